@@ -1,0 +1,55 @@
+// The shell: builds the commander program from the command registry, prints an Outcome and returns its exit code.
+import { Command, CommanderError, Option } from 'commander';
+import { COMMANDS } from './commands/index.js';
+import type { Outcome } from './commands/outcome.js';
+
+export const VERSION = '0.1.0';
+
+function buildProgram(onOutcome: (o: Outcome) => void): Command {
+  const program = new Command('acta')
+    .description('Keeps a secretariat\'s records honest: validates meetings, agreements and work plans, tells who owes what and what is late.')
+    .version(VERSION)
+    .option('--root <dir>', 'records root (default: nearest folder upwards with acta.yaml)')
+    .addOption(new Option('--lang <lang>', 'language of output').choices(['es', 'en']))
+    .option('--as-of <date>', 'the date to treat as today (YYYY-MM-DD)')
+    .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
+    .showHelpAfterError('(run `acta --help` for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+  for (const entry of COMMANDS) {
+    const cmd = entry.define(program.command(entry.name).description(entry.summary));
+    cmd.action(async (...params: unknown[]) => {
+      const self = params[params.length - 1] as Command;
+      const args = self.processedArgs.flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
+      onOutcome(await entry.run(args, { ...program.opts(), ...self.opts() }));
+    });
+  }
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let outcome: Outcome | undefined;
+  const program = buildProgram((o) => (outcome = o));
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    const { UsageError } = await import('./io/files.js');
+    if (e instanceof UsageError) {
+      process.stderr.write(`acta: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
+      process.stderr.write(`acta: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`acta: internal error: ${err?.message ?? String(e)}\n(this is a bug in acta; set ACTA_DEBUG=1 to see where)\n`);
+    if (process.env['ACTA_DEBUG']) process.stderr.write(`${err?.stack ?? ''}\n`);
+    return 2;
+  }
+  if (!outcome) return 0;
+  if (outcome.stdout) process.stdout.write(outcome.stdout);
+  if (outcome.stderr) process.stderr.write(outcome.stderr);
+  return outcome.exitCode;
+}

@@ -1,0 +1,36 @@
+// acta validate [paths…]: every problem in one run.
+import { appendFile } from 'node:fs/promises';
+import { countDiagnostics } from '../core/diagnostics.js';
+import { expandPaths, UsageError } from '../io/files.js';
+import { loadRepository } from '../io/load.js';
+import type { DiagnosticFormat, ValidationResult } from '../render/diagnostics.js';
+import { DIAGNOSTIC_FORMATTERS, formatMarkdownSummary } from '../render/diagnostics.js';
+import { resolveRoot, resolveStyle } from './context.js';
+import type { GlobalOptions, Outcome } from './outcome.js';
+
+export interface ValidateOptions extends GlobalOptions {
+  readonly format?: string;
+  readonly strict?: boolean;
+}
+
+export function defaultFormat(env: NodeJS.ProcessEnv, isTTY: boolean): DiagnosticFormat {
+  if (env['GITHUB_ACTIONS'] === 'true') return 'github';
+  return isTTY ? 'pretty' : 'text';
+}
+
+export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<Outcome> {
+  const format = (options.format ?? defaultFormat(process.env, Boolean(process.stdout.isTTY))) as DiagnosticFormat;
+  if (!(format in DIAGNOSTIC_FORMATTERS)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIAGNOSTIC_FORMATTERS).join(', ')}`);
+  const root = await resolveRoot(options, paths.length ? paths[0] : undefined);
+  const selected = paths.length ? await expandPaths(root, paths) : undefined;
+  if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
+  const repo = await loadRepository(root, selected ?? []);
+  const wanted = selected ? new Set(selected) : undefined;
+  const diagnostics = wanted ? repo.diagnostics.filter((d) => wanted.has(d.file)) : repo.diagnostics;
+  const result: ValidationResult = { root, files: selected ?? repo.fileNames, diagnostics, counts: countDiagnostics(diagnostics) };
+  const sources = new Map(repo.records.files.map((f) => [f.file, f.text]));
+  const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources });
+  if (format === 'github' && process.env['GITHUB_STEP_SUMMARY']) await appendFile(process.env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result));
+  const failed = result.counts.errors > 0 || (options.strict === true && result.counts.warnings > 0);
+  return { stdout, exitCode: failed ? 1 : 0 };
+}

@@ -1,0 +1,65 @@
+// What every cross-record check is given: the records, their indexes, and a way to report at a pointer.
+import type { Code, Diagnostic, Related } from '../diagnostics.js';
+import { defaultSeverity } from '../diagnostics.js';
+import type { ParsedFile } from '../parse.js';
+import { locate } from '../parse.js';
+import type { RecordSet } from '../records.js';
+import { walkActivities, walkAgreements } from '../walk.js';
+
+export interface Indexes {
+  readonly countries: ReadonlySet<string>;
+  /** Every actor id: countries, organisations, bodies, groups. */
+  readonly actors: ReadonlySet<string>;
+  readonly bodies: ReadonlySet<string>;
+  readonly meetings: ReadonlyMap<string, { readonly start: string }>;
+  readonly agreements: ReadonlySet<string>;
+  readonly activities: ReadonlySet<string>;
+  readonly plans: ReadonlySet<string>;
+  /** Which registries were loaded; references of a missing kind are not checked. */
+  readonly hasRegistry: { readonly countries: boolean; readonly actors: boolean; readonly bodies: boolean };
+}
+
+export interface Check {
+  readonly name: string;
+  run(records: RecordSet, index: Indexes): Diagnostic[];
+}
+
+export function diagnosticAt(parsed: ParsedFile, pointer: string, code: Code, message: string, hint?: string, options: { at?: 'value' | 'key'; related?: Related[] } = {}): Diagnostic {
+  const loc = locate(parsed, pointer, options.at ?? 'value');
+  return { ...loc, code, severity: defaultSeverity(code), message, ...(hint ? { hint } : {}), pointer, ...(options.related ? { related: options.related } : {}) };
+}
+
+export function relatedAt(parsed: ParsedFile, pointer: string, message: string, at: 'value' | 'key' = 'value'): Related {
+  return { ...locate(parsed, pointer, at), message };
+}
+
+export function buildIndexes(records: RecordSet): Indexes {
+  const r = records.registries;
+  const countries = new Set(r.countries.map((c) => c.code));
+  const actors = new Set<string>([...countries, ...r.organisations.map((o) => o.id), ...r.bodies.map((b) => b.id), ...r.groups.map((g) => g.id)]);
+  const meetings = new Map<string, { start: string }>();
+  const agreements = new Set<string>();
+  for (const m of records.meetings) {
+    if (typeof m.data.id !== 'string') continue;
+    meetings.set(m.data.id, { start: typeof m.data.dates?.start === 'string' ? m.data.dates.start : '' });
+    if (m.valid) for (const a of walkAgreements(m.data)) agreements.add(a.ref);
+  }
+  const plans = new Set<string>();
+  const activities = new Set<string>();
+  for (const p of records.plans) {
+    if (typeof p.data.id !== 'string') continue;
+    plans.add(p.data.id);
+    if (p.valid) for (const a of walkActivities(p.data)) activities.add(a.ref);
+  }
+  const kinds = new Set(records.registryFiles.map((f) => f.kind));
+  return {
+    countries,
+    actors,
+    bodies: new Set(r.bodies.map((b) => b.id)),
+    meetings,
+    agreements,
+    activities,
+    plans,
+    hasRegistry: { countries: kinds.has('countries'), actors: kinds.size === 4, bodies: kinds.has('bodies') },
+  };
+}

@@ -1,0 +1,83 @@
+// Dates are real calendar dates and in order; follow-up is not dated before its meeting; deadlines not before it.
+import type { Diagnostic } from '../diagnostics.js';
+import { isRealDate, parsePeriod } from '../dates.js';
+import type { Deadline, FollowUp } from '../model.js';
+import type { ParsedFile } from '../parse.js';
+import { walkActivities, walkAgreements } from '../walk.js';
+import type { Check } from './context.js';
+import { diagnosticAt } from './context.js';
+
+class DateChecker {
+  readonly out: Diagnostic[] = [];
+  constructor(readonly parsed: ParsedFile) {}
+
+  day(value: unknown, pointer: string): boolean {
+    if (typeof value !== 'string' || isRealDate(value)) return true;
+    this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', `\`${value}\` is not a real date`, 'check the day and month (YYYY-MM-DD; February has 28 or 29 days)'));
+    return false;
+  }
+
+  due(value: unknown, pointer: string): string | undefined {
+    if (typeof value !== 'string' || /^(continuous|twice-a-year|tbd)$/.test(value)) return undefined;
+    const period = parsePeriod(value);
+    if (!period) this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', `\`${value}\` is not a real date or period`, 'use YYYY-MM-DD, YYYY-MM (month 01–12), YYYY-Q1…Q4, YYYY-H1/H2 or YYYY'));
+    return period?.end;
+  }
+
+  deadline(d: Deadline | undefined, pointer: string, meetingStart: string | undefined): void {
+    if (!d) return;
+    const end = this.due(d.due, `${pointer}/due`);
+    this.due(d.from, `${pointer}/from`);
+    this.due(d.until, `${pointer}/until`);
+    this.due(d.event?.expected, `${pointer}/event/expected`);
+    if (end && meetingStart && end < meetingStart) {
+      this.out.push(diagnosticAt(this.parsed, `${pointer}/due`, 'deadline/before-meeting', `the deadline ${d.due} ends before the meeting that set it (${meetingStart})`, 'check the year; if the source really says so, explain it in a note with `explains: [deadline/before-meeting]`'));
+    }
+  }
+
+  followups(list: readonly FollowUp[] | undefined, pointer: string, meetingStart: string | undefined): void {
+    list?.forEach((f, i) => {
+      const at = `${pointer}/${i}`;
+      const real = this.day(f.date, `${at}/date`);
+      if (real && meetingStart && f.date < meetingStart) {
+        this.out.push(diagnosticAt(this.parsed, `${at}/date`, 'followup/before-meeting', `follow-up dated ${f.date}, before the meeting itself (${meetingStart})`, 'follow-up records what happened after the meeting: check the date'));
+      }
+      this.deadline(f.deadline, `${at}/deadline`, meetingStart);
+      this.due(f.occurrence, `${at}/occurrence`);
+    });
+  }
+}
+
+export const dates: Check = {
+  name: 'dates real and ordered',
+  run(records) {
+    const out: Diagnostic[] = [];
+    for (const { data: m, parsed, valid } of records.meetings) {
+      if (!valid) continue;
+      const c = new DateChecker(parsed);
+      const startOk = c.day(m.dates.start, '/dates/start');
+      const endOk = c.day(m.dates.end, '/dates/end');
+      if (startOk && endOk && m.dates.end !== undefined && m.dates.end < m.dates.start) {
+        c.out.push(diagnosticAt(parsed, '/dates/end', 'date/order', `the meeting ends (${m.dates.end}) before it starts (${m.dates.start})`, 'swap or correct the dates'));
+      }
+      const start = startOk ? m.dates.start : undefined;
+      for (const { agreement: a, pointer } of walkAgreements(m)) {
+        c.deadline(a.commitment?.deadline, `${pointer}/commitment/deadline`, start);
+        a.commitment?.schedule?.forEach((s, i) => c.deadline(s.deadline, `${pointer}/commitment/schedule/${i}/deadline`, start));
+        c.followups(a.followup, `${pointer}/followup`, start);
+      }
+      out.push(...c.out);
+    }
+    for (const { data: p, parsed, valid } of records.plans) {
+      if (!valid) continue;
+      const c = new DateChecker(parsed);
+      if (p.period.end < p.period.start) c.out.push(diagnosticAt(parsed, '/period/end', 'date/order', `the plan ends (${p.period.end}) before it starts (${p.period.start})`, 'correct the period'));
+      p.columns.forEach((col, i) => {
+        if (col < p.period.start || col > p.period.end) c.out.push(diagnosticAt(parsed, `/columns/${i}`, 'date/order', `column ${col} is outside the plan's period ${p.period.start}–${p.period.end}`, 'correct the column or the period'));
+      });
+      for (const { activity, pointer } of walkActivities(p)) c.followups(activity.followup, `${pointer}/followup`, undefined);
+      out.push(...c.out);
+    }
+    return out;
+  },
+};

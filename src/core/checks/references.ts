@@ -1,0 +1,144 @@
+// Every reference resolves: countries, actors, bodies, meetings, agreements, plan activities, schedule columns.
+import type { Code, Diagnostic } from '../diagnostics.js';
+import type { Deadline, FollowUp } from '../model.js';
+import type { ParsedFile } from '../parse.js';
+import { closestMatches } from '../text-distance.js';
+import { walkActivities, walkAgreements } from '../walk.js';
+import type { Check, Indexes } from './context.js';
+import { diagnosticAt } from './context.js';
+
+class RefChecker {
+  readonly out: Diagnostic[] = [];
+  constructor(readonly parsed: ParsedFile, readonly index: Indexes) {}
+
+  private miss(pointer: string, code: Code, what: string, value: string, candidates: Iterable<string>, hint: string): void {
+    const near = closestMatches(value, candidates);
+    const suggestion = near.length ? ` (did you mean ${near.map((n) => `\`${n}\``).join(', ')}?)` : '';
+    this.out.push(diagnosticAt(this.parsed, pointer, code, `unknown ${what} \`${value}\`${suggestion}`, hint));
+  }
+
+  country(value: unknown, pointer: string): void {
+    if (typeof value !== 'string' || !this.index.hasRegistry.countries || this.index.countries.has(value)) return;
+    this.miss(pointer, 'ref/unknown-country', 'country', value, this.index.countries, 'use an ISO 3166-1 alpha-2 code from registries/countries.yaml, or add the country there');
+  }
+
+  actor(value: unknown, pointer: string): void {
+    if (typeof value !== 'string' || this.index.actors.has(value)) return;
+    if (/^[A-Z]{2}$/.test(value)) return this.country(value, pointer);
+    if (!this.index.hasRegistry.actors) return;
+    this.miss(pointer, 'ref/unknown-actor', 'actor', value, this.index.actors, 'use an id from registries/ (organisations, bodies, groups), or add it there');
+  }
+
+  actors(list: readonly unknown[] | undefined, pointer: string): void {
+    list?.forEach((a, i) => this.actor(a, `${pointer}/${i}`));
+  }
+
+  body(value: unknown, pointer: string): void {
+    if (typeof value !== 'string' || !this.index.hasRegistry.bodies || this.index.bodies.has(value)) return;
+    this.miss(pointer, 'ref/unknown-body', 'body', value, this.index.bodies, 'use a body id from registries/bodies.yaml, or add it there');
+  }
+
+  meeting(value: string, pointer: string): void {
+    if (this.index.meetings.has(value)) return;
+    this.miss(pointer, 'ref/unknown-meeting', 'meeting', value, this.index.meetings.keys(), 'name a meeting that has a record in meetings/, or describe it in words with `text:`');
+  }
+
+  agreement(value: unknown, pointer: string): void {
+    if (typeof value !== 'string') return;
+    const [meeting] = value.split('#');
+    if (!this.index.meetings.has(meeting!)) return this.meeting(meeting!, pointer);
+    if (!this.index.agreements.has(value)) this.miss(pointer, 'ref/unknown-agreement', 'agreement', value, [...this.index.agreements].filter((a) => a.startsWith(meeting + '#')), 'use the point number as the meeting record numbers it (sub-items after a dot: #2.b)');
+  }
+
+  /** A meeting, an agreement or a plan activity. */
+  record(value: unknown, pointer: string): void {
+    if (typeof value !== 'string') return;
+    const [head, tail] = value.split('#');
+    if (this.index.plans.has(head!)) {
+      if (tail !== undefined && !this.index.activities.has(value)) this.miss(pointer, 'ref/unknown-activity', 'plan activity', value, [...this.index.activities].filter((a) => a.startsWith(head + '#')), 'write PLAN#AXIS/OBJECTIVE/RESULT/ACTIVITY as the plan numbers them');
+      return;
+    }
+    if (tail === undefined) this.meeting(head!, pointer);
+    else this.agreement(value, pointer);
+  }
+
+  deadline(d: Deadline | undefined, pointer: string): void {
+    if (d?.event) this.body(d.event.body, `${pointer}/event/body`);
+  }
+
+  followups(list: readonly FollowUp[] | undefined, pointer: string, steps: number | undefined): void {
+    list?.forEach((f, i) => {
+      const at = `${pointer}/${i}`;
+      this.actors(f.delivered_by, `${at}/delivered_by`);
+      this.deadline(f.deadline, `${at}/deadline`);
+      if (f.decided_by) this.record(f.decided_by, `${at}/decided_by`);
+      if (f.superseded_by) this.agreement(f.superseded_by, `${at}/superseded_by`);
+      if (f.evidence?.record) this.record(f.evidence.record, `${at}/evidence/record`);
+      if (f.step !== undefined && (steps === undefined || f.step > steps)) {
+        this.out.push(diagnosticAt(this.parsed, `${at}/step`, 'ref/unknown-step', steps === undefined ? `step ${f.step} given, but this commitment has no schedule` : `step ${f.step} given, but the schedule has ${steps} step${steps === 1 ? '' : 's'}`, 'number schedule steps from 1, in the order they are listed'));
+      }
+    });
+  }
+}
+
+export const references: Check = {
+  name: 'references resolve',
+  run(records, index) {
+    const out: Diagnostic[] = [];
+    for (const { data: m, parsed, valid } of records.meetings) {
+      if (!valid) continue;
+      const c = new RefChecker(parsed, index);
+      c.body(m.body, '/body');
+      c.country(m.place?.country, '/place/country');
+      c.actors(m.participants, '/participants');
+      c.actors(m.observers, '/observers');
+      m.guests?.forEach((g, i) => c.actor(g.actor, `/guests/${i}/actor`));
+      m.follows?.forEach((f, i) => f.ref && c.record(f.ref, `/follows/${i}/ref`));
+      for (const { agreement: a, pointer } of walkAgreements(m)) {
+        c.actors(a.actors, `${pointer}/actors`);
+        if (a.supersedes) c.agreement(a.supersedes, `${pointer}/supersedes`);
+        const k = a.commitment;
+        if (k) {
+          c.actors(k.owners, `${pointer}/commitment/owners`);
+          c.deadline(k.deadline, `${pointer}/commitment/deadline`);
+          k.schedule?.forEach((s, i) => {
+            c.actors(s.owners, `${pointer}/commitment/schedule/${i}/owners`);
+            c.deadline(s.deadline, `${pointer}/commitment/schedule/${i}/deadline`);
+          });
+        }
+        c.followups(a.followup, `${pointer}/followup`, k?.schedule?.length);
+      }
+      out.push(...c.out);
+    }
+    for (const { data: p, parsed, valid } of records.plans) {
+      if (!valid) continue;
+      const c = new RefChecker(parsed, index);
+      c.body(p.body, '/body');
+      if (p.entrusted_by) c.agreement(p.entrusted_by, '/entrusted_by');
+      const columns = new Set(p.columns);
+      for (const { activity, pointer } of walkActivities(p)) {
+        c.actors(activity.responsible, `${pointer}/responsible`);
+        for (const column of Object.keys(activity.schedule ?? {})) {
+          if (!columns.has(column)) c.out.push(diagnosticAt(parsed, `${pointer}/schedule/${column}`, 'ref/unknown-column', `the plan has no column \`${column}\` (its columns: ${p.columns.join(', ')})`, 'add the year to `columns`, or move the cell to an existing column', { at: 'key' }));
+        }
+        c.followups(activity.followup, `${pointer}/followup`, undefined);
+      }
+      out.push(...c.out);
+    }
+    for (const f of records.registryFiles) {
+      if (!f.valid) continue;
+      const c = new RefChecker(f.parsed, index);
+      const data = f.parsed.data as Record<string, readonly Record<string, unknown>[]>;
+      data[f.kind]?.forEach((e, i) => {
+        if (f.kind === 'organisations') c.country(e['country'], `/organisations/${i}/country`);
+        if (f.kind === 'bodies') {
+          c.body(e['reports_to'], `/bodies/${i}/reports_to`);
+          c.body(e['became'], `/bodies/${i}/became`);
+        }
+        if (f.kind === 'groups') c.actors(e['members'] as unknown[], `/groups/${i}/members`);
+      });
+      out.push(...c.out);
+    }
+    return out;
+  },
+};

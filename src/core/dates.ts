@@ -1,0 +1,98 @@
+// Every date operation: calendar dates only (YYYY-MM-DD strings), never instants. The only importer of date-fns.
+import { addDays, differenceInCalendarDays, format, isExists, lastDayOfMonth } from 'date-fns';
+
+/** A calendar day as YYYY-MM-DD. Strings of this shape compare correctly with < and >. */
+export type Day = string;
+
+export type Precision = 'day' | 'month' | 'quarter' | 'semester' | 'year';
+
+export interface Period {
+  readonly precision: Precision;
+  /** First day of the period. */
+  readonly start: Day;
+  /** Last day of the period: the deadline falls due at its end. */
+  readonly end: Day;
+  /** The normalised spelling (2017-08, 2017-Q3, 2017-H2, …). */
+  readonly label: string;
+}
+
+export type DueForm =
+  | { readonly kind: 'dated'; readonly period: Period }
+  | { readonly kind: 'continuous' }
+  | { readonly kind: 'twice-a-year' }
+  | { readonly kind: 'tbd' };
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Build a local Date from parts: never new Date('YYYY-MM-DD'), which is midnight UTC.
+function local(y: number, m: number, d: number): Date {
+  return new Date(y, m - 1, d);
+}
+
+function toDay(date: Date): Day {
+  return format(date, 'yyyy-MM-dd');
+}
+
+export function isRealDate(value: string): boolean {
+  const m = DAY.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return y >= 1000 && isExists(y, mo - 1, d);
+}
+
+/** A day, month, quarter, semester or year → its period; undefined when the value is not a real period. */
+export function parsePeriod(value: string): Period | undefined {
+  let m = DAY.exec(value);
+  if (m) return isRealDate(value) ? { precision: 'day', start: value, end: value, label: value } : undefined;
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) {
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    if (mo < 1 || mo > 12) return undefined;
+    return { precision: 'month', start: toDay(local(y, mo, 1)), end: toDay(lastDayOfMonth(local(y, mo, 1))), label: value };
+  }
+  m = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (m) {
+    const [y, q] = [Number(m[1]), Number(m[2])];
+    return { precision: 'quarter', start: toDay(local(y, q * 3 - 2, 1)), end: toDay(lastDayOfMonth(local(y, q * 3, 1))), label: value };
+  }
+  m = /^(\d{4})-H([12])$/.exec(value);
+  if (m) {
+    const [y, h] = [Number(m[1]), Number(m[2])];
+    return { precision: 'semester', start: toDay(local(y, h * 6 - 5, 1)), end: toDay(lastDayOfMonth(local(y, h * 6, 1))), label: value };
+  }
+  m = /^(\d{4})$/.exec(value);
+  if (m) return { precision: 'year', start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, label: value };
+  return undefined;
+}
+
+export function parseDue(value: string): DueForm | undefined {
+  if (value === 'continuous' || value === 'twice-a-year' || value === 'tbd') return { kind: value };
+  const period = parsePeriod(value);
+  return period ? { kind: 'dated', period } : undefined;
+}
+
+export function shiftDays(day: Day, days: number): Day {
+  const m = DAY.exec(day);
+  if (!m) throw new Error(`not a day: ${day}`);
+  return toDay(addDays(local(Number(m[1]), Number(m[2]), Number(m[3])), days));
+}
+
+/** Calendar days from a to b (positive when b is later). */
+export function daysBetween(a: Day, b: Day): number {
+  const pa = DAY.exec(a);
+  const pb = DAY.exec(b);
+  if (!pa || !pb) throw new Error(`not a day: ${a} / ${b}`);
+  return differenceInCalendarDays(local(Number(pb[1]), Number(pb[2]), Number(pb[3])), local(Number(pa[1]), Number(pa[2]), Number(pa[3])));
+}
+
+/** The date of a day as a local Date, for formatting with date-fns locales. */
+export function dayToDate(day: Day): Date {
+  const m = DAY.exec(day);
+  if (!m) throw new Error(`not a day: ${day}`);
+  return local(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** The semesters of a year, as periods. */
+export function semestersOf(year: string): [Period, Period] {
+  return [parsePeriod(`${year}-H1`)!, parsePeriod(`${year}-H2`)!];
+}

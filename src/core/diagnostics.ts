@@ -1,0 +1,119 @@
+// One Diagnostic type for every problem acta reports, and the catalogue of every code.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Location {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface Related extends Location {
+  readonly message: string;
+}
+
+export interface Diagnostic extends Location {
+  readonly code: Code;
+  readonly severity: Severity;
+  /** One line: what is wrong. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly hint?: string;
+  /** JSON pointer into the record ('' for the whole file). */
+  readonly pointer: string;
+  readonly related?: readonly Related[];
+  /** Set when a note in the record explains this warning; the text of that note. */
+  readonly explained?: string;
+}
+
+interface CodeInfo {
+  readonly severity: Severity;
+  readonly title: string;
+}
+
+// Every code acta can emit. Adding one here without a fixture fails test/diagnostics-catalogue.test.ts.
+export const CODES = {
+  'file/unreadable': { severity: 'error', title: 'The file cannot be read' },
+  'file/encoding': { severity: 'error', title: 'The file is not valid UTF-8' },
+  'file/nul': { severity: 'error', title: 'The file contains a NUL byte' },
+  'file/too-large': { severity: 'error', title: 'The file is larger than acta reads' },
+  'file/empty': { severity: 'error', title: 'The file holds no record' },
+  'format/bom': { severity: 'warning', title: 'The file starts with a byte-order mark' },
+  'format/crlf': { severity: 'warning', title: 'The file has CRLF line ends' },
+  'yaml/syntax': { severity: 'error', title: 'The file is not valid YAML' },
+  'yaml/duplicate-key': { severity: 'error', title: 'A key appears twice in one mapping' },
+  'yaml/tab': { severity: 'error', title: 'A tab is used for indentation' },
+  'yaml/alias': { severity: 'error', title: 'Anchors and aliases are not allowed in records' },
+  'yaml/directive': { severity: 'error', title: 'A %YAML directive would change how values are read' },
+  'yaml/multiple-documents': { severity: 'error', title: 'More than one YAML document in a file' },
+  'yaml/too-deep': { severity: 'error', title: 'Nesting is deeper than any record needs' },
+  'yaml/too-many-keys': { severity: 'error', title: 'The file has more keys than acta reads' },
+  'record/unknown-kind': { severity: 'error', title: 'The record does not say what it is' },
+  'schema/required': { severity: 'error', title: 'A required property is missing' },
+  'schema/unknown-property': { severity: 'error', title: 'A property the schema does not define' },
+  'schema/type': { severity: 'error', title: 'A value of the wrong type' },
+  'schema/quote': { severity: 'error', title: 'A plain scalar read as a number or boolean where text was expected' },
+  'schema/enum': { severity: 'error', title: 'A value outside its vocabulary' },
+  'schema/pattern': { severity: 'error', title: 'A value in the wrong format' },
+  'schema/limit': { severity: 'error', title: 'A value too long, too short, too many or too few' },
+  'schema/invalid': { severity: 'error', title: 'A value the schema rejects' },
+  'id/duplicate': { severity: 'error', title: 'Two records or entries share an id' },
+  'id/file-name': { severity: 'error', title: 'The file name does not match the record id' },
+  'ref/unknown-country': { severity: 'error', title: 'A country code not in the registry' },
+  'ref/unknown-actor': { severity: 'error', title: 'An actor not in any registry' },
+  'ref/unknown-body': { severity: 'error', title: 'A body not in the registry' },
+  'ref/unknown-meeting': { severity: 'error', title: 'A meeting that has no record' },
+  'ref/unknown-agreement': { severity: 'error', title: 'An agreement that does not exist' },
+  'ref/unknown-activity': { severity: 'error', title: 'A work-plan activity that does not exist' },
+  'ref/unknown-column': { severity: 'error', title: 'A schedule cell for a column the plan does not have' },
+  'ref/unknown-step': { severity: 'error', title: 'A follow-up entry for a schedule step that does not exist' },
+  'date/invalid': { severity: 'error', title: 'A date that is not on the calendar' },
+  'date/order': { severity: 'error', title: 'Dates out of order' },
+  'followup/before-meeting': { severity: 'error', title: 'A follow-up entry dated before its meeting' },
+  'deadline/before-meeting': { severity: 'warning', title: 'A deadline that falls before its meeting' },
+  'number/duplicate': { severity: 'error', title: 'Two points share a number' },
+  'registry/missing': { severity: 'warning', title: 'A registry file is missing' },
+  'root/no-records': { severity: 'error', title: 'No records were found' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+export const ALL_CODES = Object.keys(CODES) as Code[];
+
+export function defaultSeverity(code: Code): Severity {
+  return CODES[code].severity;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+// Stable order: file, position, then code — so every output format is deterministic.
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+export interface DiagnosticCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly explained: number;
+}
+
+export function countDiagnostics(diagnostics: readonly Diagnostic[]): DiagnosticCounts {
+  let errors = 0;
+  let warnings = 0;
+  let explained = 0;
+  for (const d of diagnostics) {
+    if (d.explained !== undefined) explained++;
+    else if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  return { errors, warnings, explained };
+}

@@ -1,0 +1,154 @@
+// The record types, as the schemas define them. Readonly data; behaviour lives in functions elsewhere.
+
+export type Lang = 'es' | 'en';
+export interface Text { readonly es?: string; readonly en?: string }
+export type ActorId = string;
+
+export type Due = string; // 2017-07-21 | 2017-08 | 2017-Q1 | 2017-H2 | 2017 | continuous | twice-a-year | tbd
+
+export interface EventDeadline {
+  readonly body: string;
+  readonly relation: 'before' | 'at';
+  readonly expected?: Due;
+}
+
+export interface Deadline {
+  readonly due?: Due;
+  readonly event?: EventDeadline;
+  readonly from?: Due;
+  readonly until?: Due;
+  readonly text?: Text;
+  readonly warn?: number;
+}
+
+export type Status = 'pending' | 'in-progress' | 'done' | 'partial' | 'no-information' | 'not-applicable' | 'superseded' | 'cancelled';
+
+export interface FollowUp {
+  readonly date: string;
+  readonly status: Status;
+  readonly note?: Text;
+  readonly delivered_by?: readonly ActorId[];
+  readonly step?: number;
+  readonly occurrence?: Due;
+  readonly deadline?: Deadline;
+  readonly decided_by?: string;
+  readonly superseded_by?: string;
+  readonly evidence?: { readonly document?: string; readonly record?: string; readonly url?: string };
+}
+
+export interface Note {
+  readonly text: Text;
+  readonly at?: string;
+  readonly explains?: readonly string[];
+}
+
+export interface Source {
+  readonly document: string;
+  readonly title?: Text;
+  readonly url?: string;
+}
+
+export type Action =
+  | 'thank' | 'take-note' | 'welcome' | 'acknowledge' | 'inform' | 'reaffirm'
+  | 'request' | 'entrust' | 'recommend' | 'suggest' | 'send' | 'organise' | 'convene' | 'designate'
+  | 'establish' | 'consider' | 'circulate' | 'coordinate' | 'share' | 'undertake';
+
+export const INFORMATIONAL_ACTIONS: ReadonlySet<Action> = new Set(['thank', 'take-note', 'welcome', 'acknowledge', 'inform', 'reaffirm']);
+
+export interface Step {
+  readonly task: Text;
+  readonly owners?: readonly ActorId[];
+  readonly deadline: Deadline;
+}
+
+export interface Commitment {
+  readonly owners: readonly ActorId[];
+  readonly task?: Text;
+  readonly deadline?: Deadline;
+  readonly schedule?: readonly Step[];
+}
+
+export interface Agreement {
+  readonly number: string;
+  readonly printed?: string;
+  readonly action?: Action;
+  readonly text: Text;
+  readonly actors?: readonly ActorId[];
+  readonly commitment?: Commitment;
+  readonly items?: readonly Agreement[];
+  readonly followup?: readonly FollowUp[];
+  readonly supersedes?: string;
+}
+
+export interface Meeting {
+  readonly record: 'meeting';
+  readonly id: string;
+  readonly body: string;
+  readonly ordinal?: number;
+  readonly session?: 'ordinary' | 'extraordinary' | 'virtual' | 'workshop';
+  readonly title?: Text;
+  readonly dates: { readonly start: string; readonly end?: string };
+  readonly place?: { readonly city?: string; readonly country?: string; readonly virtual?: boolean };
+  readonly participants?: readonly ActorId[];
+  readonly observers?: readonly ActorId[];
+  readonly guests?: readonly { readonly actor?: ActorId; readonly name?: string; readonly role?: Text }[];
+  readonly follows?: readonly { readonly ref?: string; readonly text?: Text }[];
+  readonly source: Source;
+  readonly summary?: Text;
+  readonly agreements: readonly Agreement[];
+  readonly notes?: readonly Note[];
+}
+
+export type Cell = 'continuous' | 'twice-a-year' | 'H1' | 'H2' | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'year' | 'tbd';
+
+export interface Activity {
+  readonly number: string;
+  readonly text: Text;
+  readonly responsible?: readonly ActorId[];
+  readonly schedule?: Readonly<Record<string, Cell>>;
+  readonly followup?: readonly FollowUp[];
+}
+
+export interface Result { readonly number: string; readonly text?: Text; readonly activities: readonly Activity[] }
+export interface Objective { readonly number: string; readonly text?: Text; readonly results: readonly Result[] }
+export interface Axis { readonly number: string; readonly title: Text; readonly objective?: Text; readonly objectives: readonly Objective[] }
+
+export interface Plan {
+  readonly record: 'plan';
+  readonly id: string;
+  readonly body: string;
+  readonly title: Text;
+  readonly period: { readonly start: string; readonly end: string };
+  readonly objective?: Text;
+  readonly columns: readonly string[];
+  readonly entrusted_by?: string;
+  readonly source: Source;
+  readonly axes: readonly Axis[];
+  readonly notes?: readonly Note[];
+}
+
+export interface Country { readonly code: string; readonly name: Text; readonly member?: boolean }
+export interface Organisation { readonly id: string; readonly acronym?: Text; readonly name: Text; readonly country?: string }
+export interface Body {
+  readonly id: string;
+  readonly type: 'organ' | 'network' | 'group';
+  readonly acronym?: Text;
+  readonly name: Text;
+  readonly reports_to?: string;
+  readonly became?: string;
+  readonly note?: Text;
+}
+export interface Group { readonly id: string; readonly name: Text; readonly members: readonly ActorId[] }
+
+export interface Registries {
+  readonly countries: readonly Country[];
+  readonly organisations: readonly Organisation[];
+  readonly bodies: readonly Body[];
+  readonly groups: readonly Group[];
+}
+
+export interface Config {
+  readonly name?: Text;
+  readonly lang?: Lang;
+  readonly warn_days?: number;
+}

@@ -1,0 +1,263 @@
+// Source bytes → parsed YAML with positions. Pure: takes bytes, returns data, a node tree and Diagnostics.
+import { CST, Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import type { Code, Diagnostic, Location } from './diagnostics.js';
+import { defaultSeverity } from './diagnostics.js';
+
+export const LIMITS = {
+  bytes: 4 * 1024 * 1024,
+  keys: 10_000,
+  // Bound on nesting (indentation columns + inline indicators + flow depth): far above any record, far below
+  // the depth at which the yaml parser can abort the process on Node 20.
+  depth: 100,
+} as const;
+
+export interface ParsedFile {
+  readonly file: string;
+  readonly text: string;
+  /** The composed document, or undefined when the file could not be read as one YAML document. */
+  readonly doc: Document.Parsed | undefined;
+  readonly lineCounter: LineCounter;
+  /** Plain data (undefined when the file did not parse). */
+  readonly data: unknown;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface Problem {
+  code: Code;
+  message: string;
+  hint?: string;
+  offset: number;
+  endOffset?: number;
+}
+
+export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
+  const lineCounter = new LineCounter();
+  const problems: Problem[] = [];
+  const done = (text: string, doc?: Document.Parsed, data?: unknown): ParsedFile => {
+    const lc = doc ? lineCounter : countLines(text);
+    return { file, text, doc, lineCounter: lc, data, diagnostics: problems.map((p) => toDiagnostic(file, lc, p)) };
+  };
+
+  if (bytes.length > LIMITS.bytes) {
+    problems.push({ code: 'file/too-large', offset: 0, message: `the file has ${bytes.length} bytes; acta reads record files up to ${LIMITS.bytes} bytes`, hint: 'split it into several records' });
+    return done('');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    problems.push({ code: 'file/encoding', offset: prefix.length, message: `byte ${at} is not valid UTF-8`, hint: 'save the file as UTF-8 (not Latin-1 or Windows-1252)' });
+    return done(prefix);
+  }
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    problems.push({ code: 'format/bom', offset: 0, message: 'the file starts with a byte-order mark', hint: 'run `acta fmt` or save it as UTF-8 without BOM' });
+  }
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    problems.push({ code: 'file/nul', offset: nul, message: 'the file contains a NUL byte', hint: 'remove it: records are text files' });
+    return done(text);
+  }
+  const crlf = text.indexOf('\r\n');
+  if (crlf >= 0) {
+    problems.push({ code: 'format/crlf', offset: crlf, message: 'the file has CRLF (Windows) line ends', hint: 'run `acta fmt` to convert them to LF, or set your editor to LF' });
+  }
+  if (text.trim() === '') {
+    problems.push({ code: 'file/empty', offset: 0, message: 'the file is empty', hint: 'write a record in it, or delete it (see `acta new`)' });
+    return done(text);
+  }
+  if (!prescan(text, problems)) return done(text);
+
+  const docs = parseAllDocuments(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, stringKeys: true, prettyErrors: false, merge: false });
+  if (!Array.isArray(docs)) {
+    problems.push({ code: 'file/empty', offset: 0, message: 'the file holds only comments', hint: 'write a record in it, or delete it' });
+    return done(text);
+  }
+  const [doc, second] = docs;
+  if (second) {
+    problems.push({ code: 'yaml/multiple-documents', offset: second.range[0], message: 'a second YAML document starts here; a record file holds exactly one', hint: 'move it to a file of its own' });
+  }
+  if (!doc) return done(text);
+  for (const e of doc.errors) {
+    const code: Code = e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : e.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
+    const hint = code === 'yaml/duplicate-key' ? 'remove or rename one of them (note that 1 and "1" are the same key)' : code === 'yaml/tab' ? 'indent with spaces' : 'fix the YAML syntax at this position';
+    problems.push({ code, offset: e.pos[0], endOffset: e.pos[1], message: cleanYamlMessage(e.message), hint });
+  }
+  if (doc.errors.length > 0) return done(text, doc);
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    problems.push({ code: 'file/empty', offset: 0, message: 'the file holds no record', hint: 'write a record in it, or delete it' });
+    return done(text, doc);
+  }
+  return done(text, doc, doc.toJS({ maxAliasCount: 0 }));
+}
+
+// A linear pass over the lexer's tokens, before any tree is built: refuse what would be slow or unsafe to compose.
+function prescan(text: string, problems: Problem[]): boolean {
+  let offset = 0;
+  let flow = 0;
+  let indent = 0;
+  let inline = 0;
+  let lineStart = true;
+  let keys = 0;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    switch (type) {
+      case 'newline':
+        lineStart = true;
+        indent = 0;
+        inline = 0;
+        break;
+      case 'space':
+        if (lineStart) indent = token.length;
+        break;
+      case 'seq-item-ind':
+      case 'explicit-key-ind':
+        if (flow === 0) inline++;
+        break;
+      case 'map-value-ind':
+        keys++;
+        if (flow === 0) inline++;
+        break;
+      case 'flow-map-start':
+      case 'flow-seq-start':
+        flow++;
+        break;
+      case 'flow-map-end':
+      case 'flow-seq-end':
+        flow = Math.max(0, flow - 1);
+        break;
+      case 'alias':
+      case 'anchor':
+        problems.push({ code: 'yaml/alias', offset, endOffset: offset + token.length, message: `${type === 'alias' ? 'alias' : 'anchor'} \`${token.slice(0, 40)}\` — records do not use anchors or aliases`, hint: 'write the value out in full' });
+        return false;
+      case 'directive-line':
+        if (/^%YAML\b/.test(token)) {
+          problems.push({ code: 'yaml/directive', offset, endOffset: offset + token.length, message: `\`${token.trim().slice(0, 40)}\` would make YAML read NO as false and dates as timestamps`, hint: 'delete the %YAML line: acta reads every record as YAML 1.2' });
+          return false;
+        }
+        break;
+      default:
+        break;
+    }
+    if (type !== 'space' && type !== 'newline') lineStart = false;
+    if (indent + inline + flow > LIMITS.depth) {
+      problems.push({ code: 'yaml/too-deep', offset, message: `nesting here is deeper than ${LIMITS.depth} levels`, hint: 'records need a dozen levels at most: flatten the structure' });
+      return false;
+    }
+    if (keys > LIMITS.keys) {
+      problems.push({ code: 'yaml/too-many-keys', offset, message: `the file has more than ${LIMITS.keys} keys`, hint: 'split it into several records' });
+      return false;
+    }
+    offset += token.length;
+  }
+  return true;
+}
+
+function cleanYamlMessage(message: string): string {
+  return message.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/\s+/g, ' ').trim();
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search on the longest valid prefix (allowing a cut inside a character at the end).
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
+function countLines(text: string): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  return lc;
+}
+
+function toDiagnostic(file: string, lc: LineCounter, p: Problem): Diagnostic {
+  const loc = locationOf(file, lc, p.offset, p.endOffset ?? p.offset);
+  return { ...loc, code: p.code, severity: defaultSeverity(p.code), message: p.message, ...(p.hint ? { hint: p.hint } : {}), pointer: '' };
+}
+
+export function locationOf(file: string, lc: LineCounter, start: number, end: number): Location {
+  const a = lc.linePos(start);
+  const b = lc.linePos(Math.max(start, end));
+  return { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+export interface Located {
+  /** The node the pointer names, or its nearest existing ancestor. */
+  readonly node: YamlNode | undefined;
+  /** The pair whose value is the node (to point at a key). */
+  readonly pair: Pair | undefined;
+  /** True when the whole pointer resolved. */
+  readonly exact: boolean;
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function joinPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+// Walk a JSON pointer through the YAML node tree (our own walker: getIn ignores numeric keys and is going away).
+export function findNode(doc: Document.Parsed, pointer: string): Located {
+  let node: YamlNode | undefined = (doc.contents ?? undefined) as YamlNode | undefined;
+  let pair: Pair | undefined;
+  for (const seg of splitPointer(pointer)) {
+    if (isMap(node)) {
+      const found = node.items.find((p) => isPair(p) && keyText(p.key) === seg) as Pair | undefined;
+      if (!found) return { node, pair, exact: false };
+      pair = found;
+      node = (found.value ?? found.key) as YamlNode | undefined;
+    } else if (isSeq(node)) {
+      const item = /^\d+$/.test(seg) ? node.items[Number(seg)] : undefined;
+      if (item === undefined) return { node, pair, exact: false };
+      pair = undefined;
+      node = item as YamlNode;
+    } else {
+      return { node, pair, exact: false };
+    }
+  }
+  return { node, pair, exact: true };
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+/** Location of the value at a pointer (or of its key with `at: 'key'`); falls back to the nearest ancestor. */
+export function locate(parsed: ParsedFile, pointer: string, at: 'value' | 'key' = 'value'): Location {
+  const fallback = locationOf(parsed.file, parsed.lineCounter, 0, 0);
+  if (!parsed.doc) return fallback;
+  const { node, pair } = findNode(parsed.doc, pointer);
+  const target = at === 'key' && pair && isScalar(pair.key) ? (pair.key as YamlNode) : node;
+  const range = target?.range;
+  if (!range) return fallback;
+  const [start, valueEnd] = range;
+  // For a collection, point at its first line rather than spanning the whole block.
+  const end = isMap(target) || isSeq(target) ? start : valueEnd;
+  return locationOf(parsed.file, parsed.lineCounter, start, end);
+}
+
+/** The source text of the scalar at a pointer, when it is a plain scalar (to quote what the user wrote). */
+export function sourceTextAt(parsed: ParsedFile, pointer: string): string | undefined {
+  if (!parsed.doc) return undefined;
+  const { node, exact } = findNode(parsed.doc, pointer);
+  if (!exact || !isScalar(node) || !node.range) return undefined;
+  return parsed.text.slice(node.range[0], node.range[1]);
+}

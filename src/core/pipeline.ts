@@ -1,0 +1,49 @@
+// The one pipeline, stated once: parsed files → record set → schema + cross-record checks → sorted Diagnostics.
+import { buildIndexes } from './checks/context.js';
+import { CHECKS } from './checks/index.js';
+import type { Diagnostic } from './diagnostics.js';
+import { compareDiagnostics, defaultSeverity } from './diagnostics.js';
+import type { Note } from './model.js';
+import type { ParsedFile } from './parse.js';
+import type { RecordSet } from './records.js';
+import { buildRecordSet } from './records.js';
+import type { SchemaValidator } from './schema.js';
+
+export interface Checked {
+  readonly records: RecordSet;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function checkRecords(files: readonly ParsedFile[], validator: SchemaValidator, options: { rootFile?: string } = {}): Checked {
+  const { records, diagnostics } = buildRecordSet(files, validator);
+  const index = buildIndexes(records);
+  for (const check of CHECKS) diagnostics.push(...check.run(records, index));
+  diagnostics.push(...projectProblems(records, options.rootFile ?? records.configFile?.file ?? 'acta.yaml'));
+  return { records, diagnostics: explainWarnings(records, diagnostics).sort(compareDiagnostics) };
+}
+
+function projectProblems(records: RecordSet, file: string): Diagnostic[] {
+  const at = { file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '' };
+  const out: Diagnostic[] = [];
+  if (records.meetings.length + records.plans.length + records.registryFiles.length === 0 && records.files.every((f) => f.diagnostics.length === 0)) {
+    out.push({ ...at, code: 'root/no-records', severity: defaultSeverity('root/no-records'), message: 'no records found (no .yaml files with `record:` under the records root)', hint: 'run acta in a records repository, pass --root, or create one with `acta init`' });
+  }
+  if (records.meetings.length + records.plans.length > 0) {
+    const kinds = new Set(records.registryFiles.map((f) => f.kind));
+    for (const kind of ['countries', 'organisations', 'bodies', 'groups'] as const) {
+      if (!kinds.has(kind)) out.push({ ...at, code: 'registry/missing', severity: defaultSeverity('registry/missing'), message: `no ${kind} registry: references to ${kind} are not checked`, hint: `add registries/${kind}.yaml with \`record: ${kind}\`` });
+    }
+  }
+  return out;
+}
+
+// A warning that a note in its record explains (same code, note `at` covering the pointer) is reported as explained.
+function explainWarnings(records: RecordSet, diagnostics: Diagnostic[]): Diagnostic[] {
+  const notesByFile = new Map<string, readonly Note[]>();
+  for (const r of [...records.meetings, ...records.plans]) if (r.valid && r.data.notes) notesByFile.set(r.parsed.file, r.data.notes);
+  return diagnostics.map((d) => {
+    if (d.severity !== 'warning') return d;
+    const note = notesByFile.get(d.file)?.find((n) => n.explains?.includes(d.code) && (n.at === undefined || d.pointer === n.at || d.pointer.startsWith(n.at + '/')));
+    return note ? { ...d, explained: note.text.en ?? note.text.es ?? '' } : d;
+  });
+}

@@ -1,0 +1,226 @@
+// JSON Schema validation: ajv compiled once per schema set; ajv errors → Diagnostics located in the YAML.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Code, Diagnostic } from './diagnostics.js';
+import { defaultSeverity } from './diagnostics.js';
+import type { ParsedFile } from './parse.js';
+import { joinPointer, locate, sourceTextAt, splitPointer } from './parse.js';
+import { didYouMean } from './text-distance.js';
+
+export type RecordKind = 'meeting' | 'plan' | 'countries' | 'organisations' | 'bodies' | 'groups' | 'config';
+export const RECORD_KINDS: readonly RecordKind[] = ['meeting', 'plan', 'countries', 'organisations', 'bodies', 'groups'];
+
+/** The schema documents, by file name (common.schema.json, meeting.schema.json, …). */
+export type SchemaSet = Readonly<Record<string, object>>;
+
+export interface SchemaValidator {
+  validate(kind: RecordKind, parsed: ParsedFile): Diagnostic[];
+}
+
+const SCHEMA_FILE: Record<RecordKind, string> = {
+  meeting: 'meeting.schema.json',
+  plan: 'plan.schema.json',
+  countries: 'registry.schema.json',
+  organisations: 'registry.schema.json',
+  bodies: 'registry.schema.json',
+  groups: 'registry.schema.json',
+  config: 'config.schema.json',
+};
+
+export function createSchemaValidator(schemas: SchemaSet): SchemaValidator {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: false });
+  for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, name);
+  const compiled = new Map<string, ValidateFunction>();
+  const get = (file: string): ValidateFunction => {
+    let fn = compiled.get(file);
+    if (!fn) {
+      fn = ajv.getSchema(file);
+      if (!fn) throw new Error(`schema ${file} is not loaded`);
+      compiled.set(file, fn);
+    }
+    return fn;
+  };
+  return {
+    validate(kind, parsed) {
+      const fn = get(SCHEMA_FILE[kind]);
+      if (fn(parsed.data)) return [];
+      return collapse(fn.errors ?? []).map((e) => toDiagnostic(e, parsed));
+    },
+  };
+}
+
+// Drop the noise of combinators: for oneOf/anyOf keep only the best-matching branch's errors; drop if/then wrappers.
+function collapse(errors: readonly ErrorObject[]): ErrorObject[] {
+  let out = errors.filter((e) => e.keyword !== 'if');
+  const combinators = out.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  for (const comb of combinators) {
+    const prefix = comb.schemaPath + '/';
+    const inside = out.filter((e) => e !== comb && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(comb.instancePath));
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of inside) {
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    const ranked = [...branches.values()].sort((a, b) => score(a) - score(b));
+    const best = ranked[0];
+    const isChoice = ranked.length > 1 && ranked.every((b) => b.length === 1 && (b[0]!.keyword === 'required' || b[0]!.keyword === 'not'));
+    out = out.filter((e) => !inside.includes(e) && e !== comb);
+    if (isChoice) out.push(choiceError(comb, ranked.map((b) => b[0]!)));
+    else if (best && best.length > 0) out.push(...best);
+    else if (comb.keyword === 'oneOf') out.push(comb);
+  }
+  return out;
+}
+
+// A branch that fails deeper in the data (it matched the shape) or with fewer errors is the one meant.
+function score(branch: readonly ErrorObject[]): number {
+  const depth = Math.max(...branch.map((e) => splitPointer(e.instancePath).length));
+  return branch.length - depth * 10;
+}
+
+function choiceError(comb: ErrorObject, branchErrors: ErrorObject[]): ErrorObject {
+  const names = branchErrors.map((e) => (e.keyword === 'required' ? String(e.params['missingProperty']) : '')).filter(Boolean);
+  const nots = branchErrors.some((e) => e.keyword === 'not');
+  return { ...comb, keyword: nots ? 'exclusive' : 'oneOfRequired', params: { names } };
+}
+
+function toDiagnostic(e: ErrorObject, parsed: ParsedFile): Diagnostic {
+  const { code, pointer, at, message, hint } = describe(e, parsed);
+  const loc = locate(parsed, pointer, at);
+  return { ...loc, code, severity: defaultSeverity(code), message, ...(hint ? { hint } : {}), pointer };
+}
+
+interface Described {
+  code: Code;
+  pointer: string;
+  at: 'value' | 'key';
+  message: string;
+  hint?: string;
+}
+
+function describe(e: ErrorObject, parsed: ParsedFile): Described {
+  const path = e.instancePath;
+  const where = lastName(path);
+  const p = e.params as Record<string, unknown>;
+  const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': {
+      const name = String(p['missingProperty']);
+      return { code: 'schema/required', pointer: path, at: 'key', message: `${where} is missing \`${name}\``, hint: `add \`${name}:\` — ${firstSentence(propertyDescription(parent, name))}` };
+    }
+    case 'oneOfRequired': {
+      const names = (p['names'] as string[]).map((n) => `\`${n}\``).join(' or ');
+      return { code: 'schema/required', pointer: path, at: 'key', message: `${where} needs ${names}`, hint: firstSentence(String(parent['description'] ?? '')) };
+    }
+    case 'exclusive':
+    case 'not': {
+      const names = notNames(e);
+      return { code: 'schema/invalid', pointer: path, at: 'key', message: `${where} cannot have both ${names.map((n) => `\`${n}\``).join(' and ')}`, hint: `keep one of ${names.join(', ')}` };
+    }
+    case 'additionalProperties': {
+      const name = String(p['additionalProperty']);
+      const allowed = Object.keys((parent['properties'] ?? {}) as object);
+      const pointer = joinPointer([...splitPointer(path), name]);
+      return { code: 'schema/unknown-property', pointer, at: 'key', message: `unknown property \`${name}\` in ${where}${didYouMean(name, allowed)}`, hint: allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined };
+    }
+    case 'type': {
+      const expected = String(p['type']);
+      const written = sourceTextAt(parsed, path);
+      if (expected === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean') && written !== undefined) {
+        return { code: 'schema/quote', pointer: path, at: 'value', message: `\`${written}\` is read as the ${typeof e.data} ${JSON.stringify(e.data)}, but ${where} is text`, hint: `quote it: "${written}"` };
+      }
+      return { code: 'schema/type', pointer: path, at: 'value', message: `${where} must be ${article(expected)}, not ${describeValue(e.data)}`, hint: firstSentence(String(parent['description'] ?? e.schema ?? '')) };
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = (e.keyword === 'enum' ? (p['allowedValues'] as unknown[]) : [p['allowedValue']]).map(String);
+      const value = typeof e.data === 'string' ? e.data : JSON.stringify(e.data);
+      return { code: 'schema/enum', pointer: path, at: 'value', message: `\`${value}\` is not allowed for ${where}${didYouMean(value, allowed)}`, hint: `use one of: ${allowed.join(', ')}` };
+    }
+    case 'pattern':
+    case 'format': {
+      const value = typeof e.data === 'string' ? e.data : JSON.stringify(e.data);
+      return { code: 'schema/pattern', pointer: path, at: 'value', message: `\`${truncate(value)}\` is not a valid ${where}`, hint: firstSentence(String(parent['description'] ?? '')) || undefined };
+    }
+    case 'propertyNames': {
+      return { code: 'schema/pattern', pointer: path, at: 'value', message: `${where} has a key in the wrong format`, hint: firstSentence(String(parent['description'] ?? '')) };
+    }
+    case 'uniqueItems': {
+      const j = Number(p['j']);
+      const i = Number(p['i']);
+      return { code: 'schema/invalid', pointer: joinPointer([...splitPointer(path), i]), at: 'value', message: `${where} lists the same entry twice (items ${j + 1} and ${i + 1})`, hint: 'remove the repeated entry' };
+    }
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties':
+    case 'maxProperties':
+    case 'minimum':
+    case 'maximum':
+      return { code: 'schema/limit', pointer: path, at: 'value', message: `${where} ${limitText(e)}`, hint: firstSentence(String(parent['description'] ?? '')) || undefined };
+    default:
+      return { code: 'schema/invalid', pointer: path, at: 'value', message: `${where} ${e.message ?? 'is invalid'}` };
+  }
+}
+
+function limitText(e: ErrorObject): string {
+  const limit = (e.params as { limit: number }).limit;
+  switch (e.keyword) {
+    case 'minLength': return limit <= 1 ? 'must not be empty' : `must be at least ${limit} characters`;
+    case 'maxLength': return `must be at most ${limit} characters`;
+    case 'minItems': return `must have at least ${limit} item${limit === 1 ? '' : 's'}`;
+    case 'maxItems': return `must have at most ${limit} items`;
+    case 'minProperties': return limit === 1 ? 'must not be empty' : `must have at least ${limit} properties`;
+    case 'maxProperties': return `must have at most ${limit} properties`;
+    case 'minimum': return `must be ${limit} or more`;
+    default: return `must be ${limit} or less`;
+  }
+}
+
+function notNames(e: ErrorObject): string[] {
+  const names = (e.params as { names?: string[] }).names;
+  if (names && names.length) return names;
+  const schema = e.schema as { required?: string[] } | undefined;
+  if (schema?.required) return schema.required;
+  const parent = e.parentSchema as { not?: { required?: string[] } } | undefined;
+  return parent?.not?.required ?? ['these'];
+}
+
+function propertyDescription(parent: Record<string, unknown>, name: string): string {
+  const props = (parent['properties'] ?? {}) as Record<string, { description?: string }>;
+  return props[name]?.description ?? '';
+}
+
+function lastName(pointer: string): string {
+  const segs = splitPointer(pointer);
+  if (segs.length === 0) return 'the record';
+  const last = segs[segs.length - 1]!;
+  if (/^\d+$/.test(last)) {
+    const owner = segs[segs.length - 2];
+    return owner ? `${owner}[${Number(last) + 1}]` : `item ${Number(last) + 1}`;
+  }
+  return `\`${last}\``;
+}
+
+function firstSentence(description: string): string {
+  const english = description.split(' — ')[0] ?? '';
+  return english.trim();
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = { string: 'text', object: 'a mapping (key: value)', array: 'a list', integer: 'a whole number', number: 'a number', boolean: 'true or false', null: 'empty' };
+  return words[type] ?? type;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text \`${truncate(value)}\``;
+  return `${typeof value} ${String(value)}`;
+}
+
+function truncate(s: string, n = 60): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}

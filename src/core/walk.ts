@@ -1,0 +1,53 @@
+// Walk the nested parts of records with their JSON pointers and their ids (MEETING#2.b, PLAN#1/I/1/1.1).
+import type { Activity, Agreement, Axis, Meeting, Objective, Plan, Result } from './model.js';
+
+export interface AgreementAt {
+  readonly agreement: Agreement;
+  /** 2, 2.b */
+  readonly key: string;
+  /** MEETING#2.b */
+  readonly ref: string;
+  readonly pointer: string;
+  readonly parent: Agreement | undefined;
+}
+
+export function walkAgreements(meeting: Meeting): AgreementAt[] {
+  const out: AgreementAt[] = [];
+  const visit = (list: readonly Agreement[], prefix: string, pointer: string, parent: Agreement | undefined): void => {
+    list.forEach((agreement, i) => {
+      const key = prefix ? `${prefix}.${agreement.number}` : agreement.number;
+      const at = `${pointer}/${i}`;
+      out.push({ agreement, key, ref: `${meeting.id}#${key}`, pointer: at, parent });
+      if (agreement.items) visit(agreement.items, key, `${at}/items`, agreement);
+    });
+  };
+  visit(meeting.agreements ?? [], '', '/agreements', undefined);
+  return out;
+}
+
+export interface ActivityAt {
+  readonly activity: Activity;
+  readonly axis: Axis;
+  readonly objective: Objective;
+  readonly result: Result;
+  /** 1/I/1/1.1 */
+  readonly key: string;
+  /** PLAN#1/I/1/1.1 */
+  readonly ref: string;
+  readonly pointer: string;
+}
+
+export function walkActivities(plan: Plan): ActivityAt[] {
+  const out: ActivityAt[] = [];
+  (plan.axes ?? []).forEach((axis, a) =>
+    (axis.objectives ?? []).forEach((objective, o) =>
+      (objective.results ?? []).forEach((result, r) =>
+        (result.activities ?? []).forEach((activity, n) => {
+          const key = [axis.number, objective.number, result.number, activity.number].join('/');
+          out.push({ activity, axis, objective, result, key, ref: `${plan.id}#${key}`, pointer: `/axes/${a}/objectives/${o}/results/${r}/activities/${n}` });
+        }),
+      ),
+    ),
+  );
+  return out;
+}

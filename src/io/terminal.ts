@@ -1,0 +1,45 @@
+// The terminal edge: chalk lives here; colour only on a TTY and never under NO_COLOR.
+import { Chalk } from 'chalk';
+import type { Style } from '../render/style.js';
+import { PLAIN } from '../render/style.js';
+
+export function useColour(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+export function styleFor(colour: boolean): Style {
+  if (!colour) return PLAIN;
+  const c = new Chalk({ level: 1 });
+  return { red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan, blue: c.blue, magenta: c.magenta, bold: c.bold, dim: c.dim };
+}
+
+/** Progress on stderr for runs longer than a second — only on an interactive terminal, never in CI or pipes. */
+export function startProgress(total: number, env: NodeJS.ProcessEnv = process.env): { tick(): void; stop(): void } {
+  const stream = process.stderr;
+  if (!stream.isTTY || env['CI']) return { tick() {}, stop() {} };
+  let done = 0;
+  let shown = false;
+  const draw = (): void => {
+    shown = true;
+    stream.write(`\racta: read ${done}/${total} files…`);
+  };
+  let interval: NodeJS.Timeout | undefined;
+  const delay = setTimeout(() => {
+    draw();
+    interval = setInterval(draw, 250);
+    interval.unref();
+  }, 1000);
+  delay.unref();
+  return {
+    tick() {
+      done++;
+    },
+    stop() {
+      clearTimeout(delay);
+      if (interval) clearInterval(interval);
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
+}

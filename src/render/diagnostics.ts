@@ -1,0 +1,123 @@
+// Formatters for validation results: pure (result, options) → string, picked by name from one table.
+import type { Diagnostic, DiagnosticCounts } from '../core/diagnostics.js';
+import { githubData, githubProperty, oneLine, terminalSafe } from './escape.js';
+import type { Style } from './style.js';
+
+export interface ValidationResult {
+  readonly root: string;
+  readonly files: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly counts: DiagnosticCounts;
+}
+
+export interface FormatOptions {
+  readonly style: Style;
+  /** Source text per file, for code frames. */
+  readonly sources?: ReadonlyMap<string, string>;
+}
+
+export type DiagnosticFormat = 'pretty' | 'text' | 'json' | 'github';
+
+export const DIAGNOSTIC_FORMATTERS: Record<DiagnosticFormat, (r: ValidationResult, o: FormatOptions) => string> = {
+  pretty: formatPretty,
+  text: formatText,
+  json: formatJson,
+  github: formatGithub,
+};
+
+function label(d: Diagnostic): string {
+  return d.explained !== undefined ? 'explained' : d.severity;
+}
+
+export function formatText(r: ValidationResult): string {
+  return r.diagnostics.map((d) => `${oneLine(d.file)}:${d.line}:${d.column}: ${label(d)}: ${oneLine(d.message)} [${d.code}]\n`).join('');
+}
+
+export function summaryLine(r: ValidationResult): string {
+  const { errors, warnings, explained } = r.counts;
+  const n = (k: number, w: string): string => `${k} ${w}${k === 1 ? '' : 's'}`;
+  const files = n(r.files.length, 'file');
+  if (errors + warnings + explained === 0) return `no problems in ${files}`;
+  return `${n(errors, 'error')}, ${n(warnings, 'warning')}${explained ? ` (${explained} explained by notes)` : ''} in ${files}`;
+}
+
+export function formatPretty(r: ValidationResult, o: FormatOptions): string {
+  const s = o.style;
+  const out: string[] = [];
+  for (const d of r.diagnostics) {
+    const sev = d.explained !== undefined ? s.dim('explained') : d.severity === 'error' ? s.red(s.bold('error')) : d.severity === 'warning' ? s.yellow(s.bold('warning')) : s.blue('info');
+    out.push(`${s.bold(`${oneLine(d.file)}:${d.line}:${d.column}`)} ${sev} ${oneLine(d.message)} ${s.dim(`[${d.code}]`)}`);
+    const src = o.sources?.get(d.file);
+    if (src !== undefined && d.explained === undefined) out.push(...codeFrame(src, d, s));
+    if (d.hint) out.push(`  ${s.cyan('hint:')} ${oneLine(d.hint)}`);
+    if (d.explained !== undefined) out.push(`  ${s.dim('note: ' + oneLine(d.explained))}`);
+    for (const rel of d.related ?? []) out.push(`  ${s.dim(`${oneLine(rel.file)}:${rel.line}:${rel.column}: ${oneLine(rel.message)}`)}`);
+    out.push('');
+  }
+  const line = summaryLine(r);
+  out.push(r.counts.errors ? s.red(s.bold(`✖ ${line}`)) : r.counts.warnings ? s.yellow(`⚠ ${line}`) : s.green(`✔ ${line}`));
+  return out.join('\n') + '\n';
+}
+
+function codeFrame(source: string, d: Diagnostic, s: Style): string[] {
+  const lines = source.split(/\r?\n/);
+  const first = Math.max(1, d.line - 2);
+  const last = Math.min(lines.length, d.line + 1);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const text = terminalSafe(lines[n - 1] ?? '').replace(/\t/g, ' ');
+    const mark = n === d.line ? s.red('>') : ' ';
+    out.push(`  ${mark} ${s.dim(String(n).padStart(width) + ' |')} ${text}`);
+    if (n === d.line) {
+      const span = d.endLine === d.line && d.endColumn > d.column ? d.endColumn - d.column : 1;
+      out.push(`    ${' '.repeat(width)} ${s.dim('|')} ${' '.repeat(Math.max(0, d.column - 1))}${s.red('^'.repeat(Math.min(span, 80)))}`);
+    }
+  }
+  return out;
+}
+
+/** The JSON contract (version 1): stable keys, documented in the README. */
+export function formatJson(r: ValidationResult): string {
+  const body = {
+    version: 1,
+    summary: { files: r.files.length, ...r.counts },
+    diagnostics: r.diagnostics.map((d) => ({
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      hint: d.hint ?? null,
+      pointer: d.pointer,
+      explained: d.explained ?? null,
+      related: d.related ?? [],
+    })),
+  };
+  return JSON.stringify(body, null, 2) + '\n';
+}
+
+/** GitHub workflow-command annotations, one per problem, then the full list as plain lines (GitHub shows only 10 per kind). */
+export function formatGithub(r: ValidationResult, o: FormatOptions): string {
+  const annotations = r.diagnostics
+    .filter((d) => d.explained === undefined)
+    .map((d) => {
+      const kind = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+      const props = [`file=${githubProperty(d.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`, `title=${githubProperty(`acta ${d.code}`)}`].join(',');
+      const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
+      return `::${kind} ${props}::${githubData(message)}\n`;
+    })
+    .join('');
+  const log = r.diagnostics.length ? `::group::all ${r.diagnostics.length} problems\n${formatText(r).split('\n').map((l) => (l.startsWith('::') ? ' ' + l : l)).join('\n')}::endgroup::\n` : '';
+  return annotations + log + summaryLine(r) + '\n';
+}
+
+/** Markdown for GITHUB_STEP_SUMMARY: the full list, as a table. */
+export function formatMarkdownSummary(r: ValidationResult): string {
+  const cell = (s: string): string => oneLine(s).replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+  const rows = r.diagnostics.map((d) => `| ${cell(d.file)}:${d.line}:${d.column} | ${label(d)} | \`${d.code}\` | ${cell(d.message)} |`);
+  return [`### acta validate: ${summaryLine(r)}`, '', ...(rows.length ? ['| where | severity | code | problem |', '| --- | --- | --- | --- |', ...rows] : []), ''].join('\n') + '\n';
+}
