@@ -45,10 +45,10 @@ export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    const at = firstInvalidUtf8(bytes);
-    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
+    const prefix = validPrefix(bytes);
+    const at = new TextEncoder().encode(prefix).length;
     problems.push({ code: 'file/encoding', offset: prefix.length, message: `byte ${at} is not valid UTF-8`, hint: 'save the file as UTF-8 (not Latin-1 or Windows-1252)' });
     return done(prefix);
   }
@@ -63,7 +63,7 @@ export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
   }
   const crlf = text.indexOf('\r\n');
   if (crlf >= 0) {
-    problems.push({ code: 'format/crlf', offset: crlf, message: 'the file has CRLF (Windows) line ends', hint: 'run `acta fmt` to convert them to LF, or set your editor to LF' });
+    problems.push({ code: 'format/crlf', offset: text.lastIndexOf('\n', crlf) + 1, message: 'the file has CRLF (Windows) line ends', hint: 'run `acta fmt` to convert them to LF, or set your editor to LF' });
   }
   if (text.trim() === '') {
     problems.push({ code: 'file/empty', offset: 0, message: 'the file is empty', hint: 'write a record in it, or delete it (see `acta new`)' });
@@ -94,6 +94,10 @@ export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
   return done(text, doc, doc.toJS({ maxAliasCount: 0 }));
 }
 
+const MARKER_DOCUMENT = '\x02';
+const MARKER_FLOW_END = '\x18';
+const MARKER_SCALAR = '\x1f';
+
 // A linear pass over the lexer's tokens, before any tree is built: refuse what would be slow or unsafe to compose.
 function prescan(text: string, problems: Problem[]): boolean {
   let offset = 0;
@@ -103,6 +107,8 @@ function prescan(text: string, problems: Problem[]): boolean {
   let lineStart = true;
   let keys = 0;
   for (const token of new Lexer().lex(text)) {
+    // The lexer's own markers are not source text: they take no room.
+    if (token === MARKER_DOCUMENT || token === MARKER_FLOW_END || token === MARKER_SCALAR) continue;
     const type = CST.tokenType(token);
     switch (type) {
       case 'newline':
@@ -160,8 +166,9 @@ function cleanYamlMessage(message: string): string {
   return message.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/\s+/g, ' ').trim();
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+// The text before the first invalid byte.
+function validPrefix(bytes: Uint8Array): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let lo = 0;
   let hi = bytes.length;
   // Binary search on the longest valid prefix (allowing a cut inside a character at the end).
@@ -174,7 +181,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       hi = mid - 1;
     }
   }
-  return lo;
+  // In stream mode an invalid byte at the end of the prefix reads as an unfinished character: drop it.
+  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, lo), { stream: true });
 }
 
 function countLines(text: string): LineCounter {

@@ -1,0 +1,96 @@
+// The catalogue of fixtures: every diagnostic code, triggered by a small inline record set, located at a token.
+import type { Code } from '../../src/core/diagnostics.js';
+import { LIMITS } from '../../src/core/parse.js';
+import { MEETING } from './harness.js';
+
+export interface Case {
+  readonly code: Code;
+  readonly name: string;
+  readonly files: Record<string, string | Uint8Array>;
+  readonly withRegistries?: boolean;
+  /** Where the diagnostic must point: the file, and the first occurrence of `token` (or line 1, column 1). */
+  readonly file: string;
+  readonly token?: string;
+  /** Search for the token from this line on (1-based). */
+  readonly fromLine?: number;
+  /** Exact column, when no token marks it (the bracket where nesting passes the limit). */
+  readonly column?: number;
+}
+
+const M = 'meetings/2017-03-16-red-nna.yaml';
+const meeting = (replace: [string, string][] = [], append = ''): string => replace.reduce((s, [a, b]) => {
+  if (!s.includes(a)) throw new Error(`fixture: ${a} not in meeting`);
+  return s.replace(a, b);
+}, MEETING) + append;
+
+const PLAN = `record: plan
+id: 2017-2022-red-nna
+body: red-nna
+title: { es: Plan Estratégico }
+period: { start: "2017", end: "2022" }
+columns: ["2018", "2019"]
+source: { document: plan.txt }
+axes:
+  - number: "1"
+    title: { es: Prevención }
+    objectives:
+      - number: I
+        results:
+          - number: "1"
+            activities:
+              - number: "1.1"
+                text: { es: Fortalecer las campañas. }
+                responsible: [member-countries]
+                schedule: { "2018": continuous, "2019": H1 }
+`;
+const P = 'plans/2017-2022-red-nna.yaml';
+const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+export const CASES: readonly Case[] = [
+  { code: 'file/encoding', name: 'Latin-1 byte', files: { [M]: Uint8Array.from([...bytes('record: meeting\nid: caf'), 0xe9, ...bytes('\n')]) }, file: M, token: '\uFFFD' },
+  { code: 'file/nul', name: 'NUL byte', files: { [M]: 'record: meeting\nid: x\0\n' }, file: M, token: '\0' },
+  { code: 'file/too-large', name: 'over the size cap', files: { [M]: new Uint8Array(LIMITS.bytes + 1).fill(0x20) }, file: M },
+  { code: 'file/empty', name: 'empty file', files: { [M]: '' }, file: M },
+  { code: 'format/bom', name: 'byte-order mark', files: { [M]: '\uFEFF' + MEETING }, file: M },
+  { code: 'format/crlf', name: 'CRLF line ends', files: { [M]: MEETING.replace(/\n/g, '\r\n') }, file: M, token: 'record' },
+  { code: 'yaml/syntax', name: 'unclosed flow sequence', files: { [M]: 'record: meeting\nparticipants: [GT, HN\nbody: x\n' }, file: M, token: 'body' },
+  { code: 'yaml/duplicate-key', name: 'the same key twice', files: { [M]: meeting([['body: red-nna\n', 'body: red-nna\nbody: grcm\n']]) }, file: M, token: 'body: grcm' },
+  { code: 'yaml/duplicate-key', name: '1 and "1" are the same key', files: { [M]: 'record: meeting\n1: a\n"1": b\n' }, file: M, token: '"1"' },
+  { code: 'yaml/tab', name: 'tab indentation', files: { [M]: 'record: meeting\nplace:\n\tcity: x\n' }, file: M, token: '\tcity' },
+  { code: 'yaml/alias', name: 'alias bomb', files: { [M]: 'record: meeting\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n' }, file: M, token: '&a' },
+  { code: 'yaml/directive', name: '%YAML 1.1', files: { [M]: '%YAML 1.1\n---\nrecord: meeting\nid: NO\n' }, file: M, token: '%YAML' },
+  { code: 'yaml/multiple-documents', name: 'two documents', files: { [M]: MEETING + '---\nrecord: plan\n' }, file: M, token: '---' },
+  { code: 'yaml/too-deep', name: 'deep nesting', files: { [M]: 'record: meeting\nx: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n' }, file: M, fromLine: 2, token: 'x', column: 'x: '.length + LIMITS.depth },
+  { code: 'yaml/too-many-keys', name: 'a huge mapping', files: { [M]: Array.from({ length: LIMITS.keys + 1 }, (_, i) => `k${i}: 1`).join('\n') + '\n' }, file: M, fromLine: LIMITS.keys + 1, token: ':' },
+  { code: 'record/unknown-kind', name: 'misspelt kind', files: { [M]: meeting([['record: meeting', 'record: meting']]) }, file: M, token: 'meting' },
+  { code: 'schema/required', name: 'missing body', files: { [M]: meeting([['body: red-nna\n', '']]) }, file: M, token: 'record' },
+  { code: 'schema/unknown-property', name: 'misspelt property', files: { [M]: meeting([['participants:', 'participantes:']]) }, file: M, token: 'participantes' },
+  { code: 'schema/type', name: 'text where a list is expected', files: { [M]: meeting([['participants: [GT, HN, MX]', 'participants: GT']]) }, file: M, token: 'GT' },
+  { code: 'schema/quote', name: 'a number where text is expected', files: { [M]: meeting([['number: "1"', 'number: 1.10']]) }, file: M, token: '1.10' },
+  { code: 'schema/enum', name: 'action outside the vocabulary', files: { [M]: meeting([['action: thank', 'action: thanks']]) }, file: M, token: 'thanks' },
+  { code: 'schema/pattern', name: 'a deadline in the wrong format', files: { [M]: meeting([['due: 2017-07-21', 'due: 21/07/2017']]) }, file: M, token: '21/07/2017' },
+  { code: 'schema/limit', name: 'empty text', files: { [M]: meeting([['{ es: Agradecer a las delegaciones. }', '{ es: "" }']]) }, file: M, token: '""' },
+  { code: 'schema/invalid', name: 'deadline with both due and event', files: { [M]: meeting([['deadline: { due: 2017-07-21,', 'deadline: { event: { body: grcm, relation: before }, due: 2017-07-21,']]) }, file: M, token: 'deadline' },
+  { code: 'id/duplicate', name: 'an organisation id given twice', files: { 'registries/organisations.yaml': 'record: organisations\norganisations:\n  - id: iom\n    name: { es: OIM }\n  - id: iom\n    name: { es: Otra }\n' }, file: 'registries/organisations.yaml', fromLine: 5, token: 'iom' },
+  { code: 'id/file-name', name: 'file named differently from the id', files: { 'meetings/otra.yaml': MEETING }, file: 'meetings/otra.yaml', token: '2017-03-16-red-nna' },
+  { code: 'ref/unknown-country', name: 'unknown host country', files: { [M]: meeting([['country: HN', 'country: XX']]) }, file: M, token: 'XX' },
+  { code: 'ref/unknown-actor', name: 'unknown actor', files: { [M]: meeting([['actors: [iom]', 'actors: [oim]']]) }, file: M, token: 'oim' },
+  { code: 'ref/unknown-body', name: 'unknown body', files: { [M]: meeting([['body: red-nna', 'body: red-nnna']]) }, file: M, token: 'red-nnna' },
+  { code: 'ref/unknown-meeting', name: 'follows a meeting with no record', files: { [M]: meeting([['source:', 'follows: [{ ref: 2017-01-01-grcm }]\nsource:']]) }, file: M, token: '2017-01-01-grcm' },
+  { code: 'ref/unknown-agreement', name: 'follows a point that does not exist', files: { [M]: meeting([['source:', 'follows: [{ ref: "2017-03-16-red-nna#9" }]\nsource:']]) }, file: M, token: '"2017-03-16-red-nna#9"' },
+  { code: 'ref/unknown-activity', name: 'evidence names a missing activity', files: { [P]: PLAN, [M]: meeting([], '    followup:\n      - { date: 2017-05-01, status: done, evidence: { record: "2017-2022-red-nna#1/I/1/9.9" } }\n') }, file: M, token: '"2017-2022-red-nna#1/I/1/9.9"' },
+  { code: 'ref/unknown-column', name: 'a schedule cell outside the columns', files: { [P]: PLAN.replace('"2019": H1', '"2030": H1') }, file: P, token: '"2030"' },
+  { code: 'ref/unknown-step', name: 'follow-up for a step of no schedule', files: { [M]: meeting([], '    followup:\n      - { date: 2017-05-01, status: done, step: 3 }\n') }, file: M, token: '3 }' },
+  { code: 'date/invalid', name: '30 February', files: { [M]: meeting([['start: 2017-03-16\n  end: 2017-03-17', 'start: 2017-02-30']]) }, file: M, token: '2017-02-30' },
+  { code: 'date/order', name: 'ends before it starts', files: { [M]: meeting([['end: 2017-03-17', 'end: 2017-03-15']]) }, file: M, token: '2017-03-15' },
+  { code: 'followup/before-meeting', name: 'follow-up dated before the meeting', files: { [M]: meeting([], '    followup:\n      - { date: 2017-03-01, status: done }\n') }, file: M, token: '2017-03-01' },
+  { code: 'deadline/before-meeting', name: 'deadline before the meeting', files: { [M]: meeting([['due: 2017-07-21', 'due: 2016-12']]) }, file: M, token: '2016-12' },
+  { code: 'number/duplicate', name: 'two points numbered 1', files: { [M]: meeting([['number: "2"', 'number: "1"']]) }, file: M, token: '"1"', fromLine: 14 },
+  { code: 'registry/missing', name: 'no groups registry', files: { 'registries/groups.yaml': 'record: organisations\norganisations: []\n', [M]: MEETING }, file: 'acta.yaml' },
+  { code: 'root/no-records', name: 'nothing to read', files: {}, withRegistries: false, file: 'acta.yaml' },
+];
+
+/** Codes that only the file-system edge can produce; their fixtures are CLI tests (test/validate/cli.test.ts). */
+export const CLI_ONLY: Partial<Record<Code, string>> = {
+  'file/unreadable': 'a dangling symlink is reported as unreadable',
+};
