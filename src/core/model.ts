@@ -103,14 +103,15 @@ export type Cell = 'continuous' | 'twice-a-year' | 'H1' | 'H2' | 'Q1' | 'Q2' | '
 
 export interface Activity {
   readonly number: string;
+  readonly printed?: string;
   readonly text: Text;
   readonly responsible?: readonly ActorId[];
   readonly schedule?: Readonly<Record<string, Cell>>;
   readonly followup?: readonly FollowUp[];
 }
 
-export interface Result { readonly number: string; readonly text?: Text; readonly activities: readonly Activity[] }
-export interface Objective { readonly number: string; readonly text?: Text; readonly results: readonly Result[] }
+export interface Result { readonly number: string; readonly printed?: string; readonly text?: Text; readonly activities: readonly Activity[] }
+export interface Objective { readonly number: string; readonly printed?: string; readonly text?: Text; readonly results: readonly Result[] }
 export interface Axis { readonly number: string; readonly title: Text; readonly objective?: Text; readonly objectives: readonly Objective[] }
 
 export interface Plan {
