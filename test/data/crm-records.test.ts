@@ -1,0 +1,122 @@
+// The bundled CRM records, counted the way a person would count them in the source documents (../shared/seeds).
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parsePeriod } from '../../src/core/dates.js';
+import type { Deadline, Meeting } from '../../src/core/model.js';
+import { walkActivities, walkAgreements } from '../../src/core/walk.js';
+import type { Repository } from '../../src/io/load.js';
+import { loadRepository } from '../../src/io/load.js';
+
+let repo: Repository;
+beforeAll(async () => {
+  repo = await loadRepository(path.resolve('data'));
+});
+const meeting = (id: string): Meeting => {
+  const m = repo.records.meetings.find((x) => x.data.id === id);
+  if (!m) throw new Error(`no meeting ${id}`);
+  return m.data;
+};
+
+describe('data/ validates', () => {
+  it('has no errors and no unexplained warnings', () => {
+    expect(repo.diagnostics.filter((d) => d.explained === undefined).map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([]);
+  });
+});
+
+describe('meetings, as the documents number them', () => {
+  it.each([
+    ['2015-08-18-ad-hoc-nna', ['1', '2', '3', '4', '5', '6', 'A', 'B'], 0],
+    ['2016-06-08-red-consular', ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'], 9],
+    ['2017-03-16-red-nna', ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13'], 10],
+    ['2017-06-21-red-trata', ['1', '2', '3', '4', '5', '6', '7'], 9],
+  ])('%s: top-level points %j, %i participating countries', (id, points, participants) => {
+    const m = meeting(id);
+    expect(m.agreements.map((a) => a.number)).toEqual(points);
+    expect(m.participants?.length ?? 0).toBe(participants);
+  });
+
+  it('2017-06-21-red-trata restores the repeated "1." and keeps the printed number', () => {
+    const m = meeting('2017-06-21-red-trata');
+    expect(walkAgreements(m).map((a) => a.key)).toEqual(['1', '2', '2.a', '2.b', '2.c', '2.d', '2.e', '3', '4', '4.a', '4.b', '4.c', '5', '5.a', '5.b', '5.c', '5.d', '6', '7', '7.a', '7.b']);
+    expect(m.agreements.slice(1).map((a) => a.printed)).toEqual(['1', '1', '1', '1', '1', '1']);
+  });
+
+  it('dates and places', () => {
+    expect(meeting('2015-08-18-ad-hoc-nna').dates).toEqual({ start: '2015-08-18', end: '2015-08-19' });
+    expect(meeting('2016-06-08-red-consular').dates).toEqual({ start: '2016-06-08' });
+    expect(meeting('2017-03-16-red-nna').dates).toEqual({ start: '2017-03-16', end: '2017-03-17' });
+    expect(meeting('2017-03-16-red-nna').place).toMatchObject({ city: 'Tegucigalpa', country: 'HN' });
+    expect(meeting('2017-06-21-red-trata').place).toMatchObject({ city: 'San Salvador', country: 'SV' });
+  });
+
+  it('point 6 of 2017-03-16 carries the four-step schedule', () => {
+    const six = meeting('2017-03-16-red-nna').agreements[5]!;
+    expect(six.commitment?.schedule?.map((s) => s.deadline.due)).toEqual(['2017-03-24', '2017-03-31', '2017-04-05', '2017-04-06']);
+  });
+});
+
+describe('every deadline, with its precision', () => {
+  it('matches the documents', () => {
+    const found: string[] = [];
+    const describeDeadline = (d: Deadline): string => (d.due ? `${d.due} ${parsePeriod(d.due)?.precision}` : `event ${d.event!.body} ${d.event!.relation} (${d.event!.expected})`);
+    for (const { data } of repo.records.meetings) {
+      for (const { key, agreement } of walkAgreements(data)) {
+        const c = agreement.commitment;
+        if (c?.deadline) found.push(`${data.id}#${key}: ${describeDeadline(c.deadline)}`);
+        c?.schedule?.forEach((s, i) => found.push(`${data.id}#${key} step ${i + 1}: ${describeDeadline(s.deadline)}`));
+      }
+    }
+    expect(found.sort()).toEqual([
+      '2015-08-18-ad-hoc-nna#5: 2015-09-04 day',
+      '2015-08-18-ad-hoc-nna#6 step 1: 2015-11 month',
+      '2015-08-18-ad-hoc-nna#6 step 2: event grcm at (2015-11)',
+      '2016-06-08-red-consular#10: 2016-06-09 day',
+      '2016-06-08-red-consular#8 step 1: event grcm before (2016-11)',
+      '2017-03-16-red-nna#6 step 1: 2017-03-24 day',
+      '2017-03-16-red-nna#6 step 2: 2017-03-31 day',
+      '2017-03-16-red-nna#6 step 3: 2017-04-05 day',
+      '2017-03-16-red-nna#6 step 4: 2017-04-06 day',
+      '2017-06-21-red-trata#2.b: 2017-07-21 day',
+      '2017-06-21-red-trata#3: 2017-07-21 day',
+      '2017-06-21-red-trata#7.b: 2017-08 month',
+    ]);
+  });
+});
+
+describe('the 2017-2022 strategic plan', () => {
+  it('has 5 axes, 35 strategic objectives, 36 expected results and 97 activities', () => {
+    const plan = repo.records.plans.find((p) => p.data.id === '2017-2022-red-nna')!.data;
+    expect(plan.axes.length).toBe(5);
+    expect(plan.axes.flatMap((a) => a.objectives).length).toBe(35);
+    expect(plan.axes.flatMap((a) => a.objectives.flatMap((o) => o.results)).length).toBe(36);
+    expect(walkActivities(plan).length).toBe(97);
+    expect(plan.entrusted_by).toBe('2017-03-16-red-nna#6');
+  });
+
+  it('keeps the English activity that duplicates 2.3', () => {
+    const plan = repo.records.plans[0]!.data;
+    const english = walkActivities(plan).filter((a) => a.activity.text.en !== undefined && a.activity.text.es === undefined);
+    expect(english.map((a) => a.activity.number)).toEqual(['2.2']);
+  });
+});
+
+describe('word for word', () => {
+  // The extraction's bookmark markers are not text; whitespace runs are compared as one space.
+  const normalise = (s: string): string => s.replace(/\[bookmark: [^\]]*\]/g, '').replace(/\[footnoteRef:\d+\]/g, '').replace(/\s+/g, ' ').trim();
+  const source = async (name: string): Promise<string> => normalise(await (await import('node:fs/promises')).readFile(path.resolve('data/sources', name), 'utf8'));
+
+  it('every adopted Spanish text of a meeting is in its source document', async () => {
+    for (const { data } of repo.records.meetings) {
+      const text = await source(data.source.document);
+      const missing = walkAgreements(data).filter(({ agreement }) => agreement.text.es !== undefined && !text.includes(normalise(agreement.text.es)));
+      expect(missing.map((a) => a.ref)).toEqual([]);
+    }
+  });
+
+  it('every Spanish activity, result and objective of the plan is in its source document', async () => {
+    const plan = repo.records.plans[0]!.data;
+    const text = await source(plan.source.document);
+    const texts = [plan.objective?.es, ...plan.axes.flatMap((a) => [a.objective?.es, ...a.objectives.flatMap((o) => [o.text?.es, ...o.results.flatMap((r) => [r.text?.es, ...r.activities.map((x) => x.text.es)])])])];
+    expect(texts.filter((t): t is string => t !== undefined).filter((t) => !text.includes(normalise(t)))).toEqual([]);
+  });
+});
