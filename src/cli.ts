@@ -12,6 +12,7 @@ function buildProgram(onOutcome: (o: Outcome) => void): Command {
     .option('--root <dir>', 'records root (default: nearest folder upwards with acta.yaml)')
     .addOption(new Option('--lang <lang>', 'language of output').choices(['es', 'en']))
     .option('--as-of <date>', 'the date to treat as today (YYYY-MM-DD)')
+    .option('--rev <rev>', 'read the records as they were at this git revision (read-only commands)')
     .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
     .showHelpAfterError('(run `acta --help` for usage)')
     .exitOverride()
@@ -21,7 +22,9 @@ function buildProgram(onOutcome: (o: Outcome) => void): Command {
     cmd.action(async (...params: unknown[]) => {
       const self = params[params.length - 1] as Command;
       const args = self.processedArgs.flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
-      onOutcome(await entry.run(args, { ...program.opts(), ...self.opts() }));
+      const options = { ...program.opts(), ...self.opts() };
+      if (options['asOf'] !== undefined) (await import('./commands/context.js')).resolveAsOf(options);
+      onOutcome(await entry.run(args, options));
     });
   }
   return program;

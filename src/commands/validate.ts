@@ -1,3 +1,4 @@
+import path from 'node:path';
 // acta validate [paths…]: every problem in one run.
 import { appendFile } from 'node:fs/promises';
 import { countDiagnostics } from '../core/diagnostics.js';
@@ -26,9 +27,16 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
   const repo = await loadRepository(root, selected ?? []);
   const wanted = selected ? new Set(selected) : undefined;
-  const diagnostics = wanted ? repo.diagnostics.filter((d) => wanted.has(d.file)) : repo.diagnostics;
+  // Paths are shown from where the user stands (or the GitHub workspace), so editors and annotations find them.
+  const base = format === 'github' && process.env['GITHUB_WORKSPACE'] ? process.env['GITHUB_WORKSPACE'] : process.cwd();
+  const shown = (file: string): string => path.relative(base, path.join(root, file)).split(path.sep).join('/');
+  const diagnostics = (wanted ? repo.diagnostics.filter((d) => wanted.has(d.file)) : repo.diagnostics).map((d) => ({
+    ...d,
+    file: shown(d.file),
+    ...(d.related ? { related: d.related.map((r) => ({ ...r, file: shown(r.file) })) } : {}),
+  }));
   const result: ValidationResult = { root, files: selected ?? repo.fileNames, diagnostics, counts: countDiagnostics(diagnostics) };
-  const sources = new Map(repo.records.files.map((f) => [f.file, f.text]));
+  const sources = new Map(repo.records.files.map((f) => [shown(f.file), f.text]));
   const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources });
   if (format === 'github' && process.env['GITHUB_STEP_SUMMARY']) await appendFile(process.env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result));
   const failed = result.counts.errors > 0 || (options.strict === true && result.counts.warnings > 0);

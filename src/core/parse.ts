@@ -84,7 +84,8 @@ export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
   for (const e of doc.errors) {
     const code: Code = e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : e.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
     const hint = code === 'yaml/duplicate-key' ? 'remove or rename one of them (note that 1 and "1" are the same key)' : code === 'yaml/tab' ? 'indent with spaces' : 'fix the YAML syntax at this position';
-    problems.push({ code, offset: e.pos[0], endOffset: e.pos[1], message: cleanYamlMessage(e.message), hint });
+    const message = code === 'yaml/duplicate-key' ? `key \`${keyAt(text, e.pos[0])}\` appears twice in this mapping` : cleanYamlMessage(e.message);
+    problems.push({ code, offset: e.pos[0], endOffset: e.pos[1], message, hint });
   }
   if (doc.errors.length > 0) return done(text, doc);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -160,6 +161,11 @@ function prescan(text: string, problems: Problem[]): boolean {
     offset += token.length;
   }
   return true;
+}
+
+function keyAt(text: string, offset: number): string {
+  const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:#\n]*?)\s*:/.exec(text.slice(offset, offset + 200));
+  return (m?.[1] ?? text.slice(offset, offset + 1)).slice(0, 60);
 }
 
 function cleanYamlMessage(message: string): string {

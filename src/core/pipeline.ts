@@ -1,4 +1,5 @@
 // The one pipeline, stated once: parsed files → record set → schema + cross-record checks → sorted Diagnostics.
+import type { Indexes } from './checks/context.js';
 import { buildIndexes } from './checks/context.js';
 import { CHECKS } from './checks/index.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -18,8 +19,31 @@ export function checkRecords(files: readonly ParsedFile[], validator: SchemaVali
   const { records, diagnostics } = buildRecordSet(files, validator);
   const index = buildIndexes(records);
   for (const check of CHECKS) diagnostics.push(...check.run(records, index));
+  diagnostics.push(...checkInvalidRecords(records, index));
   diagnostics.push(...projectProblems(records, options.rootFile ?? records.configFile?.file ?? 'acta.yaml'));
   return { records, diagnostics: explainWarnings(records, diagnostics).sort(compareDiagnostics) };
+}
+
+// Every problem in one run: a record that failed its schema still gets the cross-record checks, as far as its
+// shape allows — one record at a time, so a malformed part can stop only its own record's checks.
+function checkInvalidRecords(records: RecordSet, index: Indexes): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const none = { meetings: [], plans: [], registryFiles: [] };
+  const alone: RecordSet[] = [
+    ...records.meetings.filter((r) => !r.valid).map((r) => ({ ...records, ...none, meetings: [{ ...r, valid: true }] })),
+    ...records.plans.filter((r) => !r.valid).map((r) => ({ ...records, ...none, plans: [{ ...r, valid: true }] })),
+  ];
+  for (const one of alone) {
+    for (const check of CHECKS) {
+      if (check.global) continue;
+      try {
+        out.push(...check.run(one, index));
+      } catch {
+        // The schema errors already reported say why this record cannot be checked further.
+      }
+    }
+  }
+  return out;
 }
 
 function projectProblems(records: RecordSet, file: string): Diagnostic[] {

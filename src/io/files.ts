@@ -37,7 +37,7 @@ export async function listRecordFiles(root: string): Promise<string[]> {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) await walk(full);
-      } else if (e.isFile() && /\.ya?ml$/.test(e.name)) {
+      } else if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/.test(e.name)) {
         out.push(path.relative(root, full).split(path.sep).join('/'));
       }
     }

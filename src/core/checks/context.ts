@@ -21,6 +21,8 @@ export interface Indexes {
 
 export interface Check {
   readonly name: string;
+  /** True for checks across all records at once (unique ids), which already include invalid records. */
+  readonly global?: boolean;
   run(records: RecordSet, index: Indexes): Diagnostic[];
 }
 

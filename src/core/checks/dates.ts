@@ -12,13 +12,14 @@ class DateChecker {
   constructor(readonly parsed: ParsedFile) {}
 
   day(value: unknown, pointer: string): boolean {
-    if (typeof value !== 'string' || isRealDate(value)) return true;
+    // A value of the wrong shape is the schema's to report; here only shapes that are right but not on the calendar.
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || isRealDate(value)) return true;
     this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', `\`${value}\` is not a real date`, 'check the day and month (YYYY-MM-DD; February has 28 or 29 days)'));
     return false;
   }
 
   due(value: unknown, pointer: string): string | undefined {
-    if (typeof value !== 'string' || /^(continuous|twice-a-year|tbd)$/.test(value)) return undefined;
+    if (typeof value !== 'string' || !/^\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12])?$/.test(value)) return undefined;
     const period = parsePeriod(value);
     if (!period) this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', `\`${value}\` is not a real date or period`, 'use YYYY-MM-DD, YYYY-MM (month 01–12), YYYY-Q1…Q4, YYYY-H1/H2 or YYYY'));
     return period?.end;

@@ -8,6 +8,7 @@ interface Seen { readonly parsed: ParsedFile; readonly pointer: string }
 
 export const uniqueIds: Check = {
   name: 'unique ids',
+  global: true,
   run(records) {
     const out: Diagnostic[] = [];
     const seen = new Map<string, Seen>();
@@ -34,6 +35,7 @@ export const uniqueIds: Check = {
 
 export const fileNames: Check = {
   name: 'file names match ids',
+  global: true,
   run(records) {
     const out: Diagnostic[] = [];
     for (const r of [...records.meetings, ...records.plans]) {
