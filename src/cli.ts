@@ -27,6 +27,14 @@ function buildProgram(onOutcome: (o: Outcome) => void): Command {
       onOutcome(await entry.run(args, options));
     });
   }
+  // `acta` alone shows the dashboard (what `npm start` runs); a word that is no command is still an error.
+  const dashboard = COMMANDS.find((e) => e.name === 'dashboard');
+  if (dashboard) {
+    program.allowExcessArguments(true).action(async () => {
+      if (program.args.length > 0) program.error(`error: unknown command '${program.args[0]}'`, { code: 'commander.unknownCommand' });
+      onOutcome(await dashboard.run([], program.opts()));
+    });
+  }
   return program;
 }
 

@@ -5,6 +5,8 @@ import { isRealDate } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
 import { today } from '../io/clock.js';
 import { findRoot, UsageError } from '../io/files.js';
+import type { Repository } from '../io/load.js';
+import type { RecordSource } from '../io/source.js';
 import { styleFor, useColour } from '../io/terminal.js';
 import type { Style } from '../render/style.js';
 import type { GlobalOptions } from './outcome.js';
@@ -32,4 +34,36 @@ export function resolveLang(options: GlobalOptions, fallback: Lang = 'es'): Lang
 
 export function resolveStyle(options: GlobalOptions, stream: NodeJS.WriteStream = process.stdout): Style {
   return styleFor(options.color === false ? false : useColour(stream));
+}
+
+/** Where the records are read from: the git revision named by --rev (read through git, never checked out), else the disk. */
+export async function resolveSource(options: GlobalOptions, root: string): Promise<RecordSource> {
+  const { diskSource, gitSource } = await import('../io/source.js');
+  return options.rev === undefined ? diskSource(root) : gitSource(root, options.rev);
+}
+
+/** The one way a read-only command loads records: resolves --root (near a path, if given) and --rev, then loads. */
+export async function loadFromOptions(options: GlobalOptions, load: { near?: string; extra?: readonly string[] } = {}): Promise<Repository> {
+  const root = await resolveRoot(options, load.near);
+  const { loadRepository } = await import('../io/load.js');
+  return loadRepository(await resolveSource(options, root), load.extra ?? []);
+}
+
+/** For --changed-since REV: the record files changed since REV (added or edited), and every record that refers to
+ * a changed or removed one — all compared with what --rev (or the disk) holds now. */
+export async function selectChangedSince(options: GlobalOptions & { readonly changedSince?: string }, root: string): Promise<string[]> {
+  const { changedFiles, gitSource } = await import('../io/source.js');
+  const { parseRecordFile } = await import('../core/parse.js');
+  const { definedIds, mentionsAny } = await import('../core/references.js');
+  const head = await resolveSource(options, root);
+  const changed = await changedFiles(await gitSource(root, options.changedSince ?? 'HEAD'), head);
+  const dataOf = (file: string, bytes: Uint8Array | undefined): unknown => (bytes ? parseRecordFile(file, bytes).data : undefined);
+  const ids = new Set(changed.flatMap((c) => [...definedIds(dataOf(c.file, c.before)), ...definedIds(dataOf(c.file, c.after))]));
+  const selected = new Set(changed.filter((c) => c.after !== undefined).map((c) => c.file));
+  for (const file of await head.list()) {
+    if (selected.has(file)) continue;
+    const bytes = await head.read(file).catch(() => undefined);
+    if (mentionsAny(dataOf(file, bytes), ids)) selected.add(file);
+  }
+  return [...selected].sort();
 }

@@ -1,6 +1,7 @@
 // The registry: every command, one entry each. Modules are imported only when their command runs (fast --help).
 import type { Command } from 'commander';
 import type { GlobalOptions, Outcome } from './outcome.js';
+import { withFilters, withReportOptions } from './followup-options.js';
 
 export interface CommandEntry {
   readonly name: string;
@@ -18,7 +19,105 @@ export const COMMANDS: readonly CommandEntry[] = [
       c
         .argument('[paths...]', 'files or directories to report on (default: the whole records root)')
         .option('-f, --format <format>', 'pretty | text | json | github (default: github under GitHub Actions, pretty on a terminal, else text)')
-        .option('--strict', 'exit 1 on warnings too'),
+        .option('--strict', 'exit 1 on warnings too')
+        .option('--changed-since <rev>', 'validate only the files changed since this git revision, and the records that refer to them'),
     run: async (args, o) => (await import('./validate.js')).runValidate(args, o),
+  },
+  {
+    name: 'diff',
+    summary: 'semantic diff of the records between two git revisions (HEAD: the working tree)',
+    define: (c) =>
+      c
+        .argument('<base>', 'the git revision to compare from (a branch, tag or commit)')
+        .argument('[head]', 'the git revision to compare to (default: the working tree, or --rev)')
+        .option('-f, --format <format>', 'pretty | md | json', 'pretty')
+        .option('--fail-on <what>', 'exit 1 when a change of this kind is present: flagged | any | none', 'none'),
+    run: async (args, o) => (await import('./diff.js')).runDiff(args, o),
+  },
+  {
+    name: 'fmt',
+    summary: 'rewrite record files in the canonical layout (comments kept, data unchanged); --check only lists them',
+    define: (c) =>
+      c
+        .argument('[paths...]', 'files or directories to format (default: every record file under the records root)')
+        .option('--check', 'change nothing: list the files that would change and exit 1 if any would'),
+    run: async (args, o) => (await import('./fmt.js')).runFmt(args, o),
+  },
+  {
+    name: 'new',
+    summary: 'write a valid skeleton record (meeting or plan) named by its id, ready to fill in',
+    define: (c) =>
+      c
+        .argument('<kind>', 'meeting | plan')
+        .option('--body <id>', 'the body that met, or whose plan it is (an id from registries/bodies.yaml)')
+        .option('--date <date>', 'meeting: first day (YYYY-MM-DD)')
+        .option('--end <date>', 'meeting: last day, if it lasted more than one')
+        .option('--place <city>', 'meeting: the city it met in')
+        .option('--country <code>', 'meeting: the host country (ISO code, e.g. HN)')
+        .option('--ordinal <n>', 'meeting: which meeting of that body it was (1 = first)')
+        .option('--session <kind>', 'meeting: ordinary | extraordinary | virtual | workshop')
+        .option('--period <years>', 'plan: the years it covers, e.g. 2018-2022')
+        .option('--title <text>', 'the title, in the output language (--lang)')
+        .option('--source <document>', 'the source document (file name or reference)')
+        .option('--id <id>', 'the record id (default: DATE-BODY for a meeting, START-END-BODY for a plan)'),
+    run: async (args, o) => (await import('./new.js')).runNew(args, o),
+  },
+  {
+    name: 'init',
+    summary: 'create a records repository: acta.yaml, registries, an example meeting, schemas and a CI workflow',
+    define: (c) =>
+      c
+        .argument('[dir]', 'the folder to create it in (default: the current folder)')
+        .option('--from-crm', "start from the CRM's registries (countries, organisations, bodies, groups)")
+        .option('--force', 'add acta\'s files to a folder that is not empty (never overwrites a file)'),
+    run: async (args, o) => (await import('./init.js')).runInit(args, o),
+  },
+  {
+    name: 'overdue',
+    summary: 'commitments past their deadline, with days late, by actor, body or meeting',
+    define: (c) => withReportOptions(c),
+    run: async (_args, o) => (await import('./overdue.js')).runOverdue(o),
+  },
+  {
+    name: 'upcoming',
+    summary: 'open commitments coming due within the warning window (--within 30d)',
+    define: (c) => withReportOptions(c).option('--within <days>', 'warning window: 30, 30d or 4w (default: each deadline\'s warn, else warn_days in acta.yaml, else 30)'),
+    run: async (_args, o) => (await import('./upcoming.js')).runUpcoming(o),
+  },
+  {
+    name: 'list',
+    summary: 'list meetings, agreements, commitments or plans, filtered by body, actor, period and state',
+    define: (c) => withFilters(c.argument('<what>', 'meetings | agreements | commitments | plans')).option('-f, --format <format>', 'table | json | csv', 'table'),
+    run: async (args, o) => (await import('./list.js')).runList(args[0], o),
+  },
+  {
+    name: 'show',
+    summary: 'one meeting, agreement (MEETING#N), plan or activity (PLAN#A/O/R/N) with its deadlines and follow-up',
+    define: (c) => c.argument('<id>', 'an id or an unambiguous start of one (2017-03 → the one meeting starting so)').option('-f, --format <format>', 'text | json', 'text'),
+    run: async (args, o) => (await import('./show.js')).runShow(args[0], o),
+  },
+  {
+    name: 'export',
+    summary: 'export commitments: CSV for spreadsheets (one row per actor), iCalendar for calendars, JSON',
+    define: (c) => withFilters(c).option('-f, --format <format>', 'csv | ics | json', 'csv'),
+    run: async (_args, o) => (await import('./export.js')).runExport(o),
+  },
+  {
+    name: 'report',
+    summary: 'consolidated report for a period: meetings, participation, agreements, commitments by state, overdue, due next, work plans',
+    define: (c) => c.option('--year <year>', 'the calendar year (same as --from YEAR --to YEAR)').option('--from <period>', 'first day, month, quarter, half-year or year of the period (default: the first meeting on record)').option('--to <period>', 'end of the period (default: --as-of)').option('--body <body>', 'only these bodies (id or acronym; several: comma-separated)').option('--next <days>', 'how far "due next" looks after --as-of: 90, 90d or 12w', '90').option('-f, --format <format>', 'md | html | json', 'md').option('-o, --out <file>', 'write to this file (atomically) instead of standard output').option('--template <file>', 'use this Handlebars template instead of templates/report/report.FORMAT.hbs'),
+    run: async (_args, o) => (await import('./report.js')).runReport(o),
+  },
+  {
+    name: 'workplan',
+    summary: 'a work plan as its matrix (axis → objective → result → activity × period), each cell with its state',
+    define: (c) => c.argument('[plan]', 'the plan id, or an unambiguous start of it (default: every plan)').option('--axis <n>', 'only these axes (numbers; several: comma-separated)').option('--period <period>', 'only the columns this year, half-year, quarter or month overlaps').option('--actor <actor>', 'only activities this actor is responsible for (code, id, acronym or group)').option('-f, --format <format>', 'table | md | html | csv | json', 'table').option('-o, --out <file>', 'write to this file (atomically) instead of standard output').option('--template <file>', 'md and html: use this Handlebars template instead of templates/workplan/workplan.FORMAT.hbs'),
+    run: async (args, o) => (await import('./workplan.js')).runWorkplan(args[0], o),
+  },
+  {
+    name: 'dashboard',
+    summary: 'one screen of the records (what `acta` alone shows): counts, states, most overdue, next deadlines',
+    define: (c) => c.option('-f, --format <format>', 'text | json', 'text'),
+    run: async (_args, o) => (await import('./dashboard.js')).runDashboard(o),
   },
 ];

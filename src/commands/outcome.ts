@@ -13,4 +13,6 @@ export interface GlobalOptions {
   readonly lang?: Lang;
   readonly asOf?: string;
   readonly color?: boolean;
+  /** Read the records as they were at this git revision (read-only commands). */
+  readonly rev?: string;
 }

@@ -6,12 +6,14 @@ import { expandPaths, UsageError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';
 import type { DiagnosticFormat, ValidationResult } from '../render/diagnostics.js';
 import { DIAGNOSTIC_FORMATTERS, formatMarkdownSummary } from '../render/diagnostics.js';
-import { resolveRoot, resolveStyle } from './context.js';
+import { resolveRoot, resolveSource, resolveStyle, selectChangedSince } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface ValidateOptions extends GlobalOptions {
   readonly format?: string;
   readonly strict?: boolean;
+  /** Validate only the files changed since this git revision, and the records that refer to them. */
+  readonly changedSince?: string;
 }
 
 export function defaultFormat(env: NodeJS.ProcessEnv, isTTY: boolean): DiagnosticFormat {
@@ -23,9 +25,9 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const format = (options.format ?? defaultFormat(process.env, Boolean(process.stdout.isTTY))) as DiagnosticFormat;
   if (!(format in DIAGNOSTIC_FORMATTERS)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIAGNOSTIC_FORMATTERS).join(', ')}`);
   const root = await resolveRoot(options, paths.length ? paths[0] : undefined);
-  const selected = paths.length ? await expandPaths(root, paths) : undefined;
+  const selected = options.changedSince !== undefined ? await selectChangedSince(options, root) : paths.length ? await expandPaths(root, paths) : undefined;
   if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
-  const repo = await loadRepository(root, selected ?? []);
+  const repo = await loadRepository(await resolveSource(options, root), selected ?? []);
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands (or the GitHub workspace), so editors and annotations find them.
   const base = format === 'github' && process.env['GITHUB_WORKSPACE'] ? process.env['GITHUB_WORKSPACE'] : process.cwd();

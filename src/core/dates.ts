@@ -1,5 +1,7 @@
 // Every date operation: calendar dates only (YYYY-MM-DD strings), never instants. The only importer of date-fns.
-import { addDays, differenceInCalendarDays, format, isExists, lastDayOfMonth } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, format, isExists, lastDayOfMonth } from 'date-fns';
+import { enUS } from 'date-fns/locale/en-US';
+import { es } from 'date-fns/locale/es';
 
 /** A calendar day as YYYY-MM-DD. Strings of this shape compare correctly with < and >. */
 export type Day = string;
@@ -95,4 +97,43 @@ export function dayToDate(day: Day): Date {
 /** The semesters of a year, as periods. */
 export function semestersOf(year: string): [Period, Period] {
   return [parsePeriod(`${year}-H1`)!, parsePeriod(`${year}-H2`)!];
+}
+
+// ── Follow-up additions: month shifts, compact days and localised formatting (es/en through date-fns locales).
+
+/** The same day n months later (or earlier); clamped to the month's last day (2017-08-31 + 6 → 2018-02-28). */
+export function shiftMonths(day: Day, months: number): Day {
+  return toDay(addMonths(dayToDate(day), months));
+}
+
+/** YYYYMMDD, the iCalendar DATE form. */
+export function compactDay(day: Day): string {
+  if (!DAY.test(day)) throw new Error(`not a day: ${day}`);
+  return day.replace(/-/g, '');
+}
+
+const LOCALES = { es, en: enUS } as const;
+
+/** A day for people: "21 Jul 2017" (en), "21 jul 2017" (es). */
+export function formatDay(day: Day, lang: 'es' | 'en'): string {
+  return format(dayToDate(day), 'd MMM yyyy', { locale: LOCALES[lang] });
+}
+
+/** A period for people, by its precision: 21 Jul 2017 · August 2017 · Q3 2017 · H2 2017 · 2017 (es: T3 2017, II semestre 2017). */
+export function formatDue(period: Period, lang: 'es' | 'en'): string {
+  const start = dayToDate(period.start);
+  switch (period.precision) {
+    case 'day':
+      return formatDay(period.start, lang);
+    case 'month':
+      return format(start, 'MMMM yyyy', { locale: LOCALES[lang] });
+    case 'quarter':
+      return format(start, 'QQQ yyyy', { locale: LOCALES[lang] });
+    case 'semester': {
+      const half = start.getMonth() < 6 ? 1 : 2;
+      return lang === 'es' ? `${half === 1 ? 'I' : 'II'} semestre ${start.getFullYear()}` : `H${half} ${start.getFullYear()}`;
+    }
+    case 'year':
+      return String(start.getFullYear());
+  }
 }

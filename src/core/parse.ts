@@ -3,6 +3,7 @@ import { CST, Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, pars
 import type { Node as YamlNode, Pair } from 'yaml';
 import type { Code, Diagnostic, Location } from './diagnostics.js';
 import { defaultSeverity } from './diagnostics.js';
+import { readSimpleYaml } from './simple-yaml.js';
 
 export const LIMITS = {
   bytes: 4 * 1024 * 1024,
@@ -32,12 +33,8 @@ interface Problem {
 }
 
 export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
-  const lineCounter = new LineCounter();
   const problems: Problem[] = [];
-  const done = (text: string, doc?: Document.Parsed, data?: unknown): ParsedFile => {
-    const lc = doc ? lineCounter : countLines(text);
-    return { file, text, doc, lineCounter: lc, data, diagnostics: problems.map((p) => toDiagnostic(file, lc, p)) };
-  };
+  const done = (text: string): ParsedFile => finish(file, text, problems);
 
   if (bytes.length > LIMITS.bytes) {
     problems.push({ code: 'file/too-large', offset: 0, message: `the file has ${bytes.length} bytes; acta reads record files up to ${LIMITS.bytes} bytes`, hint: 'split it into several records' });
@@ -65,34 +62,74 @@ export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
   if (crlf >= 0) {
     problems.push({ code: 'format/crlf', offset: text.lastIndexOf('\n', crlf) + 1, message: 'the file has CRLF (Windows) line ends', hint: 'run `acta fmt` to convert them to LF, or set your editor to LF' });
   }
-  if (text.trim() === '') {
+  if (!/\S/.test(text)) {
     problems.push({ code: 'file/empty', offset: 0, message: 'the file is empty', hint: 'write a record in it, or delete it (see `acta new`)' });
     return done(text);
   }
-  if (!prescan(text, problems)) return done(text);
+  if (problems.length === 0) {
+    const data = readSimpleYaml(text, LIMITS.keys);
+    if (data !== undefined) return composedOnDemand(file, text, data);
+  }
+  return composeText(file, text, problems);
+}
+
+/** The full parser alone, on text that passed the byte checks: what parseRecordFile gives without the fast reader (tests hold the reader to it). */
+export function composeRecordText(file: string, text: string): ParsedFile {
+  return composeText(file, text, []);
+}
+
+// For a file the fast reader took (it gives the same data, and takes only files the full parser reads without a
+// problem), the node tree and line table — needed only to locate a diagnostic — are built on first use.
+function composedOnDemand(file: string, text: string, data: Record<string, unknown>): ParsedFile {
+  let full: ParsedFile | undefined;
+  const compose = (): ParsedFile => (full ??= composeText(file, text, []));
+  return {
+    file,
+    text,
+    data,
+    diagnostics: [],
+    get doc() {
+      return compose().doc;
+    },
+    get lineCounter() {
+      return compose().lineCounter;
+    },
+  };
+}
+
+// The full parser: the lexer prescan, then the yaml library's composer with positions.
+function composeText(file: string, text: string, problems: Problem[]): ParsedFile {
+  const lineCounter = new LineCounter();
+  const done = (doc?: Document.Parsed, data?: unknown): ParsedFile => finish(file, text, problems, doc && lineCounter, doc, data);
+  if (!prescan(text, problems)) return done();
 
   const docs = parseAllDocuments(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, stringKeys: true, prettyErrors: false, merge: false });
   if (!Array.isArray(docs)) {
     problems.push({ code: 'file/empty', offset: 0, message: 'the file holds only comments', hint: 'write a record in it, or delete it' });
-    return done(text);
+    return done();
   }
   const [doc, second] = docs;
   if (second) {
     problems.push({ code: 'yaml/multiple-documents', offset: second.range[0], message: 'a second YAML document starts here; a record file holds exactly one', hint: 'move it to a file of its own' });
   }
-  if (!doc) return done(text);
+  if (!doc) return done();
   for (const e of doc.errors) {
     const code: Code = e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : e.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
     const hint = code === 'yaml/duplicate-key' ? 'remove or rename one of them (note that 1 and "1" are the same key)' : code === 'yaml/tab' ? 'indent with spaces' : 'fix the YAML syntax at this position';
     const message = code === 'yaml/duplicate-key' ? `key \`${keyAt(text, e.pos[0])}\` appears twice in this mapping` : cleanYamlMessage(e.message);
     problems.push({ code, offset: e.pos[0], endOffset: e.pos[1], message, hint });
   }
-  if (doc.errors.length > 0) return done(text, doc);
+  if (doc.errors.length > 0) return done(doc);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     problems.push({ code: 'file/empty', offset: 0, message: 'the file holds no record', hint: 'write a record in it, or delete it' });
-    return done(text, doc);
+    return done(doc);
   }
-  return done(text, doc, doc.toJS({ maxAliasCount: 0 }));
+  return done(doc, doc.toJS({ maxAliasCount: 0 }));
+}
+
+function finish(file: string, text: string, problems: readonly Problem[], lineCounter?: LineCounter, doc?: Document.Parsed, data?: unknown): ParsedFile {
+  const lc = lineCounter ?? countLines(text);
+  return { file, text, doc, lineCounter: lc, data, diagnostics: problems.map((p) => toDiagnostic(file, lc, p)) };
 }
 
 const MARKER_DOCUMENT = '\x02';

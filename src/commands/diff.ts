@@ -1,0 +1,41 @@
+// acta diff BASE [HEAD]: the semantic diff of the records at two git revisions (HEAD: the working tree, or --rev).
+import { diffRecordSets } from '../core/queries/diff.js';
+import type { DiffSide } from '../core/queries/diff.js';
+import { UsageError } from '../io/files.js';
+import { loadRepository } from '../io/load.js';
+import type { RecordSource } from '../io/source.js';
+import { diskSource, gitSource } from '../io/source.js';
+import type { DiffFormat } from '../render/diff.js';
+import { DIFF_FORMATTERS } from '../render/diff.js';
+import { resolveLang, resolveRoot, resolveStyle } from './context.js';
+import type { GlobalOptions, Outcome } from './outcome.js';
+
+export interface DiffOptions extends GlobalOptions {
+  readonly format?: string;
+  readonly failOn?: string;
+}
+
+const FAIL_ON = ['flagged', 'any', 'none'] as const;
+
+export async function runDiff(args: readonly string[], options: DiffOptions): Promise<Outcome> {
+  const [baseRev, headRev] = args;
+  if (baseRev === undefined) throw new UsageError('acta diff needs a base revision, e.g. `acta diff main`');
+  const format = (options.format ?? 'pretty') as DiffFormat;
+  if (!(format in DIFF_FORMATTERS)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIFF_FORMATTERS).join(', ')}`);
+  const failOn = options.failOn ?? 'none';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on ${failOn}: expected one of ${FAIL_ON.join(', ')}`);
+  const root = await resolveRoot(options);
+  const headName = headRev ?? options.rev;
+  const baseSource = await gitSource(root, baseRev);
+  const headSource = headName === undefined ? diskSource(root) : await gitSource(root, headName);
+  const [base, head] = [await loadRepository(baseSource), await loadRepository(headSource)];
+  const result = diffRecordSets(base.records, head.records, { base: sideOf(baseSource), head: sideOf(headSource) });
+  const lang = resolveLang(options, head.records.config.lang ?? 'es');
+  const stdout = DIFF_FORMATTERS[format](result, { style: resolveStyle(options), lang });
+  const failed = (failOn === 'flagged' && result.counts.flagged > 0) || (failOn === 'any' && result.counts.changes > 0);
+  return { stdout, exitCode: failed ? 1 : 0 };
+}
+
+function sideOf(source: RecordSource): DiffSide {
+  return { label: source.label, ...(source.commit ? { commit: source.commit } : {}) };
+}

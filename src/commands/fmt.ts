@@ -1,0 +1,58 @@
+// acta fmt [paths…] [--check]: rewrite record files in the canonical layout, atomically; --check only lists them.
+import path from 'node:path';
+import { keyOrderFor } from '../core/format/key-order.js';
+import { formatRecordText } from '../core/format/format.js';
+import { parseRecordFile } from '../core/parse.js';
+import { kindOf } from '../core/records.js';
+import { expandPaths, UsageError } from '../io/files.js';
+import { readSchemas } from '../io/schemas.js';
+import { diskSource, UnreadableRecord } from '../io/source.js';
+import { writeFileAtomic } from '../io/write.js';
+import type { FmtFile, FmtResult, FmtStatus } from '../render/fmt.js';
+import { formatFmtResult } from '../render/fmt.js';
+import { resolveRoot, resolveStyle } from './context.js';
+import type { GlobalOptions, Outcome } from './outcome.js';
+
+export interface FmtOptions extends GlobalOptions {
+  readonly check?: boolean;
+}
+
+export async function runFmt(paths: readonly string[], options: FmtOptions): Promise<Outcome> {
+  if (options.rev !== undefined) throw new UsageError('acta fmt works on the files on disk: --rev is for read-only commands');
+  const root = await resolveRoot(options, paths[0]);
+  const source = diskSource(root);
+  const files = paths.length ? await expandPaths(root, paths) : await source.list();
+  if (files.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
+  const schemas = readSchemas();
+  const results: FmtFile[] = [];
+  for (const file of files) {
+    const shown = path.relative(process.cwd(), path.join(root, file)).split(path.sep).join('/');
+    const { status, reason } = await formatOne(root, file, Boolean(options.check), schemas);
+    results.push({ file: shown, status, ...(reason ? { reason } : {}) });
+  }
+  const counts = { unchanged: 0, reformatted: 0, 'would-reformat': 0, 'not-formatted': 0 } as Record<FmtStatus, number>;
+  for (const r of results) counts[r.status]++;
+  const result: FmtResult = { check: Boolean(options.check), files: results, counts };
+  const failed = counts['not-formatted'] > 0 || counts['would-reformat'] > 0;
+  return { stdout: formatFmtResult(result, resolveStyle(options)), exitCode: failed ? 1 : 0 };
+}
+
+async function formatOne(root: string, file: string, check: boolean, schemas: ReturnType<typeof readSchemas>): Promise<{ status: FmtStatus; reason?: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await diskSource(root).read(file);
+  } catch (e) {
+    return { status: 'not-formatted', reason: e instanceof UnreadableRecord ? e.reason : `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  const parsed = parseRecordFile(file, bytes);
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) return { status: 'not-formatted', reason: `${errors.length} problem${errors.length === 1 ? '' : 's'}, first at line ${errors[0]!.line}: ${errors[0]!.message}` };
+  const kind = kindOf(parsed);
+  const outcome = formatRecordText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), kind ? keyOrderFor(schemas, kind) : undefined);
+  if (!outcome.ok) return { status: 'not-formatted', reason: outcome.reason };
+  const output = Buffer.from(outcome.text, 'utf8');
+  if (output.equals(Buffer.from(bytes))) return { status: 'unchanged' };
+  if (check) return { status: 'would-reformat' };
+  await writeFileAtomic(root, file, output);
+  return { status: 'reformatted' };
+}

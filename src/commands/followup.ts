@@ -1,0 +1,54 @@
+// Shared wiring of the follow-up commands (overdue, upcoming, list, show, export): load, derive, resolve filters and formats.
+import type { ActorDirectory } from '../core/actors.js';
+import { buildActorDirectory } from '../core/actors.js';
+import type { Day } from '../core/dates.js';
+import type { Commitment } from '../core/followup/index.js';
+import { deriveCommitments } from '../core/followup/index.js';
+import type { Lang } from '../core/model.js';
+import type { RawSelection, Selection } from '../core/queries/selection.js';
+import { resolveSelection } from '../core/queries/selection.js';
+import type { ViewContext } from '../core/queries/view.js';
+import type { RecordSet } from '../core/records.js';
+import { UsageError } from '../io/files.js';
+import { loadFromOptions, resolveAsOf, resolveLang } from './context.js';
+import type { GlobalOptions } from './outcome.js';
+
+export interface FollowupOptions extends GlobalOptions, RawSelection {
+  readonly format?: string;
+  /** --status is another name for --state (both take states and recorded statuses). */
+  readonly status?: string;
+}
+
+export interface FollowupInput {
+  readonly records: RecordSet;
+  readonly commitments: readonly Commitment[];
+  readonly dir: ActorDirectory;
+  readonly ctx: ViewContext;
+  readonly asOf: Day;
+  readonly lang: Lang;
+  readonly sel: Selection;
+  /** A note for stderr when some records could not be used. */
+  readonly warning?: string;
+}
+
+export async function loadFollowup(options: FollowupOptions, within?: number): Promise<FollowupInput> {
+  const asOf = resolveAsOf(options);
+  const repo = await loadFromOptions(options);
+  const records = repo.records;
+  const lang = resolveLang(options, records.config.lang ?? 'es');
+  const dir = buildActorDirectory(records.registries);
+  const raw: RawSelection = { ...options, ...(options.status !== undefined && options.state === undefined ? { state: options.status } : {}) };
+  const sel = resolveSelection(records, dir, raw);
+  if (!sel.ok) throw new UsageError(sel.error);
+  const commitments = deriveCommitments(records, asOf, { ...(within !== undefined ? { within } : {}), ...(records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {}) });
+  const invalid = [...records.meetings, ...records.plans].filter((r) => !r.valid).map((r) => r.parsed.file);
+  const warning = invalid.length ? `acta: left out ${invalid.length} record${invalid.length === 1 ? '' : 's'} with schema errors (${invalid.join(', ')}); run \`acta validate\`\n` : undefined;
+  return { records, commitments, dir, ctx: { dir, lang }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
+}
+
+/** The --format value, checked against the formats a command has. */
+export function pickFormat<F extends string>(value: string | undefined, formats: readonly F[], fallback: F): F {
+  const f = (value ?? fallback) as F;
+  if (!formats.includes(f)) throw new UsageError(`--format ${value}: expected one of ${formats.join(', ')}`);
+  return f;
+}

@@ -1,0 +1,18 @@
+// acta list meetings|agreements|commitments|plans: views filtered by body, actor, period and state.
+import type { ListKind } from '../core/queries/lists.js';
+import { buildList, LIST_KINDS } from '../core/queries/lists.js';
+import { UsageError } from '../io/files.js';
+import type { ListFormat } from '../render/lists.js';
+import { LIST_FORMATTERS } from '../render/lists.js';
+import { resolveStyle } from './context.js';
+import type { FollowupOptions } from './followup.js';
+import { loadFollowup, pickFormat } from './followup.js';
+import type { Outcome } from './outcome.js';
+
+export async function runList(what: string | undefined, options: FollowupOptions): Promise<Outcome> {
+  if (!what || !LIST_KINDS.includes(what as ListKind)) throw new UsageError(`list ${what ?? ''}: say what to list: ${LIST_KINDS.join(' | ')}`.replace('list : ', 'list: '));
+  const format = pickFormat(options.format, Object.keys(LIST_FORMATTERS) as ListFormat[], 'table');
+  const input = await loadFollowup(options);
+  const result = buildList(what as ListKind, input);
+  return { stdout: LIST_FORMATTERS[format](result, { style: resolveStyle(options) }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+}

@@ -1,0 +1,121 @@
+// acta new meeting|plan: write a valid skeleton record named by its id, with the editor's schema modeline.
+import path from 'node:path';
+import { isRealDate } from '../core/dates.js';
+import { formatRecordText } from '../core/format/format.js';
+import { keyOrderFor } from '../core/format/key-order.js';
+import { fillTemplate } from '../core/format/scaffold.js';
+import type { Setting } from '../core/format/scaffold.js';
+import type { Lang } from '../core/model.js';
+import { parseRecordFile } from '../core/parse.js';
+import { checkRecords } from '../core/pipeline.js';
+import { UsageError } from '../io/files.js';
+import { loadRepository, schemaValidator } from '../io/load.js';
+import { findSchemasFolder, readTemplate, schemaPathFrom } from '../io/scaffold.js';
+import { readSchemas } from '../io/schemas.js';
+import { makeFolder, writeFileAtomic } from '../io/write.js';
+import { resolveLang, resolveRoot } from './context.js';
+import type { GlobalOptions, Outcome } from './outcome.js';
+import { existsSync } from 'node:fs';
+
+export interface NewOptions extends GlobalOptions {
+  readonly body?: string;
+  readonly date?: string;
+  readonly end?: string;
+  readonly place?: string;
+  readonly country?: string;
+  readonly ordinal?: string;
+  readonly session?: string;
+  readonly title?: string;
+  readonly source?: string;
+  readonly period?: string;
+  readonly id?: string;
+}
+
+interface Skeleton {
+  readonly id: string;
+  readonly folder: 'meetings' | 'plans';
+  readonly settings: readonly Setting[];
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const MEETING_ID = /^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9][a-z0-9-]{0,60}$/;
+const SOURCE_TODO = "TODO: the adopted report's file name or reference";
+
+export async function runNew(args: readonly string[], options: NewOptions): Promise<Outcome> {
+  const [kind] = args;
+  if (kind !== 'meeting' && kind !== 'plan') throw new UsageError('acta new meeting|plan: say which kind of record to create');
+  if (options.rev !== undefined) throw new UsageError('acta new writes a file: --rev is for read-only commands');
+  const root = await resolveRoot(options);
+  const repo = await loadRepository(root);
+  const lang = resolveLang(options, repo.records.config.lang ?? 'es');
+  const skeleton = kind === 'meeting' ? meetingSkeleton(options, lang) : planSkeleton(options, lang);
+  const file = `${skeleton.folder}/${skeleton.id}.yaml`;
+  if (existsSync(path.join(root, file))) throw new UsageError(`${file} already exists: acta new does not overwrite a record`);
+  const schemaPath = schemaPathFrom(path.join(root, file), findSchemasFolder(root), `${kind}.schema.json`);
+  const formatted = formatRecordText(fillTemplate(readTemplate(`new/${kind}.yaml`), skeleton.settings, schemaPath), keyOrderFor(readSchemas(), kind));
+  if (!formatted.ok) throw new Error(`the ${kind} template did not format: ${formatted.reason}`);
+  const parsed = parseRecordFile(file, Buffer.from(formatted.text, 'utf8'));
+  const checked = checkRecords([...repo.records.files, parsed], schemaValidator());
+  const errors = checked.diagnostics.filter((d) => d.file === file && d.severity === 'error');
+  if (errors.length) throw new UsageError(`the new ${kind} would not be valid, so nothing was written:\n${errors.map((d) => `  ${d.message}${d.hint ? ` — ${d.hint}` : ''}`).join('\n')}`);
+  await makeFolder(root, skeleton.folder);
+  await writeFileAtomic(root, file, formatted.text, { exclusive: true });
+  const shown = path.relative(process.cwd(), path.join(root, file)).split(path.sep).join('/');
+  const next = kind === 'meeting' ? 'fill in the participants, the source and the agreements from the adopted report' : 'copy the axes, objectives, results and activities from the adopted matrix';
+  return { stdout: `created ${shown}\nnext: ${next}, then run \`acta validate\`\n`, exitCode: 0 };
+}
+
+function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {
+  const body = required(o.body, '--body', 'the body that met, e.g. --body red-nna');
+  const date = required(o.date, '--date', 'the first day of the meeting, e.g. --date 2018-03-01');
+  if (!ID.test(body)) throw new UsageError(`--body ${JSON.stringify(body)}: expected a body id (lowercase letters, digits, hyphens)`);
+  for (const [flag, d] of [['--date', date], ['--end', o.end]] as const) if (d !== undefined && !isRealDate(d)) throw new UsageError(`${flag} ${JSON.stringify(d)}: expected a real date as YYYY-MM-DD`);
+  const id = o.id ?? `${date}-${body}`;
+  if (!MEETING_ID.test(id)) throw new UsageError(`--id ${JSON.stringify(id)}: a meeting id is its first day and a short name, e.g. 2018-03-01-red-nna`);
+  const ordinal = o.ordinal === undefined ? undefined : Number(o.ordinal);
+  if (ordinal !== undefined && !(Number.isInteger(ordinal) && ordinal >= 1 && ordinal <= 1000)) throw new UsageError(`--ordinal ${JSON.stringify(o.ordinal)}: expected a whole number from 1`);
+  const place = o.place !== undefined || o.country !== undefined ? { ...(o.place !== undefined ? { city: o.place } : {}), ...(o.country !== undefined ? { country: o.country } : {}) } : undefined;
+  return {
+    id,
+    folder: 'meetings',
+    settings: [
+      [['id'], id],
+      [['body'], body],
+      [['ordinal'], ordinal],
+      [['session'], o.session],
+      [['title'], o.title === undefined ? undefined : { [lang]: o.title }],
+      [['dates'], { start: date, ...(o.end !== undefined && o.end !== date ? { end: o.end } : {}) }],
+      [['place'], place],
+      [['source', 'document'], o.source ?? SOURCE_TODO],
+    ],
+  };
+}
+
+function planSkeleton(o: NewOptions, lang: Lang): Skeleton {
+  const body = required(o.body, '--body', 'the body whose plan it is, e.g. --body red-nna');
+  const period = required(o.period, '--period', 'the years it covers, e.g. --period 2018-2022');
+  const m = /^([0-9]{4})-([0-9]{4})$/.exec(period);
+  if (!m || Number(m[2]) < Number(m[1]) || Number(m[2]) - Number(m[1]) > 19) throw new UsageError(`--period ${JSON.stringify(period)}: expected two years, e.g. 2018-2022 (at most 20 columns)`);
+  if (!ID.test(body)) throw new UsageError(`--body ${JSON.stringify(body)}: expected a body id (lowercase letters, digits, hyphens)`);
+  const [start, end] = [m[1]!, m[2]!];
+  const id = o.id ?? `${start}-${end}-${body}`;
+  if (!ID.test(id)) throw new UsageError(`--id ${JSON.stringify(id)}: expected lowercase letters, digits and hyphens, e.g. 2018-2022-red-nna`);
+  const columns = Array.from({ length: Number(end) - Number(start) + 1 }, (_, i) => String(Number(start) + i));
+  return {
+    id,
+    folder: 'plans',
+    settings: [
+      [['id'], id],
+      [['body'], body],
+      [['title'], { [lang]: o.title ?? "TODO: the plan's title" }],
+      [['period'], { start, end }],
+      [['columns'], columns],
+      [['source', 'document'], o.source ?? SOURCE_TODO],
+    ],
+  };
+}
+
+function required(value: string | undefined, flag: string, hint: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${flag} is required: ${hint}`);
+  return value;
+}

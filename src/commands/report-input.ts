@@ -1,0 +1,40 @@
+// What report, workplan and the dashboard load: the records with the validator's diagnostics, the commitments as of a
+// date (the follow-up engine), the actor directory and the user's selection.
+import type { ActorDirectory } from '../core/actors.js';
+import { buildActorDirectory } from '../core/actors.js';
+import type { Day } from '../core/dates.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Commitment } from '../core/followup/index.js';
+import { deriveCommitments } from '../core/followup/index.js';
+import type { Lang } from '../core/model.js';
+import type { RawSelection, Selection } from '../core/queries/selection.js';
+import { resolveSelection } from '../core/queries/selection.js';
+import type { ViewContext } from '../core/queries/view.js';
+import type { RecordSet } from '../core/records.js';
+import { UsageError } from '../io/files.js';
+import { loadFromOptions, resolveAsOf, resolveLang } from './context.js';
+import type { GlobalOptions } from './outcome.js';
+
+export interface ReportInputs {
+  readonly root: string;
+  readonly records: RecordSet;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly commitments: readonly Commitment[];
+  readonly dir: ActorDirectory;
+  readonly ctx: ViewContext;
+  readonly asOf: Day;
+  readonly lang: Lang;
+  readonly sel: Selection;
+}
+
+export async function loadReportInputs(options: GlobalOptions, raw: RawSelection = {}): Promise<ReportInputs> {
+  const asOf = resolveAsOf(options);
+  const repo = await loadFromOptions(options);
+  const records = repo.records;
+  const lang = resolveLang(options, records.config.lang ?? 'es');
+  const dir = buildActorDirectory(records.registries);
+  const sel = resolveSelection(records, dir, raw);
+  if (!sel.ok) throw new UsageError(sel.error);
+  const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
+  return { root: repo.root, records, diagnostics: repo.diagnostics, commitments, dir, ctx: { dir, lang }, asOf, lang, sel: sel.value };
+}

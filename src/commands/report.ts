@@ -1,0 +1,62 @@
+// acta report: the consolidated report for a period — Markdown, HTML (fit to print) or JSON (the view model itself).
+import path from 'node:path';
+import { parsePeriod } from '../core/dates.js';
+import { buildReport } from '../core/queries/report.js';
+import { parseWindow } from '../core/queries/selection.js';
+import { UsageError } from '../io/files.js';
+import { loadTemplateSet } from '../io/templates.js';
+import { writeFileAtomic } from '../io/write.js';
+import type { TemplateFormat } from '../render/report-template.js';
+import { renderTemplate, TemplateError } from '../render/report-template.js';
+import { withCharts } from '../render/svg/report-charts.js';
+import type { GlobalOptions, Outcome } from './outcome.js';
+import { loadReportInputs } from './report-input.js';
+
+export interface ReportOptions extends GlobalOptions {
+  readonly from?: string;
+  readonly to?: string;
+  readonly year?: string;
+  readonly body?: string;
+  readonly format?: string;
+  readonly out?: string;
+  readonly template?: string;
+  readonly next?: string;
+}
+
+const FORMATS = ['md', 'html', 'json'] as const;
+type ReportFormat = (typeof FORMATS)[number];
+
+function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } {
+  const format = (o.format ?? 'md') as ReportFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format ${o.format}: expected one of ${FORMATS.join(', ')}`);
+  if (o.year !== undefined && (o.from !== undefined || o.to !== undefined)) throw new UsageError('--year cannot be combined with --from or --to');
+  if (o.year !== undefined && parsePeriod(o.year)?.precision !== 'year') throw new UsageError(`--year ${o.year}: expected a year (2017)`);
+  if (o.template !== undefined && format === 'json') throw new UsageError('--template applies to md and html, not json');
+  const next = o.next === undefined ? 90 : parseWindow(o.next);
+  if (next === undefined || next < 1) throw new UsageError(`--next ${o.next}: expected a number of days (90, 90d) or weeks (12w)`);
+  return { format, next };
+}
+
+export async function runReport(options: ReportOptions): Promise<Outcome> {
+  const { format, next } = checkOptions(options);
+  const raw = { ...(options.body !== undefined ? { body: options.body } : {}), ...(options.year !== undefined ? { from: options.year, to: options.year } : {}), ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) };
+  const input = await loadReportInputs(options, raw);
+  if (input.sel.from !== undefined && input.sel.to !== undefined && input.sel.from > input.sel.to) throw new UsageError(`--from ${options.from} is after --to ${options.to}`);
+  const report = buildReport({ ...input, ...(options.year !== undefined ? { year: options.year } : {}), next });
+  const view = withCharts(report);
+  const text = format === 'json' ? JSON.stringify(view, null, 2) + '\n' : await renderWith(format, view, input.root, options.template);
+  if (options.out === undefined) return { stdout: text, exitCode: 0 };
+  const out = path.resolve(options.out);
+  await writeFileAtomic(path.dirname(out), path.basename(out), text);
+  return { stdout: '', stderr: `acta: wrote ${options.out}\n`, exitCode: 0 };
+}
+
+async function renderWith(format: TemplateFormat, view: { lang: 'es' | 'en' }, root: string, template: string | undefined): Promise<string> {
+  const set = await loadTemplateSet('report', format, { root, ...(template !== undefined ? { explicit: template } : {}) });
+  try {
+    return renderTemplate(set, view, format);
+  } catch (e) {
+    if (e instanceof TemplateError) throw new UsageError(`template error: ${e.message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,20 @@
+// acta show <id>: one meeting, agreement (MEETING#N), plan or activity (PLAN#A/O/R/N); unambiguous prefixes accepted.
+import { findRecord } from '../core/queries/find-record.js';
+import { buildShow } from '../core/queries/show.js';
+import { UsageError } from '../io/files.js';
+import type { ShowFormat } from '../render/show.js';
+import { SHOW_FORMATTERS } from '../render/show.js';
+import { resolveStyle } from './context.js';
+import type { FollowupOptions } from './followup.js';
+import { loadFollowup, pickFormat } from './followup.js';
+import type { Outcome } from './outcome.js';
+
+export async function runShow(id: string | undefined, options: FollowupOptions): Promise<Outcome> {
+  if (!id) throw new UsageError('show: give the id of a meeting, agreement (MEETING#N), plan or activity (PLAN#A/O/R/N)');
+  const format = pickFormat(options.format, Object.keys(SHOW_FORMATTERS) as ShowFormat[], 'text');
+  const input = await loadFollowup(options);
+  const target = findRecord(input.records, id);
+  if (!target.ok) throw new UsageError(target.error);
+  const result = buildShow(target.value, input.commitments, input.ctx, input.asOf);
+  return { stdout: SHOW_FORMATTERS[format](result, { style: resolveStyle(options) }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+}

@@ -1,0 +1,73 @@
+// acta workplan [PLAN]: a work plan as its matrix — terminal table, Markdown, HTML, CSV or JSON — filtered by axis,
+// period and responsible actor, each schedule cell with its state as of --as-of.
+import path from 'node:path';
+import { parsePeriod } from '../core/dates.js';
+import { findRecord } from '../core/queries/find-record.js';
+import type { WorkplanFilters, WorkplanModel } from '../core/queries/workplan.js';
+import { buildWorkplan } from '../core/queries/workplan.js';
+import { UsageError } from '../io/files.js';
+import { loadTemplateSet } from '../io/templates.js';
+import { writeFileAtomic } from '../io/write.js';
+import { renderTemplate, TemplateError } from '../render/report-template.js';
+import { formatWorkplanCsv } from '../render/workplan-csv.js';
+import { formatWorkplanTable } from '../render/workplan-table.js';
+import { resolveStyle } from './context.js';
+import type { GlobalOptions, Outcome } from './outcome.js';
+import { loadReportInputs } from './report-input.js';
+
+export interface WorkplanOptions extends GlobalOptions {
+  readonly axis?: string;
+  readonly period?: string;
+  readonly actor?: string;
+  readonly format?: string;
+  readonly out?: string;
+  readonly template?: string;
+}
+
+const FORMATS = ['table', 'md', 'html', 'csv', 'json'] as const;
+type WorkplanFormat = (typeof FORMATS)[number];
+
+export async function runWorkplan(planQuery: string | undefined, options: WorkplanOptions): Promise<Outcome> {
+  const format = (options.format ?? 'table') as WorkplanFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(', ')}`);
+  if (options.template !== undefined && format !== 'md' && format !== 'html') throw new UsageError('--template applies to md and html');
+  const period = options.period === undefined ? undefined : parsePeriod(options.period);
+  if (options.period !== undefined && !period) throw new UsageError(`--period ${options.period}: expected a year, half-year, quarter, month or day (2018, 2018-H1, …)`);
+  const input = await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {});
+  let plans = input.records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (planQuery !== undefined) {
+    const found = findRecord(input.records, planQuery);
+    if (!found.ok) throw new UsageError(found.error);
+    if (found.value.kind !== 'plan') throw new UsageError(`${planQuery} is a meeting, not a work plan`);
+    const id = found.value.plan.id;
+    plans = plans.filter((p) => p.id === id);
+  }
+  const axes = options.axis === undefined ? undefined : new Set(options.axis.split(',').map((a) => a.trim()).filter(Boolean));
+  if (axes && plans.length && ![...axes].every((a) => plans.some((p) => p.axes.some((x) => x.number === a)))) throw new UsageError(`--axis ${options.axis}: no such axis (the plan has ${[...new Set(plans.flatMap((p) => p.axes.map((x) => x.number)))].join(', ')})`);
+  const filters: WorkplanFilters = { ...(axes ? { axes } : {}), ...(period ? { period: { from: period.start, to: period.end } } : {}), ...(input.sel.actors ? { actors: input.sel.actors } : {}) };
+  const model = buildWorkplan(plans, input.commitments, filters, input.ctx, input.asOf);
+  const text = await formatWorkplan(format, model, input.root, options);
+  if (options.out === undefined) return { stdout: text, exitCode: 0 };
+  const out = path.resolve(options.out);
+  await writeFileAtomic(path.dirname(out), path.basename(out), text);
+  return { stdout: '', stderr: `acta: wrote ${options.out}\n`, exitCode: 0 };
+}
+
+async function formatWorkplan(format: WorkplanFormat, model: WorkplanModel, root: string, options: WorkplanOptions): Promise<string> {
+  switch (format) {
+    case 'table':
+      return formatWorkplanTable(model, { style: resolveStyle(options) });
+    case 'csv':
+      return formatWorkplanCsv(model);
+    case 'json':
+      return JSON.stringify(model, null, 2) + '\n';
+    default: {
+      const set = await loadTemplateSet('workplan', format, { root, ...(options.template !== undefined ? { explicit: options.template } : {}) });
+      try {
+        return renderTemplate(set, model, format);
+      } catch (e) {
+        throw e instanceof TemplateError ? new UsageError(`template error: ${e.message}`) : e;
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+// Actors from the registries: display names per language, lookup by id, code, acronym or name, group expansion.
+import type { ActorId, Lang, Registries, Text } from './model.js';
+
+export type ActorKind = 'country' | 'organisation' | 'body' | 'group';
+
+export interface ActorInfo {
+  readonly id: ActorId;
+  readonly kind: ActorKind;
+  readonly name: Text;
+  readonly acronym?: Text;
+  /** Groups only: the actors the group stands for. */
+  readonly members?: readonly ActorId[];
+}
+
+export interface ActorDirectory {
+  readonly byId: ReadonlyMap<ActorId, ActorInfo>;
+}
+
+// One directory of every actor the registries name, so any part of acta can name or expand an actor the same way.
+export function buildActorDirectory(registries: Registries): ActorDirectory {
+  const byId = new Map<ActorId, ActorInfo>();
+  const add = (info: ActorInfo): void => void (byId.has(info.id) || byId.set(info.id, info));
+  for (const c of registries.countries) add({ id: c.code, kind: 'country', name: c.name });
+  for (const o of registries.organisations) add({ id: o.id, kind: 'organisation', name: o.name, ...(o.acronym ? { acronym: o.acronym } : {}) });
+  for (const b of registries.bodies) add({ id: b.id, kind: 'body', name: b.name, ...(b.acronym ? { acronym: b.acronym } : {}) });
+  for (const g of registries.groups) add({ id: g.id, kind: 'group', name: g.name, members: g.members });
+  return { byId };
+}
+
+function inLang(text: Text | undefined, lang: Lang): string | undefined {
+  if (!text) return undefined;
+  return lang === 'es' ? (text.es ?? text.en) : (text.en ?? text.es);
+}
+
+/** Short display name: a country's name, an organisation's or body's acronym, a group's name; the id when unknown. */
+export function actorLabel(dir: ActorDirectory, id: ActorId, lang: Lang): string {
+  const info = dir.byId.get(id);
+  if (!info) return id;
+  return (info.kind === 'organisation' || info.kind === 'body' ? inLang(info.acronym, lang) : undefined) ?? inLang(info.name, lang) ?? id;
+}
+
+/** Full display name in the language asked for (the other language when the registry has only that). */
+export function actorName(dir: ActorDirectory, id: ActorId, lang: Lang): string {
+  return inLang(dir.byId.get(id)?.name, lang) ?? id;
+}
+
+/** Every actor owing on behalf of `ids`: a group stands for each of its members (recursively); order kept, each once. */
+export function expandActors(dir: ActorDirectory, ids: readonly ActorId[]): ActorId[] {
+  const out: ActorId[] = [];
+  const seen = new Set<ActorId>();
+  const visit = (id: ActorId, path: ReadonlySet<ActorId>): void => {
+    const members = dir.byId.get(id)?.members;
+    if (members && !path.has(id)) {
+      const inner = new Set(path).add(id);
+      for (const m of members) visit(m, inner);
+    } else if (!seen.has(id)) {
+      seen.add(id);
+      out.push(id);
+    }
+  };
+  for (const id of ids) visit(id, new Set());
+  return out;
+}
+
+const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+
+/** The actors a user's word names: an id or country code, or an acronym or name in either language (case and accents ignored). */
+export function findActors(dir: ActorDirectory, query: string, kinds?: readonly ActorKind[]): ActorId[] {
+  const q = fold(query);
+  const out: ActorId[] = [];
+  for (const info of dir.byId.values()) {
+    if (kinds && !kinds.includes(info.kind)) continue;
+    const words = [info.id, info.acronym?.es, info.acronym?.en, info.name.es, info.name.en];
+    if (words.some((w) => w !== undefined && fold(w) === q)) out.push(info.id);
+  }
+  return out;
+}
+
+/** Every word a user may type for an actor (for "did you mean" suggestions). */
+export function actorWords(dir: ActorDirectory, kinds?: readonly ActorKind[]): string[] {
+  const out = new Set<string>();
+  for (const info of dir.byId.values()) {
+    if (kinds && !kinds.includes(info.kind)) continue;
+    out.add(info.id);
+    if (info.acronym?.es) out.add(info.acronym.es);
+    if (info.acronym?.en) out.add(info.acronym.en);
+  }
+  return [...out];
+}

@@ -1,0 +1,78 @@
+// A recorded deadline → the date it falls due, resolving "before the next GRCM meeting" against the meetings on record.
+import type { Day } from '../dates.js';
+import { parseDue, parsePeriod, shiftDays, shiftMonths } from '../dates.js';
+import type { Deadline, Meeting } from '../model.js';
+import type { DueDate } from './types.js';
+
+export interface CalendarMeeting {
+  readonly id: string;
+  readonly start: Day;
+  readonly end: Day;
+}
+
+/** The meetings on record, per body, by start day; and each meeting by id (to anchor a later decision). */
+export interface Calendar {
+  readonly byBody: ReadonlyMap<string, readonly CalendarMeeting[]>;
+  readonly byId: ReadonlyMap<string, CalendarMeeting>;
+}
+
+export function buildCalendar(meetings: readonly Meeting[]): Calendar {
+  const byBody = new Map<string, CalendarMeeting[]>();
+  const byId = new Map<string, CalendarMeeting>();
+  for (const m of meetings) {
+    const entry = { id: m.id, start: m.dates.start, end: m.dates.end ?? m.dates.start };
+    byId.set(m.id, entry);
+    byBody.set(m.body, [...(byBody.get(m.body) ?? []), entry]);
+  }
+  for (const list of byBody.values()) list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
+  return { byBody, byId };
+}
+
+/** The first meeting of `body` on record that starts after `after`. */
+export function nextMeeting(calendar: Calendar, body: string, after: Day | undefined): CalendarMeeting | undefined {
+  if (after === undefined) return undefined;
+  return calendar.byBody.get(body)?.find((m) => m.start > after);
+}
+
+/** Inputs for one resolution: the day the deadline was set (for events) and the last reported activity (for rolling recurrence). */
+export interface DueContext {
+  readonly calendar: Calendar;
+  /** Events resolve to the first meeting starting after this day. */
+  readonly anchor?: Day;
+  /** The latest follow-up that reported delivery or progress. */
+  readonly lastReport?: Day;
+}
+
+export function resolveDue(deadline: Deadline | undefined, ctx: DueContext): DueDate {
+  if (deadline?.event) {
+    const { body, relation, expected } = deadline.event;
+    const meeting = nextMeeting(ctx.calendar, body, ctx.anchor);
+    const expectedPeriod = expected ? parsePeriod(expected) : undefined;
+    if (!meeting) return { kind: 'waiting', body, relation, ...(expectedPeriod ? { expected: expectedPeriod } : {}) };
+    const day = relation === 'before' ? shiftDays(meeting.start, -1) : meeting.start;
+    return { kind: 'dated', period: parsePeriod(day)!, day, event: { body, relation, meeting: meeting.id } };
+  }
+  const form = deadline?.due !== undefined ? parseDue(deadline.due) : undefined;
+  if (!form || form.kind === 'tbd') return { kind: 'none', tbd: form?.kind === 'tbd' };
+  if (form.kind === 'continuous') return { kind: 'continuous' };
+  if (form.kind === 'dated') return { kind: 'dated', period: form.period, day: form.period.end };
+  const since = [ctx.anchor, deadline?.from ? parsePeriod(deadline.from)?.start : undefined, ctx.lastReport].filter((d): d is Day => d !== undefined).sort().pop();
+  if (since === undefined) return { kind: 'none', tbd: false };
+  return { kind: 'recurring', since, day: shiftMonths(since, 6) };
+}
+
+/** A twice-a-year deadline with an end (`until`) expands into explicit half-year occurrences, from `from` (or the setting year). */
+export function halfYearsOf(deadline: Deadline, setDay: Day | undefined): string[] {
+  if (deadline.due !== 'twice-a-year' || deadline.until === undefined) return [];
+  const until = parsePeriod(deadline.until);
+  const from = deadline.from ? parsePeriod(deadline.from) : setDay ? parsePeriod(setDay.slice(0, 4)) : undefined;
+  if (!until || !from) return [];
+  const out: string[] = [];
+  for (let y = Number(from.start.slice(0, 4)); y <= Number(until.end.slice(0, 4)); y++) {
+    for (const h of ['H1', 'H2']) {
+      const p = parsePeriod(`${y}-${h}`)!;
+      if (p.end >= from.start && p.start <= until.end) out.push(p.label);
+    }
+  }
+  return out;
+}

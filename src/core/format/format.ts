@@ -1,0 +1,150 @@
+// The canonical layout of a record file: keys in schema order, 2-space indentation, LF line ends, no BOM,
+// quotes where a reader could misread a value, comments kept. Refuses (returns a reason) rather than give back
+// text whose data, comments or own formatting would differ.
+import { CST, isMap, isScalar, isSeq, Lexer, parseDocument, Scalar, visit } from 'yaml';
+import type { Document, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { deepEqual } from '../deep-equal.js';
+import type { KeyOrder } from './key-order.js';
+import { canBePlain } from './scalars.js';
+
+/** How canonical text is written. lineWidth 0: a text is never folded, so an edited word is a one-line change. */
+export const LAYOUT = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true, directives: false } as const;
+
+export const PARSE_OPTIONS = { schema: 'core', version: '1.2', uniqueKeys: true, stringKeys: true, merge: false, prettyErrors: false } as const;
+
+export type FormatOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+export function formatRecordText(text: string, order: KeyOrder | undefined): FormatOutcome {
+  try {
+    return formatChecked(text, order);
+  } catch (e) {
+    return { ok: false, reason: `cannot be formatted: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
+
+function formatChecked(text: string, order: KeyOrder | undefined): FormatOutcome {
+  const first = formatOnce(text, order);
+  if (!first.ok) return first;
+  const problem = checkSameMeaning(text, first.text);
+  if (problem) return { ok: false, reason: problem };
+  const second = formatOnce(first.text, order);
+  if (!second.ok || second.text !== first.text) return { ok: false, reason: 'the layout is not stable on a second pass (please report this file)' };
+  return first;
+}
+
+function formatOnce(text: string, order: KeyOrder | undefined): FormatOutcome {
+  const doc = parseDocument(normaliseLineEnds(text), PARSE_OPTIONS);
+  if (doc.errors.length > 0) return { ok: false, reason: `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
+  if (doc.contents === null) return { ok: false, reason: 'the file holds no record' };
+  if (hasAliases(doc)) return { ok: false, reason: 'records do not use anchors or aliases' };
+  hoistHeaderComment(doc);
+  reorder(doc.contents, order);
+  normaliseNodes(doc);
+  return { ok: true, text: doc.toString(LAYOUT) };
+}
+
+function hasAliases(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Alias: () => {
+      found = true;
+      return visit.BREAK;
+    },
+    Node: (_key, node) => {
+      if (node.anchor) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+export function normaliseLineEnds(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+// Comment lines above the first key of the file (the editor modeline, a header) stay at the top of the file.
+function hoistHeaderComment(doc: Document): void {
+  const map = doc.contents;
+  if (!isMap(map)) return;
+  const first = map.items[0] as Pair | undefined;
+  const key = first?.key;
+  if (!isScalar(key) || !key.commentBefore) return;
+  map.commentBefore = [map.commentBefore, key.commentBefore].filter(Boolean).join('\n');
+  key.commentBefore = undefined;
+}
+
+function reorder(node: unknown, order: KeyOrder | undefined): void {
+  if (isMap(node)) {
+    if (order) sortPairs(node, order.keys);
+    for (const pair of node.items) reorder(pair.value, order?.child(keyText(pair.key)));
+  } else if (isSeq(node)) {
+    const itemOrder = order?.items();
+    for (const item of node.items) reorder(item, itemOrder);
+  }
+}
+
+function sortPairs(map: YAMLMap, keys: readonly string[]): void {
+  const rank = (pair: Pair, i: number): number => {
+    const at = keys.indexOf(keyText(pair.key));
+    return at >= 0 ? at : keys.length + i;
+  };
+  const ranked = map.items.map((pair, i) => ({ pair, r: rank(pair as Pair, i) }));
+  ranked.sort((a, b) => a.r - b.r);
+  map.items = ranked.map((x) => x.pair);
+}
+
+function keyText(key: unknown): string {
+  return isScalar(key) ? String(key.value) : '';
+}
+
+// Keys: plain when every YAML reader (1.1 and 1.2) reads the plain text back as the same string, else double quotes.
+// Values keep the author's plain or double quotes where that is safe; unsafe plain and single quotes become double. Flow sequences are written [a, b], flow mappings { a: b }.
+function normaliseNodes(doc: Document): void {
+  visit(doc, {
+    Scalar(key, node) {
+      if (typeof node.value !== 'string') return;
+      if (key === 'key') return void (node.type = canBePlain(node.value) ? Scalar.PLAIN : Scalar.QUOTE_DOUBLE);
+      if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) return;
+      if (node.type === Scalar.QUOTE_SINGLE || (node.type === Scalar.PLAIN && !canBePlain(node.value))) node.type = Scalar.QUOTE_DOUBLE;
+      else if (node.type === undefined) node.type = canBePlain(node.value) ? Scalar.PLAIN : Scalar.QUOTE_DOUBLE;
+    },
+    Seq(_key, node) {
+      if (node.flow) writeUnpadded(node);
+    },
+  });
+}
+
+function writeUnpadded(seq: YAMLSeq): void {
+  const write = seq.toString.bind(seq);
+  seq.toString = (ctx, onComment, onChompKeep) => write(ctx ? { ...ctx, flowCollectionPadding: '' } : ctx, onComment, onChompKeep);
+}
+
+/** Why `after` does not say what `before` says (data or comments), or undefined when it does. */
+export function checkSameMeaning(before: string, after: string): string | undefined {
+  const a = dataOf(normaliseLineEnds(before));
+  const b = dataOf(after);
+  if (!a.ok) return a.reason;
+  if (!b.ok) return `the formatted text does not read back: ${b.reason}`;
+  if (!deepEqual(a.data, b.data)) return 'formatting would change the data (please report this file)';
+  if (!deepEqual(commentsOf(before), commentsOf(after))) return 'formatting would lose or move a comment out of its text (please report this file)';
+  return undefined;
+}
+
+function dataOf(text: string): { ok: true; data: unknown } | { ok: false; reason: string } {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  if (doc.errors.length > 0) return { ok: false, reason: doc.errors[0]!.message.split('\n')[0] ?? 'YAML error' };
+  try {
+    return { ok: true, data: doc.toJS({ maxAliasCount: 0 }) };
+  } catch (e) {
+    return { ok: false, reason: (e as Error).message };
+  }
+}
+
+function commentsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const token of new Lexer().lex(normaliseLineEnds(text))) if (CST.tokenType(token) === 'comment') out.push(token.trim());
+  return out.sort();
+}

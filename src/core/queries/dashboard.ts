@@ -1,0 +1,62 @@
+// The one-screen dashboard (`acta` with no command): how many records, commitments by state, the five most overdue,
+// the next five deadlines, and whether the records validate.
+import type { Day } from '../dates.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { countDiagnostics } from '../diagnostics.js';
+import type { Commitment, StateSummary } from '../followup/index.js';
+import { summariseStates } from '../followup/index.js';
+import type { Lang } from '../model.js';
+import type { RecordSet } from '../records.js';
+import { walkActivities } from '../walk.js';
+import { countPoints } from './agreement-tally.js';
+import { dueNextRows, overdueRows } from './report.js';
+import type { ActorRef, CommitmentView, LocalText, ViewContext } from './view.js';
+import { actorRefs, pickText } from './view.js';
+
+/** The JSON contract of `acta dashboard` (version 1). */
+export interface DashboardModel {
+  readonly version: 1;
+  readonly kind: 'dashboard';
+  readonly lang: Lang;
+  readonly asOf: Day;
+  readonly secretariat?: LocalText;
+  readonly meetings: number;
+  readonly latestMeeting?: { readonly id: string; readonly date: Day; readonly body: ActorRef };
+  readonly agreements: number;
+  readonly plans: number;
+  readonly activities: number;
+  readonly commitments: StateSummary;
+  /** How many are overdue in all (`mostOverdue` holds the first five). */
+  readonly overdue: number;
+  readonly mostOverdue: readonly CommitmentView[];
+  readonly nextDeadlines: readonly CommitmentView[];
+  readonly records: { readonly valid: boolean; readonly files: number; readonly errors: number; readonly warnings: number; readonly explained: number; readonly leftOut: number };
+}
+
+const SHOWN = 5;
+
+export function buildDashboard(records: RecordSet, diagnostics: readonly Diagnostic[], commitments: readonly Commitment[], ctx: ViewContext, asOf: Day): DashboardModel {
+  const meetings = records.meetings.filter((m) => m.valid).map((m) => m.data);
+  const plans = records.plans.filter((p) => p.valid).map((p) => p.data);
+  const latest = [...meetings].sort((a, b) => (a.dates.start < b.dates.start ? 1 : a.dates.start > b.dates.start ? -1 : a.id < b.id ? 1 : -1))[0];
+  const overdue = overdueRows(commitments, {}, ctx, asOf, asOf);
+  const counts = countDiagnostics(diagnostics);
+  const secretariat = pickText(records.config.name, ctx.lang);
+  return {
+    version: 1,
+    kind: 'dashboard',
+    lang: ctx.lang,
+    asOf,
+    ...(secretariat ? { secretariat } : {}),
+    meetings: meetings.length,
+    ...(latest ? { latestMeeting: { id: latest.id, date: latest.dates.start, body: actorRefs([latest.body], ctx)[0]! } } : {}),
+    agreements: meetings.reduce((n, m) => n + countPoints(m), 0),
+    plans: plans.length,
+    activities: plans.reduce((n, p) => n + walkActivities(p).length, 0),
+    commitments: summariseStates(commitments),
+    overdue: overdue.length,
+    mostOverdue: overdue.slice(0, SHOWN).map(({ earlier: _earlier, ...row }) => row),
+    nextDeadlines: dueNextRows(commitments, {}, ctx, Number.MAX_SAFE_INTEGER).slice(0, SHOWN),
+    records: { valid: counts.errors === 0, files: records.files.length, ...counts, leftOut: [...records.meetings, ...records.plans].filter((r) => !r.valid).length },
+  };
+}

@@ -1,0 +1,148 @@
+// The consolidated report: meetings held in a period, who came, what was agreed, what became of it, what is late,
+// what falls due next, work-plan progress and the records' own warnings. The result is the view model the templates
+// receive and `--format json` prints (documented in the README: "The report's view model").
+import type { Day } from '../dates.js';
+import { shiftDays } from '../dates.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Commitment, StateSummary } from '../followup/index.js';
+import { dueDay, summariseStates } from '../followup/index.js';
+import type { Lang, Meeting, Plan } from '../model.js';
+import type { RecordSet } from '../records.js';
+import type { AgreementTally } from './agreement-tally.js';
+import { countPoints, tallyAgreements } from './agreement-tally.js';
+import type { CommitmentTally } from './commitment-tally.js';
+import { tallyCommitments } from './commitment-tally.js';
+import { buildFollowupReport } from './followup-report.js';
+import type { MeetingItem } from './meeting-item.js';
+import { viewMeeting } from './meeting-item.js';
+import type { ParticipationMatrix } from './participation.js';
+import { buildParticipation } from './participation.js';
+import type { PlanProgress } from './plan-progress.js';
+import { buildPlanProgress } from './plan-progress.js';
+import type { RecordHealth } from './record-health.js';
+import { buildRecordHealth } from './record-health.js';
+import type { Selection } from './selection.js';
+import type { ActorRef, CommitmentView, LocalText, ViewContext } from './view.js';
+import { actorRefs, pickText, viewCommitment } from './view.js';
+
+/** An overdue commitment; `earlier` when it comes from before the period (a meeting held, or an occurrence due, before it). */
+export type OverdueRow = CommitmentView & { readonly earlier: boolean };
+
+export interface ReportModel {
+  readonly version: 1;
+  readonly kind: 'report';
+  readonly lang: Lang;
+  readonly asOf: Day;
+  /** The secretariat's name (acta.yaml `name`). */
+  readonly secretariat?: LocalText;
+  readonly period: { readonly from: Day; readonly to: Day; readonly year?: string };
+  /** The bodies asked for with --body; empty: every body. */
+  readonly bodies: readonly ActorRef[];
+  /** "Due next": open commitments falling due from asOf (today included) to asOf + days. */
+  readonly next: { readonly from: Day; readonly to: Day; readonly days: number };
+  readonly summary: {
+    readonly meetings: number;
+    readonly agreements: number;
+    readonly commitments: StateSummary;
+    readonly overdue: number;
+    readonly overdueEarlier: number;
+    readonly dueNext: number;
+  };
+  readonly meetings: readonly MeetingItem[];
+  readonly participation: ParticipationMatrix;
+  readonly agreements: AgreementTally;
+  /** Commitments from the meetings held in the period (work-plan activities are in `workplan`). */
+  readonly commitments: CommitmentTally;
+  /** Everything overdue as of `asOf` in the bodies asked for, the most late first — also from before the period. */
+  readonly overdue: readonly OverdueRow[];
+  readonly dueNext: readonly CommitmentView[];
+  readonly workplan: readonly PlanProgress[];
+  readonly records: RecordHealth;
+}
+
+export interface ReportInput {
+  readonly records: RecordSet;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every commitment, derived by the follow-up engine as of `asOf`. */
+  readonly commitments: readonly Commitment[];
+  /** Bodies, from and to (other filters are not used). */
+  readonly sel: Selection;
+  readonly ctx: ViewContext;
+  readonly asOf: Day;
+  readonly year?: string;
+  /** Days after asOf that "due next" covers. */
+  readonly next: number;
+}
+
+const byStart = (a: Meeting, b: Meeting): number => (a.dates.start < b.dates.start ? -1 : a.dates.start > b.dates.start ? 1 : a.id < b.id ? -1 : 1);
+const inBodies = (body: string, sel: Selection): boolean => !sel.bodies || sel.bodies.has(body);
+
+/** The period: --from/--to (or --year); by default from the first meeting on record to asOf. */
+export function reportPeriod(records: RecordSet, sel: Selection, asOf: Day): { from: Day; to: Day } {
+  const first = records.meetings.filter((m) => m.valid).map((m) => m.data.dates.start).sort()[0];
+  const to = sel.to ?? asOf;
+  return { from: sel.from ?? (first !== undefined && first < to ? first : to), to };
+}
+
+export function buildReport(input: ReportInput): ReportModel {
+  const { records, commitments, sel, ctx, asOf } = input;
+  const period = reportPeriod(records, sel, asOf);
+  const meetings = records.meetings.filter((m) => m.valid && inBodies(m.data.body, sel) && m.data.dates.start >= period.from && m.data.dates.start <= period.to).map((m) => m.data).sort(byStart);
+  const held = new Set(meetings.map((m) => m.id));
+  const fromMeetings = commitments.filter((c) => c.origin.recordKind === 'meeting' && held.has(c.origin.record));
+  const agreements = tallyAgreements(meetings, new Set(fromMeetings.filter((c) => c.kind === 'agreement').map((c) => c.origin.ref)), ctx);
+  const overdue = overdueRows(commitments, sel, ctx, asOf, period.from);
+  const dueNext = dueNextRows(commitments, sel, ctx, input.next);
+  const collator = new Intl.Collator(ctx.lang);
+  const members = records.registries.countries.filter((c) => c.member !== false).map((c) => ({ code: c.code, label: actorRefs([c.code], ctx)[0]!.label })).sort((a, b) => collator.compare(a.label, b.label)).map((c) => c.code);
+  const secretariat = pickText(records.config.name, ctx.lang);
+  return {
+    version: 1,
+    kind: 'report',
+    lang: ctx.lang,
+    asOf,
+    ...(secretariat ? { secretariat } : {}),
+    period: { ...period, ...(input.year ? { year: input.year } : {}) },
+    bodies: actorRefs(sel.bodies ? [...sel.bodies].sort() : [], ctx),
+    next: { from: asOf, to: shiftDays(asOf, input.next), days: input.next },
+    summary: {
+      meetings: meetings.length,
+      agreements: agreements.total,
+      commitments: summariseStates(fromMeetings),
+      overdue: overdue.length,
+      overdueEarlier: overdue.filter((r) => r.earlier).length,
+      dueNext: dueNext.length,
+    },
+    meetings: meetings.map((m) => viewMeeting(m, { points: countPoints(m), own: fromMeetings.filter((c) => c.origin.record === m.id), members }, ctx)),
+    participation: buildParticipation(meetings, members, ctx),
+    agreements,
+    commitments: tallyCommitments(fromMeetings, agreements.bodies.map((b) => b.id), ctx),
+    overdue,
+    dueNext,
+    workplan: plansIn(records, sel, period).map((p) => buildPlanProgress(p, commitments, period, ctx)),
+    records: buildRecordHealth(records, input.diagnostics),
+  };
+}
+
+/** Everything overdue in the selected bodies, the most late first (the overdue report's own order). */
+export function overdueRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, asOf: Day, from: Day): OverdueRow[] {
+  const bodies: Selection = sel.bodies ? { bodies: sel.bodies } : {};
+  const report = buildFollowupReport(commitments, bodies, ctx, { kind: 'overdue', asOf });
+  return report.groups.flatMap((g) => g.rows).map((row) => ({ ...row, earlier: (row.meetingDate ?? row.due.day ?? from) < from }));
+}
+
+/** Open commitments whose due day falls within the next `days` days (the engine's daysLeft; 0 = due today), soonest first. */
+export function dueNextRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, days: number): CommitmentView[] {
+  return commitments
+    .filter((c) => (c.state === 'open' || c.state === 'upcoming') && c.daysLeft !== undefined && c.daysLeft <= days && inBodies(c.origin.body, sel))
+    .sort((a, b) => ((dueDay(a) ?? '') < (dueDay(b) ?? '') ? -1 : (dueDay(a) ?? '') > (dueDay(b) ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => viewCommitment(c, ctx));
+}
+
+function plansIn(records: RecordSet, sel: Selection, period: { from: Day; to: Day }): Plan[] {
+  return records.plans
+    .filter((p) => p.valid && inBodies(p.data.body, sel))
+    .map((p) => p.data)
+    .filter((p) => `${p.period.start}-01-01` <= period.to && `${p.period.end}-12-31` >= period.from)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,113 @@
+// One meeting, agreement, plan or activity with everything known about it: the result `acta show` prints.
+import type { Day } from '../dates.js';
+import type { Commitment, CommitmentState } from '../followup/index.js';
+import { STATES } from '../followup/index.js';
+import type { Action, Cell, Lang, Meeting, Plan } from '../model.js';
+import { walkActivities, walkAgreements } from '../walk.js';
+import type { AgreementAt } from '../walk.js';
+import type { Target } from './find-record.js';
+import type { ActorRef, CommitmentView, FollowUpView, LocalText, ViewContext } from './view.js';
+import { actorRefs, pickText, viewCommitment, viewFollowUp } from './view.js';
+
+export interface PointView {
+  readonly ref: string;
+  readonly number: string;
+  readonly action?: Action;
+  readonly actors: readonly ActorRef[];
+  readonly text: LocalText;
+  readonly commitments: readonly CommitmentView[];
+}
+
+export interface MeetingHeader {
+  readonly id: string;
+  readonly body: ActorRef;
+  readonly title?: LocalText;
+  readonly ordinal?: number;
+  readonly session?: Meeting['session'];
+  readonly start: Day;
+  readonly end?: Day;
+  readonly place?: { readonly city?: string; readonly country?: ActorRef; readonly virtual?: boolean };
+  readonly participants: readonly ActorRef[];
+  readonly observers: readonly ActorRef[];
+  readonly guests: readonly { readonly actor?: ActorRef; readonly name?: string; readonly role?: LocalText }[];
+  readonly source: string;
+}
+
+export interface ActivityRow {
+  readonly ref: string;
+  readonly text: LocalText;
+  readonly responsible: readonly ActorRef[];
+  readonly schedule: readonly { readonly column: string; readonly cell: Cell }[];
+  /** The most pressing state among its occurrences. */
+  readonly state?: CommitmentState;
+}
+
+/** The JSON contract of `acta show` (version 1): `kind` says which shape follows. */
+export type ShowResult = { readonly version: 1; readonly asOf: Day; readonly lang: Lang } & (
+  | ({ readonly kind: 'meeting' } & MeetingHeader & { readonly points: readonly PointView[] })
+  | ({ readonly kind: 'agreement'; readonly meeting: MeetingHeader; readonly supersedes?: string; readonly followup: readonly FollowUpView[] } & PointView)
+  | { readonly kind: 'plan'; readonly id: string; readonly body: ActorRef; readonly title: LocalText; readonly period: Plan['period']; readonly objective?: LocalText; readonly source: string; readonly activities: readonly ActivityRow[] }
+  | ({ readonly kind: 'activity'; readonly plan: { readonly id: string; readonly title: LocalText }; readonly axis?: LocalText; readonly objective?: LocalText; readonly result?: LocalText; readonly followup: readonly FollowUpView[]; readonly commitments: readonly CommitmentView[] } & Omit<ActivityRow, 'state'>)
+);
+
+export function buildShow(target: Target, commitments: readonly Commitment[], ctx: ViewContext, asOf: Day): ShowResult {
+  const head = { version: 1 as const, asOf, lang: ctx.lang };
+  const of = (ref: string): CommitmentView[] => commitments.filter((c) => c.origin.ref === ref).map((c) => viewCommitment(c, ctx));
+  const byRef = new Map<string, Commitment[]>();
+  for (const c of commitments) byRef.set(c.origin.ref, [...(byRef.get(c.origin.ref) ?? []), c]);
+  const text = (t: Parameters<typeof pickText>[0]): LocalText => pickText(t, ctx.lang) ?? { text: '', lang: ctx.lang };
+  switch (target.kind) {
+    case 'meeting':
+      return { ...head, kind: 'meeting', ...meetingHeader(target.meeting, ctx), points: walkAgreements(target.meeting).map((at) => point(at, of(at.ref), ctx)) };
+    case 'agreement': {
+      const a = target.at.agreement;
+      return { ...head, kind: 'agreement', meeting: meetingHeader(target.meeting, ctx), ...point(target.at, of(target.at.ref), ctx), ...(a.supersedes ? { supersedes: a.supersedes } : {}), followup: (a.followup ?? []).map((f) => viewFollowUp(f, ctx)) };
+    }
+    case 'plan': {
+      const p = target.plan;
+      const objective = pickText(p.objective, ctx.lang);
+      const activities = walkActivities(p).map((at) => ({ ...activityRow(at.ref, at.activity, ctx), ...worst(byRef.get(at.ref) ?? []) }));
+      return { ...head, kind: 'plan', id: p.id, body: actorRefs([p.body], ctx)[0]!, title: text(p.title), period: p.period, ...(objective ? { objective } : {}), source: p.source.document, activities };
+    }
+    case 'activity': {
+      const { at, plan } = target;
+      const parts = { axis: pickText(at.axis.title, ctx.lang), objective: pickText(at.objective.text, ctx.lang), result: pickText(at.result.text, ctx.lang) };
+      const present = Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined));
+      return { ...head, kind: 'activity', plan: { id: plan.id, title: text(plan.title) }, ...present, ...activityRow(at.ref, at.activity, ctx), followup: (at.activity.followup ?? []).map((f) => viewFollowUp(f, ctx)), commitments: of(at.ref) };
+    }
+  }
+}
+
+function worst(own: readonly Commitment[]): { state?: CommitmentState } {
+  const state = STATES.find((s) => own.some((c) => c.state === s));
+  return state ? { state } : {};
+}
+
+function activityRow(ref: string, a: Plan['axes'][number]['objectives'][number]['results'][number]['activities'][number], ctx: ViewContext): Omit<ActivityRow, 'state'> {
+  const schedule = Object.keys(a.schedule ?? {}).sort().map((column) => ({ column, cell: a.schedule![column]! }));
+  return { ref, text: pickText(a.text, ctx.lang) ?? { text: '', lang: ctx.lang }, responsible: actorRefs(a.responsible, ctx), schedule };
+}
+
+function point(at: AgreementAt, commitments: CommitmentView[], ctx: ViewContext): PointView {
+  const a = at.agreement;
+  return { ref: at.ref, number: at.key, ...(a.action ? { action: a.action } : {}), actors: actorRefs(a.actors, ctx), text: pickText(a.text, ctx.lang) ?? { text: '', lang: ctx.lang }, commitments };
+}
+
+function meetingHeader(m: Meeting, ctx: ViewContext): MeetingHeader {
+  const title = pickText(m.title, ctx.lang);
+  const place = m.place ? { ...(m.place.city ? { city: m.place.city } : {}), ...(m.place.country ? { country: actorRefs([m.place.country], ctx)[0]! } : {}), ...(m.place.virtual ? { virtual: true } : {}) } : undefined;
+  return {
+    id: m.id,
+    body: actorRefs([m.body], ctx)[0]!,
+    ...(title ? { title } : {}),
+    ...(m.ordinal !== undefined ? { ordinal: m.ordinal } : {}),
+    ...(m.session ? { session: m.session } : {}),
+    start: m.dates.start,
+    ...(m.dates.end ? { end: m.dates.end } : {}),
+    ...(place ? { place } : {}),
+    participants: actorRefs(m.participants, ctx),
+    observers: actorRefs(m.observers, ctx),
+    guests: (m.guests ?? []).map((g) => ({ ...(g.actor ? { actor: actorRefs([g.actor], ctx)[0]! } : {}), ...(g.name ? { name: g.name } : {}), ...(g.role && pickText(g.role, ctx.lang) ? { role: pickText(g.role, ctx.lang)! } : {}) })),
+    source: m.source.document,
+  };
+}

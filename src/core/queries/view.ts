@@ -1,0 +1,175 @@
+// Commitments → views for people and machines: actor names and record text in the language asked for, ids kept beside them.
+import type { ActorDirectory } from '../actors.js';
+import { actorLabel, expandActors } from '../actors.js';
+import type { Day, Period } from '../dates.js';
+import type { Commitment, CommitmentKind, CommitmentState, DueDate } from '../followup/index.js';
+import type { Action, ActorId, FollowUp, Lang, Status, Text } from '../model.js';
+
+/** Record text in one language; `lang` says which, so a formatter can mark text shown in the other one. */
+export interface LocalText {
+  readonly text: string;
+  readonly lang: Lang;
+}
+
+export interface ActorRef {
+  readonly id: ActorId;
+  readonly label: string;
+}
+
+export interface ViewContext {
+  readonly dir: ActorDirectory;
+  readonly lang: Lang;
+}
+
+/** The text in `lang` when the record has it, else in the other language. */
+export function pickText(text: Text | undefined, lang: Lang): LocalText | undefined {
+  if (!text) return undefined;
+  const other: Lang = lang === 'es' ? 'en' : 'es';
+  const mine = text[lang];
+  if (mine !== undefined) return { text: mine, lang };
+  const theirs = text[other];
+  return theirs !== undefined ? { text: theirs, lang: other } : undefined;
+}
+
+export function actorRefs(ids: readonly ActorId[] | undefined, ctx: ViewContext): ActorRef[] {
+  return (ids ?? []).map((id) => ({ id, label: actorLabel(ctx.dir, id, ctx.lang) }));
+}
+
+export interface DueView {
+  readonly kind: DueDate['kind'];
+  /** The day it falls due (dated, recurring). */
+  readonly day?: Day;
+  readonly period?: Period;
+  /** Event deadlines: the body whose meeting sets the date, and the meeting once on record. */
+  readonly event?: { readonly body: ActorRef; readonly relation: 'before' | 'at'; readonly meeting?: string; readonly expected?: Period };
+  /** Rolling recurrence: the last report (or the meeting) it counts from. */
+  readonly since?: Day;
+  readonly tbd?: boolean;
+}
+
+export function viewDue(due: DueDate, ctx: ViewContext): DueView {
+  switch (due.kind) {
+    case 'dated':
+      return { kind: 'dated', day: due.day, period: due.period, ...(due.event ? { event: { body: actorRefs([due.event.body], ctx)[0]!, relation: due.event.relation, meeting: due.event.meeting } } : {}) };
+    case 'waiting':
+      return { kind: 'waiting', event: { body: actorRefs([due.body], ctx)[0]!, relation: due.relation, ...(due.expected ? { expected: due.expected } : {}) } };
+    case 'recurring':
+      return { kind: 'recurring', day: due.day, since: due.since };
+    case 'none':
+      return { kind: 'none', tbd: due.tbd };
+    default:
+      return { kind: due.kind };
+  }
+}
+
+export interface ExtensionView {
+  readonly date: Day;
+  readonly from: DueView;
+  readonly to: DueView;
+  readonly decidedBy?: string;
+}
+
+export interface CommitmentView {
+  readonly id: string;
+  readonly kind: CommitmentKind;
+  /** The agreement or activity it belongs to. */
+  readonly ref: string;
+  readonly record: string;
+  readonly recordKind: 'meeting' | 'plan';
+  readonly body: ActorRef;
+  readonly meetingDate?: Day;
+  readonly step?: number;
+  readonly occurrence?: string;
+  readonly action?: Action;
+  readonly task: LocalText;
+  readonly owners: readonly ActorRef[];
+  readonly owed: readonly ActorRef[];
+  readonly pending: readonly ActorRef[];
+  /** Who still owes it, for people: a group whose members all still owe stays the group; otherwise the members who do. */
+  readonly owing: readonly ActorRef[];
+  readonly delivered: readonly { readonly actor: ActorRef; readonly date: Day }[];
+  readonly due: DueView;
+  /** The source's own wording of the deadline in force. */
+  readonly deadlineText?: LocalText;
+  readonly extensions: readonly ExtensionView[];
+  readonly state: CommitmentState;
+  readonly daysLate?: number;
+  readonly daysLeft?: number;
+  readonly status?: Status;
+  readonly supersededBy?: string;
+}
+
+export function viewCommitment(c: Commitment, ctx: ViewContext): CommitmentView {
+  const deadlineText = pickText(c.deadline?.text, ctx.lang);
+  return {
+    id: c.id,
+    kind: c.kind,
+    ref: c.origin.ref,
+    record: c.origin.record,
+    recordKind: c.origin.recordKind,
+    body: actorRefs([c.origin.body], ctx)[0]!,
+    ...(c.origin.date ? { meetingDate: c.origin.date } : {}),
+    ...(c.step !== undefined ? { step: c.step } : {}),
+    ...(c.occurrence !== undefined ? { occurrence: c.occurrence } : {}),
+    ...(c.action ? { action: c.action } : {}),
+    task: pickText(c.task, ctx.lang) ?? { text: '', lang: ctx.lang },
+    owners: actorRefs(c.owners, ctx),
+    owed: actorRefs(c.owed, ctx),
+    pending: actorRefs(c.pending, ctx),
+    owing: actorRefs(owingOf(c, ctx.dir), ctx),
+    delivered: c.delivered.map((d) => ({ actor: actorRefs([d.actor], ctx)[0]!, date: d.date })),
+    due: viewDue(c.due, ctx),
+    ...(deadlineText ? { deadlineText } : {}),
+    extensions: c.extensions.map((e) => ({ date: e.date, from: viewDue(e.from, ctx), to: viewDue(e.to, ctx), ...(e.decidedBy ? { decidedBy: e.decidedBy } : {}) })),
+    state: c.state,
+    ...(c.daysLate !== undefined ? { daysLate: c.daysLate } : {}),
+    ...(c.daysLeft !== undefined ? { daysLeft: c.daysLeft } : {}),
+    ...(c.status ? { status: c.status } : {}),
+    ...(c.supersededBy ? { supersededBy: c.supersededBy } : {}),
+  };
+}
+
+// Keeps "Member Countries" while none of them has delivered, and names the ones left once some have.
+function owingOf(c: Commitment, dir: ActorDirectory): ActorId[] {
+  const pending = new Set(c.pending);
+  const out: ActorId[] = [];
+  for (const owner of c.owners) {
+    const members = expandActors(dir, [owner]);
+    if (members.length > 1 || members[0] !== owner) {
+      if (members.every((m) => pending.has(m))) out.push(owner);
+      else out.push(...members.filter((m) => pending.has(m)));
+    } else if (pending.has(owner)) out.push(owner);
+  }
+  return [...new Set(out)];
+}
+
+export interface FollowUpView {
+  readonly date: Day;
+  readonly status: Status;
+  readonly note?: LocalText;
+  readonly deliveredBy: readonly ActorRef[];
+  readonly step?: number;
+  readonly occurrence?: string;
+  readonly decidedBy?: string;
+  readonly supersededBy?: string;
+  /** The new deadline's recorded form (due or event) when the entry moved it. */
+  readonly deadline?: string;
+  readonly evidence?: { readonly document?: string; readonly record?: string; readonly url?: string };
+}
+
+export function viewFollowUp(f: FollowUp, ctx: ViewContext): FollowUpView {
+  const note = pickText(f.note, ctx.lang);
+  const deadline = f.deadline ? (f.deadline.due ?? (f.deadline.event ? `${f.deadline.event.relation}:${f.deadline.event.body}` : undefined)) : undefined;
+  return {
+    date: f.date,
+    status: f.status,
+    ...(note ? { note } : {}),
+    deliveredBy: actorRefs(f.delivered_by, ctx),
+    ...(f.step !== undefined ? { step: f.step } : {}),
+    ...(f.occurrence !== undefined ? { occurrence: f.occurrence } : {}),
+    ...(f.decided_by ? { decidedBy: f.decided_by } : {}),
+    ...(f.superseded_by ? { supersededBy: f.superseded_by } : {}),
+    ...(deadline ? { deadline } : {}),
+    ...(f.evidence ? { evidence: f.evidence } : {}),
+  };
+}

@@ -1,0 +1,158 @@
+// The git edge. Every call goes through runGit: argv arrays (never a shell), no pager, no fsmonitor, no transport,
+// a scrubbed environment, and only plumbing that runs no diff, textconv or filter driver (rev-parse, ls-tree, cat-file).
+import { execFile } from 'node:child_process';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from './files.js';
+
+/** Config given on the command line wins over the repository's own: a cloned repository's .git/config is hostile. */
+const SAFE_CONFIG = [
+  'core.fsmonitor=false',
+  'core.pager=cat',
+  'core.sshCommand=false',
+  'protocol.allow=never',
+  ...['file', 'git', 'ssh', 'http', 'https', 'ext'].map((p) => `protocol.${p}.allow=never`),
+].flatMap((c) => ['-c', c]);
+
+const DROPPED_ENV = ['GIT_EXTERNAL_DIFF', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_PAGER', 'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_ASKPASS'];
+
+/** The environment git runs in: the caller's, less what could redirect or run anything. */
+export function gitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env };
+  for (const name of DROPPED_ENV) delete out[name];
+  return { ...out, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', PAGER: 'cat', GIT_PROTOCOL_FROM_USER: '0', GIT_NO_REPLACE_OBJECTS: '1' };
+}
+
+export class GitError extends Error {
+  constructor(message: string, readonly stderr: string, readonly exitCode: number | null) {
+    super(message);
+  }
+}
+
+export interface GitOptions {
+  readonly cwd: string;
+  /** Largest output accepted, in bytes (execFile's default of 1 MiB is too small for a records tree). */
+  readonly maxBuffer?: number;
+  /** Bytes written to git's standard input. */
+  readonly input?: string;
+}
+
+const DEFAULT_MAX_BUFFER = 64 * 1024 * 1024;
+
+/** Run `git ARGS…` safely and return its standard output. Rejects with GitError when git exits non-zero. */
+export function runGit(args: readonly string[], options: GitOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      ['--no-pager', '--literal-pathspecs', ...SAFE_CONFIG, ...args],
+      { cwd: options.cwd, env: gitEnvironment(), encoding: 'buffer', maxBuffer: options.maxBuffer ?? DEFAULT_MAX_BUFFER, windowsHide: true, shell: false },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return reject(new UsageError('git is not installed or not on PATH'));
+        const exitCode = typeof code === 'number' ? code : null;
+        reject(new GitError(`git ${args[0] ?? ''} failed: ${String(stderr).trim() || error.message}`, String(stderr), exitCode));
+      },
+    );
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(options.input ?? '');
+  });
+}
+
+/** The top folder of the git work tree that holds `dir` (real path), or a UsageError. */
+export async function findWorkTree(dir: string): Promise<string> {
+  try {
+    const out = (await runGit(['rev-parse', '--show-toplevel'], { cwd: dir })).toString('utf8').trim();
+    if (!out) throw new GitError('no work tree', '', null);
+    return await realpath(out);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${dir} is not inside a git work tree (needed for --rev, diff and --changed-since)`);
+  }
+}
+
+/** A revision name is refused before git sees it when it could be read as an option or is not a name at all. */
+export function checkRevisionName(rev: string): void {
+  if (rev === '') throw new UsageError('an empty revision name');
+  if (rev.startsWith('-')) throw new UsageError(`revision ${JSON.stringify(rev)}: a revision cannot start with "-"`);
+  if (rev.length > 1000 || /[\u0000-\u001f\u007f]/.test(rev)) throw new UsageError(`revision ${JSON.stringify(rev.slice(0, 80))}: not a revision name`);
+}
+
+/** Resolve a user's revision once to a commit SHA; every later git call uses the SHA. */
+export async function resolveCommit(workTree: string, rev: string): Promise<string> {
+  checkRevisionName(rev);
+  let out: string;
+  try {
+    out = (await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: workTree })).toString('utf8').trim();
+  } catch (e) {
+    if (e instanceof GitError) throw new UsageError(`revision ${JSON.stringify(rev)}: no such commit in ${workTree}`);
+    throw e;
+  }
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(out)) throw new UsageError(`revision ${JSON.stringify(rev)}: git did not resolve it to one commit`);
+  return out;
+}
+
+export interface TreeEntry {
+  /** Path relative to the listed folder, with forward slashes. */
+  readonly path: string;
+  readonly mode: string;
+  readonly type: 'blob' | 'tree' | 'commit';
+  readonly object: string;
+  /** Size in bytes (blobs only). */
+  readonly size: number;
+}
+
+/** Every entry under `folder` (relative to the work tree; '' for all) at a commit. A folder absent at that commit lists nothing. */
+export async function listTree(workTree: string, commit: string, folder: string): Promise<TreeEntry[]> {
+  const treeish = folder === '' ? commit : `${commit}:${folder}`;
+  let out: Buffer;
+  try {
+    out = await runGit(['ls-tree', '-r', '-z', '-l', '--end-of-options', treeish], { cwd: workTree });
+  } catch (e) {
+    if (e instanceof GitError) return [];
+    throw e;
+  }
+  return parseTreeListing(out.toString('utf8'));
+}
+
+/** `<mode> SP <type> SP <object> SP+ <size> TAB <path>` records, NUL-terminated. */
+export function parseTreeListing(text: string): TreeEntry[] {
+  const out: TreeEntry[] = [];
+  for (const record of text.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, object, size] = record.slice(0, tab).trim().split(/\s+/);
+    if (!mode || !object || (type !== 'blob' && type !== 'tree' && type !== 'commit')) continue;
+    out.push({ path: record.slice(tab + 1), mode, type, object, size: size === '-' || size === undefined ? 0 : Number(size) });
+  }
+  return out;
+}
+
+/** The contents of blobs by object id, in one `git cat-file --batch` run (no drivers, no filters). */
+export async function readBlobs(workTree: string, objects: readonly string[], sizeCap: number): Promise<Map<string, Uint8Array>> {
+  const wanted = [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
+  const out = new Map<string, Uint8Array>();
+  if (wanted.length === 0) return out;
+  const maxBuffer = wanted.length * (sizeCap + 200) + 1024;
+  const raw = await runGit(['cat-file', '--batch'], { cwd: workTree, input: wanted.join('\n') + '\n', maxBuffer });
+  let at = 0;
+  while (at < raw.length) {
+    const eol = raw.indexOf(0x0a, at);
+    if (eol < 0) break;
+    const [object, type, size] = raw.subarray(at, eol).toString('utf8').split(' ');
+    at = eol + 1;
+    if (type === 'missing' || size === undefined || !object) continue;
+    const n = Number(size);
+    out.set(object, new Uint8Array(raw.subarray(at, at + n)));
+    at += n + 1;
+  }
+  return out;
+}
+
+/** The records root relative to the work tree (POSIX), refusing a root outside it. */
+export async function folderInWorkTree(workTree: string, root: string): Promise<string> {
+  const real = await realpath(root);
+  const rel = path.relative(workTree, real);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`the records root ${root} is outside the git work tree ${workTree}`);
+  return rel.split(path.sep).join('/');
+}

@@ -1,0 +1,70 @@
+// Template lookup: a records repository's templates/ overrides the package's templates/ file by file (same relative
+// path); --template FILE names the main template explicitly. Templates from the records root are read like records:
+// regular files only, never through a link that leads out of the root, and small.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TemplateFormat, TemplateSet, TemplateText } from '../render/report-template.js';
+import { UsageError } from './files.js';
+import { isInside } from './source.js';
+
+/** The package's own templates (dist/io → templates, or src/io → templates under vitest). */
+export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+const MAX_BYTES = 512 * 1024;
+
+export interface TemplateLookup {
+  /** The records root: its templates/ folder overrides the package's. */
+  readonly root?: string;
+  /** --template FILE: the main template, whatever the lookup would find. */
+  readonly explicit?: string;
+}
+
+async function readTemplate(file: string, name: string, within?: string): Promise<TemplateText> {
+  const real = await fs.realpath(file).catch(() => {
+    throw new UsageError(`template ${name}: no such file`);
+  });
+  if (within !== undefined && !isInside(await fs.realpath(within), real)) throw new UsageError(`template ${name}: a link that leads out of the records root; acta does not read it`);
+  const stat = await fs.stat(real);
+  if (!stat.isFile()) throw new UsageError(`template ${name}: not a regular file`);
+  if (stat.size > MAX_BYTES) throw new UsageError(`template ${name}: ${stat.size} bytes; templates are read up to ${MAX_BYTES} bytes`);
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(real)).replace(/^\uFEFF/, '');
+  return { name, text };
+}
+
+async function listPartials(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (sub: string): Promise<void> => {
+    const entries = await fs.readdir(path.join(dir, sub), { withFileTypes: true }).catch(() => []);
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith('.')) continue;
+      const rel = sub ? `${sub}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(rel);
+      else if (e.name.endsWith('.hbs')) out.push(rel);
+    }
+  };
+  await walk('');
+  return out;
+}
+
+const exists = (file: string): Promise<boolean> => fs.lstat(file).then(() => true, () => false);
+
+/** The main template and every partial for `kind` (report, workplan) and format, overrides applied. */
+export async function loadTemplateSet(kind: string, format: TemplateFormat, lookup: TemplateLookup): Promise<TemplateSet> {
+  const relMain = `${kind}/${kind}.${format}.hbs`;
+  const own = lookup.root ? path.join(lookup.root, 'templates') : undefined;
+  let main: TemplateText;
+  if (lookup.explicit !== undefined) main = await readTemplate(path.resolve(lookup.explicit), lookup.explicit);
+  else if (own && (await exists(path.join(own, relMain)))) main = await readTemplate(path.join(own, relMain), `templates/${relMain}`, lookup.root);
+  else main = await readTemplate(path.join(PACKAGE_TEMPLATES, relMain), `(acta) templates/${relMain}`);
+  const partials: Record<string, TemplateText> = {};
+  for (const rel of await listPartials(path.join(PACKAGE_TEMPLATES, kind, 'partials'))) {
+    partials[rel.replace(/\.hbs$/, '')] = await readTemplate(path.join(PACKAGE_TEMPLATES, kind, 'partials', rel), `(acta) templates/${kind}/partials/${rel}`);
+  }
+  if (own) {
+    for (const rel of await listPartials(path.join(own, kind, 'partials'))) {
+      partials[rel.replace(/\.hbs$/, '')] = await readTemplate(path.join(own, kind, 'partials', rel), `templates/${kind}/partials/${rel}`, lookup.root);
+    }
+  }
+  return { main, partials };
+}

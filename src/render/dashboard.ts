@@ -1,0 +1,112 @@
+// `acta` with no command: one screen — counts, commitments by state, the most overdue, the next deadlines, whether the
+// records validate — and the commands that go deeper. Pure: (model, style) → string.
+import type { CommitmentState } from '../core/followup/index.js';
+import { STATES } from '../core/followup/index.js';
+import type { DashboardModel } from '../core/queries/dashboard.js';
+import type { CommitmentView } from '../core/queries/view.js';
+import { oneLine } from './escape.js';
+import type { Labels } from './i18n.js';
+import { day, dueText, labels, localText } from './i18n.js';
+import type { ReportLabels } from './report-labels.js';
+import { reportLabels } from './report-labels.js';
+import type { Style } from './style.js';
+
+const WIDTH = 100;
+
+function clip(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, Math.max(1, width - 1)).join('')}…`;
+}
+
+function paintState(state: CommitmentState, text: string, s: Style): string {
+  return state === 'overdue' ? s.red(text) : state === 'upcoming' ? s.yellow(text) : state === 'done' ? s.green(text) : state === 'open' ? text : s.dim(text);
+}
+
+function line(c: CommitmentView, lead: string, idWidth: number, l: Labels): string {
+  const who = (c.pending.length ? c.pending : c.owners).map((a) => oneLine(a.label));
+  const owed = who.length > 3 ? `${who.slice(0, 3).join(', ')} +${who.length - 3}` : who.join(', ') || '—';
+  const head = `  ${lead}  ${c.id.padEnd(idWidth)}`;
+  return clip(`${head}  ${oneLine(localText(c.task, l.lang))} — ${owed}`, WIDTH);
+}
+
+function overdueLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style): string[] {
+  const title = s.bold(`${r.dashboard.mostOverdue}${m.overdue > m.mostOverdue.length ? ` (${m.mostOverdue.length} ${r.dashboard.ofTotal} ${m.overdue})` : ''}`);
+  if (!m.mostOverdue.length) return [title, `  ${s.green(r.dashboard.nothingOverdue)}`];
+  const width = Math.max(...m.mostOverdue.map((c) => String(c.daysLate ?? '').length));
+  const idWidth = Math.max(...m.mostOverdue.map((c) => c.id.length));
+  return [title, ...m.mostOverdue.map((c) => line(c, s.red(`${String(c.daysLate ?? '').padStart(width)} ${r.dashboard.daysLate}`), idWidth, l))];
+}
+
+function nextLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style): string[] {
+  const title = s.bold(r.dashboard.nextDeadlines);
+  if (!m.nextDeadlines.length) return [title, `  ${s.dim(r.dashboard.nothingDue)}`];
+  const when = m.nextDeadlines.map((c) => oneLine(dueText(c.due, l.lang)));
+  const width = Math.max(...when.map((w) => [...w].length));
+  const idWidth = Math.max(...m.nextDeadlines.map((c) => c.id.length));
+  return [title, ...m.nextDeadlines.map((c, i) => line(c, paintState(c.state, when[i]!.padEnd(width), s), idWidth, l))];
+}
+
+// The state counts, as many to a line as fit.
+function wrapStates<T extends { text: string }>(items: readonly T[], width: number): T[][] {
+  const lines: T[][] = [];
+  let used = 0;
+  for (const item of items) {
+    const size = [...item.text].length + 3;
+    if (lines.length === 0 || used + size > width) {
+      lines.push([]);
+      used = 0;
+    }
+    lines[lines.length - 1]!.push(item);
+    used += size;
+  }
+  return lines;
+}
+
+function figures(m: DashboardModel, l: Labels, r: ReportLabels, s: Style): string[] {
+  const d = r.dashboard;
+  const rows: [string, string][] = [
+    [d.meetings, `${m.meetings}${m.latestMeeting ? s.dim(`  (${d.latest}: ${day(m.latestMeeting.date, m.lang)}, ${oneLine(m.latestMeeting.body.label)})`) : ''}`],
+    [d.agreements, String(m.agreements)],
+    [d.plans, `${m.plans}${m.plans ? s.dim(`  (${m.activities} ${d.activities})`) : ''}`],
+    [d.commitments, String(m.commitments.total)],
+  ];
+  const width = Math.max(d.records.length, ...rows.map(([k]) => [...k].length));
+  const states = STATES.filter((k) => m.commitments[k] > 0).map((k) => ({ text: `${l.states[k]} ${m.commitments[k]}`, state: k }));
+  rows.push(...wrapStates(states, WIDTH - width - 4).map((line): [string, string] => ['', line.map((x) => paintState(x.state, x.text, s)).join(s.dim(' · '))]));
+  const rec = m.records;
+  const verdict = rec.valid ? s.green(`✔ ${d.valid}`) : s.red(`✖ ${d.invalid}: ${rec.errors} ${d.errors}`);
+  const extra = [`${rec.files} ${d.files}`, ...(rec.warnings ? [`${d.warnings}: ${rec.warnings}`] : []), ...(rec.leftOut ? [`${d.leftOut}: ${rec.leftOut}`] : [])].join(', ');
+  rows.push([d.records, `${verdict}${s.dim(`  (${extra})`)}`]);
+  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
+}
+
+export function formatDashboard(m: DashboardModel, o: { style: Style }): string {
+  const l = labels(m.lang);
+  const r = reportLabels(m.lang);
+  const s = o.style;
+  const d = r.dashboard;
+  const head = `acta${m.secretariat ? ` — ${oneLine(localText(m.secretariat, m.lang))}` : ''}`;
+  const commands: [string, string][] = [
+    ['acta overdue --by actor', d.cmdOverdue],
+    ['acta upcoming', d.cmdUpcoming],
+    [`acta report --year ${m.asOf.slice(0, 4)} --format html -o report.html`, d.cmdReport],
+    ['acta workplan', d.cmdWorkplan],
+    ['acta list meetings', d.cmdList],
+    ['acta validate', d.cmdValidate],
+  ];
+  const cw = Math.max(...commands.map(([c]) => c.length));
+  return [
+    s.bold(head),
+    s.dim(`${d.asOf} ${day(m.asOf, m.lang)}`),
+    '',
+    ...figures(m, l, r, s),
+    '',
+    ...overdueLines(m, l, r, s),
+    '',
+    ...nextLines(m, l, r, s),
+    '',
+    s.bold(d.deeper),
+    ...commands.map(([c, what]) => `  ${s.cyan(c.padEnd(cw))}  ${s.dim(what)}`),
+    '',
+  ].join('\n');
+}

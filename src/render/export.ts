@@ -1,0 +1,26 @@
+// Formatters for `acta export`: CSV (one row per commitment and actor), iCalendar, JSON (the result object).
+import type { ExportResult } from '../core/queries/export.js';
+import { actorRows } from '../core/queries/export.js';
+import type { CsvValue } from './csv.js';
+import { csvTable } from './csv.js';
+import { formatIcs } from './ics.js';
+
+export type ExportFormat = 'csv' | 'ics' | 'json';
+
+export const EXPORT_FORMATTERS: Record<ExportFormat, (r: ExportResult) => string> = {
+  csv: formatExportCsv,
+  ics: formatIcs,
+  json: (r) => JSON.stringify(r, null, 2) + '\n',
+};
+
+const HEAD = ['id', 'ref', 'record', 'body', 'kind', 'step', 'occurrence', 'due', 'precision', 'state', 'days_late', 'days_left', 'status', 'actor', 'actor_name', 'actor_state', 'delivered_on', 'owners', 'task', 'task_lang', 'deadline_text', 'extended_by', 'superseded_by'];
+
+// Stable English keys and codes (states, precisions) for machines; names and record text in the language asked for.
+export function formatExportCsv(r: ExportResult): string {
+  const rows = r.commitments.flatMap(actorRows).map(({ commitment: c, actor, state, deliveredOn }): CsvValue[] => [
+    c.id, c.ref, c.record, c.body.id, c.kind, c.step, c.occurrence, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status,
+    actor?.id, actor?.label, state, deliveredOn, c.owners.map((o) => o.id).join(' '), c.task.text, c.task.lang, c.deadlineText?.text,
+    c.extensions.map((e) => e.decidedBy ?? e.date).join(' '), c.supersededBy,
+  ]);
+  return csvTable([HEAD, ...rows]);
+}

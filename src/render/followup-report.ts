@@ -1,0 +1,86 @@
+// Formatters for `acta overdue` and `acta upcoming`: pure (report, options) → string, picked by name from one table.
+import type { Lang } from '../core/model.js';
+import type { FollowupReport, ReportGroup } from '../core/queries/followup-report.js';
+import type { CommitmentView } from '../core/queries/view.js';
+import { actorList, dueCell, idCell, lateCell, leftCell, renderTable, taskCell, whoOwes } from './commitment-cells.js';
+import type { CsvValue } from './csv.js';
+import { csvTable } from './csv.js';
+import { oneLine } from './escape.js';
+import type { Labels } from './i18n.js';
+import { countLine, dueText, extensionText, labels, localText, reportTitle } from './i18n.js';
+import { mdCell, mdTable } from './markdown.js';
+import type { Style } from './style.js';
+
+export interface ReportFormatOptions {
+  readonly style: Style;
+}
+
+export type ReportFormat = 'table' | 'json' | 'csv' | 'md';
+
+export const REPORT_FORMATTERS: Record<ReportFormat, (r: FollowupReport, o: ReportFormatOptions) => string> = {
+  table: formatReportTable,
+  json: (r) => JSON.stringify(r, null, 2) + '\n',
+  csv: formatReportCsv,
+  md: formatReportMarkdown,
+};
+
+const WIDTHS = [18, 10, 26, 50, 26];
+
+function header(r: FollowupReport, l: Labels): string[] {
+  return [l.words.due, r.kind === 'overdue' ? l.words.daysLate : l.words.daysLeft, l.words.commitment, l.words.task, l.words.owedBy];
+}
+
+function groupTitle(g: ReportGroup, r: FollowupReport): string {
+  return `${oneLine(g.label)}${r.by === 'meeting' || g.key === '' || g.key === g.label ? '' : ` (${g.key})`}`;
+}
+
+export function formatReportTable(r: FollowupReport, o: ReportFormatOptions): string {
+  const l = labels(r.lang);
+  const s = o.style;
+  const out = [s.bold(reportTitle(r.kind, r.asOf, r.within, r.lang)), ''];
+  if (r.count === 0) return [...out, countLine(r.kind, 0, r.lang), ''].join('\n');
+  for (const g of r.groups) {
+    if (r.by) out.push(s.bold(`${groupTitle(g, r)} — ${g.rows.length}`));
+    const rows = g.rows.map((c) => [dueCell(c, r.lang), r.kind === 'overdue' ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), idCell(c.id), taskCell(c, l, s), actorList(whoOwes(c), r.lang)]);
+    out.push(renderTable(header(r, l), WIDTHS, rows, s), '');
+  }
+  out.push(countLine(r.kind, r.count, r.lang), '');
+  return out.join('\n');
+}
+
+// One row per commitment and actor still owing it, so a spreadsheet can filter by actor; stable English keys.
+export function formatReportCsv(r: FollowupReport): string {
+  const head = ['id', 'ref', 'record', 'body', 'kind', 'due', 'precision', r.kind === 'overdue' ? 'days_late' : 'days_left', 'actor', 'actor_name', 'owners', 'task', 'task_lang', 'deadline_text', 'status'];
+  const seen = new Set<string>();
+  const rows: CsvValue[][] = [];
+  for (const c of r.groups.flatMap((g) => g.rows)) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    const owing = c.pending.length ? c.pending : [undefined];
+    for (const a of owing) rows.push(csvRow(c, r, a?.id, a?.label));
+  }
+  return csvTable([head, ...rows]);
+}
+
+function csvRow(c: CommitmentView, r: FollowupReport, actor: string | undefined, actorName: string | undefined): CsvValue[] {
+  return [c.id, c.ref, c.record, c.body.id, c.kind, c.due.day, c.due.period?.precision ?? c.due.kind, r.kind === 'overdue' ? c.daysLate : c.daysLeft, actor, actorName, c.owners.map((o) => o.id).join(' '), c.task.text, c.task.lang, c.deadlineText?.text, c.status];
+}
+
+export function formatReportMarkdown(r: FollowupReport): string {
+  const l = labels(r.lang);
+  const out = [`## ${mdCell(reportTitle(r.kind, r.asOf, r.within, r.lang))}`, ''];
+  if (r.count === 0) return [...out, countLine(r.kind, 0, r.lang), ''].join('\n');
+  for (const g of r.groups) {
+    if (r.by) out.push(`### ${mdCell(groupTitle(g, r))}`, '');
+    out.push(mdTable(header(r, l), g.rows.map((c) => mdRow(c, r, l.lang)), [1]));
+  }
+  out.push(countLine(r.kind, r.count, r.lang), '');
+  return out.join('\n');
+}
+
+function mdRow(c: CommitmentView, r: FollowupReport, lang: Lang): string[] {
+  const notes = [c.deadlineText ? `«${localText(c.deadlineText, lang)}»` : '', ...c.extensions.map((e) => extensionText(e, lang))].filter(Boolean);
+  const task = [mdCell(localText(c.task, lang)), ...notes.map((n) => `<br>_${mdCell(n)}_`)].join('');
+  const days = r.kind === 'overdue' ? c.daysLate : c.daysLeft;
+  return [mdCell(dueText(c.due, lang)), days === undefined ? '' : String(days), `\`${c.id}\``, task, mdCell(actorList(whoOwes(c), lang))];
+}

@@ -1,0 +1,78 @@
+// iCalendar (RFC 5545) feed of deadlines: one all-day VEVENT per dated commitment, stable UIDs, deterministic DTSTAMP.
+import { createHash } from 'node:crypto';
+import { compactDay, shiftDays } from '../core/dates.js';
+import type { ExportResult } from '../core/queries/export.js';
+import type { CommitmentView } from '../core/queries/view.js';
+import { actorList, whoOwes } from './commitment-cells.js';
+import { terminalSafe } from './escape.js';
+import type { Labels } from './i18n.js';
+import { dueText, extensionText, labels, localText } from './i18n.js';
+
+/** TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline; other controls dropped. */
+export function icsText(s: string): string {
+  return terminalSafe(s.replace(/\r\n?/g, '\n'))
+    .replace(/\uFFFD/g, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
+}
+
+const octets = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+
+/** Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character: iterate code points, count bytes. */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const ch of line) {
+    const n = octets(ch.codePointAt(0)!);
+    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space, which counts
+    if (size + n > limit) {
+      parts.push(current);
+      current = '';
+      size = 0;
+    }
+    current += ch;
+    size += n;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/** A stable UID from the commitment id, so calendar apps update an event instead of adding a copy. */
+export function icsUid(id: string): string {
+  return `${createHash('sha1').update(id, 'utf8').digest('hex')}@acta`;
+}
+
+const CANCELLED = new Set(['cancelled', 'superseded', 'not-applicable']);
+
+function event(c: CommitmentView, stamp: string, l: Labels): string[] {
+  const dueDay = c.due.day!;
+  const owners = actorList(whoOwes(c), l.lang);
+  const summary = `[${l.states[c.state]}] ${owners}: ${localText(c.task, l.lang)}`;
+  const description = [c.id, `${l.words.deadline}: ${dueText(c.due, l.lang)}`, c.deadlineText ? `«${localText(c.deadlineText, l.lang)}»` : '', `${l.words.state}: ${l.states[c.state]}${c.daysLate !== undefined ? ` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}`, `${l.words.owedBy}: ${owners}`, ...c.extensions.map((e) => extensionText(e, l.lang))].filter(Boolean).join('\n');
+  return [
+    'BEGIN:VEVENT',
+    `UID:${icsUid(c.id)}`,
+    `DTSTAMP:${stamp}`,
+    `DTSTART;VALUE=DATE:${compactDay(dueDay)}`,
+    `DTEND;VALUE=DATE:${compactDay(shiftDays(dueDay, 1))}`,
+    `SUMMARY:${icsText(summary)}`,
+    `DESCRIPTION:${icsText(description)}`,
+    `CATEGORIES:${icsText(l.states[c.state])}`,
+    ...(CANCELLED.has(c.state) ? ['STATUS:CANCELLED'] : []),
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+// Dated commitments only (a rolling twice-a-year one at its next due day): waiting and undated ones have no day to show.
+export function formatIcs(r: ExportResult): string {
+  const l = labels(r.lang);
+  const stamp = `${compactDay(r.asOf)}T000000Z`;
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//acta//follow-up//${r.lang.toUpperCase()}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(r.lang === 'es' ? 'acta: plazos' : 'acta: deadlines')}`];
+  for (const c of r.commitments) if (c.due.day !== undefined) lines.push(...event(c, stamp, l));
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,90 @@
+// Handlebars wiring for reports: one isolated environment per render, the partials given, a few formatting helpers.
+// HTML: Handlebars escapes every {{value}}. Markdown: the view model is Markdown-escaped first (every string, deep) and
+// the template compiled without HTML escaping, so record text can neither break a table nor inject HTML.
+import Handlebars from 'handlebars';
+import type { Lang } from '../core/model.js';
+import type { DueView, LocalText } from '../core/queries/view.js';
+import { day, dayRange, dueText, labels, localText } from './i18n.js';
+import { mdCell } from './markdown.js';
+import { reportLabels } from './report-labels.js';
+
+export type TemplateFormat = 'md' | 'html';
+
+export interface TemplateText {
+  /** Where it came from, for error messages (a path). */
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface TemplateSet {
+  readonly main: TemplateText;
+  /** Partial name (path under partials/, without .hbs: `html/style`) → its text. */
+  readonly partials: Readonly<Record<string, TemplateText>>;
+}
+
+/** A template that does not compile or render: the message names the file. */
+export class TemplateError extends Error {}
+
+/** Every string in a value, Markdown-escaped; numbers, booleans and keys untouched. */
+export function escapeMarkdownDeep(value: unknown): unknown {
+  if (typeof value === 'string') return mdCell(value);
+  if (Array.isArray(value)) return value.map(escapeMarkdownDeep);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeMarkdownDeep(v)]));
+  return value;
+}
+
+type HelperOptions = Handlebars.HelperOptions;
+const langOf = (options: HelperOptions): Lang => ((options.data as { root?: { lang?: Lang } }).root?.lang === 'en' ? 'en' : 'es');
+// Helpers get their Handlebars options object last.
+const split = (args: unknown[]): { values: unknown[]; options: HelperOptions } => ({ values: args.slice(0, -1), options: args[args.length - 1] as HelperOptions });
+
+function lookupLabel(lang: Lang, keys: readonly unknown[]): string {
+  let node: unknown = { ...labels(lang), ...reportLabels(lang) };
+  for (const key of keys) node = node !== null && typeof node === 'object' && Object.hasOwn(node, String(key)) ? (node as Record<string, unknown>)[String(key)] : undefined;
+  return typeof node === 'string' ? node : String(keys[keys.length - 1] ?? '');
+}
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('t', (...args: unknown[]) => {
+    const { values, options } = split(args);
+    return lookupLabel(langOf(options), values);
+  });
+  hb.registerHelper('formatDay', (d: unknown, options: HelperOptions) => (typeof d === 'string' && d ? day(d, langOf(options)) : ''));
+  hb.registerHelper('formatDays', (start: unknown, end: unknown, options: HelperOptions) => (typeof start === 'string' ? dayRange(start, typeof end === 'string' ? end : undefined, langOf(options)) : ''));
+  hb.registerHelper('formatDue', (due: unknown, options: HelperOptions) => (due && typeof due === 'object' ? dueText(due as DueView, langOf(options)) : ''));
+  hb.registerHelper('localText', (t: unknown, options: HelperOptions) => (t && typeof t === 'object' ? localText(t as LocalText, langOf(options)) : ''));
+  hb.registerHelper('names', (list: unknown) => (Array.isArray(list) && list.length ? list.map((a: { label?: string } | string) => (typeof a === 'string' ? a : (a.label ?? ''))).join(', ') : '—'));
+  hb.registerHelper('isHttp', (url: unknown) => typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url));
+  hb.registerHelper('cap', (s: unknown) => (typeof s === 'string' ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : ''));
+  // {{#split id "#"}}{{head}}<wbr>#{{tail}}{{/split}}: the markup stays in the template, Handlebars escapes both parts.
+  hb.registerHelper('split', function (this: unknown, s: unknown, sep: unknown, options: HelperOptions) {
+    const text = typeof s === 'string' ? s : '';
+    const at = typeof sep === 'string' && sep ? text.indexOf(sep) : -1;
+    return options.fn(at < 0 ? { head: text, tail: '', whole: text } : { head: text.slice(0, at), tail: text.slice(at + (sep as string).length), whole: text });
+  });
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('gt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
+}
+
+function compile(hb: typeof Handlebars, t: TemplateText, format: TemplateFormat): Handlebars.TemplateDelegate {
+  try {
+    hb.parse(t.text); // compile() is lazy: parse now, so a broken template is named before anything renders
+    return hb.compile(t.text, { noEscape: format === 'md', strict: false, preventIndent: true });
+  } catch (e) {
+    throw new TemplateError(`${t.name}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Render the view model through the template set. Markdown gets an escaped copy of the model; HTML the model itself. */
+export function renderTemplate(set: TemplateSet, model: { readonly lang: Lang }, format: TemplateFormat): string {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const partials = Object.fromEntries(Object.entries(set.partials).map(([name, t]) => [name, compile(hb, t, format)]));
+  const main = compile(hb, set.main, format);
+  const data = format === 'md' ? escapeMarkdownDeep(model) : model;
+  try {
+    return main(data, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  } catch (e) {
+    throw new TemplateError(`${set.main.name}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}

@@ -1,0 +1,107 @@
+// Records written inline as YAML, run through the real parser and pipeline, then through the follow-up engine.
+import { spawnSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseRecordFile } from '../../src/core/parse.js';
+import { checkRecords } from '../../src/core/pipeline.js';
+import type { RecordSet } from '../../src/core/records.js';
+import { createSchemaValidator } from '../../src/core/schema.js';
+import type { Commitment, DeriveOptions } from '../../src/core/followup/index.js';
+import { deriveCommitments } from '../../src/core/followup/index.js';
+import { readSchemas } from '../../src/io/schemas.js';
+
+const validator = createSchemaValidator(readSchemas());
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURE = path.join(ROOT, 'test/fixtures/followup');
+
+export const REGISTRIES: Record<string, string> = {
+  'registries/countries.yaml': `record: countries
+countries:
+  - { code: GT, name: { es: Guatemala } }
+  - { code: HN, name: { es: Honduras } }
+  - { code: MX, name: { es: México, en: Mexico } }
+  - { code: SV, name: { es: El Salvador } }
+`,
+  'registries/organisations.yaml': `record: organisations
+organisations:
+  - { id: iom, acronym: { es: OIM, en: IOM }, name: { es: Organización Internacional para las Migraciones } }
+`,
+  'registries/bodies.yaml': `record: bodies
+bodies:
+  - { id: grcm, type: organ, acronym: { es: GRCM, en: RCGM }, name: { es: Grupo Regional de Consulta sobre Migración } }
+  - { id: st, type: organ, acronym: { es: ST, en: TS }, name: { es: Secretaría Técnica } }
+  - { id: red-x, type: network, name: { es: Red X } }
+`,
+  'registries/groups.yaml': `record: groups
+groups:
+  - { id: member-countries, name: { es: Países Miembros }, members: [GT, HN, MX, SV] }
+`,
+};
+
+/** A meeting of red-x on 2020-01-15 with the given agreements (YAML list items, indented by two). */
+export function meeting(agreements: string, id = '2020-01-15-red-x', body = 'red-x', start = '2020-01-15'): Record<string, string> {
+  return { [`meetings/${id}.yaml`]: `record: meeting\nid: ${id}\nbody: ${body}\ndates: { start: "${start}" }\nsource: { document: x.txt }\nagreements:\n${agreements}` };
+}
+
+/** Parse and check the files (registries added); fails the test on any error, so fixtures stay valid. */
+export function records(files: Record<string, string>): RecordSet {
+  const all = { ...REGISTRIES, ...files };
+  const parsed = Object.entries(all).map(([name, text]) => parseRecordFile(name, new TextEncoder().encode(text)));
+  const { records, diagnostics } = checkRecords(parsed, validator, { rootFile: 'acta.yaml' });
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new Error(errors.map((d) => `${d.file}:${d.line}: ${d.code} ${d.message}`).join('\n'));
+  return records;
+}
+
+export function derive(files: Record<string, string>, asOf: string, options: DeriveOptions = {}): Commitment[] {
+  return deriveCommitments(records(files), asOf, options);
+}
+
+export function byId(list: readonly Commitment[], id: string): Commitment {
+  const c = list.find((x) => x.id === id);
+  if (!c) throw new Error(`no commitment ${id} among ${list.map((x) => x.id).join(', ')}`);
+  return c;
+}
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+// Whole-CLI tests run a private build (test/.tmp/followup-cli/dist, next to links to schemas/, templates/, data/ and
+// package.json, so paths resolve as from dist/): other work rebuilding dist/ at the same time cannot break a run.
+const CLI_DIR = path.join(ROOT, 'test/.tmp/followup-cli');
+
+export function ensureBuilt(): void {
+  const marker = path.join(CLI_DIR, 'dist/commands/overdue.js');
+  const built = statSync(marker, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (built >= newest(path.join(ROOT, 'src'))) return;
+  mkdirSync(CLI_DIR, { recursive: true });
+  for (const name of ['schemas', 'templates', 'data', 'package.json']) {
+    const link = path.join(CLI_DIR, name);
+    if (!lstatSync(link, { throwIfNoEntry: false })) symlinkSync(path.join(ROOT, name), link);
+  }
+  writeFileSync(path.join(CLI_DIR, 'acta.mjs'), "import { main } from './dist/cli.js';\nmain(process.argv).then((code) => { process.exitCode = code; });\n");
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', path.join(CLI_DIR, 'dist')], { cwd: ROOT, encoding: 'utf8' });
+  if (!statSync(marker, { throwIfNoEntry: false })) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
+  utimesSync(marker, new Date(), new Date());
+}
+
+export interface Run {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly status: number | null;
+}
+
+/** Run the CLI (as `node bin/acta.js …` would, from the private build) with no colour and the given extra environment. */
+export function acta(args: readonly string[], env: Record<string, string> = {}): Run {
+  const base = { ...process.env };
+  delete base['FORCE_COLOR'];
+  const r = spawnSync(process.execPath, [path.join(CLI_DIR, 'acta.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...base, NO_COLOR: '1', CI: '1', ...env } });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}

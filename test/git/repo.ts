@@ -1,0 +1,80 @@
+// Temporary git repositories with real commits, and whole-CLI runs in them.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const BIN = path.resolve('bin/acta.js');
+
+/** A git environment independent of the machine's config, with fixed dates (so commit ids are the same every run). */
+export function gitEnv(home: string, tick = 0): NodeJS.ProcessEnv {
+  const date = `2020-01-01T00:00:${String(tick).padStart(2, '0')}Z`;
+  return {
+    ...process.env,
+    HOME: home,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: path.join(home, 'gitconfig'),
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.org',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.org',
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  };
+}
+
+export class TempRepo {
+  readonly dir: string;
+  readonly home: string;
+  private tick = 0;
+
+  constructor(prefix = 'acta-git-') {
+    this.home = mkdtempSync(path.join(os.tmpdir(), prefix));
+    this.dir = path.join(this.home, 'repo');
+    mkdirSync(this.dir);
+    writeFileSync(path.join(this.home, 'gitconfig'), '');
+    this.git('init', '-q', '-b', 'main');
+  }
+
+  git(...args: string[]): string {
+    return execFileSync('git', args, { cwd: this.dir, env: gitEnv(this.home, this.tick), encoding: 'utf8' });
+  }
+
+  write(files: Record<string, string>): this {
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(this.dir, name)), { recursive: true });
+      writeFileSync(path.join(this.dir, name), text);
+    }
+    return this;
+  }
+
+  remove(...names: string[]): this {
+    for (const name of names) rmSync(path.join(this.dir, name), { force: true });
+    return this;
+  }
+
+  /** Stage everything and commit; returns the commit id. */
+  commit(message: string, tag?: string): string {
+    this.tick++;
+    this.git('add', '-A');
+    this.git('commit', '-q', '--allow-empty', '-m', message);
+    if (tag) this.git('tag', tag);
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  /** Copy the CRM registries from data/ into the repository (under `under`). */
+  withRegistries(under = ''): this {
+    cpSync(path.resolve('data/registries'), path.join(this.dir, under, 'registries'), { recursive: true });
+    writeFileSync(path.join(this.dir, under, 'acta.yaml'), 'lang: en\n');
+    return this;
+  }
+
+  acta(args: string[], cwd = this.dir): { stdout: string; stderr: string; code: number } {
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...gitEnv(this.home), NO_COLOR: '1', CI: 'true', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '' } });
+    return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+  }
+
+  cleanup(): void {
+    rmSync(this.home, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,118 @@
+// The HTML report in a real browser: headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) opens
+// the file offline, finds every section and both charts, runs no script, fetches nothing, and prints it to an A4 PDF.
+// Skipped — loudly — only when no Chromium is installed; .ci/run installs it.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acta, AS_OF, FIXTURE } from './run.js';
+
+const CHROMIUM = process.env['ACTA_CHROMIUM'] ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const available = existsSync(CHROMIUM);
+
+if (!available) {
+  const bar = '!'.repeat(78);
+  console.warn(`\n${bar}\n!!! SKIPPED: the browser test of the HTML report (test/report/browser.test.ts).\n!!! No Chromium at ${CHROMIUM}. Install it: apt-get install -y chromium (.ci/run does),\n!!! or point ACTA_CHROMIUM at a Chromium binary.\n${bar}\n`);
+}
+
+const SECTIONS = ['summary', 'meetings', 'participation', 'agreements', 'commitments', 'overdue', 'due-next', 'workplan', 'records'];
+
+describe.skipIf(!available)('the HTML report in headless Chromium', () => {
+  let browser: Browser;
+  let file: string;
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const r = acta(['report', '--root', FIXTURE, '--from', '2017', '--to', '2018', '--as-of', AS_OF, '--lang', 'en', '--format', 'html']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    file = path.join(mkdtempSync(path.join(os.tmpdir(), 'acta-browser-')), 'report.html');
+    writeFileSync(file, r.stdout);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(): Promise<{ page: import('playwright-core').Page; requests: string[]; dialogs: string[]; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    const requests: string[] = [];
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    await page.route('**/*', (route) => {
+      requests.push(route.request().url());
+      return route.request().url().startsWith('file://') ? route.continue() : route.abort();
+    });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`file://${file}`);
+    return { page, requests, dialogs, errors };
+  }
+
+  it('shows every section with its heading, in the language asked for', async () => {
+    const { page } = await open();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    for (const id of SECTIONS) expect(await page.locator(`section#${id} h2`).count(), id).toBe(1);
+    expect(await page.locator('h1').innerText()).toBe('Consolidated report');
+    expect(await page.locator('section#overdue tbody tr').count()).toBe(6);
+    await page.close();
+  });
+
+  it('draws both charts as inline SVG with an accessible <title>', async () => {
+    const { page } = await open();
+    const grid = page.locator('section#participation svg.grid');
+    expect(await grid.getAttribute('role')).toBe('img');
+    expect(await grid.locator('> title').textContent()).toBe('Participation of the Member Countries by meeting');
+    expect(await grid.locator('rect[class^="att-"]').count()).toBe(4 + 5 * 4);
+    expect(await grid.locator('rect.att-unknown').count()).toBe(1 + 5);
+    const bars = page.locator('section#commitments svg.bars');
+    expect(await bars.locator('> title').textContent()).toBe('Commitments by state and body');
+    expect(await bars.locator('rect.s-overdue').count()).toBeGreaterThan(1);
+    const box = await bars.boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    await page.close();
+  });
+
+  it('shows hostile record text as text: no script runs, nothing is fetched', async () => {
+    const { page, requests, dialogs, errors } = await open();
+    expect(await page.evaluate(() => document.scripts.length)).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('img, iframe, object, embed, link[rel=stylesheet]').length)).toBe(0);
+    expect(await page.locator('section#overdue').innerText()).toContain('Send the data <script>alert("x")</script> | pipe & *stars*');
+    expect(await page.locator('section#meetings').innerText()).toContain('<img src=x onerror=alert(1)>');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([`file://${file}`]);
+    await page.close();
+  });
+
+  it('uses semantic tables: a caption and scoped headers in each', async () => {
+    const { page } = await open();
+    const tables = await page.evaluate(() =>
+      [...document.querySelectorAll('table')].map((t) => ({ caption: t.caption?.textContent?.trim() ?? '', scoped: t.querySelectorAll('th[scope]').length, all: t.querySelectorAll('th').length })),
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(7);
+    for (const t of tables) {
+      expect(t.caption).not.toBe('');
+      expect(t.scoped).toBe(t.all);
+    }
+    await page.close();
+  });
+
+  it('prints to an A4 PDF, repeating table headers on every page', async () => {
+    const { page } = await open();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('thead')!).display)).toBe('table-header-group');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('tbody tr')!).breakInside)).toBe('avoid');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    await page.close();
+  }, 60_000);
+});
