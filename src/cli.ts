@@ -39,6 +39,13 @@ function buildProgram(onOutcome: (o: Outcome) => void): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // `acta … | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
   let outcome: Outcome | undefined;
   const program = buildProgram((o) => (outcome = o));
   try {
