@@ -120,3 +120,12 @@ describe('word for word', () => {
     expect(texts.filter((t): t is string => t !== undefined).filter((t) => !text.includes(normalise(t)))).toEqual([]);
   });
 });
+
+describe('canonical layout', () => {
+  it('`acta fmt --check` finds nothing to change in data/ (what CI checks on every pull request)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['bin/acta.js', 'fmt', '--check', '--root', 'data'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout).toContain('0 files would be reformatted');
+    expect(r.status).toBe(0);
+  });
+});
