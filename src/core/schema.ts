@@ -17,7 +17,8 @@ export interface SchemaValidator {
   validate(kind: RecordKind, parsed: ParsedFile): Diagnostic[];
 }
 
-const SCHEMA_FILE: Record<RecordKind, string> = {
+/** The schema file of each record kind. */
+export const SCHEMA_FILE: Readonly<Record<RecordKind, string>> = {
   meeting: 'meeting.schema.json',
   plan: 'plan.schema.json',
   countries: 'registry.schema.json',

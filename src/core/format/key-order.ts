@@ -1,6 +1,7 @@
 // The canonical key order of each mapping in a record: the order of `properties` in its JSON Schema, followed
 // through $ref, items and combinators. Keys the schema does not name keep their place after the named ones.
 import type { RecordKind, SchemaSet } from '../schema.js';
+import { SCHEMA_FILE } from '../schema.js';
 
 export interface KeyOrder {
   /** Property names, in schema order. */
@@ -11,16 +12,6 @@ export interface KeyOrder {
   items(): KeyOrder | undefined;
 }
 
-const SCHEMA_OF: Record<RecordKind, string> = {
-  meeting: 'meeting.schema.json',
-  plan: 'plan.schema.json',
-  countries: 'registry.schema.json',
-  organisations: 'registry.schema.json',
-  bodies: 'registry.schema.json',
-  groups: 'registry.schema.json',
-  config: 'config.schema.json',
-};
-
 type Json = Record<string, unknown>;
 interface At {
   readonly node: Json;
@@ -28,7 +19,7 @@ interface At {
 }
 
 export function keyOrderFor(schemas: SchemaSet, kind: RecordKind): KeyOrder | undefined {
-  const doc = SCHEMA_OF[kind];
+  const doc = SCHEMA_FILE[kind];
   const root = schemas[doc] as Json | undefined;
   return root ? orderAt(schemas, [{ node: root, doc }]) : undefined;
 }
