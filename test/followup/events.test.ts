@@ -44,6 +44,12 @@ describe('event-relative deadlines', () => {
     expect(byId(derive(files, '2020-11-20'), '2020-06-08-red-x#2').daysLate).toBe(1);
   });
 
+  it('with an expected period, skip meetings of the body held before it', () => {
+    const list = derive({ ...setter, ...grcm('2020-06-09'), ...grcm('2020-11-19') }, '2020-12-01');
+    expect(byId(list, '2020-06-08-red-x#1').due).toMatchObject({ kind: 'dated', day: '2020-11-18', event: { meeting: '2020-11-19-grcm' } });
+    expect(byId(list, '2020-06-08-red-x#2').due).toMatchObject({ kind: 'dated', day: '2020-06-09', event: { meeting: '2020-06-09-grcm' } });
+  });
+
   it('do not take a meeting of the body that starts on the setting meeting\'s own last day or before', () => {
     const files = { ...setter, ...grcm('2020-06-08') };
     expect(byId(derive(files, '2020-12-01'), '2020-06-08-red-x#1').state).toBe('waiting');

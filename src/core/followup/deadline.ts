@@ -28,10 +28,10 @@ export function buildCalendar(meetings: readonly Meeting[]): Calendar {
   return { byBody, byId };
 }
 
-/** The first meeting of `body` on record that starts after `after`. */
-export function nextMeeting(calendar: Calendar, body: string, after: Day | undefined): CalendarMeeting | undefined {
+/** The first meeting of `body` on record that starts after `after` (and, when the source said when it was expected, not before that period). */
+export function nextMeeting(calendar: Calendar, body: string, after: Day | undefined, notBefore?: Day): CalendarMeeting | undefined {
   if (after === undefined) return undefined;
-  return calendar.byBody.get(body)?.find((m) => m.start > after);
+  return calendar.byBody.get(body)?.find((m) => m.start > after && (notBefore === undefined || m.start >= notBefore));
 }
 
 /** Inputs for one resolution: the day the deadline was set (for events) and the last reported activity (for rolling recurrence). */
@@ -46,8 +46,9 @@ export interface DueContext {
 export function resolveDue(deadline: Deadline | undefined, ctx: DueContext): DueDate {
   if (deadline?.event) {
     const { body, relation, expected } = deadline.event;
-    const meeting = nextMeeting(ctx.calendar, body, ctx.anchor);
     const expectedPeriod = expected ? parsePeriod(expected) : undefined;
+    // "Before the GRCM meeting of November 2016" is not the GRCM meeting held the next day in June.
+    const meeting = nextMeeting(ctx.calendar, body, ctx.anchor, expectedPeriod?.start);
     if (!meeting) return { kind: 'waiting', body, relation, ...(expectedPeriod ? { expected: expectedPeriod } : {}) };
     const day = relation === 'before' ? shiftDays(meeting.start, -1) : meeting.start;
     return { kind: 'dated', period: parsePeriod(day)!, day, event: { body, relation, meeting: meeting.id } };
