@@ -1,7 +1,9 @@
 // Output escaping for hostile record text: CSV formulas and quoting, iCalendar escaping and folding, Markdown, terminals.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvTable } from '../../src/render/csv.js';
+import { csvTable } from '../../src/render/csv.js';
+
+const csvCell = (value: string | number): string => csvTable([[value]]).replace(/\r\n$/, '');
 import { foldLine, icsText, icsUid } from '../../src/render/ics.js';
 import { mdCell } from '../../src/render/markdown.js';
 import { lateCell } from '../../src/render/commitment-cells.js';
