@@ -15,5 +15,6 @@ function guard(value: CsvValue): string | number {
 
 /** Rows (the header first) → CSV text, each row ending in CRLF. */
 export function csvTable(rows: readonly (readonly CsvValue[])[]): string {
-  return stringify(rows.map((r) => r.map(guard)), { record_delimiter: 'windows' });
+  // A bare CR or LF inside a cell must be quoted too, not only the CRLF row delimiter.
+  return stringify(rows.map((r) => r.map(guard)), { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
