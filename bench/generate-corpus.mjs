@@ -187,7 +187,7 @@ function meetingYaml(w, id, body, start, earlier, agreements) {
   return w;
 }
 
-export function writeMeeting(w, id, body, start, earlier, agreements) {
+function writeMeeting(w, id, body, start, earlier, agreements) {
   meetingYaml(w, id, body, start, earlier, agreements);
   w.line(0, 'agreements:');
   for (let n = 1; n <= agreements; n++) writeAgreement(w, 2, String(n), start, earlier, id, 0);

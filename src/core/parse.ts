@@ -1,9 +1,11 @@
 // Source bytes → parsed YAML with positions. Pure: takes bytes, returns data, a node tree and Diagnostics.
-import { CST, Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseAllDocuments } from 'yaml';
-import type { Node as YamlNode, Pair } from 'yaml';
+// The lexer prescan refuses what would be slow or unsafe to compose; then the yaml library composes with positions.
+import type { Document, LineCounter, Node as YamlNode, Pair } from 'yaml';
 import type { Code, Diagnostic, Location } from './diagnostics.js';
 import { defaultSeverity } from './diagnostics.js';
-import { readSimpleYaml } from './simple-yaml.js';
+import type { Problem } from './prescan.js';
+import { prescan } from './prescan.js';
+import { yaml } from './yaml-library.js';
 
 export const LIMITS = {
   bytes: 4 * 1024 * 1024,
@@ -22,14 +24,6 @@ export interface ParsedFile {
   /** Plain data (undefined when the file did not parse). */
   readonly data: unknown;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-interface Problem {
-  code: Code;
-  message: string;
-  hint?: string;
-  offset: number;
-  endOffset?: number;
 }
 
 export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
@@ -66,42 +60,15 @@ export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
     problems.push({ code: 'file/empty', offset: 0, message: 'the file is empty', hint: 'write a record in it, or delete it (see `acta new`)' });
     return done(text);
   }
-  if (problems.length === 0) {
-    const data = readSimpleYaml(text, LIMITS.keys);
-    if (data !== undefined) return composedOnDemand(file, text, data);
-  }
   return composeText(file, text, problems);
-}
-
-/** The full parser alone, on text that passed the byte checks: what parseRecordFile gives without the fast reader (tests hold the reader to it). */
-export function composeRecordText(file: string, text: string): ParsedFile {
-  return composeText(file, text, []);
-}
-
-// For a file the fast reader took (it gives the same data, and takes only files the full parser reads without a
-// problem), the node tree and line table — needed only to locate a diagnostic — are built on first use.
-function composedOnDemand(file: string, text: string, data: Record<string, unknown>): ParsedFile {
-  let full: ParsedFile | undefined;
-  const compose = (): ParsedFile => (full ??= composeText(file, text, []));
-  return {
-    file,
-    text,
-    data,
-    diagnostics: [],
-    get doc() {
-      return compose().doc;
-    },
-    get lineCounter() {
-      return compose().lineCounter;
-    },
-  };
 }
 
 // The full parser: the lexer prescan, then the yaml library's composer with positions.
 function composeText(file: string, text: string, problems: Problem[]): ParsedFile {
+  const { isScalar, LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
   const done = (doc?: Document.Parsed, data?: unknown): ParsedFile => finish(file, text, problems, doc && lineCounter, doc, data);
-  if (!prescan(text, problems)) return done();
+  if (!prescan(text, problems, LIMITS)) return done();
 
   const docs = parseAllDocuments(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, stringKeys: true, prettyErrors: false, merge: false });
   if (!Array.isArray(docs)) {
@@ -130,74 +97,6 @@ function composeText(file: string, text: string, problems: Problem[]): ParsedFil
 function finish(file: string, text: string, problems: readonly Problem[], lineCounter?: LineCounter, doc?: Document.Parsed, data?: unknown): ParsedFile {
   const lc = lineCounter ?? countLines(text);
   return { file, text, doc, lineCounter: lc, data, diagnostics: problems.map((p) => toDiagnostic(file, lc, p)) };
-}
-
-const MARKER_DOCUMENT = '\x02';
-const MARKER_FLOW_END = '\x18';
-const MARKER_SCALAR = '\x1f';
-
-// A linear pass over the lexer's tokens, before any tree is built: refuse what would be slow or unsafe to compose.
-function prescan(text: string, problems: Problem[]): boolean {
-  let offset = 0;
-  let flow = 0;
-  let indent = 0;
-  let inline = 0;
-  let lineStart = true;
-  let keys = 0;
-  for (const token of new Lexer().lex(text)) {
-    // The lexer's own markers are not source text: they take no room.
-    if (token === MARKER_DOCUMENT || token === MARKER_FLOW_END || token === MARKER_SCALAR) continue;
-    const type = CST.tokenType(token);
-    switch (type) {
-      case 'newline':
-        lineStart = true;
-        indent = 0;
-        inline = 0;
-        break;
-      case 'space':
-        if (lineStart) indent = token.length;
-        break;
-      case 'seq-item-ind':
-      case 'explicit-key-ind':
-        if (flow === 0) inline++;
-        break;
-      case 'map-value-ind':
-        keys++;
-        if (flow === 0) inline++;
-        break;
-      case 'flow-map-start':
-      case 'flow-seq-start':
-        flow++;
-        break;
-      case 'flow-map-end':
-      case 'flow-seq-end':
-        flow = Math.max(0, flow - 1);
-        break;
-      case 'alias':
-      case 'anchor':
-        problems.push({ code: 'yaml/alias', offset, endOffset: offset + token.length, message: `${type === 'alias' ? 'alias' : 'anchor'} \`${token.slice(0, 40)}\` — records do not use anchors or aliases`, hint: 'write the value out in full' });
-        return false;
-      case 'directive-line':
-        if (/^%YAML\b/.test(token)) {
-          problems.push({ code: 'yaml/directive', offset, endOffset: offset + token.length, message: `\`${token.trim().slice(0, 40)}\` would make YAML read NO as false and dates as timestamps`, hint: 'delete the %YAML line: acta reads every record as YAML 1.2' });
-          return false;
-        }
-        break;
-      default:
-        break;
-    }
-    if (type !== 'space' && type !== 'newline') lineStart = false;
-    if (indent + inline + flow > LIMITS.depth) {
-      problems.push({ code: 'yaml/too-deep', offset, message: `nesting here is deeper than ${LIMITS.depth} levels`, hint: 'records need a dozen levels at most: flatten the structure' });
-      return false;
-    }
-    if (keys > LIMITS.keys) {
-      problems.push({ code: 'yaml/too-many-keys', offset, message: `the file has more than ${LIMITS.keys} keys`, hint: 'split it into several records' });
-      return false;
-    }
-    offset += token.length;
-  }
-  return true;
 }
 
 function keyAt(text: string, offset: number): string {
@@ -229,7 +128,7 @@ function validPrefix(bytes: Uint8Array): string {
 }
 
 function countLines(text: string): LineCounter {
-  const lc = new LineCounter();
+  const lc = new (yaml().LineCounter)();
   lc.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
   return lc;
@@ -266,6 +165,7 @@ export function joinPointer(segments: readonly (string | number)[]): string {
 
 // Walk a JSON pointer through the YAML node tree (our own walker: getIn ignores numeric keys and is going away).
 export function findNode(doc: Document.Parsed, pointer: string): Located {
+  const { isMap, isPair, isSeq } = yaml();
   let node: YamlNode | undefined = (doc.contents ?? undefined) as YamlNode | undefined;
   let pair: Pair | undefined;
   for (const seg of splitPointer(pointer)) {
@@ -287,7 +187,7 @@ export function findNode(doc: Document.Parsed, pointer: string): Located {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yaml().isScalar(key)) return String(key.value);
   return undefined;
 }
 
@@ -295,6 +195,7 @@ function keyText(key: unknown): string | undefined {
 export function locate(parsed: ParsedFile, pointer: string, at: 'value' | 'key' = 'value'): Location {
   const fallback = locationOf(parsed.file, parsed.lineCounter, 0, 0);
   if (!parsed.doc) return fallback;
+  const { isMap, isScalar, isSeq } = yaml();
   const { node, pair } = findNode(parsed.doc, pointer);
   const target = at === 'key' && pair && isScalar(pair.key) ? (pair.key as YamlNode) : node;
   const range = target?.range;
@@ -309,6 +210,6 @@ export function locate(parsed: ParsedFile, pointer: string, at: 'value' | 'key' 
 export function sourceTextAt(parsed: ParsedFile, pointer: string): string | undefined {
   if (!parsed.doc) return undefined;
   const { node, exact } = findNode(parsed.doc, pointer);
-  if (!exact || !isScalar(node) || !node.range) return undefined;
+  if (!exact || !yaml().isScalar(node) || !node.range) return undefined;
   return parsed.text.slice(node.range[0], node.range[1]);
 }

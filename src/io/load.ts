@@ -7,10 +7,8 @@ import type { Checked } from '../core/pipeline.js';
 import { checkRecords } from '../core/pipeline.js';
 import { createSchemaValidator } from '../core/schema.js';
 import type { SchemaValidator } from '../core/schema.js';
-import type { ReadOutcome } from './read-pool.js';
-import { readAhead, readOnWorker, reasonFor } from './read-pool.js';
 import type { RecordSource } from './source.js';
-import { diskSource } from './source.js';
+import { diskSource, UnreadableRecord } from './source.js';
 import { readSchemas } from './schemas.js';
 import { startProgress } from './terminal.js';
 
@@ -26,46 +24,53 @@ export interface Repository extends Checked {
   readonly fileNames: readonly string[];
 }
 
-/** When to read on a worker thread: from this many files up (below it, starting the worker costs more than it saves). */
-export const READ_ON_WORKER_FROM = 200;
-
 /** Read, parse and check every record under root (plus any extra files named) — from disk, or from a RecordSource (a git revision). */
-export async function loadRepository(from: string | RecordSource, extra: readonly string[] = [], options: { readOnWorker?: boolean } = {}): Promise<Repository> {
+export async function loadRepository(from: string | RecordSource, extra: readonly string[] = []): Promise<Repository> {
   const source = typeof from === 'string' ? diskSource(from) : from;
-  const root = source.root;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
+  const parsed = await readAll(source, names);
+  const checked = checkRecords(parsed, schemaValidator(), { rootFile: 'acta.yaml' });
+  return { ...checked, root: source.root, fileNames: names };
+}
+
+// Reads run ahead of parsing, so the disk and the parser work at the same time; files are still parsed, and
+// reported, in order. One read at a time until one succeeds: a source may fill a cache on its first read (a git
+// source reads every blob in one batch).
+async function readAll(source: RecordSource, names: readonly string[]): Promise<ParsedFile[]> {
   const progress = startProgress(names.length);
+  const reads = new Map<number, Promise<Uint8Array>>();
+  let ahead = 1;
+  const start = (i: number): void => {
+    if (i >= names.length || reads.has(i)) return;
+    const read = source.read(names[i]!);
+    read.then(() => (ahead = READ_AHEAD), () => undefined);
+    reads.set(i, read);
+  };
   const parsed: ParsedFile[] = [];
-  // Reads run ahead of parsing, so the disk and the parser work at the same time: on a worker for a large tree on
-  // disk, else on this thread (a git source reads its blobs in one batch on the first read, so it gets no read-ahead).
-  const onWorker = typeof from === 'string' && (options.readOnWorker ?? names.length >= READ_ON_WORKER_FROM);
-  const reads = onWorker ? readOnWorker(root, names) : readAhead(source, names, typeof from === 'string' ? READ_AHEAD : 1);
   try {
     for (let i = 0; i < names.length; i++) {
-      parsed.push(await readAndParse(root, names[i]!, reads.next(i)));
+      for (let k = i; k < i + ahead; k++) start(k);
+      const read = reads.get(i)!;
+      reads.delete(i);
+      parsed.push(await readAndParse(source.root, names[i]!, read));
       progress.tick();
+      // Let timers run now and then (the progress display), even if a source answers without waiting.
+      if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
-    reads.close();
     progress.stop();
   }
-  const checked = checkRecords(parsed, schemaValidator(), { rootFile: 'acta.yaml' });
-  return { ...checked, root, fileNames: names };
+  return parsed;
 }
 
 const READ_AHEAD = 32;
 
-async function readAndParse(root: string, name: string, read: Promise<ReadOutcome>): Promise<ParsedFile> {
-  const outcome = await read;
-  if ('reason' in outcome) return unreadable(root, name, outcome.reason);
+async function readAndParse(root: string, name: string, read: Promise<Uint8Array>): Promise<ParsedFile> {
   try {
-    return parseRecordFile(name, outcome.bytes);
+    return parseRecordFile(name, await read);
   } catch (e) {
-    return unreadable(root, name, reasonFor(e));
+    const reason = e instanceof UnreadableRecord ? e.reason : (e as NodeJS.ErrnoException).code ?? 'error';
+    const d: Diagnostic = { file: name, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', code: 'file/unreadable', severity: 'error', message: `cannot read the file (${reason})`, hint: `check that ${path.join(root, name)} exists and is readable` };
+    return { ...parseRecordFile(name, new Uint8Array()), data: undefined, diagnostics: [d] };
   }
-}
-
-function unreadable(root: string, name: string, reason: string): ParsedFile {
-  const d: Diagnostic = { file: name, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', code: 'file/unreadable', severity: 'error', message: `cannot read the file (${reason})`, hint: `check that ${path.join(root, name)} exists and is readable` };
-  return { ...parseRecordFile(name, new Uint8Array()), data: undefined, diagnostics: [d] };
 }

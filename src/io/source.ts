@@ -1,5 +1,5 @@
 // Where records are read from: the files on disk, or the tree of a git commit (read through git, never checked out).
-import { promises as fs } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS } from '../core/parse.js';
 import { listRecordFiles } from './files.js';
@@ -29,24 +29,25 @@ export class UnreadableRecord extends Error {
 /** The files on disk under root. Reads refuse paths and links that lead out of the root, and anything but a regular file. */
 export function diskSource(root: string): RecordSource {
   const absolute = path.resolve(root);
-  let realRoot: Promise<string> | undefined;
+  let realRoot: string | undefined;
   return {
     root: absolute,
     label: 'working tree',
     list: () => listRecordFiles(absolute),
-    read: (file) => readInsideRoot(absolute, (realRoot ??= fs.realpath(absolute)), file),
+    // Synchronous calls inside: several async round trips per file cost more than the reading itself.
+    read: async (file) => readInsideRoot(absolute, (realRoot ??= realpathSync.native(absolute)), file),
   };
 }
 
-async function readInsideRoot(root: string, realRootPromise: Promise<string>, file: string): Promise<Uint8Array> {
+function readInsideRoot(root: string, realRoot: string, file: string): Uint8Array {
   const full = path.resolve(root, file);
   if (!isInside(root, full)) throw new UnreadableRecord('the path is outside the records root');
-  const [realRoot, real] = await Promise.all([realRootPromise, fs.realpath(full)]);
+  const real = realpathSync.native(full);
   if (!isInside(realRoot, real)) throw new UnreadableRecord('it is a symbolic link that leads out of the records root');
-  const stat = await fs.stat(real);
+  const stat = statSync(real);
   if (!stat.isFile()) throw new UnreadableRecord('it is not a regular file');
   if (stat.size > LIMITS.bytes) throw new UnreadableRecord(`it has ${stat.size} bytes; acta reads record files up to ${LIMITS.bytes} bytes`);
-  return fs.readFile(real);
+  return readFileSync(real);
 }
 
 export function isInside(root: string, full: string): boolean {
