@@ -63,6 +63,24 @@ export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
   return composeText(file, text, problems);
 }
 
+/** A file parsed elsewhere (a worker thread): its data and diagnostics now, its node tree rebuilt only if asked for. */
+export function withTreeOnDemand(file: string, bytes: Uint8Array, text: string, data: unknown, diagnostics: readonly Diagnostic[]): ParsedFile {
+  let full: ParsedFile | undefined;
+  const tree = (): ParsedFile => (full ??= parseRecordFile(file, bytes));
+  return {
+    file,
+    text,
+    data,
+    diagnostics,
+    get doc() {
+      return tree().doc;
+    },
+    get lineCounter() {
+      return tree().lineCounter;
+    },
+  };
+}
+
 // The full parser: the lexer prescan, then the yaml library's composer with positions.
 function composeText(file: string, text: string, problems: Problem[]): ParsedFile {
   const { isScalar, LineCounter, parseAllDocuments } = yaml();

@@ -11,6 +11,8 @@ import type { RecordSource } from './source.js';
 import { diskSource, UnreadableRecord } from './source.js';
 import { readSchemas } from './schemas.js';
 import { startProgress } from './terminal.js';
+import type { ParsePool } from './parse-pool.js';
+import { poolSize, startParsePool } from './parse-pool.js';
 
 let validator: SchemaValidator | undefined;
 export function schemaValidator(): SchemaValidator {
@@ -46,28 +48,34 @@ async function readAll(source: RecordSource, names: readonly string[]): Promise<
     read.then(() => (ahead = READ_AHEAD), () => undefined);
     reads.set(i, read);
   };
-  const parsed: ParsedFile[] = [];
+  const parsed: Promise<ParsedFile>[] = [];
+  const size = poolSize(names.length);
+  const pool = size > 0 ? startParsePool(size) : undefined;
   try {
     for (let i = 0; i < names.length; i++) {
       for (let k = i; k < i + ahead; k++) start(k);
       const read = reads.get(i)!;
       reads.delete(i);
-      parsed.push(await readAndParse(source.root, names[i]!, read));
-      progress.tick();
+      const one = readAndParse(source.root, names[i]!, read, pool);
+      one.then(() => progress.tick(), () => undefined);
+      parsed.push(one);
+      if (!pool) await one;
       // Let timers run now and then (the progress display), even if a source answers without waiting.
       if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
     }
+    return await Promise.all(parsed);
   } finally {
     progress.stop();
+    await pool?.close();
   }
-  return parsed;
 }
 
 const READ_AHEAD = 32;
 
-async function readAndParse(root: string, name: string, read: Promise<Uint8Array>): Promise<ParsedFile> {
+async function readAndParse(root: string, name: string, read: Promise<Uint8Array>, pool: ParsePool | undefined): Promise<ParsedFile> {
   try {
-    return parseRecordFile(name, await read);
+    const bytes = await read;
+    return pool ? await pool.parse(name, bytes) : parseRecordFile(name, bytes);
   } catch (e) {
     const reason = e instanceof UnreadableRecord ? e.reason : (e as NodeJS.ErrnoException).code ?? 'error';
     const d: Diagnostic = { file: name, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', code: 'file/unreadable', severity: 'error', message: `cannot read the file (${reason})`, hint: `check that ${path.join(root, name)} exists and is readable` };

@@ -1,0 +1,56 @@
+// Parsing is most of a large run: spread it over the machine's cores. The YAML node tree, needed only to locate a
+// later diagnostic, does not cross threads: it is rebuilt on this thread for the files that need it.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { ParsedFile } from '../core/parse.js';
+import { parseRecordFile, withTreeOnDemand } from '../core/parse.js';
+import type { ParseReply } from './parse-worker.js';
+
+/** Below this many files, starting workers costs more than it saves. */
+export const POOL_THRESHOLD = 200;
+
+export interface ParsePool {
+  parse(file: string, bytes: Uint8Array): Promise<ParsedFile>;
+  close(): Promise<void>;
+}
+
+/** How many parse workers to start: ACTA_WORKERS=N decides (0: none), else one per core (up to 4) for large runs. */
+export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = env['ACTA_WORKERS'];
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(16, Number(asked));
+  return files < POOL_THRESHOLD || availableParallelism() < 2 ? 0 : Math.min(4, availableParallelism());
+}
+
+export function startParsePool(size: number): ParsePool {
+  const workers = Array.from({ length: size }, () => new Worker(new URL('./parse-worker.js', import.meta.url)));
+  const pending = new Map<number, { file: string; bytes: Uint8Array; resolve: (p: ParsedFile) => void }>();
+  let next = 0;
+  for (const worker of workers) {
+    worker.on('message', (reply: ParseReply) => {
+      const job = pending.get(reply.id);
+      if (!job) return;
+      pending.delete(reply.id);
+      job.resolve(withTreeOnDemand(job.file, job.bytes, reply.text, reply.data, reply.diagnostics as Diagnostic[]));
+    });
+    // A worker that fails leaves its files to this thread: the answer is the same, only slower.
+    worker.on('error', () => {
+      for (const [id, job] of pending) {
+        pending.delete(id);
+        job.resolve(parseRecordFile(job.file, job.bytes));
+      }
+    });
+  }
+  return {
+    parse(file, bytes) {
+      const id = next++;
+      return new Promise((resolve) => {
+        pending.set(id, { file, bytes, resolve });
+        workers[id % workers.length]!.postMessage({ id, file, bytes });
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
