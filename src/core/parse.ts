@@ -83,13 +83,21 @@ export function withTreeOnDemand(file: string, bytes: Uint8Array, text: string, 
 
 // The full parser: the lexer prescan, then the yaml library's composer with positions.
 function composeText(file: string, text: string, problems: Problem[]): ParsedFile {
-  const { isScalar, LineCounter, parseAllDocuments } = yaml();
+  const { Composer, isScalar, Lexer, LineCounter, Parser } = yaml();
   const lineCounter = new LineCounter();
   const done = (doc?: Document.Parsed, data?: unknown): ParsedFile => finish(file, text, problems, doc && lineCounter, doc, data);
-  if (!prescan(text, problems, LIMITS)) return done();
+  // Lex once: the prescan reads the tokens, then the parser takes the same tokens (what parseAllDocuments does, less a second lexing).
+  const tokens = Array.from(new Lexer().lex(text));
+  if (!prescan(tokens, problems, LIMITS)) return done();
 
-  const docs = parseAllDocuments(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, stringKeys: true, prettyErrors: false, merge: false });
-  if (!Array.isArray(docs)) {
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const cst = function* () {
+    for (const token of tokens) yield* parser.next(token);
+    yield* parser.end();
+  };
+  const docs = Array.from(new Composer({ schema: 'core', version: '1.2', uniqueKeys: true, stringKeys: true, merge: false }).compose(cst()));
+  if (docs.length === 0) {
     problems.push({ code: 'file/empty', offset: 0, message: 'the file holds only comments', hint: 'write a record in it, or delete it' });
     return done();
   }

@@ -18,15 +18,15 @@ const MARKER_FLOW_END = '\x18';
 const MARKER_SCALAR = '\x1f';
 
 /** False (with the problem pushed) when the file must not be composed. */
-export function prescan(text: string, problems: Problem[], limits: { readonly depth: number; readonly keys: number }): boolean {
+export function prescan(tokens: Iterable<string>, problems: Problem[], limits: { readonly depth: number; readonly keys: number }): boolean {
   let offset = 0;
   let flow = 0;
   let indent = 0;
   let inline = 0;
   let lineStart = true;
   let keys = 0;
-  const { CST, Lexer } = yaml();
-  for (const token of new Lexer().lex(text)) {
+  const { CST } = yaml();
+  for (const token of tokens) {
     // The lexer's own markers are not source text: they take no room.
     if (token === MARKER_DOCUMENT || token === MARKER_FLOW_END || token === MARKER_SCALAR) continue;
     const type = CST.tokenType(token);
