@@ -1,10 +1,6 @@
-// The yaml library, loaded on first use: commands that read no records (help, new, init) never pay for loading it.
-import { createRequire } from 'node:module';
-import type * as Yaml from 'yaml';
-
-let library: typeof Yaml | undefined;
+// The yaml library, behind one accessor: parse.ts and prescan.ts take everything they use from it here.
+import * as Yaml from 'yaml';
 
 export function yaml(): typeof Yaml {
-  library ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
-  return library;
+  return Yaml;
 }
