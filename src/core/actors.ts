@@ -1,4 +1,5 @@
 // Actors from the registries: display names per language, lookup by id, code, acronym or name, group expansion.
+import { pickText } from './local-text.js';
 import type { ActorId, Lang, Registries, Text } from './model.js';
 
 export type ActorKind = 'country' | 'organisation' | 'body' | 'group';
@@ -28,8 +29,7 @@ export function buildActorDirectory(registries: Registries): ActorDirectory {
 }
 
 function inLang(text: Text | undefined, lang: Lang): string | undefined {
-  if (!text) return undefined;
-  return lang === 'es' ? (text.es ?? text.en) : (text.en ?? text.es);
+  return pickText(text, lang)?.text;
 }
 
 /** Short display name: a country's name, an organisation's or body's acronym, a group's name; the id when unknown. */

@@ -1,6 +1,7 @@
 // The semantic diff as Markdown, ready to post as a pull-request comment: flagged changes first in each file,
 // long texts folded in <details>, record text escaped (no HTML, no Markdown, no @mentions from a record).
-import type { Lang } from '../core/model.js';
+import { pickText } from '../core/local-text.js';
+import type { Lang, Text } from '../core/model.js';
 import type { Change, DiffResult } from '../core/queries/diff.js';
 import type { WordPart } from '../core/word-diff.js';
 import { changeClass, diffHeadline, groupByFile, shorten } from './diff-layout.js';
@@ -74,8 +75,9 @@ function detailsOf(c: Change, lang: Lang): { summary: string; lines: string[] } 
 
 function textIn(part: unknown, lang: Lang): string | undefined {
   if (part === null || typeof part !== 'object') return undefined;
-  const text = (part as { text?: { es?: unknown; en?: unknown } }).text;
-  const pick = text?.[lang] ?? text?.es ?? text?.en;
+  const text = (part as { text?: unknown }).text;
+  if (text === null || typeof text !== 'object') return undefined;
+  const pick = pickText(text as Text, lang)?.text;
   return typeof pick === 'string' ? pick : undefined;
 }
 

@@ -5,11 +5,11 @@ import type { Day, Period } from '../dates.js';
 import type { Commitment, CommitmentKind, CommitmentState, DueDate } from '../followup/index.js';
 import type { Action, ActorId, FollowUp, Lang, Status, Text } from '../model.js';
 
-/** Record text in one language; `lang` says which, so a formatter can mark text shown in the other one. */
-export interface LocalText {
-  readonly text: string;
-  readonly lang: Lang;
-}
+import type { LocalText } from '../local-text.js';
+import { pickText } from '../local-text.js';
+
+export type { LocalText };
+export { pickText };
 
 export interface ActorRef {
   readonly id: ActorId;
@@ -19,16 +19,6 @@ export interface ActorRef {
 export interface ViewContext {
   readonly dir: ActorDirectory;
   readonly lang: Lang;
-}
-
-/** The text in `lang` when the record has it, else in the other language. */
-export function pickText(text: Text | undefined, lang: Lang): LocalText | undefined {
-  if (!text) return undefined;
-  const other: Lang = lang === 'es' ? 'en' : 'es';
-  const mine = text[lang];
-  if (mine !== undefined) return { text: mine, lang };
-  const theirs = text[other];
-  return theirs !== undefined ? { text: theirs, lang: other } : undefined;
 }
 
 export function actorRefs(ids: readonly ActorId[] | undefined, ctx: ViewContext): ActorRef[] {
