@@ -1,21 +1,13 @@
 // Records → the commitments they hold, before any date maths: agreement points, their schedule steps, plan activity occurrences.
 import type { Day } from '../dates.js';
-import type { Action, ActorId, Cell, Deadline, FollowUp, Meeting, Plan, Text } from '../model.js';
+import type { Cell, Deadline, FollowUp, Meeting, Plan } from '../model.js';
 import { INFORMATIONAL_ACTIONS } from '../model.js';
 import type { ActivityAt } from '../walk.js';
 import { walkActivities, walkAgreements } from '../walk.js';
-import type { CommitmentKind, Origin } from './types.js';
+import type { CommitmentIdentity, Origin } from './types.js';
 
 /** A commitment as the records state it: what, who, the recorded deadline, and the follow-up entries that concern it. */
-export interface CommitmentSource {
-  readonly id: string;
-  readonly kind: CommitmentKind;
-  readonly origin: Origin;
-  readonly step?: number;
-  readonly occurrence?: string;
-  readonly action?: Action;
-  readonly task: Text;
-  readonly owners: readonly ActorId[];
+export interface CommitmentSource extends CommitmentIdentity {
   readonly deadline?: Deadline;
   /** Event deadlines resolve to the first meeting of their body starting after this day (the setting meeting's last day). */
   readonly anchor?: Day;

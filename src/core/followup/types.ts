@@ -72,7 +72,8 @@ export interface Delivery {
   readonly date: Day;
 }
 
-export interface Commitment {
+/** What a commitment is and who owes it, as the records state it (shared by the source and the derived commitment). */
+export interface CommitmentIdentity {
   /** Stable id: MEETING#6, a step MEETING#6/2, an occurrence PLAN#1/I/1/1.3@2018-H1. */
   readonly id: string;
   readonly kind: CommitmentKind;
@@ -86,6 +87,9 @@ export interface Commitment {
   readonly task: Text;
   /** Owners as recorded (groups kept). */
   readonly owners: readonly ActorId[];
+}
+
+export interface Commitment extends CommitmentIdentity {
   /** Owners with groups expanded: each owes on its own. */
   readonly owed: readonly ActorId[];
   readonly due: DueDate;
