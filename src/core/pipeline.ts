@@ -9,6 +9,7 @@ import type { ParsedFile } from './parse.js';
 import type { RecordSet } from './records.js';
 import { buildRecordSet } from './records.js';
 import type { SchemaValidator } from './schema.js';
+import { REGISTRY_KINDS } from './schema.js';
 
 export interface Checked {
   readonly records: RecordSet;
@@ -54,7 +55,7 @@ function projectProblems(records: RecordSet, file: string): Diagnostic[] {
   }
   if (records.meetings.length + records.plans.length > 0) {
     const kinds = new Set(records.registryFiles.map((f) => f.kind));
-    for (const kind of ['countries', 'organisations', 'bodies', 'groups'] as const) {
+    for (const kind of REGISTRY_KINDS) {
       if (!kinds.has(kind)) out.push({ ...at, code: 'registry/missing', severity: defaultSeverity('registry/missing'), message: `no ${kind} registry: references to ${kind} are not checked`, hint: `add registries/${kind}.yaml with \`record: ${kind}\`` });
     }
   }

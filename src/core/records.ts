@@ -4,7 +4,7 @@ import { defaultSeverity } from './diagnostics.js';
 import type { Body, Config, Country, Group, Meeting, Organisation, Plan, Registries } from './model.js';
 import type { ParsedFile } from './parse.js';
 import { locate } from './parse.js';
-import type { RecordKind, SchemaValidator } from './schema.js';
+import type { RecordKind, RegistryKind, SchemaValidator } from './schema.js';
 import { RECORD_KINDS } from './schema.js';
 import { didYouMean } from './text-distance.js';
 
@@ -16,7 +16,7 @@ export interface Loaded<T> {
 }
 
 export interface RegistryFile {
-  readonly kind: 'countries' | 'organisations' | 'bodies' | 'groups';
+  readonly kind: RegistryKind;
   readonly parsed: ParsedFile;
   readonly valid: boolean;
 }

@@ -1,5 +1,6 @@
 // Which records refer to which: the ids a record file defines, and whether a record mentions any of them
 // (for `acta validate --changed-since`: a changed record is checked with every record that refers to it).
+import { REGISTRY_KINDS, registryKey } from './schema.js';
 
 /** The ids a record file defines: its meeting or plan id, or the ids and codes of its registry entries. */
 export function definedIds(data: unknown): string[] {
@@ -7,12 +8,12 @@ export function definedIds(data: unknown): string[] {
   const record = data as Record<string, unknown>;
   const out: string[] = [];
   if ((record.record === 'meeting' || record.record === 'plan') && typeof record.id === 'string') out.push(record.id);
-  for (const kind of ['countries', 'organisations', 'bodies', 'groups']) {
+  for (const kind of REGISTRY_KINDS) {
     const list = record[kind];
     if (!Array.isArray(list)) continue;
     for (const entry of list) {
       const e = entry as Record<string, unknown> | null;
-      const id = e && typeof e === 'object' ? (e.code ?? e.id) : undefined;
+      const id = e && typeof e === 'object' ? e[registryKey(kind)] : undefined;
       if (typeof id === 'string') out.push(id);
     }
   }

@@ -8,7 +8,14 @@ import { joinPointer, locate, sourceTextAt, splitPointer } from './parse.js';
 import { didYouMean } from './text-distance.js';
 
 export type RecordKind = 'meeting' | 'plan' | 'countries' | 'organisations' | 'bodies' | 'groups' | 'config';
-export const RECORD_KINDS: readonly RecordKind[] = ['meeting', 'plan', 'countries', 'organisations', 'bodies', 'groups'];
+export type RegistryKind = 'countries' | 'organisations' | 'bodies' | 'groups';
+export const REGISTRY_KINDS: readonly RegistryKind[] = ['countries', 'organisations', 'bodies', 'groups'];
+export const RECORD_KINDS: readonly RecordKind[] = ['meeting', 'plan', ...REGISTRY_KINDS];
+
+/** The key that names an entry of a registry: a country's ISO code, everything else's id. */
+export function registryKey(kind: RegistryKind): 'code' | 'id' {
+  return kind === 'countries' ? 'code' : 'id';
+}
 
 /** The schema documents, by file name (common.schema.json, meeting.schema.json, …). */
 export type SchemaSet = Readonly<Record<string, object>>;

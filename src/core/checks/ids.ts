@@ -1,6 +1,7 @@
 // Unique ids across records and registries; a record's file is named after its id.
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedFile } from '../parse.js';
+import { registryKey } from '../schema.js';
 import type { Check } from './context.js';
 import { diagnosticAt, relatedAt } from './context.js';
 
@@ -24,7 +25,7 @@ export const uniqueIds: Check = {
     for (const f of records.registryFiles) {
       const list = (f.parsed.data as Record<string, unknown>)[f.kind];
       if (!Array.isArray(list)) continue;
-      const key = f.kind === 'countries' ? 'code' : 'id';
+      const key = registryKey(f.kind);
       list.forEach((entry, i) => {
         if (entry && typeof entry === 'object') claim((entry as Record<string, unknown>)[key], f.parsed, `/${f.kind}/${i}/${key}`, 'actor id');
       });

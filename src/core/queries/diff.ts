@@ -5,6 +5,7 @@ import type { Status } from '../model.js';
 import type { ParsedFile } from '../parse.js';
 import type { RecordSet } from '../records.js';
 import { kindOf } from '../records.js';
+import { REGISTRY_KINDS, registryKey } from '../schema.js';
 import type { WordPart } from '../word-diff.js';
 import { compareFields } from './diff-fields.js';
 import { diffMeetingRecords, diffPlanRecords } from './diff-parts.js';
@@ -145,8 +146,8 @@ function unreadableFiles(base: RecordSet, head: RecordSet): Change[] {
 
 function diffRegistries(base: RecordSet, head: RecordSet): Change[] {
   const out: Change[] = [];
-  for (const kind of ['countries', 'organisations', 'bodies', 'groups'] as const) {
-    const key = kind === 'countries' ? 'code' : 'id';
+  for (const kind of REGISTRY_KINDS) {
+    const key = registryKey(kind);
     const entries = (set: RecordSet): Map<string, { file: string; entry: Record<string, unknown> }> => {
       const map = new Map<string, { file: string; entry: Record<string, unknown> }>();
       for (const f of set.registryFiles.filter((r) => r.kind === kind)) {
