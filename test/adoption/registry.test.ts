@@ -2,7 +2,8 @@
 // (verdaccio), run the README's "Start a records repository" commands, then the generated workflow's own `run:`
 // steps, read from the workflow file, as GitHub Actions would run them on a pull request.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -149,12 +150,13 @@ beforeAll(async () => {
   const home = path.join(tmp, 'home');
   mkdirSync(home);
   env = cleanEnv(home, 'http://127.0.0.1:1/', path.join(tmp, 'npm-cache'));
-  // Pack (a TypeScript build) while verdaccio starts and fills the npm cache with acta's dependencies.
+  // Pack (a TypeScript build) while verdaccio starts and learns acta's dependencies.
   const warm = async (): Promise<void> => {
     registry = await timed('start verdaccio', () => startLocalRegistry(path.join(tmp, 'verdaccio'), env));
     env = { ...env, npm_config_registry: registry.url };
     const deps = Object.entries(OWN.dependencies).map(([name, range]) => `${name}@${range}`);
-    await timed('warm the npm cache', async () => ok(await run('npm', ['install', '--no-save', '--package-lock=false', '--ignore-scripts', ...deps], mkdtempSync(path.join(tmp, 'warm-')), env), 'npm install (warm-up)'));
+    // A dry run resolves the whole tree (verdaccio fetches and keeps every packument) without writing node_modules.
+    await timed('warm the npm cache', async () => ok(await run('npm', ['install', '--dry-run', '--no-save', '--package-lock=false', '--ignore-scripts', ...deps], mkdtempSync(path.join(tmp, 'warm-')), env), 'npm install --dry-run (warm-up)'));
   };
   await Promise.all([warm(), timed('npm pack (prepack build)', packCopy)]);
   await timed('npm publish', async () => ok(await run('npm', ['publish', path.join(tmp, packed.filename), registry!.authFlag], tmp, env), 'npm publish'));
@@ -162,8 +164,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await timed('stop verdaccio', async () => registry?.stop());
-  if (Object.keys(timings).length) console.log(`e2e timings (ms): ${JSON.stringify(timings)}`);
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  if (tmp) await timed('remove the temp folder', () => rm(tmp, { recursive: true, force: true }));
+  console.log(`e2e timings (ms): ${JSON.stringify(timings)}`);
 }, 60_000);
 
 describe('acta-records, packed, published and installed', () => {
