@@ -64,7 +64,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'init',
-    summary: 'create a records repository: acta.yaml, registries, an example meeting, schemas and a CI workflow',
+    summary: 'create a records repository: acta.yaml, registries, an example meeting, schemas, a CI workflow and a package.json that pins acta-records',
     define: (c) =>
       c
         .argument('[dir]', 'the folder to create it in (default: the current folder)')

@@ -45,9 +45,32 @@ describe('acta init', () => {
     expect(acta(['fmt', '--check'], dir).code).toBe(0);
     for (const file of ['acta.yaml', 'registries/bodies.yaml', 'meetings/2025-01-15-example.yaml']) expect(existsSync(modelineTarget(path.join(dir, file)))).toBe(true);
     expect(readdirSync(path.join(dir, 'schemas')).sort()).toEqual(readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort());
-    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toMatchObject({ devDependencies: { acta: expect.stringMatching(/^\^\d+\.\d+\.\d+$/) } });
+    const own = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+    expect(own.name).toBe('acta-records');
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toEqual(expect.objectContaining({ devDependencies: { 'acta-records': `^${own.version}` } }));
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toContain('node_modules/');
     checkWorkflow(path.join(dir, '.github/workflows/acta.yml'));
+  });
+
+  it('prints next steps that are true where it runs: git init only outside a repository, the workflow moved from a subfolder', () => {
+    const steps = (out: string): string[] => out.slice(out.indexOf('next:\n') + 6).split('\n').filter(Boolean).map((l) => l.trim());
+    const outside = temp();
+    const fresh = steps(acta(['init', 'records'], outside).stdout);
+    expect(fresh.slice(0, 5)).toEqual(['cd records', 'git init -b main', 'npm install', 'npx acta validate', 'git add -A && git commit -m "A records repository"']);
+    expect(fresh.join('\n')).not.toContain('working-directory');
+
+    const repo = temp();
+    spawnSync('git', ['init', '-q', repo]);
+    const here = steps(acta(['init'], repo).stdout);
+    expect(here[0]).toBe('npm install');
+    expect(here.join('\n')).not.toMatch(/git init|working-directory|^cd /m);
+
+    const sub = temp();
+    spawnSync('git', ['init', '-q', sub]);
+    const nested = steps(acta(['init', 'secretariat records'], sub).stdout);
+    expect(nested[0]).toBe("cd 'secretariat records'");
+    expect(nested.join('\n')).not.toContain('git init');
+    expect(nested.at(-1)).toMatch(/move \.github\/workflows\/acta\.yml there .*working-directory: secretariat records/);
   });
 
   it('--from-crm: the CRM registries, and it still validates', () => {
@@ -84,8 +107,10 @@ function checkWorkflow(file: string): void {
   const workflow = parse(readFileSync(file, 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { steps: { run?: string; uses?: string; if?: string }[] }> };
   expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
   const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
-  const runs = steps.flatMap((s) => (s.run ?? '').split('\n')).filter((l) => l.includes('npx acta'));
-  const commands = runs.map((l) => /npx acta ([^>|&]*)/.exec(l)![1]!.trim());
+  const runs = steps.flatMap((s) => (s.run ?? '').split('\n')).filter((l) => /\bnpx (--no )?acta /.test(l));
+  // `npx --no`: only the acta that npm ci installed, never a download of a package of the same name.
+  expect(runs.every((l) => l.includes('npx --no acta '))).toBe(true);
+  const commands = runs.map((l) => /npx --no acta ([^>|&]*)/.exec(l)![1]!.trim());
   expect(commands.map((c) => c.split(' ')[0])).toEqual(['validate', 'fmt', 'diff']);
   for (const line of commands) {
     const [name, ...args] = line.replace(/"\$BASE_REF"|\$BASE_REF/, 'main').replace(/"/g, '').split(/\s+/);
