@@ -73,6 +73,13 @@ describe('acta init', () => {
     expect(nested.at(-1)).toMatch(/move \.github\/workflows\/acta\.yml there .*working-directory: secretariat records/);
   });
 
+  it('the README shows the workflow init writes', () => {
+    const body = readFileSync('templates/init/github/workflows/acta.yml', 'utf8').replace(/^(#.*\n)+/, '');
+    const readme = readFileSync('README.md', 'utf8');
+    const at = readme.indexOf('### The CI recipe');
+    expect(/```yaml\n([\s\S]*?)```/.exec(readme.slice(at))?.[1]).toBe(body);
+  });
+
   it('--from-crm: the CRM registries, and it still validates', () => {
     const dir = path.join(temp(), 'crm');
     expect(acta(['init', dir, '--from-crm'], os.tmpdir()).code).toBe(0);
