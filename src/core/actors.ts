@@ -15,6 +15,8 @@ export interface ActorInfo {
 
 export interface ActorDirectory {
   readonly byId: ReadonlyMap<ActorId, ActorInfo>;
+  /** Each group → the actors it stands for, nested groups expanded (never a group itself); computed once. */
+  readonly groupMembers: ReadonlyMap<ActorId, readonly ActorId[]>;
 }
 
 // One directory of every actor the registries name, so any part of acta can name or expand an actor the same way.
@@ -25,7 +27,42 @@ export function buildActorDirectory(registries: Registries): ActorDirectory {
   for (const o of registries.organisations) add({ id: o.id, kind: 'organisation', name: o.name, ...(o.acronym ? { acronym: o.acronym } : {}) });
   for (const b of registries.bodies) add({ id: b.id, kind: 'body', name: b.name, ...(b.acronym ? { acronym: b.acronym } : {}) });
   for (const g of registries.groups) add({ id: g.id, kind: 'group', name: g.name, members: g.members });
-  return { byId };
+  return { byId, groupMembers: expandGroups(byId) };
+}
+
+// Every group once, members before the groups that contain them (an explicit stack: nesting may be deep), so each
+// group's list is built from its nested groups' finished lists. A member group still being expanded closes a cycle
+// (validate reports it as ref/group-cycle): it is skipped, so no group ever stands for itself.
+function expandGroups(byId: ReadonlyMap<ActorId, ActorInfo>): Map<ActorId, readonly ActorId[]> {
+  const done = new Map<ActorId, readonly ActorId[]>();
+  const open = new Set<ActorId>();
+  const isGroup = (id: ActorId): boolean => byId.get(id)?.members !== undefined;
+  for (const info of byId.values()) {
+    if (!info.members || done.has(info.id)) continue;
+    const stack = [{ id: info.id, next: 0 }];
+    open.add(info.id);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const members = byId.get(top.id)!.members!;
+      if (top.next < members.length) {
+        const m = members[top.next++]!;
+        if (isGroup(m) && !done.has(m) && !open.has(m)) {
+          open.add(m);
+          stack.push({ id: m, next: 0 });
+        }
+        continue;
+      }
+      stack.pop();
+      open.delete(top.id);
+      const out = new Set<ActorId>();
+      for (const m of members) {
+        if (!isGroup(m)) out.add(m);
+        else for (const leaf of done.get(m) ?? []) out.add(leaf);
+      }
+      done.set(top.id, [...out]);
+    }
+  }
+  return done;
 }
 
 function inLang(text: Text | undefined, lang: Lang): string | undefined {
@@ -44,22 +81,15 @@ export function actorName(dir: ActorDirectory, id: ActorId, lang: Lang): string 
   return inLang(dir.byId.get(id)?.name, lang) ?? id;
 }
 
-/** Every actor owing on behalf of `ids`: a group stands for each of its members (recursively); order kept, each once. */
+/** Every actor owing on behalf of `ids`: a group stands for each of its members (nested groups expanded); order kept, each once. */
 export function expandActors(dir: ActorDirectory, ids: readonly ActorId[]): ActorId[] {
-  const out: ActorId[] = [];
-  const seen = new Set<ActorId>();
-  const visit = (id: ActorId, path: ReadonlySet<ActorId>): void => {
-    const members = dir.byId.get(id)?.members;
-    if (members && !path.has(id)) {
-      const inner = new Set(path).add(id);
-      for (const m of members) visit(m, inner);
-    } else if (!seen.has(id)) {
-      seen.add(id);
-      out.push(id);
-    }
-  };
-  for (const id of ids) visit(id, new Set());
-  return out;
+  const out = new Set<ActorId>();
+  for (const id of ids) {
+    const members = dir.groupMembers.get(id);
+    if (members) for (const m of members) out.add(m);
+    else out.add(id);
+  }
+  return [...out];
 }
 
 const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
