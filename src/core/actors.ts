@@ -30,36 +30,53 @@ export function buildActorDirectory(registries: Registries): ActorDirectory {
   return { byId, groupMembers: expandGroups(byId) };
 }
 
-// Every group once, members before the groups that contain them (an explicit stack: nesting may be deep), so each
-// group's list is built from its nested groups' finished lists. A member group still being expanded closes a cycle
-// (validate reports it as ref/group-cycle): it is skipped, so no group ever stands for itself.
+// Every group once, in one depth-first pass (Tarjan's components, with an explicit stack: nesting may be deep): a
+// group's list is built from its nested groups' finished lists, so the work is linear in groups and members. Groups
+// in a ring (validate reports it as ref/group-cycle) stand for the same actors: every actor reachable from any of them.
 function expandGroups(byId: ReadonlyMap<ActorId, ActorInfo>): Map<ActorId, readonly ActorId[]> {
   const done = new Map<ActorId, readonly ActorId[]>();
-  const open = new Set<ActorId>();
-  const isGroup = (id: ActorId): boolean => byId.get(id)?.members !== undefined;
+  const order = new Map<ActorId, number>();
+  const low = new Map<ActorId, number>();
+  const open: ActorId[] = [];
+  const isOpen = new Set<ActorId>();
+  const membersOf = (id: ActorId): readonly ActorId[] => byId.get(id)?.members ?? [];
+  const enter = (id: ActorId, work: { id: ActorId; next: number }[]): void => {
+    order.set(id, order.size);
+    low.set(id, order.size - 1);
+    open.push(id);
+    isOpen.add(id);
+    work.push({ id, next: 0 });
+  };
   for (const info of byId.values()) {
-    if (!info.members || done.has(info.id)) continue;
-    const stack = [{ id: info.id, next: 0 }];
-    open.add(info.id);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const members = byId.get(top.id)!.members!;
+    if (!info.members || order.has(info.id)) continue;
+    const work: { id: ActorId; next: number }[] = [];
+    enter(info.id, work);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const members = membersOf(top.id);
       if (top.next < members.length) {
         const m = members[top.next++]!;
-        if (isGroup(m) && !done.has(m) && !open.has(m)) {
-          open.add(m);
-          stack.push({ id: m, next: 0 });
-        }
+        if (!byId.get(m)?.members) continue;
+        if (!order.has(m)) enter(m, work);
+        else if (isOpen.has(m)) low.set(top.id, Math.min(low.get(top.id)!, order.get(m)!));
         continue;
       }
-      stack.pop();
-      open.delete(top.id);
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(top.id)!));
+      if (low.get(top.id) !== order.get(top.id)) continue;
+      const ring = open.splice(open.lastIndexOf(top.id));
+      ring.forEach((g) => isOpen.delete(g));
+      const inRing = new Set(ring);
       const out = new Set<ActorId>();
-      for (const m of members) {
-        if (!isGroup(m)) out.add(m);
-        else for (const leaf of done.get(m) ?? []) out.add(leaf);
+      for (const g of ring) {
+        for (const m of membersOf(g)) {
+          if (!byId.get(m)?.members) out.add(m);
+          else if (!inRing.has(m)) for (const leaf of done.get(m)!) out.add(leaf);
+        }
       }
-      done.set(top.id, [...out]);
+      const list = [...out];
+      for (const g of ring) done.set(g, list);
     }
   }
   return done;
