@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 // Shared wiring for commands: resolve the root, today's date and language from global options.
-import { isRealDate } from '../core/dates.js';
+import { isRealDate, YEARS } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
 import { today } from '../io/clock.js';
 import { findRoot, UsageError } from '../io/files.js';
@@ -24,7 +24,7 @@ export async function resolveRoot(options: GlobalOptions, near?: string): Promis
 
 export function resolveAsOf(options: GlobalOptions): string {
   if (options.asOf === undefined) return today();
-  if (!isRealDate(options.asOf)) throw new UsageError(`--as-of ${options.asOf}: expected a real date as YYYY-MM-DD`);
+  if (!isRealDate(options.asOf)) throw new UsageError(`--as-of ${options.asOf}: expected a real date as YYYY-MM-DD, in the years ${YEARS.first}–${YEARS.last}`);
   return options.asOf;
 }
 
