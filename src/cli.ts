@@ -2,10 +2,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { COMMANDS } from './commands/index.js';
 import type { Outcome } from './commands/outcome.js';
+import type { Runtime } from './io/runtime.js';
+import { processRuntime, withRuntime } from './io/runtime.js';
 
 export const VERSION = '0.1.0';
 
-function buildProgram(onOutcome: (o: Outcome) => void): Command {
+function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
   const program = new Command('acta')
     .description('Keeps a secretariat\'s records honest: validates meetings, agreements and work plans, tells who owes what and what is late.')
     .version(VERSION)
@@ -16,7 +18,14 @@ function buildProgram(onOutcome: (o: Outcome) => void): Command {
     .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
     .showHelpAfterError('(run `acta --help` for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => rt.stdout.write(s),
+      writeErr: (s) => rt.stderr.write(s),
+      getOutHelpWidth: () => (rt.stdout.isTTY && rt.stdout.columns ? rt.stdout.columns : 80),
+      getErrHelpWidth: () => (rt.stderr.isTTY && rt.stderr.columns ? rt.stderr.columns : 80),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    });
   for (const entry of COMMANDS) {
     const cmd = entry.define(program.command(entry.name).description(entry.summary));
     cmd.action(async (...params: unknown[]) => {
@@ -38,36 +47,45 @@ function buildProgram(onOutcome: (o: Outcome) => void): Command {
   return program;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Run acta with these arguments (argv[0] and argv[1] are node and the script, as in process.argv) and return the
+ * exit code. `io` replaces the process's working folder, environment and output streams (tests run in-process so). */
+export async function main(argv: readonly string[], io: Partial<Runtime> = {}): Promise<number> {
+  const rt: Runtime = { ...processRuntime(), ...io };
   // `acta … | head` closes the pipe early: that is the reader's choice, not an error.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(0);
-      throw e;
-    });
+  if (io.stdout === undefined && io.stderr === undefined) {
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(0);
+        throw e;
+      });
+    }
   }
+  return withRuntime(rt, () => run(argv, rt));
+}
+
+async function run(argv: readonly string[], rt: Runtime): Promise<number> {
   let outcome: Outcome | undefined;
-  const program = buildProgram((o) => (outcome = o));
+  const program = buildProgram(rt, (o) => (outcome = o));
   try {
     await program.parseAsync(argv as string[]);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     const { UsageError } = await import('./io/files.js');
     if (e instanceof UsageError) {
-      process.stderr.write(`acta: ${e.message}\n`);
+      rt.stderr.write(`acta: ${e.message}\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
     if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-      process.stderr.write(`acta: ${err.message}\n`);
+      rt.stderr.write(`acta: ${err.message}\n`);
       return 2;
     }
-    process.stderr.write(`acta: internal error: ${err?.message ?? String(e)}\n(this is a bug in acta; set ACTA_DEBUG=1 to see where)\n`);
-    if (process.env['ACTA_DEBUG']) process.stderr.write(`${err?.stack ?? ''}\n`);
+    rt.stderr.write(`acta: internal error: ${err?.message ?? String(e)}\n(this is a bug in acta; set ACTA_DEBUG=1 to see where)\n`);
+    if (rt.env['ACTA_DEBUG']) rt.stderr.write(`${err?.stack ?? ''}\n`);
     return 2;
   }
   if (!outcome) return 0;
-  if (outcome.stdout) process.stdout.write(outcome.stdout);
-  if (outcome.stderr) process.stderr.write(outcome.stderr);
+  if (outcome.stdout) rt.stdout.write(outcome.stdout);
+  if (outcome.stderr) rt.stderr.write(outcome.stderr);
   return outcome.exitCode;
 }

@@ -9,6 +9,7 @@ import type { Lang } from '../core/model.js';
 import { parseRecordFile } from '../core/parse.js';
 import { checkRecords } from '../core/pipeline.js';
 import { UsageError } from '../io/files.js';
+import { shownFromCwd } from '../io/runtime.js';
 import { loadRepository, schemaValidator } from '../io/load.js';
 import { findSchemasFolder, readTemplate, schemaPathFrom } from '../io/scaffold.js';
 import { readSchemas } from '../io/schemas.js';
@@ -60,7 +61,7 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   if (errors.length) throw new UsageError(`the new ${kind} would not be valid, so nothing was written:\n${errors.map((d) => `  ${d.message}${d.hint ? ` — ${d.hint}` : ''}`).join('\n')}`);
   await makeFolder(root, skeleton.folder);
   await writeFileAtomic(root, file, formatted.text, { exclusive: true });
-  const shown = path.relative(process.cwd(), path.join(root, file)).split(path.sep).join('/');
+  const shown = shownFromCwd(path.join(root, file));
   const next = kind === 'meeting' ? 'fill in the participants, the source and the agreements from the adopted report' : 'copy the axes, objectives, results and activities from the adopted matrix';
   return { stdout: `created ${shown}\nnext: ${next}, then run \`acta validate\`\n`, exitCode: 0 };
 }

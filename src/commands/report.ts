@@ -4,6 +4,7 @@ import { parsePeriod } from '../core/dates.js';
 import { buildReport } from '../core/queries/report.js';
 import { parseWindow } from '../core/queries/selection.js';
 import { UsageError } from '../io/files.js';
+import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { TemplateFormat } from '../render/report-template.js';
@@ -46,7 +47,7 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   const view = withCharts(report);
   const text = format === 'json' ? JSON.stringify(view, null, 2) + '\n' : await renderWith(format, view, input.root, options.template);
   if (options.out === undefined) return { stdout: text, exitCode: 0 };
-  const out = path.resolve(options.out);
+  const out = fromCwd(options.out);
   await writeFileAtomic(path.dirname(out), path.basename(out), text);
   return { stdout: '', stderr: `acta: wrote ${options.out}\n`, exitCode: 0 };
 }

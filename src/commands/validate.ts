@@ -4,6 +4,7 @@ import { appendFile } from 'node:fs/promises';
 import { countDiagnostics } from '../core/diagnostics.js';
 import { expandPaths, UsageError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';
+import { runtime } from '../io/runtime.js';
 import type { DiagnosticFormat, ValidationResult } from '../render/diagnostics.js';
 import { DIAGNOSTIC_FORMATTERS, formatMarkdownSummary } from '../render/diagnostics.js';
 import { resolveRoot, resolveSource, resolveStyle, selectChangedSince } from './context.js';
@@ -22,7 +23,8 @@ export function defaultFormat(env: NodeJS.ProcessEnv, isTTY: boolean): Diagnosti
 }
 
 export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<Outcome> {
-  const format = (options.format ?? defaultFormat(process.env, Boolean(process.stdout.isTTY))) as DiagnosticFormat;
+  const { env, stdout: terminal, cwd } = runtime();
+  const format = (options.format ?? defaultFormat(env, terminal.isTTY)) as DiagnosticFormat;
   if (!(format in DIAGNOSTIC_FORMATTERS)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIAGNOSTIC_FORMATTERS).join(', ')}`);
   const root = await resolveRoot(options, paths.length ? paths[0] : undefined);
   const selected = options.changedSince !== undefined ? await selectChangedSince(options, root) : paths.length ? await expandPaths(root, paths) : undefined;
@@ -30,7 +32,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const repo = await loadRepository(await resolveSource(options, root), selected ?? []);
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands (or the GitHub workspace), so editors and annotations find them.
-  const base = format === 'github' && process.env['GITHUB_WORKSPACE'] ? process.env['GITHUB_WORKSPACE'] : process.cwd();
+  const base = format === 'github' && env['GITHUB_WORKSPACE'] ? env['GITHUB_WORKSPACE'] : cwd;
   const shown = (file: string): string => path.relative(base, path.join(root, file)).split(path.sep).join('/');
   const diagnostics = (wanted ? repo.diagnostics.filter((d) => wanted.has(d.file)) : repo.diagnostics).map((d) => ({
     ...d,
@@ -40,7 +42,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const result: ValidationResult = { root, files: selected ?? repo.fileNames, diagnostics, counts: countDiagnostics(diagnostics) };
   const sources = new Map(repo.records.files.map((f) => [shown(f.file), f.text]));
   const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources });
-  if (format === 'github' && process.env['GITHUB_STEP_SUMMARY']) await appendFile(process.env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result));
+  if (format === 'github' && env['GITHUB_STEP_SUMMARY']) await appendFile(env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result));
   const failed = result.counts.errors > 0 || (options.strict === true && result.counts.warnings > 0);
   return { stdout, exitCode: failed ? 1 : 0 };
 }

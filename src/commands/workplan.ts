@@ -6,6 +6,7 @@ import { findRecord } from '../core/queries/find-record.js';
 import type { WorkplanFilters, WorkplanModel } from '../core/queries/workplan.js';
 import { buildWorkplan } from '../core/queries/workplan.js';
 import { UsageError } from '../io/files.js';
+import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeFileAtomic } from '../io/write.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
@@ -48,7 +49,7 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   const model = buildWorkplan(plans, input.commitments, filters, input.ctx, input.asOf);
   const text = await formatWorkplan(format, model, input.root, options);
   if (options.out === undefined) return { stdout: text, exitCode: 0 };
-  const out = path.resolve(options.out);
+  const out = fromCwd(options.out);
   await writeFileAtomic(path.dirname(out), path.basename(out), text);
   return { stdout: '', stderr: `acta: wrote ${options.out}\n`, exitCode: 0 };
 }
