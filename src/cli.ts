@@ -1,11 +1,18 @@
 // The shell: builds the commander program from the command registry, prints an Outcome and returns its exit code.
 import { Command, CommanderError, Option } from 'commander';
+import type { Example } from './commands/index.js';
 import { COMMANDS } from './commands/index.js';
 import type { Outcome } from './commands/outcome.js';
+import { didYouMean } from './commands/choices.js';
 import type { Runtime } from './io/runtime.js';
 import { processRuntime, withRuntime } from './io/runtime.js';
 
 export const VERSION = '0.1.0';
+
+/** The "Examples:" block of a help text: each command line under a comment saying what it shows. */
+export function formatExamples(examples: readonly Example[]): string {
+  return `\nExamples:\n${examples.map(([command, what]) => `  # ${what}\n  ${command}\n`).join('')}`;
+}
 
 function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
   const program = new Command('acta')
@@ -17,6 +24,8 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
     .option('--rev <rev>', 'read the records as they were at this git revision (read-only commands)')
     .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
     .showHelpAfterError('(run `acta --help` for usage)')
+    // Set before the commands are made, so each inherits it: a command's help lists --root, --lang, --as-of, --rev too.
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => rt.stdout.write(s),
@@ -28,6 +37,7 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
     });
   for (const entry of COMMANDS) {
     const cmd = entry.define(program.command(entry.name).description(entry.summary));
+    cmd.addHelpText('after', formatExamples(entry.examples));
     cmd.action(async (...params: unknown[]) => {
       const self = params[params.length - 1] as Command;
       const args = self.processedArgs.flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
@@ -40,12 +50,20 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
   const dashboard = COMMANDS.find((e) => e.name === 'dashboard');
   if (dashboard) {
     program.allowExcessArguments(true).action(async () => {
-      if (program.args.length > 0) program.error(`error: unknown command '${program.args[0]}'`, { code: 'commander.unknownCommand' });
+      const [word] = program.args;
+      if (word !== undefined) program.error(`error: unknown command '${word}'${didYouMean(word, COMMANDS.map((e) => e.name))}`, { code: 'commander.unknownCommand' });
       onOutcome(await dashboard.run([], program.opts()));
     });
   }
+  program.addHelpText('after', `${formatExamples(PROGRAM_EXAMPLES)}\nEach command's --help shows its options and examples.\n`);
   return program;
 }
+
+const PROGRAM_EXAMPLES: readonly Example[] = [
+  ['acta', 'one screen of the records: counts, states, most overdue, next deadlines'],
+  ['acta overdue --actor MX --as-of 2017-08-01', 'what Mexico still owed on 1 August 2017'],
+  ['acta show 2017-06-21-red-trata#2.b', 'one agreement with its deadline and follow-up'],
+];
 
 /** Run acta with these arguments (argv[0] and argv[1] are node and the script, as in process.argv) and return the
  * exit code. `io` replaces the process's working folder, environment and output streams (tests run in-process so). */

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../io/write.js';
 import type { TemplateFormat } from '../render/report-template.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
 import { withCharts } from '../render/svg/report-charts.js';
+import { checkChoice } from './choices.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { loadReportInputs } from './report-input.js';
 
@@ -29,7 +30,7 @@ type ReportFormat = (typeof FORMATS)[number];
 
 function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } {
   const format = (o.format ?? 'md') as ReportFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format ${o.format}: expected one of ${FORMATS.join(', ')}`);
+  checkChoice(`--format ${o.format}`, format, FORMATS);
   if (o.year !== undefined && (o.from !== undefined || o.to !== undefined)) throw new UsageError('--year cannot be combined with --from or --to');
   if (o.year !== undefined && parsePeriod(o.year)?.precision !== 'year') throw new UsageError(`--year ${o.year}: expected a year (2017)`);
   if (o.template !== undefined && format === 'json') throw new UsageError('--template applies to md and html, not json');

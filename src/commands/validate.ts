@@ -7,6 +7,7 @@ import { loadRepository } from '../io/load.js';
 import { runtime } from '../io/runtime.js';
 import type { DiagnosticFormat, ValidationResult } from '../render/diagnostics.js';
 import { DIAGNOSTIC_FORMATTERS, formatMarkdownSummary } from '../render/diagnostics.js';
+import { checkChoice } from './choices.js';
 import { resolveRoot, resolveSource, resolveStyle, selectChangedSince } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
@@ -25,7 +26,7 @@ export function defaultFormat(env: NodeJS.ProcessEnv, isTTY: boolean): Diagnosti
 export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<Outcome> {
   const { env, stdout: terminal, cwd } = runtime();
   const format = (options.format ?? defaultFormat(env, terminal.isTTY)) as DiagnosticFormat;
-  if (!(format in DIAGNOSTIC_FORMATTERS)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIAGNOSTIC_FORMATTERS).join(', ')}`);
+  checkChoice(`--format ${format}`, format, Object.keys(DIAGNOSTIC_FORMATTERS));
   const root = await resolveRoot(options, paths.length ? paths[0] : undefined);
   const selected = options.changedSince !== undefined ? await selectChangedSince(options, root) : paths.length ? await expandPaths(root, paths) : undefined;
   if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);

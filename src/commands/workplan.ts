@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../io/write.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
 import { formatWorkplanCsv } from '../render/workplan-csv.js';
 import { formatWorkplanTable } from '../render/workplan-table.js';
+import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { loadReportInputs } from './report-input.js';
@@ -30,7 +31,7 @@ type WorkplanFormat = (typeof FORMATS)[number];
 
 export async function runWorkplan(planQuery: string | undefined, options: WorkplanOptions): Promise<Outcome> {
   const format = (options.format ?? 'table') as WorkplanFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(', ')}`);
+  checkChoice(`--format ${options.format}`, format, FORMATS);
   if (options.template !== undefined && format !== 'md' && format !== 'html') throw new UsageError('--template applies to md and html');
   const period = options.period === undefined ? undefined : parsePeriod(options.period);
   if (options.period !== undefined && !period) throw new UsageError(`--period ${options.period}: expected a year, half-year, quarter, month or day (2018, 2018-H1, …)`);
