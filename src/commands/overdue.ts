@@ -10,6 +10,7 @@ import { resolveStyle } from './context.js';
 import type { FollowupOptions } from './followup.js';
 import { loadFollowup, pickFormat } from './followup.js';
 import type { Outcome } from './outcome.js';
+import { tableWidth } from '../io/terminal.js';
 
 export interface OverdueOptions extends FollowupOptions {
   readonly by?: string;
@@ -28,7 +29,7 @@ export async function runReport(kind: 'overdue' | 'upcoming', options: OverdueOp
   if (options.within !== undefined && within === undefined) throw new UsageError(`--within ${options.within}: expected a number of days (30, 30d) or weeks (4w)`);
   const input = await loadFollowup(options, within);
   const report = buildFollowupReport(input.commitments, input.sel, input.ctx, { kind, asOf: input.asOf, ...(options.by ? { by: options.by as GroupBy } : {}), ...(within !== undefined ? { within } : {}) });
-  const stdout = REPORT_FORMATTERS[format](report, { style: resolveStyle(options) });
+  const stdout = REPORT_FORMATTERS[format](report, { style: resolveStyle(options), width: tableWidth() });
   // Only `overdue` offers --fail-on-overdue: `upcoming` lists what is not yet due, and fails on nothing.
   const failed = kind === 'overdue' && options.failOnOverdue === true && report.count > 0;
   return { stdout, ...(input.warning ? { stderr: input.warning } : {}), exitCode: failed ? 1 : 0 };

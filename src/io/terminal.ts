@@ -45,3 +45,8 @@ export function startProgress(total: number, env: NodeJS.ProcessEnv = runtime().
     },
   };
 }
+
+/** How wide tables for people may be: the terminal's width; none when output is piped (tables keep their fixed layout). */
+export function tableWidth(out: Output = runtime().stdout): number | undefined {
+  return out.isTTY ? out.columns ?? 80 : undefined;
+}
