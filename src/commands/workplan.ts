@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../io/write.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
 import { formatWorkplanCsv } from '../render/workplan-csv.js';
 import { formatWorkplanTable } from '../render/workplan-table.js';
+import { tableWidth } from '../io/terminal.js';
 import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
@@ -58,7 +59,7 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
 async function formatWorkplan(format: WorkplanFormat, model: WorkplanModel, root: string, options: WorkplanOptions): Promise<string> {
   switch (format) {
     case 'table':
-      return formatWorkplanTable(model, { style: resolveStyle(options) });
+      return formatWorkplanTable(model, { style: resolveStyle(options), width: tableWidth() });
     case 'csv':
       return formatWorkplanCsv(model);
     case 'json':
