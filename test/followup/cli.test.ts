@@ -86,7 +86,7 @@ describe('exit codes and filters', () => {
     expect((await acta(['overdue', '--fail-on-overdue', ...AT])).status).toBe(1);
     expect((await acta(['overdue', ...AT])).status).toBe(0);
     expect((await acta(['overdue', '--fail-on-overdue', '--root', 'test/fixtures/followup', '--as-of', '2020-01-16'])).status).toBe(0);
-    expect((await acta(['upcoming', '--fail-on-overdue', ...AT])).status).toBe(1);
+    expect((await acta(['upcoming', '--fail-on-overdue', ...AT])).status).toBe(2);
   });
 
   it('usage problems exit 2 with a clear message', { timeout: 120_000 }, async () => {
