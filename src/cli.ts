@@ -3,7 +3,6 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Example } from './commands/index.js';
 import { COMMANDS } from './commands/index.js';
 import type { Outcome } from './commands/outcome.js';
-import { didYouMean } from './commands/choices.js';
 import type { Runtime } from './io/runtime.js';
 import { processRuntime, withRuntime } from './io/runtime.js';
 
@@ -51,7 +50,10 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
   if (dashboard) {
     program.allowExcessArguments(true).action(async () => {
       const [word] = program.args;
-      if (word !== undefined) program.error(`error: unknown command '${word}'${didYouMean(word, COMMANDS.map((e) => e.name))}`, { code: 'commander.unknownCommand' });
+      if (word !== undefined) {
+        const { nearestChoice } = await import('./commands/choices.js');
+        program.error(`error: unknown command '${word}'${nearestChoice(word, COMMANDS.map((e) => e.name))}`, { code: 'commander.unknownCommand' });
+      }
       onOutcome(await dashboard.run([], program.opts()));
     });
   }

@@ -14,7 +14,7 @@ import { loadRepository, schemaValidator } from '../io/load.js';
 import { findSchemasFolder, readTemplate, schemaPathFrom } from '../io/scaffold.js';
 import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
-import { didYouMean } from './choices.js';
+import { nearestChoice } from './choices.js';
 import { resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { existsSync } from 'node:fs';
@@ -45,7 +45,7 @@ const SOURCE_TODO = "TODO: the adopted report's file name or reference";
 
 export async function runNew(args: readonly string[], options: NewOptions): Promise<Outcome> {
   const [kind] = args;
-  if (kind !== 'meeting' && kind !== 'plan') throw new UsageError(`acta new meeting|plan: say which kind of record to create${didYouMean(kind ?? '', ['meeting', 'plan'])}`);
+  if (kind !== 'meeting' && kind !== 'plan') throw new UsageError(`acta new meeting|plan: say which kind of record to create${nearestChoice(kind ?? '', ['meeting', 'plan'])}`);
   if (options.rev !== undefined) throw new UsageError('acta new writes a file: --rev is for read-only commands');
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);
