@@ -102,6 +102,12 @@ describe('tables fit the terminal', () => {
     expect(longest(at120)).toBeGreaterThan(100);
   });
 
+  it('the work-plan matrix gives its activity column what the terminal leaves', async () => {
+    const args = ['workplan', '2017-2022-red-nna', '--axis', '2', '--root', 'data', '--as-of', '2018-01-01'];
+    expect(longest((await runActa(args)).stdout)).toBe(100);
+    expect(longest((await runActa(args, { columns: 160 })).stdout)).toBe(160);
+  });
+
   it('at 120 columns ids stay whole; the long text wraps instead', async () => {
     const at120 = (await runActa(['list', 'commitments', '--root', 'data', '--as-of', '2017-08-01'], { columns: 120 })).stdout;
     expect(at120).toContain('2016-06-08-red-consular ');
