@@ -5,6 +5,8 @@ import { isRealDate, YEARS } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
 import { today } from '../io/clock.js';
 import { findRoot, UsageError } from '../io/files.js';
+import type { Output } from '../io/runtime.js';
+import { fromCwd, runtime } from '../io/runtime.js';
 import type { Repository } from '../io/load.js';
 import type { RecordSource } from '../io/source.js';
 import { styleFor, useColour } from '../io/terminal.js';
@@ -13,12 +15,12 @@ import type { GlobalOptions } from './outcome.js';
 
 export async function resolveRoot(options: GlobalOptions, near?: string): Promise<string> {
   if (options.root !== undefined) {
-    const root = path.resolve(options.root);
+    const root = fromCwd(options.root);
     if (!existsSync(root)) throw new UsageError(`--root ${options.root}: no such directory`);
     return root;
   }
-  if (near === undefined) return findRoot(process.cwd());
-  const full = path.resolve(near);
+  if (near === undefined) return findRoot(runtime().cwd);
+  const full = fromCwd(near);
   return findRoot(existsSync(full) && statSync(full).isDirectory() ? full : path.dirname(full));
 }
 
@@ -32,7 +34,7 @@ export function resolveLang(options: GlobalOptions, fallback: Lang = 'es'): Lang
   return options.lang ?? fallback;
 }
 
-export function resolveStyle(options: GlobalOptions, stream: NodeJS.WriteStream = process.stdout): Style {
+export function resolveStyle(options: GlobalOptions, stream: Pick<Output, 'isTTY'> = runtime().stdout): Style {
   return styleFor(options.color === false ? false : useColour(stream));
 }
 

@@ -2,6 +2,7 @@
 import { buildDashboard } from '../core/queries/dashboard.js';
 import { UsageError } from '../io/files.js';
 import { formatDashboard } from '../render/dashboard.js';
+import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { loadReportInputs } from './report-input.js';
@@ -12,7 +13,7 @@ export interface DashboardOptions extends GlobalOptions {
 
 export async function runDashboard(options: DashboardOptions): Promise<Outcome> {
   const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}: expected text or json`);
+  checkChoice(`--format ${format}`, format, ['text', 'json']);
   const input = await loadReportInputs(options);
   const model = buildDashboard(input.records, input.diagnostics, input.commitments, input.ctx, input.asOf);
   return { stdout: format === 'json' ? JSON.stringify(model, null, 2) + '\n' : formatDashboard(model, { style: resolveStyle(options) }), exitCode: 0 };

@@ -7,6 +7,7 @@ import type { RecordSource } from '../io/source.js';
 import { diskSource, gitSource } from '../io/source.js';
 import type { DiffFormat } from '../render/diff.js';
 import { DIFF_FORMATTERS } from '../render/diff.js';
+import { checkChoice } from './choices.js';
 import { resolveLang, resolveRoot, resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
@@ -21,9 +22,9 @@ export async function runDiff(args: readonly string[], options: DiffOptions): Pr
   const [baseRev, headRev] = args;
   if (baseRev === undefined) throw new UsageError('acta diff needs a base revision, e.g. `acta diff main`');
   const format = (options.format ?? 'pretty') as DiffFormat;
-  if (!(format in DIFF_FORMATTERS)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIFF_FORMATTERS).join(', ')}`);
+  checkChoice(`--format ${format}`, format, Object.keys(DIFF_FORMATTERS));
   const failOn = options.failOn ?? 'none';
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on ${failOn}: expected one of ${FAIL_ON.join(', ')}`);
+  checkChoice(`--fail-on ${failOn}`, failOn, FAIL_ON);
   const root = await resolveRoot(options);
   const headName = headRev ?? options.rev;
   const baseSource = await gitSource(root, baseRev);

@@ -5,6 +5,7 @@ import { formatRecordText } from '../core/format/format.js';
 import { parseRecordFile } from '../core/parse.js';
 import { kindOf } from '../core/records.js';
 import { expandPaths, UsageError } from '../io/files.js';
+import { shownFromCwd } from '../io/runtime.js';
 import { readSchemas } from '../io/schemas.js';
 import { diskSource, UnreadableRecord } from '../io/source.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -26,7 +27,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions): Pro
   const schemas = readSchemas();
   const results: FmtFile[] = [];
   for (const file of files) {
-    const shown = path.relative(process.cwd(), path.join(root, file)).split(path.sep).join('/');
+    const shown = shownFromCwd(path.join(root, file));
     const { status, reason } = await formatOne(root, file, Boolean(options.check), schemas);
     results.push({ file: shown, status, ...(reason ? { reason } : {}) });
   }

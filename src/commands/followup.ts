@@ -12,6 +12,7 @@ import type { RecordSet } from '../core/records.js';
 import { UsageError } from '../io/files.js';
 import { loadFromOptions, resolveAsOf, resolveLang } from './context.js';
 import type { GlobalOptions } from './outcome.js';
+import { checkChoice } from './choices.js';
 
 export interface FollowupOptions extends GlobalOptions, RawSelection {
   readonly format?: string;
@@ -48,7 +49,5 @@ export async function loadFollowup(options: FollowupOptions, within?: number): P
 
 /** The --format value, checked against the formats a command has. */
 export function pickFormat<F extends string>(value: string | undefined, formats: readonly F[], fallback: F): F {
-  const f = (value ?? fallback) as F;
-  if (!formats.includes(f)) throw new UsageError(`--format ${value}: expected one of ${formats.join(', ')}`);
-  return f;
+  return checkChoice(`--format ${value}`, value ?? fallback, formats);
 }

@@ -3,6 +3,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../io/files.js';
+import { fromCwd, runtime } from '../io/runtime.js';
 import { CRM_DATA_DIR, findGitTop, packageName, packageVersion, readTemplate } from '../io/scaffold.js';
 import { SCHEMA_DIR } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
@@ -17,7 +18,7 @@ const REGISTRIES = ['countries', 'organisations', 'bodies', 'groups'];
 
 export async function runInit(args: readonly string[], options: InitOptions): Promise<Outcome> {
   if (options.rev !== undefined) throw new UsageError('acta init writes files: --rev is for read-only commands');
-  const dir = path.resolve(args[0] ?? options.root ?? '.');
+  const dir = fromCwd(args[0] ?? options.root ?? '.');
   await checkFolder(dir, Boolean(options.force));
   const files = await plannedFiles(Boolean(options.fromCrm));
   const taken = [...files.keys()].filter((f) => existsSync(path.join(dir, f)));
@@ -27,7 +28,7 @@ export async function runInit(args: readonly string[], options: InitOptions): Pr
     await makeFolder(dir, path.dirname(file));
     await writeFileAtomic(dir, file, text, { exclusive: true });
   }
-  const shown = path.relative(process.cwd(), dir) || '.';
+  const shown = path.relative(runtime().cwd, dir) || '.';
   const list = [...files.keys()].filter((f) => !f.startsWith('schemas/'));
   const next = nextSteps(shown, dir, findGitTop(dir)).map((n) => `  ${n}\n`).join('');
   return { stdout: `created a records repository in ${shown}:\n${list.map((f) => `  ${f}\n`).join('')}  schemas/ (${files.size - list.length} JSON Schemas, for editors)\nnext:\n${next}`, exitCode: 0 };

@@ -9,10 +9,12 @@ import type { Lang } from '../core/model.js';
 import { parseRecordFile } from '../core/parse.js';
 import { checkRecords } from '../core/pipeline.js';
 import { UsageError } from '../io/files.js';
+import { shownFromCwd } from '../io/runtime.js';
 import { loadRepository, schemaValidator } from '../io/load.js';
 import { findSchemasFolder, readTemplate, schemaPathFrom } from '../io/scaffold.js';
 import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
+import { nearestChoice } from './choices.js';
 import { resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { existsSync } from 'node:fs';
@@ -43,7 +45,7 @@ const SOURCE_TODO = "TODO: the adopted report's file name or reference";
 
 export async function runNew(args: readonly string[], options: NewOptions): Promise<Outcome> {
   const [kind] = args;
-  if (kind !== 'meeting' && kind !== 'plan') throw new UsageError('acta new meeting|plan: say which kind of record to create');
+  if (kind !== 'meeting' && kind !== 'plan') throw new UsageError(`acta new meeting|plan: say which kind of record to create${nearestChoice(kind ?? '', ['meeting', 'plan'])}`);
   if (options.rev !== undefined) throw new UsageError('acta new writes a file: --rev is for read-only commands');
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);
@@ -60,7 +62,7 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   if (errors.length) throw new UsageError(`the new ${kind} would not be valid, so nothing was written:\n${errors.map((d) => `  ${d.message}${d.hint ? ` — ${d.hint}` : ''}`).join('\n')}`);
   await makeFolder(root, skeleton.folder);
   await writeFileAtomic(root, file, formatted.text, { exclusive: true });
-  const shown = path.relative(process.cwd(), path.join(root, file)).split(path.sep).join('/');
+  const shown = shownFromCwd(path.join(root, file));
   const next = kind === 'meeting' ? 'fill in the participants, the source and the agreements from the adopted report' : 'copy the axes, objectives, results and activities from the adopted matrix';
   return { stdout: `created ${shown}\nnext: ${next}, then run \`acta validate\`\n`, exitCode: 0 };
 }

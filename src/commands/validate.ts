@@ -4,8 +4,10 @@ import { appendFile } from 'node:fs/promises';
 import { countDiagnostics } from '../core/diagnostics.js';
 import { expandPaths, UsageError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';
+import { runtime } from '../io/runtime.js';
 import type { DiagnosticFormat, ValidationResult } from '../render/diagnostics.js';
 import { DIAGNOSTIC_FORMATTERS, formatMarkdownSummary } from '../render/diagnostics.js';
+import { checkChoice } from './choices.js';
 import { resolveRoot, resolveSource, resolveStyle, selectChangedSince } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
@@ -22,15 +24,16 @@ export function defaultFormat(env: NodeJS.ProcessEnv, isTTY: boolean): Diagnosti
 }
 
 export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<Outcome> {
-  const format = (options.format ?? defaultFormat(process.env, Boolean(process.stdout.isTTY))) as DiagnosticFormat;
-  if (!(format in DIAGNOSTIC_FORMATTERS)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIAGNOSTIC_FORMATTERS).join(', ')}`);
+  const { env, stdout: terminal, cwd } = runtime();
+  const format = (options.format ?? defaultFormat(env, terminal.isTTY)) as DiagnosticFormat;
+  checkChoice(`--format ${format}`, format, Object.keys(DIAGNOSTIC_FORMATTERS));
   const root = await resolveRoot(options, paths.length ? paths[0] : undefined);
   const selected = options.changedSince !== undefined ? await selectChangedSince(options, root) : paths.length ? await expandPaths(root, paths) : undefined;
   if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
   const repo = await loadRepository(await resolveSource(options, root), selected ?? []);
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands (or the GitHub workspace), so editors and annotations find them.
-  const base = format === 'github' && process.env['GITHUB_WORKSPACE'] ? process.env['GITHUB_WORKSPACE'] : process.cwd();
+  const base = format === 'github' && env['GITHUB_WORKSPACE'] ? env['GITHUB_WORKSPACE'] : cwd;
   const shown = (file: string): string => path.relative(base, path.join(root, file)).split(path.sep).join('/');
   const diagnostics = (wanted ? repo.diagnostics.filter((d) => wanted.has(d.file)) : repo.diagnostics).map((d) => ({
     ...d,
@@ -40,7 +43,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const result: ValidationResult = { root, files: selected ?? repo.fileNames, diagnostics, counts: countDiagnostics(diagnostics) };
   const sources = new Map(repo.records.files.map((f) => [shown(f.file), f.text]));
   const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources });
-  if (format === 'github' && process.env['GITHUB_STEP_SUMMARY']) await appendFile(process.env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result));
+  if (format === 'github' && env['GITHUB_STEP_SUMMARY']) await appendFile(env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result));
   const failed = result.counts.errors > 0 || (options.strict === true && result.counts.warnings > 0);
   return { stdout, exitCode: failed ? 1 : 0 };
 }

@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../core/records.js';
+import { fromCwd } from './runtime.js';
 
 export class UsageError extends Error {}
 
@@ -50,7 +51,7 @@ export async function listRecordFiles(root: string): Promise<string[]> {
 export async function expandPaths(root: string, paths: readonly string[]): Promise<string[]> {
   const out = new Set<string>();
   for (const p of paths) {
-    const full = path.resolve(p);
+    const full = fromCwd(p);
     let stat;
     try {
       stat = await fs.stat(full);
