@@ -4,22 +4,27 @@ import path from 'node:path';
 import { isRealDate } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
 import { today } from '../io/clock.js';
-import { findRoot, UsageError } from '../io/files.js';
+import { findRoot, followRecordsPointer, noRootMessage, UsageError } from '../io/files.js';
 import type { Repository } from '../io/load.js';
 import type { RecordSource } from '../io/source.js';
 import { styleFor, useColour } from '../io/terminal.js';
 import type { Style } from '../render/style.js';
 import type { GlobalOptions } from './outcome.js';
 
+/** The records root: --root DIR, else the nearest folder upwards (from `near`, else the working folder) holding
+ * acta.yaml — never a guess. An acta.yaml with `records: DIR` sends on to DIR (see followRecordsPointer). */
 export async function resolveRoot(options: GlobalOptions, near?: string): Promise<string> {
   if (options.root !== undefined) {
     const root = path.resolve(options.root);
     if (!existsSync(root)) throw new UsageError(`--root ${options.root}: no such directory`);
-    return root;
+    if (!statSync(root).isDirectory()) throw new UsageError(`--root ${options.root}: not a directory`);
+    return followRecordsPointer(root);
   }
-  if (near === undefined) return findRoot(process.cwd());
-  const full = path.resolve(near);
-  return findRoot(existsSync(full) && statSync(full).isDirectory() ? full : path.dirname(full));
+  const full = near === undefined ? process.cwd() : path.resolve(near);
+  const start = near !== undefined && !(existsSync(full) && statSync(full).isDirectory()) ? path.dirname(full) : full;
+  const found = await findRoot(start);
+  if (found === undefined) throw new UsageError(noRootMessage(start));
+  return followRecordsPointer(found);
 }
 
 export function resolveAsOf(options: GlobalOptions): string {
