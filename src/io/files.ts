@@ -70,23 +70,52 @@ async function exists(p: string): Promise<boolean> {
 
 const SKIP_DIRS = new Set(['node_modules', 'templates', 'dist']);
 
-/** Every .yaml/.yml file under root (sorted, POSIX paths relative to root), skipping dot-dirs, node_modules and templates. */
-export async function listRecordFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
+/** A folder under the records root that could not be listed, and why (its error code). */
+export interface UnreadableFolder {
+  /** Relative to the root, POSIX, ending in "/". */
+  readonly folder: string;
+  readonly reason: string;
+}
+
+export interface RecordFileListing {
+  readonly files: string[];
+  readonly unreadable: UnreadableFolder[];
+}
+
+/** Every .yaml/.yml file under root (sorted, POSIX paths relative to root), skipping dot-dirs, node_modules and
+ * templates. A folder that cannot be listed (no permission, a path past PATH_MAX) is reported, not fatal; only an
+ * unreadable root is. */
+export async function walkRecordFiles(root: string): Promise<RecordFileListing> {
+  const files: string[] = [];
+  const unreadable: UnreadableFolder[] = [];
+  const relative = (full: string): string => path.relative(root, full).split(path.sep).join('/');
   const walk = async (dir: string): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      if (dir === root) throw new UsageError(`cannot read the records root ${root} (${code})`);
+      unreadable.push({ folder: relative(dir) + '/', reason: code });
+      return;
+    }
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) await walk(full);
       } else if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/.test(e.name)) {
-        out.push(path.relative(root, full).split(path.sep).join('/'));
+        files.push(relative(full));
       }
     }
   };
   await walk(root);
-  return out.sort();
+  return { files: files.sort(), unreadable: unreadable.sort((a, b) => (a.folder < b.folder ? -1 : 1)) };
+}
+
+/** The record files under root (see walkRecordFiles; folders that cannot be listed are left out). */
+export async function listRecordFiles(root: string): Promise<string[]> {
+  return (await walkRecordFiles(root)).files;
 }
 
 /** Expand user-given paths (files or directories) to record files relative to root. */
