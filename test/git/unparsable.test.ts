@@ -24,6 +24,7 @@ describe('diff and files that fail to parse at both revisions', () => {
   it('against the working tree too', () => {
     const r = repo.acta(['diff', 'v1', '--fail-on', 'any']);
     expect(r.code).toBe(1);
+    expect(r.stdout).toContain('meetings/broken.yaml');
     expect(r.stdout).toContain('meetings/multi.yaml');
   });
 

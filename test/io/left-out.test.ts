@@ -16,10 +16,11 @@ const red = readFileSync(path.join(root, 'meetings/2020-01-15-red-x.yaml'), 'utf
 writeFileSync(path.join(root, 'meetings/2020-01-15-red-x.yaml'), red + '---\nrecord: meeting\n');
 writeFileSync(path.join(root, 'meetings/2020-02-01-syntax.yaml'), 'record: meeting\nparticipants: [GT, HN\nbody: x\n');
 writeFileSync(path.join(root, 'meetings/2020-03-01-schema.yaml'), 'record: meeting\nid: 2020-03-01-schema\n');
+writeFileSync(path.join(root, 'meetings/2020-06-01-multi.yaml'), 'record: meeting\nid: 2020-06-01-multi\n---\nrecord: meeting\n');
 writeFileSync(path.join(home, 'outside.yaml'), red);
 symlinkSync(path.join(home, 'outside.yaml'), path.join(root, 'meetings/2020-05-01-link.yaml'));
 
-const LEFT_OUT = ['meetings/2020-01-15-red-x.yaml (yaml/multiple-documents)', 'meetings/2020-02-01-syntax.yaml (yaml/syntax)', 'meetings/2020-03-01-schema.yaml (schema/required)', 'meetings/2020-05-01-link.yaml (file/unreadable)'];
+const LEFT_OUT = ['meetings/2020-01-15-red-x.yaml (yaml/multiple-documents)', 'meetings/2020-02-01-syntax.yaml (yaml/syntax)', 'meetings/2020-03-01-schema.yaml (schema/required)', 'meetings/2020-05-01-link.yaml (file/unreadable)', 'meetings/2020-06-01-multi.yaml (yaml/multiple-documents)'];
 
 function acta(args: string[]): { stdout: string; stderr: string; code: number } {
   const r = spawnSync(process.execPath, [BIN, '--root', root, '--as-of', '2021-06-01', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
@@ -32,7 +33,7 @@ describe('files left out', () => {
   it.each(COMMANDS.map((c) => [c.join(' '), c] as const))('acta %s names every file it left out, in one note', (_, args) => {
     const r = acta(args);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`acta: left out 4 files with errors: ${LEFT_OUT.join(', ')}; run \`acta validate\` to see them\n`);
+    expect(r.stderr).toBe(`acta: left out 5 files with errors: ${LEFT_OUT.join(', ')}; run \`acta validate\` to see them\n`);
   });
 
   it('uses nothing of a file with several documents (not even the first)', () => {
@@ -43,7 +44,7 @@ describe('files left out', () => {
 
   it('validate reports the parse error only, not schema errors of a first document', () => {
     const r = acta(['validate', '-f', 'json']);
-    const codes = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics.filter((d) => d.file.endsWith('2020-01-15-red-x.yaml')).map((d) => d.code);
+    const codes = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics.filter((d) => d.file.endsWith('-multi.yaml')).map((d) => d.code);
     expect(codes).toEqual(['yaml/multiple-documents']);
   });
 });
