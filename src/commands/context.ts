@@ -55,12 +55,12 @@ export async function loadFromOptions(options: GlobalOptions, load: { near?: str
 }
 
 /** For --changed-since REV: the record files changed since REV (added or edited), and every record that refers to
- * a changed or removed one — all compared with what --rev (or the disk) holds now. */
-export async function selectChangedSince(options: GlobalOptions & { readonly changedSince?: string }, root: string): Promise<string[]> {
+ * a changed or removed one — all compared with `head`, what --rev (or the disk) holds now (the source then loaded,
+ * so each revision is read once). */
+export async function selectChangedSince(options: GlobalOptions & { readonly changedSince?: string }, root: string, head: RecordSource): Promise<string[]> {
   const { changedFiles, gitSource } = await import('../io/source.js');
   const { parseRecordFile } = await import('../core/parse.js');
   const { definedIds, mentionsAny } = await import('../core/references.js');
-  const head = await resolveSource(options, root);
   const changed = await changedFiles(await gitSource(root, options.changedSince ?? 'HEAD'), head);
   const dataOf = (file: string, bytes: Uint8Array | undefined): unknown => (bytes ? parseRecordFile(file, bytes).data : undefined);
   const ids = new Set(changed.flatMap((c) => [...definedIds(dataOf(c.file, c.before)), ...definedIds(dataOf(c.file, c.after))]));

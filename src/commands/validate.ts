@@ -25,9 +25,10 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const format = (options.format ?? defaultFormat(process.env, Boolean(process.stdout.isTTY))) as DiagnosticFormat;
   if (!(format in DIAGNOSTIC_FORMATTERS)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIAGNOSTIC_FORMATTERS).join(', ')}`);
   const root = await resolveRoot(options, paths.length ? paths[0] : undefined);
-  const selected = options.changedSince !== undefined ? await selectChangedSince(options, root) : paths.length ? await expandPaths(root, paths) : undefined;
+  const source = await resolveSource(options, root);
+  const selected = options.changedSince !== undefined ? await selectChangedSince(options, root, source) : paths.length ? await expandPaths(root, paths) : undefined;
   if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
-  const repo = await loadRepository(await resolveSource(options, root), selected ?? []);
+  const repo = await loadRepository(source, selected ?? []);
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands (or the GitHub workspace), so editors and annotations find them.
   const base = format === 'github' && process.env['GITHUB_WORKSPACE'] ? process.env['GITHUB_WORKSPACE'] : process.cwd();

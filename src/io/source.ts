@@ -161,7 +161,9 @@ export async function changedFiles(base: RecordSource, head: RecordSource): Prom
     const a = await idOf(head, headIds, file, b);
     if (b === undefined || a === undefined || a !== b) changed.push(file);
   }
-  await Promise.all([base.prefetch?.(changed.filter((f) => inBase.has(f))), head.prefetch?.(changed.filter((f) => inHead.has(f)))]);
+  // The base is read only for the files that changed; the head is usually read whole next (validate, diff), so its
+  // first read fetches every file at once.
+  await base.prefetch?.(changed.filter((f) => inBase.has(f)));
   const out: FileVersions[] = [];
   for (const file of changed) {
     const b = inBase.has(file) ? await read(base, file) : undefined;
