@@ -32,7 +32,8 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands (or the GitHub workspace), so editors and annotations find them.
   const base = format === 'github' && process.env['GITHUB_WORKSPACE'] ? process.env['GITHUB_WORKSPACE'] : process.cwd();
-  const shown = (file: string): string => path.relative(base, path.join(root, file)).split(path.sep).join('/');
+  // (A folder that could not be read keeps its trailing /.)
+  const shown = (file: string): string => path.relative(base, path.join(root, file)).split(path.sep).join('/') + (file.endsWith('/') ? '/' : '');
   const diagnostics = (wanted ? repo.diagnostics.filter((d) => wanted.has(d.file)) : repo.diagnostics).map((d) => ({
     ...d,
     file: shown(d.file),

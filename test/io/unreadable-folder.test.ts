@@ -12,8 +12,15 @@ afterAll(() => {
   execFileSync('rm', ['-rf', home]);
 });
 
+// As root (where chmod 000 does not stop reading), the chmod case runs acta as nobody through setpriv, when there is one.
+const isRoot = process.getuid?.() === 0;
+const setpriv = isRoot ? spawnSync('sh', ['-c', 'command -v setpriv'], { encoding: 'utf8' }).stdout.trim() : '';
+let asNobody = false;
+
 function acta(root: string, args: string[]): { stdout: string; stderr: string; code: number } {
-  const r = spawnSync(process.execPath, [BIN, '--root', root, '--as-of', '2021-06-01', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+  const argv = [BIN, '--root', root, '--as-of', '2021-06-01', ...args];
+  const [command, all] = asNobody ? [setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...argv]] : [process.execPath, argv];
+  const r = spawnSync(command, all, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }
 
@@ -26,7 +33,7 @@ function fixtureRoot(name: string): string {
 // Tests run as root in CI, where chmod 000 does not stop reading: a path past PATH_MAX (4096) fails for everyone.
 function deepFolder(root: string): void {
   const part = 'd'.repeat(250);
-  execFileSync('sh', ['-c', `cd meetings && for i in $(seq 1 20); do mkdir ${part} && cd ${part}; done && printf 'record: meeting\\n' > x.yaml`], { cwd: root });
+  execFileSync('bash', ['-c', `cd meetings && for i in $(seq 1 20); do mkdir ${part} && cd ${part}; done && printf 'record: meeting\\n' > x.yaml`], { cwd: root });
 }
 
 function expectFolderDiagnostic(root: string, reason: string): void {
@@ -54,13 +61,19 @@ describe('an unreadable folder under the root', () => {
     expectFolderDiagnostic(root, 'ENAMETOOLONG');
   });
 
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot) console.warn('unreadable-folder.test.ts: running as root, where chmod 000 does not block reading: the chmod case is skipped (the PATH_MAX case covers it)');
-  it.skipIf(isRoot)('a folder without permission (chmod 000) is file/unreadable', () => {
+  const skip = isRoot && !setpriv;
+  if (skip) console.warn('unreadable-folder.test.ts: running as root without setpriv, where chmod 000 does not block reading: the chmod case is skipped (the PATH_MAX case covers it)');
+  it.skipIf(skip)('a folder without permission (chmod 000) is file/unreadable', () => {
     const root = fixtureRoot('locked');
+    asNobody = isRoot;
+    execFileSync('chmod', ['-R', 'a+rX', home]);
     mkdirSync(path.join(root, 'meetings/locked'));
     writeFileSync(path.join(root, 'meetings/locked/x.yaml'), 'record: meeting\n');
     chmodSync(path.join(root, 'meetings/locked'), 0);
-    expectFolderDiagnostic(root, 'EACCES');
+    try {
+      expectFolderDiagnostic(root, 'EACCES');
+    } finally {
+      asNobody = false;
+    }
   });
 });
