@@ -16,5 +16,5 @@ export async function runDashboard(options: DashboardOptions): Promise<Outcome> 
   checkChoice(`--format ${format}`, format, ['text', 'json']);
   const input = await loadReportInputs(options);
   const model = buildDashboard(input.records, input.diagnostics, input.commitments, input.ctx, input.asOf);
-  return { stdout: format === 'json' ? JSON.stringify(model, null, 2) + '\n' : formatDashboard(model, { style: resolveStyle(options) }), exitCode: 0 };
+  return { stdout: format === 'json' ? JSON.stringify(model, null, 2) + '\n' : formatDashboard(model, { style: resolveStyle(options) }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
 }

@@ -47,10 +47,10 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   const report = buildReport({ ...input, ...(options.year !== undefined ? { year: options.year } : {}), next });
   const view = withCharts(report);
   const text = format === 'json' ? JSON.stringify(view, null, 2) + '\n' : await renderWith(format, view, input.root, options.template);
-  if (options.out === undefined) return { stdout: text, exitCode: 0 };
+  if (options.out === undefined) return { stdout: text, ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
   const out = fromCwd(options.out);
   await writeFileAtomic(path.dirname(out), path.basename(out), text);
-  return { stdout: '', stderr: `acta: wrote ${options.out}\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${input.warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
 }
 
 async function renderWith(format: TemplateFormat, view: { lang: 'es' | 'en' }, root: string, template: string | undefined): Promise<string> {

@@ -28,13 +28,15 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const format = (options.format ?? defaultFormat(env, terminal.isTTY)) as DiagnosticFormat;
   checkChoice(`--format ${format}`, format, Object.keys(DIAGNOSTIC_FORMATTERS));
   const root = await resolveRoot(options, paths.length ? paths[0] : undefined);
-  const selected = options.changedSince !== undefined ? await selectChangedSince(options, root) : paths.length ? await expandPaths(root, paths) : undefined;
+  const source = await resolveSource(options, root);
+  const selected = options.changedSince !== undefined ? await selectChangedSince(options, root, source) : paths.length ? await expandPaths(root, paths) : undefined;
   if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
-  const repo = await loadRepository(await resolveSource(options, root), selected ?? []);
+  const repo = await loadRepository(source, selected ?? []);
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands (or the GitHub workspace), so editors and annotations find them.
   const base = format === 'github' && env['GITHUB_WORKSPACE'] ? env['GITHUB_WORKSPACE'] : cwd;
-  const shown = (file: string): string => path.relative(base, path.join(root, file)).split(path.sep).join('/');
+  // (A folder that could not be read keeps its trailing /.)
+  const shown = (file: string): string => path.relative(base, path.join(root, file)).split(path.sep).join('/') + (file.endsWith('/') ? '/' : '');
   const diagnostics = (wanted ? repo.diagnostics.filter((d) => wanted.has(d.file)) : repo.diagnostics).map((d) => ({
     ...d,
     file: shown(d.file),

@@ -50,10 +50,10 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   const filters: WorkplanFilters = { ...(axes ? { axes } : {}), ...(period ? { period: { from: period.start, to: period.end } } : {}), ...(input.sel.actors ? { actors: input.sel.actors } : {}) };
   const model = buildWorkplan(plans, input.commitments, filters, input.ctx, input.asOf);
   const text = await formatWorkplan(format, model, input.root, options);
-  if (options.out === undefined) return { stdout: text, exitCode: 0 };
+  if (options.out === undefined) return { stdout: text, ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
   const out = fromCwd(options.out);
   await writeFileAtomic(path.dirname(out), path.basename(out), text);
-  return { stdout: '', stderr: `acta: wrote ${options.out}\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${input.warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
 }
 
 async function formatWorkplan(format: WorkplanFormat, model: WorkplanModel, root: string, options: WorkplanOptions): Promise<string> {

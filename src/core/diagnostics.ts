@@ -82,6 +82,7 @@ export const CODES = {
   'number/duplicate': { severity: 'error', title: 'Two points share a number' },
   'registry/missing': { severity: 'warning', title: 'A registry file is missing' },
   'root/no-records': { severity: 'error', title: 'No records were found' },
+  'config/nested': { severity: 'error', title: 'An acta.yaml below the records root, which acta does not read' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
