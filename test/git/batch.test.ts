@@ -3,7 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, gitEnv, TempRepo } from './repo.js';
+import { BIN } from '../run-acta.js';
+import { gitEnv, TempRepo } from './repo.js';
 
 const N = 1200;
 const repo = new TempRepo('acta-batch-').withRegistries();

@@ -11,25 +11,25 @@ repo.write({ 'meetings/broken.yaml': 'record: meeting\nparticipants: [GT, SV\nbo
 repo.commit('v3', 'v3');
 
 describe('diff and files that fail to parse at both revisions', () => {
-  it('shows an edited unparsable file as a change, and --fail-on any fails', () => {
-    const r = repo.acta(['diff', 'v1', 'v2', '--fail-on', 'any', '--lang', 'en']);
+  it('shows an edited unparsable file as a change, and --fail-on any fails', async () => {
+    const r = (await repo.acta(['diff', 'v1', 'v2', '--fail-on', 'any', '--lang', 'en']));
     expect(r.stdout).toContain('meetings/broken.yaml');
     expect(r.stdout).toMatch(/could not be read at v2 \([0-9a-f]{7}\): /);
     expect(r.stdout).toContain('meetings/multi.yaml');
     expect(r.code).toBe(1);
-    const json = JSON.parse(repo.acta(['diff', 'v1', 'v2', '-f', 'json']).stdout) as { changes: { kind: string; file: string; revision: string }[] };
+    const json = JSON.parse((await repo.acta(['diff', 'v1', 'v2', '-f', 'json'])).stdout) as { changes: { kind: string; file: string; revision: string }[] };
     expect(json.changes.map((c) => [c.kind, c.file])).toEqual([['file-unreadable', 'meetings/broken.yaml'], ['file-unreadable', 'meetings/multi.yaml']]);
   });
 
-  it('against the working tree too', () => {
-    const r = repo.acta(['diff', 'v1', '--fail-on', 'any']);
+  it('against the working tree too', async () => {
+    const r = (await repo.acta(['diff', 'v1', '--fail-on', 'any']));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('meetings/broken.yaml');
     expect(r.stdout).toContain('meetings/multi.yaml');
   });
 
-  it('stays quiet when the bytes did not change', () => {
-    const r = repo.acta(['diff', 'v2', 'v3', '--fail-on', 'any', '--lang', 'en']);
+  it('stays quiet when the bytes did not change', async () => {
+    const r = (await repo.acta(['diff', 'v2', 'v3', '--fail-on', 'any', '--lang', 'en']));
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('broken.yaml');
   });

@@ -1,18 +1,17 @@
 // Root discovery never guesses: --root, or the nearest acta.yaml upwards (which may point at the records folder), else exit 2.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ActaRun } from '../run-acta.js';
+import { runActa } from '../run-acta.js';
 
-const BIN = path.resolve('bin/acta.js');
 const CLONE = path.resolve('.');
 const temp = mkdtempSync(path.join(os.tmpdir(), 'acta-root-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function acta(args: string[], cwd: string): { stdout: string; stderr: string; code: number } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', CI: 'true' } });
-  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+function acta(args: string[], cwd: string): Promise<ActaRun> {
+  return runActa(args, { cwd });
 }
 
 /** Every command but init, with arguments that would otherwise be fine. */
@@ -39,52 +38,52 @@ describe('with no acta.yaml in the working folder or above it', () => {
   const empty = path.join(temp, 'empty');
   mkdirSync(empty);
 
-  it('the test runs where nothing above has acta.yaml', () => {
+  it('the test runs where nothing above has acta.yaml', async () => {
     for (let d = empty; ; d = path.dirname(d)) {
       expect(existsSync(path.join(d, 'acta.yaml'))).toBe(false);
       if (path.dirname(d) === d) break;
     }
   });
 
-  it.each(COMMANDS.map((c) => [c.join(' ') || '(no command)', c] as const))('acta %s exits 2 with the message', (_, args) => {
-    const r = acta(['--as-of', '2020-01-01', ...args], empty);
+  it.each(COMMANDS.map((c) => [c.join(' ') || '(no command)', c] as const))('acta %s exits 2 with the message', async (_, args) => {
+    const r = (await acta(['--as-of', '2020-01-01', ...args], empty));
     expect(r.stderr).toBe(`acta: no acta.yaml in ${empty} or any folder above it: pass --root DIR, or create one with acta init\n`);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
   });
 
-  it('--help and --version still work, and init still creates a repository', () => {
-    expect(acta(['--help'], empty).code).toBe(0);
-    expect(acta(['--version'], empty).code).toBe(0);
-    expect(acta(['overdue', '--help'], empty).code).toBe(0);
-    const init = acta(['init', 'records'], empty);
+  it('--help and --version still work, and init still creates a repository', async () => {
+    expect((await acta(['--help'], empty)).code).toBe(0);
+    expect((await acta(['--version'], empty)).code).toBe(0);
+    expect((await acta(['overdue', '--help'], empty)).code).toBe(0);
+    const init = (await acta(['init', 'records'], empty));
     expect(init.code).toBe(0);
-    expect(acta(['validate'], path.join(empty, 'records')).code).toBe(0);
+    expect((await acta(['validate'], path.join(empty, 'records'))).code).toBe(0);
   });
 });
 
 describe("the clone's root", () => {
-  const json = (args: string[], cwd: string): unknown => JSON.parse(acta(['--as-of', '2025-06-01', ...args], cwd).stdout);
+  const json = async (args: string[], cwd: string): Promise<unknown> => JSON.parse((await acta(['--as-of', '2025-06-01', ...args], cwd)).stdout);
 
-  it('points at data/: the dashboard from the clone root (or a folder below it) equals the one with --root data', () => {
-    const withRoot = json(['--root', 'data', 'dashboard', '-f', 'json'], CLONE);
-    expect(json(['dashboard', '-f', 'json'], CLONE)).toEqual(withRoot);
-    expect(json(['dashboard', '-f', 'json'], path.join(CLONE, 'test'))).toEqual(withRoot);
-    expect(json(['--root', '.', 'dashboard', '-f', 'json'], CLONE)).toEqual(withRoot);
+  it('points at data/: the dashboard from the clone root (or a folder below it) equals the one with --root data', async () => {
+    const withRoot = (await json(['--root', 'data', 'dashboard', '-f', 'json'], CLONE));
+    expect(await json(['dashboard', '-f', 'json'], CLONE)).toEqual(withRoot);
+    expect(await json(['dashboard', '-f', 'json'], path.join(CLONE, 'test'))).toEqual(withRoot);
+    expect(await json(['--root', '.', 'dashboard', '-f', 'json'], CLONE)).toEqual(withRoot);
     expect(JSON.stringify(withRoot)).not.toContain('Fixture');
   });
 
-  it('validate from the clone root reads data/ and nothing else (the fixtures with errors are not read)', () => {
-    const r = acta(['validate', '-f', 'json'], CLONE);
+  it('validate from the clone root reads data/ and nothing else (the fixtures with errors are not read)', async () => {
+    const r = (await acta(['validate', '-f', 'json'], CLONE));
     const fromClone = JSON.parse(r.stdout) as { summary: { files: number; errors: number } };
-    const fromData = JSON.parse(acta(['--root', 'data', 'validate', '-f', 'json'], CLONE).stdout) as { summary: { files: number } };
+    const fromData = JSON.parse((await acta(['--root', 'data', 'validate', '-f', 'json'], CLONE)).stdout) as { summary: { files: number } };
     expect(fromClone.summary).toEqual(fromData.summary);
     expect(fromClone.summary.errors).toBe(0);
     expect(r.code).toBe(0);
   });
 
-  it('--root still reaches a fixture', () => {
-    const r = acta(['--root', 'test/fixtures/report', '--as-of', '2018-03-15', 'report', '-f', 'json'], CLONE);
+  it('--root still reaches a fixture', async () => {
+    const r = (await acta(['--root', 'test/fixtures/report', '--as-of', '2018-03-15', 'report', '-f', 'json'], CLONE));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Secretaría de Prueba');
   });
@@ -101,24 +100,24 @@ describe('an acta.yaml that points at the records (records: DIR)', () => {
   };
   const MEETING = 'record: meeting\nid: 2020-01-01-st\nbody: st\ndates: { start: "2020-01-01" }\nsource: { document: d }\nagreements: []\n';
 
-  it("reads the folder it names, whose own acta.yaml is the configuration", () => {
+  it("reads the folder it names, whose own acta.yaml is the configuration", async () => {
     const dir = make('pointer', { 'acta.yaml': 'records: recs\n', 'recs/acta.yaml': 'lang: en\n', 'recs/meetings/2020-01-01-st.yaml': MEETING, 'other/meetings/x.yaml': 'not: a record\n' });
-    const r = acta(['list', 'meetings', '-f', 'json'], dir);
+    const r = (await acta(['list', 'meetings', '-f', 'json'], dir));
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toMatchObject({ lang: 'en' });
   });
 
-  it('refuses a pointer that leads out of its folder, to nothing, on again, or that also holds settings', () => {
+  it('refuses a pointer that leads out of its folder, to nothing, on again, or that also holds settings', async () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{ 'acta.yaml': 'records: ../x\n' }, /records: \.\.\/x: name a folder inside/],
       [{ 'acta.yaml': 'records: nowhere\n' }, /records: nowhere: no such folder/],
       [{ 'acta.yaml': 'records: a\n', 'a/acta.yaml': 'records: b\n', 'a/b/acta.yaml': '' }, /points on again/],
       [{ 'acta.yaml': 'records: a\nlang: en\n', 'a/acta.yaml': '' }, /holds nothing else: move lang to a\/acta.yaml/],
     ];
-    cases.forEach(([files, message], i) => {
-      const r = acta(['overdue'], make(`bad-${i}`, files));
+    for (const [i, [files, message]] of cases.entries()) {
+      const r = (await acta(['overdue'], make(`bad-${i}`, files)));
       expect(r.stderr).toMatch(message);
       expect(r.code).toBe(2);
-    });
+    }
   });
 });
