@@ -1,0 +1,235 @@
+// Every example in the README gives the output the README shows. The examples are read from README.md (not copied
+// here): a console block is `$ command` lines, each followed by its output, `(exit N)` when it is not 0, and `…` where
+// lines are left out. They run in-process from the clone's root, as a newcomer would type them; the few that need a
+// situation (a git repository with uncommitted edits, an empty folder) get it from SITUATIONS below, keyed by the
+// example's first command, built for real (files, git commits) so that the README's output comes true.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gitEnv, TempRepo } from '../git/repo.js';
+import { REPO_ROOT } from '../run-acta.js';
+import type { Shell } from './readme-examples.js';
+import { compare, consoleExamples, matchKind, normalise, runLine, shLines, tokenize } from './readme-examples.js';
+
+const README = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+
+interface Situation {
+  readonly shell: Shell;
+  /** Text of acta's output replaced before comparing (a temporary path by the one the README shows). */
+  readonly replace?: ReadonlyArray<readonly [string, string]>;
+  /** Compare with abbreviated commit ids masked: the README shows the ids of the test's repository, which change with data/. */
+  readonly maskCommitIds?: boolean;
+  cleanup(): void;
+}
+
+/** A git repository whose main branch holds a copy of data/ (its root is the records root). */
+function dataRepo(): TempRepo {
+  const repo = new TempRepo('acta-readme-');
+  cpSync(path.join(REPO_ROOT, 'data'), repo.dir, { recursive: true });
+  repo.commit('the CRM records');
+  return repo;
+}
+
+function inRepo(repo: TempRepo, extra: Partial<Situation> = {}): Situation {
+  return { shell: { cwd: repo.dir, env: gitEnv(repo.home), writable: true }, cleanup: () => repo.cleanup(), ...extra };
+}
+
+/** A file of the repository with each `from` replaced by `to` (each must be there: a README edit is then a real one). */
+function edit(repo: TempRepo, file: string, ...changes: ReadonlyArray<readonly [string, string]>): void {
+  const where = path.join(repo.dir, file);
+  let text = readFileSync(where, 'utf8');
+  for (const [from, to] of changes) {
+    if (!text.includes(from)) throw new Error(`${file} has no ${JSON.stringify(from)}`);
+    text = text.replace(from, to);
+  }
+  writeFileSync(where, text);
+}
+
+/** An empty folder outside any git repository and any acta.yaml. */
+function emptyFolder(): { dir: string; home: string; cleanup(): void } {
+  const home = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'acta-readme-')));
+  const dir = path.join(home, 'somewhere');
+  mkdirSync(dir);
+  return { dir, home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+/** Step 1 of agreement 6 of the 2017 children's network meeting done, on its day. */
+const FOLLOW_UP = ['  - number: "7"', '    followup:\n      - date: "2017-03-24"\n        step: 1\n        status: done\n  - number: "7"'] as const;
+
+/** The diff example: a word added to an adopted text (and two dropped), a schedule step moved, a follow-up entry added. */
+function editedCopy(): Situation {
+  const repo = dataRepo();
+  edit(
+    repo,
+    'meetings/2017-03-16-red-nna.yaml',
+    ['sus informes sobre nuevos esfuerzos/buenas prácticas', 'sus valiosos informes sobre nuevos esfuerzos'],
+    ['due: "2017-04-05"', 'due: "2017-04-07"'],
+    FOLLOW_UP,
+  );
+  return inRepo(repo, { maskCommitIds: true });
+}
+
+const SITUATIONS: Record<string, () => Situation | Promise<Situation>> = {
+  // A follow-up entry added to one meeting since HEAD: that file, and the two records that refer to it.
+  'acta validate --changed-since HEAD --format pretty': () => {
+    const repo = dataRepo();
+    edit(repo, 'meetings/2017-03-16-red-nna.yaml', FOLLOW_UP);
+    return inRepo(repo);
+  },
+  'acta diff HEAD --lang en': editedCopy,
+  'acta diff HEAD --lang en --format md': editedCopy,
+  // Records already in the canonical layout (committed so), then one value written in single quotes.
+  'acta fmt --check': async () => {
+    const repo = dataRepo();
+    const r = await repo.acta(['fmt']);
+    if (r.code !== 0) throw new Error(`acta fmt in the copy of data/: ${r.stderr}`);
+    repo.commit('canonical layout');
+    edit(repo, 'meetings/2017-03-16-red-nna.yaml', ['action: entrust', "action: 'entrust'"]);
+    return inRepo(repo);
+  },
+  // A records repository made as `acta init` makes one: with its own schemas/, which the new file's modeline names.
+  'acta new meeting --body st --date 2025-03-04': () => {
+    const repo = dataRepo();
+    cpSync(path.join(REPO_ROOT, 'schemas'), path.join(repo.dir, 'schemas'), { recursive: true });
+    repo.commit('schemas for editors');
+    return inRepo(repo);
+  },
+  // `acta init records` outside any git repository (so its next steps include `git init`).
+  'acta init records': () => {
+    const empty = emptyFolder();
+    return { shell: { cwd: empty.dir, env: gitEnv(empty.home), writable: true }, cleanup: empty.cleanup };
+  },
+  // No acta.yaml here or above: the README shows the folder as /home/me/somewhere.
+  'acta overdue': () => {
+    const empty = emptyFolder();
+    return {
+      shell: { cwd: empty.dir, env: gitEnv(empty.home), writable: false },
+      replace: [[empty.dir, '/home/me/somewhere']],
+      cleanup: empty.cleanup,
+    };
+  },
+};
+
+const clone = (): Situation => ({ shell: { cwd: REPO_ROOT, writable: false }, cleanup: () => undefined });
+
+/** A scratch copy of the clone's records (its acta.yaml and data/), for commands that write a file. */
+function scratch(): Situation {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'acta-readme-'));
+  cpSync(path.join(REPO_ROOT, 'acta.yaml'), path.join(dir, 'acta.yaml'));
+  cpSync(path.join(REPO_ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
+  return { shell: { cwd: dir, writable: true }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Commit ids an example names that this clone does not have because it is shallow: the example is skipped, loudly.
+ * In a full clone nothing is skipped (a mistyped id fails the example).
+ */
+function missingCommits(lines: readonly string[]): string[] {
+  const shallow = execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim() === 'true';
+  if (!shallow) return [];
+  const ids = lines.flatMap((l) => tokenize(l).flatMap((t) => ('word' in t && /^[0-9a-f]{7,40}$/.test(t.word) ? [t.word] : [])));
+  return ids.filter((id) => {
+    try {
+      execFileSync('git', ['cat-file', '-e', `${id}^{commit}`], { cwd: REPO_ROOT, stdio: 'ignore' });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
+const maskIds = (lines: readonly string[]): string[] => lines.map((l) => l.replace(/\b[0-9a-f]{7}\b/g, '<commit>'));
+
+const examples = consoleExamples(README);
+
+describe('README console examples give the output the README shows', () => {
+  it('the README has them (and the table of situations names only first commands of README examples)', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(15);
+    const firsts = new Set(examples.map((e) => e.commands[0]!.line));
+    for (const key of Object.keys(SITUATIONS)) expect(firsts, `SITUATIONS['${key}']`).toContain(key);
+  });
+
+  for (const example of examples) {
+    const first = example.commands[0]!.line;
+    const situation = SITUATIONS[first];
+    const missing = situation ? [] : missingCommits(example.commands.map((c) => c.line));
+    if (missing.length > 0) {
+      console.warn(`\n!!! README.md:${example.at} \`${first}\` SKIPPED: this shallow clone lacks commit ${missing.join(', ')} (git fetch --unshallow to run it)\n`);
+    }
+    const kinds = [...new Set(example.commands.map((c) => matchKind(c.output)))].join('+');
+    it.skipIf(missing.length > 0)(`README.md:${example.at} $ ${first} (${kinds})`, async () => {
+      const s = await (situation ?? clone)();
+      try {
+        for (const command of example.commands) {
+          const r = await runLine(command.line, s.shell);
+          let output = r.output;
+          for (const [from, to] of s.replace ?? []) output = output.split(from).join(to);
+          let expected = command.output;
+          let actual = normalise(output);
+          if (s.maskCommitIds) [expected, actual] = [maskIds(expected), maskIds(actual)];
+          const difference = compare(expected, actual);
+          expect(difference, `README.md:${example.at} \`${command.line}\` prints something else:\n${difference}`).toBeUndefined();
+          expect(r.status, `README.md:${example.at} \`${command.line}\`: exit status`).toBe(command.exit);
+        }
+      } finally {
+        s.cleanup();
+      }
+    });
+  }
+});
+
+describe('README sh blocks: each acta command runs (exit 0 or 1, no error on stderr)', () => {
+  for (const { at, line } of shLines(README)) {
+    it(`README.md:${at} ${line}`, async () => {
+      const words = tokenize(line);
+      const needsScratch = words.some((t) => ('op' in t && t.op === '>') || ('word' in t && /^(-o|--out)$/.test(t.word)));
+      const s = needsScratch ? scratch() : clone();
+      try {
+        const dated = /\s--as-of\s/.test(line) ? line : `${line} --as-of 2017-12-31`;
+        const r = await runLine(dated, s.shell);
+        expect([0, 1], `${line}: exit ${r.status}\n${r.stderr}`).toContain(r.status);
+        expect(r.stderr).not.toMatch(/error|internal|bug/i);
+      } finally {
+        s.cleanup();
+      }
+    });
+  }
+});
+
+describe('the examples test itself', () => {
+  it('reads console blocks: commands, outputs, exit codes, gaps', () => {
+    const md = ['```console', '$ acta a', 'one', '…', '(exit 2)', '$ acta b', '```', '```sh', 'acta c --x   # does c', 'npm test', 'acta d [--y]', '```'].join('\n');
+    expect(consoleExamples(md)).toEqual([{ at: 1, commands: [{ line: 'acta a', output: ['one', '…'], exit: 2 }, { line: 'acta b', output: [], exit: 0 }] }]);
+    expect(shLines(md)).toEqual([{ at: 9, line: 'acta c --x' }]);
+  });
+
+  it('a changed line, a missing line or an extra line is a difference; `…` leaves lines out', () => {
+    expect(compare(['a', 'b'], ['a', 'b'])).toBeUndefined();
+    expect(compare(['a', 'b'], ['a', 'c'])).toBeDefined();
+    expect(compare(['a', 'b'], ['a'])).toBeDefined();
+    expect(compare(['a'], ['a', 'b'])).toBeDefined();
+    expect(compare(['a', '…'], ['a', 'b', 'c'])).toBeUndefined();
+    expect(compare(['a', '…'], ['x', 'b'])).toBeDefined();
+    expect(compare(['a', '…', 'z'], ['a', 'b', 'c', 'z'])).toBeUndefined();
+    expect(compare(['a', '…', 'z'], ['a', 'b', 'c'])).toBeDefined();
+    expect(compare(['a', '…', 'c', '…'], ['a', 'b', 'c', 'd'])).toBeUndefined();
+    expect(normalise('a  \nb\n\n')).toEqual(['a', 'b']);
+  });
+
+  it('runs the shell subset and refuses the rest', async () => {
+    const s = scratch();
+    try {
+      expect(await runLine('cd data && head -2 acta.yaml', s.shell)).toMatchObject({ status: 0, output: expect.stringContaining('name:\n') });
+      expect(await runLine('acta show nothing-like-it >/dev/null; echo $?', s.shell)).toMatchObject({ output: expect.stringMatching(/^acta: no meeting or plan `nothing-like-it`.*\n2\n$/), status: 0 });
+      expect(await runLine("acta show 'x y' && head -1 acta.yaml", s.shell)).toMatchObject({ status: 2 });
+      for (const line of ['acta list | head', 'acta list $HOME', 'acta list `x`', 'acta list >> f', 'ls', 'acta list *']) {
+        await expect(runLine(line, s.shell), line).rejects.toThrow(/not in the shell subset/);
+      }
+      await expect(runLine('acta fmt', clone().shell)).rejects.toThrow(/writes files/);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
