@@ -53,7 +53,8 @@ describe('every example in the help runs against the CRM records', () => {
     it.each(entry.examples.map(([line]) => line))('%s', async (line) => {
       const args = words(line).slice(1);
       if (!args.includes('--as-of')) args.push('--as-of', '2017-08-01');
-      const cwd = line.startsWith('acta init') ? empty : repo.dir;
+      // Each init example gets a fresh empty folder (init refuses one in use).
+      const cwd = line.startsWith('acta init') ? mkdtempSync(path.join(empty, 'init-')) : repo.dir;
       const r = await repo.acta(args, cwd);
       expect(r.stderr, line).toBe(line.includes(' -o ') ? 'acta: wrote report.html\n' : '');
       expect([0, 1], `${line}: exit ${r.code}`).toContain(r.code);
