@@ -21,7 +21,7 @@ export async function runDiff(args: readonly string[], options: DiffOptions): Pr
   const [baseRev, headRev] = args;
   if (baseRev === undefined) throw new UsageError('acta diff needs a base revision, e.g. `acta diff main`');
   const format = (options.format ?? 'pretty') as DiffFormat;
-  if (!(format in DIFF_FORMATTERS)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIFF_FORMATTERS).join(', ')}`);
+  if (!Object.hasOwn(DIFF_FORMATTERS, format)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIFF_FORMATTERS).join(', ')}`);
   const failOn = options.failOn ?? 'none';
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on ${failOn}: expected one of ${FAIL_ON.join(', ')}`);
   const root = await resolveRoot(options);

@@ -1,6 +1,7 @@
-import path from 'node:path';
 // acta validate [paths…]: every problem in one run.
+import { randomBytes } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
 import { countDiagnostics } from '../core/diagnostics.js';
 import { expandPaths, UsageError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';
@@ -23,7 +24,7 @@ export function defaultFormat(env: NodeJS.ProcessEnv, isTTY: boolean): Diagnosti
 
 export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<Outcome> {
   const format = (options.format ?? defaultFormat(process.env, Boolean(process.stdout.isTTY))) as DiagnosticFormat;
-  if (!(format in DIAGNOSTIC_FORMATTERS)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIAGNOSTIC_FORMATTERS).join(', ')}`);
+  if (!Object.hasOwn(DIAGNOSTIC_FORMATTERS, format)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIAGNOSTIC_FORMATTERS).join(', ')}`);
   const root = await resolveRoot(options, paths.length ? paths[0] : undefined);
   const selected = options.changedSince !== undefined ? await selectChangedSince(options, root) : paths.length ? await expandPaths(root, paths) : undefined;
   if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
@@ -39,7 +40,9 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   }));
   const result: ValidationResult = { root, files: selected ?? repo.fileNames, diagnostics, counts: countDiagnostics(diagnostics) };
   const sources = new Map(repo.records.files.map((f) => [shown(f.file), f.text]));
-  const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources });
+  // A fresh random token per run: record text cannot know it, so it cannot end the runner's stop-commands early.
+  const stopToken = `acta-${randomBytes(16).toString('hex')}`;
+  const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources, stopToken });
   if (format === 'github' && process.env['GITHUB_STEP_SUMMARY']) await appendFile(process.env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result));
   const failed = result.counts.errors > 0 || (options.strict === true && result.counts.warnings > 0);
   return { stdout, exitCode: failed ? 1 : 0 };

@@ -2,7 +2,7 @@
 import type { ShowResult } from '../core/queries/show.js';
 import type { CommitmentView, FollowUpView, LocalText } from '../core/queries/view.js';
 import { actorList, dueCell, idCell, lateCell, leftCell, renderTable, stateCell, taskCell, whoOwes } from './commitment-cells.js';
-import { oneLine } from './escape.js';
+import { jsonText, oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { day, dayRange, dueText, labels, localText } from './i18n.js';
 import type { Style } from './style.js';
@@ -11,7 +11,7 @@ export type ShowFormat = 'text' | 'json';
 
 export const SHOW_FORMATTERS: Record<ShowFormat, (r: ShowResult, o: { style: Style }) => string> = {
   text: formatShowText,
-  json: (r) => JSON.stringify(r, null, 2) + '\n',
+  json: (r) => jsonText(r),
 };
 
 type Field = readonly [string, string];
