@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { COMMANDS } from './commands/index.js';
 import type { Outcome } from './commands/outcome.js';
+import { terminalLines } from './render/escape.js';
 
 export const VERSION = '0.1.0';
 
@@ -16,7 +17,7 @@ function buildProgram(onOutcome: (o: Outcome) => void): Command {
     .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
     .showHelpAfterError('(run `acta --help` for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => writeErr(s) });
   for (const entry of COMMANDS) {
     const cmd = entry.define(program.command(entry.name).description(entry.summary));
     cmd.action(async (...params: unknown[]) => {
@@ -38,12 +39,19 @@ function buildProgram(onOutcome: (o: Outcome) => void): Command {
   return program;
 }
 
+// stderr carries acta's notes and usage errors, which may quote file names and record text: the terminal policy, here once.
+function writeErr(text: string): void {
+  process.stderr.write(terminalLines(text));
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
-  // `acta … | head` closes the pipe early: that is the reader's choice, not an error.
+  // `acta … | head` closes the pipe early: that is the reader's choice, not an error. Any other write failure (a full
+  // disk: ENOSPC, EIO) is an I/O failure: one line and exit 2, not a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(0);
-      throw e;
+      if (stream === process.stdout) process.stderr.write(`acta: cannot write output: ${terminalLines(e.message)}\n`);
+      process.exit(2);
     });
   }
   let outcome: Outcome | undefined;
@@ -54,20 +62,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     const { UsageError } = await import('./io/files.js');
     if (e instanceof UsageError) {
-      process.stderr.write(`acta: ${e.message}\n`);
+      writeErr(`acta: ${e.message}\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
     if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-      process.stderr.write(`acta: ${err.message}\n`);
+      writeErr(`acta: ${err.message}\n`);
       return 2;
     }
-    process.stderr.write(`acta: internal error: ${err?.message ?? String(e)}\n(this is a bug in acta; set ACTA_DEBUG=1 to see where)\n`);
+    writeErr(`acta: internal error: ${err?.message ?? String(e)}\n(this is a bug in acta; set ACTA_DEBUG=1 to see where)\n`);
     if (process.env['ACTA_DEBUG']) process.stderr.write(`${err?.stack ?? ''}\n`);
     return 2;
   }
   if (!outcome) return 0;
   if (outcome.stdout) process.stdout.write(outcome.stdout);
-  if (outcome.stderr) process.stderr.write(outcome.stderr);
+  if (outcome.stderr) writeErr(outcome.stderr);
   return outcome.exitCode;
 }

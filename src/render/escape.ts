@@ -41,8 +41,9 @@ export function githubProperty(s: string): string {
   return githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-// A spreadsheet reads a cell starting with = + - @ (or tab, CR, LF, or their full-width forms) as a formula.
-const FORMULA = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
+// A spreadsheet reads a cell starting with = + - @ (or tab, CR, LF, or their full-width forms) as a formula; some
+// skip leading spaces (and the replacement of a control) first.
+const FORMULA = /^[\t\r\n]|^[\s\uFFFD]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** CSV: unsafe code points replaced first (so `\0=HYPERLINK(…)` cannot slip past), then formulas prefixed with `'`. */
 export function csvText(s: string): string {

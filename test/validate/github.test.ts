@@ -39,7 +39,7 @@ const HOSTILE = [
   diagnostic('  ::warning::spaced.yaml', 'leading spaces', { severity: 'warning', code: 'date/past' as Diagnostic['code'] }),
   diagnostic('\u00a0\u3000::error::nbsp.yaml', 'unicode white space before ::'),
   diagnostic('cr.yaml', 'one\r::error title=CR::two', { hint: 'fix\r\n##[warning]three' }),
-  diagnostic('lf.yaml', 'one\n::set-output name=x::y', { related: [{ file: '::error::rel.yaml', line: 1, column: 1, message: '##[add-mask]secret' }] }),
+  diagnostic('lf.yaml', 'one\n::set-output name=x::y', { related: [{ file: '::error::rel.yaml', line: 1, column: 1, endLine: 1, endColumn: 2, message: '##[add-mask]secret' }] }),
   diagnostic('pct.yaml', '100% %0A::error::encoded, a:b', { hint: 'comma, colon: %25' }),
   diagnostic('explained.yaml', 'explained one', { severity: 'warning', explained: '::error::from a note ##[error]x' }),
   diagnostic('stop.yaml', `::stop-commands::x then ::${TOKEN}:: and ::endgroup::`),
@@ -76,7 +76,7 @@ describe('the github format, read by the runner', () => {
 // Text built from the characters that matter to the runner, with arbitrary code points between them.
 const PIECES = ['::', ':', '##[', '#', '[', ']', ' ', '\u00a0', '\u2028', '\u0085', '\t', '\r', '\n', '\r\n', 'error', 'warning', 'group', 'endgroup', 'stop-commands', 'add-mask', '=', ',', ';', '%', '%0A', '%0D', '%25', TOKEN, '\u001b', '\u009b', '\u0000'];
 const hostileText = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 12 }).map((parts) => parts.join(''));
-const hostileDiagnostic = fc.record({ file: hostileText, message: hostileText, hint: fc.option(hostileText, { nil: undefined }), explained: fc.option(hostileText, { nil: undefined }), related: fc.option(fc.array(fc.record({ file: hostileText, message: hostileText, line: fc.constant(1), column: fc.constant(1) }), { maxLength: 2 }), { nil: undefined }) }).map(({ file, message, hint, explained, related }) => diagnostic(file, message, { ...(hint !== undefined ? { hint } : {}), ...(explained !== undefined ? { explained, severity: 'warning' } : {}), ...(related !== undefined ? { related } : {}) }));
+const hostileDiagnostic = fc.record({ file: hostileText, message: hostileText, hint: fc.option(hostileText, { nil: undefined }), explained: fc.option(hostileText, { nil: undefined }), related: fc.option(fc.array(fc.record({ file: hostileText, message: hostileText, line: fc.constant(1), column: fc.constant(1), endLine: fc.constant(1), endColumn: fc.constant(2) }), { maxLength: 2 }), { nil: undefined }) }).map(({ file, message, hint, explained, related }) => diagnostic(file, message, { ...(hint !== undefined ? { hint } : {}), ...(explained !== undefined ? { explained, severity: 'warning' } : {}), ...(related !== undefined ? { related } : {}) }));
 
 describe('property: record text never produces an extra command', () => {
   it('github format: exactly the annotations acta meant', () => {
