@@ -35,7 +35,8 @@ export function renderTable(head: readonly string[], widths: readonly number[], 
 }
 
 /** A long id split after its record, and hard-wrapped at `width`, so a narrow column never cuts it off. */
-export function idCell(id: string, width = 24): string {
+export function idCell(raw: string, width = 24): string {
+  const id = oneLine(raw);
   const hash = id.indexOf('#');
   const parts = hash < 0 ? [id] : [id.slice(0, hash), id.slice(hash)];
   return parts.flatMap((p) => Array.from({ length: Math.ceil(p.length / width) }, (_, i) => p.slice(i * width, (i + 1) * width))).join('\n');

@@ -56,13 +56,15 @@ export function htmlText(s: string): string {
   return replaceUnsafe(s);
 }
 
-// What JSON.stringify leaves raw but a terminal or an editor acts on: DEL, C1, bidi controls, line/paragraph separators.
-const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+// What JSON.stringify leaves raw but a terminal or an editor acts on: DEL, C1, bidi controls, line/paragraph
+// separators, noncharacters (lone surrogates it escapes itself).
+const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}]/gu;
+const unicodeEscape = (c: string): string => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
 
 /** JSON: the value itself, lossless; besides the C0 controls JSON escapes, the characters above become \uXXXX. */
 export function jsonText(value: unknown): string {
   // Outside strings JSON.stringify writes only ASCII punctuation, digits and keys' text: every match is inside a string.
-  return JSON.stringify(value, null, 2).replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  return JSON.stringify(value, null, 2).replace(JSON_RAW, unicodeEscape) + '\n';
 }
 
 /** Markdown (tables and prose): one line, no HTML, no Markdown markup, no @mentions or #references that notify people. */

@@ -21,10 +21,12 @@ beforeAll(() => {
   const file = path.join(root, 'meetings/2020-01-15-red-x.yaml');
   const text = readFileSync(file, 'utf8').replace(/^ {8}en: "=cmd.*$/m, `        en: "\\0=HYPERLINK(\\"http://x\\") ${HOSTILE}"`).replace(/^( {6}en: "Hostile text: ).*$/m, `$1${HOSTILE}"`);
   writeFileSync(file, text);
+  const plan = path.join(root, 'plans/2020-2021-red-x.yaml');
+  writeFileSync(plan, readFileSync(plan, 'utf8').replace('es: Reunión anual de la red', `es: "${HOSTILE}"`));
   writeFileSync(path.join(root, 'meetings', BAD_NAME), 'record: meeting\nid: 1\n');
 });
 
-const run = (args: string[]): { stdout: string; stderr: string; code: number } => acta([...args, '--root', root, ...AS_OF]);
+const run = (args: string[], asOf = AS_OF): { stdout: string; stderr: string; code: number } => acta([...args, '--root', root, ...asOf]);
 
 // Everything but tab and LF that a terminal or log acts on (NO_COLOR: acta itself writes no ESC here).
 const TERMINAL_BAD = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufdd0-\ufdef]/u;
@@ -44,6 +46,7 @@ describe('hostile record text, every output kind', () => {
   it.each([[['overdue']], [['list', 'commitments']], [['list', 'agreements']], [['show', '2020-01-15-red-x#15']], [['dashboard']], [['validate', '-f', 'text']], [['validate', '-f', 'pretty']]])('terminal: %j has no controls, no bidi, no workflow command', (args) => {
     const r = run(args);
     expect(r.code).toBeLessThan(2);
+    if (args[0] !== 'dashboard') expect(r.stdout).toContain('ZXZpbA==');
     for (const out of [r.stdout, r.stderr]) {
       expect(out).not.toMatch(TERMINAL_BAD);
       expect(runnerCommands(out)).toEqual([]);
@@ -67,11 +70,13 @@ describe('hostile record text, every output kind', () => {
   it.each([[['report', '-f', 'html']], [['workplan', '-f', 'html']]])('html: %j has no invalid code point and no bidi control', (args) => {
     const r = run(args);
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ZXZpbA'); // Handlebars writes = as &#x3D;
     expect(r.stdout).not.toMatch(HTML_BAD);
   });
 
   it.each([[['export', '-f', 'json']], [['overdue', '-f', 'json']], [['list', 'agreements', '-f', 'json']], [['show', '2020-01-15-red-x#15', '-f', 'json']], [['report', '-f', 'json']], [['dashboard', '-f', 'json']]])('json: %j escapes C1 and bidi too, and keeps the text', (args) => {
     const out = run(args).stdout;
+    if (args[0] !== 'dashboard') expect(out).toContain('ZXZpbA==');
     expect(out).not.toMatch(JSON_RAW_BAD);
     expect(() => JSON.parse(out)).not.toThrow();
   });
@@ -82,7 +87,8 @@ describe('hostile record text, every output kind', () => {
   });
 
   it.each([[['overdue', '-f', 'md']], [['report', '-f', 'md']], [['workplan', '-f', 'md']], [['upcoming', '-f', 'md']]])('markdown: %j has no live @mention, no controls', (args) => {
-    const out = run(args).stdout;
+    const out = run(args, args[0] === 'upcoming' ? ['--as-of', '2020-07-15'] : AS_OF).stdout;
+    expect(out).toContain('alice');
     expect(out).not.toMatch(LIVE_MENTION);
     expect(out).not.toMatch(TERMINAL_BAD);
   });
