@@ -56,8 +56,8 @@ export function whoOwes(c: CommitmentView): readonly ActorRef[] {
 export function taskCell(c: CommitmentView, l: Labels, style: Style): string {
   const lines = [oneLine(localText(c.task, l.lang))];
   if (c.deadlineText) lines.push(style.dim(`«${oneLine(localText(c.deadlineText, l.lang))}»`));
-  if (eventText(c.due, l.lang)) lines.push(style.dim(eventText(c.due, l.lang)));
-  for (const e of c.extensions) lines.push(style.dim(extensionText(e, l.lang)));
+  if (eventText(c.due, l.lang)) lines.push(style.dim(oneLine(eventText(c.due, l.lang))));
+  for (const e of c.extensions) lines.push(style.dim(oneLine(extensionText(e, l.lang))));
   if (c.delivered.length) lines.push(style.dim(`${l.words.delivered}: ${c.delivered.map((d) => `${oneLine(d.actor.label)} (${day(d.date, l.lang)})`).join(', ')}`));
   return lines.join('\n');
 }
