@@ -1,5 +1,9 @@
 // The github format read by a port of the Actions runner's command parser (github-runner.ts): hostile record text and
 // file names yield exactly the annotations acta meant, and the terminal formats yield no command at all.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
@@ -99,5 +103,23 @@ describe('property: record text never produces an extra command', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('acta validate under GitHub Actions (the built CLI), read by the runner', () => {
+  it('a record saying `##[error …]` and a file named `::error …::` create no annotation of their own', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'acta-github-'));
+    cpSync(path.resolve('test/fixtures/validate-errors'), root, { recursive: true });
+    const meeting = (id: string, extra: string): string => `record: meeting\nid: ${id}\nbody: red-trata\ndates: { start: 2017-06-21 }\nsource: { document: informe.txt }\n${extra}agreements: []\n`;
+    writeFileSync(path.join(root, 'meetings/2018-01-01-red-trata.yaml'), meeting('2018-01-01-red-trata', 'session: "##[error title=Injected]pwned"\n'));
+    writeFileSync(path.join(root, 'meetings/::error title=X::evil.yaml'), meeting('2018-02-01-red-trata', 'session: "  ::warning title=Y::also\\r::error::cr"\n'));
+    const env = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: '', GITHUB_WORKSPACE: root };
+    const run = (args: string[]): string => spawnSync(process.execPath, [path.resolve('bin/acta.js'), ...args, '--root', root], { cwd: root, encoding: 'utf8', env }).stdout;
+    const json = JSON.parse(run(['validate', '-f', 'json'])) as { diagnostics: { file: string; code: string; explained: string | null }[] };
+    const commands = runnerCommands(run(['validate']));
+    const annotations = commands.filter((c) => c.command !== 'group' && c.command !== 'endgroup');
+    expect(json.diagnostics.some((d) => d.file.includes('::error title=X::'))).toBe(true);
+    expect(annotations.map((c) => `${c.properties['file']} ${c.properties['title']}`)).toEqual(json.diagnostics.filter((d) => d.explained === null).map((d) => `${d.file} acta ${d.code}`));
+    expect(commands.filter((c) => c.command === 'group' || c.command === 'endgroup').map((c) => c.command)).toEqual(['group', 'endgroup']);
   });
 });
