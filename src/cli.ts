@@ -1,12 +1,20 @@
 // The shell: builds the commander program from the command registry, prints an Outcome and returns its exit code.
 import { Command, CommanderError, Option } from 'commander';
+import type { Example } from './commands/index.js';
 import { COMMANDS } from './commands/index.js';
 import type { Outcome } from './commands/outcome.js';
 import { terminalLines } from './render/escape.js';
+import type { Runtime } from './io/runtime.js';
+import { processRuntime, withRuntime } from './io/runtime.js';
 
 export const VERSION = '0.1.0';
 
-function buildProgram(onOutcome: (o: Outcome) => void): Command {
+/** The "Examples:" block of a help text: each command line under a comment saying what it shows. */
+export function formatExamples(examples: readonly Example[]): string {
+  return `\nExamples:\n${examples.map(([command, what]) => `  # ${what}\n  ${command}\n`).join('')}`;
+}
+
+function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
   const program = new Command('acta')
     .description('Keeps a secretariat\'s records honest: validates meetings, agreements and work plans, tells who owes what and what is late.')
     .version(VERSION)
@@ -16,10 +24,20 @@ function buildProgram(onOutcome: (o: Outcome) => void): Command {
     .option('--rev <rev>', 'read the records as they were at this git revision (read-only commands)')
     .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
     .showHelpAfterError('(run `acta --help` for usage)')
+    // Set before the commands are made, so each inherits it: a command's help lists --root, --lang, --as-of, --rev too.
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => writeErr(s) });
+    .configureOutput({
+      writeOut: (s) => rt.stdout.write(s),
+      writeErr: (s) => writeErr(rt, s),
+      getOutHelpWidth: () => (rt.stdout.isTTY && rt.stdout.columns ? rt.stdout.columns : 80),
+      getErrHelpWidth: () => (rt.stderr.isTTY && rt.stderr.columns ? rt.stderr.columns : 80),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    });
   for (const entry of COMMANDS) {
     const cmd = entry.define(program.command(entry.name).description(entry.summary));
+    cmd.addHelpText('after', formatExamples(entry.examples));
     cmd.action(async (...params: unknown[]) => {
       const self = params[params.length - 1] as Command;
       const args = self.processedArgs.flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
@@ -32,50 +50,70 @@ function buildProgram(onOutcome: (o: Outcome) => void): Command {
   const dashboard = COMMANDS.find((e) => e.name === 'dashboard');
   if (dashboard) {
     program.allowExcessArguments(true).action(async () => {
-      if (program.args.length > 0) program.error(`error: unknown command '${program.args[0]}'`, { code: 'commander.unknownCommand' });
+      const [word] = program.args;
+      if (word !== undefined) {
+        const { nearestChoice } = await import('./commands/choices.js');
+        program.error(`error: unknown command '${word}'${nearestChoice(word, COMMANDS.map((e) => e.name))}`, { code: 'commander.unknownCommand' });
+      }
       onOutcome(await dashboard.run([], program.opts()));
     });
   }
+  program.addHelpText('after', `${formatExamples(PROGRAM_EXAMPLES)}\nEach command's --help shows its options and examples.\n`);
   return program;
 }
 
-// stderr carries acta's notes and usage errors, which may quote file names and record text: the terminal policy, here once.
-function writeErr(text: string): void {
-  process.stderr.write(terminalLines(text));
-}
+const PROGRAM_EXAMPLES: readonly Example[] = [
+  ['acta', 'one screen of the records: counts, states, most overdue, next deadlines'],
+  ['acta overdue --actor MX --as-of 2017-08-01', 'what Mexico still owed on 1 August 2017'],
+  ['acta show 2017-06-21-red-trata#2.b', 'one agreement with its deadline and follow-up'],
+];
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Run acta with these arguments (argv[0] and argv[1] are node and the script, as in process.argv) and return the
+ * exit code. `io` replaces the process's working folder, environment and output streams (tests run in-process so). */
+export async function main(argv: readonly string[], io: Partial<Runtime> = {}): Promise<number> {
+  const rt: Runtime = { ...processRuntime(), ...io };
   // `acta … | head` closes the pipe early: that is the reader's choice, not an error. Any other write failure (a full
   // disk: ENOSPC, EIO) is an I/O failure: one line and exit 2, not a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(0);
-      if (stream === process.stdout) process.stderr.write(`acta: cannot write output: ${terminalLines(e.message)}\n`);
-      process.exit(2);
-    });
+  if (io.stdout === undefined && io.stderr === undefined) {
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(0);
+        if (stream === process.stdout) process.stderr.write(`acta: cannot write output: ${terminalLines(e.message)}\n`);
+        process.exit(2);
+      });
+    }
   }
+  return withRuntime(rt, () => run(argv, rt));
+}
+
+// stderr carries acta's notes and usage errors, which may quote file names and record text: the terminal policy, here once.
+function writeErr(rt: Runtime, text: string): void {
+  rt.stderr.write(terminalLines(text));
+}
+
+async function run(argv: readonly string[], rt: Runtime): Promise<number> {
   let outcome: Outcome | undefined;
-  const program = buildProgram((o) => (outcome = o));
+  const program = buildProgram(rt, (o) => (outcome = o));
   try {
     await program.parseAsync(argv as string[]);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     const { UsageError } = await import('./io/files.js');
     if (e instanceof UsageError) {
-      writeErr(`acta: ${e.message}\n`);
+      writeErr(rt, `acta: ${e.message}\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
     if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-      writeErr(`acta: ${err.message}\n`);
+      writeErr(rt, `acta: ${err.message}\n`);
       return 2;
     }
-    writeErr(`acta: internal error: ${err?.message ?? String(e)}\n(this is a bug in acta; set ACTA_DEBUG=1 to see where)\n`);
-    if (process.env['ACTA_DEBUG']) process.stderr.write(`${err?.stack ?? ''}\n`);
+    writeErr(rt, `acta: internal error: ${err?.message ?? String(e)}\n(this is a bug in acta; set ACTA_DEBUG=1 to see where)\n`);
+    if (rt.env['ACTA_DEBUG']) rt.stderr.write(`${err?.stack ?? ''}\n`);
     return 2;
   }
   if (!outcome) return 0;
-  if (outcome.stdout) process.stdout.write(outcome.stdout);
-  if (outcome.stderr) writeErr(outcome.stderr);
+  if (outcome.stdout) rt.stdout.write(outcome.stdout);
+  if (outcome.stderr) writeErr(rt, outcome.stderr);
   return outcome.exitCode;
 }

@@ -1,30 +1,37 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 // Shared wiring for commands: resolve the root, today's date and language from global options.
-import { isRealDate } from '../core/dates.js';
+import { isRealDate, YEARS } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
 import { today } from '../io/clock.js';
-import { findRoot, UsageError } from '../io/files.js';
+import { findRoot, followRecordsPointer, noRootMessage, UsageError } from '../io/files.js';
+import type { Output } from '../io/runtime.js';
+import { fromCwd, runtime } from '../io/runtime.js';
 import type { Repository } from '../io/load.js';
 import type { RecordSource } from '../io/source.js';
 import { styleFor, useColour } from '../io/terminal.js';
 import type { Style } from '../render/style.js';
 import type { GlobalOptions } from './outcome.js';
 
+/** The records root: --root DIR, else the nearest folder upwards (from `near`, else the working folder) holding
+ * acta.yaml — never a guess. An acta.yaml with `records: DIR` sends on to DIR (see followRecordsPointer). */
 export async function resolveRoot(options: GlobalOptions, near?: string): Promise<string> {
   if (options.root !== undefined) {
-    const root = path.resolve(options.root);
+    const root = fromCwd(options.root);
     if (!existsSync(root)) throw new UsageError(`--root ${options.root}: no such directory`);
-    return root;
+    if (!statSync(root).isDirectory()) throw new UsageError(`--root ${options.root}: not a directory`);
+    return followRecordsPointer(root);
   }
-  if (near === undefined) return findRoot(process.cwd());
-  const full = path.resolve(near);
-  return findRoot(existsSync(full) && statSync(full).isDirectory() ? full : path.dirname(full));
+  const full = near === undefined ? runtime().cwd : fromCwd(near);
+  const start = near !== undefined && !(existsSync(full) && statSync(full).isDirectory()) ? path.dirname(full) : full;
+  const found = await findRoot(start);
+  if (found === undefined) throw new UsageError(noRootMessage(start));
+  return followRecordsPointer(found);
 }
 
 export function resolveAsOf(options: GlobalOptions): string {
   if (options.asOf === undefined) return today();
-  if (!isRealDate(options.asOf)) throw new UsageError(`--as-of ${options.asOf}: expected a real date as YYYY-MM-DD`);
+  if (!isRealDate(options.asOf)) throw new UsageError(`--as-of ${options.asOf}: expected a real date as YYYY-MM-DD, in the years ${YEARS.first}–${YEARS.last}`);
   return options.asOf;
 }
 
@@ -32,7 +39,7 @@ export function resolveLang(options: GlobalOptions, fallback: Lang = 'es'): Lang
   return options.lang ?? fallback;
 }
 
-export function resolveStyle(options: GlobalOptions, stream: NodeJS.WriteStream = process.stdout): Style {
+export function resolveStyle(options: GlobalOptions, stream: Pick<Output, 'isTTY'> = runtime().stdout): Style {
   return styleFor(options.color === false ? false : useColour(stream));
 }
 
@@ -50,12 +57,12 @@ export async function loadFromOptions(options: GlobalOptions, load: { near?: str
 }
 
 /** For --changed-since REV: the record files changed since REV (added or edited), and every record that refers to
- * a changed or removed one — all compared with what --rev (or the disk) holds now. */
-export async function selectChangedSince(options: GlobalOptions & { readonly changedSince?: string }, root: string): Promise<string[]> {
+ * a changed or removed one — all compared with `head`, what --rev (or the disk) holds now (the source then loaded,
+ * so each revision is read once). */
+export async function selectChangedSince(options: GlobalOptions & { readonly changedSince?: string }, root: string, head: RecordSource): Promise<string[]> {
   const { changedFiles, gitSource } = await import('../io/source.js');
   const { parseRecordFile } = await import('../core/parse.js');
   const { definedIds, mentionsAny } = await import('../core/references.js');
-  const head = await resolveSource(options, root);
   const changed = await changedFiles(await gitSource(root, options.changedSince ?? 'HEAD'), head);
   const dataOf = (file: string, bytes: Uint8Array | undefined): unknown => (bytes ? parseRecordFile(file, bytes).data : undefined);
   const ids = new Set(changed.flatMap((c) => [...definedIds(dataOf(c.file, c.before)), ...definedIds(dataOf(c.file, c.after))]));

@@ -3,6 +3,7 @@ import { buildDashboard } from '../core/queries/dashboard.js';
 import { UsageError } from '../io/files.js';
 import { jsonText } from '../render/escape.js';
 import { formatDashboard } from '../render/dashboard.js';
+import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { loadReportInputs } from './report-input.js';
@@ -13,8 +14,8 @@ export interface DashboardOptions extends GlobalOptions {
 
 export async function runDashboard(options: DashboardOptions): Promise<Outcome> {
   const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format}: expected text or json`);
+  checkChoice(`--format ${format}`, format, ['text', 'json']);
   const input = await loadReportInputs(options);
   const model = buildDashboard(input.records, input.diagnostics, input.commitments, input.ctx, input.asOf);
-  return { stdout: format === 'json' ? jsonText(model) : formatDashboard(model, { style: resolveStyle(options) }), exitCode: 0 };
+  return { stdout: format === 'json' ? jsonText(model) : formatDashboard(model, { style: resolveStyle(options) }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
 }

@@ -4,9 +4,10 @@ import type { DiffSide } from '../core/queries/diff.js';
 import { UsageError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';
 import type { RecordSource } from '../io/source.js';
-import { diskSource, gitSource } from '../io/source.js';
+import { changedFiles, diskSource, gitSource } from '../io/source.js';
 import type { DiffFormat } from '../render/diff.js';
 import { DIFF_FORMATTERS } from '../render/diff.js';
+import { checkChoice } from './choices.js';
 import { resolveLang, resolveRoot, resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
@@ -21,15 +22,17 @@ export async function runDiff(args: readonly string[], options: DiffOptions): Pr
   const [baseRev, headRev] = args;
   if (baseRev === undefined) throw new UsageError('acta diff needs a base revision, e.g. `acta diff main`');
   const format = (options.format ?? 'pretty') as DiffFormat;
-  if (!Object.hasOwn(DIFF_FORMATTERS, format)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIFF_FORMATTERS).join(', ')}`);
+  checkChoice(`--format ${format}`, format, Object.keys(DIFF_FORMATTERS));
   const failOn = options.failOn ?? 'none';
-  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on ${failOn}: expected one of ${FAIL_ON.join(', ')}`);
+  checkChoice(`--fail-on ${failOn}`, failOn, FAIL_ON);
   const root = await resolveRoot(options);
   const headName = headRev ?? options.rev;
   const baseSource = await gitSource(root, baseRev);
   const headSource = headName === undefined ? diskSource(root) : await gitSource(root, headName);
   const [base, head] = [await loadRepository(baseSource), await loadRepository(headSource)];
-  const result = diffRecordSets(base.records, head.records, { base: sideOf(baseSource), head: sideOf(headSource) });
+  // Which files' bytes differ: a file that cannot be read at either revision is still a change when it changed.
+  const changed = new Set((await changedFiles(baseSource, headSource)).map((c) => c.file));
+  const result = diffRecordSets(base.records, head.records, { base: sideOf(baseSource), head: sideOf(headSource) }, changed);
   const lang = resolveLang(options, head.records.config.lang ?? 'es');
   const stdout = DIFF_FORMATTERS[format](result, { style: resolveStyle(options), lang });
   const failed = (failOn === 'flagged' && result.counts.flagged > 0) || (failOn === 'any' && result.counts.changes > 0);

@@ -5,9 +5,10 @@ import { formatRecordText } from '../core/format/format.js';
 import { parseRecordFile } from '../core/parse.js';
 import { kindOf } from '../core/records.js';
 import { expandPaths, UsageError } from '../io/files.js';
+import { shownFromCwd } from '../io/runtime.js';
 import { readSchemas } from '../io/schemas.js';
 import { diskSource, UnreadableRecord } from '../io/source.js';
-import { writeFileAtomic } from '../io/write.js';
+import { RefusedWrite, writeFileAtomic } from '../io/write.js';
 import type { FmtFile, FmtResult, FmtStatus } from '../render/fmt.js';
 import { formatFmtResult } from '../render/fmt.js';
 import { resolveRoot, resolveStyle } from './context.js';
@@ -22,14 +23,16 @@ export async function runFmt(paths: readonly string[], options: FmtOptions): Pro
   const root = await resolveRoot(options, paths[0]);
   const source = diskSource(root);
   const files = paths.length ? await expandPaths(root, paths) : await source.list();
+  const folders = paths.length ? [] : (source.unreadableFolders?.() ?? []);
   if (files.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
   const schemas = readSchemas();
   const results: FmtFile[] = [];
   for (const file of files) {
-    const shown = path.relative(process.cwd(), path.join(root, file)).split(path.sep).join('/');
+    const shown = shownFromCwd(path.join(root, file));
     const { status, reason } = await formatOne(root, file, Boolean(options.check), schemas);
     results.push({ file: shown, status, ...(reason ? { reason } : {}) });
   }
+  for (const f of folders) results.push({ file: shownFromCwd(path.join(root, f.folder)) + '/', status: 'not-formatted', reason: `cannot read the folder (${f.reason})` });
   const counts = { unchanged: 0, reformatted: 0, 'would-reformat': 0, 'not-formatted': 0 } as Record<FmtStatus, number>;
   for (const r of results) counts[r.status]++;
   const result: FmtResult = { check: Boolean(options.check), files: results, counts };
@@ -53,6 +56,11 @@ async function formatOne(root: string, file: string, check: boolean, schemas: Re
   const output = Buffer.from(outcome.text, 'utf8');
   if (output.equals(Buffer.from(bytes))) return { status: 'unchanged' };
   if (check) return { status: 'would-reformat' };
-  await writeFileAtomic(root, file, output);
+  try {
+    await writeFileAtomic(root, file, output);
+  } catch (e) {
+    if (e instanceof RefusedWrite) return { status: 'not-formatted', reason: e.reason };
+    throw e;
+  }
   return { status: 'reformatted' };
 }

@@ -10,8 +10,10 @@ import { resolveSelection } from '../core/queries/selection.js';
 import type { ViewContext } from '../core/queries/view.js';
 import type { RecordSet } from '../core/records.js';
 import { UsageError } from '../io/files.js';
+import { formatLeftOutNote } from '../render/left-out.js';
 import { loadFromOptions, resolveAsOf, resolveLang } from './context.js';
 import type { GlobalOptions } from './outcome.js';
+import { checkChoice } from './choices.js';
 
 export interface FollowupOptions extends GlobalOptions, RawSelection {
   readonly format?: string;
@@ -41,14 +43,11 @@ export async function loadFollowup(options: FollowupOptions, within?: number): P
   const sel = resolveSelection(records, dir, raw);
   if (!sel.ok) throw new UsageError(sel.error);
   const commitments = deriveCommitments(records, asOf, { ...(within !== undefined ? { within } : {}), ...(records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {}) });
-  const invalid = [...records.meetings, ...records.plans].filter((r) => !r.valid).map((r) => r.parsed.file);
-  const warning = invalid.length ? `acta: left out ${invalid.length} record${invalid.length === 1 ? '' : 's'} with schema errors (${invalid.join(', ')}); run \`acta validate\`\n` : undefined;
+  const warning = formatLeftOutNote(records.leftOut);
   return { records, commitments, dir, ctx: { dir, lang }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
 }
 
 /** The --format value, checked against the formats a command has. */
 export function pickFormat<F extends string>(value: string | undefined, formats: readonly F[], fallback: F): F {
-  const f = (value ?? fallback) as F;
-  if (!formats.includes(f)) throw new UsageError(`--format ${value}: expected one of ${formats.join(', ')}`);
-  return f;
+  return checkChoice(`--format ${value}`, value ?? fallback, formats);
 }

@@ -9,7 +9,11 @@ export interface CommandEntry {
   /** Declare arguments and options (cheap: no imports). */
   readonly define: (cmd: Command) => Command;
   readonly run: (args: string[], options: GlobalOptions & Record<string, unknown>) => Promise<Outcome>;
+  /** Two or three real runs for --help, each [command line, what it shows]; test/cli/help.test.ts runs every one. */
+  readonly examples: readonly Example[];
 }
+
+export type Example = readonly [command: string, what: string];
 
 export const COMMANDS: readonly CommandEntry[] = [
   {
@@ -22,6 +26,11 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option('--strict', 'exit 1 on warnings too')
         .option('--changed-since <rev>', 'validate only the files changed since this git revision, and the records that refer to them'),
     run: async (args, o) => (await import('./validate.js')).runValidate(args, o),
+    examples: [
+      ['acta validate', 'check every record under the records root'],
+      ['acta validate meetings/2017-06-21-red-trata.yaml', 'report on one file, checked against all the others'],
+      ['acta validate --changed-since main --format github', 'in CI: the files a pull request changed, as annotations'],
+    ],
   },
   {
     name: 'diff',
@@ -33,6 +42,10 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option('-f, --format <format>', 'pretty | md | json', 'pretty')
         .option('--fail-on <what>', 'exit 1 when a change of this kind is present: flagged | any | none', 'none'),
     run: async (args, o) => (await import('./diff.js')).runDiff(args, o),
+    examples: [
+      ['acta diff main', 'what the working tree changes in the records, against main'],
+      ['acta diff main HEAD --format md --fail-on flagged', 'a pull-request comment; exit 1 if adopted text was edited'],
+    ],
   },
   {
     name: 'fmt',
@@ -42,6 +55,10 @@ export const COMMANDS: readonly CommandEntry[] = [
         .argument('[paths...]', 'files or directories to format (default: every record file under the records root)')
         .option('--check', 'change nothing: list the files that would change and exit 1 if any would'),
     run: async (args, o) => (await import('./fmt.js')).runFmt(args, o),
+    examples: [
+      ['acta fmt --check', 'list the files that are not in the canonical layout (exit 1 if any)'],
+      ['acta fmt meetings/2017-06-21-red-trata.yaml', 'rewrite one file in place'],
+    ],
   },
   {
     name: 'new',
@@ -61,63 +78,109 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option('--source <document>', 'the source document (file name or reference)')
         .option('--id <id>', 'the record id (default: DATE-BODY for a meeting, START-END-BODY for a plan)'),
     run: async (args, o) => (await import('./new.js')).runNew(args, o),
+    examples: [
+      ['acta new meeting --body red-trata --date 2018-06-20 --place \'San Salvador\' --country SV', 'a meeting record to fill in from its report'],
+      ['acta new plan --body red-nna --period 2023-2027', 'a work plan record'],
+    ],
   },
   {
     name: 'init',
-    summary: 'create a records repository: acta.yaml, registries, an example meeting, schemas and a CI workflow',
+    summary: 'create a records repository: acta.yaml, registries, an example meeting, schemas, a CI workflow and a package.json that pins acta-records',
     define: (c) =>
       c
         .argument('[dir]', 'the folder to create it in (default: the current folder)')
         .option('--from-crm', "start from the CRM's registries (countries, organisations, bodies, groups)")
         .option('--force', 'add acta\'s files to a folder that is not empty (never overwrites a file)'),
     run: async (args, o) => (await import('./init.js')).runInit(args, o),
+    examples: [
+      ['acta init my-records --from-crm', 'a records repository that starts from the CRM\'s registries'],
+      ['acta init', 'make the current (empty) folder a records repository'],
+    ],
   },
   {
     name: 'overdue',
     summary: 'commitments past their deadline, with days late, by actor, body or meeting',
-    define: (c) => withReportOptions(c),
+    define: (c) => withReportOptions(c).option('--fail-on-overdue', 'exit 1 when anything selected is overdue (for CI)'),
     run: async (_args, o) => (await import('./overdue.js')).runOverdue(o),
+    examples: [
+      ['acta overdue --actor MX --as-of 2017-08-01', 'what Mexico still owed on 1 August 2017'],
+      ['acta overdue --by actor --lang en', 'everything overdue today, by who owes it, in English'],
+      ['acta overdue --body red-trata --fail-on-overdue', 'in CI: exit 1 when the anti-trafficking network has anything overdue'],
+    ],
   },
   {
     name: 'upcoming',
     summary: 'open commitments coming due within the warning window (--within 30d)',
-    define: (c) => withReportOptions(c).option('--within <days>', 'warning window: 30, 30d or 4w (default: each deadline\'s warn, else warn_days in acta.yaml, else 30)'),
+    define: (c) =>
+      withReportOptions(c)
+        .option('--within <days>', 'warning window: 30, 30d or 4w (default: each deadline\'s warn, else warn_days in acta.yaml, else 30)')
+        .addHelpText('after', '\nupcoming exits 0 whatever it lists; to fail a CI job on what is overdue, run `acta overdue --fail-on-overdue`.'),
     run: async (_args, o) => (await import('./upcoming.js')).runUpcoming(o),
+    examples: [
+      ['acta upcoming --within 60d --as-of 2017-07-01', 'what was coming due in the 60 days after 1 July 2017'],
+      ['acta upcoming --actor OIM --by meeting -f md', 'IOM\'s next deadlines as Markdown, by meeting'],
+    ],
   },
   {
     name: 'list',
     summary: 'list meetings, agreements, commitments or plans, filtered by body, actor, period and state',
     define: (c) => withFilters(c.argument('<what>', 'meetings | agreements | commitments | plans')).option('-f, --format <format>', 'table | json | csv', 'table'),
     run: async (args, o) => (await import('./list.js')).runList(args[0], o),
+    examples: [
+      ['acta list meetings', 'every meeting, with its points and open commitments'],
+      ['acta list commitments --actor MX --state overdue --as-of 2017-08-01', 'Mexico\'s overdue commitments on 1 August 2017'],
+      ['acta list agreements --meeting 2017-06 -f csv', 'the agreements of the June 2017 meeting, for a spreadsheet'],
+    ],
   },
   {
     name: 'show',
     summary: 'one meeting, agreement (MEETING#N), plan or activity (PLAN#A/O/R/N) with its deadlines and follow-up',
     define: (c) => c.argument('<id>', 'an id or an unambiguous start of one (2017-03 → the one meeting starting so)').option('-f, --format <format>', 'text | json', 'text'),
     run: async (args, o) => (await import('./show.js')).runShow(args[0], o),
+    examples: [
+      ['acta show 2017-06-21-red-trata#2.b', 'one agreement: its text, deadline, who owes it and its follow-up'],
+      ['acta show 2017-03', 'the one meeting whose id starts so, with all its points'],
+      ['acta show 2017-2022-red-nna --lang en', 'a work plan, in English'],
+    ],
   },
   {
     name: 'export',
     summary: 'export commitments: CSV for spreadsheets (one row per actor), iCalendar for calendars, JSON',
     define: (c) => withFilters(c).option('-f, --format <format>', 'csv | ics | json', 'csv'),
     run: async (_args, o) => (await import('./export.js')).runExport(o),
+    examples: [
+      ['acta export -f ics --actor MX', 'Mexico\'s deadlines for a calendar'],
+      ['acta export -f csv --body red-nna --lang en', 'the children\'s network\'s commitments for a spreadsheet, one row per actor'],
+    ],
   },
   {
     name: 'report',
     summary: 'consolidated report for a period: meetings, participation, agreements, commitments by state, overdue, due next, work plans',
     define: (c) => c.option('--year <year>', 'the calendar year (same as --from YEAR --to YEAR)').option('--from <period>', 'first day, month, quarter, half-year or year of the period (default: the first meeting on record)').option('--to <period>', 'end of the period (default: --as-of)').option('--body <body>', 'only these bodies (id or acronym; several: comma-separated)').option('--next <days>', 'how far "due next" looks after --as-of: 90, 90d or 12w', '90').option('-f, --format <format>', 'md | html | json', 'md').option('-o, --out <file>', 'write to this file (atomically) instead of standard output').option('--template <file>', 'use this Handlebars template instead of templates/report/report.FORMAT.hbs'),
     run: async (_args, o) => (await import('./report.js')).runReport(o),
+    examples: [
+      ['acta report --year 2017 --lang en', 'the consolidated report for 2017, in English (Markdown)'],
+      ['acta report --from 2017-H1 --to 2017-H2 -f html -o report.html', 'the same as a web page, written to report.html'],
+    ],
   },
   {
     name: 'workplan',
     summary: 'a work plan as its matrix (axis → objective → result → activity × period), each cell with its state',
     define: (c) => c.argument('[plan]', 'the plan id, or an unambiguous start of it (default: every plan)').option('--axis <n>', 'only these axes (numbers; several: comma-separated)').option('--period <period>', 'only the columns this year, half-year, quarter or month overlaps').option('--actor <actor>', 'only activities this actor is responsible for (code, id, acronym or group)').option('-f, --format <format>', 'table | md | html | csv | json', 'table').option('-o, --out <file>', 'write to this file (atomically) instead of standard output').option('--template <file>', 'md and html: use this Handlebars template instead of templates/workplan/workplan.FORMAT.hbs'),
     run: async (args, o) => (await import('./workplan.js')).runWorkplan(args[0], o),
+    examples: [
+      ['acta workplan 2017-2022-red-nna --axis 2', 'axis 2 of the children\'s network\'s plan, each cell with its state'],
+      ['acta workplan --period 2018 -f md', 'every plan\'s 2018 columns, as Markdown'],
+    ],
   },
   {
     name: 'dashboard',
     summary: 'one screen of the records (what `acta` alone shows): counts, states, most overdue, next deadlines',
     define: (c) => c.option('-f, --format <format>', 'text | json', 'text'),
     run: async (_args, o) => (await import('./dashboard.js')).runDashboard(o),
+    examples: [
+      ['acta', 'the dashboard, as of today'],
+      ['acta dashboard --as-of 2017-08-01 --lang en', 'as it stood on 1 August 2017, in English'],
+    ],
   },
 ];

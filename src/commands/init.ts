@@ -3,7 +3,8 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../io/files.js';
-import { CRM_DATA_DIR, packageVersion, readTemplate } from '../io/scaffold.js';
+import { fromCwd, runtime } from '../io/runtime.js';
+import { CRM_DATA_DIR, findGitTop, packageName, packageVersion, readTemplate } from '../io/scaffold.js';
 import { SCHEMA_DIR } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
@@ -17,7 +18,7 @@ const REGISTRIES = ['countries', 'organisations', 'bodies', 'groups'];
 
 export async function runInit(args: readonly string[], options: InitOptions): Promise<Outcome> {
   if (options.rev !== undefined) throw new UsageError('acta init writes files: --rev is for read-only commands');
-  const dir = path.resolve(args[0] ?? options.root ?? '.');
+  const dir = fromCwd(args[0] ?? options.root ?? '.');
   await checkFolder(dir, Boolean(options.force));
   const files = await plannedFiles(Boolean(options.fromCrm));
   const taken = [...files.keys()].filter((f) => existsSync(path.join(dir, f)));
@@ -27,10 +28,31 @@ export async function runInit(args: readonly string[], options: InitOptions): Pr
     await makeFolder(dir, path.dirname(file));
     await writeFileAtomic(dir, file, text, { exclusive: true });
   }
-  const shown = path.relative(process.cwd(), dir) || '.';
+  const shown = path.relative(runtime().cwd, dir) || '.';
   const list = [...files.keys()].filter((f) => !f.startsWith('schemas/'));
-  const next = [`cd ${JSON.stringify(shown)} && git init && npm install`, 'npx acta validate', 'npx acta new meeting --body st --date YYYY-MM-DD   (then delete meetings/2025-01-15-example.yaml)'];
-  return { stdout: `created a records repository in ${shown}:\n${list.map((f) => `  ${f}\n`).join('')}  schemas/ (${files.size - list.length} JSON Schemas, for editors)\nnext:\n${next.map((n) => `  ${n}\n`).join('')}`, exitCode: 0 };
+  const next = nextSteps(shown, dir, findGitTop(dir)).map((n) => `  ${n}\n`).join('');
+  return { stdout: `created a records repository in ${shown}:\n${list.map((f) => `  ${f}\n`).join('')}  schemas/ (${files.size - list.length} JSON Schemas, for editors)\nnext:\n${next}`, exitCode: 0 };
+}
+
+export const FIRST_COMMIT = 'git add -A && git commit -m "A records repository"';
+
+/** The commands to run next, true for where the repository was made: no `git init` inside a git repository, and a
+ * word on the workflow when the records are not at the repository's top (GitHub runs workflows only from there). */
+export function nextSteps(shown: string, dir: string, gitTop: string | undefined): string[] {
+  const steps = shown === '.' ? [] : [`cd ${shellWord(shown)}`];
+  if (gitTop === undefined) steps.push('git init -b main');
+  steps.push('npm install', 'npx acta validate', FIRST_COMMIT);
+  steps.push('npx acta new meeting --body st --date YYYY-MM-DD   # your first meeting; then git rm meetings/2025-01-15-example.yaml');
+  if (gitTop !== undefined && path.resolve(gitTop) !== path.resolve(dir)) {
+    const sub = path.relative(gitTop, dir).split(path.sep).join('/');
+    steps.push(`# GitHub runs workflows only from ${path.join(path.relative(dir, gitTop) || '.', '.github/workflows')}/: move ${path.join('.github', 'workflows', 'acta.yml')} there and add \`defaults: { run: { working-directory: ${sub} } }\` to its job`);
+  }
+  return steps;
+}
+
+// A path as one shell word: plain when it is safe, else single-quoted.
+function shellWord(p: string): string {
+  return /^[\w./@%+=:,-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
 }
 
 // A folder holding acta.yaml is refused; a non-empty one (a lone .git aside) needs --force.
@@ -50,7 +72,7 @@ async function plannedFiles(fromCrm: boolean): Promise<Map<string, string>> {
   for (const r of REGISTRIES) files.set(`registries/${r}.yaml`, fromCrm ? await crmFile(`registries/${r}.yaml`, '../schemas/registry.schema.json') : readTemplate(`init/registries/${r}.yaml`));
   files.set('meetings/2025-01-15-example.yaml', readTemplate('init/meetings/2025-01-15-example.yaml'));
   files.set('.github/workflows/acta.yml', readTemplate('init/github/workflows/acta.yml'));
-  files.set('package.json', readTemplate('init/package.json').replace('ACTA_VERSION', `^${packageVersion()}`));
+  files.set('package.json', readTemplate('init/package.json').replace('ACTA_PACKAGE', packageName()).replace('ACTA_VERSION', `^${packageVersion()}`));
   files.set('.gitignore', readTemplate('init/gitignore'));
   files.set('.gitattributes', readTemplate('init/gitattributes'));
   for (const name of (await fs.readdir(SCHEMA_DIR)).filter((f) => f.endsWith('.schema.json')).sort()) files.set(`schemas/${name}`, await fs.readFile(path.join(SCHEMA_DIR, name), 'utf8'));

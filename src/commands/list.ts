@@ -7,12 +7,14 @@ import { LIST_FORMATTERS } from '../render/lists.js';
 import { resolveStyle } from './context.js';
 import type { FollowupOptions } from './followup.js';
 import { loadFollowup, pickFormat } from './followup.js';
+import { nearestChoice } from './choices.js';
 import type { Outcome } from './outcome.js';
+import { tableWidth } from '../io/terminal.js';
 
 export async function runList(what: string | undefined, options: FollowupOptions): Promise<Outcome> {
-  if (!what || !LIST_KINDS.includes(what as ListKind)) throw new UsageError(`list ${what ?? ''}: say what to list: ${LIST_KINDS.join(' | ')}`.replace('list : ', 'list: '));
+  if (!what || !LIST_KINDS.includes(what as ListKind)) throw new UsageError(`list ${what ?? ''}: say what to list: ${LIST_KINDS.join(' | ')}${nearestChoice(what ?? '', LIST_KINDS)}`.replace('list : ', 'list: '));
   const format = pickFormat(options.format, Object.keys(LIST_FORMATTERS) as ListFormat[], 'table');
   const input = await loadFollowup(options);
   const result = buildList(what as ListKind, input);
-  return { stdout: LIST_FORMATTERS[format](result, { style: resolveStyle(options) }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+  return { stdout: LIST_FORMATTERS[format](result, { style: resolveStyle(options), width: tableWidth() }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
 }

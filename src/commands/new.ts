@@ -1,6 +1,6 @@
 // acta new meeting|plan: write a valid skeleton record named by its id, with the editor's schema modeline.
 import path from 'node:path';
-import { isRealDate } from '../core/dates.js';
+import { isRealDate, YEARS } from '../core/dates.js';
 import { formatRecordText } from '../core/format/format.js';
 import { keyOrderFor } from '../core/format/key-order.js';
 import { fillTemplate } from '../core/format/scaffold.js';
@@ -9,10 +9,12 @@ import type { Lang } from '../core/model.js';
 import { parseRecordFile } from '../core/parse.js';
 import { checkRecords } from '../core/pipeline.js';
 import { UsageError } from '../io/files.js';
+import { shownFromCwd } from '../io/runtime.js';
 import { loadRepository, schemaValidator } from '../io/load.js';
 import { findSchemasFolder, readTemplate, schemaPathFrom } from '../io/scaffold.js';
 import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
+import { nearestChoice } from './choices.js';
 import { resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { existsSync } from 'node:fs';
@@ -43,7 +45,7 @@ const SOURCE_TODO = "TODO: the adopted report's file name or reference";
 
 export async function runNew(args: readonly string[], options: NewOptions): Promise<Outcome> {
   const [kind] = args;
-  if (kind !== 'meeting' && kind !== 'plan') throw new UsageError('acta new meeting|plan: say which kind of record to create');
+  if (kind !== 'meeting' && kind !== 'plan') throw new UsageError(`acta new meeting|plan: say which kind of record to create${nearestChoice(kind ?? '', ['meeting', 'plan'])}`);
   if (options.rev !== undefined) throw new UsageError('acta new writes a file: --rev is for read-only commands');
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);
@@ -60,7 +62,7 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   if (errors.length) throw new UsageError(`the new ${kind} would not be valid, so nothing was written:\n${errors.map((d) => `  ${d.message}${d.hint ? ` — ${d.hint}` : ''}`).join('\n')}`);
   await makeFolder(root, skeleton.folder);
   await writeFileAtomic(root, file, formatted.text, { exclusive: true });
-  const shown = path.relative(process.cwd(), path.join(root, file)).split(path.sep).join('/');
+  const shown = shownFromCwd(path.join(root, file));
   const next = kind === 'meeting' ? 'fill in the participants, the source and the agreements from the adopted report' : 'copy the axes, objectives, results and activities from the adopted matrix';
   return { stdout: `created ${shown}\nnext: ${next}, then run \`acta validate\`\n`, exitCode: 0 };
 }
@@ -69,7 +71,7 @@ function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {
   const body = required(o.body, '--body', 'the body that met, e.g. --body red-nna');
   const date = required(o.date, '--date', 'the first day of the meeting, e.g. --date 2018-03-01');
   if (!ID.test(body)) throw new UsageError(`--body ${JSON.stringify(body)}: expected a body id (lowercase letters, digits, hyphens)`);
-  for (const [flag, d] of [['--date', date], ['--end', o.end]] as const) if (d !== undefined && !isRealDate(d)) throw new UsageError(`${flag} ${JSON.stringify(d)}: expected a real date as YYYY-MM-DD`);
+  for (const [flag, d] of [['--date', date], ['--end', o.end]] as const) if (d !== undefined && !isRealDate(d)) throw new UsageError(`${flag} ${JSON.stringify(d)}: expected a real date as YYYY-MM-DD, in the years ${YEARS.first}–${YEARS.last}`);
   const id = o.id ?? `${date}-${body}`;
   if (!MEETING_ID.test(id)) throw new UsageError(`--id ${JSON.stringify(id)}: a meeting id is its first day and a short name, e.g. 2018-03-01-red-nna`);
   const ordinal = o.ordinal === undefined ? undefined : Number(o.ordinal);

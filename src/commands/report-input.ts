@@ -12,6 +12,7 @@ import { resolveSelection } from '../core/queries/selection.js';
 import type { ViewContext } from '../core/queries/view.js';
 import type { RecordSet } from '../core/records.js';
 import { UsageError } from '../io/files.js';
+import { formatLeftOutNote } from '../render/left-out.js';
 import { loadFromOptions, resolveAsOf, resolveLang } from './context.js';
 import type { GlobalOptions } from './outcome.js';
 
@@ -25,6 +26,8 @@ export interface ReportInputs {
   readonly asOf: Day;
   readonly lang: Lang;
   readonly sel: Selection;
+  /** A note for stderr naming the files left out (formatLeftOutNote). */
+  readonly warning?: string;
 }
 
 export async function loadReportInputs(options: GlobalOptions, raw: RawSelection = {}): Promise<ReportInputs> {
@@ -36,5 +39,6 @@ export async function loadReportInputs(options: GlobalOptions, raw: RawSelection
   const sel = resolveSelection(records, dir, raw);
   if (!sel.ok) throw new UsageError(sel.error);
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
-  return { root: repo.root, records, diagnostics: repo.diagnostics, commitments, dir, ctx: { dir, lang }, asOf, lang, sel: sel.value };
+  const warning = formatLeftOutNote(records.leftOut);
+  return { root: repo.root, records, diagnostics: repo.diagnostics, commitments, dir, ctx: { dir, lang }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
 }

@@ -4,12 +4,14 @@ import { parsePeriod } from '../core/dates.js';
 import { buildReport } from '../core/queries/report.js';
 import { parseWindow } from '../core/queries/selection.js';
 import { UsageError } from '../io/files.js';
+import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeFileAtomic } from '../io/write.js';
 import { jsonText } from '../render/escape.js';
 import type { TemplateFormat } from '../render/report-template.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
 import { withCharts } from '../render/svg/report-charts.js';
+import { checkChoice } from './choices.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { loadReportInputs } from './report-input.js';
 
@@ -29,7 +31,7 @@ type ReportFormat = (typeof FORMATS)[number];
 
 function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } {
   const format = (o.format ?? 'md') as ReportFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format ${o.format}: expected one of ${FORMATS.join(', ')}`);
+  checkChoice(`--format ${o.format}`, format, FORMATS);
   if (o.year !== undefined && (o.from !== undefined || o.to !== undefined)) throw new UsageError('--year cannot be combined with --from or --to');
   if (o.year !== undefined && parsePeriod(o.year)?.precision !== 'year') throw new UsageError(`--year ${o.year}: expected a year (2017)`);
   if (o.template !== undefined && format === 'json') throw new UsageError('--template applies to md and html, not json');
@@ -46,10 +48,10 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   const report = buildReport({ ...input, ...(options.year !== undefined ? { year: options.year } : {}), next });
   const view = withCharts(report);
   const text = format === 'json' ? jsonText(view) : await renderWith(format, view, input.root, options.template);
-  if (options.out === undefined) return { stdout: text, exitCode: 0 };
-  const out = path.resolve(options.out);
+  if (options.out === undefined) return { stdout: text, ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+  const out = fromCwd(options.out);
   await writeFileAtomic(path.dirname(out), path.basename(out), text);
-  return { stdout: '', stderr: `acta: wrote ${options.out}\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${input.warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
 }
 
 async function renderWith(format: TemplateFormat, view: { lang: 'es' | 'en' }, root: string, template: string | undefined): Promise<string> {

@@ -8,6 +8,7 @@ import { resolveStyle } from './context.js';
 import type { FollowupOptions } from './followup.js';
 import { loadFollowup, pickFormat } from './followup.js';
 import type { Outcome } from './outcome.js';
+import { tableWidth } from '../io/terminal.js';
 
 export async function runShow(id: string | undefined, options: FollowupOptions): Promise<Outcome> {
   if (!id) throw new UsageError('show: give the id of a meeting, agreement (MEETING#N), plan or activity (PLAN#A/O/R/N)');
@@ -16,5 +17,5 @@ export async function runShow(id: string | undefined, options: FollowupOptions):
   const target = findRecord(input.records, id);
   if (!target.ok) throw new UsageError(target.error);
   const result = buildShow(target.value, input.commitments, input.ctx, input.asOf);
-  return { stdout: SHOW_FORMATTERS[format](result, { style: resolveStyle(options) }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+  return { stdout: SHOW_FORMATTERS[format](result, { style: resolveStyle(options), width: tableWidth() }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
 }

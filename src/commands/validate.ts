@@ -5,8 +5,10 @@ import path from 'node:path';
 import { countDiagnostics } from '../core/diagnostics.js';
 import { expandPaths, UsageError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';
+import { runtime } from '../io/runtime.js';
 import type { DiagnosticFormat, ValidationResult } from '../render/diagnostics.js';
 import { DIAGNOSTIC_FORMATTERS, formatMarkdownSummary } from '../render/diagnostics.js';
+import { checkChoice } from './choices.js';
 import { resolveRoot, resolveSource, resolveStyle, selectChangedSince } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
@@ -23,16 +25,19 @@ export function defaultFormat(env: NodeJS.ProcessEnv, isTTY: boolean): Diagnosti
 }
 
 export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<Outcome> {
-  const format = (options.format ?? defaultFormat(process.env, Boolean(process.stdout.isTTY))) as DiagnosticFormat;
-  if (!Object.hasOwn(DIAGNOSTIC_FORMATTERS, format)) throw new UsageError(`--format ${format}: expected one of ${Object.keys(DIAGNOSTIC_FORMATTERS).join(', ')}`);
+  const { env, stdout: terminal, cwd } = runtime();
+  const format = (options.format ?? defaultFormat(env, terminal.isTTY)) as DiagnosticFormat;
+  checkChoice(`--format ${format}`, format, Object.keys(DIAGNOSTIC_FORMATTERS));
   const root = await resolveRoot(options, paths.length ? paths[0] : undefined);
-  const selected = options.changedSince !== undefined ? await selectChangedSince(options, root) : paths.length ? await expandPaths(root, paths) : undefined;
+  const source = await resolveSource(options, root);
+  const selected = options.changedSince !== undefined ? await selectChangedSince(options, root, source) : paths.length ? await expandPaths(root, paths) : undefined;
   if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
-  const repo = await loadRepository(await resolveSource(options, root), selected ?? []);
+  const repo = await loadRepository(source, selected ?? []);
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands (or the GitHub workspace), so editors and annotations find them.
-  const base = format === 'github' && process.env['GITHUB_WORKSPACE'] ? process.env['GITHUB_WORKSPACE'] : process.cwd();
-  const shown = (file: string): string => path.relative(base, path.join(root, file)).split(path.sep).join('/');
+  const base = format === 'github' && env['GITHUB_WORKSPACE'] ? env['GITHUB_WORKSPACE'] : cwd;
+  // (A folder that could not be read keeps its trailing /.)
+  const shown = (file: string): string => path.relative(base, path.join(root, file)).split(path.sep).join('/') + (file.endsWith('/') ? '/' : '');
   const diagnostics = (wanted ? repo.diagnostics.filter((d) => wanted.has(d.file)) : repo.diagnostics).map((d) => ({
     ...d,
     file: shown(d.file),
@@ -43,7 +48,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   // A fresh random token per run: record text cannot know it, so it cannot end the runner's stop-commands early.
   const stopToken = `acta-${randomBytes(16).toString('hex')}`;
   const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources, stopToken });
-  if (format === 'github' && process.env['GITHUB_STEP_SUMMARY']) await appendFile(process.env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result));
+  if (format === 'github' && env['GITHUB_STEP_SUMMARY']) await appendFile(env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result));
   const failed = result.counts.errors > 0 || (options.strict === true && result.counts.warnings > 0);
   return { stdout, exitCode: failed ? 1 : 0 };
 }

@@ -6,12 +6,15 @@ import { findRecord } from '../core/queries/find-record.js';
 import type { WorkplanFilters, WorkplanModel } from '../core/queries/workplan.js';
 import { buildWorkplan } from '../core/queries/workplan.js';
 import { UsageError } from '../io/files.js';
+import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeFileAtomic } from '../io/write.js';
 import { jsonText } from '../render/escape.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
 import { formatWorkplanCsv } from '../render/workplan-csv.js';
 import { formatWorkplanTable } from '../render/workplan-table.js';
+import { tableWidth } from '../io/terminal.js';
+import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { loadReportInputs } from './report-input.js';
@@ -30,7 +33,7 @@ type WorkplanFormat = (typeof FORMATS)[number];
 
 export async function runWorkplan(planQuery: string | undefined, options: WorkplanOptions): Promise<Outcome> {
   const format = (options.format ?? 'table') as WorkplanFormat;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format ${options.format}: expected one of ${FORMATS.join(', ')}`);
+  checkChoice(`--format ${options.format}`, format, FORMATS);
   if (options.template !== undefined && format !== 'md' && format !== 'html') throw new UsageError('--template applies to md and html');
   const period = options.period === undefined ? undefined : parsePeriod(options.period);
   if (options.period !== undefined && !period) throw new UsageError(`--period ${options.period}: expected a year, half-year, quarter, month or day (2018, 2018-H1, …)`);
@@ -48,16 +51,16 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   const filters: WorkplanFilters = { ...(axes ? { axes } : {}), ...(period ? { period: { from: period.start, to: period.end } } : {}), ...(input.sel.actors ? { actors: input.sel.actors } : {}) };
   const model = buildWorkplan(plans, input.commitments, filters, input.ctx, input.asOf);
   const text = await formatWorkplan(format, model, input.root, options);
-  if (options.out === undefined) return { stdout: text, exitCode: 0 };
-  const out = path.resolve(options.out);
+  if (options.out === undefined) return { stdout: text, ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+  const out = fromCwd(options.out);
   await writeFileAtomic(path.dirname(out), path.basename(out), text);
-  return { stdout: '', stderr: `acta: wrote ${options.out}\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${input.warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
 }
 
 async function formatWorkplan(format: WorkplanFormat, model: WorkplanModel, root: string, options: WorkplanOptions): Promise<string> {
   switch (format) {
     case 'table':
-      return formatWorkplanTable(model, { style: resolveStyle(options) });
+      return formatWorkplanTable(model, { style: resolveStyle(options), width: tableWidth() });
     case 'csv':
       return formatWorkplanCsv(model);
     case 'json':

@@ -15,6 +15,8 @@ export interface ActorInfo {
 
 export interface ActorDirectory {
   readonly byId: ReadonlyMap<ActorId, ActorInfo>;
+  /** Each group → the actors it stands for, nested groups expanded (never a group itself); computed once. */
+  readonly groupMembers: ReadonlyMap<ActorId, readonly ActorId[]>;
 }
 
 // One directory of every actor the registries name, so any part of acta can name or expand an actor the same way.
@@ -25,7 +27,59 @@ export function buildActorDirectory(registries: Registries): ActorDirectory {
   for (const o of registries.organisations) add({ id: o.id, kind: 'organisation', name: o.name, ...(o.acronym ? { acronym: o.acronym } : {}) });
   for (const b of registries.bodies) add({ id: b.id, kind: 'body', name: b.name, ...(b.acronym ? { acronym: b.acronym } : {}) });
   for (const g of registries.groups) add({ id: g.id, kind: 'group', name: g.name, members: g.members });
-  return { byId };
+  return { byId, groupMembers: expandGroups(byId) };
+}
+
+// Every group once, in one depth-first pass (Tarjan's components, with an explicit stack: nesting may be deep): a
+// group's list is built from its nested groups' finished lists, so the work is linear in groups and members. Groups
+// in a ring (validate reports it as ref/group-cycle) stand for the same actors: every actor reachable from any of them.
+function expandGroups(byId: ReadonlyMap<ActorId, ActorInfo>): Map<ActorId, readonly ActorId[]> {
+  const done = new Map<ActorId, readonly ActorId[]>();
+  const order = new Map<ActorId, number>();
+  const low = new Map<ActorId, number>();
+  const open: ActorId[] = [];
+  const isOpen = new Set<ActorId>();
+  const membersOf = (id: ActorId): readonly ActorId[] => byId.get(id)?.members ?? [];
+  const enter = (id: ActorId, work: { id: ActorId; next: number }[]): void => {
+    order.set(id, order.size);
+    low.set(id, order.size - 1);
+    open.push(id);
+    isOpen.add(id);
+    work.push({ id, next: 0 });
+  };
+  for (const info of byId.values()) {
+    if (!info.members || order.has(info.id)) continue;
+    const work: { id: ActorId; next: number }[] = [];
+    enter(info.id, work);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const members = membersOf(top.id);
+      if (top.next < members.length) {
+        const m = members[top.next++]!;
+        if (!byId.get(m)?.members) continue;
+        if (!order.has(m)) enter(m, work);
+        else if (isOpen.has(m)) low.set(top.id, Math.min(low.get(top.id)!, order.get(m)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(top.id)!));
+      if (low.get(top.id) !== order.get(top.id)) continue;
+      const ring = open.splice(open.lastIndexOf(top.id));
+      ring.forEach((g) => isOpen.delete(g));
+      const inRing = new Set(ring);
+      const out = new Set<ActorId>();
+      for (const g of ring) {
+        for (const m of membersOf(g)) {
+          if (!byId.get(m)?.members) out.add(m);
+          else if (!inRing.has(m)) for (const leaf of done.get(m)!) out.add(leaf);
+        }
+      }
+      const list = [...out];
+      for (const g of ring) done.set(g, list);
+    }
+  }
+  return done;
 }
 
 function inLang(text: Text | undefined, lang: Lang): string | undefined {
@@ -44,22 +98,15 @@ export function actorName(dir: ActorDirectory, id: ActorId, lang: Lang): string 
   return inLang(dir.byId.get(id)?.name, lang) ?? id;
 }
 
-/** Every actor owing on behalf of `ids`: a group stands for each of its members (recursively); order kept, each once. */
+/** Every actor owing on behalf of `ids`: a group stands for each of its members (nested groups expanded); order kept, each once. */
 export function expandActors(dir: ActorDirectory, ids: readonly ActorId[]): ActorId[] {
-  const out: ActorId[] = [];
-  const seen = new Set<ActorId>();
-  const visit = (id: ActorId, path: ReadonlySet<ActorId>): void => {
-    const members = dir.byId.get(id)?.members;
-    if (members && !path.has(id)) {
-      const inner = new Set(path).add(id);
-      for (const m of members) visit(m, inner);
-    } else if (!seen.has(id)) {
-      seen.add(id);
-      out.push(id);
-    }
-  };
-  for (const id of ids) visit(id, new Set());
-  return out;
+  const out = new Set<ActorId>();
+  for (const id of ids) {
+    const members = dir.groupMembers.get(id);
+    if (members) for (const m of members) out.add(m);
+    else out.add(id);
+  }
+  return [...out];
 }
 
 const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();

@@ -1,10 +1,13 @@
 // Every date operation: calendar dates only (YYYY-MM-DD strings), never instants. The only importer of date-fns.
 // Each function from its own module: the package index loads all of date-fns (~100 ms at start-up).
+// Every Date made here is a UTCDate (@date-fns/utc): its "local" getters and setters are the UTC ones, so date-fns
+// never reads the machine's time zone (no day is shifted or skipped, as Samoa skipped 2011-12-30 in local time).
+import { UTCDate } from '@date-fns/utc';
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
-import { isExists } from 'date-fns/isExists';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { enUS } from 'date-fns/locale/en-US';
 import { es } from 'date-fns/locale/es';
@@ -30,49 +33,75 @@ export type DueForm =
   | { readonly kind: 'twice-a-year' }
   | { readonly kind: 'tbd' };
 
+/**
+ * The years acta reads (README: "Limits"). Records of a body founded after 1900 need no earlier year, and a year
+ * outside is a typo (0217, 3017); every day acta derives (±6 months, +1 day, a window of at most 3,660 days) then stays
+ * a four-digit year, so no operation here can leave the YYYY-MM-DD form.
+ */
+export const YEARS = { first: 1900, last: 2200 } as const;
+
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-// Build a local Date from parts: never new Date('YYYY-MM-DD'), which is midnight UTC.
-function local(y: number, m: number, d: number): Date {
-  return new Date(y, m - 1, d);
+/** True when the value starts with a year acta reads (the shape is checked elsewhere). */
+export function inYearRange(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return /^\d{4}/.test(value) && year >= YEARS.first && year <= YEARS.last;
+}
+
+// setUTCFullYear takes the year as written: new Date(y, m, d) and Date.UTC read years 0–99 as 1900–1999.
+function utc(y: number, m: number, d: number): UTCDate {
+  const date = new UTCDate(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date;
+}
+
+function parts(day: Day): UTCDate {
+  const m = DAY.exec(day);
+  if (!m) throw new Error(`not a day: ${day}`);
+  return utc(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 // By hand rather than format(date, 'yyyy-MM-dd'), which parses its pattern on every call (a hot path in the checks).
 function toDay(date: Date): Day {
   const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
+  const day = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+  if (!DAY.test(day)) throw new Error(`not a day: ${day}`);
+  return day;
 }
 
+/** A real day of the calendar, in a year acta reads. */
 export function isRealDate(value: string): boolean {
   const m = DAY.exec(value);
-  if (!m) return false;
+  if (!m || !inYearRange(value)) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return y >= 1000 && isExists(y, mo - 1, d);
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= getDaysInMonth(utc(y, mo, 1));
 }
 
-/** A day, month, quarter, semester or year → its period; undefined when the value is not a real period. */
+function months(y: number, first: number, last: number): [Day, Day] {
+  return [toDay(utc(y, first, 1)), toDay(lastDayOfMonth(utc(y, last, 1)))];
+}
+
+/** A day, month, quarter, semester or year → its period; undefined when the value is not a real period in a year acta reads. */
 export function parsePeriod(value: string): Period | undefined {
+  if (!inYearRange(value)) return undefined;
   let m = DAY.exec(value);
   if (m) return isRealDate(value) ? { precision: 'day', start: value, end: value, label: value } : undefined;
-  m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (m) {
-    const [y, mo] = [Number(m[1]), Number(m[2])];
+  let span: [Day, Day] | undefined;
+  let precision: Precision | undefined;
+  if ((m = /^(\d{4})-(\d{2})$/.exec(value))) {
+    const mo = Number(m[2]);
     if (mo < 1 || mo > 12) return undefined;
-    return { precision: 'month', start: toDay(local(y, mo, 1)), end: toDay(lastDayOfMonth(local(y, mo, 1))), label: value };
+    [precision, span] = ['month', months(Number(m[1]), mo, mo)];
+  } else if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) {
+    const q = Number(m[2]);
+    [precision, span] = ['quarter', months(Number(m[1]), q * 3 - 2, q * 3)];
+  } else if ((m = /^(\d{4})-H([12])$/.exec(value))) {
+    const h = Number(m[2]);
+    [precision, span] = ['semester', months(Number(m[1]), h * 6 - 5, h * 6)];
+  } else if ((m = /^(\d{4})$/.exec(value))) {
+    [precision, span] = ['year', [`${m[1]}-01-01`, `${m[1]}-12-31`]];
   }
-  m = /^(\d{4})-Q([1-4])$/.exec(value);
-  if (m) {
-    const [y, q] = [Number(m[1]), Number(m[2])];
-    return { precision: 'quarter', start: toDay(local(y, q * 3 - 2, 1)), end: toDay(lastDayOfMonth(local(y, q * 3, 1))), label: value };
-  }
-  m = /^(\d{4})-H([12])$/.exec(value);
-  if (m) {
-    const [y, h] = [Number(m[1]), Number(m[2])];
-    return { precision: 'semester', start: toDay(local(y, h * 6 - 5, 1)), end: toDay(lastDayOfMonth(local(y, h * 6, 1))), label: value };
-  }
-  m = /^(\d{4})$/.exec(value);
-  if (m) return { precision: 'year', start: `${m[1]}-01-01`, end: `${m[1]}-12-31`, label: value };
-  return undefined;
+  return precision && span ? { precision, start: span[0], end: span[1], label: value } : undefined;
 }
 
 export function parseDue(value: string): DueForm | undefined {
@@ -82,36 +111,32 @@ export function parseDue(value: string): DueForm | undefined {
 }
 
 export function shiftDays(day: Day, days: number): Day {
-  const m = DAY.exec(day);
-  if (!m) throw new Error(`not a day: ${day}`);
-  return toDay(addDays(local(Number(m[1]), Number(m[2]), Number(m[3])), days));
+  return toDay(addDays(parts(day), days));
 }
 
 /** Calendar days from a to b (positive when b is later). */
 export function daysBetween(a: Day, b: Day): number {
-  const pa = DAY.exec(a);
-  const pb = DAY.exec(b);
-  if (!pa || !pb) throw new Error(`not a day: ${a} / ${b}`);
-  return differenceInCalendarDays(local(Number(pb[1]), Number(pb[2]), Number(pb[3])), local(Number(pa[1]), Number(pa[2]), Number(pa[3])));
+  return differenceInCalendarDays(parts(b), parts(a));
 }
-
-/** The date of a day as a local Date, for formatting with date-fns locales. */
-export function dayToDate(day: Day): Date {
-  const m = DAY.exec(day);
-  if (!m) throw new Error(`not a day: ${day}`);
-  return local(Number(m[1]), Number(m[2]), Number(m[3]));
-}
-
-/** The semesters of a year, as periods. */
-export function semestersOf(year: string): [Period, Period] {
-  return [parsePeriod(`${year}-H1`)!, parsePeriod(`${year}-H2`)!];
-}
-
-// ── Follow-up additions: month shifts, compact days and localised formatting (es/en through date-fns locales).
 
 /** The same day n months later (or earlier); clamped to the month's last day (2017-08-31 + 6 → 2018-02-28). */
 export function shiftMonths(day: Day, months: number): Day {
-  return toDay(addMonths(dayToDate(day), months));
+  return toDay(addMonths(parts(day), months));
+}
+
+/** The half-years (2018-H1, 2018-H2, …) that overlap [from, until], or undefined when there are more than `limit`. */
+export function halfYearsBetween(from: Period, until: Period, limit: number): string[] | undefined {
+  const first = Number(from.start.slice(0, 4));
+  const last = Number(until.end.slice(0, 4));
+  if ((last - first + 1) * 2 > limit + 2) return undefined;
+  const out: string[] = [];
+  for (let y = first; y <= last; y++) {
+    for (const h of ['H1', 'H2']) {
+      const p = parsePeriod(`${y}-${h}`);
+      if (p && p.end >= from.start && p.start <= until.end) out.push(p.label);
+    }
+  }
+  return out.length > limit ? undefined : out;
 }
 
 /** YYYYMMDD, the iCalendar DATE form. */
@@ -124,12 +149,13 @@ const LOCALES = { es, en: enUS } as const;
 
 /** A day for people: "21 Jul 2017" (en), "21 jul 2017" (es). */
 export function formatDay(day: Day, lang: 'es' | 'en'): string {
-  return format(dayToDate(day), 'd MMM yyyy', { locale: LOCALES[lang] });
+  return format(parts(day), 'd MMM yyyy', { locale: LOCALES[lang] });
 }
 
 /** A period for people, by its precision: 21 Jul 2017 · August 2017 · Q3 2017 · H2 2017 · 2017 (es: T3 2017, II semestre 2017). */
 export function formatDue(period: Period, lang: 'es' | 'en'): string {
-  const start = dayToDate(period.start);
+  const start = parts(period.start);
+  const year = period.start.slice(0, 4);
   switch (period.precision) {
     case 'day':
       return formatDay(period.start, lang);
@@ -138,10 +164,10 @@ export function formatDue(period: Period, lang: 'es' | 'en'): string {
     case 'quarter':
       return format(start, 'QQQ yyyy', { locale: LOCALES[lang] });
     case 'semester': {
-      const half = start.getMonth() < 6 ? 1 : 2;
-      return lang === 'es' ? `${half === 1 ? 'I' : 'II'} semestre ${start.getFullYear()}` : `H${half} ${start.getFullYear()}`;
+      const half = start.getUTCMonth() < 6 ? 1 : 2;
+      return lang === 'es' ? `${half === 1 ? 'I' : 'II'} semestre ${year}` : `H${half} ${year}`;
     }
     case 'year':
-      return String(start.getFullYear());
+      return year;
   }
 }

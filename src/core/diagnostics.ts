@@ -69,13 +69,20 @@ export const CODES = {
   'ref/unknown-activity': { severity: 'error', title: 'A work-plan activity that does not exist' },
   'ref/unknown-column': { severity: 'error', title: 'A schedule cell for a column the plan does not have' },
   'ref/unknown-step': { severity: 'error', title: 'A follow-up entry for a schedule step that does not exist' },
+  'ref/supersedes-itself': { severity: 'error', title: 'A point that supersedes itself' },
+  'ref/supersession-cycle': { severity: 'error', title: 'Points that supersede each other in a ring' },
+  'ref/group-contains-itself': { severity: 'error', title: 'A group listed among its own members' },
+  'ref/group-cycle': { severity: 'error', title: 'Groups that contain each other in a ring' },
   'date/invalid': { severity: 'error', title: 'A date that is not on the calendar' },
+  'date/out-of-range': { severity: 'error', title: 'A year outside the years acta reads (1900–2200)' },
   'date/order': { severity: 'error', title: 'Dates out of order' },
   'followup/before-meeting': { severity: 'error', title: 'A follow-up entry dated before its meeting' },
   'deadline/before-meeting': { severity: 'warning', title: 'A deadline that falls before its meeting' },
+  'deadline/too-many-occurrences': { severity: 'error', title: 'A twice-a-year deadline longer than acta expands' },
   'number/duplicate': { severity: 'error', title: 'Two points share a number' },
   'registry/missing': { severity: 'warning', title: 'A registry file is missing' },
   'root/no-records': { severity: 'error', title: 'No records were found' },
+  'config/nested': { severity: 'error', title: 'An acta.yaml below the records root, which acta does not read' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

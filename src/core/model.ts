@@ -149,6 +149,8 @@ export interface Registries {
 }
 
 export interface Config {
+  /** The folder that holds the records, when this acta.yaml only points there. */
+  readonly records?: string;
   readonly name?: Text;
   readonly lang?: Lang;
   readonly warn_days?: number;

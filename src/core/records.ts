@@ -1,5 +1,5 @@
 // Parsed files → the record set: each record typed, with the parsed file it came from, so any check can point into it.
-import type { Diagnostic } from './diagnostics.js';
+import type { Code, Diagnostic } from './diagnostics.js';
 import { defaultSeverity } from './diagnostics.js';
 import type { Body, Config, Country, Group, Meeting, Organisation, Plan, Registries } from './model.js';
 import type { ParsedFile } from './parse.js';
@@ -21,6 +21,13 @@ export interface RegistryFile {
   readonly valid: boolean;
 }
 
+/** A file no command uses, and why: the first error that keeps it out (parse, kind or schema). */
+export interface LeftOut {
+  readonly file: string;
+  readonly code: Code;
+  readonly message: string;
+}
+
 export interface RecordSet {
   readonly meetings: readonly Loaded<Meeting>[];
   readonly plans: readonly Loaded<Plan>[];
@@ -29,12 +36,17 @@ export interface RecordSet {
   readonly config: Config;
   readonly configFile: ParsedFile | undefined;
   readonly files: readonly ParsedFile[];
+  /** Files whose contents no command uses (the one place that decides): any parse-level error leaves out the
+   * whole file, as do an unknown kind, a nested acta.yaml and a schema error. Sorted by file. */
+  readonly leftOut: readonly LeftOut[];
 }
 
 export const CONFIG_FILE = 'acta.yaml';
 
+/** Only the records root's own acta.yaml is configuration; one in a subfolder is a config/nested problem. */
 export function kindOf(parsed: ParsedFile): RecordKind | undefined {
-  if (parsed.file === CONFIG_FILE || parsed.file.endsWith('/' + CONFIG_FILE)) return 'config';
+  if (parsed.file === CONFIG_FILE) return 'config';
+  if (isNestedConfig(parsed.file)) return undefined;
   const data = parsed.data as { record?: unknown } | null;
   const record = data && typeof data === 'object' ? data.record : undefined;
   return typeof record === 'string' && (RECORD_KINDS as readonly string[]).includes(record) ? (record as RecordKind) : undefined;
@@ -49,17 +61,33 @@ export function buildRecordSet(files: readonly ParsedFile[], validator: SchemaVa
   let config: Config = {};
   let configFile: ParsedFile | undefined;
 
+  const leftOut: LeftOut[] = [];
+  const leave = (file: string, d: Diagnostic | undefined): void => void leftOut.push({ file, code: d?.code ?? 'file/unreadable', message: d?.message ?? 'cannot be read' });
+
   for (const parsed of files) {
     diagnostics.push(...parsed.diagnostics);
-    if (parsed.data === undefined) continue;
+    const parseError = parseErrorOf(parsed);
+    if (parseError || parsed.data === undefined) {
+      leave(parsed.file, parseError);
+      continue;
+    }
+    if (isNestedConfig(parsed.file)) {
+      const d = nestedConfig(parsed);
+      diagnostics.push(d);
+      leave(parsed.file, d);
+      continue;
+    }
     const kind = kindOf(parsed);
     if (!kind) {
-      diagnostics.push(unknownKind(parsed));
+      const d = unknownKind(parsed);
+      diagnostics.push(d);
+      leave(parsed.file, d);
       continue;
     }
     const problems = validator.validate(kind, parsed);
     diagnostics.push(...problems);
     const valid = problems.length === 0;
+    if (!valid) leave(parsed.file, problems[0]);
     switch (kind) {
       case 'config':
         configFile = parsed;
@@ -78,7 +106,27 @@ export function buildRecordSet(files: readonly ParsedFile[], validator: SchemaVa
       }
     }
   }
-  return { records: { meetings, plans, registryFiles, registries, config, configFile, files }, diagnostics };
+  leftOut.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { records: { meetings, plans, registryFiles, registries, config, configFile, files, leftOut }, diagnostics };
+}
+
+/** The first error of parse level (reading, decoding, YAML): a file with one is used not at all, not even in part. */
+export function parseErrorOf(parsed: ParsedFile): Diagnostic | undefined {
+  return parsed.diagnostics.find((d) => d.severity === 'error');
+}
+
+function isNestedConfig(file: string): boolean {
+  return file.endsWith('/' + CONFIG_FILE);
+}
+
+function nestedConfig(parsed: ParsedFile): Diagnostic {
+  const folder = parsed.file.slice(0, -CONFIG_FILE.length - 1);
+  return {
+    file: parsed.file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '',
+    code: 'config/nested', severity: defaultSeverity('config/nested'),
+    message: `acta reads only the records root's acta.yaml; this one in ${folder}/ is ignored, and its records count as this root's`,
+    hint: `move its settings to the root's acta.yaml and delete it, or keep ${folder}/ as a records repository of its own, outside this root`,
+  };
 }
 
 function unknownKind(parsed: ParsedFile): Diagnostic {

@@ -1,19 +1,63 @@
 // The edge for files: find the records root, list and read record files, write atomically.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { parseRecordFile } from '../core/parse.js';
 import { CONFIG_FILE } from '../core/records.js';
+import { fromCwd } from './runtime.js';
 
 export class UsageError extends Error {}
 
-/** The nearest directory upwards from `start` holding acta.yaml; `start` itself when none does. */
-export async function findRoot(start: string): Promise<string> {
+/** The nearest folder upwards from `start` holding acta.yaml, or undefined: acta never guesses a root. */
+export async function findRoot(start: string): Promise<string | undefined> {
   let dir = path.resolve(start);
   for (;;) {
     if (await exists(path.join(dir, CONFIG_FILE))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start);
+    if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+export function noRootMessage(start: string): string {
+  return `no acta.yaml in ${start} or any folder above it: pass --root DIR, or create one with acta init`;
+}
+
+/** Keys a pointing acta.yaml (`records: DIR`) may hold; everything else belongs in the records folder's own acta.yaml. */
+const POINTER_KEYS = new Set(['records', '$schema']);
+
+/** The records root a folder stands for: the folder itself, or the folder its acta.yaml names with `records: DIR`.
+ * One hop only, and never out of the folder: the records folder's own acta.yaml is the configuration. */
+export async function followRecordsPointer(dir: string): Promise<string> {
+  const target = await recordsPointer(dir);
+  if (target === undefined) return dir;
+  const again = await recordsPointer(target);
+  if (again !== undefined && path.resolve(again) !== path.resolve(target)) {
+    throw new UsageError(`${path.join(target, CONFIG_FILE)}: \`records:\` points on again; only the acta.yaml above the records folder may name it`);
+  }
+  return target;
+}
+
+async function recordsPointer(dir: string): Promise<string | undefined> {
+  const file = path.join(dir, CONFIG_FILE);
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  if (!bytes) return undefined;
+  const data = parseRecordFile(CONFIG_FILE, bytes).data;
+  // A broken acta.yaml is not a pointer: the pipeline reports its problems where it is.
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const records = (data as Record<string, unknown>)['records'];
+  if (typeof records !== 'string' || records === '.' || records === './') return undefined;
+  const target = path.resolve(dir, records);
+  const rel = path.relative(dir, target);
+  if (path.isAbsolute(records) || rel === '' || rel === '..' || rel.startsWith('..' + path.sep)) {
+    throw new UsageError(`${file}: records: ${records}: name a folder inside ${dir}`);
+  }
+  const stat = await fs.stat(target).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UsageError(`${file}: records: ${records}: no such folder`);
+  const others = Object.keys(data).filter((k) => !POINTER_KEYS.has(k));
+  if (others.length) {
+    throw new UsageError(`${file} points to the records in ${records}/, so it holds nothing else: move ${others.join(', ')} to ${path.join(records, CONFIG_FILE)}`);
+  }
+  return target;
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -27,30 +71,59 @@ async function exists(p: string): Promise<boolean> {
 
 const SKIP_DIRS = new Set(['node_modules', 'templates', 'dist']);
 
-/** Every .yaml/.yml file under root (sorted, POSIX paths relative to root), skipping dot-dirs, node_modules and templates. */
-export async function listRecordFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
+/** A folder under the records root that could not be listed, and why (its error code). */
+export interface UnreadableFolder {
+  /** Relative to the root, POSIX, ending in "/". */
+  readonly folder: string;
+  readonly reason: string;
+}
+
+export interface RecordFileListing {
+  readonly files: string[];
+  readonly unreadable: UnreadableFolder[];
+}
+
+/** Every .yaml/.yml file under root (sorted, POSIX paths relative to root), skipping dot-dirs, node_modules and
+ * templates. A folder that cannot be listed (no permission, a path past PATH_MAX) is reported, not fatal; only an
+ * unreadable root is. */
+export async function walkRecordFiles(root: string): Promise<RecordFileListing> {
+  const files: string[] = [];
+  const unreadable: UnreadableFolder[] = [];
+  const relative = (full: string): string => path.relative(root, full).split(path.sep).join('/');
   const walk = async (dir: string): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      if (dir === root) throw new UsageError(`cannot read the records root ${root} (${code})`);
+      unreadable.push({ folder: relative(dir) + '/', reason: code });
+      return;
+    }
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) await walk(full);
       } else if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/.test(e.name)) {
-        out.push(path.relative(root, full).split(path.sep).join('/'));
+        files.push(relative(full));
       }
     }
   };
   await walk(root);
-  return out.sort();
+  return { files: files.sort(), unreadable: unreadable.sort((a, b) => (a.folder < b.folder ? -1 : 1)) };
+}
+
+/** The record files under root (see walkRecordFiles; folders that cannot be listed are left out). */
+export async function listRecordFiles(root: string): Promise<string[]> {
+  return (await walkRecordFiles(root)).files;
 }
 
 /** Expand user-given paths (files or directories) to record files relative to root. */
 export async function expandPaths(root: string, paths: readonly string[]): Promise<string[]> {
   const out = new Set<string>();
   for (const p of paths) {
-    const full = path.resolve(p);
+    const full = fromCwd(p);
     let stat;
     try {
       stat = await fs.stat(full);

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './files.js';
+import { runtime } from './runtime.js';
 
 /** Config given on the command line wins over the repository's own: a cloned repository's .git/config is hostile. */
 const SAFE_CONFIG = [
@@ -17,7 +18,7 @@ const SAFE_CONFIG = [
 const DROPPED_ENV = ['GIT_EXTERNAL_DIFF', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_PAGER', 'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_ASKPASS'];
 
 /** The environment git runs in: the caller's, less what could redirect or run anything. */
-export function gitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function gitEnvironment(env: NodeJS.ProcessEnv = runtime().env): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...env };
   for (const name of DROPPED_ENV) delete out[name];
   return { ...out, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', PAGER: 'cat', GIT_PROTOCOL_FROM_USER: '0', GIT_NO_REPLACE_OBJECTS: '1' };

@@ -30,7 +30,7 @@ export interface Repository extends Checked {
 export async function loadRepository(from: string | RecordSource, extra: readonly string[] = []): Promise<Repository> {
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
-  const parsed = await readAll(source, names);
+  const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, `cannot read the folder (${f.reason}); its record files were not read`))];
   const checked = checkRecords(parsed, schemaValidator(), { rootFile: 'acta.yaml' });
   return { ...checked, root: source.root, fileNames: names };
 }
@@ -78,7 +78,12 @@ async function readAndParse(root: string, name: string, read: Promise<Uint8Array
     return pool ? await pool.parse(name, bytes) : parseRecordFile(name, bytes);
   } catch (e) {
     const reason = e instanceof UnreadableRecord ? e.reason : (e as NodeJS.ErrnoException).code ?? 'error';
-    const d: Diagnostic = { file: name, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', code: 'file/unreadable', severity: 'error', message: `cannot read the file (${reason})`, hint: `check that ${path.join(root, name)} exists and is readable` };
-    return { ...parseRecordFile(name, new Uint8Array()), data: undefined, diagnostics: [d] };
+    return unreadable(root, name, `cannot read the file (${reason})`);
   }
+}
+
+// A file (or a folder, named with a trailing /) that could not be read: no data, one file/unreadable diagnostic.
+function unreadable(root: string, name: string, message: string): ParsedFile {
+  const d: Diagnostic = { file: name, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', code: 'file/unreadable', severity: 'error', message, hint: `check that ${path.join(root, name)} exists and is readable` };
+  return { ...parseRecordFile(name, new Uint8Array()), data: undefined, diagnostics: [d] };
 }

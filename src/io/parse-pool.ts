@@ -6,6 +6,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/parse.js';
 import { parseRecordFile, withTreeOnDemand } from '../core/parse.js';
 import type { ParseReply } from './parse-worker.js';
+import { runtime } from './runtime.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const POOL_THRESHOLD = 200;
@@ -16,7 +17,7 @@ export interface ParsePool {
 }
 
 /** How many parse workers to start: ACTA_WORKERS=N decides (0: none), else one per core (up to 4) for large runs. */
-export function poolSize(files: number, env: NodeJS.ProcessEnv = process.env): number {
+export function poolSize(files: number, env: NodeJS.ProcessEnv = runtime().env): number {
   const asked = env['ACTA_WORKERS'];
   if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(16, Number(asked));
   return files < POOL_THRESHOLD || availableParallelism() < 2 ? 0 : Math.min(4, availableParallelism());

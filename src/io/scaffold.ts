@@ -28,10 +28,25 @@ export function schemaPathFrom(file: string, schemasFolder: string, schemaFile: 
   return path.relative(path.dirname(file), path.join(schemasFolder, schemaFile)).split(path.sep).join('/');
 }
 
-/** This package's version, for the package.json that acta init writes. */
+/** This package's name and version (its own package.json), for the package.json that acta init writes. */
+function ownPackage(): { name?: string; version?: string } {
+  return JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { name?: string; version?: string };
+}
+
+export function packageName(): string {
+  return ownPackage().name ?? 'acta-records';
+}
+
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
+  return ownPackage().version ?? '0.0.0';
+}
+
+/** The top folder of the git repository holding `dir` (its nearest ancestor, or itself, with a .git entry). */
+export function findGitTop(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
 }
 
 /** The CRM's registries and acta.yaml, bundled in data/ (for acta init --from-crm); undefined when not installed. */

@@ -1,8 +1,10 @@
 // Where records are read from: the files on disk, or the tree of a git commit (read through git, never checked out).
+import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS } from '../core/parse.js';
-import { listRecordFiles } from './files.js';
+import type { UnreadableFolder } from './files.js';
+import { walkRecordFiles } from './files.js';
 import { findWorkTree, folderInWorkTree, listTree, readBlobs, resolveCommit } from './git.js';
 import type { TreeEntry } from './git.js';
 
@@ -16,6 +18,12 @@ export interface RecordSource {
   /** Record files (.yaml, .yml), sorted, POSIX paths relative to root. */
   list(): Promise<string[]>;
   read(file: string): Promise<Uint8Array>;
+  /** Git sources: each record file's blob id, so two revisions compare without reading contents. */
+  objectIds?(): Promise<ReadonlyMap<string, string>>;
+  /** Git sources: read these files' contents in one batch now (later reads of them wait for no git). */
+  prefetch?(files: readonly string[]): Promise<void>;
+  /** Disk sources: the folders the last list() could not read. */
+  unreadableFolders?(): readonly UnreadableFolder[];
 }
 
 /** A record file that is there but must not be read (a link out of the root, not a regular file, too large to read). */
@@ -30,10 +38,16 @@ export class UnreadableRecord extends Error {
 export function diskSource(root: string): RecordSource {
   const absolute = path.resolve(root);
   let realRoot: string | undefined;
+  let unreadable: readonly UnreadableFolder[] = [];
   return {
     root: absolute,
     label: 'working tree',
-    list: () => listRecordFiles(absolute),
+    list: async () => {
+      const listing = await walkRecordFiles(absolute);
+      unreadable = listing.unreadable;
+      return listing.files;
+    },
+    unreadableFolders: () => unreadable,
     // Synchronous calls inside: several async round trips per file cost more than the reading itself.
     read: async (file) => readInsideRoot(absolute, (realRoot ??= realpathSync.native(absolute)), file),
   };
@@ -64,29 +78,45 @@ export function isRecordPath(file: string): boolean {
   return !name.startsWith('.') && /\.ya?ml$/.test(name);
 }
 
-/** The records root as it was at a git revision. The revision is resolved once; reads use the commit's object ids. */
+/** The records root as it was at a git revision. The revision is resolved once; reads use the commit's object ids.
+ * One `ls-tree` and at most one `cat-file --batch` per source, however many files are read and however concurrently. */
 export async function gitSource(root: string, rev: string): Promise<RecordSource> {
   const absolute = path.resolve(root);
   const workTree = await findWorkTree(absolute);
   const folder = await folderInWorkTree(workTree, absolute);
   const commit = await resolveCommit(workTree, rev);
-  let entries: Map<string, TreeEntry> | undefined;
-  let blobs: Map<string, Uint8Array> | undefined;
-  const load = async (): Promise<Map<string, TreeEntry>> => {
-    entries ??= new Map((await listTree(workTree, commit, folder)).filter((e) => e.type === 'blob' && isRecordPath(e.path)).map((e) => [e.path, e]));
-    return entries;
-  };
+  let entries: Promise<Map<string, TreeEntry>> | undefined;
+  const load = (): Promise<Map<string, TreeEntry>> =>
+    (entries ??= listTree(workTree, commit, folder).then((list) => new Map(list.filter((e) => e.type === 'blob' && isRecordPath(e.path)).map((e) => [e.path, e]))));
+  // Blobs by object id. Fetches are chained, so concurrent reads share one batch instead of each starting its own.
+  const blobs = new Map<string, Uint8Array>();
+  const tried = new Set<string>();
+  let fetching: Promise<void> = Promise.resolve();
+  const fetch = (objects: readonly string[]): Promise<void> =>
+    (fetching = fetching.then(async () => {
+      const missing = [...new Set(objects)].filter((o) => !tried.has(o));
+      if (missing.length === 0) return;
+      for (const o of missing) tried.add(o);
+      for (const [object, bytes] of await readBlobs(workTree, missing, LIMITS.bytes)) blobs.set(object, bytes);
+    }));
   return {
     root: absolute,
     label: commit.startsWith(rev) ? commit.slice(0, Math.max(7, rev.length)) : `${rev} (${commit.slice(0, 7)})`,
     commit,
     list: async () => [...(await load()).keys()].sort(),
+    objectIds: async () => new Map([...(await load())].map(([file, e]) => [file, e.object])),
+    prefetch: async (files) => {
+      const all = await load();
+      await fetch(files.map((f) => all.get(f)).filter((e): e is TreeEntry => e !== undefined && isReadable(e)).map((e) => e.object));
+    },
     read: async (file) => {
-      const entry = (await load()).get(file);
+      const all = await load();
+      const entry = all.get(file);
       if (!entry) throw new UnreadableRecord(`no such file at ${rev}`);
       if (entry.mode === '120000') throw new UnreadableRecord(`it is a symbolic link at ${rev}; acta does not follow links in git`);
       if (entry.size > LIMITS.bytes) throw new UnreadableRecord(`it has ${entry.size} bytes at ${rev}; acta reads record files up to ${LIMITS.bytes} bytes`);
-      blobs ??= await readBlobs(workTree, [...(await load()).values()].filter(isReadable).map((e) => e.object), LIMITS.bytes);
+      // The first read fetches every record file of the revision at once (a command that reads one reads them all).
+      if (!blobs.has(entry.object)) await fetch([...all.values()].filter(isReadable).map((e) => e.object));
       const bytes = blobs.get(entry.object);
       if (!bytes) throw new UnreadableRecord(`git could not read it at ${rev}`);
       return bytes;
@@ -100,20 +130,52 @@ function isReadable(e: TreeEntry): boolean {
 
 export interface FileVersions {
   readonly file: string;
-  /** Undefined when the file is not in that source. */
+  /** Undefined when the file is not in that source (or cannot be read there). */
   readonly before: Uint8Array | undefined;
   readonly after: Uint8Array | undefined;
 }
 
-/** The record files whose bytes differ between two sources (added, changed or removed), with both versions. */
+/** The record files that differ between two sources (added, changed or removed), with both versions. Git sides are
+ * compared by blob id (from ls-tree); a file on disk is hashed as git would store it; contents are then read only for
+ * the files that differ — one batch per revision. */
 export async function changedFiles(base: RecordSource, head: RecordSource): Promise<FileVersions[]> {
   const [before, after] = await Promise.all([base.list(), head.list()]);
+  const inBase = new Set(before);
+  const inHead = new Set(after);
+  const [baseIds, headIds] = await Promise.all([base.objectIds?.(), head.objectIds?.()]);
   const read = (s: RecordSource, f: string): Promise<Uint8Array | undefined> => s.read(f).catch(() => undefined);
-  const out: FileVersions[] = [];
+  const headBytes = new Map<string, Uint8Array | undefined>();
+  const idOf = async (s: RecordSource, ids: ReadonlyMap<string, string> | undefined, f: string, like: string | undefined): Promise<string | undefined> => {
+    if (ids) return ids.get(f);
+    const bytes = await read(s, f);
+    headBytes.set(f, bytes);
+    return bytes && like ? gitBlobId(bytes, like.length === 64 ? 'sha256' : 'sha1') : undefined;
+  };
+  const changed: string[] = [];
   for (const file of [...new Set([...before, ...after])].sort()) {
-    const b = before.includes(file) ? await read(base, file) : undefined;
-    const a = after.includes(file) ? await read(head, file) : undefined;
-    if (b === undefined || a === undefined || !Buffer.from(b).equals(Buffer.from(a))) out.push({ file, before: b, after: a });
+    if (!inBase.has(file) || !inHead.has(file)) {
+      changed.push(file);
+      continue;
+    }
+    const b = baseIds?.get(file);
+    const a = await idOf(head, headIds, file, b);
+    if (b === undefined || a === undefined || a !== b) changed.push(file);
+  }
+  // The base is read only for the files that changed; the head is usually read whole next (validate, diff), so its
+  // first read fetches every file at once.
+  await base.prefetch?.(changed.filter((f) => inBase.has(f)));
+  const out: FileVersions[] = [];
+  for (const file of changed) {
+    const b = inBase.has(file) ? await read(base, file) : undefined;
+    const a = !inHead.has(file) ? undefined : headBytes.has(file) ? headBytes.get(file) : await read(head, file);
+    // Without ids on both sides (two disk sources), or when a side cannot be read, the bytes decide.
+    if (b !== undefined && a !== undefined && Buffer.from(b).equals(Buffer.from(a))) continue;
+    out.push({ file, before: b, after: a });
   }
   return out;
+}
+
+/** The id git gives a blob with these bytes (so a file on disk compares with a tree entry without reading the blob). */
+export function gitBlobId(bytes: Uint8Array, algorithm: 'sha1' | 'sha256'): string {
+  return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateFormat, TemplateSet, TemplateText } from '../render/report-template.js';
 import { UsageError } from './files.js';
+import { fromCwd } from './runtime.js';
 import { isInside } from './source.js';
 
 /** The package's own templates (dist/io → templates, or src/io → templates under vitest). */
@@ -60,7 +61,7 @@ export async function loadTemplateSet(kind: string, format: TemplateFormat, look
   const relMain = `${kind}/${kind}.${format}.hbs`;
   const own = lookup.root ? path.join(lookup.root, 'templates') : undefined;
   let main: TemplateText;
-  if (lookup.explicit !== undefined) main = await readTemplate(path.resolve(lookup.explicit), lookup.explicit);
+  if (lookup.explicit !== undefined) main = await readTemplate(fromCwd(lookup.explicit), lookup.explicit);
   else if (own && (await exists(path.join(own, relMain)))) main = await readTemplate(path.join(own, relMain), `templates/${relMain}`, lookup.root);
   else main = await readTemplate(path.join(PACKAGE_TEMPLATES, relMain), `(acta) templates/${relMain}`);
   const partials: Record<string, TemplateText> = {};

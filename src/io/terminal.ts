@@ -2,8 +2,10 @@
 import { Chalk } from 'chalk';
 import type { Style } from '../render/style.js';
 import { PLAIN } from '../render/style.js';
+import type { Output } from './runtime.js';
+import { runtime } from './runtime.js';
 
-export function useColour(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+export function useColour(stream: Pick<Output, 'isTTY'>, env: NodeJS.ProcessEnv = runtime().env): boolean {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
   return Boolean(stream.isTTY);
@@ -16,8 +18,8 @@ export function styleFor(colour: boolean): Style {
 }
 
 /** Progress on stderr for runs longer than a second — only on an interactive terminal, never in CI or pipes. */
-export function startProgress(total: number, env: NodeJS.ProcessEnv = process.env): { tick(): void; stop(): void } {
-  const stream = process.stderr;
+export function startProgress(total: number, env: NodeJS.ProcessEnv = runtime().env): { tick(): void; stop(): void } {
+  const stream = runtime().stderr;
   if (!stream.isTTY || env['CI']) return { tick() {}, stop() {} };
   let done = 0;
   let shown = false;
@@ -42,4 +44,9 @@ export function startProgress(total: number, env: NodeJS.ProcessEnv = process.en
       if (shown) stream.write('\r\x1b[K');
     },
   };
+}
+
+/** How wide tables for people may be: the terminal's width; none when output is piped (tables keep their fixed layout). */
+export function tableWidth(out: Output = runtime().stdout): number | undefined {
+  return out.isTTY ? out.columns ?? 80 : undefined;
 }

@@ -1,6 +1,7 @@
 // Atomic writes inside the records root: a temp file in the same folder, fsync, rename — the original mode kept,
 // and never through a link (or a folder link) that leads out of the root.
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './files.js';
@@ -13,12 +14,30 @@ export interface WriteOptions {
   readonly mode?: number;
 }
 
+/** A file acta will not replace: read-only, not writable by this user, or with other hard links. */
+export class RefusedWrite extends UsageError {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+// The rename that makes a write atomic would give the file a new owner, drop a read-only mark and split hard links:
+// so a file that is read-only, not writable by us, or linked elsewhere is left as it is.
+async function checkReplaceable(shown: string, target: string, stat: Stats): Promise<void> {
+  const mode = (stat.mode & 0o777).toString(8).padStart(3, '0');
+  if ((stat.mode & 0o200) === 0) throw new RefusedWrite(shown, `it is read-only (mode ${mode}); acta leaves it untouched (make it writable first if you mean to change it)`);
+  const writable = await fs.access(target, constants.W_OK).then(() => true, () => false);
+  if (!writable) throw new RefusedWrite(shown, `you may not write to it (mode ${mode}, owner ${stat.uid}); acta leaves it untouched`);
+  if (stat.nlink > 1) throw new RefusedWrite(shown, `it has ${stat.nlink} hard links, which replacing it would break; acta leaves it untouched`);
+}
+
 /** Write `data` to `file` (relative to root or absolute inside it), atomically. */
 export async function writeFileAtomic(root: string, file: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const target = await resolveTarget(root, file);
   const existing = await fs.stat(target).catch(() => undefined);
   if (existing && options.exclusive) throw new UsageError(`${path.relative(root, target) || target} already exists: acta does not overwrite it`);
   if (existing && !existing.isFile()) throw new UsageError(`${target} is not a regular file`);
+  if (existing) await checkReplaceable(path.relative(root, target) || target, target, existing);
   const mode = existing ? existing.mode & 0o7777 : undefined;
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.acta-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), options.mode ?? 0o666);

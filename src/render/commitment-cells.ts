@@ -18,10 +18,62 @@ function tableOf(head: readonly string[], widths: readonly number[], rows: reado
   return t.toString();
 }
 
-// A cli-table3 table with fixed widths (the same bytes on every terminal), no built-in colours, words wrapped.
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** The widest line of a cell, in characters, colour codes left out. */
+function cellWidth(cell: string | number): number {
+  return Math.max(0, ...String(cell).replace(ANSI, '').split('\n').map((line) => [...line].length));
+}
+
+/** Column widths (padding included) for a table at most `width` columns wide (a terminal's). Each column is as wide as
+ * its text when all fit. Else the short columns (ids, dates, states, counts: text within their `preferred` width) stay
+ * whole and the long ones share what is left by their preferred widths; on a terminal too narrow even for that, every
+ * column gets its share. No width (output piped): the `preferred` widths, the same bytes everywhere. */
+export function fitColumns(head: readonly string[], preferred: readonly number[], rows: readonly Row[], width?: number): number[] {
+  if (width === undefined) return [...preferred];
+  const natural = preferred.map((_, i) => 2 + Math.max(cellWidth(head[i] ?? ''), ...rows.map((r) => cellWidth(r[i] ?? ''))));
+  const budget = width - (preferred.length + 1);
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  if (sum(natural) <= budget) return natural;
+  const long = natural.map((n, i) => n > preferred[i]!);
+  const whole = sum(natural.filter((_, i) => !long[i]));
+  const keepShort = budget - whole >= MIN_LONG * long.filter(Boolean).length;
+  const share = (i: number): boolean => !keepShort || long[i]!;
+  const room = keepShort ? budget - whole : budget;
+  const weight = sum(preferred.filter((_, i) => share(i)));
+  const floor = (i: number): number => Math.min(natural[i]!, MIN_COLUMN);
+  const fitted = natural.map((n, i) => (share(i) ? Math.max(floor(i), Math.min(n, Math.floor((preferred[i]! * room) / weight))) : n));
+  // Floors may overshoot: take it back from the widest columns. What rounding left over goes to those still wrapping.
+  while (sum(fitted) > budget) {
+    let widest = -1;
+    fitted.forEach((w, i) => {
+      if (w > floor(i) && (widest < 0 || w > fitted[widest]!)) widest = i;
+    });
+    if (widest < 0) break;
+    fitted[widest]!--;
+  }
+  let left = budget - sum(fitted);
+  while (left > 0 && fitted.some((w, i) => w < natural[i]!)) {
+    for (let i = 0; i < fitted.length && left > 0; i++) {
+      if (fitted[i]! < natural[i]!) {
+        fitted[i]!++;
+        left--;
+      }
+    }
+  }
+  return fitted;
+}
+
+/** Narrowest a long-text column may get while the short columns are kept whole. */
+const MIN_LONG = 16;
+/** Narrowest any column gets (padding included): four characters of text. */
+const MIN_COLUMN = 6;
+
+// A cli-table3 table, no built-in colours, words wrapped: fitted to `width` (a terminal's), else in fixed widths.
 // cli-table3 slows down with the square of the rows, so long tables are drawn in chunks of equal widths and joined
 // into exactly the table one call would draw (the first chunk's bottom border becomes the next one's row rule).
-export function renderTable(head: readonly string[], widths: readonly number[], rows: readonly Row[], style: Style): string {
+export function renderTable(head: readonly string[], preferred: readonly number[], rows: readonly Row[], style: Style, width?: number): string {
+  const widths = fitColumns(head, preferred, rows, width);
   const bold = head.map((h) => style.bold(h));
   if (rows.length <= CHUNK) return tableOf(bold, widths, rows);
   const parts: string[] = [];

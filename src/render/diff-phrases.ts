@@ -118,7 +118,9 @@ function changeText(c: Change, lang: Lang): string {
     case 'record-moved':
       return t(lang, `moved from ${valueName(c.before)} to ${valueName(c.after)}`, `movid${g} de ${valueName(c.before)} a ${valueName(c.after)}`);
     case 'file-unreadable':
-      return t(lang, `can no longer be read as a record: ${c.summary}`, `ya no puede leerse como registro: ${c.summary}`);
+      return c.revision === undefined
+        ? t(lang, `can no longer be read as a record: ${c.summary}`, `ya no puede leerse como registro: ${c.summary}`)
+        : t(lang, `could not be read at ${c.revision}: ${c.summary}`, `no pudo leerse en ${c.revision}: ${c.summary}`);
     case 'part-added':
     case 'entry-added':
       return t(lang, 'added', 'añadido');

@@ -13,6 +13,8 @@ import type { Style } from './style.js';
 
 export interface ReportFormatOptions {
   readonly style: Style;
+  /** Tables fit this many columns (a terminal's); none (piped): each table's fixed layout. */
+  readonly width?: number | undefined;
 }
 
 export type ReportFormat = 'table' | 'json' | 'csv' | 'md';
@@ -42,7 +44,7 @@ export function formatReportTable(r: FollowupReport, o: ReportFormatOptions): st
   for (const g of r.groups) {
     if (r.by) out.push(s.bold(`${groupTitle(g, r)} — ${g.rows.length}`));
     const rows = g.rows.map((c) => [dueCell(c, r.lang), r.kind === 'overdue' ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), idCell(c.id), taskCell(c, l, s), actorList(whoOwes(c), r.lang)]);
-    out.push(renderTable(header(r, l), WIDTHS, rows, s), '');
+    out.push(renderTable(header(r, l), WIDTHS, rows, s, o.width), '');
   }
   out.push(countLine(r.kind, r.count, r.lang), '');
   return out.join('\n');

@@ -11,7 +11,13 @@ import type { Style } from './style.js';
 
 export type ListFormat = 'table' | 'json' | 'csv';
 
-export const LIST_FORMATTERS: Record<ListFormat, (r: ListResult, o: { style: Style }) => string> = {
+export interface ListFormatOptions {
+  readonly style: Style;
+  /** Tables fit this many columns (a terminal's); none (piped): each table's fixed layout. */
+  readonly width?: number | undefined;
+}
+
+export const LIST_FORMATTERS: Record<ListFormat, (r: ListResult, o: ListFormatOptions) => string> = {
   table: formatListTable,
   json: (r) => jsonText(r),
   csv: formatListCsv,
@@ -25,28 +31,28 @@ export function clip(s: string, n: number): string {
 
 const openCount = (s: StateSummary): number => s.open + s.upcoming + s.overdue + s.waiting + s['no-date'] + s.continuous;
 
-function tableOf(r: ListResult, l: Labels, style: Style): string {
+function tableOf(r: ListResult, l: Labels, style: Style, width: number | undefined): string {
   const w = l.words;
   switch (r.kind) {
     case 'meetings': {
-      return renderTable([w.meeting, w.body, w.dates, w.place, w.points, w.commitments, w.open, w.overdue], [26, 16, 28, 20, 8, 13, 10, 10], r.rows.map((m) => [m.id, oneLine(m.body.label), dayRange(m.start, m.end, l.lang), oneLine([m.city, m.country?.label].filter(Boolean).join(', ')), m.agreements, m.states.total, openCount(m.states), lateCell(m.states.overdue || undefined, style)]), style);
+      return renderTable([w.meeting, w.body, w.dates, w.place, w.points, w.commitments, w.open, w.overdue], [26, 16, 28, 20, 8, 13, 10, 10], r.rows.map((m) => [m.id, oneLine(m.body.label), dayRange(m.start, m.end, l.lang), oneLine([m.city, m.country?.label].filter(Boolean).join(', ')), m.agreements, m.states.total, openCount(m.states), lateCell(m.states.overdue || undefined, style)]), style, width);
     }
     case 'agreements': {
-      return renderTable([w.point, w.action, w.actors, w.text, w.state], [26, 16, 22, 56, 14], r.rows.map((a) => [idCell(a.ref), a.action ? l.actions[a.action] : '', actorList(a.actors, l.lang), oneLine(clip(localText(a.text, l.lang), 240)), a.state ? stateCell(a.state, l, style) : '']), style);
+      return renderTable([w.point, w.action, w.actors, w.text, w.state], [26, 16, 22, 56, 14], r.rows.map((a) => [idCell(a.ref), a.action ? l.actions[a.action] : '', actorList(a.actors, l.lang), oneLine(clip(localText(a.text, l.lang), 240)), a.state ? stateCell(a.state, l, style) : '']), style, width);
     }
     case 'commitments': {
-      return renderTable([w.commitment, w.due, w.state, w.days, w.task, w.owners], [26, 18, 12, 9, 46, 24], r.rows.map((c) => [idCell(c.id), dueCell(c, l.lang), stateCell(c.state, l, style), c.daysLate !== undefined ? lateCell(c.daysLate, style) : leftCell(c.daysLeft, style), taskCell(c, l, style), actorList(c.owners, l.lang)]), style);
+      return renderTable([w.commitment, w.due, w.state, w.days, w.task, w.owners], [26, 18, 12, 9, 46, 24], r.rows.map((c) => [idCell(c.id), dueCell(c, l.lang), stateCell(c.state, l, style), c.daysLate !== undefined ? lateCell(c.daysLate, style) : leftCell(c.daysLeft, style), taskCell(c, l, style), actorList(c.owners, l.lang)]), style, width);
     }
     case 'plans': {
-      return renderTable([w.plan, w.body, w.period, w.activities, w.commitments, w.open, w.overdue, w.title], [22, 14, 11, 12, 13, 10, 10, 40], r.rows.map((p) => [p.id, oneLine(p.body.label), `${p.period.start}–${p.period.end}`, p.activities, p.states.total, openCount(p.states), lateCell(p.states.overdue || undefined, style), oneLine(localText(p.title, l.lang))]), style);
+      return renderTable([w.plan, w.body, w.period, w.activities, w.commitments, w.open, w.overdue, w.title], [22, 14, 11, 12, 13, 10, 10, 40], r.rows.map((p) => [p.id, oneLine(p.body.label), `${p.period.start}–${p.period.end}`, p.activities, p.states.total, openCount(p.states), lateCell(p.states.overdue || undefined, style), oneLine(localText(p.title, l.lang))]), style, width);
     }
   }
 }
 
-export function formatListTable(r: ListResult, o: { style: Style }): string {
+export function formatListTable(r: ListResult, o: ListFormatOptions): string {
   const l = labels(r.lang);
   if (r.count === 0) return `${r.lang === 'es' ? 'Nada que mostrar.' : 'Nothing to show.'}\n`;
-  return `${tableOf(r, l, o.style)}\n${listCountLine(r.kind, r.count, r.lang)}\n`;
+  return `${tableOf(r, l, o.style, o.width)}\n${listCountLine(r.kind, r.count, r.lang)}\n`;
 }
 
 // Stable English keys; ids and ISO dates for machines, names and text in the language asked for beside them.

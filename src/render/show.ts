@@ -9,7 +9,13 @@ import type { Style } from './style.js';
 
 export type ShowFormat = 'text' | 'json';
 
-export const SHOW_FORMATTERS: Record<ShowFormat, (r: ShowResult, o: { style: Style }) => string> = {
+export interface ShowFormatOptions {
+  readonly style: Style;
+  /** Tables fit this many columns (a terminal's); none (piped): each table's fixed layout. */
+  readonly width?: number | undefined;
+}
+
+export const SHOW_FORMATTERS: Record<ShowFormat, (r: ShowResult, o: ShowFormatOptions) => string> = {
   text: formatShowText,
   json: (r) => jsonText(r),
 };
@@ -22,7 +28,7 @@ const fields = (list: readonly (Field | undefined)[], s: Style): string[] => {
 };
 const text = (t: LocalText | undefined, l: Labels): string => localText(t, l.lang);
 
-export function formatShowText(r: ShowResult, o: { style: Style }): string {
+export function formatShowText(r: ShowResult, o: ShowFormatOptions): string {
   const l = labels(r.lang);
   const s = o.style;
   const w = l.words;
@@ -32,25 +38,25 @@ export function formatShowText(r: ShowResult, o: { style: Style }): string {
       out.push(s.bold(`${r.id} — ${oneLine(r.body.label)}`));
       if (r.title) out.push(oneLine(text(r.title, l)));
       out.push(...fields([[w.dates, dayRange(r.start, r.end, l.lang)], [w.place, [r.place?.city, r.place?.country?.label].filter(Boolean).join(', ')], [w.session, [r.session ? l.sessions[r.session] : '', r.ordinal !== undefined ? `#${r.ordinal}` : ''].filter(Boolean).join(' ')], [w.participants, r.participants.length ? actorList(r.participants, l.lang) : ''], [w.observers, r.observers.length ? actorList(r.observers, l.lang) : ''], [w.guests, r.guests.map((g) => [g.name, g.actor?.label, g.role ? text(g.role, l) : ''].filter(Boolean).join(' — ')).join('; ')], [w.source, r.source]], s), '');
-      out.push(renderTable([w.number, w.action, w.actors, w.text, `${w.deadline} / ${w.state}`], [7, 16, 20, 56, 30], r.points.map((p) => [p.number, p.action ? l.actions[p.action] : '', actorList(p.actors, l.lang), oneLine(text(p.text, l)), p.commitments.map((c) => deadlineLines(c, l, s)).join('\n')]), s));
+      out.push(renderTable([w.number, w.action, w.actors, w.text, `${w.deadline} / ${w.state}`], [7, 16, 20, 56, 30], r.points.map((p) => [p.number, p.action ? l.actions[p.action] : '', actorList(p.actors, l.lang), oneLine(text(p.text, l)), p.commitments.map((c) => deadlineLines(c, l, s)).join('\n')]), s, o.width));
       break;
     }
     case 'agreement': {
       out.push(s.bold(`${r.ref}${r.action ? ` — ${l.actions[r.action]}` : ''}`));
       out.push(...fields([[w.meeting, `${r.meeting.id} (${oneLine(r.meeting.body.label)}, ${dayRange(r.meeting.start, r.meeting.end, l.lang)})`], [w.actors, r.actors.length ? actorList(r.actors, l.lang) : ''], [w.supersedes, r.supersedes ?? ''], [w.text, text(r.text, l)]], s));
-      out.push(...commitmentsBlock(r.commitments, l, s), ...followupBlock(r.followup, l, s));
+      out.push(...commitmentsBlock(r.commitments, l, s, o.width), ...followupBlock(r.followup, l, s));
       break;
     }
     case 'plan': {
       out.push(s.bold(`${r.id} — ${oneLine(r.body.label)}`), oneLine(text(r.title, l)));
       out.push(...fields([[w.period, `${r.period.start}–${r.period.end}`], [w.objective, r.objective ? text(r.objective, l) : ''], [w.source, r.source]], s), '');
-      out.push(renderTable([w.activity, w.text, w.responsible, w.schedule, w.state], [26, 50, 20, 26, 14], r.activities.map((a) => [idCell(a.ref), oneLine(text(a.text, l)), actorList(a.responsible, l.lang), a.schedule.map((c) => `${c.column}: ${l.cells[c.cell]}`).join('\n'), a.state ? stateCell(a.state, l, s) : '']), s));
+      out.push(renderTable([w.activity, w.text, w.responsible, w.schedule, w.state], [26, 50, 20, 26, 14], r.activities.map((a) => [idCell(a.ref), oneLine(text(a.text, l)), actorList(a.responsible, l.lang), a.schedule.map((c) => `${c.column}: ${l.cells[c.cell]}`).join('\n'), a.state ? stateCell(a.state, l, s) : '']), s, o.width));
       break;
     }
     case 'activity': {
       out.push(s.bold(r.ref), oneLine(text(r.text, l)));
       out.push(...fields([[w.plan, `${r.plan.id} — ${text(r.plan.title, l)}`], [w.axis, text(r.axis, l)], [w.objective, text(r.objective, l)], [w.result, text(r.result, l)], [w.responsible, r.responsible.length ? actorList(r.responsible, l.lang) : ''], [w.schedule, r.schedule.map((c) => `${c.column}: ${l.cells[c.cell]}`).join('; ')]], s));
-      out.push(...commitmentsBlock(r.commitments, l, s), ...followupBlock(r.followup, l, s));
+      out.push(...commitmentsBlock(r.commitments, l, s, o.width), ...followupBlock(r.followup, l, s));
       break;
     }
   }
@@ -64,10 +70,10 @@ function deadlineLines(c: CommitmentView, l: Labels, s: Style): string {
   return `${head}${oneLine(dueText(c.due, l.lang))}${said ? '' : `\n  ${stateCell(c.state, l, s)}${days}`}`;
 }
 
-function commitmentsBlock(list: readonly CommitmentView[], l: Labels, s: Style): string[] {
+function commitmentsBlock(list: readonly CommitmentView[], l: Labels, s: Style, width: number | undefined): string[] {
   if (!list.length) return [];
   const rows = list.map((c) => [idCell(c.id), dueCell(c, l.lang), stateCell(c.state, l, s), c.daysLate !== undefined ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), taskCell(c, l, s), actorList(whoOwes(c), l.lang)]);
-  return ['', s.bold(l.words.commitments), renderTable([l.words.commitment, l.words.due, l.words.state, l.words.days, l.words.task, l.words.owedBy], [26, 18, 12, 9, 46, 24], rows, s)];
+  return ['', s.bold(l.words.commitments), renderTable([l.words.commitment, l.words.due, l.words.state, l.words.days, l.words.task, l.words.owedBy], [26, 18, 12, 9, 46, 24], rows, s, width)];
 }
 
 function followupBlock(list: readonly FollowUpView[], l: Labels, s: Style): string[] {

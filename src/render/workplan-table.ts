@@ -52,9 +52,11 @@ function activityRow(a: WorkplanActivity, l: Labels, r: ReportLabels, s: Style):
   return [a.number, text + who, ...a.cells.map((c) => cellText(c, r, s))];
 }
 
-function planTable(p: WorkplanPlan, l: Labels, r: ReportLabels, s: Style): string {
+// The activity column takes what the period columns leave: of a terminal's width, or (piped) of a fixed 100.
+function planTable(p: WorkplanPlan, l: Labels, r: ReportLabels, s: Style, width: number | undefined): string {
   const span = p.columns.length + 2;
-  const textWidth = Math.min(60, Math.max(30, WIDTH - NUMBER - p.columns.length * COLUMN - (span + 1)));
+  const rest = (width ?? WIDTH) - NUMBER - p.columns.length * COLUMN - (span + 1);
+  const textWidth = width === undefined ? Math.min(60, Math.max(30, rest)) : Math.min(TEXT_MAX + 2, Math.max(20, rest));
   const table = new Table({ head: [l.words.number, l.words.activity, ...p.columns].map((h) => s.bold(h)), colWidths: [NUMBER, textWidth, ...p.columns.map(() => COLUMN)], wordWrap: true, style: { head: [], border: [] } });
   const full = (content: string): { colSpan: number; content: string } => ({ colSpan: span, content });
   for (const axis of p.axes) {
@@ -75,7 +77,7 @@ function counts(p: WorkplanPlan, l: Labels, r: ReportLabels, s: Style): string {
   return [`${p.activities} ${r.workplan.activitiesShown}`, ...parts].join(' · ');
 }
 
-export function formatWorkplanTable(m: WorkplanModel, o: { style: Style }): string {
+export function formatWorkplanTable(m: WorkplanModel, o: { style: Style; width?: number | undefined }): string {
   const l = labels(m.lang);
   const r = reportLabels(m.lang);
   const s = o.style;
@@ -83,7 +85,7 @@ export function formatWorkplanTable(m: WorkplanModel, o: { style: Style }): stri
   const out: string[] = [];
   for (const p of m.plans) {
     out.push(s.bold(oneLine(localText(p.title, l.lang))), s.dim(`${p.id} · ${oneLine(p.body.label)} · ${p.period.start}–${p.period.end} · ${r.workplan.asOf} ${day(m.asOf, m.lang)}`), counts(p, l, r, s), '');
-    out.push(p.activities ? planTable(p, l, r, s) : r.workplan.noActivities, '');
+    out.push(p.activities ? planTable(p, l, r, s, o.width) : r.workplan.noActivities, '');
   }
   const cells = (Object.keys(r.cellsShort) as (keyof ReportLabels['cellsShort'])[]).map((k) => `${r.cellsShort[k]} ${l.cells[k].toLocaleLowerCase(m.lang)}`);
   out.push(s.dim(`${r.workplan.legend}: ${cells.join(' · ')}`), s.dim(r.workplan.marks), '');

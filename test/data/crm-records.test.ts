@@ -123,9 +123,9 @@ describe('word for word', () => {
 
 describe('canonical layout', () => {
   it('`acta fmt --check` finds nothing to change in data/ (what CI checks on every pull request)', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const r = spawnSync(process.execPath, ['bin/acta.js', 'fmt', '--check', '--root', 'data'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const { runActa } = await import('../run-acta.js');
+    const r = await runActa(['fmt', '--check', '--root', 'data']);
     expect(r.stdout).toContain('0 files would be reformatted');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
   });
 });

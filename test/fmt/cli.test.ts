@@ -1,12 +1,12 @@
 // acta fmt as a user runs it: atomic writes that keep the mode, --check, files left alone when they must be.
-import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ActaRun } from '../run-acta.js';
+import { runActa } from '../run-acta.js';
 import { writeFileAtomic } from '../../src/io/write.js';
 
-const BIN = path.resolve('bin/acta.js');
 const dirs: string[] = [];
 
 function tempRoot(): string {
@@ -20,9 +20,8 @@ function tempRoot(): string {
   return root;
 }
 
-function acta(args: string[], cwd: string): { stdout: string; stderr: string; code: number } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+function acta(args: string[], cwd: string): Promise<ActaRun> {
+  return runActa(args, { cwd });
 }
 
 afterEach(() => {
@@ -30,68 +29,68 @@ afterEach(() => {
 });
 
 describe('acta fmt', () => {
-  it('--check lists what would change and exits 1, changing nothing; fmt rewrites it; then --check passes', () => {
+  it('--check lists what would change and exits 1, changing nothing; fmt rewrites it; then --check passes', async () => {
     const root = tempRoot();
     const file = path.join(root, 'meetings/2017-03-16-red-nna.yaml');
     const before = readFileSync(file);
-    const check = acta(['fmt', '--check'], root);
+    const check = await acta(['fmt', '--check'], root);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('would reformat meetings/2017-03-16-red-nna.yaml');
     expect(check.stdout).toMatch(/1 file would be reformatted, \d+ already canonical/);
     expect(readFileSync(file).equals(before)).toBe(true);
-    const run = acta(['fmt'], root);
+    const run = await acta(['fmt'], root);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('formatted meetings/2017-03-16-red-nna.yaml');
     expect(readFileSync(file, 'utf8')).toBe(readFileSync('test/golden/fmt/messy-meeting.yaml', 'utf8'));
-    expect(acta(['fmt', '--check'], root).code).toBe(0);
-    expect(acta(['validate'], root).code).toBe(0);
+    expect((await acta(['fmt', '--check'], root)).code).toBe(0);
+    expect((await acta(['validate'], root)).code).toBe(0);
   });
 
-  it('keeps the file mode and leaves no temp file behind', () => {
+  it('keeps the file mode and leaves no temp file behind', async () => {
     const root = tempRoot();
     const file = path.join(root, 'meetings/2017-03-16-red-nna.yaml');
     chmodSync(file, 0o640);
-    expect(acta(['fmt', 'meetings'], root).code).toBe(0);
+    expect((await acta(['fmt', 'meetings'], root)).code).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(readdirSync(path.dirname(file))).toEqual(['2017-03-16-red-nna.yaml']);
   });
 
-  it('fixes CRLF line ends and a BOM', () => {
+  it('fixes CRLF line ends and a BOM', async () => {
     const root = tempRoot();
     const file = path.join(root, 'registries/groups.yaml');
     const lf = readFileSync(file, 'utf8');
     writeFileSync(file, '\uFEFF' + lf.replace(/\n/g, '\r\n'));
-    expect(acta(['fmt', 'registries/groups.yaml'], root).stdout).toContain('formatted registries/groups.yaml');
+    expect((await acta(['fmt', 'registries/groups.yaml'], root)).stdout).toContain('formatted registries/groups.yaml');
     expect(readFileSync(file, 'utf8')).toBe(lf);
   });
 
-  it('does not touch a file with parse errors: reports it and exits 1', () => {
+  it('does not touch a file with parse errors: reports it and exits 1', async () => {
     const root = tempRoot();
     const bad = path.join(root, 'meetings/2018-01-01-red-nna.yaml');
     writeFileSync(bad, 'record: meeting\nid: x\nid: y\nagreements: [\n');
-    const r = acta(['fmt'], root);
+    const r = await acta(['fmt'], root);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/not formatted meetings\/2018-01-01-red-nna\.yaml: \d+ problems?, first at line/);
     expect(readFileSync(bad, 'utf8')).toBe('record: meeting\nid: x\nid: y\nagreements: [\n');
     expect(readFileSync(path.join(root, 'meetings/2017-03-16-red-nna.yaml'), 'utf8')).toBe(readFileSync('test/golden/fmt/messy-meeting.yaml', 'utf8'));
   });
 
-  it('does not write through a link that leaves the records root', () => {
+  it('does not write through a link that leaves the records root', async () => {
     const root = tempRoot();
     const outside = path.join(path.dirname(root), 'outside.yaml');
     writeFileSync(outside, 'record: countries\ncountries:   []\n');
     symlinkSync(outside, path.join(root, 'registries/linked.yaml'));
-    const r = acta(['fmt'], root);
+    const r = await acta(['fmt'], root);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('not formatted registries/linked.yaml: it is a symbolic link that leads out of the records root');
     expect(readFileSync(outside, 'utf8')).toBe('record: countries\ncountries:   []\n');
     expect(lstatSync(path.join(root, 'registries/linked.yaml')).isSymbolicLink()).toBe(true);
   });
 
-  it('refuses --rev (it writes files) and paths outside the root', () => {
+  it('refuses --rev (it writes files) and paths outside the root', async () => {
     const root = tempRoot();
-    expect(acta(['--rev', 'HEAD', 'fmt'], root).code).toBe(2);
-    expect(acta(['fmt', '--root', root, os.tmpdir()], root).code).toBe(2);
+    expect((await acta(['--rev', 'HEAD', 'fmt'], root)).code).toBe(2);
+    expect((await acta(['fmt', '--root', root, os.tmpdir()], root)).code).toBe(2);
   });
 });
 

@@ -1,15 +1,16 @@
 // acta new and acta init: valid skeletons, modelines that resolve, a CI workflow that names real commands,
 // and nothing ever overwritten.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ActaRun } from '../run-acta.js';
+import { runActa } from '../run-acta.js';
 import { COMMANDS } from '../../src/commands/index.js';
 
-const BIN = path.resolve('bin/acta.js');
 const dirs: string[] = [];
 
 function temp(): string {
@@ -18,9 +19,8 @@ function temp(): string {
   return dir;
 }
 
-function acta(args: string[], cwd: string): { stdout: string; stderr: string; code: number } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', GITHUB_ACTIONS: '' } });
-  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+function acta(args: string[], cwd: string): Promise<ActaRun> {
+  return runActa(args, { cwd });
 }
 
 function modelineTarget(file: string): string {
@@ -34,47 +34,77 @@ afterEach(() => {
 });
 
 describe('acta init', () => {
-  it('in an empty folder: a repository that validates, with modelines that resolve and a workflow naming real commands', () => {
+  it('in an empty folder: a repository that validates, with modelines that resolve and a workflow naming real commands', async () => {
     const dir = path.join(temp(), 'records');
-    const r = acta(['init', dir], os.tmpdir());
+    const r = await acta(['init', dir], os.tmpdir());
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('created a records repository in');
-    const v = acta(['validate', '--format', 'json'], dir);
+    const v = await acta(['validate', '--format', 'json'], dir);
     expect(v.code, v.stdout).toBe(0);
     expect((JSON.parse(v.stdout) as { summary: { files: number; warnings: number } }).summary).toMatchObject({ files: 6, warnings: 0 });
-    expect(acta(['fmt', '--check'], dir).code).toBe(0);
+    expect((await acta(['fmt', '--check'], dir)).code).toBe(0);
     for (const file of ['acta.yaml', 'registries/bodies.yaml', 'meetings/2025-01-15-example.yaml']) expect(existsSync(modelineTarget(path.join(dir, file)))).toBe(true);
     expect(readdirSync(path.join(dir, 'schemas')).sort()).toEqual(readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort());
-    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toMatchObject({ devDependencies: { acta: expect.stringMatching(/^\^\d+\.\d+\.\d+$/) } });
+    const own = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+    expect(own.name).toBe('acta-records');
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toEqual(expect.objectContaining({ devDependencies: { 'acta-records': `^${own.version}` } }));
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toContain('node_modules/');
     checkWorkflow(path.join(dir, '.github/workflows/acta.yml'));
   });
 
-  it('--from-crm: the CRM registries, and it still validates', () => {
-    const dir = path.join(temp(), 'crm');
-    expect(acta(['init', dir, '--from-crm'], os.tmpdir()).code).toBe(0);
-    expect(readFileSync(path.join(dir, 'registries/countries.yaml'), 'utf8')).toContain('code: BZ');
-    expect(existsSync(modelineTarget(path.join(dir, 'registries/countries.yaml')))).toBe(true);
-    expect(acta(['validate'], dir).code).toBe(0);
+  it('prints next steps that are true where it runs: git init only outside a repository, the workflow moved from a subfolder', async () => {
+    const steps = (out: string): string[] => out.slice(out.indexOf('next:\n') + 6).split('\n').filter(Boolean).map((l) => l.trim());
+    const outside = temp();
+    const fresh = steps((await acta(['init', 'records'], outside)).stdout);
+    expect(fresh.slice(0, 5)).toEqual(['cd records', 'git init -b main', 'npm install', 'npx acta validate', 'git add -A && git commit -m "A records repository"']);
+    expect(fresh.join('\n')).not.toContain('working-directory');
+
+    const repo = temp();
+    spawnSync('git', ['init', '-q', repo]);
+    const here = steps((await acta(['init'], repo)).stdout);
+    expect(here[0]).toBe('npm install');
+    expect(here.join('\n')).not.toMatch(/git init|working-directory|^cd /m);
+
+    const sub = temp();
+    spawnSync('git', ['init', '-q', sub]);
+    const nested = steps((await acta(['init', 'secretariat records'], sub)).stdout);
+    expect(nested[0]).toBe("cd 'secretariat records'");
+    expect(nested.join('\n')).not.toContain('git init');
+    expect(nested.at(-1)).toMatch(/move \.github\/workflows\/acta\.yml there .*working-directory: secretariat records/);
   });
 
-  it('refuses a repository that exists, and a folder in use unless --force; --force never overwrites', () => {
+  it('the README shows the workflow init writes', () => {
+    const body = readFileSync('templates/init/github/workflows/acta.yml', 'utf8').replace(/^(#.*\n)+/, '');
+    const readme = readFileSync('README.md', 'utf8');
+    const at = readme.indexOf('### The CI recipe');
+    expect(/```yaml\n([\s\S]*?)```/.exec(readme.slice(at))?.[1]).toBe(body);
+  });
+
+  it('--from-crm: the CRM registries, and it still validates', async () => {
+    const dir = path.join(temp(), 'crm');
+    expect((await acta(['init', dir, '--from-crm'], os.tmpdir())).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'registries/countries.yaml'), 'utf8')).toContain('code: BZ');
+    expect(existsSync(modelineTarget(path.join(dir, 'registries/countries.yaml')))).toBe(true);
+    expect((await acta(['validate'], dir)).code).toBe(0);
+  });
+
+  it('refuses a repository that exists, and a folder in use unless --force; --force never overwrites', async () => {
     const dir = temp();
     writeFileSync(path.join(dir, 'notes.txt'), 'mine\n');
-    const r = acta(['init', dir], os.tmpdir());
+    const r = await acta(['init', dir], os.tmpdir());
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not empty');
     expect(readdirSync(dir)).toEqual(['notes.txt']);
     mkdirSync(path.join(dir, 'registries'));
     writeFileSync(path.join(dir, 'registries/bodies.yaml'), 'mine\n');
-    const forced = acta(['init', dir, '--force'], os.tmpdir());
+    const forced = await acta(['init', dir, '--force'], os.tmpdir());
     expect(forced.code).toBe(2);
     expect(forced.stderr).toContain('registries/bodies.yaml');
     expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'registries']);
     rmSync(path.join(dir, 'registries'), { recursive: true });
-    expect(acta(['init', dir, '--force'], os.tmpdir()).code).toBe(0);
+    expect((await acta(['init', dir, '--force'], os.tmpdir())).code).toBe(0);
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
-    const again = acta(['init', dir, '--force'], os.tmpdir());
+    const again = await acta(['init', dir, '--force'], os.tmpdir());
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already a records repository');
   });
@@ -84,8 +114,10 @@ function checkWorkflow(file: string): void {
   const workflow = parse(readFileSync(file, 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { steps: { run?: string; uses?: string; if?: string }[] }> };
   expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
   const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
-  const runs = steps.flatMap((s) => (s.run ?? '').split('\n')).filter((l) => l.includes('npx acta'));
-  const commands = runs.map((l) => /npx acta ([^>|&]*)/.exec(l)![1]!.trim());
+  const runs = steps.flatMap((s) => (s.run ?? '').split('\n')).filter((l) => /\bnpx (--no )?acta /.test(l));
+  // `npx --no`: only the acta that npm ci installed, never a download of a package of the same name.
+  expect(runs.every((l) => l.includes('npx --no acta '))).toBe(true);
+  const commands = runs.map((l) => /npx --no acta ([^>|&]*)/.exec(l)![1]!.trim());
   expect(commands.map((c) => c.split(' ')[0])).toEqual(['validate', 'fmt', 'diff']);
   for (const line of commands) {
     const [name, ...args] = line.replace(/"\$BASE_REF"|\$BASE_REF/, 'main').replace(/"/g, '').split(/\s+/);
@@ -101,57 +133,57 @@ function checkWorkflow(file: string): void {
 }
 
 describe('acta new', () => {
-  function records(): string {
+  async function records(): Promise<string> {
     const root = path.join(temp(), 'records');
-    expect(acta(['init', root], os.tmpdir()).code).toBe(0);
+    expect((await acta(['init', root], os.tmpdir())).code).toBe(0);
     cpSync(path.resolve('data/registries'), path.join(root, 'registries'), { recursive: true, force: true });
     return root;
   }
 
-  it('meeting: a valid skeleton named by its id, its modeline pointing at the root\'s schemas', () => {
-    const root = records();
-    const r = acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01', '--end', '2018-03-02', '--place', 'Tegucigalpa', '--country', 'HN', '--ordinal', '2', '--session', 'ordinary', '--title', 'II Reunión'], root);
+  it('meeting: a valid skeleton named by its id, its modeline pointing at the root\'s schemas', async () => {
+    const root = await records();
+    const r = await acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01', '--end', '2018-03-02', '--place', 'Tegucigalpa', '--country', 'HN', '--ordinal', '2', '--session', 'ordinary', '--title', 'II Reunión'], root);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('created meetings/2018-03-01-red-nna.yaml');
     const file = path.join(root, 'meetings/2018-03-01-red-nna.yaml');
     expect(modelineTarget(file)).toBe(path.join(root, 'schemas/meeting.schema.json'));
     expect(parse(readFileSync(file, 'utf8'))).toMatchObject({ record: 'meeting', id: '2018-03-01-red-nna', body: 'red-nna', ordinal: 2, title: { es: 'II Reunión' }, dates: { start: '2018-03-01', end: '2018-03-02' }, place: { city: 'Tegucigalpa', country: 'HN' }, agreements: [] });
-    expect(acta(['validate'], root).code).toBe(0);
-    expect(acta(['fmt', '--check'], root).code).toBe(0);
+    expect((await acta(['validate'], root)).code).toBe(0);
+    expect((await acta(['fmt', '--check'], root)).code).toBe(0);
   });
 
-  it('plan: a valid skeleton with a column per year', () => {
-    const root = records();
-    expect(acta(['new', 'plan', '--body', 'red-nna', '--period', '2018-2020'], root).code).toBe(0);
+  it('plan: a valid skeleton with a column per year', async () => {
+    const root = await records();
+    expect((await acta(['new', 'plan', '--body', 'red-nna', '--period', '2018-2020'], root)).code).toBe(0);
     const file = path.join(root, 'plans/2018-2020-red-nna.yaml');
     expect(parse(readFileSync(file, 'utf8'))).toMatchObject({ record: 'plan', id: '2018-2020-red-nna', columns: ['2018', '2019', '2020'], period: { start: '2018', end: '2020' } });
-    expect(acta(['validate'], root).code).toBe(0);
+    expect((await acta(['validate'], root)).code).toBe(0);
   });
 
-  it('refuses to overwrite (exit 2), and writes nothing that would not validate', () => {
-    const root = records();
-    expect(acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01'], root).code).toBe(0);
+  it('refuses to overwrite (exit 2), and writes nothing that would not validate', async () => {
+    const root = await records();
+    expect((await acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01'], root)).code).toBe(0);
     const first = readFileSync(path.join(root, 'meetings/2018-03-01-red-nna.yaml'), 'utf8');
-    const again = acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01', '--place', 'Other'], root);
+    const again = await acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01', '--place', 'Other'], root);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
     expect(readFileSync(path.join(root, 'meetings/2018-03-01-red-nna.yaml'), 'utf8')).toBe(first);
-    const unknown = acta(['new', 'meeting', '--body', 'red-nnaa', '--date', '2018-04-01', '--country', 'ZZ'], root);
+    const unknown = await acta(['new', 'meeting', '--body', 'red-nnaa', '--date', '2018-04-01', '--country', 'ZZ'], root);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown body `red-nnaa`[\s\S]*unknown country `ZZ`/);
     expect(existsSync(path.join(root, 'meetings/2018-04-01-red-nnaa.yaml'))).toBe(false);
   });
 
-  it('keeps what a user types as text: no YAML injection, no path tricks', () => {
-    const root = records();
-    const r = acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-05-01', '--place', 'x\nrecord: plan\n# "quoted": [1]'], root);
+  it('keeps what a user types as text: no YAML injection, no path tricks', async () => {
+    const root = await records();
+    const r = await acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-05-01', '--place', 'x\nrecord: plan\n# "quoted": [1]'], root);
     expect(r.code, r.stderr).toBe(0);
     expect(parse(readFileSync(path.join(root, 'meetings/2018-05-01-red-nna.yaml'), 'utf8'))).toMatchObject({ record: 'meeting', place: { city: 'x\nrecord: plan\n# "quoted": [1]' } });
     for (const args of [['--id', '../../escape'], ['--body', '../x'], ['--date', '2018-02-30'], ['--ordinal', '0']]) {
-      expect(acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-06-01', ...args], root).code, args.join(' ')).toBe(2);
+      expect((await acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-06-01', ...args], root)).code, args.join(' ')).toBe(2);
     }
     expect(existsSync(path.join(root, '..', 'escape.yaml'))).toBe(false);
-    expect(acta(['new', 'minutes'], root).code).toBe(2);
-    expect(acta(['new', 'meeting', '--date', '2018-06-01'], root).code).toBe(2);
+    expect((await acta(['new', 'minutes'], root)).code).toBe(2);
+    expect((await acta(['new', 'meeting', '--date', '2018-06-01'], root)).code).toBe(2);
   });
 });

@@ -1,10 +1,9 @@
 // Whole-CLI runs over test/fixtures/followup at a fixed --as-of, compared with golden files; exit codes; the bundled data/.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { acta, ensureBuilt } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Run } from './harness.js';
+import { acta, actaProcess } from './harness.js';
 
 const AT = ['--root', 'test/fixtures/followup', '--as-of', '2020-07-15'];
-
-beforeAll(() => ensureBuilt(), 120_000);
 
 const GOLDEN: [string, string[]][] = [
   ['overdue.es.txt', ['overdue']],
@@ -34,7 +33,7 @@ const GOLDEN: [string, string[]][] = [
 describe('golden outputs on the fixture records at --as-of 2020-07-15', () => {
   for (const [file, args] of GOLDEN) {
     it(`acta ${args.join(' ')}`, async () => {
-      const r = acta([...args, ...AT]);
+      const r = await acta([...args, ...AT]);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       await expect(r.stdout).toMatchFileSnapshot(`../golden/followup/${file}`);
@@ -46,35 +45,51 @@ describe('the same bytes in every time zone', () => {
   // West of UTC, the furthest east (UTC+14), and one with a DST change (Santiago: April and September).
   const zones = ['America/Tegucigalpa', 'Pacific/Kiritimati', 'America/Santiago'];
   const runs: string[][] = [['overdue', '--lang', 'en'], ['export', '-f', 'ics'], ['export', '-f', 'json']];
+  // Node reads TZ again whenever process.env.TZ is assigned: in-process runs switch zones without a new process.
+  async function inZone(TZ: string, args: string[]): Promise<Run> {
+    const before = process.env['TZ'];
+    process.env['TZ'] = TZ;
+    try {
+      expect(new Date(Date.UTC(2020, 0, 1, 12)).getHours(), `zone ${TZ} in effect`).toBe(TZ === 'UTC' ? 12 : TZ === 'Pacific/Kiritimati' ? 2 : TZ === 'America/Santiago' ? 9 : 6);
+      return await acta(args);
+    } finally {
+      if (before === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = before;
+    }
+  }
   for (const args of runs) {
-    it(`acta ${args.join(' ')}`, { timeout: 120_000 }, () => {
-      const utc = acta([...args, ...AT], { TZ: 'UTC' }).stdout;
+    it(`acta ${args.join(' ')}`, { timeout: 120_000 }, async () => {
+      const utc = (await inZone('UTC', [...args, ...AT])).stdout;
       expect(utc.length).toBeGreaterThan(100);
       for (const TZ of zones) {
-        const r = acta([...args, ...AT], { TZ });
+        const r = await inZone(TZ, [...args, ...AT]);
         expect(r.stderr, TZ).toBe('');
         expect(r.stdout, TZ).toBe(utc);
       }
     });
   }
-  it('around a year end and a DST change, as-of days are the same', { timeout: 120_000 }, () => {
+  it('around a year end and a DST change, as-of days are the same', { timeout: 120_000 }, async () => {
     for (const asOf of ['2021-01-01', '2020-04-05']) {
       const args = ['list', 'commitments', '-f', 'csv', '--root', 'test/fixtures/followup', '--as-of', asOf];
-      const utc = acta(args, { TZ: 'UTC' }).stdout;
-      for (const TZ of zones) expect(acta(args, { TZ }).stdout, `${TZ} ${asOf}`).toBe(utc);
+      const utc = (await inZone('UTC', args)).stdout;
+      for (const TZ of zones) expect((await inZone(TZ, args)).stdout, `${TZ} ${asOf}`).toBe(utc);
     }
+  });
+  it('the binary started in UTC+14 prints what an in-process run in UTC does', { timeout: 60_000 }, async () => {
+    const args = ['export', '-f', 'ics', ...AT];
+    expect(actaProcess(args, { TZ: 'Pacific/Kiritimati' }).stdout).toBe((await inZone('UTC', args)).stdout);
   });
 });
 
 describe('exit codes and filters', () => {
-  it('--fail-on-overdue exits 1 when anything is overdue, 0 when nothing is', { timeout: 60_000 }, () => {
-    expect(acta(['overdue', '--fail-on-overdue', ...AT]).status).toBe(1);
-    expect(acta(['overdue', ...AT]).status).toBe(0);
-    expect(acta(['overdue', '--fail-on-overdue', '--root', 'test/fixtures/followup', '--as-of', '2020-01-16']).status).toBe(0);
-    expect(acta(['upcoming', '--fail-on-overdue', ...AT]).status).toBe(1);
+  it('--fail-on-overdue exits 1 when anything is overdue, 0 when nothing is', { timeout: 60_000 }, async () => {
+    expect((await acta(['overdue', '--fail-on-overdue', ...AT])).status).toBe(1);
+    expect((await acta(['overdue', ...AT])).status).toBe(0);
+    expect((await acta(['overdue', '--fail-on-overdue', '--root', 'test/fixtures/followup', '--as-of', '2020-01-16'])).status).toBe(0);
+    expect((await acta(['upcoming', '--fail-on-overdue', ...AT])).status).toBe(2);
   });
 
-  it('usage problems exit 2 with a clear message', { timeout: 120_000 }, () => {
+  it('usage problems exit 2 with a clear message', { timeout: 120_000 }, async () => {
     const cases: [string[], RegExp][] = [
       [['show', 'nope'], /no meeting or plan `nope`; nearest: /],
       [['show', '2020'], /ambiguous/],
@@ -86,28 +101,28 @@ describe('exit codes and filters', () => {
       [['overdue', '--root', 'test/fixtures/followup', '--as-of', '2020-02-30'], /--as-of 2020-02-30/],
     ];
     for (const [args, message] of cases) {
-      const r = acta([...args, ...(args.includes('--root') ? [] : AT)]);
+      const r = await acta([...args, ...(args.includes('--root') ? [] : AT)]);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.stdout).toBe('');
     }
   });
 
-  it('filters by actor acronym in either language, body, meeting prefix and state', { timeout: 120_000 }, () => {
-    const ids = (args: string[]): string[] => (JSON.parse(acta([...args, '-f', 'json', ...AT]).stdout) as { rows: { id: string }[] }).rows.map((r) => r.id);
-    expect(ids(['list', 'commitments', '--actor', 'OIM'])).toEqual(ids(['list', 'commitments', '--actor', 'IOM']));
-    expect(ids(['list', 'commitments', '--actor', 'IOM']).length).toBe(5);
-    expect(ids(['list', 'commitments', '--meeting', '2020-04'])).toEqual(['2020-04-20-grcm#2']);
-    expect(ids(['list', 'commitments', '--body', 'RCGM'])).toEqual(['2020-04-20-grcm#2']);
-    expect(ids(['list', 'commitments', '--state', 'closed']).length).toBe(7);
-    expect(ids(['list', 'commitments', '--status', 'no-information'])).toEqual(['2020-01-15-red-x#8']);
-    expect(ids(['list', 'commitments', '--from', '2020-07', '--to', '2020-08'])).toEqual(['2020-01-15-red-x#15', '2020-04-20-grcm#2']);
+  it('filters by actor acronym in either language, body, meeting prefix and state', { timeout: 120_000 }, async () => {
+    const ids = async (args: string[]): Promise<string[]> => (JSON.parse((await acta([...args, '-f', 'json', ...AT])).stdout) as { rows: { id: string }[] }).rows.map((r) => r.id);
+    expect(await ids(['list', 'commitments', '--actor', 'OIM'])).toEqual(await ids(['list', 'commitments', '--actor', 'IOM']));
+    expect((await ids(['list', 'commitments', '--actor', 'IOM'])).length).toBe(5);
+    expect(await ids(['list', 'commitments', '--meeting', '2020-04'])).toEqual(['2020-04-20-grcm#2']);
+    expect(await ids(['list', 'commitments', '--body', 'RCGM'])).toEqual(['2020-04-20-grcm#2']);
+    expect((await ids(['list', 'commitments', '--state', 'closed'])).length).toBe(7);
+    expect(await ids(['list', 'commitments', '--status', 'no-information'])).toEqual(['2020-01-15-red-x#8']);
+    expect(await ids(['list', 'commitments', '--from', '2020-07', '--to', '2020-08'])).toEqual(['2020-01-15-red-x#15', '2020-04-20-grcm#2']);
   });
 });
 
 describe('the bundled CRM records', () => {
-  it('acta overdue --as-of 2017-08-01 lists the ad hoc group\'s, the consular network\'s and the 2017 networks\' undelivered commitments', () => {
-    const r = acta(['overdue', '--as-of', '2017-08-01', '--root', 'data', '--lang', 'en', '-f', 'json']);
+  it('acta overdue --as-of 2017-08-01 lists the ad hoc group\'s, the consular network\'s and the 2017 networks\' undelivered commitments', async () => {
+    const r = await acta(['overdue', '--as-of', '2017-08-01', '--root', 'data', '--lang', 'en', '-f', 'json']);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as { count: number; groups: { rows: { id: string; due: { day: string }; daysLate: number; pending: unknown[] }[] }[] };
     const rows = report.groups.flatMap((g) => g.rows);
@@ -120,7 +135,7 @@ describe('the bundled CRM records', () => {
     expect(ids).not.toContain('2015-08-18-ad-hoc-nna#A'); // done: the network was constituted
     expect(ids).not.toContain('2017-06-21-red-trata#7.b'); // August 2017: not yet due
     expect(rows.find((x) => x.id === '2017-06-21-red-trata#2.b')!.pending).toHaveLength(11);
-    const table = acta(['overdue', '--as-of', '2017-08-01', '--root', 'data', '--lang', 'en']);
+    const table = await acta(['overdue', '--as-of', '2017-08-01', '--root', 'data', '--lang', 'en']);
     expect(table.stdout).toMatch(/^Overdue commitments as of 1 Aug 2017\n/);
     expect(table.stdout).toContain('21 Jul 2017');
   });

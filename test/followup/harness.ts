@@ -1,6 +1,4 @@
 // Records written inline as YAML, run through the real parser and pipeline, then through the follow-up engine.
-import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRecordFile } from '../../src/core/parse.js';
@@ -10,6 +8,7 @@ import { createSchemaValidator } from '../../src/core/schema.js';
 import type { Commitment, DeriveOptions } from '../../src/core/followup/index.js';
 import { deriveCommitments } from '../../src/core/followup/index.js';
 import { readSchemas } from '../../src/io/schemas.js';
+import { actaProcess as runActaProcess, runActa } from '../run-acta.js';
 
 const validator = createSchemaValidator(readSchemas());
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,44 +63,20 @@ export function byId(list: readonly Commitment[], id: string): Commitment {
   return c;
 }
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-// Whole-CLI tests run a private build (test/.tmp/followup-cli/dist, next to links to schemas/, templates/, data/ and
-// package.json, so paths resolve as from dist/): other work rebuilding dist/ at the same time cannot break a run.
-const CLI_DIR = path.join(ROOT, 'test/.tmp/followup-cli');
-
-export function ensureBuilt(): void {
-  const marker = path.join(CLI_DIR, 'dist/commands/overdue.js');
-  const built = statSync(marker, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (built >= newest(path.join(ROOT, 'src'))) return;
-  mkdirSync(CLI_DIR, { recursive: true });
-  for (const name of ['schemas', 'templates', 'data', 'package.json']) {
-    const link = path.join(CLI_DIR, name);
-    if (!lstatSync(link, { throwIfNoEntry: false })) symlinkSync(path.join(ROOT, name), link);
-  }
-  writeFileSync(path.join(CLI_DIR, 'acta.mjs'), "import { main } from './dist/cli.js';\nmain(process.argv).then((code) => { process.exitCode = code; });\n");
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--outDir', path.join(CLI_DIR, 'dist')], { cwd: ROOT, encoding: 'utf8' });
-  if (!statSync(marker, { throwIfNoEntry: false })) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
-  utimesSync(marker, new Date(), new Date());
-}
-
 export interface Run {
   readonly stdout: string;
   readonly stderr: string;
   readonly status: number | null;
 }
 
-/** Run the CLI (as `node bin/acta.js …` would, from the private build) with no colour and the given extra environment. */
-export function acta(args: readonly string[], env: Record<string, string> = {}): Run {
-  const base = { ...process.env };
-  delete base['FORCE_COLOR'];
-  const r = spawnSync(process.execPath, [path.join(CLI_DIR, 'acta.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...base, NO_COLOR: '1', CI: '1', ...env } });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+/** Run the CLI in-process (test/run-acta.ts) from the project's root, with no colour and the given extra environment. */
+export async function acta(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  const r = await runActa(args, { cwd: ROOT, env });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.code };
+}
+
+/** The same through the real binary in a child process: for what only a process has (its time zone). */
+export function actaProcess(args: readonly string[], env: Record<string, string> = {}): Run {
+  const r = runActaProcess(args, { cwd: ROOT, env });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.code };
 }

@@ -38,19 +38,19 @@ beforeAll(() => {
 afterAll(() => repo.cleanup());
 
 interface Json { summary: { files: number }; diagnostics: { file: string; code: string }[] }
-const validate = (...args: string[]): { json: Json; code: number } => {
-  const r = repo.acta(['validate', '--format', 'json', ...args]);
+const validate = async (...args: string[]): Promise<{ json: Json; code: number }> => {
+  const r = await repo.acta(['validate', '--format', 'json', ...args]);
   return { json: JSON.parse(r.stdout) as Json, code: r.code };
 };
 
 describe('acta validate --changed-since', () => {
-  it('nothing changed: nothing to check', () => {
-    const r = validate('--changed-since', 'v1');
+  it('nothing changed: nothing to check', async () => {
+    const r = await validate('--changed-since', 'v1');
     expect(r.code).toBe(0);
     expect(r.json.summary.files).toBe(0);
   });
 
-  it('checks a changed record and the records that refer to it, with the same diagnostics as a full run', () => {
+  it('checks a changed record and the records that refer to it, with the same diagnostics as a full run', async () => {
     // Renumbering point 1 breaks the reference from 2017-06-21, which did not change itself.
     repo.write({
       'meetings/2017-03-16-red-nna.yaml': meeting('2017-03-16-red-nna').replace('number: "1"', 'number: "9"'),
@@ -60,14 +60,14 @@ describe('acta validate --changed-since', () => {
       repo.commit('edits', 'v2');
       // In the working tree, 2018-01-10 is back as it was at v1 (but still wrong at v2).
       repo.write({ 'meetings/2018-01-10-red-nna.yaml': meeting('2018-01-10-red-nna') });
-      const since = validate('--changed-since', 'v1', '--rev', 'v2');
-      const full = validate('--rev', 'v2');
+      const since = await validate('--changed-since', 'v1', '--rev', 'v2');
+      const full = await validate('--rev', 'v2');
       expect(since.code).toBe(1);
       expect(since.json.summary.files).toBe(3);
       expect(since.json.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual(['meetings/2017-06-21-red-nna.yaml ref/unknown-agreement', 'meetings/2018-01-10-red-nna.yaml ref/unknown-body']);
       expect(since.json.diagnostics).toEqual(full.json.diagnostics.filter((d) => d.file.startsWith('meetings/')));
       // Against the working tree: only the meeting still changed since v1, and its referrer.
-      const now = validate('--changed-since', 'v1');
+      const now = await validate('--changed-since', 'v1');
       expect(now.json.summary.files).toBe(2);
       expect(now.json.diagnostics.some((d) => d.file.includes('2018-01-10'))).toBe(false);
     } finally {

@@ -113,28 +113,28 @@ beforeAll(() => {
 
 afterAll(() => repo.cleanup());
 
-function diff(...args: string[]): { stdout: string; code: number; stderr: string } {
+async function diff(...args: string[]): Promise<{ stdout: string; code: number; stderr: string }> {
   return repo.acta(['diff', '--lang', 'en', ...args]);
 }
 
 describe('acta diff: each kind of change', () => {
-  it('records added', () => {
-    const r = diff('v0', 'v1');
+  it('records added', async () => {
+    const r = await diff('v0', 'v1');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('+ meeting 2017-03-16-red-nna: added (4 agreements)');
     expect(r.stdout).toContain('+ plan 2017-2022-red-nna: added (1 axis, 1 activity)');
     expect(r.stdout).toContain('2 changes in 2 records');
   });
 
-  it('a follow-up entry added: the normal case, not flagged', () => {
-    const r = diff('v1', 'v2', '--fail-on', 'flagged');
+  it('a follow-up entry added: the normal case, not flagged', async () => {
+    const r = await diff('v1', 'v2', '--fail-on', 'flagged');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('+ agreement 6 of the 2017-03-16-red-nna meeting: status pending → done (follow-up of 2017-04-10)');
     expect(r.stdout).not.toContain('flagged');
   });
 
-  it('adopted text edited, a deadline moved and a schedule cell changed: flagged, and --fail-on flagged exits 1', () => {
-    const r = diff('v2', 'v3', '--fail-on', 'flagged');
+  it('adopted text edited, a deadline moved and a schedule cell changed: flagged, and --fail-on flagged exits 1', async () => {
+    const r = await diff('v2', 'v3', '--fail-on', 'flagged');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('⚑ agreement 3 of the 2017-03-16-red-nna meeting: adopted text (Spanish) was edited');
     expect(r.stdout).toContain('[-21-]{+15+} de [-julio-]{+agosto+}');
@@ -144,8 +144,8 @@ describe('acta diff: each kind of change', () => {
     expect(r.stdout).toMatch(/3 flagged\n/);
   });
 
-  it('a point inserted: added, and the points after it renumbered (not removed and re-added)', () => {
-    const r = diff('v3', 'v4');
+  it('a point inserted: added, and the points after it renumbered (not removed and re-added)', async () => {
+    const r = await diff('v3', 'v4');
     expect(r.stdout).toContain('+ agreement 2 of the 2017-03-16-red-nna meeting: added');
     expect(r.stdout).toContain('~ agreement 3 of the 2017-03-16-red-nna meeting: renumbered 2 → 3');
     expect(r.stdout).toContain('~ agreement 4 of the 2017-03-16-red-nna meeting: renumbered 3 → 4');
@@ -153,44 +153,44 @@ describe('acta diff: each kind of change', () => {
     expect(r.stdout).not.toContain('⚑');
   });
 
-  it('meeting header changes, and a follow-up entry rewritten (flagged)', () => {
-    const r = diff('v4', 'v5');
+  it('meeting header changes, and a follow-up entry rewritten (flagged)', async () => {
+    const r = await diff('v4', 'v5');
     expect(r.stdout).toContain('~ meeting 2017-03-16-red-nna: dates.end removed (was 2017-03-17)');
     expect(r.stdout).toContain('~ meeting 2017-03-16-red-nna: place.city Tegucigalpa → San José');
     expect(r.stdout).toContain('~ meeting 2017-03-16-red-nna: participants +MX');
     expect(r.stdout).toContain('⚑ agreement 6 of the 2017-03-16-red-nna meeting: follow-up of 2017-04-10 was changed (status done → partial)');
   });
 
-  it('a point and a record removed: flagged', () => {
-    const r = diff('v5', 'v6');
+  it('a point and a record removed: flagged', async () => {
+    const r = await diff('v5', 'v6');
     expect(r.stdout).toContain('⚑ agreement 1 of the 2017-03-16-red-nna meeting: removed');
     expect(r.stdout).toContain('⚑ plan 2017-2022-red-nna: removed (1 axis, 2 activities)');
   });
 
-  it('compares with the working tree by default, and with --rev when given', () => {
+  it('compares with the working tree by default, and with --rev when given', async () => {
     repo.write({ [M]: meeting({ agreements: AGREEMENT_1 + AGREEMENT_2 + A3 + agreement6(FOLLOWUP('done')) }), [P]: plan('H1') });
     try {
-      expect(repo.acta(['diff', 'v2', '--lang', 'en']).stdout).toContain('no changes to the records');
-      expect(repo.acta(['diff', 'v1', '--lang', 'en']).stdout).toContain('status pending → done');
-      expect(repo.acta(['--rev', 'v1', 'diff', 'v0', '--lang', 'en']).stdout).toContain('2 changes in 2 records');
+      expect((await repo.acta(['diff', 'v2', '--lang', 'en'])).stdout).toContain('no changes to the records');
+      expect((await repo.acta(['diff', 'v1', '--lang', 'en'])).stdout).toContain('status pending → done');
+      expect((await repo.acta(['--rev', 'v1', 'diff', 'v0', '--lang', 'en'])).stdout).toContain('2 changes in 2 records');
     } finally {
       repo.git('checkout', '-q', '--', '.');
       repo.remove(P);
     }
   });
 
-  it('speaks Spanish with --lang es', () => {
-    expect(repo.acta(['diff', 'v1', 'v2', '--lang', 'es']).stdout).toContain('acuerdo 6 de la reunión 2017-03-16-red-nna: estado pendiente → cumplido (seguimiento del 2017-04-10)');
+  it('speaks Spanish with --lang es', async () => {
+    expect((await repo.acta(['diff', 'v1', 'v2', '--lang', 'es'])).stdout).toContain('acuerdo 6 de la reunión 2017-03-16-red-nna: estado pendiente → cumplido (seguimiento del 2017-04-10)');
   });
 });
 
 describe('acta diff formats', () => {
   it('pretty: the whole history, golden', async () => {
-    await expect(diff('v1', 'v6').stdout).toMatchFileSnapshot('../golden/diff/v1-v6.pretty.txt');
+    await expect((await diff('v1', 'v6')).stdout).toMatchFileSnapshot('../golden/diff/v1-v6.pretty.txt');
   });
 
   it('md: ready for a pull-request comment — marker, flagged first, long texts folded, record text escaped', async () => {
-    const r = diff('--format', 'md', 'v2', 'v4');
+    const r = await diff('--format', 'md', 'v2', 'v4');
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('<!-- acta-diff -->\n### acta diff: ')).toBe(true);
     expect(r.stdout).toContain('<details><summary>wording</summary>');
@@ -199,28 +199,28 @@ describe('acta diff formats', () => {
     await expect(r.stdout).toMatchFileSnapshot('../golden/diff/v2-v4.md');
   });
 
-  it('json: the result object itself', () => {
-    const r = JSON.parse(diff('--format', 'json', 'v2', 'v3').stdout) as { counts: { flagged: number }; changes: { kind: string; flagged: boolean; part?: string; before?: unknown; after?: unknown }[] };
+  it('json: the result object itself', async () => {
+    const r = JSON.parse((await diff('--format', 'json', 'v2', 'v3')).stdout) as { counts: { flagged: number }; changes: { kind: string; flagged: boolean; part?: string; before?: unknown; after?: unknown }[] };
     expect(r.counts.flagged).toBe(3);
     const moved = r.changes.find((c) => c.kind === 'deadline-moved' && c.part === '3');
     expect(moved).toMatchObject({ flagged: true, before: { due: '2017-07-21' }, after: { due: '2017-08-15' } });
   });
 
-  it('refuses a bad format, a missing base and an unknown revision (exit 2)', () => {
-    expect(diff('--format', 'xml', 'v1').code).toBe(2);
-    expect(diff().code).toBe(2);
-    const r = diff('no-such-branch');
+  it('refuses a bad format, a missing base and an unknown revision (exit 2)', async () => {
+    expect((await diff('--format', 'xml', 'v1')).code).toBe(2);
+    expect((await diff()).code).toBe(2);
+    const r = await diff('no-such-branch');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no such commit');
   });
 });
 
 describe('read-only commands at a revision (--rev)', () => {
-  it('validate reads the records as they were, not the working tree', () => {
+  it('validate reads the records as they were, not the working tree', async () => {
     repo.write({ [M]: 'not: [valid' });
     try {
-      expect(repo.acta(['validate']).code).toBe(1);
-      expect(repo.acta(['--rev', 'v2', 'validate']).code).toBe(0);
+      expect((await repo.acta(['validate'])).code).toBe(1);
+      expect((await repo.acta(['--rev', 'v2', 'validate'])).code).toBe(0);
       expect(readFileSync(path.join(repo.dir, M), 'utf8')).toBe('not: [valid');
     } finally {
       repo.git('checkout', '-q', '--', '.');

@@ -51,10 +51,10 @@ describe('hostile revision names', () => {
     ['command substitution', (m: string) => `$(touch ${path.join(m, 'subst')})`],
     ['backticks', (m: string) => `\`touch ${path.join(m, 'backtick')}\``],
     ['a revision range', () => 'HEAD..HEAD'],
-  ])('%s: exit 2, nothing run, nothing written', (_name, make) => {
+  ])('%s: exit 2, nothing run, nothing written', async (_name, make) => {
     const rev = make(markers);
     for (const args of [['--rev', rev, 'validate'], [`--rev=${rev}`, 'validate'], ['diff', '--', rev], ['validate', '--changed-since', rev]]) {
-      const r = repo.acta(args);
+      const r = await repo.acta(args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(/^acta: /);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
@@ -62,10 +62,10 @@ describe('hostile revision names', () => {
     expect(made()).toEqual([]);
   });
 
-  it('a ref whose name holds shell syntax is only a name', () => {
+  it('a ref whose name holds shell syntax is only a name', async () => {
     repo.git('tag', 'x$(touch${IFS}pwned)');
     try {
-      const r = repo.acta(['--rev', 'x$(touch${IFS}pwned)', 'validate']);
+      const r = await repo.acta(['--rev', 'x$(touch${IFS}pwned)', 'validate']);
       expect(r.code).toBe(0);
       expect(existsSync(path.join(repo.dir, 'pwned'))).toBe(false);
     } finally {
@@ -75,7 +75,7 @@ describe('hostile revision names', () => {
 });
 
 describe('links and paths out of the repository', () => {
-  it('a symbolic link committed in the tree (mode 120000) is refused with a diagnostic, its target never read', () => {
+  it('a symbolic link committed in the tree (mode 120000) is refused with a diagnostic, its target never read', async () => {
     symlinkSync(path.join(outside, 'secret.yaml'), path.join(repo.dir, 'meetings', 'link.yaml'));
     symlinkSync('../../outside/secret.yaml', path.join(repo.dir, 'meetings', 'relative.yaml'));
     repo.commit('links', 'links');
@@ -83,7 +83,7 @@ describe('links and paths out of the repository', () => {
       const listing = repo.git('ls-tree', '-r', 'links', 'meetings');
       expect(listing).toMatch(/^120000 blob .*\tmeetings\/link\.yaml$/m);
       for (const args of [['--rev', 'links', 'validate', '--format', 'json'], ['validate', '--format', 'json']]) {
-        const r = repo.acta(args);
+        const r = await repo.acta(args);
         expect(r.code).toBe(1);
         const json = JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; message: string }[] };
         const links = json.diagnostics.filter((d) => /link\.yaml|relative\.yaml/.test(d.file));
@@ -91,25 +91,25 @@ describe('links and paths out of the repository', () => {
         expect(links[0]!.message).toMatch(/symbolic link/);
         expect(r.stdout).not.toContain('SECRET-CONTENT');
       }
-      expect(repo.acta(['diff', 'v1', 'links', '--format', 'json']).stdout).not.toContain('SECRET-CONTENT');
+      expect((await repo.acta(['diff', 'v1', 'links', '--format', 'json'])).stdout).not.toContain('SECRET-CONTENT');
     } finally {
       repo.remove('meetings/link.yaml', 'meetings/relative.yaml');
       repo.commit('no links');
     }
   });
 
-  it('a records root outside the git work tree is refused', () => {
-    const r = repo.acta(['--rev', 'v1', 'validate', '--root', outside]);
+  it('a records root outside the git work tree is refused', async () => {
+    const r = await repo.acta(['--rev', 'v1', 'validate', '--root', outside]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not inside a git work tree');
   });
 
-  it('a records root reached through a link out of the work tree is refused', () => {
+  it('a records root reached through a link out of the work tree is refused', async () => {
     const other = new TempRepo('acta-other-');
     try {
       other.withRegistries().commit('other');
       symlinkSync(other.dir, path.join(repo.dir, 'elsewhere'));
-      const r = repo.acta(['--rev', 'v1', 'validate', '--root', 'elsewhere']);
+      const r = await repo.acta(['--rev', 'v1', 'validate', '--root', 'elsewhere']);
       expect(r.code).toBe(2);
     } finally {
       rmSync(path.join(repo.dir, 'elsewhere'));

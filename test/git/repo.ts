@@ -1,10 +1,10 @@
 // Temporary git repositories with real commits, and whole-CLI runs in them.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-export const BIN = path.resolve('bin/acta.js');
+import type { ActaRun } from '../run-acta.js';
+import { runActa } from '../run-acta.js';
 
 /** A git environment independent of the machine's config, with fixed dates (so commit ids are the same every run). */
 export function gitEnv(home: string, tick = 0): NodeJS.ProcessEnv {
@@ -69,9 +69,9 @@ export class TempRepo {
     return this;
   }
 
-  acta(args: string[], cwd = this.dir): { stdout: string; stderr: string; code: number } {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...gitEnv(this.home), NO_COLOR: '1', CI: 'true', GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '' } });
-    return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+  /** Run acta in-process in the repository (or `cwd`), with this repository's git environment. */
+  acta(args: string[], cwd = this.dir): Promise<ActaRun> {
+    return runActa(args, { cwd, env: gitEnv(this.home) });
   }
 
   cleanup(): void {

@@ -4,7 +4,7 @@ import { acta, AS_OF, FIXTURE } from './run.js';
 
 describe('the dashboard', () => {
   it.each(['es', 'en'])('fits one screen (%s, golden)', async (lang) => {
-    const r = acta(['--root', FIXTURE, '--as-of', AS_OF, '--lang', lang]);
+    const r = await acta(['--root', FIXTURE, '--as-of', AS_OF, '--lang', lang]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
@@ -13,24 +13,24 @@ describe('the dashboard', () => {
     await expect(r.stdout).toMatchFileSnapshot(`../golden/report/dashboard.${lang}.txt`);
   });
 
-  it('is what `acta dashboard` shows; JSON gives the model', () => {
-    const alone = acta(['--root', FIXTURE, '--as-of', AS_OF]);
-    expect(acta(['dashboard', '--root', FIXTURE, '--as-of', AS_OF]).stdout).toBe(alone.stdout);
-    const model = JSON.parse(acta(['dashboard', '--root', FIXTURE, '--as-of', AS_OF, '--format', 'json']).stdout);
+  it('is what `acta dashboard` shows; JSON gives the model', async () => {
+    const alone = await acta(['--root', FIXTURE, '--as-of', AS_OF]);
+    expect((await acta(['dashboard', '--root', FIXTURE, '--as-of', AS_OF])).stdout).toBe(alone.stdout);
+    const model = JSON.parse((await acta(['dashboard', '--root', FIXTURE, '--as-of', AS_OF, '--format', 'json'])).stdout);
     expect(model).toMatchObject({ kind: 'dashboard', meetings: 4, overdue: 6, records: { valid: true, warnings: 1 } });
     expect(model.mostOverdue).toHaveLength(5);
     expect(model.mostOverdue.map((c: { daysLate: number }) => c.daysLate)).toEqual([319, 196, 177, 74, 74]);
     expect(model.nextDeadlines[0]).toMatchObject({ id: '2017-06-05-red-a#5/2', daysLeft: 16 });
   });
 
-  it('says when the records do not validate', () => {
-    const r = acta(['--root', 'test/fixtures/validate-errors', '--as-of', AS_OF, '--lang', 'en']);
+  it('says when the records do not validate', async () => {
+    const r = await acta(['--root', 'test/fixtures/validate-errors', '--as-of', AS_OF, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Records +✖ do not validate: \d+ errors/);
   });
 
-  it('a word that is no command is still an error', () => {
-    const r = acta(['--root', FIXTURE, 'reprot']);
+  it('a word that is no command is still an error', async () => {
+    const r = await acta(['--root', FIXTURE, 'reprot']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown command 'reprot'");
   });

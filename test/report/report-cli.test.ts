@@ -22,33 +22,33 @@ describe('acta report: golden outputs', () => {
     ['json', 'en'],
     ['html', 'en'],
   ])('%s in %s', async (format, lang) => {
-    const r = acta([...base, '--format', format, '--lang', lang]);
+    const r = await acta([...base, '--format', format, '--lang', lang]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(`../golden/report/fixture-2017.${lang}.${format}`);
   });
 
-  it('prints the view model as JSON: every section, the same figures the templates show', () => {
-    const view = JSON.parse(acta([...base, '--format', 'json', '--lang', 'en']).stdout);
+  it('prints the view model as JSON: every section, the same figures the templates show', async () => {
+    const view = JSON.parse((await acta([...base, '--format', 'json', '--lang', 'en'])).stdout);
     expect(Object.keys(view)).toEqual(['version', 'kind', 'lang', 'asOf', 'secretariat', 'period', 'bodies', 'next', 'summary', 'meetings', 'participation', 'agreements', 'commitments', 'overdue', 'dueNext', 'workplan', 'records', 'charts']);
     expect(view.period).toEqual({ from: '2017-01-01', to: '2017-12-31', year: '2017' });
     expect(view.summary.meetings).toBe(3);
     expect(view.participation.columns.map((c: { listed: boolean }) => c.listed)).toEqual([true, true, false]);
     expect(view.records.warnings).toBe(1);
-    const md = acta([...base, '--format', 'md', '--lang', 'en']).stdout;
+    const md = (await acta([...base, '--format', 'md', '--lang', 'en'])).stdout;
     expect(md).toContain(`| Overdue commitments (from before the period: ${view.summary.overdueEarlier}) | ${view.summary.overdue} |`);
   });
 
-  it('is deterministic and does not depend on the time zone', () => {
-    const a = acta([...base, '--format', 'html'], { env: { TZ: 'America/Tegucigalpa' } }).stdout;
-    const b = acta([...base, '--format', 'html'], { env: { TZ: 'Pacific/Auckland' } }).stdout;
+  it('is deterministic and does not depend on the time zone', async () => {
+    const a = (await acta([...base, '--format', 'html'], { env: { TZ: 'America/Tegucigalpa' } })).stdout;
+    const b = (await acta([...base, '--format', 'html'], { env: { TZ: 'Pacific/Auckland' } })).stdout;
     expect(a).toBe(b);
   });
 });
 
 describe('acta report: record text is escaped', () => {
-  it('HTML shows <script> and <img onerror> as text, never as markup', () => {
-    const html = acta([...base, '--format', 'html', '--to', '2018-12-31', '--from', '2017-01-01'].filter((a, i, all) => !(a === '--year' || all[i - 1] === '--year'))).stdout;
+  it('HTML shows <script> and <img onerror> as text, never as markup', async () => {
+    const html = (await acta([...base, '--format', 'html', '--to', '2018-12-31', '--from', '2017-01-01'].filter((a, i, all) => !(a === '--year' || all[i - 1] === '--year')))).stdout;
     expect(html).toContain('Enviar los datos &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | tubería &amp; *estrellas*');
     expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
     expect(html).not.toMatch(/<script/i);
@@ -56,26 +56,26 @@ describe('acta report: record text is escaped', () => {
     expect(html).not.toContain('javascript:');
   });
 
-  it('Markdown escapes HTML, table pipes and emphasis', () => {
-    const md = acta(['report', '--root', FIXTURE, '--from', '2017', '--to', '2018', '--as-of', AS_OF]).stdout;
+  it('Markdown escapes HTML, table pipes and emphasis', async () => {
+    const md = (await acta(['report', '--root', FIXTURE, '--from', '2017', '--to', '2018', '--as-of', AS_OF])).stdout;
     expect(md).toContain('Enviar los datos &lt;script&gt;alert("x")&lt;/script&gt; \\| tubería &amp; \\*estrellas\\*');
     expect(md).not.toMatch(/<script/i);
   });
 });
 
 describe('acta report: options', () => {
-  it('--out writes the file atomically (no temp file left) and prints nothing on stdout', () => {
+  it('--out writes the file atomically (no temp file left) and prints nothing on stdout', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'acta-out-'));
     const out = path.join(dir, 'informe.html');
-    const r = acta([...base, '--format', 'html', '--out', out]);
+    const r = await acta([...base, '--format', 'html', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readFileSync(out, 'utf8')).toBe(acta([...base, '--format', 'html']).stdout);
+    expect(readFileSync(out, 'utf8')).toBe((await acta([...base, '--format', 'html'])).stdout);
     expect(readdirSync(dir)).toEqual(['informe.html']);
   });
 
-  it('--body keeps one body; --from/--to set the period', () => {
-    const view = JSON.parse(acta(['report', '--root', FIXTURE, '--body', 'red-a', '--from', '2017-06', '--to', '2017-H2', '--as-of', AS_OF, '--format', 'json']).stdout);
+  it('--body keeps one body; --from/--to set the period', async () => {
+    const view = JSON.parse((await acta(['report', '--root', FIXTURE, '--body', 'red-a', '--from', '2017-06', '--to', '2017-H2', '--as-of', AS_OF, '--format', 'json'])).stdout);
     expect(view.period).toEqual({ from: '2017-06-01', to: '2017-12-31' });
     expect(view.bodies.map((b: { id: string }) => b.id)).toEqual(['red-a']);
     expect(view.meetings.map((m: { id: string }) => m.id)).toEqual(['2017-06-05-red-a']);
@@ -89,8 +89,8 @@ describe('acta report: options', () => {
     [['--next', 'soon'], '--next soon'],
     [['--from', '2018', '--to', '2017'], 'is after --to'],
     [['--body', 'red-z'], '--body red-z: not known'],
-  ])('refuses %j (exit 2)', (args, message) => {
-    const r = acta(['report', '--root', FIXTURE, '--as-of', AS_OF, ...args]);
+  ])('refuses %j (exit 2)', async (args, message) => {
+    const r = await acta(['report', '--root', FIXTURE, '--as-of', AS_OF, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe('');
@@ -98,41 +98,41 @@ describe('acta report: options', () => {
 });
 
 describe('acta report: templates', () => {
-  it("uses the records repository's templates/ over the package's, partial by partial", () => {
+  it("uses the records repository's templates/ over the package's, partial by partial", async () => {
     const root = tempCopy();
     mkdirSync(path.join(root, 'templates/report/partials/md'), { recursive: true });
     writeFileSync(path.join(root, 'templates/report/partials/md/summary.hbs'), '## Resumen propio: {{summary.meetings}} reuniones\n\n');
-    const md = acta(['report', '--root', root, '--year', '2017', '--as-of', AS_OF]).stdout;
+    const md = (await acta(['report', '--root', root, '--year', '2017', '--as-of', AS_OF])).stdout;
     expect(md).toContain('## Resumen propio: 3 reuniones');
     expect(md).toContain('## 1. Reuniones celebradas');
     expect(md).not.toContain('## En síntesis');
   });
 
-  it('--template FILE picks the main template explicitly', () => {
+  it('--template FILE picks the main template explicitly', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'acta-tpl-'));
     const file = path.join(dir, 'mini.hbs');
     writeFileSync(file, '{{t "report" "title"}}: {{#each meetings}}{{id}} {{/each}}\n');
-    const r = acta([...base, '--lang', 'en', '--template', file]);
+    const r = await acta([...base, '--lang', 'en', '--template', file]);
     expect(r.stdout).toBe('Consolidated report: 2017-02-10-grcm 2017-06-05-red-a 2017-09-20-grcm \n');
   });
 
-  it('a broken template is a usage error naming the file, not a stack trace', () => {
+  it('a broken template is a usage error naming the file, not a stack trace', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'acta-tpl-'));
     const file = path.join(dir, 'broken.hbs');
     writeFileSync(file, '{{#each meetings}}{{id}}\n');
-    const r = acta([...base, '--template', file]);
+    const r = await acta([...base, '--template', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`template error: ${file}`);
     expect(r.stderr).not.toContain('    at ');
   });
 
-  it('refuses a template that links out of the records root', () => {
+  it('refuses a template that links out of the records root', async () => {
     const root = tempCopy();
     const outside = path.join(mkdtempSync(path.join(os.tmpdir(), 'acta-outside-')), 'secret.hbs');
     writeFileSync(outside, 'secret\n');
     mkdirSync(path.join(root, 'templates/report/partials/md'), { recursive: true });
     symlinkSync(outside, path.join(root, 'templates/report/partials/md/summary.hbs'));
-    const r = acta(['report', '--root', root, '--year', '2017', '--as-of', AS_OF]);
+    const r = await acta(['report', '--root', root, '--year', '2017', '--as-of', AS_OF]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('leads out of the records root');
     expect(existsSync(outside)).toBe(true);

@@ -14,36 +14,36 @@ describe('acta workplan', () => {
     ['json', 'en'],
     ['html', 'es'],
   ])('%s in %s (golden)', async (format, lang) => {
-    const r = acta([...base, '--format', format, '--lang', lang]);
+    const r = await acta([...base, '--format', format, '--lang', lang]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(`../golden/report/workplan.${lang}.${format === 'table' ? 'txt' : format}`);
   });
 
-  it('colours cells by state through the Style (overdue in red)', () => {
-    const r = acta([...base, '--lang', 'en'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+  it('colours cells by state through the Style (overdue in red)', async () => {
+    const r = await acta([...base, '--lang', 'en'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(r.stdout).toContain('\u001b[31m\u001b[1m2×/yr!\u001b[22m\u001b[39m');
   });
 
-  it('keeps one axis, the columns a period overlaps, or the activities an actor answers for', () => {
-    const json = (args: string[]) => JSON.parse(acta([...base, '--format', 'json', ...args]).stdout).plans[0];
-    const axis = json(['--axis', '2']);
+  it('keeps one axis, the columns a period overlaps, or the activities an actor answers for', async () => {
+    const json = async (args: string[]) => JSON.parse((await acta([...base, '--format', 'json', ...args])).stdout).plans[0];
+    const axis = await json(['--axis', '2']);
     expect(axis.axes.map((a: { number: string }) => a.number)).toEqual(['2']);
-    const period = json(['--period', '2019']);
+    const period = await json(['--period', '2019']);
     expect(period.columns).toEqual(['2019']);
     expect(period.activities).toBe(2);
-    const actor = json(['--actor', 'OIM']);
+    const actor = await json(['--actor', 'OIM']);
     expect(actor.axes.flatMap((a: { objectives: { results: { activities: { ref: string }[] }[] }[] }) => a.objectives.flatMap((o) => o.results.flatMap((r) => r.activities.map((x) => x.ref))))).toEqual(['2017-2019-red-a#1/I/1/1.2']);
-    const member = json(['--actor', 'HN']);
+    const member = await json(['--actor', 'HN']);
     expect(member.activities).toBe(1);
   });
 
-  it('names a plan by an unambiguous start of its id, and refuses what is not a plan', () => {
-    expect(acta([...base, '2017-2019', '--format', 'json']).code).toBe(0);
-    const meeting = acta([...base, '2017-02-10-grcm']);
+  it('names a plan by an unambiguous start of its id, and refuses what is not a plan', async () => {
+    expect((await acta([...base, '2017-2019', '--format', 'json'])).code).toBe(0);
+    const meeting = await acta([...base, '2017-02-10-grcm']);
     expect(meeting.code).toBe(2);
     expect(meeting.stderr).toContain('is a meeting, not a work plan');
-    const axis = acta([...base, '--axis', '9']);
+    const axis = await acta([...base, '--axis', '9']);
     expect(axis.code).toBe(2);
     expect(axis.stderr).toContain('--axis 9: no such axis (the plan has 1, 2)');
   });

@@ -81,13 +81,20 @@ export const CASES: readonly Case[] = [
   { code: 'ref/unknown-activity', name: 'evidence names a missing activity', files: { [P]: PLAN, [M]: meeting([], '    followup:\n      - { date: 2017-05-01, status: done, evidence: { record: "2017-2022-red-nna#1/I/1/9.9" } }\n') }, file: M, token: '"2017-2022-red-nna#1/I/1/9.9"' },
   { code: 'ref/unknown-column', name: 'a schedule cell outside the columns', files: { [P]: PLAN.replace('"2019": H1', '"2030": H1') }, file: P, token: '"2030"' },
   { code: 'ref/unknown-step', name: 'follow-up for a step of no schedule', files: { [M]: meeting([], '    followup:\n      - { date: 2017-05-01, status: done, step: 3 }\n') }, file: M, token: '3 }' },
+  { code: 'ref/supersedes-itself', name: 'a point that supersedes itself', files: { [M]: meeting([['actors: [iom]', 'actors: [iom]\n    supersedes: "2017-03-16-red-nna#2"']]) }, file: M, token: '"2017-03-16-red-nna#2"' },
+  { code: 'ref/supersession-cycle', name: 'two points that supersede each other', files: { [M]: meeting([['action: thank', 'action: thank\n    supersedes: "2017-03-16-red-nna#2"'], ['actors: [iom]', 'actors: [iom]\n    supersedes: "2017-03-16-red-nna#1"']]) }, file: M, token: '"2017-03-16-red-nna#1"' },
+  { code: 'ref/group-contains-itself', name: 'a group among its own members', files: { 'registries/groups.yaml': 'record: groups\ngroups:\n  - id: member-countries\n    name: { es: Países Miembros }\n    members: [GT, HN, member-countries]\n' }, file: 'registries/groups.yaml', token: 'member-countries]' },
+  { code: 'ref/group-cycle', name: 'two groups that contain each other', files: { 'registries/groups.yaml': 'record: groups\ngroups:\n  - id: north\n    name: { es: Norte }\n    members: [GT, south]\n  - id: south\n    name: { es: Sur }\n    members: [HN, north]\n' }, file: 'registries/groups.yaml', token: 'north]' },
   { code: 'date/invalid', name: '30 February', files: { [M]: meeting([['start: 2017-03-16\n  end: 2017-03-17', 'start: 2017-02-30']]) }, file: M, token: '2017-02-30' },
+  { code: 'date/out-of-range', name: 'a deadline in year 50', files: { [M]: meeting([['due: 2017-07-21', 'due: "0050-03"']]) }, file: M, token: '"0050-03"' },
   { code: 'date/order', name: 'ends before it starts', files: { [M]: meeting([['end: 2017-03-17', 'end: 2017-03-15']]) }, file: M, token: '2017-03-15' },
   { code: 'followup/before-meeting', name: 'follow-up dated before the meeting', files: { [M]: meeting([], '    followup:\n      - { date: 2017-03-01, status: done }\n') }, file: M, token: '2017-03-01' },
   { code: 'deadline/before-meeting', name: 'deadline before the meeting', files: { [M]: meeting([['due: 2017-07-21', 'due: 2016-12']]) }, file: M, token: '2016-12' },
+  { code: 'deadline/too-many-occurrences', name: 'twice a year for 84 years', files: { [M]: meeting([['deadline: { due: 2017-07-21,', 'deadline: { due: twice-a-year, until: "2100",']]) }, file: M, token: '"2100"' },
   { code: 'number/duplicate', name: 'two points numbered 1', files: { [M]: meeting([['number: "2"', 'number: "1"']]) }, file: M, token: '"1"', fromLine: 14 },
   { code: 'registry/missing', name: 'no groups registry', files: { 'registries/groups.yaml': 'record: organisations\norganisations: []\n', [M]: MEETING }, file: 'acta.yaml' },
   { code: 'root/no-records', name: 'nothing to read', files: {}, withRegistries: false, file: 'acta.yaml' },
+  { code: 'config/nested', name: 'an acta.yaml in a subfolder', files: { [M]: MEETING, 'meetings/acta.yaml': 'lang: en\n' }, file: 'meetings/acta.yaml' },
 ];
 
 /** Codes that only the file-system edge can produce; their fixtures are CLI tests (test/validate/cli.test.ts). */

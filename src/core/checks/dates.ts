@@ -1,6 +1,7 @@
 // Dates are real calendar dates and in order; follow-up is not dated before its meeting; deadlines not before it.
 import type { Diagnostic } from '../diagnostics.js';
-import { isRealDate, parsePeriod } from '../dates.js';
+import { inYearRange, isRealDate, parsePeriod, YEARS } from '../dates.js';
+import { hasTooManyOccurrences, MAX_OCCURRENCES } from '../followup/deadline.js';
 import type { Deadline, FollowUp } from '../model.js';
 import type { ParsedFile } from '../parse.js';
 import { walkActivities, walkAgreements } from '../walk.js';
@@ -11,15 +12,24 @@ class DateChecker {
   readonly out: Diagnostic[] = [];
   constructor(readonly parsed: ParsedFile) {}
 
+  /** False (and reported) when a value of the right shape has a year acta does not read. */
+  private inRange(value: string, pointer: string): boolean {
+    if (inYearRange(value)) return true;
+    this.out.push(diagnosticAt(this.parsed, pointer, 'date/out-of-range', `\`${value}\`: the year is outside the years acta reads (${YEARS.first}–${YEARS.last})`, 'check the year for a typo (0217, 3017); acta reads no earlier or later records'));
+    return false;
+  }
+
   day(value: unknown, pointer: string): boolean {
     // A value of the wrong shape is the schema's to report; here only shapes that are right but not on the calendar.
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || isRealDate(value)) return true;
+    if (!this.inRange(value, pointer)) return false;
     this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', `\`${value}\` is not a real date`, 'check the day and month (YYYY-MM-DD; February has 28 or 29 days)'));
     return false;
   }
 
   due(value: unknown, pointer: string): string | undefined {
     if (typeof value !== 'string' || !/^\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12])?$/.test(value)) return undefined;
+    if (!this.inRange(value, pointer)) return undefined;
     const period = parsePeriod(value);
     if (!period) this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', `\`${value}\` is not a real date or period`, 'use YYYY-MM-DD, YYYY-MM (month 01–12), YYYY-Q1…Q4, YYYY-H1/H2 or YYYY'));
     return period?.end;
@@ -31,6 +41,9 @@ class DateChecker {
     this.due(d.from, `${pointer}/from`);
     this.due(d.until, `${pointer}/until`);
     this.due(d.event?.expected, `${pointer}/event/expected`);
+    if (hasTooManyOccurrences(d, meetingStart)) {
+      this.out.push(diagnosticAt(this.parsed, `${pointer}/until`, 'deadline/too-many-occurrences', `twice a year from ${d.from ?? meetingStart?.slice(0, 4)} until ${d.until} is more than ${MAX_OCCURRENCES} half-years: acta does not expand it, and follows it as a rolling twice-a-year`, `end it within ${MAX_OCCURRENCES / 2} years (a later meeting can extend it), or drop \`until\``));
+    }
     if (end && meetingStart && end < meetingStart) {
       this.out.push(diagnosticAt(this.parsed, `${pointer}/due`, 'deadline/before-meeting', `the deadline ${d.due} ends before the meeting that set it (${meetingStart})`, 'check the year; if the source really says so, explain it in a note with `explains: [deadline/before-meeting]`'));
     }
@@ -72,9 +85,12 @@ export const dates: Check = {
     for (const { data: p, parsed, valid } of records.plans) {
       if (!valid) continue;
       const c = new DateChecker(parsed);
+      c.due(p.period.start, '/period/start');
+      c.due(p.period.end, '/period/end');
       if (p.period.end < p.period.start) c.out.push(diagnosticAt(parsed, '/period/end', 'date/order', `the plan ends (${p.period.end}) before it starts (${p.period.start})`, 'correct the period'));
       p.columns.forEach((col, i) => {
-        if (col < p.period.start || col > p.period.end) c.out.push(diagnosticAt(parsed, `/columns/${i}`, 'date/order', `column ${col} is outside the plan's period ${p.period.start}–${p.period.end}`, 'correct the column or the period'));
+        if (col >= p.period.start && col <= p.period.end) c.due(col, `/columns/${i}`);
+        else c.out.push(diagnosticAt(parsed, `/columns/${i}`, 'date/order', `column ${col} is outside the plan's period ${p.period.start}–${p.period.end}`, 'correct the column or the period'));
       });
       for (const { activity, pointer } of walkActivities(p)) c.followups(activity.followup, `${pointer}/followup`, undefined);
       out.push(...c.out);

@@ -1,6 +1,6 @@
 // A recorded deadline → the date it falls due, resolving "before the next GRCM meeting" against the meetings on record.
-import type { Day } from '../dates.js';
-import { parseDue, parsePeriod, shiftDays, shiftMonths } from '../dates.js';
+import type { Day, Period } from '../dates.js';
+import { halfYearsBetween, isRealDate, parseDue, parsePeriod, shiftDays, shiftMonths } from '../dates.js';
 import type { Deadline, Meeting } from '../model.js';
 import type { DueDate } from './types.js';
 
@@ -19,7 +19,9 @@ export interface Calendar {
 export function buildCalendar(meetings: readonly Meeting[]): Calendar {
   const byBody = new Map<string, CalendarMeeting[]>();
   const byId = new Map<string, CalendarMeeting>();
+  // A meeting dated off the calendar or outside the years acta reads (validate reports it) fixes no event date.
   for (const m of meetings) {
+    if (!isRealDate(m.dates.start)) continue;
     const entry = { id: m.id, start: m.dates.start, end: m.dates.end ?? m.dates.start };
     byId.set(m.id, entry);
     byBody.set(m.body, [...(byBody.get(m.body) ?? []), entry]);
@@ -51,29 +53,38 @@ export function resolveDue(deadline: Deadline | undefined, ctx: DueContext): Due
     const meeting = nextMeeting(ctx.calendar, body, ctx.anchor, expectedPeriod?.start);
     if (!meeting) return { kind: 'waiting', body, relation, ...(expectedPeriod ? { expected: expectedPeriod } : {}) };
     const day = relation === 'before' ? shiftDays(meeting.start, -1) : meeting.start;
-    return { kind: 'dated', period: parsePeriod(day)!, day, event: { body, relation, meeting: meeting.id } };
+    return { kind: 'dated', period: { precision: 'day', start: day, end: day, label: day }, day, event: { body, relation, meeting: meeting.id } };
   }
   const form = deadline?.due !== undefined ? parseDue(deadline.due) : undefined;
   if (!form || form.kind === 'tbd') return { kind: 'none', tbd: form?.kind === 'tbd' };
   if (form.kind === 'continuous') return { kind: 'continuous' };
   if (form.kind === 'dated') return { kind: 'dated', period: form.period, day: form.period.end };
-  const since = [ctx.anchor, deadline?.from ? parsePeriod(deadline.from)?.start : undefined, ctx.lastReport].filter((d): d is Day => d !== undefined).sort().pop();
+  const since = [ctx.anchor, deadline?.from ? parsePeriod(deadline.from)?.start : undefined, ctx.lastReport].filter((d): d is Day => d !== undefined && isRealDate(d)).sort().pop();
   if (since === undefined) return { kind: 'none', tbd: false };
   return { kind: 'recurring', since, day: shiftMonths(since, 6) };
 }
 
-/** A twice-a-year deadline with an end (`until`) expands into explicit half-year occurrences, from `from` (or the setting year). */
-export function halfYearsOf(deadline: Deadline, setDay: Day | undefined): string[] {
-  if (deadline.due !== 'twice-a-year' || deadline.until === undefined) return [];
+/** The most occurrences one twice-a-year deadline expands into: 20 years of half-years (README: "Limits"). */
+export const MAX_OCCURRENCES = 40;
+
+function halfYearSpan(deadline: Deadline, setDay: Day | undefined): { from: Period; until: Period } | undefined {
+  if (deadline.due !== 'twice-a-year' || deadline.until === undefined) return undefined;
   const until = parsePeriod(deadline.until);
   const from = deadline.from ? parsePeriod(deadline.from) : setDay ? parsePeriod(setDay.slice(0, 4)) : undefined;
-  if (!until || !from) return [];
-  const out: string[] = [];
-  for (let y = Number(from.start.slice(0, 4)); y <= Number(until.end.slice(0, 4)); y++) {
-    for (const h of ['H1', 'H2']) {
-      const p = parsePeriod(`${y}-${h}`)!;
-      if (p.end >= from.start && p.start <= until.end) out.push(p.label);
-    }
-  }
-  return out;
+  return until && from ? { from, until } : undefined;
+}
+
+/**
+ * A twice-a-year deadline with an end (`until`) expands into explicit half-year occurrences, from `from` (or the
+ * setting year). Past MAX_OCCURRENCES it does not expand (validate reports it): it stays a rolling twice-a-year.
+ */
+export function halfYearsOf(deadline: Deadline, setDay: Day | undefined): string[] {
+  const span = halfYearSpan(deadline, setDay);
+  return (span && halfYearsBetween(span.from, span.until, MAX_OCCURRENCES)) ?? [];
+}
+
+/** True when a twice-a-year deadline spans more half-years than acta expands. */
+export function hasTooManyOccurrences(deadline: Deadline, setDay: Day | undefined): boolean {
+  const span = halfYearSpan(deadline, setDay);
+  return span !== undefined && halfYearsBetween(span.from, span.until, MAX_OCCURRENCES) === undefined;
 }

@@ -2,7 +2,8 @@
 import type { ActorDirectory } from '../actors.js';
 import { buildActorDirectory, expandActors } from '../actors.js';
 import type { Day } from '../dates.js';
-import type { Deadline } from '../model.js';
+import { findCycles } from '../cycles.js';
+import type { Deadline, Meeting } from '../model.js';
 import type { RecordSet } from '../records.js';
 import { walkAgreements } from '../walk.js';
 import type { Calendar } from './deadline.js';
@@ -27,11 +28,20 @@ interface Context {
 export function deriveCommitments(records: RecordSet, asOf: Day, options: DeriveOptions = {}): Commitment[] {
   const meetings = records.meetings.filter((m) => m.valid).sort((a, b) => (a.data.dates.start < b.data.dates.start ? -1 : a.data.dates.start > b.data.dates.start ? 1 : a.data.id < b.data.id ? -1 : 1));
   const plans = records.plans.filter((p) => p.valid).sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
-  const supersededBy = new Map<string, string>();
-  for (const m of meetings) if (m.data.dates.start <= asOf) for (const a of walkAgreements(m.data)) if (a.agreement.supersedes) supersededBy.set(a.agreement.supersedes, a.ref);
-  const ctx: Context = { asOf, options, dir: buildActorDirectory(records.registries), calendar: buildCalendar(meetings.map((m) => m.data)), supersededBy };
+  const ctx: Context = { asOf, options, dir: buildActorDirectory(records.registries), calendar: buildCalendar(meetings.map((m) => m.data)), supersededBy: supersessions(meetings.map((m) => m.data), asOf) };
   const sources = [...meetings.flatMap((m) => meetingSources(m.data, m.parsed.file)), ...plans.flatMap((p) => planSources(p.data, p.parsed.file))];
   return sources.map((s) => asKnownOn(s, asOf)).flatMap((s) => evaluateSource(s, ctx));
+}
+
+// A point that supersedes itself, or a ring of points superseding each other (validate reports both), closes none of
+// them: otherwise each would hide the other's overdue state.
+function supersessions(meetings: readonly Meeting[], asOf: Day): Map<string, string> {
+  const supersedes = new Map<string, string>();
+  for (const m of meetings) if (m.dates.start <= asOf) for (const a of walkAgreements(m)) if (a.agreement.supersedes) supersedes.set(a.ref, a.agreement.supersedes);
+  const inCycle = new Set(findCycles(supersedes.keys(), (ref) => (supersedes.has(ref) ? [supersedes.get(ref)!] : [])).flatMap((c) => c.path));
+  const supersededBy = new Map<string, string>();
+  for (const [later, earlier] of supersedes) if (!inCycle.has(later)) supersededBy.set(earlier, later);
+  return supersededBy;
 }
 
 // "As of" a date means as known then: follow-up entries dated later are not seen yet.

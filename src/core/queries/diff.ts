@@ -4,7 +4,7 @@ import { deepEqual } from '../deep-equal.js';
 import type { Status } from '../model.js';
 import type { ParsedFile } from '../parse.js';
 import type { RecordSet } from '../records.js';
-import { kindOf } from '../records.js';
+import { kindOf, parseErrorOf } from '../records.js';
 import { REGISTRY_KINDS, registryKey } from '../schema.js';
 import type { WordPart } from '../word-diff.js';
 import { compareFields } from './diff-fields.js';
@@ -66,7 +66,9 @@ export interface Change {
   readonly deadline?: { readonly before?: DeadlineWhen; readonly after?: DeadlineWhen };
   /** Schedule step (1-based) a follow-up entry or deadline belongs to. */
   readonly step?: number;
-  /** A short description: "12 agreements", a follow-up entry's date. */
+  /** file-unreadable: the revision (its label) at which the file could not be read. */
+  readonly revision?: string;
+  /** A short description: "12 agreements", a follow-up entry's date; file-unreadable: the first problem. */
   readonly summary?: string;
 }
 
@@ -95,9 +97,10 @@ export function finishChange(at: RecordAt, draft: ChangeDraft): Change {
   return { ...draft, ...at, flagged: FLAGGED_KINDS.has(draft.kind) };
 }
 
-export function diffRecordSets(base: RecordSet, head: RecordSet, sides: { base: DiffSide; head: DiffSide }): DiffResult {
+/** `changed`: the files whose bytes differ between the two sides (from the io layer); without it, decoded texts are compared. */
+export function diffRecordSets(base: RecordSet, head: RecordSet, sides: { base: DiffSide; head: DiffSide }, changed?: ReadonlySet<string>): DiffResult {
   const changes: Change[] = [
-    ...unreadableFiles(base, head),
+    ...unreadableFiles(base, head, sides, changed),
     ...diffById('meeting', base.meetings, head.meetings, diffMeetingRecords),
     ...diffById('plan', base.plans, head.plans, diffPlanRecords),
     ...diffRegistries(base, head),
@@ -136,12 +139,29 @@ function diffById(kind: 'meeting' | 'plan', base: readonly Loadedish[], head: re
   return out;
 }
 
-// A file that no longer parses would otherwise look like a removed record.
-function unreadableFiles(base: RecordSet, head: RecordSet): Change[] {
-  const brokenBefore = new Set(base.files.filter((f) => f.data === undefined).map((f) => f.file));
-  return head.files
-    .filter((f) => f.data === undefined && !brokenBefore.has(f.file))
-    .map((f) => finishChange({ file: f.file, recordKind: 'file', record: f.file }, { kind: 'file-unreadable', summary: f.diagnostics[0]?.message ?? 'cannot be read' }));
+// A file that cannot be read as a record is never invisible: it shows when it stops parsing, and when its bytes
+// change while it cannot be parsed (at either side). A file that no longer parses also shows its records as removed.
+function unreadableFiles(base: RecordSet, head: RecordSet, sides: { base: DiffSide; head: DiffSide }, changed: ReadonlySet<string> | undefined): Change[] {
+  const broken = (set: RecordSet): Map<string, ParsedFile> => new Map(set.files.filter((f) => f.data === undefined || parseErrorOf(f)).map((f) => [f.file, f]));
+  const before = broken(base);
+  const after = broken(head);
+  const texts = (set: RecordSet): Map<string, string> => new Map(set.files.map((f) => [f.file, f.text]));
+  const [textBefore, textAfter] = [texts(base), texts(head)];
+  const differs = (file: string): boolean => (changed ? changed.has(file) : textBefore.get(file) !== textAfter.get(file));
+  const out: Change[] = [];
+  for (const file of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const a = after.get(file);
+    const b = before.get(file);
+    const [f, side] = a ? [a, sides.head] : [b!, sides.base];
+    if ((a && !b) || differs(file)) {
+      out.push(finishChange({ file, recordKind: 'file', record: file }, { kind: 'file-unreadable', revision: side.label, summary: firstProblem(f) }));
+    }
+  }
+  return out;
+}
+
+function firstProblem(f: ParsedFile): string {
+  return (parseErrorOf(f) ?? f.diagnostics[0])?.message ?? 'cannot be read';
 }
 
 function diffRegistries(base: RecordSet, head: RecordSet): Change[] {

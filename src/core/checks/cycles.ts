@@ -1,0 +1,62 @@
+// No ring of references: a point does not supersede itself (or a point that leads back to it), a group does not contain
+// itself (or a group that leads back to it). Either would hide who owes what.
+import { findCycles } from '../cycles.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { ParsedFile } from '../parse.js';
+import { walkAgreements } from '../walk.js';
+import type { Check } from './context.js';
+import { diagnosticAt, relatedAt } from './context.js';
+
+interface Place { readonly parsed: ParsedFile; readonly pointer: string }
+
+const ring = (path: readonly string[]): string => [...path, path[0]].map((id) => `\`${id}\``).join(' → ');
+
+export const supersessionCycles: Check = {
+  name: 'no supersession cycles',
+  run(records) {
+    const out: Diagnostic[] = [];
+    const supersedes = new Map<string, { target: string; at: Place }>();
+    for (const { data: m, parsed, valid } of records.meetings) {
+      if (!valid) continue;
+      for (const { agreement: a, ref, pointer } of walkAgreements(m)) {
+        if (a.supersedes) supersedes.set(ref, { target: a.supersedes, at: { parsed, pointer: `${pointer}/supersedes` } });
+        a.followup?.forEach((f, i) => {
+          if (f.superseded_by !== ref) return;
+          out.push(diagnosticAt(parsed, `${pointer}/followup/${i}/superseded_by`, 'ref/supersedes-itself', `point ${ref} is recorded as superseded by itself`, 'name the later point that replaces it, or drop `superseded_by`'));
+        });
+      }
+    }
+    for (const { path } of findCycles(supersedes.keys(), (ref) => (supersedes.has(ref) ? [supersedes.get(ref)!.target] : []))) {
+      const last = supersedes.get(path[path.length - 1]!)!;
+      if (path.length === 1) {
+        out.push(diagnosticAt(last.at.parsed, last.at.pointer, 'ref/supersedes-itself', `point ${path[0]} says it supersedes itself`, 'name the earlier point it replaces, or drop `supersedes`'));
+        continue;
+      }
+      const related = path.slice(0, -1).map((ref) => relatedAt(supersedes.get(ref)!.at.parsed, supersedes.get(ref)!.at.pointer, `${ref} supersedes ${supersedes.get(ref)!.target}`));
+      out.push(diagnosticAt(last.at.parsed, last.at.pointer, 'ref/supersession-cycle', `points supersede each other in a ring: ${ring(path)}; none of them is followed up`, 'a later point supersedes an earlier one: drop the `supersedes` that points forward', { related }));
+    }
+    return out;
+  },
+};
+
+export const groupCycles: Check = {
+  name: 'no group cycles',
+  run(records) {
+    const out: Diagnostic[] = [];
+    const groups = new Map<string, { members: readonly string[]; at: Place }>();
+    for (const f of records.registryFiles) {
+      if (!f.valid || f.kind !== 'groups') continue;
+      const list = (f.parsed.data as { groups?: readonly { id: string; members: readonly string[] }[] }).groups ?? [];
+      list.forEach((g, i) => groups.has(g.id) || groups.set(g.id, { members: g.members, at: { parsed: f.parsed, pointer: `/groups/${i}/members` } }));
+    }
+    const nested = (id: string): readonly string[] => groups.get(id)?.members.filter((m) => groups.has(m)) ?? [];
+    for (const { path, edge } of findCycles(groups.keys(), nested)) {
+      const from = path[path.length - 1]!;
+      const { at, members } = groups.get(from)!;
+      const pointer = `${at.pointer}/${members.indexOf(nested(from)[edge]!)}`;
+      if (path.length === 1) out.push(diagnosticAt(at.parsed, pointer, 'ref/group-contains-itself', `group \`${from}\` lists itself among its members`, 'list the actors it stands for, not the group itself'));
+      else out.push(diagnosticAt(at.parsed, pointer, 'ref/group-cycle', `groups contain each other in a ring: ${ring(path)}`, 'a group may list another group, but no group may lead back to itself: drop one of these members', { related: path.slice(0, -1).map((id) => relatedAt(groups.get(id)!.at.parsed, groups.get(id)!.at.pointer, `members of ${id}`)) }));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,131 @@
+// Help a person can work from: examples and global options in every command's --help (and each example runs against
+// the CRM records), "did you mean" for a mistyped command, option or choice, tables fitted to a terminal's width.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/commands/index.js';
+import { fitColumns } from '../../src/render/commitment-cells.js';
+import { TempRepo } from '../git/repo.js';
+import { runActa } from '../run-acta.js';
+
+describe('--help', () => {
+  it('overdue --help (golden)', async () => {
+    const r = await runActa(['overdue', '--help']);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot('../golden/help/overdue.txt');
+  });
+
+  it.each(COMMANDS.map((c) => c.name))('%s --help shows the global options and two or three examples', async (name) => {
+    const r = await runActa([name, '--help']);
+    expect(r.code).toBe(0);
+    const global = r.stdout.slice(r.stdout.indexOf('Global Options:'));
+    for (const option of ['--root <dir>', '--lang <lang>', '--as-of <date>', '--rev <rev>']) expect(global).toContain(option);
+    const examples = r.stdout.slice(r.stdout.indexOf('Examples:')).split('\n').filter((l) => /^ {2}acta\b/.test(l));
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    expect(examples.length).toBeLessThanOrEqual(3);
+  });
+
+  it('upcoming does not offer --fail-on-overdue, and says where it is', async () => {
+    const help = (await runActa(['upcoming', '--help'])).stdout;
+    expect(help).not.toMatch(/^\s+--fail-on-overdue/m);
+    expect(help).toContain('acta overdue --fail-on-overdue');
+    const r = await runActa(['upcoming', '--fail-on-overdue', '--root', 'data', '--as-of', '2017-08-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--fail-on-overdue'");
+  });
+});
+
+describe('every example in the help runs against the CRM records', () => {
+  // A git repository holding a copy of data/ on main (diff and --changed-since need one); examples run in it in
+  // registry order, at a fixed date when they name none. Exit 1 is "problems found" (overdue, would reformat), fine.
+  const repo = new TempRepo('acta-help-');
+  cpSync(path.resolve('data'), repo.dir, { recursive: true });
+  repo.commit('the CRM records');
+  const empty = mkdtempSync(path.join(os.tmpdir(), 'acta-help-init-'));
+  afterAll(() => {
+    repo.cleanup();
+    rmSync(empty, { recursive: true, force: true });
+  });
+  const words = (line: string): string[] => [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+  for (const entry of COMMANDS) {
+    it.each(entry.examples.map(([line]) => line))('%s', async (line) => {
+      const args = words(line).slice(1);
+      if (!args.includes('--as-of')) args.push('--as-of', '2017-08-01');
+      const cwd = line === 'acta init' ? empty : repo.dir;
+      const r = await repo.acta(args, cwd);
+      expect(r.stderr, line).toBe(line.includes(' -o ') ? 'acta: wrote report.html\n' : '');
+      expect([0, 1], `${line}: exit ${r.code}`).toContain(r.code);
+    });
+  }
+});
+
+describe('did you mean', () => {
+  it.each([
+    [['shwo', '2017-03'], "unknown command 'shwo'\n(Did you mean show?)"],
+    [['overdu'], "unknown command 'overdu'\n(Did you mean overdue?)"],
+    [['list', 'meeting'], 'list meeting: say what to list: meetings | agreements | commitments | plans\n(Did you mean meetings?)'],
+    [['list', 'comitments'], '(Did you mean commitments?)'],
+    [['overdue', '--actr', 'MX'], "unknown option '--actr'\n(Did you mean --actor?)"],
+    [['overdue', '--by', 'actors'], '--by actors: expected one of actor, body, meeting\n(Did you mean actor?)'],
+    [['show', '2017-03', '-f', 'jsno'], '--format jsno: expected one of text, json\n(Did you mean json?)'],
+    [['new', 'meetin'], '(Did you mean meeting?)'],
+  ])('acta %j', async (args, message) => {
+    const r = await runActa([...args, '--root', 'data', '--as-of', '2017-08-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it('a word far from every choice gets no guess', async () => {
+    const r = await runActa(['list', 'xyzzy', '--root', 'data']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('Did you mean');
+  });
+});
+
+describe('tables fit the terminal', () => {
+  const longest = (text: string): number => Math.max(...text.split('\n').filter((l) => /^[┌│├└]/.test(l)).map((l) => [...l].length));
+  it.each([
+    ['list', 'commitments', '--actor', 'MX'],
+    ['overdue', '--by', 'actor'],
+    ['show', '2017-06-21-red-trata'],
+  ])('acta %s %s: at 60 and 120 columns, and piped', async (...command) => {
+    const args = [...command, '--root', 'data', '--as-of', '2017-08-01'];
+    const piped = (await runActa(args)).stdout;
+    const at60 = (await runActa(args, { columns: 60 })).stdout;
+    const at120 = (await runActa(args, { columns: 120 })).stdout;
+    // Piped: the fixed layout (wider than 120), the same bytes on every machine.
+    expect(longest(piped)).toBeGreaterThan(120);
+    expect(longest(at60)).toBeLessThanOrEqual(60);
+    expect(longest(at120)).toBeLessThanOrEqual(120);
+    expect(longest(at120)).toBeGreaterThan(100);
+  });
+
+  it('the work-plan matrix gives its activity column what the terminal leaves', async () => {
+    const args = ['workplan', '2017-2022-red-nna', '--axis', '2', '--root', 'data', '--as-of', '2018-01-01'];
+    expect(longest((await runActa(args)).stdout)).toBe(100);
+    expect(longest((await runActa(args, { columns: 160 })).stdout)).toBe(160);
+  });
+
+  it('at 120 columns ids stay whole; the long text wraps instead', async () => {
+    const at120 = (await runActa(['list', 'commitments', '--root', 'data', '--as-of', '2017-08-01'], { columns: 120 })).stdout;
+    expect(at120).toContain('2016-06-08-red-consular ');
+    expect(at120).not.toMatch(/red-consu…/);
+  });
+
+  it('fitColumns: natural widths when they fit, never wider than the terminal when it can be helped', () => {
+    expect(fitColumns(['a', 'b'], [10, 10], [['xx', 'yyy']], 80)).toEqual([4, 5]);
+    expect(fitColumns(['a', 'b'], [10, 10], [['xx', 'yyy']])).toEqual([10, 10]);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 4, max: 40 }), fc.integer({ min: 0, max: 300 })), { minLength: 1, maxLength: 8 }), fc.integer({ min: 40, max: 250 }), (columns, width) => {
+        const head = columns.map(() => 'h');
+        const rows = [columns.map(([, n]) => 'x'.repeat(n))];
+        const fitted = fitColumns(head, columns.map(([p]) => p), rows, width);
+        const total = fitted.reduce((a, b) => a + b, 0) + columns.length + 1;
+        const floors = fitted.map((_, i) => Math.min(2 + Math.max(1, columns[i]![1]), 6)).reduce((a, b) => a + b, 0) + columns.length + 1;
+        return total <= Math.max(width, floors);
+      }),
+    );
+  });
+});

@@ -1,0 +1,51 @@
+// --rev, diff and --changed-since over 1,200 record files: one `git cat-file --batch` per revision, not one per file.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN } from '../run-acta.js';
+import { gitEnv, TempRepo } from './repo.js';
+
+const N = 1200;
+const repo = new TempRepo('acta-batch-').withRegistries();
+afterAll(() => repo.cleanup(), 120_000);
+
+const meeting = (i: number, note: string): string => `record: meeting\nid: 2020-01-01-m${String(i).padStart(4, '0')}\nbody: st\nnote: ${note}\n`;
+const files = (note: (i: number) => string, every = 1): Record<string, string> =>
+  Object.fromEntries(Array.from({ length: N }, (_, i) => i).filter((i) => i % every === 0).map((i) => [`meetings/2020-01-01-m${String(i).padStart(4, '0')}.yaml`, meeting(i, note(i))]));
+repo.write(files(() => 'one')).commit('v1', 'v1');
+repo.write(files(() => 'two', 2)).commit('v2', 'v2');
+repo.write(files(() => 'three', 100));
+
+// A `git` first on PATH that logs each invocation, then runs the real one.
+const shim = path.join(repo.home, 'shim');
+const log = path.join(repo.home, 'git.log');
+mkdirSync(shim);
+const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+writeFileSync(path.join(shim, 'git'), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realGit}" "$@"\n`);
+chmodSync(path.join(shim, 'git'), 0o755);
+
+function gitCalls(args: string[]): { code: number; calls: string[]; ms: number } {
+  writeFileSync(log, '');
+  const start = Date.now();
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: repo.dir, encoding: 'utf8', env: { ...gitEnv(repo.home), PATH: `${shim}${path.delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1', CI: 'true', GITHUB_ACTIONS: '' } });
+  const ms = Date.now() - start;
+  if (r.status === 2) throw new Error(r.stderr);
+  return { code: r.status ?? -1, calls: readFileSync(log, 'utf8').split('\n').filter(Boolean), ms };
+}
+const count = (calls: string[], what: string): number => calls.filter((c) => c.includes(what)).length;
+
+describe(`${N} record files in git`, () => {
+  it.each([
+    [['--rev', 'v1', 'validate', '-f', 'json'], 1],
+    [['diff', 'v1', 'v2', '-f', 'json'], 2],
+    [['validate', '-f', 'json', '--changed-since', 'v1'], 1],
+    [['--rev', 'v2', 'validate', '-f', 'json', '--changed-since', 'v1'], 2],
+  ] as const)('acta %j starts one cat-file --batch per revision read', (args, revisions) => {
+    const { calls, ms } = gitCalls([...args]);
+    expect(count(calls, 'cat-file')).toBe(revisions);
+    expect(count(calls, 'ls-tree')).toBe(revisions);
+    expect(calls.length).toBeLessThan(4 * revisions + 4);
+    expect(ms).toBeLessThan(60_000);
+  });
+});

@@ -1,0 +1,52 @@
+// Whole-CLI runs. runActa calls the binary's own entry point (src/cli.ts main) in this process, with its own working
+// folder, environment and captured output — as `node bin/acta.js ARGS` would, without ~400 ms of start-up.
+// actaProcess starts the real binary, for the tests where the process is the point (exit codes, pipes, TZ, workers).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli.js';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(REPO_ROOT, 'bin/acta.js');
+
+export interface ActaRun {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+}
+
+export interface RunOptions {
+  readonly cwd?: string;
+  /** Added to this process's environment (set a name to undefined to remove it). */
+  readonly env?: Record<string, string | undefined>;
+  /** Pretend standard output is a terminal this many columns wide. */
+  readonly columns?: number;
+}
+
+/** The environment every CLI test starts from: no colour, no GitHub annotations, no parse workers (see below). */
+function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', CI: 'true', ...extra };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+  return env;
+}
+
+// In-process runs read src/ through vitest, where the parse worker (a .js file next to dist/) does not exist: they
+// parse on this thread (ACTA_WORKERS=0) unless a test asks otherwise; test/io/parse-pool.test.ts runs the real pool.
+export async function runActa(args: readonly string[], options: RunOptions = {}): Promise<ActaRun> {
+  let stdout = '';
+  let stderr = '';
+  const tty = options.columns !== undefined;
+  const code = await main(['node', BIN, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: testEnv({ ACTA_WORKERS: '0', ...options.env }),
+    stdout: { write: (s) => void (stdout += s), isTTY: tty, columns: options.columns },
+    stderr: { write: (s) => void (stderr += s), isTTY: false },
+  });
+  return { stdout, stderr, code };
+}
+
+/** The real binary in a child process (bin/acta.js → dist/, built by `npm test`'s pretest). */
+export function actaProcess(args: readonly string[], options: RunOptions = {}): ActaRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, encoding: 'utf8', env: testEnv(options.env) });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+}
