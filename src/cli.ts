@@ -76,9 +76,10 @@ export async function main(argv: readonly string[], io: Partial<Runtime> = {}): 
   // disk: ENOSPC, EIO) is an I/O failure: one line and exit 2, not a stack trace.
   if (io.stdout === undefined && io.stderr === undefined) {
     for (const stream of [process.stdout, process.stderr]) {
+      const isStdout = stream.fd === 1;
       stream.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPIPE') process.exit(0);
-        if (stream === process.stdout) process.stderr.write(`acta: cannot write output: ${terminalLines(e.message)}\n`);
+        if (isStdout) rt.stderr.write(`acta: cannot write output: ${terminalLines(e.message)}\n`);
         process.exit(2);
       });
     }
