@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Example } from './commands/index.js';
 import { COMMANDS } from './commands/index.js';
 import type { Outcome } from './commands/outcome.js';
+import { terminalLines } from './render/escape.js';
 import type { Runtime } from './io/runtime.js';
 import { processRuntime, withRuntime } from './io/runtime.js';
 
@@ -28,7 +29,7 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => rt.stdout.write(s),
-      writeErr: (s) => rt.stderr.write(s),
+      writeErr: (s) => writeErr(rt, s),
       getOutHelpWidth: () => (rt.stdout.isTTY && rt.stdout.columns ? rt.stdout.columns : 80),
       getErrHelpWidth: () => (rt.stderr.isTTY && rt.stderr.columns ? rt.stderr.columns : 80),
       getOutHasColors: () => false,
@@ -71,16 +72,24 @@ const PROGRAM_EXAMPLES: readonly Example[] = [
  * exit code. `io` replaces the process's working folder, environment and output streams (tests run in-process so). */
 export async function main(argv: readonly string[], io: Partial<Runtime> = {}): Promise<number> {
   const rt: Runtime = { ...processRuntime(), ...io };
-  // `acta … | head` closes the pipe early: that is the reader's choice, not an error.
+  // `acta … | head` closes the pipe early: that is the reader's choice, not an error. Any other write failure (a full
+  // disk: ENOSPC, EIO) is an I/O failure: one line and exit 2, not a stack trace.
   if (io.stdout === undefined && io.stderr === undefined) {
     for (const stream of [process.stdout, process.stderr]) {
+      const isStdout = stream.fd === 1;
       stream.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPIPE') process.exit(0);
-        throw e;
+        if (isStdout) rt.stderr.write(`acta: cannot write output: ${terminalLines(e.message)}\n`);
+        process.exit(2);
       });
     }
   }
   return withRuntime(rt, () => run(argv, rt));
+}
+
+// stderr carries acta's notes and usage errors, which may quote file names and record text: the terminal policy, here once.
+function writeErr(rt: Runtime, text: string): void {
+  rt.stderr.write(terminalLines(text));
 }
 
 async function run(argv: readonly string[], rt: Runtime): Promise<number> {
@@ -92,20 +101,20 @@ async function run(argv: readonly string[], rt: Runtime): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     const { UsageError } = await import('./io/files.js');
     if (e instanceof UsageError) {
-      rt.stderr.write(`acta: ${e.message}\n`);
+      writeErr(rt, `acta: ${e.message}\n`);
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
     if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-      rt.stderr.write(`acta: ${err.message}\n`);
+      writeErr(rt, `acta: ${err.message}\n`);
       return 2;
     }
-    rt.stderr.write(`acta: internal error: ${err?.message ?? String(e)}\n(this is a bug in acta; set ACTA_DEBUG=1 to see where)\n`);
+    writeErr(rt, `acta: internal error: ${err?.message ?? String(e)}\n(this is a bug in acta; set ACTA_DEBUG=1 to see where)\n`);
     if (rt.env['ACTA_DEBUG']) rt.stderr.write(`${err?.stack ?? ''}\n`);
     return 2;
   }
   if (!outcome) return 0;
   if (outcome.stdout) rt.stdout.write(outcome.stdout);
-  if (outcome.stderr) rt.stderr.write(outcome.stderr);
+  if (outcome.stderr) writeErr(rt, outcome.stderr);
   return outcome.exitCode;
 }

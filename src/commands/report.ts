@@ -7,6 +7,7 @@ import { UsageError } from '../io/files.js';
 import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeFileAtomic } from '../io/write.js';
+import { jsonText } from '../render/escape.js';
 import type { TemplateFormat } from '../render/report-template.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
 import { withCharts } from '../render/svg/report-charts.js';
@@ -46,7 +47,7 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   if (input.sel.from !== undefined && input.sel.to !== undefined && input.sel.from > input.sel.to) throw new UsageError(`--from ${options.from} is after --to ${options.to}`);
   const report = buildReport({ ...input, ...(options.year !== undefined ? { year: options.year } : {}), next });
   const view = withCharts(report);
-  const text = format === 'json' ? JSON.stringify(view, null, 2) + '\n' : await renderWith(format, view, input.root, options.template);
+  const text = format === 'json' ? jsonText(view) : await renderWith(format, view, input.root, options.template);
   if (options.out === undefined) return { stdout: text, ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
   const out = fromCwd(options.out);
   await writeFileAtomic(path.dirname(out), path.basename(out), text);

@@ -1,6 +1,7 @@
-import path from 'node:path';
 // acta validate [paths…]: every problem in one run.
+import { randomBytes } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
 import { countDiagnostics } from '../core/diagnostics.js';
 import { expandPaths, UsageError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';
@@ -44,7 +45,9 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   }));
   const result: ValidationResult = { root, files: selected ?? repo.fileNames, diagnostics, counts: countDiagnostics(diagnostics) };
   const sources = new Map(repo.records.files.map((f) => [shown(f.file), f.text]));
-  const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources });
+  // A fresh random token per run: record text cannot know it, so it cannot end the runner's stop-commands early.
+  const stopToken = `acta-${randomBytes(16).toString('hex')}`;
+  const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources, stopToken });
   if (format === 'github' && env['GITHUB_STEP_SUMMARY']) await appendFile(env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result));
   const failed = result.counts.errors > 0 || (options.strict === true && result.counts.warnings > 0);
   return { stdout, exitCode: failed ? 1 : 0 };

@@ -9,6 +9,7 @@ import { UsageError } from '../io/files.js';
 import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeFileAtomic } from '../io/write.js';
+import { jsonText } from '../render/escape.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
 import { formatWorkplanCsv } from '../render/workplan-csv.js';
 import { formatWorkplanTable } from '../render/workplan-table.js';
@@ -63,7 +64,7 @@ async function formatWorkplan(format: WorkplanFormat, model: WorkplanModel, root
     case 'csv':
       return formatWorkplanCsv(model);
     case 'json':
-      return JSON.stringify(model, null, 2) + '\n';
+      return jsonText(model);
     default: {
       const set = await loadTemplateSet('workplan', format, { root, ...(options.template !== undefined ? { explicit: options.template } : {}) });
       try {

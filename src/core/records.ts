@@ -139,6 +139,9 @@ function unknownKind(parsed: ParsedFile): Diagnostic {
     ? 'the file is not a mapping, so it is not a record'
     : record === undefined
       ? 'the record has no `record:` line saying what it is'
-      : `\`record: ${String(record)}\` is not a kind of record${didYouMean(String(record), RECORD_KINDS)}`;
+      : typeof record === 'string'
+        ? `\`record: ${record}\` is not a kind of record${didYouMean(record, RECORD_KINDS)}`
+        : // Not String(record): a mapping such as { toString: 1 } has no usable toString. Records are JSON data.
+          `\`record:\` is ${JSON.stringify(record) ?? typeof record}, not a kind of record`;
   return { ...loc, code: 'record/unknown-kind', severity: defaultSeverity('record/unknown-kind'), message, hint: `start the file with \`record: \` and one of ${RECORD_KINDS.join(', ')}`, pointer };
 }

@@ -29,7 +29,13 @@ async function readTemplate(file: string, name: string, within?: string): Promis
   const stat = await fs.stat(real);
   if (!stat.isFile()) throw new UsageError(`template ${name}: not a regular file`);
   if (stat.size > MAX_BYTES) throw new UsageError(`template ${name}: ${stat.size} bytes; templates are read up to ${MAX_BYTES} bytes`);
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(real)).replace(/^\uFEFF/, '');
+  const bytes = await fs.readFile(real);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new UsageError(`template ${name}: not UTF-8 text; save it as UTF-8`);
+  }
   return { name, text };
 }
 

@@ -87,7 +87,8 @@ export function renderTable(head: readonly string[], preferred: readonly number[
 }
 
 /** A long id split after its record, and hard-wrapped at `width`, so a narrow column never cuts it off. */
-export function idCell(id: string, width = 24): string {
+export function idCell(raw: string, width = 24): string {
+  const id = oneLine(raw);
   const hash = id.indexOf('#');
   const parts = hash < 0 ? [id] : [id.slice(0, hash), id.slice(hash)];
   return parts.flatMap((p) => Array.from({ length: Math.ceil(p.length / width) }, (_, i) => p.slice(i * width, (i + 1) * width))).join('\n');
@@ -107,8 +108,8 @@ export function whoOwes(c: CommitmentView): readonly ActorRef[] {
 export function taskCell(c: CommitmentView, l: Labels, style: Style): string {
   const lines = [oneLine(localText(c.task, l.lang))];
   if (c.deadlineText) lines.push(style.dim(`«${oneLine(localText(c.deadlineText, l.lang))}»`));
-  if (eventText(c.due, l.lang)) lines.push(style.dim(eventText(c.due, l.lang)));
-  for (const e of c.extensions) lines.push(style.dim(extensionText(e, l.lang)));
+  if (eventText(c.due, l.lang)) lines.push(style.dim(oneLine(eventText(c.due, l.lang))));
+  for (const e of c.extensions) lines.push(style.dim(oneLine(extensionText(e, l.lang))));
   if (c.delivered.length) lines.push(style.dim(`${l.words.delivered}: ${c.delivered.map((d) => `${oneLine(d.actor.label)} (${day(d.date, l.lang)})`).join(', ')}`));
   return lines.join('\n');
 }

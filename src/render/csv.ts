@@ -1,16 +1,15 @@
-// CSV for spreadsheets: quoting by csv-stringify (RFC 4180, CRLF rows), plus our guard against formula injection.
+// CSV for spreadsheets: quoting by csv-stringify (RFC 4180, CRLF rows); every text cell through the CSV policy
+// (escape.ts: unsafe code points replaced, formulas guarded).
 import { stringify } from 'csv-stringify/sync';
+import { csvText } from './escape.js';
 
 export type CsvValue = string | number | undefined | null;
-
-// A spreadsheet treats a cell starting with = + - @ (or tab, CR) as a formula: prefix it with ' so it stays text.
-const FORMULA = /^[=+\-@\t\r]/;
 
 /** One cell's value: numbers as they are; text guarded against formulas. */
 function guard(value: CsvValue): string | number {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') return value;
-  return FORMULA.test(value) ? `'${value}` : value;
+  return csvText(value);
 }
 
 /** Rows (the header first) → CSV text, each row ending in CRLF. */

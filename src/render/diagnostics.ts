@@ -1,6 +1,6 @@
 // Formatters for validation results: pure (result, options) → string, picked by name from one table.
 import type { Diagnostic, DiagnosticCounts } from '../core/diagnostics.js';
-import { githubData, githubProperty, oneLine, terminalSafe } from './escape.js';
+import { githubData, githubProperty, jsonText, markdownText, oneLine, terminalSafe } from './escape.js';
 import type { Style } from './style.js';
 
 export interface ValidationResult {
@@ -14,6 +14,8 @@ export interface FormatOptions {
   readonly style: Style;
   /** Source text per file, for code frames. */
   readonly sources?: ReadonlyMap<string, string>;
+  /** github: an unguessable token for the runner's `::stop-commands::` around the log (randomness stays at the edge). */
+  readonly stopToken?: string;
 }
 
 export type DiagnosticFormat = 'pretty' | 'text' | 'json' | 'github';
@@ -97,11 +99,15 @@ export function formatJson(r: ValidationResult): string {
       related: d.related ?? [],
     })),
   };
-  return JSON.stringify(body, null, 2) + '\n';
+  return jsonText(body);
 }
 
-/** GitHub workflow-command annotations, one per problem, then the full list as plain lines (GitHub shows only 10 per kind). */
+/** GitHub workflow-command annotations, one per problem, then the full list as plain lines (GitHub shows only 10 per kind).
+ * The list is record text in a log the runner parses for commands: it is wrapped in `::stop-commands::TOKEN` … `::TOKEN::`,
+ * and its lines are terminal-safe besides (no line can start a command). */
 export function formatGithub(r: ValidationResult, o: FormatOptions): string {
+  const token = o.stopToken ?? '';
+  if (!/^[A-Za-z0-9-]{16,}$/.test(token)) throw new Error('formatGithub needs a random stop token of 16 or more letters, digits or hyphens');
   const annotations = r.diagnostics
     .filter((d) => d.explained === undefined)
     .map((d) => {
@@ -111,13 +117,13 @@ export function formatGithub(r: ValidationResult, o: FormatOptions): string {
       return `::${kind} ${props}::${githubData(message)}\n`;
     })
     .join('');
-  const log = r.diagnostics.length ? `::group::all ${r.diagnostics.length} problems\n${formatText(r).split('\n').map((l) => (l.startsWith('::') ? ' ' + l : l)).join('\n')}::endgroup::\n` : '';
+  const log = r.diagnostics.length ? `::group::all ${r.diagnostics.length} problems\n::stop-commands::${token}\n${formatText(r)}::${token}::\n::endgroup::\n` : '';
   return annotations + log + summaryLine(r) + '\n';
 }
 
 /** Markdown for GITHUB_STEP_SUMMARY: the full list, as a table. */
 export function formatMarkdownSummary(r: ValidationResult): string {
-  const cell = (s: string): string => oneLine(s).replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+  const cell = markdownText;
   const rows = r.diagnostics.map((d) => `| ${cell(d.file)}:${d.line}:${d.column} | ${label(d)} | \`${d.code}\` | ${cell(d.message)} |`);
   return [`### acta validate: ${summaryLine(r)}`, '', ...(rows.length ? ['| where | severity | code | problem |', '| --- | --- | --- | --- |', ...rows] : []), ''].join('\n') + '\n';
 }

@@ -6,7 +6,7 @@ import type { Change, DiffResult } from '../core/queries/diff.js';
 import type { WordPart } from '../core/word-diff.js';
 import { changeClass, diffHeadline, groupByFile, shorten } from './diff-layout.js';
 import { phrase } from './diff-phrases.js';
-import { oneLine } from './escape.js';
+import { markdownText, oneLine } from './escape.js';
 
 /** GitHub refuses comments over 65,536 characters. */
 const MAX_LENGTH = 60_000;
@@ -15,14 +15,7 @@ export const DIFF_COMMENT_MARKER = '<!-- acta-diff -->';
 
 const t = (lang: Lang, en: string, es: string): string => (lang === 'es' ? es : en);
 
-/** Escape record text for Markdown: HTML, Markdown punctuation, and @mentions / #references that would notify people. */
-export function markdownText(s: string): string {
-  return oneLine(s)
-    .replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`)
-    .replace(/[\\`*_[\]{}()#+!|~]/g, '\\$&')
-    .replace(/@/g, '@&#8203;')
-    .replace(/^-/, '\\-');
-}
+export { markdownText };
 
 function icon(c: Change): string {
   return { flagged: '⚠️', added: '➕', removed: '➖', changed: '✏️' }[changeClass(c)];

@@ -5,7 +5,7 @@ import type { WordPart } from '../core/word-diff.js';
 import { changeClass, diffHeadline, groupByFile, shorten } from './diff-layout.js';
 import { formatDiffMarkdown } from './diff-md.js';
 import { phrase } from './diff-phrases.js';
-import { oneLine } from './escape.js';
+import { jsonText, oneLine } from './escape.js';
 import type { Style } from './style.js';
 
 export interface DiffFormatOptions {
@@ -18,7 +18,7 @@ export type DiffFormat = 'pretty' | 'md' | 'json';
 export const DIFF_FORMATTERS: Record<DiffFormat, (r: DiffResult, o: DiffFormatOptions) => string> = {
   pretty: formatDiffPretty,
   md: formatDiffMarkdown,
-  json: (r) => JSON.stringify(r, null, 2) + '\n',
+  json: (r) => jsonText(r),
 };
 
 const t = (lang: Lang, en: string, es: string): string => (lang === 'es' ? es : en);

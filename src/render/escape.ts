@@ -1,24 +1,98 @@
-// Output escaping for record text: terminals, GitHub workflow commands. (HTML escaping is Handlebars'; CSV and ICS have their own.)
+// The sanitising policy of every output kind, in one list: record text (and file names) reach an output only through
+// the one function of its kind — terminal, csv, html, json, markdown, ics, github. Pure: string in, string out.
 
-// C0/C1 controls (but tab and newline), DEL, bidi overrides and isolates, line/paragraph separators.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+/** Code points no output carries raw: C0 controls but tab, LF and CR; DEL; C1 (U+0080–U+009F, U+009B is a CSI);
+ * bidi marks, embeddings, overrides and isolates; line and paragraph separators; noncharacters; lone surrogates. */
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}\p{Cs}]/gu;
+const REPLACEMENT = '\uFFFD';
 
-/** Safe to print on a terminal or in a CI log: no escape sequences, no carriage returns, no bidi tricks. */
-export function terminalSafe(s: string): string {
-  return s.replace(UNSAFE, (c) => (c === '\r' ? '' : '\uFFFD'));
+/** Every unsafe code point replaced by U+FFFD (visible: a reader sees something was there). Tab, LF and CR stay. */
+export function replaceUnsafe(s: string): string {
+  return s.replace(UNSAFE, REPLACEMENT);
 }
 
-/** One line, safe: also folds newlines and tabs to spaces. */
+// GitHub's runner reads a log line as a workflow command when, after leading white space, it starts with `::`
+// (`::error …::`), or when it holds `##[` anywhere (the legacy `##[error]` form). A zero-width space between the two
+// characters keeps the text readable and the line inert.
+const COMMAND_START = /:(?=:)|#(?=#\[)/g;
+
+/** Terminal (and CI log): no escape sequences, no carriage returns, no bidi tricks, no workflow commands. Newlines and tabs stay. */
+export function terminalSafe(s: string): string {
+  return replaceUnsafe(s).replace(/\r/g, '').replace(COMMAND_START, '$&\u200B');
+}
+
+/** Terminal, one line: also folds newlines and tabs to spaces. */
 export function oneLine(s: string): string {
   return terminalSafe(s).replace(/[\n\t]+/g, ' ');
 }
 
-/** Escape data of a GitHub workflow command (the message part). */
-export function githubData(s: string): string {
-  return terminalSafe(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** Text for a terminal that may hold acta's own line breaks (stderr notes, usage errors): each line terminal-safe. */
+export function terminalLines(s: string): string {
+  return s.split('\n').map(terminalSafe).join('\n');
 }
 
-/** Escape a property value of a GitHub workflow command (file=, title=). */
+/** GitHub workflow command, the message part (the runner's own escaping: % → %25, CR → %0D, LF → %0A). */
+export function githubData(s: string): string {
+  return replaceUnsafe(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** GitHub workflow command, a property value (file=, title=): data escaping plus `:` → %3A and `,` → %2C. */
 export function githubProperty(s: string): string {
   return githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+// A spreadsheet reads a cell starting with = + - @ (or tab, CR, LF, or their full-width forms) as a formula; some
+// skip leading spaces (and the replacement of a control) first.
+const FORMULA = /^[\t\r\n]|^[\s\uFFFD]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** CSV: unsafe code points replaced first (so `\0=HYPERLINK(…)` cannot slip past), then formulas prefixed with `'`. */
+export function csvText(s: string): string {
+  const safe = replaceUnsafe(s);
+  return FORMULA.test(safe) ? `'${safe}` : safe;
+}
+
+/** HTML text (Handlebars escapes the markup): no code point the HTML standard calls invalid, no bidi controls. */
+export function htmlText(s: string): string {
+  return replaceUnsafe(s);
+}
+
+// What JSON.stringify leaves raw but a terminal or an editor acts on: DEL, C1, bidi controls, line/paragraph
+// separators, noncharacters (lone surrogates it escapes itself).
+const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}]/gu;
+const unicodeEscape = (c: string): string => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+
+/** JSON: the value itself, lossless; besides the C0 controls JSON escapes, the characters above become \uXXXX. */
+export function jsonText(value: unknown): string {
+  // Outside strings JSON.stringify writes only ASCII punctuation, digits and keys' text: every match is inside a string.
+  return JSON.stringify(value, null, 2).replace(JSON_RAW, unicodeEscape) + '\n';
+}
+
+/** Markdown (tables and prose): one line, no HTML, no Markdown markup, no @mentions or #references that notify people. */
+export function markdownText(s: string): string {
+  return oneLine(s)
+    .replace(/[&<>]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt' }[c]};`)
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    // A heading, a mention or a reference starts where no ASCII word character precedes (`grcm#2`, `a.b@c` are plain text).
+    .replace(/(?<![A-Za-z0-9_])#/g, '\\#')
+    .replace(/(?<![A-Za-z0-9_])@/g, '@&#8203;')
+    .replace(/^[-+]/, '\\$&');
+}
+
+/** iCalendar TEXT (RFC 5545 §3.3.11): unsafe code points dropped; backslash, semicolon, comma and newline escaped. */
+export function icsText(s: string): string {
+  return s
+    .replace(/\r\n?/g, '\n')
+    .replace(UNSAFE, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
+}
+
+/** Every string in a value passed through `policy`, deep; numbers, booleans and keys untouched. */
+export function mapStringsDeep(value: unknown, policy: (s: string) => string): unknown {
+  if (typeof value === 'string') return policy(value);
+  if (Array.isArray(value)) return value.map((v) => mapStringsDeep(v, policy));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStringsDeep(v, policy)]));
+  return value;
 }

@@ -3,6 +3,7 @@ import type { ExportResult } from '../core/queries/export.js';
 import { actorRows } from '../core/queries/export.js';
 import type { CsvValue } from './csv.js';
 import { csvTable } from './csv.js';
+import { jsonText } from './escape.js';
 import { formatIcs } from './ics.js';
 
 export type ExportFormat = 'csv' | 'ics' | 'json';
@@ -10,7 +11,7 @@ export type ExportFormat = 'csv' | 'ics' | 'json';
 export const EXPORT_FORMATTERS: Record<ExportFormat, (r: ExportResult) => string> = {
   csv: formatExportCsv,
   ics: formatIcs,
-  json: (r) => JSON.stringify(r, null, 2) + '\n',
+  json: (r) => jsonText(r),
 };
 
 const HEAD = ['id', 'ref', 'record', 'body', 'kind', 'step', 'occurrence', 'due', 'precision', 'state', 'days_late', 'days_left', 'status', 'actor', 'actor_name', 'actor_state', 'delivered_on', 'owners', 'task', 'task_lang', 'deadline_text', 'extended_by', 'superseded_by'];

@@ -5,7 +5,7 @@ import type { CommitmentView } from '../core/queries/view.js';
 import { actorList, dueCell, idCell, lateCell, leftCell, renderTable, taskCell, whoOwes } from './commitment-cells.js';
 import type { CsvValue } from './csv.js';
 import { csvTable } from './csv.js';
-import { oneLine } from './escape.js';
+import { jsonText, oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { countLine, dueText, extensionText, labels, localText, reportTitle } from './i18n.js';
 import { mdCell, mdTable } from './markdown.js';
@@ -21,7 +21,7 @@ export type ReportFormat = 'table' | 'json' | 'csv' | 'md';
 
 export const REPORT_FORMATTERS: Record<ReportFormat, (r: FollowupReport, o: ReportFormatOptions) => string> = {
   table: formatReportTable,
-  json: (r) => JSON.stringify(r, null, 2) + '\n',
+  json: (r) => jsonText(r),
   csv: formatReportCsv,
   md: formatReportMarkdown,
 };

@@ -4,19 +4,11 @@ import { compactDay, shiftDays } from '../core/dates.js';
 import type { ExportResult } from '../core/queries/export.js';
 import type { CommitmentView } from '../core/queries/view.js';
 import { actorList, whoOwes } from './commitment-cells.js';
-import { terminalSafe } from './escape.js';
+import { icsText } from './escape.js';
 import type { Labels } from './i18n.js';
 import { dueText, extensionText, labels, localText } from './i18n.js';
 
-/** TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline; other controls dropped. */
-export function icsText(s: string): string {
-  return terminalSafe(s.replace(/\r\n?/g, '\n'))
-    .replace(/\uFFFD/g, '')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n');
-}
+export { icsText };
 
 const octets = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 

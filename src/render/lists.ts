@@ -4,7 +4,7 @@ import type { ListResult } from '../core/queries/lists.js';
 import { actorList, dueCell, idCell, lateCell, leftCell, renderTable, stateCell, taskCell } from './commitment-cells.js';
 import type { CsvValue } from './csv.js';
 import { csvTable } from './csv.js';
-import { oneLine } from './escape.js';
+import { jsonText, oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { dayRange, labels, listCountLine, localText } from './i18n.js';
 import type { Style } from './style.js';
@@ -19,7 +19,7 @@ export interface ListFormatOptions {
 
 export const LIST_FORMATTERS: Record<ListFormat, (r: ListResult, o: ListFormatOptions) => string> = {
   table: formatListTable,
-  json: (r) => JSON.stringify(r, null, 2) + '\n',
+  json: (r) => jsonText(r),
   csv: formatListCsv,
 };
 

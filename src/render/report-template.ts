@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 import type { Lang } from '../core/model.js';
 import type { DueView, LocalText } from '../core/queries/view.js';
 import { day, dayRange, dueText, labels, localText } from './i18n.js';
-import { mdCell } from './markdown.js';
+import { htmlText, mapStringsDeep, markdownText } from './escape.js';
 import { reportLabels } from './report-labels.js';
 
 export type TemplateFormat = 'md' | 'html';
@@ -25,12 +25,9 @@ export interface TemplateSet {
 /** A template that does not compile or render: the message names the file. */
 export class TemplateError extends Error {}
 
-/** Every string in a value, Markdown-escaped; numbers, booleans and keys untouched. */
+/** Every string in a value, Markdown-escaped (the Markdown policy); numbers, booleans and keys untouched. */
 export function escapeMarkdownDeep(value: unknown): unknown {
-  if (typeof value === 'string') return mdCell(value);
-  if (Array.isArray(value)) return value.map(escapeMarkdownDeep);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeMarkdownDeep(v)]));
-  return value;
+  return mapStringsDeep(value, markdownText);
 }
 
 type HelperOptions = Handlebars.HelperOptions;
@@ -75,13 +72,14 @@ function compile(hb: typeof Handlebars, t: TemplateText, format: TemplateFormat)
   }
 }
 
-/** Render the view model through the template set. Markdown gets an escaped copy of the model; HTML the model itself. */
+/** Render the view model through the template set: the one place each template format applies its policy — Markdown
+ * gets an escaped copy of the model, HTML a copy without invalid code points (Handlebars escapes the markup). */
 export function renderTemplate(set: TemplateSet, model: { readonly lang: Lang }, format: TemplateFormat): string {
   const hb = Handlebars.create();
   registerHelpers(hb);
   const partials = Object.fromEntries(Object.entries(set.partials).map(([name, t]) => [name, compile(hb, t, format)]));
   const main = compile(hb, set.main, format);
-  const data = format === 'md' ? escapeMarkdownDeep(model) : model;
+  const data = format === 'md' ? escapeMarkdownDeep(model) : mapStringsDeep(model, htmlText);
   try {
     return main(data, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (e) {

@@ -2,7 +2,7 @@
 import type { ShowResult } from '../core/queries/show.js';
 import type { CommitmentView, FollowUpView, LocalText } from '../core/queries/view.js';
 import { actorList, dueCell, idCell, lateCell, leftCell, renderTable, stateCell, taskCell, whoOwes } from './commitment-cells.js';
-import { oneLine } from './escape.js';
+import { jsonText, oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { day, dayRange, dueText, labels, localText } from './i18n.js';
 import type { Style } from './style.js';
@@ -17,7 +17,7 @@ export interface ShowFormatOptions {
 
 export const SHOW_FORMATTERS: Record<ShowFormat, (r: ShowResult, o: ShowFormatOptions) => string> = {
   text: formatShowText,
-  json: (r) => JSON.stringify(r, null, 2) + '\n',
+  json: (r) => jsonText(r),
 };
 
 type Field = readonly [string, string];
@@ -82,7 +82,7 @@ function followupBlock(list: readonly FollowUpView[], l: Labels, s: Style): stri
   const lines = list.map((f) => {
     const parts = [f.step !== undefined ? `${l.words.step} ${f.step}` : '', f.occurrence ?? '', f.deliveredBy.length ? `${l.words.delivered}: ${actorList(f.deliveredBy, l.lang)}` : '', f.deadline ? `${l.words.deadline} → ${f.deadline}` : '', f.decidedBy ? `${l.words.decidedBy} ${f.decidedBy}` : '', f.supersededBy ? `${l.words.supersededBy} ${f.supersededBy}` : ''].filter(Boolean);
     const evidence = f.evidence ? [f.evidence.record, f.evidence.document, f.evidence.url].filter(Boolean).join(', ') : '';
-    return [`${day(f.date, l.lang)}  ${l.statuses[f.status]}${parts.length ? ` — ${parts.join('; ')}` : ''}`, f.note ? `    ${oneLine(text(f.note, l))}` : '', evidence ? `    ${s.dim(`${l.words.evidence}: ${oneLine(evidence)}`)}` : ''].filter(Boolean).join('\n');
+    return [`${day(f.date, l.lang)}  ${l.statuses[f.status]}${parts.length ? ` — ${oneLine(parts.join('; '))}` : ''}`, f.note ? `    ${oneLine(text(f.note, l))}` : '', evidence ? `    ${s.dim(`${l.words.evidence}: ${oneLine(evidence)}`)}` : ''].filter(Boolean).join('\n');
   });
   return ['', title, ...lines];
 }

@@ -71,3 +71,15 @@ describe('diffRecordSets', () => {
     );
   });
 });
+
+describe('diffRecordSets over values with their own toString', () => {
+  it('a registry entry or record field { toString: 1 } is compared, never converted with String()', () => {
+    const countries = (code: string): string => `record: countries\ncountries:\n  - code: ${code}\n    name: { es: País }\n`;
+    const meeting = (n: string): string => `record: meeting\nid: 2017-01-01-x\nagreements:\n  - number: ${n}\n    text: { es: T }\n`;
+    const odd = 'record: { toString: 1 }\nid: 2017-01-02-y\n';
+    const base = set({ 'registries/countries.yaml': countries('MX'), 'meetings/m.yaml': meeting('"1"') });
+    const head = set({ 'registries/countries.yaml': countries('{ toString: 1 }'), 'meetings/m.yaml': meeting('{ toString: 1, valueOf: 2 }'), 'meetings/odd.yaml': odd });
+    expect(() => diffRecordSets(base, head, SIDES)).not.toThrow();
+    expect(() => diffRecordSets(head, base, SIDES)).not.toThrow();
+  });
+});

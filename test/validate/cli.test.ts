@@ -46,7 +46,8 @@ describe('acta validate', () => {
     const r = await acta(['validate', '--root', ERRORS, '--format', format]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    await expect(r.stdout).toMatchFileSnapshot(`../golden/validate/errors.${format}.txt`);
+    // The github format's stop-commands token is random per run: the golden file holds a placeholder.
+    await expect(r.stdout.replace(/acta-[0-9a-f]{32}/g, 'acta-TOKEN')).toMatchFileSnapshot(`../golden/validate/errors.${format}.txt`);
   });
 
   it('emits one GitHub annotation per problem, and the full list in the log', async () => {

@@ -172,7 +172,7 @@ function diffRegistries(base: RecordSet, head: RecordSet): Change[] {
       const map = new Map<string, { file: string; entry: Record<string, unknown> }>();
       for (const f of set.registryFiles.filter((r) => r.kind === kind)) {
         const list = asObject(f.parsed.data)[kind];
-        if (Array.isArray(list)) for (const entry of list.map(asObject)) map.set(String(entry[key] ?? ''), { file: f.parsed.file, entry });
+        if (Array.isArray(list)) for (const entry of list.map(asObject)) map.set(asString(entry[key]) ?? '', { file: f.parsed.file, entry });
       }
       return map;
     };
