@@ -13,71 +13,119 @@ export interface Problem {
   endOffset?: number;
 }
 
+export interface PrescanLimits {
+  readonly depth: number;
+  readonly keys: number;
+}
+
 const MARKER_DOCUMENT = '\x02';
 const MARKER_FLOW_END = '\x18';
 const MARKER_SCALAR = '\x1f';
 
+// Block nesting is read from indentation: the columns of the lines that opened a still-open level (a stack, so a
+// long block scalar, a deeply indented comment or a blank line of spaces is no nesting at all), plus the `-`, `?`
+// and `:` indicators on the current line (compact `- - - x`), plus the depth of open flow brackets.
+interface State {
+  offset: number;
+  flow: number;
+  /** Columns of the open block levels, innermost last. */
+  readonly levels: number[];
+  /** Leading spaces of the current line, until its first content token. */
+  lineIndent: number;
+  /** True until the current line's first content token. */
+  lineStart: boolean;
+  inline: number;
+  keys: number;
+  /** The lexer announces a plain or block scalar's text with a marker: the next token is content, whatever it starts with. */
+  scalarNext: boolean;
+}
+
 /** False (with the problem pushed) when the file must not be composed. */
-export function prescan(tokens: Iterable<string>, problems: Problem[], limits: { readonly depth: number; readonly keys: number }): boolean {
-  let offset = 0;
-  let flow = 0;
-  let indent = 0;
-  let inline = 0;
-  let lineStart = true;
-  let keys = 0;
+export function prescan(tokens: Iterable<string>, problems: Problem[], limits: PrescanLimits): boolean {
+  const s: State = { offset: 0, flow: 0, levels: [], lineIndent: 0, lineStart: true, inline: 0, keys: 0, scalarNext: false };
   const { CST } = yaml();
   for (const token of tokens) {
+    if (token === MARKER_SCALAR) {
+      s.scalarNext = true;
+      continue;
+    }
     // The lexer's own markers are not source text: they take no room.
-    if (token === MARKER_DOCUMENT || token === MARKER_FLOW_END || token === MARKER_SCALAR) continue;
-    const type = CST.tokenType(token);
-    switch (type) {
-      case 'newline':
-        lineStart = true;
-        indent = 0;
-        inline = 0;
-        break;
-      case 'space':
-        if (lineStart) indent = token.length;
-        break;
-      case 'seq-item-ind':
-      case 'explicit-key-ind':
-        if (flow === 0) inline++;
-        break;
-      case 'map-value-ind':
-        keys++;
-        if (flow === 0) inline++;
-        break;
-      case 'flow-map-start':
-      case 'flow-seq-start':
-        flow++;
-        break;
-      case 'flow-map-end':
-      case 'flow-seq-end':
-        flow = Math.max(0, flow - 1);
-        break;
-      case 'alias':
-      case 'anchor':
-        problems.push({ code: 'yaml/alias', offset, endOffset: offset + token.length, message: `${type === 'alias' ? 'alias' : 'anchor'} \`${token.slice(0, 40)}\` — records do not use anchors or aliases`, hint: 'write the value out in full' });
-        return false;
-      case 'directive-line':
-        if (/^%YAML\b/.test(token)) {
-          problems.push({ code: 'yaml/directive', offset, endOffset: offset + token.length, message: `\`${token.trim().slice(0, 40)}\` would make YAML read NO as false and dates as timestamps`, hint: 'delete the %YAML line: acta reads every record as YAML 1.2' });
-          return false;
-        }
-        break;
-      default:
-        break;
-    }
-    if (type !== 'space' && type !== 'newline') lineStart = false;
-    if (indent + inline + flow > limits.depth) {
-      problems.push({ code: 'yaml/too-deep', offset, message: `nesting here is deeper than ${limits.depth} levels`, hint: 'records need a dozen levels at most: flatten the structure' });
+    if (token === MARKER_DOCUMENT || token === MARKER_FLOW_END) continue;
+    const type = s.scalarNext ? 'scalar' : CST.tokenType(token);
+    s.scalarNext = false;
+    const problem = step(s, type, token, limits);
+    if (problem) {
+      problems.push(problem);
       return false;
     }
-    if (keys > limits.keys) {
-      problems.push({ code: 'yaml/too-many-keys', offset, message: `the file has more than ${limits.keys} keys`, hint: 'split it into several records' });
-      return false;
-    }
-    offset += token.length;
+    s.offset += token.length;
   }
   return true;
+}
+
+function step(s: State, type: string | null | undefined, token: string, limits: PrescanLimits): Problem | undefined {
+  const at = { offset: s.offset, endOffset: s.offset + token.length };
+  switch (type) {
+    case 'newline':
+      s.lineStart = true;
+      s.lineIndent = 0;
+      s.inline = 0;
+      return undefined;
+    case 'space':
+      if (s.lineStart) s.lineIndent = token.length;
+      return undefined;
+    case 'comment':
+      return undefined;
+    case 'alias':
+    case 'anchor':
+      return { code: 'yaml/alias', ...at, message: `${type === 'alias' ? 'alias' : 'anchor'} \`${token.slice(0, 40)}\` — records do not use anchors or aliases`, hint: 'write the value out in full' };
+    case 'directive-line':
+      if (/^%YAML\b/.test(token)) {
+        return { code: 'yaml/directive', ...at, message: `\`${token.trim().slice(0, 40)}\` would make YAML read NO as false and dates as timestamps`, hint: 'delete the %YAML line: acta reads every record as YAML 1.2' };
+      }
+      return undefined;
+    default:
+      break;
+  }
+  if (s.lineStart) enterLine(s);
+  countToken(s, type);
+  if (s.levels.length - 1 + s.inline + s.flow > limits.depth) {
+    return { code: 'yaml/too-deep', offset: s.offset, message: `nesting here is deeper than ${limits.depth} levels`, hint: 'records need a dozen levels at most: flatten the structure' };
+  }
+  if (s.keys > limits.keys) {
+    return { code: 'yaml/too-many-keys', offset: s.offset, message: `the file has more than ${limits.keys} keys`, hint: 'split it into several records' };
+  }
+  return undefined;
+}
+
+// The first content token of a line: in block context its column closes the deeper levels and may open one.
+function enterLine(s: State): void {
+  s.lineStart = false;
+  if (s.flow > 0) return;
+  const { levels } = s;
+  while (levels.length > 0 && levels[levels.length - 1]! > s.lineIndent) levels.pop();
+  if (levels.length === 0 || levels[levels.length - 1]! < s.lineIndent) levels.push(s.lineIndent);
+}
+
+function countToken(s: State, type: string | null | undefined): void {
+  switch (type) {
+    case 'seq-item-ind':
+    case 'explicit-key-ind':
+      if (s.flow === 0) s.inline++;
+      break;
+    case 'map-value-ind':
+      s.keys++;
+      if (s.flow === 0) s.inline++;
+      break;
+    case 'flow-map-start':
+    case 'flow-seq-start':
+      s.flow++;
+      break;
+    case 'flow-map-end':
+    case 'flow-seq-end':
+      s.flow = Math.max(0, s.flow - 1);
+      break;
+    default:
+      break;
+  }
 }
