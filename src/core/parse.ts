@@ -4,12 +4,15 @@ import type { Document, LineCounter, Node as YamlNode, Pair } from 'yaml';
 import type { Code, Diagnostic, Location } from './diagnostics.js';
 import { defaultSeverity } from './diagnostics.js';
 import type { Problem } from './prescan.js';
+import { findDuplicateKeys } from './duplicate-keys.js';
 import { prescan } from './prescan.js';
 import { yaml } from './yaml-library.js';
 
 export const LIMITS = {
   bytes: 4 * 1024 * 1024,
   keys: 10_000,
+  items: 10_000,
+  // Mapping entries and list items per file: a file at either cap parses in well under a second (README, Hardening).
   // Bound on nesting (indentation columns + inline indicators + flow depth): far above any record, far below
   // the depth at which the yaml parser can abort the process on Node 20.
   depth: 100,
@@ -96,7 +99,7 @@ function composeText(file: string, text: string, problems: Problem[]): ParsedFil
     for (const token of tokens) yield* parser.next(token);
     yield* parser.end();
   };
-  const docs = Array.from(new Composer({ schema: 'core', version: '1.2', uniqueKeys: true, stringKeys: true, merge: false }).compose(cst()));
+  const docs = Array.from(new Composer({ schema: 'core', version: '1.2', uniqueKeys: false, stringKeys: true, merge: false }).compose(cst()));
   if (docs.length === 0) {
     problems.push({ code: 'file/empty', offset: 0, message: 'the file holds only comments', hint: 'write a record in it, or delete it' });
     return done();
@@ -107,12 +110,13 @@ function composeText(file: string, text: string, problems: Problem[]): ParsedFil
   }
   if (!doc) return done();
   for (const e of doc.errors) {
-    const code: Code = e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : e.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
-    const hint = code === 'yaml/duplicate-key' ? 'remove or rename one of them (note that 1 and "1" are the same key)' : code === 'yaml/tab' ? 'indent with spaces' : 'fix the YAML syntax at this position';
-    const message = code === 'yaml/duplicate-key' ? `key \`${keyAt(text, e.pos[0])}\` appears twice in this mapping` : cleanYamlMessage(e.message);
-    problems.push({ code, offset: e.pos[0], endOffset: e.pos[1], message, hint });
+    const code: Code = e.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
+    const hint = code === 'yaml/tab' ? 'indent with spaces' : 'fix the YAML syntax at this position';
+    problems.push({ code, offset: e.pos[0], endOffset: e.pos[1], message: cleanYamlMessage(e.message), hint });
   }
-  if (doc.errors.length > 0) return done(doc);
+  const duplicates = findDuplicateKeys(doc, text);
+  for (const p of duplicates) problems.push(p);
+  if (doc.errors.length > 0 || duplicates.length > 0) return done(doc);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     problems.push({ code: 'file/empty', offset: 0, message: 'the file holds no record', hint: 'write a record in it, or delete it' });
     return done(doc);
@@ -123,11 +127,6 @@ function composeText(file: string, text: string, problems: Problem[]): ParsedFil
 function finish(file: string, text: string, problems: readonly Problem[], lineCounter?: LineCounter, doc?: Document.Parsed, data?: unknown): ParsedFile {
   const lc = lineCounter ?? countLines(text);
   return { file, text, doc, lineCounter: lc, data, diagnostics: problems.map((p) => toDiagnostic(file, lc, p)) };
-}
-
-function keyAt(text: string, offset: number): string {
-  const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:#\n]*?)\s*:/.exec(text.slice(offset, offset + 200));
-  return (m?.[1] ?? text.slice(offset, offset + 1)).slice(0, 60);
 }
 
 function cleanYamlMessage(message: string): string {

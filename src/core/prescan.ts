@@ -15,7 +15,16 @@ export interface Problem {
 
 export interface PrescanLimits {
   readonly depth: number;
+  /** Mapping entries in the whole file, however written (`k: v`, `? k`, `{k0, k1}`). */
   readonly keys: number;
+  /** Sequence items in the whole file (`- x`, `[x, y]`). */
+  readonly items: number;
+}
+
+interface FlowLevel {
+  readonly kind: 'map' | 'seq';
+  /** True once the current entry (since the bracket or the last comma) has been counted. */
+  counted: boolean;
 }
 
 const MARKER_DOCUMENT = '\x02';
@@ -27,7 +36,8 @@ const MARKER_SCALAR = '\x1f';
 // and `:` indicators on the current line (compact `- - - x`), plus the depth of open flow brackets.
 interface State {
   offset: number;
-  flow: number;
+  /** The open flow brackets, innermost last. */
+  readonly flow: FlowLevel[];
   /** Columns of the open block levels, innermost last. */
   readonly levels: number[];
   /** Leading spaces of the current line, until its first content token. */
@@ -36,13 +46,14 @@ interface State {
   lineStart: boolean;
   inline: number;
   keys: number;
+  items: number;
   /** The lexer announces a plain or block scalar's text with a marker: the next token is content, whatever it starts with. */
   scalarNext: boolean;
 }
 
 /** False (with the problem pushed) when the file must not be composed. */
 export function prescan(tokens: Iterable<string>, problems: Problem[], limits: PrescanLimits): boolean {
-  const s: State = { offset: 0, flow: 0, levels: [], lineIndent: 0, lineStart: true, inline: 0, keys: 0, scalarNext: false };
+  const s: State = { offset: 0, flow: [], levels: [], lineIndent: 0, lineStart: true, inline: 0, keys: 0, items: 0, scalarNext: false };
   const { CST } = yaml();
   for (const token of tokens) {
     if (token === MARKER_SCALAR) {
@@ -89,11 +100,14 @@ function step(s: State, type: string | null | undefined, token: string, limits: 
   }
   if (s.lineStart) enterLine(s);
   countToken(s, type);
-  if (s.levels.length - 1 + s.inline + s.flow > limits.depth) {
+  if (s.levels.length - 1 + s.inline + s.flow.length > limits.depth) {
     return { code: 'yaml/too-deep', offset: s.offset, message: `nesting here is deeper than ${limits.depth} levels`, hint: 'records need a dozen levels at most: flatten the structure' };
   }
   if (s.keys > limits.keys) {
-    return { code: 'yaml/too-many-keys', offset: s.offset, message: `the file has more than ${limits.keys} keys`, hint: 'split it into several records' };
+    return { code: 'yaml/too-many-keys', offset: s.offset, message: `the file has more than ${limits.keys} keys (mapping entries)`, hint: 'split it into several records' };
+  }
+  if (s.items > limits.items) {
+    return { code: 'yaml/too-many-items', offset: s.offset, message: `the file has more than ${limits.items} list items`, hint: 'split it into several records' };
   }
   return undefined;
 }
@@ -101,31 +115,47 @@ function step(s: State, type: string | null | undefined, token: string, limits: 
 // The first content token of a line: in block context its column closes the deeper levels and may open one.
 function enterLine(s: State): void {
   s.lineStart = false;
-  if (s.flow > 0) return;
+  if (s.flow.length > 0) return;
   const { levels } = s;
   while (levels.length > 0 && levels[levels.length - 1]! > s.lineIndent) levels.pop();
   if (levels.length === 0 || levels[levels.length - 1]! < s.lineIndent) levels.push(s.lineIndent);
 }
 
+// Every mapping entry and sequence item counts, however it is written: in block context by its indicator (`? k`
+// and its `:` count twice, which errs on the safe side), in flow context once per entry between commas.
 function countToken(s: State, type: string | null | undefined): void {
+  const top = s.flow[s.flow.length - 1];
+  if (type === 'comma') {
+    if (top) top.counted = false;
+    return;
+  }
+  if (top && !top.counted && type !== 'flow-map-end' && type !== 'flow-seq-end') {
+    top.counted = true;
+    if (top.kind === 'map') s.keys++;
+    else s.items++;
+  }
   switch (type) {
     case 'seq-item-ind':
-    case 'explicit-key-ind':
-      if (s.flow === 0) s.inline++;
+      if (!top) countBlock(s, 'items');
       break;
+    case 'explicit-key-ind':
     case 'map-value-ind':
-      s.keys++;
-      if (s.flow === 0) s.inline++;
+      if (!top) countBlock(s, 'keys');
       break;
     case 'flow-map-start':
     case 'flow-seq-start':
-      s.flow++;
+      s.flow.push({ kind: type === 'flow-map-start' ? 'map' : 'seq', counted: false });
       break;
     case 'flow-map-end':
     case 'flow-seq-end':
-      s.flow = Math.max(0, s.flow - 1);
+      s.flow.pop();
       break;
     default:
       break;
   }
+}
+
+function countBlock(s: State, what: 'keys' | 'items'): void {
+  s[what]++;
+  s.inline++;
 }

@@ -62,6 +62,8 @@ export const CASES: readonly Case[] = [
   { code: 'yaml/multiple-documents', name: 'two documents', files: { [M]: MEETING + '---\nrecord: plan\n' }, file: M, token: '---' },
   { code: 'yaml/too-deep', name: 'deep nesting', files: { [M]: 'record: meeting\nx: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n' }, file: M, fromLine: 2, token: 'x', column: 'x: '.length + LIMITS.depth },
   { code: 'yaml/too-many-keys', name: 'a huge mapping', files: { [M]: Array.from({ length: LIMITS.keys + 1 }, (_, i) => `k${i}: 1`).join('\n') + '\n' }, file: M, fromLine: LIMITS.keys + 1, token: ':' },
+  { code: 'yaml/too-many-keys', name: 'keys written without a colon', files: { [M]: 'record: meeting\nx: {' + Array.from({ length: LIMITS.keys }, (_, i) => `k${i}`).join(', ') + '}\n' }, file: M, fromLine: 2, token: `k${LIMITS.keys - 2}` },
+  { code: 'yaml/too-many-items', name: 'a huge list', files: { [M]: 'record: meeting\nparticipants:\n' + Array.from({ length: LIMITS.items + 1 }, () => '- GT').join('\n') + '\n' }, file: M, fromLine: LIMITS.items + 3, token: '-' },
   { code: 'record/unknown-kind', name: 'misspelt kind', files: { [M]: meeting([['record: meeting', 'record: meting']]) }, file: M, token: 'meting' },
   { code: 'schema/required', name: 'missing body', files: { [M]: meeting([['body: red-nna\n', '']]) }, file: M, token: 'record' },
   { code: 'schema/unknown-property', name: 'misspelt property', files: { [M]: meeting([['participants:', 'participantes:']]) }, file: M, token: 'participantes' },

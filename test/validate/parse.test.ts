@@ -38,3 +38,25 @@ describe('indentation is nesting only where a line holds content', () => {
     expect(codes(nested(LIMITS.depth + 5))).toEqual(['yaml/too-deep']);
   });
 });
+
+describe('every mapping entry and list item counts, however it is written', () => {
+  const many = (n: number, item: (i: number) => string, sep = '\n'): string => Array.from({ length: n }, (_, i) => item(i)).join(sep);
+  it.each([
+    ['keys without a colon, in braces', `x: {${many(LIMITS.keys + 1, (i) => `k${i}`, ', ')}}\n`, 'yaml/too-many-keys'],
+    ['explicit keys without a value', `${many(LIMITS.keys + 1, (i) => `? k${i}`)}\n`, 'yaml/too-many-keys'],
+    ['a block list', `x:\n${many(LIMITS.items + 1, () => '- a')}\n`, 'yaml/too-many-items'],
+    ['a flow list', `x: [${many(LIMITS.items + 1, () => 'a', ',')}]\n`, 'yaml/too-many-items'],
+    ['flow lists nested in a block list', `x:\n${many(Math.ceil(LIMITS.items / 3) + 1, () => '- [a, b]')}\n`, 'yaml/too-many-items'],
+  ])('%s', (_, text, code) => {
+    expect(codes(text)).toEqual([code]);
+  });
+
+  it('a file at the caps is read', () => {
+    expect(codes(`x: {${many(LIMITS.keys - 1, (i) => `k${i}`, ', ')}}\n`)).toEqual([]);
+    expect(codes(`x: [${many(LIMITS.items, () => 'a', ',')}]\n`)).toEqual([]);
+  });
+
+  it('duplicate keys are still found, in block and flow mappings, as the strings they are read as', () => {
+    expect(codes('a: 1\nb: {x: 1, "x": 2}\n1: a\n"1": b\n')).toEqual(['yaml/duplicate-key', 'yaml/duplicate-key']);
+  });
+});
