@@ -19,6 +19,8 @@ export interface PrescanLimits {
   readonly keys: number;
   /** Sequence items in the whole file (`- x`, `[x, y]`). */
   readonly items: number;
+  /** Lexer tokens, plus the line breaks and escapes inside scalars: a bound on the work, and on the syntax errors, of composing. */
+  readonly tokens: number;
 }
 
 interface FlowLevel {
@@ -47,13 +49,14 @@ interface State {
   inline: number;
   keys: number;
   items: number;
+  tokens: number;
   /** The lexer announces a plain or block scalar's text with a marker: the next token is content, whatever it starts with. */
   scalarNext: boolean;
 }
 
 /** False (with the problem pushed) when the file must not be composed. */
 export function prescan(tokens: Iterable<string>, problems: Problem[], limits: PrescanLimits): boolean {
-  const s: State = { offset: 0, flow: [], levels: [], lineIndent: 0, lineStart: true, inline: 0, keys: 0, items: 0, scalarNext: false };
+  const s: State = { offset: 0, flow: [], levels: [], lineIndent: 0, lineStart: true, inline: 0, keys: 0, items: 0, tokens: 0, scalarNext: false };
   const { CST } = yaml();
   for (const token of tokens) {
     if (token === MARKER_SCALAR) {
@@ -64,6 +67,11 @@ export function prescan(tokens: Iterable<string>, problems: Problem[], limits: P
     if (token === MARKER_DOCUMENT || token === MARKER_FLOW_END) continue;
     const type = s.scalarNext ? 'scalar' : CST.tokenType(token);
     s.scalarNext = false;
+    s.tokens += type === 'scalar' || type === 'double-quoted-scalar' || type === 'single-quoted-scalar' ? 1 + breaksAndEscapes(token) : 1;
+    if (s.tokens > limits.tokens) {
+      problems.push({ code: 'yaml/too-many-tokens', offset: s.offset, message: `the file has more than ${limits.tokens} YAML tokens (keys, values, punctuation, lines of quoted text)`, hint: 'split it into several records' });
+      return false;
+    }
     const problem = step(s, type, token, limits);
     if (problem) {
       problems.push(problem);
@@ -72,6 +80,16 @@ export function prescan(tokens: Iterable<string>, problems: Problem[], limits: P
     s.offset += token.length;
   }
   return true;
+}
+
+// A line break or escape inside a scalar can be one syntax error each (bad indentation, bad escape).
+function breaksAndEscapes(token: string): number {
+  let n = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 10 || c === 92) n++;
+  }
+  return n;
 }
 
 function step(s: State, type: string | null | undefined, token: string, limits: PrescanLimits): Problem | undefined {
@@ -126,14 +144,12 @@ function enterLine(s: State): void {
 function countToken(s: State, type: string | null | undefined): void {
   const top = s.flow[s.flow.length - 1];
   if (type === 'comma') {
+    // An empty entry (`[,,]`) is an error, but one the composer builds a node for: it counts.
+    if (top && !top.counted) countFlow(s, top);
     if (top) top.counted = false;
     return;
   }
-  if (top && !top.counted && type !== 'flow-map-end' && type !== 'flow-seq-end') {
-    top.counted = true;
-    if (top.kind === 'map') s.keys++;
-    else s.items++;
-  }
+  if (top && !top.counted && type !== 'flow-map-end' && type !== 'flow-seq-end') countFlow(s, top);
   switch (type) {
     case 'seq-item-ind':
       if (!top) countBlock(s, 'items');
@@ -153,6 +169,12 @@ function countToken(s: State, type: string | null | undefined): void {
     default:
       break;
   }
+}
+
+function countFlow(s: State, top: FlowLevel): void {
+  top.counted = true;
+  if (top.kind === 'map') s.keys++;
+  else s.items++;
 }
 
 function countBlock(s: State, what: 'keys' | 'items'): void {

@@ -50,7 +50,7 @@ export function buildRecordSet(files: readonly ParsedFile[], validator: SchemaVa
   let configFile: ParsedFile | undefined;
 
   for (const parsed of files) {
-    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
     if (parsed.data === undefined) continue;
     const kind = kindOf(parsed);
     if (!kind) {
@@ -58,7 +58,7 @@ export function buildRecordSet(files: readonly ParsedFile[], validator: SchemaVa
       continue;
     }
     const problems = validator.validate(kind, parsed);
-    diagnostics.push(...problems);
+    for (const d of problems) diagnostics.push(d);
     const valid = problems.length === 0;
     switch (kind) {
       case 'config':
@@ -74,7 +74,7 @@ export function buildRecordSet(files: readonly ParsedFile[], validator: SchemaVa
       default: {
         registryFiles.push({ kind, parsed, valid });
         const list = (parsed.data as Record<string, unknown>)[kind];
-        if (valid && Array.isArray(list)) (registries[kind] as unknown[]).push(...list);
+        if (valid && Array.isArray(list)) for (const entry of list as unknown[]) (registries[kind] as unknown[]).push(entry);
       }
     }
   }

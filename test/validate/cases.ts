@@ -1,5 +1,6 @@
 // The catalogue of fixtures: every diagnostic code, triggered by a small inline record set, located at a token.
 import type { Code } from '../../src/core/diagnostics.js';
+import { MAX_PROBLEMS_PER_FILE } from '../../src/core/diagnostics.js';
 import { LIMITS } from '../../src/core/parse.js';
 import { MEETING } from './harness.js';
 
@@ -15,6 +16,8 @@ export interface Case {
   readonly fromLine?: number;
   /** Exact column, when no token marks it (the bracket where nesting passes the limit). */
   readonly column?: number;
+  /** Other diagnostics of this one code come with it (the problems a `file/too-many-problems` stands beside). */
+  readonly alongside?: Code;
 }
 
 const M = 'meetings/2017-03-16-red-nna.yaml';
@@ -51,6 +54,7 @@ export const CASES: readonly Case[] = [
   { code: 'file/nul', name: 'NUL byte', files: { [M]: 'record: meeting\nid: x\0\n' }, file: M, token: '\0' },
   { code: 'file/too-large', name: 'over the size cap', files: { [M]: new Uint8Array(LIMITS.bytes + 1).fill(0x20) }, file: M },
   { code: 'file/empty', name: 'empty file', files: { [M]: '' }, file: M },
+  { code: 'file/too-many-problems', name: '150 misspelt properties', files: { [M]: meeting([], Array.from({ length: MAX_PROBLEMS_PER_FILE + 50 }, (_, i) => `x${i}: 1\n`).join('')) }, file: M, token: `x${MAX_PROBLEMS_PER_FILE}:`, alongside: 'schema/unknown-property' },
   { code: 'format/bom', name: 'byte-order mark', files: { [M]: '\uFEFF' + MEETING }, file: M },
   { code: 'format/crlf', name: 'CRLF line ends', files: { [M]: MEETING.replace(/\n/g, '\r\n') }, file: M, token: 'record' },
   { code: 'yaml/syntax', name: 'unclosed flow sequence', files: { [M]: 'record: meeting\nparticipants: [GT, HN\nbody: x\n' }, file: M, token: 'body' },
@@ -64,6 +68,7 @@ export const CASES: readonly Case[] = [
   { code: 'yaml/too-many-keys', name: 'a huge mapping', files: { [M]: Array.from({ length: LIMITS.keys + 1 }, (_, i) => `k${i}: 1`).join('\n') + '\n' }, file: M, fromLine: LIMITS.keys + 1, token: ':' },
   { code: 'yaml/too-many-keys', name: 'keys written without a colon', files: { [M]: 'record: meeting\nx: {' + Array.from({ length: LIMITS.keys }, (_, i) => `k${i}`).join(', ') + '}\n' }, file: M, fromLine: 2, token: `k${LIMITS.keys - 2}` },
   { code: 'yaml/too-many-items', name: 'a huge list', files: { [M]: 'record: meeting\nparticipants:\n' + Array.from({ length: LIMITS.items + 1 }, () => '- GT').join('\n') + '\n' }, file: M, fromLine: LIMITS.items + 3, token: '-' },
+  { code: 'yaml/too-many-tokens', name: 'a stray bracket every byte', files: { [M]: 'record: meeting\n' + ']'.repeat(LIMITS.tokens) + '\n' }, file: M, fromLine: 2, token: ']', column: LIMITS.tokens - 4 },
   { code: 'record/unknown-kind', name: 'misspelt kind', files: { [M]: meeting([['record: meeting', 'record: meting']]) }, file: M, token: 'meting' },
   { code: 'schema/required', name: 'missing body', files: { [M]: meeting([['body: red-nna\n', '']]) }, file: M, token: 'record' },
   { code: 'schema/unknown-property', name: 'misspelt property', files: { [M]: meeting([['participants:', 'participantes:']]) }, file: M, token: 'participantes' },

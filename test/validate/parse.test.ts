@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatRecordText } from '../../src/core/format/format.js';
 import { keyOrderFor } from '../../src/core/format/key-order.js';
+import { MAX_PROBLEMS_PER_FILE } from '../../src/core/diagnostics.js';
 import { LIMITS, parseRecordFile } from '../../src/core/parse.js';
 import { readSchemas } from '../../src/io/schemas.js';
 import { check, MEETING } from './harness.js';
@@ -58,5 +59,28 @@ describe('every mapping entry and list item counts, however it is written', () =
 
   it('duplicate keys are still found, in block and flow mappings, as the strings they are read as', () => {
     expect(codes('a: 1\nb: {x: 1, "x": 2}\n1: a\n"1": b\n')).toEqual(['yaml/duplicate-key', 'yaml/duplicate-key']);
+  });
+});
+
+describe('a file with a problem every few bytes', () => {
+  it.each([
+    ['stray closing brackets', `a: 1\n${']'.repeat(50_000)}\n`],
+    ['bad escapes in one quoted string', `a: "${'\\q'.repeat(30_000)}"\n`],
+  ])('lists the first problems and one summary (%s)', (_, text) => {
+    const ds = parseRecordFile(M, encode(text)).diagnostics;
+    expect(ds).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
+    expect(ds.at(-1)!.code).toBe('file/too-many-problems');
+    expect(ds.at(-1)!.message).toMatch(/^\d+ more problems/);
+  });
+
+  it('past the token cap, is refused before it is composed', () => {
+    expect(codes(`a: 1\n${']'.repeat(LIMITS.tokens)}\n`)).toEqual(['yaml/too-many-tokens']);
+    expect(codes(`a: "${'\\q'.repeat(LIMITS.tokens)}"\n`)).toEqual(['yaml/too-many-tokens']);
+  });
+
+  it('a whole run over a file of 10,000 invalid list items returns, listing 100 per file', () => {
+    const text = MEETING.replace('participants: [GT, HN, MX]', `participants: [${Array.from({ length: LIMITS.items - 10 }, () => '1').join(', ')}]`);
+    const ds = check({ [M]: text });
+    expect(ds.filter((d) => d.file === M)).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
   });
 });
