@@ -117,10 +117,14 @@ function composeText(file: string, text: string, problems: Problem[]): ParsedFil
     problems.push({ code: 'yaml/multiple-documents', offset: second.range[0], message: 'a second YAML document starts here; a record file holds exactly one', hint: 'move it to a file of its own' });
   }
   if (!doc) return done();
+  const reported = new Set<string>();
   for (const e of doc.errors) {
-    const code: Code = e.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
-    const hint = code === 'yaml/tab' ? 'indent with spaces' : 'fix the YAML syntax at this position';
-    problems.push({ code, offset: e.pos[0], endOffset: e.pos[1], message: cleanYamlMessage(e.message), hint });
+    const problem = yamlProblem(e.code, e.pos, e.message);
+    // A key that is a mapping of a list-key is reported once per key, not once per level.
+    const id = `${problem.code} ${problem.offset}`;
+    if (reported.has(id)) continue;
+    reported.add(id);
+    problems.push(problem);
   }
   const duplicates = findDuplicateKeys(doc, text);
   for (const p of duplicates) problems.push(p);
@@ -152,6 +156,13 @@ function finish(file: string, text: string, problems: readonly Problem[], lineCo
   const first = listed[MAX_PROBLEMS_PER_FILE];
   if (first) diagnostics.push(tooManyProblems(locationOf(file, lc, first.offset, first.offset), listed.length - MAX_PROBLEMS_PER_FILE));
   return { file, text, doc, lineCounter: lc, data, diagnostics };
+}
+
+function yamlProblem(code: string, pos: readonly [number, number], message: string): Problem {
+  const at = { offset: pos[0], endOffset: pos[1] };
+  if (code === 'TAB_AS_INDENT') return { code: 'yaml/tab', ...at, message: cleanYamlMessage(message), hint: 'indent with spaces' };
+  if (code === 'NON_STRING_KEY') return { code: 'yaml/non-string-key', ...at, message: 'this key is a list or a mapping; record keys are text', hint: 'write the key as plain text (`name:`), and the list or mapping as its value' };
+  return { code: 'yaml/syntax', ...at, message: cleanYamlMessage(message), hint: 'fix the YAML syntax at this position' };
 }
 
 function cleanYamlMessage(message: string): string {

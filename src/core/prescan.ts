@@ -1,6 +1,6 @@
 // The first, linear pass over a file's lexer tokens, before any tree is built: refuse what would be slow or unsafe
 // to compose (deep nesting can abort the process on Node 20; many keys make duplicate checking quadratic), and the
-// YAML features records do not use (anchors, aliases, %YAML directives).
+// YAML features records do not use (anchors, aliases, tags, directives).
 import type { Code } from './diagnostics.js';
 import { yaml } from './yaml-library.js';
 
@@ -82,6 +82,14 @@ export function prescan(tokens: Iterable<string>, problems: Problem[], limits: P
   return true;
 }
 
+function directiveMessage(directive: string): string {
+  const version = /^%YAML\s+(\S+)/.exec(directive)?.[1];
+  if (version === '1.2') return `\`${directive}\` is not needed: acta reads every record as YAML 1.2 already`;
+  if (version !== undefined) return `\`${directive}\` asks for another YAML version (in YAML 1.1, NO reads as false and 2017-07-21 as a timestamp)`;
+  if (directive.startsWith('%TAG')) return `\`${directive}\` declares a tag shorthand, and records take no tags`;
+  return `\`${directive}\` is a directive acta does not read`;
+}
+
 // A line break or escape inside a scalar can be one syntax error each (bad indentation, bad escape).
 function breaksAndEscapes(token: string): number {
   let n = 0;
@@ -109,10 +117,9 @@ function step(s: State, type: string | null | undefined, token: string, limits: 
     case 'anchor':
       return { code: 'yaml/alias', ...at, message: `${type === 'alias' ? 'alias' : 'anchor'} \`${token.slice(0, 40)}\` — records do not use anchors or aliases`, hint: 'write the value out in full' };
     case 'directive-line':
-      if (/^%YAML\b/.test(token)) {
-        return { code: 'yaml/directive', ...at, message: `\`${token.trim().slice(0, 40)}\` would make YAML read NO as false and dates as timestamps`, hint: 'delete the %YAML line: acta reads every record as YAML 1.2' };
-      }
-      return undefined;
+      return { code: 'yaml/directive', ...at, message: directiveMessage(token.trim().slice(0, 40)), hint: 'delete the line (and the `---` after it): acta reads every record as YAML 1.2, without directives' };
+    case 'tag':
+      return { code: 'yaml/tag', ...at, message: `tag \`${token.slice(0, 40)}\` — records are plain data (text, numbers, true/false, lists, mappings) and take no tags`, hint: 'delete the tag; quote the value if it is text' };
     default:
       break;
   }

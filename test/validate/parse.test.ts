@@ -84,3 +84,24 @@ describe('a file with a problem every few bytes', () => {
     expect(ds.filter((d) => d.file === M)).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
   });
 });
+
+describe('records are JSON data', () => {
+  it.each(['!!set {a, b}', '!!omap [a: 1]', '!!binary aGk=', '!!timestamp 2017-07-21', '!foo x', '!!bool yes', '!!str 1', '! x', '!<tag:yaml.org,2002:str> x'])('a tag is refused: %s', (value) => {
+    const ds = parseRecordFile(M, encode(`a: ${value}\n`)).diagnostics;
+    expect(ds.map((d) => d.code)).toEqual(['yaml/tag']);
+    expect(ds[0]!.column).toBe(4);
+  });
+
+  it.each(['? [a]: 1\n', '{a: 1}: x\n', '[a, b]: 1\n', '? - a\n: 1\n'])('a key that is a list or mapping has its own code, once: %j', (text) => {
+    const ds = parseRecordFile(M, encode(text)).diagnostics;
+    expect(ds.map((d) => d.code)).toEqual(['yaml/non-string-key']);
+    expect(ds[0]!.message).not.toMatch(/stringKeys/);
+  });
+
+  it('the directive message says what the directive would do', () => {
+    const message = (text: string): string => parseRecordFile(M, encode(text)).diagnostics[0]!.message;
+    expect(message('%YAML 1.2\n---\na: 1\n')).toMatch(/not needed/);
+    expect(message('%YAML 1.1\n---\na: 1\n')).toMatch(/1\.1/);
+    expect(message('%TAG ! tag:x,2000:\n---\na: 1\n')).toMatch(/tag/);
+  });
+});
