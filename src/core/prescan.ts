@@ -2,6 +2,8 @@
 // to compose (deep nesting can abort the process on Node 20; many keys make duplicate checking quadratic), and the
 // YAML features records do not use (anchors, aliases, tags, directives).
 import type { Code } from './diagnostics.js';
+import type { BlockNesting } from './block-nesting.js';
+import { nestingDepth, readNesting, startNesting } from './block-nesting.js';
 import { yaml } from './yaml-library.js';
 
 /** A problem found while reading a file, at a source offset (parse.ts turns it into a Diagnostic). */
@@ -33,20 +35,11 @@ const MARKER_DOCUMENT = '\x02';
 const MARKER_FLOW_END = '\x18';
 const MARKER_SCALAR = '\x1f';
 
-// Block nesting is read from indentation: the columns of the lines that opened a still-open level (a stack, so a
-// long block scalar, a deeply indented comment or a blank line of spaces is no nesting at all), plus the `-`, `?`
-// and `:` indicators on the current line (compact `- - - x`), plus the depth of open flow brackets.
 interface State {
   offset: number;
   /** The open flow brackets, innermost last. */
   readonly flow: FlowLevel[];
-  /** Columns of the open block levels, innermost last. */
-  readonly levels: number[];
-  /** Leading spaces of the current line, until its first content token. */
-  lineIndent: number;
-  /** True until the current line's first content token. */
-  lineStart: boolean;
-  inline: number;
+  readonly block: BlockNesting;
   keys: number;
   items: number;
   tokens: number;
@@ -56,7 +49,7 @@ interface State {
 
 /** False (with the problem pushed) when the file must not be composed. */
 export function prescan(tokens: Iterable<string>, problems: Problem[], limits: PrescanLimits): boolean {
-  const s: State = { offset: 0, flow: [], levels: [], lineIndent: 0, lineStart: true, inline: 0, keys: 0, items: 0, tokens: 0, scalarNext: false };
+  const s: State = { offset: 0, flow: [], block: startNesting(), keys: 0, items: 0, tokens: 0, scalarNext: false };
   const { CST } = yaml();
   for (const token of tokens) {
     if (token === MARKER_SCALAR) {
@@ -103,16 +96,6 @@ function breaksAndEscapes(token: string): number {
 function step(s: State, type: string | null | undefined, token: string, limits: PrescanLimits): Problem | undefined {
   const at = { offset: s.offset, endOffset: s.offset + token.length };
   switch (type) {
-    case 'newline':
-      s.lineStart = true;
-      s.lineIndent = 0;
-      s.inline = 0;
-      return undefined;
-    case 'space':
-      if (s.lineStart) s.lineIndent = token.length;
-      return undefined;
-    case 'comment':
-      return undefined;
     case 'alias':
     case 'anchor':
       return { code: 'yaml/alias', ...at, message: `${type === 'alias' ? 'alias' : 'anchor'} \`${token.slice(0, 40)}\` — records do not use anchors or aliases`, hint: 'write the value out in full' };
@@ -123,9 +106,10 @@ function step(s: State, type: string | null | undefined, token: string, limits: 
     default:
       break;
   }
-  if (s.lineStart) enterLine(s);
+  readNesting(s.block, type, token, s.offset, s.flow.length === 0);
+  if (type === 'newline' || type === 'space' || type === 'comment') return undefined;
   countToken(s, type);
-  if (s.levels.length - 1 + s.inline + s.flow.length > limits.depth) {
+  if (nestingDepth(s.block) + s.flow.length > limits.depth) {
     return { code: 'yaml/too-deep', offset: s.offset, message: `nesting here is deeper than ${limits.depth} levels`, hint: 'records need a dozen levels at most: flatten the structure' };
   }
   if (s.keys > limits.keys) {
@@ -135,15 +119,6 @@ function step(s: State, type: string | null | undefined, token: string, limits: 
     return { code: 'yaml/too-many-items', offset: s.offset, message: `the file has more than ${limits.items} list items`, hint: 'split it into several records' };
   }
   return undefined;
-}
-
-// The first content token of a line: in block context its column closes the deeper levels and may open one.
-function enterLine(s: State): void {
-  s.lineStart = false;
-  if (s.flow.length > 0) return;
-  const { levels } = s;
-  while (levels.length > 0 && levels[levels.length - 1]! > s.lineIndent) levels.pop();
-  if (levels.length === 0 || levels[levels.length - 1]! < s.lineIndent) levels.push(s.lineIndent);
 }
 
 // Every mapping entry and sequence item counts, however it is written: in block context by its indicator (`? k`
@@ -186,5 +161,4 @@ function countFlow(s: State, top: FlowLevel): void {
 
 function countBlock(s: State, what: 'keys' | 'items'): void {
   s[what]++;
-  s.inline++;
 }

@@ -1,9 +1,12 @@
 // The parse layer on its own: what the lexer pre-scan refuses and what it must let through.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Lexer, stringify } from 'yaml';
 import { formatRecordText } from '../../src/core/format/format.js';
 import { keyOrderFor } from '../../src/core/format/key-order.js';
 import { MAX_PROBLEMS_PER_FILE } from '../../src/core/diagnostics.js';
 import { LIMITS, parseRecordFile } from '../../src/core/parse.js';
+import { prescan } from '../../src/core/prescan.js';
 import { readSchemas } from '../../src/io/schemas.js';
 import { check, MEETING } from './harness.js';
 
@@ -106,5 +109,44 @@ describe('records are JSON data', () => {
     expect(message('%YAML 1.2\n---\na: 1\n')).toMatch(/not needed/);
     expect(message('%YAML 1.1\n---\na: 1\n')).toMatch(/1\.1/);
     expect(message('%TAG ! tag:x,2000:\n---\na: 1\n')).toMatch(/tag/);
+  });
+});
+
+describe('nesting is counted exactly, however the YAML is laid out', () => {
+  const limits = { ...LIMITS, depth: 10_000 };
+  // The smallest depth limit the text passes: the depth the pre-scan sees.
+  const counted = (text: string): number => {
+    const tokens = Array.from(new Lexer().lex(text));
+    let lo = 0;
+    let hi = 1000;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (prescan(tokens, [], { ...limits, depth: mid })) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const real = (v: unknown): number => (v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(real)) : 0);
+  const value = fc.letrec((tie) => ({
+    any: fc.oneof({ depthSize: 'large', maxDepth: 30 }, fc.constantFrom('x', 'a b', 1, 'line one\nline two\n', 'long '.repeat(40), ''), fc.array(tie('any'), { minLength: 1, maxLength: 3 }), fc.dictionary(fc.constantFrom('k', 'key', 'a-b'), tie('any'), { minKeys: 1, maxKeys: 3 })),
+  })).any;
+
+  it('in block layout, compact lists (`- - x`, `- k: v`) and lists at their key’s column included', () => {
+    fc.assert(
+      fc.property(value, fc.constantFrom(1, 2, 4), fc.boolean(), (v, indent, indentSeq) => {
+        const text = stringify(v, { indent, indentSeq });
+        expect(counted(text)).toBe(real(v));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('in flow layout', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(counted(stringify(v, { collectionStyle: 'flow' }))).toBe(real(v));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
