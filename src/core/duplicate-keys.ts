@@ -10,19 +10,20 @@ export function findDuplicateKeys(doc: Document.Parsed, text: string): Problem[]
   const problems: Problem[] = [];
   visit(doc, {
     Map(_, map) {
-      const seen = new Set<string>();
+      const first = new Map<string, readonly [number, number]>();
       for (const pair of map.items) {
         const key = pair.key;
         // Non-string keys are refused on their own (yaml/non-string-key); a missing key is the empty string.
         if (key !== null && !isScalar(key)) continue;
         const name = key === null ? '' : String(key.value);
-        if (!seen.has(name)) {
-          seen.add(name);
+        const [start, end] = key?.range ?? [0, 0];
+        const earlier = first.get(name);
+        if (!earlier) {
+          first.set(name, [start, end]);
           continue;
         }
-        const [start, end] = key?.range ?? [0, 0];
         const shown = text.slice(start, Math.min(end, start + 60)) || name.slice(0, 60);
-        problems.push({ code: 'yaml/duplicate-key', offset: start, endOffset: end, message: `key \`${shown}\` appears twice in this mapping`, hint: 'remove or rename one of them (note that 1 and "1" are the same key)' });
+        problems.push({ code: 'yaml/duplicate-key', offset: start, endOffset: end, message: `key \`${shown}\` appears twice in this mapping`, hint: 'remove or rename one of them (note that 1 and "1" are the same key)', related: { offset: earlier[0], endOffset: earlier[1], message: 'first here' } });
       }
     },
   });

@@ -197,7 +197,8 @@ function countLines(text: string): LineCounter {
 
 function toDiagnostic(file: string, lc: LineCounter, p: Problem): Diagnostic {
   const loc = locationOf(file, lc, p.offset, p.endOffset ?? p.offset);
-  return { ...loc, code: p.code, severity: defaultSeverity(p.code), message: p.message, ...(p.hint ? { hint: p.hint } : {}), pointer: '' };
+  const related = p.related ? [{ ...locationOf(file, lc, p.related.offset, p.related.endOffset), message: p.related.message }] : undefined;
+  return { ...loc, code: p.code, severity: defaultSeverity(p.code), message: p.message, ...(p.hint ? { hint: p.hint } : {}), pointer: '', ...(related ? { related } : {}) };
 }
 
 export function locationOf(file: string, lc: LineCounter, start: number, end: number): Location {

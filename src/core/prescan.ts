@@ -13,6 +13,8 @@ export interface Problem {
   hint?: string;
   offset: number;
   endOffset?: number;
+  /** Another place the problem involves (where a duplicate key first appears). */
+  related?: { readonly offset: number; readonly endOffset: number; readonly message: string };
 }
 
 export interface PrescanLimits {

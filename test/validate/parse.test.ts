@@ -64,6 +64,11 @@ describe('every mapping entry and list item counts, however it is written', () =
   it('duplicate keys are still found, in block and flow mappings, as the strings they are read as', () => {
     expect(codes('a: 1\nb: {x: 1, "x": 2}\n1: a\n"1": b\n')).toEqual(['yaml/duplicate-key', 'yaml/duplicate-key']);
   });
+
+  it('a duplicate key points back at the first one', () => {
+    const [d] = parseRecordFile(M, encode('a: 1\nb: 2\n"a": 3\n')).diagnostics;
+    expect(d).toMatchObject({ code: 'yaml/duplicate-key', line: 3, column: 1, endColumn: 4, related: [{ line: 1, column: 1, endColumn: 2 }] });
+  });
 });
 
 describe('a file with a problem every few bytes', () => {
