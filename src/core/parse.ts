@@ -1,6 +1,7 @@
 // Source bytes → parsed YAML with positions. Pure: takes bytes, returns data, a node tree and Diagnostics.
 // The lexer prescan refuses what would be slow or unsafe to compose; then the yaml library composes with positions.
-import type { Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { CST, Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { offsetPastDepth } from './cst-depth.js';
 import type { Code, Diagnostic, Location } from './diagnostics.js';
 import { defaultSeverity, MAX_PROBLEMS_PER_FILE, tooManyProblems } from './diagnostics.js';
 import type { Problem } from './prescan.js';
@@ -103,11 +104,15 @@ function composeText(file: string, text: string, problems: Problem[]): ParsedFil
 
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
-  const cst = function* () {
-    for (const token of tokens) yield* parser.next(token);
-    yield* parser.end();
-  };
-  const docs = withoutStackTraces(() => Array.from(new Composer({ schema: 'core', version: '1.2', uniqueKeys: false, stringKeys: true, merge: false }).compose(cst())));
+  const cst: CST.Token[] = [];
+  for (const token of tokens) for (const node of parser.next(token)) cst.push(node);
+  for (const node of parser.end()) cst.push(node);
+  const deep = offsetPastDepth(cst, LIMITS.depth);
+  if (deep !== undefined) {
+    problems.push({ code: 'yaml/too-deep', offset: deep, message: `nesting here is deeper than ${LIMITS.depth} levels`, hint: 'records need a dozen levels at most: flatten the structure (if it looks flat, a syntax error nearby nests it)' });
+    return done();
+  }
+  const docs = withoutStackTraces(() => Array.from(new Composer({ schema: 'core', version: '1.2', uniqueKeys: false, stringKeys: true, merge: false }).compose(cst)));
   if (docs.length === 0) {
     problems.push({ code: 'file/empty', offset: 0, message: 'the file holds only comments', hint: 'write a record in it, or delete it' });
     return done();

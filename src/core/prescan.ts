@@ -31,6 +31,13 @@ interface FlowLevel {
   readonly kind: 'map' | 'seq';
   /** True once the current entry (since the bracket or the last comma) has been counted. */
   counted: boolean;
+  /** `-`, `?` and `:` in the current entry: past a map's own `:`, each nests one level (`[a: b]` is a list of a
+   * mapping; `{a: b: c}` and `{- - x}` are errors the parser still nests, thousands deep if let). */
+  indicators: number;
+}
+
+function flowWeight(level: FlowLevel): number {
+  return 1 + Math.max(0, level.indicators - (level.kind === 'map' ? 1 : 0));
 }
 
 const MARKER_DOCUMENT = '\x02';
@@ -41,6 +48,8 @@ interface State {
   offset: number;
   /** The open flow brackets, innermost last. */
   readonly flow: FlowLevel[];
+  /** The nesting they make (the sum of their weights). */
+  flowDepth: number;
   readonly block: BlockNesting;
   keys: number;
   items: number;
@@ -51,7 +60,7 @@ interface State {
 
 /** False (with the problem pushed) when the file must not be composed. */
 export function prescan(tokens: Iterable<string>, problems: Problem[], limits: PrescanLimits): boolean {
-  const s: State = { offset: 0, flow: [], block: startNesting(), keys: 0, items: 0, tokens: 0, scalarNext: false };
+  const s: State = { offset: 0, flow: [], flowDepth: 0, block: startNesting(), keys: 0, items: 0, tokens: 0, scalarNext: false };
   const { CST } = yaml();
   for (const token of tokens) {
     if (token === MARKER_SCALAR) {
@@ -111,7 +120,7 @@ function step(s: State, type: string | null | undefined, token: string, limits: 
   readNesting(s.block, type, token, s.offset, s.flow.length === 0);
   if (type === 'newline' || type === 'space' || type === 'comment') return undefined;
   countToken(s, type);
-  if (nestingDepth(s.block) + s.flow.length > limits.depth) {
+  if (nestingDepth(s.block) + s.flowDepth > limits.depth) {
     return { code: 'yaml/too-deep', offset: s.offset, message: `nesting here is deeper than ${limits.depth} levels`, hint: 'records need a dozen levels at most: flatten the structure' };
   }
   if (s.keys > limits.keys) {
@@ -130,29 +139,42 @@ function countToken(s: State, type: string | null | undefined): void {
   if (type === 'comma') {
     // An empty entry (`[,,]`) is an error, but one the composer builds a node for: it counts.
     if (top && !top.counted) countFlow(s, top);
-    if (top) top.counted = false;
+    if (top) {
+      top.counted = false;
+      setIndicators(s, top, 0);
+    }
     return;
   }
   if (top && !top.counted && type !== 'flow-map-end' && type !== 'flow-seq-end') countFlow(s, top);
   switch (type) {
     case 'seq-item-ind':
-      if (!top) countBlock(s, 'items');
+      if (top) setIndicators(s, top, top.indicators + 1);
+      else countBlock(s, 'items');
       break;
     case 'explicit-key-ind':
     case 'map-value-ind':
-      if (!top) countBlock(s, 'keys');
+      if (top) setIndicators(s, top, top.indicators + 1);
+      else countBlock(s, 'keys');
       break;
     case 'flow-map-start':
     case 'flow-seq-start':
-      s.flow.push({ kind: type === 'flow-map-start' ? 'map' : 'seq', counted: false });
+      s.flow.push({ kind: type === 'flow-map-start' ? 'map' : 'seq', counted: false, indicators: 0 });
+      s.flowDepth += 1;
       break;
     case 'flow-map-end':
     case 'flow-seq-end':
+      if (top) s.flowDepth -= flowWeight(top);
       s.flow.pop();
       break;
     default:
       break;
   }
+}
+
+function setIndicators(s: State, level: FlowLevel, indicators: number): void {
+  s.flowDepth -= flowWeight(level);
+  level.indicators = indicators;
+  s.flowDepth += flowWeight(level);
 }
 
 function countFlow(s: State, top: FlowLevel): void {

@@ -1,7 +1,7 @@
 // The parse layer on its own: what the lexer pre-scan refuses and what it must let through.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Lexer, stringify } from 'yaml';
+import { isMap, isPair, isSeq, Lexer, stringify } from 'yaml';
 import { formatRecordText } from '../../src/core/format/format.js';
 import { keyOrderFor } from '../../src/core/format/key-order.js';
 import { MAX_PROBLEMS_PER_FILE } from '../../src/core/diagnostics.js';
@@ -152,6 +152,40 @@ describe('nesting is counted exactly, however the YAML is laid out', () => {
         expect(counted(stringify(v, { collectionStyle: 'flow' }))).toBe(real(v));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('invalid YAML the parser nests where no indentation says so', () => {
+  it.each([`'x'k: "a\n b"`, `"a\n b":   ?   `, 'k: : k:\n', "'x'- k:\n'x'[, ]k: "])('is refused as too deep before it is composed: %j × 2,000', (unit) => {
+    expect(codes(unit.repeat(2000))).toEqual(['yaml/too-deep']);
+  });
+
+  // Depth of a composed tree, with a stack of our own.
+  const composedDepth = (root: unknown): number => {
+    let max = 0;
+    const stack: [unknown, number][] = [[root, 0]];
+    while (stack.length > 0) {
+      const [node, depth] = stack.pop()!;
+      if (isMap(node) || isSeq(node)) {
+        max = Math.max(max, depth + 1);
+        for (const item of node.items) {
+          if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+          else stack.push([item, depth + 1]);
+        }
+      }
+    }
+    return max;
+  };
+  const pieces = ['- ', '? ', ': ', 'k: ', 'k:\n', '\n', ' ', '  ', '[', ']', '{', '}', ', ', 'x', '|\n', '>\n', '#c\n', '- k:\n', '-\n', '"a\n b"', "'x'"];
+
+  it('whatever a repeated fragment of YAML nests, what is composed stays within the limit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 8 }), fc.integer({ min: 20, max: 400 }), (unit, times) => {
+        const parsed = parseRecordFile(M, encode(unit.join('').repeat(times)));
+        if (parsed.doc) expect(composedDepth(parsed.doc.contents)).toBeLessThanOrEqual(LIMITS.depth);
+      }),
+      { numRuns: 200 },
     );
   });
 });
