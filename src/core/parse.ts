@@ -1,22 +1,23 @@
 // Source bytes → parsed YAML with positions. Pure: takes bytes, returns data, a node tree and Diagnostics.
-// The lexer prescan refuses what would be slow or unsafe to compose; then the yaml library composes with positions.
-import type { CST, Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
-import { offsetPastDepth } from './cst-depth.js';
-import type { Code, Diagnostic, Location } from './diagnostics.js';
+// Bytes are checked and decoded here; compose.ts reads the text in stages that refuse what is slow or unsafe.
+import type { Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { composeRecord } from './compose.js';
+import type { Diagnostic, Location } from './diagnostics.js';
 import { defaultSeverity, MAX_PROBLEMS_PER_FILE, tooManyProblems } from './diagnostics.js';
 import type { Problem } from './prescan.js';
-import { findDuplicateKeys } from './duplicate-keys.js';
-import { prescan } from './prescan.js';
 import { yaml } from './yaml-library.js';
 
+// Per file. A file at any of them parses in well under a second (npm run bench:limits; README, Hardening); the
+// largest bundled record has 1,124 keys, 235 items, about 9,000 tokens and a depth under 20.
 export const LIMITS = {
   bytes: 4 * 1024 * 1024,
+  /** Mapping entries, however written. */
   keys: 10_000,
+  /** List items. */
   items: 10_000,
+  /** Lexer tokens plus line breaks and escapes inside scalars: bounds the parser's work and its syntax errors. */
   tokens: 100_000,
-  // Mapping entries and list items per file: a file at either cap parses in well under a second (README, Hardening).
-  // Bound on nesting (indentation columns + inline indicators + flow depth): far above any record, far below
-  // the depth at which the yaml parser can abort the process on Node 20.
+  /** Mappings and lists inside one another: far above any record, far below the depth that aborts Node 20. */
   depth: 100,
 } as const;
 
@@ -86,71 +87,9 @@ export function withTreeOnDemand(file: string, bytes: Uint8Array, text: string, 
   };
 }
 
-// The full parser: the lexer prescan, then the yaml library's composer with positions.
 function composeText(file: string, text: string, problems: Problem[]): ParsedFile {
-  const { Composer, isScalar, Lexer, LineCounter, Parser } = yaml();
-  const lineCounter = new LineCounter();
-  const done = (doc?: Document.Parsed, data?: unknown): ParsedFile => finish(file, text, problems, doc && lineCounter, doc, data);
-  // Lex once: the prescan reads the tokens as the lexer yields them (stopping at the first refusal), then the parser
-  // takes the same tokens (what parseAllDocuments does, less a second lexing).
-  const tokens: string[] = [];
-  const lexed = function* () {
-    for (const token of new Lexer().lex(text)) {
-      tokens.push(token);
-      yield token;
-    }
-  };
-  if (!prescan(lexed(), problems, LIMITS)) return done();
-
-  const parser = new Parser(lineCounter.addNewLine);
-  lineCounter.addNewLine(0);
-  const cst: CST.Token[] = [];
-  for (const token of tokens) for (const node of parser.next(token)) cst.push(node);
-  for (const node of parser.end()) cst.push(node);
-  const deep = offsetPastDepth(cst, LIMITS.depth);
-  if (deep !== undefined) {
-    problems.push({ code: 'yaml/too-deep', offset: deep, message: `nesting here is deeper than ${LIMITS.depth} levels`, hint: 'records need a dozen levels at most: flatten the structure (if it looks flat, a syntax error nearby nests it)' });
-    return done();
-  }
-  const docs = withoutStackTraces(() => Array.from(new Composer({ schema: 'core', version: '1.2', uniqueKeys: false, stringKeys: true, merge: false }).compose(cst)));
-  if (docs.length === 0) {
-    problems.push({ code: 'file/empty', offset: 0, message: 'the file holds only comments', hint: 'write a record in it, or delete it' });
-    return done();
-  }
-  const [doc, second] = docs;
-  if (second) {
-    problems.push({ code: 'yaml/multiple-documents', offset: second.range[0], message: 'a second YAML document starts here; a record file holds exactly one', hint: 'move it to a file of its own' });
-  }
-  if (!doc) return done();
-  const reported = new Set<string>();
-  for (const e of doc.errors) {
-    const problem = yamlProblem(e.code, e.pos, e.message);
-    // A key that is a mapping of a list-key is reported once per key, not once per level.
-    const id = `${problem.code} ${problem.offset}`;
-    if (reported.has(id)) continue;
-    reported.add(id);
-    problems.push(problem);
-  }
-  const duplicates = findDuplicateKeys(doc, text);
-  for (const p of duplicates) problems.push(p);
-  if (doc.errors.length > 0 || duplicates.length > 0) return done(doc);
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    problems.push({ code: 'file/empty', offset: 0, message: 'the file holds no record', hint: 'write a record in it, or delete it' });
-    return done(doc);
-  }
-  return done(doc, doc.toJS({ maxAliasCount: 0 }));
-}
-
-// Each syntax error the yaml library finds is an Error, and capturing its stack trace is nine tenths of the time
-// of composing hostile input (95,000 stray brackets: 2.3 s against 0.26 s). Nothing reads those traces.
-function withoutStackTraces<T>(run: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return run();
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
+  const { doc, lineCounter, data } = composeRecord(text, problems, LIMITS);
+  return finish(file, text, problems, lineCounter, doc, data);
 }
 
 function finish(file: string, text: string, problems: readonly Problem[], lineCounter?: LineCounter, doc?: Document.Parsed, data?: unknown): ParsedFile {
@@ -161,17 +100,6 @@ function finish(file: string, text: string, problems: readonly Problem[], lineCo
   const first = listed[MAX_PROBLEMS_PER_FILE];
   if (first) diagnostics.push(tooManyProblems(locationOf(file, lc, first.offset, first.offset), listed.length - MAX_PROBLEMS_PER_FILE));
   return { file, text, doc, lineCounter: lc, data, diagnostics };
-}
-
-function yamlProblem(code: string, pos: readonly [number, number], message: string): Problem {
-  const at = { offset: pos[0], endOffset: pos[1] };
-  if (code === 'TAB_AS_INDENT') return { code: 'yaml/tab', ...at, message: cleanYamlMessage(message), hint: 'indent with spaces' };
-  if (code === 'NON_STRING_KEY') return { code: 'yaml/non-string-key', ...at, message: 'this key is a list or a mapping; record keys are text', hint: 'write the key as plain text (`name:`), and the list or mapping as its value' };
-  return { code: 'yaml/syntax', ...at, message: cleanYamlMessage(message), hint: 'fix the YAML syntax at this position' };
-}
-
-function cleanYamlMessage(message: string): string {
-  return message.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/\s+/g, ' ').trim();
 }
 
 // The text before the first invalid byte.
