@@ -6,10 +6,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const SUITE = path.resolve('..', 'shared', 'conformance', 'yaml-test-suite');
+const SUITE = path.resolve(process.env['ACTA_YAML_SUITE'] ?? path.join('..', 'shared', 'conformance', 'yaml-test-suite'));
 const present = existsSync(SUITE);
 if (!present) {
-  console.warn(`\n!!! YAML TEST SUITE NOT FOUND at ${SUITE}: the conformance test is SKIPPED.\n!!! Put the suite there (CI has it) to run it.\n`);
+  const bar = '!'.repeat(78);
+  console.warn(`\n${bar}\n!!! SKIPPED: the YAML test suite conformance test (test/validate/conformance.test.ts).\n!!! No suite at ${SUITE}: put yaml-test-suite there (CI has it at that path).\n${bar}\n`);
 }
 
 interface Result {
