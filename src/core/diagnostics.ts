@@ -40,16 +40,21 @@ export const CODES = {
   'file/nul': { severity: 'error', title: 'The file contains a NUL byte' },
   'file/too-large': { severity: 'error', title: 'The file is larger than acta reads' },
   'file/empty': { severity: 'error', title: 'The file holds no record' },
+  'file/too-many-problems': { severity: 'error', title: 'More problems in the file than acta lists' },
   'format/bom': { severity: 'warning', title: 'The file starts with a byte-order mark' },
   'format/crlf': { severity: 'warning', title: 'The file has CRLF line ends' },
   'yaml/syntax': { severity: 'error', title: 'The file is not valid YAML' },
   'yaml/duplicate-key': { severity: 'error', title: 'A key appears twice in one mapping' },
   'yaml/tab': { severity: 'error', title: 'A tab is used for indentation' },
   'yaml/alias': { severity: 'error', title: 'Anchors and aliases are not allowed in records' },
-  'yaml/directive': { severity: 'error', title: 'A %YAML directive would change how values are read' },
+  'yaml/directive': { severity: 'error', title: 'A directive line (%YAML, %TAG): records use none' },
+  'yaml/tag': { severity: 'error', title: 'A YAML tag (!!binary, !!set, !foo…): records are plain data' },
+  'yaml/non-string-key': { severity: 'error', title: 'A key that is a list or a mapping, not text' },
   'yaml/multiple-documents': { severity: 'error', title: 'More than one YAML document in a file' },
   'yaml/too-deep': { severity: 'error', title: 'Nesting is deeper than any record needs' },
-  'yaml/too-many-keys': { severity: 'error', title: 'The file has more keys than acta reads' },
+  'yaml/too-many-keys': { severity: 'error', title: 'The file has more keys (mapping entries) than acta reads' },
+  'yaml/too-many-items': { severity: 'error', title: 'The file has more list items than acta reads' },
+  'yaml/too-many-tokens': { severity: 'error', title: 'The file has more YAML tokens than acta reads' },
   'record/unknown-kind': { severity: 'error', title: 'The record does not say what it is' },
   'schema/required': { severity: 'error', title: 'A required property is missing' },
   'schema/unknown-property': { severity: 'error', title: 'A property the schema does not define' },
@@ -123,4 +128,29 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic
     else if (d.severity === 'warning') warnings++;
   }
   return { errors, warnings, explained };
+}
+
+/** At most this many problems are listed per file; the rest are counted in one `file/too-many-problems`. */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
+/** The one diagnostic that stands for the `omitted` problems of a file left unlisted, placed at the first of them. */
+export function tooManyProblems(at: Location, omitted: number): Diagnostic {
+  const { file, line, column, endLine, endColumn } = at;
+  return { file, line, column, endLine, endColumn, code: 'file/too-many-problems', severity: defaultSeverity('file/too-many-problems'), message: `${omitted} more problem${omitted === 1 ? '' : 's'} in this file (from here on) are not listed`, hint: 'fix the problems listed first: one mistake often causes many of the rest', pointer: '' };
+}
+
+// Keeps the first `max` diagnostics of each file, in the order given (sorted: the first by position), and puts one
+// `file/too-many-problems` where the first left-out one was.
+export function limitPerFile(diagnostics: readonly Diagnostic[], max = MAX_PROBLEMS_PER_FILE): Diagnostic[] {
+  const total = new Map<string, number>();
+  for (const d of diagnostics) total.set(d.file, (total.get(d.file) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const n = (seen.get(d.file) ?? 0) + 1;
+    seen.set(d.file, n);
+    if (n <= max) out.push(d);
+    else if (n === max + 1) out.push(tooManyProblems(d, total.get(d.file)! - max));
+  }
+  return out;
 }

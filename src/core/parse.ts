@@ -1,17 +1,23 @@
 // Source bytes → parsed YAML with positions. Pure: takes bytes, returns data, a node tree and Diagnostics.
-// The lexer prescan refuses what would be slow or unsafe to compose; then the yaml library composes with positions.
-import type { Document, LineCounter, Node as YamlNode, Pair } from 'yaml';
-import type { Code, Diagnostic, Location } from './diagnostics.js';
-import { defaultSeverity } from './diagnostics.js';
+// Bytes are checked and decoded here; compose.ts reads the text in stages that refuse what is slow or unsafe.
+import type { Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { composeRecord } from './compose.js';
+import type { Diagnostic, Location } from './diagnostics.js';
+import { defaultSeverity, MAX_PROBLEMS_PER_FILE, tooManyProblems } from './diagnostics.js';
 import type { Problem } from './prescan.js';
-import { prescan } from './prescan.js';
 import { yaml } from './yaml-library.js';
 
+// Per file. A file at any of them parses in well under a second (npm run bench:limits; README, Hardening); the
+// largest bundled record has 1,124 keys, 235 items, about 9,000 tokens and a depth under 20.
 export const LIMITS = {
   bytes: 4 * 1024 * 1024,
+  /** Mapping entries, however written. */
   keys: 10_000,
-  // Bound on nesting (indentation columns + inline indicators + flow depth): far above any record, far below
-  // the depth at which the yaml parser can abort the process on Node 20.
+  /** List items. */
+  items: 10_000,
+  /** Lexer tokens plus line breaks and escapes inside scalars: bounds the parser's work and its syntax errors. */
+  tokens: 100_000,
+  /** Mappings and lists inside one another: far above any record, far below the depth that aborts Node 20. */
   depth: 100,
 } as const;
 
@@ -81,57 +87,19 @@ export function withTreeOnDemand(file: string, bytes: Uint8Array, text: string, 
   };
 }
 
-// The full parser: the lexer prescan, then the yaml library's composer with positions.
 function composeText(file: string, text: string, problems: Problem[]): ParsedFile {
-  const { Composer, isScalar, Lexer, LineCounter, Parser } = yaml();
-  const lineCounter = new LineCounter();
-  const done = (doc?: Document.Parsed, data?: unknown): ParsedFile => finish(file, text, problems, doc && lineCounter, doc, data);
-  // Lex once: the prescan reads the tokens, then the parser takes the same tokens (what parseAllDocuments does, less a second lexing).
-  const tokens = Array.from(new Lexer().lex(text));
-  if (!prescan(tokens, problems, LIMITS)) return done();
-
-  const parser = new Parser(lineCounter.addNewLine);
-  lineCounter.addNewLine(0);
-  const cst = function* () {
-    for (const token of tokens) yield* parser.next(token);
-    yield* parser.end();
-  };
-  const docs = Array.from(new Composer({ schema: 'core', version: '1.2', uniqueKeys: true, stringKeys: true, merge: false }).compose(cst()));
-  if (docs.length === 0) {
-    problems.push({ code: 'file/empty', offset: 0, message: 'the file holds only comments', hint: 'write a record in it, or delete it' });
-    return done();
-  }
-  const [doc, second] = docs;
-  if (second) {
-    problems.push({ code: 'yaml/multiple-documents', offset: second.range[0], message: 'a second YAML document starts here; a record file holds exactly one', hint: 'move it to a file of its own' });
-  }
-  if (!doc) return done();
-  for (const e of doc.errors) {
-    const code: Code = e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : e.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
-    const hint = code === 'yaml/duplicate-key' ? 'remove or rename one of them (note that 1 and "1" are the same key)' : code === 'yaml/tab' ? 'indent with spaces' : 'fix the YAML syntax at this position';
-    const message = code === 'yaml/duplicate-key' ? `key \`${keyAt(text, e.pos[0])}\` appears twice in this mapping` : cleanYamlMessage(e.message);
-    problems.push({ code, offset: e.pos[0], endOffset: e.pos[1], message, hint });
-  }
-  if (doc.errors.length > 0) return done(doc);
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    problems.push({ code: 'file/empty', offset: 0, message: 'the file holds no record', hint: 'write a record in it, or delete it' });
-    return done(doc);
-  }
-  return done(doc, doc.toJS({ maxAliasCount: 0 }));
+  const { doc, lineCounter, data } = composeRecord(text, problems, LIMITS);
+  return finish(file, text, problems, lineCounter, doc, data);
 }
 
 function finish(file: string, text: string, problems: readonly Problem[], lineCounter?: LineCounter, doc?: Document.Parsed, data?: unknown): ParsedFile {
   const lc = lineCounter ?? countLines(text);
-  return { file, text, doc, lineCounter: lc, data, diagnostics: problems.map((p) => toDiagnostic(file, lc, p)) };
-}
-
-function keyAt(text: string, offset: number): string {
-  const m = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:#\n]*?)\s*:/.exec(text.slice(offset, offset + 200));
-  return (m?.[1] ?? text.slice(offset, offset + 1)).slice(0, 60);
-}
-
-function cleanYamlMessage(message: string): string {
-  return message.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/\s+/g, ' ').trim();
+  // Hostile input can hold a syntax error every few bytes: only the listed ones become Diagnostics.
+  const listed = problems.length > MAX_PROBLEMS_PER_FILE ? [...problems].sort((a, b) => a.offset - b.offset) : problems;
+  const diagnostics = listed.slice(0, MAX_PROBLEMS_PER_FILE).map((p) => toDiagnostic(file, lc, p));
+  const first = listed[MAX_PROBLEMS_PER_FILE];
+  if (first) diagnostics.push(tooManyProblems(locationOf(file, lc, first.offset, first.offset), listed.length - MAX_PROBLEMS_PER_FILE));
+  return { file, text, doc, lineCounter: lc, data, diagnostics };
 }
 
 // The text before the first invalid byte.
@@ -162,7 +130,8 @@ function countLines(text: string): LineCounter {
 
 function toDiagnostic(file: string, lc: LineCounter, p: Problem): Diagnostic {
   const loc = locationOf(file, lc, p.offset, p.endOffset ?? p.offset);
-  return { ...loc, code: p.code, severity: defaultSeverity(p.code), message: p.message, ...(p.hint ? { hint: p.hint } : {}), pointer: '' };
+  const related = p.related ? [{ ...locationOf(file, lc, p.related.offset, p.related.endOffset), message: p.related.message }] : undefined;
+  return { ...loc, code: p.code, severity: defaultSeverity(p.code), message: p.message, ...(p.hint ? { hint: p.hint } : {}), pointer: '', ...(related ? { related } : {}) };
 }
 
 export function locationOf(file: string, lc: LineCounter, start: number, end: number): Location {
@@ -191,12 +160,12 @@ export function joinPointer(segments: readonly (string | number)[]): string {
 
 // Walk a JSON pointer through the YAML node tree (our own walker: getIn ignores numeric keys and is going away).
 export function findNode(doc: Document.Parsed, pointer: string): Located {
-  const { isMap, isPair, isSeq } = yaml();
+  const { isMap, isSeq } = yaml();
   let node: YamlNode | undefined = (doc.contents ?? undefined) as YamlNode | undefined;
   let pair: Pair | undefined;
   for (const seg of splitPointer(pointer)) {
     if (isMap(node)) {
-      const found = node.items.find((p) => isPair(p) && keyText(p.key) === seg) as Pair | undefined;
+      const found = pairsByKey(node).get(seg);
       if (!found) return { node, pair, exact: false };
       pair = found;
       node = (found.value ?? found.key) as YamlNode | undefined;
@@ -210,6 +179,22 @@ export function findNode(doc: Document.Parsed, pointer: string): Located {
     }
   }
   return { node, pair, exact: true };
+}
+
+// Each mapping's pairs by key, built once: a file with 10,000 misspelt keys is 10,000 look-ups, not 10,000 scans.
+const PAIRS = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let pairs = PAIRS.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const p of map.items) {
+      const key = keyText(p.key);
+      // The first pair wins, as the linear search did (a duplicate key is reported on its own).
+      if (key !== undefined && !pairs.has(key)) pairs.set(key, p as Pair);
+    }
+    PAIRS.set(map, pairs);
+  }
+  return pairs;
 }
 
 function keyText(key: unknown): string | undefined {

@@ -3,7 +3,7 @@ import type { Indexes } from './checks/context.js';
 import { buildIndexes } from './checks/context.js';
 import { CHECKS } from './checks/index.js';
 import type { Diagnostic } from './diagnostics.js';
-import { compareDiagnostics, defaultSeverity } from './diagnostics.js';
+import { compareDiagnostics, defaultSeverity, limitPerFile } from './diagnostics.js';
 import type { Note } from './model.js';
 import type { ParsedFile } from './parse.js';
 import type { RecordSet } from './records.js';
@@ -19,10 +19,11 @@ export interface Checked {
 export function checkRecords(files: readonly ParsedFile[], validator: SchemaValidator, options: { rootFile?: string } = {}): Checked {
   const { records, diagnostics } = buildRecordSet(files, validator);
   const index = buildIndexes(records);
-  for (const check of CHECKS) diagnostics.push(...check.run(records, index));
-  diagnostics.push(...checkInvalidRecords(records, index));
-  diagnostics.push(...projectProblems(records, options.rootFile ?? records.configFile?.file ?? 'acta.yaml'));
-  return { records, diagnostics: explainWarnings(records, diagnostics).sort(compareDiagnostics) };
+  // Loops, not push(...list): a spread of a list of 100,000 diagnostics overflows the stack.
+  for (const check of CHECKS) for (const d of check.run(records, index)) diagnostics.push(d);
+  for (const d of checkInvalidRecords(records, index)) diagnostics.push(d);
+  for (const d of projectProblems(records, options.rootFile ?? records.configFile?.file ?? 'acta.yaml')) diagnostics.push(d);
+  return { records, diagnostics: limitPerFile(explainWarnings(records, diagnostics).sort(compareDiagnostics)) };
 }
 
 // Every problem in one run: a record that failed its schema still gets the cross-record checks, as far as its
@@ -38,7 +39,7 @@ function checkInvalidRecords(records: RecordSet, index: Indexes): Diagnostic[] {
     for (const check of CHECKS) {
       if (check.global) continue;
       try {
-        out.push(...check.run(one, index));
+        for (const d of check.run(one, index)) out.push(d);
       } catch {
         // The schema errors already reported say why this record cannot be checked further.
       }

@@ -65,7 +65,7 @@ export function buildRecordSet(files: readonly ParsedFile[], validator: SchemaVa
   const leave = (file: string, d: Diagnostic | undefined): void => void leftOut.push({ file, code: d?.code ?? 'file/unreadable', message: d?.message ?? 'cannot be read' });
 
   for (const parsed of files) {
-    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
     const parseError = parseErrorOf(parsed);
     if (parseError || parsed.data === undefined) {
       leave(parsed.file, parseError);
@@ -85,7 +85,7 @@ export function buildRecordSet(files: readonly ParsedFile[], validator: SchemaVa
       continue;
     }
     const problems = validator.validate(kind, parsed);
-    diagnostics.push(...problems);
+    for (const d of problems) diagnostics.push(d);
     const valid = problems.length === 0;
     if (!valid) leave(parsed.file, problems[0]);
     switch (kind) {
@@ -102,7 +102,7 @@ export function buildRecordSet(files: readonly ParsedFile[], validator: SchemaVa
       default: {
         registryFiles.push({ kind, parsed, valid });
         const list = (parsed.data as Record<string, unknown>)[kind];
-        if (valid && Array.isArray(list)) (registries[kind] as unknown[]).push(...list);
+        if (valid && Array.isArray(list)) for (const entry of list as unknown[]) (registries[kind] as unknown[]).push(entry);
       }
     }
   }

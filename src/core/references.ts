@@ -28,8 +28,8 @@ export function mentionsAny(data: unknown, ids: ReadonlySet<string>): boolean {
     const value = stack.pop();
     if (typeof value === 'string') {
       if (ids.has(value) || ids.has(value.split('#')[0]!)) return true;
-    } else if (Array.isArray(value)) stack.push(...value);
-    else if (value !== null && typeof value === 'object') stack.push(...Object.values(value));
+    } else if (Array.isArray(value)) for (const v of value as unknown[]) stack.push(v);
+    else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) stack.push(v);
   }
   return false;
 }

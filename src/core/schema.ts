@@ -74,7 +74,7 @@ function collapse(errors: readonly ErrorObject[]): ErrorObject[] {
     const isChoice = ranked.length > 1 && ranked.every((b) => b.length === 1 && (b[0]!.keyword === 'required' || b[0]!.keyword === 'not'));
     out = out.filter((e) => !inside.includes(e) && e !== comb);
     if (isChoice) out.push(choiceError(comb, ranked.map((b) => b[0]!)));
-    else if (best && best.length > 0) out.push(...best);
+    else if (best && best.length > 0) for (const e of best) out.push(e);
     else if (comb.keyword === 'oneOf') out.push(comb);
   }
   return out;
@@ -82,7 +82,7 @@ function collapse(errors: readonly ErrorObject[]): ErrorObject[] {
 
 // A branch that fails deeper in the data (it matched the shape) or with fewer errors is the one meant.
 function score(branch: readonly ErrorObject[]): number {
-  const depth = Math.max(...branch.map((e) => splitPointer(e.instancePath).length));
+  const depth = branch.reduce((max, e) => Math.max(max, splitPointer(e.instancePath).length), 0);
   return branch.length - depth * 10;
 }
 

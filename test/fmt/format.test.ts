@@ -82,6 +82,8 @@ describe('the layout', () => {
   it('refuses text that is not one YAML document', () => {
     expect(formatRecordText('a: [1\n', MEETING_ORDER).ok).toBe(false);
     expect(formatRecordText('a: 1\na: 2\n', MEETING_ORDER).ok).toBe(false);
+    expect(formatRecordText('a: 1\nb: {x: 1, "x": 2}\n', MEETING_ORDER).ok).toBe(false);
+    expect(formatRecordText('1: a\n"1": b\n', MEETING_ORDER).ok).toBe(false);
   });
 
   it('says when two texts differ in data or in comments', () => {

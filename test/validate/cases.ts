@@ -1,5 +1,6 @@
 // The catalogue of fixtures: every diagnostic code, triggered by a small inline record set, located at a token.
 import type { Code } from '../../src/core/diagnostics.js';
+import { MAX_PROBLEMS_PER_FILE } from '../../src/core/diagnostics.js';
 import { LIMITS } from '../../src/core/parse.js';
 import { MEETING } from './harness.js';
 
@@ -15,6 +16,8 @@ export interface Case {
   readonly fromLine?: number;
   /** Exact column, when no token marks it (the bracket where nesting passes the limit). */
   readonly column?: number;
+  /** Other diagnostics of this one code come with it (the problems a `file/too-many-problems` stands beside). */
+  readonly alongside?: Code;
 }
 
 const M = 'meetings/2017-03-16-red-nna.yaml';
@@ -51,6 +54,7 @@ export const CASES: readonly Case[] = [
   { code: 'file/nul', name: 'NUL byte', files: { [M]: 'record: meeting\nid: x\0\n' }, file: M, token: '\0' },
   { code: 'file/too-large', name: 'over the size cap', files: { [M]: new Uint8Array(LIMITS.bytes + 1).fill(0x20) }, file: M },
   { code: 'file/empty', name: 'empty file', files: { [M]: '' }, file: M },
+  { code: 'file/too-many-problems', name: '150 misspelt properties', files: { [M]: meeting([], Array.from({ length: MAX_PROBLEMS_PER_FILE + 50 }, (_, i) => `x${i}: 1\n`).join('')) }, file: M, token: `x${MAX_PROBLEMS_PER_FILE}:`, alongside: 'schema/unknown-property' },
   { code: 'format/bom', name: 'byte-order mark', files: { [M]: '\uFEFF' + MEETING }, file: M },
   { code: 'format/crlf', name: 'CRLF line ends', files: { [M]: MEETING.replace(/\n/g, '\r\n') }, file: M, token: 'record' },
   { code: 'yaml/syntax', name: 'unclosed flow sequence', files: { [M]: 'record: meeting\nparticipants: [GT, HN\nbody: x\n' }, file: M, token: 'body' },
@@ -59,9 +63,16 @@ export const CASES: readonly Case[] = [
   { code: 'yaml/tab', name: 'tab indentation', files: { [M]: 'record: meeting\nplace:\n\tcity: x\n' }, file: M, token: '\tcity' },
   { code: 'yaml/alias', name: 'alias bomb', files: { [M]: 'record: meeting\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n' }, file: M, token: '&a' },
   { code: 'yaml/directive', name: '%YAML 1.1', files: { [M]: '%YAML 1.1\n---\nrecord: meeting\nid: NO\n' }, file: M, token: '%YAML' },
+  { code: 'yaml/directive', name: '%YAML 1.2 is not needed either', files: { [M]: '%YAML 1.2\n---\n' + MEETING }, file: M, token: '%YAML' },
+  { code: 'yaml/tag', name: 'binary data', files: { [M]: meeting([['source: { document: informe.txt }', 'source: { document: !!binary aW5mb3JtZQ== }']]) }, file: M, token: '!!binary' },
+  { code: 'yaml/tag', name: 'a tag that resolves to nothing', files: { [M]: meeting([['action: thank', 'action: !!bool yes']]) }, file: M, token: '!!bool' },
+  { code: 'yaml/non-string-key', name: 'a list as a key', files: { [M]: meeting([['participants: [GT, HN, MX]', '[GT, HN, MX]: participants']]) }, file: M, token: '[GT' },
   { code: 'yaml/multiple-documents', name: 'two documents', files: { [M]: MEETING + '---\nrecord: plan\n' }, file: M, token: '---' },
   { code: 'yaml/too-deep', name: 'deep nesting', files: { [M]: 'record: meeting\nx: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n' }, file: M, fromLine: 2, token: 'x', column: 'x: '.length + LIMITS.depth },
   { code: 'yaml/too-many-keys', name: 'a huge mapping', files: { [M]: Array.from({ length: LIMITS.keys + 1 }, (_, i) => `k${i}: 1`).join('\n') + '\n' }, file: M, fromLine: LIMITS.keys + 1, token: ':' },
+  { code: 'yaml/too-many-keys', name: 'keys written without a colon', files: { [M]: 'record: meeting\nx: {' + Array.from({ length: LIMITS.keys }, (_, i) => `k${i}`).join(', ') + '}\n' }, file: M, fromLine: 2, token: `k${LIMITS.keys - 2}` },
+  { code: 'yaml/too-many-items', name: 'a huge list', files: { [M]: 'record: meeting\nparticipants:\n' + Array.from({ length: LIMITS.items + 1 }, () => '- GT').join('\n') + '\n' }, file: M, fromLine: LIMITS.items + 3, token: '-' },
+  { code: 'yaml/too-many-tokens', name: 'a stray bracket every byte', files: { [M]: 'record: meeting\n' + ']'.repeat(LIMITS.tokens) + '\n' }, file: M, fromLine: 2, token: ']', column: LIMITS.tokens - 4 },
   { code: 'record/unknown-kind', name: 'misspelt kind', files: { [M]: meeting([['record: meeting', 'record: meting']]) }, file: M, token: 'meting' },
   { code: 'schema/required', name: 'missing body', files: { [M]: meeting([['body: red-nna\n', '']]) }, file: M, token: 'record' },
   { code: 'schema/unknown-property', name: 'misspelt property', files: { [M]: meeting([['participants:', 'participantes:']]) }, file: M, token: 'participantes' },

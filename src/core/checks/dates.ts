@@ -80,7 +80,7 @@ export const dates: Check = {
         a.commitment?.schedule?.forEach((s, i) => c.deadline(s.deadline, `${pointer}/commitment/schedule/${i}/deadline`, start));
         c.followups(a.followup, `${pointer}/followup`, start);
       }
-      out.push(...c.out);
+      for (const d of c.out) out.push(d);
     }
     for (const { data: p, parsed, valid } of records.plans) {
       if (!valid) continue;
@@ -93,7 +93,7 @@ export const dates: Check = {
         else c.out.push(diagnosticAt(parsed, `/columns/${i}`, 'date/order', `column ${col} is outside the plan's period ${p.period.start}–${p.period.end}`, 'correct the column or the period'));
       });
       for (const { activity, pointer } of walkActivities(p)) c.followups(activity.followup, `${pointer}/followup`, undefined);
-      out.push(...c.out);
+      for (const d of c.out) out.push(d);
     }
     return out;
   },

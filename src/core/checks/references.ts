@@ -108,7 +108,7 @@ export const references: Check = {
         }
         c.followups(a.followup, `${pointer}/followup`, k?.schedule?.length);
       }
-      out.push(...c.out);
+      for (const d of c.out) out.push(d);
     }
     for (const { data: p, parsed, valid } of records.plans) {
       if (!valid) continue;
@@ -123,7 +123,7 @@ export const references: Check = {
         }
         c.followups(activity.followup, `${pointer}/followup`, undefined);
       }
-      out.push(...c.out);
+      for (const d of c.out) out.push(d);
     }
     for (const f of records.registryFiles) {
       if (!f.valid) continue;
@@ -137,7 +137,7 @@ export const references: Check = {
         }
         if (f.kind === 'groups') c.actors(e['members'] as unknown[], `/groups/${i}/members`);
       });
-      out.push(...c.out);
+      for (const d of c.out) out.push(d);
     }
     return out;
   },
