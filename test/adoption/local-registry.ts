@@ -1,12 +1,20 @@
 // A real npm registry for the end-to-end test: verdaccio 5 on 127.0.0.1, its config and storage in a temp folder,
 // serving acta-records from what the test publishes and every other package from the normal registry.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
 const VERDACCIO = path.resolve('node_modules/verdaccio/bin/verdaccio');
-const UPLINK = 'https://registry.npmjs.org/';
+// Every other package comes from the registry this machine's npm is set to (a mirror in CI, if there is one).
+const UPLINK = ((): string => {
+  try {
+    const configured = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
+    return /^https?:\/\//.test(configured) ? configured : 'https://registry.npmjs.org/';
+  } catch {
+    return 'https://registry.npmjs.org/';
+  }
+})();
 
 export interface LocalRegistry {
   readonly url: string;
