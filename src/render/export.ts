@@ -18,7 +18,7 @@ const HEAD = ['id', 'ref', 'record', 'body', 'kind', 'step', 'occurrence', 'due'
 
 // Stable English keys and codes (states, precisions) for machines; names and record text in the language asked for.
 export function formatExportCsv(r: ExportResult): string {
-  const rows = r.commitments.flatMap(actorRows).map(({ commitment: c, actor, state, deliveredOn }): CsvValue[] => [
+  const rows = r.commitments.flatMap((c) => actorRows(c, r.actors)).map(({ commitment: c, actor, state, deliveredOn }): CsvValue[] => [
     c.id, c.ref, c.record, c.body.id, c.kind, c.step, c.occurrence, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status,
     actor?.id, actor?.label, state, deliveredOn, c.owners.map((o) => o.id).join(' '), c.task.text, c.task.lang, c.deadlineText?.text,
     c.extensions.map((e) => e.decidedBy ?? e.date).join(' '), c.supersededBy,

@@ -58,7 +58,8 @@ export function formatReportCsv(r: FollowupReport): string {
   for (const c of r.groups.flatMap((g) => g.rows)) {
     if (seen.has(c.id)) continue;
     seen.add(c.id);
-    const owing = c.pending.length ? c.pending : [undefined];
+    const pending = r.actors ? c.pending.filter((a) => r.actors!.includes(a.id)) : c.pending;
+    const owing = pending.length ? pending : [undefined];
     for (const a of owing) rows.push(csvRow(c, r, a?.id, a?.label));
   }
   return csvTable([head, ...rows]);

@@ -27,6 +27,8 @@ export interface FollowupReport {
   /** The warning window given with --within, in days (upcoming only). */
   readonly within?: number;
   readonly by?: GroupBy;
+  /** The --actor filter, groups expanded to their members: the CSV lists only their rows. */
+  readonly actors?: readonly string[];
   /** How many commitments are listed (a row under several actors counts once). */
   readonly count: number;
   readonly groups: readonly ReportGroup[];
@@ -52,6 +54,7 @@ export function buildFollowupReport(commitments: readonly Commitment[], sel: Sel
     lang: ctx.lang,
     ...(options.within !== undefined ? { within: options.within } : {}),
     ...(options.by ? { by: options.by } : {}),
+    ...(sel.members ? { actors: [...sel.members].sort() } : {}),
     count: rows.length,
     groups: options.by ? groupRows(rows, options.by, sel, ctx.lang) : [{ key: '', label: '', rows }],
   };
