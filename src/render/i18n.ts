@@ -239,6 +239,21 @@ export function listCountLine(kind: 'meetings' | 'agreements' | 'commitments' | 
   return `${count} ${names[i]}.`;
 }
 
+/** "done late (13 days)" / "cumplido con retraso (13 días)": a delivery or closure after its due day. */
+export function lateText(days: number, lang: Lang): string {
+  return lang === 'es' ? `cumplido con retraso (${days} ${days === 1 ? 'día' : 'días'})` : `done late (${days} ${days === 1 ? 'day' : 'days'})`;
+}
+
+/** "13 days late" / "13 días de retraso", beside one actor's delivery. */
+export function daysLateText(days: number, lang: Lang): string {
+  return lang === 'es' ? `${days} ${days === 1 ? 'día' : 'días'} de retraso` : `${days} ${days === 1 ? 'day' : 'days'} late`;
+}
+
+/** A commitment's state for people: "done late (N days)" when it was closed after its due day. */
+export function stateText(c: { readonly state: CommitmentState; readonly daysLateDelivered?: number }, lang: Lang): string {
+  return c.state === 'done' && c.daysLateDelivered !== undefined ? lateText(c.daysLateDelivered, lang) : labels(lang).states[c.state];
+}
+
 export function countLine(kind: 'overdue' | 'upcoming', count: number, lang: Lang): string {
   if (count === 0) return kind === 'overdue' ? (lang === 'es' ? 'Nada vencido.' : 'Nothing overdue.') : lang === 'es' ? 'Nada próximo a vencer.' : 'Nothing coming due.';
   const one = count === 1;

@@ -1,7 +1,7 @@
 // Formatters for `acta list meetings|agreements|commitments|plans`: table for people, JSON and CSV for machines.
 import type { StateSummary } from '../core/followup/index.js';
 import type { ListResult } from '../core/queries/lists.js';
-import { actorList, dueCell, idCell, lateCell, leftCell, renderTable, stateCell, taskCell } from './commitment-cells.js';
+import { actorList, commitmentStateCell, dueCell, idCell, lateCell, leftCell, renderTable, stateCell, taskCell } from './commitment-cells.js';
 import type { CsvValue } from './csv.js';
 import { csvTable } from './csv.js';
 import { jsonText, oneLine } from './escape.js';
@@ -41,7 +41,7 @@ function tableOf(r: ListResult, l: Labels, style: Style, width: number | undefin
       return renderTable([w.point, w.action, w.actors, w.text, w.state], [26, 16, 22, 56, 14], r.rows.map((a) => [idCell(a.ref), a.action ? l.actions[a.action] : '', actorList(a.actors, l.lang), oneLine(clip(localText(a.text, l.lang), 240)), a.state ? stateCell(a.state, l, style) : '']), style, width);
     }
     case 'commitments': {
-      return renderTable([w.commitment, w.due, w.state, w.days, w.task, w.owners], [26, 18, 12, 9, 46, 24], r.rows.map((c) => [idCell(c.id), dueCell(c, l.lang), stateCell(c.state, l, style), c.daysLate !== undefined ? lateCell(c.daysLate, style) : leftCell(c.daysLeft, style), taskCell(c, l, style), actorList(c.owners, l.lang)]), style, width);
+      return renderTable([w.commitment, w.due, w.state, w.days, w.task, w.owners], [26, 18, 12, 9, 46, 24], r.rows.map((c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, style), c.daysLate !== undefined ? lateCell(c.daysLate, style) : leftCell(c.daysLeft, style), taskCell(c, l, style), actorList(c.owners, l.lang)]), style, width);
     }
     case 'plans': {
       return renderTable([w.plan, w.body, w.period, w.activities, w.commitments, w.open, w.overdue, w.title], [22, 14, 11, 12, 13, 10, 10, 40], r.rows.map((p) => [p.id, oneLine(p.body.label), `${p.period.start}–${p.period.end}`, p.activities, p.states.total, openCount(p.states), lateCell(p.states.overdue || undefined, style), oneLine(localText(p.title, l.lang))]), style, width);

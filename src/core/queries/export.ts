@@ -31,6 +31,8 @@ export interface ActorRow {
   /** This actor's own state: done once it delivered, else the commitment's. */
   readonly state: CommitmentState;
   readonly deliveredOn?: Day;
+  /** This actor delivered after the due day: by how many days. */
+  readonly daysLate?: number;
 }
 
 // A group-owed commitment is owed by each member: one row each, so a spreadsheet can filter by country.
@@ -41,6 +43,6 @@ export function actorRows(c: CommitmentView, only?: readonly string[]): ActorRow
   return owed.map((actor) => {
     const delivered = c.delivered.find((d) => d.actor.id === actor.id);
     const state: CommitmentState = CLOSED_STATES.has(c.state) || !delivered ? c.state : 'done';
-    return { commitment: c, actor, state, ...(delivered ? { deliveredOn: delivered.date } : {}) };
+    return { commitment: c, actor, state, ...(delivered ? { deliveredOn: delivered.date } : {}), ...(delivered?.daysLate !== undefined ? { daysLate: delivered.daysLate } : {}) };
   });
 }
