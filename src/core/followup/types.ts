@@ -107,6 +107,8 @@ export interface Commitment extends CommitmentIdentity {
   readonly daysLeft?: number;
   /** The latest recorded status, if any follow-up was recorded ("no-information" stays that). */
   readonly status?: Status;
+  /** Waiting only: the meeting it hangs on was expected in a period that ended this many days ago, and has no record. */
+  readonly daysPastExpected?: number;
   /** Done only: the day it was closed (the entry that said done, or the last owed delivery). */
   readonly doneOn?: Day;
   /** Done after the due day in force: calendar days past it ("done late (N days)"); absent when on time or undated. */

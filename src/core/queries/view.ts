@@ -86,6 +86,8 @@ export interface CommitmentView {
   readonly state: CommitmentState;
   readonly daysLate?: number;
   readonly daysLeft?: number;
+  /** Waiting only: days since the end of the period its meeting was expected in (no record of that meeting). */
+  readonly daysPastExpected?: number;
   /** Done only: the day it was closed. */
   readonly doneOn?: Day;
   /** Done after its due day: calendar days late. The state stays `done`; this says "done late (N days)". */
@@ -119,6 +121,7 @@ export function viewCommitment(c: Commitment, ctx: ViewContext): CommitmentView 
     state: c.state,
     ...(c.daysLate !== undefined ? { daysLate: c.daysLate } : {}),
     ...(c.daysLeft !== undefined ? { daysLeft: c.daysLeft } : {}),
+    ...(c.daysPastExpected !== undefined ? { daysPastExpected: c.daysPastExpected } : {}),
     ...(c.doneOn ? { doneOn: c.doneOn } : {}),
     ...(c.daysLateDelivered !== undefined ? { daysLateDelivered: c.daysLateDelivered } : {}),
     ...(c.status ? { status: c.status } : {}),
