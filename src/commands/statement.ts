@@ -23,10 +23,10 @@ export async function runStatement(args: readonly string[], options: FollowupOpt
   const found = findActors(input.dir, word);
   if (found.length === 0) {
     const near = closestMatches(word, actorWords(input.dir));
-    throw new UsageError(`acta statement ${word}: not a known country, organisation or organ${near.length ? ` (did you mean ${near.map((n) => `\`${n}\``).join(', ')}?)` : ''}`);
+    throw new UsageError(`${word}: not a known country, organisation or organ${near.length ? ` (did you mean ${near.map((n) => `\`${n}\``).join(', ')}?)` : ''}`);
   }
   const actor = found[0]!;
-  if (input.dir.groupMembers.has(actor)) throw new UsageError(`acta statement ${word}: a group; a statement is for one of its members (e.g. acta statement ${input.dir.groupMembers.get(actor)![0]})`);
+  if (input.dir.groupMembers.has(actor)) throw new UsageError(`${word}: a group; a statement is for one of its members (e.g. acta statement ${input.dir.groupMembers.get(actor)![0]})`);
   const statement = buildStatement(input.commitments, input.ctx, { actor, asOf: input.asOf });
   const stdout = format === 'html' ? await renderHtml(statementView(statement), options) : STATEMENT_FORMATTERS[format as StatementFormat](statement, { style: resolveStyle(options), width: tableWidth() });
   return { stdout, ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
