@@ -63,7 +63,7 @@ export function formatListCsv(r: ListResult): string {
     case 'agreements':
       return csvTable([['ref', 'meeting', 'date', 'body', 'number', 'action', 'actors', 'state', 'text', 'text_lang'], ...r.rows.map((a): CsvValue[] => [a.ref, a.record, a.date, a.body.id, a.number, a.action, a.actors.map((x) => x.id).join(' '), a.state, a.text.text, a.text.lang])]);
     case 'commitments':
-      return csvTable([['id', 'ref', 'kind', 'body', 'due', 'precision', 'state', 'days_late', 'days_left', 'status', 'owners', 'pending', 'task', 'task_lang'], ...r.rows.map((c): CsvValue[] => [c.id, c.ref, c.kind, c.body.id, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status, c.owners.map((x) => x.id).join(' '), c.pending.map((x) => x.id).join(' '), c.task.text, c.task.lang])]);
+      return csvTable([['id', 'ref', 'kind', 'body', 'due', 'precision', 'state', 'days_late', 'days_left', 'status', 'owners', 'pending', 'task', 'task_lang', 'done_on', 'days_late_delivered'], ...r.rows.map((c): CsvValue[] => [c.id, c.ref, c.kind, c.body.id, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status, c.owners.map((x) => x.id).join(' '), c.pending.map((x) => x.id).join(' '), c.task.text, c.task.lang, c.doneOn, c.daysLateDelivered])]);
     case 'plans':
       return csvTable([['id', 'body', 'start', 'end', 'activities', 'commitments', 'overdue', 'title', 'title_lang'], ...r.rows.map((p): CsvValue[] => [p.id, p.body.id, p.period.start, p.period.end, p.activities, p.states.total, p.states.overdue, p.title.text, p.title.lang])]);
   }
