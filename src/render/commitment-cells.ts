@@ -5,7 +5,8 @@ import type { Lang } from '../core/model.js';
 import type { ActorRef, CommitmentView } from '../core/queries/view.js';
 import { oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
-import { day, daysLateText, dueShort, eventText, extensionText, localText, stateText } from './i18n.js';
+import { day, dueShort, eventText, extensionText, localText } from './i18n.js';
+import { daysLateText, stateText } from './late-phrases.js';
 import type { Style } from './style.js';
 
 export type Row = readonly (string | number)[];

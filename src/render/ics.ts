@@ -6,7 +6,8 @@ import type { CommitmentView } from '../core/queries/view.js';
 import { actorList, whoOwes } from './commitment-cells.js';
 import { icsText } from './escape.js';
 import type { Labels } from './i18n.js';
-import { dueText, extensionText, labels, localText, stateText } from './i18n.js';
+import { dueText, extensionText, labels, localText } from './i18n.js';
+import { stateText } from './late-phrases.js';
 
 export { icsText };
 

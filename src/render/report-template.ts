@@ -4,7 +4,8 @@
 import Handlebars from 'handlebars';
 import type { Lang } from '../core/model.js';
 import type { CommitmentView, DueView, LocalText } from '../core/queries/view.js';
-import { day, dayRange, daysLateText, dueText, labels, localText, stateText } from './i18n.js';
+import { day, dayRange, dueText, labels, localText } from './i18n.js';
+import { daysLateText, stateText } from './late-phrases.js';
 import { htmlText, mapStringsDeep, markdownText } from './escape.js';
 import { reportLabels } from './report-labels.js';
 

@@ -4,7 +4,8 @@ import type { Lang } from '../core/model.js';
 import type { Statement, StatementSection } from '../core/queries/statement.js';
 import { evidenceText, groupTitle, statementTitle, summaryLine } from './statement.js';
 import { dayOf } from './statement-cells.js';
-import { daysLateText, labels, localText, waitingText } from './i18n.js';
+import { labels, localText } from './i18n.js';
+import { daysLateText, waitingText } from './late-phrases.js';
 import { statementLabels } from './statement-labels.js';
 
 export interface StatementView {

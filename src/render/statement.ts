@@ -5,7 +5,8 @@ import type { Evidence, Statement, StatementGroup, StatementRow, StatementSectio
 import { dayOf } from './statement-cells.js';
 import { idCell, lateCell, leftCell, renderTable, taskCell } from './commitment-cells.js';
 import { jsonText, oneLine } from './escape.js';
-import { day, daysLateText, labels, localText, waitingText } from './i18n.js';
+import { day, labels, localText } from './i18n.js';
+import { daysLateText, waitingText } from './late-phrases.js';
 import { mdCell, mdTable } from './markdown.js';
 import { statementLabels } from './statement-labels.js';
 import type { Style } from './style.js';
