@@ -68,6 +68,21 @@ describe('a group-owed commitment in each member statement', () => {
     expect(statement('GT').counts.overdue).toBe(0);
   });
 
+  it('a rolling twice-a-year duty stays owed after a report: not listed as delivered', () => {
+    const rolling = meeting(`  - number: "1"
+    action: send
+    text: { es: Informar dos veces al año }
+    commitment:
+      owners: [MX]
+      deadline: { due: twice-a-year }
+    followup:
+      - { date: "2020-03-01", status: partial, delivered_by: [MX] }
+`);
+    const s = buildStatement(derive(rolling, '2020-04-10'), { dir, lang: 'en' }, { actor: 'MX', asOf: '2020-04-10' });
+    expect(s.counts.delivered).toBe(0);
+    expect(s.counts['due-next']).toBe(1);
+  });
+
   it('not in the statement of an actor who owes nothing', () => {
     expect(statement('iom').counts.total).toBe(0);
   });

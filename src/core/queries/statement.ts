@@ -85,7 +85,8 @@ export function buildStatement(commitments: readonly Commitment[], ctx: ViewCont
 
 function place(c: Commitment, actor: ActorId, ctx: ViewContext): { section: StatementSection; row: StatementRow } | undefined {
   const view = viewCommitment(c, ctx);
-  const own = c.delivered.find((d) => d.actor === actor);
+  // A rolling twice-a-year duty keeps everyone owing after a report: a delivery counts only once it took the actor off.
+  const own = c.pending.includes(actor) ? undefined : c.delivered.find((d) => d.actor === actor);
   if (own) return { section: 'delivered', row: { commitment: view, deliveredOn: own.date, ...(own.daysLate !== undefined ? { deliveredLate: own.daysLate } : {}), evidence: evidenceOf(c.followup, (f) => deliveredBy(f, actor, ctx.dir)) } };
   if (c.state === 'done') return { section: 'delivered', row: { commitment: view, ...(c.doneOn ? { deliveredOn: c.doneOn } : {}), ...(c.daysLateDelivered !== undefined ? { deliveredLate: c.daysLateDelivered } : {}), evidence: evidenceOf(c.followup, (f) => f.status === 'done') } };
   const none = { commitment: view, evidence: [] };
