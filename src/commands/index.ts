@@ -109,6 +109,20 @@ export const COMMANDS: readonly CommandEntry[] = [
     ],
   },
   {
+    name: 'statement',
+    summary: 'everything one country or organisation owes as of a date: overdue, due next, delivered (on time or late), waiting, no date',
+    define: (c) =>
+      c
+        .argument('<actor>', 'a country code, organisation or organ (id or acronym, either language: MX, OIM, IOM, ST)')
+        .option('-f, --format <format>', 'table | md | html | json', 'table'),
+    run: async (args, o) => (await import('./statement.js')).runStatement(args, o),
+    examples: [
+      ['acta statement MX --as-of 2017-08-01', 'what Mexico owed, had delivered and still waited on, on 1 August 2017'],
+      ['acta statement iom --as-of 2017-08-01 --lang en -f md', 'the IOM\'s statement in English, as Markdown'],
+      ['acta statement MX --as-of 2017-08-01 -f html', 'a page to print (A4) for the focal point of Mexico'],
+    ],
+  },
+  {
     name: 'upcoming',
     summary: 'open commitments coming due within the warning window (--within 30d)',
     define: (c) =>

@@ -56,6 +56,7 @@ export const CODES = {
   'yaml/too-many-items': { severity: 'error', title: 'The file has more list items than acta reads' },
   'yaml/too-many-tokens': { severity: 'error', title: 'The file has more YAML tokens than acta reads' },
   'record/unknown-kind': { severity: 'error', title: 'The record does not say what it is' },
+  'record/placeholder': { severity: 'warning', title: 'A TODO placeholder left in a record' },
   'schema/required': { severity: 'error', title: 'A required property is missing' },
   'schema/unknown-property': { severity: 'error', title: 'A property the schema does not define' },
   'schema/type': { severity: 'error', title: 'A value of the wrong type' },

@@ -6,6 +6,7 @@ import type { ActorRef, CommitmentView } from '../core/queries/view.js';
 import { oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { day, dueShort, eventText, extensionText, localText } from './i18n.js';
+import { daysLateText, stateText } from './late-phrases.js';
 import type { Style } from './style.js';
 
 export type Row = readonly (string | number)[];
@@ -110,7 +111,7 @@ export function taskCell(c: CommitmentView, l: Labels, style: Style): string {
   if (c.deadlineText) lines.push(style.dim(`«${oneLine(localText(c.deadlineText, l.lang))}»`));
   if (eventText(c.due, l.lang)) lines.push(style.dim(oneLine(eventText(c.due, l.lang))));
   for (const e of c.extensions) lines.push(style.dim(oneLine(extensionText(e, l.lang))));
-  if (c.delivered.length) lines.push(style.dim(`${l.words.delivered}: ${c.delivered.map((d) => `${oneLine(d.actor.label)} (${day(d.date, l.lang)})`).join(', ')}`));
+  if (c.delivered.length) lines.push(style.dim(`${l.words.delivered}: ${c.delivered.map((d) => `${oneLine(d.actor.label)} (${day(d.date, l.lang)}${d.daysLate !== undefined ? `, ${daysLateText(d.daysLate, l.lang)}` : ''})`).join(', ')}`));
   return lines.join('\n');
 }
 
@@ -128,6 +129,11 @@ export function lateCell(days: number | undefined, style: Style): string {
 export function leftCell(days: number | undefined, style: Style): string {
   if (days === undefined) return '';
   return days <= 7 ? style.yellow(String(days)) : style.green(String(days));
+}
+
+/** A commitment's state cell: "done late (N days)" in yellow when it was closed after its due day. */
+export function commitmentStateCell(c: CommitmentView, l: Labels, style: Style): string {
+  return c.state === 'done' && c.daysLateDelivered !== undefined ? style.yellow(stateText(c, l.lang)) : stateCell(c.state, l, style);
 }
 
 export function stateCell(state: CommitmentState, l: Labels, style: Style): string {

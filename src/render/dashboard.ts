@@ -7,6 +7,7 @@ import type { CommitmentView } from '../core/queries/view.js';
 import { oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { day, dueText, labels, localText } from './i18n.js';
+import { waitingCountText } from './late-phrases.js';
 import type { ReportLabels } from './report-labels.js';
 import { reportLabels } from './report-labels.js';
 import type { Style } from './style.js';
@@ -31,10 +32,11 @@ function line(c: CommitmentView, lead: string, idWidth: number, l: Labels): stri
 
 function overdueLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style): string[] {
   const title = s.bold(`${r.dashboard.mostOverdue}${m.overdue > m.mostOverdue.length ? ` (${m.mostOverdue.length} ${r.dashboard.ofTotal} ${m.overdue})` : ''}`);
-  if (!m.mostOverdue.length) return [title, `  ${s.green(r.dashboard.nothingOverdue)}`];
+  const waiting = m.waitingPastExpected ? [`  ${s.yellow(waitingCountText(m.waitingPastExpected, l.lang))}`] : [];
+  if (!m.mostOverdue.length) return [title, `  ${s.green(r.dashboard.nothingOverdue)}`, ...waiting];
   const width = Math.max(...m.mostOverdue.map((c) => String(c.daysLate ?? '').length));
   const idWidth = Math.max(...m.mostOverdue.map((c) => c.id.length));
-  return [title, ...m.mostOverdue.map((c) => line(c, s.red(`${String(c.daysLate ?? '').padStart(width)} ${r.dashboard.daysLate}`), idWidth, l))];
+  return [title, ...m.mostOverdue.map((c) => line(c, s.red(`${String(c.daysLate ?? '').padStart(width)} ${r.dashboard.daysLate}`), idWidth, l)), ...waiting];
 }
 
 function nextLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style): string[] {

@@ -27,8 +27,9 @@ export function subjectOf(c: Change, lang: Lang): string {
   if (c.part === undefined) return record;
   const [en, es] = PART_NAMES[c.partKind ?? 'entry'] ?? ['part', 'parte'];
   const step = c.step !== undefined && !c.field?.startsWith('commitment.schedule') ? t(lang, `, step ${c.step}`, `, paso ${c.step}`) : '';
+  const occurrence = c.occurrence !== undefined ? t(lang, `, ${c.occurrence} occurrence`, `, ocurrencia ${c.occurrence}`) : '';
   if (c.recordKind === 'registry') return `${c.record}: ${c.part}`;
-  return t(lang, `${en} ${c.part} of ${record.replace(/^meeting (.*)$/, 'the $1 meeting')}${step}`, `${es} ${c.part} ${record.replace(/^reunión /, 'de la reunión ').replace(/^plan /, 'del plan ')}${step}`);
+  return t(lang, `${en} ${c.part} of ${record.replace(/^meeting (.*)$/, 'the $1 meeting')}${step}${occurrence}`, `${es} ${c.part} ${record.replace(/^reunión /, 'de la reunión ').replace(/^plan /, 'del plan ')}${step}${occurrence}`);
 }
 
 function recordName(c: Change, lang: Lang): string {
@@ -153,8 +154,20 @@ function followupAdded(c: Change, lang: Lang, date: string): string {
   const parts: string[] = [];
   if (c.status?.before !== c.status?.after) parts.push(t(lang, `status ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`, `estado ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`));
   else parts.push(t(lang, `follow-up added (status ${statusName(c.status?.after, lang)})`, `seguimiento añadido (estado ${statusName(c.status?.after, lang)})`));
+  const entry = c.after !== null && typeof c.after === 'object' ? (c.after as { delivered_by?: unknown; evidence?: unknown }) : {};
+  if (Array.isArray(entry.delivered_by) && entry.delivered_by.length) parts.push(t(lang, `delivered by ${entry.delivered_by.map(String).join(', ')}`, `entregado por ${entry.delivered_by.map(String).join(', ')}`));
+  const evidence = evidenceName(entry.evidence);
+  if (evidence) parts.push(t(lang, `evidence: ${evidence}`, `evidencia: ${evidence}`));
   if (c.deadline) parts.push(t(lang, `deadline extended ${deadlineName(c.deadline.before, lang)} → ${deadlineName(c.deadline.after, lang)}`, `plazo prorrogado ${deadlineName(c.deadline.before, lang)} → ${deadlineName(c.deadline.after, lang)}`));
   return `${parts.join('; ')} ${t(lang, `(follow-up of ${date})`, `(seguimiento del ${date})`)}`;
+}
+
+// The evidence of a follow-up entry: its link, record or document, in that order, as written.
+function evidenceName(evidence: unknown): string | undefined {
+  if (evidence === null || typeof evidence !== 'object') return undefined;
+  const e = evidence as { url?: unknown; record?: unknown; document?: unknown };
+  const parts = [e.url, e.record, e.document].filter((x): x is string => typeof x === 'string' && x !== '');
+  return parts.length ? parts.map((x) => valueName(x)).join(', ') : undefined;
 }
 
 function deadlineMoved(c: Change, lang: Lang): string {

@@ -8,6 +8,8 @@ import { csvTable } from './csv.js';
 import { jsonText, oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { countLine, dueText, extensionText, labels, localText, reportTitle } from './i18n.js';
+import { waitingText, waitingTitle } from './late-phrases.js';
+import { formatDue } from '../core/dates.js';
 import { mdCell, mdTable } from './markdown.js';
 import type { Style } from './style.js';
 
@@ -40,14 +42,27 @@ export function formatReportTable(r: FollowupReport, o: ReportFormatOptions): st
   const l = labels(r.lang);
   const s = o.style;
   const out = [s.bold(reportTitle(r.kind, r.asOf, r.within, r.lang)), ''];
-  if (r.count === 0) return [...out, countLine(r.kind, 0, r.lang), ''].join('\n');
+  if (r.count === 0 && !r.waiting?.length) return [...out, countLine(r.kind, 0, r.lang), ''].join('\n');
   for (const g of r.groups) {
+    if (g.rows.length === 0) continue;
     if (r.by) out.push(s.bold(`${groupTitle(g, r)} — ${g.rows.length}`));
     const rows = g.rows.map((c) => [dueCell(c, r.lang), r.kind === 'overdue' ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), idCell(c.id), taskCell(c, l, s), actorList(whoOwes(c), r.lang)]);
     out.push(renderTable(header(r, l), WIDTHS, rows, s, o.width), '');
   }
   out.push(countLine(r.kind, r.count, r.lang), '');
+  if (r.waiting?.length) {
+    const rows = r.waiting.map((c) => [expectedCell(c, r.lang), lateCell(c.daysPastExpected, s), idCell(c.id), `${taskCell(c, l, s)}\n${s.yellow(oneLine(waitingText(c.due, r.lang)))}`, actorList(whoOwes(c), r.lang)]);
+    out.push(s.bold(waitingTitle(r.waiting.length, r.lang)), renderTable(waitingHeader(l), WIDTHS, rows, s, o.width), '');
+  }
   return out.join('\n');
+}
+
+function waitingHeader(l: Labels): string[] {
+  return [l.lang === 'es' ? 'Prevista' : 'Expected', l.lang === 'es' ? 'Días desde' : 'Days since', l.words.commitment, l.words.task, l.words.owedBy];
+}
+
+function expectedCell(c: CommitmentView, lang: Lang): string {
+  return c.due.event?.expected ? oneLine(formatDue(c.due.event.expected, lang)) : '';
 }
 
 // One row per commitment and actor still owing it, so a spreadsheet can filter by actor; stable English keys.
@@ -58,7 +73,8 @@ export function formatReportCsv(r: FollowupReport): string {
   for (const c of r.groups.flatMap((g) => g.rows)) {
     if (seen.has(c.id)) continue;
     seen.add(c.id);
-    const owing = c.pending.length ? c.pending : [undefined];
+    const pending = r.actors ? c.pending.filter((a) => r.actors!.includes(a.id)) : c.pending;
+    const owing = pending.length ? pending : [undefined];
     for (const a of owing) rows.push(csvRow(c, r, a?.id, a?.label));
   }
   return csvTable([head, ...rows]);
@@ -71,12 +87,17 @@ function csvRow(c: CommitmentView, r: FollowupReport, actor: string | undefined,
 export function formatReportMarkdown(r: FollowupReport): string {
   const l = labels(r.lang);
   const out = [`## ${mdCell(reportTitle(r.kind, r.asOf, r.within, r.lang))}`, ''];
-  if (r.count === 0) return [...out, countLine(r.kind, 0, r.lang), ''].join('\n');
+  if (r.count === 0 && !r.waiting?.length) return [...out, countLine(r.kind, 0, r.lang), ''].join('\n');
   for (const g of r.groups) {
+    if (g.rows.length === 0) continue;
     if (r.by) out.push(`### ${mdCell(groupTitle(g, r))}`, '');
     out.push(mdTable(header(r, l), g.rows.map((c) => mdRow(c, r, l.lang)), [1]));
   }
   out.push(countLine(r.kind, r.count, r.lang), '');
+  if (r.waiting?.length) {
+    const rows = r.waiting.map((c) => [mdCell(expectedCell(c, r.lang)), String(c.daysPastExpected ?? ''), `\`${c.id}\``, `${mdCell(localText(c.task, l.lang))}<br>_${mdCell(waitingText(c.due, l.lang))}_`, mdCell(actorList(whoOwes(c), l.lang))]);
+    out.push(`### ${mdCell(waitingTitle(r.waiting.length, r.lang))}`, '', mdTable(waitingHeader(l), rows, [1]));
+  }
   return out.join('\n');
 }
 

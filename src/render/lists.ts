@@ -1,7 +1,7 @@
 // Formatters for `acta list meetings|agreements|commitments|plans`: table for people, JSON and CSV for machines.
 import type { StateSummary } from '../core/followup/index.js';
 import type { ListResult } from '../core/queries/lists.js';
-import { actorList, dueCell, idCell, lateCell, leftCell, renderTable, stateCell, taskCell } from './commitment-cells.js';
+import { actorList, commitmentStateCell, dueCell, idCell, lateCell, leftCell, renderTable, stateCell, taskCell } from './commitment-cells.js';
 import type { CsvValue } from './csv.js';
 import { csvTable } from './csv.js';
 import { jsonText, oneLine } from './escape.js';
@@ -41,7 +41,7 @@ function tableOf(r: ListResult, l: Labels, style: Style, width: number | undefin
       return renderTable([w.point, w.action, w.actors, w.text, w.state], [26, 16, 22, 56, 14], r.rows.map((a) => [idCell(a.ref), a.action ? l.actions[a.action] : '', actorList(a.actors, l.lang), oneLine(clip(localText(a.text, l.lang), 240)), a.state ? stateCell(a.state, l, style) : '']), style, width);
     }
     case 'commitments': {
-      return renderTable([w.commitment, w.due, w.state, w.days, w.task, w.owners], [26, 18, 12, 9, 46, 24], r.rows.map((c) => [idCell(c.id), dueCell(c, l.lang), stateCell(c.state, l, style), c.daysLate !== undefined ? lateCell(c.daysLate, style) : leftCell(c.daysLeft, style), taskCell(c, l, style), actorList(c.owners, l.lang)]), style, width);
+      return renderTable([w.commitment, w.due, w.state, w.days, w.task, w.owners], [26, 18, 12, 9, 46, 24], r.rows.map((c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, style), c.daysLate !== undefined ? lateCell(c.daysLate, style) : leftCell(c.daysLeft, style), taskCell(c, l, style), actorList(c.owners, l.lang)]), style, width);
     }
     case 'plans': {
       return renderTable([w.plan, w.body, w.period, w.activities, w.commitments, w.open, w.overdue, w.title], [22, 14, 11, 12, 13, 10, 10, 40], r.rows.map((p) => [p.id, oneLine(p.body.label), `${p.period.start}–${p.period.end}`, p.activities, p.states.total, openCount(p.states), lateCell(p.states.overdue || undefined, style), oneLine(localText(p.title, l.lang))]), style, width);
@@ -63,7 +63,7 @@ export function formatListCsv(r: ListResult): string {
     case 'agreements':
       return csvTable([['ref', 'meeting', 'date', 'body', 'number', 'action', 'actors', 'state', 'text', 'text_lang'], ...r.rows.map((a): CsvValue[] => [a.ref, a.record, a.date, a.body.id, a.number, a.action, a.actors.map((x) => x.id).join(' '), a.state, a.text.text, a.text.lang])]);
     case 'commitments':
-      return csvTable([['id', 'ref', 'kind', 'body', 'due', 'precision', 'state', 'days_late', 'days_left', 'status', 'owners', 'pending', 'task', 'task_lang'], ...r.rows.map((c): CsvValue[] => [c.id, c.ref, c.kind, c.body.id, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status, c.owners.map((x) => x.id).join(' '), c.pending.map((x) => x.id).join(' '), c.task.text, c.task.lang])]);
+      return csvTable([['id', 'ref', 'kind', 'body', 'due', 'precision', 'state', 'days_late', 'days_left', 'status', 'owners', 'pending', 'task', 'task_lang', 'done_on', 'days_late_delivered'], ...r.rows.map((c): CsvValue[] => [c.id, c.ref, c.kind, c.body.id, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status, c.owners.map((x) => x.id).join(' '), c.pending.map((x) => x.id).join(' '), c.task.text, c.task.lang, c.doneOn, c.daysLateDelivered])]);
     case 'plans':
       return csvTable([['id', 'body', 'start', 'end', 'activities', 'commitments', 'overdue', 'title', 'title_lang'], ...r.rows.map((p): CsvValue[] => [p.id, p.body.id, p.period.start, p.period.end, p.activities, p.states.total, p.states.overdue, p.title.text, p.title.lang])]);
   }

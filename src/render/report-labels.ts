@@ -86,6 +86,7 @@ const REPORT = {
   absent: { es: 'ausentes', en: 'absent' },
   membersPresent: { es: 'Países Miembros presentes', en: 'Member Countries present' },
   overdueCommitments: { es: 'Compromisos vencidos', en: 'Overdue commitments' },
+  doneLate: { es: 'Cumplidos con retraso', en: 'Done late' },
   commitmentsAdopted: { es: 'Compromisos adoptados', en: 'Commitments adopted' },
   agreementsAdopted: { es: 'Acuerdos adoptados', en: 'Agreements adopted' },
 } satisfies Record<string, Both>;

@@ -3,8 +3,9 @@
 // the template compiled without HTML escaping, so record text can neither break a table nor inject HTML.
 import Handlebars from 'handlebars';
 import type { Lang } from '../core/model.js';
-import type { DueView, LocalText } from '../core/queries/view.js';
+import type { CommitmentView, DueView, LocalText } from '../core/queries/view.js';
 import { day, dayRange, dueText, labels, localText } from './i18n.js';
+import { daysLateText, stateText } from './late-phrases.js';
 import { htmlText, mapStringsDeep, markdownText } from './escape.js';
 import { reportLabels } from './report-labels.js';
 
@@ -48,6 +49,8 @@ function registerHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper('formatDay', (d: unknown, options: HelperOptions) => (typeof d === 'string' && d ? day(d, langOf(options)) : ''));
   hb.registerHelper('formatDays', (start: unknown, end: unknown, options: HelperOptions) => (typeof start === 'string' ? dayRange(start, typeof end === 'string' ? end : undefined, langOf(options)) : ''));
+  hb.registerHelper('lateBy', (n: unknown, options: HelperOptions) => (typeof n === 'number' ? daysLateText(n, langOf(options)) : ''));
+  hb.registerHelper('stateText', (c: unknown, options: HelperOptions) => (c && typeof c === 'object' && 'state' in c ? stateText(c as CommitmentView, langOf(options)) : ''));
   hb.registerHelper('formatDue', (due: unknown, options: HelperOptions) => (due && typeof due === 'object' ? dueText(due as DueView, langOf(options)) : ''));
   hb.registerHelper('localText', (t: unknown, options: HelperOptions) => (t && typeof t === 'object' ? localText(t as LocalText, langOf(options)) : ''));
   hb.registerHelper('names', (list: unknown) => (Array.isArray(list) && list.length ? list.map((a: { label?: string } | string) => (typeof a === 'string' ? a : (a.label ?? ''))).join(', ') : '—'));

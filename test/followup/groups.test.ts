@@ -28,7 +28,7 @@ describe('group-owed commitments', () => {
 `);
     const c = byId(derive(files, '2020-04-10'), '2020-01-15-red-x#1');
     expect(c.pending).toEqual(['SV']);
-    expect(c.delivered).toEqual([{ actor: 'GT', date: '2020-03-20' }, { actor: 'MX', date: '2020-04-02' }, { actor: 'HN', date: '2020-04-02' }]);
+    expect(c.delivered).toEqual([{ actor: 'GT', date: '2020-03-20' }, { actor: 'MX', date: '2020-04-02', daysLate: 2 }, { actor: 'HN', date: '2020-04-02', daysLate: 2 }]);
     expect(c).toMatchObject({ state: 'overdue', daysLate: 10, status: 'done' });
   });
 

@@ -105,6 +105,7 @@ export const CASES: readonly Case[] = [
   { code: 'number/duplicate', name: 'two points numbered 1', files: { [M]: meeting([['number: "2"', 'number: "1"']]) }, file: M, token: '"1"', fromLine: 14 },
   { code: 'registry/missing', name: 'no groups registry', files: { 'registries/groups.yaml': 'record: organisations\norganisations: []\n', [M]: MEETING }, file: 'acta.yaml' },
   { code: 'root/no-records', name: 'nothing to read', files: {}, withRegistries: false, file: 'acta.yaml' },
+  { code: 'record/placeholder', name: 'a TODO left by acta new', files: { [M]: meeting([['document: informe.txt', 'document: "TODO: the report"']]) }, file: M, token: '"TODO' },
   { code: 'config/nested', name: 'an acta.yaml in a subfolder', files: { [M]: MEETING, 'meetings/acta.yaml': 'lang: en\n' }, file: 'meetings/acta.yaml' },
 ];
 

@@ -4,6 +4,7 @@ import { groupCycles, supersessionCycles } from './cycles.js';
 import { dates } from './dates.js';
 import { fileNames, uniqueIds } from './ids.js';
 import { numbering } from './numbering.js';
+import { placeholders } from './placeholders.js';
 import { references } from './references.js';
 
-export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering];
+export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering, placeholders];

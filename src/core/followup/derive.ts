@@ -2,6 +2,7 @@
 import type { ActorDirectory } from '../actors.js';
 import { buildActorDirectory, expandActors } from '../actors.js';
 import type { Day } from '../dates.js';
+import { daysBetween } from '../dates.js';
 import { findCycles } from '../cycles.js';
 import type { Deadline, Meeting } from '../model.js';
 import type { RecordSet } from '../records.js';
@@ -13,7 +14,7 @@ import { byDate, replayFollowup } from './delivery.js';
 import type { CommitmentSource } from './sources.js';
 import { meetingSources, planSources } from './sources.js';
 import { timeState } from './state.js';
-import type { Commitment, DeriveOptions, Extension } from './types.js';
+import type { Commitment, Delivery, DeriveOptions, Extension } from './types.js';
 
 interface Context {
   readonly asOf: Day;
@@ -91,7 +92,8 @@ function evaluate(source: CommitmentSource, moved: Moved, ctx: Context): Commitm
   const recurring = due.kind === 'recurring';
   const warnDays = ctx.options.within ?? moved.deadline?.warn ?? ctx.options.warnDays ?? 30;
   const owedSet = new Set(owed);
-  const delivered = replay.delivered.filter((d) => owedSet.has(d.actor));
+  const dueOn = due.kind === 'dated' ? due.day : undefined;
+  const delivered = replay.delivered.filter((d) => owedSet.has(d.actor)).map((d) => lateness(d, dueOn));
   const deliveredSet = new Set(delivered.map((d) => d.actor));
   const laterPoint = ctx.supersededBy.get(source.origin.ref);
   let closure: Closure | undefined = recurring && replay.closedBy === 'done' ? undefined : replay.closedBy;
@@ -99,6 +101,7 @@ function evaluate(source: CommitmentSource, moved: Moved, ctx: Context): Commitm
   const pending = closure ? [] : recurring ? owed : owed.filter((a) => !deliveredSet.has(a));
   if (!closure && !recurring && owed.length > 0 && pending.length === 0) closure = 'done';
   const time = closure ? { state: closure } : timeState(due, ctx.asOf, warnDays);
+  const doneOn = closure === 'done' ? (replay.closedBy === 'done' ? replay.closedOn : delivered.map((d) => d.date).sort().pop()) : undefined;
   const supersededBy = closure === 'superseded' ? (replay.supersededBy ?? laterPoint) : undefined;
   return {
     id: source.id,
@@ -115,10 +118,17 @@ function evaluate(source: CommitmentSource, moved: Moved, ctx: Context): Commitm
     extensions: moved.extensions,
     warnDays,
     ...time,
+    ...(doneOn ? { doneOn } : {}),
+    ...(doneOn && dueOn && doneOn > dueOn ? { daysLateDelivered: daysBetween(dueOn, doneOn) } : {}),
     ...(replay.status ? { status: replay.status } : {}),
     delivered,
     pending,
     followup: byDate(source.entries),
     ...(supersededBy ? { supersededBy } : {}),
   };
+}
+
+// A delivery after the due day in force is late by the days between; on time (or undated) it says nothing more.
+function lateness(d: Delivery, dueOn: Day | undefined): Delivery {
+  return dueOn !== undefined && d.date > dueOn ? { ...d, daysLate: daysBetween(dueOn, d.date) } : d;
 }

@@ -7,13 +7,15 @@ export interface TimeState {
   readonly state: CommitmentState;
   readonly daysLate?: number;
   readonly daysLeft?: number;
+  readonly daysPastExpected?: number;
 }
 
 // Due at the end of the due day: overdue from the next day on; upcoming while the days left are within the window.
 export function timeState(due: DueDate, asOf: Day, warnDays: number): TimeState {
   switch (due.kind) {
     case 'waiting':
-      return { state: 'waiting' };
+      // The meeting was expected in a period now past, and no record of it exists: still waiting, but say since when.
+      return due.expected && asOf > due.expected.end ? { state: 'waiting', daysPastExpected: daysBetween(due.expected.end, asOf) } : { state: 'waiting' };
     case 'continuous':
       return { state: 'continuous' };
     case 'none':

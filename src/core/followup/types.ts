@@ -70,6 +70,8 @@ export interface Extension {
 export interface Delivery {
   readonly actor: ActorId;
   readonly date: Day;
+  /** Delivered after the due day in force: calendar days past it (absent when on time or with no due day). */
+  readonly daysLate?: number;
 }
 
 /** What a commitment is and who owes it, as the records state it (shared by the source and the derived commitment). */
@@ -105,6 +107,12 @@ export interface Commitment extends CommitmentIdentity {
   readonly daysLeft?: number;
   /** The latest recorded status, if any follow-up was recorded ("no-information" stays that). */
   readonly status?: Status;
+  /** Waiting only: the meeting it hangs on was expected in a period that ended this many days ago, and has no record. */
+  readonly daysPastExpected?: number;
+  /** Done only: the day it was closed (the entry that said done, or the last owed delivery). */
+  readonly doneOn?: Day;
+  /** Done after the due day in force: calendar days past it ("done late (N days)"); absent when on time or undated. */
+  readonly daysLateDelivered?: number;
   /** Owed actors who delivered (follow-up delivered_by). */
   readonly delivered: readonly Delivery[];
   /** Owed actors who have not delivered; empty once closed. */

@@ -9,6 +9,7 @@ import type { Lang } from '../model.js';
 import type { RecordSet } from '../records.js';
 import { walkActivities } from '../walk.js';
 import { countPoints } from './agreement-tally.js';
+import { waitingPastExpected } from './followup-report.js';
 import { dueNextRows, overdueRows } from './report.js';
 import type { ActorRef, CommitmentView, LocalText, ViewContext } from './view.js';
 import { actorRefs, pickText } from './view.js';
@@ -29,6 +30,8 @@ export interface DashboardModel {
   /** How many are overdue in all (`mostOverdue` holds the first five). */
   readonly overdue: number;
   readonly mostOverdue: readonly CommitmentView[];
+  /** Waiting for a meeting whose expected period has passed, with no record of it (`acta overdue` lists them). */
+  readonly waitingPastExpected: number;
   readonly nextDeadlines: readonly CommitmentView[];
   readonly records: { readonly valid: boolean; readonly files: number; readonly errors: number; readonly warnings: number; readonly explained: number; readonly leftOut: number };
 }
@@ -56,6 +59,7 @@ export function buildDashboard(records: RecordSet, diagnostics: readonly Diagnos
     commitments: summariseStates(commitments),
     overdue: overdue.length,
     mostOverdue: overdue.slice(0, SHOWN).map(({ earlier: _earlier, ...row }) => row),
+    waitingPastExpected: waitingPastExpected(commitments, {}).length,
     nextDeadlines: dueNextRows(commitments, {}, ctx, Number.MAX_SAFE_INTEGER).slice(0, SHOWN),
     records: { valid: counts.errors === 0, files: records.files.length, ...counts, leftOut: [...records.meetings, ...records.plans].filter((r) => !r.valid).length },
   };

@@ -34,7 +34,7 @@ export function diffFollowups(beforeList: unknown, afterList: unknown, ctx: Foll
 
 function addedEntry(after: readonly Record<string, unknown>[], j: number, ctx: FollowupContext): ChangeDraft {
   const entry = after[j]!;
-  const earlier = after.slice(0, j).filter((e) => e.step === entry.step);
+  const earlier = after.slice(0, j).filter((e) => e.step === entry.step && e.occurrence === entry.occurrence);
   const previous = [...earlier].reverse().find((e) => e.status !== undefined);
   const statusBefore = previous ? asStatus(previous.status) : ctx.implicit;
   const newDeadline = deadlineWhen(entry.deadline);
@@ -58,8 +58,8 @@ function asStatus(value: unknown): Status | undefined {
   return typeof value === 'string' ? (value as Status) : undefined;
 }
 
-function stepOf(entry: Record<string, unknown>): { step?: number } {
-  return typeof entry.step === 'number' ? { step: entry.step } : {};
+function stepOf(entry: Record<string, unknown>): { step?: number; occurrence?: string } {
+  return { ...(typeof entry.step === 'number' ? { step: entry.step } : {}), ...(typeof entry.occurrence === 'string' ? { occurrence: entry.occurrence } : {}) };
 }
 
 // Entries kept in order on both sides (the longest common subsequence); the rest were added, changed or removed.

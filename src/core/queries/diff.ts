@@ -66,6 +66,8 @@ export interface Change {
   readonly deadline?: { readonly before?: DeadlineWhen; readonly after?: DeadlineWhen };
   /** Schedule step (1-based) a follow-up entry or deadline belongs to. */
   readonly step?: number;
+  /** The occurrence (2017-H1, 2019) of a recurring commitment a follow-up entry closes or reports on. */
+  readonly occurrence?: string;
   /** file-unreadable: the revision (its label) at which the file could not be read. */
   readonly revision?: string;
   /** A short description: "12 agreements", a follow-up entry's date; file-unreadable: the first problem. */
@@ -77,7 +79,9 @@ export interface DiffSide {
   readonly commit?: string;
 }
 
+/** The JSON contract of `acta diff --format json` (version 1). */
 export interface DiffResult {
+  readonly version: 1;
   readonly base: DiffSide;
   readonly head: DiffSide;
   readonly changes: readonly Change[];
@@ -108,7 +112,7 @@ export function diffRecordSets(base: RecordSet, head: RecordSet, sides: { base: 
   ];
   changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const records = new Set(changes.map((c) => `${c.recordKind}:${c.record}`)).size;
-  return { ...sides, changes, counts: { changes: changes.length, flagged: changes.filter((c) => c.flagged).length, records } };
+  return { version: 1, ...sides, changes, counts: { changes: changes.length, flagged: changes.filter((c) => c.flagged).length, records } };
 }
 
 interface Loadedish {

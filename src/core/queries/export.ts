@@ -13,13 +13,15 @@ export interface ExportResult {
   readonly version: 1;
   readonly asOf: Day;
   readonly lang: Lang;
+  /** The --actor filter, groups expanded to their members: the CSV lists only their rows. */
+  readonly actors?: readonly string[];
   readonly count: number;
   readonly commitments: readonly CommitmentView[];
 }
 
 export function buildExport(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, asOf: Day): ExportResult {
   const views = commitments.filter((c) => matchesCommitment(c, sel)).map((c) => viewCommitment(c, ctx));
-  return { version: 1, asOf, lang: ctx.lang, count: views.length, commitments: views };
+  return { version: 1, asOf, lang: ctx.lang, ...(sel.members ? { actors: [...sel.members].sort() } : {}), count: views.length, commitments: views };
 }
 
 export interface ActorRow {
@@ -29,14 +31,18 @@ export interface ActorRow {
   /** This actor's own state: done once it delivered, else the commitment's. */
   readonly state: CommitmentState;
   readonly deliveredOn?: Day;
+  /** This actor delivered after the due day: by how many days. */
+  readonly daysLate?: number;
 }
 
 // A group-owed commitment is owed by each member: one row each, so a spreadsheet can filter by country.
-export function actorRows(c: CommitmentView): ActorRow[] {
+// With `only` (the --actor filter), the rows of those actors alone.
+export function actorRows(c: CommitmentView, only?: readonly string[]): ActorRow[] {
   if (c.owed.length === 0) return [{ commitment: c, state: c.state }];
-  return c.owed.map((actor) => {
+  const owed = only ? c.owed.filter((a) => only.includes(a.id)) : c.owed;
+  return owed.map((actor) => {
     const delivered = c.delivered.find((d) => d.actor.id === actor.id);
     const state: CommitmentState = CLOSED_STATES.has(c.state) || !delivered ? c.state : 'done';
-    return { commitment: c, actor, state, ...(delivered ? { deliveredOn: delivered.date } : {}) };
+    return { commitment: c, actor, state, ...(delivered ? { deliveredOn: delivered.date } : {}), ...(delivered?.daysLate !== undefined ? { daysLate: delivered.daysLate } : {}) };
   });
 }

@@ -27,9 +27,14 @@ export interface FollowupReport {
   /** The warning window given with --within, in days (upcoming only). */
   readonly within?: number;
   readonly by?: GroupBy;
+  /** The --actor filter, groups expanded to their members: the CSV lists only their rows. */
+  readonly actors?: readonly string[];
   /** How many commitments are listed (a row under several actors counts once). */
   readonly count: number;
   readonly groups: readonly ReportGroup[];
+  /** Overdue only: commitments waiting for a meeting whose expected period has passed with no record of it
+   * (not counted in `count`: they have no date to be late from). */
+  readonly waiting?: readonly CommitmentView[];
 }
 
 export interface ReportOptions {
@@ -45,6 +50,7 @@ export function buildFollowupReport(commitments: readonly Commitment[], sel: Sel
     .filter((c) => c.state === options.kind && matchesCommitment(c, sel, { owing: true }))
     .sort((a, b) => compare(dueDay(a) ?? '', dueDay(b) ?? '') || compare(a.id, b.id));
   const rows = picked.map((c) => viewCommitment(c, ctx));
+  const waiting = options.kind === 'overdue' ? waitingPastExpected(commitments, sel).map((c) => viewCommitment(c, ctx)) : undefined;
   return {
     version: 1,
     kind: options.kind,
@@ -52,9 +58,18 @@ export function buildFollowupReport(commitments: readonly Commitment[], sel: Sel
     lang: ctx.lang,
     ...(options.within !== undefined ? { within: options.within } : {}),
     ...(options.by ? { by: options.by } : {}),
+    ...(sel.members ? { actors: [...sel.members].sort() } : {}),
     count: rows.length,
     groups: options.by ? groupRows(rows, options.by, sel, ctx.lang) : [{ key: '', label: '', rows }],
+    ...(waiting ? { waiting } : {}),
   };
+}
+
+/** Waiting for a meeting that was expected in a period now past: the longest past first. */
+export function waitingPastExpected(commitments: readonly Commitment[], sel: Selection): Commitment[] {
+  return commitments
+    .filter((c) => c.daysPastExpected !== undefined && matchesCommitment(c, sel, { owing: true }))
+    .sort((a, b) => b.daysPastExpected! - a.daysPastExpected! || compare(a.id, b.id));
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -47,6 +47,8 @@ export interface ReportModel {
     readonly overdue: number;
     readonly overdueEarlier: number;
     readonly dueNext: number;
+    /** Of the period's commitments done, how many were done after their due day (in `commitments.done`). */
+    readonly doneLate: number;
   };
   readonly meetings: readonly MeetingItem[];
   readonly participation: ParticipationMatrix;
@@ -112,6 +114,7 @@ export function buildReport(input: ReportInput): ReportModel {
       overdue: overdue.length,
       overdueEarlier: overdue.filter((r) => r.earlier).length,
       dueNext: dueNext.length,
+      doneLate: fromMeetings.filter((c) => c.state === 'done' && c.daysLateDelivered !== undefined).length,
     },
     meetings: meetings.map((m) => viewMeeting(m, { points: countPoints(m), own: fromMeetings.filter((c) => c.origin.record === m.id), members }, ctx)),
     participation: buildParticipation(meetings, members, ctx),

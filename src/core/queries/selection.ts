@@ -1,6 +1,6 @@
 // What a user asked for (--body, --actor, --meeting, --plan, --state, --from, --to) → a checked selection, and the matching of commitments.
 import type { ActorDirectory } from '../actors.js';
-import { actorWords, findActors } from '../actors.js';
+import { actorWords, expandActors, findActors } from '../actors.js';
 import type { Day } from '../dates.js';
 import { parsePeriod } from '../dates.js';
 import type { Commitment } from '../followup/index.js';
@@ -22,6 +22,8 @@ export interface RawSelection {
 export interface Selection {
   readonly bodies?: ReadonlySet<string>;
   readonly actors?: ReadonlySet<string>;
+  /** The --actor names with groups expanded to their members (and the groups kept): whose rows a CSV lists. */
+  readonly members?: ReadonlySet<string>;
   readonly meetings?: ReadonlySet<string>;
   readonly plans?: ReadonlySet<string>;
   readonly states?: ReadonlySet<string>;
@@ -79,6 +81,7 @@ export function resolveSelection(records: RecordSet, dir: ActorDirectory, raw: R
     if (!r.ok) return r;
     set(r.value as never);
   }
+  if (sel.actors) sel.members = new Set([...sel.actors, ...expandActors(dir, [...sel.actors])]);
   return { ok: true, value: sel };
 }
 
@@ -92,7 +95,8 @@ const meets = (ids: readonly string[], set: ReadonlySet<string>): boolean => ids
 /** Does the commitment fall in the selection? `owing`: the actor must still owe it (overdue, upcoming), not merely be named. */
 export function matchesCommitment(c: Commitment, sel: Selection, options: { owing?: boolean } = {}): boolean {
   if (sel.bodies && !sel.bodies.has(c.origin.body)) return false;
-  if (sel.actors && !meets(options.owing ? [...c.owners, ...c.pending] : [...c.owners, ...c.owed], sel.actors)) return false;
+  // Owing: one of them (a group's members included) has not delivered yet; a member who delivered is off the list.
+  if (sel.actors && !(options.owing ? meets(c.pending, sel.members ?? sel.actors) || (c.owed.length === 0 && meets(c.owners, sel.actors)) : meets([...c.owners, ...c.owed], sel.actors))) return false;
   if ((sel.meetings || sel.plans) && !(sel.meetings?.has(c.origin.record) || sel.plans?.has(c.origin.record))) return false;
   if (sel.states && !(sel.states.has(c.state) || (c.status !== undefined && sel.states.has(c.status)) || (sel.states.has('closed') && CLOSED_STATES.has(c.state)))) return false;
   return inRange(dueDay(c), sel);

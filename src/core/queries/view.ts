@@ -77,7 +77,8 @@ export interface CommitmentView {
   readonly pending: readonly ActorRef[];
   /** Who still owes it, for people: a group whose members all still owe stays the group; otherwise the members who do. */
   readonly owing: readonly ActorRef[];
-  readonly delivered: readonly { readonly actor: ActorRef; readonly date: Day }[];
+  /** Who delivered and when; `daysLate` when after the due day in force. */
+  readonly delivered: readonly { readonly actor: ActorRef; readonly date: Day; readonly daysLate?: number }[];
   readonly due: DueView;
   /** The source's own wording of the deadline in force. */
   readonly deadlineText?: LocalText;
@@ -85,6 +86,12 @@ export interface CommitmentView {
   readonly state: CommitmentState;
   readonly daysLate?: number;
   readonly daysLeft?: number;
+  /** Waiting only: days since the end of the period its meeting was expected in (no record of that meeting). */
+  readonly daysPastExpected?: number;
+  /** Done only: the day it was closed. */
+  readonly doneOn?: Day;
+  /** Done after its due day: calendar days late. The state stays `done`; this says "done late (N days)". */
+  readonly daysLateDelivered?: number;
   readonly status?: Status;
   readonly supersededBy?: string;
 }
@@ -107,13 +114,16 @@ export function viewCommitment(c: Commitment, ctx: ViewContext): CommitmentView 
     owed: actorRefs(c.owed, ctx),
     pending: actorRefs(c.pending, ctx),
     owing: actorRefs(owingOf(c, ctx.dir), ctx),
-    delivered: c.delivered.map((d) => ({ actor: actorRefs([d.actor], ctx)[0]!, date: d.date })),
+    delivered: c.delivered.map((d) => ({ actor: actorRefs([d.actor], ctx)[0]!, date: d.date, ...(d.daysLate !== undefined ? { daysLate: d.daysLate } : {}) })),
     due: viewDue(c.due, ctx),
     ...(deadlineText ? { deadlineText } : {}),
     extensions: c.extensions.map((e) => ({ date: e.date, from: viewDue(e.from, ctx), to: viewDue(e.to, ctx), ...(e.decidedBy ? { decidedBy: e.decidedBy } : {}) })),
     state: c.state,
     ...(c.daysLate !== undefined ? { daysLate: c.daysLate } : {}),
     ...(c.daysLeft !== undefined ? { daysLeft: c.daysLeft } : {}),
+    ...(c.daysPastExpected !== undefined ? { daysPastExpected: c.daysPastExpected } : {}),
+    ...(c.doneOn ? { doneOn: c.doneOn } : {}),
+    ...(c.daysLateDelivered !== undefined ? { daysLateDelivered: c.daysLateDelivered } : {}),
     ...(c.status ? { status: c.status } : {}),
     ...(c.supersededBy ? { supersededBy: c.supersededBy } : {}),
   };
