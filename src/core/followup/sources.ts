@@ -21,7 +21,7 @@ const CLOSES_ALL = new Set(['not-applicable', 'superseded', 'cancelled']);
 
 /** An entry on a point (no step) that closes the whole point closes its steps too. */
 function closesPoint(f: FollowUp): boolean {
-  return f.step === undefined && (CLOSES_ALL.has(f.status) || (f.status === 'done' && !f.delivered_by?.length));
+  return f.step === undefined && ((f.status !== undefined && CLOSES_ALL.has(f.status)) || (f.status === 'done' && !f.delivered_by?.length));
 }
 
 export function meetingSources(meeting: Meeting, file: string): CommitmentSource[] {
