@@ -1,6 +1,6 @@
 // Follow-up writes as pure edits: (record text, where, entry) → new text in the canonical layout, comments kept.
 // No I/O here: the command reads the file, checks the result against every record, then writes it.
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, YAMLSeq } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import type { KeyOrder } from '../format/key-order.js';
 import { formatRecordText, LAYOUT, normaliseLineEnds, PARSE_OPTIONS } from '../format/format.js';
@@ -28,8 +28,12 @@ function mapAt(doc: Document, pointer: string): YAMLMap | string {
 export function appendFollowup(text: string, pointer: string, entry: FollowupEntry, order: KeyOrder | undefined): EditOutcome {
   return editAt(text, pointer, order, (doc, map) => {
     const list = map.get('followup', true) as Node | undefined;
-    const item = doc.createNode(entry);
-    if (list === undefined) map.set(doc.createNode('followup'), doc.createNode([entry]));
+    const item = flowLists(doc.createNode(entry));
+    if (list === undefined) {
+      const seq = new YAMLSeq();
+      seq.items.push(item);
+      map.set(doc.createNode('followup'), seq);
+    }
     else if (isSeq(list)) list.items.push(item);
     else return '`followup` is there but is not a list';
     return undefined;
@@ -45,6 +49,12 @@ export function setSupersedes(text: string, pointer: string, ref: string, order:
     map.set(doc.createNode('supersedes'), ref);
     return undefined;
   });
+}
+
+// Lists of actors are written [MX, GT], as the records write them.
+function flowLists<T>(node: T): T {
+  visit(node as Node, { Seq: (_key, seq) => void (seq.flow = seq.items.every((i) => isScalar(i))) });
+  return node;
 }
 
 function editAt(text: string, pointer: string, order: KeyOrder | undefined, change: (doc: Document, map: YAMLMap) => string | undefined): EditOutcome {
