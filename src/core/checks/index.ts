@@ -2,8 +2,9 @@
 import type { Check } from './context.js';
 import { groupCycles, supersessionCycles } from './cycles.js';
 import { dates } from './dates.js';
+import { followupRules } from './followup.js';
 import { fileNames, uniqueIds } from './ids.js';
 import { numbering } from './numbering.js';
 import { references } from './references.js';
 
-export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering];
+export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering, followupRules];
