@@ -66,7 +66,7 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   const files = [...texts.after.keys()];
   if (options.dryRun) {
     const patches = files.map((f) => createTwoFilesPatch(`a/${shown(f)}`, `b/${shown(f)}`, texts.before.get(f)!, texts.after.get(f)!, '', '', { context: 3 }).replace(/^=+\n/, ''));
-    return { stdout: patches.join(''), stderr: `acta ${verb}: dry run, nothing written\n`, exitCode: 0 };
+    return { stdout: patches.join(''), exitCode: 0 };
   }
   for (const f of files) await writeFileAtomic(root, f, texts.after.get(f)!);
   const lines = [`${oneLine(plan.value.ref)}: ${oneLine(plan.value.summary)}`];

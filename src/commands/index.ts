@@ -136,7 +136,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     run: async (args, o) => (await import('./followup-write.js')).runFollowupWrite('status', args, o),
     examples: [
       ['acta status 2017-06-21-red-trata#3 no-information --on 2017-08-01 --dry-run', 'no country has reported: record it as such, show the entry'],
-      ['acta status 2017-06-21-red-trata#2.c not-applicable --note "the workshop was cancelled" --on 2017-08-01 --dry-run', 'a point that no longer applies'],
+      ['acta status 2017-06-21-red-trata#2.c not-applicable --note \'the workshop was cancelled\' --on 2017-08-01 --dry-run', 'a point that no longer applies'],
     ],
   },
   {
