@@ -60,7 +60,7 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   const shown = (file: string): string => shownFromCwd(path.join(root, file));
   if (added.length) {
     const list = added.map((d) => ({ ...d, file: shown(d.file) }));
-    const text = formatText({ root, files: [], diagnostics: list, counts: countDiagnostics(list) });
+    const text = list.map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }) + (d.hint ? `  hint: ${oneLine(d.hint)}\n` : '')).join('');
     return { stdout: '', stderr: `acta ${verb}: refused, nothing written — the change would give ${added.length} error${added.length === 1 ? '' : 's'}:\n${text}`, exitCode: 1 };
   }
   const files = [...texts.after.keys()];
