@@ -110,6 +110,42 @@ describe('acta done', () => {
   });
 });
 
+describe('occurrences, dates and hand-written follow-up', () => {
+  const PLAN = 'plans/2017-2022-red-nna.yaml';
+  it('closes one occurrence of a plan activity (REF@2017-H1); an occurrence it does not have is refused', async () => {
+    const ok = await acta('done', '2017-2022-red-nna#1/I/1/1.3@2017-H1', '--on', '2017-07-10');
+    expect(ok.code).toBe(0);
+    expect(read(PLAN)).toContain('occurrence: 2017-H1\n');
+    const before = read(PLAN);
+    const r = await acta('done', '2017-2022-red-nna#1/I/1/1.3', '--occurrence', '2030-H1', '--on', '2017-07-10');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\[ref\/unknown-occurrence\]/);
+    expect(read(PLAN)).toBe(before);
+  });
+
+  it('an entry dated before its meeting is refused (followup/before-meeting)', async () => {
+    const r = await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-01-01');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\[followup\/before-meeting\]/);
+  });
+
+  it('validate --as-of warns of follow-up dated after it; without --as-of it does not', async () => {
+    await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20');
+    expect((await acta('validate', '--as-of', '2017-08-01')).stdout).toBe('');
+    const late = await acta('validate', '--as-of', '2017-07-01');
+    expect(late.stdout).toMatch(/warning: follow-up dated 2017-07-20, after --as-of 2017-07-01.*\[followup\/after-as-of\]/);
+    expect(late.code).toBe(0);
+    expect((await acta('validate')).stdout).toBe('');
+  });
+
+  it('followup written inside the commitment says where it belongs', async () => {
+    const text = read().replace('          owners: [member-countries]\n', '          owners: [member-countries]\n          followup:\n            - { date: "2017-07-20", status: done }\n');
+    writeFileSync(path.join(dir, TRATA), text);
+    const r = await acta('validate');
+    expect(r.stdout).toMatch(/follow-up goes beside `commitment`, not inside it/);
+  });
+});
+
 describe('acta extend', () => {
   it('records the new deadline and who decided it, with no status, and overdue follows it', async () => {
     expect(await overdueIds('MX', '2017-08-01')).toContain('2017-06-21-red-trata#3');
