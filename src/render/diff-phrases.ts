@@ -151,7 +151,9 @@ function changeText(c: Change, lang: Lang): string {
 
 function followupAdded(c: Change, lang: Lang, date: string): string {
   const parts: string[] = [];
-  if (c.status?.before !== c.status?.after) parts.push(t(lang, `status ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`, `estado ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`));
+  if (!c.status) {
+    // An extension without a status: only the deadline changed.
+  } else if (c.status.before !== c.status.after) parts.push(t(lang, `status ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`, `estado ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`));
   else parts.push(t(lang, `follow-up added (status ${statusName(c.status?.after, lang)})`, `seguimiento añadido (estado ${statusName(c.status?.after, lang)})`));
   if (c.deadline) parts.push(t(lang, `deadline extended ${deadlineName(c.deadline.before, lang)} → ${deadlineName(c.deadline.after, lang)}`, `plazo prorrogado ${deadlineName(c.deadline.before, lang)} → ${deadlineName(c.deadline.after, lang)}`));
   return `${parts.join('; ')} ${t(lang, `(follow-up of ${date})`, `(seguimiento del ${date})`)}`;

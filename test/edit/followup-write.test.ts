@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TempRepo } from '../git/repo.js';
 import { REPO_ROOT, runActa } from '../run-acta.js';
 
 const TRATA = 'meetings/2017-06-21-red-trata.yaml';
@@ -188,5 +189,23 @@ describe('acta status', () => {
   it('refuses a status outside the vocabulary, and --superseded-by without superseded', async () => {
     expect((await acta('status', '2017-06-21-red-trata#3', 'finished', '--on', '2017-08-01')).code).toBe(2);
     expect((await acta('status', '2017-06-21-red-trata#3', 'cancelled', '--superseded-by', '2017-06-21-red-trata#2.b', '--on', '2017-08-01')).code).toBe(2);
+  });
+});
+
+describe('acta diff of a written extension', () => {
+  it('reads "deadline extended", with no status change (an extension carries no status)', async () => {
+    const repo = new TempRepo('acta-fwrite-diff-');
+    try {
+      cpSync(path.join(REPO_ROOT, 'data'), repo.dir, { recursive: true });
+      repo.commit('the CRM records');
+      expect((await repo.acta(['done', '2017-06-21-red-trata#3', '--by', 'MX', '--on', '2017-07-20'])).code).toBe(0);
+      repo.commit('Mexico delivered');
+      expect((await repo.acta(['extend', '2017-06-21-red-trata#3', '--to', '2017-09-30', '--on', '2017-07-25'])).code).toBe(0);
+      const r = await repo.acta(['diff', 'HEAD', '--lang', 'en']);
+      expect(r.stdout).toContain('agreement 3 of the 2017-06-21-red-trata meeting: deadline extended 2017-07-21 → 2017-09-30 (follow-up of 2017-07-25)');
+      expect(r.stdout).not.toMatch(/status/);
+    } finally {
+      repo.cleanup();
+    }
   });
 });
