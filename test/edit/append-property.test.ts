@@ -92,7 +92,8 @@ const point = fc.record({
   earlier: fc.option(fc.constantFrom('pending', 'in-progress', 'no-information'), { nil: undefined }),
   flow: fc.boolean(),
 });
-const meetingText = (points: readonly fc.infer<typeof point>[]): string =>
+type Point = typeof point extends fc.Arbitrary<infer T> ? T : never;
+const meetingText = (points: readonly Point[]): string =>
   ['# generated meeting', 'record: meeting', 'id: 2019-05-10-red-trata', 'body: red-trata', 'dates: { start: "2019-05-10" }', 'source: { document: informe.txt }', 'agreements:',
     ...points.flatMap((p, i) => [
       `  - number: "${i + 1}"`,
