@@ -10,7 +10,9 @@ import type { FollowupRequest, PlannedEdit } from '../core/edit/followup-request
 import { planFollowup } from '../core/edit/followup-request.js';
 import { keyOrderFor } from '../core/format/key-order.js';
 import { UsageError } from '../io/files.js';
-import { loadRepository } from '../io/load.js';
+import { parseRecordFile } from '../core/parse.js';
+import { checkRecords } from '../core/pipeline.js';
+import { loadRepository, schemaValidator } from '../io/load.js';
 import { shownFromCwd } from '../io/runtime.js';
 import { readSchemas } from '../io/schemas.js';
 import type { RecordSource } from '../io/source.js';
@@ -55,7 +57,8 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   const plan = planFollowup(records, buildActorDirectory(records.registries), ref, on, lang, requestFor(verb, args, options));
   if (!plan.ok) throw new UsageError(plan.error);
   const texts = await editedTexts(disk, plan.value.edits, (file) => records.plans.some((p) => p.parsed.file === file));
-  const after = await loadRepository(overlay(disk, texts.after));
+  // The records with the change in memory: only the edited files are parsed again.
+  const after = checkRecords(records.files.map((f) => (texts.after.has(f.file) ? parseRecordFile(f.file, new TextEncoder().encode(texts.after.get(f.file)!)) : f)), schemaValidator(), { rootFile: 'acta.yaml' });
   const added = newErrors(before.diagnostics, after.diagnostics);
   const shown = (file: string): string => shownFromCwd(path.join(root, file));
   if (added.length) {
@@ -88,11 +91,6 @@ async function editedTexts(disk: RecordSource, edits: readonly PlannedEdit[], is
     after.set(e.file, out.text);
   }
   return { before, after };
-}
-
-/** The disk, with some files' contents replaced in memory. */
-function overlay(disk: RecordSource, texts: ReadonlyMap<string, string>): RecordSource {
-  return { ...disk, root: disk.root, label: disk.label, list: () => disk.list(), read: async (file) => (texts.has(file) ? new TextEncoder().encode(texts.get(file)!) : disk.read(file)) };
 }
 
 // Errors the change brings: those after it that were not there before (matched without line numbers, which an
