@@ -19,7 +19,7 @@ import type { RecordSource } from '../io/source.js';
 import { diskSource } from '../io/source.js';
 import { writeFileAtomic } from '../io/write.js';
 import { formatText } from '../render/diagnostics.js';
-import { oneLine } from '../render/escape.js';
+import { oneLine, terminalLines } from '../render/escape.js';
 import { countDiagnostics } from '../core/diagnostics.js';
 import { resolveAsOf, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
@@ -69,7 +69,7 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   const files = [...texts.after.keys()];
   if (options.dryRun) {
     const patches = files.map((f) => createTwoFilesPatch(`a/${shown(f)}`, `b/${shown(f)}`, texts.before.get(f)!, texts.after.get(f)!, '', '', { context: 3 }).replace(/^=+\n/, ''));
-    return { stdout: patches.join(''), exitCode: 0 };
+    return { stdout: terminalLines(patches.join('')), exitCode: 0 };
   }
   for (const f of files) await writeFileAtomic(root, f, texts.after.get(f)!);
   const lines = [`${oneLine(plan.value.ref)}: ${oneLine(plan.value.summary)}`];

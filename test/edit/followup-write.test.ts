@@ -77,6 +77,17 @@ describe('acta done', () => {
     expect(read()).toBe(before);
   });
 
+  it('prints record text through the terminal policy (no escape sequences, no bidi overrides)', async () => {
+    const note = 'ok \u001b[31mred\u202e';
+    const dry = await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20', '--note', note, '--dry-run');
+    const done = await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20', '--note', note);
+    for (const out of [dry.stdout, done.stdout]) {
+      expect(out).toContain('red');
+      expect(out).not.toMatch(/[\u001b\u202e]/);
+    }
+    expect((point2b(read())['followup'] as { note: { es: string } }[])[0]!.note.es).toBe(note);
+  });
+
   it('takes an unambiguous start of the id, as show does, and suggests when there is none', async () => {
     expect((await acta('done', '2017-06#2.b', '--by', 'MX', '--on', '2017-07-20')).code).toBe(0);
     const miss = await acta('done', '2017-06-21-red-trata#2.x', '--on', '2017-07-20');
