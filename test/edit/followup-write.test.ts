@@ -135,6 +135,15 @@ describe('occurrences, dates and hand-written follow-up', () => {
     expect(read(PLAN)).toBe(before);
   });
 
+  it('done on a recurring activity without an occurrence is refused: it would close every occurrence', async () => {
+    const before = read(PLAN);
+    const r = await acta('done', '2017-2022-red-nna#1/I/1/1.3', '--on', '2017-07-10');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/recurs \(2017-H1, 2017-H2, 2018-H1, 2018-H2, …\): say which occurrence/);
+    expect(read(PLAN)).toBe(before);
+    expect((await acta('status', '2017-2022-red-nna#1/I/1/1.3', 'done', '--on', '2017-07-10')).code).toBe(0);
+  });
+
   it('an entry dated before its meeting is refused (followup/before-meeting)', async () => {
     const r = await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-01-01');
     expect(r.code).toBe(1);

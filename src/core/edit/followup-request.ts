@@ -9,6 +9,8 @@ import { findRecord } from '../queries/find-record.js';
 import type { Checked } from '../queries/selection.js';
 import type { RecordSet } from '../records.js';
 import { closestMatches } from '../text-distance.js';
+import { halfYearsOf } from '../followup/deadline.js';
+import { occurrencesOf } from '../followup/sources.js';
 import type { FollowupEntry } from './followup-entry.js';
 
 export const STATUSES: readonly Status[] = ['pending', 'in-progress', 'done', 'partial', 'no-information', 'not-applicable', 'superseded', 'cancelled'];
@@ -40,6 +42,8 @@ interface Where {
   readonly prior: readonly { readonly step?: number; readonly delivered_by?: readonly string[] }[];
   readonly step?: number;
   readonly occurrence?: string;
+  /** The occurrences it recurs in (twice-a-year with `until`, plan schedule cells), when more than one. */
+  readonly occurrences: readonly string[];
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -58,11 +62,14 @@ export function locateTarget(records: RecordSet, ref: string): Checked<Where> {
     const file = records.meetings.find((m) => m.data === t.meeting)!.parsed.file;
     const owners = (step !== undefined ? a.commitment?.schedule?.[step - 1]?.owners : undefined) ?? a.commitment?.owners ?? a.actors ?? [];
     const name = `${t.at.ref}${step !== undefined ? `/${step}` : ''}${occurrence ? `@${occurrence}` : ''}`;
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
+    const deadline = step !== undefined ? a.commitment?.schedule?.[step - 1]?.deadline : a.commitment?.deadline;
+    const occurrences = deadline ? halfYearsOf(deadline, t.meeting.dates.start) : [];
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], occurrences, ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
   }
   if (t.kind === 'activity') {
     const file = records.plans.find((p) => p.data === t.plan)!.parsed.file;
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], ...(occurrence ? { occurrence } : {}) } };
+    const occurrences = occurrencesOf(t.at.activity.schedule ?? {}).map((o) => o.label);
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], occurrences, ...(occurrence ? { occurrence } : {}) } };
   }
   return fail(`\`${ref}\` is a whole ${t.kind}: name one of its ${t.kind === 'meeting' ? 'points (MEETING#N)' : 'activities (PLAN#A/O/R/N)'}`);
 }
@@ -79,6 +86,11 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
     const by = resolveActors(dir, req.by);
     if (!by.ok) return by;
     const occurrence = req.occurrence ?? w.occurrence;
+    // A delivery is of one occurrence: an entry without one would close every occurrence, years ahead included.
+    if (occurrence === undefined && w.occurrences.length > 1) {
+      const shown = w.occurrences.slice(0, 4).join(', ') + (w.occurrences.length > 4 ? ', …' : '');
+      return fail(`${w.ref} recurs (${shown}): say which occurrence was delivered — ${w.ref}@${w.occurrences[0]} or --occurrence ${w.occurrences[0]}; to close every occurrence at once, \`acta status ${w.ref} done\``);
+    }
     const status = statusOfDelivery(dir, w, by.value);
     const evidence = req.evidence === undefined ? undefined : evidenceOf(records, req.evidence);
     const entry: FollowupEntry = { ...base, status, ...(req.note ? { note: { [lang]: req.note } } : {}), ...(by.value.length ? { delivered_by: by.value } : {}), ...(occurrence ? { occurrence } : {}), ...(evidence ? { evidence } : {}) };
