@@ -71,6 +71,8 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
     const patches = files.map((f) => createTwoFilesPatch(`a/${shown(f)}`, `b/${shown(f)}`, texts.before.get(f)!, texts.after.get(f)!, '', '', { context: 3 }).replace(/^=+\n/, ''));
     return { stdout: terminalLines(patches.join('')), exitCode: 0 };
   }
+  // Edited as read: a file someone changed meanwhile (an editor saving) is not overwritten.
+  for (const f of files) if (decode(await disk.read(f)) !== texts.before.get(f)) throw new UsageError(`${shown(f)} changed on disk while acta was working: nothing written; run the command again`);
   for (const f of files) await writeFileAtomic(root, f, texts.after.get(f)!);
   const lines = [`${oneLine(plan.value.ref)}: ${oneLine(plan.value.summary)}`];
   for (const f of files) lines.push(`${shown(f)}:`, ...addedLines(texts.before.get(f)!, texts.after.get(f)!));
@@ -83,7 +85,7 @@ async function editedTexts(disk: RecordSource, edits: readonly PlannedEdit[], is
   const after = new Map<string, string>();
   const schemas = readSchemas();
   for (const e of edits) {
-    if (!before.has(e.file)) before.set(e.file, new TextDecoder('utf-8', { fatal: true }).decode(await disk.read(e.file)));
+    if (!before.has(e.file)) before.set(e.file, decode(await disk.read(e.file)));
     const order = keyOrderFor(schemas, isPlan(e.file) ? 'plan' : 'meeting');
     const text = after.get(e.file) ?? before.get(e.file)!;
     const out: EditOutcome = 'append' in e ? appendFollowup(text, e.pointer, e.append, order) : setSupersedes(text, e.pointer, e.supersedes, order);
@@ -100,6 +102,8 @@ function newErrors(before: readonly Diagnostic[], after: readonly Diagnostic[]):
   const known = new Set(before.filter((d) => d.severity === 'error').map(key));
   return after.filter((d) => d.severity === 'error' && !known.has(key(d)));
 }
+
+const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
 
 function addedLines(before: string, after: string): string[] {
   return diffLines(before, after).filter((p) => p.added).flatMap((p) => p.value.replace(/\n$/, '').split('\n')).map((l) => oneLine(l));
