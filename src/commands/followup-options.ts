@@ -24,3 +24,10 @@ export function withReportOptions(c: Command): Command {
     .option('--by <grouping>', 'group by actor | body | meeting')
     .option('-f, --format <format>', 'table | json | csv | md', 'table');
 }
+
+/** --on and --dry-run for the commands that write follow-up (done, extend, status). */
+export function withWriteOptions(c: Command): Command {
+  return c
+    .option('--on <date>', 'the date of the entry, YYYY-MM-DD (default: --as-of, else today)')
+    .option('--dry-run', 'write nothing: print the change as a unified diff');
+}

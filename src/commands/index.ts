@@ -1,7 +1,7 @@
 // The registry: every command, one entry each. Modules are imported only when their command runs (fast --help).
 import type { Command } from 'commander';
 import type { GlobalOptions, Outcome } from './outcome.js';
-import { withFilters, withReportOptions } from './followup-options.js';
+import { withFilters, withReportOptions, withWriteOptions } from './followup-options.js';
 
 export interface CommandEntry {
   readonly name: string;
@@ -95,6 +95,48 @@ export const COMMANDS: readonly CommandEntry[] = [
     examples: [
       ['acta init my-records --from-crm', 'a records repository that starts from the CRM\'s registries'],
       ['acta init', 'make the current (empty) folder a records repository'],
+    ],
+  },
+  {
+    name: 'done',
+    summary: 'record that a point (MEETING#N), step (#N/STEP) or activity was delivered: appends one follow-up entry, checked before it is written',
+    define: (c) =>
+      withWriteOptions(c.argument('<ref>', 'the point, step or activity, as `show` takes it (an unambiguous start of the id will do)'))
+        .option('--by <actors>', 'who delivered (codes, ids or acronyms, comma-separated); leave out when it is done for everyone owing it')
+        .option('--evidence <where>', 'where it can be checked: a link (https://…), a record id, or a document name')
+        .option('--note <text>', 'what happened, in the --lang language')
+        .option('--occurrence <period>', 'for a recurring duty: the occurrence it closes (2018-H1), also written REF@2018-H1'),
+    run: async (args, o) => (await import('./followup-write.js')).runFollowupWrite('done', args, o),
+    examples: [
+      ['acta done 2017-06-21-red-trata#2.b --by MX --on 2017-07-20 --evidence https://example.org/x --dry-run', 'Mexico sent its information on 20 July 2017: show the entry as a diff, write nothing'],
+      ['acta done 2017-03-16-red-nna#6/1 --on 2017-03-24 --dry-run', 'step 1 of point 6 done, for everyone who owed it'],
+    ],
+  },
+  {
+    name: 'extend',
+    summary: 'record a new deadline for a point, step or activity (an extension, with who decided it), without touching its status',
+    define: (c) =>
+      withWriteOptions(c.argument('<ref>', 'the point, step or activity, as `show` takes it'))
+        .option('--to <due>', 'the new deadline: a date or period (2017-09-30, 2017-10, 2017-Q4, 2017-H2, 2018)')
+        .option('--decided-by <id>', 'the later meeting (or agreement) that decided it')
+        .option('--reason <text>', 'why, in the --lang language'),
+    run: async (args, o) => (await import('./followup-write.js')).runFollowupWrite('extend', args, o),
+    examples: [
+      ['acta extend 2017-06-21-red-trata#3 --to 2017-09-30 --on 2017-07-25 --dry-run', 'the deadline moved to 30 September 2017: show the entry, write nothing'],
+      ['acta extend 2017-06-21-red-trata#2.b --to 2017-Q4 --decided-by 2017-06-21-red-trata --on 2017-07-25 --dry-run', 'an extension decided by a meeting'],
+    ],
+  },
+  {
+    name: 'status',
+    summary: 'record a status for a point, step or activity: no-information, not-applicable, superseded (by a later point, which then points back), …',
+    define: (c) =>
+      withWriteOptions(c.argument('<ref>', 'the point, step or activity, as `show` takes it').argument('<status>', 'pending | in-progress | done | partial | no-information | not-applicable | superseded | cancelled'))
+        .option('--note <text>', 'what happened, in the --lang language')
+        .option('--superseded-by <ref>', 'with superseded: the later agreement (MEETING#N) that replaces it; that one gets `supersedes:` pointing back'),
+    run: async (args, o) => (await import('./followup-write.js')).runFollowupWrite('status', args, o),
+    examples: [
+      ['acta status 2017-06-21-red-trata#3 no-information --on 2017-08-01 --dry-run', 'no country has reported: record it as such, show the entry'],
+      ['acta status 2017-06-21-red-trata#2.c not-applicable --note \'the workshop was cancelled\' --on 2017-08-01 --dry-run', 'a point that no longer applies'],
     ],
   },
   {

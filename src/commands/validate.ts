@@ -9,7 +9,7 @@ import { runtime } from '../io/runtime.js';
 import type { DiagnosticFormat, ValidationResult } from '../render/diagnostics.js';
 import { DIAGNOSTIC_FORMATTERS, formatMarkdownSummary } from '../render/diagnostics.js';
 import { checkChoice } from './choices.js';
-import { resolveRoot, resolveSource, resolveStyle, selectChangedSince } from './context.js';
+import { resolveAsOf, resolveRoot, resolveSource, resolveStyle, selectChangedSince } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface ValidateOptions extends GlobalOptions {
@@ -32,7 +32,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const source = await resolveSource(options, root);
   const selected = options.changedSince !== undefined ? await selectChangedSince(options, root, source) : paths.length ? await expandPaths(root, paths) : undefined;
   if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
-  const repo = await loadRepository(source, selected ?? []);
+  const repo = await loadRepository(source, selected ?? [], options.asOf !== undefined ? { asOf: resolveAsOf(options) } : {});
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands (or the GitHub workspace), so editors and annotations find them.
   const base = format === 'github' && env['GITHUB_WORKSPACE'] ? env['GITHUB_WORKSPACE'] : cwd;

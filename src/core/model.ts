@@ -25,7 +25,8 @@ export type Status = 'pending' | 'in-progress' | 'done' | 'partial' | 'no-inform
 
 export interface FollowUp {
   readonly date: string;
-  readonly status: Status;
+  /** Left out only on an extension (an entry with `deadline`). */
+  readonly status?: Status;
   readonly note?: Text;
   readonly delivered_by?: readonly ActorId[];
   readonly step?: number;

@@ -1,6 +1,7 @@
 // The one pipeline, stated once: parsed files → record set → schema + cross-record checks → sorted Diagnostics.
 import type { Indexes } from './checks/context.js';
 import { buildIndexes } from './checks/context.js';
+import { followupAfterAsOf } from './checks/followup.js';
 import { CHECKS } from './checks/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import { compareDiagnostics, defaultSeverity, limitPerFile } from './diagnostics.js';
@@ -16,12 +17,19 @@ export interface Checked {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function checkRecords(files: readonly ParsedFile[], validator: SchemaValidator, options: { rootFile?: string } = {}): Checked {
+export interface CheckOptions {
+  readonly rootFile?: string;
+  /** validate --as-of: also warn of follow-up dated after it (followup/after-as-of). */
+  readonly asOf?: string;
+}
+
+export function checkRecords(files: readonly ParsedFile[], validator: SchemaValidator, options: CheckOptions = {}): Checked {
   const { records, diagnostics } = buildRecordSet(files, validator);
   const index = buildIndexes(records);
   // Loops, not push(...list): a spread of a list of 100,000 diagnostics overflows the stack.
   for (const check of CHECKS) for (const d of check.run(records, index)) diagnostics.push(d);
   for (const d of checkInvalidRecords(records, index)) diagnostics.push(d);
+  if (options.asOf !== undefined) for (const d of followupAfterAsOf(records, options.asOf)) diagnostics.push(d);
   for (const d of projectProblems(records, options.rootFile ?? records.configFile?.file ?? 'acta.yaml')) diagnostics.push(d);
   return { records, diagnostics: limitPerFile(explainWarnings(records, diagnostics).sort(compareDiagnostics)) };
 }

@@ -129,6 +129,10 @@ function describe(e: ErrorObject, parsed: ParsedFile): Described {
       const name = String(p['additionalProperty']);
       const allowed = Object.keys((parent['properties'] ?? {}) as object);
       const pointer = joinPointer([...splitPointer(path), name]);
+      // The one misplacement people make while recording follow-up by hand: inside the commitment, not beside it.
+      if (name === 'followup' && splitPointer(path).at(-1) === 'commitment') {
+        return { code: 'schema/unknown-property', pointer, at: 'key', message: `unknown property \`followup\` in ${where}: follow-up goes beside \`commitment\`, not inside it`, hint: 'move `followup:` out one level, next to `commitment:` and `text:` — or record it with `acta done | extend | status MEETING#N`' };
+      }
       return { code: 'schema/unknown-property', pointer, at: 'key', message: `unknown property \`${name}\` in ${where}${didYouMean(name, allowed)}`, hint: allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined };
     }
     case 'type': {

@@ -27,11 +27,11 @@ export interface Repository extends Checked {
 }
 
 /** Read, parse and check every record under root (plus any extra files named) — from disk, or from a RecordSource (a git revision). */
-export async function loadRepository(from: string | RecordSource, extra: readonly string[] = []): Promise<Repository> {
+export async function loadRepository(from: string | RecordSource, extra: readonly string[] = [], options: { asOf?: string } = {}): Promise<Repository> {
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
   const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, `cannot read the folder (${f.reason}); its record files were not read`))];
-  const checked = checkRecords(parsed, schemaValidator(), { rootFile: 'acta.yaml' });
+  const checked = checkRecords(parsed, schemaValidator(), { rootFile: 'acta.yaml', ...options });
   return { ...checked, root: source.root, fileNames: names };
 }
 

@@ -152,7 +152,9 @@ function changeText(c: Change, lang: Lang): string {
 
 function followupAdded(c: Change, lang: Lang, date: string): string {
   const parts: string[] = [];
-  if (c.status?.before !== c.status?.after) parts.push(t(lang, `status ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`, `estado ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`));
+  if (!c.status) {
+    // An extension without a status: only the deadline changed.
+  } else if (c.status.before !== c.status.after) parts.push(t(lang, `status ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`, `estado ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`));
   else parts.push(t(lang, `follow-up added (status ${statusName(c.status?.after, lang)})`, `seguimiento añadido (estado ${statusName(c.status?.after, lang)})`));
   const entry = c.after !== null && typeof c.after === 'object' ? (c.after as { delivered_by?: unknown; evidence?: unknown }) : {};
   if (Array.isArray(entry.delivered_by) && entry.delivered_by.length) parts.push(t(lang, `delivered by ${entry.delivered_by.map(String).join(', ')}`, `entregado por ${entry.delivered_by.map(String).join(', ')}`));

@@ -82,7 +82,7 @@ function followupBlock(list: readonly FollowUpView[], l: Labels, s: Style): stri
   const lines = list.map((f) => {
     const parts = [f.step !== undefined ? `${l.words.step} ${f.step}` : '', f.occurrence ?? '', f.deliveredBy.length ? `${l.words.delivered}: ${actorList(f.deliveredBy, l.lang)}` : '', f.deadline ? `${l.words.deadline} → ${f.deadline}` : '', f.decidedBy ? `${l.words.decidedBy} ${f.decidedBy}` : '', f.supersededBy ? `${l.words.supersededBy} ${f.supersededBy}` : ''].filter(Boolean);
     const evidence = f.evidence ? [f.evidence.record, f.evidence.document, f.evidence.url].filter(Boolean).join(', ') : '';
-    return [`${day(f.date, l.lang)}  ${l.statuses[f.status]}${parts.length ? ` — ${oneLine(parts.join('; '))}` : ''}`, f.note ? `    ${oneLine(text(f.note, l))}` : '', evidence ? `    ${s.dim(`${l.words.evidence}: ${oneLine(evidence)}`)}` : ''].filter(Boolean).join('\n');
+    return [`${day(f.date, l.lang)}  ${f.status ? l.statuses[f.status] : l.lang === 'es' ? 'prórroga' : 'extension'}${parts.length ? ` — ${oneLine(parts.join('; '))}` : ''}`, f.note ? `    ${oneLine(text(f.note, l))}` : '', evidence ? `    ${s.dim(`${l.words.evidence}: ${oneLine(evidence)}`)}` : ''].filter(Boolean).join('\n');
   });
   return ['', title, ...lines];
 }

@@ -89,6 +89,10 @@ const SITUATIONS: Record<string, () => Situation | Promise<Situation>> = {
     edit(repo, 'meetings/2017-03-16-red-nna.yaml', ['action: entrust', "action: 'entrust'"]);
     return inRepo(repo);
   },
+  // Follow-up written by command, into a copy of data/ (each block's commands run in turn in the same copy).
+  'acta done 2017-06-21-red-trata#2.b --by MX --on 2017-07-20 --evidence https://example.org/informe-mx': () => inRepo(dataRepo()),
+  "acta extend 2017-06-21-red-trata#3 --to 2017-09-30 --decided-by 2017-06-21-red-trata --reason 'A pedido de la red' --on 2017-07-25": () => inRepo(dataRepo()),
+  'acta status 2017-06-21-red-trata#2.a no-information --on 2017-08-01': () => inRepo(dataRepo()),
   // A records repository made as `acta init` makes one: with its own schemas/, which the new file's modeline names.
   'acta new meeting --body st --date 2025-03-04': () => {
     const repo = dataRepo();

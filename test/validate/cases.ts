@@ -18,6 +18,8 @@ export interface Case {
   readonly column?: number;
   /** Other diagnostics of this one code come with it (the problems a `file/too-many-problems` stands beside). */
   readonly alongside?: Code;
+  /** Check as `validate --as-of` this date does. */
+  readonly asOf?: string;
 }
 
 const M = 'meetings/2017-03-16-red-nna.yaml';
@@ -100,6 +102,9 @@ export const CASES: readonly Case[] = [
   { code: 'date/out-of-range', name: 'a deadline in year 50', files: { [M]: meeting([['due: 2017-07-21', 'due: "0050-03"']]) }, file: M, token: '"0050-03"' },
   { code: 'date/order', name: 'ends before it starts', files: { [M]: meeting([['end: 2017-03-17', 'end: 2017-03-15']]) }, file: M, token: '2017-03-15' },
   { code: 'followup/before-meeting', name: 'follow-up dated before the meeting', files: { [M]: meeting([], '    followup:\n      - { date: 2017-03-01, status: done }\n') }, file: M, token: '2017-03-01' },
+  { code: 'followup/not-owed', name: 'delivered by a country on a point IOM owes', files: { [M]: meeting([], '    followup:\n      - { date: 2017-04-01, status: partial, delivered_by: [MX] }\n') }, file: M, token: 'MX]', fromLine: 20 },
+  { code: 'ref/unknown-occurrence', name: 'an occurrence of a point that does not recur', files: { [M]: meeting([], '    followup:\n      - { date: 2017-04-01, status: done, occurrence: 2017-H2 }\n') }, file: M, token: '2017-H2' },
+  { code: 'followup/after-as-of', name: 'follow-up dated after --as-of', asOf: '2017-08-01', files: { [M]: meeting([], '    followup:\n      - { date: 2017-09-01, status: done }\n') }, file: M, token: '2017-09-01' },
   { code: 'deadline/before-meeting', name: 'deadline before the meeting', files: { [M]: meeting([['due: 2017-07-21', 'due: 2016-12']]) }, file: M, token: '2016-12' },
   { code: 'deadline/too-many-occurrences', name: 'twice a year for 84 years', files: { [M]: meeting([['deadline: { due: 2017-07-21,', 'deadline: { due: twice-a-year, until: "2100",']]) }, file: M, token: '"2100"' },
   { code: 'number/duplicate', name: 'two points numbered 1', files: { [M]: meeting([['number: "2"', 'number: "1"']]) }, file: M, token: '"1"', fromLine: 14 },

@@ -21,7 +21,7 @@ describe('every diagnostic code has a fixture', () => {
 
 describe('each fixture triggers exactly its code, at the right place', () => {
   it.each(CASES.map((c) => [`${c.code}: ${c.name}`, c] as const))('%s', (_, c) => {
-    const found = check(c.files, c.withRegistries ?? true).filter((d) => d.explained === undefined && d.code !== c.alongside);
+    const found = check(c.files, c.withRegistries ?? true, c.asOf !== undefined ? { asOf: c.asOf } : {}).filter((d) => d.explained === undefined && d.code !== c.alongside);
     expect(found.map((d) => d.code)).toEqual([c.code]);
     const d = found[0]!;
     expect(d.file).toBe(c.file);

@@ -68,10 +68,10 @@ agreements:
       deadline: { due: 2017-07-21, text: { es: a más tardar el 21 de julio de 2017 } }
 `;
 
-export function check(files: Record<string, string | Uint8Array>, withRegistries = true): Diagnostic[] {
+export function check(files: Record<string, string | Uint8Array>, withRegistries = true, options: { asOf?: string } = {}): Diagnostic[] {
   const all = withRegistries ? { ...REGISTRIES, ...files } : files;
   const parsed = Object.entries(all).map(([name, content]) => parseRecordFile(name, typeof content === 'string' ? new TextEncoder().encode(content) : content));
-  return [...checkRecords(parsed, validator).diagnostics];
+  return [...checkRecords(parsed, validator, options).diagnostics];
 }
 
 /** 1-based column of `token` on 1-based `line` of `text`. */

@@ -2,9 +2,10 @@
 import type { Check } from './context.js';
 import { groupCycles, supersessionCycles } from './cycles.js';
 import { dates } from './dates.js';
+import { followupRules } from './followup.js';
 import { fileNames, uniqueIds } from './ids.js';
 import { numbering } from './numbering.js';
 import { placeholders } from './placeholders.js';
 import { references } from './references.js';
 
-export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering, placeholders];
+export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering, followupRules, placeholders];

@@ -36,7 +36,7 @@ export function replayFollowup(entries: readonly FollowUp[], dir: ActorDirectory
   for (const f of byDate(entries)) {
     const by = f.delivered_by?.length ? expandActors(dir, f.delivered_by) : [];
     for (const actor of by) if (!delivered.has(actor)) delivered.set(actor, f.date);
-    if (REPORTS.has(f.status) || by.length) lastReport = f.date;
+    if ((f.status !== undefined && REPORTS.has(f.status)) || by.length) lastReport = f.date;
     if (closedBy) continue;
     if (f.status === 'not-applicable' || f.status === 'superseded' || f.status === 'cancelled' || (f.status === 'done' && !by.length)) {
       closedBy = f.status;
@@ -44,11 +44,12 @@ export function replayFollowup(entries: readonly FollowUp[], dir: ActorDirectory
       if (f.superseded_by) supersededBy = f.superseded_by;
     }
   }
-  const last = entries.length ? byDate(entries)[entries.length - 1] : undefined;
+  // An extension may carry no status: the status is the latest one recorded.
+  const last = byDate(entries).filter((f) => f.status !== undefined).pop();
   return {
     ...(closedBy ? { closedBy, closedOn: closedOn! } : {}),
     delivered: [...delivered].map(([actor, date]) => ({ actor, date })),
-    ...(last ? { status: last.status } : {}),
+    ...(last?.status ? { status: last.status } : {}),
     ...(supersededBy ? { supersededBy } : {}),
     ...(lastReport ? { lastReport } : {}),
   };

@@ -21,7 +21,7 @@ const CLOSES_ALL = new Set(['not-applicable', 'superseded', 'cancelled']);
 
 /** An entry on a point (no step) that closes the whole point closes its steps too. */
 function closesPoint(f: FollowUp): boolean {
-  return f.step === undefined && (CLOSES_ALL.has(f.status) || (f.status === 'done' && !f.delivered_by?.length));
+  return f.step === undefined && ((f.status !== undefined && CLOSES_ALL.has(f.status)) || (f.status === 'done' && !f.delivered_by?.length));
 }
 
 export function meetingSources(meeting: Meeting, file: string): CommitmentSource[] {
@@ -44,13 +44,14 @@ export function meetingSources(meeting: Meeting, file: string): CommitmentSource
   return out;
 }
 
-interface Occurrence {
+export interface Occurrence {
   readonly label: string;
   readonly column: string;
   readonly due: string;
 }
 
-function occurrencesOf(schedule: Readonly<Record<string, Cell>>): Occurrence[] {
+/** A plan activity's schedule → its occurrences (2018-H1, or the year for a yearly cell), column by column. */
+export function occurrencesOf(schedule: Readonly<Record<string, Cell>>): Occurrence[] {
   const out: Occurrence[] = [];
   for (const column of Object.keys(schedule).sort()) {
     const cell = schedule[column]!;

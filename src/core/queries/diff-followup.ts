@@ -45,7 +45,8 @@ function addedEntry(after: readonly Record<string, unknown>[], j: number, ctx: F
     after: entry,
     ...stepOf(entry),
     summary: asString(entry.date) ?? '',
-    status: statusPair(statusBefore, asStatus(entry.status)),
+    // An extension recorded without a status leaves the status as it was: no status change to report.
+    ...(entry.status !== undefined ? { status: statusPair(statusBefore, asStatus(entry.status)) } : {}),
     ...(newDeadline ? { deadline: { ...(deadlineBefore ? { before: deadlineBefore } : {}), after: newDeadline } } : {}),
   };
 }

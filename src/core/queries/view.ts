@@ -145,7 +145,8 @@ function owingOf(c: Commitment, dir: ActorDirectory): ActorId[] {
 
 export interface FollowUpView {
   readonly date: Day;
-  readonly status: Status;
+  /** Absent on an extension recorded without a status. */
+  readonly status?: Status;
   readonly note?: LocalText;
   readonly deliveredBy: readonly ActorRef[];
   readonly step?: number;
@@ -162,7 +163,7 @@ export function viewFollowUp(f: FollowUp, ctx: ViewContext): FollowUpView {
   const deadline = f.deadline ? (f.deadline.due ?? (f.deadline.event ? `${f.deadline.event.relation}:${f.deadline.event.body}` : undefined)) : undefined;
   return {
     date: f.date,
-    status: f.status,
+    ...(f.status ? { status: f.status } : {}),
     ...(note ? { note } : {}),
     deliveredBy: actorRefs(f.delivered_by, ctx),
     ...(f.step !== undefined ? { step: f.step } : {}),

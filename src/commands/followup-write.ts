@@ -1,0 +1,110 @@
+// acta done | extend | status REF: append one follow-up entry, check every record with the change in memory, then
+// write atomically (or, with --dry-run, print the change as a unified diff). A refused change writes no byte.
+import path from 'node:path';
+import { createTwoFilesPatch, diffLines } from 'diff';
+import { buildActorDirectory } from '../core/actors.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { EditOutcome } from '../core/edit/followup-entry.js';
+import { appendFollowup, setSupersedes } from '../core/edit/followup-entry.js';
+import type { FollowupRequest, PlannedEdit } from '../core/edit/followup-request.js';
+import { planFollowup } from '../core/edit/followup-request.js';
+import { keyOrderFor } from '../core/format/key-order.js';
+import { UsageError } from '../io/files.js';
+import { parseRecordFile } from '../core/parse.js';
+import { checkRecords } from '../core/pipeline.js';
+import { loadRepository, schemaValidator } from '../io/load.js';
+import { shownFromCwd } from '../io/runtime.js';
+import { readSchemas } from '../io/schemas.js';
+import type { RecordSource } from '../io/source.js';
+import { diskSource } from '../io/source.js';
+import { writeFileAtomic } from '../io/write.js';
+import { formatText } from '../render/diagnostics.js';
+import { oneLine, terminalLines } from '../render/escape.js';
+import { countDiagnostics } from '../core/diagnostics.js';
+import { resolveAsOf, resolveRoot } from './context.js';
+import type { GlobalOptions, Outcome } from './outcome.js';
+
+export interface WriteOptions extends GlobalOptions {
+  readonly on?: string;
+  readonly dryRun?: boolean;
+  readonly by?: string;
+  readonly evidence?: string;
+  readonly note?: string;
+  readonly occurrence?: string;
+  readonly to?: string;
+  readonly decidedBy?: string;
+  readonly reason?: string;
+  readonly supersededBy?: string;
+}
+
+export function requestFor(verb: 'done' | 'extend' | 'status', args: readonly string[], o: WriteOptions): FollowupRequest {
+  const pick = <K extends keyof WriteOptions>(k: K): Partial<Record<K, string>> => (typeof o[k] === 'string' ? ({ [k]: o[k] } as unknown as Partial<Record<K, string>>) : {});
+  if (verb === 'done') return { kind: 'done', ...pick('by'), ...pick('evidence'), ...pick('note'), ...pick('occurrence') };
+  if (verb === 'extend') return { kind: 'extend', ...pick('to'), ...pick('decidedBy'), ...pick('reason') };
+  return { kind: 'status', ...(args[1] !== undefined ? { status: args[1] } : {}), ...pick('note'), ...pick('supersededBy') };
+}
+
+export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args: readonly string[], options: WriteOptions): Promise<Outcome> {
+  if (options.rev !== undefined) throw new UsageError(`acta ${verb} writes to the files on disk: --rev is for read-only commands`);
+  const ref = args[0];
+  if (!ref) throw new UsageError(`${verb}: give the point (MEETING#N) or activity (PLAN#A/O/R/N) it concerns`);
+  const on = options.on ?? resolveAsOf(options);
+  const root = await resolveRoot(options);
+  const disk = diskSource(root);
+  const before = await loadRepository(disk);
+  const records = before.records;
+  const lang = options.lang ?? records.config.lang ?? 'es';
+  const plan = planFollowup(records, buildActorDirectory(records.registries), ref, on, lang, requestFor(verb, args, options));
+  if (!plan.ok) throw new UsageError(plan.error);
+  const texts = await editedTexts(disk, plan.value.edits, (file) => records.plans.some((p) => p.parsed.file === file));
+  // The records with the change in memory: only the edited files are parsed again.
+  const after = checkRecords(records.files.map((f) => (texts.after.has(f.file) ? parseRecordFile(f.file, new TextEncoder().encode(texts.after.get(f.file)!)) : f)), schemaValidator(), { rootFile: 'acta.yaml' });
+  const added = newErrors(before.diagnostics, after.diagnostics);
+  const shown = (file: string): string => shownFromCwd(path.join(root, file));
+  if (added.length) {
+    const list = added.map((d) => ({ ...d, file: shown(d.file) }));
+    const text = list.map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }) + (d.hint ? `  hint: ${oneLine(d.hint)}\n` : '')).join('');
+    return { stdout: '', stderr: `acta ${verb}: refused, nothing written — the change would give ${added.length} error${added.length === 1 ? '' : 's'}:\n${text}`, exitCode: 1 };
+  }
+  const files = [...texts.after.keys()];
+  if (options.dryRun) {
+    const patches = files.map((f) => createTwoFilesPatch(`a/${shown(f)}`, `b/${shown(f)}`, texts.before.get(f)!, texts.after.get(f)!, '', '', { context: 3 }).replace(/^=+\n/, ''));
+    return { stdout: terminalLines(patches.join('')), exitCode: 0 };
+  }
+  // Edited as read: a file someone changed meanwhile (an editor saving) is not overwritten.
+  for (const f of files) if (decode(await disk.read(f)) !== texts.before.get(f)) throw new UsageError(`${shown(f)} changed on disk while acta was working: nothing written; run the command again`);
+  for (const f of files) await writeFileAtomic(root, f, texts.after.get(f)!);
+  const lines = [`${oneLine(plan.value.ref)}: ${oneLine(plan.value.summary)}`];
+  for (const f of files) lines.push(`${shown(f)}:`, ...addedLines(texts.before.get(f)!, texts.after.get(f)!));
+  return { stdout: lines.join('\n') + '\n', exitCode: 0 };
+}
+
+/** Each file's text before and after the planned edits (several edits to one file apply in turn). */
+async function editedTexts(disk: RecordSource, edits: readonly PlannedEdit[], isPlan: (file: string) => boolean): Promise<{ before: Map<string, string>; after: Map<string, string> }> {
+  const before = new Map<string, string>();
+  const after = new Map<string, string>();
+  const schemas = readSchemas();
+  for (const e of edits) {
+    if (!before.has(e.file)) before.set(e.file, decode(await disk.read(e.file)));
+    const order = keyOrderFor(schemas, isPlan(e.file) ? 'plan' : 'meeting');
+    const text = after.get(e.file) ?? before.get(e.file)!;
+    const out: EditOutcome = 'append' in e ? appendFollowup(text, e.pointer, e.append, order) : setSupersedes(text, e.pointer, e.supersedes, order);
+    if (!out.ok) throw new UsageError(`${e.file}: cannot add the entry: ${out.reason}`);
+    after.set(e.file, out.text);
+  }
+  return { before, after };
+}
+
+// Errors the change brings: those after it that were not there before (matched without line numbers, which an
+// added entry shifts). Errors already in the records do not block recording follow-up elsewhere.
+function newErrors(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic): string => `${d.code}\0${d.file}\0${d.pointer}\0${d.message}`;
+  const known = new Set(before.filter((d) => d.severity === 'error').map(key));
+  return after.filter((d) => d.severity === 'error' && !known.has(key(d)));
+}
+
+const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+
+function addedLines(before: string, after: string): string[] {
+  return diffLines(before, after).filter((p) => p.added).flatMap((p) => p.value.replace(/\n$/, '').split('\n')).map((l) => oneLine(l));
+}

@@ -1,0 +1,93 @@
+// Follow-up that cannot be right: delivered by an actor who owes nothing there, for an occurrence the commitment does
+// not have; and (validate --as-of) entries dated after the date a report is made for.
+import type { ActorDirectory } from '../actors.js';
+import { buildActorDirectory, expandActors } from '../actors.js';
+import type { Day } from '../dates.js';
+import { isRealDate } from '../dates.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { halfYearsOf } from '../followup/deadline.js';
+import { occurrencesOf } from '../followup/sources.js';
+import type { ActorId, Deadline, FollowUp } from '../model.js';
+import type { ParsedFile } from '../parse.js';
+import type { RecordSet } from '../records.js';
+import { walkActivities, walkAgreements } from '../walk.js';
+import type { Check, Indexes } from './context.js';
+import { diagnosticAt } from './context.js';
+
+/** What the entries of one follow-up list may name: who owes (per step), and the occurrences there are. */
+interface Owed {
+  owners(step: number | undefined): readonly ActorId[];
+  occurrences(step: number | undefined): ReadonlySet<string>;
+}
+
+function checkList(parsed: ParsedFile, pointer: string, list: readonly FollowUp[] | undefined, owed: Owed, dir: ActorDirectory | undefined, index: Indexes, out: Diagnostic[]): void {
+  list?.forEach((f, i) => {
+    const at = `${pointer}/${i}`;
+    const owners = owed.owners(f.step);
+    if (dir && owners.length > 0) {
+      const owing = new Set(expandActors(dir, owners));
+      f.delivered_by?.forEach((actor, j) => {
+        if (!index.actors.has(actor)) return; // an unknown actor is ref/unknown-actor's to report
+        const strangers = expandActors(dir, [actor]).filter((a) => !owing.has(a));
+        if (strangers.length === 0) return;
+        const who = strangers.length === 1 && strangers[0] === actor ? `\`${actor}\`` : `\`${actor}\` (${strangers.join(', ')})`;
+        out.push(diagnosticAt(parsed, `${at}/delivered_by/${j}`, 'followup/not-owed', `delivered by ${who}, who does not owe this commitment (owed by ${owners.join(', ')})`, 'name an actor among the owners (a member of an owing group), or record the help in `note`'));
+      });
+    }
+    if (f.occurrence !== undefined) {
+      const there = owed.occurrences(f.step);
+      if (!there.has(f.occurrence)) {
+        const listed = [...there].filter((o) => o.length > 4);
+        out.push(diagnosticAt(parsed, `${at}/occurrence`, 'ref/unknown-occurrence', listed.length ? `occurrence ${f.occurrence} given, but this commitment's occurrences are ${listed.join(', ')}` : `occurrence ${f.occurrence} given, but this commitment does not recur in occurrences (only twice-a-year with \`until\`, and plan schedule cells, do)`, 'name one of its occurrences (2018-H1, or a column year), or leave `occurrence` out'));
+      }
+    }
+  });
+}
+
+// Occurrence labels (2020-H1) and their years, from the deadline and any extension in the list.
+function halfYears(deadlines: readonly (Deadline | undefined)[], setDay: Day | undefined): Set<string> {
+  const labels = deadlines.flatMap((d) => (d ? halfYearsOf(d, setDay) : []));
+  return new Set([...labels, ...labels.map((l) => l.slice(0, 4))]);
+}
+
+export const followupRules: Check = {
+  name: 'follow-up names owners and occurrences the commitment has',
+  run(records, index) {
+    const out: Diagnostic[] = [];
+    const dir = index.hasRegistry.actors ? buildActorDirectory(records.registries) : undefined;
+    for (const { data: m, parsed, valid } of records.meetings) {
+      if (!valid) continue;
+      for (const { agreement: a, pointer } of walkAgreements(m)) {
+        const k = a.commitment;
+        const moved = (step: number | undefined): Deadline[] => (a.followup ?? []).filter((f) => f.step === step && f.deadline).map((f) => f.deadline!);
+        const owed: Owed = {
+          owners: (step) => (step !== undefined ? k?.schedule?.[step - 1]?.owners : undefined) ?? k?.owners ?? a.actors ?? [],
+          occurrences: (step) => halfYears([step !== undefined ? k?.schedule?.[step - 1]?.deadline : k?.deadline, ...moved(step)], m.dates.start),
+        };
+        checkList(parsed, `${pointer}/followup`, a.followup, owed, dir, index, out);
+      }
+    }
+    for (const { data: p, parsed, valid } of records.plans) {
+      if (!valid) continue;
+      for (const { activity, pointer } of walkActivities(p)) {
+        const cells = occurrencesOf(activity.schedule ?? {});
+        const labels = new Set([...cells.map((c) => c.label), ...cells.map((c) => c.column)]);
+        checkList(parsed, `${pointer}/followup`, activity.followup, { owners: () => activity.responsible ?? [], occurrences: () => labels }, dir, index, out);
+      }
+    }
+    return out;
+  },
+};
+
+/** validate --as-of DATE: entries dated after DATE, which a report made as of DATE does not take into account. */
+export function followupAfterAsOf(records: RecordSet, asOf: Day): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const each = (parsed: ParsedFile, pointer: string, list: readonly FollowUp[] | undefined): void =>
+    list?.forEach((f, i) => {
+      if (typeof f.date !== 'string' || !isRealDate(f.date) || f.date <= asOf) return;
+      out.push(diagnosticAt(parsed, `${pointer}/${i}/date`, 'followup/after-as-of', `follow-up dated ${f.date}, after --as-of ${asOf}: a report as of ${asOf} does not take it into account`, `check the date; if it is right, make the report as of ${f.date} or later`));
+    });
+  for (const { data: m, parsed, valid } of records.meetings) if (valid) for (const { agreement: a, pointer } of walkAgreements(m)) each(parsed, `${pointer}/followup`, a.followup);
+  for (const { data: p, parsed, valid } of records.plans) if (valid) for (const { activity, pointer } of walkActivities(p)) each(parsed, `${pointer}/followup`, activity.followup);
+  return out;
+}
