@@ -58,13 +58,16 @@ export const INFORMATIONAL_ACTIONS: ReadonlySet<Action> = new Set(['thank', 'tak
 export interface Step {
   readonly task: Text;
   readonly owners?: readonly ActorId[];
-  readonly deadline: Deadline;
+  /** A step with no date in the source (2017-06-21 #3: the TS's report after the countries' input). */
+  readonly deadline?: Deadline;
 }
 
 export interface Commitment {
   readonly owners: readonly ActorId[];
   readonly task?: Text;
   readonly deadline?: Deadline;
+  /** The source does not name who owes it: acta's reading, explained in a note. */
+  readonly inferred?: boolean;
   readonly schedule?: readonly Step[];
 }
 
@@ -75,6 +78,8 @@ export interface Agreement {
   readonly text: Text;
   readonly actors?: readonly ActorId[];
   readonly commitment?: Commitment;
+  /** A recommendation to another body (action recommend/suggest): never a commitment of that body. */
+  readonly addressee?: ActorId;
   readonly items?: readonly Agreement[];
   readonly followup?: readonly FollowUp[];
   readonly supersedes?: string;
@@ -129,12 +134,13 @@ export interface Plan {
 }
 
 export interface Country { readonly code: string; readonly name: Text; readonly member?: boolean }
-export interface Organisation { readonly id: string; readonly acronym?: Text; readonly name: Text; readonly country?: string }
+export interface Organisation { readonly id: string; readonly acronym?: Text; readonly name: Text; readonly aliases?: readonly string[]; readonly country?: string; readonly note?: Text }
 export interface Body {
   readonly id: string;
   readonly type: 'organ' | 'network' | 'group';
   readonly acronym?: Text;
   readonly name: Text;
+  readonly aliases?: readonly string[];
   readonly reports_to?: string;
   readonly became?: string;
   readonly note?: Text;

@@ -51,14 +51,54 @@ describe('meetings, as the documents number them', () => {
 
   it('point 6 of 2017-03-16 carries the four-step schedule', () => {
     const six = meeting('2017-03-16-red-nna').agreements[5]!;
-    expect(six.commitment?.schedule?.map((s) => s.deadline.due)).toEqual(['2017-03-24', '2017-03-31', '2017-04-05', '2017-04-06']);
+    expect(six.commitment?.schedule?.map((s) => s.deadline?.due)).toEqual(['2017-03-24', '2017-03-31', '2017-04-05', '2017-04-06', undefined]);
+  });
+
+  it('point 6 of 2017-03-16 ends, like 2015 #6, with the GRCM approval step (source 000, line 18)', () => {
+    const step = meeting('2017-03-16-red-nna').agreements[5]!.commitment!.schedule![4]!;
+    expect(step.deadline?.event).toEqual({ body: 'grcm', relation: 'at' });
+    expect(step.deadline?.text?.es).toBe('discutida y aprobada durante la próxima reunión del Grupo Regional de Consulta sobre Migración (GRCM)');
+  });
+
+  it('session is recorded only where the source states it (2016: «celebró su reunión ordinaria»)', () => {
+    expect(repo.records.meetings.map((m) => [m.data.id, m.data.session ?? null])).toEqual([
+      ['2015-08-18-ad-hoc-nna', null],
+      ['2016-06-08-red-consular', 'ordinary'],
+      ['2017-03-16-red-nna', null],
+      ['2017-06-21-red-trata', null],
+    ]);
+  });
+
+  it('observers only where the source lists them (2015, line 13); no follow-up or antecedent without a source', () => {
+    expect(repo.records.meetings.filter((m) => m.data.observers?.length).map((m) => m.data.id)).toEqual(['2015-08-18-ad-hoc-nna']);
+    expect(repo.records.meetings.flatMap((m) => walkAgreements(m.data).filter((a) => a.agreement.followup?.length).map((a) => a.ref))).toEqual([]);
+    expect(meeting('2017-03-16-red-nna').follows?.some((f) => f.ref !== undefined)).toBe(false);
+    expect(repo.records.registries.bodies.some((b) => b.became !== undefined)).toBe(false);
+  });
+
+  it('suggestions to the GRCM are recommendations with an addressee, not commitments (2017-06-21 #5.a–c, #7, #7.a)', () => {
+    const recs = walkAgreements(meeting('2017-06-21-red-trata')).filter((a) => a.agreement.addressee !== undefined);
+    expect(recs.map((a) => `${a.key} ${a.agreement.action} ${a.agreement.addressee}`)).toEqual(['5.a recommend grcm', '5.b recommend grcm', '5.c recommend grcm', '7 recommend grcm', '7.a recommend grcm']);
+    expect(recs.some((a) => a.agreement.commitment !== undefined)).toBe(false);
+  });
+
+  it('2016 #10 reports a request of the member countries to SG-SICA: no commitment of SG-SICA (source 002, line 19)', () => {
+    const ten = meeting('2016-06-08-red-consular').agreements[9]!;
+    expect(ten.action).toBe('inform');
+    expect(ten.commitment).toBeUndefined();
+  });
+
+  it('2017-06-21 #3 keeps the TS task apart from the member countries\' one (source 004, line 22)', () => {
+    const steps = meeting('2017-06-21-red-trata').agreements[2]!.commitment!.schedule!;
+    expect(steps.map((s) => [s.owners, s.deadline?.due ?? null])).toEqual([[['member-countries'], '2017-07-21'], [['st'], null]]);
   });
 });
 
 describe('every deadline, with its precision', () => {
   it('matches the documents', () => {
     const found: string[] = [];
-    const describeDeadline = (d: Deadline): string => (d.due ? `${d.due} ${parsePeriod(d.due)?.precision}` : `event ${d.event!.body} ${d.event!.relation} (${d.event!.expected})`);
+    const describeDeadline = (d: Deadline | undefined): string =>
+      d === undefined ? 'no deadline' : d.due ? `${d.due} ${parsePeriod(d.due)?.precision ?? 'undated'}${d.text?.es ? ` «${d.text.es}»` : ''}` : `event ${d.event!.body} ${d.event!.relation} (${d.event!.expected ?? 'no date expected'})`;
     for (const { data } of repo.records.meetings) {
       for (const { key, agreement } of walkAgreements(data)) {
         const c = agreement.commitment;
@@ -66,20 +106,26 @@ describe('every deadline, with its precision', () => {
         c?.schedule?.forEach((s, i) => found.push(`${data.id}#${key} step ${i + 1}: ${describeDeadline(s.deadline)}`));
       }
     }
-    expect(found.sort()).toEqual([
+    // 13 deadlines and one undated step. Against the first round: 2016 #10 lost its deadline (a request to SG-SICA,
+    // not its commitment); 2017-06-21 #2.a gained the undated «a la brevedad»; 2017-03-16 #6 gained the GRCM step;
+    // 2017-06-21 #3's deadline moved to its step 1 (the member countries), step 2 (the TS) has none.
+    expect(found.map((f) => f.replace(/ «.*»$/, '')).sort()).toEqual([
       '2015-08-18-ad-hoc-nna#5: 2015-09-04 day',
       '2015-08-18-ad-hoc-nna#6 step 1: 2015-11 month',
       '2015-08-18-ad-hoc-nna#6 step 2: event grcm at (2015-11)',
-      '2016-06-08-red-consular#10: 2016-06-09 day',
       '2016-06-08-red-consular#8 step 1: event grcm before (2016-11)',
       '2017-03-16-red-nna#6 step 1: 2017-03-24 day',
       '2017-03-16-red-nna#6 step 2: 2017-03-31 day',
       '2017-03-16-red-nna#6 step 3: 2017-04-05 day',
       '2017-03-16-red-nna#6 step 4: 2017-04-06 day',
+      '2017-03-16-red-nna#6 step 5: event grcm at (no date expected)',
+      '2017-06-21-red-trata#2.a: tbd undated',
       '2017-06-21-red-trata#2.b: 2017-07-21 day',
-      '2017-06-21-red-trata#3: 2017-07-21 day',
+      '2017-06-21-red-trata#3 step 1: 2017-07-21 day',
+      '2017-06-21-red-trata#3 step 2: no deadline',
       '2017-06-21-red-trata#7.b: 2017-08 month',
     ]);
+    expect(found.find((f) => f.includes('#2.a'))).toContain('«a la brevedad»');
   });
 });
 
@@ -111,6 +157,14 @@ describe('word for word', () => {
       const missing = walkAgreements(data).filter(({ agreement }) => agreement.text.es !== undefined && !text.includes(normalise(agreement.text.es)));
       expect(missing.map((a) => a.ref)).toEqual([]);
     }
+  });
+
+  it('every Spanish name and alias of an organisation or body is spelled as some source spells it; CRM and OEA are registered', async () => {
+    const all = (await Promise.all(['000_119a54e5c1cfca12.txt', '001_441c3394a93c4942.txt', '002_e7618e924924c884.txt', '003_bd5b4d8ca3601dab.txt', '004_40c6a71c981a18d3.txt'].map(source))).join('\n');
+    const { organisations, bodies } = repo.records.registries;
+    const names = [...organisations, ...bodies].flatMap((x) => [x.name.es!, ...(x.aliases ?? [])]);
+    expect(names.filter((n) => !all.includes(normalise(n)))).toEqual([]);
+    expect([...organisations, ...bodies].filter((x) => ['crm', 'oea'].includes(x.id)).map((x) => x.acronym?.es)).toEqual(['OEA', 'CRM']);
   });
 
   it('every Spanish activity, result and objective of the plan is in its source document', async () => {
