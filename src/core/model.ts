@@ -1,7 +1,8 @@
 // The record types, as the schemas define them. Readonly data; behaviour lives in functions elsewhere.
 
 export type Lang = 'es' | 'en';
-export interface Text { readonly es?: string; readonly en?: string }
+/** `authentic`: which language is the source's own, when it differs from acta.yaml's `authentic` (a text the source gives in English). */
+export interface Text { readonly es?: string; readonly en?: string; readonly authentic?: Lang }
 export type ActorId = string;
 
 export type Due = string; // 2017-07-21 | 2017-08 | 2017-Q1 | 2017-H2 | 2017 | continuous | twice-a-year | tbd
@@ -159,5 +160,7 @@ export interface Config {
   readonly records?: string;
   readonly name?: Text;
   readonly lang?: Lang;
+  /** The language of the source documents: text in it is authentic, text in the other language an unofficial translation. */
+  readonly authentic?: Lang;
   readonly warn_days?: number;
 }

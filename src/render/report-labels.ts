@@ -36,6 +36,7 @@ const REPORT = {
   overdue: { es: 'Compromisos vencidos', en: 'Overdue commitments' },
   overdueScope: { es: 'Todo lo vencido a la fecha del informe en las instancias del informe, sea cual sea la fecha en que se adoptó; lo anterior al periodo va marcado «anterior».', en: 'Everything overdue on the date of the report in the bodies reported on, whenever it was adopted; what comes from before the period is marked "earlier".' },
   earlier: { es: 'anterior', en: 'earlier' },
+  inferred: { es: 'inferido: ver las notas del registro', en: "inferred: see the record's notes" },
   nothingOverdue: { es: 'Nada vencido.', en: 'Nothing overdue.' },
   dueNext: { es: 'Lo que vence en el próximo periodo', en: 'Due in the next period' },
   dueNextScope: { es: 'Compromisos abiertos que vencen entre', en: 'Open commitments falling due between' },

@@ -31,8 +31,8 @@ export function meetingSources(meeting: Meeting, file: string): CommitmentSource
     const origin: Origin = { recordKind: 'meeting', record: meeting.id, body: meeting.body, ref, file, pointer, date: meeting.dates.start };
     const followup = a.followup ?? [];
     const own = followup.filter((f) => f.step === undefined);
-    const base = { origin, anchor, ...(a.action ? { action: a.action } : {}) };
     const k = a.commitment;
+    const base = { origin, anchor, ...(a.action ? { action: a.action } : {}), ...(k?.inferred ? { inferred: true as const } : {}) };
     if (!k && (!a.action || INFORMATIONAL_ACTIONS.has(a.action))) continue;
     // A recommendation to another body is listed as such (reports), never as a commitment of its addressee.
     if (a.addressee !== undefined) continue;
