@@ -2,12 +2,15 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/core/dates.js';
-import type { Deadline, Meeting } from '../../src/core/model.js';
+import { pickText } from '../../src/core/local-text.js';
+import type { Deadline, Meeting, Text } from '../../src/core/model.js';
 import { walkActivities, walkAgreements } from '../../src/core/walk.js';
 import type { Repository } from '../../src/io/load.js';
 import { loadRepository } from '../../src/io/load.js';
 
 let repo: Repository;
+// The extraction's bookmark markers are not text; whitespace runs are compared as one space.
+const normaliseSource = (s: string): string => s.replace(/\[bookmark: [^\]]*\]/g, '').replace(/\[footnoteRef:\d+\]/g, '').replace(/\s+/g, ' ').trim();
 beforeAll(async () => {
   repo = await loadRepository(path.resolve('data'));
 });
@@ -181,5 +184,79 @@ describe('canonical layout', () => {
     const r = await runActa(['fmt', '--check', '--root', 'data']);
     expect(r.stdout).toContain('0 files would be reformatted');
     expect(r.code).toBe(0);
+  });
+});
+
+// The fidelity rules of the README ("What data/ may say"), checked on every record of data/.
+describe('every fact has a source or says it is inferred', () => {
+  const texts = (v: unknown, at: string, out: [string, Record<string, unknown>][] = []): [string, Record<string, unknown>][] => {
+    if (Array.isArray(v)) v.forEach((x, i) => texts(x, `${at}/${i}`, out));
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.en === 'string') out.push([at, o]);
+      for (const [k, x] of Object.entries(o)) texts(x, `${at}/${k}`, out);
+    }
+    return out;
+  };
+  const all = (): { file: string; data: unknown }[] => [
+    ...repo.records.meetings.map((m) => ({ file: m.parsed.file, data: m.data })),
+    ...repo.records.plans.map((p) => ({ file: p.parsed.file, data: p.data })),
+    ...repo.records.files.filter((f) => f.file.startsWith('registries/')).map((f) => ({ file: f.file, data: f.data })),
+    { file: 'acta.yaml', data: repo.records.config },
+  ];
+
+  it('every English text is marked as a translation: acta.yaml says `authentic: es`, and an English text without a Spanish one says `authentic: en`', () => {
+    expect(repo.records.config.authentic).toBe('es');
+    const found = all().flatMap(({ file, data }) => texts(data, file));
+    expect(found.length).toBeGreaterThan(100);
+    const unmarked = found.filter(([, t]) => (t.authentic === 'en' ? t.es !== undefined : pickText(t as Text, 'en', repo.records.config.authentic)?.translation !== true));
+    expect(unmarked.map(([at]) => at)).toEqual([]);
+    expect(found.filter(([, t]) => t.es === undefined && t.authentic !== 'en').map(([at]) => at)).toEqual([]);
+  });
+
+  it('every commitment owner is named by its point, or the commitment is `inferred` with a note at it; every dated deadline quotes its source', async () => {
+    const fs = await import('node:fs/promises');
+    const problems: string[] = [];
+    for (const { data } of repo.records.meetings) {
+      const text = normaliseSource(await fs.readFile(path.resolve('data/sources', data.source.document), 'utf8'));
+      for (const { agreement: a, ref, pointer } of walkAgreements(data)) {
+        const c = a.commitment;
+        if (!c) continue;
+        const named = new Set(a.actors ?? []);
+        const owners = [...c.owners, ...(c.schedule ?? []).flatMap((s) => s.owners ?? [])];
+        // A note at the point, inside it, or at the point it is a sub-item of.
+        const noted = (data.notes ?? []).some((n) => n.at !== undefined && (n.at === pointer || n.at.startsWith(`${pointer}/`) || pointer.startsWith(`${n.at}/items/`)));
+        if (owners.some((o) => !named.has(o)) && !(c.inferred && noted)) problems.push(`${ref}: owners not named and not inferred with a note`);
+        for (const d of [c.deadline, ...(c.schedule ?? []).map((s) => s.deadline)]) {
+          if (d?.due !== undefined && (d.text?.es === undefined || !text.includes(normaliseSource(d.text.es)))) problems.push(`${ref}: deadline ${d.due} quotes no source`);
+          if (d?.event !== undefined && (d.text?.es === undefined || !text.includes(normaliseSource(d.text.es)))) problems.push(`${ref}: event deadline quotes no source`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('recommendations and inferred commitments in the output', () => {
+  it('the report lists the suggestions to the GRCM as recommendations, and derives no commitment from them', async () => {
+    const { runActa } = await import('../run-acta.js');
+    const r = await runActa(['report', '--root', 'data', '--as-of', '2017-08-01', '--year', '2017', '--format', 'json']);
+    const model = JSON.parse(r.stdout) as { recommendations: { ref: string; addressee: { id: string } }[]; overdue: { id: string }[]; dueNext: { id: string }[] };
+    expect(model.recommendations.map((x) => `${x.ref} → ${x.addressee.id}`)).toEqual(['5.a', '5.b', '5.c', '7', '7.a'].map((k) => `2017-06-21-red-trata#${k} → grcm`));
+    const list = await runActa(['list', 'commitments', '--root', 'data', '--as-of', '2017-08-01', '--actor', 'grcm', '--format', 'json']);
+    expect(list.stdout).not.toContain('2017-06-21-red-trata#5');
+    expect(list.stdout).not.toContain('2017-06-21-red-trata#7"');
+  });
+
+  it('`--actor st` finds the TS task of 2017-06-21 #3; show marks an inferred commitment and a translated task', async () => {
+    const { runActa } = await import('../run-acta.js');
+    const st = await runActa(['list', 'commitments', '--root', 'data', '--as-of', '2017-08-01', '--actor', 'st', '--meeting', '2017-06-21-red-trata']);
+    expect(st.stdout).toContain('#3/2');
+    const en = await runActa(['show', '2017-06-21-red-trata#7.b', '--root', 'data', '--as-of', '2017-08-01', '--lang', 'en']);
+    expect(en.stdout).toContain('(inferred: see notes)');
+    expect(en.stdout).toContain('(unofficial');
+    const es = await runActa(['show', '2017-06-21-red-trata#7.b', '--root', 'data', '--as-of', '2017-08-01', '--lang', 'es']);
+    expect(es.stdout).toContain('(inferido: ver notas)');
+    expect(es.stdout).not.toContain('traducción no oficial');
   });
 });
