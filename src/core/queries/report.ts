@@ -108,7 +108,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const dueNext = dueNextRows(commitments, sel, ctx, input.next);
   const collator = new Intl.Collator(ctx.lang);
   const members = records.registries.countries.filter((c) => c.member !== false).map((c) => ({ code: c.code, label: actorRefs([c.code], ctx)[0]!.label })).sort((a, b) => collator.compare(a.label, b.label)).map((c) => c.code);
-  const secretariat = pickText(records.config.name, ctx.lang, ctx.authentic);
+  const secretariat = pickText(records.config.name, ctx.lang); // the secretariat's own name: not a translation of a source
   return {
     version: 1,
     kind: 'report',
