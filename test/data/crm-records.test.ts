@@ -260,3 +260,13 @@ describe('recommendations and inferred commitments in the output', () => {
     expect(es.stdout).not.toContain('traducción no oficial');
   });
 });
+
+describe('registry aliases', () => {
+  it('a user finds an actor by any spelling the sources use (name or alias)', async () => {
+    const { buildActorDirectory, findActors } = await import('../../src/core/actors.js');
+    const dir = buildActorDirectory(repo.records.registries);
+    expect(findActors(dir, 'Red Regional de la Sociedad Civil para las Migraciones')).toEqual(['rrocm']);
+    expect(findActors(dir, 'Red Regional de Organizaciones de la Sociedad Civil para las Migraciones')).toEqual(['rrocm']);
+    expect(findActors(dir, 'Presidencia Pro-Tempore')).toEqual(['ppt']);
+  });
+});
