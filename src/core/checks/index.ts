@@ -1,9 +1,10 @@
 // Cross-record rules, each (records, indexes) → Diagnostic[]. Add a rule here and give its code a fixture.
 import type { Check } from './context.js';
 import { groupCycles, supersessionCycles } from './cycles.js';
+import { authenticTexts } from './authentic.js';
 import { dates } from './dates.js';
 import { fileNames, uniqueIds } from './ids.js';
 import { numbering } from './numbering.js';
 import { references } from './references.js';
 
-export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering];
+export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering, authenticTexts];
