@@ -44,7 +44,7 @@ export async function loadFollowup(options: FollowupOptions, within?: number): P
   if (!sel.ok) throw new UsageError(sel.error);
   const commitments = deriveCommitments(records, asOf, { ...(within !== undefined ? { within } : {}), ...(records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {}) });
   const warning = formatLeftOutNote(records.leftOut);
-  return { records, commitments, dir, ctx: { dir, lang }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
+  return { records, commitments, dir, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
 }
 
 /** The --format value, checked against the formats a command has. */

@@ -40,5 +40,5 @@ export async function loadReportInputs(options: GlobalOptions, raw: RawSelection
   if (!sel.ok) throw new UsageError(sel.error);
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
   const warning = formatLeftOutNote(records.leftOut);
-  return { root: repo.root, records, diagnostics: repo.diagnostics, commitments, dir, ctx: { dir, lang }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
+  return { root: repo.root, records, diagnostics: repo.diagnostics, commitments, dir, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
 }

@@ -9,6 +9,8 @@ export interface ActorInfo {
   readonly kind: ActorKind;
   readonly name: Text;
   readonly acronym?: Text;
+  /** Other spellings of the name in the sources (registry `aliases`): a user's word matches them too. */
+  readonly aliases?: readonly string[];
   /** Groups only: the actors the group stands for. */
   readonly members?: readonly ActorId[];
 }
@@ -24,8 +26,8 @@ export function buildActorDirectory(registries: Registries): ActorDirectory {
   const byId = new Map<ActorId, ActorInfo>();
   const add = (info: ActorInfo): void => void (byId.has(info.id) || byId.set(info.id, info));
   for (const c of registries.countries) add({ id: c.code, kind: 'country', name: c.name });
-  for (const o of registries.organisations) add({ id: o.id, kind: 'organisation', name: o.name, ...(o.acronym ? { acronym: o.acronym } : {}) });
-  for (const b of registries.bodies) add({ id: b.id, kind: 'body', name: b.name, ...(b.acronym ? { acronym: b.acronym } : {}) });
+  for (const o of registries.organisations) add({ id: o.id, kind: 'organisation', name: o.name, ...(o.acronym ? { acronym: o.acronym } : {}), ...(o.aliases ? { aliases: o.aliases } : {}) });
+  for (const b of registries.bodies) add({ id: b.id, kind: 'body', name: b.name, ...(b.acronym ? { acronym: b.acronym } : {}), ...(b.aliases ? { aliases: b.aliases } : {}) });
   for (const g of registries.groups) add({ id: g.id, kind: 'group', name: g.name, members: g.members });
   return { byId, groupMembers: expandGroups(byId) };
 }
@@ -117,7 +119,7 @@ export function findActors(dir: ActorDirectory, query: string, kinds?: readonly 
   const out: ActorId[] = [];
   for (const info of dir.byId.values()) {
     if (kinds && !kinds.includes(info.kind)) continue;
-    const words = [info.id, info.acronym?.es, info.acronym?.en, info.name.es, info.name.en];
+    const words = [info.id, info.acronym?.es, info.acronym?.en, info.name.es, info.name.en, ...(info.aliases ?? [])];
     if (words.some((w) => w !== undefined && fold(w) === q)) out.push(info.id);
   }
   return out;

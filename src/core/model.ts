@@ -1,7 +1,8 @@
 // The record types, as the schemas define them. Readonly data; behaviour lives in functions elsewhere.
 
 export type Lang = 'es' | 'en';
-export interface Text { readonly es?: string; readonly en?: string }
+/** `authentic`: which language is the source's own, when it differs from acta.yaml's `authentic` (a text the source gives in English). */
+export interface Text { readonly es?: string; readonly en?: string; readonly authentic?: Lang }
 export type ActorId = string;
 
 export type Due = string; // 2017-07-21 | 2017-08 | 2017-Q1 | 2017-H2 | 2017 | continuous | twice-a-year | tbd
@@ -59,13 +60,16 @@ export const INFORMATIONAL_ACTIONS: ReadonlySet<Action> = new Set(['thank', 'tak
 export interface Step {
   readonly task: Text;
   readonly owners?: readonly ActorId[];
-  readonly deadline: Deadline;
+  /** A step with no date in the source (2017-06-21 #3: the TS's report after the countries' input). */
+  readonly deadline?: Deadline;
 }
 
 export interface Commitment {
   readonly owners: readonly ActorId[];
   readonly task?: Text;
   readonly deadline?: Deadline;
+  /** The source does not name who owes it: acta's reading, explained in a note. */
+  readonly inferred?: boolean;
   readonly schedule?: readonly Step[];
 }
 
@@ -76,6 +80,8 @@ export interface Agreement {
   readonly text: Text;
   readonly actors?: readonly ActorId[];
   readonly commitment?: Commitment;
+  /** A recommendation to another body (action recommend/suggest): never a commitment of that body. */
+  readonly addressee?: ActorId;
   readonly items?: readonly Agreement[];
   readonly followup?: readonly FollowUp[];
   readonly supersedes?: string;
@@ -130,12 +136,13 @@ export interface Plan {
 }
 
 export interface Country { readonly code: string; readonly name: Text; readonly member?: boolean }
-export interface Organisation { readonly id: string; readonly acronym?: Text; readonly name: Text; readonly country?: string }
+export interface Organisation { readonly id: string; readonly acronym?: Text; readonly name: Text; readonly aliases?: readonly string[]; readonly country?: string; readonly note?: Text }
 export interface Body {
   readonly id: string;
   readonly type: 'organ' | 'network' | 'group';
   readonly acronym?: Text;
   readonly name: Text;
+  readonly aliases?: readonly string[];
   readonly reports_to?: string;
   readonly became?: string;
   readonly note?: Text;
@@ -154,5 +161,7 @@ export interface Config {
   readonly records?: string;
   readonly name?: Text;
   readonly lang?: Lang;
+  /** The language of the source documents: text in it is authentic, text in the other language an unofficial translation. */
+  readonly authentic?: Lang;
   readonly warn_days?: number;
 }

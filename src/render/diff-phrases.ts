@@ -135,6 +135,8 @@ function changeText(c: Change, lang: Lang): string {
       return t(lang, `adopted text (${langOf(c.field, lang)}) was edited`, `el texto adoptado (${langOf(c.field, lang)}) fue editado`);
     case 'translation-added':
       return t(lang, `${langOf(c.field, lang)} translation added`, `traducción al ${langOf(c.field, lang)} añadida`);
+    case 'translation-edited':
+      return t(lang, `${langOf(c.field, lang)} translation edited (not adopted text)`, `traducción al ${langOf(c.field, lang)} editada (no es texto adoptado)`);
     case 'followup-added':
       return followupAdded(c, lang, date);
     case 'followup-changed': {

@@ -167,8 +167,15 @@ export function labels(lang: Lang): Labels {
 /** Record text, with " [es]" (or " [en]") when it is not in the language asked for. */
 export function localText(t: LocalText | undefined, lang: Lang): string {
   if (!t) return '';
-  return t.lang === lang ? t.text : `${t.text} [${t.lang}]`;
+  const shown = t.lang === lang ? t.text : `${t.text} [${t.lang}]`;
+  return t.translation ? `${shown} ${TRANSLATION_MARK[lang]}` : shown;
 }
+
+/** Appended to text that is not in its authentic language (acta.yaml `authentic`). */
+/** Beside a commitment whose owners the source does not name (`inferred: true`). */
+export const INFERRED_MARK: Record<Lang, string> = { en: '(inferred: see notes)', es: '(inferido: ver notas)' };
+
+export const TRANSLATION_MARK: Record<Lang, string> = { en: '(unofficial translation)', es: '(traducción no oficial)' };
 
 export const day = (d: Day, lang: Lang): string => formatDay(d, lang);
 export const period = (p: Period, lang: Lang): string => formatDue(p, lang);

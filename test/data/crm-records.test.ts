@@ -2,12 +2,15 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/core/dates.js';
-import type { Deadline, Meeting } from '../../src/core/model.js';
+import { pickText } from '../../src/core/local-text.js';
+import type { Deadline, Meeting, Text } from '../../src/core/model.js';
 import { walkActivities, walkAgreements } from '../../src/core/walk.js';
 import type { Repository } from '../../src/io/load.js';
 import { loadRepository } from '../../src/io/load.js';
 
 let repo: Repository;
+// The extraction's bookmark markers are not text; whitespace runs are compared as one space.
+const normaliseSource = (s: string): string => s.replace(/\[bookmark: [^\]]*\]/g, '').replace(/\[footnoteRef:\d+\]/g, '').replace(/\s+/g, ' ').trim();
 beforeAll(async () => {
   repo = await loadRepository(path.resolve('data'));
 });
@@ -51,14 +54,54 @@ describe('meetings, as the documents number them', () => {
 
   it('point 6 of 2017-03-16 carries the four-step schedule', () => {
     const six = meeting('2017-03-16-red-nna').agreements[5]!;
-    expect(six.commitment?.schedule?.map((s) => s.deadline.due)).toEqual(['2017-03-24', '2017-03-31', '2017-04-05', '2017-04-06']);
+    expect(six.commitment?.schedule?.map((s) => s.deadline?.due)).toEqual(['2017-03-24', '2017-03-31', '2017-04-05', '2017-04-06', undefined]);
+  });
+
+  it('point 6 of 2017-03-16 ends, like 2015 #6, with the GRCM approval step (source 000, line 18)', () => {
+    const step = meeting('2017-03-16-red-nna').agreements[5]!.commitment!.schedule![4]!;
+    expect(step.deadline?.event).toEqual({ body: 'grcm', relation: 'at' });
+    expect(step.deadline?.text?.es).toBe('discutida y aprobada durante la próxima reunión del Grupo Regional de Consulta sobre Migración (GRCM)');
+  });
+
+  it('session is recorded only where the source states it (2016: «celebró su reunión ordinaria»)', () => {
+    expect(repo.records.meetings.map((m) => [m.data.id, m.data.session ?? null])).toEqual([
+      ['2015-08-18-ad-hoc-nna', null],
+      ['2016-06-08-red-consular', 'ordinary'],
+      ['2017-03-16-red-nna', null],
+      ['2017-06-21-red-trata', null],
+    ]);
+  });
+
+  it('observers only where the source lists them (2015, line 13); no follow-up or antecedent without a source', () => {
+    expect(repo.records.meetings.filter((m) => m.data.observers?.length).map((m) => m.data.id)).toEqual(['2015-08-18-ad-hoc-nna']);
+    expect(repo.records.meetings.flatMap((m) => walkAgreements(m.data).filter((a) => a.agreement.followup?.length).map((a) => a.ref))).toEqual([]);
+    expect(meeting('2017-03-16-red-nna').follows?.some((f) => f.ref !== undefined)).toBe(false);
+    expect(repo.records.registries.bodies.some((b) => b.became !== undefined)).toBe(false);
+  });
+
+  it('suggestions to the GRCM are recommendations with an addressee, not commitments (2017-06-21 #5.a–c, #7, #7.a)', () => {
+    const recs = walkAgreements(meeting('2017-06-21-red-trata')).filter((a) => a.agreement.addressee !== undefined);
+    expect(recs.map((a) => `${a.key} ${a.agreement.action} ${a.agreement.addressee}`)).toEqual(['5.a recommend grcm', '5.b recommend grcm', '5.c recommend grcm', '7 recommend grcm', '7.a recommend grcm']);
+    expect(recs.some((a) => a.agreement.commitment !== undefined)).toBe(false);
+  });
+
+  it('2016 #10 reports a request of the member countries to SG-SICA: no commitment of SG-SICA (source 002, line 19)', () => {
+    const ten = meeting('2016-06-08-red-consular').agreements[9]!;
+    expect(ten.action).toBe('inform');
+    expect(ten.commitment).toBeUndefined();
+  });
+
+  it('2017-06-21 #3 keeps the TS task apart from the member countries\' one (source 004, line 22)', () => {
+    const steps = meeting('2017-06-21-red-trata').agreements[2]!.commitment!.schedule!;
+    expect(steps.map((s) => [s.owners, s.deadline?.due ?? null])).toEqual([[['member-countries'], '2017-07-21'], [['st'], null]]);
   });
 });
 
 describe('every deadline, with its precision', () => {
   it('matches the documents', () => {
     const found: string[] = [];
-    const describeDeadline = (d: Deadline): string => (d.due ? `${d.due} ${parsePeriod(d.due)?.precision}` : `event ${d.event!.body} ${d.event!.relation} (${d.event!.expected})`);
+    const describeDeadline = (d: Deadline | undefined): string =>
+      d === undefined ? 'no deadline' : d.due ? `${d.due} ${parsePeriod(d.due)?.precision ?? 'undated'}${d.text?.es ? ` «${d.text.es}»` : ''}` : `event ${d.event!.body} ${d.event!.relation} (${d.event!.expected ?? 'no date expected'})`;
     for (const { data } of repo.records.meetings) {
       for (const { key, agreement } of walkAgreements(data)) {
         const c = agreement.commitment;
@@ -66,20 +109,26 @@ describe('every deadline, with its precision', () => {
         c?.schedule?.forEach((s, i) => found.push(`${data.id}#${key} step ${i + 1}: ${describeDeadline(s.deadline)}`));
       }
     }
-    expect(found.sort()).toEqual([
+    // 13 deadlines and one undated step. Against the first round: 2016 #10 lost its deadline (a request to SG-SICA,
+    // not its commitment); 2017-06-21 #2.a gained the undated «a la brevedad»; 2017-03-16 #6 gained the GRCM step;
+    // 2017-06-21 #3's deadline moved to its step 1 (the member countries), step 2 (the TS) has none.
+    expect(found.map((f) => f.replace(/ «.*»$/, '')).sort()).toEqual([
       '2015-08-18-ad-hoc-nna#5: 2015-09-04 day',
       '2015-08-18-ad-hoc-nna#6 step 1: 2015-11 month',
       '2015-08-18-ad-hoc-nna#6 step 2: event grcm at (2015-11)',
-      '2016-06-08-red-consular#10: 2016-06-09 day',
       '2016-06-08-red-consular#8 step 1: event grcm before (2016-11)',
       '2017-03-16-red-nna#6 step 1: 2017-03-24 day',
       '2017-03-16-red-nna#6 step 2: 2017-03-31 day',
       '2017-03-16-red-nna#6 step 3: 2017-04-05 day',
       '2017-03-16-red-nna#6 step 4: 2017-04-06 day',
+      '2017-03-16-red-nna#6 step 5: event grcm at (no date expected)',
+      '2017-06-21-red-trata#2.a: tbd undated',
       '2017-06-21-red-trata#2.b: 2017-07-21 day',
-      '2017-06-21-red-trata#3: 2017-07-21 day',
+      '2017-06-21-red-trata#3 step 1: 2017-07-21 day',
+      '2017-06-21-red-trata#3 step 2: no deadline',
       '2017-06-21-red-trata#7.b: 2017-08 month',
     ]);
+    expect(found.find((f) => f.includes('#2.a'))).toContain('«a la brevedad»');
   });
 });
 
@@ -113,6 +162,14 @@ describe('word for word', () => {
     }
   });
 
+  it('every Spanish name and alias of an organisation or body is spelled as some source spells it; CRM and OEA are registered', async () => {
+    const all = (await Promise.all(['000_119a54e5c1cfca12.txt', '001_441c3394a93c4942.txt', '002_e7618e924924c884.txt', '003_bd5b4d8ca3601dab.txt', '004_40c6a71c981a18d3.txt'].map(source))).join('\n');
+    const { organisations, bodies } = repo.records.registries;
+    const names = [...organisations, ...bodies].flatMap((x) => [x.name.es!, ...(x.aliases ?? [])]);
+    expect(names.filter((n) => !all.includes(normalise(n)))).toEqual([]);
+    expect([...organisations, ...bodies].filter((x) => ['crm', 'oea'].includes(x.id)).map((x) => x.acronym?.es)).toEqual(['OEA', 'CRM']);
+  });
+
   it('every Spanish activity, result and objective of the plan is in its source document', async () => {
     const plan = repo.records.plans[0]!.data;
     const text = await source(plan.source.document);
@@ -127,5 +184,89 @@ describe('canonical layout', () => {
     const r = await runActa(['fmt', '--check', '--root', 'data']);
     expect(r.stdout).toContain('0 files would be reformatted');
     expect(r.code).toBe(0);
+  });
+});
+
+// The fidelity rules of the README ("What data/ may say"), checked on every record of data/.
+describe('every fact has a source or says it is inferred', () => {
+  const texts = (v: unknown, at: string, out: [string, Record<string, unknown>][] = []): [string, Record<string, unknown>][] => {
+    if (Array.isArray(v)) v.forEach((x, i) => texts(x, `${at}/${i}`, out));
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.en === 'string') out.push([at, o]);
+      for (const [k, x] of Object.entries(o)) texts(x, `${at}/${k}`, out);
+    }
+    return out;
+  };
+  const all = (): { file: string; data: unknown }[] => [
+    ...repo.records.meetings.map((m) => ({ file: m.parsed.file, data: m.data })),
+    ...repo.records.plans.map((p) => ({ file: p.parsed.file, data: p.data })),
+    ...repo.records.files.filter((f) => f.file.startsWith('registries/')).map((f) => ({ file: f.file, data: f.data })),
+    { file: 'acta.yaml', data: repo.records.config },
+  ];
+
+  it('every English text is marked as a translation: acta.yaml says `authentic: es`, and an English text without a Spanish one says `authentic: en`', () => {
+    expect(repo.records.config.authentic).toBe('es');
+    const found = all().flatMap(({ file, data }) => texts(data, file));
+    expect(found.length).toBeGreaterThan(100);
+    const unmarked = found.filter(([, t]) => (t.authentic === 'en' ? t.es !== undefined : pickText(t as Text, 'en', repo.records.config.authentic)?.translation !== true));
+    expect(unmarked.map(([at]) => at)).toEqual([]);
+    expect(found.filter(([, t]) => t.es === undefined && t.authentic !== 'en').map(([at]) => at)).toEqual([]);
+  });
+
+  it('every commitment owner is named by its point, or the commitment is `inferred` with a note at it; every dated deadline quotes its source', async () => {
+    const fs = await import('node:fs/promises');
+    const problems: string[] = [];
+    for (const { data } of repo.records.meetings) {
+      const text = normaliseSource(await fs.readFile(path.resolve('data/sources', data.source.document), 'utf8'));
+      for (const { agreement: a, ref, pointer } of walkAgreements(data)) {
+        const c = a.commitment;
+        if (!c) continue;
+        const named = new Set(a.actors ?? []);
+        const owners = [...c.owners, ...(c.schedule ?? []).flatMap((s) => s.owners ?? [])];
+        // A note at the point, inside it, or at the point it is a sub-item of.
+        const noted = (data.notes ?? []).some((n) => n.at !== undefined && (n.at === pointer || n.at.startsWith(`${pointer}/`) || pointer.startsWith(`${n.at}/items/`)));
+        if (owners.some((o) => !named.has(o)) && !(c.inferred && noted)) problems.push(`${ref}: owners not named and not inferred with a note`);
+        for (const d of [c.deadline, ...(c.schedule ?? []).map((s) => s.deadline)]) {
+          if (d?.due !== undefined && (d.text?.es === undefined || !text.includes(normaliseSource(d.text.es)))) problems.push(`${ref}: deadline ${d.due} quotes no source`);
+          if (d?.event !== undefined && (d.text?.es === undefined || !text.includes(normaliseSource(d.text.es)))) problems.push(`${ref}: event deadline quotes no source`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('recommendations and inferred commitments in the output', () => {
+  it('the report lists the suggestions to the GRCM as recommendations, and derives no commitment from them', async () => {
+    const { runActa } = await import('../run-acta.js');
+    const r = await runActa(['report', '--root', 'data', '--as-of', '2017-08-01', '--year', '2017', '--format', 'json']);
+    const model = JSON.parse(r.stdout) as { recommendations: { ref: string; addressee: { id: string } }[]; overdue: { id: string }[]; dueNext: { id: string }[] };
+    expect(model.recommendations.map((x) => `${x.ref} → ${x.addressee.id}`)).toEqual(['5.a', '5.b', '5.c', '7', '7.a'].map((k) => `2017-06-21-red-trata#${k} → grcm`));
+    const list = await runActa(['list', 'commitments', '--root', 'data', '--as-of', '2017-08-01', '--actor', 'grcm', '--format', 'json']);
+    expect(list.stdout).not.toContain('2017-06-21-red-trata#5');
+    expect(list.stdout).not.toContain('2017-06-21-red-trata#7"');
+  });
+
+  it('`--actor st` finds the TS task of 2017-06-21 #3; show marks an inferred commitment and a translated task', async () => {
+    const { runActa } = await import('../run-acta.js');
+    const st = await runActa(['list', 'commitments', '--root', 'data', '--as-of', '2017-08-01', '--actor', 'st', '--meeting', '2017-06-21-red-trata']);
+    expect(st.stdout).toContain('#3/2');
+    const en = await runActa(['show', '2017-06-21-red-trata#7.b', '--root', 'data', '--as-of', '2017-08-01', '--lang', 'en']);
+    expect(en.stdout).toContain('(inferred: see notes)');
+    expect(en.stdout).toContain('(unofficial');
+    const es = await runActa(['show', '2017-06-21-red-trata#7.b', '--root', 'data', '--as-of', '2017-08-01', '--lang', 'es']);
+    expect(es.stdout).toContain('(inferido: ver notas)');
+    expect(es.stdout).not.toContain('traducción no oficial');
+  });
+});
+
+describe('registry aliases', () => {
+  it('a user finds an actor by any spelling the sources use (name or alias)', async () => {
+    const { buildActorDirectory, findActors } = await import('../../src/core/actors.js');
+    const dir = buildActorDirectory(repo.records.registries);
+    expect(findActors(dir, 'Red Regional de la Sociedad Civil para las Migraciones')).toEqual(['rrocm']);
+    expect(findActors(dir, 'Red Regional de Organizaciones de la Sociedad Civil para las Migraciones')).toEqual(['rrocm']);
+    expect(findActors(dir, 'Presidencia Pro-Tempore')).toEqual(['ppt']);
   });
 });

@@ -108,6 +108,7 @@ export const CASES: readonly Case[] = [
   { code: 'deadline/before-meeting', name: 'deadline before the meeting', files: { [M]: meeting([['due: 2017-07-21', 'due: 2016-12']]) }, file: M, token: '2016-12' },
   { code: 'deadline/too-many-occurrences', name: 'twice a year for 84 years', files: { [M]: meeting([['deadline: { due: 2017-07-21,', 'deadline: { due: twice-a-year, until: "2100",']]) }, file: M, token: '"2100"' },
   { code: 'number/duplicate', name: 'two points numbered 1', files: { [M]: meeting([['number: "2"', 'number: "1"']]) }, file: M, token: '"1"', fromLine: 14 },
+  { code: 'text/no-authentic', name: 'an English text with no Spanish one, under authentic: es', files: { 'acta.yaml': 'authentic: es\n', [M]: meeting([['text: { es: Agradecer a las delegaciones. }', 'text: { en: Thank the delegations. }']]) }, file: M, token: 'en:' },
   { code: 'registry/missing', name: 'no groups registry', files: { 'registries/groups.yaml': 'record: organisations\norganisations: []\n', [M]: MEETING }, file: 'acta.yaml' },
   { code: 'root/no-records', name: 'nothing to read', files: {}, withRegistries: false, file: 'acta.yaml' },
   { code: 'record/placeholder', name: 'a TODO left by acta new', files: { [M]: meeting([['document: informe.txt', 'document: "TODO: the report"']]) }, file: M, token: '"TODO' },

@@ -112,6 +112,7 @@ function evaluate(source: CommitmentSource, moved: Moved, ctx: Context): Commitm
     ...(source.action ? { action: source.action } : {}),
     task: source.task,
     owners: source.owners,
+    ...(source.inferred ? { inferred: true as const } : {}),
     owed,
     due,
     ...(moved.deadline ? { deadline: moved.deadline } : {}),

@@ -31,14 +31,16 @@ export function meetingSources(meeting: Meeting, file: string): CommitmentSource
     const origin: Origin = { recordKind: 'meeting', record: meeting.id, body: meeting.body, ref, file, pointer, date: meeting.dates.start };
     const followup = a.followup ?? [];
     const own = followup.filter((f) => f.step === undefined);
-    const base = { origin, anchor, ...(a.action ? { action: a.action } : {}) };
     const k = a.commitment;
+    const base = { origin, anchor, ...(a.action ? { action: a.action } : {}), ...(k?.inferred ? { inferred: true as const } : {}) };
     if (!k && (!a.action || INFORMATIONAL_ACTIONS.has(a.action))) continue;
+    // A recommendation to another body is listed as such (reports), never as a commitment of its addressee.
+    if (a.addressee !== undefined) continue;
     out.push({ ...base, id: ref, kind: 'agreement', task: k?.task ?? a.text, owners: k?.owners ?? a.actors ?? [], ...(k?.deadline ? { deadline: k.deadline } : {}), entries: own, moves: own.filter((f) => f.deadline) });
     k?.schedule?.forEach((s, i) => {
       const step = i + 1;
       const mine = followup.filter((f) => f.step === step);
-      out.push({ ...base, id: `${ref}/${step}`, kind: 'step', step, task: s.task, owners: s.owners ?? k.owners, deadline: s.deadline, entries: followup.filter((f) => f.step === step || closesPoint(f)), moves: mine.filter((f) => f.deadline) });
+      out.push({ ...base, id: `${ref}/${step}`, kind: 'step', step, task: s.task, owners: s.owners ?? k.owners, ...(s.deadline ? { deadline: s.deadline } : {}), entries: followup.filter((f) => f.step === step || closesPoint(f)), moves: mine.filter((f) => f.deadline) });
     });
   }
   return out;

@@ -89,6 +89,8 @@ export interface CommitmentIdentity {
   readonly task: Text;
   /** Owners as recorded (groups kept). */
   readonly owners: readonly ActorId[];
+  /** The source does not name who owes it (`inferred: true` on the commitment): acta's reading, explained in a note. */
+  readonly inferred?: true;
 }
 
 export interface Commitment extends CommitmentIdentity {

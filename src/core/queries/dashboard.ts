@@ -44,7 +44,7 @@ export function buildDashboard(records: RecordSet, diagnostics: readonly Diagnos
   const latest = [...meetings].sort((a, b) => (a.dates.start < b.dates.start ? 1 : a.dates.start > b.dates.start ? -1 : a.id < b.id ? 1 : -1))[0];
   const overdue = overdueRows(commitments, {}, ctx, asOf, asOf);
   const counts = countDiagnostics(diagnostics);
-  const secretariat = pickText(records.config.name, ctx.lang);
+  const secretariat = pickText(records.config.name, ctx.lang); // its own name, not a translation of a source
   return {
     version: 1,
     kind: 'dashboard',

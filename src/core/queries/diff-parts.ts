@@ -15,19 +15,20 @@ export interface Part {
 
 const INFORMATIONAL = new Set(['thank', 'take-note', 'welcome', 'acknowledge', 'inform', 'reaffirm']);
 
-export function diffMeetingRecords(_at: RecordAt, before: Record<string, unknown>, after: Record<string, unknown>): ChangeDraft[] {
+/** `authentic`: the configured language of the sources (acta.yaml `authentic`); an edit in another language is a translation edited. */
+export function diffMeetingRecords(_at: RecordAt, before: Record<string, unknown>, after: Record<string, unknown>, authentic?: string): ChangeDraft[] {
   const header = compareFields('', before, after, new Set(['record', 'id', 'agreements']));
-  return [...header, ...diffParts('agreement', flattenAgreements(before.agreements), flattenAgreements(after.agreements), compareAgreement)];
+  return [...header, ...diffParts('agreement', flattenAgreements(before.agreements), flattenAgreements(after.agreements), (b, a) => compareAgreement(b, a, authentic))];
 }
 
-export function diffPlanRecords(_at: RecordAt, before: Record<string, unknown>, after: Record<string, unknown>): ChangeDraft[] {
+export function diffPlanRecords(_at: RecordAt, before: Record<string, unknown>, after: Record<string, unknown>, authentic?: string): ChangeDraft[] {
   const header = compareFields('', before, after, new Set(['record', 'id', 'axes']));
   const levels = planLevels(before);
   const next = planLevels(after);
   const out = [...header];
   const renumbered: [Part, Part][] = [];
-  for (const kind of ['axis', 'objective', 'result'] as const) out.push(...diffLevel(kind, levels[kind], next[kind], renumbered));
-  out.push(...diffParts('activity', levels.activity, next.activity, compareActivity, renumbered));
+  for (const kind of ['axis', 'objective', 'result'] as const) out.push(...diffLevel(kind, levels[kind], next[kind], renumbered, authentic));
+  out.push(...diffParts('activity', levels.activity, next.activity, (b, a) => compareActivity(b, a, authentic), renumbered));
   return out;
 }
 
@@ -120,8 +121,8 @@ export function flattenAgreements(list: unknown, prefix = ''): Part[] {
   });
 }
 
-function compareAgreement(before: Record<string, unknown>, after: Record<string, unknown>): ChangeDraft[] {
-  const out: ChangeDraft[] = [...compareText('text', before.text, after.text)];
+function compareAgreement(before: Record<string, unknown>, after: Record<string, unknown>, authentic: string | undefined): ChangeDraft[] {
+  const out: ChangeDraft[] = [...compareText('text', before.text, after.text, authentic)];
   out.push(...compareFields('', before, after, new Set(['number', 'text', 'items', 'followup', 'commitment'])).map(asPartChange));
   out.push(...compareCommitment(asObject(before.commitment), asObject(after.commitment), before.commitment !== undefined, after.commitment !== undefined));
   const operational = after.commitment !== undefined || (typeof after.action === 'string' && !INFORMATIONAL.has(after.action));
@@ -164,9 +165,9 @@ function commitmentDeadlines(commitment: Record<string, unknown>): Map<number, D
   return map;
 }
 
-function compareActivity(before: Record<string, unknown>, after: Record<string, unknown>): ChangeDraft[] {
+function compareActivity(before: Record<string, unknown>, after: Record<string, unknown>, authentic: string | undefined): ChangeDraft[] {
   return [
-    ...compareText('text', before.text, after.text),
+    ...compareText('text', before.text, after.text, authentic),
     ...compareFields('', before, after, new Set(['number', 'text', 'schedule', 'followup'])).map(asPartChange),
     ...compareSchedule(asObject(before.schedule), asObject(after.schedule)),
     ...diffFollowups(before.followup, after.followup, { implicit: 'pending' as Status, deadlines: new Map() }),
@@ -204,14 +205,14 @@ function planLevels(plan: Record<string, unknown>): Levels {
 
 // Axes, objectives and results: their texts are adopted text. Matched like the other parts; their renumbering
 // explains their activities' new numbers. Added or removed levels show as their activities added or removed.
-function diffLevel(kind: 'axis' | 'objective' | 'result', before: readonly Part[], after: readonly Part[], renumbered: [Part, Part][]): ChangeDraft[] {
+function diffLevel(kind: 'axis' | 'objective' | 'result', before: readonly Part[], after: readonly Part[], renumbered: [Part, Part][], authentic: string | undefined): ChangeDraft[] {
   const out: ChangeDraft[] = [];
   for (const [b, a] of matchParts(before, after).pairs) {
     if (b.key !== a.key) {
       if (!impliedByParent(b.key, a.key, renumbered)) out.push({ kind: 'part-renumbered', partKind: kind, part: a.key, before: b.key, after: a.key });
       renumbered.push([b, a]);
     }
-    for (const field of ['title', 'objective', 'text']) out.push(...compareText(field, b.data[field], a.data[field]).map((d) => ({ ...d, partKind: kind, part: a.key })));
+    for (const field of ['title', 'objective', 'text']) out.push(...compareText(field, b.data[field], a.data[field], authentic).map((d) => ({ ...d, partKind: kind, part: a.key })));
   }
   return out;
 }

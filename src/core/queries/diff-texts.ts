@@ -3,21 +3,25 @@ import { deepEqual } from '../deep-equal.js';
 import { diffWords } from '../word-diff.js';
 import type { ChangeDraft } from './diff.js';
 import { compareFields, compareValues } from './diff-fields.js';
-import { asObject, deadlineWhen } from './diff-values.js';
+import { asObject, asString, deadlineWhen } from './diff-values.js';
 
-/** An edited or removed language of an adopted text is flagged; a translation added beside it is not. */
-export function compareText(field: string, before: unknown, after: unknown): ChangeDraft[] {
+/** An edited or removed language of an adopted text is flagged; a translation added beside it, or edited, is not.
+ * The authentic language is the text's own `authentic`, else `authentic` (acta.yaml); without either, every
+ * language counts as adopted text. */
+export function compareText(field: string, before: unknown, after: unknown, authentic?: string): ChangeDraft[] {
   if (deepEqual(before, after)) return [];
   const isText = (v: unknown): boolean => v === undefined || (v !== null && typeof v === 'object' && !Array.isArray(v));
   if (!isText(before) || !isText(after)) return [{ ...compareValues(field, before, after), kind: 'text-edited' }];
   const b = asObject(before);
   const a = asObject(after);
   const out: ChangeDraft[] = [];
+  const source = asString(a.authentic) ?? asString(b.authentic) ?? authentic;
   for (const lang of [...new Set([...Object.keys(b), ...Object.keys(a)])]) {
     const was = b[lang];
     const now = a[lang];
     if (deepEqual(was, now)) continue;
-    if (was === undefined) out.push({ kind: 'translation-added', field: `${field}.${lang}`, after: now });
+    if (source !== undefined && lang !== source && lang !== 'authentic' && typeof was === 'string' && typeof now === 'string') out.push({ kind: 'translation-edited', field: `${field}.${lang}`, before: was, after: now, words: diffWords(was, now) });
+    else if (was === undefined) out.push({ kind: 'translation-added', field: `${field}.${lang}`, after: now });
     else if (typeof was === 'string' && typeof now === 'string') out.push({ kind: 'text-edited', field: `${field}.${lang}`, before: was, after: now, words: diffWords(was, now) });
     else out.push({ kind: 'text-edited', field: `${field}.${lang}`, before: was, ...(now === undefined ? {} : { after: now }) });
   }

@@ -24,6 +24,7 @@ export type ChangeKind =
   | 'part-changed'
   | 'text-edited'
   | 'translation-added'
+  | 'translation-edited'
   | 'followup-added'
   | 'followup-changed'
   | 'followup-removed'
@@ -105,8 +106,8 @@ export function finishChange(at: RecordAt, draft: ChangeDraft): Change {
 export function diffRecordSets(base: RecordSet, head: RecordSet, sides: { base: DiffSide; head: DiffSide }, changed?: ReadonlySet<string>): DiffResult {
   const changes: Change[] = [
     ...unreadableFiles(base, head, sides, changed),
-    ...diffById('meeting', base.meetings, head.meetings, diffMeetingRecords),
-    ...diffById('plan', base.plans, head.plans, diffPlanRecords),
+    ...diffById('meeting', base.meetings, head.meetings, diffMeetingRecords, head.config.authentic),
+    ...diffById('plan', base.plans, head.plans, diffPlanRecords, head.config.authentic),
     ...diffRegistries(base, head),
     ...diffConfig(base, head),
   ];
@@ -120,9 +121,9 @@ interface Loadedish {
   readonly parsed: ParsedFile;
 }
 
-type PartsDiffer = (at: RecordAt, before: Record<string, unknown>, after: Record<string, unknown>) => ChangeDraft[];
+type PartsDiffer = (at: RecordAt, before: Record<string, unknown>, after: Record<string, unknown>, authentic?: string) => ChangeDraft[];
 
-function diffById(kind: 'meeting' | 'plan', base: readonly Loadedish[], head: readonly Loadedish[], differ: PartsDiffer): Change[] {
+function diffById(kind: 'meeting' | 'plan', base: readonly Loadedish[], head: readonly Loadedish[], differ: PartsDiffer, authentic: string | undefined): Change[] {
   const byId = (list: readonly Loadedish[]): Map<string, Loadedish> => new Map(list.map((r) => [asString(asObject(r.data).id) ?? r.parsed.file, r]));
   const before = byId(base);
   const after = byId(head);
@@ -135,7 +136,7 @@ function diffById(kind: 'meeting' | 'plan', base: readonly Loadedish[], head: re
     }
     const at: RecordAt = { file: a.parsed.file, recordKind: kind, record: id };
     if (a.parsed.file !== b.parsed.file) out.push(finishChange(at, { kind: 'record-moved', before: b.parsed.file, after: a.parsed.file }));
-    out.push(...differ(at, asObject(b.data), asObject(a.data)).map((d) => finishChange(at, d)));
+    out.push(...differ(at, asObject(b.data), asObject(a.data), authentic).map((d) => finishChange(at, d)));
   }
   for (const [id, a] of after) {
     if (!before.has(id)) out.push(finishChange({ file: a.parsed.file, recordKind: kind, record: id }, { kind: 'record-added', summary: describeRecord(kind, a.data) }));

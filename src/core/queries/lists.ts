@@ -134,7 +134,7 @@ function listAgreements({ records, commitments, sel, ctx }: ListInput): Agreemen
       if (sel.states && !own.some((c) => matchesCommitment(c, stateOnly(sel)))) continue;
       if (sel.actors && !(a.actors ?? []).some((x) => sel.actors!.has(x)) && !own.some((c) => matchesCommitment(c, { actors: sel.actors! }))) continue;
       const state = STATES.find((s) => own.some((c) => c.state === s));
-      out.push({ ref, record: m.id, date: m.dates.start, body: actorRefs([m.body], ctx)[0]!, number: key, ...(a.action ? { action: a.action } : {}), actors: actorRefs(a.actors, ctx), text: pickText(a.text, ctx.lang) ?? { text: '', lang: ctx.lang }, ...(state ? { state } : {}) });
+      out.push({ ref, record: m.id, date: m.dates.start, body: actorRefs([m.body], ctx)[0]!, number: key, ...(a.action ? { action: a.action } : {}), actors: actorRefs(a.actors, ctx), text: pickText(a.text, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang }, ...(state ? { state } : {}) });
     }
   }
   return out;
@@ -149,7 +149,7 @@ function listPlans({ records, commitments, sel, ctx }: ListInput): PlanRow[] {
     .filter((p) => (!sel.bodies || sel.bodies.has(p.body)) && (!sel.plans || sel.plans.has(p.id)) && !sel.meetings && overlaps(p.period, sel))
     .map((p) => ({ p, own: byRecord.get(p.id) ?? [] }))
     .filter(({ own }) => (!sel.states || own.some((c) => matchesCommitment(c, stateOnly(sel)))) && (!sel.actors || own.some((c) => matchesCommitment(c, { actors: sel.actors! }))))
-    .map(({ p, own }) => ({ id: p.id, body: actorRefs([p.body], ctx)[0]!, title: pickText(p.title, ctx.lang) ?? { text: '', lang: ctx.lang }, period: p.period, activities: walkActivities(p).length, states: summariseStates(own) }));
+    .map(({ p, own }) => ({ id: p.id, body: actorRefs([p.body], ctx)[0]!, title: pickText(p.title, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang }, period: p.period, activities: walkActivities(p).length, states: summariseStates(own) }));
 }
 
 function overlaps(period: { start: string; end: string }, sel: Selection): boolean {

@@ -44,8 +44,8 @@ export interface MeetingFacts {
 export function viewMeeting(m: Meeting, { points, own, members }: MeetingFacts, ctx: ViewContext): MeetingItem {
   const listed = m.participants !== undefined || m.observers !== undefined;
   const came = new Set([...(m.participants ?? []), ...(m.observers ?? [])]);
-  const title = pickText(m.title, ctx.lang);
-  const sourceTitle = pickText(m.source.title, ctx.lang);
+  const title = pickText(m.title, ctx.lang, ctx.authentic);
+  const sourceTitle = pickText(m.source.title, ctx.lang, ctx.authentic);
   const guests = (m.guests ?? []).map((g) => (g.actor ? actorRefs([g.actor], ctx)[0]!.label : (g.name ?? ''))).filter((g) => g !== '');
   return {
     id: m.id,

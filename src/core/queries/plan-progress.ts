@@ -50,10 +50,10 @@ export function buildPlanProgress(plan: Plan, commitments: readonly Commitment[]
   const activities = walkActivities(plan);
   const axes = plan.axes.map((axis) => {
     const refs = activities.filter((a) => a.axis === axis).map((a) => a.ref);
-    const title = pickText(axis.title, ctx.lang);
+    const title = pickText(axis.title, ctx.lang, ctx.authentic);
     return { number: axis.number, ...(title ? { title } : {}), ...axisProgress(refs, occurrences, period.from, period.to) };
   });
-  const title = pickText(plan.title, ctx.lang);
+  const title = pickText(plan.title, ctx.lang, ctx.authentic);
   return {
     id: plan.id,
     ...(title ? { title } : {}),

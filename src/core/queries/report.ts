@@ -8,6 +8,7 @@ import type { Commitment, StateSummary } from '../followup/index.js';
 import { dueDay, summariseStates } from '../followup/index.js';
 import type { Lang, Meeting, Plan } from '../model.js';
 import type { RecordSet } from '../records.js';
+import { walkAgreements } from '../walk.js';
 import type { AgreementTally } from './agreement-tally.js';
 import { countPoints, tallyAgreements } from './agreement-tally.js';
 import type { CommitmentTally } from './commitment-tally.js';
@@ -24,6 +25,16 @@ import { buildRecordHealth } from './record-health.js';
 import type { Selection } from './selection.js';
 import type { ActorRef, CommitmentView, LocalText, ViewContext } from './view.js';
 import { actorRefs, pickText, viewCommitment } from './view.js';
+
+/** A point of a meeting held in the period that recommends something to another body (`addressee`): the addressee
+ * owes nothing by it, so it is listed here and never among commitments. */
+export interface RecommendationRow {
+  readonly ref: string;
+  readonly meeting: string;
+  readonly from: ActorRef;
+  readonly addressee: ActorRef;
+  readonly text: LocalText;
+}
 
 /** An overdue commitment; `earlier` when it comes from before the period (a meeting held, or an occurrence due, before it). */
 export type OverdueRow = CommitmentView & { readonly earlier: boolean };
@@ -53,6 +64,8 @@ export interface ReportModel {
   readonly meetings: readonly MeetingItem[];
   readonly participation: ParticipationMatrix;
   readonly agreements: AgreementTally;
+  /** Recommendations to other bodies made by the meetings held in the period, in meeting and point order. */
+  readonly recommendations: readonly RecommendationRow[];
   /** Commitments from the meetings held in the period (work-plan activities are in `workplan`). */
   readonly commitments: CommitmentTally;
   /** Everything overdue as of `asOf` in the bodies asked for, the most late first — also from before the period. */
@@ -97,7 +110,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const dueNext = dueNextRows(commitments, sel, ctx, input.next);
   const collator = new Intl.Collator(ctx.lang);
   const members = records.registries.countries.filter((c) => c.member !== false).map((c) => ({ code: c.code, label: actorRefs([c.code], ctx)[0]!.label })).sort((a, b) => collator.compare(a.label, b.label)).map((c) => c.code);
-  const secretariat = pickText(records.config.name, ctx.lang);
+  const secretariat = pickText(records.config.name, ctx.lang); // the secretariat's own name: not a translation of a source
   return {
     version: 1,
     kind: 'report',
@@ -119,12 +132,19 @@ export function buildReport(input: ReportInput): ReportModel {
     meetings: meetings.map((m) => viewMeeting(m, { points: countPoints(m), own: fromMeetings.filter((c) => c.origin.record === m.id), members }, ctx)),
     participation: buildParticipation(meetings, members, ctx),
     agreements,
+    recommendations: meetings.flatMap((m) => recommendationRows(m, ctx)),
     commitments: tallyCommitments(fromMeetings, agreements.bodies.map((b) => b.id), ctx),
     overdue,
     dueNext,
     workplan: plansIn(records, sel, period).map((p) => buildPlanProgress(p, commitments, period, ctx)),
     records: buildRecordHealth(records, input.diagnostics),
   };
+}
+
+function recommendationRows(m: Meeting, ctx: ViewContext): RecommendationRow[] {
+  return walkAgreements(m)
+    .filter((at) => at.agreement.addressee !== undefined)
+    .map((at) => ({ ref: at.ref, meeting: m.id, from: actorRefs([m.body], ctx)[0]!, addressee: actorRefs([at.agreement.addressee!], ctx)[0]!, text: pickText(at.agreement.text, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang } }));
 }
 
 /** Everything overdue in the selected bodies, the most late first (the overdue report's own order). */

@@ -55,7 +55,7 @@ export function buildShow(target: Target, commitments: readonly Commitment[], ct
   const of = (ref: string): CommitmentView[] => commitments.filter((c) => c.origin.ref === ref).map((c) => viewCommitment(c, ctx));
   const byRef = new Map<string, Commitment[]>();
   for (const c of commitments) byRef.set(c.origin.ref, [...(byRef.get(c.origin.ref) ?? []), c]);
-  const text = (t: Parameters<typeof pickText>[0]): LocalText => pickText(t, ctx.lang) ?? { text: '', lang: ctx.lang };
+  const text = (t: Parameters<typeof pickText>[0]): LocalText => pickText(t, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang };
   switch (target.kind) {
     case 'meeting':
       return { ...head, kind: 'meeting', ...meetingHeader(target.meeting, ctx), points: walkAgreements(target.meeting).map((at) => point(at, of(at.ref), ctx)) };
@@ -65,13 +65,13 @@ export function buildShow(target: Target, commitments: readonly Commitment[], ct
     }
     case 'plan': {
       const p = target.plan;
-      const objective = pickText(p.objective, ctx.lang);
+      const objective = pickText(p.objective, ctx.lang, ctx.authentic);
       const activities = walkActivities(p).map((at) => ({ ...activityRow(at.ref, at.activity, ctx), ...worst(byRef.get(at.ref) ?? []) }));
       return { ...head, kind: 'plan', id: p.id, body: actorRefs([p.body], ctx)[0]!, title: text(p.title), period: p.period, ...(objective ? { objective } : {}), source: p.source.document, activities };
     }
     case 'activity': {
       const { at, plan } = target;
-      const parts = { axis: pickText(at.axis.title, ctx.lang), objective: pickText(at.objective.text, ctx.lang), result: pickText(at.result.text, ctx.lang) };
+      const parts = { axis: pickText(at.axis.title, ctx.lang, ctx.authentic), objective: pickText(at.objective.text, ctx.lang, ctx.authentic), result: pickText(at.result.text, ctx.lang, ctx.authentic) };
       const present = Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined));
       return { ...head, kind: 'activity', plan: { id: plan.id, title: text(plan.title) }, ...present, ...activityRow(at.ref, at.activity, ctx), followup: (at.activity.followup ?? []).map((f) => viewFollowUp(f, ctx)), commitments: of(at.ref) };
     }
@@ -85,16 +85,16 @@ function worst(own: readonly Commitment[]): { state?: CommitmentState } {
 
 function activityRow(ref: string, a: Plan['axes'][number]['objectives'][number]['results'][number]['activities'][number], ctx: ViewContext): Omit<ActivityRow, 'state'> {
   const schedule = Object.keys(a.schedule ?? {}).sort().map((column) => ({ column, cell: a.schedule![column]! }));
-  return { ref, text: pickText(a.text, ctx.lang) ?? { text: '', lang: ctx.lang }, responsible: actorRefs(a.responsible, ctx), schedule };
+  return { ref, text: pickText(a.text, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang }, responsible: actorRefs(a.responsible, ctx), schedule };
 }
 
 function point(at: AgreementAt, commitments: CommitmentView[], ctx: ViewContext): PointView {
   const a = at.agreement;
-  return { ref: at.ref, number: at.key, ...(a.action ? { action: a.action } : {}), actors: actorRefs(a.actors, ctx), text: pickText(a.text, ctx.lang) ?? { text: '', lang: ctx.lang }, commitments };
+  return { ref: at.ref, number: at.key, ...(a.action ? { action: a.action } : {}), actors: actorRefs(a.actors, ctx), text: pickText(a.text, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang }, commitments };
 }
 
 function meetingHeader(m: Meeting, ctx: ViewContext): MeetingHeader {
-  const title = pickText(m.title, ctx.lang);
+  const title = pickText(m.title, ctx.lang, ctx.authentic);
   const place = m.place ? { ...(m.place.city ? { city: m.place.city } : {}), ...(m.place.country ? { country: actorRefs([m.place.country], ctx)[0]! } : {}), ...(m.place.virtual ? { virtual: true } : {}) } : undefined;
   return {
     id: m.id,
@@ -107,7 +107,7 @@ function meetingHeader(m: Meeting, ctx: ViewContext): MeetingHeader {
     ...(place ? { place } : {}),
     participants: actorRefs(m.participants, ctx),
     observers: actorRefs(m.observers, ctx),
-    guests: (m.guests ?? []).map((g) => ({ ...(g.actor ? { actor: actorRefs([g.actor], ctx)[0]! } : {}), ...(g.name ? { name: g.name } : {}), ...(g.role && pickText(g.role, ctx.lang) ? { role: pickText(g.role, ctx.lang)! } : {}) })),
+    guests: (m.guests ?? []).map((g) => ({ ...(g.actor ? { actor: actorRefs([g.actor], ctx)[0]! } : {}), ...(g.name ? { name: g.name } : {}), ...(g.role && pickText(g.role, ctx.lang, ctx.authentic) ? { role: pickText(g.role, ctx.lang, ctx.authentic)! } : {}) })),
     source: m.source.document,
   };
 }

@@ -19,6 +19,8 @@ export interface ActorRef {
 export interface ViewContext {
   readonly dir: ActorDirectory;
   readonly lang: Lang;
+  /** acta.yaml's `authentic`: text shown in another language is marked as an unofficial translation. */
+  readonly authentic?: Lang;
 }
 
 export function actorRefs(ids: readonly ActorId[] | undefined, ctx: ViewContext): ActorRef[] {
@@ -73,6 +75,8 @@ export interface CommitmentView {
   readonly action?: Action;
   readonly task: LocalText;
   readonly owners: readonly ActorRef[];
+  /** Who owes it is acta's reading, not named by the source (explained in the record's notes). */
+  readonly inferred?: true;
   readonly owed: readonly ActorRef[];
   readonly pending: readonly ActorRef[];
   /** Who still owes it, for people: a group whose members all still owe stays the group; otherwise the members who do. */
@@ -97,7 +101,7 @@ export interface CommitmentView {
 }
 
 export function viewCommitment(c: Commitment, ctx: ViewContext): CommitmentView {
-  const deadlineText = pickText(c.deadline?.text, ctx.lang);
+  const deadlineText = pickText(c.deadline?.text, ctx.lang, ctx.authentic);
   return {
     id: c.id,
     kind: c.kind,
@@ -109,8 +113,9 @@ export function viewCommitment(c: Commitment, ctx: ViewContext): CommitmentView 
     ...(c.step !== undefined ? { step: c.step } : {}),
     ...(c.occurrence !== undefined ? { occurrence: c.occurrence } : {}),
     ...(c.action ? { action: c.action } : {}),
-    task: pickText(c.task, ctx.lang) ?? { text: '', lang: ctx.lang },
+    task: pickText(c.task, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang },
     owners: actorRefs(c.owners, ctx),
+    ...(c.inferred ? { inferred: true as const } : {}),
     owed: actorRefs(c.owed, ctx),
     pending: actorRefs(c.pending, ctx),
     owing: actorRefs(owingOf(c, ctx.dir), ctx),
@@ -159,7 +164,7 @@ export interface FollowUpView {
 }
 
 export function viewFollowUp(f: FollowUp, ctx: ViewContext): FollowUpView {
-  const note = pickText(f.note, ctx.lang);
+  const note = pickText(f.note, ctx.lang, ctx.authentic);
   const deadline = f.deadline ? (f.deadline.due ?? (f.deadline.event ? `${f.deadline.event.relation}:${f.deadline.event.body}` : undefined)) : undefined;
   return {
     date: f.date,

@@ -106,11 +106,11 @@ export function buildWorkplanPlan(plan: Plan, commitments: readonly Commitment[]
   for (const c of commitments) if (c.origin.record === plan.id) byRef.set(c.origin.ref, [...(byRef.get(c.origin.ref) ?? []), c]);
   const shown = walkActivities(plan).filter((at) => (!filters.axes || filters.axes.has(at.axis.number)) && keep(ctx.dir, at.activity.responsible, filters.actors) && (!filters.period || columns.some((c) => at.activity.schedule?.[c] !== undefined)));
   const view = (at: (typeof shown)[number]): WorkplanActivity => {
-    const text = pickText(at.activity.text, ctx.lang);
+    const text = pickText(at.activity.text, ctx.lang, ctx.authentic);
     return { ref: at.ref, number: printed(at.activity), ...(text ? { text } : {}), responsible: actorRefs(at.activity.responsible, ctx), cells: viewCells(columns, at.activity.schedule, byRef.get(at.ref) ?? []), followup: at.activity.followup?.length ?? 0 };
   };
   const named = (x: { number: string; printed?: string; text?: Text }): { number: string; text?: LocalText } => {
-    const text = pickText(x.text, ctx.lang);
+    const text = pickText(x.text, ctx.lang, ctx.authentic);
     return { number: printed(x), ...(text ? { text } : {}) };
   };
   const axes: WorkplanAxis[] = plan.axes
@@ -118,13 +118,13 @@ export function buildWorkplanPlan(plan: Plan, commitments: readonly Commitment[]
       const objectives = axis.objectives
         .map((o) => ({ ...named(o), results: o.results.map((r) => ({ ...named(r), activities: shown.filter((at) => at.result === r).map(view) })).filter((r) => r.activities.length > 0) }))
         .filter((o) => o.results.length > 0);
-      const title = pickText(axis.title, ctx.lang);
-      const objective = pickText(axis.objective, ctx.lang);
+      const title = pickText(axis.title, ctx.lang, ctx.authentic);
+      const objective = pickText(axis.objective, ctx.lang, ctx.authentic);
       return { number: axis.number, ...(title ? { title } : {}), ...(objective ? { objective } : {}), objectives };
     })
     .filter((a) => a.objectives.length > 0);
   const occurrences = shown.flatMap((at) => (byRef.get(at.ref) ?? []).filter((c) => c.occurrence !== undefined && columns.some((col) => c.occurrence === col || c.occurrence!.startsWith(`${col}-`))));
-  const title = pickText(plan.title, ctx.lang);
+  const title = pickText(plan.title, ctx.lang, ctx.authentic);
   return { id: plan.id, ...(title ? { title } : {}), body: actorRefs([plan.body], ctx)[0]!, period: plan.period, columns, axes, activities: shown.length, states: summariseStates(occurrences) };
 }
 
