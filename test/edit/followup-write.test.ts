@@ -169,20 +169,20 @@ describe('occurrences, dates and hand-written follow-up', () => {
 
 describe('acta extend', () => {
   it('records the new deadline and who decided it, with no status, and overdue follows it', async () => {
-    expect(await overdueIds('MX', '2017-08-01')).toContain('2017-06-21-red-trata#3');
-    const r = await acta('extend', '2017-06-21-red-trata#3', '--to', '2017-09-30', '--decided-by', '2017-06-21', '--reason', 'a pedido de la red', '--on', '2017-07-25');
+    expect(await overdueIds('MX', '2017-08-01')).toContain('2017-06-21-red-trata#2.b');
+    const r = await acta('extend', '2017-06-21-red-trata#2.b', '--to', '2017-09-30', '--decided-by', '2017-06-21', '--reason', 'a pedido de la red', '--on', '2017-07-25');
     expect(r.code).toBe(0);
-    const entry = (parse(read()) as { agreements: { followup?: unknown[] }[] }).agreements[2]!.followup;
+    const entry = (parse(read()) as { agreements: { items: { followup?: unknown[] }[] }[] }).agreements[1]!.items[1]!.followup;
     expect(entry).toEqual([{ date: '2017-07-25', note: { es: 'a pedido de la red' }, deadline: { due: '2017-09-30' }, decided_by: '2017-06-21-red-trata' }]);
-    expect(await overdueIds('MX', '2017-08-01')).not.toContain('2017-06-21-red-trata#3');
-    expect(await overdueIds('MX', '2017-10-01')).toContain('2017-06-21-red-trata#3');
+    expect(await overdueIds('MX', '2017-08-01')).not.toContain('2017-06-21-red-trata#2.b');
+    expect(await overdueIds('MX', '2017-10-01')).toContain('2017-06-21-red-trata#2.b');
     expect((await acta('validate')).code).toBe(0);
     expect((await acta('fmt', '--check')).code).toBe(0);
   });
 
   it('needs --to, as a date or period', async () => {
-    expect((await acta('extend', '2017-06-21-red-trata#3', '--on', '2017-07-25')).code).toBe(2);
-    expect((await acta('extend', '2017-06-21-red-trata#3', '--to', 'soon', '--on', '2017-07-25')).code).toBe(2);
+    expect((await acta('extend', '2017-06-21-red-trata#2.b', '--on', '2017-07-25')).code).toBe(2);
+    expect((await acta('extend', '2017-06-21-red-trata#2.b', '--to', 'soon', '--on', '2017-07-25')).code).toBe(2);
   });
 });
 
@@ -218,11 +218,11 @@ describe('acta diff of a written extension', () => {
     try {
       cpSync(path.join(REPO_ROOT, 'data'), repo.dir, { recursive: true });
       repo.commit('the CRM records');
-      expect((await repo.acta(['done', '2017-06-21-red-trata#3', '--by', 'MX', '--on', '2017-07-20'])).code).toBe(0);
+      expect((await repo.acta(['done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20'])).code).toBe(0);
       repo.commit('Mexico delivered');
-      expect((await repo.acta(['extend', '2017-06-21-red-trata#3', '--to', '2017-09-30', '--on', '2017-07-25'])).code).toBe(0);
+      expect((await repo.acta(['extend', '2017-06-21-red-trata#2.b', '--to', '2017-09-30', '--on', '2017-07-25'])).code).toBe(0);
       const r = await repo.acta(['diff', 'HEAD', '--lang', 'en']);
-      expect(r.stdout).toContain('agreement 3 of the 2017-06-21-red-trata meeting: deadline extended 2017-07-21 → 2017-09-30 (follow-up of 2017-07-25)');
+      expect(r.stdout).toContain('agreement 2.b of the 2017-06-21-red-trata meeting: deadline extended 2017-07-21 → 2017-09-30 (follow-up of 2017-07-25)');
       expect(r.stdout).not.toMatch(/status/);
     } finally {
       repo.cleanup();

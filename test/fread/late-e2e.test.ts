@@ -16,13 +16,14 @@ beforeAll(() => {
   cpSync(path.resolve('data'), root, { recursive: true });
   const file = path.join(root, 'meetings/2017-06-21-red-trata.yaml');
   const text = readFileSync(file, 'utf8');
-  const anchor = '              es: "a más tardar el 21 de julio de 2017"\n';
+  const anchor = '              es: "a más tardar el 21 de julio de 2017"\n          inferred: true\n';
   expect(text.split(anchor).length).toBe(2);
-  const point3 = '          es: "a más tardar el 21 de julio"\n';
+  // Point 3 holds two steps (the member countries' dated one, the TS's undated one): closed as a whole.
+  const point3 = '  - number: "4"\n';
   expect(text.split(point3).length).toBe(2);
   writeFileSync(file, text
     .replace(anchor, `${anchor}        followup:\n          - date: "2017-08-03"\n            status: partial\n            delivered_by: [MX]\n            evidence: { url: "https://example.org/mx-matrices" }\n`)
-    .replace(point3, `${point3}    followup:\n      - { date: "2017-08-05", status: done }\n`));
+    .replace(point3, `    followup:\n      - { date: "2017-08-05", status: done }\n${point3}`));
 });
 
 afterAll(() => rmSync(path.dirname(root), { recursive: true, force: true }));
@@ -44,7 +45,9 @@ describe('Mexico delivers its share of #2.b 13 days late', () => {
     const st = JSON.parse((await runActa(['statement', 'MX', '-f', 'json', ...AT()])).stdout) as Statement;
     const delivered = st.sections.find((s) => s.section === 'delivered')!.groups.flatMap((g) => g.rows);
     expect(delivered.map((r) => [r.commitment.id, r.deliveredOn, r.deliveredLate, r.evidence])).toEqual([
-      ['2017-06-21-red-trata#3', '2017-08-05', 15, []],
+      // Point 3 as a whole has no date (its TS step has none): closed, not late; its dated step was due 21 July.
+      ['2017-06-21-red-trata#3', '2017-08-05', undefined, []],
+      ['2017-06-21-red-trata#3/1', '2017-08-05', 15, []],
       ['2017-06-21-red-trata#2.b', '2017-08-03', 13, [{ url: 'https://example.org/mx-matrices' }]],
     ]);
     const table = (await runActa(['statement', 'MX', ...AT()])).stdout;
@@ -53,10 +56,10 @@ describe('Mexico delivers its share of #2.b 13 days late', () => {
   });
 
   it('a point closed as done 15 days after its deadline: done late everywhere, counted in the report', async () => {
-    const show = (await runActa(['show', '2017-06-21-red-trata#3', ...AT()])).stdout;
+    const show = (await runActa(['show', '2017-06-21-red-trata#3/1', ...AT()])).stdout;
     expect(show).toMatch(/│ done late +│[^\n]*\n[^\n]*│ \(15 days\) +│/);
     const json = JSON.parse((await runActa(['export', '-f', 'json', '--meeting', '2017-06-21', ...AT()])).stdout) as { commitments: { id: string; state: string; doneOn?: string; daysLateDelivered?: number }[] };
-    expect(json.commitments.find((c) => c.id === '2017-06-21-red-trata#3')).toMatchObject({ state: 'done', doneOn: '2017-08-05', daysLateDelivered: 15 });
+    expect(json.commitments.find((c) => c.id === '2017-06-21-red-trata#3/1')).toMatchObject({ state: 'done', doneOn: '2017-08-05', daysLateDelivered: 15 });
     const report = JSON.parse((await runActa(['report', '--year', '2017', '-f', 'json', ...AT()])).stdout) as { summary: { doneLate: number } };
     expect(report.summary.doneLate).toBe(1);
     expect((await runActa(['report', '--year', '2017', '-f', 'md', ...AT()])).stdout).toContain('| Done late | 1 |');

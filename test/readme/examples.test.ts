@@ -7,13 +7,24 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { gitEnv, TempRepo } from '../git/repo.js';
 import { REPO_ROOT } from '../run-acta.js';
 import type { Shell } from './readme-examples.js';
 import { compare, consoleExamples, matchKind, normalise, runLine, shLines, tokenize } from './readme-examples.js';
 
 const README = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+
+// ACTA_README_UPDATE=1 writes acta's real output into the README where an exact or cut (`…` last) example differs —
+// to be reviewed like a golden file; examples with `…` inside are left to a person.
+const UPDATE = process.env['ACTA_README_UPDATE'] === '1';
+const updates: { from: string; to: string }[] = [];
+afterAll(() => {
+  if (!updates.length) return;
+  let text = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  for (const u of updates) text = text.replace(u.from, () => u.to);
+  writeFileSync(path.join(REPO_ROOT, 'README.md'), text);
+});
 
 interface Situation {
   readonly shell: Shell;
@@ -174,6 +185,14 @@ describe('README console examples give the output the README shows', () => {
           let actual = normalise(output);
           if (s.maskCommitIds) [expected, actual] = [maskIds(expected), maskIds(actual)];
           const difference = compare(expected, actual);
+          const kind = matchKind(command.output);
+          if (UPDATE && difference !== undefined && kind !== 'elided') {
+            const shown = normalise(output);
+            const lines = kind === 'exact' ? shown : [...shown.slice(0, command.output.length - 1), '…'];
+            const status = command.exit === 0 ? [] : [`(exit ${command.exit})`];
+            updates.push({ from: [`$ ${command.line}`, ...command.output, ...status, ''].join('\n'), to: [`$ ${command.line}`, ...lines, ...status, ''].join('\n') });
+            continue;
+          }
           expect(difference, `README.md:${example.at} \`${command.line}\` prints something else:\n${difference}`).toBeUndefined();
           expect(r.status, `README.md:${example.at} \`${command.line}\`: exit status`).toBe(command.exit);
         }
