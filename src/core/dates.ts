@@ -182,3 +182,9 @@ export function weekdayOf(day: Day): number {
 export function spellDay(day: Day, lang: 'es' | 'en'): string {
   return format(parts(day), lang === 'es' ? "EEEE d 'de' MMMM 'de' yyyy" : 'EEEE d MMMM yyyy', { locale: LOCALES[lang] });
 }
+
+/** "Within N days of the meeting": the day N calendar days after `from` (the meeting's last day), as a day period. */
+export function periodWithin(from: Day, days: number): Period {
+  const day = shiftDays(from, days);
+  return { precision: 'day', start: day, end: day, label: day };
+}
