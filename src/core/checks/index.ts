@@ -3,7 +3,8 @@ import type { Check } from './context.js';
 import { groupCycles, supersessionCycles } from './cycles.js';
 import { dates } from './dates.js';
 import { fileNames, uniqueIds } from './ids.js';
+import { imported } from './imported.js';
 import { numbering } from './numbering.js';
 import { references } from './references.js';
 
-export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering];
+export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering, imported];
