@@ -84,6 +84,19 @@ export const COMMANDS: readonly CommandEntry[] = [
     ],
   },
   {
+    name: 'import',
+    summary: 'turn a meeting report (.txt, .md) into a draft meeting record, every guess marked by an "import:" note',
+    define: (c) =>
+      c
+        .argument('<file>', 'the adopted meeting report, as plain text (.txt) or Markdown (.md)')
+        .option('--stdout', 'print the draft instead of writing meetings/ID.yaml'),
+    run: async (args, o) => (await import('./import.js')).runImport(args, o),
+    examples: [
+      ['acta import data/sources/004_40c6a71c981a18d3.txt --stdout --root data', 'the draft of the 2017 trafficking-network report, printed'],
+      ['acta import informe.txt', 'write meetings/<first day>-<body>.yaml (never over an existing record)'],
+    ],
+  },
+  {
     name: 'init',
     summary: 'create a records repository: acta.yaml, registries, an example meeting, schemas, a CI workflow and a package.json that pins acta-records',
     define: (c) =>
