@@ -92,8 +92,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option('--stdout', 'print the draft instead of writing meetings/ID.yaml'),
     run: async (args, o) => (await import('./import.js')).runImport(args, o),
     examples: [
-      ['acta import data/sources/004_40c6a71c981a18d3.txt --stdout --root data', 'the draft of the 2017 trafficking-network report, printed'],
-      ['acta import informe.txt', 'write meetings/<first day>-<body>.yaml (never over an existing record)'],
+      ['acta import sources/000_119a54e5c1cfca12.txt --stdout', 'print the draft of a report (without --stdout: write meetings/<first day>-<body>.yaml, never over a record)'],
+      ['acta import sources/004_40c6a71c981a18d3.txt --stdout', 'a report that prints "1." for every point: numbers restored, printed ones kept'],
     ],
   },
   {

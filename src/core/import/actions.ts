@@ -28,6 +28,6 @@ export function readAction(text: string): Action | undefined {
   const start = text.trimStart();
   for (const [re, action] of VERBS) if (re.test(start)) return action;
   const head = start.split(/\s+/).slice(0, 8).join(' ');
-  if (/\binform(?:ó|aron|a)\b|\bpresent(?:ó|aron)\b|\binformed\b|\bpresented\b/i.test(head)) return 'inform';
+  if (/(?<!\p{L})(?:inform(?:ó|aron|a)|present(?:ó|aron)|informed|presented)(?!\p{L})/iu.test(head)) return 'inform';
   return undefined;
 }
