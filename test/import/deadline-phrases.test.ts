@@ -164,6 +164,6 @@ describe('properties', () => {
   }
 
   it('number words: apocopated and hyphenated forms', () => {
-    expect([readNumber('veintiún'), readNumber('ciento veinte'), readNumber('one hundred twenty-one'), readNumber('mil doscientos'), readNumber('constructor')]).toEqual([21, 120, 121, 1200, undefined]);
+    expect([readNumber('veintiún'), readNumber('ciento veinte'), readNumber('one hundred twenty-one'), readNumber('mil doscientos'), readNumber('trescientos dieciseis'), readNumber('constructor')]).toEqual([21, 120, 121, 1200, 316, undefined]);
   });
 });

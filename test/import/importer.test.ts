@@ -75,6 +75,7 @@ describe('rules', () => {
   it('actors by name and acronym, each once, groups included', () => {
     expect(findActors('Solicitar a la OIM y a los Países Miembros que informen a la ST; la OIM', names).map((a) => a.actor)).toEqual(['iom', 'member-countries', 'st']);
     expect(findActors('la Secretaría Técnica (ST)', names).map((a) => a.actor)).toEqual(['st']);
+    expect(findActors('una reunión entre la ST-CRM y la OIM en Ciudad de Honduras', names).map((a) => a.actor)).toEqual(['st', 'iom']);
   });
 
   it.each([
@@ -88,6 +89,11 @@ describe('rules', () => {
     ['Considerar la propuesta', 'consider'],
     ['Costa Rica informó que', 'inform'],
     ['Los delegados debatieron', undefined],
+    ['La Secretaría Técnica circulará una versión revisada', 'circulate'],
+    ['Los Países Miembros enviarán insumos', 'send'],
+    ['Sobre la propuesta de Costa Rica para un acuerdo, Costa Rica informó que', 'inform'],
+    ['En relación con el diálogo sobre flujos, México profundizará en el GRCM.', 'undertake'],
+    ['Concertar una reunión entre la ST y OIM', 'organise'],
   ])('action of "%s"', (text, action) => expect(readAction(text)).toBe(action));
 });
 
@@ -96,7 +102,7 @@ Tegucigalpa, Honduras
 16-17 de marzo, 2017
 La Red celebró su primera reunión con la participación de los siguientes países: Honduras, Estados Unidos y El Salvador.
 1. Agradecer a Honduras por su hospitalidad.
-2. Solicitar a la OIM presentar un informe a la ST, a más tardar el 21 de julio.
+2. Solicitar a la OIM presentar un informe de la Red de Funcionarios de Enlace sobre Asuntos X a la ST, a más tardar el 21 de julio.
 3. Encomendar a la ST circular el documento en un plazo no mayor de sesenta días.
 `;
 

@@ -79,7 +79,8 @@ export function draftMeeting(text: string, document: string, registries: Registr
   if (clean.removed) notes.push(note(`se quitaron ${clean.removed} restos de extracción ([bookmark: …], notas al pie).`, `${clean.removed} pieces of extraction debris ([bookmark: …], footnotes) were removed.`));
   for (const f of clean.footnotes) notes.push(note(`nota al pie de la fuente, quitada del texto: «${f}»`, `footnote in the source, taken out of the text: "${f}"`));
 
-  const ctx = { lang, meetingDate: meetingEnd, bodies: bodyNames, names, notes };
+  // The body that met is not an actor of its own points ("la Red").
+  const ctx = { lang, meetingDate: meetingEnd, bodies: bodyNames, names: names.filter((n) => n.actor !== body.id), notes };
   const agreements = points.map((p, i) => agreementOf(p, `/agreements/${i}`, ctx));
   const title = titleLine ? { [lang]: titleLine } : undefined;
   return {

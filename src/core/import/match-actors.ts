@@ -20,6 +20,9 @@ const VARIANTS = (name: string): string[] => {
   return [...out];
 };
 
+// "Ciudad de México", "Ciudad de Panamá", "Ciudad de Guatemala" are cities, not their countries.
+const CITY_OF = '(?<!Ciudad\\s+de\\s+)';
+
 /** Every name of every registered actor, longest first (so "Estados Unidos de América" wins over "Estados Unidos"). */
 export function actorNames(registries: Registries): ActorName[] {
   const out: [string, ActorName['kind'], ActorId, boolean][] = [];
@@ -35,7 +38,7 @@ export function actorNames(registries: Registries): ActorName[] {
   for (const g of registries.groups) for (const n of words(g.name)) out.push([n, 'group', g.id, false]);
   return out
     .sort((a, b) => b[0].length - a[0].length)
-    .map(([name, kind, actor, acronym]) => ({ actor, kind, pattern: new RegExp(`(?<![\\p{L}\\d-])${escape(name)}(?![\\p{L}\\d-])`, acronym ? 'gu' : 'giu') }));
+    .map(([name, kind, actor, acronym]) => ({ actor, kind, pattern: new RegExp(`${kind === 'country' ? CITY_OF : ''}(?<![\\p{L}\\d-])${escape(name)}(?![\\p{L}\\d])`, acronym ? 'gu' : 'giu') }));
 }
 
 export interface FoundActor {
