@@ -31,7 +31,7 @@ const names = actorNames(REGISTRIES);
 
 describe('rules', () => {
   it('removes extraction debris and keeps footnotes aside', () => {
-    const c = cleanSource('[bookmark: OLE_LINK3][bookmark: OLE_LINK4]INFORME\tDE  LA RED [footnoteRef:1] [1:  Con base en insumos.]\n\n1. Punto.');
+    const c = cleanSource('[bookmark: OLE_LINK3][bookmark: OLE_LINK4]INFORME\tDE  LA RED [footnoteRef:1] [1:  Con base\nen insumos.]\n\n1. Punto.');
     expect(c.lines).toEqual(['INFORME DE LA RED', '1. Punto.']);
     expect([c.removed, c.footnotes]).toEqual([4, ['Con base en insumos.']]);
   });
@@ -45,6 +45,11 @@ describe('rules', () => {
       ['3', '1', []],
     ]);
     expect(points[2]?.text).toBe('Solicitar algo. continúa aquí.');
+  });
+
+  it('a heading ends the point before it; capital letters after it are points of their own, numbered as printed', () => {
+    const { points } = readPoints(['· Primero.', '· Segundo.', 'Conclusiones de la Reunión', 'Después de haber identificado los avances, se acordó:', 'A. Que se constituya una Red.', 'B. Solicitar a la ST.']);
+    expect(points.map((p) => [p.number, p.printed, p.text])).toEqual([['1', '·', 'Primero.'], ['2', '·', 'Segundo.'], ['A', undefined, 'Que se constituya una Red.'], ['B', undefined, 'Solicitar a la ST.']]);
   });
 
   it('keeps letters as sub-items and a sound numbering as printed', () => {
@@ -94,6 +99,7 @@ describe('rules', () => {
     ['Sobre la propuesta de Costa Rica para un acuerdo, Costa Rica informó que', 'inform'],
     ['En relación con el diálogo sobre flujos, México profundizará en el GRCM.', 'undertake'],
     ['Concertar una reunión entre la ST y OIM', 'organise'],
+    ['Que se constituya una Red Permanente', 'establish'],
   ])('action of "%s"', (text, action) => expect(readAction(text)).toBe(action));
 });
 

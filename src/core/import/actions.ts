@@ -38,6 +38,7 @@ const CONJUGATED: readonly (readonly [RegExp, Action])[] = [
 // Infinitives that name an action of their own kind, less common than the table above.
 const MORE: readonly (readonly [RegExp, Action])[] = [
   [/^(?:concertar|taller)\b/i, 'organise'],
+  [/^que se (?:constituya|establezca|cree|conforme)\b/i, 'establish'],
   [/^(?:diseminar|difundir)\b/i, 'circulate'],
   [/^(?:capacitar|impulsar|promover|elaborar|desarrollar)\b/i, 'undertake'],
 ];

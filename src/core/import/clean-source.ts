@@ -10,7 +10,7 @@ export interface CleanSource {
 }
 
 const DEBRIS = /\[bookmark: [^\]\n]{0,200}\]|\[footnoteRef:\d{1,4}\]/g;
-const FOOTNOTE = /\[(\d{1,4}):\s*([^\]\n]{0,2000})\]/g;
+const FOOTNOTE = /\s*\[(\d{1,4}):\s*([^\]]{0,2000})\]/g;
 
 export function cleanSource(text: string): CleanSource {
   let removed = 0;
@@ -18,7 +18,7 @@ export function cleanSource(text: string): CleanSource {
   const body = text
     .replace(/^\uFEFF/, '')
     .replace(DEBRIS, () => (removed++, ''))
-    .replace(FOOTNOTE, (_all, _n: string, note: string) => (removed++, footnotes.push(note.trim()), ''));
+    .replace(FOOTNOTE, (_all, _n: string, note: string) => (removed++, footnotes.push(note.replace(/\s+/g, ' ').trim()), ''));
   const lines = body
     .split(/\r?\n/)
     .map((l) => l.replace(/[\t\u00a0 ]+/g, ' ').trim())

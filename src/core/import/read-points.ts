@@ -12,7 +12,7 @@ export interface SourcePoint {
 }
 
 interface Marker {
-  readonly kind: 'digit' | 'letter' | 'bullet';
+  readonly kind: 'digit' | 'letter' | 'upper' | 'bullet';
   readonly printed: string;
   readonly rest: string;
 }
@@ -22,10 +22,15 @@ function markerOf(line: string): Marker | undefined {
   if (m) return { kind: 'digit', printed: m[1]!, rest: m[2]! };
   m = /^([a-z])[.)]\s+(\S.*)$/.exec(line);
   if (m) return { kind: 'letter', printed: m[1]!, rest: m[2]! };
+  m = /^([A-Z])[.)]\s+(\S.*)$/.exec(line);
+  if (m) return { kind: 'upper', printed: m[1]!, rest: m[2]! };
   m = /^[·•▪◦]\s*(\S.*)$/.exec(line);
   if (m) return { kind: 'bullet', printed: '·', rest: m[1]! };
   return undefined;
 }
+
+/** A heading between points ("Conclusiones de la Reunión"): short, and no sentence punctuation at its end. */
+const isHeading = (line: string): boolean => line.length <= 100 && !/[.:;,)\]"”»]$/.test(line);
 
 const letter = (i: number): string => String.fromCharCode(97 + i);
 
@@ -46,6 +51,7 @@ export function readPoints(lines: readonly string[]): { header: readonly string[
   if (first < 0) return { header: lines, points: [] };
   const points: Building[] = [];
   let subRun: string | undefined; // the repeated printed number of a damaged sub-list
+  let closed = false; // after a heading, unmarked lines belong to no point
   for (let i = first; i < lines.length; i++) {
     const line = lines[i]!;
     const mark = markerOf(line);
@@ -53,15 +59,19 @@ export function readPoints(lines: readonly string[]): { header: readonly string[
     const next = markerOf(lines[i + 1] ?? '');
     const opensList = current !== undefined && current.items.length === 0 && /:\s*$/.test(current.text);
     const repeats = mark?.kind === 'digit' && (mark.printed === subRun || (opensList && next?.kind === 'digit' && next.printed === mark.printed && mark.printed !== (current.printed ?? current.number)));
-    if (mark && current && (mark.kind === 'letter' || repeats)) {
+    if (mark && current && !closed && (mark.kind === 'letter' || repeats)) {
       subRun = mark.kind === 'digit' ? mark.printed : undefined;
       const number = letter(current.items.length);
       current.items.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), text: mark.rest });
     } else if (mark) {
       subRun = undefined;
-      const number = String(points.length + 1);
+      closed = false;
+      // A series of capital letters (conclusions A, B, …) keeps its letters; numbers and bullets count on.
+      const number = mark.kind === 'upper' ? mark.printed : String(points.filter((p) => !/^[A-Z]$/.test(p.number)).length + 1);
       points.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), text: mark.rest, items: [] });
-    } else if (current) {
+    } else if (isHeading(line)) {
+      closed = true;
+    } else if (current && !closed) {
       const last = current.items[current.items.length - 1];
       if (last) last.text += ` ${line}`;
       else current.text += ` ${line}`;
