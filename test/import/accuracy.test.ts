@@ -10,7 +10,7 @@ import { loadRepository } from '../../src/io/load.js';
 import { ROOT } from '../followup/harness.js';
 
 // Agreed / total, measured 2026-11-30; raise these as the rules improve.
-const FLOOR: Record<Field, number> = { points: 51, numbering: 51, text: 50, action: 50, actors: 47, deadlines: 11, participants: 4, dates: 4, place: 3, body: 4 };
+const FLOOR: Record<Field, number> = { points: 53, numbering: 53, text: 53, action: 52, actors: 49, deadlines: 12, participants: 4, dates: 4, place: 3, body: 4 };
 
 describe('import accuracy on data/sources', () => {
   it('holds the floor on every field', async () => {

@@ -63,6 +63,15 @@ describe('every phrasing of the reports', () => {
     expect(sentence.slice(found?.start, found?.end)).toBe('a más tardar el 21 de julio de 2017');
   });
 
+  it('takes the body of "the meeting scheduled for November 2015" from the sentence before it, and reads none without one', () => {
+    const sentence = 'el borrador final sea sometido a revisión del Grupo Regional de Consulta sobre Migración (GRCM) durante la reunión programada para noviembre 2015 en Ciudad de México.';
+    const found = findDeadlinePhrases(sentence, { lang: 'es', meetingDate: '2015-08-19' });
+    expect(found.map((f) => [f.wording, f.deadline?.event])).toEqual([['durante la reunión programada para noviembre 2015 en Ciudad de México', { body: 'grcm', relation: 'at', expected: '2015-11' }]]);
+    expect(findDeadlinePhrases('durante la reunión programada para noviembre 2015', { lang: 'es', meetingDate: '2015-08-19' })).toEqual([]);
+    const en = findDeadlinePhrases('submitted to the RCGM at the meeting scheduled for November 2015 in Mexico City', { lang: 'en', meetingDate: '2015-08-19' });
+    expect(en.map((f) => f.deadline?.event)).toEqual([{ body: 'grcm', relation: 'at', expected: '2015-11' }]);
+  });
+
   it('notes a weekday that does not match the date', () => {
     const reading = readDeadlinePhrase('antes del lunes 4 de septiembre de 2015', { lang: 'es', meetingDate: '2015-08-19' });
     expect(reading?.deadline?.due).toBe('2015-09-04');

@@ -125,6 +125,15 @@ describe('draftMeeting', () => {
     expect(d.notes.some((n) => n.at === '/agreements/1/commitment' && /year \(2017\) is taken from the meeting/.test(n.text.en ?? ''))).toBe(true);
   });
 
+  it('a point with several deadlines gets a step for each', () => {
+    const outcome = draftMeeting(REPORT.replace('en un plazo no mayor de sesenta días.', 'a finales de noviembre 2017, para su aprobación durante la próxima reunión del GRCM.'), 'informe.txt', REGISTRIES);
+    if (!outcome.ok) throw new Error(outcome.missing.join());
+    expect(outcome.draft.agreements[2]?.commitment?.schedule?.map((s) => s.deadline)).toEqual([
+      { due: '2017-11', text: { es: 'a finales de noviembre 2017' } },
+      { event: { body: 'grcm', relation: 'at' }, text: { es: 'durante la próxima reunión del GRCM' } },
+    ]);
+  });
+
   it('says what it could not find instead of guessing', () => {
     expect(draftMeeting('Un texto sin fecha ni puntos.', 'x.txt', REGISTRIES)).toEqual({ ok: false, missing: expect.arrayContaining(['the meeting dates', 'the numbered points']) });
   });

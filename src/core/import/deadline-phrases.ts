@@ -71,6 +71,9 @@ const MONTH_ES = `(?<m>${M_ES})(?:,?\\s+(?:del?\\s+)?(?:año\\s+)?(?<y>\\d{4}))?
 const MONTH_EN = `(?<m>${M_EN})(?:,?\\s+(?:of\\s+)?(?<y>\\d{4}))?`;
 const EXPECTED_ES = `(?:\\s+(?:en|de|prevista\\s+para|programada\\s+para)\\s+(?<em>${M_ES})(?:\\s+(?:del?\\s+)?(?<ey>\\d{4}))?)?`;
 const EXPECTED_EN = `(?:\\s+(?:in|of|scheduled\\s+for|planned\\s+for)\\s+(?<em>${M_EN})(?:\\s+(?<ey>\\d{4}))?)?`;
+// "… en Ciudad de México": the place of the meeting, kept in the wording.
+const PLACE_ES = '(?:\\s+en\\s+\\p{Lu}\\p{L}+(?:\\s+(?:de\\s+)?\\p{Lu}\\p{L}+){0,3})?';
+const PLACE_EN = '(?:\\s+in\\s+\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+){0,3})?';
 const DAYS = `(?<n>${NUMBER_SOURCE})\\s+(?:\\(\\d{1,4}\\)\\s+)?(?:días(?:\\s+(?:naturales|calendario|hábiles))?|(?:calendar\\s+)?days)`;
 
 type Groups = Readonly<Record<string, string | undefined>>;
@@ -86,6 +89,8 @@ interface Phrasing {
   /** A regex source with named groups; the body alternatives are filled in at {BODY}. */
   readonly pattern: string;
   readonly build: Build;
+  /** "durante la reunión programada para noviembre 2015": the body is the last one the sentence names before it. */
+  readonly bodyBefore?: boolean;
 }
 
 const note = (es: string, en: string): Text => ({ es, en });
@@ -178,6 +183,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   { lang: 'es', pattern: `dentro\\s+de\\s+(?:los\\s+)?(?:pr[oó]ximos\\s+)?${DAYS}`, build: within },
   { lang: 'es', pattern: `antes\\s+de\\s+la\\s+(?:pr[oó]xima\\s+)?(?:reuni[oó]n\\s+del?\\s+(?:la\\s+)?)?(?<body>{BODY})${EXPECTED_ES}`, build: event('before') },
   { lang: 'es', pattern: `(?:durante|en)\\s+la\\s+(?:pr[oó]xima\\s+)?(?:reuni[oó]n\\s+del?\\s+(?:la\\s+)?)?(?<body>{BODY})${EXPECTED_ES}`, build: event('at') },
+  { lang: 'es', pattern: `(?:durante|en)\\s+la\\s+reuni[oó]n\\s+(?:programada|prevista)\\s+para\\s+(?<em>${M_ES})(?:\\s+(?:del?\\s+)?(?<ey>\\d{4}))?${PLACE_ES}`, build: event('at'), bodyBefore: true },
   { lang: 'es', pattern: `(?:a|hacia|para)\\s+(?:finales|fines)\\s+de(?:l\\s+mes\\s+de)?\\s+${MONTH_ES}`, build: month },
   { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+mes\\s+de\\s+${MONTH_ES}`, build: month },
   { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+(?<o>primer|segundo|tercer|cuarto)\\s+trimestre\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: part('Q') },
@@ -192,6 +198,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   { lang: 'en', pattern: `before\\s+the\\s+(?:next\\s+)?meeting\\s+of\\s+the\\s+(?<body>{BODY})${EXPECTED_EN}`, build: event('before') },
   { lang: 'en', pattern: `(?:at|during)\\s+the\\s+(?:next\\s+)?(?<body>{BODY})(?:\\s+meeting)${EXPECTED_EN}`, build: event('at') },
   { lang: 'en', pattern: `(?:at|during)\\s+the\\s+(?:next\\s+)?meeting\\s+of\\s+the\\s+(?<body>{BODY})${EXPECTED_EN}`, build: event('at') },
+  { lang: 'en', pattern: `(?:at|during)\\s+the\\s+meeting\\s+(?:scheduled|planned)\\s+for\\s+(?<em>${M_EN})(?:\\s+(?<ey>\\d{4}))?${PLACE_EN}`, build: event('at'), bodyBefore: true },
   { lang: 'en', pattern: `(?:by|at)\\s+the\\s+end\\s+of\\s+${MONTH_EN}`, build: month },
   { lang: 'en', pattern: `(?:in|during)\\s+(?:the\\s+month\\s+of\\s+)?${MONTH_EN}`, build: month },
   { lang: 'en', pattern: `(?:in|during|by\\s+the\\s+end\\s+of)\\s+the\\s+(?<o>first|second|third|fourth)\\s+quarter\\s+of\\s+(?<y>\\d{4})`, build: part('Q') },
@@ -212,6 +219,11 @@ function regex(p: Phrasing, bodies: Readonly<Record<string, string>>): RegExp {
   return re;
 }
 
+function lastBodyNamed(text: string, bodies: Readonly<Record<string, string>>): string | undefined {
+  const re = new RegExp(`(?<![\\p{L}\\d])(?:${alt(Object.keys(bodies)).replace(/ /g, '\\s+')})(?![\\p{L}\\d])`, 'giu');
+  return [...text.matchAll(re)].pop()?.[0];
+}
+
 /** Every deadline phrase in a sentence, in order, without overlaps (the longer, then the earlier row wins). */
 export function findDeadlinePhrases(sentence: string, ctx: PhraseContext): FoundPhrase[] {
   const bodies = ctx.bodies ?? EVENT_BODIES;
@@ -219,7 +231,9 @@ export function findDeadlinePhrases(sentence: string, ctx: PhraseContext): Found
   PHRASINGS.forEach((p, row) => {
     if (p.lang !== ctx.lang) return;
     for (const m of sentence.matchAll(regex(p, bodies))) {
-      const built = p.build(m.groups ?? {}, ctx, bodies);
+      const named = p.bodyBefore ? lastBodyNamed(sentence.slice(0, m.index), bodies) : undefined;
+      if (p.bodyBefore && !named) continue;
+      const built = p.build({ ...m.groups, ...(named ? { body: named } : {}) }, ctx, bodies);
       if (!built) continue;
       const wording = m[0].replace(/\s+/g, ' ');
       const { deadline, confidence, notes } = built;

@@ -160,5 +160,10 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
     ctx.notes.push(note('cronograma leído de una lista de pasos fechados; la tarea de cada paso es su redacción.', 'schedule read from a list of dated steps; each step’s task is its wording.', `${at}/commitment/schedule`));
     return { owners: chosen, schedule: schedule.map((s) => ({ task: { [ctx.lang]: s.wording }, deadline: s.deadline })) };
   }
+  const all = found.filter((f) => f.deadline);
+  if (all.length >= 2) {
+    ctx.notes.push(note('varios plazos en un punto: un paso por plazo; escriba la tarea de cada paso.', 'several deadlines in one point: a step for each; write each step’s task.', `${at}/commitment/schedule`));
+    return { owners: chosen, schedule: all.map((f) => ({ task: { [ctx.lang]: f.wording }, deadline: f.deadline! })) };
+  }
   return { owners: chosen, ...(dated?.deadline ? { deadline: dated.deadline } : {}) };
 }
