@@ -1,4 +1,4 @@
-// acta import FILE: a meeting report (.txt, .md) becomes a draft meeting record, every guess marked by an import note.
+// acta import FILE: a meeting report (.docx, .txt, .md) becomes a draft meeting record, every guess marked by an import note.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { draftMeeting } from '../core/import/draft-meeting.js';
 import { draftText } from '../core/import/record-text.js';
 import { parseRecordFile } from '../core/parse.js';
 import { checkRecords } from '../core/pipeline.js';
+import { readDocxText } from '../io/docx.js';
 import { UsageError } from '../io/files.js';
 import { loadRepository, schemaValidator } from '../io/load.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
@@ -27,17 +28,17 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   if (!input) throw new UsageError('acta import FILE: name the meeting report to import (.txt or .md)');
   if (options.rev !== undefined) throw new UsageError('acta import writes a file: --rev is for read-only commands');
   const ext = path.extname(input).toLowerCase();
-  if (ext === '.docx') throw new UsageError(`${input}: .docx is not read yet; save the report as plain text (.txt) and import that`);
-  if (ext !== '.txt' && ext !== '.md') throw new UsageError(`${input}: acta import reads .txt and .md reports`);
+  if (ext !== '.txt' && ext !== '.md' && ext !== '.docx') throw new UsageError(`${input}: acta import reads .docx, .txt and .md reports`);
   const full = fromCwd(input);
   const stat = await fs.stat(full).catch(() => undefined);
   if (!stat?.isFile()) throw new UsageError(`${input}: no such file`);
   if (stat.size > MAX_BYTES) throw new UsageError(`${input}: larger than ${MAX_BYTES} bytes; a meeting report is far smaller`);
+  const bytes = await fs.readFile(full);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(full));
+    text = ext === '.docx' ? await readDocxText(bytes) : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UsageError(`${input}: not UTF-8 text`);
+    throw new UsageError(ext === '.docx' ? `${input}: not a Word document acta can read` : `${input}: not UTF-8 text`);
   }
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);

@@ -85,10 +85,10 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'import',
-    summary: 'turn a meeting report (.txt, .md) into a draft meeting record, every guess marked by an "import:" note',
+    summary: 'turn a meeting report (.docx, .txt, .md) into a draft meeting record, every guess marked by an "import:" note',
     define: (c) =>
       c
-        .argument('<file>', 'the adopted meeting report, as plain text (.txt) or Markdown (.md)')
+        .argument('<file>', 'the adopted meeting report: Word (.docx), plain text (.txt) or Markdown (.md)')
         .option('--stdout', 'print the draft instead of writing meetings/ID.yaml'),
     run: async (args, o) => (await import('./import.js')).runImport(args, o),
     examples: [
