@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAction } from '../../src/core/import/actions.js';
 import { cleanSource } from '../../src/core/import/clean-source.js';
-import { draftMeeting } from '../../src/core/import/draft-meeting.js';
+import { draftMeeting, findRunTogether } from '../../src/core/import/draft-meeting.js';
 import { actorNames, findActors } from '../../src/core/import/match-actors.js';
 import { readMeetingDates, readOrdinal, readParticipants, readPlace } from '../../src/core/import/read-header.js';
 import { readPoints } from '../../src/core/import/read-points.js';
@@ -75,6 +75,10 @@ describe('rules', () => {
     expect(readPlace(['San Salvador, 18-19 de agosto de 2015'], names)).toEqual({ city: 'San Salvador' });
     expect(readParticipants(['La Red se reunió con la participación de Honduras, Estados Unidos y El Salvador.'], names)?.codes).toEqual(['HN', 'US', 'SV']);
     expect(readParticipants(['con la participación de Honduras y Estados Unidos de América.'], names)?.codes).toEqual(['HN', 'US']);
+  });
+
+  it('lists words the extraction ran together, keeping them as printed', () => {
+    expect(findRunTogether(['celebró su reunión el día 08 de junio de 2016,enTegucigalpa, Honduras', 'el 21 dejuniode 2017 enSan Salvador; la OIM y la ST-CRM, McAllen'])).toEqual(['enTegucigalpa', 'enSan']);
   });
 
   it('actors by name and acronym, each once, groups included', () => {

@@ -77,6 +77,8 @@ export function draftMeeting(text: string, document: string, registries: Registr
   if (place && !place.country) notes.push(note(`la fuente no nombra el país de ${place.city}: añádalo.`, `the source does not name the country of ${place.city}: add it.`, '/place'));
   if (participants) notes.push(note('participantes leídos de la frase que los enumera; observadores e invitados no se importan.', 'participants read from the sentence that lists them; observers and guests are not imported.', '/participants'));
   if (clean.removed) notes.push(note(`se quitaron ${clean.removed} restos de extracción ([bookmark: …], notas al pie).`, `${clean.removed} pieces of extraction debris ([bookmark: …], footnotes) were removed.`));
+  const runTogether = findRunTogether(clean.lines);
+  if (runTogether.length) notes.push(note(`palabras unidas en la fuente, conservadas tal cual: ${runTogether.join(', ')}.`, `words run together in the source, kept as printed: ${runTogether.join(', ')}.`));
   for (const f of clean.footnotes) notes.push(note(`nota al pie de la fuente, quitada del texto: «${f}»`, `footnote in the source, taken out of the text: "${f}"`));
 
   // The body that met is not an actor of its own points ("la Red").
@@ -99,6 +101,12 @@ export function draftMeeting(text: string, document: string, registries: Registr
       notes,
     },
   };
+}
+
+/** Words glued by the extraction ("enTegucigalpa", "enSan"): a lower-case letter straight before a capital, each once. */
+export function findRunTogether(lines: readonly string[]): string[] {
+  const found = lines.flatMap((l) => l.match(/(?<![\p{L}\d])\p{Ll}+\p{Lu}\p{L}*/gu) ?? []);
+  return [...new Set(found)].slice(0, 20);
 }
 
 /** The registered organs' names and acronyms → id, for "antes de la reunión del GRCM". */
