@@ -10,11 +10,13 @@ import { loadRepository } from '../dist/io/load.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = await loadRepository(path.join(root, 'data'));
 const tally = emptyTally();
+// Places the other meetings on record give (never the compared meeting's own record).
+const knownPlaces = (r, except) => r.records.meetings.flatMap(({ data: m }) => (m.id !== except && m.place?.city && m.place.country ? [{ city: m.place.city, country: m.place.country, meeting: m.id }] : []));
 const rows = [];
 for (const { data: meeting } of repo.records.meetings) {
   const file = path.join(root, 'data/sources', meeting.source.document);
   if (!fs.existsSync(file)) continue;
-  const outcome = draftMeeting(fs.readFileSync(file, 'utf8'), meeting.source.document, repo.records.registries);
+  const outcome = draftMeeting(fs.readFileSync(file, 'utf8'), meeting.source.document, repo.records.registries, knownPlaces(repo, meeting.id));
   if (!outcome.ok) {
     rows.push(`| ${meeting.id} | not imported: ${outcome.missing.join(', ')} |`);
     continue;

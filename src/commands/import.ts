@@ -42,7 +42,8 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   }
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);
-  const outcome = draftMeeting(ext === '.md' ? plainFromMarkdown(text) : text, path.basename(input), repo.records.registries);
+  const known = repo.records.meetings.flatMap(({ data: m }) => (m.place?.city && m.place.country ? [{ city: m.place.city, country: m.place.country, meeting: m.id }] : []));
+  const outcome = draftMeeting(ext === '.md' ? plainFromMarkdown(text) : text, path.basename(input), repo.records.registries, known);
   if (!outcome.ok) throw new UsageError(`${input}: could not find ${outcome.missing.join(', ')}; nothing was written`);
   const file = `meetings/${outcome.draft.id}.yaml`;
   const schemaPath = schemaPathFrom(path.join(root, file), findSchemasFolder(root), 'meeting.schema.json');

@@ -129,6 +129,14 @@ describe('draftMeeting', () => {
     expect(d.notes.some((n) => n.at === '/agreements/1/commitment' && /year \(2017\) is taken from the meeting/.test(n.text.en ?? ''))).toBe(true);
   });
 
+  it('a city the report names without its country takes the country another meeting on record gives it', () => {
+    const report = REPORT.replace('Tegucigalpa, Honduras\n16-17 de marzo, 2017', 'San Pedro Sula, 16-17 de marzo, 2017');
+    const without = draftMeeting(report, 'informe.txt', REGISTRIES);
+    const known = draftMeeting(report, 'informe.txt', REGISTRIES, [{ city: 'San Pedro Sula', country: 'HN', meeting: '2016-11-10-rvm' }]);
+    expect([without.ok && without.draft.place, known.ok && known.draft.place]).toEqual([{ city: 'San Pedro Sula' }, { city: 'San Pedro Sula', country: 'HN' }]);
+    expect(known.ok && known.draft.notes.some((n) => n.at === '/place/country' && /2016-11-10-rvm/.test(n.text.en ?? ''))).toBe(true);
+  });
+
   it('a point with several deadlines gets a step for each', () => {
     const outcome = draftMeeting(REPORT.replace('en un plazo no mayor de sesenta días.', 'a finales de noviembre 2017, para su aprobación durante la próxima reunión del GRCM.'), 'informe.txt', REGISTRIES);
     if (!outcome.ok) throw new Error(outcome.missing.join());

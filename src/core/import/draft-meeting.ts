@@ -54,7 +54,14 @@ export function guessLang(text: string): Lang {
   return count(/\b(?:the|and|of|to)\b/gi) > count(/\b(?:de|la|el|y|los)\b/gi) ? 'en' : 'es';
 }
 
-export function draftMeeting(text: string, document: string, registries: Registries): DraftOutcome {
+/** A city and its country as another meeting on record gives them, for a report that names the city only. */
+export interface KnownPlace {
+  readonly city: string;
+  readonly country: string;
+  readonly meeting: string;
+}
+
+export function draftMeeting(text: string, document: string, registries: Registries, known: readonly KnownPlace[] = []): DraftOutcome {
   const lang = guessLang(text);
   const clean = cleanSource(text);
   const names = actorNames(registries);
@@ -66,7 +73,9 @@ export function draftMeeting(text: string, document: string, registries: Registr
   const missing = [...(body ? [] : ['the body (no registered network or group matches the title)']), ...(dates ? [] : ['the meeting dates']), ...(points.length ? [] : ['the numbered points'])];
   if (!body || !dates || points.length === 0) return { ok: false, missing };
   const ordinal = readOrdinal(header);
-  const place = readPlace(header, names);
+  const read = readPlace(header, names);
+  const elsewhere = read && !read.country ? known.find((k) => k.city.toLowerCase() === read.city.toLowerCase()) : undefined;
+  const place = elsewhere && read ? { ...read, country: elsewhere.country } : read;
   const participants = readParticipants(header, names);
   const meetingEnd = dates.end ?? dates.start;
   const bodyNames = eventBodies(registries);
@@ -74,6 +83,7 @@ export function draftMeeting(text: string, document: string, registries: Registr
   notes.push(note(`la instancia (${body.id}) se eligió por el título (${Math.round(body.score * 100)} % de sus palabras).`, `the body (${body.id}) was matched by the title (${Math.round(body.score * 100)}% of its words).`, '/body'));
   notes.push(note(`fechas leídas de «${dates.wording}».`, `dates read from "${dates.wording}".`, '/dates'));
   if (ordinal) notes.push(note(`ordinal leído de «${ordinal.from}».`, `ordinal read from "${ordinal.from}".`, '/ordinal'));
+  if (elsewhere) notes.push(note(`la fuente no nombra el país de ${elsewhere.city}; se toma el de la reunión ${elsewhere.meeting}.`, `the source does not name the country of ${elsewhere.city}; it is taken from meeting ${elsewhere.meeting}.`, '/place/country'));
   if (place && !place.country) notes.push(note(`la fuente no nombra el país de ${place.city}: añádalo.`, `the source does not name the country of ${place.city}: add it.`, '/place'));
   if (participants) notes.push(note('participantes leídos de la frase que los enumera; observadores e invitados no se importan.', 'participants read from the sentence that lists them; observers and guests are not imported.', '/participants'));
   if (clean.removed) notes.push(note(`se quitaron ${clean.removed} restos de extracción ([bookmark: …], notas al pie).`, `${clean.removed} pieces of extraction debris ([bookmark: …], footnotes) were removed.`));
