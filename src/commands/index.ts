@@ -84,6 +84,19 @@ export const COMMANDS: readonly CommandEntry[] = [
     ],
   },
   {
+    name: 'import',
+    summary: 'turn a meeting report (.docx, .txt, .md) into a draft meeting record, every guess marked by an "import:" note',
+    define: (c) =>
+      c
+        .argument('<file>', 'the adopted meeting report: Word (.docx), plain text (.txt) or Markdown (.md)')
+        .option('--stdout', 'print the draft instead of writing meetings/ID.yaml'),
+    run: async (args, o) => (await import('./import.js')).runImport(args, o),
+    examples: [
+      ['acta import sources/000_119a54e5c1cfca12.txt --stdout', 'print the draft of a report (without --stdout: write meetings/<first day>-<body>.yaml, never over a record)'],
+      ['acta import sources/004_40c6a71c981a18d3.txt --stdout', 'a report that prints "1." for every point: numbers restored, printed ones kept'],
+    ],
+  },
+  {
     name: 'init',
     summary: 'create a records repository: acta.yaml, registries, an example meeting, schemas, a CI workflow and a package.json that pins acta-records',
     define: (c) =>

@@ -7,6 +7,7 @@ import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
+import { getDay } from 'date-fns/getDay';
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { enUS } from 'date-fns/locale/en-US';
@@ -170,4 +171,20 @@ export function formatDue(period: Period, lang: 'es' | 'en'): string {
     case 'year':
       return year;
   }
+}
+
+/** The weekday of a real day: 0 Sunday … 6 Saturday. */
+export function weekdayOf(day: Day): number {
+  return getDay(parts(day));
+}
+
+/** A day spelled out as a report writes it: "viernes 4 de septiembre de 2015" (es), "Friday 4 September 2015" (en). */
+export function spellDay(day: Day, lang: 'es' | 'en'): string {
+  return format(parts(day), lang === 'es' ? "EEEE d 'de' MMMM 'de' yyyy" : 'EEEE d MMMM yyyy', { locale: LOCALES[lang] });
+}
+
+/** "Within N days of the meeting": the day N calendar days after `from` (the meeting's last day), as a day period. */
+export function periodWithin(from: Day, days: number): Period {
+  const day = shiftDays(from, days);
+  return { precision: 'day', start: day, end: day, label: day };
 }

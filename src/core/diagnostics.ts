@@ -90,6 +90,7 @@ export const CODES = {
   'deadline/too-many-occurrences': { severity: 'error', title: 'A twice-a-year deadline longer than acta expands' },
   'number/duplicate': { severity: 'error', title: 'Two points share a number' },
   'text/no-authentic': { severity: 'error', title: 'A translation without its authentic text' },
+  'import/unchecked': { severity: 'warning', title: 'A guess of `acta import` not yet checked (a note starting "import:")' },
   'registry/missing': { severity: 'warning', title: 'A registry file is missing' },
   'root/no-records': { severity: 'error', title: 'No records were found' },
   'config/nested': { severity: 'error', title: 'An acta.yaml below the records root, which acta does not read' },

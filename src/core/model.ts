@@ -16,6 +16,8 @@ export interface EventDeadline {
 export interface Deadline {
   readonly due?: Due;
   readonly event?: EventDeadline;
+  /** Due `days` after the last day of the meeting that set it. */
+  readonly within?: { readonly days: number };
   readonly from?: Due;
   readonly until?: Due;
   readonly text?: Text;

@@ -64,6 +64,7 @@ export function statusName(s: string | undefined, lang: Lang): string {
 export function deadlineName(d: DeadlineWhen | undefined, lang: Lang): string {
   if (!d) return t(lang, '(none)', '(ninguno)');
   if (d.due !== undefined) return d.from || d.until ? `${d.due} (${d.from ?? '…'}–${d.until ?? '…'})` : d.due;
+  if (d.within !== undefined) return t(lang, `within ${d.within} days of the meeting`, `en un plazo de ${d.within} días desde la reunión`);
   const body = d.event?.body ?? '?';
   return d.event?.relation === 'before' ? t(lang, `before the next ${body} meeting`, `antes de la próxima reunión de ${body}`) : t(lang, `at the next ${body} meeting`, `en la próxima reunión de ${body}`);
 }

@@ -191,6 +191,7 @@ export function dueText(due: DueView, lang: Lang): string {
   switch (due.kind) {
     case 'dated': {
       const when = formatDue(due.period!, lang);
+      if (due.within) return `${when} (${es ? `${due.within.days} días desde ${formatDay(due.within.from, lang)}` : `${due.within.days} days from ${formatDay(due.within.from, lang)}`})`;
       if (!due.event) return when;
       const rel = due.event.relation === 'before' ? (es ? 'antes de' : 'before') : es ? 'en' : 'at';
       return `${when} (${rel} ${due.event.meeting})`;

@@ -107,6 +107,7 @@ export const CASES: readonly Case[] = [
   { code: 'followup/after-as-of', name: 'follow-up dated after --as-of', asOf: '2017-08-01', files: { [M]: meeting([], '    followup:\n      - { date: 2017-09-01, status: done }\n') }, file: M, token: '2017-09-01' },
   { code: 'deadline/before-meeting', name: 'deadline before the meeting', files: { [M]: meeting([['due: 2017-07-21', 'due: 2016-12']]) }, file: M, token: '2016-12' },
   { code: 'deadline/too-many-occurrences', name: 'twice a year for 84 years', files: { [M]: meeting([['deadline: { due: 2017-07-21,', 'deadline: { due: twice-a-year, until: "2100",']]) }, file: M, token: '"2100"' },
+  { code: 'import/unchecked', name: 'a draft still carries an import note', files: { [M]: meeting([], 'notes:\n  - { text: { es: "import: acción leída del verbo inicial." }, at: /agreements/0/action }\n') }, file: M, token: '"import:' },
   { code: 'number/duplicate', name: 'two points numbered 1', files: { [M]: meeting([['number: "2"', 'number: "1"']]) }, file: M, token: '"1"', fromLine: 14 },
   { code: 'text/no-authentic', name: 'an English text with no Spanish one, under authentic: es', files: { 'acta.yaml': 'authentic: es\n', [M]: meeting([['text: { es: Agradecer a las delegaciones. }', 'text: { en: Thank the delegations. }']]) }, file: M, token: 'en:' },
   { code: 'registry/missing', name: 'no groups registry', files: { 'registries/groups.yaml': 'record: organisations\norganisations: []\n', [M]: MEETING }, file: 'acta.yaml' },

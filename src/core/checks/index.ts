@@ -5,8 +5,9 @@ import { authenticTexts } from './authentic.js';
 import { dates } from './dates.js';
 import { followupRules } from './followup.js';
 import { fileNames, uniqueIds } from './ids.js';
+import { imported } from './imported.js';
 import { numbering } from './numbering.js';
 import { placeholders } from './placeholders.js';
 import { references } from './references.js';
 
-export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering, followupRules, placeholders, authenticTexts];
+export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering, followupRules, placeholders, authenticTexts, imported];

@@ -1,6 +1,6 @@
 // A recorded deadline → the date it falls due, resolving "before the next GRCM meeting" against the meetings on record.
 import type { Day, Period } from '../dates.js';
-import { halfYearsBetween, isRealDate, parseDue, parsePeriod, shiftDays, shiftMonths } from '../dates.js';
+import { halfYearsBetween, isRealDate, parseDue, parsePeriod, periodWithin, shiftDays, shiftMonths } from '../dates.js';
 import type { Deadline, Meeting } from '../model.js';
 import type { DueDate } from './types.js';
 
@@ -54,6 +54,12 @@ export function resolveDue(deadline: Deadline | undefined, ctx: DueContext): Due
     if (!meeting) return { kind: 'waiting', body, relation, ...(expectedPeriod ? { expected: expectedPeriod } : {}) };
     const day = relation === 'before' ? shiftDays(meeting.start, -1) : meeting.start;
     return { kind: 'dated', period: { precision: 'day', start: day, end: day, label: day }, day, event: { body, relation, meeting: meeting.id } };
+  }
+  if (deadline?.within) {
+    const { days } = deadline.within;
+    if (ctx.anchor === undefined || !isRealDate(ctx.anchor)) return { kind: 'none', tbd: false };
+    const period = periodWithin(ctx.anchor, days);
+    return { kind: 'dated', period, day: period.end, within: { days, from: ctx.anchor } };
   }
   const form = deadline?.due !== undefined ? parseDue(deadline.due) : undefined;
   if (!form || form.kind === 'tbd') return { kind: 'none', tbd: form?.kind === 'tbd' };

@@ -10,7 +10,7 @@ export { deriveCommitments } from './derive.js';
 export { buildCalendar, nextMeeting, resolveDue } from './deadline.js';
 export type { Calendar, CalendarMeeting } from './deadline.js';
 export { CLOSED_STATES, STATES } from './types.js';
-export type { Commitment, CommitmentKind, CommitmentState, Delivery, DeriveOptions, DueDate, Extension, Origin, ResolvedEvent } from './types.js';
+export type { Commitment, CommitmentKind, CommitmentState, Delivery, DeriveOptions, DueDate, Extension, Origin, ResolvedEvent, ResolvedWithin } from './types.js';
 
 /** Counts per state (every state present, zero when none), and the total. */
 export type StateSummary = Readonly<Record<CommitmentState, number>> & { readonly total: number };

@@ -42,7 +42,7 @@ export interface Origin {
 /** The effective deadline, resolved against the records and the date. */
 export type DueDate =
   /** A dated period; falls due at its end (`day`). `event` when it was resolved from a meeting on record. */
-  | { readonly kind: 'dated'; readonly period: Period; readonly day: Day; readonly event?: ResolvedEvent }
+  | { readonly kind: 'dated'; readonly period: Period; readonly day: Day; readonly event?: ResolvedEvent; readonly within?: ResolvedWithin }
   /** Hangs on a meeting that has no record yet. */
   | { readonly kind: 'waiting'; readonly body: string; readonly relation: 'before' | 'at'; readonly expected?: Period }
   | { readonly kind: 'continuous' }
@@ -50,6 +50,12 @@ export type DueDate =
   | { readonly kind: 'recurring'; readonly since: Day; readonly day: Day }
   /** No date: no deadline at all, or "to be defined". */
   | { readonly kind: 'none'; readonly tbd: boolean };
+
+/** "Within N days of the meeting", counted from `from` (the meeting's last day, or the deciding meeting's). */
+export interface ResolvedWithin {
+  readonly days: number;
+  readonly from: Day;
+}
 
 export interface ResolvedEvent {
   readonly body: string;

@@ -34,6 +34,7 @@ export interface DeadlineWhen {
   readonly from?: string;
   readonly until?: string;
   readonly event?: { readonly body?: string; readonly relation?: string };
+  readonly within?: number;
 }
 
 /** The "when" of a deadline, as stored — due (and its range), or the event it hangs on — without wording or warning window. */
@@ -41,6 +42,8 @@ export function deadlineWhen(value: unknown): DeadlineWhen | undefined {
   const d = asObject(value);
   const due = asString(d.due);
   const event = asObject(d.event);
+  const within = asObject(d.within).days;
+  if (typeof within === 'number') return { within };
   if (due === undefined && Object.keys(event).length === 0) return undefined;
   const range = { ...(asString(d.from) ? { from: asString(d.from) } : {}), ...(asString(d.until) ? { until: asString(d.until) } : {}) };
   if (due !== undefined) return { due, ...range };

@@ -34,6 +34,8 @@ export interface DueView {
   readonly period?: Period;
   /** Event deadlines: the body whose meeting sets the date, and the meeting once on record. */
   readonly event?: { readonly body: ActorRef; readonly relation: 'before' | 'at'; readonly meeting?: string; readonly expected?: Period };
+  /** "Within N days of the meeting": the days and the meeting's last day they count from. */
+  readonly within?: { readonly days: number; readonly from: Day };
   /** Rolling recurrence: the last report (or the meeting) it counts from. */
   readonly since?: Day;
   readonly tbd?: boolean;
@@ -42,7 +44,7 @@ export interface DueView {
 export function viewDue(due: DueDate, ctx: ViewContext): DueView {
   switch (due.kind) {
     case 'dated':
-      return { kind: 'dated', day: due.day, period: due.period, ...(due.event ? { event: { body: actorRefs([due.event.body], ctx)[0]!, relation: due.event.relation, meeting: due.event.meeting } } : {}) };
+      return { kind: 'dated', day: due.day, period: due.period, ...(due.event ? { event: { body: actorRefs([due.event.body], ctx)[0]!, relation: due.event.relation, meeting: due.event.meeting } } : {}), ...(due.within ? { within: due.within } : {}) };
     case 'waiting':
       return { kind: 'waiting', event: { body: actorRefs([due.body], ctx)[0]!, relation: due.relation, ...(due.expected ? { expected: due.expected } : {}) } };
     case 'recurring':
@@ -165,7 +167,7 @@ export interface FollowUpView {
 
 export function viewFollowUp(f: FollowUp, ctx: ViewContext): FollowUpView {
   const note = pickText(f.note, ctx.lang, ctx.authentic);
-  const deadline = f.deadline ? (f.deadline.due ?? (f.deadline.event ? `${f.deadline.event.relation}:${f.deadline.event.body}` : undefined)) : undefined;
+  const deadline = f.deadline ? (f.deadline.due ?? (f.deadline.event ? `${f.deadline.event.relation}:${f.deadline.event.body}` : f.deadline.within ? `within:${f.deadline.within.days}` : undefined)) : undefined;
   return {
     date: f.date,
     ...(f.status ? { status: f.status } : {}),

@@ -1,0 +1,25 @@
+// A draft made by `acta import` keeps an `import: …` note on every guess: while one remains, the record is a draft.
+import type { Diagnostic } from '../diagnostics.js';
+import type { Note } from '../model.js';
+import type { Check } from './context.js';
+import { diagnosticAt } from './context.js';
+
+const PREFIX = /^import:/;
+
+export const imported: Check = {
+  name: 'imported',
+  run(records) {
+    const out: Diagnostic[] = [];
+    for (const { parsed, data, valid } of [...records.meetings, ...records.plans]) {
+      if (!valid) continue;
+      const notes: readonly Note[] = (data as { notes?: readonly Note[] }).notes ?? [];
+      notes.forEach((n, i) => {
+        const lang = PREFIX.test(n.text.es ?? '') ? 'es' : PREFIX.test(n.text.en ?? '') ? 'en' : undefined;
+        if (!lang) return;
+        const what = n.text.en ?? n.text.es ?? '';
+        out.push(diagnosticAt(parsed, `/notes/${i}/text/${lang}`, 'import/unchecked', `an import guess is still unchecked${n.at ? ` at ${n.at}` : ''}: ${what.slice(0, 120)}`, 'check the value it is about against the source, then delete the note (or keep it without the `import:` prefix)'));
+      });
+    }
+    return out;
+  },
+};

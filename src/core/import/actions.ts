@@ -1,0 +1,56 @@
+// The opening verb of a point → its action (schema: meeting.schema.json#/$defs/action). A table, most specific first.
+import type { Action } from '../model.js';
+
+const VERBS: readonly (readonly [RegExp, Action])[] = [
+  [/^recibir con beneplácito|^acoger con beneplácito|^saludar\b|^welcome/i, 'welcome'],
+  [/^tomar (?:debida )?nota|^take note/i, 'take-note'],
+  [/^agradecer|^thank/i, 'thank'],
+  [/^reconocer|^acknowledge/i, 'acknowledge'],
+  [/^reafirmar|^reaffirm/i, 'reaffirm'],
+  [/^solicitar|^pedir|^request/i, 'request'],
+  [/^encomendar|^encargar|^entrust/i, 'entrust'],
+  [/^recomendar|^recommend/i, 'recommend'],
+  [/^sugerir|^suggest/i, 'suggest'],
+  [/^enviar|^remitir|^send/i, 'send'],
+  [/^organizar|^realizar un taller|^organi[sz]e/i, 'organise'],
+  [/^convocar|^convene/i, 'convene'],
+  [/^designar|^nombrar|^designate/i, 'designate'],
+  [/^establecer|^constituir|^crear|^conformar|^establish/i, 'establish'],
+  [/^considerar|^consider/i, 'consider'],
+  [/^circular|^circulate/i, 'circulate'],
+  [/^coordinar|^coordinate/i, 'coordinate'],
+  [/^compartir|^share/i, 'share'],
+  [/^informar|^inform/i, 'inform'],
+];
+
+// A verb conjugated after its subject ("La ST circulará", "Los Países Miembros solicitaron", "Se solicita"):
+// what a country did or said at the meeting (past) is informational; what someone will do is its commitment.
+const CONJUGATED: readonly (readonly [RegExp, Action])[] = [
+  [/^(?:inform(?:ó|aron|a|an)|present(?:ó|aron)|compart(?:ió|ieron)|expres(?:ó|aron)|inform(?:ed|s)|presented|shared)$/i, 'inform'],
+  [/^(?:solicit(?:ó|aron|a|an|ará|arán)|request(?:ed|s)?)$/i, 'request'],
+  [/^(?:enviar(?:á|án)|remitir(?:á|án)|will send)$/i, 'send'],
+  [/^(?:circular(?:á|án)|circulates?)$/i, 'circulate'],
+  [/^(?:compartir(?:á|án))$/i, 'share'],
+  [/^(?:organizar(?:á|án)|apoyar(?:á|án) la organización)$/i, 'organise'],
+  [/^(?:coordinar(?:á|án))$/i, 'coordinate'],
+  [/^(?:profundizar(?:á|án)|realizar(?:á|án)|elaborar(?:á|án))$/i, 'undertake'],
+];
+// Infinitives that name an action of their own kind, less common than the table above.
+const MORE: readonly (readonly [RegExp, Action])[] = [
+  [/^(?:concertar|taller)\b/i, 'organise'],
+  [/^que se (?:constituya|establezca|cree|conforme)\b/i, 'establish'],
+  [/^(?:diseminar|difundir)\b/i, 'circulate'],
+  [/^(?:capacitar|impulsar|promover|elaborar|desarrollar)\b/i, 'undertake'],
+];
+
+/** The action its first words name, or undefined: an opening infinitive, else a verb conjugated after its subject. */
+export function readAction(text: string): Action | undefined {
+  const start = text.trimStart();
+  for (const [re, action] of [...VERBS, ...MORE]) if (re.test(start)) return action;
+  // "Sobre la propuesta de …, Costa Rica informó": the verb is in the clause after the topic.
+  const topic = /^(?:sobre|en relación (?:con|a)|respecto (?:a|de)|con respecto a|en cuanto a|regarding|concerning|on)\b/i.test(start);
+  const clause = topic && start.includes(',') ? start.slice(start.indexOf(',') + 1) : start;
+  const words = clause.trimStart().split(/\s+/).slice(0, 14).map((w) => w.replace(/[^\p{L}]/gu, ''));
+  for (const w of words) for (const [re, action] of CONJUGATED) if (re.test(w)) return action;
+  return undefined;
+}

@@ -1,0 +1,187 @@
+// A report's text → a draft meeting record (plain data in the schema's shape), every guess marked by an `import: …`
+// note that `acta validate` reports (import/unchecked) until a reviewer removes it. Pure: text and registries in.
+import type { Action, Lang, Registries, Text } from '../model.js';
+import { INFORMATIONAL_ACTIONS } from '../model.js';
+import { readAction } from './actions.js';
+import { cleanSource } from './clean-source.js';
+import type { PhraseDeadline } from './deadline-phrases.js';
+import { EVENT_BODIES, findDeadlinePhrases, readSchedule } from './deadline-phrases.js';
+import type { ActorName } from './match-actors.js';
+import { actorNames, findActors } from './match-actors.js';
+import { matchBody, readMeetingDates, readOrdinal, readParticipants, readPlace } from './read-header.js';
+import type { SourcePoint } from './read-points.js';
+import { readPoints } from './read-points.js';
+
+/** The prefix of every note the importer writes; `acta validate` warns while one remains. */
+export const IMPORT_NOTE = 'import:';
+
+export interface DraftNote {
+  readonly text: Text;
+  readonly at?: string;
+}
+
+export interface DraftAgreement {
+  readonly number: string;
+  readonly printed?: string;
+  readonly action?: Action;
+  readonly text: Text;
+  readonly actors?: readonly string[];
+  readonly commitment?: { readonly owners: readonly string[]; readonly deadline?: PhraseDeadline; readonly schedule?: readonly { task: Text; deadline: PhraseDeadline }[] };
+  readonly items?: readonly DraftAgreement[];
+}
+
+export interface DraftMeeting {
+  readonly record: 'meeting';
+  readonly id: string;
+  readonly body: string;
+  readonly ordinal?: number;
+  readonly title?: Text;
+  readonly dates: { readonly start: string; readonly end?: string };
+  readonly place?: { readonly city: string; readonly country?: string };
+  readonly participants?: readonly string[];
+  readonly source: { readonly document: string; readonly title?: Text };
+  readonly agreements: readonly DraftAgreement[];
+  readonly notes: readonly DraftNote[];
+}
+
+export type DraftOutcome = { readonly ok: true; readonly draft: DraftMeeting } | { readonly ok: false; readonly missing: readonly string[] };
+
+const note = (es: string, en: string, at?: string): DraftNote => ({ text: { es: `${IMPORT_NOTE} ${es}`, en: `${IMPORT_NOTE} ${en}` }, ...(at ? { at } : {}) });
+
+/** The report's language: Spanish unless English function words outnumber Spanish ones. */
+export function guessLang(text: string): Lang {
+  const count = (re: RegExp): number => (text.match(re) ?? []).length;
+  return count(/\b(?:the|and|of|to)\b/gi) > count(/\b(?:de|la|el|y|los)\b/gi) ? 'en' : 'es';
+}
+
+/** A city and its country as another meeting on record gives them, for a report that names the city only. */
+export interface KnownPlace {
+  readonly city: string;
+  readonly country: string;
+  readonly meeting: string;
+}
+
+export function draftMeeting(text: string, document: string, registries: Registries, known: readonly KnownPlace[] = []): DraftOutcome {
+  const lang = guessLang(text);
+  const clean = cleanSource(text);
+  const names = actorNames(registries);
+  const { header, points } = readPoints(clean.lines);
+  const notes: DraftNote[] = [];
+  const titleLine = header.find((l) => /^(?:informe|report)\b/i.test(l)) ?? header[0];
+  const body = titleLine ? (matchBody(titleLine, registries) ?? matchBody(header.slice(0, 5).join(' '), registries)) : undefined;
+  const dates = readMeetingDates(header);
+  const missing = [...(body ? [] : ['the body (no registered network or group matches the title)']), ...(dates ? [] : ['the meeting dates']), ...(points.length ? [] : ['the numbered points'])];
+  if (!body || !dates || points.length === 0) return { ok: false, missing };
+  const ordinal = readOrdinal(header);
+  const read = readPlace(header, names);
+  const elsewhere = read && !read.country ? known.find((k) => k.city.toLowerCase() === read.city.toLowerCase()) : undefined;
+  const place = elsewhere && read ? { ...read, country: elsewhere.country } : read;
+  const participants = readParticipants(header, names);
+  const meetingEnd = dates.end ?? dates.start;
+  const bodyNames = eventBodies(registries);
+
+  notes.push(note(`la instancia (${body.id}) se eligió por el título (${Math.round(body.score * 100)} % de sus palabras).`, `the body (${body.id}) was matched by the title (${Math.round(body.score * 100)}% of its words).`, '/body'));
+  notes.push(note(`fechas leídas de «${dates.wording}».`, `dates read from "${dates.wording}".`, '/dates'));
+  if (ordinal) notes.push(note(`ordinal leído de «${ordinal.from}».`, `ordinal read from "${ordinal.from}".`, '/ordinal'));
+  if (elsewhere) notes.push(note(`la fuente no nombra el país de ${elsewhere.city}; se toma el de la reunión ${elsewhere.meeting}.`, `the source does not name the country of ${elsewhere.city}; it is taken from meeting ${elsewhere.meeting}.`, '/place/country'));
+  if (place && !place.country) notes.push(note(`la fuente no nombra el país de ${place.city}: añádalo.`, `the source does not name the country of ${place.city}: add it.`, '/place'));
+  if (participants) notes.push(note('participantes leídos de la frase que los enumera; observadores e invitados no se importan.', 'participants read from the sentence that lists them; observers and guests are not imported.', '/participants'));
+  if (clean.removed) notes.push(note(`se quitaron ${clean.removed} restos de extracción ([bookmark: …], notas al pie).`, `${clean.removed} pieces of extraction debris ([bookmark: …], footnotes) were removed.`));
+  const runTogether = findRunTogether(clean.lines);
+  if (runTogether.length) notes.push(note(`palabras unidas en la fuente, conservadas tal cual: ${runTogether.join(', ')}.`, `words run together in the source, kept as printed: ${runTogether.join(', ')}.`));
+  for (const f of clean.footnotes) notes.push(note(`nota al pie de la fuente, quitada del texto: «${f}»`, `footnote in the source, taken out of the text: "${f}"`));
+
+  // The body that met is not an actor of its own points ("la Red").
+  const ctx = { lang, meetingDate: meetingEnd, bodies: bodyNames, names: names.filter((n) => n.actor !== body.id), notes };
+  const agreements = points.map((p, i) => agreementOf(p, `/agreements/${i}`, ctx));
+  const title = titleLine ? { [lang]: titleLine } : undefined;
+  return {
+    ok: true,
+    draft: {
+      record: 'meeting',
+      id: `${dates.start}-${body.id}`,
+      body: body.id,
+      ...(ordinal ? { ordinal: ordinal.value } : {}),
+      ...(title ? { title } : {}),
+      dates: { start: dates.start, ...(dates.end ? { end: dates.end } : {}) },
+      ...(place ? { place } : {}),
+      ...(participants ? { participants: participants.codes } : {}),
+      source: { document, ...(title ? { title } : {}) },
+      agreements,
+      notes,
+    },
+  };
+}
+
+/** Words glued by the extraction ("enTegucigalpa", "enSan"): a lower-case letter straight before a capital, each once. */
+export function findRunTogether(lines: readonly string[]): string[] {
+  const found = lines.flatMap((l) => l.match(/(?<![\p{L}\d])\p{Ll}+\p{Lu}\p{L}*/gu) ?? []);
+  return [...new Set(found)].slice(0, 20);
+}
+
+/** The registered organs' names and acronyms → id, for "antes de la reunión del GRCM". */
+function eventBodies(registries: Registries): Record<string, string> {
+  const out: Record<string, string> = { ...EVENT_BODIES };
+  for (const b of registries.bodies) if (b.type === 'organ') for (const n of [b.name.es, b.name.en, b.acronym?.es, b.acronym?.en]) if (n) out[n.toLowerCase()] = b.id;
+  return out;
+}
+
+interface PointContext {
+  readonly lang: Lang;
+  readonly meetingDate: string;
+  readonly bodies: Record<string, string>;
+  readonly names: readonly ActorName[];
+  readonly notes: DraftNote[];
+}
+
+function agreementOf(p: SourcePoint, at: string, ctx: PointContext): DraftAgreement {
+  const action = readAction(p.text);
+  const actors = findActors(p.text, ctx.names).map((a) => a.actor);
+  if (p.printed !== undefined) ctx.notes.push(note(`número restaurado ${p.number}; la fuente imprime «${p.printed}».`, `number restored as ${p.number}; the source prints "${p.printed}".`, `${at}/number`));
+  if (action) ctx.notes.push(note(`acción «${action}» leída del verbo inicial.`, `action "${action}" read from the opening verb.`, `${at}/action`));
+  else ctx.notes.push(note('no se reconoce el verbo inicial: indique la acción.', 'the opening verb is not recognised: set the action.', at));
+  if (actors.length) ctx.notes.push(note('actores leídos de los nombres del texto.', 'actors read from the names in the text.', `${at}/actors`));
+  const commitment = commitmentOf(p.text, action, actors, at, ctx);
+  const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx));
+  return {
+    number: p.number,
+    ...(p.printed !== undefined ? { printed: p.printed } : {}),
+    ...(action ? { action } : {}),
+    text: { [ctx.lang]: p.text },
+    ...(actors.length ? { actors } : {}),
+    ...(commitment ? { commitment } : {}),
+    ...(items.length ? { items } : {}),
+  };
+}
+
+function commitmentOf(text: string, action: Action | undefined, actors: readonly string[], at: string, ctx: PointContext): DraftAgreement['commitment'] {
+  const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
+  const sentences = text.split(/(?<=\.)\s+(?=\p{Lu})/u);
+  const schedule = sentences.map((s) => readSchedule(s, phraseCtx)).find((s) => s !== undefined);
+  const found = sentences.flatMap((s) => findDeadlinePhrases(s, phraseCtx).map((f) => ({ ...f, sentence: s })));
+  const dated = found.find((f) => f.deadline);
+  const operational = action !== undefined && !INFORMATIONAL_ACTIONS.has(action);
+  if (!schedule && !dated && !operational && found.length === 0) return undefined;
+  const sentence = dated?.sentence ?? found[0]?.sentence ?? text;
+  const owners = findActors(sentence, ctx.names).map((a) => a.actor).slice(0, 1);
+  const chosen = owners.length ? owners : actors.slice(0, 1);
+  if (chosen.length === 0) {
+    ctx.notes.push(note('el punto parece un compromiso, pero no nombra a quién: indique los responsables.', 'the point looks like a commitment but names no one: set its owners.', at));
+    return undefined;
+  }
+  ctx.notes.push(note('responsables supuestos: el primer actor que nombra la frase del plazo; revíselos.', 'owners guessed: the first actor the deadline sentence names; check them.', `${at}/commitment/owners`));
+  for (const f of found) {
+    for (const n of f.notes) ctx.notes.push(note(`«${f.wording}»: ${n.es ?? ''}`, `"${f.wording}": ${n.en ?? ''}`, `${at}/commitment`));
+    if (!f.deadline) ctx.notes.push(note(`«${f.wording}»: sin fecha; se conserva la redacción aquí.`, `"${f.wording}": no date; the wording is kept here.`, `${at}/commitment`));
+  }
+  if (schedule) {
+    ctx.notes.push(note('cronograma leído de una lista de pasos fechados; la tarea de cada paso es su redacción.', 'schedule read from a list of dated steps; each step’s task is its wording.', `${at}/commitment/schedule`));
+    return { owners: chosen, schedule: schedule.map((s) => ({ task: { [ctx.lang]: s.wording }, deadline: s.deadline })) };
+  }
+  const all = found.filter((f) => f.deadline);
+  if (all.length >= 2) {
+    ctx.notes.push(note('varios plazos en un punto: un paso por plazo; escriba la tarea de cada paso.', 'several deadlines in one point: a step for each; write each step’s task.', `${at}/commitment/schedule`));
+    return { owners: chosen, schedule: all.map((f) => ({ task: { [ctx.lang]: f.wording }, deadline: f.deadline! })) };
+  }
+  return { owners: chosen, ...(dated?.deadline ? { deadline: dated.deadline } : {}) };
+}

@@ -1,0 +1,64 @@
+// Names in a report's text → registry actors: countries by name (es/en, with the usual short forms), organisations
+// and organs by acronym and name, groups by name ("los Países Miembros" → member-countries). Pure: registries in.
+import type { ActorId, Registries, Text } from '../model.js';
+
+export interface ActorName {
+  readonly actor: ActorId;
+  /** A regex source matching the name. */
+  readonly pattern: RegExp;
+  readonly kind: 'country' | 'organisation' | 'body' | 'group';
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const words = (t: Text | undefined): string[] => [t?.es, t?.en].filter((s): s is string => !!s);
+// Short forms the reports use for a registered name ("Estados Unidos" for "Estados Unidos de América").
+const SHORT: readonly (readonly [RegExp, string])[] = [[/ de América$/, ''], [/ of America$/, '']];
+// Common ways the reports write organ names ("Presidencia Pro-Témpore").
+const VARIANTS = (name: string): string[] => {
+  const out = new Set([name, ...SHORT.map(([re, to]) => name.replace(re, to))]);
+  for (const n of [...out]) out.add(n.replace(/Pro Tempore/i, 'Pro-Témpore')).add(n.replace(/Pro Tempore/i, 'Pro-Tempore')).add(n.replace(/Pro Tempore/i, 'Pro Témpore'));
+  return [...out];
+};
+
+// "Ciudad de México", "Ciudad de Panamá", "Ciudad de Guatemala" are cities, not their countries.
+const CITY_OF = '(?<!Ciudad\\s+de\\s+)';
+
+/** Every name of every registered actor, longest first (so "Estados Unidos de América" wins over "Estados Unidos"). */
+export function actorNames(registries: Registries): ActorName[] {
+  const out: [string, ActorName['kind'], ActorId, boolean][] = [];
+  for (const c of registries.countries) for (const n of words(c.name).flatMap(VARIANTS)) out.push([n, 'country', c.code, false]);
+  for (const o of registries.organisations) {
+    for (const n of words(o.name).flatMap(VARIANTS)) out.push([n, 'organisation', o.id, false]);
+    for (const a of words(o.acronym)) out.push([a, 'organisation', o.id, true]);
+  }
+  for (const b of registries.bodies) {
+    for (const n of words(b.name).flatMap(VARIANTS)) out.push([n, 'body', b.id, false]);
+    for (const a of words(b.acronym)) out.push([a, 'body', b.id, true]);
+  }
+  for (const g of registries.groups) for (const n of words(g.name)) out.push([n, 'group', g.id, false]);
+  return out
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([name, kind, actor, acronym]) => ({ actor, kind, pattern: new RegExp(`${kind === 'country' ? CITY_OF : ''}(?<![\\p{L}\\d-])${escape(name)}(?![\\p{L}\\d])`, acronym ? 'gu' : 'giu') }));
+}
+
+export interface FoundActor {
+  readonly actor: ActorId;
+  readonly kind: ActorName['kind'];
+  readonly start: number;
+}
+
+/** The actors a text names, each once, in order of first mention; a longer name hides the shorter ones inside it. */
+export function findActors(text: string, names: readonly ActorName[]): FoundActor[] {
+  const taken: [number, number][] = [];
+  const found: FoundActor[] = [];
+  for (const n of names) {
+    for (const m of text.matchAll(n.pattern)) {
+      const [s, e] = [m.index, m.index + m[0].length];
+      if (taken.some(([a, b]) => s < b && e > a)) continue;
+      taken.push([s, e]);
+      found.push({ actor: n.actor, kind: n.kind, start: s });
+    }
+  }
+  const seen = new Set<string>();
+  return found.sort((a, b) => a.start - b.start).filter((f) => !seen.has(f.actor) && seen.add(f.actor));
+}
