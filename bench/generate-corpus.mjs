@@ -62,8 +62,10 @@ class Writer {
     this.line(indent + 2, `es: ${q(this.sentence(ES, length))}`);
     if (both) this.line(indent + 2, `en: ${q(this.sentence(EN, length))}`);
   }
-  actors(indent, key, lo, hi) {
-    this.line(indent, `${key}: [${this.some([...COUNTRIES, ...ORGS, ...ORGANS, ...GROUPS], lo, hi).join(', ')}]`);
+  actors(indent, key, lo, hi, from = [...COUNTRIES, ...ORGS, ...ORGANS, ...GROUPS]) {
+    const chosen = this.some(from, lo, hi);
+    this.line(indent, `${key}: [${chosen.join(', ')}]`);
+    return chosen;
   }
 }
 
@@ -95,14 +97,15 @@ function writeDeadline(w, indent, start, kind) {
   if (w.chance(0.15)) w.line(i, `warn: ${w.int(7, 90)}`);
 }
 
-function writeFollowup(w, indent, start, steps, ids) {
+function writeFollowup(w, indent, start, steps, ids, owners) {
   w.line(indent, 'followup:');
   for (let n = w.int(1, 3), k = 0; k < n; k++) {
     w.line(indent + 2, `- date: ${q(day(start.split('-').map(Number), 30 + 60 * k + w.int(0, 59)))}`);
     const i = indent + 4;
     w.line(i, `status: ${w.pick(STATUSES)}`);
     if (w.chance(0.8)) w.text(i, 'note', w.int(60, 140), w.chance(0.6));
-    if (w.chance(0.3)) w.actors(i, 'delivered_by', 1, 3);
+    // Only those who owe it deliver (followup/not-owed); a step's own owners may differ, so not on schedules.
+    if (steps === 0 && w.chance(0.3)) w.actors(i, 'delivered_by', 1, Math.min(3, owners.length), owners);
     if (steps > 0 && w.chance(0.5)) w.line(i, `step: ${w.int(1, steps)}`);
     if (w.chance(0.2)) w.line(i, `decided_by: ${w.pick(ids)}`);
     if (w.chance(0.3)) {
@@ -116,7 +119,7 @@ function writeFollowup(w, indent, start, steps, ids) {
 function writeCommitment(w, indent, start) {
   w.line(indent, 'commitment:');
   const i = indent + 2;
-  w.actors(i, 'owners', 1, 3);
+  w.owners = w.actors(i, 'owners', 1, 3);
   w.text(i, 'task', w.int(50, 110));
   if (w.chance(0.1)) {
     const steps = w.int(2, 4);
@@ -143,11 +146,12 @@ function writeAgreement(w, indent, number, start, ids, self, depth) {
   w.text(i, 'text', w.int(80, 170), w.chance(0.25));
   if (w.chance(0.8)) w.actors(i, 'actors', 1, 5);
   const steps = operational ? writeCommitment(w, i, start) : 0;
+  const owners = w.owners;
   if (depth === 0 && w.chance(0.08)) {
     w.line(i, 'items:');
     for (let n = w.int(2, 4), k = 0; k < n; k++) writeAgreement(w, i + 2, 'abcdefgh'[k], start, ids, self, 1);
   }
-  if (operational && w.chance(0.15)) writeFollowup(w, i, start, steps, ids);
+  if (operational && w.chance(0.15)) writeFollowup(w, i, start, steps, ids, owners);
   if (depth === 0 && ids.length > 0 && w.chance(0.03)) w.line(i, `supersedes: "${w.pick(ids)}#1"`);
 }
 
