@@ -26,6 +26,7 @@ export interface DraftAgreement {
   readonly action?: Action;
   readonly text: Text;
   readonly actors?: readonly string[];
+  readonly addressee?: string;
   readonly commitment?: { readonly owners: readonly string[]; readonly deadline?: PhraseDeadline; readonly schedule?: readonly { task: Text; deadline: PhraseDeadline }[] };
   readonly items?: readonly DraftAgreement[];
 }
@@ -134,21 +135,45 @@ interface PointContext {
   readonly notes: DraftNote[];
 }
 
-function agreementOf(p: SourcePoint, at: string, ctx: PointContext): DraftAgreement {
-  const action = readAction(p.text);
-  const actors = findActors(p.text, ctx.names).map((a) => a.actor);
+// "Sugerir al GRCM …", "se sugiere al GRCM …", "recomendar a la ST …": a recommendation to that body.
+const RECOMMEND = /(?:^\s*(?:sugerir|recomendar)|\bse\s+(?:sugiere|recomienda)|^\s*(?:suggest|recommend)|\bit\s+is\s+(?:suggested|recommended))\s+(?:al|a\s+la|a\s+los|a\s+las|a|to\s+the|to)\s+/iu;
+
+/** The body a point suggests or recommends something to, and whether the point opens with it. */
+export function recommendationTo(text: string, names: readonly ActorName[]): { readonly addressee: string; readonly opening: boolean } | undefined {
+  const m = RECOMMEND.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m.index + m[0].length);
+  const first = findActors(rest, names)[0];
+  return first && first.start === 0 && first.kind === 'body' ? { addressee: first.actor, opening: m.index === 0 } : undefined;
+}
+
+function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: string): DraftAgreement {
+  const found = findActors(p.text, ctx.names);
+  const own = recommendationTo(p.text, ctx.names);
+  const read = readAction(p.text);
+  // A sub-item of "se sugiere al GRCM …:" is a recommendation too, unless it says something else (a thanks) or sets
+  // a date of its own (then it is a plan of the body that met, as in "Taller … a realizarse en agosto de 2017").
+  const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
+  const dated = findDeadlinePhrases(p.text, phraseCtx).some((f) => f.deadline);
+  const addressee = own?.opening ? own.addressee : inherited && !(read && INFORMATIONAL_ACTIONS.has(read)) && !dated ? inherited : undefined;
+  const action = addressee ? 'recommend' : read;
+  // A recommendation's sub-items name no actors: the addressee is theirs. A body named as a frame ("de la CRM") is not an actor.
+  const actors = addressee && !own ? [] : found.filter((a) => !a.framed).map((a) => a.actor);
   if (p.printed !== undefined) ctx.notes.push(note(`número restaurado ${p.number}; la fuente imprime «${p.printed}».`, `number restored as ${p.number}; the source prints "${p.printed}".`, `${at}/number`));
   if (action) ctx.notes.push(note(`acción «${action}» leída del verbo inicial.`, `action "${action}" read from the opening verb.`, `${at}/action`));
   else ctx.notes.push(note('no se reconoce el verbo inicial: indique la acción.', 'the opening verb is not recognised: set the action.', at));
   if (actors.length) ctx.notes.push(note('actores leídos de los nombres del texto.', 'actors read from the names in the text.', `${at}/actors`));
-  const commitment = commitmentOf(p.text, action, actors, at, ctx);
-  const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx));
+  if (addressee) ctx.notes.push(note(`recomendación a ${addressee} (${own ? 'la frase «sugerir/se sugiere al …»' : 'subpunto de una recomendación'}): sin compromiso.`, `a recommendation to ${addressee} (${own ? 'the phrase "sugerir/se sugiere al …"' : 'a sub-item of a recommendation'}): no commitment.`, `${at}/addressee`));
+  const commitment = addressee ? undefined : commitmentOf(p.text, action, actors, at, ctx);
+  const passOn = own && p.text.trimEnd().endsWith(':') ? own.addressee : undefined;
+  const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx, passOn));
   return {
     number: p.number,
     ...(p.printed !== undefined ? { printed: p.printed } : {}),
     ...(action ? { action } : {}),
     text: { [ctx.lang]: p.text },
     ...(actors.length ? { actors } : {}),
+    ...(addressee ? { addressee } : {}),
     ...(commitment ? { commitment } : {}),
     ...(items.length ? { items } : {}),
   };

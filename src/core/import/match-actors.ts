@@ -45,20 +45,31 @@ export interface FoundActor {
   readonly actor: ActorId;
   readonly kind: ActorName['kind'];
   readonly start: number;
+  /** Every mention names the actor as a frame ("los Países Miembros de la CRM", "en el marco de la CRM"), not as one who acts. */
+  readonly framed: boolean;
 }
+
+// "de la CRM", "en la CRM", "en el marco de la CRM": a body named after these qualifies what precedes it.
+// ("a través de la ST", "por parte de la ST" name who acts).
+const FRAME = /(?<!(?:través|parte)\s+)(?<![\p{L}])(?:de|en)\s+la\s+$/iu;
 
 /** The actors a text names, each once, in order of first mention; a longer name hides the shorter ones inside it. */
 export function findActors(text: string, names: readonly ActorName[]): FoundActor[] {
   const taken: [number, number][] = [];
-  const found: FoundActor[] = [];
+  const found: Omit<FoundActor, 'framed'>[] = [];
+  const unframed = new Set<string>();
   for (const n of names) {
     for (const m of text.matchAll(n.pattern)) {
       const [s, e] = [m.index, m.index + m[0].length];
       if (taken.some(([a, b]) => s < b && e > a)) continue;
       taken.push([s, e]);
       found.push({ actor: n.actor, kind: n.kind, start: s });
+      if (n.kind !== 'body' || !FRAME.test(text.slice(Math.max(0, s - 24), s))) unframed.add(n.actor);
     }
   }
   const seen = new Set<string>();
-  return found.sort((a, b) => a.start - b.start).filter((f) => !seen.has(f.actor) && seen.add(f.actor));
+  return found
+    .sort((a, b) => a.start - b.start)
+    .filter((f) => !seen.has(f.actor) && seen.add(f.actor))
+    .map((f) => ({ ...f, framed: !unframed.has(f.actor) }));
 }
