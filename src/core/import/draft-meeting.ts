@@ -27,8 +27,14 @@ export interface DraftAgreement {
   readonly text: Text;
   readonly actors?: readonly string[];
   readonly addressee?: string;
-  readonly commitment?: { readonly owners: readonly string[]; readonly deadline?: PhraseDeadline; readonly schedule?: readonly { task: Text; deadline: PhraseDeadline }[] };
+  readonly commitment?: { readonly owners: readonly string[]; readonly deadline?: PhraseDeadline; readonly schedule?: readonly DraftStep[] };
   readonly items?: readonly DraftAgreement[];
+}
+
+export interface DraftStep {
+  readonly task: Text;
+  readonly owners?: readonly string[];
+  readonly deadline?: PhraseDeadline;
 }
 
 export interface DraftMeeting {
@@ -201,7 +207,19 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
   }
   if (schedule) {
     ctx.notes.push(note('cronograma leído de una lista de pasos fechados; la tarea de cada paso es su redacción.', 'schedule read from a list of dated steps; each step’s task is its wording.', `${at}/commitment/schedule`));
-    return { owners: chosen, schedule: schedule.map((s) => ({ task: { [ctx.lang]: s.wording }, deadline: s.deadline })) };
+    // "… para que sea aprobada durante la próxima reunión del GRCM": the meeting the schedule leads to is its last step.
+    const events = found.filter((f) => f.deadline?.event?.relation === 'at');
+    if (events.length) ctx.notes.push(note('la reunión a la que lleva el cronograma es su último paso.', 'the meeting the schedule leads to is its last step.', `${at}/commitment/schedule`));
+    const steps = [...schedule.map((s) => ({ task: { [ctx.lang]: s.wording }, deadline: s.deadline })), ...events.map((f) => ({ task: { [ctx.lang]: f.wording }, deadline: f.deadline! }))];
+    return { owners: chosen, schedule: steps };
+  }
+  // "X compartirán …, a más tardar el 21 de julio. Con base en ello, la ST elaborará …": a later sentence where another
+  // actor will do something, with no date of its own, is an undated second step of the same commitment.
+  const then = dated ? followUps(sentences.slice(sentences.indexOf(dated.sentence) + 1), chosen, ctx) : [];
+  if (dated?.deadline && then.length) {
+    ctx.notes.push(note('un paso sin fecha sigue al paso fechado (otro actor hará algo después): revise sus tareas.', 'an undated step follows the dated one (another actor will do something next): check their tasks.', `${at}/commitment/schedule`));
+    const first = { task: { [ctx.lang]: dated.sentence }, owners: chosen, deadline: dated.deadline };
+    return { owners: [...new Set([...chosen, ...then.flatMap((t) => t.owners)])], schedule: [first, ...then.map((t) => ({ task: { [ctx.lang]: t.sentence }, owners: t.owners }))] };
   }
   const all = found.filter((f) => f.deadline);
   if (all.length >= 2) {
@@ -209,4 +227,18 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
     return { owners: chosen, schedule: all.map((f) => ({ task: { [ctx.lang]: f.wording }, deadline: f.deadline! })) };
   }
   return { owners: chosen, ...(dated?.deadline ? { deadline: dated.deadline } : {}) };
+}
+
+// A future tense ("elaborará", "enviarán", "will prepare").
+const FUTURE = /(?<![\p{L}])\p{L}{3,}(?:rá|rán)(?![\p{L}])|\bwill\s+\p{L}+/u;
+
+/** Sentences where an actor other than the owners names itself before a verb in the future, with no deadline phrase. */
+function followUps(sentences: readonly string[], owners: readonly string[], ctx: PointContext): { sentence: string; owners: string[] }[] {
+  const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
+  return sentences.flatMap((sentence) => {
+    const verb = FUTURE.exec(sentence);
+    if (!verb || findDeadlinePhrases(sentence, phraseCtx).length) return [];
+    const subject = findActors(sentence.slice(0, verb.index), ctx.names).filter((a) => !a.framed).pop();
+    return subject && !owners.includes(subject.actor) ? [{ sentence, owners: [subject.actor] }] : [];
+  });
 }
