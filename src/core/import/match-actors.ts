@@ -28,11 +28,12 @@ export function actorNames(registries: Registries): ActorName[] {
   const out: [string, ActorName['kind'], ActorId, boolean][] = [];
   for (const c of registries.countries) for (const n of words(c.name).flatMap(VARIANTS)) out.push([n, 'country', c.code, false]);
   for (const o of registries.organisations) {
-    for (const n of words(o.name).flatMap(VARIANTS)) out.push([n, 'organisation', o.id, false]);
+    // The registry's `aliases`: other spellings found in the sources ("Secretaria General del SICA").
+    for (const n of [...words(o.name), ...(o.aliases ?? [])].flatMap(VARIANTS)) out.push([n, 'organisation', o.id, false]);
     for (const a of words(o.acronym)) out.push([a, 'organisation', o.id, true]);
   }
   for (const b of registries.bodies) {
-    for (const n of words(b.name).flatMap(VARIANTS)) out.push([n, 'body', b.id, false]);
+    for (const n of [...words(b.name), ...(b.aliases ?? [])].flatMap(VARIANTS)) out.push([n, 'body', b.id, false]);
     for (const a of words(b.acronym)) out.push([a, 'body', b.id, true]);
   }
   for (const g of registries.groups) for (const n of words(g.name)) out.push([n, 'group', g.id, false]);
