@@ -1,5 +1,6 @@
 // npm run import-accuracy: import every meeting report in data/sources/ and compare with its curated record in
-// data/meetings/, field by field. Prints a Markdown table (the README's); --json prints the tally.
+// data/meetings/, field by field. Prints a Markdown table (the README's); --json prints the tally; --verbose
+// also lists each point's action, actors and deadlines that differ (draft → curated).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ const tally = emptyTally();
 // Places the other meetings on record give (never the compared meeting's own record).
 const knownPlaces = (r, except) => r.records.meetings.flatMap(({ data: m }) => (m.id !== except && m.place?.city && m.place.country ? [{ city: m.place.city, country: m.place.country, meeting: m.id }] : []));
 const rows = [];
+const misses = [];
+const verbose = process.argv.includes('--verbose');
 for (const { data: meeting } of repo.records.meetings) {
   const file = path.join(root, 'data/sources', meeting.source.document);
   if (!fs.existsSync(file)) continue;
@@ -22,7 +25,9 @@ for (const { data: meeting } of repo.records.meetings) {
     continue;
   }
   const one = compareDraft(outcome.draft, meeting);
-  compareDraft(outcome.draft, meeting, tally);
+  compareDraft(outcome.draft, meeting, tally, (m) => {
+    if (verbose && ['action', 'actors', 'deadlines'].includes(m.field)) misses.push(`${m.meeting} #${m.point} ${m.field}: ${JSON.stringify(m.draft)} → ${JSON.stringify(m.curated)}`);
+  });
   rows.push(`| ${meeting.id} | ${FIELDS.map((f) => `${one[f].agree}/${one[f].total}`).join(' | ')} |`);
 }
 if (process.argv.includes('--json')) {
@@ -34,3 +39,4 @@ if (process.argv.includes('--json')) {
   for (const r of rows) console.log(r);
   console.log(`| **all** | ${FIELDS.map((f) => `**${pct(f)}** (${tally[f].agree}/${tally[f].total})`).join(' | ')} |`);
 }
+if (verbose) for (const m of misses) console.log(m);

@@ -19,10 +19,14 @@ const REGISTRIES: Registries = {
     { code: 'SV', name: { es: 'El Salvador' } },
     { code: 'US', name: { es: 'Estados Unidos de América', en: 'United States of America' } },
   ],
-  organisations: [{ id: 'iom', acronym: { es: 'OIM', en: 'IOM' }, name: { es: 'Organización Internacional para las Migraciones' } }],
+  organisations: [
+    { id: 'iom', acronym: { es: 'OIM', en: 'IOM' }, name: { es: 'Organización Internacional para las Migraciones' } },
+    { id: 'sica-sg', acronym: { es: 'SG-SICA' }, name: { es: 'Secretaría General del SICA' }, aliases: ['Secretaria General del SICA'] },
+  ],
   bodies: [
     { id: 'st', type: 'organ', acronym: { es: 'ST', en: 'TS' }, name: { es: 'Secretaría Técnica' } },
     { id: 'grcm', type: 'organ', acronym: { es: 'GRCM', en: 'RCGM' }, name: { es: 'Grupo Regional de Consulta sobre Migración' } },
+    { id: 'crm', type: 'organ', acronym: { es: 'CRM', en: 'RCM' }, name: { es: 'Conferencia Regional sobre Migración' } },
     { id: 'red-x', type: 'network', name: { es: 'Red de Funcionarios de Enlace sobre Asuntos X' } },
   ],
   groups: [{ id: 'member-countries', name: { es: 'Países Miembros' }, members: ['HN', 'SV', 'US'] }],
@@ -87,13 +91,22 @@ describe('rules', () => {
     expect(findActors('una reunión entre la ST-CRM y la OIM en Ciudad de Honduras', names).map((a) => a.actor)).toEqual(['st', 'iom']);
   });
 
+  it('a body named as a frame ("de la CRM", "en el marco de la CRM") is marked framed; "a través de la ST" is not; aliases match', () => {
+    const found = findActors('Los Países Miembros de la CRM, a través de la ST, en el marco de la CRM; la Secretaria General del SICA', names);
+    expect(found.map((a) => [a.actor, a.framed])).toEqual([['member-countries', false], ['crm', true], ['st', false], ['sica-sg', false]]);
+    expect(findActors('invitar a la CRM y a la OIM', names).map((a) => [a.actor, a.framed])).toEqual([['crm', false], ['iom', false]]);
+  });
+
   it.each([
     ['Agradecer a las delegaciones', 'thank'],
     ['Tomar nota de', 'take-note'],
     ['Recibir con beneplácito la propuesta', 'welcome'],
     ['Solicitar a la ST', 'request'],
     ['Encomendar a la PPT', 'entrust'],
-    ['Sugerir al GRCM', 'suggest'],
+    ['Sugerir al GRCM', 'recommend'],
+    ['Sugerir una revisión', 'suggest'],
+    ['Los Países Miembros solicitaron a la ST realizar una presentación', 'inform'],
+    ['Se solicita a los Países Miembros que remitan', 'request'],
     ['Reafirmar el compromiso', 'reaffirm'],
     ['Considerar la propuesta', 'consider'],
     ['Costa Rica informó que', 'inform'],
@@ -144,6 +157,40 @@ describe('draftMeeting', () => {
       { due: '2017-11', text: { es: 'a finales de noviembre 2017' } },
       { event: { body: 'grcm', relation: 'at' }, text: { es: 'durante la próxima reunión del GRCM' } },
     ]);
+  });
+
+  const drafted = (points: string) => {
+    const outcome = draftMeeting(REPORT.replace(/1\. Agradecer[\s\S]*$/, points), 'informe.txt', REGISTRIES);
+    if (!outcome.ok) throw new Error(outcome.missing.join());
+    return outcome.draft.agreements;
+  };
+
+  it('"Sugerir al <body>" is a recommendation to it, without commitment; its sub-items too, unless they thank or set a date', () => {
+    const [p1, p2] = drafted('1. Sugerir al GRCM la aprobación de las siguientes actividades en el marco de la CRM:\na. Taller dirigido al personal de Honduras.\nb. Agradecer a la OIM.\nc. Taller presencial a realizarse en Honduras en el mes de agosto de 2017.\n2. Reconocer la necesidad. En ese sentido, se sugiere al GRCM impulsar las siguientes líneas de acción:\na. Capacitar a los cónsules.\n');
+    expect([p1?.action, p1?.addressee, p1?.actors, p1?.commitment]).toEqual(['recommend', 'grcm', ['grcm'], undefined]);
+    expect(p1?.items?.map((i) => [i.action, i.addressee, i.actors])).toEqual([['recommend', 'grcm', undefined], ['thank', undefined, ['iom']], ['organise', undefined, ['HN']]]);
+    expect([p2?.action, p2?.addressee]).toEqual(['acknowledge', undefined]);
+    expect(p2?.items?.map((i) => [i.action, i.addressee, i.commitment])).toEqual([['recommend', 'grcm', undefined]]);
+  });
+
+  it('"a la brevedad" is due tbd with its wording', () => {
+    const [p] = drafted('1. Agradecer a los Países Miembros. La ST enviará, a la brevedad, un recordatorio.\n');
+    expect(p?.commitment).toEqual({ owners: ['st'], deadline: { due: 'tbd', text: { es: 'a la brevedad' } } });
+  });
+
+  it('a schedule gains the meeting it leads to ("durante la próxima reunión del GRCM") as its last step', () => {
+    const [p] = drafted('1. Encomendar a la ST la propuesta, para que sea aprobada durante la próxima reunión del GRCM. Se estableció el siguiente cronograma: envío del borrador el 24 de marzo; recepción de insumos el 31 de marzo.\n');
+    expect(p?.commitment?.schedule?.map((s) => s.deadline)).toEqual([
+      { due: '2017-03-24', text: { es: 'envío del borrador el 24 de marzo' } },
+      { due: '2017-03-31', text: { es: 'recepción de insumos el 31 de marzo' } },
+      { event: { body: 'grcm', relation: 'at' }, text: { es: 'durante la próxima reunión del GRCM' } },
+    ]);
+  });
+
+  it('a later sentence where another actor will act, without a date, is an undated second step', () => {
+    const [p] = drafted('1. Reconocer la oportunidad. Los Países Miembros compartirán con la ST sus informes, a más tardar el 21 de julio. Con base en ellos, la ST elaborará una propuesta de informe regional.\n');
+    expect(p?.commitment?.owners).toEqual(['member-countries', 'st']);
+    expect(p?.commitment?.schedule?.map((s) => [s.owners, s.deadline?.due])).toEqual([[['member-countries'], '2017-07-21'], [['st'], undefined]]);
   });
 
   it('says what it could not find instead of guessing', () => {

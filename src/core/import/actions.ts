@@ -10,6 +10,8 @@ const VERBS: readonly (readonly [RegExp, Action])[] = [
   [/^solicitar|^pedir|^request/i, 'request'],
   [/^encomendar|^encargar|^entrust/i, 'entrust'],
   [/^recomendar|^recommend/i, 'recommend'],
+  // Suggesting to a body ("Sugerir al GRCM") is a recommendation to it (draft-meeting.ts reads the addressee).
+  [/^sugerir\s+(?:al|a\s+la|a\s+los|a)\s|^suggest\s+to\s/i, 'recommend'],
   [/^sugerir|^suggest/i, 'suggest'],
   [/^enviar|^remitir|^send/i, 'send'],
   [/^organizar|^realizar un taller|^organi[sz]e/i, 'organise'],
@@ -27,7 +29,9 @@ const VERBS: readonly (readonly [RegExp, Action])[] = [
 // what a country did or said at the meeting (past) is informational; what someone will do is its commitment.
 const CONJUGATED: readonly (readonly [RegExp, Action])[] = [
   [/^(?:inform(?:ó|aron|a|an)|present(?:ó|aron)|compart(?:ió|ieron)|expres(?:ó|aron)|inform(?:ed|s)|presented|shared)$/i, 'inform'],
-  [/^(?:solicit(?:ó|aron|a|an|ará|arán)|request(?:ed|s)?)$/i, 'request'],
+  // Someone at the meeting asked (past or present) → informational; "solicitará" is what they will do.
+  [/^(?:solicit(?:ó|aron|a|an)|request(?:ed|s)|asked)$/i, 'inform'],
+  [/^(?:solicit(?:ará|arán)|will request)$/i, 'request'],
   [/^(?:enviar(?:á|án)|remitir(?:á|án)|will send)$/i, 'send'],
   [/^(?:circular(?:á|án)|circulates?)$/i, 'circulate'],
   [/^(?:compartir(?:á|án))$/i, 'share'],
@@ -51,6 +55,11 @@ export function readAction(text: string): Action | undefined {
   const topic = /^(?:sobre|en relación (?:con|a)|respecto (?:a|de)|con respecto a|en cuanto a|regarding|concerning|on)\b/i.test(start);
   const clause = topic && start.includes(',') ? start.slice(start.indexOf(',') + 1) : start;
   const words = clause.trimStart().split(/\s+/).slice(0, 14).map((w) => w.replace(/[^\p{L}]/gu, ''));
-  for (const w of words) for (const [re, action] of CONJUGATED) if (re.test(w)) return action;
+  for (const [i, w] of words.entries()) {
+    for (const [re, action] of CONJUGATED) {
+      // "Se solicita a los Países Miembros …": the impersonal form is the body's own request, not a report of one.
+      if (re.test(w)) return action === 'inform' && /^solicit/i.test(w) && words[i - 1]?.toLowerCase() === 'se' ? 'request' : action;
+    }
+  }
   return undefined;
 }

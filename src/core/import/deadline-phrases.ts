@@ -24,7 +24,7 @@ export interface PhraseDeadline {
 }
 
 export interface DeadlineReading {
-  /** Absent for a phrase that sets no date ("a la brevedad"): the wording is kept, the reader decides. */
+  /** A phrase that sets no date ("a la brevedad") reads as `due: tbd` with its wording. */
   readonly deadline?: PhraseDeadline;
   readonly wording: string;
   /** high: every part written out; medium: a part inferred (year, body, "antes del" read as the day itself). */
@@ -163,7 +163,8 @@ function event(relation: 'before' | 'at'): Build {
   };
 }
 
-const none: Build = () => ({ confidence: 'high', notes: [note('La fuente no fija fecha; se conserva su redacción.', 'The source sets no date; its wording is kept.')] });
+// "a la brevedad", "as soon as possible": due to be defined (tbd), with the wording, as the curated records write it.
+const soon: Build = () => ({ deadline: { due: 'tbd' }, confidence: 'medium', notes: [note('La fuente no fija fecha: plazo por definir (tbd); se conserva su redacción.', 'The source sets no date: due to be defined (tbd); its wording is kept.')] });
 
 const within: Build = (g) => {
   const days = readNumber(g.n ?? '');
@@ -189,7 +190,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+(?<o>primer|segundo|tercer|cuarto)\\s+trimestre\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: part('Q') },
   { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+(?<o>primer|segundo)\\s+semestre\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: part('H') },
   { lang: 'es', pattern: `(?:a|hacia|para)\\s+(?:finales|fines)\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: year },
-  { lang: 'es', pattern: 'a\\s+la\\s+brevedad(?:\\s+posible)?|lo\\s+antes\\s+posible|a\\s+la\\s+mayor\\s+brevedad(?:\\s+posible)?', build: none },
+  { lang: 'es', pattern: 'a\\s+la\\s+brevedad(?:\\s+posible)?|lo\\s+antes\\s+posible|a\\s+la\\s+mayor\\s+brevedad(?:\\s+posible)?', build: soon },
   { lang: 'es', pattern: `(?:para\\s+)?el\\s+${DATE_ES}`, build: day() },
   { lang: 'en', pattern: `no\\s+later\\s+than\\s+${DATE_EN}`, build: day() },
   { lang: 'en', pattern: `(?:by|before|on)\\s+${DATE_EN}`, build: day() },
@@ -204,7 +205,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   { lang: 'en', pattern: `(?:in|during|by\\s+the\\s+end\\s+of)\\s+the\\s+(?<o>first|second|third|fourth)\\s+quarter\\s+of\\s+(?<y>\\d{4})`, build: part('Q') },
   { lang: 'en', pattern: `(?:in|during|by\\s+the\\s+end\\s+of)\\s+the\\s+(?<o>first|second)\\s+half\\s+of\\s+(?<y>\\d{4})`, build: part('H') },
   { lang: 'en', pattern: `by\\s+the\\s+end\\s+of\\s+(?<y>\\d{4})`, build: year },
-  { lang: 'en', pattern: 'as\\s+soon\\s+as\\s+possible|at\\s+the\\s+earliest\\s+opportunity', build: none },
+  { lang: 'en', pattern: 'as\\s+soon\\s+as\\s+possible|at\\s+the\\s+earliest\\s+opportunity', build: soon },
 ];
 
 const compiled = new Map<string, RegExp>();

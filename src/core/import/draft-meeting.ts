@@ -26,8 +26,15 @@ export interface DraftAgreement {
   readonly action?: Action;
   readonly text: Text;
   readonly actors?: readonly string[];
-  readonly commitment?: { readonly owners: readonly string[]; readonly deadline?: PhraseDeadline; readonly schedule?: readonly { task: Text; deadline: PhraseDeadline }[] };
+  readonly addressee?: string;
+  readonly commitment?: { readonly owners: readonly string[]; readonly deadline?: PhraseDeadline; readonly schedule?: readonly DraftStep[] };
   readonly items?: readonly DraftAgreement[];
+}
+
+export interface DraftStep {
+  readonly task: Text;
+  readonly owners?: readonly string[];
+  readonly deadline?: PhraseDeadline;
 }
 
 export interface DraftMeeting {
@@ -134,21 +141,45 @@ interface PointContext {
   readonly notes: DraftNote[];
 }
 
-function agreementOf(p: SourcePoint, at: string, ctx: PointContext): DraftAgreement {
-  const action = readAction(p.text);
-  const actors = findActors(p.text, ctx.names).map((a) => a.actor);
+// "Sugerir al GRCM …", "se sugiere al GRCM …", "recomendar a la ST …": a recommendation to that body.
+const RECOMMEND = /(?:^\s*(?:sugerir|recomendar)|\bse\s+(?:sugiere|recomienda)|^\s*(?:suggest|recommend)|\bit\s+is\s+(?:suggested|recommended))\s+(?:al|a\s+la|a\s+los|a\s+las|a|to\s+the|to)\s+/iu;
+
+/** The body a point suggests or recommends something to, and whether the point opens with it. */
+export function recommendationTo(text: string, names: readonly ActorName[]): { readonly addressee: string; readonly opening: boolean } | undefined {
+  const m = RECOMMEND.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m.index + m[0].length);
+  const first = findActors(rest, names)[0];
+  return first && first.start === 0 && first.kind === 'body' ? { addressee: first.actor, opening: m.index === 0 } : undefined;
+}
+
+function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: string): DraftAgreement {
+  const found = findActors(p.text, ctx.names);
+  const own = recommendationTo(p.text, ctx.names);
+  const read = readAction(p.text);
+  // A sub-item of "se sugiere al GRCM …:" is a recommendation too, unless it says something else (a thanks) or sets
+  // a date of its own (then it is a plan of the body that met, as in "Taller … a realizarse en agosto de 2017").
+  const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
+  const dated = findDeadlinePhrases(p.text, phraseCtx).some((f) => f.deadline);
+  const addressee = own?.opening ? own.addressee : inherited && !(read && INFORMATIONAL_ACTIONS.has(read)) && !dated ? inherited : undefined;
+  const action = addressee ? 'recommend' : read;
+  // A recommendation's sub-items name no actors: the addressee is theirs. A body named as a frame ("de la CRM") is not an actor.
+  const actors = addressee && !own ? [] : found.filter((a) => !a.framed).map((a) => a.actor);
   if (p.printed !== undefined) ctx.notes.push(note(`número restaurado ${p.number}; la fuente imprime «${p.printed}».`, `number restored as ${p.number}; the source prints "${p.printed}".`, `${at}/number`));
   if (action) ctx.notes.push(note(`acción «${action}» leída del verbo inicial.`, `action "${action}" read from the opening verb.`, `${at}/action`));
   else ctx.notes.push(note('no se reconoce el verbo inicial: indique la acción.', 'the opening verb is not recognised: set the action.', at));
   if (actors.length) ctx.notes.push(note('actores leídos de los nombres del texto.', 'actors read from the names in the text.', `${at}/actors`));
-  const commitment = commitmentOf(p.text, action, actors, at, ctx);
-  const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx));
+  if (addressee) ctx.notes.push(note(`recomendación a ${addressee} (${own ? 'la frase «sugerir/se sugiere al …»' : 'subpunto de una recomendación'}): sin compromiso.`, `a recommendation to ${addressee} (${own ? 'the phrase "sugerir/se sugiere al …"' : 'a sub-item of a recommendation'}): no commitment.`, `${at}/addressee`));
+  const commitment = addressee ? undefined : commitmentOf(p.text, action, actors, at, ctx);
+  const passOn = own && p.text.trimEnd().endsWith(':') ? own.addressee : undefined;
+  const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx, passOn));
   return {
     number: p.number,
     ...(p.printed !== undefined ? { printed: p.printed } : {}),
     ...(action ? { action } : {}),
     text: { [ctx.lang]: p.text },
     ...(actors.length ? { actors } : {}),
+    ...(addressee ? { addressee } : {}),
     ...(commitment ? { commitment } : {}),
     ...(items.length ? { items } : {}),
   };
@@ -176,7 +207,19 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
   }
   if (schedule) {
     ctx.notes.push(note('cronograma leído de una lista de pasos fechados; la tarea de cada paso es su redacción.', 'schedule read from a list of dated steps; each step’s task is its wording.', `${at}/commitment/schedule`));
-    return { owners: chosen, schedule: schedule.map((s) => ({ task: { [ctx.lang]: s.wording }, deadline: s.deadline })) };
+    // "… para que sea aprobada durante la próxima reunión del GRCM": the meeting the schedule leads to is its last step.
+    const events = found.filter((f) => f.deadline?.event?.relation === 'at');
+    if (events.length) ctx.notes.push(note('la reunión a la que lleva el cronograma es su último paso.', 'the meeting the schedule leads to is its last step.', `${at}/commitment/schedule`));
+    const steps = [...schedule.map((s) => ({ task: { [ctx.lang]: s.wording }, deadline: s.deadline })), ...events.map((f) => ({ task: { [ctx.lang]: f.wording }, deadline: f.deadline! }))];
+    return { owners: chosen, schedule: steps };
+  }
+  // "X compartirán …, a más tardar el 21 de julio. Con base en ello, la ST elaborará …": a later sentence where another
+  // actor will do something, with no date of its own, is an undated second step of the same commitment.
+  const then = dated ? followUps(sentences.slice(sentences.indexOf(dated.sentence) + 1), chosen, ctx) : [];
+  if (dated?.deadline && then.length) {
+    ctx.notes.push(note('un paso sin fecha sigue al paso fechado (otro actor hará algo después): revise sus tareas.', 'an undated step follows the dated one (another actor will do something next): check their tasks.', `${at}/commitment/schedule`));
+    const first = { task: { [ctx.lang]: dated.sentence }, owners: chosen, deadline: dated.deadline };
+    return { owners: [...new Set([...chosen, ...then.flatMap((t) => t.owners)])], schedule: [first, ...then.map((t) => ({ task: { [ctx.lang]: t.sentence }, owners: t.owners }))] };
   }
   const all = found.filter((f) => f.deadline);
   if (all.length >= 2) {
@@ -184,4 +227,18 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
     return { owners: chosen, schedule: all.map((f) => ({ task: { [ctx.lang]: f.wording }, deadline: f.deadline! })) };
   }
   return { owners: chosen, ...(dated?.deadline ? { deadline: dated.deadline } : {}) };
+}
+
+// A future tense ("elaborará", "enviarán", "will prepare").
+const FUTURE = /(?<![\p{L}])\p{L}{3,}(?:rá|rán)(?![\p{L}])|\bwill\s+\p{L}+/u;
+
+/** Sentences where an actor other than the owners names itself before a verb in the future, with no deadline phrase. */
+function followUps(sentences: readonly string[], owners: readonly string[], ctx: PointContext): { sentence: string; owners: string[] }[] {
+  const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
+  return sentences.flatMap((sentence) => {
+    const verb = FUTURE.exec(sentence);
+    if (!verb || findDeadlinePhrases(sentence, phraseCtx).length) return [];
+    const subject = findActors(sentence.slice(0, verb.index), ctx.names).filter((a) => !a.framed).pop();
+    return subject && !owners.includes(subject.actor) ? [{ sentence, owners: [subject.actor] }] : [];
+  });
 }

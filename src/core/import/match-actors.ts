@@ -28,11 +28,12 @@ export function actorNames(registries: Registries): ActorName[] {
   const out: [string, ActorName['kind'], ActorId, boolean][] = [];
   for (const c of registries.countries) for (const n of words(c.name).flatMap(VARIANTS)) out.push([n, 'country', c.code, false]);
   for (const o of registries.organisations) {
-    for (const n of words(o.name).flatMap(VARIANTS)) out.push([n, 'organisation', o.id, false]);
+    // The registry's `aliases`: other spellings found in the sources ("Secretaria General del SICA").
+    for (const n of [...words(o.name), ...(o.aliases ?? [])].flatMap(VARIANTS)) out.push([n, 'organisation', o.id, false]);
     for (const a of words(o.acronym)) out.push([a, 'organisation', o.id, true]);
   }
   for (const b of registries.bodies) {
-    for (const n of words(b.name).flatMap(VARIANTS)) out.push([n, 'body', b.id, false]);
+    for (const n of [...words(b.name), ...(b.aliases ?? [])].flatMap(VARIANTS)) out.push([n, 'body', b.id, false]);
     for (const a of words(b.acronym)) out.push([a, 'body', b.id, true]);
   }
   for (const g of registries.groups) for (const n of words(g.name)) out.push([n, 'group', g.id, false]);
@@ -45,20 +46,31 @@ export interface FoundActor {
   readonly actor: ActorId;
   readonly kind: ActorName['kind'];
   readonly start: number;
+  /** Every mention names the actor as a frame ("los Países Miembros de la CRM", "en el marco de la CRM"), not as one who acts. */
+  readonly framed: boolean;
 }
+
+// "de la CRM", "en la CRM", "en el marco de la CRM": a body named after these qualifies what precedes it.
+// ("a través de la ST", "por parte de la ST" name who acts).
+const FRAME = /(?<!(?:través|parte)\s+)(?<![\p{L}])(?:de|en)\s+la\s+$/iu;
 
 /** The actors a text names, each once, in order of first mention; a longer name hides the shorter ones inside it. */
 export function findActors(text: string, names: readonly ActorName[]): FoundActor[] {
   const taken: [number, number][] = [];
-  const found: FoundActor[] = [];
+  const found: Omit<FoundActor, 'framed'>[] = [];
+  const unframed = new Set<string>();
   for (const n of names) {
     for (const m of text.matchAll(n.pattern)) {
       const [s, e] = [m.index, m.index + m[0].length];
       if (taken.some(([a, b]) => s < b && e > a)) continue;
       taken.push([s, e]);
       found.push({ actor: n.actor, kind: n.kind, start: s });
+      if (n.kind !== 'body' || !FRAME.test(text.slice(Math.max(0, s - 24), s))) unframed.add(n.actor);
     }
   }
   const seen = new Set<string>();
-  return found.sort((a, b) => a.start - b.start).filter((f) => !seen.has(f.actor) && seen.add(f.actor));
+  return found
+    .sort((a, b) => a.start - b.start)
+    .filter((f) => !seen.has(f.actor) && seen.add(f.actor))
+    .map((f) => ({ ...f, framed: !unframed.has(f.actor) }));
 }
