@@ -24,5 +24,8 @@ export default defineConfig({
     // the whole run 116 s → 81–88 s on 2 cores). Safe because no test leaves global state behind: CLI runs carry
     // their own cwd, env and streams (io/runtime.ts), and tests that change TZ or Date restore them.
     isolate: false,
+    // No test shares a parse cache through ~/.cache (nor children they spawn): test/io/cache.test.ts opts in with its
+    // own folder.
+    env: { ACTA_CACHE: '0' },
   },
 });

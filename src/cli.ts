@@ -23,6 +23,7 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
     .option('--as-of <date>', 'the date to treat as today (YYYY-MM-DD)')
     .option('--rev <rev>', 'read the records as they were at this git revision (read-only commands)')
     .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
+    .option('--no-cache', 'parse every file again, without the parse cache (also: ACTA_CACHE=0)')
     .showHelpAfterError('(run `acta --help` for usage)')
     // Set before the commands are made, so each inherits it: a command's help lists --root, --lang, --as-of, --rev too.
     .configureHelp({ showGlobalOptions: true })
@@ -43,7 +44,7 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
       const args = self.processedArgs.flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
       const options = { ...program.opts(), ...self.opts() };
       if (options['asOf'] !== undefined) (await import('./commands/context.js')).resolveAsOf(options);
-      onOutcome(await entry.run(args, options));
+      onOutcome(await withoutCacheIfAsked(rt, options, () => entry.run(args, options)));
     });
   }
   // `acta` alone shows the dashboard (what `npm start` runs); a word that is no command is still an error.
@@ -55,11 +56,16 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
         const { nearestChoice } = await import('./commands/choices.js');
         program.error(`error: unknown command '${word}'${nearestChoice(word, COMMANDS.map((e) => e.name))}`, { code: 'commander.unknownCommand' });
       }
-      onOutcome(await dashboard.run([], program.opts()));
+      onOutcome(await withoutCacheIfAsked(rt, program.opts(), () => dashboard.run([], program.opts())));
     });
   }
   program.addHelpText('after', `${formatExamples(PROGRAM_EXAMPLES)}\nEach command's --help shows its options and examples.\n`);
   return program;
+}
+
+// --no-cache is ACTA_CACHE=0 for this run: the parse cache (io/cache.ts) reads only the run's environment.
+function withoutCacheIfAsked<T>(rt: Runtime, options: Record<string, unknown>, work: () => Promise<T>): Promise<T> {
+  return options['cache'] === false ? withRuntime({ ...rt, env: { ...rt.env, ACTA_CACHE: '0' } }, work) : work();
 }
 
 const PROGRAM_EXAMPLES: readonly Example[] = [

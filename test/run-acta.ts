@@ -23,9 +23,11 @@ export interface RunOptions {
   readonly columns?: number;
 }
 
-/** The environment every CLI test starts from: no colour, no GitHub annotations, no parse workers (see below). */
+/** The environment every CLI test starts from: no colour, no GitHub annotations, no parse workers (see below), no
+ * parse cache (tests share no state through ~/.cache; test/io/cache.test.ts opts in with ACTA_CACHE=1 and its own
+ * ACTA_CACHE_DIR). */
 function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', CI: 'true', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', CI: 'true', ACTA_CACHE: '0', ...extra };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   return env;
 }

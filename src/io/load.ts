@@ -13,6 +13,8 @@ import { readSchemas } from './schemas.js';
 import { startProgress } from './terminal.js';
 import type { ParsePool } from './parse-pool.js';
 import { poolSize, startParsePool } from './parse-pool.js';
+import type { ParseCache } from './cache.js';
+import { openParseCache } from './cache.js';
 
 let validator: SchemaValidator | undefined;
 export function schemaValidator(): SchemaValidator {
@@ -50,32 +52,40 @@ async function readAll(source: RecordSource, names: readonly string[]): Promise<
   };
   const parsed: Promise<ParsedFile>[] = [];
   const size = poolSize(names.length);
-  const pool = size > 0 ? startParsePool(size) : undefined;
+  // Workers start on the first file the cache does not hold: a warm run starts none.
+  let pool: ParsePool | undefined;
+  const parser = (): ParsePool | undefined => (size > 0 ? (pool ??= startParsePool(size)) : undefined);
+  const cache = openParseCache();
   try {
     for (let i = 0; i < names.length; i++) {
       for (let k = i; k < i + ahead; k++) start(k);
       const read = reads.get(i)!;
       reads.delete(i);
-      const one = readAndParse(source.root, names[i]!, read, pool);
+      const one = readAndParse(source.root, names[i]!, read, parser, cache);
       one.then(() => progress.tick(), () => undefined);
       parsed.push(one);
-      if (!pool) await one;
+      if (size === 0) await one;
       // Let timers run now and then (the progress display), even if a source answers without waiting.
       if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
     }
     return await Promise.all(parsed);
   } finally {
     progress.stop();
-    await pool?.close();
+    await Promise.all([pool?.close(), cache?.flush()]);
   }
 }
 
 const READ_AHEAD = 32;
 
-async function readAndParse(root: string, name: string, read: Promise<Uint8Array>, pool: ParsePool | undefined): Promise<ParsedFile> {
+async function readAndParse(root: string, name: string, read: Promise<Uint8Array>, parser: () => ParsePool | undefined, cache: ParseCache | undefined): Promise<ParsedFile> {
   try {
     const bytes = await read;
-    return pool ? await pool.parse(name, bytes) : parseRecordFile(name, bytes);
+    const cached = cache?.get(name, bytes);
+    if (cached) return cached;
+    const pool = parser();
+    const parsed = pool ? await pool.parse(name, bytes) : parseRecordFile(name, bytes);
+    cache?.put(name, bytes, parsed);
+    return parsed;
   } catch (e) {
     const reason = e instanceof UnreadableRecord ? e.reason : (e as NodeJS.ErrnoException).code ?? 'error';
     return unreadable(root, name, `cannot read the file (${reason})`);

@@ -1,0 +1,149 @@
+// The parse cache, content-addressed: a file's bytes (plus what parsing depends on) → its parsed data and parse
+// diagnostics, the same plain values a parse worker sends back. The only writer of the cache folder. An entry that is
+// missing, truncated or corrupt is a miss: the file is parsed again, never trusted, never a crash.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { ParsedFile } from '../core/parse.js';
+import { withTreeOnDemand } from '../core/parse.js';
+import { runtime } from './runtime.js';
+import { SCHEMA_DIR } from './schemas.js';
+import { packageVersion } from './scaffold.js';
+
+/** Bump when what an entry holds changes shape (the parse code itself is hashed into every key anyway). */
+const ENTRY_FORMAT = 1;
+
+export interface ParseCache {
+  /** The parsed file, if an intact entry for these bytes exists. */
+  get(file: string, bytes: Uint8Array): ParsedFile | undefined;
+  /** Store a parse (written in the background, atomically). */
+  put(file: string, bytes: Uint8Array, parsed: ParsedFile): void;
+  /** Wait for the writes started so far. */
+  flush(): Promise<void>;
+}
+
+/** ACTA_CACHE=0 (or --no-cache) turns it off, ACTA_CACHE=1 on; unset, it is on except under CI=true. */
+export function cacheEnabled(env: NodeJS.ProcessEnv = runtime().env): boolean {
+  const asked = env['ACTA_CACHE']?.trim().toLowerCase();
+  if (asked !== undefined && asked !== '') return !['0', 'false', 'no', 'off'].includes(asked);
+  const ci = env['CI']?.trim().toLowerCase();
+  return !(ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false');
+}
+
+/** ACTA_CACHE_DIR, else $XDG_CACHE_HOME/acta, else ~/.cache/acta. */
+export function cacheFolder(env: NodeJS.ProcessEnv = runtime().env): string {
+  if (env['ACTA_CACHE_DIR']) return path.resolve(runtime().cwd, env['ACTA_CACHE_DIR']);
+  const base = env['XDG_CACHE_HOME'] && path.isAbsolute(env['XDG_CACHE_HOME']) ? env['XDG_CACHE_HOME'] : path.join(env['HOME'] || homedir(), '.cache');
+  return path.join(base, 'acta');
+}
+
+/** The cache for this run, or undefined when it is turned off. */
+export function openParseCache(env: NodeJS.ProcessEnv = runtime().env): ParseCache | undefined {
+  if (!cacheEnabled(env)) return undefined;
+  const dir = path.join(cacheFolder(env), 'parse');
+  const salt = parseSalt();
+  const made = new Set<string>();
+  const writes: Promise<void>[] = [];
+  let writable = true;
+  const keyOf = (bytes: Uint8Array): string => createHash('sha256').update(salt).update(bytes).digest('hex');
+  const entryPath = (key: string): string => path.join(dir, key.slice(0, 2), key);
+  return {
+    get(file, bytes) {
+      const key = keyOf(bytes);
+      let raw: Buffer;
+      try {
+        raw = readFileSync(entryPath(key));
+      } catch {
+        return undefined;
+      }
+      const entry = decodeEntry(key, raw);
+      if (!entry) return undefined;
+      const text = entry.text ?? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      return withTreeOnDemand(file, bytes, text, entry.data, entry.diagnostics.map((d) => ofFile(d, file)));
+    },
+    put(file, bytes, parsed) {
+      if (!writable || !parsed.diagnostics.every((d) => d.file === file && (d.related ?? []).every((r) => r.file === file))) return;
+      const key = keyOf(bytes);
+      const plain = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      let payload: Buffer;
+      try {
+        payload = serialize({ format: ENTRY_FORMAT, ...(parsed.text === plain ? {} : { text: parsed.text }), data: parsed.data, diagnostics: parsed.diagnostics });
+      } catch {
+        return; // not plain data: such a file is simply not cached
+      }
+      const target = entryPath(key);
+      const folder = path.dirname(target);
+      try {
+        if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      } catch {
+        writable = false; // a read-only or missing home: run without writing
+        return;
+      }
+      const temp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      writes.push(
+        writeFile(temp, Buffer.concat([checksum(key, payload), payload]))
+          .then(() => rename(temp, target))
+          .catch(() => rm(temp, { force: true }).catch(() => undefined)),
+      );
+    },
+    async flush() {
+      await Promise.all(writes.splice(0));
+    },
+  };
+}
+
+interface Entry { readonly text?: string; readonly data: unknown; readonly diagnostics: readonly Diagnostic[] }
+
+// An entry is a sha256 of (key, payload) followed by the payload (v8's structured-clone serialisation, the format
+// that carries a worker's reply): a wrong checksum, a payload that does not deserialise or has the wrong shape is a miss.
+function decodeEntry(key: string, raw: Buffer): Entry | undefined {
+  if (raw.length < 32) return undefined;
+  const payload = raw.subarray(32);
+  if (!checksum(key, payload).equals(raw.subarray(0, 32))) return undefined;
+  try {
+    const entry = deserialize(payload) as Partial<Entry> & { format?: unknown };
+    if (entry?.format !== ENTRY_FORMAT || !Array.isArray(entry.diagnostics)) return undefined;
+    if (entry.text !== undefined && typeof entry.text !== 'string') return undefined;
+    return entry as Entry;
+  } catch {
+    return undefined;
+  }
+}
+
+function checksum(key: string, payload: Uint8Array): Buffer {
+  return createHash('sha256').update(key).update(payload).digest();
+}
+
+// Entries are shared by files with the same bytes: diagnostics carry the name of the file now read.
+function ofFile(d: Diagnostic, file: string): Diagnostic {
+  if (d.file === file) return d;
+  return { ...d, file, ...(d.related ? { related: d.related.map((r) => ({ ...r, file })) } : {}) };
+}
+
+let salt: string | undefined;
+// What a parse depends on besides the bytes: acta's version, the parse code (every module at the top of core/,
+// hashed as built), the yaml library's version, the schemas, and the serialisation format of this Node.
+function parseSalt(): string {
+  if (salt !== undefined) return salt;
+  const hash = createHash('sha256').update(`acta-parse-cache ${ENTRY_FORMAT} ${packageVersion()} v8 ${process.versions.v8}\0`);
+  const folders = [fileURLToPath(new URL('../core/', import.meta.url)), SCHEMA_DIR];
+  for (const folder of folders) {
+    for (const name of readdirSync(folder).sort()) {
+      if (!/\.(js|ts|json)$/.test(name)) continue;
+      hash.update(`${name}\0`).update(readFileSync(path.join(folder, name))).update('\0');
+    }
+  }
+  try {
+    hash.update(readFileSync(createRequire(import.meta.url).resolve('yaml/package.json')));
+  } catch {
+    hash.update('yaml ?');
+  }
+  return (salt = hash.digest('hex'));
+}
