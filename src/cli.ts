@@ -23,7 +23,7 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
     .option('--as-of <date>', 'the date to treat as today (YYYY-MM-DD)')
     .option('--rev <rev>', 'read the records as they were at this git revision (read-only commands)')
     .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
-    .option('--no-cache', 'parse every file again, without the parse cache (also: ACTA_CACHE=0)')
+    .option('--no-cache', 'do not reuse parsed files (also: ACTA_CACHE=0)')
     .showHelpAfterError('(run `acta --help` for usage)')
     // Set before the commands are made, so each inherits it: a command's help lists --root, --lang, --as-of, --rev too.
     .configureHelp({ showGlobalOptions: true })
