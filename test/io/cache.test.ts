@@ -106,7 +106,11 @@ describe('parse cache', () => {
     const all = entries(dir);
     all.forEach((entry, i) => {
       const raw = readFileSync(entry);
-      if (i % 3 === 0) raw[raw.length - 5] = (raw[raw.length - 5] ?? 0) ^ 0xff;
+      // One letter changed inside the text of a record: still a well-formed payload, with other data.
+      if (i % 3 === 0) {
+        const at = raw.indexOf('meetings', 32) >= 0 ? raw.indexOf('meetings', 32) : raw.indexOf('es', 32);
+        raw[at + 1] = (raw[at + 1] ?? 0) + 1;
+      }
       writeFileSync(entry, i % 3 === 0 ? raw : i % 3 === 1 ? raw.subarray(0, raw.length >> 1) : '');
     });
     expect(await runActa(args, { env: on(dir) })).toEqual(without);
