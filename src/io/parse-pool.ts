@@ -23,10 +23,22 @@ export function poolSize(files: number, env: NodeJS.ProcessEnv = runtime().env):
   return files < POOL_THRESHOLD || availableParallelism() < 2 ? 0 : Math.min(4, availableParallelism());
 }
 
-export function startParsePool(size: number): ParsePool {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./parse-worker.js', import.meta.url)));
-  const pending = new Map<number, { file: string; bytes: Uint8Array; resolve: (p: ParsedFile) => void }>();
+/** Starts the workers (`start` is for tests: a worker that dies). A worker that fails or exits leaves its files, and
+ * every later one, to the live workers or to this thread: the answer is the same, only slower — never a hang. */
+export function startParsePool(size: number, start: () => Worker = () => new Worker(new URL('./parse-worker.js', import.meta.url))): ParsePool {
+  const workers = Array.from({ length: size }, start);
+  const live = new Set(workers);
+  const pending = new Map<number, { file: string; bytes: Uint8Array; worker: Worker; resolve: (p: ParsedFile) => void }>();
   let next = 0;
+  let closing = false;
+  const lose = (worker: Worker): void => {
+    live.delete(worker);
+    for (const [id, job] of pending) {
+      if (job.worker !== worker) continue;
+      pending.delete(id);
+      job.resolve(parseRecordFile(job.file, job.bytes));
+    }
+  };
   for (const worker of workers) {
     worker.on('message', (reply: ParseReply) => {
       const job = pending.get(reply.id);
@@ -34,23 +46,24 @@ export function startParsePool(size: number): ParsePool {
       pending.delete(reply.id);
       job.resolve(withTreeOnDemand(job.file, job.bytes, reply.text, reply.data, reply.diagnostics as Diagnostic[]));
     });
-    // A worker that fails leaves its files to this thread: the answer is the same, only slower.
-    worker.on('error', () => {
-      for (const [id, job] of pending) {
-        pending.delete(id);
-        job.resolve(parseRecordFile(job.file, job.bytes));
-      }
+    worker.on('error', () => lose(worker));
+    worker.on('exit', () => {
+      if (!closing) lose(worker);
     });
   }
   return {
     parse(file, bytes) {
+      const alive = [...live];
+      if (alive.length === 0) return Promise.resolve(parseRecordFile(file, bytes));
       const id = next++;
+      const worker = alive[id % alive.length]!;
       return new Promise((resolve) => {
-        pending.set(id, { file, bytes, resolve });
-        workers[id % workers.length]!.postMessage({ id, file, bytes });
+        pending.set(id, { file, bytes, worker, resolve });
+        worker.postMessage({ id, file, bytes });
       });
     },
     async close() {
+      closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

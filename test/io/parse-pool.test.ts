@@ -32,3 +32,24 @@ describe('parse workers', () => {
     expect(run('2')).toBe(serial);
   });
 });
+
+describe('a parse worker that dies', () => {
+  it('leaves its files, and every later one, to the live workers or this thread: all answered, none hang', async () => {
+    const { startParsePool } = await import('../../src/io/parse-pool.js');
+    const { parseRecordFile } = await import('../../src/core/parse.js');
+    const { Worker } = await import('node:worker_threads');
+    // Two workers that exit at once (as an out-of-memory worker would), before or after jobs reach them.
+    const pool = startParsePool(2, () => new Worker('process.exit(1)', { eval: true }));
+    try {
+      const bytes = new TextEncoder().encode(MEETING);
+      const early = pool.parse('meetings/a.yaml', bytes);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const late = Array.from({ length: 5 }, (_, i) => pool.parse(`meetings/${i}.yaml`, bytes));
+      const answers = await Promise.race([Promise.all([early, ...late]), new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
+      expect(answers).not.toBe('hung');
+      expect((answers as { data: unknown }[]).map((a) => a.data)).toEqual(Array(6).fill(parseRecordFile('x.yaml', bytes).data));
+    } finally {
+      await pool.close();
+    }
+  });
+});
