@@ -25,7 +25,7 @@ export interface ActorDirectory {
 export function buildActorDirectory(registries: Registries): ActorDirectory {
   const byId = new Map<ActorId, ActorInfo>();
   const add = (info: ActorInfo): void => void (byId.has(info.id) || byId.set(info.id, info));
-  for (const c of registries.countries) add({ id: c.code, kind: 'country', name: c.name });
+  for (const c of registries.countries) add({ id: c.code, kind: 'country', name: c.name, ...(c.aliases ? { aliases: c.aliases } : {}) });
   for (const o of registries.organisations) add({ id: o.id, kind: 'organisation', name: o.name, ...(o.acronym ? { acronym: o.acronym } : {}), ...(o.aliases ? { aliases: o.aliases } : {}) });
   for (const b of registries.bodies) add({ id: b.id, kind: 'body', name: b.name, ...(b.acronym ? { acronym: b.acronym } : {}), ...(b.aliases ? { aliases: b.aliases } : {}) });
   for (const g of registries.groups) add({ id: g.id, kind: 'group', name: g.name, members: g.members });

@@ -170,6 +170,13 @@ describe('word for word', () => {
     expect([...organisations, ...bodies].filter((x) => ['crm', 'oea'].includes(x.id)).map((x) => x.acronym?.es)).toEqual(['OEA', 'CRM']);
   });
 
+  it("every country alias is spelled as some source spells it", async () => {
+    const all = (await Promise.all(['000_119a54e5c1cfca12.txt', '001_441c3394a93c4942.txt', '002_e7618e924924c884.txt', '003_bd5b4d8ca3601dab.txt', '004_40c6a71c981a18d3.txt'].map(source))).join('\n');
+    const aliases = repo.records.registries.countries.flatMap((c) => c.aliases ?? []);
+    expect(aliases).toEqual(['Estados Unidos Mexicanos']);
+    expect(aliases.filter((n) => !all.includes(normalise(n)))).toEqual([]);
+  });
+
   it('every Spanish activity, result and objective of the plan is in its source document', async () => {
     const plan = repo.records.plans[0]!.data;
     const text = await source(plan.source.document);
@@ -268,5 +275,7 @@ describe('registry aliases', () => {
     expect(findActors(dir, 'Red Regional de la Sociedad Civil para las Migraciones')).toEqual(['rrocm']);
     expect(findActors(dir, 'Red Regional de Organizaciones de la Sociedad Civil para las Migraciones')).toEqual(['rrocm']);
     expect(findActors(dir, 'Presidencia Pro-Tempore')).toEqual(['ppt']);
+    expect(findActors(dir, 'Estados Unidos Mexicanos')).toEqual(['MX']);
   });
+
 });

@@ -10,7 +10,7 @@ import { loadRepository } from '../../src/io/load.js';
 import { ROOT } from '../followup/harness.js';
 
 // Agreed / total, measured 2026-11-30; raise these as the rules improve.
-const FLOOR: Record<Field, number> = { points: 53, numbering: 53, text: 53, action: 53, actors: 50, deadlines: 14, participants: 4, dates: 4, place: 4, body: 4 };
+const FLOOR: Record<Field, number> = { points: 53, numbering: 53, text: 53, action: 53, actors: 51, deadlines: 14, participants: 4, dates: 4, place: 4, body: 4 };
 
 type Repo = Awaited<ReturnType<typeof loadRepository>>;
 // Places the other meetings on record give (never the compared meeting's own record).

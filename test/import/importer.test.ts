@@ -18,6 +18,7 @@ const REGISTRIES: Registries = {
     { code: 'HN', name: { es: 'Honduras' } },
     { code: 'SV', name: { es: 'El Salvador' } },
     { code: 'US', name: { es: 'Estados Unidos de América', en: 'United States of America' } },
+    { code: 'MX', name: { es: 'México', en: 'Mexico' }, aliases: ['Estados Unidos Mexicanos'] },
   ],
   organisations: [
     { id: 'iom', acronym: { es: 'OIM', en: 'IOM' }, name: { es: 'Organización Internacional para las Migraciones' } },
@@ -95,6 +96,11 @@ describe('rules', () => {
     const found = findActors('Los Países Miembros de la CRM, a través de la ST, en el marco de la CRM; la Secretaria General del SICA', names);
     expect(found.map((a) => [a.actor, a.framed])).toEqual([['member-countries', false], ['crm', true], ['st', false], ['sica-sg', false]]);
     expect(findActors('invitar a la CRM y a la OIM', names).map((a) => [a.actor, a.framed])).toEqual([['crm', false], ['iom', false]]);
+  });
+
+  it("a country's alias is matched, longest name first: «los Estados Unidos Mexicanos» is Mexico, not the United States", () => {
+    expect(findActors('una Red de Protección Consular en los Estados Unidos Mexicanos', names).map((a) => a.actor)).toEqual(['MX']);
+    expect(findActors('los Estados Unidos de América y los Estados Unidos', names).map((a) => a.actor)).toEqual(['US']);
   });
 
   it.each([

@@ -26,7 +26,7 @@ const CITY_OF = '(?<!Ciudad\\s+de\\s+)';
 /** Every name of every registered actor, longest first (so "Estados Unidos de América" wins over "Estados Unidos"). */
 export function actorNames(registries: Registries): ActorName[] {
   const out: [string, ActorName['kind'], ActorId, boolean][] = [];
-  for (const c of registries.countries) for (const n of words(c.name).flatMap(VARIANTS)) out.push([n, 'country', c.code, false]);
+  for (const c of registries.countries) for (const n of [...words(c.name), ...(c.aliases ?? [])].flatMap(VARIANTS)) out.push([n, 'country', c.code, false]);
   for (const o of registries.organisations) {
     // The registry's `aliases`: other spellings found in the sources ("Secretaria General del SICA").
     for (const n of [...words(o.name), ...(o.aliases ?? [])].flatMap(VARIANTS)) out.push([n, 'organisation', o.id, false]);
