@@ -86,6 +86,8 @@ export function openParseCache(env: NodeJS.ProcessEnv = runtime().env): ParseCac
         return;
       }
       const temp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      // Not io/write.ts's writeFileAtomic: that one guards the user's records (links out of the root, read-only and
+      // hard-linked files, fsync, the original mode); an entry is ours, checksummed, and a lost one is only re-parsed.
       // Callback fs calls: the promise API's file handles cost several times more on this thread, per entry.
       writes.push(
         new Promise((resolve) => {
