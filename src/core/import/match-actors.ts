@@ -1,5 +1,6 @@
 // Names in a report's text → registry actors: countries by name (es/en, with the usual short forms), organisations
 // and organs by acronym and name, groups by name ("los Países Miembros" → member-countries). Pure: registries in.
+import { buildActorDirectory } from '../actors.js';
 import type { ActorId, Registries, Text } from '../model.js';
 
 export interface ActorName {
@@ -23,20 +24,16 @@ const VARIANTS = (name: string): string[] => {
 // "Ciudad de México", "Ciudad de Panamá", "Ciudad de Guatemala" are cities, not their countries.
 const CITY_OF = '(?<!Ciudad\\s+de\\s+)';
 
-/** Every name of every registered actor, longest first (so "Estados Unidos de América" wins over "Estados Unidos"). */
+/** Every name of every registered actor, longest first (so "Estados Unidos de América" wins over "Estados Unidos"):
+ * names, acronyms and `aliases` as the one actor directory (core/actors.ts) holds them. */
 export function actorNames(registries: Registries): ActorName[] {
   const out: [string, ActorName['kind'], ActorId, boolean][] = [];
-  for (const c of registries.countries) for (const n of [...words(c.name), ...(c.aliases ?? [])].flatMap(VARIANTS)) out.push([n, 'country', c.code, false]);
-  for (const o of registries.organisations) {
-    // The registry's `aliases`: other spellings found in the sources ("Secretaria General del SICA").
-    for (const n of [...words(o.name), ...(o.aliases ?? [])].flatMap(VARIANTS)) out.push([n, 'organisation', o.id, false]);
-    for (const a of words(o.acronym)) out.push([a, 'organisation', o.id, true]);
+  for (const info of buildActorDirectory(registries).byId.values()) {
+    // Groups are found by name only ("los Países Miembros"), with none of the organ-name variants.
+    const names = info.kind === 'group' ? words(info.name) : [...words(info.name), ...(info.aliases ?? [])].flatMap(VARIANTS);
+    for (const n of names) out.push([n, info.kind, info.id, false]);
+    for (const a of words(info.acronym)) out.push([a, info.kind, info.id, true]);
   }
-  for (const b of registries.bodies) {
-    for (const n of [...words(b.name), ...(b.aliases ?? [])].flatMap(VARIANTS)) out.push([n, 'body', b.id, false]);
-    for (const a of words(b.acronym)) out.push([a, 'body', b.id, true]);
-  }
-  for (const g of registries.groups) for (const n of words(g.name)) out.push([n, 'group', g.id, false]);
   return out
     .sort((a, b) => b[0].length - a[0].length)
     .map(([name, kind, actor, acronym]) => ({ actor, kind, pattern: new RegExp(`${kind === 'country' ? CITY_OF : ''}(?<![\\p{L}\\d-])${escape(name)}(?![\\p{L}\\d])`, acronym ? 'gu' : 'giu') }));
