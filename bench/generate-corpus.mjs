@@ -1,7 +1,8 @@
-// Writes a synthetic records root shaped like data/: acta.yaml, the real registries, and N meetings of M points each.
+// Writes a synthetic records root shaped like data/: acta.yaml, the real registries, N meetings of M points each, and
+// work plans (copies of the real one, years moved).
 // Deterministic (seeded PRNG, fixed base date): the same arguments always give the same bytes. Every record is
 // valid for acta (no errors, no warnings) and for ajv-cli (dates and numbers quoted, so YAML 1.1 reads them as text).
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // mulberry32: small, fast, good enough to vary a corpus; never Math.random.
@@ -196,15 +197,31 @@ function writeMeeting(w, id, body, start, earlier, agreements) {
   w.line(0, 'agreements:');
   for (let n = 1; n <= agreements; n++) writeAgreement(w, 2, String(n), start, earlier, id, 0);
   w.line(0, 'notes:');
+  // Keys in acta fmt's canonical order (text, then at), so `fmt --check` finds nothing to do.
   for (let n = w.int(1, 2), k = 0; k < n; k++) {
-    w.line(2, `- at: "/agreements/${w.int(0, agreements - 1)}"`);
-    w.text(4, 'text', w.int(100, 220), w.chance(0.7));
+    const at = w.int(0, agreements - 1);
+    const length = w.int(100, 220);
+    const both = w.chance(0.7);
+    w.line(2, '- text:');
+    w.line(6, `es: ${q(w.sentence(ES, length))}`);
+    if (both) w.line(6, `en: ${q(w.sentence(EN, length))}`);
+    w.line(4, `at: "/agreements/${at}"`);
   }
   return w.lines.join('\n') + '\n';
 }
 
-/** Write the corpus under dir (removed first); returns the number of bytes written. */
-export function generateCorpus(dir, { meetings = 2000, agreements = 15, seed = 20170316, scale = 0.3, registries = 'data/registries' } = {}) {
+// The n-th work plan: the real matrix of data/plans (2017-2022), every year in it moved to start in 2000 + n, and
+// without the meeting that entrusted it (which the corpus does not have). So `workplan` has plans to draw.
+function planYaml(real, n) {
+  const shift = (y) => String(Number(y) - 2017 + 2000 + n);
+  return real
+    .replace(/^entrusted_by: .*\n/m, '')
+    .replace(/\b20(1[7-9]|2[0-2])\b/g, shift);
+}
+
+/** Write the corpus under dir (removed first): N meetings and one work plan per 100 of them (plans, at least one);
+ * returns the number of bytes written. */
+export function generateCorpus(dir, { meetings = 2000, agreements = 15, seed = 20170316, scale = 0.3, registries = 'data/registries', plans = Math.max(1, Math.round(meetings / 100)) } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'meetings'), { recursive: true });
   mkdirSync(path.join(dir, 'registries'), { recursive: true });
@@ -213,6 +230,7 @@ export function generateCorpus(dir, { meetings = 2000, agreements = 15, seed = 2
     writeFileSync(path.join(dir, file), text);
     bytes += Buffer.byteLength(text);
   };
+  mkdirSync(path.join(dir, 'plans'), { recursive: true });
   put('acta.yaml', 'name:\n  es: Secretaría de prueba\n  en: Benchmark secretariat\nlang: es\nwarn_days: 30\n');
   for (const f of readdirSync(registries).filter((n) => n.endsWith('.yaml'))) copyFileSync(path.join(registries, f), path.join(dir, 'registries', f));
   const w = new Writer(prng(seed), scale);
@@ -224,5 +242,7 @@ export function generateCorpus(dir, { meetings = 2000, agreements = 15, seed = 2
     put(`meetings/${id}.yaml`, writeMeeting(w, id, id.slice(11), start, ids, agreements));
     ids.push(id);
   }
+  const real = readFileSync(path.join(registries, '..', 'plans', '2017-2022-red-nna.yaml'), 'utf8');
+  for (let n = 0; n < plans; n++) put(`plans/${2000 + n}-${2005 + n}-red-nna.yaml`, planYaml(real, n));
   return bytes;
 }
