@@ -11,6 +11,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/parse.js';
 import { withTreeOnDemand } from '../core/parse.js';
+import { cacheCap, pruneIfDue } from './cache-prune.js';
 import { runtime } from './runtime.js';
 import { SCHEMA_DIR } from './schemas.js';
 import { packageVersion } from './scaffold.js';
@@ -99,7 +100,10 @@ export function openParseCache(env: NodeJS.ProcessEnv = runtime().env): ParseCac
       );
     },
     async flush() {
+      const wrote = writes.length > 0;
       await Promise.all(writes.splice(0));
+      // Entries added may take the folder past its cap: io/cache-prune.ts trims it, at most once an hour.
+      if (wrote) pruneIfDue(dir, `${dir}.pruned`, cacheCap(env));
     },
   };
 }
