@@ -40,6 +40,7 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['validate', '--root', 'test/fixtures/validate-errors', '--format', 'json'],
   ['validate', '--root', 'test/fixtures/validate-errors', '--format', 'pretty'],
   ['overdue', '--root', 'data', '--as-of', '2017-08-01', '--format', 'json'],
+  ['report', '--root', 'data', '--as-of', '2017-08-01', '--format', 'md'],
 ];
 
 describe('parse cache', () => {
@@ -153,6 +154,29 @@ describe('parse cache', () => {
     const disk = await runActaIn(repo, ['validate', '--format', 'json'], dir);
     expect(entries(dir).length).toBe(count);
     expect(disk.stdout).toBe(git.stdout);
+  });
+});
+
+describe('parse cache and diff', () => {
+  it('gives the same diff without it, cold and warm, and a warm diff parses no blob again', async () => {
+    const dir = temp('acta-cache-');
+    const repo = new TempRepo('acta-cache-diff-');
+    temps.push(repo.home);
+    repo.withRegistries();
+    cpSync(path.resolve('data/meetings'), path.join(repo.dir, 'meetings'), { recursive: true });
+    repo.commit('records');
+    const file = path.join(repo.dir, 'meetings', '2017-06-21-red-trata.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('city: San Salvador', 'city: Santa Tecla'));
+    repo.commit('the place changed');
+    const args = ['diff', 'HEAD~1', 'HEAD', '--format', 'json'];
+    const without = await runActa(args, { cwd: repo.dir, env: { ...gitEnvOf(repo), ...off } });
+    expect(without.stdout).toContain('Santa Tecla');
+    const cold = await runActaIn(repo, args, dir);
+    const count = entries(dir).length;
+    expect(count).toBeGreaterThan(5); // the registries, the meetings, and the changed one at both revisions
+    const warm = await runActaIn(repo, args, dir);
+    expect([cold, warm]).toEqual([without, without]);
+    expect(entries(dir).length).toBe(count);
   });
 });
 
