@@ -75,7 +75,8 @@ const DEVNULL = openSync(os.devNull, 'w');
 function runOnce(args, { cwd, cache }) {
   rmSync(RSS_FILE, { force: true });
   const env = { ...process.env, NO_COLOR: '1', CI: '1', ACTA_BENCH_RSS_FILE: RSS_FILE, ACTA_CACHE: cache ? '1' : '0', ACTA_CACHE_DIR: CACHE };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_EXTERNAL_DIFF']) delete env[name];
+  // Run in GitHub Actions, acta would pick the annotation format and write a step summary: not what is measured.
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_EXTERNAL_DIFF', 'GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY']) delete env[name];
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', path.join(ROOT, 'bench', 'max-rss.cjs'), ...args], { cwd, env, stdio: ['ignore', DEVNULL, 'pipe'], maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
