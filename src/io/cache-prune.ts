@@ -4,6 +4,7 @@
 // folder pointed at the wrong place by ACTA_CACHE_DIR loses nothing else.
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { nowMs } from './clock.js';
 
 /** The default cap on the parse cache folder, in MB (ACTA_CACHE_MAX_MB sets another). */
 export const DEFAULT_CACHE_MAX_MB = 256;
@@ -21,7 +22,7 @@ export function cacheCap(env: NodeJS.ProcessEnv): number {
 
 /** Prune unless the stamp file says a prune ran in the last hour (the stamp is touched first: one of two concurrent
  * runs prunes). Never throws: a cache that cannot be pruned is only larger. */
-export function pruneIfDue(dir: string, stamp: string, maxBytes: number, now: number = Date.now()): PruneResult | undefined {
+export function pruneIfDue(dir: string, stamp: string, maxBytes: number, now: number = nowMs()): PruneResult | undefined {
   const last = statSync(stamp, { throwIfNoEntry: false });
   if (last && now - last.mtimeMs < HOUR && last.mtimeMs <= now) return undefined;
   try {
@@ -37,7 +38,7 @@ const TEMP = /^([0-9a-f]{64})\.\d+\.[0-9a-f]+\.tmp$/;
 
 /** Over maxBytes, remove the oldest-written entries until the folder holds 80 % of it; remove temporary files over an
  * hour old (left by a run that was killed). Concurrent readers of a removed entry see a miss and parse again. */
-export function pruneCache(dir: string, maxBytes: number, now: number = Date.now()): PruneResult {
+export function pruneCache(dir: string, maxBytes: number, now: number = nowMs()): PruneResult {
   const entries: { file: string; size: number; mtime: number }[] = [];
   let total = 0;
   for (const sub of list(dir)) {
