@@ -1,0 +1,78 @@
+// render/site: the static site as files — one pure function per page kind (view model → HTML string), the search
+// index, the calendar feeds. No fs here: src/commands/site.ts writes what buildSiteFiles returns.
+import type { Lang } from '../../core/model.js';
+import type { SiteModel } from '../../core/queries/site.js';
+import { formatIcs } from '../ics.js';
+import { statementLabels } from '../statement-labels.js';
+import { actorPage, actorsIndex } from './actor-pages.js';
+import type { LinkContext } from './components.js';
+import type { Html } from './html.js';
+import { renderPage, renderRootIndex } from './layout.js';
+import { followupListPage, homePage, searchPage } from './list-pages.js';
+import { meetingPage, meetingsIndex, meetingTitle } from './meeting-pages.js';
+import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_MARKER, sitePaths, STYLESHEET } from './paths.js';
+import { activityPage, planPage, plansIndex } from './plan-pages.js';
+import { renderSearchIndex } from './search-index.js';
+import { siteLabels } from './site-labels.js';
+import { reportTitle } from '../i18n.js';
+
+export { SITE_MARKER } from './paths.js';
+
+export interface SiteAssets {
+  readonly css: string;
+  readonly searchScript: string;
+  /** MiniSearch's browser build (UMD), copied as it is. */
+  readonly minisearch: string;
+}
+
+export interface SiteSpec {
+  /** The site in each language (es and en). */
+  readonly models: Readonly<Record<Lang, SiteModel>>;
+  /** The site's name per language (acta.yaml `name`), else "Records". */
+  readonly titles: Readonly<Record<Lang, string>>;
+  /** The language the root page sends to (acta.yaml `authentic`, else Spanish). */
+  readonly authentic: Lang;
+  readonly assets: SiteAssets;
+}
+
+export const MARKER_TEXT = 'This folder was written by `acta site`; the next build replaces all of it.\n';
+
+/** Every file of the site, path (from the site's root, with '/') → content, in a stable order. */
+export function buildSiteFiles(spec: SiteSpec): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set(SITE_MARKER, MARKER_TEXT);
+  files.set('index.html', renderRootIndex(spec.authentic, spec.titles[spec.authentic]));
+  files.set(STYLESHEET, spec.assets.css);
+  files.set(SEARCH_SCRIPT, spec.assets.searchScript);
+  files.set(MINISEARCH_SCRIPT, spec.assets.minisearch);
+  for (const lang of ['es', 'en'] as const) languageFiles(spec, lang, files);
+  return files;
+}
+
+function languageFiles(spec: SiteSpec, lang: Lang, files: Map<string, string>): void {
+  const site = spec.models[lang];
+  const other = spec.models[lang === 'es' ? 'en' : 'es'];
+  const actors = new Set(site.actors.map((a) => a.ref.id));
+  const w = siteLabels(lang);
+  const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): void => {
+    const lc: LinkContext = { lang, path, actors };
+    files.set(path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc)));
+  };
+  put(sitePaths.home(lang), w.home, (lc) => homePage(site, spec.titles[lang], lc));
+  put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(site.meetings, lc));
+  for (const m of site.meetings) put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
+  put(sitePaths.actors(lang), w.actors, (lc) => actorsIndex(site.actors, lc));
+  for (const a of site.actors) {
+    put(sitePaths.actor(lang, a.ref.id), `${a.ref.label} — ${statementLabels(lang).title}`, (lc) => actorPage(a, lc));
+    files.set(sitePaths.calendar(lang, a.ref.id), formatIcs(a.calendar));
+  }
+  put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(site.plans, lc));
+  for (const p of site.plans) {
+    put(sitePaths.plan(lang, p.matrix.id), p.matrix.id, (lc) => planPage(p, lc));
+    for (const a of p.activities) put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), a.ref, (lc) => activityPage(p, a, lc));
+  }
+  put(sitePaths.overdue(lang), reportTitle('overdue', site.asOf, undefined, lang), (lc) => followupListPage(site.overdue, lc));
+  put(sitePaths.upcoming(lang), reportTitle('upcoming', site.asOf, undefined, lang), (lc) => followupListPage(site.upcoming, lc));
+  put(sitePaths.search(lang), w.search, (lc) => searchPage(lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
+  files.set(sitePaths.searchIndex(lang), renderSearchIndex(site, other));
+}
