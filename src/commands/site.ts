@@ -8,13 +8,13 @@ import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite } from '../core/queries/site.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
-import { writeFolderAtomic } from '../io/site-folder.js';
+import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
 import { PACKAGE_TEMPLATES } from '../io/templates.js';
 import { formatLeftOutNote } from '../render/left-out.js';
 import type { SiteAssets } from '../render/site/index.js';
 import { buildSiteFiles, SITE_MARKER } from '../render/site/index.js';
 import { siteLabels } from '../render/site/site-labels.js';
-import { loadFromOptions, resolveAsOf } from './context.js';
+import { loadFromOptions, resolveAsOf, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface SiteOptions extends GlobalOptions {
@@ -26,6 +26,10 @@ export const DEFAULT_SITE_FOLDER = 'site';
 
 export async function runSite(options: SiteOptions): Promise<Outcome> {
   const asOf = resolveAsOf(options);
+  const root = await resolveRoot(options);
+  const out = options.out === undefined ? path.join(root, DEFAULT_SITE_FOLDER) : fromCwd(options.out);
+  const shown = shownFromCwd(out);
+  await checkOutputFolder(out, shown, SITE_MARKER);
   const repo = await loadFromOptions(options);
   const records = repo.records;
   const dir = buildActorDirectory(records.registries);
@@ -34,8 +38,6 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
   const files = buildSiteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets() });
-  const out = options.out === undefined ? path.join(repo.root, DEFAULT_SITE_FOLDER) : fromCwd(options.out);
-  const shown = shownFromCwd(out);
   await writeFolderAtomic(out, shown, SITE_MARKER, files);
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
   const warning = formatLeftOutNote(records.leftOut) ?? '';

@@ -6,8 +6,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './files.js';
 
-/** Write `files` (relative paths with '/') as the whole content of `out`, replacing a folder acta wrote before. */
-export async function writeFolderAtomic(out: string, shown: string, marker: string, files: ReadonlyMap<string, string>): Promise<void> {
+/** Refuse an output folder acta may not replace (checked before any work, and again just before the swap). */
+export async function checkOutputFolder(out: string, shown: string, marker: string): Promise<boolean> {
   const existing = await fs.lstat(out).catch(() => undefined);
   if (existing?.isSymbolicLink()) throw new UsageError(`${shown}: a symbolic link; acta writes the site only into a real folder`);
   if (existing && !existing.isDirectory()) throw new UsageError(`${shown}: not a folder; choose another --out`);
@@ -16,6 +16,12 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
     const mark = entries.includes(marker) ? await fs.lstat(path.join(out, marker)) : undefined;
     if (entries.length > 0 && !mark?.isFile()) throw new UsageError(`${shown}: a folder that is not empty and that acta did not write (it has no ${marker} file); acta leaves it untouched — choose another --out, or empty it first`);
   }
+  return existing !== undefined;
+}
+
+/** Write `files` (relative paths with '/') as the whole content of `out`, replacing a folder acta wrote before. */
+export async function writeFolderAtomic(out: string, shown: string, marker: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const existing = await checkOutputFolder(out, shown, marker);
   const parent = path.dirname(out);
   await fs.mkdir(parent, { recursive: true });
   const tag = `${process.pid}-${randomBytes(6).toString('hex')}`;

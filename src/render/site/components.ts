@@ -16,6 +16,8 @@ export interface LinkContext {
   readonly lang: Lang;
   readonly path: string;
   readonly actors: ReadonlySet<string>;
+  /** The activities (PLAN#A/O/R/N) that have a page of their own: those with follow-up; the others are rows of their plan. */
+  readonly activityPages: ReadonlySet<string>;
 }
 
 export function actorLink(a: ActorRef, lc: LinkContext): Html {
@@ -31,7 +33,7 @@ export function refHref(ref: string, recordKind: 'meeting' | 'plan', lc: LinkCon
   const hash = ref.indexOf('#');
   const record = hash < 0 ? ref : ref.slice(0, hash);
   const key = hash < 0 ? undefined : ref.slice(hash + 1);
-  if (recordKind === 'plan') return relativeHref(lc.path, key === undefined ? sitePaths.plan(lc.lang, record) : sitePaths.activity(lc.lang, record, key));
+  if (recordKind === 'plan') return key !== undefined && lc.activityPages.has(ref) ? relativeHref(lc.path, sitePaths.activity(lc.lang, record, key)) : relativeHref(lc.path, sitePaths.plan(lc.lang, record), key);
   return relativeHref(lc.path, sitePaths.meeting(lc.lang, record), key === undefined ? undefined : agreementAnchor(key));
 }
 

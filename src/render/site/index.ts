@@ -35,6 +35,9 @@ export interface SiteSpec {
   readonly assets: SiteAssets;
 }
 
+/** An activity gets a page of its own when it has follow-up; the others are rows of the plan's matrix. */
+const hasPage = (a: { readonly followup: readonly unknown[] }): boolean => a.followup.length > 0;
+
 export const MARKER_TEXT = 'This folder was written by `acta site`; the next build replaces all of it.\n';
 
 /** Every file of the site, path (from the site's root, with '/') → content, in a stable order. */
@@ -53,12 +56,13 @@ function languageFiles(spec: SiteSpec, lang: Lang, files: Map<string, string>): 
   const site = spec.models[lang];
   const other = spec.models[lang === 'es' ? 'en' : 'es'];
   const actors = new Set(site.actors.map((a) => a.ref.id));
+  const activityPages = new Set(site.plans.flatMap((p) => p.activities.filter(hasPage).map((a) => a.ref)));
   const w = siteLabels(lang);
   const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): void => {
-    const lc: LinkContext = { lang, path, actors };
+    const lc: LinkContext = { lang, path, actors, activityPages };
     files.set(path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc)));
   };
-  put(sitePaths.home(lang), w.home, (lc) => homePage(site, spec.titles[lang], lc));
+  put(sitePaths.home(lang), spec.titles[lang], (lc) => homePage(site, spec.titles[lang], lc));
   put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(site.meetings, lc));
   for (const m of site.meetings) put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
   put(sitePaths.actors(lang), w.actors, (lc) => actorsIndex(site.actors, lc));
@@ -69,10 +73,10 @@ function languageFiles(spec: SiteSpec, lang: Lang, files: Map<string, string>): 
   put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(site.plans, lc));
   for (const p of site.plans) {
     put(sitePaths.plan(lang, p.matrix.id), p.matrix.id, (lc) => planPage(p, lc));
-    for (const a of p.activities) put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), a.ref, (lc) => activityPage(p, a, lc));
+    for (const a of p.activities.filter(hasPage)) put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), a.ref, (lc) => activityPage(p, a, lc));
   }
   put(sitePaths.overdue(lang), reportTitle('overdue', site.asOf, undefined, lang), (lc) => followupListPage(site.overdue, lc));
   put(sitePaths.upcoming(lang), reportTitle('upcoming', site.asOf, undefined, lang), (lc) => followupListPage(site.upcoming, lc));
   put(sitePaths.search(lang), w.search, (lc) => searchPage(lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
-  files.set(sitePaths.searchIndex(lang), renderSearchIndex(site, other));
+  files.set(sitePaths.searchIndex(lang), renderSearchIndex(site, other, activityPages));
 }

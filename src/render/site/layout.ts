@@ -21,6 +21,13 @@ export interface PageFrame {
   readonly scripts?: readonly string[];
 }
 
+// Browsers and bookmarks show about 70 characters of a title: longer ones are cut at a word, with an ellipsis.
+function shortTitle(title: string): string {
+  if (title.length <= 70) return title;
+  const cut = title.slice(0, 69);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 69)}…`;
+}
+
 export const otherLang = (lang: Lang): Lang => (lang === 'es' ? 'en' : 'es');
 
 /** The same page in the other language: the paths differ only in their first folder. */
@@ -48,7 +55,7 @@ export function renderPage(frame: PageFrame, main: Part): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${frame.title} — ${frame.siteTitle}</title>
+<title>${shortTitle(frame.title)}</title>
 <link rel="stylesheet" href="${to(STYLESHEET)}">
 <link rel="alternate" hreflang="${other}" href="${to(switchPath(path, lang))}">
 </head>
@@ -88,7 +95,7 @@ export function renderRootIndex(authentic: Lang, siteTitle: string): string {
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta http-equiv="refresh" content="0; url=${first}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${siteTitle}</title>
+<title>${shortTitle(siteTitle)}</title>
 <link rel="stylesheet" href="${STYLESHEET}">
 </head>
 <body>

@@ -57,7 +57,8 @@ ${res.activities.map((a) => matrixRow(p, a, lc))}</tbody>
 
 function matrixRow(p: SitePlan, a: WorkplanActivity, lc: LinkContext): Html {
   const l = labels(lc.lang);
-  return html`<tr><th scope="row"><a href="${relativeHref(lc.path, sitePaths.activity(lc.lang, p.matrix.id, keyOf(a.ref)))}">${a.number}</a> ${recordText(a.text, lc.lang)}</th><td>${actorLinks(a.responsible, lc)}</td>${a.cells.map((c) => html`<td${c.state ? html` class="state-${c.state}"` : ''}>${c.cell ? l.cells[c.cell] : ''}${c.state ? html`<br><span class="state state-${c.state}">${l.states[c.state]}</span>` : ''}</td>`)}</tr>
+  const number = lc.activityPages.has(a.ref) ? html`<a href="${relativeHref(lc.path, sitePaths.activity(lc.lang, p.matrix.id, keyOf(a.ref)))}">${a.number}</a>` : html`${a.number}`;
+  return html`<tr id="${keyOf(a.ref)}"><th scope="row">${number} ${recordText(a.text, lc.lang)}</th><td>${actorLinks(a.responsible, lc)}</td>${a.cells.map((c) => html`<td${c.state ? html` class="state-${c.state}"` : ''}>${c.cell ? l.cells[c.cell] : ''}${c.state ? html`<br><span class="state state-${c.state}">${l.states[c.state]}</span>` : ''}</td>`)}</tr>
 `;
 }
 

@@ -4,6 +4,7 @@
 import MiniSearch from 'minisearch';
 import type { Lang } from '../../core/model.js';
 import type { SiteModel } from '../../core/queries/site.js';
+import { htmlText } from '../escape.js';
 import { localText } from '../i18n.js';
 import { meetingTitle } from './meeting-pages.js';
 import { agreementAnchor, relativeHref, sitePaths } from './paths.js';
@@ -29,7 +30,7 @@ export const foldTerm = (term: string): string => term.normalize('NFD').replace(
 const snippet = (s: string): string => (s.length > 180 ? `${s.slice(0, 177).trimEnd()}…` : s);
 
 /** Every agreement, activity, actor and meeting of one language; actors carry their names in both languages. */
-export function searchDocuments(site: SiteModel, other: SiteModel): SearchDocument[] {
+export function searchDocuments(site: SiteModel, other: SiteModel, activityPages: ReadonlySet<string>): SearchDocument[] {
   const lang: Lang = site.lang;
   const from = sitePaths.search(lang);
   const url = (to: string, fragment?: string): string => relativeHref(from, to, fragment);
@@ -48,21 +49,22 @@ export function searchDocuments(site: SiteModel, other: SiteModel): SearchDocume
     for (const a of p.activities) {
       const text = localText(a.text, lang);
       const key = a.ref.slice(a.ref.indexOf('#') + 1);
-      docs.push({ id: url(sitePaths.activity(lang, p.matrix.id, key)), kind: 'activity', title: a.ref, text, actors: a.responsible.map((x) => `${x.label} ${otherActor.get(x.id)?.ref.label ?? ''}`).join(' '), snippet: snippet(text) });
+      docs.push({ id: activityPages.has(a.ref) ? url(sitePaths.activity(lang, p.matrix.id, key)) : url(sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: a.ref, text, actors: a.responsible.map((x) => `${x.label} ${otherActor.get(x.id)?.ref.label ?? ''}`).join(' '), snippet: snippet(text) });
     }
   }
   for (const a of site.actors) {
     const o = otherActor.get(a.ref.id);
     docs.push({ id: url(sitePaths.actor(lang, a.ref.id)), kind: 'actor', title: a.ref.label, text: [a.name, a.ref.id, o?.ref.label ?? '', o?.name ?? ''].join(' '), actors: '', snippet: a.name });
   }
-  return docs;
+  // The browser shows these through textContent (never as markup); unsafe code points (bidi overrides, controls) go too.
+  return docs.map((d) => ({ ...d, title: htmlText(d.title), text: htmlText(d.text), actors: htmlText(d.actors), snippet: htmlText(d.snippet) }));
 }
 
 /** The script that carries the index: `window.ACTA_SEARCH = {…}` (the serialised MiniSearch index and its labels). */
-export function renderSearchIndex(site: SiteModel, other: SiteModel): string {
+export function renderSearchIndex(site: SiteModel, other: SiteModel, activityPages: ReadonlySet<string>): string {
   const search = new MiniSearch<SearchDocument>({ fields: [...SEARCH_FIELDS], storeFields: [...SEARCH_STORED], processTerm: foldTerm });
-  search.addAll(searchDocuments(site, other));
+  search.addAll(searchDocuments(site, other, activityPages));
   const w = siteLabels(site.lang);
   const payload = { fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, kinds: w.resultKinds, index: JSON.stringify(search) };
-  return `// The search index of acta's site (MiniSearch ${'serialised'}); generated, do not edit.\nwindow.ACTA_SEARCH = ${JSON.stringify(payload).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
+  return `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${JSON.stringify(payload).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
 }
