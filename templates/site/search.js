@@ -10,7 +10,8 @@
     fields: data.fields,
     storeFields: data.storeFields,
     processTerm: fold,
-    searchOptions: { prefix: true, fuzzy: 0.1, boost: { title: 2 }, combineWith: 'AND' }
+    // An actor named by the query comes first: its page leads to everything it owes.
+    searchOptions: { prefix: true, fuzzy: 0.1, boost: { title: 2 }, combineWith: 'AND', boostDocument: function (id, term, stored) { return stored && stored.kind === 'actor' ? 3 : 1; } }
   });
   var input = document.getElementById('q');
   var list = document.getElementById('search-results');
