@@ -12,7 +12,7 @@ import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
 import { PACKAGE_TEMPLATES } from '../io/templates.js';
 import { formatLeftOutNote } from '../render/left-out.js';
 import type { SiteAssets } from '../render/site/index.js';
-import { buildSiteFiles, SITE_MARKER } from '../render/site/index.js';
+import { SITE_MARKER, siteFiles } from '../render/site/index.js';
 import { siteLabels } from '../render/site/site-labels.js';
 import { loadFromOptions, resolveAsOf, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
@@ -37,11 +37,10 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   const authentic: Lang = records.config.authentic ?? 'es';
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
-  const files = buildSiteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets() });
-  await writeFolderAtomic(out, shown, SITE_MARKER, files);
-  const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
+  const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets() });
+  const count = await writeFolderAtomic(out, shown, SITE_MARKER, files);
   const warning = formatLeftOutNote(records.leftOut) ?? '';
-  return { stdout: '', stderr: `${warning}acta: wrote ${shown}/ (${pages} pages, ${files.size} files); open ${shown}/index.html\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${warning}acta: wrote ${shown}/ (${count.pages} pages, ${count.files} files); open ${shown}/index.html\n`, exitCode: 0 };
 }
 
 // The stylesheet and search script are the package's own (templates/site); MiniSearch's browser build comes from its

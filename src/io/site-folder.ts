@@ -20,19 +20,24 @@ export async function checkOutputFolder(out: string, shown: string, marker: stri
 }
 
 /** Write `files` (relative paths with '/') as the whole content of `out`, replacing a folder acta wrote before. */
-export async function writeFolderAtomic(out: string, shown: string, marker: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeFolderAtomic(out: string, shown: string, marker: string, files: Iterable<readonly [string, string]>): Promise<{ files: number; pages: number }> {
   const existing = await checkOutputFolder(out, shown, marker);
   const parent = path.dirname(out);
   await fs.mkdir(parent, { recursive: true });
   const tag = `${process.pid}-${randomBytes(6).toString('hex')}`;
   const temp = path.join(parent, `.${path.basename(out)}.acta-new-${tag}`);
   await fs.mkdir(temp);
+  const count = { files: 0, pages: 0 };
   try {
-    const folders = new Set([...files.keys()].map((f) => path.posix.dirname(f)).filter((d) => d !== '.'));
-    for (const folder of [...folders].sort()) await fs.mkdir(path.join(temp, folder), { recursive: true });
+    const made = new Set<string>();
     for (const [file, text] of files) {
       if (file.split('/').some((part) => part === '..' || part === '')) throw new Error(`site file name ${file} leaves its folder`);
+      const folder = path.posix.dirname(file);
+      if (!made.has(folder)) await fs.mkdir(path.join(temp, folder), { recursive: true });
+      made.add(folder);
       await fs.writeFile(path.join(temp, file), text, { flag: 'wx' });
+      count.files++;
+      if (file.endsWith('.html')) count.pages++;
     }
     if (existing) {
       const old = path.join(parent, `.${path.basename(out)}.acta-old-${tag}`);
@@ -44,4 +49,5 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
     await fs.rm(temp, { recursive: true, force: true });
     throw e;
   }
+  return count;
 }

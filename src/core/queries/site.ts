@@ -6,7 +6,7 @@ import { actorName } from '../actors.js';
 import type { Day } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Commitment } from '../followup/index.js';
-import type { ActorId, Lang } from '../model.js';
+import type { ActorId, Lang, Meeting } from '../model.js';
 import type { RecordSet } from '../records.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { DashboardModel } from './dashboard.js';
@@ -35,10 +35,14 @@ export interface SiteMeeting {
   readonly agreements: readonly AgreementShow[];
 }
 
-export interface SiteActor {
+/** An actor as lists and the search name it: its page's content is built on demand (SiteModel.actorPage). */
+export interface SiteActorEntry {
   readonly ref: ActorRef;
   readonly kind: ActorKind;
   readonly name: string;
+}
+
+export interface SiteActor extends SiteActorEntry {
   /** Countries, organisations and organs: everything it owes (a group owes through its members). */
   readonly statement?: Statement;
   /** Groups: the actors it stands for. */
@@ -64,7 +68,9 @@ export interface SiteModel {
   readonly asOf: Day;
   readonly dashboard: DashboardModel;
   readonly meetings: readonly SiteMeeting[];
-  readonly actors: readonly SiteActor[];
+  readonly actors: readonly SiteActorEntry[];
+  /** One actor's page content, built when asked: a statement per actor held at once would grow with actors × commitments. */
+  readonly actorPage: (id: ActorId) => SiteActor;
   readonly plans: readonly SitePlan[];
   readonly overdue: FollowupReport;
   readonly upcoming: FollowupReport;
@@ -86,50 +92,67 @@ export function buildSite(input: SiteInput): SiteModel {
   const { records, commitments, ctx, asOf } = input;
   const meetings = records.meetings.filter((m) => m.valid).map((m) => m.data).sort((a, b) => compare(b.dates.start, a.dates.start) || compare(a.id, b.id));
   const plans = records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => compare(a.id, b.id));
+  // Each record's page asks buildShow about its own commitments only: the whole list per agreement would be quadratic.
+  const byRecord = new Map<string, Commitment[]>();
+  for (const c of commitments) {
+    const list = byRecord.get(c.origin.record);
+    if (list) list.push(c);
+    else byRecord.set(c.origin.record, [c]);
+  }
+  const own = (id: string): readonly Commitment[] => byRecord.get(id) ?? [];
+  const views = new Map<Commitment, ReturnType<typeof viewCommitment>>();
+  const view = (c: Commitment): ReturnType<typeof viewCommitment> => views.get(c) ?? views.set(c, viewCommitment(c, ctx)).get(c)!;
   return {
     lang: ctx.lang,
     asOf,
     dashboard: buildDashboard(records, input.diagnostics, commitments, ctx, asOf),
     meetings: meetings.map((meeting) => ({
-      meeting: buildShow({ kind: 'meeting', meeting }, commitments, ctx, asOf) as MeetingShow,
-      agreements: walkAgreements(meeting).map((at) => buildShow({ kind: 'agreement', meeting, at }, commitments, ctx, asOf) as AgreementShow),
+      meeting: buildShow({ kind: 'meeting', meeting }, own(meeting.id), ctx, asOf) as MeetingShow,
+      agreements: walkAgreements(meeting).map((at) => buildShow({ kind: 'agreement', meeting, at }, own(meeting.id), ctx, asOf) as AgreementShow),
     })),
-    actors: buildActors(input, meetings),
+    actors: actorEntries(input),
+    actorPage: (id) => buildActor(input, meetings, id, view),
     plans: plans.map((plan) => ({
       matrix: buildWorkplanPlan(plan, commitments, {}, ctx),
       progress: buildPlanProgress(plan, commitments, { from: `${plan.period.start}-01-01`, to: `${plan.period.end}-12-31` }, ctx),
-      activities: walkActivities(plan).map((at) => buildShow({ kind: 'activity', plan, at }, commitments, ctx, asOf) as ActivityShow),
+      activities: walkActivities(plan).map((at) => buildShow({ kind: 'activity', plan, at }, own(plan.id), ctx, asOf) as ActivityShow),
     })),
     overdue: buildFollowupReport(commitments, {}, ctx, { kind: 'overdue', asOf, by: 'actor' }),
     upcoming: buildFollowupReport(commitments, {}, ctx, { kind: 'upcoming', asOf, by: 'actor' }),
-    waiting: commitments.filter((c) => c.state === 'waiting').sort((a, b) => (b.daysPastExpected ?? -1) - (a.daysPastExpected ?? -1) || compare(a.id, b.id)).map((c) => viewCommitment(c, ctx)),
+    waiting: commitments.filter((c) => c.state === 'waiting').sort((a, b) => (b.daysPastExpected ?? -1) - (a.daysPastExpected ?? -1) || compare(a.id, b.id)).map(view),
   };
 }
 
 const KIND_ORDER: readonly ActorKind[] = ['country', 'organisation', 'body', 'group'];
 
-function buildActors(input: SiteInput, meetings: readonly SiteInput['records']['meetings'][number]['data'][]): SiteActor[] {
-  const { ctx, commitments, asOf } = input;
+function actorEntries(input: SiteInput): SiteActorEntry[] {
+  const { ctx } = input;
   const infos = [...ctx.dir.byId.values()].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.id, b.id));
-  return infos.map((info) => {
-    const id: ActorId = info.id;
-    const group = info.kind === 'group';
-    const owed = commitments.filter((c) => (group ? c.owners.includes(id) : c.owed.includes(id)));
-    const roles = meetings.flatMap((m) => {
-      const role = m.body === id ? 'body' : m.participants?.includes(id) ? 'participant' : m.observers?.includes(id) ? 'observer' : undefined;
-      return role ? [{ id: m.id, date: m.dates.start, role } as const] : [];
-    });
-    const views = owed.map((c) => viewCommitment(c, ctx));
-    return {
-      ref: actorRefs([id], ctx)[0]!,
-      kind: info.kind,
-      name: actorName(ctx.dir, id, ctx.lang),
-      ...(group ? {} : { statement: buildStatement(commitments, ctx, { actor: id, asOf }) }),
-      members: actorRefs(ctx.dir.groupMembers.get(id) ?? [], ctx),
-      groups: actorRefs([...ctx.dir.groupMembers.entries()].filter(([, m]) => m.includes(id)).map(([g]) => g).sort(), ctx),
-      meetings: roles,
-      owes: group ? views : [],
-      calendar: { version: 1, asOf, lang: ctx.lang, count: views.length, commitments: views },
-    };
+  return infos.map((info) => ({ ref: actorRefs([info.id], ctx)[0]!, kind: info.kind, name: actorName(ctx.dir, info.id, ctx.lang) }));
+}
+
+type Views = (c: Commitment) => ReturnType<typeof viewCommitment>;
+
+function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId, view: Views): SiteActor {
+  const { ctx, commitments, asOf } = input;
+  const info = ctx.dir.byId.get(id);
+  const kind: ActorKind = info?.kind ?? 'organisation';
+  const group = kind === 'group';
+  const owed = commitments.filter((c) => (group ? c.owners.includes(id) : c.owed.includes(id)));
+  const roles = meetings.flatMap((m) => {
+    const role = m.body === id ? 'body' : m.participants?.includes(id) ? 'participant' : m.observers?.includes(id) ? 'observer' : undefined;
+    return role ? [{ id: m.id, date: m.dates.start, role } as const] : [];
   });
+  const views = owed.map(view);
+  return {
+    ref: actorRefs([id], ctx)[0]!,
+    kind,
+    name: actorName(ctx.dir, id, ctx.lang),
+    ...(group ? {} : { statement: buildStatement(commitments, ctx, { actor: id, asOf }) }),
+    members: actorRefs(ctx.dir.groupMembers.get(id) ?? [], ctx),
+    groups: actorRefs([...ctx.dir.groupMembers.entries()].filter(([, m]) => m.includes(id)).map(([g]) => g).sort(), ctx),
+    meetings: roles,
+    owes: group ? views : [],
+    calendar: { version: 1, asOf, lang: ctx.lang, count: views.length, commitments: views },
+  };
 }

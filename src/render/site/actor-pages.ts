@@ -1,7 +1,7 @@
 // The actors: their list by kind, and a page per country, organisation, organ or group — its statement (what it owes:
 // overdue, due next, delivered on time or late, waiting, no date), its meetings and its calendar feed.
 import type { ActorKind } from '../../core/actors.js';
-import type { SiteActor } from '../../core/queries/site.js';
+import type { SiteActor, SiteActorEntry } from '../../core/queries/site.js';
 import { dayRange, labels } from '../i18n.js';
 import { statementLabels } from '../statement-labels.js';
 import { statementView } from '../statement-view.js';
@@ -14,7 +14,7 @@ import { siteLabels } from './site-labels.js';
 
 const KINDS: readonly ActorKind[] = ['country', 'organisation', 'body', 'group'];
 
-export function actorsIndex(actors: readonly SiteActor[], lc: LinkContext): Html {
+export function actorsIndex(actors: readonly SiteActorEntry[], lc: LinkContext): Html {
   const w = siteLabels(lc.lang);
   return html`<h1>${w.actors}</h1>
 ${KINDS.map((kind) => {

@@ -42,41 +42,45 @@ export const MARKER_TEXT = 'This folder was written by `acta site`; the next bui
 
 /** Every file of the site, path (from the site's root, with '/') → content, in a stable order. */
 export function buildSiteFiles(spec: SiteSpec): Map<string, string> {
-  const files = new Map<string, string>();
-  files.set(SITE_MARKER, MARKER_TEXT);
-  files.set('index.html', renderRootIndex(spec.authentic, spec.titles[spec.authentic]));
-  files.set(STYLESHEET, spec.assets.css);
-  files.set(SEARCH_SCRIPT, spec.assets.searchScript);
-  files.set(MINISEARCH_SCRIPT, spec.assets.minisearch);
-  for (const lang of ['es', 'en'] as const) languageFiles(spec, lang, files);
-  return files;
+  return new Map(siteFiles(spec));
 }
 
-function languageFiles(spec: SiteSpec, lang: Lang, files: Map<string, string>): void {
+/** The files one at a time, so a writer need not hold the whole site (hundreds of megabytes for 2,000 meetings). */
+export function* siteFiles(spec: SiteSpec): Generator<[string, string]> {
+  yield [SITE_MARKER, MARKER_TEXT];
+  yield ['index.html', renderRootIndex(spec.authentic, spec.titles[spec.authentic])];
+  yield [STYLESHEET, spec.assets.css];
+  yield [SEARCH_SCRIPT, spec.assets.searchScript];
+  yield [MINISEARCH_SCRIPT, spec.assets.minisearch];
+  for (const lang of ['es', 'en'] as const) yield* languageFiles(spec, lang);
+}
+
+function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, string]> {
   const site = spec.models[lang];
   const other = spec.models[lang === 'es' ? 'en' : 'es'];
   const actors = new Set(site.actors.map((a) => a.ref.id));
   const activityPages = new Set(site.plans.flatMap((p) => p.activities.filter(hasPage).map((a) => a.ref)));
   const w = siteLabels(lang);
-  const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): void => {
+  const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): [string, string] => {
     const lc: LinkContext = { lang, path, actors, activityPages };
-    files.set(path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc)));
+    return [path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc))];
   };
-  put(sitePaths.home(lang), spec.titles[lang], (lc) => homePage(site, spec.titles[lang], lc));
-  put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(site.meetings, lc));
-  for (const m of site.meetings) put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
-  put(sitePaths.actors(lang), w.actors, (lc) => actorsIndex(site.actors, lc));
-  for (const a of site.actors) {
-    put(sitePaths.actor(lang, a.ref.id), `${a.ref.label} — ${statementLabels(lang).title}`, (lc) => actorPage(a, lc));
-    files.set(sitePaths.calendar(lang, a.ref.id), formatIcs(a.calendar));
+  yield put(sitePaths.home(lang), spec.titles[lang], (lc) => homePage(site, spec.titles[lang], lc));
+  yield put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(site.meetings, lc));
+  for (const m of site.meetings) yield put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
+  yield put(sitePaths.actors(lang), w.actors, (lc) => actorsIndex(site.actors, lc));
+  for (const entry of site.actors) {
+    const a = site.actorPage(entry.ref.id);
+    yield put(sitePaths.actor(lang, a.ref.id), `${a.ref.label} — ${statementLabels(lang).title}`, (lc) => actorPage(a, lc));
+    yield [sitePaths.calendar(lang, a.ref.id), formatIcs(a.calendar)];
   }
-  put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(site.plans, lc));
+  yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(site.plans, lc));
   for (const p of site.plans) {
-    put(sitePaths.plan(lang, p.matrix.id), p.matrix.id, (lc) => planPage(p, lc));
-    for (const a of p.activities.filter(hasPage)) put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), a.ref, (lc) => activityPage(p, a, lc));
+    yield put(sitePaths.plan(lang, p.matrix.id), p.matrix.id, (lc) => planPage(p, lc));
+    for (const a of p.activities.filter(hasPage)) yield put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), a.ref, (lc) => activityPage(p, a, lc));
   }
-  put(sitePaths.overdue(lang), reportTitle('overdue', site.asOf, undefined, lang), (lc) => followupListPage(site.overdue, lc));
-  put(sitePaths.upcoming(lang), reportTitle('upcoming', site.asOf, undefined, lang), (lc) => followupListPage(site.upcoming, lc));
-  put(sitePaths.search(lang), w.search, (lc) => searchPage(lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
-  files.set(sitePaths.searchIndex(lang), renderSearchIndex(site, other, activityPages));
+  yield put(sitePaths.overdue(lang), reportTitle('overdue', site.asOf, undefined, lang), (lc) => followupListPage(site.overdue, lc));
+  yield put(sitePaths.upcoming(lang), reportTitle('upcoming', site.asOf, undefined, lang), (lc) => followupListPage(site.upcoming, lc));
+  yield put(sitePaths.search(lang), w.search, (lc) => searchPage(lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
+  yield [sitePaths.searchIndex(lang), renderSearchIndex(site, other, activityPages)];
 }
