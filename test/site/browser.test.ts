@@ -1,7 +1,7 @@
 // The site of data/ in Debian's Chromium, opened through file:// under its own Content-Security-Policy: the reader's
 // path from the home page to a meeting, an agreement, its owner and back; the search; the language switch; and
 // axe-core on every page type (no serious or critical violation). Skipped — loudly — only when no Chromium is installed.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,7 +34,6 @@ describe.skipIf(!available)('acta site in headless Chromium, from file://', () =
 
   afterAll(async () => {
     await browser?.close();
-    if (out) rmSync(path.dirname(out), { recursive: true, force: true });
   });
 
   async function open(p: string): Promise<Page> {

@@ -1,15 +1,27 @@
 // Shared by the site tests: build a site once with the in-process CLI, and read it back as path → text.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { runActa } from '../run-acta.js';
 
 export const AS_OF = '2017-08-01';
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder, removed after the test file. */
+export function tempFolder(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 /** Build the site of `root` into a new temporary folder; returns the folder. */
 export async function buildSite(root: string, extra: readonly string[] = []): Promise<string> {
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'acta-site-')), 'site');
+  const out = path.join(tempFolder('acta-site-'), 'site');
   const r = await runActa(['site', '--root', root, '--as-of', AS_OF, '--out', out, ...extra]);
   expect(r.code, r.stderr).toBe(0);
   return out;

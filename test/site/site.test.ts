@@ -1,11 +1,10 @@
 // acta site over data/: goldens of a few pages, byte-identical rebuilds, html-validate on every page, a link check
 // over the whole site, the refusal of a folder acta did not write, and hostile record text kept inert.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runActa } from '../run-acta.js';
-import { AS_OF, brokenLinks, buildSite, readTree, validatePages } from './site-files.js';
+import { AS_OF, brokenLinks, buildSite, readTree, tempFolder, validatePages } from './site-files.js';
 
 const DATA = path.resolve('data');
 let site: Map<string, string>;
@@ -72,7 +71,7 @@ describe('acta site over data/', () => {
 
 describe('the output folder', () => {
   it('refuses a non-empty folder acta did not write, with exit 2, and leaves it untouched', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'acta-site-foreign-'));
+    const dir = tempFolder('acta-site-foreign-');
     writeFileSync(path.join(dir, 'thesis.docx'), 'mine');
     const r = await runActa(['site', '--root', DATA, '--as-of', AS_OF, '--out', dir]);
     expect(r.code).toBe(2);
@@ -81,7 +80,7 @@ describe('the output folder', () => {
   });
 
   it('replaces a site it wrote before (stale files go), and writes into an empty folder', async () => {
-    const parent = mkdtempSync(path.join(os.tmpdir(), 'acta-site-again-'));
+    const parent = tempFolder('acta-site-again-');
     const dir = path.join(parent, 'site');
     mkdirSync(dir);
     const first = await runActa(['site', '--root', DATA, '--as-of', AS_OF, '--out', dir]);
@@ -99,7 +98,7 @@ const HOSTILE = `<script>alert(1)</script> "><img src=x onerror=alert(2)> </scri
 
 describe('hostile record text', () => {
   it('is escaped on every page, in the search index and the calendar', async () => {
-    const root = path.join(mkdtempSync(path.join(os.tmpdir(), 'acta-site-hostile-')), 'records');
+    const root = path.join(tempFolder('acta-site-hostile-'), 'records');
     cpSync(DATA, root, { recursive: true });
     mkdirSync(path.join(root, 'meetings'), { recursive: true });
     writeFileSync(path.join(root, 'meetings/2017-07-10-red-trata.yaml'), `record: meeting

@@ -65,7 +65,7 @@ ${section.groups.map((g, j) => html`<table class="statement">
 ${g.rows.map((r, k) => {
   const row = shown[i]!.groups[j]!.rows[k]!;
   const c = row.commitment;
-  return html`<tr${r.late ? html` class="late"` : ''}><td><a href="${refHref(c.ref, c.recordKind, lc)}">${r.id}</a></td><td>${recordText(c.task, lc.lang)}${r.wording ? html`<br><span class="worded">«${r.wording}»</span>` : ''}${r.notes.map((n) => html`<br><span class="note">${n}</span>`)}${row.evidence.map((e) => html`<br><span class="note">${s.evidence}: ${evidenceLinks(e, lc)}</span>`)}</td><td>${r.when}</td>${section.columns[1] ? html`<td>${r.days}</td>` : ''}</tr>
+  return html`<tr${r.late ? html` class="late"` : ''}><td><a href="${refHref(c.ref, c.recordKind, lc)}">${r.id}</a></td><td>${recordText(c.task, lc.lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lc.lang)}»</span>` : ''}${r.notes.map((n) => html`<br><span class="note">${n}</span>`)}${row.evidence.map((e) => html`<br><span class="note">${s.evidence}: ${evidenceLinks(e, lc)}</span>`)}</td><td>${r.when}</td>${section.columns[1] ? html`<td>${r.days}</td>` : ''}</tr>
 `;
 })}</tbody>
 </table>

@@ -4,6 +4,7 @@ import type { ActivityShow, SitePlan } from '../../core/queries/site.js';
 import type { WorkplanActivity } from '../../core/queries/workplan.js';
 import { labels } from '../i18n.js';
 import { reportLabels } from '../report-labels.js';
+import { statementLabels } from '../statement-labels.js';
 import type { LinkContext } from './components.js';
 import { actorLink, actorLinks, commitmentTable, followupTable, recordText } from './components.js';
 import type { Html } from './html.js';
@@ -26,6 +27,7 @@ export function planPage(p: SitePlan, lc: LinkContext): Html {
   const w = siteLabels(lc.lang);
   const l = labels(lc.lang);
   const r = reportLabels(lc.lang).report;
+  const s = statementLabels(lc.lang);
   const m = p.matrix;
   return html`<h1>${m.title ? recordText(m.title, lc.lang) : m.id}</h1>
 <dl class="facts">
@@ -35,11 +37,11 @@ export function planPage(p: SitePlan, lc: LinkContext): Html {
 <h2>${w.progress}</h2>
 <table class="progress">
 <caption>${w.progress}: ${m.id}</caption>
-<thead><tr><th scope="col">${l.words.axis}</th><th scope="col">${l.words.activities}</th><th scope="col">${r.scheduled}</th><th scope="col">${r.withFollowup}</th><th scope="col">${l.states.done}</th><th scope="col">${l.states.overdue}</th></tr></thead>
+<thead><tr><th scope="col">${l.words.axis}</th><th scope="col">${l.words.activities}</th><th scope="col">${r.scheduled}</th><th scope="col">${r.withFollowup}</th><th scope="col">${s.sections.delivered}</th><th scope="col">${s.sections.overdue}</th></tr></thead>
 <tbody>
 ${p.progress.axes.map((a) => html`<tr><th scope="row"><a href="#axis-${a.number}">${a.number}</a>${a.title ? html` ${recordText(a.title, lc.lang)}` : ''}</th><td>${a.activities}</td><td>${a.scheduled}</td><td>${a.withFollowup} <meter min="0" max="${Math.max(a.scheduled, 1)}" value="${a.withFollowup}" aria-label="${r.withFollowup}: ${a.withFollowup} / ${a.scheduled}"></meter></td><td>${a.states.done}</td><td>${a.states.overdue}</td></tr>
 `)}</tbody>
-<tfoot><tr><th scope="row">${l.words.total}</th><td>${p.progress.total.activities}</td><td>${p.progress.total.scheduled}</td><td>${p.progress.total.withFollowup}</td><td>${p.progress.total.states.done}</td><td>${p.progress.total.states.overdue}</td></tr></tfoot>
+<tfoot><tr><th scope="row">${l.words.total.replace(/^./, (c) => c.toUpperCase())}</th><td>${p.progress.total.activities}</td><td>${p.progress.total.scheduled}</td><td>${p.progress.total.withFollowup}</td><td>${p.progress.total.states.done}</td><td>${p.progress.total.states.overdue}</td></tr></tfoot>
 </table>
 <h2>${w.matrix}</h2>
 ${m.axes.map((axis) => html`<section class="axis" id="axis-${axis.number}">
@@ -58,7 +60,7 @@ ${res.activities.map((a) => matrixRow(p, a, lc))}</tbody>
 function matrixRow(p: SitePlan, a: WorkplanActivity, lc: LinkContext): Html {
   const l = labels(lc.lang);
   const number = lc.activityPages.has(a.ref) ? html`<a href="${relativeHref(lc.path, sitePaths.activity(lc.lang, p.matrix.id, keyOf(a.ref)))}">${a.number}</a>` : html`${a.number}`;
-  return html`<tr id="${keyOf(a.ref)}"><th scope="row">${number} ${recordText(a.text, lc.lang)}</th><td>${actorLinks(a.responsible, lc)}</td>${a.cells.map((c) => html`<td${c.state ? html` class="state-${c.state}"` : ''}>${c.cell ? l.cells[c.cell] : ''}${c.state ? html`<br><span class="state state-${c.state}">${l.states[c.state]}</span>` : ''}</td>`)}</tr>
+  return html`<tr id="${keyOf(a.ref)}"><th scope="row">${number} ${recordText(a.text, lc.lang)}</th><td>${actorLinks(a.responsible, lc)}</td>${a.cells.map((c) => html`<td${c.state ? html` class="state-${c.state}"` : ''}>${c.cell ? l.cells[c.cell] : ''}${c.state && c.state !== 'continuous' ? html`<br><span class="state state-${c.state}">${l.states[c.state]}</span>` : ''}</td>`)}</tr>
 `;
 }
 
