@@ -1,6 +1,6 @@
 // acta site over data/: goldens of a few pages, byte-identical rebuilds, html-validate on every page, a link check
 // over the whole site, the refusal of a folder acta did not write, and hostile record text kept inert.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runActa } from '../run-acta.js';
@@ -77,6 +77,16 @@ describe('the output folder', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not empty and that acta did not write/);
     expect(readTree(dir)).toEqual(new Map([['thesis.docx', 'mine']]));
+  });
+
+  it('refuses a symbolic link as the output folder', async () => {
+    const dir = tempFolder('acta-site-link-');
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'site'));
+    const r = await runActa(['site', '--root', DATA, '--as-of', AS_OF, '--out', path.join(dir, 'site')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a symbolic link/);
+    expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
   });
 
   it('replaces a site it wrote before (stale files go), and writes into an empty folder', async () => {

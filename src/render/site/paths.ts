@@ -2,10 +2,10 @@
 // the site works from file://, from a USB stick and under any sub-path of a web server.
 import type { Lang } from '../../core/model.js';
 
-// A record id or number as a file name: letters, digits, '.', '-' kept; every other character as _XX (hex), so two
-// different ids never share a file and no id can climb out of its folder.
+// A record id or number as a file name: letters, digits, '.', '-' kept; every other character as _XX_ (its code point
+// in hex, between underscores), so two different ids never share a file and no id can climb out of its folder.
 export function fileSlug(id: string): string {
-  return Array.from(id, (c) => (/^[A-Za-z0-9.-]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}`)).join('').replace(/^\./, '_2e');
+  return Array.from(id, (c) => (/^[A-Za-z0-9.-]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join('').replace(/^\./, '_2e_');
 }
 
 export const SITE_MARKER = '.acta-site';
