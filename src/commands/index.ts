@@ -233,6 +233,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     ],
   },
   {
+    name: 'site',
+    summary: 'the records as a static website (Spanish and English, search, calendars, print styles) that works from a USB stick, a shared drive or GitHub Pages',
+    define: (c) => c.option('-o, --out <dir>', 'the folder to write (default: site/ in the records root); a non-empty folder acta did not write is refused'),
+    run: async (_args, o) => (await import('./site.js')).runSite(o),
+    examples: [
+      ['acta site --as-of 2017-08-01', 'the site as things stood on 1 August 2017, in site/ of the records root (open site/index.html)'],
+      ['acta site --out public --rev main', 'the records of the main branch, into ./public (for GitHub Pages)'],
+    ],
+  },
+  {
     name: 'workplan',
     summary: 'a work plan as its matrix (axis → objective → result → activity × period), each cell with its state',
     define: (c) => c.argument('[plan]', 'the plan id, or an unambiguous start of it (default: every plan)').option('--axis <n>', 'only these axes (numbers; several: comma-separated)').option('--period <period>', 'only the columns this year, half-year, quarter or month overlaps').option('--actor <actor>', 'only activities this actor is responsible for (code, id, acronym or group)').option('-f, --format <format>', 'table | md | html | csv | json', 'table').option('-o, --out <file>', 'write to this file (atomically) instead of standard output').option('--template <file>', 'md and html: use this Handlebars template instead of templates/workplan/workplan.FORMAT.hbs'),

@@ -134,11 +134,14 @@ describe('acta-records, packed, published and installed', () => {
     const workspace = path.join(tmp, 'runner', 'records');
     git(tmp, 'clone', '-q', '--branch', 'change', repo, workspace);
 
-    // 3. The workflow's own run: steps, in order; only the one that talks to GitHub's API is skipped.
+    // 3. The workflow's own run: steps, in order, every job's (the Pages job's build too, though it is off by
+    // default); only the one that talks to GitHub's API is skipped, and a later job's repeat of a step already run in
+    // this one workspace (its `npm ci`).
     const workflow = parse(readFileSync(path.join(workspace, '.github/workflows/acta.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
     const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
-    const toRun = steps.filter((s) => s.run !== undefined && !/\bgh pr comment\b/.test(s.run));
-    expect(steps.filter((s) => s.run !== undefined).length - toRun.length).toBe(1);
+    const withRun = steps.filter((s) => s.run !== undefined && !/\bgh pr comment\b/.test(s.run));
+    const toRun = withRun.filter((s, i) => withRun.findIndex((t) => t.run === s.run) === i);
+    expect(steps.filter((s) => s.run !== undefined).length - withRun.length).toBe(1);
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))).toMatchObject({ with: { 'node-version': 20 } });
     const scripts = path.join(tmp, 'scripts');
     mkdirSync(scripts);
@@ -147,7 +150,7 @@ describe('acta-records, packed, published and installed', () => {
     const runner: NodeJS.ProcessEnv = { ...env, CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'change', GITHUB_REF: 'refs/pull/1/merge', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: scripts };
     const results: Run[] = [];
     for (const step of toRun) results.push(ok(await timed(`step: ${step.name}`, () => runStep(step, workspace, runner, scripts)), `workflow step "${step.name}"`));
-    expect(toRun.map((s) => s.run)).toEqual(expect.arrayContaining([expect.stringMatching(/acta validate/), expect.stringMatching(/acta fmt --check/), expect.stringMatching(/acta diff/)]));
+    expect(toRun.map((s) => s.run)).toEqual(expect.arrayContaining([expect.stringMatching(/acta validate/), expect.stringMatching(/acta fmt --check/), expect.stringMatching(/acta diff/), expect.stringMatching(/acta site --out _site/)]));
     const validated = results[toRun.findIndex((s) => /acta validate/.test(s.run!))]!;
     expect(validated.stdout).not.toContain('::error');
     expect(readFileSync(summary, 'utf8')).toContain('2025-01-15-example');

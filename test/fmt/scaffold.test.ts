@@ -118,7 +118,7 @@ function checkWorkflow(file: string): void {
   // `npx --no`: only the acta that npm ci installed, never a download of a package of the same name.
   expect(runs.every((l) => l.includes('npx --no acta '))).toBe(true);
   const commands = runs.map((l) => /npx --no acta ([^>|&]*)/.exec(l)![1]!.trim());
-  expect(commands.map((c) => c.split(' ')[0])).toEqual(['validate', 'fmt', 'diff']);
+  expect(commands.map((c) => c.split(' ')[0])).toEqual(['validate', 'fmt', 'diff', 'site']);
   for (const line of commands) {
     const [name, ...args] = line.replace(/"\$BASE_REF"|\$BASE_REF/, 'main').replace(/"/g, '').split(/\s+/);
     const entry = COMMANDS.find((c) => c.name === name);
@@ -130,6 +130,9 @@ function checkWorkflow(file: string): void {
   expect(runs.find((l) => l.includes('acta diff'))).toContain('--format md');
   expect(steps.some((s) => (s.run ?? '').includes('gh pr comment') || (s.uses ?? '').startsWith('actions/github-script'))).toBe(true);
   expect(JSON.stringify(workflow)).not.toContain('pull_request_target');
+  // The Pages job is there, and off until its one `if:` line says `true`.
+  const site = (workflow.jobs as Record<string, { if?: string }>)['site'];
+  expect(site?.if).toMatch(/^\$\{\{ false && /);
 }
 
 describe('acta new', () => {

@@ -116,6 +116,8 @@ const SITUATIONS: Record<string, () => Situation | Promise<Situation>> = {
     const empty = emptyFolder();
     return { shell: { cwd: empty.dir, env: gitEnv(empty.home), writable: true }, cleanup: empty.cleanup };
   },
+  // acta site writes a folder: into a scratch copy of the clone's records.
+  'acta site --as-of 2017-08-01 --out public': () => scratch(),
   // No acta.yaml here or above: the README shows the folder as /home/me/somewhere.
   'acta overdue': () => {
     const empty = emptyFolder();

@@ -233,6 +233,7 @@ export function writes(args: readonly string[]): boolean {
     (command === 'fmt' && !args.includes('--check')) ||
     command === 'new' ||
     command === 'init' ||
+    command === 'site' ||
     args.some((a) => a === '-o' || a === '--out' || a.startsWith('--out='))
   );
 }

@@ -1,0 +1,53 @@
+// acta site: the records as a static website (both languages, search, calendars), written atomically into --out.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { buildActorDirectory } from '../core/actors.js';
+import { deriveCommitments } from '../core/followup/index.js';
+import type { Lang } from '../core/model.js';
+import { pickText } from '../core/local-text.js';
+import { buildSite } from '../core/queries/site.js';
+import { fromCwd, shownFromCwd } from '../io/runtime.js';
+import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
+import { PACKAGE_TEMPLATES } from '../io/templates.js';
+import { formatLeftOutNote } from '../render/left-out.js';
+import type { SiteAssets } from '../render/site/index.js';
+import { SITE_MARKER, siteFiles } from '../render/site/index.js';
+import { siteLabels } from '../render/site/site-labels.js';
+import { loadFromOptions, resolveAsOf, resolveRoot } from './context.js';
+import type { GlobalOptions, Outcome } from './outcome.js';
+
+export interface SiteOptions extends GlobalOptions {
+  readonly out?: string;
+}
+
+/** The default output folder, inside the records root. */
+export const DEFAULT_SITE_FOLDER = 'site';
+
+export async function runSite(options: SiteOptions): Promise<Outcome> {
+  const asOf = resolveAsOf(options);
+  const root = await resolveRoot(options);
+  const out = options.out === undefined ? path.join(root, DEFAULT_SITE_FOLDER) : fromCwd(options.out);
+  const shown = shownFromCwd(out);
+  await checkOutputFolder(out, shown, SITE_MARKER);
+  const repo = await loadFromOptions(options);
+  const records = repo.records;
+  const dir = buildActorDirectory(records.registries);
+  const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
+  const authentic: Lang = records.config.authentic ?? 'es';
+  const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
+  const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
+  const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets() });
+  const count = await writeFolderAtomic(out, shown, SITE_MARKER, files);
+  const warning = formatLeftOutNote(records.leftOut) ?? '';
+  return { stdout: '', stderr: `${warning}acta: wrote ${shown}/ (${count.pages} pages, ${count.files} files); open ${shown}/index.html\n`, exitCode: 0 };
+}
+
+// The stylesheet and search script are the package's own (templates/site); MiniSearch's browser build comes from its
+// package, copied as it is: the site never loads anything from elsewhere.
+async function readAssets(): Promise<SiteAssets> {
+  const own = (name: string): Promise<string> => readFile(path.join(PACKAGE_TEMPLATES, 'site', name), 'utf8');
+  const main = createRequire(import.meta.url).resolve('minisearch');
+  const umd = path.join(path.dirname(main), '..', 'umd', 'index.js');
+  return { css: await own('site.css'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
+}

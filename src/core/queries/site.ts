@@ -1,0 +1,158 @@
+// The static site's view model, one per language: the dashboard, every meeting with its agreements' follow-up, every
+// actor with its statement and its calendar, every work plan with its progress and activities, the overdue and
+// upcoming lists. Built from the existing queries; render/site only lays it out.
+import type { ActorKind } from '../actors.js';
+import { actorName } from '../actors.js';
+import type { Day } from '../dates.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Commitment } from '../followup/index.js';
+import type { ActorId, Lang, Meeting } from '../model.js';
+import type { RecordSet } from '../records.js';
+import { walkActivities, walkAgreements } from '../walk.js';
+import type { DashboardModel } from './dashboard.js';
+import { buildDashboard } from './dashboard.js';
+import type { ExportResult } from './export.js';
+import type { FollowupReport } from './followup-report.js';
+import { buildFollowupReport } from './followup-report.js';
+import type { PlanProgress } from './plan-progress.js';
+import { buildPlanProgress } from './plan-progress.js';
+import type { ShowResult } from './show.js';
+import { buildShow } from './show.js';
+import type { Statement } from './statement.js';
+import { buildStatement } from './statement.js';
+import type { ActorRef, ViewContext } from './view.js';
+import { actorRefs, viewCommitment } from './view.js';
+import type { WorkplanPlan } from './workplan.js';
+import { buildWorkplanPlan } from './workplan.js';
+
+export type MeetingShow = Extract<ShowResult, { kind: 'meeting' }>;
+export type AgreementShow = Extract<ShowResult, { kind: 'agreement' }>;
+export type ActivityShow = Extract<ShowResult, { kind: 'activity' }>;
+
+export interface SiteMeeting {
+  readonly meeting: MeetingShow;
+  /** Every agreement (points and sub-items) with its follow-up history, in the record's order. */
+  readonly agreements: readonly AgreementShow[];
+}
+
+/** An actor as lists and the search name it: its page's content is built on demand (SiteModel.actorPage). */
+export interface SiteActorEntry {
+  readonly ref: ActorRef;
+  readonly kind: ActorKind;
+  readonly name: string;
+}
+
+export interface SiteActor extends SiteActorEntry {
+  /** Countries, organisations and organs: everything it owes (a group owes through its members). */
+  readonly statement?: Statement;
+  /** Groups: the actors it stands for. */
+  readonly members: readonly ActorRef[];
+  /** The groups it belongs to. */
+  readonly groups: readonly ActorRef[];
+  /** Meetings it convened (a body), took part in or observed, newest first. */
+  readonly meetings: readonly { readonly id: string; readonly date: Day; readonly role: 'body' | 'participant' | 'observer' }[];
+  /** Groups: the commitments the group is named as owing. */
+  readonly owes: ExportResult['commitments'];
+  /** Its calendar feed: the commitments it owes (itself or through a group). */
+  readonly calendar: ExportResult;
+}
+
+export interface SitePlan {
+  readonly matrix: WorkplanPlan;
+  readonly progress: PlanProgress;
+  readonly activities: readonly ActivityShow[];
+}
+
+export interface SiteModel {
+  readonly lang: Lang;
+  readonly asOf: Day;
+  readonly dashboard: DashboardModel;
+  readonly meetings: readonly SiteMeeting[];
+  readonly actors: readonly SiteActorEntry[];
+  /** One actor's page content, built when asked: a statement per actor held at once would grow with actors × commitments. */
+  readonly actorPage: (id: ActorId) => SiteActor;
+  readonly plans: readonly SitePlan[];
+  readonly overdue: FollowupReport;
+  readonly upcoming: FollowupReport;
+  /** Commitments waiting for a meeting that sets their date, the longest expected first. */
+  readonly waiting: ExportResult['commitments'];
+}
+
+export interface SiteInput {
+  readonly records: RecordSet;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly commitments: readonly Commitment[];
+  readonly ctx: ViewContext;
+  readonly asOf: Day;
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function buildSite(input: SiteInput): SiteModel {
+  const { records, commitments, ctx, asOf } = input;
+  const meetings = records.meetings.filter((m) => m.valid).map((m) => m.data).sort((a, b) => compare(b.dates.start, a.dates.start) || compare(a.id, b.id));
+  const plans = records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => compare(a.id, b.id));
+  // Each record's page asks buildShow about its own commitments only: the whole list per agreement would be quadratic.
+  const byRecord = new Map<string, Commitment[]>();
+  for (const c of commitments) {
+    const list = byRecord.get(c.origin.record);
+    if (list) list.push(c);
+    else byRecord.set(c.origin.record, [c]);
+  }
+  const own = (id: string): readonly Commitment[] => byRecord.get(id) ?? [];
+  const views = new Map<Commitment, ReturnType<typeof viewCommitment>>();
+  const view = (c: Commitment): ReturnType<typeof viewCommitment> => views.get(c) ?? views.set(c, viewCommitment(c, ctx)).get(c)!;
+  return {
+    lang: ctx.lang,
+    asOf,
+    dashboard: buildDashboard(records, input.diagnostics, commitments, ctx, asOf),
+    meetings: meetings.map((meeting) => ({
+      meeting: buildShow({ kind: 'meeting', meeting }, own(meeting.id), ctx, asOf) as MeetingShow,
+      agreements: walkAgreements(meeting).map((at) => buildShow({ kind: 'agreement', meeting, at }, own(meeting.id), ctx, asOf) as AgreementShow),
+    })),
+    actors: actorEntries(input),
+    actorPage: (id) => buildActor(input, meetings, id, view),
+    plans: plans.map((plan) => ({
+      matrix: buildWorkplanPlan(plan, commitments, {}, ctx),
+      progress: buildPlanProgress(plan, commitments, { from: `${plan.period.start}-01-01`, to: `${plan.period.end}-12-31` }, ctx),
+      activities: walkActivities(plan).map((at) => buildShow({ kind: 'activity', plan, at }, own(plan.id), ctx, asOf) as ActivityShow),
+    })),
+    overdue: buildFollowupReport(commitments, {}, ctx, { kind: 'overdue', asOf, by: 'actor' }),
+    upcoming: buildFollowupReport(commitments, {}, ctx, { kind: 'upcoming', asOf, by: 'actor' }),
+    waiting: commitments.filter((c) => c.state === 'waiting').sort((a, b) => (b.daysPastExpected ?? -1) - (a.daysPastExpected ?? -1) || compare(a.id, b.id)).map(view),
+  };
+}
+
+const KIND_ORDER: readonly ActorKind[] = ['country', 'organisation', 'body', 'group'];
+
+function actorEntries(input: SiteInput): SiteActorEntry[] {
+  const { ctx } = input;
+  const infos = [...ctx.dir.byId.values()].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.id, b.id));
+  return infos.map((info) => ({ ref: actorRefs([info.id], ctx)[0]!, kind: info.kind, name: actorName(ctx.dir, info.id, ctx.lang) }));
+}
+
+type Views = (c: Commitment) => ReturnType<typeof viewCommitment>;
+
+function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId, view: Views): SiteActor {
+  const { ctx, commitments, asOf } = input;
+  const info = ctx.dir.byId.get(id);
+  const kind: ActorKind = info?.kind ?? 'organisation';
+  const group = kind === 'group';
+  const owed = commitments.filter((c) => (group ? c.owners.includes(id) : c.owed.includes(id)));
+  const roles = meetings.flatMap((m) => {
+    const role = m.body === id ? 'body' : m.participants?.includes(id) ? 'participant' : m.observers?.includes(id) ? 'observer' : undefined;
+    return role ? [{ id: m.id, date: m.dates.start, role } as const] : [];
+  });
+  const views = owed.map(view);
+  return {
+    ref: actorRefs([id], ctx)[0]!,
+    kind,
+    name: actorName(ctx.dir, id, ctx.lang),
+    ...(group ? {} : { statement: buildStatement(commitments, ctx, { actor: id, asOf }) }),
+    members: actorRefs(ctx.dir.groupMembers.get(id) ?? [], ctx),
+    groups: actorRefs([...ctx.dir.groupMembers.entries()].filter(([, m]) => m.includes(id)).map(([g]) => g).sort(), ctx),
+    meetings: roles,
+    owes: group ? views : [],
+    calendar: { version: 1, asOf, lang: ctx.lang, count: views.length, commitments: views },
+  };
+}

@@ -1,0 +1,89 @@
+// Pieces several pages share: links to actors, meetings, agreements and activities; a table of commitments; a
+// follow-up history. Each takes the page's own path, so every link it writes is relative.
+import type { Lang } from '../../core/model.js';
+import type { ActorRef, CommitmentView, FollowUpView, LocalText } from '../../core/queries/view.js';
+import { whoOwes } from '../commitment-cells.js';
+import { dueText, extensionText, labels, localText } from '../i18n.js';
+import { stateText } from '../late-phrases.js';
+import { evidenceText } from '../statement.js';
+import type { Html } from './html.js';
+import { externalLink, html, join } from './html.js';
+import { agreementAnchor, relativeHref, sitePaths } from './paths.js';
+import { siteLabels } from './site-labels.js';
+
+/** What a page needs to link: its own path and language, and which actors have a page. */
+export interface LinkContext {
+  readonly lang: Lang;
+  readonly path: string;
+  readonly actors: ReadonlySet<string>;
+  /** The activities (PLAN#A/O/R/N) that have a page of their own: those with follow-up; the others are rows of their plan. */
+  readonly activityPages: ReadonlySet<string>;
+}
+
+export function actorLink(a: ActorRef, lc: LinkContext): Html {
+  return lc.actors.has(a.id) ? html`<a href="${relativeHref(lc.path, sitePaths.actor(lc.lang, a.id))}">${a.label}</a>` : html`${a.label}`;
+}
+
+export function actorLinks(list: readonly ActorRef[], lc: LinkContext): Html {
+  return list.length ? join(list.map((a) => actorLink(a, lc)), ', ') : html`—`;
+}
+
+/** MEETING#2.b → the meeting's page at #2.b; PLAN#1/I/1/1.1 → the activity's page. */
+export function refHref(ref: string, recordKind: 'meeting' | 'plan', lc: LinkContext): string {
+  const hash = ref.indexOf('#');
+  const record = hash < 0 ? ref : ref.slice(0, hash);
+  const key = hash < 0 ? undefined : ref.slice(hash + 1);
+  if (recordKind === 'plan') return key !== undefined && lc.activityPages.has(ref) ? relativeHref(lc.path, sitePaths.activity(lc.lang, record, key)) : relativeHref(lc.path, sitePaths.plan(lc.lang, record), key);
+  return relativeHref(lc.path, sitePaths.meeting(lc.lang, record), key === undefined ? undefined : agreementAnchor(key));
+}
+
+/** Record text in the page's language, or marked with its own language (lang attribute) when it is the other one. */
+export function recordText(t: LocalText | undefined, lang: Lang): Html {
+  if (!t) return html``;
+  const text = localText(t, lang);
+  return t.lang === lang ? html`${text}` : html`<span lang="${t.lang}">${text}</span>`;
+}
+
+export function commitmentDue(c: CommitmentView, lang: Lang): Html {
+  const w = siteLabels(lang);
+  return html`${dueText(c.due, lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lang)}» (${w.asWorded})</span>` : ''}${c.extensions.map((e) => html`<br><span class="extension">${extensionText(e, lang)}</span>`)}`;
+}
+
+export function stateBadge(c: { readonly state: CommitmentView['state']; readonly daysLateDelivered?: number }, lang: Lang): Html {
+  return html`<span class="state state-${c.state}">${stateText(c, lang)}</span>`;
+}
+
+/** Commitments as a table: the point (linked), the task, who still owes it, the deadline, the state. */
+export function commitmentTable(rows: readonly CommitmentView[], lc: LinkContext, caption: string): Html {
+  const l = labels(lc.lang);
+  if (!rows.length) return html`<p>${siteLabels(lc.lang).nothing}</p>`;
+  return html`<table class="commitments">
+<caption>${caption}</caption>
+<thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${l.words.owedBy}</th><th scope="col">${l.words.deadline}</th><th scope="col">${l.words.state}</th></tr></thead>
+<tbody>
+${rows.map((c) => html`<tr><td><a href="${refHref(c.ref, c.recordKind, lc)}">${c.id}</a></td><td>${recordText(c.task, lc.lang)}</td><td>${actorLinks(whoOwes(c), lc)}</td><td>${commitmentDue(c, lc.lang)}</td><td>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}</td></tr>
+`)}</tbody>
+</table>`;
+}
+
+export function evidenceLinks(e: FollowUpView['evidence'], lc: LinkContext): Html {
+  if (!e) return html``;
+  const parts: Html[] = [];
+  if (e.url) parts.push(externalLink(e.url));
+  if (e.record) parts.push(html`${e.record}`);
+  if (e.document) parts.push(html`${e.document}`);
+  return parts.length ? join(parts, ', ') : html`${evidenceText(e)}`;
+}
+
+/** The dated follow-up entries of an agreement or activity, oldest first, as recorded. */
+export function followupTable(entries: readonly FollowUpView[], lc: LinkContext, caption: string): Html {
+  const l = labels(lc.lang);
+  if (!entries.length) return html`<p>${siteLabels(lc.lang).noFollowup}</p>`;
+  return html`<table class="followup">
+<caption>${caption}</caption>
+<thead><tr><th scope="col">${l.words.date}</th><th scope="col">${l.words.status}</th><th scope="col">${l.words.note}</th><th scope="col">${l.words.delivered}</th><th scope="col">${l.words.evidence}</th></tr></thead>
+<tbody>
+${entries.map((f) => html`<tr><td>${f.date}</td><td>${f.status ? l.statuses[f.status] : '—'}${f.step !== undefined ? ` (${l.words.step} ${f.step})` : ''}${f.occurrence ? ` (${f.occurrence})` : ''}</td><td>${recordText(f.note, lc.lang)}${f.deadline ? html` ${l.words.deadline}: ${f.deadline}` : ''}${f.decidedBy ? html` ${l.words.decidedBy} ${f.decidedBy}` : ''}${f.supersededBy ? html` ${l.words.supersededBy} <a href="${refHref(f.supersededBy, 'meeting', lc)}">${f.supersededBy}</a>` : ''}</td><td>${actorLinks(f.deliveredBy, lc)}</td><td>${evidenceLinks(f.evidence, lc)}</td></tr>
+`)}</tbody>
+</table>`;
+}

@@ -1,0 +1,47 @@
+// Typed HTML templating for the site: every interpolated value is escaped (after htmlText's policy) unless it is
+// markup this module built itself (an Html value). There is no way to pass record text through raw.
+import { htmlText } from '../escape.js';
+
+/** Markup built by `html` (or an escaped attribute value): trusted, inserted as it is. */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type Part = Html | string | number | undefined | null | false | readonly Part[];
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for HTML content or a quoted attribute: unsafe code points replaced, markup characters escaped. */
+export function escapeHtml(s: string): string {
+  return htmlText(s).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+function render(part: Part): string {
+  if (part === undefined || part === null || part === false) return '';
+  if (part instanceof Html) return part.value;
+  if (Array.isArray(part)) return part.map(render).join('');
+  return escapeHtml(String(part));
+}
+
+/** html`<p>${text}</p>`: the template's own strings are markup, every value is escaped. */
+export function html(strings: TemplateStringsArray, ...values: readonly Part[]): Html {
+  let out = strings[0]!;
+  values.forEach((v, i) => (out += render(v) + strings[i + 1]!));
+  return new Html(out);
+}
+
+/** Parts joined by a separator (escaped like any part). */
+export function join(parts: readonly Part[], separator: Part): Html {
+  return new Html(parts.map(render).join(render(separator)));
+}
+
+// Only web links leave the site as links: anything else (javascript:, data:, file:) is shown as text.
+const WEB = /^https?:\/\/[^\s]+$/i;
+
+/** An evidence or source link: an <a> for http(s) URLs, plain text otherwise. */
+export function externalLink(url: string): Html {
+  return WEB.test(url) ? html`<a href="${url}" rel="noopener noreferrer">${url}</a>` : html`${url}`;
+}

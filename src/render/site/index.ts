@@ -1,0 +1,86 @@
+// render/site: the static site as files — one pure function per page kind (view model → HTML string), the search
+// index, the calendar feeds. No fs here: src/commands/site.ts writes what buildSiteFiles returns.
+import type { Lang } from '../../core/model.js';
+import type { SiteModel } from '../../core/queries/site.js';
+import { formatIcs } from '../ics.js';
+import { statementLabels } from '../statement-labels.js';
+import { actorPage, actorsIndex } from './actor-pages.js';
+import type { LinkContext } from './components.js';
+import type { Html } from './html.js';
+import { renderPage, renderRootIndex } from './layout.js';
+import { followupListPage, homePage, searchPage } from './list-pages.js';
+import { meetingPage, meetingsIndex, meetingTitle } from './meeting-pages.js';
+import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_MARKER, sitePaths, STYLESHEET } from './paths.js';
+import { activityPage, planPage, plansIndex } from './plan-pages.js';
+import { renderSearchIndex } from './search-index.js';
+import { siteLabels } from './site-labels.js';
+import { reportTitle } from '../i18n.js';
+
+export { SITE_MARKER } from './paths.js';
+
+export interface SiteAssets {
+  readonly css: string;
+  readonly searchScript: string;
+  /** MiniSearch's browser build (UMD), copied as it is. */
+  readonly minisearch: string;
+}
+
+export interface SiteSpec {
+  /** The site in each language (es and en). */
+  readonly models: Readonly<Record<Lang, SiteModel>>;
+  /** The site's name per language (acta.yaml `name`), else "Records". */
+  readonly titles: Readonly<Record<Lang, string>>;
+  /** The language the root page sends to (acta.yaml `authentic`, else Spanish). */
+  readonly authentic: Lang;
+  readonly assets: SiteAssets;
+}
+
+/** An activity gets a page of its own when it has follow-up; the others are rows of the plan's matrix. */
+const hasPage = (a: { readonly followup: readonly unknown[] }): boolean => a.followup.length > 0;
+
+export const MARKER_TEXT = 'This folder was written by `acta site`; the next build replaces all of it.\n';
+
+/** Every file of the site, path (from the site's root, with '/') → content, in a stable order. */
+export function buildSiteFiles(spec: SiteSpec): Map<string, string> {
+  return new Map(siteFiles(spec));
+}
+
+/** The files one at a time, so a writer need not hold the whole site (hundreds of megabytes for 2,000 meetings). */
+export function* siteFiles(spec: SiteSpec): Generator<[string, string]> {
+  yield [SITE_MARKER, MARKER_TEXT];
+  yield ['index.html', renderRootIndex(spec.authentic, spec.titles[spec.authentic])];
+  yield [STYLESHEET, spec.assets.css];
+  yield [SEARCH_SCRIPT, spec.assets.searchScript];
+  yield [MINISEARCH_SCRIPT, spec.assets.minisearch];
+  for (const lang of ['es', 'en'] as const) yield* languageFiles(spec, lang);
+}
+
+function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, string]> {
+  const site = spec.models[lang];
+  const other = spec.models[lang === 'es' ? 'en' : 'es'];
+  const actors = new Set(site.actors.map((a) => a.ref.id));
+  const activityPages = new Set(site.plans.flatMap((p) => p.activities.filter(hasPage).map((a) => a.ref)));
+  const w = siteLabels(lang);
+  const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): [string, string] => {
+    const lc: LinkContext = { lang, path, actors, activityPages };
+    return [path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc))];
+  };
+  yield put(sitePaths.home(lang), spec.titles[lang], (lc) => homePage(site, spec.titles[lang], lc));
+  yield put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(site.meetings, lc));
+  for (const m of site.meetings) yield put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
+  yield put(sitePaths.actors(lang), w.actors, (lc) => actorsIndex(site.actors, lc));
+  for (const entry of site.actors) {
+    const a = site.actorPage(entry.ref.id);
+    yield put(sitePaths.actor(lang, a.ref.id), `${a.ref.label} — ${statementLabels(lang).title}`, (lc) => actorPage(a, lc));
+    yield [sitePaths.calendar(lang, a.ref.id), formatIcs(a.calendar)];
+  }
+  yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(site.plans, lc));
+  for (const p of site.plans) {
+    yield put(sitePaths.plan(lang, p.matrix.id), p.matrix.id, (lc) => planPage(p, lc));
+    for (const a of p.activities.filter(hasPage)) yield put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), a.ref, (lc) => activityPage(p, a, lc));
+  }
+  yield put(sitePaths.overdue(lang), reportTitle('overdue', site.asOf, undefined, lang), (lc) => followupListPage(site.overdue, lc));
+  yield put(sitePaths.upcoming(lang), reportTitle('upcoming', site.asOf, undefined, lang), (lc) => followupListPage(site.upcoming, lc));
+  yield put(sitePaths.search(lang), w.search, (lc) => searchPage(lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
+  yield [sitePaths.searchIndex(lang), renderSearchIndex(site, other, activityPages)];
+}

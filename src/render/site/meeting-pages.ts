@@ -1,0 +1,75 @@
+// The meetings: their list, and a page per meeting with its header, participants and every agreement — adopted text,
+// action, actors, deadline as worded and normalised, state, follow-up — each at an anchor named by its number.
+import type { Lang } from '../../core/model.js';
+import type { AgreementShow, SiteMeeting } from '../../core/queries/site.js';
+import { dayRange, labels } from '../i18n.js';
+import type { LinkContext } from './components.js';
+import { actorLink, actorLinks, commitmentDue, followupTable, recordText, refHref, stateBadge } from './components.js';
+import type { Html } from './html.js';
+import { html } from './html.js';
+import { agreementAnchor, relativeHref, sitePaths } from './paths.js';
+import { siteLabels } from './site-labels.js';
+
+export function meetingTitle(m: SiteMeeting['meeting'], lang: Lang): string {
+  return `${m.body.label} — ${dayRange(m.start, m.end, lang)}`;
+}
+
+export function meetingsIndex(meetings: readonly SiteMeeting[], lc: LinkContext): Html {
+  const l = labels(lc.lang);
+  const w = siteLabels(lc.lang);
+  return html`<h1>${w.meetings}</h1>
+<table>
+<caption>${w.meetings}: ${meetings.length}</caption>
+<thead><tr><th scope="col">${l.words.dates}</th><th scope="col">${l.words.body}</th><th scope="col">${l.words.place}</th><th scope="col">${l.words.agreements}</th></tr></thead>
+<tbody>
+${meetings.map(({ meeting: m, agreements }) => html`<tr><td><a href="${relativeHref(lc.path, sitePaths.meeting(lc.lang, m.id))}">${dayRange(m.start, m.end, lc.lang)}</a></td><td>${actorLink(m.body, lc)}${m.title ? html`<br>${recordText(m.title, lc.lang)}` : ''}</td><td>${m.place?.city ?? ''}${m.place?.country ? html` (${m.place.country.label})` : ''}</td><td>${agreements.length}</td></tr>
+`)}</tbody>
+</table>`;
+}
+
+export function meetingPage(site: SiteMeeting, lc: LinkContext): Html {
+  const m = site.meeting;
+  const l = labels(lc.lang);
+  const w = siteLabels(lc.lang);
+  return html`<h1>${meetingTitle(m, lc.lang)}</h1>
+${m.title ? html`<p class="subtitle">${recordText(m.title, lc.lang)}</p>` : ''}
+<dl class="facts">
+<dt>${l.words.body}</dt><dd>${actorLink(m.body, lc)}</dd>
+<dt>${l.words.dates}</dt><dd>${dayRange(m.start, m.end, lc.lang)}</dd>
+${m.place ? html`<dt>${l.words.place}</dt><dd>${m.place.city ?? ''}${m.place.country ? html` (${actorLink(m.place.country, lc)})` : ''}${m.place.virtual ? ' (virtual)' : ''}</dd>` : ''}
+${m.session ? html`<dt>${l.words.session}</dt><dd>${l.sessions[m.session]}${m.ordinal !== undefined ? ` (${m.ordinal})` : ''}</dd>` : ''}
+<dt>${l.words.source}</dt><dd>${m.source}</dd>
+<dt>${l.words.participants}</dt><dd>${actorLinks(m.participants, lc)}</dd>
+${m.observers.length ? html`<dt>${l.words.observers}</dt><dd>${actorLinks(m.observers, lc)}</dd>` : ''}
+${m.guests.length ? html`<dt>${l.words.guests}</dt><dd>${m.guests.map((g, i) => html`${i ? ', ' : ''}${g.actor ? actorLink(g.actor, lc) : g.name ?? ''}${g.role ? html` (${recordText(g.role, lc.lang)})` : ''}`)}</dd>` : ''}
+</dl>
+<h2>${l.words.agreements} (${site.agreements.length})</h2>
+${site.agreements.map((a) => agreementSection(a, lc))}
+<p class="print-hide"><a href="${relativeHref(lc.path, sitePaths.meetings(lc.lang))}">${w.meetings}</a></p>`;
+}
+
+function agreementSection(a: AgreementShow, lc: LinkContext): Html {
+  const l = labels(lc.lang);
+  const w = siteLabels(lc.lang);
+  const anchor = agreementAnchor(a.number);
+  return html`<article class="agreement" id="${anchor}">
+<h3>${l.words.point} ${a.number} <a class="permalink" href="#${encodeURIComponent(anchor)}" title="${w.permalink}: ${a.ref}">¶<span class="visually-hidden"> ${w.permalink} ${a.ref}</span></a></h3>
+<blockquote><p>${recordText(a.text, lc.lang)}</p></blockquote>
+<dl class="facts">
+${a.action ? html`<dt>${l.words.action}</dt><dd>${l.actions[a.action]}</dd>` : ''}
+<dt>${l.words.actors}</dt><dd>${actorLinks(a.actors, lc)}</dd>
+${a.supersedes ? html`<dt>${l.words.supersedes}</dt><dd><a href="${refHref(a.supersedes, 'meeting', lc)}">${a.supersedes}</a></dd>` : ''}
+</dl>
+${a.commitments.length ? a.commitments.map((c) => html`<div class="commitment">
+<p><strong>${c.step !== undefined ? `${l.words.step} ${c.step}: ` : ''}${recordText(c.task, lc.lang)}</strong></p>
+<dl class="facts">
+<dt>${l.words.owners}</dt><dd>${actorLinks(c.owners, lc)}</dd>
+<dt>${l.words.owedBy}</dt><dd>${actorLinks(c.owing, lc)}</dd>
+<dt>${l.words.deadline}</dt><dd>${commitmentDue(c, lc.lang)}</dd>
+<dt>${l.words.state}</dt><dd>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}</dd>
+</dl>
+</div>`) : html`<p class="note">${w.noCommitment}</p>`}
+${a.followup.length ? followupTable(a.followup, lc, `${l.words.followup} — ${l.words.point} ${a.number}`) : ''}
+</article>
+`;
+}

@@ -1,0 +1,46 @@
+// Where each page of the site lives (a path from the site's root, always with '/') and relative links between them:
+// the site works from file://, from a USB stick and under any sub-path of a web server.
+import type { Lang } from '../../core/model.js';
+
+// A record id or number as a file name: letters, digits, '.', '-' kept; every other character as _XX_ (its code point
+// in hex, between underscores), so two different ids never share a file and no id can climb out of its folder.
+export function fileSlug(id: string): string {
+  return Array.from(id, (c) => (/^[A-Za-z0-9.-]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join('').replace(/^\./, '_2e_');
+}
+
+export const SITE_MARKER = '.acta-site';
+export const STYLESHEET = 'assets/site.css';
+export const SEARCH_SCRIPT = 'assets/search.js';
+export const MINISEARCH_SCRIPT = 'assets/minisearch.js';
+
+export const sitePaths = {
+  home: (lang: Lang): string => `${lang}/index.html`,
+  meetings: (lang: Lang): string => `${lang}/meetings/index.html`,
+  meeting: (lang: Lang, id: string): string => `${lang}/meetings/${fileSlug(id)}.html`,
+  actors: (lang: Lang): string => `${lang}/actors/index.html`,
+  actor: (lang: Lang, id: string): string => `${lang}/actors/${fileSlug(id)}.html`,
+  calendar: (lang: Lang, id: string): string => `${lang}/actors/${fileSlug(id)}.ics`,
+  plans: (lang: Lang): string => `${lang}/workplan/index.html`,
+  plan: (lang: Lang, id: string): string => `${lang}/workplan/${fileSlug(id)}.html`,
+  activity: (lang: Lang, plan: string, key: string): string => `${lang}/workplan/${fileSlug(plan)}/${key.split('/').map(fileSlug).join('~')}.html`,
+  overdue: (lang: Lang): string => `${lang}/overdue.html`,
+  upcoming: (lang: Lang): string => `${lang}/upcoming.html`,
+  search: (lang: Lang): string => `${lang}/search.html`,
+  searchIndex: (lang: Lang): string => `${lang}/search-index.js`,
+};
+
+/** The fragment of an agreement on its meeting's page: the record's own number (MEETING#2.b → #2.b). */
+export function agreementAnchor(key: string): string {
+  return key;
+}
+
+/** A relative link from one page to another path of the site (with an optional #fragment, percent-encoded). */
+export function relativeHref(from: string, to: string, fragment?: string): string {
+  const a = from.split('/').slice(0, -1);
+  const b = to.split('/');
+  let common = 0;
+  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
+  const up = a.length - common;
+  const rel = [...Array<string>(up).fill('..'), ...b.slice(common)].map((s) => (s === '..' ? s : encodeURIComponent(s).replace(/%7E/gi, '~'))).join('/');
+  return fragment === undefined ? rel : `${rel}#${encodeURIComponent(fragment).replace(/%2F/gi, '/')}`;
+}

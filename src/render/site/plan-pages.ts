@@ -1,0 +1,85 @@
+// The work plans: their list, each plan as a matrix (axis → objective → result → activity × period, each cell with
+// its state) with its progress by axis, and a page per activity with its follow-up.
+import type { ActivityShow, SitePlan } from '../../core/queries/site.js';
+import type { WorkplanActivity } from '../../core/queries/workplan.js';
+import { labels } from '../i18n.js';
+import { reportLabels } from '../report-labels.js';
+import { statementLabels } from '../statement-labels.js';
+import type { LinkContext } from './components.js';
+import { actorLink, actorLinks, commitmentTable, followupTable, recordText } from './components.js';
+import type { Html } from './html.js';
+import { html } from './html.js';
+import { relativeHref, sitePaths } from './paths.js';
+import { siteLabels } from './site-labels.js';
+
+const keyOf = (ref: string): string => ref.slice(ref.indexOf('#') + 1);
+
+export function plansIndex(plans: readonly SitePlan[], lc: LinkContext): Html {
+  const w = siteLabels(lc.lang);
+  const l = labels(lc.lang);
+  return html`<h1>${w.workplan}</h1>
+${plans.length ? html`<ul>
+${plans.map((p) => html`<li><a href="${relativeHref(lc.path, sitePaths.plan(lc.lang, p.matrix.id))}">${p.matrix.title ? recordText(p.matrix.title, lc.lang) : p.matrix.id}</a> — ${actorLink(p.matrix.body, lc)}, ${p.matrix.period.start}–${p.matrix.period.end} (${p.matrix.activities} ${l.words.activities.toLowerCase()})</li>
+`)}</ul>` : html`<p>${w.nothing}</p>`}`;
+}
+
+export function planPage(p: SitePlan, lc: LinkContext): Html {
+  const w = siteLabels(lc.lang);
+  const l = labels(lc.lang);
+  const r = reportLabels(lc.lang).report;
+  const s = statementLabels(lc.lang);
+  const m = p.matrix;
+  return html`<h1>${m.title ? recordText(m.title, lc.lang) : m.id}</h1>
+<dl class="facts">
+<dt>${l.words.body}</dt><dd>${actorLink(m.body, lc)}</dd>
+<dt>${l.words.period}</dt><dd>${m.period.start}–${m.period.end}</dd>
+</dl>
+<h2>${w.progress}</h2>
+<table class="progress">
+<caption>${w.progress}: ${m.id}</caption>
+<thead><tr><th scope="col">${l.words.axis}</th><th scope="col">${l.words.activities}</th><th scope="col">${r.scheduled}</th><th scope="col">${r.withFollowup}</th><th scope="col">${s.sections.delivered}</th><th scope="col">${s.sections.overdue}</th></tr></thead>
+<tbody>
+${p.progress.axes.map((a) => html`<tr><th scope="row"><a href="#axis-${a.number}">${a.number}</a>${a.title ? html` ${recordText(a.title, lc.lang)}` : ''}</th><td>${a.activities}</td><td>${a.scheduled}</td><td>${a.withFollowup} <meter min="0" max="${Math.max(a.scheduled, 1)}" value="${a.withFollowup}" aria-label="${r.withFollowup}: ${a.withFollowup} / ${a.scheduled}"></meter></td><td>${a.states.done}</td><td>${a.states.overdue}</td></tr>
+`)}</tbody>
+<tfoot><tr><th scope="row">${l.words.total.replace(/^./, (c) => c.toUpperCase())}</th><td>${p.progress.total.activities}</td><td>${p.progress.total.scheduled}</td><td>${p.progress.total.withFollowup}</td><td>${p.progress.total.states.done}</td><td>${p.progress.total.states.overdue}</td></tr></tfoot>
+</table>
+<h2>${w.matrix}</h2>
+${m.axes.map((axis) => html`<section class="axis" id="axis-${axis.number}">
+<h3>${l.words.axis} ${axis.number}${axis.title ? html`: ${recordText(axis.title, lc.lang)}` : ''}</h3>
+${axis.objectives.map((o) => html`<h4>${l.words.objective} ${o.number}${o.text ? html`: ${recordText(o.text, lc.lang)}` : ''}</h4>
+${o.results.map((res) => html`<table class="matrix">
+<caption>${l.words.result} ${res.number}${res.text ? html`: ${recordText(res.text, lc.lang)}` : ''}</caption>
+<thead><tr><th scope="col">${l.words.activity}</th><th scope="col">${l.words.responsible}</th>${m.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+<tbody>
+${res.activities.map((a) => matrixRow(p, a, lc))}</tbody>
+</table>
+`)}`)}</section>
+`)}`;
+}
+
+function matrixRow(p: SitePlan, a: WorkplanActivity, lc: LinkContext): Html {
+  const l = labels(lc.lang);
+  const number = lc.activityPages.has(a.ref) ? html`<a href="${relativeHref(lc.path, sitePaths.activity(lc.lang, p.matrix.id, keyOf(a.ref)))}">${a.number}</a>` : html`${a.number}`;
+  return html`<tr id="${keyOf(a.ref)}"><th scope="row">${number} ${recordText(a.text, lc.lang)}</th><td>${actorLinks(a.responsible, lc)}</td>${a.cells.map((c) => html`<td${c.state ? html` class="state-${c.state}"` : ''}>${c.cell ? l.cells[c.cell] : ''}${c.state && c.state !== 'continuous' ? html`<br><span class="state state-${c.state}">${l.states[c.state]}</span>` : ''}</td>`)}</tr>
+`;
+}
+
+export function activityPage(p: SitePlan, a: ActivityShow, lc: LinkContext): Html {
+  const l = labels(lc.lang);
+  const w = siteLabels(lc.lang);
+  return html`<h1>${l.words.activity} ${keyOf(a.ref)}</h1>
+<p class="subtitle"><a href="${relativeHref(lc.path, sitePaths.plan(lc.lang, p.matrix.id))}">${recordText(a.plan.title, lc.lang)}</a></p>
+<blockquote><p>${recordText(a.text, lc.lang)}</p></blockquote>
+<dl class="facts">
+${a.axis ? html`<dt>${l.words.axis}</dt><dd>${recordText(a.axis, lc.lang)}</dd>` : ''}
+${a.objective ? html`<dt>${l.words.objective}</dt><dd>${recordText(a.objective, lc.lang)}</dd>` : ''}
+${a.result ? html`<dt>${l.words.result}</dt><dd>${recordText(a.result, lc.lang)}</dd>` : ''}
+<dt>${l.words.responsible}</dt><dd>${actorLinks(a.responsible, lc)}</dd>
+<dt>${l.words.schedule}</dt><dd>${a.schedule.length ? a.schedule.map((s, i) => html`${i ? ', ' : ''}${s.column}: ${l.cells[s.cell]}`) : '—'}</dd>
+</dl>
+<h2>${l.words.commitments}</h2>
+${commitmentTable(a.commitments, lc, `${l.words.commitments} — ${keyOf(a.ref)}`)}
+<h2>${l.words.followup}</h2>
+${followupTable(a.followup, lc, `${l.words.followup} — ${keyOf(a.ref)}`)}
+<p class="print-hide"><a href="${relativeHref(lc.path, sitePaths.plan(lc.lang, p.matrix.id))}">${w.workplan}</a></p>`;
+}

@@ -1,0 +1,73 @@
+// Shared by the site tests: build a site once with the in-process CLI, and read it back as path → text.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect } from 'vitest';
+import { runActa } from '../run-acta.js';
+
+export const AS_OF = '2017-08-01';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder, removed after the test file. */
+export function tempFolder(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Build the site of `root` into a new temporary folder; returns the folder. */
+export async function buildSite(root: string, extra: readonly string[] = []): Promise<string> {
+  const out = path.join(tempFolder('acta-site-'), 'site');
+  const r = await runActa(['site', '--root', root, '--as-of', AS_OF, '--out', out, ...extra]);
+  expect(r.code, r.stderr).toBe(0);
+  return out;
+}
+
+/** Every file under `dir`, relative path (with '/') → text, sorted. */
+export function readTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (sub: string): void => {
+    for (const e of readdirSync(path.join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const rel = sub ? `${sub}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(rel);
+      else out.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
+    }
+  };
+  walk('');
+  return out;
+}
+
+const pagesOf = (site: ReadonlyMap<string, string>): string[] => [...site.keys()].filter((f) => f.endsWith('.html'));
+
+/** html-validate's recommended rules on every page; the problems as "file:line:column rule message". */
+export async function validatePages(site: ReadonlyMap<string, string>): Promise<string[]> {
+  const { HtmlValidate } = await import('html-validate');
+  // valid-id relaxed: an agreement's anchor is its own number (#2.b), a valid HTML id, so permalinks follow record ids.
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'valid-id': ['error', { relaxed: true }] } });
+  const failures: string[] = [];
+  for (const file of pagesOf(site)) {
+    const report = await validator.validateString(site.get(file)!, file);
+    for (const r of report.results) for (const m of r.messages) failures.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+  }
+  return failures;
+}
+
+/** Every href and src of every page that does not lead to a file of the site (or to an anchor in it). */
+export function brokenLinks(site: ReadonlyMap<string, string>): string[] {
+  const broken: string[] = [];
+  for (const file of pagesOf(site)) {
+    for (const m of site.get(file)!.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+      const link = m[1]!.replace(/&amp;/g, '&');
+      if (/^https?:/.test(link)) continue;
+      const [target, fragment] = link.split('#') as [string, string | undefined];
+      const resolved = target === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURIComponent(target)));
+      if (!site.has(resolved)) broken.push(`${file}: ${link}`);
+      else if (fragment !== undefined && !site.get(resolved)!.includes(`id="${decodeURIComponent(fragment)}"`)) broken.push(`${file}: ${link} (no such anchor)`);
+    }
+  }
+  return broken;
+}
