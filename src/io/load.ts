@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/parse.js';
-import { parseRecordFile } from '../core/parse.js';
+import { parseRecordFile, readRecordFile } from '../core/parse.js';
 import type { Checked } from '../core/pipeline.js';
 import { checkRecords } from '../core/pipeline.js';
 import { createSchemaValidator } from '../core/schema.js';
@@ -83,7 +83,7 @@ async function readAndParse(root: string, name: string, read: Promise<Uint8Array
     const cached = cache?.get(name, bytes);
     if (cached) return cached;
     const pool = parser();
-    const parsed = pool ? await pool.parse(name, bytes) : parseRecordFile(name, bytes);
+    const parsed = pool ? await pool.parse(name, bytes) : readRecordFile(name, bytes);
     cache?.put(name, bytes, parsed);
     return parsed;
   } catch (e) {

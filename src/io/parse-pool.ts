@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/parse.js';
-import { parseRecordFile, withTreeOnDemand } from '../core/parse.js';
+import { readRecordFile, withTreeOnDemand } from '../core/parse.js';
 import type { ParseReply } from './parse-worker.js';
 import { runtime } from './runtime.js';
 
@@ -36,7 +36,7 @@ export function startParsePool(size: number, start: () => Worker = () => new Wor
     for (const [id, job] of pending) {
       if (job.worker !== worker) continue;
       pending.delete(id);
-      job.resolve(parseRecordFile(job.file, job.bytes));
+      job.resolve(readRecordFile(job.file, job.bytes));
     }
   };
   for (const worker of workers) {
@@ -54,7 +54,7 @@ export function startParsePool(size: number, start: () => Worker = () => new Wor
   return {
     parse(file, bytes) {
       const alive = [...live];
-      if (alive.length === 0) return Promise.resolve(parseRecordFile(file, bytes));
+      if (alive.length === 0) return Promise.resolve(readRecordFile(file, bytes));
       const id = next++;
       const worker = alive[id % alive.length]!;
       return new Promise((resolve) => {
