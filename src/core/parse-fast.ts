@@ -13,18 +13,56 @@ export function readPlainRecord(text: string, limits: PrescanLimits): unknown {
   if (text.length * 4 > limits.tokens && !prescan(new (yaml().Lexer)().lex(text), [], limits)) return undefined;
   let data: unknown;
   try {
-    data = jsYaml.load(text, LOAD_OPTIONS);
+    data = jsYaml.load(text, { ...LOAD_OPTIONS, listener: singleLineFlowScalars() } as jsYaml.LoadOptions);
   } catch {
     return undefined; // js-yaml refuses: the located path says why, with a position
   }
   return isPlainRecord(data, limits) ? data : undefined;
 }
 
+// js-yaml does not hold the lines of a quoted scalar to the indentation the yaml library (and the spec) asks for:
+// a line break inside a quoted or plain scalar sends the file to the located path (block scalars `|` `>` are read
+// alike). Node by node, as js-yaml composes them: the listener sees where each node starts and ends.
+interface ComposerState {
+  readonly input: string;
+  readonly position: number;
+  readonly kind: string | null;
+}
+
+function singleLineFlowScalars(): (event: 'open' | 'close', state: ComposerState) => void {
+  const starts: number[] = [];
+  // The next line break at or after `from` (nodes come in order: one search per line, not one per node).
+  let from = -1;
+  let lineEnd = -1;
+  return (event, state) => {
+    if (event === 'open') {
+      starts.push(state.position);
+      return;
+    }
+    let at = starts.pop()!;
+    if (state.kind !== 'scalar') return;
+    const input = state.input;
+    // The node's first character: past spaces, line breaks and comment lines before it (it has no tag or anchor).
+    for (let c = input.charCodeAt(at); c === 32 || c === 10 || c === 35; c = input.charCodeAt(at)) at = c === 35 ? input.indexOf('\n', at) : at + 1;
+    if (at < 0) return;
+    const first = input.charCodeAt(at);
+    if (first === 124 || first === 62) return; // | or >: a block scalar
+    if (at < from || at > lineEnd) {
+      from = at;
+      lineEnd = input.indexOf('\n', at);
+      if (lineEnd < 0) lineEnd = input.length;
+    }
+    if (state.position > lineEnd) throw new Error('a scalar over several lines');
+  };
+}
+
 // Characters and lines that may start something the fast path does not read as the located path does, or that the
-// located path reports: tags `!`, anchors `&`, aliases `*`, directives `%`, tabs and CR, document markers, `?`
+// located path reports: tags `!`, anchors `&`, aliases `*`, directives `%`, tabs, CR and BOM, document markers, `?`
 // (explicit and complex keys), a flow collection as a key (`[a]: b`), and `__proto__`. Any of them anywhere, even
-// inside quoted text, sends the file to the located path: rare in records, and never wrong.
-const DOUBTFUL_CHARACTER = /[\t\r!&*%]|\?(?:[ \n]|$)|[\]}] *:/;
+// inside quoted text, sends the file to the located path: rare in records, and never wrong. So do a comment right after
+// a quote or bracket (js-yaml takes `"a"#b` as a comment), and a block scalar whose first lines are blank (js-yaml
+// does not ask for an indentation indicator when they are indented more than the text).
+const DOUBTFUL_CHARACTER = /[\t\r\ufeff!&*%]|\?(?:[ \n]|$)|[\]}] *:|["'\]}]#|[|>][-+0-9]* *(?:#[^\n]*)?\n *\n/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:[ \n]|$)/m;
 
 function isPlainText(text: string): boolean {
@@ -53,10 +91,22 @@ function coreScalarOf(s: string): (typeof CORE_SCALARS)[number] | undefined {
   return undefined;
 }
 
+// A typed scalar as js-yaml hands it over: its value, and its source text for when it is a key (js-yaml makes a key of
+// String(node), which gives the source, as the yaml library's `stringKeys` does; the tag lets it through as an object).
+class CoreScalar {
+  constructor(readonly value: unknown, readonly source: string) {}
+  toString(): string {
+    return this.source;
+  }
+  get [Symbol.toStringTag](): string {
+    return 'CoreScalar';
+  }
+}
+
 const CORE_SCALAR_TYPE = new jsYaml.Type('tag:acta.invalid,2026:core-scalar', {
   kind: 'scalar',
   resolve: (s: unknown) => typeof s === 'string' && coreScalarOf(s) !== undefined,
-  construct: (s: string) => coreScalarOf(s)!.value(s),
+  construct: (s: string) => new CoreScalar(coreScalarOf(s)!.value(s), s),
 });
 
 const LOAD_OPTIONS = {
@@ -66,11 +116,9 @@ const LOAD_OPTIONS = {
   maxDepth: 64,
 } as jsYaml.LoadOptions;
 
-// A key as the yaml library reads it with `stringKeys` is its source text; js-yaml types it first and then makes a
-// string of the value. They agree on every key but one js-yaml may have made of a number, true/false or null (the
-// forms String() gives them), except a plain decimal like 2017: those (and the empty key) go to the located path.
-const TYPED_KEY = /^(?:-?(?:[0-9]+(?:\.[0-9]+)?(?:e[-+][0-9]+)?|Infinity)|NaN|null|true|false)$/;
-const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
+// A key js-yaml made of an empty node (`: x`) is 'null', where the yaml library has ''; a key written `null` is 'null' on
+// both: a file with the key 'null' goes to the located path.
+const DOUBTFUL_KEY = 'null';
 
 interface Walk {
   keys: number;
@@ -78,9 +126,10 @@ interface Walk {
 }
 
 // A mapping at the top; depth, keys and items at most half the limits (the pre-scan counts `[a: b]` as two levels,
-// a pair's `?` and `:` twice: the margin covers every way it counts more than the data has); keys as above.
+// a pair's `?` and `:` twice: the margin covers every way it counts more than the data has); keys as above. Typed
+// scalars are replaced by their values on the way.
 function isPlainRecord(data: unknown, limits: PrescanLimits): boolean {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || data instanceof CoreScalar) return false;
   const walk: Walk = { keys: 0, items: 0 };
   const stack: [unknown, number][] = [[data, 1]];
   while (stack.length > 0) {
@@ -88,13 +137,19 @@ function isPlainRecord(data: unknown, limits: PrescanLimits): boolean {
     if (depth * 2 > limits.depth) return false;
     if (Array.isArray(value)) {
       walk.items += value.length;
-      for (const item of value) if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (item instanceof CoreScalar) value[i] = item.value;
+        else if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
+      }
     } else {
-      for (const key of Object.keys(value as object)) {
-        if (key === '' || (TYPED_KEY.test(key) && !PLAIN_DECIMAL.test(key))) return false;
+      const map = value as Record<string, unknown>;
+      for (const key of Object.keys(map)) {
+        if (key === DOUBTFUL_KEY) return false;
         walk.keys++;
-        const item = (value as Record<string, unknown>)[key];
-        if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
+        const item = map[key];
+        if (item instanceof CoreScalar) map[key] = item.value;
+        else if (item !== null && typeof item === 'object') stack.push([item, depth + 1]);
       }
     }
     if (walk.keys * 2 > limits.keys || walk.items * 2 > limits.items) return false;
