@@ -49,12 +49,22 @@ const agreeText = (text: string): 'fast' | 'located' => agree(encode(text));
 
 describe('the fast path reads scalars as the located path does', () => {
   it.each([
-    ['a: 0o17'], ['a: 0x1F'], ['a: -0'], ['a: +12'], ['a: 012'], ['a: .inf'], ['a: -.Inf'], ['a: .NaN'], ['a: 1e3'], ['a: 1.50'], ['a: .5'],
-    ['a: 1_000'], ['a: 0b101'], ['a: 2017-07-21'], ['a: ~'], ['a: Null'], ['a:'], ['a: TRUE'], ['a: yes'], ['a: NO'], ['a: "1"'], ["a: '0x1F'"],
-    ['a: 123456789012345678901234'], ['a: [1, .5, x, "y", ~]'], ['a: { b: 1, c: d }'], ['2017: a'], ['a: |\n  x\n   y\n'], ['a: >-\n  x\n\n  y\n'],
-    ['0x10: a'], ['1.0: a'], ['~: a'], ['True: a'], ['1: a\n01: b'], ['"": a'], ['1e3: [0o7]'], ['a: "x\\ty\\u00e9\\"z"'], ["a: 'it''s'"], ['a: x # comment\n# more'], ['a:\n- 1\n- 2\n'],
+    ['a: 12'], ['a: -12'], ['a: 1.5'], ['a: 0.25'], ['a: null'], ['a: true'], ['a: false'], ['a:'], ['a: 1_000'], ['a: 0b101'], ['a: 2017-07-21'],
+    ['a: yes'], ['a: NO'], ['a: "1"'], ["a: '0x1F'"], ['a: "~"'], ['a: [1, 0.5, x, "y", null]'], ['a: { b: 1, c: d }'], ['2017: a'], ['true: a'],
+    ['a: |\n  x\n   y\n'], ['a: >-\n  x\n\n  y\n'], ['"": a'], ['a: "x\\ty\\u00e9\\"z"'], ["a: 'it''s'"], ['a: x # comment\n# more'], ['a:\n- 1\n- 2\n'],
+    ['a: http://example.org/x?y=1'], ['a: b:c'], ['null: a'],
   ])('%j', (text) => {
     expect(agreeText(text)).toBe('fast');
+  });
+
+  // js-yaml makes a key of a typed scalar's value (0x10 → "16"), the yaml library keeps its source: any typed scalar
+  // whose value does not print as its source is left to the located path, key or value.
+  it.each([
+    ['a: 0o17'], ['a: 0x1F'], ['a: -0'], ['a: +12'], ['a: 012'], ['a: .inf'], ['a: -.Inf'], ['a: .NaN'], ['a: 1e3'], ['a: 1.50'], ['a: .5'], ['a: ~'],
+    ['a: Null'], ['a: TRUE'], ['a: 123456789012345678901234'], ['0x10: a'], ['1.0: a'], ['~: a'], ['True: a'], ['1: a\n01: b'], ['a: [0o7]'],
+  ])('%j', (text) => {
+    expect(readPlainRecord(text, LIMITS)).toBeUndefined();
+    agreeText(text);
   });
 });
 
@@ -65,7 +75,7 @@ describe('what the fast path leaves to the located path', () => {
     ['a tab', 'a:\tb'], ['CRLF', 'a: b\r\n'], ['a BOM', '\ufeffa: b'], ['a duplicate key', 'a: 1\na: 2'], ['keys equal as text', '1: a\n"1": b'],
     ['an explicit key', '? a\n: b'], ['a list as a key', '[a]: b'], ['a mapping as a key', '{a: 1}: b'], ['__proto__', '__proto__: x'],
     ['a plain scalar over two lines', 'a: b\n  c\n'], ['a quoted scalar over two lines', 'a: "b\n  c"'], ['a comment after a quote', 'a: "b"#c'],
-    ['a block scalar opening with a blank line', 'a: >\n \n  b\n'], ['an empty key', ': a'], ['a key null', 'null: a'],
+    ['a block scalar opening with a blank line', 'a: >\n \n  b\n'], ['an empty key', ': a'],
     ['a list at the top', '- a'], ['a scalar at the top', 'a'], ['only a comment', '# x'], ['a syntax error', 'a: "b'], ['bad indentation', 'a:\n  b: 1\n c: 2'],
   ])('%s', (_, text) => {
     expect(readPlainRecord(text, LIMITS)).toBeUndefined();
@@ -75,10 +85,12 @@ describe('what the fast path leaves to the located path', () => {
   const nested = (depth: number): string => Array.from({ length: depth }, (_, i) => `${' '.repeat(i * 2)}k:`).join('\n') + ' x\n';
   const keys = (n: number): string => Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join('\n');
   const items = (n: number): string => 'a:\n' + Array.from({ length: n }, (_, i) => `- ${i}`).join('\n');
+  // The fast path's own budget: a node depth of half the depth limit, and half the key or item limit in nodes js-yaml
+  // opens (each key, value and item opens one or more).
   it.each([
-    ['depth at half the limit', nested(LIMITS.depth / 2), 'fast'], ['depth past half the limit', nested(LIMITS.depth / 2 + 1), 'located'],
-    ['keys at half the limit', keys(LIMITS.keys / 2), 'fast'], ['keys past half the limit', keys(LIMITS.keys / 2 + 1), 'located'],
-    ['items at half the limit', items(LIMITS.items / 2 - 1), 'fast'], ['items past half the limit', items(LIMITS.items / 2 + 1), 'located'],
+    ['depth within the budget', nested(LIMITS.depth / 2 - 1), 'fast'], ['depth past the budget', nested(LIMITS.depth / 2), 'located'],
+    ['keys within the budget', keys(LIMITS.keys / 4 - 1), 'fast'], ['keys past the budget', keys(LIMITS.keys / 4 + 1), 'located'],
+    ['items within the budget', items(LIMITS.items / 4 - 10), 'fast'], ['items past the budget', items(LIMITS.items / 2), 'located'],
     ['past the key limit', keys(LIMITS.keys + 1), 'located'], ['past the depth limit', nested(LIMITS.depth + 1), 'located'],
   ])('%s', (_, text, path) => {
     expect(agreeText(text)).toBe(path);
@@ -109,7 +121,7 @@ describe.skipIf(!existsSync(SUITE))('the YAML test suite (../shared/conformance)
     expect(paths.length).toBeGreaterThan(300);
     const fast = paths.filter((p) => agree(readFileSync(p)) === 'fast');
     // Not a vacuous pass: the suite's plain mappings do take the fast path.
-    expect(fast.length).toBeGreaterThan(30);
+    expect(fast.length).toBeGreaterThan(25);
   });
 });
 
