@@ -9,7 +9,7 @@ import { createSchemaValidator } from '../core/schema.js';
 import type { SchemaValidator } from '../core/schema.js';
 import type { RecordSource } from './source.js';
 import { diskSource, UnreadableRecord } from './source.js';
-import { readSchemas } from './schemas.js';
+import { precompiledValidators, readSchemas } from './schemas.js';
 import { startProgress } from './terminal.js';
 import type { ParsePool } from './parse-pool.js';
 import { poolSize, startParsePool } from './parse-pool.js';
@@ -18,7 +18,7 @@ import { openParseCache } from './cache.js';
 
 let validator: SchemaValidator | undefined;
 export function schemaValidator(): SchemaValidator {
-  validator ??= createSchemaValidator(readSchemas());
+  validator ??= createSchemaValidator(readSchemas(), precompiledValidators());
   return validator;
 }
 
