@@ -4,6 +4,7 @@ import type { Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yam
 import { composeRecord } from './compose.js';
 import type { Diagnostic, Location } from './diagnostics.js';
 import { defaultSeverity, MAX_PROBLEMS_PER_FILE, tooManyProblems } from './diagnostics.js';
+import { readPlainRecord } from './parse-fast.js';
 import type { Problem } from './prescan.js';
 import { yaml } from './yaml-library.js';
 
@@ -32,13 +33,30 @@ export interface ParsedFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** The located path: data, node tree (positions, comments) and every problem. For commands that rewrite a file. */
 export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
   const problems: Problem[] = [];
-  const done = (text: string): ParsedFile => finish(file, text, problems);
+  const { text, readable } = decodeRecord(bytes, problems);
+  return readable ? composeText(file, text, problems) : finish(file, text, problems);
+}
 
+/** The fast path first (parse-fast.ts): a plain file's data now, its node tree built by the located path only if a
+ * later check asks where something is; any other file takes the located path at once. For commands that read. */
+export function readRecordFile(file: string, bytes: Uint8Array): ParsedFile {
+  const problems: Problem[] = [];
+  const { text, readable } = decodeRecord(bytes, problems);
+  if (readable && problems.length === 0) {
+    const data = readPlainRecord(text, LIMITS);
+    if (data !== undefined) return withTreeOnDemand(file, bytes, text, data, []);
+  }
+  return readable ? composeText(file, text, problems) : finish(file, text, problems);
+}
+
+// Bytes → text, with the problems of the bytes themselves; `readable` false when the text must not be parsed.
+function decodeRecord(bytes: Uint8Array, problems: Problem[]): { readonly text: string; readonly readable: boolean } {
   if (bytes.length > LIMITS.bytes) {
     problems.push({ code: 'file/too-large', offset: 0, message: `the file has ${bytes.length} bytes; acta reads record files up to ${LIMITS.bytes} bytes`, hint: 'split it into several records' });
-    return done('');
+    return { text: '', readable: false };
   }
   let text: string;
   try {
@@ -47,7 +65,7 @@ export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
     const prefix = validPrefix(bytes);
     const at = new TextEncoder().encode(prefix).length;
     problems.push({ code: 'file/encoding', offset: prefix.length, message: `byte ${at} is not valid UTF-8`, hint: 'save the file as UTF-8 (not Latin-1 or Windows-1252)' });
-    return done(prefix);
+    return { text: prefix, readable: false };
   }
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
@@ -56,7 +74,7 @@ export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     problems.push({ code: 'file/nul', offset: nul, message: 'the file contains a NUL byte', hint: 'remove it: records are text files' });
-    return done(text);
+    return { text, readable: false };
   }
   const crlf = text.indexOf('\r\n');
   if (crlf >= 0) {
@@ -64,9 +82,9 @@ export function parseRecordFile(file: string, bytes: Uint8Array): ParsedFile {
   }
   if (!/\S/.test(text)) {
     problems.push({ code: 'file/empty', offset: 0, message: 'the file is empty', hint: 'write a record in it, or delete it (see `acta new`)' });
-    return done(text);
+    return { text, readable: false };
   }
-  return composeText(file, text, problems);
+  return { text, readable: true };
 }
 
 /** A file parsed elsewhere (a worker thread): its data and diagnostics now, its node tree rebuilt only if asked for. */

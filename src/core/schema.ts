@@ -1,6 +1,6 @@
 // JSON Schema validation: ajv compiled once per schema set; ajv errors → Diagnostics located in the YAML.
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { Code, Diagnostic } from './diagnostics.js';
 import { defaultSeverity } from './diagnostics.js';
 import type { ParsedFile } from './parse.js';
@@ -35,14 +35,24 @@ export const SCHEMA_FILE: Readonly<Record<RecordKind, string>> = {
   config: 'config.schema.json',
 };
 
-export function createSchemaValidator(schemas: SchemaSet): SchemaValidator {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: false });
+/** The validation functions of schema files, by file name, compiled ahead of time (ajv's standalone code). */
+export type PrecompiledValidators = Readonly<Record<string, ValidateFunction | undefined>>;
+
+/** ajv as acta configures it, with the schemas added (compiled on first use). */
+export function createAjv(schemas: SchemaSet, options: Options = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: false, ...options });
   for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, name);
+  return ajv;
+}
+
+/** Validates with the precompiled functions where given (the same code ajv would compile now), else compiles. */
+export function createSchemaValidator(schemas: SchemaSet, precompiled: PrecompiledValidators = {}): SchemaValidator {
+  let ajv: Ajv2020 | undefined;
   const compiled = new Map<string, ValidateFunction>();
   const get = (file: string): ValidateFunction => {
     let fn = compiled.get(file);
     if (!fn) {
-      fn = ajv.getSchema(file);
+      fn = precompiled[file] ?? (ajv ??= createAjv(schemas)).getSchema(file);
       if (!fn) throw new Error(`schema ${file} is not loaded`);
       compiled.set(file, fn);
     }

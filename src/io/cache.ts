@@ -138,7 +138,7 @@ function ofFile(d: Diagnostic, file: string): Diagnostic {
 
 let salt: string | undefined;
 // What a parse depends on besides the bytes: acta's version, the parse code (every module at the top of core/,
-// hashed as built), the yaml library's version, the schemas, and the serialisation format of this Node.
+// hashed as built), the versions of the two YAML libraries, the schemas, and the serialisation format of this Node.
 function parseSalt(): string {
   if (salt !== undefined) return salt;
   const hash = createHash('sha256').update(`acta-parse-cache ${ENTRY_FORMAT} ${packageVersion()} v8 ${process.versions.v8}\0`);
@@ -149,10 +149,12 @@ function parseSalt(): string {
       hash.update(`${name}\0`).update(readFileSync(path.join(folder, name))).update('\0');
     }
   }
-  try {
-    hash.update(readFileSync(createRequire(import.meta.url).resolve('yaml/package.json')));
-  } catch {
-    hash.update('yaml ?');
+  for (const parser of ['yaml', 'js-yaml']) {
+    try {
+      hash.update(readFileSync(createRequire(import.meta.url).resolve(`${parser}/package.json`)));
+    } catch {
+      hash.update(`${parser} ?`);
+    }
   }
   return (salt = hash.digest('hex'));
 }

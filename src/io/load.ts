@@ -2,14 +2,14 @@
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/parse.js';
-import { parseRecordFile } from '../core/parse.js';
+import { parseRecordFile, readRecordFile } from '../core/parse.js';
 import type { Checked } from '../core/pipeline.js';
 import { checkRecords } from '../core/pipeline.js';
 import { createSchemaValidator } from '../core/schema.js';
 import type { SchemaValidator } from '../core/schema.js';
 import type { RecordSource } from './source.js';
 import { diskSource, UnreadableRecord } from './source.js';
-import { readSchemas } from './schemas.js';
+import { precompiledValidators, readSchemas } from './schemas.js';
 import { startProgress } from './terminal.js';
 import type { ParsePool } from './parse-pool.js';
 import { poolSize, startParsePool } from './parse-pool.js';
@@ -18,7 +18,7 @@ import { openParseCache } from './cache.js';
 
 let validator: SchemaValidator | undefined;
 export function schemaValidator(): SchemaValidator {
-  validator ??= createSchemaValidator(readSchemas());
+  validator ??= createSchemaValidator(readSchemas(), precompiledValidators());
   return validator;
 }
 
@@ -83,7 +83,7 @@ async function readAndParse(root: string, name: string, read: Promise<Uint8Array
     const cached = cache?.get(name, bytes);
     if (cached) return cached;
     const pool = parser();
-    const parsed = pool ? await pool.parse(name, bytes) : parseRecordFile(name, bytes);
+    const parsed = pool ? await pool.parse(name, bytes) : readRecordFile(name, bytes);
     cache?.put(name, bytes, parsed);
     return parsed;
   } catch (e) {

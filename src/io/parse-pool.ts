@@ -1,26 +1,23 @@
-// Parsing is most of a large run: spread it over the machine's cores. The YAML node tree, needed only to locate a
+// Parsing spread over worker threads, on request (ACTA_WORKERS). The YAML node tree, needed only to locate a
 // later diagnostic, does not cross threads: it is rebuilt on this thread for the files that need it.
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/parse.js';
-import { parseRecordFile, withTreeOnDemand } from '../core/parse.js';
+import { readRecordFile, withTreeOnDemand } from '../core/parse.js';
 import type { ParseReply } from './parse-worker.js';
 import { runtime } from './runtime.js';
-
-/** Below this many files, starting workers costs more than it saves. */
-export const POOL_THRESHOLD = 200;
 
 export interface ParsePool {
   parse(file: string, bytes: Uint8Array): Promise<ParsedFile>;
   close(): Promise<void>;
 }
 
-/** How many parse workers to start: ACTA_WORKERS=N decides (0: none), else one per core (up to 4) for large runs. */
-export function poolSize(files: number, env: NodeJS.ProcessEnv = runtime().env): number {
+/** How many parse workers to start: ACTA_WORKERS=N (up to 16), else none. With the fast parse path (core/parse-fast.ts)
+ * a worker costs more than it saves on 2 cores: sending the data back is most of what parsing now costs (README). */
+export function poolSize(_files: number, env: NodeJS.ProcessEnv = runtime().env): number {
   const asked = env['ACTA_WORKERS'];
   if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(16, Number(asked));
-  return files < POOL_THRESHOLD || availableParallelism() < 2 ? 0 : Math.min(4, availableParallelism());
+  return 0;
 }
 
 /** Starts the workers (`start` is for tests: a worker that dies). A worker that fails or exits leaves its files, and
@@ -36,7 +33,7 @@ export function startParsePool(size: number, start: () => Worker = () => new Wor
     for (const [id, job] of pending) {
       if (job.worker !== worker) continue;
       pending.delete(id);
-      job.resolve(parseRecordFile(job.file, job.bytes));
+      job.resolve(readRecordFile(job.file, job.bytes));
     }
   };
   for (const worker of workers) {
@@ -54,7 +51,7 @@ export function startParsePool(size: number, start: () => Worker = () => new Wor
   return {
     parse(file, bytes) {
       const alive = [...live];
-      if (alive.length === 0) return Promise.resolve(parseRecordFile(file, bytes));
+      if (alive.length === 0) return Promise.resolve(readRecordFile(file, bytes));
       const id = next++;
       const worker = alive[id % alive.length]!;
       return new Promise((resolve) => {

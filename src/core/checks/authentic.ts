@@ -3,32 +3,52 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../model.js';
 import type { ParsedFile } from '../parse.js';
+import { joinPointer } from '../parse.js';
 import type { Check } from './context.js';
 import { diagnosticAt } from './context.js';
 
 const TEXT_KEYS = new Set(['es', 'en', 'authentic']);
-const isText = (o: Record<string, unknown>): boolean => Object.keys(o).length > 0 && Object.keys(o).every((k) => TEXT_KEYS.has(k)) && (typeof o.es === 'string' || typeof o.en === 'string');
+function isText(o: Record<string, unknown>): boolean {
+  let keys = 0;
+  for (const k of Object.keys(o)) {
+    if (!TEXT_KEYS.has(k)) return false;
+    keys++;
+  }
+  return keys > 0 && (typeof o.es === 'string' || typeof o.en === 'string');
+}
 
-function visit(v: unknown, pointer: string, parsed: ParsedFile, authentic: Lang | undefined, out: Diagnostic[]): void {
-  if (Array.isArray(v)) return v.forEach((x, i) => visit(x, `${pointer}/${i}`, parsed, authentic, out));
+// The path is kept as segments, joined only for a text reported (see placeholders.ts).
+function visit(v: unknown, path: (string | number)[], parsed: ParsedFile, authentic: Lang | undefined, out: Diagnostic[]): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      visit(v[i], path, parsed, authentic, out);
+      path.pop();
+    }
+    return;
+  }
   if (v === null || typeof v !== 'object') return;
   const o = v as Record<string, unknown>;
   if (isText(o)) {
     const source = (o.authentic as Lang | undefined) ?? authentic;
     if (source !== undefined && typeof o[source] !== 'string') {
       const shown = typeof o.es === 'string' ? 'es' : 'en';
-      out.push(diagnosticAt(parsed, `${pointer}/${shown}`, 'text/no-authentic', `this \`${shown}\` text is a translation, but the authentic \`${source}\` text is missing`, `add the source's own text as \`${source}\`, or say \`authentic: ${shown}\` in this text if the source gives it in ${shown === 'en' ? 'English' : 'Spanish'}`, { at: 'key' }));
+      out.push(diagnosticAt(parsed, joinPointer([...path, shown]), 'text/no-authentic', `this \`${shown}\` text is a translation, but the authentic \`${source}\` text is missing`, `add the source's own text as \`${source}\`, or say \`authentic: ${shown}\` in this text if the source gives it in ${shown === 'en' ? 'English' : 'Spanish'}`, { at: 'key' }));
     }
     return;
   }
-  for (const [k, x] of Object.entries(o)) visit(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, parsed, authentic, out);
+  for (const k of Object.keys(o)) {
+    path.push(k);
+    visit(o[k], path, parsed, authentic, out);
+    path.pop();
+  }
 }
 
 export const authenticTexts: Check = {
   name: 'authentic texts',
   run(records) {
     const out: Diagnostic[] = [];
-    for (const r of [...records.meetings, ...records.plans]) if (r.valid) visit(r.data, '', r.parsed, records.config.authentic, out);
+    for (const r of [...records.meetings, ...records.plans]) if (r.valid) visit(r.data, [], r.parsed, records.config.authentic, out);
     return out;
   },
 };

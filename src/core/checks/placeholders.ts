@@ -3,26 +3,37 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedFile } from '../parse.js';
 import type { Check } from './context.js';
 import { diagnosticAt } from './context.js';
+import { joinPointer } from '../parse.js';
 
 const TODO = /^\s*TODO\b/;
 /** Enough for any record; a deeper value is the parse layer's to refuse. */
 const MAX_DEPTH = 64;
 
-const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
-function findPlaceholders(value: unknown, pointer: string, depth: number, out: string[]): void {
+// The path is kept as segments and joined only for a placeholder found: most values are not one, and a pointer
+// string built for every value of every record was most of this check's time (and garbage).
+function findPlaceholders(value: unknown, path: (string | number)[], out: string[]): void {
   if (typeof value === 'string') {
-    if (TODO.test(value)) out.push(pointer);
+    if (TODO.test(value)) out.push(joinPointer(path));
   } else if (Array.isArray(value)) {
-    if (depth < MAX_DEPTH) value.forEach((v, i) => findPlaceholders(v, `${pointer}/${i}`, depth + 1, out));
-  } else if (value !== null && typeof value === 'object' && depth < MAX_DEPTH) {
-    for (const [k, v] of Object.entries(value)) findPlaceholders(v, `${pointer}/${escapePointer(k)}`, depth + 1, out);
+    if (path.length >= MAX_DEPTH) return;
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      findPlaceholders(value[i], path, out);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object' && path.length < MAX_DEPTH) {
+    const map = value as Record<string, unknown>;
+    for (const k of Object.keys(map)) {
+      path.push(k);
+      findPlaceholders(map[k], path, out);
+      path.pop();
+    }
   }
 }
 
 function placeholdersIn(parsed: ParsedFile, data: unknown): Diagnostic[] {
   const pointers: string[] = [];
-  findPlaceholders(data, '', 0, pointers);
+  findPlaceholders(data, [], pointers);
   return pointers.map((p) => diagnosticAt(parsed, p, 'record/placeholder', `a TODO placeholder is left at ${p}`, 'replace it with what the source says, or remove the field if the source says nothing'));
 }
 

@@ -1,0 +1,12 @@
+// Part of `npm run build`: compiles every record kind's JSON Schema ahead of time into dist/validators.cjs (ajv's
+// standalone code), so a run does not compile them at start-up. The module carries the hash of what it was built
+// from; acta compiles at run time instead when it does not match (src/io/schemas.ts).
+import { writeFileSync } from 'node:fs';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { createAjv, SCHEMA_FILE } from '../dist/core/schema.js';
+import { readSchemas, schemaHash, validatorName } from '../dist/io/schemas.js';
+
+const ajv = createAjv(readSchemas(), { code: { source: true } });
+const files = [...new Set(Object.values(SCHEMA_FILE))].sort();
+const code = standaloneCode.default(ajv, Object.fromEntries(files.map((f) => [validatorName(f), f])));
+writeFileSync(new URL('../dist/validators.cjs', import.meta.url), `${code}\nexports.schemaHash = ${JSON.stringify(schemaHash())};\n`);

@@ -1,0 +1,39 @@
+// The validators compiled at build time (dist/validators.cjs, ajv's standalone code) give every fixture the
+// diagnostics that compiling the schemas at run time gives; a module built from other schemas is not used.
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRecordFile } from '../../src/core/parse.js';
+import { checkRecords } from '../../src/core/pipeline.js';
+import { createSchemaValidator, SCHEMA_FILE } from '../../src/core/schema.js';
+import { precompiledValidators, readSchemas } from '../../src/io/schemas.js';
+import { REPO_ROOT } from '../run-acta.js';
+import { CASES } from './cases.js';
+import { REGISTRIES } from './harness.js';
+
+const BUILT = path.join(REPO_ROOT, 'dist', 'validators.cjs');
+
+describe.skipIf(!existsSync(BUILT))('precompiled validators', () => {
+  const precompiled = precompiledValidators(BUILT);
+  const standalone = createSchemaValidator(readSchemas(), precompiled);
+  const compiled = createSchemaValidator(readSchemas());
+
+  it('cover every record kind', () => {
+    for (const file of Object.values(SCHEMA_FILE)) expect(typeof precompiled[file], file).toBe('function');
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('fixture %s: the same diagnostics as compiled at run time', (_, c) => {
+    const files = c.withRegistries === false ? c.files : { ...REGISTRIES, ...c.files };
+    const run = (validator: typeof compiled): unknown => checkRecords(Object.entries(files).map(([f, t]) => parseRecordFile(f, typeof t === 'string' ? new TextEncoder().encode(t) : t)), validator, c.asOf ? { asOf: c.asOf } : {}).diagnostics;
+    expect(run(standalone)).toEqual(run(compiled));
+  });
+
+  it('built from other schemas (or another ajv): not used', () => {
+    const stale = path.join(mkdtempSync(path.join(os.tmpdir(), 'acta-validators-')), 'validators.cjs');
+    copyFileSync(BUILT, stale);
+    writeFileSync(stale, readFileSync(stale, 'utf8').replace(/exports\.schemaHash = "[0-9a-f]+"/, 'exports.schemaHash = "0"'));
+    expect(precompiledValidators(stale)).toEqual({});
+    expect(precompiledValidators(path.join(path.dirname(stale), 'missing.cjs'))).toEqual({});
+  });
+});
