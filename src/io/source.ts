@@ -128,6 +128,27 @@ function isReadable(e: TreeEntry): boolean {
   return e.mode !== '120000' && e.size <= LIMITS.bytes;
 }
 
+/** The same source, listing only those of `files` it holds: a command that needs a few records reads (and parses)
+ * only those. A git source fetches just these blobs, in one batch, before the first read. */
+export function subsetSource(source: RecordSource, files: Iterable<string>): RecordSource {
+  const wanted = new Set(files);
+  let listed: Promise<string[]> | undefined;
+  const list = (): Promise<string[]> =>
+    (listed ??= source.list().then(async (all) => {
+      const some = all.filter((f) => wanted.has(f));
+      await source.prefetch?.(some);
+      return some;
+    }));
+  return {
+    ...source,
+    list,
+    read: async (file) => {
+      await list();
+      return source.read(file);
+    },
+  };
+}
+
 export interface FileVersions {
   readonly file: string;
   /** Undefined when the file is not in that source (or cannot be read there). */
