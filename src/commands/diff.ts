@@ -33,7 +33,7 @@ export async function runDiff(args: readonly string[], options: DiffOptions): Pr
   // Which files' bytes differ (blob ids compared, nothing parsed): a file that cannot be read at either revision is
   // still a change when it changed. Only those files are read as records, at each side — an unchanged file has
   // nothing to report — plus acta.yaml, which says the language and the authentic text.
-  const changed = new Set((await changedFiles(baseSource, headSource)).map((c) => c.file));
+  const changed = new Set((await changedFiles(baseSource, headSource, { alsoAtBase: [CONFIG_FILE] })).map((c) => c.file));
   const wanted = [...changed, CONFIG_FILE];
   const [base, head] = [await loadRepository(subsetSource(baseSource, wanted)), await loadRepository(subsetSource(headSource, wanted))];
   const result = diffRecordSets(base.records, head.records, { base: sideOf(baseSource), head: sideOf(headSource) }, changed);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/parse.js';
 import { parseRecordFile } from '../core/parse.js';
-import type { Checked } from '../core/pipeline.js';
+import type { Checked, CheckOptions } from '../core/pipeline.js';
 import { checkRecords } from '../core/pipeline.js';
 import { createSchemaValidator } from '../core/schema.js';
 import type { SchemaValidator } from '../core/schema.js';
@@ -29,7 +29,7 @@ export interface Repository extends Checked {
 }
 
 /** Read, parse and check every record under root (plus any extra files named) — from disk, or from a RecordSource (a git revision). */
-export async function loadRepository(from: string | RecordSource, extra: readonly string[] = [], options: { asOf?: string } = {}): Promise<Repository> {
+export async function loadRepository(from: string | RecordSource, extra: readonly string[] = [], options: Pick<CheckOptions, 'asOf' | 'known'> = {}): Promise<Repository> {
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
   const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, `cannot read the folder (${f.reason}); its record files were not read`))];
@@ -40,6 +40,10 @@ export async function loadRepository(from: string | RecordSource, extra: readonl
 // Reads run ahead of parsing, so the disk and the parser work at the same time; files are still parsed, and
 // reported, in order. One read at a time until one succeeds: a source may fill a cache on its first read (a git
 // source reads every blob in one batch).
+export async function readParsedFiles(source: RecordSource, names: readonly string[]): Promise<ParsedFile[]> {
+  return readAll(source, names);
+}
+
 async function readAll(source: RecordSource, names: readonly string[]): Promise<ParsedFile[]> {
   const progress = startProgress(names.length);
   const reads = new Map<number, Promise<Uint8Array>>();
