@@ -42,7 +42,7 @@ export function scopeOfChange(head: ReadonlyMap<string, FileRefs | undefined>, c
   const known: KnownRecord[] = [];
   for (const [file, refs] of head) {
     if (selected.has(file) || context.has(file) || !refs) continue;
-    if (refs.kind === 'meeting' || refs.kind === 'plan') known.push({ file, kind: refs.kind, ...(refs.id !== undefined ? { id: refs.id } : {}) });
+    if (refs.kind === 'meeting' || refs.kind === 'plan') known.push({ file, kind: refs.kind, ...(refs.id !== undefined ? { id: refs.id } : {}), parts: refs.parts });
   }
   return { selected: [...selected].sort(), context: [...context].sort(), known, readAll };
 }

@@ -34,6 +34,8 @@ export interface KnownRecord {
   readonly file: string;
   readonly kind: 'meeting' | 'plan';
   readonly id?: string;
+  /** A meeting's points (MEETING#2.b): references to them resolve (taken as they are, valid or not). */
+  readonly parts?: readonly string[];
 }
 
 export interface RecordSet {

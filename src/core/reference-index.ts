@@ -19,6 +19,8 @@ export interface FileRefs {
   readonly mentions: readonly string[];
   /** Meetings named by its points' `supersedes`: a ring of supersession is checked across them. */
   readonly supersedes: readonly string[];
+  /** A meeting's points (MEETING#2.b), so the records that name them resolve without reading it. */
+  readonly parts: readonly string[];
 }
 
 /** Longer ids (or ids with white space) are not in `mentions`: a caller asking about one must read the files. */
@@ -33,7 +35,15 @@ export function fileRefs(parsed: ParsedFile): FileRefs {
   const data = parsed.data;
   const record = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   const id = (kind === 'meeting' || kind === 'plan') && typeof record.id === 'string' ? record.id : undefined;
-  return { kind, ...(id !== undefined ? { id } : {}), defines: definedIds(data), mentions: mentionsOf(data), supersedes: kind === 'meeting' ? supersededMeetings(record.agreements) : [] };
+  const points = kind === 'meeting' ? pointsOf(record.agreements) : [];
+  return {
+    kind,
+    ...(id !== undefined ? { id } : {}),
+    defines: definedIds(data),
+    mentions: mentionsOf(data),
+    supersedes: [...new Set(points.flatMap((p) => (typeof p.point.supersedes === 'string' ? [p.point.supersedes.split('#')[0]!] : [])))],
+    parts: id !== undefined ? points.map((p) => `${id}#${p.key}`) : [],
+  };
 }
 
 function refKind(parsed: ParsedFile): FileRefs['kind'] {
@@ -59,21 +69,25 @@ function mentionsOf(data: unknown): string[] {
   return [...out];
 }
 
-// Points and their sub-points, as walkAgreements finds them, but on data that may not have passed its schema.
-function supersededMeetings(agreements: unknown): string[] {
-  const out = new Set<string>();
-  const stack: unknown[] = [agreements];
+interface Point { readonly supersedes?: unknown; readonly items?: unknown; readonly number?: unknown }
+
+// Points and their sub-points with their keys (2, 2.b), as walkAgreements finds them, on data that may not have
+// passed its schema.
+function pointsOf(agreements: unknown): { key: string; point: Point }[] {
+  const out: { key: string; point: Point }[] = [];
+  const stack: { list: unknown; prefix: string }[] = [{ list: agreements, prefix: '' }];
   while (stack.length) {
-    const list = stack.pop();
+    const { list, prefix } = stack.pop()!;
     if (!Array.isArray(list)) continue;
     for (const a of list as unknown[]) {
       if (a === null || typeof a !== 'object') continue;
-      const point = a as { supersedes?: unknown; items?: unknown };
-      if (typeof point.supersedes === 'string') out.add(point.supersedes.split('#')[0]!);
-      stack.push(point.items);
+      const point = a as Point;
+      const key = prefix ? `${prefix}.${String(point.number)}` : String(point.number);
+      out.push({ key, point });
+      stack.push({ list: point.items, prefix: key });
     }
   }
-  return [...out];
+  return out;
 }
 
 /** Whether a file's summary mentions one of these ids: `mentionsAny` of core/references.ts for ids that are indexable. */

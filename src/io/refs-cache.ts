@@ -16,7 +16,7 @@ export interface RefsStore {
   save(keep: Iterable<string>): void;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 const NONE: RefsStore = { get: () => undefined, put: () => undefined, save: () => undefined };
 
 export function openRefsStore(root: string, env: NodeJS.ProcessEnv = runtime().env): RefsStore {
@@ -47,7 +47,7 @@ export function openRefsStore(root: string, env: NodeJS.ProcessEnv = runtime().e
 }
 
 function isRefs(refs: FileRefs): boolean {
-  const lists = [refs.defines, refs.mentions, refs.supersedes];
+  const lists = [refs.defines, refs.mentions, refs.supersedes, refs.parts];
   return typeof refs.kind === 'string' && lists.every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string'));
 }
 

@@ -52,6 +52,7 @@ export function buildIndexes(records: RecordSet): Indexes {
   for (const m of inFileOrder(records.meetings, records.known, 'meeting')) {
     if (!('data' in m)) {
       if (m.id !== undefined) meetings.set(m.id, { start: '' });
+      for (const ref of m.parts ?? []) agreements.add(ref);
       continue;
     }
     if (typeof m.data.id !== 'string') continue;
