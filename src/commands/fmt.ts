@@ -2,8 +2,11 @@
 import path from 'node:path';
 import { keyOrderFor } from '../core/format/key-order.js';
 import { formatRecordText } from '../core/format/format.js';
-import { parseRecordFile } from '../core/parse.js';
+import type { KeyOrder } from '../core/format/key-order.js';
+import type { ParsedFile } from '../core/parse.js';
 import { kindOf } from '../core/records.js';
+import type { RecordKind } from '../core/schema.js';
+import { readParsedFiles } from '../io/load.js';
 import { expandPaths, UsageError } from '../io/files.js';
 import { shownFromCwd } from '../io/runtime.js';
 import { readSchemas } from '../io/schemas.js';
@@ -26,10 +29,16 @@ export async function runFmt(paths: readonly string[], options: FmtOptions): Pro
   const folders = paths.length ? [] : (source.unreadableFolders?.() ?? []);
   if (files.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
   const schemas = readSchemas();
+  const orders = new Map<RecordKind, KeyOrder | undefined>();
+  const orderFor = (kind: RecordKind): KeyOrder | undefined => (orders.has(kind) ? orders.get(kind) : orders.set(kind, keyOrderFor(schemas, kind)).get(kind));
+  // Each file is parsed once, as validate parses it (workers on large runs, the parse cache), for its problems and
+  // kind; the bytes read on the way are the ones formatted and compared.
+  const read = new Map<string, Uint8Array | unknown>();
+  const parsed = await readParsedFiles({ ...source, read: (file) => source.read(file).then((b) => (read.set(file, b), b), (e: unknown) => (read.set(file, e), Promise.reject(e))) }, files);
   const results: FmtFile[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const shown = shownFromCwd(path.join(root, file));
-    const { status, reason } = await formatOne(root, file, Boolean(options.check), schemas);
+    const { status, reason } = await formatOne(root, file, read.get(file), parsed[i]!, Boolean(options.check), orderFor);
     results.push({ file: shown, status, ...(reason ? { reason } : {}) });
   }
   for (const f of folders) results.push({ file: shownFromCwd(path.join(root, f.folder)) + '/', status: 'not-formatted', reason: `cannot read the folder (${f.reason})` });
@@ -40,18 +49,15 @@ export async function runFmt(paths: readonly string[], options: FmtOptions): Pro
   return { stdout: formatFmtResult(result, resolveStyle(options)), exitCode: failed ? 1 : 0 };
 }
 
-async function formatOne(root: string, file: string, check: boolean, schemas: ReturnType<typeof readSchemas>): Promise<{ status: FmtStatus; reason?: string }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await diskSource(root).read(file);
-  } catch (e) {
-    return { status: 'not-formatted', reason: e instanceof UnreadableRecord ? e.reason : `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
+async function formatOne(root: string, file: string, bytes: Uint8Array | unknown, parsed: ParsedFile, check: boolean, orderFor: (kind: RecordKind) => KeyOrder | undefined): Promise<{ status: FmtStatus; reason?: string }> {
+  if (!(bytes instanceof Uint8Array)) {
+    const e = bytes;
+    return { status: 'not-formatted', reason: e instanceof UnreadableRecord ? e.reason : `cannot read it (${(e as NodeJS.ErrnoException | undefined)?.code ?? 'error'})` };
   }
-  const parsed = parseRecordFile(file, bytes);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { status: 'not-formatted', reason: `${errors.length} problem${errors.length === 1 ? '' : 's'}, first at line ${errors[0]!.line}: ${errors[0]!.message}` };
   const kind = kindOf(parsed);
-  const outcome = formatRecordText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), kind ? keyOrderFor(schemas, kind) : undefined);
+  const outcome = formatRecordText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), kind ? orderFor(kind) : undefined);
   if (!outcome.ok) return { status: 'not-formatted', reason: outcome.reason };
   const output = Buffer.from(outcome.text, 'utf8');
   if (output.equals(Buffer.from(bytes))) return { status: 'unchanged' };
