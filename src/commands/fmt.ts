@@ -7,6 +7,7 @@ import type { ParsedFile } from '../core/parse.js';
 import { kindOf } from '../core/records.js';
 import type { RecordKind } from '../core/schema.js';
 import { readParsedFiles } from '../io/load.js';
+import { openCanonicalSet } from '../io/refs-cache.js';
 import { expandPaths, UsageError } from '../io/files.js';
 import { shownFromCwd } from '../io/runtime.js';
 import { readSchemas } from '../io/schemas.js';
@@ -31,16 +32,24 @@ export async function runFmt(paths: readonly string[], options: FmtOptions): Pro
   const schemas = readSchemas();
   const orders = new Map<RecordKind, KeyOrder | undefined>();
   const orderFor = (kind: RecordKind): KeyOrder | undefined => (orders.has(kind) ? orders.get(kind) : orders.set(kind, keyOrderFor(schemas, kind)).get(kind));
-  // Each file is parsed once, as validate parses it (workers on large runs, the parse cache), for its problems and
-  // kind; the bytes read on the way are the ones formatted and compared.
+  // Contents an earlier run found canonical are neither parsed nor formatted again (kept beside the parse cache, by
+  // content). The others are parsed once, as validate parses them (workers on large runs, the parse cache), for
+  // their problems and kind, then formatted and compared with the bytes read.
+  const canonical = openCanonicalSet(root);
   const read = new Map<string, Uint8Array | unknown>();
-  const parsed = await readParsedFiles({ ...source, read: (file) => source.read(file).then((b) => (read.set(file, b), b), (e: unknown) => (read.set(file, e), Promise.reject(e))) }, files);
+  for (const file of files) read.set(file, await source.read(file).catch((e: unknown) => e));
+  const todo = files.filter((f) => { const bytes = read.get(f); return bytes instanceof Uint8Array && !canonical.has(bytes); });
+  const parsed = new Map((await readParsedFiles({ ...source, read: async (file) => read.get(file) as Uint8Array }, todo)).map((p, i) => [todo[i]!, p]));
   const results: FmtFile[] = [];
-  for (const [i, file] of files.entries()) {
+  for (const file of files) {
     const shown = shownFromCwd(path.join(root, file));
-    const { status, reason } = await formatOne(root, file, read.get(file), parsed[i]!, Boolean(options.check), orderFor);
+    const bytes = read.get(file);
+    const one = parsed.get(file);
+    const { status, reason } = bytes instanceof Uint8Array && !one ? { status: 'unchanged' as const, reason: undefined } : await formatOne(root, file, bytes, one, Boolean(options.check), orderFor);
+    if (status === 'unchanged' && one) canonical.add(bytes as Uint8Array);
     results.push({ file: shown, status, ...(reason ? { reason } : {}) });
   }
+  canonical.save();
   for (const f of folders) results.push({ file: shownFromCwd(path.join(root, f.folder)) + '/', status: 'not-formatted', reason: `cannot read the folder (${f.reason})` });
   const counts = { unchanged: 0, reformatted: 0, 'would-reformat': 0, 'not-formatted': 0 } as Record<FmtStatus, number>;
   for (const r of results) counts[r.status]++;
@@ -49,8 +58,8 @@ export async function runFmt(paths: readonly string[], options: FmtOptions): Pro
   return { stdout: formatFmtResult(result, resolveStyle(options)), exitCode: failed ? 1 : 0 };
 }
 
-async function formatOne(root: string, file: string, bytes: Uint8Array | unknown, parsed: ParsedFile, check: boolean, orderFor: (kind: RecordKind) => KeyOrder | undefined): Promise<{ status: FmtStatus; reason?: string }> {
-  if (!(bytes instanceof Uint8Array)) {
+async function formatOne(root: string, file: string, bytes: Uint8Array | unknown, parsed: ParsedFile | undefined, check: boolean, orderFor: (kind: RecordKind) => KeyOrder | undefined): Promise<{ status: FmtStatus; reason?: string }> {
+  if (!(bytes instanceof Uint8Array) || !parsed) {
     const e = bytes;
     return { status: 'not-formatted', reason: e instanceof UnreadableRecord ? e.reason : `cannot read it (${(e as NodeJS.ErrnoException | undefined)?.code ?? 'error'})` };
   }
