@@ -35,7 +35,7 @@ export async function runDiff(args: readonly string[], options: DiffOptions): Pr
   // nothing to report — plus acta.yaml, which says the language and the authentic text.
   const changed = new Set((await changedFiles(baseSource, headSource, { alsoAtBase: [CONFIG_FILE] })).map((c) => c.file));
   const wanted = [...changed, CONFIG_FILE];
-  const [base, head] = [await loadRepository(subsetSource(baseSource, wanted)), await loadRepository(subsetSource(headSource, wanted))];
+  const [base, head] = [await loadRepository(subsetSource(baseSource, wanted), [], { dataOnly: true }), await loadRepository(subsetSource(headSource, wanted), [], { dataOnly: true })];
   const result = diffRecordSets(base.records, head.records, { base: sideOf(baseSource), head: sideOf(headSource) }, changed);
   const lang = resolveLang(options, head.records.config.lang ?? 'es');
   const stdout = DIFF_FORMATTERS[format](result, { style: resolveStyle(options), lang });
