@@ -9,6 +9,7 @@ import type { Output } from '../io/runtime.js';
 import { fromCwd, runtime } from '../io/runtime.js';
 import type { Repository } from '../io/load.js';
 import type { RecordSource } from '../io/source.js';
+import type { ChangeScope } from '../core/change-scope.js';
 import { styleFor, useColour } from '../io/terminal.js';
 import type { Style } from '../render/style.js';
 import type { GlobalOptions } from './outcome.js';
@@ -56,21 +57,10 @@ export async function loadFromOptions(options: GlobalOptions, load: { near?: str
   return loadRepository(await resolveSource(options, root), load.extra ?? []);
 }
 
-/** For --changed-since REV: the record files changed since REV (added or edited), and every record that refers to
- * a changed or removed one — all compared with `head`, what --rev (or the disk) holds now (the source then loaded,
- * so each revision is read once). */
-export async function selectChangedSince(options: GlobalOptions & { readonly changedSince?: string }, root: string, head: RecordSource): Promise<string[]> {
-  const { changedFiles, gitSource } = await import('../io/source.js');
-  const { parseRecordFile } = await import('../core/parse.js');
-  const { definedIds, mentionsAny } = await import('../core/references.js');
-  const changed = await changedFiles(await gitSource(root, options.changedSince ?? 'HEAD'), head);
-  const dataOf = (file: string, bytes: Uint8Array | undefined): unknown => (bytes ? parseRecordFile(file, bytes).data : undefined);
-  const ids = new Set(changed.flatMap((c) => [...definedIds(dataOf(c.file, c.before)), ...definedIds(dataOf(c.file, c.after))]));
-  const selected = new Set(changed.filter((c) => c.after !== undefined).map((c) => c.file));
-  for (const file of await head.list()) {
-    if (selected.has(file)) continue;
-    const bytes = await head.read(file).catch(() => undefined);
-    if (mentionsAny(dataOf(file, bytes), ids)) selected.add(file);
-  }
-  return [...selected].sort();
+/** For --changed-since REV: what to read and report on (see core/change-scope.ts), compared with `head`, what --rev
+ * (or the disk) holds now. */
+export async function scopeChangedSince(options: GlobalOptions & { readonly changedSince?: string }, root: string, head: RecordSource): Promise<ChangeScope> {
+  const { gitSource } = await import('../io/source.js');
+  const { scopeChangedSince: scope } = await import('../io/changed-since.js');
+  return scope(await gitSource(root, options.changedSince ?? 'HEAD'), head);
 }

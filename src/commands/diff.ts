@@ -1,10 +1,11 @@
 // acta diff BASE [HEAD]: the semantic diff of the records at two git revisions (HEAD: the working tree, or --rev).
 import { diffRecordSets } from '../core/queries/diff.js';
 import type { DiffSide } from '../core/queries/diff.js';
+import { CONFIG_FILE } from '../core/records.js';
 import { UsageError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';
 import type { RecordSource } from '../io/source.js';
-import { changedFiles, diskSource, gitSource } from '../io/source.js';
+import { changedFiles, diskSource, gitSource, subsetSource } from '../io/source.js';
 import type { DiffFormat } from '../render/diff.js';
 import { DIFF_FORMATTERS } from '../render/diff.js';
 import { checkChoice } from './choices.js';
@@ -29,9 +30,12 @@ export async function runDiff(args: readonly string[], options: DiffOptions): Pr
   const headName = headRev ?? options.rev;
   const baseSource = await gitSource(root, baseRev);
   const headSource = headName === undefined ? diskSource(root) : await gitSource(root, headName);
-  const [base, head] = [await loadRepository(baseSource), await loadRepository(headSource)];
-  // Which files' bytes differ: a file that cannot be read at either revision is still a change when it changed.
-  const changed = new Set((await changedFiles(baseSource, headSource)).map((c) => c.file));
+  // Which files' bytes differ (blob ids compared, nothing parsed): a file that cannot be read at either revision is
+  // still a change when it changed. Only those files are read as records, at each side — an unchanged file has
+  // nothing to report — plus acta.yaml, which says the language and the authentic text.
+  const changed = new Set((await changedFiles(baseSource, headSource, { alsoAtBase: [CONFIG_FILE] })).map((c) => c.file));
+  const wanted = [...changed, CONFIG_FILE];
+  const [base, head] = [await loadRepository(subsetSource(baseSource, wanted), [], { dataOnly: true }), await loadRepository(subsetSource(headSource, wanted), [], { dataOnly: true })];
   const result = diffRecordSets(base.records, head.records, { base: sideOf(baseSource), head: sideOf(headSource) }, changed);
   const lang = resolveLang(options, head.records.config.lang ?? 'es');
   const stdout = DIFF_FORMATTERS[format](result, { style: resolveStyle(options), lang });

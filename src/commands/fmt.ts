@@ -2,8 +2,12 @@
 import path from 'node:path';
 import { keyOrderFor } from '../core/format/key-order.js';
 import { formatRecordText } from '../core/format/format.js';
-import { parseRecordFile } from '../core/parse.js';
+import type { KeyOrder } from '../core/format/key-order.js';
+import type { ParsedFile } from '../core/parse.js';
 import { kindOf } from '../core/records.js';
+import type { RecordKind } from '../core/schema.js';
+import { readParsedFiles } from '../io/load.js';
+import { openCanonicalSet } from '../io/refs-cache.js';
 import { expandPaths, UsageError } from '../io/files.js';
 import { shownFromCwd } from '../io/runtime.js';
 import { readSchemas } from '../io/schemas.js';
@@ -26,12 +30,26 @@ export async function runFmt(paths: readonly string[], options: FmtOptions): Pro
   const folders = paths.length ? [] : (source.unreadableFolders?.() ?? []);
   if (files.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
   const schemas = readSchemas();
+  const orders = new Map<RecordKind, KeyOrder | undefined>();
+  const orderFor = (kind: RecordKind): KeyOrder | undefined => (orders.has(kind) ? orders.get(kind) : orders.set(kind, keyOrderFor(schemas, kind)).get(kind));
+  // Contents an earlier run found canonical are neither parsed nor formatted again (kept beside the parse cache, by
+  // content). The others are parsed once, as validate parses them (workers on large runs, the parse cache), for
+  // their problems and kind, then formatted and compared with the bytes read.
+  const canonical = openCanonicalSet(root);
+  const read = new Map<string, Uint8Array | unknown>();
+  for (const file of files) read.set(file, await source.read(file).catch((e: unknown) => e));
+  const todo = files.filter((f) => { const bytes = read.get(f); return bytes instanceof Uint8Array && !canonical.has(bytes); });
+  const parsed = new Map((await readParsedFiles({ ...source, read: async (file) => read.get(file) as Uint8Array }, todo)).map((p, i) => [todo[i]!, p]));
   const results: FmtFile[] = [];
   for (const file of files) {
     const shown = shownFromCwd(path.join(root, file));
-    const { status, reason } = await formatOne(root, file, Boolean(options.check), schemas);
+    const bytes = read.get(file);
+    const one = parsed.get(file);
+    const { status, reason } = bytes instanceof Uint8Array && !one ? { status: 'unchanged' as const, reason: undefined } : await formatOne(root, file, bytes, one, Boolean(options.check), orderFor);
+    if (status === 'unchanged' && one) canonical.add(bytes as Uint8Array);
     results.push({ file: shown, status, ...(reason ? { reason } : {}) });
   }
+  canonical.save();
   for (const f of folders) results.push({ file: shownFromCwd(path.join(root, f.folder)) + '/', status: 'not-formatted', reason: `cannot read the folder (${f.reason})` });
   const counts = { unchanged: 0, reformatted: 0, 'would-reformat': 0, 'not-formatted': 0 } as Record<FmtStatus, number>;
   for (const r of results) counts[r.status]++;
@@ -40,18 +58,15 @@ export async function runFmt(paths: readonly string[], options: FmtOptions): Pro
   return { stdout: formatFmtResult(result, resolveStyle(options)), exitCode: failed ? 1 : 0 };
 }
 
-async function formatOne(root: string, file: string, check: boolean, schemas: ReturnType<typeof readSchemas>): Promise<{ status: FmtStatus; reason?: string }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await diskSource(root).read(file);
-  } catch (e) {
-    return { status: 'not-formatted', reason: e instanceof UnreadableRecord ? e.reason : `cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
+async function formatOne(root: string, file: string, bytes: Uint8Array | unknown, parsed: ParsedFile | undefined, check: boolean, orderFor: (kind: RecordKind) => KeyOrder | undefined): Promise<{ status: FmtStatus; reason?: string }> {
+  if (!(bytes instanceof Uint8Array) || !parsed) {
+    const e = bytes;
+    return { status: 'not-formatted', reason: e instanceof UnreadableRecord ? e.reason : `cannot read it (${(e as NodeJS.ErrnoException | undefined)?.code ?? 'error'})` };
   }
-  const parsed = parseRecordFile(file, bytes);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { status: 'not-formatted', reason: `${errors.length} problem${errors.length === 1 ? '' : 's'}, first at line ${errors[0]!.line}: ${errors[0]!.message}` };
   const kind = kindOf(parsed);
-  const outcome = formatRecordText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), kind ? keyOrderFor(schemas, kind) : undefined);
+  const outcome = formatRecordText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), kind ? orderFor(kind) : undefined);
   if (!outcome.ok) return { status: 'not-formatted', reason: outcome.reason };
   const output = Buffer.from(outcome.text, 'utf8');
   if (output.equals(Buffer.from(bytes))) return { status: 'unchanged' };

@@ -6,10 +6,11 @@ import { countDiagnostics } from '../core/diagnostics.js';
 import { expandPaths, UsageError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';
 import { runtime } from '../io/runtime.js';
+import { subsetSource } from '../io/source.js';
 import type { DiagnosticFormat, ValidationResult } from '../render/diagnostics.js';
 import { DIAGNOSTIC_FORMATTERS, formatMarkdownSummary } from '../render/diagnostics.js';
 import { checkChoice } from './choices.js';
-import { resolveAsOf, resolveRoot, resolveSource, resolveStyle, selectChangedSince } from './context.js';
+import { resolveAsOf, resolveRoot, resolveSource, resolveStyle, scopeChangedSince } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface ValidateOptions extends GlobalOptions {
@@ -30,9 +31,12 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   checkChoice(`--format ${format}`, format, Object.keys(DIAGNOSTIC_FORMATTERS));
   const root = await resolveRoot(options, paths.length ? paths[0] : undefined);
   const source = await resolveSource(options, root);
-  const selected = options.changedSince !== undefined ? await selectChangedSince(options, root, source) : paths.length ? await expandPaths(root, paths) : undefined;
+  // --changed-since reads the files it reports on and those their checks consult; other records are known by id.
+  const scope = options.changedSince !== undefined ? await scopeChangedSince(options, root, source) : undefined;
+  const selected = scope ? scope.selected : paths.length ? await expandPaths(root, paths) : undefined;
   if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
-  const repo = await loadRepository(source, selected ?? [], options.asOf !== undefined ? { asOf: resolveAsOf(options) } : {});
+  const from = scope && !scope.readAll ? subsetSource(source, [...scope.selected, ...scope.context]) : source;
+  const repo = await loadRepository(from, selected ?? [], { ...(options.asOf !== undefined ? { asOf: resolveAsOf(options) } : {}), ...(scope && !scope.readAll ? { known: scope.known } : {}) });
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands (or the GitHub workspace), so editors and annotations find them.
   const base = format === 'github' && env['GITHUB_WORKSPACE'] ? env['GITHUB_WORKSPACE'] : cwd;

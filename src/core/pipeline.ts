@@ -7,7 +7,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { compareDiagnostics, defaultSeverity, limitPerFile } from './diagnostics.js';
 import type { Note } from './model.js';
 import type { ParsedFile } from './parse.js';
-import type { RecordSet } from './records.js';
+import type { KnownRecord, RecordSet } from './records.js';
 import { buildRecordSet } from './records.js';
 import type { SchemaValidator } from './schema.js';
 import { REGISTRY_KINDS } from './schema.js';
@@ -21,10 +21,14 @@ export interface CheckOptions {
   readonly rootFile?: string;
   /** validate --as-of: also warn of follow-up dated after it (followup/after-as-of). */
   readonly asOf?: string;
+  /** Meetings and plans not read, counted by id (validate --changed-since). */
+  readonly known?: readonly KnownRecord[];
 }
 
 export function checkRecords(files: readonly ParsedFile[], validator: SchemaValidator, options: CheckOptions = {}): Checked {
-  const { records, diagnostics } = buildRecordSet(files, validator);
+  const built = buildRecordSet(files, validator);
+  const records: RecordSet = options.known?.length ? { ...built.records, known: options.known } : built.records;
+  const diagnostics = built.diagnostics;
   const index = buildIndexes(records);
   // Loops, not push(...list): a spread of a list of 100,000 diagnostics overflows the stack.
   for (const check of CHECKS) for (const d of check.run(records, index)) diagnostics.push(d);
@@ -59,10 +63,11 @@ function checkInvalidRecords(records: RecordSet, index: Indexes): Diagnostic[] {
 function projectProblems(records: RecordSet, file: string): Diagnostic[] {
   const at = { file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '' };
   const out: Diagnostic[] = [];
-  if (records.meetings.length + records.plans.length + records.registryFiles.length === 0 && records.files.every((f) => f.diagnostics.length === 0)) {
+  const recordCount = records.meetings.length + records.plans.length + (records.known?.length ?? 0);
+  if (recordCount + records.registryFiles.length === 0 && records.files.every((f) => f.diagnostics.length === 0)) {
     out.push({ ...at, code: 'root/no-records', severity: defaultSeverity('root/no-records'), message: 'no records found (no .yaml files with `record:` under the records root)', hint: 'run acta in a records repository, pass --root, or create one with `acta init`' });
   }
-  if (records.meetings.length + records.plans.length > 0) {
+  if (recordCount > 0) {
     const kinds = new Set(records.registryFiles.map((f) => f.kind));
     for (const kind of REGISTRY_KINDS) {
       if (!kinds.has(kind)) out.push({ ...at, code: 'registry/missing', severity: defaultSeverity('registry/missing'), message: `no ${kind} registry: references to ${kind} are not checked`, hint: `add registries/${kind}.yaml with \`record: ${kind}\`` });

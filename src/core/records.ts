@@ -28,6 +28,16 @@ export interface LeftOut {
   readonly message: string;
 }
 
+/** A meeting or plan known only by its file and id: `validate --changed-since` reads just the files a change
+ * touches, and counts the others by id (unique ids, references and their suggestions see the whole set). */
+export interface KnownRecord {
+  readonly file: string;
+  readonly kind: 'meeting' | 'plan';
+  readonly id?: string;
+  /** A meeting's points (MEETING#2.b): references to them resolve (taken as they are, valid or not). */
+  readonly parts?: readonly string[];
+}
+
 export interface RecordSet {
   readonly meetings: readonly Loaded<Meeting>[];
   readonly plans: readonly Loaded<Plan>[];
@@ -39,6 +49,8 @@ export interface RecordSet {
   /** Files whose contents no command uses (the one place that decides): any parse-level error leaves out the
    * whole file, as do an unknown kind, a nested acta.yaml and a schema error. Sorted by file. */
   readonly leftOut: readonly LeftOut[];
+  /** Records not read, known by id (see KnownRecord); none when every file was read. */
+  readonly known?: readonly KnownRecord[];
 }
 
 export const CONFIG_FILE = 'acta.yaml';

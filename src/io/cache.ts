@@ -139,7 +139,7 @@ function ofFile(d: Diagnostic, file: string): Diagnostic {
 let salt: string | undefined;
 // What a parse depends on besides the bytes: acta's version, the parse code (every module at the top of core/,
 // hashed as built), the versions of the two YAML libraries, the schemas, and the serialisation format of this Node.
-function parseSalt(): string {
+export function parseSalt(): string {
   if (salt !== undefined) return salt;
   const hash = createHash('sha256').update(`acta-parse-cache ${ENTRY_FORMAT} ${packageVersion()} v8 ${process.versions.v8}\0`);
   const folders = [fileURLToPath(new URL('../core/', import.meta.url)), SCHEMA_DIR];

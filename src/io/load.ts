@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/parse.js';
 import { parseRecordFile, readRecordFile } from '../core/parse.js';
-import type { Checked } from '../core/pipeline.js';
+import type { Checked, CheckOptions } from '../core/pipeline.js';
 import { checkRecords } from '../core/pipeline.js';
+import { buildRecordSet } from '../core/records.js';
 import { createSchemaValidator } from '../core/schema.js';
 import type { SchemaValidator } from '../core/schema.js';
 import type { RecordSource } from './source.js';
@@ -28,18 +29,33 @@ export interface Repository extends Checked {
   readonly fileNames: readonly string[];
 }
 
+export interface LoadOptions extends Pick<CheckOptions, 'asOf' | 'known'> {
+  /** The records as data, for `diff`: no schema (but acta.yaml's, which sets the language) and no checks, no
+   * diagnostics — so every record counts as valid, and compiling the record schemas is not paid for. */
+  readonly dataOnly?: boolean;
+}
+
+function configValidator(): SchemaValidator {
+  return { validate: (kind, parsed) => (kind === 'config' ? schemaValidator().validate(kind, parsed) : []) };
+}
+
 /** Read, parse and check every record under root (plus any extra files named) — from disk, or from a RecordSource (a git revision). */
-export async function loadRepository(from: string | RecordSource, extra: readonly string[] = [], options: { asOf?: string } = {}): Promise<Repository> {
+export async function loadRepository(from: string | RecordSource, extra: readonly string[] = [], options: LoadOptions = {}): Promise<Repository> {
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
   const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, `cannot read the folder (${f.reason}); its record files were not read`))];
-  const checked = checkRecords(parsed, schemaValidator(), { rootFile: 'acta.yaml', ...options });
+  const { dataOnly, ...checks } = options;
+  const checked = dataOnly ? { records: buildRecordSet(parsed, configValidator()).records, diagnostics: [] } : checkRecords(parsed, schemaValidator(), { rootFile: 'acta.yaml', ...checks });
   return { ...checked, root: source.root, fileNames: names };
 }
 
 // Reads run ahead of parsing, so the disk and the parser work at the same time; files are still parsed, and
 // reported, in order. One read at a time until one succeeds: a source may fill a cache on its first read (a git
 // source reads every blob in one batch).
+export async function readParsedFiles(source: RecordSource, names: readonly string[]): Promise<ParsedFile[]> {
+  return readAll(source, names);
+}
+
 async function readAll(source: RecordSource, names: readonly string[]): Promise<ParsedFile[]> {
   const progress = startProgress(names.length);
   const reads = new Map<number, Promise<Uint8Array>>();

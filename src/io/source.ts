@@ -128,6 +128,34 @@ function isReadable(e: TreeEntry): boolean {
   return e.mode !== '120000' && e.size <= LIMITS.bytes;
 }
 
+/** The same source, listing only those of `files` it holds: a command that needs a few records reads (and parses)
+ * only those. A git source fetches just these blobs, in one batch, before the first read. */
+export function subsetSource(source: RecordSource, files: Iterable<string>): RecordSource {
+  const wanted = new Set(files);
+  let listed: Promise<string[]> | undefined;
+  const list = (): Promise<string[]> =>
+    (listed ??= source.list().then(async (all) => {
+      const some = all.filter((f) => wanted.has(f));
+      await source.prefetch?.(some);
+      return some;
+    }));
+  return {
+    ...source,
+    list,
+    read: async (file) => {
+      await list();
+      return source.read(file);
+    },
+  };
+}
+
+export interface ChangedFilesOptions {
+  /** Filled with the blob id of every head file that is also at the base (for callers that key on content). */
+  readonly headIds?: Map<string, string>;
+  /** Files the caller reads at the base next: fetched in the same batch as the changed ones. */
+  readonly alsoAtBase?: readonly string[];
+}
+
 export interface FileVersions {
   readonly file: string;
   /** Undefined when the file is not in that source (or cannot be read there). */
@@ -138,7 +166,8 @@ export interface FileVersions {
 /** The record files that differ between two sources (added, changed or removed), with both versions. Git sides are
  * compared by blob id (from ls-tree); a file on disk is hashed as git would store it; contents are then read only for
  * the files that differ — one batch per revision. */
-export async function changedFiles(base: RecordSource, head: RecordSource): Promise<FileVersions[]> {
+export async function changedFiles(base: RecordSource, head: RecordSource, options: ChangedFilesOptions = {}): Promise<FileVersions[]> {
+  const headIdsOut = options.headIds;
   const [before, after] = await Promise.all([base.list(), head.list()]);
   const inBase = new Set(before);
   const inHead = new Set(after);
@@ -159,11 +188,12 @@ export async function changedFiles(base: RecordSource, head: RecordSource): Prom
     }
     const b = baseIds?.get(file);
     const a = await idOf(head, headIds, file, b);
+    if (a !== undefined) headIdsOut?.set(file, a);
     if (b === undefined || a === undefined || a !== b) changed.push(file);
   }
   // The base is read only for the files that changed; the head is usually read whole next (validate, diff), so its
   // first read fetches every file at once.
-  await base.prefetch?.(changed.filter((f) => inBase.has(f)));
+  await base.prefetch?.([...changed, ...(options.alsoAtBase ?? [])].filter((f) => inBase.has(f)));
   const out: FileVersions[] = [];
   for (const file of changed) {
     const b = inBase.has(file) ? await read(base, file) : undefined;

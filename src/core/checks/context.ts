@@ -3,7 +3,7 @@ import type { Code, Diagnostic, Related } from '../diagnostics.js';
 import { defaultSeverity } from '../diagnostics.js';
 import type { ParsedFile } from '../parse.js';
 import { locate } from '../parse.js';
-import type { RecordSet } from '../records.js';
+import type { KnownRecord, RecordSet } from '../records.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 
 export interface Indexes {
@@ -35,20 +35,37 @@ export function relatedAt(parsed: ParsedFile, pointer: string, message: string, 
   return { ...locate(parsed, pointer, at), message };
 }
 
+/** Records read and records known by id (KnownRecord), merged in file order, as a run that read every file sees them. */
+export function inFileOrder<T extends { readonly parsed: ParsedFile }>(read: readonly T[], known: readonly KnownRecord[] | undefined, kind: KnownRecord['kind']): (T | KnownRecord)[] {
+  const others = (known ?? []).filter((k) => k.kind === kind);
+  if (others.length === 0) return [...read];
+  const fileOf = (r: T | KnownRecord): string => ('parsed' in r ? r.parsed.file : r.file);
+  return [...read, ...others].sort((a, b) => (fileOf(a) < fileOf(b) ? -1 : fileOf(a) > fileOf(b) ? 1 : 0));
+}
+
 export function buildIndexes(records: RecordSet): Indexes {
   const r = records.registries;
   const countries = new Set(r.countries.map((c) => c.code));
   const actors = new Set<string>([...countries, ...r.organisations.map((o) => o.id), ...r.bodies.map((b) => b.id), ...r.groups.map((g) => g.id)]);
   const meetings = new Map<string, { start: string }>();
   const agreements = new Set<string>();
-  for (const m of records.meetings) {
+  for (const m of inFileOrder(records.meetings, records.known, 'meeting')) {
+    if (!('data' in m)) {
+      if (m.id !== undefined) meetings.set(m.id, { start: '' });
+      for (const ref of m.parts ?? []) agreements.add(ref);
+      continue;
+    }
     if (typeof m.data.id !== 'string') continue;
     meetings.set(m.data.id, { start: typeof m.data.dates?.start === 'string' ? m.data.dates.start : '' });
     if (m.valid) for (const a of walkAgreements(m.data)) agreements.add(a.ref);
   }
   const plans = new Set<string>();
   const activities = new Set<string>();
-  for (const p of records.plans) {
+  for (const p of inFileOrder(records.plans, records.known, 'plan')) {
+    if (!('data' in p)) {
+      if (p.id !== undefined) plans.add(p.id);
+      continue;
+    }
     if (typeof p.data.id !== 'string') continue;
     plans.add(p.data.id);
     if (p.valid) for (const a of walkActivities(p.data)) activities.add(a.ref);

@@ -26,7 +26,12 @@ export const supersessionCycles: Check = {
         });
       }
     }
-    for (const { path } of findCycles(supersedes.keys(), (ref) => (supersedes.has(ref) ? [supersedes.get(ref)!.target] : []))) {
+    // Each point supersedes at most one, so rings never share a point: each ring is found once, and it is reported
+    // from its first point in record order, wherever the search entered it (a run that reads only some records —
+    // validate --changed-since — enters it elsewhere, and must report it the same).
+    const order = new Map([...supersedes.keys()].map((ref, i) => [ref, i]));
+    for (const found of findCycles(supersedes.keys(), (ref) => (supersedes.has(ref) ? [supersedes.get(ref)!.target] : []))) {
+      const path = fromFirst(found.path, order);
       const last = supersedes.get(path[path.length - 1]!)!;
       if (path.length === 1) {
         out.push(diagnosticAt(last.at.parsed, last.at.pointer, 'ref/supersedes-itself', `point ${path[0]} says it supersedes itself`, 'name the earlier point it replaces, or drop `supersedes`'));
@@ -38,6 +43,14 @@ export const supersessionCycles: Check = {
     return out;
   },
 };
+
+function fromFirst(path: readonly string[], order: ReadonlyMap<string, number>): readonly string[] {
+  let first = 0;
+  path.forEach((ref, i) => {
+    if (order.get(ref)! < order.get(path[first]!)!) first = i;
+  });
+  return [...path.slice(first), ...path.slice(0, first)];
+}
 
 export const groupCycles: Check = {
   name: 'no group cycles',

@@ -3,9 +3,11 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedFile } from '../parse.js';
 import { registryKey } from '../schema.js';
 import type { Check } from './context.js';
-import { diagnosticAt, relatedAt } from './context.js';
+import { diagnosticAt, inFileOrder, relatedAt } from './context.js';
 
-interface Seen { readonly parsed: ParsedFile; readonly pointer: string }
+/** Where an id was first defined; no parse for a record known only by id (validate --changed-since reads every
+ * file that defines an id a reported file defines, so such a place is never shown). */
+interface Seen { readonly parsed: ParsedFile | undefined; readonly file: string; readonly pointer: string }
 
 export const uniqueIds: Check = {
   name: 'unique ids',
@@ -13,21 +15,29 @@ export const uniqueIds: Check = {
   run(records) {
     const out: Diagnostic[] = [];
     const seen = new Map<string, Seen>();
-    const claim = (id: unknown, parsed: ParsedFile, pointer: string, what: string): void => {
+    // parsed undefined: a record known only by id claims its id, and is never reported on.
+    const claim = (id: unknown, file: string, parsed: ParsedFile | undefined, pointer: string, what: string): void => {
       if (typeof id !== 'string') return;
       const first = seen.get(id);
-      if (first) {
-        out.push(diagnosticAt(parsed, pointer, 'id/duplicate', `${what} \`${id}\` is already defined in ${first.parsed.file}`, 'give one of them another id', { related: [relatedAt(first.parsed, first.pointer, 'first defined here')] }));
-      } else seen.set(id, { parsed, pointer });
+      if (!first) return void seen.set(id, { parsed, file, pointer });
+      if (!parsed) return;
+      const related = first.parsed ? relatedAt(first.parsed, first.pointer, 'first defined here') : { file: first.file, line: 1, column: 1, endLine: 1, endColumn: 1, message: 'first defined here' };
+      out.push(diagnosticAt(parsed, pointer, 'id/duplicate', `${what} \`${id}\` is already defined in ${first.file}`, 'give one of them another id', { related: [related] }));
     };
-    for (const m of records.meetings) claim(m.data.id, m.parsed, '/id', 'meeting id');
-    for (const p of records.plans) claim(p.data.id, p.parsed, '/id', 'plan id');
+    for (const m of inFileOrder(records.meetings, records.known, 'meeting')) {
+      if ('parsed' in m) claim(m.data.id, m.parsed.file, m.parsed, '/id', 'meeting id');
+      else claim(m.id, m.file, undefined, '/id', 'meeting id');
+    }
+    for (const p of inFileOrder(records.plans, records.known, 'plan')) {
+      if ('parsed' in p) claim(p.data.id, p.parsed.file, p.parsed, '/id', 'plan id');
+      else claim(p.id, p.file, undefined, '/id', 'plan id');
+    }
     for (const f of records.registryFiles) {
       const list = (f.parsed.data as Record<string, unknown>)[f.kind];
       if (!Array.isArray(list)) continue;
       const key = registryKey(f.kind);
       list.forEach((entry, i) => {
-        if (entry && typeof entry === 'object') claim((entry as Record<string, unknown>)[key], f.parsed, `/${f.kind}/${i}/${key}`, 'actor id');
+        if (entry && typeof entry === 'object') claim((entry as Record<string, unknown>)[key], f.parsed.file, f.parsed, `/${f.kind}/${i}/${key}`, 'actor id');
       });
     }
     return out;

@@ -29,10 +29,17 @@ function orderAt(schemas: SchemaSet, schemaNodes: readonly At[]): KeyOrder | und
   if (nodes.length === 0) return undefined;
   const keys: string[] = [];
   for (const { node } of nodes) for (const k of Object.keys(asJson(node.properties))) if (!keys.includes(k)) keys.push(k);
+  // Orders are worked out once per schema place, not once per mapping of every file formatted.
+  const children = new Map<string, KeyOrder | undefined>();
+  let itemOrder: { order: KeyOrder | undefined } | undefined;
   return {
     keys,
-    child: (key) => orderAt(schemas, nodes.flatMap(({ node, doc }) => { const p = asJson(node.properties)[key]; return p && typeof p === 'object' ? [{ node: p as Json, doc }] : []; })),
-    items: () => orderAt(schemas, nodes.flatMap(({ node, doc }) => (node.items && typeof node.items === 'object' ? [{ node: node.items as Json, doc }] : []))),
+    child: (key) => {
+      if (!keys.includes(key)) return undefined;
+      if (!children.has(key)) children.set(key, orderAt(schemas, nodes.flatMap(({ node, doc }) => { const p = asJson(node.properties)[key]; return p && typeof p === 'object' ? [{ node: p as Json, doc }] : []; })));
+      return children.get(key);
+    },
+    items: () => (itemOrder ??= { order: orderAt(schemas, nodes.flatMap(({ node, doc }) => (node.items && typeof node.items === 'object' ? [{ node: node.items as Json, doc }] : []))) }).order,
   };
 }
 

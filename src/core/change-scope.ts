@@ -1,0 +1,76 @@
+// What `validate --changed-since` must read, decided from file summaries (reference-index.ts) alone: the files it
+// reports on, the files their checks consult, and the records it needs only by id.
+import type { FileRefs } from './reference-index.js';
+import { isIndexableId, refsMention } from './reference-index.js';
+import type { KnownRecord } from './records.js';
+
+export interface ChangedRefs {
+  readonly file: string;
+  /** The file's summary at the base and at head (undefined: not there, or not readable). */
+  readonly before: FileRefs | undefined;
+  readonly after: FileRefs | undefined;
+}
+
+export interface ChangeScope {
+  /** The files reported on: the changed files still there, and every file that refers to a changed or removed id. */
+  readonly selected: readonly string[];
+  /** Files read in full too, because the checks of the selected ones consult them: acta.yaml, every registry, the
+   * records the selected ones name (with the meetings their points supersede, ring by ring), and the other
+   * definers of the ids they define. Their own problems are not reported. */
+  readonly context: readonly string[];
+  /** Every other meeting and plan, by id only: unique ids, references and suggestions see the whole set. */
+  readonly known: readonly KnownRecord[];
+  /** True when the summaries cannot answer (an id with white space or too long): every file must be read. */
+  readonly readAll: boolean;
+}
+
+/** `head`: every record file at head, sorted, with its summary (undefined: not readable). */
+export function scopeOfChange(head: ReadonlyMap<string, FileRefs | undefined>, changed: readonly ChangedRefs[], configFile: string): ChangeScope {
+  const ids = new Set(changed.flatMap((c) => [...(c.before?.defines ?? []), ...(c.after?.defines ?? [])]));
+  const selected = new Set(changed.filter((c) => head.has(c.file)).map((c) => c.file));
+  const readAll = [...ids].some((id) => !isIndexableId(id));
+  // acta.yaml says how every record is checked (authentic texts); a registry that comes or goes turns a kind of
+  // reference check on or off: then every file is in scope.
+  const everything = changed.some((c) => c.file === configFile || (c.before?.kind === 'registry') !== (c.after?.kind === 'registry'));
+  for (const [file, refs] of head) {
+    if (selected.has(file) || !refs) continue;
+    if (everything || readAll || refsMention(refs, ids)) selected.add(file);
+  }
+  // acta.yaml reports a missing registry, or no records at all: a file that comes, goes or changes kind can change that.
+  if (head.has(configFile) && changed.some((c) => c.before?.kind !== c.after?.kind)) selected.add(configFile);
+  const context = contextOf(head, selected, configFile);
+  const known: KnownRecord[] = [];
+  for (const [file, refs] of head) {
+    if (selected.has(file) || context.has(file) || !refs) continue;
+    if (refs.kind === 'meeting' || refs.kind === 'plan') known.push({ file, kind: refs.kind, ...(refs.id !== undefined ? { id: refs.id } : {}), parts: refs.parts });
+  }
+  return { selected: [...selected].sort(), context: [...context].sort(), known, readAll };
+}
+
+function contextOf(head: ReadonlyMap<string, FileRefs | undefined>, selected: ReadonlySet<string>, configFile: string): Set<string> {
+  const definers = new Map<string, string[]>();
+  for (const [file, refs] of head) for (const id of refs?.defines ?? []) (definers.get(id) ?? definers.set(id, []).get(id)!).push(file);
+  const context = new Set<string>();
+  const add = (file: string): void => void (selected.has(file) || context.add(file));
+  for (const [file, refs] of head) if (file === configFile || refs?.kind === 'registry' || refs?.kind === 'config') add(file);
+  // Whom the selected files name (and, through supersedes, whom those name, ring by ring), and who else defines their ids.
+  const todo: string[] = [];
+  for (const file of selected) {
+    const refs = head.get(file);
+    for (const id of [...(refs?.mentions ?? []), ...(refs?.defines ?? [])]) for (const f of definers.get(id) ?? []) add(f);
+    todo.push(file);
+  }
+  const followed = new Set<string>();
+  while (todo.length) {
+    const file = todo.pop()!;
+    if (followed.has(file)) continue;
+    followed.add(file);
+    for (const id of head.get(file)?.supersedes ?? []) {
+      for (const f of definers.get(id) ?? []) {
+        add(f);
+        todo.push(f);
+      }
+    }
+  }
+  return context;
+}
