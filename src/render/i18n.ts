@@ -160,7 +160,12 @@ export interface Labels {
 }
 
 // Built once per language: formatters look labels up, never spell them.
+const BUILT = new Map<Lang, Labels>();
 export function labels(lang: Lang): Labels {
+  return BUILT.get(lang) ?? BUILT.set(lang, buildLabels(lang)).get(lang)!;
+}
+
+function buildLabels(lang: Lang): Labels {
   return { lang, states: pick(STATES, lang), statuses: pick(STATUSES, lang), actions: pick(ACTIONS, lang), precisions: pick(PRECISIONS, lang), kinds: pick(KINDS, lang), sessions: pick(SESSIONS, lang), cells: pick(CELLS, lang), words: pick(WORDS, lang) };
 }
 

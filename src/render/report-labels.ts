@@ -181,6 +181,12 @@ export interface ReportLabels {
   readonly dashboard: Record<keyof typeof DASHBOARD, string>;
 }
 
+const BUILT = new Map<Lang, ReportLabels>();
+// Built once per language and shared (read-only): callers look labels up per row.
 export function reportLabels(lang: Lang): ReportLabels {
+  return BUILT.get(lang) ?? BUILT.set(lang, buildReportLabels(lang)).get(lang)!;
+}
+
+function buildReportLabels(lang: Lang): ReportLabels {
   return { report: pick(REPORT, lang), attendance: pick(ATTENDANCE, lang), attendanceWords: pick(ATTENDANCE_WORDS, lang), cellsShort: pick(CELLS_SHORT, lang), workplan: pick(WORKPLAN, lang), dashboard: pick(DASHBOARD, lang) };
 }

@@ -14,6 +14,7 @@ import { countPoints, tallyAgreements } from './agreement-tally.js';
 import type { CommitmentTally } from './commitment-tally.js';
 import { tallyCommitments } from './commitment-tally.js';
 import { buildFollowupReport } from './followup-report.js';
+import { groupBy } from './group-by.js';
 import type { MeetingItem } from './meeting-item.js';
 import { viewMeeting } from './meeting-item.js';
 import type { ParticipationMatrix } from './participation.js';
@@ -105,6 +106,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const meetings = records.meetings.filter((m) => m.valid && inBodies(m.data.body, sel) && m.data.dates.start >= period.from && m.data.dates.start <= period.to).map((m) => m.data).sort(byStart);
   const held = new Set(meetings.map((m) => m.id));
   const fromMeetings = commitments.filter((c) => c.origin.recordKind === 'meeting' && held.has(c.origin.record));
+  const ownByMeeting = groupBy(fromMeetings, (c) => c.origin.record);
   const agreements = tallyAgreements(meetings, new Set(fromMeetings.filter((c) => c.kind === 'agreement').map((c) => c.origin.ref)), ctx);
   const overdue = overdueRows(commitments, sel, ctx, asOf, period.from);
   const dueNext = dueNextRows(commitments, sel, ctx, input.next);
@@ -129,7 +131,7 @@ export function buildReport(input: ReportInput): ReportModel {
       dueNext: dueNext.length,
       doneLate: fromMeetings.filter((c) => c.state === 'done' && c.daysLateDelivered !== undefined).length,
     },
-    meetings: meetings.map((m) => viewMeeting(m, { points: countPoints(m), own: fromMeetings.filter((c) => c.origin.record === m.id), members }, ctx)),
+    meetings: meetings.map((m) => viewMeeting(m, { points: countPoints(m), own: ownByMeeting.get(m.id) ?? [], members }, ctx)),
     participation: buildParticipation(meetings, members, ctx),
     agreements,
     recommendations: meetings.flatMap((m) => recommendationRows(m, ctx)),
