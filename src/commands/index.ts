@@ -225,11 +225,12 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'report',
     summary: 'consolidated report for a period: meetings, participation, agreements, commitments by state, overdue, due next, work plans',
-    define: (c) => c.option('--year <year>', 'the calendar year (same as --from YEAR --to YEAR)').option('--from <period>', 'first day, month, quarter, half-year or year of the period (default: the first meeting on record)').option('--to <period>', 'end of the period (default: --as-of)').option('--body <body>', 'only these bodies (id or acronym; several: comma-separated)').option('--next <days>', 'how far "due next" looks after --as-of: 90, 90d or 12w', '90').option('-f, --format <format>', 'md | html | json', 'md').option('-o, --out <file>', 'write to this file (atomically) instead of standard output').option('--template <file>', 'use this Handlebars template instead of templates/report/report.FORMAT.hbs'),
+    define: (c) => c.option('--year <year>', 'the calendar year (same as --from YEAR --to YEAR)').option('--from <period>', 'first day, month, quarter, half-year or year of the period (default: the first meeting on record)').option('--to <period>', 'end of the period (default: --as-of)').option('--body <body>', 'only these bodies (id or acronym; several: comma-separated)').option('--next <days>', 'how far "due next" looks after --as-of: 90, 90d or 12w', '90').option('--texts', 'add an annex with the adopted text of every point of the meetings held in the period').option('--annex', 'add an annex with the statement of each country that took part in the period').option('--actor <actor>', 'the annex\'s statements are of these actors instead (code, id or acronym; a group: its members; several: comma-separated)').option('-f, --format <format>', 'md | html | json', 'md').option('-o, --out <file>', 'write to this file (atomically) instead of standard output').option('--template <file>', 'use this Handlebars template instead of templates/report/report.FORMAT.hbs'),
     run: async (_args, o) => (await import('./report.js')).runReport(o),
     examples: [
       ['acta report --year 2017 --lang en', 'the consolidated report for 2017, in English (Markdown)'],
       ['acta report --from 2017-H1 --to 2017-H2 -f html -o report.html', 'the same as a web page, written to report.html'],
+      ['acta report --year 2017 --texts --annex -f html -o report.html', 'the full document to circulate: adopted texts and a statement per country'],
     ],
   },
   {

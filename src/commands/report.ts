@@ -1,6 +1,9 @@
 // acta report: the consolidated report for a period — Markdown, HTML (fit to print) or JSON (the view model itself).
 import path from 'node:path';
+import { expandActors } from '../core/actors.js';
 import { parsePeriod } from '../core/dates.js';
+import type { ActorId } from '../core/model.js';
+import type { Statement } from '../core/queries/statement.js';
 import { buildReport } from '../core/queries/report.js';
 import { parseWindow } from '../core/queries/selection.js';
 import { UsageError } from '../io/files.js';
@@ -10,9 +13,13 @@ import { writeFileAtomic } from '../io/write.js';
 import { jsonText } from '../render/escape.js';
 import type { TemplateFormat } from '../render/report-template.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
+import type { StatementView } from '../render/statement-view.js';
+import { statementView } from '../render/statement-view.js';
+import type { ReportView } from '../render/svg/report-charts.js';
 import { withCharts } from '../render/svg/report-charts.js';
 import { checkChoice } from './choices.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
+import type { ReportInputs } from './report-input.js';
 import { loadReportInputs } from './report-input.js';
 
 export interface ReportOptions extends GlobalOptions {
@@ -24,6 +31,9 @@ export interface ReportOptions extends GlobalOptions {
   readonly out?: string;
   readonly template?: string;
   readonly next?: string;
+  readonly texts?: boolean;
+  readonly annex?: boolean;
+  readonly actor?: string;
 }
 
 const FORMATS = ['md', 'html', 'json'] as const;
@@ -42,16 +52,37 @@ function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } 
 
 export async function runReport(options: ReportOptions): Promise<Outcome> {
   const { format, next } = checkOptions(options);
-  const raw = { ...(options.body !== undefined ? { body: options.body } : {}), ...(options.year !== undefined ? { from: options.year, to: options.year } : {}), ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) };
-  const input = await loadReportInputs(options, raw);
-  if (input.sel.from !== undefined && input.sel.to !== undefined && input.sel.from > input.sel.to) throw new UsageError(`--from ${options.from} is after --to ${options.to}`);
-  const report = buildReport({ ...input, ...(options.year !== undefined ? { year: options.year } : {}), next });
-  const view = withCharts(report);
-  const text = format === 'json' ? jsonText(view) : await renderWith(format, view, input.root, options.template);
-  if (options.out === undefined) return { stdout: text, ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+  const { view, root, warning } = await reportView(options, next);
+  const text = format === 'json' ? jsonText(view) : await renderWith(format, withAnnexViews(view), root, options.template);
+  if (options.out === undefined) return { stdout: text, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
   const out = fromCwd(options.out);
   await writeFileAtomic(path.dirname(out), path.basename(out), text);
-  return { stdout: '', stderr: `${input.warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
+}
+
+// The records and commitments stay inside this function: once the view is built they can be collected while the
+// templates render (at 8,000 meetings they are most of the heap).
+async function reportView(options: ReportOptions, next: number): Promise<{ view: ReportView; root: string; warning?: string }> {
+  const raw = { ...(options.actor !== undefined ? { actor: options.actor } : {}), ...(options.body !== undefined ? { body: options.body } : {}), ...(options.year !== undefined ? { from: options.year, to: options.year } : {}), ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) };
+  const input = await loadReportInputs(options, raw);
+  if (input.sel.from !== undefined && input.sel.to !== undefined && input.sel.from > input.sel.to) throw new UsageError(`--from ${options.from} is after --to ${options.to}`);
+  const annex = options.annex || input.sel.actors ? { annex: input.sel.actors ? { actors: annexActors(input) } : {} } : {};
+  const report = buildReport({ ...input, ...(options.year !== undefined ? { year: options.year } : {}), next, ...(options.texts ? { texts: true } : {}), ...annex });
+  return { view: withCharts(report), root: input.root, ...(input.warning ? { warning: input.warning } : {}) };
+}
+
+/** Templates also get each annex statement laid out as `acta statement` lays it out (its StatementView). */
+function withAnnexViews<V extends { readonly annex?: readonly Statement[]; readonly lang: 'es' | 'en' }>(view: V): V & { readonly annexViews?: readonly Omit<StatementView, 'statement'>[] } {
+  if (!view.annex) return view;
+  return { ...view, annexViews: view.annex.map((st) => {
+    const { statement: _, ...laid } = statementView(st);
+    return laid;
+  }) };
+}
+
+// --actor: those actors, a group standing for its members (a statement is one actor's).
+function annexActors(input: ReportInputs): ActorId[] {
+  return expandActors(input.dir, [...(input.sel.actors ?? [])]);
 }
 
 async function renderWith(format: TemplateFormat, view: { lang: 'es' | 'en' }, root: string, template: string | undefined): Promise<string> {

@@ -90,9 +90,26 @@ export function icsText(s: string): string {
 }
 
 /** Every string in a value passed through `policy`, deep; numbers, booleans and keys untouched. */
+// A part in which the policy changes nothing is returned as it is (not copied), and a frozen part — the actor
+// references views share — is mapped once: the copy costs memory in proportion to what changes, not to the model.
 export function mapStringsDeep(value: unknown, policy: (s: string) => string): unknown {
-  if (typeof value === 'string') return policy(value);
-  if (Array.isArray(value)) return value.map((v) => mapStringsDeep(v, policy));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStringsDeep(v, policy)]));
-  return value;
+  const seen = new Map<object, unknown>();
+  const map = (v: unknown): unknown => {
+    if (typeof v === 'string') return policy(v);
+    if (v === null || typeof v !== 'object') return v;
+    const shared = Object.isFrozen(v);
+    if (shared && seen.has(v)) return seen.get(v);
+    let out: unknown = v;
+    if (Array.isArray(v)) {
+      const items = v.map(map);
+      if (items.some((x, i) => x !== v[i])) out = items;
+    } else {
+      const entries = Object.entries(v);
+      const mapped = entries.map(([, x]) => map(x));
+      if (mapped.some((x, i) => x !== entries[i]![1])) out = Object.fromEntries(entries.map(([k], i) => [k, mapped[i]]));
+    }
+    if (shared) seen.set(v, out);
+    return out;
+  };
+  return map(value);
 }

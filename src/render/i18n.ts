@@ -159,15 +159,14 @@ export interface Labels {
   readonly words: Record<keyof typeof WORDS, string>;
 }
 
+// Built once per language: formatters look labels up, never spell them.
 const BUILT = new Map<Lang, Labels>();
-
-// Built once per language (and kept: a site asks for them for every row): formatters look labels up, never spell them.
 export function labels(lang: Lang): Labels {
-  const known = BUILT.get(lang);
-  if (known) return known;
-  const built: Labels = { lang, states: pick(STATES, lang), statuses: pick(STATUSES, lang), actions: pick(ACTIONS, lang), precisions: pick(PRECISIONS, lang), kinds: pick(KINDS, lang), sessions: pick(SESSIONS, lang), cells: pick(CELLS, lang), words: pick(WORDS, lang) };
-  BUILT.set(lang, built);
-  return built;
+  return BUILT.get(lang) ?? BUILT.set(lang, buildLabels(lang)).get(lang)!;
+}
+
+function buildLabels(lang: Lang): Labels {
+  return { lang, states: pick(STATES, lang), statuses: pick(STATUSES, lang), actions: pick(ACTIONS, lang), precisions: pick(PRECISIONS, lang), kinds: pick(KINDS, lang), sessions: pick(SESSIONS, lang), cells: pick(CELLS, lang), words: pick(WORDS, lang) };
 }
 
 /** Record text, with " [es]" (or " [en]") when it is not in the language asked for. */

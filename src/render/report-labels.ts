@@ -94,6 +94,18 @@ const REPORT = {
   doneLate: { es: 'Cumplidos con retraso', en: 'Done late' },
   commitmentsAdopted: { es: 'Compromisos adoptados', en: 'Commitments adopted' },
   agreementsAdopted: { es: 'Acuerdos adoptados', en: 'Agreements adopted' },
+  delivered: { es: 'Lo cumplido en el periodo', en: 'Delivered in the period' },
+  deliveredScope: { es: 'Entregas registradas en el seguimiento con fecha dentro del periodo, en las instancias del informe, sea cual sea la fecha en que se adoptó el compromiso: quién, cuándo, a tiempo o con retraso respecto del plazo vigente, y la evidencia citada.', en: 'Deliveries recorded in the follow-up with a date within the period, in the bodies reported on, whenever the commitment was adopted: by whom, when, on time or late against the deadline in force, and the evidence cited.' },
+  deliveredBy: { es: 'Cumplido por', en: 'Delivered by' },
+  onTimeOrLate: { es: 'Plazo', en: 'Timeliness' },
+  onTime: { es: 'a tiempo', en: 'on time' },
+  nothingDelivered: { es: 'No se registró ninguna entrega en el periodo.', en: 'No delivery was recorded in the period.' },
+  textsTitle: { es: 'Anexo: textos adoptados', en: 'Annex: adopted texts' },
+  textsScope: { es: 'El texto de cada punto de las reuniones celebradas en el periodo, tal como consta en el registro.', en: 'The text of every point of the meetings held in the period, as the record keeps it.' },
+  noText: { es: 'sin texto propio (introduce los subpuntos)', en: 'no text of its own (introduces the sub-items)' },
+  holdsCommitment: { es: 'compromiso', en: 'commitment' },
+  annexTitle: { es: 'Anexo: estado de cuenta por país', en: 'Annex: statement by country' },
+  annexScope: { es: 'Lo que cada país debe a la fecha del informe en las instancias del informe: vencido, por vencer, cumplido (a tiempo o con retraso), en espera de una reunión, sin fecha.', en: 'What each country owes on the date of the report in the bodies reported on: overdue, due next, delivered (on time or late), waiting for a meeting, no date.' },
 } satisfies Record<string, Both>;
 
 const ATTENDANCE = {
@@ -181,6 +193,12 @@ export interface ReportLabels {
   readonly dashboard: Record<keyof typeof DASHBOARD, string>;
 }
 
+const BUILT = new Map<Lang, ReportLabels>();
+// Built once per language and shared (read-only): callers look labels up per row.
 export function reportLabels(lang: Lang): ReportLabels {
+  return BUILT.get(lang) ?? BUILT.set(lang, buildReportLabels(lang)).get(lang)!;
+}
+
+function buildReportLabels(lang: Lang): ReportLabels {
   return { report: pick(REPORT, lang), attendance: pick(ATTENDANCE, lang), attendanceWords: pick(ATTENDANCE_WORDS, lang), cellsShort: pick(CELLS_SHORT, lang), workplan: pick(WORKPLAN, lang), dashboard: pick(DASHBOARD, lang) };
 }

@@ -36,8 +36,12 @@ const langOf = (options: HelperOptions): Lang => ((options.data as { root?: { la
 // Helpers get their Handlebars options object last.
 const split = (args: unknown[]): { values: unknown[]; options: HelperOptions } => ({ values: args.slice(0, -1), options: args[args.length - 1] as HelperOptions });
 
+// Every label of a language, built once: templates call {{t}} once per cell, so building the tables per call is quadratic.
+const LABEL_TREES = new Map<Lang, Readonly<Record<string, unknown>>>();
+const labelTree = (lang: Lang): Readonly<Record<string, unknown>> => LABEL_TREES.get(lang) ?? LABEL_TREES.set(lang, { ...labels(lang), ...reportLabels(lang) }).get(lang)!;
+
 function lookupLabel(lang: Lang, keys: readonly unknown[]): string {
-  let node: unknown = { ...labels(lang), ...reportLabels(lang) };
+  let node: unknown = labelTree(lang);
   for (const key of keys) node = node !== null && typeof node === 'object' && Object.hasOwn(node, String(key)) ? (node as Record<string, unknown>)[String(key)] : undefined;
   return typeof node === 'string' ? node : String(keys[keys.length - 1] ?? '');
 }

@@ -16,7 +16,7 @@ export type { Commitment, CommitmentKind, CommitmentState, Delivery, DeriveOptio
 export type StateSummary = Readonly<Record<CommitmentState, number>> & { readonly total: number };
 
 // One summary shape for every report, so totals read the same everywhere.
-export function summariseStates(commitments: readonly Commitment[]): StateSummary {
+export function summariseStates(commitments: readonly { readonly state: CommitmentState }[]): StateSummary {
   const counts = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<CommitmentState, number>;
   for (const c of commitments) counts[c.state]++;
   return { ...counts, total: commitments.length };

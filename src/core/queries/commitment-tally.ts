@@ -3,6 +3,7 @@ import type { ActorDirectory } from '../actors.js';
 import type { ActorId, Lang } from '../model.js';
 import type { Commitment, CommitmentState, StateSummary } from '../followup/index.js';
 import { STATES, summariseStates } from '../followup/index.js';
+import { groupBy } from './group-by.js';
 import type { ActorRef, ViewContext } from './view.js';
 import { actorRefs } from './view.js';
 
@@ -45,15 +46,23 @@ function actorOrder(dir: ActorDirectory, lang: Lang): (a: ActorRef, b: ActorRef)
 
 /** `bodies`: the column order (ids); commitments of other bodies are still counted, after them. */
 export function tallyCommitments(commitments: readonly Commitment[], bodies: readonly string[], ctx: ViewContext): CommitmentTally {
-  const bodyIds = [...new Set([...bodies, ...commitments.map((c) => c.origin.body)])];
+  const perBody = groupBy(commitments, (c) => c.origin.body);
+  const bodyIds = [...new Set([...bodies, ...perBody.keys()])];
   const byBody = bodyIds
-    .map((id) => ({ body: actorRefs([id], ctx)[0]!, counts: summariseStates(commitments.filter((c) => c.origin.body === id)) }))
+    .map((id) => ({ body: actorRefs([id], ctx)[0]!, counts: summariseStates(perBody.get(id) ?? []) }))
     .filter((row) => row.counts.total > 0);
-  const perActor = new Map<ActorId, Commitment[]>();
-  for (const c of commitments) for (const actor of c.owed) perActor.set(actor, [...(perActor.get(actor) ?? []), { ...c, state: stateFor(c, actor) }]);
+  // Only the state is counted: a small record per (commitment, actor), never a copy of the commitment.
+  const perActor = new Map<ActorId, { state: CommitmentState }[]>();
+  for (const c of commitments) {
+    for (const actor of c.owed) {
+      const own = perActor.get(actor) ?? perActor.set(actor, []).get(actor)!;
+      own.push({ state: stateFor(c, actor) });
+    }
+  }
+  const order = actorOrder(ctx.dir, ctx.lang);
   const byActor = [...perActor.entries()]
     .map(([id, own]) => ({ actor: actorRefs([id], ctx)[0]!, counts: summariseStates(own) }))
-    .sort((a, b) => actorOrder(ctx.dir, ctx.lang)(a.actor, b.actor));
+    .sort((a, b) => order(a.actor, b.actor));
   const total = summariseStates(commitments);
   const states = STATES.filter((s) => ALWAYS.has(s) || total[s] > 0);
   return { states, byBody, byActor, total };

@@ -3,6 +3,7 @@ import type { Day } from '../dates.js';
 import { parsePeriod } from '../dates.js';
 import type { Commitment, StateSummary } from '../followup/index.js';
 import { summariseStates } from '../followup/index.js';
+import { groupBy } from './group-by.js';
 import type { Plan } from '../model.js';
 import { walkActivities } from '../walk.js';
 import type { ActorRef, LocalText, ViewContext } from './view.js';
@@ -45,8 +46,7 @@ function axisProgress(refs: readonly string[], occurrences: ReadonlyMap<string, 
 }
 
 export function buildPlanProgress(plan: Plan, commitments: readonly Commitment[], period: { from: Day; to: Day }, ctx: ViewContext): PlanProgress {
-  const occurrences = new Map<string, Commitment[]>();
-  for (const c of commitments) if (c.origin.record === plan.id) occurrences.set(c.origin.ref, [...(occurrences.get(c.origin.ref) ?? []), c]);
+  const occurrences = groupBy(commitments.filter((c) => c.origin.record === plan.id), (c) => c.origin.ref);
   const activities = walkActivities(plan);
   const axes = plan.axes.map((axis) => {
     const refs = activities.filter((a) => a.axis === axis).map((a) => a.ref);

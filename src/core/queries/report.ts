@@ -6,14 +6,19 @@ import { shiftDays } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Commitment, StateSummary } from '../followup/index.js';
 import { dueDay, summariseStates } from '../followup/index.js';
-import type { Lang, Meeting, Plan } from '../model.js';
+import type { ActorId, Lang, Meeting, Plan } from '../model.js';
 import type { RecordSet } from '../records.js';
 import { walkAgreements } from '../walk.js';
+import type { AdoptedTexts } from './adopted-texts.js';
+import { adoptedTexts } from './adopted-texts.js';
 import type { AgreementTally } from './agreement-tally.js';
 import { countPoints, tallyAgreements } from './agreement-tally.js';
 import type { CommitmentTally } from './commitment-tally.js';
 import { tallyCommitments } from './commitment-tally.js';
+import type { DeliveredRow } from './delivered.js';
+import { deliveredRows } from './delivered.js';
 import { buildFollowupReport } from './followup-report.js';
+import { groupBy } from './group-by.js';
 import type { MeetingItem } from './meeting-item.js';
 import { viewMeeting } from './meeting-item.js';
 import type { ParticipationMatrix } from './participation.js';
@@ -23,6 +28,8 @@ import { buildPlanProgress } from './plan-progress.js';
 import type { RecordHealth } from './record-health.js';
 import { buildRecordHealth } from './record-health.js';
 import type { Selection } from './selection.js';
+import type { Statement } from './statement.js';
+import { buildStatement } from './statement.js';
 import type { ActorRef, CommitmentView, LocalText, ViewContext } from './view.js';
 import { actorRefs, pickText, viewCommitment } from './view.js';
 
@@ -71,8 +78,14 @@ export interface ReportModel {
   /** Everything overdue as of `asOf` in the bodies asked for, the most late first — also from before the period. */
   readonly overdue: readonly OverdueRow[];
   readonly dueNext: readonly CommitmentView[];
+  /** What was delivered within the period in the bodies reported on, oldest first (from the follow-up entries). */
+  readonly delivered: readonly DeliveredRow[];
   readonly workplan: readonly PlanProgress[];
   readonly records: RecordHealth;
+  /** --texts: the adopted text of every point of the meetings held in the period. */
+  readonly texts?: readonly AdoptedTexts[];
+  /** --annex / --actor: one statement per country (the participating ones, or those asked for), in the bodies reported on. */
+  readonly annex?: readonly Statement[];
 }
 
 export interface ReportInput {
@@ -87,6 +100,10 @@ export interface ReportInput {
   readonly year?: string;
   /** Days after asOf that "due next" covers. */
   readonly next: number;
+  /** Include the adopted texts. */
+  readonly texts?: boolean;
+  /** Include the per-country annex: of these actors, or (no list) of every country that took part in the period. */
+  readonly annex?: { readonly actors?: readonly ActorId[] };
 }
 
 const byStart = (a: Meeting, b: Meeting): number => (a.dates.start < b.dates.start ? -1 : a.dates.start > b.dates.start ? 1 : a.id < b.id ? -1 : 1);
@@ -105,7 +122,9 @@ export function buildReport(input: ReportInput): ReportModel {
   const meetings = records.meetings.filter((m) => m.valid && inBodies(m.data.body, sel) && m.data.dates.start >= period.from && m.data.dates.start <= period.to).map((m) => m.data).sort(byStart);
   const held = new Set(meetings.map((m) => m.id));
   const fromMeetings = commitments.filter((c) => c.origin.recordKind === 'meeting' && held.has(c.origin.record));
-  const agreements = tallyAgreements(meetings, new Set(fromMeetings.filter((c) => c.kind === 'agreement').map((c) => c.origin.ref)), ctx);
+  const ownByMeeting = groupBy(fromMeetings, (c) => c.origin.record);
+  const operational = new Set(fromMeetings.filter((c) => c.kind === 'agreement').map((c) => c.origin.ref));
+  const agreements = tallyAgreements(meetings, operational, ctx);
   const overdue = overdueRows(commitments, sel, ctx, asOf, period.from);
   const dueNext = dueNextRows(commitments, sel, ctx, input.next);
   const collator = new Intl.Collator(ctx.lang);
@@ -129,16 +148,31 @@ export function buildReport(input: ReportInput): ReportModel {
       dueNext: dueNext.length,
       doneLate: fromMeetings.filter((c) => c.state === 'done' && c.daysLateDelivered !== undefined).length,
     },
-    meetings: meetings.map((m) => viewMeeting(m, { points: countPoints(m), own: fromMeetings.filter((c) => c.origin.record === m.id), members }, ctx)),
+    meetings: meetings.map((m) => viewMeeting(m, { points: countPoints(m), own: ownByMeeting.get(m.id) ?? [], members }, ctx)),
     participation: buildParticipation(meetings, members, ctx),
     agreements,
     recommendations: meetings.flatMap((m) => recommendationRows(m, ctx)),
     commitments: tallyCommitments(fromMeetings, agreements.bodies.map((b) => b.id), ctx),
     overdue,
     dueNext,
+    delivered: deliveredRows(commitments, period, ctx, (c) => inBodies(c.origin.body, sel)),
     workplan: plansIn(records, sel, period).map((p) => buildPlanProgress(p, commitments, period, ctx)),
     records: buildRecordHealth(records, input.diagnostics),
+    ...(input.texts ? { texts: adoptedTexts(meetings, new Set(fromMeetings.map((c) => c.origin.ref)), ctx) } : {}),
+    ...(input.annex ? { annex: annexStatements(input.annex.actors ?? participants(meetings, members, ctx), commitments, sel, ctx, asOf) } : {}),
   };
+}
+
+/** Countries that took part in (or observed) a meeting of the period, in the report's order of members, then others. */
+function participants(meetings: readonly Meeting[], members: readonly string[], ctx: ViewContext): ActorId[] {
+  const came = new Set(meetings.flatMap((m) => [...(m.participants ?? []), ...(m.observers ?? [])]));
+  const others = [...came].filter((id) => ctx.dir.byId.get(id)?.kind === 'country' && !members.includes(id)).sort();
+  return [...members.filter((id) => came.has(id)), ...others];
+}
+
+function annexStatements(actors: readonly ActorId[], commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, asOf: Day): Statement[] {
+  const inScope = sel.bodies ? commitments.filter((c) => inBodies(c.origin.body, sel)) : commitments;
+  return actors.map((actor) => buildStatement(inScope, ctx, { actor, asOf }));
 }
 
 function recommendationRows(m: Meeting, ctx: ViewContext): RecommendationRow[] {

@@ -23,8 +23,19 @@ export interface ViewContext {
   readonly authentic?: Lang;
 }
 
+// One ActorRef per actor and language, shared by every view that names it: a report names the same eleven countries
+// hundreds of thousands of times, and a fresh object each time is most of its memory.
+const REFS = new WeakMap<ActorDirectory, Map<string, ActorRef>>();
+
 export function actorRefs(ids: readonly ActorId[] | undefined, ctx: ViewContext): ActorRef[] {
-  return (ids ?? []).map((id) => ({ id, label: actorLabel(ctx.dir, id, ctx.lang) }));
+  if (!ids?.length) return [];
+  const refs = REFS.get(ctx.dir) ?? REFS.set(ctx.dir, new Map()).get(ctx.dir)!;
+  return ids.map((id) => {
+    const key = `${ctx.lang}\u0000${id}`;
+    let ref = refs.get(key);
+    if (!ref) refs.set(key, (ref = Object.freeze({ id, label: actorLabel(ctx.dir, id, ctx.lang) })));
+    return ref;
+  });
 }
 
 export interface DueView {
