@@ -4,6 +4,7 @@ import type { CommitmentState } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import type { ActorRef, CommitmentView } from '../core/queries/view.js';
 import { oneLine } from './escape.js';
+import { drawPlainTable, isPlainTable } from './plain-table.js';
 import type { Labels } from './i18n.js';
 import { day, dueShort, eventText, extensionText, localText } from './i18n.js';
 import { daysLateText, stateText } from './late-phrases.js';
@@ -14,6 +15,7 @@ export type Row = readonly (string | number)[];
 const CHUNK = 200;
 
 function tableOf(head: readonly string[], widths: readonly number[], rows: readonly Row[]): string {
+  if (isPlainTable(head, widths, rows)) return drawPlainTable(head, widths, rows);
   const t = new Table({ ...(head.length ? { head: [...head] } : {}), colWidths: [...widths], wordWrap: true, style: { head: [], border: [] } });
   t.push(...rows.map((r) => [...r]));
   return t.toString();
