@@ -23,8 +23,21 @@ export interface ViewContext {
   readonly authentic?: Lang;
 }
 
+// One ActorRef per actor and language, shared by every view that names it: a list of 100,000 commitments names the
+// same few dozen actors, and the views hold references instead of a fresh object each (peak memory).
+const REFS = new WeakMap<ActorDirectory, Map<string, ActorRef>>();
+
+function actorRef(id: ActorId, ctx: ViewContext): ActorRef {
+  let refs = REFS.get(ctx.dir);
+  if (!refs) REFS.set(ctx.dir, (refs = new Map()));
+  const key = `${ctx.lang}\u0000${id}`;
+  let ref = refs.get(key);
+  if (!ref) refs.set(key, (ref = { id, label: actorLabel(ctx.dir, id, ctx.lang) }));
+  return ref;
+}
+
 export function actorRefs(ids: readonly ActorId[] | undefined, ctx: ViewContext): ActorRef[] {
-  return (ids ?? []).map((id) => ({ id, label: actorLabel(ctx.dir, id, ctx.lang) }));
+  return (ids ?? []).map((id) => actorRef(id, ctx));
 }
 
 export interface DueView {
