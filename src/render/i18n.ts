@@ -159,9 +159,14 @@ export interface Labels {
   readonly words: Record<keyof typeof WORDS, string>;
 }
 
-// Built once per language: formatters look labels up, never spell them.
+const BUILT = new Map<Lang, Labels>();
+
+// Built once per language (formatters ask per row: a list of 100,000 rows asked 100,000 times): formatters look
+// labels up, never spell them.
 export function labels(lang: Lang): Labels {
-  return { lang, states: pick(STATES, lang), statuses: pick(STATUSES, lang), actions: pick(ACTIONS, lang), precisions: pick(PRECISIONS, lang), kinds: pick(KINDS, lang), sessions: pick(SESSIONS, lang), cells: pick(CELLS, lang), words: pick(WORDS, lang) };
+  let l = BUILT.get(lang);
+  if (!l) BUILT.set(lang, (l = { lang, states: pick(STATES, lang), statuses: pick(STATUSES, lang), actions: pick(ACTIONS, lang), precisions: pick(PRECISIONS, lang), kinds: pick(KINDS, lang), sessions: pick(SESSIONS, lang), cells: pick(CELLS, lang), words: pick(WORDS, lang) }));
+  return l;
 }
 
 /** Record text, with " [es]" (or " [en]") when it is not in the language asked for. */

@@ -25,14 +25,14 @@ export interface ViewContext {
 
 // One ActorRef per actor and language, shared by every view that names it: a list of 100,000 commitments names the
 // same few dozen actors, and the views hold references instead of a fresh object each (peak memory).
-const REFS = new WeakMap<ActorDirectory, Map<string, ActorRef>>();
+const REFS = new WeakMap<ActorDirectory, { es: Map<ActorId, ActorRef>; en: Map<ActorId, ActorRef> }>();
 
 function actorRef(id: ActorId, ctx: ViewContext): ActorRef {
-  let refs = REFS.get(ctx.dir);
-  if (!refs) REFS.set(ctx.dir, (refs = new Map()));
-  const key = `${ctx.lang}\u0000${id}`;
-  let ref = refs.get(key);
-  if (!ref) refs.set(key, (ref = { id, label: actorLabel(ctx.dir, id, ctx.lang) }));
+  let byLang = REFS.get(ctx.dir);
+  if (!byLang) REFS.set(ctx.dir, (byLang = { es: new Map(), en: new Map() }));
+  const refs = byLang[ctx.lang];
+  let ref = refs.get(id);
+  if (!ref) refs.set(id, (ref = { id, label: actorLabel(ctx.dir, id, ctx.lang) }));
   return ref;
 }
 
