@@ -103,24 +103,33 @@ async function run(argv: readonly string[], rt: Runtime): Promise<number> {
   const program = buildProgram(rt, (o) => (outcome = o));
   try {
     await program.parseAsync(argv as string[]);
+    if (!outcome) return 0;
+    // Parts are made as they are written, so a failure while making one lands here too.
+    if (typeof outcome.stdout === 'string') {
+      if (outcome.stdout) rt.stdout.write(outcome.stdout);
+    } else {
+      for (const part of outcome.stdout) if (part) rt.stdout.write(part);
+    }
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    const { UsageError } = await import('./io/files.js');
-    if (e instanceof UsageError) {
-      writeErr(rt, `acta: ${e.message}\n`);
-      return 2;
-    }
-    const err = e as NodeJS.ErrnoException;
-    if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-      writeErr(rt, `acta: ${err.message}\n`);
-      return 2;
-    }
-    writeErr(rt, `acta: internal error: ${err?.message ?? String(e)}\n(this is a bug in acta; set ACTA_DEBUG=1 to see where)\n`);
-    if (rt.env['ACTA_DEBUG']) rt.stderr.write(`${err?.stack ?? ''}\n`);
-    return 2;
+    return failed(e, rt);
   }
-  if (!outcome) return 0;
-  if (outcome.stdout) rt.stdout.write(outcome.stdout);
   if (outcome.stderr) writeErr(rt, outcome.stderr);
   return outcome.exitCode;
+}
+
+async function failed(e: unknown, rt: Runtime): Promise<number> {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+  const { UsageError } = await import('./io/files.js');
+  if (e instanceof UsageError) {
+    writeErr(rt, `acta: ${e.message}\n`);
+    return 2;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
+    writeErr(rt, `acta: ${err.message}\n`);
+    return 2;
+  }
+  writeErr(rt, `acta: internal error: ${err?.message ?? String(e)}\n(this is a bug in acta; set ACTA_DEBUG=1 to see where)\n`);
+  if (rt.env['ACTA_DEBUG']) rt.stderr.write(`${err?.stack ?? ''}\n`);
+  return 2;
 }

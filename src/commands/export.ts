@@ -1,7 +1,7 @@
 // acta export --format csv|ics|json: every selected commitment for spreadsheets, calendars and machines.
 import { buildExport } from '../core/queries/export.js';
 import type { ExportFormat } from '../render/export.js';
-import { EXPORT_FORMATTERS } from '../render/export.js';
+import { EXPORT_FORMATTERS, EXPORT_PARTS } from '../render/export.js';
 import type { FollowupOptions } from './followup.js';
 import { loadFollowup, pickFormat } from './followup.js';
 import type { Outcome } from './outcome.js';
@@ -10,5 +10,5 @@ export async function runExport(options: FollowupOptions): Promise<Outcome> {
   const format = pickFormat(options.format, Object.keys(EXPORT_FORMATTERS) as ExportFormat[], 'csv');
   const input = await loadFollowup(options);
   const result = buildExport(input.commitments, input.sel, input.ctx, input.asOf);
-  return { stdout: EXPORT_FORMATTERS[format](result), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+  return { stdout: EXPORT_PARTS[format](result), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
 }

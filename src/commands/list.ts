@@ -3,7 +3,7 @@ import type { ListKind } from '../core/queries/lists.js';
 import { buildList, LIST_KINDS } from '../core/queries/lists.js';
 import { UsageError } from '../io/files.js';
 import type { ListFormat } from '../render/lists.js';
-import { LIST_FORMATTERS } from '../render/lists.js';
+import { LIST_FORMATTERS, LIST_PARTS } from '../render/lists.js';
 import { resolveStyle } from './context.js';
 import type { FollowupOptions } from './followup.js';
 import { loadFollowup, pickFormat } from './followup.js';
@@ -16,5 +16,5 @@ export async function runList(what: string | undefined, options: FollowupOptions
   const format = pickFormat(options.format, Object.keys(LIST_FORMATTERS) as ListFormat[], 'table');
   const input = await loadFollowup(options);
   const result = buildList(what as ListKind, input);
-  return { stdout: LIST_FORMATTERS[format](result, { style: resolveStyle(options), width: tableWidth() }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+  return { stdout: LIST_PARTS[format](result, { style: resolveStyle(options), width: tableWidth() }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
 }

@@ -2,7 +2,8 @@
 import type { Lang } from '../core/model.js';
 
 export interface Outcome {
-  readonly stdout: string;
+  /** The text, or its parts in order (made as they are written: a long list never exists as one string). */
+  readonly stdout: string | Iterable<string>;
   readonly stderr?: string;
   /** 0 clean, 1 problems found (errors, overdue, flagged, would change), 2 usage or I/O failure. */
   readonly exitCode: 0 | 1 | 2;

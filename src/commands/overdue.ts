@@ -4,7 +4,7 @@ import { buildFollowupReport, GROUP_BY } from '../core/queries/followup-report.j
 import { parseWindow } from '../core/queries/selection.js';
 import { UsageError } from '../io/files.js';
 import type { ReportFormat } from '../render/followup-report.js';
-import { REPORT_FORMATTERS } from '../render/followup-report.js';
+import { REPORT_FORMATTERS, reportTableParts } from '../render/followup-report.js';
 import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { FollowupOptions } from './followup.js';
@@ -29,7 +29,8 @@ export async function runReport(kind: 'overdue' | 'upcoming', options: OverdueOp
   if (options.within !== undefined && within === undefined) throw new UsageError(`--within ${options.within}: expected a number of days (30, 30d) or weeks (4w)`);
   const input = await loadFollowup(options, within);
   const report = buildFollowupReport(input.commitments, input.sel, input.ctx, { kind, asOf: input.asOf, ...(options.by ? { by: options.by as GroupBy } : {}), ...(within !== undefined ? { within } : {}) });
-  const stdout = REPORT_FORMATTERS[format](report, { style: resolveStyle(options), width: tableWidth() });
+  const render = { style: resolveStyle(options), width: tableWidth() };
+  const stdout = format === 'table' ? reportTableParts(report, render) : REPORT_FORMATTERS[format](report, render);
   // Only `overdue` offers --fail-on-overdue: `upcoming` lists what is not yet due, and fails on nothing.
   const failed = kind === 'overdue' && options.failOnOverdue === true && report.count > 0;
   return { stdout, ...(input.warning ? { stderr: input.warning } : {}), exitCode: failed ? 1 : 0 };

@@ -82,8 +82,28 @@ function months(y: number, first: number, last: number): [Day, Day] {
   return [toDay(utc(y, first, 1)), toDay(lastDayOfMonth(utc(y, last, 1)))];
 }
 
+// Records name the same few thousand days and periods over and over: each pure function of one below is worked out
+// once per value (a list of 100,000 commitments asked date-fns 100,000 times for the same months). Bounded: a memo
+// past 50,000 values starts again.
+function memo<T>(work: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (known.has(key)) return known.get(key) as T;
+    const value = work(key);
+    if (known.size >= 50_000) known.clear();
+    known.set(key, value);
+    return value;
+  };
+}
+
 /** A day, month, quarter, semester or year → its period; undefined when the value is not a real period in a year acta reads. */
 export function parsePeriod(value: string): Period | undefined {
+  return periodOf(value);
+}
+
+const periodOf = memo(readPeriod);
+
+function readPeriod(value: string): Period | undefined {
   if (!inYearRange(value)) return undefined;
   let m = DAY.exec(value);
   if (m) return isRealDate(value) ? { precision: 'day', start: value, end: value, label: value } : undefined;
@@ -117,8 +137,11 @@ export function shiftDays(day: Day, days: number): Day {
 
 /** Calendar days from a to b (positive when b is later). */
 export function daysBetween(a: Day, b: Day): number {
-  return differenceInCalendarDays(parts(b), parts(a));
+  return dayNumber(b) - dayNumber(a);
 }
+
+// Days since 1970-01-01 (UTC dates: every day is 86,400,000 ms), worked out once per day.
+const dayNumber = memo((day) => differenceInCalendarDays(parts(day), utc(1970, 1, 1)));
 
 /** The same day n months later (or earlier); clamped to the month's last day (2017-08-31 + 6 → 2018-02-28). */
 export function shiftMonths(day: Day, months: number): Day {
@@ -150,11 +173,31 @@ const LOCALES = { es, en: enUS } as const;
 
 /** A day for people: "21 Jul 2017" (en), "21 jul 2017" (es). */
 export function formatDay(day: Day, lang: 'es' | 'en'): string {
-  return format(parts(day), 'd MMM yyyy', { locale: LOCALES[lang] });
+  return (lang === 'es' ? dayEs : dayEn)(day);
 }
+
+const dayEs = memo((day) => format(parts(day), 'd MMM yyyy', { locale: LOCALES.es }));
+const dayEn = memo((day) => format(parts(day), 'd MMM yyyy', { locale: LOCALES.en }));
 
 /** A period for people, by its precision: 21 Jul 2017 · August 2017 · Q3 2017 · H2 2017 · 2017 (es: T3 2017, II semestre 2017). */
 export function formatDue(period: Period, lang: 'es' | 'en'): string {
+  return dueNames.get(`${lang}|${period.precision}|${period.start}`, () => spellDue(period, lang));
+}
+
+const dueNames = {
+  known: new Map<string, string>(),
+  get(key: string, work: () => string): string {
+    let name = this.known.get(key);
+    if (name === undefined) {
+      name = work();
+      if (this.known.size >= 50_000) this.known.clear();
+      this.known.set(key, name);
+    }
+    return name;
+  },
+};
+
+function spellDue(period: Period, lang: 'es' | 'en'): string {
   const start = parts(period.start);
   const year = period.start.slice(0, 4);
   switch (period.precision) {

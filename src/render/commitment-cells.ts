@@ -4,6 +4,7 @@ import type { CommitmentState } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import type { ActorRef, CommitmentView } from '../core/queries/view.js';
 import { oneLine } from './escape.js';
+import { drawPlainTable, isPlainTable } from './plain-table.js';
 import type { Labels } from './i18n.js';
 import { day, dueShort, eventText, extensionText, localText } from './i18n.js';
 import { daysLateText, stateText } from './late-phrases.js';
@@ -14,6 +15,7 @@ export type Row = readonly (string | number)[];
 const CHUNK = 200;
 
 function tableOf(head: readonly string[], widths: readonly number[], rows: readonly Row[]): string {
+  if (isPlainTable(head, widths, rows)) return drawPlainTable(head, widths, rows);
   const t = new Table({ ...(head.length ? { head: [...head] } : {}), colWidths: [...widths], wordWrap: true, style: { head: [], border: [] } });
   t.push(...rows.map((r) => [...r]));
   return t.toString();
@@ -74,17 +76,26 @@ const MIN_COLUMN = 6;
 // cli-table3 slows down with the square of the rows, so long tables are drawn in chunks of equal widths and joined
 // into exactly the table one call would draw (the first chunk's bottom border becomes the next one's row rule).
 export function renderTable(head: readonly string[], preferred: readonly number[], rows: readonly Row[], style: Style, width?: number): string {
-  const widths = fitColumns(head, preferred, rows, width);
+  return [...tableParts(head, preferred, rows, (r) => r, style, width)].join('');
+}
+
+/** The same table in parts (joined, exactly renderTable's text), each item's row made only when its part is: piped
+ * output (no width to fit) never holds every row's cells, nor the whole table, at once. */
+export function* tableParts<T>(head: readonly string[], preferred: readonly number[], items: readonly T[], toRow: (item: T) => Row, style: Style, width?: number): Generator<string> {
+  const all = width === undefined ? undefined : items.map(toRow);
+  const widths = all ? fitColumns(head, preferred, all, width) : [...preferred];
+  const rows = (from: number, to: number): Row[] => (all ? all.slice(from, to) : items.slice(from, to).map(toRow));
   const bold = head.map((h) => style.bold(h));
-  if (rows.length <= CHUNK) return tableOf(bold, widths, rows);
-  const parts: string[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    let lines = tableOf(i === 0 ? bold : [], widths, rows.slice(i, i + CHUNK)).split('\n');
-    if (i > 0) lines[0] = lines[0]!.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
-    if (i + CHUNK < rows.length) lines = lines.slice(0, -1);
-    parts.push(lines.join('\n'));
+  if (items.length <= CHUNK) {
+    yield tableOf(bold, widths, rows(0, items.length));
+    return;
   }
-  return parts.join('\n');
+  for (let i = 0; i < items.length; i += CHUNK) {
+    let lines = tableOf(i === 0 ? bold : [], widths, rows(i, i + CHUNK)).split('\n');
+    if (i > 0) lines[0] = lines[0]!.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
+    if (i + CHUNK < items.length) lines = lines.slice(0, -1);
+    yield (i > 0 ? '\n' : '') + lines.join('\n');
+  }
 }
 
 /** A long id split after its record, and hard-wrapped at `width`, so a narrow column never cuts it off. */

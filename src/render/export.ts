@@ -18,10 +18,25 @@ const HEAD = ['id', 'ref', 'record', 'body', 'kind', 'step', 'occurrence', 'due'
 
 // Stable English keys and codes (states, precisions) for machines; names and record text in the language asked for.
 export function formatExportCsv(r: ExportResult): string {
-  const rows = r.commitments.flatMap((c) => actorRows(c, r.actors)).map(({ commitment: c, actor, state, deliveredOn, daysLate }): CsvValue[] => [
-    c.id, c.ref, c.record, c.body.id, c.kind, c.step, c.occurrence, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status,
-    actor?.id, actor?.label, state, deliveredOn, c.owners.map((o) => o.id).join(' '), c.task.text, c.task.lang, c.deadlineText?.text,
-    c.extensions.map((e) => e.decidedBy ?? e.date).join(' '), c.supersededBy, c.doneOn, c.daysLateDelivered, daysLate,
-  ]);
-  return csvTable([HEAD, ...rows]);
+  return [...exportCsvParts(r)].join('');
 }
+
+/** formatExportCsv's text in parts: the rows of a few hundred commitments at a time. */
+export function* exportCsvParts(r: ExportResult): Generator<string> {
+  yield csvTable([HEAD]);
+  for (let i = 0; i < r.commitments.length; i += 200) {
+    const rows = r.commitments.slice(i, i + 200).flatMap((c) => actorRows(c, r.actors)).map(({ commitment: c, actor, state, deliveredOn, daysLate }): CsvValue[] => [
+      c.id, c.ref, c.record, c.body.id, c.kind, c.step, c.occurrence, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status,
+      actor?.id, actor?.label, state, deliveredOn, c.owners.map((o) => o.id).join(' '), c.task.text, c.task.lang, c.deadlineText?.text,
+      c.extensions.map((e) => e.decidedBy ?? e.date).join(' '), c.supersededBy, c.doneOn, c.daysLateDelivered, daysLate,
+    ]);
+    yield csvTable(rows);
+  }
+}
+
+/** Each format's text in parts, for the command to write as they are made. */
+export const EXPORT_PARTS: Record<ExportFormat, (r: ExportResult) => Iterable<string>> = {
+  csv: exportCsvParts,
+  ics: (r) => [formatIcs(r)],
+  json: (r) => [jsonText(r)],
+};

@@ -2,7 +2,7 @@
 import type { Lang } from '../core/model.js';
 import type { FollowupReport, ReportGroup } from '../core/queries/followup-report.js';
 import type { CommitmentView } from '../core/queries/view.js';
-import { actorList, dueCell, idCell, lateCell, leftCell, renderTable, taskCell, whoOwes } from './commitment-cells.js';
+import { actorList, dueCell, idCell, lateCell, leftCell, tableParts, taskCell, whoOwes } from './commitment-cells.js';
 import type { CsvValue } from './csv.js';
 import { csvTable } from './csv.js';
 import { jsonText, oneLine } from './escape.js';
@@ -39,22 +39,32 @@ function groupTitle(g: ReportGroup, r: FollowupReport): string {
 }
 
 export function formatReportTable(r: FollowupReport, o: ReportFormatOptions): string {
+  return [...reportTableParts(r, o)].join('');
+}
+
+/** formatReportTable's text in parts, each group's rows made as its table is written. */
+export function* reportTableParts(r: FollowupReport, o: ReportFormatOptions): Generator<string> {
   const l = labels(r.lang);
   const s = o.style;
-  const out = [s.bold(reportTitle(r.kind, r.asOf, r.within, r.lang)), ''];
-  if (r.count === 0 && !r.waiting?.length) return [...out, countLine(r.kind, 0, r.lang), ''].join('\n');
+  const head = `${s.bold(reportTitle(r.kind, r.asOf, r.within, r.lang))}\n`;
+  if (r.count === 0 && !r.waiting?.length) {
+    yield `${head}\n${countLine(r.kind, 0, r.lang)}\n`;
+    return;
+  }
+  yield head;
   for (const g of r.groups) {
     if (g.rows.length === 0) continue;
-    if (r.by) out.push(s.bold(`${groupTitle(g, r)} — ${g.rows.length}`));
-    const rows = g.rows.map((c) => [dueCell(c, r.lang), r.kind === 'overdue' ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), idCell(c.id), taskCell(c, l, s), actorList(whoOwes(c), r.lang)]);
-    out.push(renderTable(header(r, l), WIDTHS, rows, s, o.width), '');
+    if (r.by) yield `\n${s.bold(`${groupTitle(g, r)} — ${g.rows.length}`)}`;
+    yield '\n';
+    yield* tableParts(header(r, l), WIDTHS, g.rows, (c) => [dueCell(c, r.lang), r.kind === 'overdue' ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), idCell(c.id), taskCell(c, l, s), actorList(whoOwes(c), r.lang)], s, o.width);
+    yield '\n';
   }
-  out.push(countLine(r.kind, r.count, r.lang), '');
+  yield `\n${countLine(r.kind, r.count, r.lang)}\n`;
   if (r.waiting?.length) {
-    const rows = r.waiting.map((c) => [expectedCell(c, r.lang), lateCell(c.daysPastExpected, s), idCell(c.id), `${taskCell(c, l, s)}\n${s.yellow(oneLine(waitingText(c.due, r.lang)))}`, actorList(whoOwes(c), r.lang)]);
-    out.push(s.bold(waitingTitle(r.waiting.length, r.lang)), renderTable(waitingHeader(l), WIDTHS, rows, s, o.width), '');
+    yield `\n${s.bold(waitingTitle(r.waiting.length, r.lang))}\n`;
+    yield* tableParts(waitingHeader(l), WIDTHS, r.waiting, (c) => [expectedCell(c, r.lang), lateCell(c.daysPastExpected, s), idCell(c.id), `${taskCell(c, l, s)}\n${s.yellow(oneLine(waitingText(c.due, r.lang)))}`, actorList(whoOwes(c), r.lang)], s, o.width);
+    yield '\n';
   }
-  return out.join('\n');
 }
 
 function waitingHeader(l: Labels): string[] {

@@ -13,7 +13,11 @@ export interface Indexes {
   readonly bodies: ReadonlySet<string>;
   readonly meetings: ReadonlyMap<string, { readonly start: string }>;
   readonly agreements: ReadonlySet<string>;
+  /** Each meeting's agreement refs (the candidates when a ref to one of its points is unknown). */
+  readonly agreementsOf: ReadonlyMap<string, readonly string[]>;
   readonly activities: ReadonlySet<string>;
+  /** Each plan's activity refs. */
+  readonly activitiesOf: ReadonlyMap<string, readonly string[]>;
   readonly plans: ReadonlySet<string>;
   /** Which registries were loaded; references of a missing kind are not checked. */
   readonly hasRegistry: { readonly countries: boolean; readonly actors: boolean; readonly bodies: boolean };
@@ -43,24 +47,36 @@ export function inFileOrder<T extends { readonly parsed: ParsedFile }>(read: rea
   return [...read, ...others].sort((a, b) => (fileOf(a) < fileOf(b) ? -1 : fileOf(a) > fileOf(b) ? 1 : 0));
 }
 
+// A ref (RECORD#PART) into the set of all and the list of its record's (first occurrence only, as the set keeps).
+function addRef(all: Set<string>, byRecord: Map<string, string[]>, ref: string): void {
+  if (all.has(ref)) return;
+  all.add(ref);
+  const record = ref.slice(0, ref.indexOf('#'));
+  const list = byRecord.get(record);
+  if (list) list.push(ref);
+  else byRecord.set(record, [ref]);
+}
+
 export function buildIndexes(records: RecordSet): Indexes {
   const r = records.registries;
   const countries = new Set(r.countries.map((c) => c.code));
   const actors = new Set<string>([...countries, ...r.organisations.map((o) => o.id), ...r.bodies.map((b) => b.id), ...r.groups.map((g) => g.id)]);
   const meetings = new Map<string, { start: string }>();
   const agreements = new Set<string>();
+  const agreementsOf = new Map<string, string[]>();
   for (const m of inFileOrder(records.meetings, records.known, 'meeting')) {
     if (!('data' in m)) {
       if (m.id !== undefined) meetings.set(m.id, { start: '' });
-      for (const ref of m.parts ?? []) agreements.add(ref);
+      for (const ref of m.parts ?? []) addRef(agreements, agreementsOf, ref);
       continue;
     }
     if (typeof m.data.id !== 'string') continue;
     meetings.set(m.data.id, { start: typeof m.data.dates?.start === 'string' ? m.data.dates.start : '' });
-    if (m.valid) for (const a of walkAgreements(m.data)) agreements.add(a.ref);
+    if (m.valid) for (const a of walkAgreements(m.data)) addRef(agreements, agreementsOf, a.ref);
   }
   const plans = new Set<string>();
   const activities = new Set<string>();
+  const activitiesOf = new Map<string, string[]>();
   for (const p of inFileOrder(records.plans, records.known, 'plan')) {
     if (!('data' in p)) {
       if (p.id !== undefined) plans.add(p.id);
@@ -68,7 +84,7 @@ export function buildIndexes(records: RecordSet): Indexes {
     }
     if (typeof p.data.id !== 'string') continue;
     plans.add(p.data.id);
-    if (p.valid) for (const a of walkActivities(p.data)) activities.add(a.ref);
+    if (p.valid) for (const a of walkActivities(p.data)) addRef(activities, activitiesOf, a.ref);
   }
   const kinds = new Set(records.registryFiles.map((f) => f.kind));
   return {
@@ -77,7 +93,9 @@ export function buildIndexes(records: RecordSet): Indexes {
     bodies: new Set(r.bodies.map((b) => b.id)),
     meetings,
     agreements,
+    agreementsOf,
     activities,
+    activitiesOf,
     plans,
     hasRegistry: { countries: kinds.has('countries'), actors: kinds.size === 4, bodies: kinds.has('bodies') },
   };

@@ -7,26 +7,57 @@ import { walkActivities, walkAgreements } from '../walk.js';
 import type { Check, Indexes } from './context.js';
 import { diagnosticAt } from './context.js';
 
+/** How many different unknown names of one kind get a "did you mean" in a run (README: Limits). */
+export const MAX_SUGGESTED = 200;
+
+// "Did you mean" for unknown names, shared by every file of a run: each name is searched once, and past
+// MAX_SUGGESTED different names of a kind no more are searched. A search walks every candidate — every meeting id for
+// an unknown meeting — so without the cap, a corpus whose every record names a missing meeting costs records².
+export class Suggestions {
+  private readonly found = new Map<string, string>();
+  private readonly searched = new Map<Code, number>();
+
+  text(code: Code, value: string, candidates: () => Iterable<string>): string {
+    const key = `${code}\u0000${value}`;
+    const known = this.found.get(key);
+    if (known !== undefined) return known;
+    const count = this.searched.get(code) ?? 0;
+    if (count >= MAX_SUGGESTED) return '';
+    this.searched.set(code, count + 1);
+    const near = closestMatches(value, candidates());
+    const suggestion = near.length ? ` (did you mean ${near.map((n) => `\`${n}\``).join(', ')}?)` : '';
+    this.found.set(key, suggestion);
+    return suggestion;
+  }
+}
+
+// One memo per run of the pipeline (its indexes): records checked one at a time (invalid ones) share it too.
+const RUNS = new WeakMap<Indexes, Suggestions>();
+function suggestionsFor(index: Indexes): Suggestions {
+  let s = RUNS.get(index);
+  if (!s) RUNS.set(index, (s = new Suggestions()));
+  return s;
+}
+
 class RefChecker {
   readonly out: Diagnostic[] = [];
-  constructor(readonly parsed: ParsedFile, readonly index: Indexes) {}
+  constructor(readonly parsed: ParsedFile, readonly index: Indexes, readonly suggestions: Suggestions) {}
 
-  private miss(pointer: string, code: Code, what: string, value: string, candidates: Iterable<string>, hint: string): void {
-    const near = closestMatches(value, candidates);
-    const suggestion = near.length ? ` (did you mean ${near.map((n) => `\`${n}\``).join(', ')}?)` : '';
+  private miss(pointer: string, code: Code, what: string, value: string, candidates: () => Iterable<string>, hint: string): void {
+    const suggestion = this.suggestions.text(code, value, candidates);
     this.out.push(diagnosticAt(this.parsed, pointer, code, `unknown ${what} \`${value}\`${suggestion}`, hint));
   }
 
   country(value: unknown, pointer: string): void {
     if (typeof value !== 'string' || !this.index.hasRegistry.countries || this.index.countries.has(value)) return;
-    this.miss(pointer, 'ref/unknown-country', 'country', value, this.index.countries, 'use an ISO 3166-1 alpha-2 code from registries/countries.yaml, or add the country there');
+    this.miss(pointer, 'ref/unknown-country', 'country', value, () => this.index.countries, 'use an ISO 3166-1 alpha-2 code from registries/countries.yaml, or add the country there');
   }
 
   actor(value: unknown, pointer: string): void {
     if (typeof value !== 'string' || this.index.actors.has(value)) return;
     if (/^[A-Z]{2}$/.test(value)) return this.country(value, pointer);
     if (!this.index.hasRegistry.actors) return;
-    this.miss(pointer, 'ref/unknown-actor', 'actor', value, this.index.actors, 'use an id from registries/ (organisations, bodies, groups), or add it there');
+    this.miss(pointer, 'ref/unknown-actor', 'actor', value, () => this.index.actors, 'use an id from registries/ (organisations, bodies, groups), or add it there');
   }
 
   actors(list: readonly unknown[] | undefined, pointer: string): void {
@@ -35,19 +66,19 @@ class RefChecker {
 
   body(value: unknown, pointer: string): void {
     if (typeof value !== 'string' || !this.index.hasRegistry.bodies || this.index.bodies.has(value)) return;
-    this.miss(pointer, 'ref/unknown-body', 'body', value, this.index.bodies, 'use a body id from registries/bodies.yaml, or add it there');
+    this.miss(pointer, 'ref/unknown-body', 'body', value, () => this.index.bodies, 'use a body id from registries/bodies.yaml, or add it there');
   }
 
   meeting(value: string, pointer: string): void {
     if (this.index.meetings.has(value)) return;
-    this.miss(pointer, 'ref/unknown-meeting', 'meeting', value, this.index.meetings.keys(), 'name a meeting that has a record in meetings/, or describe it in words with `text:`');
+    this.miss(pointer, 'ref/unknown-meeting', 'meeting', value, () => this.index.meetings.keys(), 'name a meeting that has a record in meetings/, or describe it in words with `text:`');
   }
 
   agreement(value: unknown, pointer: string): void {
     if (typeof value !== 'string') return;
     const [meeting] = value.split('#');
     if (!this.index.meetings.has(meeting!)) return this.meeting(meeting!, pointer);
-    if (!this.index.agreements.has(value)) this.miss(pointer, 'ref/unknown-agreement', 'agreement', value, [...this.index.agreements].filter((a) => a.startsWith(meeting + '#')), 'use the point number as the meeting record numbers it (sub-items after a dot: #2.b)');
+    if (!this.index.agreements.has(value)) this.miss(pointer, 'ref/unknown-agreement', 'agreement', value, () => this.index.agreementsOf.get(meeting!) ?? [], 'use the point number as the meeting record numbers it (sub-items after a dot: #2.b)');
   }
 
   /** A meeting, an agreement or a plan activity. */
@@ -55,7 +86,7 @@ class RefChecker {
     if (typeof value !== 'string') return;
     const [head, tail] = value.split('#');
     if (this.index.plans.has(head!)) {
-      if (tail !== undefined && !this.index.activities.has(value)) this.miss(pointer, 'ref/unknown-activity', 'plan activity', value, [...this.index.activities].filter((a) => a.startsWith(head + '#')), 'write PLAN#AXIS/OBJECTIVE/RESULT/ACTIVITY as the plan numbers them');
+      if (tail !== undefined && !this.index.activities.has(value)) this.miss(pointer, 'ref/unknown-activity', 'plan activity', value, () => this.index.activitiesOf.get(head!) ?? [], 'write PLAN#AXIS/OBJECTIVE/RESULT/ACTIVITY as the plan numbers them');
       return;
     }
     if (tail === undefined) this.meeting(head!, pointer);
@@ -85,9 +116,10 @@ export const references: Check = {
   name: 'references resolve',
   run(records, index) {
     const out: Diagnostic[] = [];
+    const suggestions = suggestionsFor(index);
     for (const { data: m, parsed, valid } of records.meetings) {
       if (!valid) continue;
-      const c = new RefChecker(parsed, index);
+      const c = new RefChecker(parsed, index, suggestions);
       c.body(m.body, '/body');
       c.country(m.place?.country, '/place/country');
       c.actors(m.participants, '/participants');
@@ -112,7 +144,7 @@ export const references: Check = {
     }
     for (const { data: p, parsed, valid } of records.plans) {
       if (!valid) continue;
-      const c = new RefChecker(parsed, index);
+      const c = new RefChecker(parsed, index, suggestions);
       c.body(p.body, '/body');
       if (p.entrusted_by) c.agreement(p.entrusted_by, '/entrusted_by');
       const columns = new Set(p.columns);
@@ -127,7 +159,7 @@ export const references: Check = {
     }
     for (const f of records.registryFiles) {
       if (!f.valid) continue;
-      const c = new RefChecker(f.parsed, index);
+      const c = new RefChecker(f.parsed, index, suggestions);
       const data = f.parsed.data as Record<string, readonly Record<string, unknown>[]>;
       data[f.kind]?.forEach((e, i) => {
         if (f.kind === 'organisations') c.country(e['country'], `/organisations/${i}/country`);

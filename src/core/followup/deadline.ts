@@ -24,16 +24,30 @@ export function buildCalendar(meetings: readonly Meeting[]): Calendar {
     if (!isRealDate(m.dates.start)) continue;
     const entry = { id: m.id, start: m.dates.start, end: m.dates.end ?? m.dates.start };
     byId.set(m.id, entry);
-    byBody.set(m.body, [...(byBody.get(m.body) ?? []), entry]);
+    const list = byBody.get(m.body);
+    if (list) list.push(entry);
+    else byBody.set(m.body, [entry]);
   }
   for (const list of byBody.values()) list.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
   return { byBody, byId };
 }
 
-/** The first meeting of `body` on record that starts after `after` (and, when the source said when it was expected, not before that period). */
+/** The first meeting of `body` on record that starts after `after` (and, when the source said when it was expected, not
+ * before that period). A binary search of the body's meetings by start day: one event deadline costs log(meetings). */
 export function nextMeeting(calendar: Calendar, body: string, after: Day | undefined, notBefore?: Day): CalendarMeeting | undefined {
   if (after === undefined) return undefined;
-  return calendar.byBody.get(body)?.find((m) => m.start > after && (notBefore === undefined || m.start >= notBefore));
+  const list = calendar.byBody.get(body);
+  if (!list) return undefined;
+  const fits = (m: CalendarMeeting): boolean => m.start > after && (notBefore === undefined || m.start >= notBefore);
+  // `fits` is false then true along the list (sorted by start): find where it turns.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (fits(list[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return list[lo];
 }
 
 /** Inputs for one resolution: the day the deadline was set (for events) and the last reported activity (for rolling recurrence). */

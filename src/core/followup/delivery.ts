@@ -22,7 +22,9 @@ export interface Replay {
 const REPORTS: ReadonlySet<Status> = new Set(['done', 'partial', 'in-progress']);
 
 /** Entries ordered by date, keeping the recorded order within a day. */
-export function byDate(entries: readonly FollowUp[]): FollowUp[] {
+export function byDate(entries: readonly FollowUp[]): readonly FollowUp[] {
+  // Most lists are recorded in date order already: those are returned as they are (no copy per commitment).
+  if (entries.every((f, i) => i === 0 || entries[i - 1]!.date <= f.date)) return entries;
   return entries.map((f, i) => ({ f, i })).sort((a, b) => (a.f.date < b.f.date ? -1 : a.f.date > b.f.date ? 1 : a.i - b.i)).map((x) => x.f);
 }
 
@@ -33,7 +35,8 @@ export function replayFollowup(entries: readonly FollowUp[], dir: ActorDirectory
   let supersededBy: string | undefined;
   let lastReport: Day | undefined;
   const delivered = new Map<string, Day>();
-  for (const f of byDate(entries)) {
+  const dated = byDate(entries);
+  for (const f of dated) {
     const by = f.delivered_by?.length ? expandActors(dir, f.delivered_by) : [];
     for (const actor of by) if (!delivered.has(actor)) delivered.set(actor, f.date);
     if ((f.status !== undefined && REPORTS.has(f.status)) || by.length) lastReport = f.date;
@@ -45,7 +48,8 @@ export function replayFollowup(entries: readonly FollowUp[], dir: ActorDirectory
     }
   }
   // An extension may carry no status: the status is the latest one recorded.
-  const last = byDate(entries).filter((f) => f.status !== undefined).pop();
+  let last: FollowUp | undefined;
+  for (let i = dated.length - 1; i >= 0 && !last; i--) if (dated[i]!.status !== undefined) last = dated[i];
   return {
     ...(closedBy ? { closedBy, closedOn: closedOn! } : {}),
     delivered: [...delivered].map(([actor, date]) => ({ actor, date })),

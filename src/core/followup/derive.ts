@@ -4,7 +4,7 @@ import { buildActorDirectory, expandActors } from '../actors.js';
 import type { Day } from '../dates.js';
 import { daysBetween } from '../dates.js';
 import { findCycles } from '../cycles.js';
-import type { Deadline, Meeting } from '../model.js';
+import type { Deadline, FollowUp, Meeting } from '../model.js';
 import type { RecordSet } from '../records.js';
 import { walkAgreements } from '../walk.js';
 import type { Calendar } from './deadline.js';
@@ -30,8 +30,15 @@ export function deriveCommitments(records: RecordSet, asOf: Day, options: Derive
   const meetings = records.meetings.filter((m) => m.valid).sort((a, b) => (a.data.dates.start < b.data.dates.start ? -1 : a.data.dates.start > b.data.dates.start ? 1 : a.data.id < b.data.id ? -1 : 1));
   const plans = records.plans.filter((p) => p.valid).sort((a, b) => (a.data.id < b.data.id ? -1 : 1));
   const ctx: Context = { asOf, options, dir: buildActorDirectory(records.registries), calendar: buildCalendar(meetings.map((m) => m.data)), supersededBy: supersessions(meetings.map((m) => m.data), asOf) };
-  const sources = [...meetings.flatMap((m) => meetingSources(m.data, m.parsed.file)), ...plans.flatMap((p) => planSources(p.data, p.parsed.file))];
-  return sources.map((s) => asKnownOn(s, asOf)).flatMap((s) => evaluateSource(s, ctx));
+  // Record by record: a record's sources are garbage before the next one's are made, so at no time do all of them
+  // live beside all the commitments (peak memory, README: "Indexes, not searches").
+  const out: Commitment[] = [];
+  const add = (sources: readonly CommitmentSource[]): void => {
+    for (const s of sources) for (const c of evaluateSource(asKnownOn(s, asOf), ctx)) out.push(c);
+  };
+  for (const m of meetings) add(meetingSources(m.data, m.parsed.file));
+  for (const p of plans) add(planSources(p.data, p.parsed.file));
+  return out;
 }
 
 // A point that supersedes itself, or a ring of points superseding each other (validate reports both), closes none of
@@ -47,7 +54,8 @@ function supersessions(meetings: readonly Meeting[], asOf: Day): Map<string, str
 
 // "As of" a date means as known then: follow-up entries dated later are not seen yet.
 function asKnownOn(source: CommitmentSource, asOf: Day): CommitmentSource {
-  return { ...source, entries: source.entries.filter((f) => f.date <= asOf), moves: source.moves.filter((f) => f.date <= asOf) };
+  const known = (list: readonly FollowUp[]): readonly FollowUp[] => (list.every((f) => f.date <= asOf) ? list : list.filter((f) => f.date <= asOf));
+  return { ...source, entries: known(source.entries), moves: known(source.moves) };
 }
 
 interface Moved {

@@ -4,15 +4,14 @@ import type { Day } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { countDiagnostics } from '../diagnostics.js';
 import type { Commitment, StateSummary } from '../followup/index.js';
-import { summariseStates } from '../followup/index.js';
+import { dueDay, summariseStates } from '../followup/index.js';
 import type { Lang } from '../model.js';
 import type { RecordSet } from '../records.js';
 import { walkActivities } from '../walk.js';
 import { countPoints } from './agreement-tally.js';
 import { waitingPastExpected } from './followup-report.js';
-import { dueNextRows, overdueRows } from './report.js';
 import type { ActorRef, CommitmentView, LocalText, ViewContext } from './view.js';
-import { actorRefs, pickText } from './view.js';
+import { actorRefs, pickText, viewCommitment } from './view.js';
 
 /** The JSON contract of `acta dashboard` (version 1). */
 export interface DashboardModel {
@@ -38,11 +37,19 @@ export interface DashboardModel {
 
 const SHOWN = 5;
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+// The earliest due day first, then id (the order of `acta overdue` and the report's "due next"). Only the five shown
+// become views: the dashboard of 100,000 commitments builds five, not one per commitment.
+function mostPressing(list: Commitment[]): Commitment[] {
+  return list.sort((a, b) => compare(dueDay(a) ?? '', dueDay(b) ?? '') || compare(a.id, b.id));
+}
+
 export function buildDashboard(records: RecordSet, diagnostics: readonly Diagnostic[], commitments: readonly Commitment[], ctx: ViewContext, asOf: Day): DashboardModel {
   const meetings = records.meetings.filter((m) => m.valid).map((m) => m.data);
   const plans = records.plans.filter((p) => p.valid).map((p) => p.data);
   const latest = [...meetings].sort((a, b) => (a.dates.start < b.dates.start ? 1 : a.dates.start > b.dates.start ? -1 : a.id < b.id ? 1 : -1))[0];
-  const overdue = overdueRows(commitments, {}, ctx, asOf, asOf);
+  const overdue = mostPressing(commitments.filter((c) => c.state === 'overdue'));
   const counts = countDiagnostics(diagnostics);
   const secretariat = pickText(records.config.name, ctx.lang); // its own name, not a translation of a source
   return {
@@ -58,9 +65,11 @@ export function buildDashboard(records: RecordSet, diagnostics: readonly Diagnos
     activities: plans.reduce((n, p) => n + walkActivities(p).length, 0),
     commitments: summariseStates(commitments),
     overdue: overdue.length,
-    mostOverdue: overdue.slice(0, SHOWN).map(({ earlier: _earlier, ...row }) => row),
+    mostOverdue: overdue.slice(0, SHOWN).map((c) => viewCommitment(c, ctx)),
     waitingPastExpected: waitingPastExpected(commitments, {}).length,
-    nextDeadlines: dueNextRows(commitments, {}, ctx, Number.MAX_SAFE_INTEGER).slice(0, SHOWN),
+    nextDeadlines: mostPressing(commitments.filter((c) => (c.state === 'open' || c.state === 'upcoming') && c.daysLeft !== undefined))
+      .slice(0, SHOWN)
+      .map((c) => viewCommitment(c, ctx)),
     records: { valid: counts.errors === 0, files: records.files.length, ...counts, leftOut: [...records.meetings, ...records.plans].filter((r) => !r.valid).length },
   };
 }

@@ -52,9 +52,14 @@ export type ShowResult = { readonly version: 1; readonly asOf: Day; readonly lan
 
 export function buildShow(target: Target, commitments: readonly Commitment[], ctx: ViewContext, asOf: Day): ShowResult {
   const head = { version: 1 as const, asOf, lang: ctx.lang };
-  const of = (ref: string): CommitmentView[] => commitments.filter((c) => c.origin.ref === ref).map((c) => viewCommitment(c, ctx));
+  // One pass over the commitments, then each point or activity finds its own by ref.
   const byRef = new Map<string, Commitment[]>();
-  for (const c of commitments) byRef.set(c.origin.ref, [...(byRef.get(c.origin.ref) ?? []), c]);
+  for (const c of commitments) {
+    const list = byRef.get(c.origin.ref);
+    if (list) list.push(c);
+    else byRef.set(c.origin.ref, [c]);
+  }
+  const of = (ref: string): CommitmentView[] => (byRef.get(ref) ?? []).map((c) => viewCommitment(c, ctx));
   const text = (t: Parameters<typeof pickText>[0]): LocalText => pickText(t, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang };
   switch (target.kind) {
     case 'meeting':

@@ -23,19 +23,21 @@ export interface ViewContext {
   readonly authentic?: Lang;
 }
 
-// One ActorRef per actor and language, shared by every view that names it: a report names the same eleven countries
-// hundreds of thousands of times, and a fresh object each time is most of its memory.
-const REFS = new WeakMap<ActorDirectory, Map<string, ActorRef>>();
+// One ActorRef per actor and language, shared by every view that names it: a list of 100,000 commitments names the
+// same few dozen actors, and the views hold references instead of a fresh object each (peak memory).
+const REFS = new WeakMap<ActorDirectory, { es: Map<ActorId, ActorRef>; en: Map<ActorId, ActorRef> }>();
+
+function actorRef(id: ActorId, ctx: ViewContext): ActorRef {
+  let byLang = REFS.get(ctx.dir);
+  if (!byLang) REFS.set(ctx.dir, (byLang = { es: new Map(), en: new Map() }));
+  const refs = byLang[ctx.lang];
+  let ref = refs.get(id);
+  if (!ref) refs.set(id, (ref = Object.freeze({ id, label: actorLabel(ctx.dir, id, ctx.lang) })));
+  return ref;
+}
 
 export function actorRefs(ids: readonly ActorId[] | undefined, ctx: ViewContext): ActorRef[] {
-  if (!ids?.length) return [];
-  const refs = REFS.get(ctx.dir) ?? REFS.set(ctx.dir, new Map()).get(ctx.dir)!;
-  return ids.map((id) => {
-    const key = `${ctx.lang}\u0000${id}`;
-    let ref = refs.get(key);
-    if (!ref) refs.set(key, (ref = Object.freeze({ id, label: actorLabel(ctx.dir, id, ctx.lang) })));
-    return ref;
-  });
+  return (ids ?? []).map((id) => actorRef(id, ctx));
 }
 
 export interface DueView {

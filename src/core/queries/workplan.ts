@@ -100,11 +100,28 @@ function keep(dir: ActorDirectory, responsible: readonly string[] | undefined, a
   return named.some((a) => actors.has(a));
 }
 
+/** Commitments by the agreement or activity they belong to, in one pass. */
+function groupByRef(commitments: readonly Commitment[]): Map<string, Commitment[]> {
+  const byRef = new Map<string, Commitment[]>();
+  for (const c of commitments) {
+    const list = byRef.get(c.origin.ref);
+    if (list) list.push(c);
+    else byRef.set(c.origin.ref, [c]);
+  }
+  return byRef;
+}
+
+/** `commitments`: the plan's own will do (every other one is passed over). */
 export function buildWorkplanPlan(plan: Plan, commitments: readonly Commitment[], filters: WorkplanFilters, ctx: ViewContext): WorkplanPlan {
   const columns = plan.columns.filter((c) => overlaps(c, filters.period));
-  const byRef = new Map<string, Commitment[]>();
-  for (const c of commitments) if (c.origin.record === plan.id) byRef.set(c.origin.ref, [...(byRef.get(c.origin.ref) ?? []), c]);
+  const byRef = groupByRef(commitments.filter((c) => c.origin.record === plan.id));
   const shown = walkActivities(plan).filter((at) => (!filters.axes || filters.axes.has(at.axis.number)) && keep(ctx.dir, at.activity.responsible, filters.actors) && (!filters.period || columns.some((c) => at.activity.schedule?.[c] !== undefined)));
+  const byResult = new Map<unknown, (typeof shown)[number][]>();
+  for (const at of shown) {
+    const list = byResult.get(at.result);
+    if (list) list.push(at);
+    else byResult.set(at.result, [at]);
+  }
   const view = (at: (typeof shown)[number]): WorkplanActivity => {
     const text = pickText(at.activity.text, ctx.lang, ctx.authentic);
     return { ref: at.ref, number: printed(at.activity), ...(text ? { text } : {}), responsible: actorRefs(at.activity.responsible, ctx), cells: viewCells(columns, at.activity.schedule, byRef.get(at.ref) ?? []), followup: at.activity.followup?.length ?? 0 };
@@ -116,7 +133,7 @@ export function buildWorkplanPlan(plan: Plan, commitments: readonly Commitment[]
   const axes: WorkplanAxis[] = plan.axes
     .map((axis) => {
       const objectives = axis.objectives
-        .map((o) => ({ ...named(o), results: o.results.map((r) => ({ ...named(r), activities: shown.filter((at) => at.result === r).map(view) })).filter((r) => r.activities.length > 0) }))
+        .map((o) => ({ ...named(o), results: o.results.map((r) => ({ ...named(r), activities: (byResult.get(r) ?? []).map(view) })).filter((r) => r.activities.length > 0) }))
         .filter((o) => o.results.length > 0);
       const title = pickText(axis.title, ctx.lang, ctx.authentic);
       const objective = pickText(axis.objective, ctx.lang, ctx.authentic);
@@ -129,6 +146,13 @@ export function buildWorkplanPlan(plan: Plan, commitments: readonly Commitment[]
 }
 
 export function buildWorkplan(plans: readonly Plan[], commitments: readonly Commitment[], filters: WorkplanFilters, ctx: ViewContext, asOf: Day): WorkplanModel {
+  // Each plan is given its own commitments: one pass over all of them, not one per plan.
+  const byRecord = new Map<string, Commitment[]>();
+  for (const c of commitments) {
+    const list = byRecord.get(c.origin.record);
+    if (list) list.push(c);
+    else byRecord.set(c.origin.record, [c]);
+  }
   return {
     version: 1,
     kind: 'workplan',
@@ -139,6 +163,6 @@ export function buildWorkplan(plans: readonly Plan[], commitments: readonly Comm
       ...(filters.period ? { period: filters.period } : {}),
       ...(filters.actors ? { actors: [...filters.actors].sort() } : {}),
     },
-    plans: plans.map((p) => buildWorkplanPlan(p, commitments, filters, ctx)),
+    plans: plans.map((p) => buildWorkplanPlan(p, byRecord.get(p.id) ?? [], filters, ctx)),
   };
 }

@@ -1,0 +1,76 @@
+// The tables acta draws most (fixed column widths, words wrapped, no spans, no colour) drawn directly, byte for byte as
+// cli-table3 0.6 draws them. cli-table3 measures every word through string-width, which builds its ANSI and emoji
+// regexes anew on each call: ~40 µs a word, most of a long `overdue` or `list`. Cells with colour codes, control, wide
+// or combining characters, or a column too narrow to hold an ellipsis, are not "plain": the caller uses cli-table3.
+// test/render/plain-table.test.ts holds the two equal on random tables.
+
+export type PlainRow = readonly (string | number)[];
+
+// Characters string-width counts as exactly one column and emoji-regex never matches (checked one by one in the test);
+// the only whitespace among them is the space and the no-break space, so word splitting is the same as cli-table3's.
+const PLAIN_TEXT = /^[\x20-\x7e\xa0-\u024f\u2010-\u2027\u2030-\u205e\n]*$/;
+
+/** True when `drawPlainTable` draws this table exactly as cli-table3 would. */
+export function isPlainTable(head: readonly string[], widths: readonly number[], rows: readonly PlainRow[]): boolean {
+  if (widths.some((w) => !Number.isInteger(w) || w < 3)) return false;
+  if (head.length > 0 && (head.length !== widths.length || !head.every(isPlainCell))) return false;
+  return rows.every((r) => r.length === widths.length && r.every(isPlainCell));
+}
+
+function isPlainCell(cell: string | number): boolean {
+  return typeof cell === 'number' ? Number.isFinite(cell) : PLAIN_TEXT.test(cell);
+}
+
+// cli-table3's wordWrap: split on whitespace runs; a word that does not fit starts a new line (and is cut later).
+function wrapWords(max: number, text: string): string[] {
+  const lines: string[] = [];
+  for (const part of text.split('\n')) {
+    const split = part.split(/(\s+)/g);
+    let line: string[] = [];
+    let length = 0;
+    let space: string | undefined;
+    for (let i = 0; i < split.length; i += 2) {
+      const word = split[i]!;
+      let next = length + word.length;
+      if (length > 0 && space) next += space.length;
+      if (next > max) {
+        if (length !== 0) lines.push(line.join(''));
+        line = [word];
+        length = word.length;
+      } else {
+        line.push(space || '', word);
+        length = next;
+      }
+      space = split[i + 1];
+    }
+    if (length) lines.push(line.join(''));
+  }
+  return lines;
+}
+
+// A line cut to `room` with an ellipsis when longer, then padded to it.
+function fit(line: string, room: number): string {
+  const text = line.length <= room ? line : line.slice(0, Math.max(0, room - 1)) + '…';
+  return text + ' '.repeat(Math.max(0, room - text.length));
+}
+
+function rule(widths: readonly number[], left: string, mid: string, right: string): string {
+  return left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
+}
+
+/** The table cli-table3 draws for { head, colWidths: widths, wordWrap: true, style: { head: [], border: [] } }. */
+export function drawPlainTable(head: readonly string[], widths: readonly number[], rows: readonly PlainRow[]): string {
+  const all = head.length > 0 ? [head, ...rows] : rows;
+  if (all.length === 0) return '';
+  const out: string[] = [];
+  all.forEach((row, y) => {
+    out.push(y === 0 ? rule(widths, '┌', '┬', '┐') : rule(widths, '├', '┼', '┤'));
+    const cells = row.map((cell, x) => wrapWords(widths[x]! - 2, String(cell)));
+    const height = Math.max(1, ...cells.map((c) => c.length));
+    for (let n = 0; n < height; n++) {
+      out.push(`│${cells.map((c, x) => (c[n] === undefined ? ' '.repeat(widths[x]!) : ` ${fit(c[n]!, widths[x]! - 2)} `)).join('│')}│`);
+    }
+  });
+  out.push(rule(widths, '└', '┴', '┘'));
+  return out.join('\n');
+}
