@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/parse.js';
-import { withTreeOnDemand } from '../core/parse.js';
+import { plainText, withTreeOnDemand } from '../core/parse.js';
 import { cacheCap, pruneIfDue } from './cache-prune.js';
 import { runtime } from './runtime.js';
 import { SCHEMA_DIR } from './schemas.js';
@@ -64,13 +64,12 @@ export function openParseCache(env: NodeJS.ProcessEnv = runtime().env): ParseCac
       }
       const entry = decodeEntry(key, raw);
       if (!entry) return undefined;
-      const text = entry.text ?? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-      return withTreeOnDemand(file, bytes, text, entry.data, entry.diagnostics.map((d) => ofFile(d, file)));
+      return withTreeOnDemand(file, bytes, entry.text, entry.data, entry.diagnostics.map((d) => ofFile(d, file)));
     },
     put(file, bytes, parsed) {
       if (!writable || !parsed.diagnostics.every((d) => d.file === file && (d.related ?? []).every((r) => r.file === file))) return;
       const key = keyOf(bytes);
-      const plain = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      const plain = plainText(bytes);
       let payload: Buffer;
       try {
         payload = serialize({ format: ENTRY_FORMAT, ...(parsed.text === plain ? {} : { text: parsed.text }), data: parsed.data, diagnostics: parsed.diagnostics });
