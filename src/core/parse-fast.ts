@@ -102,8 +102,8 @@ interface ComposerState {
 // Node by node, as js-yaml composes them (the listener sees where each starts and ends):
 // - depth and node count at most half the located path's depth and key or item limits (every key and every item is
 //   a node, or more; the margin covers every way the pre-scan counts more than the data has, such as `[a: b]` as two levels);
-// - a line break inside a quoted or plain scalar is a doubt: js-yaml does not hold its lines to the indentation the
-//   yaml library (and the spec) asks for. Block scalars (`|`, `>`) are read alike.
+// - a line break inside a quoted or plain scalar, or a flow collection (`[…]`, `{…}`), is a doubt: js-yaml does not
+//   hold its lines to the indentation the yaml library (and the spec) asks for. Block scalars (`|`, `>`) are read alike.
 function watchNodes(limits: PrescanLimits): (event: 'open' | 'close', state: ComposerState) => void {
   const starts: number[] = [];
   const maxDepth = limits.depth / 2;
@@ -118,12 +118,16 @@ function watchNodes(limits: PrescanLimits): (event: 'open' | 'close', state: Com
       return;
     }
     let at = starts.pop()!;
-    if (state.kind !== 'scalar') return;
     const input = state.input;
     // The node's first character: past spaces, line breaks and comment lines before it (it has no tag or anchor).
     for (let c = input.charCodeAt(at); c === 32 || c === 10 || c === 35; c = input.charCodeAt(at)) at = c === 35 ? input.indexOf('\n', at) : at + 1;
     if (at < 0) return;
     const first = input.charCodeAt(at);
+    if (state.kind !== 'scalar') {
+      // A flow collection over several lines: js-yaml does not hold its lines to the indentation either.
+      if ((first === 91 || first === 123) && input.lastIndexOf('\n', state.position - 1) > at) throw new Error('a flow collection over several lines');
+      return;
+    }
     if (first === 124 || first === 62) return; // | or >: a block scalar
     if (at < from || at > lineEnd) {
       from = at;

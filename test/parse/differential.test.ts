@@ -76,6 +76,8 @@ describe('what the fast path leaves to the located path', () => {
     ['an explicit key', '? a\n: b'], ['a list as a key', '[a]: b'], ['a mapping as a key', '{a: 1}: b'], ['__proto__', '__proto__: x'],
     ['a plain scalar over two lines', 'a: b\n  c\n'], ['a quoted scalar over two lines', 'a: "b\n  c"'], ['a comment after a quote', 'a: "b"#c'],
     ['a block scalar opening with a blank line', 'a: >\n \n  b\n'], ['an empty key', ': a'],
+    // Found by the mutants in CI: a flow list whose second line starts at the margin (js-yaml reads it, yaml refuses).
+    ['a flow list over two lines', 'a:\n  m: [B, C\n, D]\n'], ['a flow mapping over two lines', 'a:\n  m: {b: c,\nd: e}\n'],
     ['a list at the top', '- a'], ['a scalar at the top', 'a'], ['only a comment', '# x'], ['a syntax error', 'a: "b'], ['bad indentation', 'a:\n  b: 1\n c: 2'],
   ])('%s', (_, text) => {
     expect(readPlainRecord(text, LIMITS)).toBeUndefined();
