@@ -9,10 +9,11 @@ import type { LinkContext } from './components.js';
 import type { Html } from './html.js';
 import { renderPage, renderRootIndex } from './layout.js';
 import { followupListPage, homePage, searchPage } from './list-pages.js';
-import { meetingPage, meetingsIndex, meetingTitle } from './meeting-pages.js';
+import type { MeetingRow } from './meeting-pages.js';
+import { meetingPage, meetingRow, meetingsIndex, meetingTitle } from './meeting-pages.js';
 import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_MARKER, sitePaths, STYLESHEET } from './paths.js';
 import { activityPage, planPage, plansIndex } from './plan-pages.js';
-import { renderSearchIndex } from './search-index.js';
+import { SearchIndexBuilder } from './search-index.js';
 import { siteLabels } from './site-labels.js';
 import { reportTitle } from '../i18n.js';
 
@@ -66,8 +67,16 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, string]>
     return [path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc))];
   };
   yield put(sitePaths.home(lang), spec.titles[lang], (lc) => homePage(site, spec.titles[lang], lc));
-  yield put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(site.meetings, lc));
-  for (const m of site.meetings) yield put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
+  // A meeting's content is built for its page and its search entries, then dropped: only its list row stays.
+  const search = new SearchIndexBuilder(lang, other.actors);
+  const rows: MeetingRow[] = [];
+  for (const record of site.meetings) {
+    const m = site.meetingPage(record);
+    yield put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
+    search.meeting(m);
+    rows.push(meetingRow(m));
+  }
+  yield put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(rows, lc));
   yield put(sitePaths.actors(lang), w.actors, (lc) => actorsIndex(site.actors, lc));
   for (const entry of site.actors) {
     const a = site.actorPage(entry.ref.id);
@@ -79,8 +88,9 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, string]>
     yield put(sitePaths.plan(lang, p.matrix.id), p.matrix.id, (lc) => planPage(p, lc));
     for (const a of p.activities.filter(hasPage)) yield put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), a.ref, (lc) => activityPage(p, a, lc));
   }
-  yield put(sitePaths.overdue(lang), reportTitle('overdue', site.asOf, undefined, lang), (lc) => followupListPage(site.overdue, lc));
-  yield put(sitePaths.upcoming(lang), reportTitle('upcoming', site.asOf, undefined, lang), (lc) => followupListPage(site.upcoming, lc));
+  yield put(sitePaths.overdue(lang), reportTitle('overdue', site.asOf, undefined, lang), (lc) => followupListPage(site.overdue(), lc));
+  yield put(sitePaths.upcoming(lang), reportTitle('upcoming', site.asOf, undefined, lang), (lc) => followupListPage(site.upcoming(), lc));
   yield put(sitePaths.search(lang), w.search, (lc) => searchPage(lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
-  yield [sitePaths.searchIndex(lang), renderSearchIndex(site, other, activityPages)];
+  search.rest(site, activityPages);
+  yield [sitePaths.searchIndex(lang), search.render()];
 }

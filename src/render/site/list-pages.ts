@@ -32,8 +32,10 @@ ${commitmentTable(d.mostOverdue, lc, `${w.mostOverdue} (${d.mostOverdue.length} 
 ${commitmentTable(d.nextDeadlines, lc, w.dueNext)}
 <p><a href="${to(sitePaths.upcoming(lc.lang))}">${w.seeAll}: ${w.upcoming}</a></p>
 <h2>${w.waiting}</h2>
-${commitmentTable(site.waiting, lc, `${w.waiting} (${site.waiting.length})`)}`;
+${waitingTable(site.waiting(), lc)}`;
 }
+
+const waitingTable = (waiting: ReturnType<SiteModel['waiting']>, lc: LinkContext): Html => commitmentTable(waiting, lc, `${siteLabels(lc.lang).waiting} (${waiting.length})`);
 
 export function followupListPage(report: FollowupReport, lc: LinkContext): Html {
   const title = reportTitle(report.kind, report.asOf, report.within, lc.lang);
