@@ -6,7 +6,7 @@ import { actorName } from '../actors.js';
 import type { Day } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Commitment } from '../followup/index.js';
-import type { ActorId, Lang, Meeting } from '../model.js';
+import type { ActorId, Lang, Meeting, Plan } from '../model.js';
 import type { RecordSet } from '../records.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { DashboardModel } from './dashboard.js';
@@ -76,7 +76,11 @@ export interface SiteModel {
   readonly actors: readonly SiteActorEntry[];
   /** One actor's page content, built when asked: a statement per actor held at once would grow with actors × commitments. */
   readonly actorPage: (id: ActorId) => SiteActor;
-  readonly plans: readonly SitePlan[];
+  /** The valid work plans by id: a plan's content is built when asked (planPage), one at a time. */
+  readonly plans: readonly Plan[];
+  readonly planPage: (plan: Plan) => SitePlan;
+  /** The activities (PLAN#A/O/R/N) with follow-up: each has a page of its own. */
+  readonly activityPages: ReadonlySet<string>;
   /** The lists, built when asked (each is as long as the commitments in its state). */
   readonly overdue: () => FollowupReport;
   readonly upcoming: () => FollowupReport;
@@ -121,11 +125,13 @@ export function buildSite(input: SiteInput): SiteModel {
     }),
     actors: actorEntries(input),
     actorPage: (id) => buildActor(input, meetings, id, (owing ??= groupOwing(commitments)), view),
-    plans: plans.map((plan) => ({
-      matrix: buildWorkplanPlan(plan, commitments, {}, ctx),
-      progress: buildPlanProgress(plan, commitments, { from: `${plan.period.start}-01-01`, to: `${plan.period.end}-12-31` }, ctx),
+    plans,
+    planPage: (plan) => ({
+      matrix: buildWorkplanPlan(plan, own(plan.id), {}, ctx),
+      progress: buildPlanProgress(plan, own(plan.id), { from: `${plan.period.start}-01-01`, to: `${plan.period.end}-12-31` }, ctx),
       activities: walkActivities(plan).map((at) => buildShow({ kind: 'activity', plan, at }, own(plan.id), ctx, asOf) as ActivityShow),
-    })),
+    }),
+    activityPages: new Set(plans.flatMap((plan) => walkActivities(plan).filter((at) => (at.activity.followup ?? []).length > 0).map((at) => at.ref))),
     overdue: () => buildFollowupReport(commitments, {}, ctx, { kind: 'overdue', asOf, by: 'actor' }),
     upcoming: () => buildFollowupReport(commitments, {}, ctx, { kind: 'upcoming', asOf, by: 'actor' }),
     waiting: () => commitments.filter((c) => c.state === 'waiting').sort((a, b) => (b.daysPastExpected ?? -1) - (a.daysPastExpected ?? -1) || compare(a.id, b.id)).map(view),

@@ -12,7 +12,8 @@ import { followupListPage, homePage, searchPage } from './list-pages.js';
 import type { MeetingRow } from './meeting-pages.js';
 import { meetingPage, meetingRow, meetingsIndex, meetingTitle } from './meeting-pages.js';
 import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_MARKER, sitePaths, STYLESHEET } from './paths.js';
-import { activityPage, planPage, plansIndex } from './plan-pages.js';
+import type { PlanRow } from './plan-pages.js';
+import { activityPage, planPage, planRow, plansIndex } from './plan-pages.js';
 import { SearchIndexBuilder } from './search-index.js';
 import { siteLabels } from './site-labels.js';
 import { reportTitle } from '../i18n.js';
@@ -60,7 +61,7 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, string]>
   const site = spec.models[lang];
   const other = spec.models[lang === 'es' ? 'en' : 'es'];
   const actors = new Set(site.actors.map((a) => a.ref.id));
-  const activityPages = new Set(site.plans.flatMap((p) => p.activities.filter(hasPage).map((a) => a.ref)));
+  const activityPages = site.activityPages;
   const w = siteLabels(lang);
   const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): [string, string] => {
     const lc: LinkContext = { lang, path, actors, activityPages };
@@ -83,14 +84,18 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, string]>
     yield put(sitePaths.actor(lang, a.ref.id), `${a.ref.label} — ${statementLabels(lang).title}`, (lc) => actorPage(a, lc));
     yield [sitePaths.calendar(lang, a.ref.id), formatIcs(a.calendar)];
   }
-  yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(site.plans, lc));
-  for (const p of site.plans) {
+  const planRows: PlanRow[] = [];
+  for (const record of site.plans) {
+    const p = site.planPage(record);
     yield put(sitePaths.plan(lang, p.matrix.id), p.matrix.id, (lc) => planPage(p, lc));
     for (const a of p.activities.filter(hasPage)) yield put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), a.ref, (lc) => activityPage(p, a, lc));
+    search.plan(p, activityPages);
+    planRows.push(planRow(p));
   }
+  yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(planRows, lc));
   yield put(sitePaths.overdue(lang), reportTitle('overdue', site.asOf, undefined, lang), (lc) => followupListPage(site.overdue(), lc));
   yield put(sitePaths.upcoming(lang), reportTitle('upcoming', site.asOf, undefined, lang), (lc) => followupListPage(site.upcoming(), lc));
   yield put(sitePaths.search(lang), w.search, (lc) => searchPage(lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
-  search.rest(site, activityPages);
+  search.actors(site.actors);
   yield [sitePaths.searchIndex(lang), search.render()];
 }

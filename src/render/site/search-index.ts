@@ -3,7 +3,7 @@
 // the same options (assets/search.js), so no request leaves the page.
 import MiniSearch from 'minisearch';
 import type { Lang } from '../../core/model.js';
-import type { SiteActorEntry, SiteMeeting, SiteModel } from '../../core/queries/site.js';
+import type { SiteActorEntry, SiteMeeting, SitePlan } from '../../core/queries/site.js';
 import type { ActorRef } from '../../core/queries/view.js';
 import { htmlText } from '../escape.js';
 import { localText } from '../i18n.js';
@@ -34,7 +34,7 @@ type OtherActors = ReadonlyMap<string, SiteActorEntry>;
 
 /**
  * One language's index, fed a meeting at a time while its pages are written (so no meeting's content is held after its
- * page), then the work plans' activities and the actors; `render` serialises it. Documents keep this order: meetings
+ * page), then each work plan's activities, then the actors; `render` serialises it. Documents keep this order: meetings
  * (each followed by its agreements), activities, actors.
  */
 export class SearchIndexBuilder {
@@ -74,19 +74,21 @@ export class SearchIndexBuilder {
     }
   }
 
-  /** Every work plan's activities, then every actor (named in both languages); after the meetings. */
-  rest(site: SiteModel, activityPages: ReadonlySet<string>): void {
+  /** A work plan's activities (after every meeting). */
+  plan(p: SitePlan, activityPages: ReadonlySet<string>): void {
     const lang = this.lang;
-    for (const p of site.plans) {
-      for (const a of p.activities) {
-        const text = localText(a.text, lang);
-        const key = a.ref.slice(a.ref.indexOf('#') + 1);
-        this.add({ id: activityPages.has(a.ref) ? this.url(sitePaths.activity(lang, p.matrix.id, key)) : this.url(sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: a.ref, text, actors: this.labels(a.responsible), snippet: snippet(text) });
-      }
+    for (const a of p.activities) {
+      const text = localText(a.text, lang);
+      const key = a.ref.slice(a.ref.indexOf('#') + 1);
+      this.add({ id: activityPages.has(a.ref) ? this.url(sitePaths.activity(lang, p.matrix.id, key)) : this.url(sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: a.ref, text, actors: this.labels(a.responsible), snippet: snippet(text) });
     }
-    for (const a of site.actors) {
+  }
+
+  /** Every actor, named in both languages (last). */
+  actors(actors: readonly SiteActorEntry[]): void {
+    for (const a of actors) {
       const o = this.otherActor.get(a.ref.id);
-      this.add({ id: this.url(sitePaths.actor(lang, a.ref.id)), kind: 'actor', title: a.ref.label, text: [a.name, a.ref.id, o?.ref.label ?? '', o?.name ?? ''].join(' '), actors: '', snippet: a.name });
+      this.add({ id: this.url(sitePaths.actor(this.lang, a.ref.id)), kind: 'actor', title: a.ref.label, text: [a.name, a.ref.id, o?.ref.label ?? '', o?.name ?? ''].join(' '), actors: '', snippet: a.name });
     }
   }
 
