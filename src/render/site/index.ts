@@ -42,13 +42,16 @@ const hasPage = (a: { readonly followup: readonly unknown[] }): boolean => a.fol
 
 export const MARKER_TEXT = 'This folder was written by `acta site`; the next build replaces all of it.\n';
 
+/** A file's content: a string, or pieces to write one after the other (the search index, tens of megabytes). */
+export type SiteContent = string | Iterable<string>;
+
 /** Every file of the site, path (from the site's root, with '/') → content, in a stable order. */
 export function buildSiteFiles(spec: SiteSpec): Map<string, string> {
-  return new Map(siteFiles(spec));
+  return new Map([...siteFiles(spec)].map(([file, content]) => [file, typeof content === 'string' ? content : [...content].join('')]));
 }
 
 /** The files one at a time, so a writer need not hold the whole site (hundreds of megabytes for 2,000 meetings). */
-export function* siteFiles(spec: SiteSpec): Generator<[string, string]> {
+export function* siteFiles(spec: SiteSpec): Generator<[string, SiteContent]> {
   yield [SITE_MARKER, MARKER_TEXT];
   yield ['index.html', renderRootIndex(spec.authentic, spec.titles[spec.authentic])];
   yield [STYLESHEET, spec.assets.css];
@@ -57,7 +60,7 @@ export function* siteFiles(spec: SiteSpec): Generator<[string, string]> {
   for (const lang of ['es', 'en'] as const) yield* languageFiles(spec, lang);
 }
 
-function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, string]> {
+function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteContent]> {
   const site = spec.models[lang];
   const other = spec.models[lang === 'es' ? 'en' : 'es'];
   const actors = new Set(site.actors.map((a) => a.ref.id));

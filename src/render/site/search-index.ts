@@ -92,10 +92,47 @@ export class SearchIndexBuilder {
     }
   }
 
-  /** The script that carries the index: `window.ACTA_SEARCH = {…}` (the serialised MiniSearch index and its labels). */
-  render(): string {
+  /**
+   * The script that carries the index: `window.ACTA_SEARCH = {…}` (the serialised MiniSearch index and its labels), in
+   * pieces: the index is JSON inside a JSON string, and as one string (twice over, escaped) it was the largest thing the
+   * site held. The pieces join to exactly JSON.stringify's text (split only between whole JSON values).
+   */
+  *render(): Generator<string> {
     const w = siteLabels(this.lang);
-    const payload = { fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, kinds: w.resultKinds, index: JSON.stringify(this.search) };
-    return `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${JSON.stringify(payload).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
+    const head = JSON.stringify({ fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, kinds: w.resultKinds, index: '' });
+    const safe = (s: string): string => s.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+    yield `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${safe(head.slice(0, -2))}`;
+    let batch: string[] = [];
+    let size = 0;
+    for (const part of jsonParts(this.search.toJSON() as unknown as Record<string, unknown>)) {
+      const escaped = JSON.stringify(part);
+      batch.push(safe(escaped.slice(1, -1)));
+      size += escaped.length;
+      if (size > 1 << 20) {
+        yield batch.join('');
+        batch = [];
+        size = 0;
+      }
+    }
+    yield `${batch.join('')}"};\n`;
   }
+}
+
+/** JSON.stringify(value)'s text in pieces: the object's members one by one, an array member's elements one by one. */
+function* jsonParts(value: Record<string, unknown>): Generator<string> {
+  yield '{';
+  let first = true;
+  for (const [key, v] of Object.entries(value)) {
+    const text = Array.isArray(v) ? undefined : JSON.stringify(v);
+    if (!Array.isArray(v) && text === undefined) continue; // undefined and functions are left out, as JSON.stringify does
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (text !== undefined) yield text;
+    else {
+      yield '[';
+      for (let i = 0; i < (v as unknown[]).length; i++) yield `${i ? ',' : ''}${JSON.stringify((v as unknown[])[i]) ?? 'null'}`;
+      yield ']';
+    }
+  }
+  yield '}';
 }
