@@ -15,7 +15,10 @@ import { buildSite } from '../../src/core/queries/site.js';
 import { schemaValidator } from '../../src/io/load.js';
 import type { SiteSpec } from '../../src/render/site/index.js';
 import { siteFiles } from '../../src/render/site/index.js';
+import { html } from '../../src/render/site/html.js';
+import { renderPage, renderPagePieces } from '../../src/render/site/layout.js';
 import { sitePaths } from '../../src/render/site/paths.js';
+import { SearchIndexBuilder } from '../../src/render/site/search-index.js';
 import { countWork } from '../work-count.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -77,5 +80,28 @@ describe('acta site at scale', () => {
     const ratio = countWork(write(large.spec)) / countWork(write(small.spec));
     expect(ratio / growth, `work grew ${ratio.toFixed(2)}× for ${growth.toFixed(2)}× the commitments`).toBeLessThanOrEqual(4.5 / 4);
     expect([...siteFiles(large.spec)].some(([file]) => file === sitePaths.searchIndex('en'))).toBe(true);
+  });
+});
+
+describe('pieces join to the whole', () => {
+  it('the search index in pieces is the JSON.stringify text of its payload, and a script that sets it', () => {
+    const builder = new SearchIndexBuilder('en', []);
+    const hostile = 'Ünïcode \u2028line\u2029 😀 "quotes" \\ back';
+    builder.actors(Array.from({ length: 3000 }, (_, i) => ({ ref: { id: `a${i}`, label: `${hostile} ${i}` }, kind: 'country' as const, name: `${hostile} name ${i}` })));
+    const pieces = [...builder.render()];
+    expect(pieces.length).toBeGreaterThan(2); // really in pieces
+    const script = pieces.join('');
+    const window: { ACTA_SEARCH?: { index: string } } = {};
+    new Function('window', script)(window);
+    const payload = window.ACTA_SEARCH!;
+    const whole = `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${JSON.stringify(payload).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
+    expect(script).toBe(whole);
+    expect(JSON.parse(payload.index).documentCount).toBe(3000);
+  });
+
+  it('a page written in pieces is the page rendered whole', () => {
+    const frame = { lang: 'es' as const, path: sitePaths.overdue('es'), title: 'Vencidos', siteTitle: 'Actas', asOf: AS_OF };
+    const parts = [html`<h1>Vencidos</h1>`, html`<p>${'a < b'}</p>`, html`<table></table>`];
+    expect([...renderPagePieces(frame, parts)].join('')).toBe(renderPage(frame, parts));
   });
 });
