@@ -59,7 +59,8 @@ describe('acta site at scale', () => {
 
   it("builds a meeting's content only when its page is written, once per language", () => {
     let built = 0;
-    const counted = (m: SiteModel): SiteModel => ({ ...m, meetingPage: (meeting) => (built++, m.meetingPage(meeting)) });
+    let plans = 0;
+    const counted = (m: SiteModel): SiteModel => ({ ...m, meetingPage: (meeting) => (built++, m.meetingPage(meeting)), planPage: (plan) => (plans++, m.planPage(plan)) });
     const spec: SiteSpec = { ...small.spec, models: { es: counted(small.spec.models.es), en: counted(small.spec.models.en) } };
     let pages = 0;
     for (const [file] of siteFiles(spec)) {
@@ -70,6 +71,7 @@ describe('acta site at scale', () => {
     }
     expect(pages).toBe(2 * small.spec.models.es.meetings.length);
     expect(built).toBe(pages);
+    expect(plans).toBe(2 * small.spec.models.es.plans.length); // a work plan too: once per language
   });
 
   it('every file of 4× the records takes at most 4.5× the work', () => {
