@@ -20,7 +20,7 @@ export async function checkOutputFolder(out: string, shown: string, marker: stri
 }
 
 /** Write `files` (relative paths with '/') as the whole content of `out`, replacing a folder acta wrote before. */
-export async function writeFolderAtomic(out: string, shown: string, marker: string, files: Iterable<readonly [string, string]>): Promise<{ files: number; pages: number }> {
+export async function writeFolderAtomic(out: string, shown: string, marker: string, files: Iterable<readonly [string, string | Iterable<string>]>): Promise<{ files: number; pages: number }> {
   const existing = await checkOutputFolder(out, shown, marker);
   const parent = path.dirname(out);
   await fs.mkdir(parent, { recursive: true });
@@ -35,7 +35,16 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
       const folder = path.posix.dirname(file);
       if (!made.has(folder)) await fs.mkdir(path.join(temp, folder), { recursive: true });
       made.add(folder);
-      await fs.writeFile(path.join(temp, file), text, { flag: 'wx' });
+      if (typeof text === 'string') await fs.writeFile(path.join(temp, file), text, { flag: 'wx' });
+      else {
+        // Content in pieces is written piece by piece: no one string of the whole file.
+        const handle = await fs.open(path.join(temp, file), 'wx');
+        try {
+          for (const piece of text) await handle.writeFile(piece);
+        } finally {
+          await handle.close();
+        }
+      }
       count.files++;
       if (file.endsWith('.html')) count.pages++;
     }

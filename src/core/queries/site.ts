@@ -6,7 +6,7 @@ import { actorName } from '../actors.js';
 import type { Day } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Commitment } from '../followup/index.js';
-import type { ActorId, Lang, Meeting } from '../model.js';
+import type { ActorId, Lang, Meeting, Plan } from '../model.js';
 import type { RecordSet } from '../records.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { DashboardModel } from './dashboard.js';
@@ -28,6 +28,9 @@ import { buildWorkplanPlan } from './workplan.js';
 export type MeetingShow = Extract<ShowResult, { kind: 'meeting' }>;
 export type AgreementShow = Extract<ShowResult, { kind: 'agreement' }>;
 export type ActivityShow = Extract<ShowResult, { kind: 'activity' }>;
+
+/** A meeting's header as the meetings list shows it. */
+export type MeetingHead = Omit<MeetingShow, 'points'>;
 
 export interface SiteMeeting {
   readonly meeting: MeetingShow;
@@ -67,15 +70,22 @@ export interface SiteModel {
   readonly lang: Lang;
   readonly asOf: Day;
   readonly dashboard: DashboardModel;
-  readonly meetings: readonly SiteMeeting[];
+  /** The valid meetings, newest first: a page's content is built when asked (meetingPage), one at a time. */
+  readonly meetings: readonly Meeting[];
+  readonly meetingPage: (meeting: Meeting) => SiteMeeting;
   readonly actors: readonly SiteActorEntry[];
   /** One actor's page content, built when asked: a statement per actor held at once would grow with actors × commitments. */
   readonly actorPage: (id: ActorId) => SiteActor;
-  readonly plans: readonly SitePlan[];
-  readonly overdue: FollowupReport;
-  readonly upcoming: FollowupReport;
+  /** The valid work plans by id: a plan's content is built when asked (planPage), one at a time. */
+  readonly plans: readonly Plan[];
+  readonly planPage: (plan: Plan) => SitePlan;
+  /** The activities (PLAN#A/O/R/N) with follow-up: each has a page of its own. */
+  readonly activityPages: ReadonlySet<string>;
+  /** The lists, built when asked (each is as long as the commitments in its state). */
+  readonly overdue: () => FollowupReport;
+  readonly upcoming: () => FollowupReport;
   /** Commitments waiting for a meeting that sets their date, the longest expected first. */
-  readonly waiting: ExportResult['commitments'];
+  readonly waiting: () => ExportResult['commitments'];
 }
 
 export interface SiteInput {
@@ -100,27 +110,54 @@ export function buildSite(input: SiteInput): SiteModel {
     else byRecord.set(c.origin.record, [c]);
   }
   const own = (id: string): readonly Commitment[] => byRecord.get(id) ?? [];
-  const views = new Map<Commitment, ReturnType<typeof viewCommitment>>();
-  const view = (c: Commitment): ReturnType<typeof viewCommitment> => views.get(c) ?? views.set(c, viewCommitment(c, ctx)).get(c)!;
+  const view = (c: Commitment): ReturnType<typeof viewCommitment> => viewCommitment(c, ctx);
+  // Each actor's commitments, grouped once (the first actor page asks): filtering all commitments per actor grows
+  // with actors × commitments.
+  let owing: Owing | undefined;
   return {
     lang: ctx.lang,
     asOf,
     dashboard: buildDashboard(records, input.diagnostics, commitments, ctx, asOf),
-    meetings: meetings.map((meeting) => ({
+    meetings,
+    meetingPage: (meeting) => ({
       meeting: buildShow({ kind: 'meeting', meeting }, own(meeting.id), ctx, asOf) as MeetingShow,
       agreements: walkAgreements(meeting).map((at) => buildShow({ kind: 'agreement', meeting, at }, own(meeting.id), ctx, asOf) as AgreementShow),
-    })),
+    }),
     actors: actorEntries(input),
-    actorPage: (id) => buildActor(input, meetings, id, view),
-    plans: plans.map((plan) => ({
-      matrix: buildWorkplanPlan(plan, commitments, {}, ctx),
-      progress: buildPlanProgress(plan, commitments, { from: `${plan.period.start}-01-01`, to: `${plan.period.end}-12-31` }, ctx),
+    actorPage: (id) => buildActor(input, meetings, id, (owing ??= groupOwing(commitments)), view),
+    plans,
+    planPage: (plan) => ({
+      matrix: buildWorkplanPlan(plan, own(plan.id), {}, ctx),
+      progress: buildPlanProgress(plan, own(plan.id), { from: `${plan.period.start}-01-01`, to: `${plan.period.end}-12-31` }, ctx),
       activities: walkActivities(plan).map((at) => buildShow({ kind: 'activity', plan, at }, own(plan.id), ctx, asOf) as ActivityShow),
-    })),
-    overdue: buildFollowupReport(commitments, {}, ctx, { kind: 'overdue', asOf, by: 'actor' }),
-    upcoming: buildFollowupReport(commitments, {}, ctx, { kind: 'upcoming', asOf, by: 'actor' }),
-    waiting: commitments.filter((c) => c.state === 'waiting').sort((a, b) => (b.daysPastExpected ?? -1) - (a.daysPastExpected ?? -1) || compare(a.id, b.id)).map(view),
+    }),
+    activityPages: new Set(plans.flatMap((plan) => walkActivities(plan).filter((at) => (at.activity.followup ?? []).length > 0).map((at) => at.ref))),
+    overdue: () => buildFollowupReport(commitments, {}, ctx, { kind: 'overdue', asOf, by: 'actor' }),
+    upcoming: () => buildFollowupReport(commitments, {}, ctx, { kind: 'upcoming', asOf, by: 'actor' }),
+    waiting: () => commitments.filter((c) => c.state === 'waiting').sort((a, b) => (b.daysPastExpected ?? -1) - (a.daysPastExpected ?? -1) || compare(a.id, b.id)).map(view),
   };
+}
+
+/** Per actor, in the commitments' order: what it is owed as (itself or through a group), and what it is named as owing. */
+interface Owing {
+  readonly owed: ReadonlyMap<ActorId, readonly Commitment[]>;
+  readonly owners: ReadonlyMap<ActorId, readonly Commitment[]>;
+}
+
+function groupOwing(commitments: readonly Commitment[]): Owing {
+  const owed = new Map<ActorId, Commitment[]>();
+  const owners = new Map<ActorId, Commitment[]>();
+  const add = (map: Map<ActorId, Commitment[]>, id: ActorId, c: Commitment): void => {
+    const list = map.get(id);
+    if (list) {
+      if (list[list.length - 1] !== c) list.push(c);
+    } else map.set(id, [c]);
+  };
+  for (const c of commitments) {
+    for (const id of c.owed) add(owed, id, c);
+    for (const id of c.owners) add(owners, id, c);
+  }
+  return { owed, owners };
 }
 
 const KIND_ORDER: readonly ActorKind[] = ['country', 'organisation', 'body', 'group'];
@@ -133,12 +170,13 @@ function actorEntries(input: SiteInput): SiteActorEntry[] {
 
 type Views = (c: Commitment) => ReturnType<typeof viewCommitment>;
 
-function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId, view: Views): SiteActor {
-  const { ctx, commitments, asOf } = input;
+function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId, owing: Owing, view: Views): SiteActor {
+  const { ctx, asOf } = input;
   const info = ctx.dir.byId.get(id);
   const kind: ActorKind = info?.kind ?? 'organisation';
   const group = kind === 'group';
-  const owed = commitments.filter((c) => (group ? c.owners.includes(id) : c.owed.includes(id)));
+  const own = owing.owed.get(id) ?? [];
+  const owed = group ? (owing.owners.get(id) ?? []) : own;
   const roles = meetings.flatMap((m) => {
     const role = m.body === id ? 'body' : m.participants?.includes(id) ? 'participant' : m.observers?.includes(id) ? 'observer' : undefined;
     return role ? [{ id: m.id, date: m.dates.start, role } as const] : [];
@@ -148,7 +186,7 @@ function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId,
     ref: actorRefs([id], ctx)[0]!,
     kind,
     name: actorName(ctx.dir, id, ctx.lang),
-    ...(group ? {} : { statement: buildStatement(commitments, ctx, { actor: id, asOf }) }),
+    ...(group ? {} : { statement: buildStatement(own, ctx, { actor: id, asOf }) }),
     members: actorRefs(ctx.dir.groupMembers.get(id) ?? [], ctx),
     groups: actorRefs([...ctx.dir.groupMembers.entries()].filter(([, m]) => m.includes(id)).map(([g]) => g).sort(), ctx),
     meetings: roles,

@@ -1,18 +1,21 @@
 // render/site: the static site as files — one pure function per page kind (view model → HTML string), the search
 // index, the calendar feeds. No fs here: src/commands/site.ts writes what buildSiteFiles returns.
 import type { Lang } from '../../core/model.js';
+import type { FollowupReport } from '../../core/queries/followup-report.js';
 import type { SiteModel } from '../../core/queries/site.js';
 import { formatIcs } from '../ics.js';
 import { statementLabels } from '../statement-labels.js';
 import { actorPage, actorsIndex } from './actor-pages.js';
 import type { LinkContext } from './components.js';
 import type { Html } from './html.js';
-import { renderPage, renderRootIndex } from './layout.js';
-import { followupListPage, homePage, searchPage } from './list-pages.js';
-import { meetingPage, meetingsIndex, meetingTitle } from './meeting-pages.js';
+import { renderPage, renderPagePieces, renderRootIndex } from './layout.js';
+import { followupListPieces, homePage, searchPage } from './list-pages.js';
+import type { MeetingRow } from './meeting-pages.js';
+import { meetingPage, meetingRow, meetingsIndex, meetingTitle } from './meeting-pages.js';
 import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_MARKER, sitePaths, STYLESHEET } from './paths.js';
-import { activityPage, planPage, plansIndex } from './plan-pages.js';
-import { renderSearchIndex } from './search-index.js';
+import type { PlanRow } from './plan-pages.js';
+import { activityPage, planPage, planRow, plansIndex } from './plan-pages.js';
+import { SearchIndexBuilder } from './search-index.js';
 import { siteLabels } from './site-labels.js';
 import { reportTitle } from '../i18n.js';
 
@@ -40,13 +43,16 @@ const hasPage = (a: { readonly followup: readonly unknown[] }): boolean => a.fol
 
 export const MARKER_TEXT = 'This folder was written by `acta site`; the next build replaces all of it.\n';
 
+/** A file's content: a string, or pieces to write one after the other (the search index, tens of megabytes). */
+export type SiteContent = string | Iterable<string>;
+
 /** Every file of the site, path (from the site's root, with '/') → content, in a stable order. */
 export function buildSiteFiles(spec: SiteSpec): Map<string, string> {
-  return new Map(siteFiles(spec));
+  return new Map([...siteFiles(spec)].map(([file, content]) => [file, typeof content === 'string' ? content : [...content].join('')]));
 }
 
 /** The files one at a time, so a writer need not hold the whole site (hundreds of megabytes for 2,000 meetings). */
-export function* siteFiles(spec: SiteSpec): Generator<[string, string]> {
+export function* siteFiles(spec: SiteSpec): Generator<[string, SiteContent]> {
   yield [SITE_MARKER, MARKER_TEXT];
   yield ['index.html', renderRootIndex(spec.authentic, spec.titles[spec.authentic])];
   yield [STYLESHEET, spec.assets.css];
@@ -55,32 +61,50 @@ export function* siteFiles(spec: SiteSpec): Generator<[string, string]> {
   for (const lang of ['es', 'en'] as const) yield* languageFiles(spec, lang);
 }
 
-function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, string]> {
+function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteContent]> {
   const site = spec.models[lang];
   const other = spec.models[lang === 'es' ? 'en' : 'es'];
   const actors = new Set(site.actors.map((a) => a.ref.id));
-  const activityPages = new Set(site.plans.flatMap((p) => p.activities.filter(hasPage).map((a) => a.ref)));
+  const activityPages = site.activityPages;
   const w = siteLabels(lang);
   const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): [string, string] => {
     const lc: LinkContext = { lang, path, actors, activityPages };
     return [path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc))];
   };
   yield put(sitePaths.home(lang), spec.titles[lang], (lc) => homePage(site, spec.titles[lang], lc));
-  yield put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(site.meetings, lc));
-  for (const m of site.meetings) yield put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
+  // A meeting's content is built for its page and its search entries, then dropped: only its list row stays.
+  const search = new SearchIndexBuilder(lang, other.actors);
+  const rows: MeetingRow[] = [];
+  for (const record of site.meetings) {
+    const m = site.meetingPage(record);
+    yield put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
+    search.meeting(m);
+    rows.push(meetingRow(m));
+  }
+  yield put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(rows, lc));
   yield put(sitePaths.actors(lang), w.actors, (lc) => actorsIndex(site.actors, lc));
   for (const entry of site.actors) {
     const a = site.actorPage(entry.ref.id);
     yield put(sitePaths.actor(lang, a.ref.id), `${a.ref.label} — ${statementLabels(lang).title}`, (lc) => actorPage(a, lc));
     yield [sitePaths.calendar(lang, a.ref.id), formatIcs(a.calendar)];
   }
-  yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(site.plans, lc));
-  for (const p of site.plans) {
+  const planRows: PlanRow[] = [];
+  for (const record of site.plans) {
+    const p = site.planPage(record);
     yield put(sitePaths.plan(lang, p.matrix.id), p.matrix.id, (lc) => planPage(p, lc));
     for (const a of p.activities.filter(hasPage)) yield put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), a.ref, (lc) => activityPage(p, a, lc));
+    search.plan(p, activityPages);
+    planRows.push(planRow(p));
   }
-  yield put(sitePaths.overdue(lang), reportTitle('overdue', site.asOf, undefined, lang), (lc) => followupListPage(site.overdue, lc));
-  yield put(sitePaths.upcoming(lang), reportTitle('upcoming', site.asOf, undefined, lang), (lc) => followupListPage(site.upcoming, lc));
+  yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(planRows, lc));
+  // The lists are long (every overdue commitment under each actor owing it): written a group at a time.
+  const list = (path: string, kind: 'overdue' | 'upcoming', report: () => FollowupReport): [string, SiteContent] => {
+    const lc: LinkContext = { lang, path, actors, activityPages };
+    return [path, renderPagePieces({ lang, path, title: reportTitle(kind, site.asOf, undefined, lang), siteTitle: spec.titles[lang], asOf: site.asOf }, followupListPieces(report(), lc))];
+  };
+  yield list(sitePaths.overdue(lang), 'overdue', site.overdue);
+  yield list(sitePaths.upcoming(lang), 'upcoming', site.upcoming);
   yield put(sitePaths.search(lang), w.search, (lc) => searchPage(lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
-  yield [sitePaths.searchIndex(lang), renderSearchIndex(site, other, activityPages)];
+  search.actors(site.actors);
+  yield [sitePaths.searchIndex(lang), search.render()];
 }

@@ -2,8 +2,8 @@
 // stylesheet, the navigation, a language switch that leads to the same page in the other language, and the footer.
 import type { Lang } from '../../core/model.js';
 import { day } from '../i18n.js';
-import type { Html, Part } from './html.js';
-import { html } from './html.js';
+import type { Part } from './html.js';
+import { Html, html } from './html.js';
 import { relativeHref, sitePaths, STYLESHEET } from './paths.js';
 import { siteLabels } from './site-labels.js';
 
@@ -81,6 +81,19 @@ ${(frame.scripts ?? []).map((s) => html`<script src="${to(s)}"></script>
 </html>
 `;
   return page.value;
+}
+
+// Stands for the main content while the frame is rendered; record text can never hold it (htmlText replaces U+0000).
+const MAIN_SLOT = '\u0000acta-main\u0000';
+
+/** A page whose main content comes in pieces (a list of thousands of rows): the frame, then each piece as it is
+ * rendered, then the frame's end — the same text as renderPage with the pieces joined. */
+export function* renderPagePieces(frame: PageFrame, main: Iterable<Html>): Generator<string> {
+  const page = renderPage(frame, new Html(MAIN_SLOT));
+  const at = page.indexOf(MAIN_SLOT);
+  yield page.slice(0, at);
+  for (const piece of main) yield piece.value;
+  yield page.slice(at + MAIN_SLOT.length);
 }
 
 /** The site's root page: sends to the authentic language without script (a meta refresh and a plain link). */

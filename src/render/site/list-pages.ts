@@ -32,18 +32,25 @@ ${commitmentTable(d.mostOverdue, lc, `${w.mostOverdue} (${d.mostOverdue.length} 
 ${commitmentTable(d.nextDeadlines, lc, w.dueNext)}
 <p><a href="${to(sitePaths.upcoming(lc.lang))}">${w.seeAll}: ${w.upcoming}</a></p>
 <h2>${w.waiting}</h2>
-${commitmentTable(site.waiting, lc, `${w.waiting} (${site.waiting.length})`)}`;
+${waitingTable(site.waiting(), lc)}`;
 }
 
-export function followupListPage(report: FollowupReport, lc: LinkContext): Html {
+const waitingTable = (waiting: ReturnType<SiteModel['waiting']>, lc: LinkContext): Html => commitmentTable(waiting, lc, `${siteLabels(lc.lang).waiting} (${waiting.length})`);
+
+/** The overdue or upcoming list a group at a time (at 2,000 meetings the overdue list is 15 MB of HTML). */
+export function* followupListPieces(report: FollowupReport, lc: LinkContext): Generator<Html> {
   const title = reportTitle(report.kind, report.asOf, report.within, lc.lang);
   const w = siteLabels(lc.lang);
-  return html`<h1>${title}</h1>
+  yield html`<h1>${title}</h1>
 <p>${countLine(report.kind, report.count, lc.lang)}</p>
-${report.groups.map((g) => html`<h2>${g.key && lc.actors.has(g.key) ? actorLink({ id: g.key, label: g.label }, lc) : g.label}</h2>
+`;
+  for (const g of report.groups)
+    yield html`<h2>${g.key && lc.actors.has(g.key) ? actorLink({ id: g.key, label: g.label }, lc) : g.label}</h2>
 ${commitmentTable(g.rows, lc, `${title} — ${g.label}`)}
-`)}${report.waiting?.length ? html`<h2>${w.waiting}</h2>
-${commitmentTable(report.waiting, lc, w.waiting)}` : ''}`;
+`;
+  if (report.waiting?.length)
+    yield html`<h2>${w.waiting}</h2>
+${commitmentTable(report.waiting, lc, w.waiting)}`;
 }
 
 export function searchPage(lc: LinkContext): Html {

@@ -1,7 +1,7 @@
 // The meetings: their list, and a page per meeting with its header, participants and every agreement — adopted text,
 // action, actors, deadline as worded and normalised, state, follow-up — each at an anchor named by its number.
 import type { Lang } from '../../core/model.js';
-import type { AgreementShow, SiteMeeting } from '../../core/queries/site.js';
+import type { AgreementShow, MeetingHead, SiteMeeting } from '../../core/queries/site.js';
 import { dayRange, labels } from '../i18n.js';
 import type { LinkContext } from './components.js';
 import { actorLink, actorLinks, commitmentDue, followupTable, recordText, refHref, stateBadge } from './components.js';
@@ -10,11 +10,23 @@ import { html } from './html.js';
 import { agreementAnchor, relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
 
-export function meetingTitle(m: SiteMeeting['meeting'], lang: Lang): string {
+export function meetingTitle(m: MeetingHead, lang: Lang): string {
   return `${m.body.label} — ${dayRange(m.start, m.end, lang)}`;
 }
 
-export function meetingsIndex(meetings: readonly SiteMeeting[], lc: LinkContext): Html {
+/** A row of the meetings list: the header and how many agreements. */
+export interface MeetingRow {
+  readonly meeting: MeetingHead;
+  readonly agreements: number;
+}
+
+/** The row kept of a meeting once its page is written (its agreements' content is not). */
+export function meetingRow(m: SiteMeeting): MeetingRow {
+  const { points: _points, ...meeting } = m.meeting;
+  return { meeting, agreements: m.agreements.length };
+}
+
+export function meetingsIndex(meetings: readonly MeetingRow[], lc: LinkContext): Html {
   const l = labels(lc.lang);
   const w = siteLabels(lc.lang);
   return html`<h1>${w.meetings}</h1>
@@ -22,7 +34,7 @@ export function meetingsIndex(meetings: readonly SiteMeeting[], lc: LinkContext)
 <caption>${w.meetings}: ${meetings.length}</caption>
 <thead><tr><th scope="col">${l.words.dates}</th><th scope="col">${l.words.body}</th><th scope="col">${l.words.place}</th><th scope="col">${l.words.agreements}</th></tr></thead>
 <tbody>
-${meetings.map(({ meeting: m, agreements }) => html`<tr><td><a href="${relativeHref(lc.path, sitePaths.meeting(lc.lang, m.id))}">${dayRange(m.start, m.end, lc.lang)}</a></td><td>${actorLink(m.body, lc)}${m.title ? html`<br>${recordText(m.title, lc.lang)}` : ''}</td><td>${m.place?.city ?? ''}${m.place?.country ? html` (${m.place.country.label})` : ''}</td><td>${agreements.length}</td></tr>
+${meetings.map(({ meeting: m, agreements }) => html`<tr><td><a href="${relativeHref(lc.path, sitePaths.meeting(lc.lang, m.id))}">${dayRange(m.start, m.end, lc.lang)}</a></td><td>${actorLink(m.body, lc)}${m.title ? html`<br>${recordText(m.title, lc.lang)}` : ''}</td><td>${m.place?.city ?? ''}${m.place?.country ? html` (${m.place.country.label})` : ''}</td><td>${agreements}</td></tr>
 `)}</tbody>
 </table>`;
 }

@@ -4,7 +4,10 @@ import type { Lang } from '../../core/model.js';
 
 // A record id or number as a file name: letters, digits, '.', '-' kept; every other character as _XX_ (its code point
 // in hex, between underscores), so two different ids never share a file and no id can climb out of its folder.
+const PLAIN = /^[A-Za-z0-9-][A-Za-z0-9.-]*$/;
+
 export function fileSlug(id: string): string {
+  if (PLAIN.test(id)) return id; // the common case, asked for every link of every page
   return Array.from(id, (c) => (/^[A-Za-z0-9.-]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join('').replace(/^\./, '_2e_');
 }
 

@@ -14,7 +14,17 @@ import { siteLabels } from './site-labels.js';
 
 const keyOf = (ref: string): string => ref.slice(ref.indexOf('#') + 1);
 
-export function plansIndex(plans: readonly SitePlan[], lc: LinkContext): Html {
+/** A row of the plans list: what is kept of a plan once its pages are written. */
+export interface PlanRow {
+  readonly matrix: Pick<SitePlan['matrix'], 'id' | 'title' | 'body' | 'period' | 'activities'>;
+}
+
+export function planRow(p: SitePlan): PlanRow {
+  const { id, title, body, period, activities } = p.matrix;
+  return { matrix: { id, ...(title ? { title } : {}), body, period, activities } };
+}
+
+export function plansIndex(plans: readonly PlanRow[], lc: LinkContext): Html {
   const w = siteLabels(lc.lang);
   const l = labels(lc.lang);
   return html`<h1>${w.workplan}</h1>

@@ -3,7 +3,8 @@
 // the same options (assets/search.js), so no request leaves the page.
 import MiniSearch from 'minisearch';
 import type { Lang } from '../../core/model.js';
-import type { SiteModel } from '../../core/queries/site.js';
+import type { SiteActorEntry, SiteMeeting, SitePlan } from '../../core/queries/site.js';
+import type { ActorRef } from '../../core/queries/view.js';
 import { htmlText } from '../escape.js';
 import { localText } from '../i18n.js';
 import { meetingTitle } from './meeting-pages.js';
@@ -29,42 +30,109 @@ export const foldTerm = (term: string): string => term.normalize('NFD').replace(
 
 const snippet = (s: string): string => (s.length > 180 ? `${s.slice(0, 177).trimEnd()}…` : s);
 
-/** Every agreement, activity, actor and meeting of one language; actors carry their names in both languages. */
-export function searchDocuments(site: SiteModel, other: SiteModel, activityPages: ReadonlySet<string>): SearchDocument[] {
-  const lang: Lang = site.lang;
-  const from = sitePaths.search(lang);
-  const url = (to: string, fragment?: string): string => relativeHref(from, to, fragment);
-  const otherActor = new Map(other.actors.map((a) => [a.ref.id, a]));
-  const docs: SearchDocument[] = [];
-  for (const m of site.meetings) {
-    const title = meetingTitle(m.meeting, lang);
-    docs.push({ id: url(sitePaths.meeting(lang, m.meeting.id)), kind: 'meeting', title, text: [m.meeting.id, m.meeting.title ? localText(m.meeting.title, lang) : '', m.meeting.place?.city ?? ''].join(' '), actors: [m.meeting.body, ...m.meeting.participants].map((a) => a.label).join(' '), snippet: m.meeting.id });
+type OtherActors = ReadonlyMap<string, SiteActorEntry>;
+
+/**
+ * One language's index, fed a meeting at a time while its pages are written (so no meeting's content is held after its
+ * page), then each work plan's activities, then the actors; `render` serialises it. Documents keep this order: meetings
+ * (each followed by its agreements), activities, actors.
+ */
+export class SearchIndexBuilder {
+  private readonly search = new MiniSearch<SearchDocument>({ fields: [...SEARCH_FIELDS], storeFields: [...SEARCH_STORED], processTerm: foldTerm });
+  private readonly from: string;
+  private readonly otherActor: OtherActors;
+
+  constructor(
+    private readonly lang: Lang,
+    other: readonly SiteActorEntry[],
+  ) {
+    this.from = sitePaths.search(lang);
+    this.otherActor = new Map(other.map((a) => [a.ref.id, a]));
+  }
+
+  private url(to: string, fragment?: string): string {
+    return relativeHref(this.from, to, fragment);
+  }
+
+  private labels(actors: readonly ActorRef[]): string {
+    return actors.map((x) => `${x.label} ${this.otherActor.get(x.id)?.ref.label ?? ''}`).join(' ');
+  }
+
+  // The browser shows these through textContent (never as markup); unsafe code points (bidi overrides, controls) go too.
+  private add(d: SearchDocument): void {
+    this.search.add({ ...d, title: htmlText(d.title), text: htmlText(d.text), actors: htmlText(d.actors), snippet: htmlText(d.snippet) });
+  }
+
+  /** A meeting and its agreements. */
+  meeting(m: SiteMeeting): void {
+    const lang = this.lang;
+    this.add({ id: this.url(sitePaths.meeting(lang, m.meeting.id)), kind: 'meeting', title: meetingTitle(m.meeting, lang), text: [m.meeting.id, m.meeting.title ? localText(m.meeting.title, lang) : '', m.meeting.place?.city ?? ''].join(' '), actors: [m.meeting.body, ...m.meeting.participants].map((a) => a.label).join(' '), snippet: m.meeting.id });
     for (const a of m.agreements) {
       const text = localText(a.text, lang);
       const tasks = a.commitments.map((c) => localText(c.task, lang)).join(' ');
-      docs.push({ id: url(sitePaths.meeting(lang, m.meeting.id), agreementAnchor(a.number)), kind: 'agreement', title: a.ref, text: `${text} ${tasks}`, actors: a.actors.map((x) => `${x.label} ${otherActor.get(x.id)?.ref.label ?? ''}`).join(' '), snippet: snippet(text) });
+      this.add({ id: this.url(sitePaths.meeting(lang, m.meeting.id), agreementAnchor(a.number)), kind: 'agreement', title: a.ref, text: `${text} ${tasks}`, actors: this.labels(a.actors), snippet: snippet(text) });
     }
   }
-  for (const p of site.plans) {
+
+  /** A work plan's activities (after every meeting). */
+  plan(p: SitePlan, activityPages: ReadonlySet<string>): void {
+    const lang = this.lang;
     for (const a of p.activities) {
       const text = localText(a.text, lang);
       const key = a.ref.slice(a.ref.indexOf('#') + 1);
-      docs.push({ id: activityPages.has(a.ref) ? url(sitePaths.activity(lang, p.matrix.id, key)) : url(sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: a.ref, text, actors: a.responsible.map((x) => `${x.label} ${otherActor.get(x.id)?.ref.label ?? ''}`).join(' '), snippet: snippet(text) });
+      this.add({ id: activityPages.has(a.ref) ? this.url(sitePaths.activity(lang, p.matrix.id, key)) : this.url(sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: a.ref, text, actors: this.labels(a.responsible), snippet: snippet(text) });
     }
   }
-  for (const a of site.actors) {
-    const o = otherActor.get(a.ref.id);
-    docs.push({ id: url(sitePaths.actor(lang, a.ref.id)), kind: 'actor', title: a.ref.label, text: [a.name, a.ref.id, o?.ref.label ?? '', o?.name ?? ''].join(' '), actors: '', snippet: a.name });
+
+  /** Every actor, named in both languages (last). */
+  actors(actors: readonly SiteActorEntry[]): void {
+    for (const a of actors) {
+      const o = this.otherActor.get(a.ref.id);
+      this.add({ id: this.url(sitePaths.actor(this.lang, a.ref.id)), kind: 'actor', title: a.ref.label, text: [a.name, a.ref.id, o?.ref.label ?? '', o?.name ?? ''].join(' '), actors: '', snippet: a.name });
+    }
   }
-  // The browser shows these through textContent (never as markup); unsafe code points (bidi overrides, controls) go too.
-  return docs.map((d) => ({ ...d, title: htmlText(d.title), text: htmlText(d.text), actors: htmlText(d.actors), snippet: htmlText(d.snippet) }));
+
+  /**
+   * The script that carries the index: `window.ACTA_SEARCH = {…}` (the serialised MiniSearch index and its labels), in
+   * pieces: the index is JSON inside a JSON string, and as one string (twice over, escaped) it was the largest thing the
+   * site held. The pieces join to exactly JSON.stringify's text (split only between whole JSON values).
+   */
+  *render(): Generator<string> {
+    const w = siteLabels(this.lang);
+    const head = JSON.stringify({ fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, kinds: w.resultKinds, index: '' });
+    const safe = (s: string): string => s.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+    yield `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${safe(head.slice(0, -2))}`;
+    let batch: string[] = [];
+    let size = 0;
+    for (const part of jsonParts(this.search.toJSON() as unknown as Record<string, unknown>)) {
+      const escaped = JSON.stringify(part);
+      batch.push(safe(escaped.slice(1, -1)));
+      size += escaped.length;
+      if (size > 1 << 20) {
+        yield batch.join('');
+        batch = [];
+        size = 0;
+      }
+    }
+    yield `${batch.join('')}"};\n`;
+  }
 }
 
-/** The script that carries the index: `window.ACTA_SEARCH = {…}` (the serialised MiniSearch index and its labels). */
-export function renderSearchIndex(site: SiteModel, other: SiteModel, activityPages: ReadonlySet<string>): string {
-  const search = new MiniSearch<SearchDocument>({ fields: [...SEARCH_FIELDS], storeFields: [...SEARCH_STORED], processTerm: foldTerm });
-  search.addAll(searchDocuments(site, other, activityPages));
-  const w = siteLabels(site.lang);
-  const payload = { fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, kinds: w.resultKinds, index: JSON.stringify(search) };
-  return `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${JSON.stringify(payload).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
+/** JSON.stringify(value)'s text in pieces: the object's members one by one, an array member's elements one by one. */
+function* jsonParts(value: Record<string, unknown>): Generator<string> {
+  yield '{';
+  let first = true;
+  for (const [key, v] of Object.entries(value)) {
+    const text = Array.isArray(v) ? undefined : JSON.stringify(v);
+    if (!Array.isArray(v) && text === undefined) continue; // undefined and functions are left out, as JSON.stringify does
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (text !== undefined) yield text;
+    else {
+      yield '[';
+      for (let i = 0; i < (v as unknown[]).length; i++) yield `${i ? ',' : ''}${JSON.stringify((v as unknown[])[i]) ?? 'null'}`;
+      yield ']';
+    }
+  }
+  yield '}';
 }

@@ -1,0 +1,109 @@
+// acta site at scale: the pages come one at a time (a meeting's content is built for its page and dropped), and the
+// work of building every file grows in step with the records — counted, not timed (see test/work-count.ts).
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module without types (the benchmark's corpus generator)
+import { generateCorpus } from '../../bench/generate-corpus.mjs';
+import { buildActorDirectory } from '../../src/core/actors.js';
+import { deriveCommitments } from '../../src/core/followup/index.js';
+import type { Lang } from '../../src/core/model.js';
+import { parseRecordFile } from '../../src/core/parse.js';
+import { checkRecords } from '../../src/core/pipeline.js';
+import type { SiteModel } from '../../src/core/queries/site.js';
+import { buildSite } from '../../src/core/queries/site.js';
+import { schemaValidator } from '../../src/io/load.js';
+import type { SiteSpec } from '../../src/render/site/index.js';
+import { siteFiles } from '../../src/render/site/index.js';
+import { html } from '../../src/render/site/html.js';
+import { renderPage, renderPagePieces } from '../../src/render/site/layout.js';
+import { sitePaths } from '../../src/render/site/paths.js';
+import { SearchIndexBuilder } from '../../src/render/site/search-index.js';
+import { countWork } from '../work-count.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TMP = path.join(ROOT, 'test/.tmp/site-scale');
+const AS_OF = '2026-11-30';
+const N = 30;
+
+interface Built {
+  readonly spec: SiteSpec;
+  readonly commitments: number;
+}
+
+function site(meetings: number): Built {
+  const dir = path.join(TMP, String(meetings));
+  generateCorpus(dir, { meetings, plans: Math.max(1, meetings / 10), registries: path.join(ROOT, 'data/registries') });
+  const names = ['acta.yaml', ...['registries', 'meetings', 'plans'].flatMap((sub) => readdirSync(path.join(dir, sub)).map((f) => `${sub}/${f}`))].sort();
+  const checked = checkRecords(
+    names.map((name) => parseRecordFile(name, readFileSync(path.join(dir, name)))),
+    schemaValidator(),
+    { rootFile: 'acta.yaml' },
+  );
+  const records = checked.records;
+  const dirs = buildActorDirectory(records.registries);
+  const commitments = deriveCommitments(records, AS_OF);
+  const model = (lang: Lang): SiteModel => buildSite({ records, diagnostics: checked.diagnostics, commitments, ctx: { dir: dirs, lang }, asOf: AS_OF });
+  const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: 'Actas', en: 'Records' }, authentic: 'es', assets: { css: '', searchScript: '', minisearch: '' } };
+  return { spec, commitments: commitments.length };
+}
+
+describe('acta site at scale', () => {
+  let small: Built;
+  let large: Built;
+  beforeAll(() => {
+    small = site(N);
+    large = site(4 * N);
+  }, 120_000);
+  afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+  it("builds a meeting's content only when its page is written, once per language", () => {
+    let built = 0;
+    let plans = 0;
+    const counted = (m: SiteModel): SiteModel => ({ ...m, meetingPage: (meeting) => (built++, m.meetingPage(meeting)), planPage: (plan) => (plans++, m.planPage(plan)) });
+    const spec: SiteSpec = { ...small.spec, models: { es: counted(small.spec.models.es), en: counted(small.spec.models.en) } };
+    let pages = 0;
+    for (const [file] of siteFiles(spec)) {
+      if (/^(es|en)\/meetings\/(?!index\.html$)/.test(file)) {
+        pages++;
+        expect(built, file).toBe(pages); // built for this page, not ahead of it
+      }
+    }
+    expect(pages).toBe(2 * small.spec.models.es.meetings.length);
+    expect(built).toBe(pages);
+    expect(plans).toBe(2 * small.spec.models.es.plans.length); // a work plan too: once per language
+  });
+
+  it('every file of 4× the records takes at most 4.5× the work', () => {
+    const write = (spec: SiteSpec) => (): void => {
+      for (const [, content] of siteFiles(spec)) if (typeof content !== 'string') for (const piece of content) void piece.length;
+    };
+    const growth = large.commitments / small.commitments;
+    const ratio = countWork(write(large.spec)) / countWork(write(small.spec));
+    expect(ratio / growth, `work grew ${ratio.toFixed(2)}× for ${growth.toFixed(2)}× the commitments`).toBeLessThanOrEqual(4.5 / 4);
+    expect([...siteFiles(large.spec)].some(([file]) => file === sitePaths.searchIndex('en'))).toBe(true);
+  });
+});
+
+describe('pieces join to the whole', () => {
+  it('the search index in pieces is the JSON.stringify text of its payload, and a script that sets it', () => {
+    const builder = new SearchIndexBuilder('en', []);
+    const hostile = 'Ünïcode \u2028line\u2029 😀 "quotes" \\ back';
+    builder.actors(Array.from({ length: 3000 }, (_, i) => ({ ref: { id: `a${i}`, label: `${hostile} ${i}` }, kind: 'country' as const, name: `${hostile} name ${i}` })));
+    const pieces = [...builder.render()];
+    expect(pieces.length).toBeGreaterThan(2); // really in pieces
+    const script = pieces.join('');
+    const window: { ACTA_SEARCH?: { index: string } } = {};
+    new Function('window', script)(window);
+    const payload = window.ACTA_SEARCH!;
+    const whole = `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${JSON.stringify(payload).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
+    expect(script).toBe(whole);
+    expect(JSON.parse(payload.index).documentCount).toBe(3000);
+  });
+
+  it('a page written in pieces is the page rendered whole', () => {
+    const frame = { lang: 'es' as const, path: sitePaths.overdue('es'), title: 'Vencidos', siteTitle: 'Actas', asOf: AS_OF };
+    const parts = [html`<h1>Vencidos</h1>`, html`<p>${'a < b'}</p>`, html`<table></table>`];
+    expect([...renderPagePieces(frame, parts)].join('')).toBe(renderPage(frame, parts));
+  });
+});
