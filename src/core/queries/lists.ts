@@ -9,6 +9,7 @@ import type { Selection } from './selection.js';
 import { inRange, matchesCommitment } from './selection.js';
 import type { ActorRef, CommitmentView, LocalText, ViewContext } from './view.js';
 import { actorRefs, pickText, viewCommitment } from './view.js';
+import { groupBy } from './group-by.js';
 
 export type ListKind = 'meetings' | 'agreements' | 'commitments' | 'plans';
 export const LIST_KINDS: readonly ListKind[] = ['meetings', 'agreements', 'commitments', 'plans'];
@@ -84,17 +85,6 @@ export function buildList(kind: ListKind, input: ListInput): ListResult {
       return { ...head, kind, count: rows.length, rows };
     }
   }
-}
-
-/** Commitments grouped by a key (their agreement or activity, or their record), in one pass. */
-function groupBy(commitments: readonly Commitment[], key: (c: Commitment) => string): Map<string, Commitment[]> {
-  const out = new Map<string, Commitment[]>();
-  for (const c of commitments) {
-    const list = out.get(key(c));
-    if (list) list.push(c);
-    else out.set(key(c), [c]);
-  }
-  return out;
 }
 
 function meetingsByDate(records: RecordSet): Meeting[] {

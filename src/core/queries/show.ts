@@ -8,6 +8,7 @@ import type { AgreementAt } from '../walk.js';
 import type { Target } from './find-record.js';
 import type { ActorRef, CommitmentView, FollowUpView, LocalText, ViewContext } from './view.js';
 import { actorRefs, pickText, viewCommitment, viewFollowUp } from './view.js';
+import { groupBy } from './group-by.js';
 
 export interface PointView {
   readonly ref: string;
@@ -53,12 +54,7 @@ export type ShowResult = { readonly version: 1; readonly asOf: Day; readonly lan
 export function buildShow(target: Target, commitments: readonly Commitment[], ctx: ViewContext, asOf: Day): ShowResult {
   const head = { version: 1 as const, asOf, lang: ctx.lang };
   // One pass over the commitments, then each point or activity finds its own by ref.
-  const byRef = new Map<string, Commitment[]>();
-  for (const c of commitments) {
-    const list = byRef.get(c.origin.ref);
-    if (list) list.push(c);
-    else byRef.set(c.origin.ref, [c]);
-  }
+  const byRef = groupBy(commitments, (c) => c.origin.ref);
   const of = (ref: string): CommitmentView[] => (byRef.get(ref) ?? []).map((c) => viewCommitment(c, ctx));
   const text = (t: Parameters<typeof pickText>[0]): LocalText => pickText(t, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang };
   switch (target.kind) {

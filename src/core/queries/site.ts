@@ -24,6 +24,7 @@ import type { ActorRef, ViewContext } from './view.js';
 import { actorRefs, viewCommitment } from './view.js';
 import type { WorkplanPlan } from './workplan.js';
 import { buildWorkplanPlan } from './workplan.js';
+import { groupBy } from './group-by.js';
 
 export type MeetingShow = Extract<ShowResult, { kind: 'meeting' }>;
 export type AgreementShow = Extract<ShowResult, { kind: 'agreement' }>;
@@ -103,12 +104,7 @@ export function buildSite(input: SiteInput): SiteModel {
   const meetings = records.meetings.filter((m) => m.valid).map((m) => m.data).sort((a, b) => compare(b.dates.start, a.dates.start) || compare(a.id, b.id));
   const plans = records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => compare(a.id, b.id));
   // Each record's page asks buildShow about its own commitments only: the whole list per agreement would be quadratic.
-  const byRecord = new Map<string, Commitment[]>();
-  for (const c of commitments) {
-    const list = byRecord.get(c.origin.record);
-    if (list) list.push(c);
-    else byRecord.set(c.origin.record, [c]);
-  }
+  const byRecord = groupBy(commitments, (c) => c.origin.record);
   const own = (id: string): readonly Commitment[] => byRecord.get(id) ?? [];
   const view = (c: Commitment): ReturnType<typeof viewCommitment> => viewCommitment(c, ctx);
   // Each actor's commitments, grouped once (the first actor page asks): filtering all commitments per actor grows

@@ -10,6 +10,7 @@ import type { Cell, Lang, Plan, Text } from '../model.js';
 import { walkActivities } from '../walk.js';
 import type { ActorRef, LocalText, ViewContext } from './view.js';
 import { actorRefs, pickText } from './view.js';
+import { groupBy } from './group-by.js';
 
 export interface WorkplanCell {
   readonly column: string;
@@ -100,21 +101,10 @@ function keep(dir: ActorDirectory, responsible: readonly string[] | undefined, a
   return named.some((a) => actors.has(a));
 }
 
-/** Commitments by the agreement or activity they belong to, in one pass. */
-function groupByRef(commitments: readonly Commitment[]): Map<string, Commitment[]> {
-  const byRef = new Map<string, Commitment[]>();
-  for (const c of commitments) {
-    const list = byRef.get(c.origin.ref);
-    if (list) list.push(c);
-    else byRef.set(c.origin.ref, [c]);
-  }
-  return byRef;
-}
-
 /** `commitments`: the plan's own will do (every other one is passed over). */
 export function buildWorkplanPlan(plan: Plan, commitments: readonly Commitment[], filters: WorkplanFilters, ctx: ViewContext): WorkplanPlan {
   const columns = plan.columns.filter((c) => overlaps(c, filters.period));
-  const byRef = groupByRef(commitments.filter((c) => c.origin.record === plan.id));
+  const byRef = groupBy(commitments.filter((c) => c.origin.record === plan.id), (c) => c.origin.ref);
   const shown = walkActivities(plan).filter((at) => (!filters.axes || filters.axes.has(at.axis.number)) && keep(ctx.dir, at.activity.responsible, filters.actors) && (!filters.period || columns.some((c) => at.activity.schedule?.[c] !== undefined)));
   const byResult = new Map<unknown, (typeof shown)[number][]>();
   for (const at of shown) {
@@ -147,12 +137,7 @@ export function buildWorkplanPlan(plan: Plan, commitments: readonly Commitment[]
 
 export function buildWorkplan(plans: readonly Plan[], commitments: readonly Commitment[], filters: WorkplanFilters, ctx: ViewContext, asOf: Day): WorkplanModel {
   // Each plan is given its own commitments: one pass over all of them, not one per plan.
-  const byRecord = new Map<string, Commitment[]>();
-  for (const c of commitments) {
-    const list = byRecord.get(c.origin.record);
-    if (list) list.push(c);
-    else byRecord.set(c.origin.record, [c]);
-  }
+  const byRecord = groupBy(commitments, (c) => c.origin.record);
   return {
     version: 1,
     kind: 'workplan',
