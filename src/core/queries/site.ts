@@ -12,8 +12,8 @@ import { walkActivities, walkAgreements } from '../walk.js';
 import type { DashboardModel } from './dashboard.js';
 import { buildDashboard } from './dashboard.js';
 import type { ExportResult } from './export.js';
-import type { FollowupReport } from './followup-report.js';
-import { buildFollowupReport } from './followup-report.js';
+import type { FollowupBook } from './followup-book.js';
+import { buildFollowupBook } from './followup-book.js';
 import type { PlanProgress } from './plan-progress.js';
 import { buildPlanProgress } from './plan-progress.js';
 import type { ShowResult } from './show.js';
@@ -83,8 +83,8 @@ export interface SiteModel {
   /** The activities (PLAN#A/O/R/N) with follow-up: each has a page of its own. */
   readonly activityPages: ReadonlySet<string>;
   /** The lists, built when asked (each is as long as the commitments in its state). */
-  readonly overdue: () => FollowupReport;
-  readonly upcoming: () => FollowupReport;
+  readonly overdue: () => FollowupBook;
+  readonly upcoming: () => FollowupBook;
   /** Commitments waiting for a meeting that sets their date, the longest expected first. */
   readonly waiting: () => ExportResult['commitments'];
 }
@@ -128,8 +128,8 @@ export function buildSite(input: SiteInput): SiteModel {
       activities: walkActivities(plan).map((at) => buildShow({ kind: 'activity', plan, at }, own(plan.id), ctx, asOf) as ActivityShow),
     }),
     activityPages: new Set(plans.flatMap((plan) => walkActivities(plan).filter((at) => (at.activity.followup ?? []).length > 0).map((at) => at.ref))),
-    overdue: () => buildFollowupReport(commitments, {}, ctx, { kind: 'overdue', asOf, by: 'actor' }),
-    upcoming: () => buildFollowupReport(commitments, {}, ctx, { kind: 'upcoming', asOf, by: 'actor' }),
+    overdue: () => buildFollowupBook(commitments, ctx, 'overdue', asOf),
+    upcoming: () => buildFollowupBook(commitments, ctx, 'upcoming', asOf),
     waiting: () => commitments.filter((c) => c.state === 'waiting').sort((a, b) => (b.daysPastExpected ?? -1) - (a.daysPastExpected ?? -1) || compare(a.id, b.id)).map(view),
   };
 }

@@ -6,7 +6,7 @@ import { dayRange, labels } from '../i18n.js';
 import { statementLabels } from '../statement-labels.js';
 import { statementView } from '../statement-view.js';
 import type { LinkContext } from './components.js';
-import { actorLink, actorLinks, commitmentTable, evidenceLinks, recordText, refHref } from './components.js';
+import { actorLink, actorLinks, commitmentLink, commitmentTable, evidenceLinks, recordText } from './components.js';
 import type { Html } from './html.js';
 import { html } from './html.js';
 import { relativeHref, sitePaths } from './paths.js';
@@ -58,14 +58,14 @@ function statementSection(a: SiteActor, lc: LinkContext): Html {
 ${view.via ? html`<p>${view.via}</p>` : ''}
 ${view.empty ? html`<p>${view.empty}</p>` : ''}
 ${view.sections.map((section, i) => html`<h3>${section.title}</h3>
-${section.groups.map((g, j) => html`<table class="statement">
+${section.groups.map((g, j) => html`<table class="statement stack">
 <caption>${g.title}</caption>
 <thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${section.columns[0]}</th>${section.columns[1] ? html`<th scope="col">${section.columns[1]}</th>` : ''}</tr></thead>
 <tbody>
 ${g.rows.map((r, k) => {
   const row = shown[i]!.groups[j]!.rows[k]!;
   const c = row.commitment;
-  return html`<tr${r.late ? html` class="late"` : ''}><td><a href="${refHref(c.ref, c.recordKind, lc)}">${r.id}</a></td><td>${recordText(c.task, lc.lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lc.lang)}»</span>` : ''}${r.notes.map((n) => html`<br><span class="note">${n}</span>`)}${row.evidence.map((e) => html`<br><span class="note">${s.evidence}: ${evidenceLinks(e, lc)}</span>`)}</td><td>${r.when}</td>${section.columns[1] ? html`<td>${r.days}</td>` : ''}</tr>
+  return html`<tr${r.late ? html` class="late"` : ''}><td data-label="${l.words.commitment}">${commitmentLink(c, lc)}</td><td data-label="${l.words.task}">${recordText(c.task, lc.lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lc.lang)}»</span>` : ''}${r.notes.map((n) => html`<br><span class="note">${n}</span>`)}${row.evidence.map((e) => html`<br><span class="note">${s.evidence}: ${evidenceLinks(e, lc)}</span>`)}</td><td data-label="${section.columns[0]}">${r.when}</td>${section.columns[1] ? html`<td data-label="${section.columns[1]}" class="num">${r.days}</td>` : ''}</tr>
 `;
 })}</tbody>
 </table>

@@ -3,7 +3,9 @@
 import type { Lang } from '../../core/model.js';
 import type { ActorRef, CommitmentView, FollowUpView, LocalText } from '../../core/queries/view.js';
 import { whoOwes } from '../commitment-cells.js';
-import { dueText, extensionText, labels, localText } from '../i18n.js';
+import { commitmentName } from '../commitment-name.js';
+import { day, dueText, extensionText, labels, localText } from '../i18n.js';
+import { occurrenceText } from '../period-names.js';
 import { stateText } from '../late-phrases.js';
 import { evidenceText } from '../statement.js';
 import type { Html } from './html.js';
@@ -54,14 +56,14 @@ export function stateBadge(c: { readonly state: CommitmentView['state']; readonl
 }
 
 /** Commitments as a table: the point (linked), the task, who still owes it, the deadline, the state. */
-export function commitmentTable(rows: readonly CommitmentView[], lc: LinkContext, caption: string): Html {
+export function commitmentTable(rows: readonly CommitmentView[], lc: LinkContext, caption: string, options: { readonly delivered?: string } = {}): Html {
   const l = labels(lc.lang);
   if (!rows.length) return html`<p>${siteLabels(lc.lang).nothing}</p>`;
-  return html`<table class="commitments">
+  return html`<table class="commitments stack">
 <caption>${caption}</caption>
-<thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${l.words.owedBy}</th><th scope="col">${l.words.deadline}</th><th scope="col">${l.words.state}</th></tr></thead>
+<thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${l.words.owedBy}</th>${options.delivered ? html`<th scope="col">${options.delivered}</th>` : ''}<th scope="col">${l.words.deadline}</th><th scope="col">${l.words.state}</th></tr></thead>
 <tbody>
-${rows.map((c) => html`<tr><td><a href="${refHref(c.ref, c.recordKind, lc)}">${c.id}</a></td><td>${recordText(c.task, lc.lang)}</td><td>${actorLinks(whoOwes(c), lc)}</td><td>${commitmentDue(c, lc.lang)}</td><td>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}</td></tr>
+${rows.map((c) => html`<tr><td data-label="${l.words.commitment}">${commitmentLink(c, lc)}</td><td data-label="${l.words.task}">${recordText(c.task, lc.lang)}</td><td data-label="${l.words.owedBy}">${actorLinks(whoOwes(c), lc)}</td>${options.delivered ? html`<td data-label="${options.delivered}">${c.delivered.length ? join(c.delivered.map((d) => html`${actorLink(d.actor, lc)} (${day(d.date, lc.lang)})`), ', ') : '—'}</td>` : ''}<td data-label="${l.words.deadline}">${commitmentDue(c, lc.lang)}</td><td data-label="${l.words.state}">${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${lateDays(c.daysLate, lc.lang)})` : ''}</td></tr>
 `)}</tbody>
 </table>`;
 }
@@ -79,11 +81,23 @@ export function evidenceLinks(e: FollowUpView['evidence'], lc: LinkContext): Htm
 export function followupTable(entries: readonly FollowUpView[], lc: LinkContext, caption: string): Html {
   const l = labels(lc.lang);
   if (!entries.length) return html`<p>${siteLabels(lc.lang).noFollowup}</p>`;
-  return html`<table class="followup">
+  return html`<table class="followup stack">
 <caption>${caption}</caption>
-<thead><tr><th scope="col">${l.words.date}</th><th scope="col">${l.words.status}</th><th scope="col">${l.words.note}</th><th scope="col">${l.words.delivered}</th><th scope="col">${l.words.evidence}</th></tr></thead>
+<thead><tr><th scope="col">${l.words.date}</th><th scope="col">${l.words.status}</th><th scope="col">${l.words.note}</th><th scope="col">${cap(l.words.delivered)}</th><th scope="col">${cap(l.words.evidence)}</th></tr></thead>
 <tbody>
-${entries.map((f) => html`<tr><td>${f.date}</td><td>${f.status ? l.statuses[f.status] : '—'}${f.step !== undefined ? ` (${l.words.step} ${f.step})` : ''}${f.occurrence ? ` (${f.occurrence})` : ''}</td><td>${recordText(f.note, lc.lang)}${f.deadline ? html` ${l.words.deadline}: ${f.deadline}` : ''}${f.decidedBy ? html` ${l.words.decidedBy} ${f.decidedBy}` : ''}${f.supersededBy ? html` ${l.words.supersededBy} <a href="${refHref(f.supersededBy, 'meeting', lc)}">${f.supersededBy}</a>` : ''}</td><td>${actorLinks(f.deliveredBy, lc)}</td><td>${evidenceLinks(f.evidence, lc)}</td></tr>
+${entries.map((f) => html`<tr><td data-label="${l.words.date}">${day(f.date, lc.lang)}</td><td data-label="${l.words.status}">${f.status ? l.statuses[f.status] : '—'}${f.step !== undefined ? ` (${l.words.step} ${f.step})` : ''}${f.occurrence ? ` (${occurrenceText(f.occurrence, lc.lang)})` : ''}</td><td data-label="${l.words.note}">${recordText(f.note, lc.lang)}${f.deadline ? html` ${l.words.deadline}: ${f.deadline}` : ''}${f.decidedBy ? html` ${l.words.decidedBy} ${f.decidedBy}` : ''}${f.supersededBy ? html` ${l.words.supersededBy} <a href="${refHref(f.supersededBy, 'meeting', lc)}">${f.supersededBy}</a>` : ''}</td><td data-label="${cap(l.words.delivered)}">${actorLinks(f.deliveredBy, lc)}</td><td data-label="${cap(l.words.evidence)}">${evidenceLinks(f.evidence, lc)}</td></tr>
 `)}</tbody>
 </table>`;
+}
+
+const cap = (s: string): string => s.replace(/^./, (c) => c.toUpperCase());
+
+/** "123 días de atraso" / "1 day late". */
+export function lateDays(days: number, lang: Lang): string {
+  return lang === 'es' ? `${days} ${days === 1 ? 'día' : 'días'} de atraso` : `${days} ${days === 1 ? 'day' : 'days'} late`;
+}
+
+/** A commitment as people name it (body · meeting date · point), linked; its id below, a copyable detail. */
+export function commitmentLink(c: Parameters<typeof commitmentName>[0], lc: LinkContext): Html {
+  return html`<a href="${refHref(c.ref, c.recordKind, lc)}">${commitmentName(c, lc.lang)}</a><br><code class="id">${c.id}</code>`;
 }

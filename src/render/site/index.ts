@@ -1,15 +1,15 @@
 // render/site: the static site as files — one pure function per page kind (view model → HTML string), the search
 // index, the calendar feeds. No fs here: src/commands/site.ts writes what buildSiteFiles returns.
 import type { Lang } from '../../core/model.js';
-import type { FollowupReport } from '../../core/queries/followup-report.js';
 import type { SiteModel } from '../../core/queries/site.js';
 import { formatIcs } from '../ics.js';
 import { statementLabels } from '../statement-labels.js';
 import { actorPage, actorsIndex } from './actor-pages.js';
 import type { LinkContext } from './components.js';
 import type { Html } from './html.js';
-import { renderPage, renderPagePieces, renderRootIndex } from './layout.js';
-import { followupListPieces, homePage, searchPage } from './list-pages.js';
+import { renderPage, renderRootIndex } from './layout.js';
+import { bookPages } from './list-book.js';
+import { homePage, searchPage } from './list-pages.js';
 import type { MeetingRow } from './meeting-pages.js';
 import { meetingPage, meetingRow, meetingsIndex, meetingTitle } from './meeting-pages.js';
 import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_MARKER, sitePaths, STYLESHEET } from './paths.js';
@@ -17,7 +17,6 @@ import type { PlanRow } from './plan-pages.js';
 import { activityPage, planPage, planRow, plansIndex } from './plan-pages.js';
 import { SearchIndexBuilder } from './search-index.js';
 import { siteLabels } from './site-labels.js';
-import { reportTitle } from '../i18n.js';
 
 export { SITE_MARKER } from './paths.js';
 
@@ -97,13 +96,8 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     planRows.push(planRow(p));
   }
   yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(planRows, lc));
-  // The lists are long (every overdue commitment under each actor owing it): written a group at a time.
-  const list = (path: string, kind: 'overdue' | 'upcoming', report: () => FollowupReport): [string, SiteContent] => {
-    const lc: LinkContext = { lang, path, actors, activityPages };
-    return [path, renderPagePieces({ lang, path, title: reportTitle(kind, site.asOf, undefined, lang), siteTitle: spec.titles[lang], asOf: site.asOf }, followupListPieces(report(), lc))];
-  };
-  yield list(sitePaths.overdue(lang), 'overdue', site.overdue);
-  yield list(sitePaths.upcoming(lang), 'upcoming', site.upcoming);
+  // The lists: an index per list, and each actor's part as pages of their own (see list-book.ts).
+  for (const book of [site.overdue(), site.upcoming()]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
   yield put(sitePaths.search(lang), w.search, (lc) => searchPage(lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
   search.actors(site.actors);
   yield [sitePaths.searchIndex(lang), search.render()];

@@ -37,22 +37,6 @@ ${waitingTable(site.waiting(), lc)}`;
 
 const waitingTable = (waiting: ReturnType<SiteModel['waiting']>, lc: LinkContext): Html => commitmentTable(waiting, lc, `${siteLabels(lc.lang).waiting} (${waiting.length})`);
 
-/** The overdue or upcoming list a group at a time (at 2,000 meetings the overdue list is 15 MB of HTML). */
-export function* followupListPieces(report: FollowupReport, lc: LinkContext): Generator<Html> {
-  const title = reportTitle(report.kind, report.asOf, report.within, lc.lang);
-  const w = siteLabels(lc.lang);
-  yield html`<h1>${title}</h1>
-<p>${countLine(report.kind, report.count, lc.lang)}</p>
-`;
-  for (const g of report.groups)
-    yield html`<h2>${g.key && lc.actors.has(g.key) ? actorLink({ id: g.key, label: g.label }, lc) : g.label}</h2>
-${commitmentTable(g.rows, lc, `${title} — ${g.label}`)}
-`;
-  if (report.waiting?.length)
-    yield html`<h2>${w.waiting}</h2>
-${commitmentTable(report.waiting, lc, w.waiting)}`;
-}
-
 export function searchPage(lc: LinkContext): Html {
   const w = siteLabels(lc.lang);
   return html`<h1>${w.search}</h1>

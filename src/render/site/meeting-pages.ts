@@ -30,11 +30,11 @@ export function meetingsIndex(meetings: readonly MeetingRow[], lc: LinkContext):
   const l = labels(lc.lang);
   const w = siteLabels(lc.lang);
   return html`<h1>${w.meetings}</h1>
-<table>
+<table class="stack">
 <caption>${w.meetings}: ${meetings.length}</caption>
 <thead><tr><th scope="col">${l.words.dates}</th><th scope="col">${l.words.body}</th><th scope="col">${l.words.place}</th><th scope="col">${l.words.agreements}</th></tr></thead>
 <tbody>
-${meetings.map(({ meeting: m, agreements }) => html`<tr><td><a href="${relativeHref(lc.path, sitePaths.meeting(lc.lang, m.id))}">${dayRange(m.start, m.end, lc.lang)}</a></td><td>${actorLink(m.body, lc)}${m.title ? html`<br>${recordText(m.title, lc.lang)}` : ''}</td><td>${m.place?.city ?? ''}${m.place?.country ? html` (${m.place.country.label})` : ''}</td><td>${agreements}</td></tr>
+${meetings.map(({ meeting: m, agreements }) => html`<tr><td data-label="${l.words.dates}"><a href="${relativeHref(lc.path, sitePaths.meeting(lc.lang, m.id))}">${dayRange(m.start, m.end, lc.lang)}</a></td><td data-label="${l.words.body}">${actorLink(m.body, lc)}${m.title ? html`<br>${recordText(m.title, lc.lang)}` : ''}</td><td data-label="${l.words.place}">${m.place?.city ?? ''}${m.place?.country ? html` (${m.place.country.label})` : ''}</td><td data-label="${l.words.agreements}" class="num">${agreements}</td></tr>
 `)}</tbody>
 </table>`;
 }

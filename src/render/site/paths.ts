@@ -27,6 +27,9 @@ export const sitePaths = {
   plan: (lang: Lang, id: string): string => `${lang}/workplan/${fileSlug(id)}.html`,
   activity: (lang: Lang, plan: string, key: string): string => `${lang}/workplan/${fileSlug(plan)}/${key.split('/').map(fileSlug).join('~')}.html`,
   overdue: (lang: Lang): string => `${lang}/overdue.html`,
+  /** One actor's part of the overdue or upcoming list, page n (from 1); '' the commitments no one is named for,
+   * '_waiting' those waiting for a meeting. '_' never starts an id's file name (fileSlug writes it as _5f_). */
+  listPart: (lang: Lang, kind: 'overdue' | 'upcoming', key: string, page = 1): string => `${lang}/${kind}/${key === '' ? '_none' : key === '_waiting' ? key : fileSlug(key)}${page > 1 ? `~${page}` : ''}.html`,
   upcoming: (lang: Lang): string => `${lang}/upcoming.html`,
   search: (lang: Lang): string => `${lang}/search.html`,
   searchIndex: (lang: Lang): string => `${lang}/search-index.js`,

@@ -45,6 +45,7 @@ export function planPage(p: SitePlan, lc: LinkContext): Html {
 <dt>${l.words.period}</dt><dd>${m.period.start}–${m.period.end}</dd>
 </dl>
 <h2>${w.progress}</h2>
+<section class="wide" tabindex="0" aria-label="${w.progress}">
 <table class="progress">
 <caption>${w.progress}: ${m.id}</caption>
 <thead><tr><th scope="col">${l.words.axis}</th><th scope="col">${l.words.activities}</th><th scope="col">${r.scheduled}</th><th scope="col">${r.withFollowup}</th><th scope="col">${s.sections.delivered}</th><th scope="col">${s.sections.overdue}</th></tr></thead>
@@ -53,16 +54,19 @@ ${p.progress.axes.map((a) => html`<tr><th scope="row"><a href="#axis-${a.number}
 `)}</tbody>
 <tfoot><tr><th scope="row">${l.words.total.replace(/^./, (c) => c.toUpperCase())}</th><td>${p.progress.total.activities}</td><td>${p.progress.total.scheduled}</td><td>${p.progress.total.withFollowup}</td><td>${p.progress.total.states.done}</td><td>${p.progress.total.states.overdue}</td></tr></tfoot>
 </table>
+</section>
 <h2>${w.matrix}</h2>
 ${m.axes.map((axis) => html`<section class="axis" id="axis-${axis.number}">
 <h3>${l.words.axis} ${axis.number}${axis.title ? html`: ${recordText(axis.title, lc.lang)}` : ''}</h3>
 ${axis.objectives.map((o) => html`<h4>${l.words.objective} ${o.number}${o.text ? html`: ${recordText(o.text, lc.lang)}` : ''}</h4>
-${o.results.map((res) => html`<table class="matrix">
+${o.results.map((res) => html`<section class="wide" tabindex="0" aria-label="${l.words.axis} ${axis.number}, ${l.words.objective.toLowerCase()} ${o.number}, ${l.words.result.toLowerCase()} ${res.number}">
+<table class="matrix">
 <caption>${l.words.result} ${res.number}${res.text ? html`: ${recordText(res.text, lc.lang)}` : ''}</caption>
 <thead><tr><th scope="col">${l.words.activity}</th><th scope="col">${l.words.responsible}</th>${m.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
 <tbody>
 ${res.activities.map((a) => matrixRow(p, a, lc))}</tbody>
 </table>
+</section>
 `)}`)}</section>
 `)}`;
 }
