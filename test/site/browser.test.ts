@@ -58,11 +58,13 @@ describe.skipIf(!available)('acta site in headless Chromium, from file://', () =
     await agreement.locator('.commitment dd').first().getByRole('link', { name: 'Países Miembros' }).click();
     await page.waitForURL(/member-countries\.html$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Países Miembros');
-    expect(await page.getByRole('link', { name: '2017-06-21-red-trata#2.b' }).count()).toBe(1);
+    // Named as people name it, the record id beside it as a copyable detail.
+    expect(await page.getByRole('link', { name: 'Red Trata y Tráfico · 21 jun 2017 · 2.b' }).count()).toBe(1);
+    expect(await page.locator('code.id', { hasText: '2017-06-21-red-trata#2.b' }).count()).toBe(1);
     await page.getByRole('link', { name: 'México' }).first().click();
     await page.waitForURL(/actors\/MX\.html$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('México');
-    await page.getByRole('link', { name: '2017-06-21-red-trata#2.b' }).first().click();
+    await page.getByRole('link', { name: 'Red Trata y Tráfico · 21 jun 2017 · 2.b' }).first().click();
     await page.waitForURL(/#2\.b$/);
     await page.goBack();
     await page.goBack();

@@ -3,6 +3,8 @@
 import type { ActorKind } from '../../core/actors.js';
 import type { SiteActor, SiteActorEntry } from '../../core/queries/site.js';
 import { dayRange, labels } from '../i18n.js';
+import { num } from '../numbers.js';
+import type { StatementSection } from '../../core/queries/statement.js';
 import { statementLabels } from '../statement-labels.js';
 import { statementView } from '../statement-view.js';
 import type { LinkContext } from './components.js';
@@ -29,45 +31,94 @@ ${list.map((a) => html`<li>${actorLink(a.ref, lc)}${a.name !== a.ref.label ? htm
 })}`;
 }
 
+/** Rows of each statement section on an actor's page; the rest on the section's own pages, PART_ROWS at a time. */
+export const ACTOR_ROWS = 15;
+export const PART_ROWS = 50;
+
+export type ActorPart = StatementSection | 'owes';
+
+/** The parts of an actor's page too long to show whole there: [part, pages]. */
+export function actorParts(a: SiteActor): [ActorPart, number][] {
+  const sizes: [ActorPart, number][] = a.statement ? a.statement.sections.map((x) => [x.section, x.groups.reduce((n, g) => n + g.rows.length, 0)]) : [['owes', a.owes.length]];
+  return sizes.filter(([, n]) => n > ACTOR_ROWS).map(([part, n]) => [part, Math.ceil(n / PART_ROWS)]);
+}
+
 export function actorPage(a: SiteActor, lc: LinkContext): Html {
   const w = siteLabels(lc.lang);
   return html`<h1>${a.ref.label}${a.name !== a.ref.label ? html` — ${a.name}` : ''}</h1>
-<p class="subtitle">${w.kind[a.kind]} · ${a.ref.id}</p>
+<p class="subtitle">${w.kind[a.kind]} · <code class="id">${a.ref.id}</code></p>
 <dl class="facts">
 ${a.groups.length ? html`<dt>${w.memberOf}</dt><dd>${actorLinks(a.groups, lc)}</dd>` : ''}
 ${a.kind === 'group' ? html`<dt>${w.members}</dt><dd>${actorLinks(a.members, lc)}</dd>` : ''}
 <dt>${w.calendar}</dt><dd><a href="${relativeHref(lc.path, sitePaths.calendar(lc.lang, a.ref.id))}" type="text/calendar">${a.ref.id}.ics</a> — ${w.calendarHint}</dd>
 </dl>
-${a.statement ? statementSection(a, lc) : html`<h2>${w.groupOwes}</h2>
-${commitmentTable(a.owes, lc, w.groupOwes)}`}
+${a.statement ? statementSection(a, lc) : owesSection(a, lc)}
 <h2>${w.meetings} (${a.meetings.length})</h2>
-${a.meetings.length ? html`<ul>
-${a.meetings.map((m) => html`<li><a href="${relativeHref(lc.path, sitePaths.meeting(lc.lang, m.id))}">${m.id}</a> — ${dayRange(m.date, undefined, lc.lang)} (${w.roles[m.role]})</li>
+${a.meetings.length ? html`<ul class="columns">
+${a.meetings.map((m) => html`<li><a href="${relativeHref(lc.path, sitePaths.meeting(lc.lang, m.id))}">${dayRange(m.date, undefined, lc.lang)}</a> (${w.roles[m.role]})</li>
 `)}</ul>` : html`<p>${w.nothing}</p>`}
 <p class="print-hide"><a href="${relativeHref(lc.path, sitePaths.actors(lc.lang))}">${w.actors}</a> · <a href="${relativeHref(lc.path, sitePaths.home(lc.lang))}">${w.home}</a></p>`;
 }
 
-function statementSection(a: SiteActor, lc: LinkContext): Html {
+function owesSection(a: SiteActor, lc: LinkContext, page?: number): Html {
+  const w = siteLabels(lc.lang);
+  const from = page ? (page - 1) * PART_ROWS : 0;
+  const rows = a.owes.slice(from, from + (page ? PART_ROWS : ACTOR_ROWS));
+  return html`<h2>${w.groupOwes} (${num(a.owes.length, lc.lang)})</h2>
+${a.owes.length > rows.length ? html`<p>${w.shownOf(num(a.owes.length, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang))}${page ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, 'owes'))}">${w.seeAll}</a>`}</p>` : ''}
+${commitmentTable(rows, lc, w.groupOwes, { delivered: w.deliveredCol })}`;
+}
+
+/** One part of an actor's page, whole, a page at a time. */
+export function actorPartPage(a: SiteActor, part: ActorPart, page: number, pages: number, lc: LinkContext): Html {
+  const w = siteLabels(lc.lang);
+  const nav = pages > 1 ? html`<nav aria-label="${w.pages}"><ul class="pager">
+${Array.from({ length: pages }, (_, i) => i + 1).map((n) => html`<li><a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, part, n))}"${n === page ? html` aria-current="page"` : ''}>${w.page} ${n}</a></li>
+`)}</ul></nav>` : '';
+  return html`<p class="print-hide"><a href="${relativeHref(lc.path, sitePaths.actor(lc.lang, a.ref.id))}">${a.ref.label}</a></p>
+<h1>${a.ref.label}: ${part === 'owes' ? w.groupOwes : statementLabels(lc.lang).sections[part]}</h1>
+${nav}
+${part === 'owes' ? owesSection(a, lc, page) : statementSection(a, lc, { section: part, page })}
+${nav}`;
+}
+
+function statementSection(a: SiteActor, lc: LinkContext, only?: { readonly section: StatementSection; readonly page: number }): Html {
   const st = a.statement!;
   const view = statementView(st);
   const s = statementLabels(lc.lang);
+  const w = siteLabels(lc.lang);
   const l = labels(lc.lang);
   const shown = st.sections.filter((x) => x.groups.length);
-  return html`<h2>${s.title}</h2>
+  const from = only ? (only.page - 1) * PART_ROWS : 0;
+  const limit = only ? PART_ROWS : ACTOR_ROWS;
+  return html`${only ? '' : html`<h2>${s.title}</h2>
 <p>${view.summary}</p>
 ${view.via ? html`<p>${view.via}</p>` : ''}
-${view.empty ? html`<p>${view.empty}</p>` : ''}
-${view.sections.map((section, i) => html`<h3>${section.title}</h3>
-${section.groups.map((g, j) => html`<table class="statement stack">
+${view.empty ? html`<p>${view.empty}</p>` : ''}`}
+${view.sections.map((section, i) => {
+  if (only && section.section !== only.section) return '';
+  const total = section.groups.reduce((n, g) => n + g.rows.length, 0);
+  let seen = 0;
+  const groups = section.groups.map((g, j) => {
+    const start = seen;
+    seen += g.rows.length;
+    const pick = g.rows.map((r, k) => ({ r, k })).filter((_, k) => start + k >= from && start + k < from + limit);
+    return { g, j, pick };
+  });
+  const count = groups.reduce((n, x) => n + x.pick.length, 0);
+  return html`<h3>${section.title}</h3>
+${total > count ? html`<p>${w.shownOf(num(total, lc.lang), num(from + 1, lc.lang), num(from + count, lc.lang))}${only ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, section.section))}">${w.seeAll}</a>`}</p>` : ''}
+${groups.filter((x) => x.pick.length).map(({ g, j, pick }) => html`<table class="statement stack">
 <caption>${g.title}</caption>
-<thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${section.columns[0]}</th>${section.columns[1] ? html`<th scope="col">${section.columns[1]}</th>` : ''}</tr></thead>
+<thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${section.columns[0]}</th>${section.columns[1] ? html`<th scope="col" class="num">${section.columns[1]}</th>` : ''}</tr></thead>
 <tbody>
-${g.rows.map((r, k) => {
+${pick.map(({ r, k }) => {
   const row = shown[i]!.groups[j]!.rows[k]!;
   const c = row.commitment;
   return html`<tr${r.late ? html` class="late"` : ''}><td data-label="${l.words.commitment}">${commitmentLink(c, lc)}</td><td data-label="${l.words.task}">${recordText(c.task, lc.lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lc.lang)}»</span>` : ''}${r.notes.map((n) => html`<br><span class="note">${n}</span>`)}${row.evidence.map((e) => html`<br><span class="note">${s.evidence}: ${evidenceLinks(e, lc)}</span>`)}</td><td data-label="${section.columns[0]}">${r.when}</td>${section.columns[1] ? html`<td data-label="${section.columns[1]}" class="num">${r.days}</td>` : ''}</tr>
 `;
 })}</tbody>
 </table>
-`)}`)}`;
+`)}`;
+})}`;
 }

@@ -22,6 +22,8 @@ export const sitePaths = {
   meeting: (lang: Lang, id: string): string => `${lang}/meetings/${fileSlug(id)}.html`,
   actors: (lang: Lang): string => `${lang}/actors/index.html`,
   actor: (lang: Lang, id: string): string => `${lang}/actors/${fileSlug(id)}.html`,
+  /** A long part of an actor's page (a statement section, a group's commitments), page n. */
+  actorPart: (lang: Lang, id: string, part: string, page = 1): string => `${lang}/actors/${fileSlug(id)}/${part}${page > 1 ? `~${page}` : ''}.html`,
   calendar: (lang: Lang, id: string): string => `${lang}/actors/${fileSlug(id)}.ics`,
   plans: (lang: Lang): string => `${lang}/workplan/index.html`,
   plan: (lang: Lang, id: string): string => `${lang}/workplan/${fileSlug(id)}.html`,

@@ -39,6 +39,7 @@ export function planPage(p: SitePlan, lc: LinkContext): Html {
   const r = reportLabels(lc.lang).report;
   const s = statementLabels(lc.lang);
   const m = p.matrix;
+  let grid = 0; // each grid's frame is named by its caption (result numbers repeat across objectives)
   return html`<h1>${m.title ? recordText(m.title, lc.lang) : m.id}</h1>
 <dl class="facts">
 <dt>${l.words.body}</dt><dd>${actorLink(m.body, lc)}</dd>
@@ -59,9 +60,9 @@ ${p.progress.axes.map((a) => html`<tr><th scope="row"><a href="#axis-${a.number}
 ${m.axes.map((axis) => html`<section class="axis" id="axis-${axis.number}">
 <h3>${l.words.axis} ${axis.number}${axis.title ? html`: ${recordText(axis.title, lc.lang)}` : ''}</h3>
 ${axis.objectives.map((o) => html`<h4>${l.words.objective} ${o.number}${o.text ? html`: ${recordText(o.text, lc.lang)}` : ''}</h4>
-${o.results.map((res) => html`<section class="wide" tabindex="0" aria-label="${l.words.axis} ${axis.number}, ${l.words.objective.toLowerCase()} ${o.number}, ${l.words.result.toLowerCase()} ${res.number}">
+${o.results.map((res) => html`<section class="wide" tabindex="0" aria-labelledby="grid-${++grid}">
 <table class="matrix">
-<caption>${l.words.result} ${res.number}${res.text ? html`: ${recordText(res.text, lc.lang)}` : ''}</caption>
+<caption id="grid-${grid}">${l.words.result} ${res.number}${res.text ? html`: ${recordText(res.text, lc.lang)}` : ''}</caption>
 <thead><tr><th scope="col">${l.words.activity}</th><th scope="col">${l.words.responsible}</th>${m.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
 <tbody>
 ${res.activities.map((a) => matrixRow(p, a, lc))}</tbody>

@@ -1,0 +1,134 @@
+// Every kind of site page on a phone (390×844) and a desktop (1280×900), in Debian's Chromium, served over HTTP from
+// 127.0.0.1 as a secretariat's web server would: no page scrolls sideways, and on the 250-meeting corpus no list page
+// is taller than 30 screens; the search says its true count, pages, filters, keeps ?q= in the address and Back brings
+// it back. One browser for the file; the 250-meeting site is built once. Screenshots only with ACTA_SCREENS=DIR.
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module without types (the benchmark's corpus generator)
+import { generateCorpus } from '../../bench/generate-corpus.mjs';
+import { runActa } from '../run-acta.js';
+import { buildSite, tempFolder } from './site-files.js';
+
+const CHROMIUM = process.env['ACTA_CHROMIUM'] ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const available = existsSync(CHROMIUM);
+if (!available) console.warn(`\n${'!'.repeat(78)}\n!!! SKIPPED: test/site/screens.test.ts: no Chromium at ${CHROMIUM}.\n${'!'.repeat(78)}\n`);
+
+const PHONE = { width: 390, height: 844 };
+const DESK = { width: 1280, height: 900 };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.ics': 'text/calendar' };
+
+/** A static server over `root` on 127.0.0.1 (a free port); GET only, no listing, nothing outside root. */
+function serve(root: string): Promise<{ base: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => ok({ base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((done) => server.close(() => done())) })),
+  );
+}
+
+// One page of each kind the site writes, on the bundled records.
+const KINDS = [
+  'index.html',
+  'es/index.html',
+  'es/meetings/index.html',
+  'es/meetings/2017-06-21-red-trata.html',
+  'es/meetings/2016-06-08-red-consular.html',
+  'es/actors/index.html',
+  'es/actors/MX.html',
+  'es/actors/member-countries.html',
+  'es/workplan/index.html',
+  'es/workplan/2017-2022-red-nna.html',
+  'es/overdue.html',
+  'es/overdue/member-countries.html',
+  'es/overdue/MX.html',
+  'es/upcoming.html',
+  'es/search.html?q=Manual',
+  'en/index.html',
+  'en/meetings/2017-03-16-red-nna.html',
+];
+
+// The same at volume: the list pages, an actor's page and its parts, the plan.
+const VOLUME = ['es/index.html', 'es/overdue.html', 'es/overdue/MX.html', 'es/overdue/MX~2.html', 'es/overdue/member-countries.html', 'es/overdue/_waiting.html', 'es/actors/MX.html', 'es/actors/MX/overdue.html', 'es/actors/member-countries.html', 'es/meetings/index.html', 'es/workplan/2000-2005-red-nna.html', 'es/search.html?q=protocolo'];
+
+describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over http://127.0.0.1', () => {
+  let browser: Browser;
+  let small: { base: string; close: () => Promise<void> };
+  let large: { base: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    const corpus = path.join(tempFolder('acta-corpus-'), 'records');
+    generateCorpus(corpus, { meetings: 250, scale: 1, registries: path.resolve('data/registries') });
+    const out = path.join(tempFolder('acta-site250-'), 'site');
+    const r = await runActa(['site', '--root', corpus, '--as-of', '2026-11-30', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    small = await serve(await buildSite(path.resolve('data')));
+    large = await serve(out);
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await small?.close();
+    await large?.close();
+  });
+
+  async function measure(base: string, pages: readonly string[], viewport: { width: number; height: number }): Promise<Map<string, { width: number; height: number }>> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const out = new Map<string, { width: number; height: number }>();
+    for (const p of pages) {
+      const response = await page.goto(base + p);
+      expect(response?.status(), p).toBe(200);
+      if (p === 'index.html') await page.waitForURL(/\/es\/index\.html$/); // the root page's meta refresh
+      await page.waitForLoadState('load');
+      out.set(p, await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight })));
+    }
+    await context.close();
+    return out;
+  }
+
+  it('no page kind scrolls sideways at 390 px, nor at 1280 px', async () => {
+    for (const [base, pages] of [[small.base, KINDS], [large.base, VOLUME]] as const) {
+      const phone = await measure(base, pages, PHONE);
+      const desk = await measure(base, pages, DESK);
+      const wide = [...phone].filter(([, m]) => m.width > PHONE.width).map(([p, m]) => `${p}: ${m.width}px at 390`);
+      wide.push(...[...desk].filter(([, m]) => m.width > DESK.width).map(([p, m]) => `${p}: ${m.width}px at 1280`));
+      expect(wide).toEqual([]);
+    }
+  }, 120_000);
+
+  it('at 250 meetings every list page, actor page and part is at most 30 screens tall at 1280×900', async () => {
+    const desk = await measure(large.base, VOLUME.filter((p) => !p.includes('workplan') && !p.includes('search')), DESK);
+    const tall = [...desk].filter(([, m]) => m.height > 30 * DESK.height).map(([p, m]) => `${p}: ${(m.height / DESK.height).toFixed(1)} screens`);
+    expect(tall).toEqual([]);
+    // Before the split the overdue page was a single 219,105 px page (243 screens).
+    expect(desk.get('es/overdue.html')!.height).toBeLessThan(5 * DESK.height);
+  }, 120_000);
+
+  it.runIf(process.env['ACTA_SCREENS'])('screenshots of home, overdue, an actor and the plan at 390 and 1280 (ACTA_SCREENS=DIR)', async () => {
+    const dir = process.env['ACTA_SCREENS']!;
+    mkdirSync(dir, { recursive: true });
+    for (const viewport of [PHONE, DESK]) {
+      const context = await browser.newContext({ viewport });
+      const page: Page = await context.newPage();
+      for (const [name, p] of [['home', 'es/index.html'], ['overdue', 'es/overdue.html'], ['overdue-MX', 'es/overdue/MX.html'], ['actor-MX', 'es/actors/MX.html'], ['plan', 'es/workplan/2000-2005-red-nna.html']] as const) {
+        await page.goto(large.base + p);
+        await page.screenshot({ path: path.join(dir, `${name}-${viewport.width}.png`) });
+      }
+      await context.close();
+    }
+  }, 120_000);
+});
