@@ -4,7 +4,7 @@
 import { CST, isMap, isScalar, isSeq, Lexer, parseDocument, Scalar, visit } from 'yaml';
 import type { Document, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { deepEqual } from '../deep-equal.js';
-import { findDuplicateKeys } from '../duplicate-keys.js';
+import { findDuplicateKeys } from '../read/duplicate-keys.js';
 import type { KeyOrder } from './key-order.js';
 import { canBePlain } from './scalars.js';
 

@@ -2,7 +2,7 @@
 import { deepEqual } from '../deep-equal.js';
 import { diffWords } from '../word-diff.js';
 import type { ChangeDraft } from './diff.js';
-import { asObject } from './diff-values.js';
+import { asObject } from './values.js';
 
 const LONG_TEXT = 60;
 

@@ -2,15 +2,15 @@
 // record by record, in the records' own terms — and which changes a reviewer must look at (flagged).
 import { deepEqual } from '../deep-equal.js';
 import type { Status } from '../model.js';
-import type { ParsedFile } from '../parse.js';
+import type { ParsedFile } from '../read/parse.js';
 import type { RecordSet } from '../records.js';
 import { kindOf, parseErrorOf } from '../records.js';
 import { REGISTRY_KINDS, registryKey } from '../schema.js';
 import type { WordPart } from '../word-diff.js';
-import { compareFields } from './diff-fields.js';
-import { diffMeetingRecords, diffPlanRecords } from './diff-parts.js';
-import type { DeadlineWhen } from './diff-values.js';
-import { asObject, asString, describeRecord } from './diff-values.js';
+import { compareFields } from './fields.js';
+import { diffMeetingRecords, diffPlanRecords } from './parts.js';
+import type { DeadlineWhen } from './values.js';
+import { asObject, asString, describeRecord } from './values.js';
 
 export type ChangeKind =
   | 'record-added'

@@ -2,8 +2,8 @@
 import { deepEqual } from '../deep-equal.js';
 import type { Status } from '../model.js';
 import type { ChangeDraft } from './diff.js';
-import type { DeadlineWhen } from './diff-values.js';
-import { asArray, asObject, asString, deadlineWhen } from './diff-values.js';
+import type { DeadlineWhen } from './values.js';
+import { asArray, asObject, asString, deadlineWhen } from './values.js';
 
 export interface FollowupContext {
   /** The status a commitment has before any entry (pending), or undefined for a point that owes nothing. */
