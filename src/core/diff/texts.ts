@@ -1,7 +1,7 @@
 // Adopted text, deadlines and plan schedule cells: the parts of a record that are not edited later.
 import { deepEqual } from '../deep-equal.js';
 import { diffWords } from '../word-diff.js';
-import type { ChangeDraft } from './diff.js';
+import type { ChangeDraft } from './types.js';
 import { compareFields, compareValues } from './fields.js';
 import { asObject, asString, deadlineWhen } from './values.js';
 
