@@ -2,8 +2,8 @@
 // later diagnostic, does not cross threads: it is rebuilt on this thread for the files that need it.
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { ParsedFile } from '../core/read/parse.js';
-import { readRecordFile, withTreeOnDemand } from '../core/read/parse.js';
+import type { ParsedFile } from '../core/read/index.js';
+import { readRecordFile, withTreeOnDemand } from '../core/read/index.js';
 import type { ParseReply } from './parse-worker.js';
 import { runtime } from './runtime.js';
 

@@ -67,4 +67,27 @@ describe('one room for reading, one for the diff', () => {
       expect(readdirSync(path.join(SRC, 'core/read'))).toContain(name);
     }
   });
+
+  it('outside core/read/, modules reach the reading layer only through its entry point, core/read/index.ts', () => {
+    const read = path.join(SRC, 'core/read');
+    for (const f of tsFiles(SRC)) {
+      if (f.startsWith(read + path.sep)) continue;
+      const into = importsOf(f).filter((g) => g.startsWith(read + path.sep) && g !== path.join(read, 'index.ts'));
+      expect(into, path.relative(SRC, f)).toEqual([]);
+    }
+  });
+
+  it('nothing outside core/read/ parses YAML: no parse, parseDocument, Lexer, Parser, Composer or js-yaml load', () => {
+    const read = path.join(SRC, 'core/read');
+    const parsing = /\b(parse|parseDocument|parseAllDocuments|Lexer|Parser|Composer|load|loadAll)\b/;
+    for (const f of tsFiles(SRC)) {
+      if (f.startsWith(read + path.sep)) continue;
+      const text = readFileSync(f, 'utf8');
+      expect(/from 'js-yaml'/.test(text), `${path.relative(SRC, f)} imports js-yaml`).toBe(false);
+      for (const m of text.matchAll(/import\s+(?!type)\{([^}]*)\}\s+from\s+'yaml'/g)) {
+        expect(parsing.test(m[1]!), `${path.relative(SRC, f)} imports ${m[1]!.trim()} from yaml`).toBe(false);
+      }
+      expect(/import \* as \w+ from 'yaml'/.test(text), `${path.relative(SRC, f)} imports all of yaml`).toBe(false);
+    }
+  });
 });

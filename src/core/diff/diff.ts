@@ -1,7 +1,7 @@
 // The semantic diff of two record sets (a git revision and the working tree, or two revisions): what changed,
 // record by record, in the records' own terms — and which changes a reviewer must look at (flagged).
 import { deepEqual } from '../deep-equal.js';
-import type { ParsedFile } from '../read/parse.js';
+import type { ParsedFile } from '../read/index.js';
 import type { RecordSet } from '../records.js';
 import { kindOf, parseErrorOf } from '../records.js';
 import { REGISTRY_KINDS, registryKey } from '../schema.js';
