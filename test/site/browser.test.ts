@@ -79,10 +79,12 @@ describe.skipIf(!available)('acta site in headless Chromium, from file://', () =
     await expect.poll(() => page.locator('#no-script').isHidden()).toBe(true); // the scripts ran
     await page.getByLabel('Buscar acuerdos, actividades y actores').fill('Manual');
     const hits = page.locator('#search-results li a');
-    await expect.poll(() => hits.allTextContents()).toEqual(expect.arrayContaining(['2015-08-18-ad-hoc-nna#5', '2015-08-18-ad-hoc-nna#6', '2017-06-21-red-trata#5.a', '2017-06-21-red-trata#5.b', '2017-06-21-red-trata#7.a']));
+    await expect.poll(() => hits.allTextContents()).toEqual(expect.arrayContaining(['Grupo Ad hoc NNA · 18 ago 2015 · 5', 'Grupo Ad hoc NNA · 18 ago 2015 · 6', 'Red Trata y Tráfico · 21 jun 2017 · 5.a', 'Red Trata y Tráfico · 21 jun 2017 · 5.b', 'Red Trata y Tráfico · 21 jun 2017 · 7.a']));
+    // Each hit says its state and deadline, and its record id as a detail.
+    expect(await page.locator('#search-results li', { hasText: 'Grupo Ad hoc NNA · 18 ago 2015 · 5' }).locator('p').first().textContent()).toBe('vencido · 4 sep 2015 2015-08-18-ad-hoc-nna#5');
     await page.getByLabel('Buscar acuerdos, actividades y actores').fill('OIM');
     await expect.poll(async () => (await hits.allTextContents())[0]).toBe('OIM');
-    expect(await hits.allTextContents()).toEqual(expect.arrayContaining(['2015-08-18-ad-hoc-nna#3', '2017-03-16-red-nna#10']));
+    expect(await hits.allTextContents()).toEqual(expect.arrayContaining(['Grupo Ad hoc NNA · 18 ago 2015 · 3', 'Red NNA · 16 mar 2017 · 10']));
     await hits.first().click();
     expect(page.url()).toBe(url('es/actors/iom.html'));
     // The English site finds the IOM by its Spanish acronym too.

@@ -66,6 +66,7 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
   let browser: Browser;
   let small: { base: string; close: () => Promise<void> };
   let large: { base: string; close: () => Promise<void> };
+  let largeOut = '';
 
   beforeAll(async () => {
     const corpus = path.join(tempFolder('acta-corpus-'), 'records');
@@ -75,6 +76,7 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
     expect(r.code, r.stderr).toBe(0);
     small = await serve(await buildSite(path.resolve('data')));
     large = await serve(out);
+    largeOut = out;
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 120_000);
@@ -117,6 +119,51 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
     // Before the split the overdue page was a single 219,105 px page (243 screens).
     expect(desk.get('es/overdue.html')!.height).toBeLessThan(5 * DESK.height);
   }, 120_000);
+
+  it('search at 250 meetings: the true count, pages of 20, filters, the query in the address, Back restores it', async () => {
+    // The count the browser must show: every match of the same index with the same options, computed here.
+    const { default: MiniSearch } = await import('minisearch');
+    const sandbox: { window: { ACTA_SEARCH?: { index: string; fields: string[]; storeFields: string[] } } } = { window: {} };
+    new Function('window', readFileSync(path.join(largeOut, 'es/search-index.js'), 'utf8'))(sandbox.window);
+    const data = sandbox.window.ACTA_SEARCH!;
+    const fold = (t: string): string => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const index = MiniSearch.loadJSON(data.index, { fields: data.fields, storeFields: data.storeFields, processTerm: fold, searchOptions: { prefix: true, fuzzy: 0.1, combineWith: 'AND' } });
+    const all = index.search('protocolo');
+    expect(all.length).toBeGreaterThan(100); // more than the 100 the page used to stop at
+    const overdue = all.filter((h) => h['state'] === 'overdue').length;
+    const format = (n: number): string => new Intl.NumberFormat('es', { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions).format(n);
+
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(`${large.base}es/search.html?q=protocolo`);
+    const status = page.locator('#search-status');
+    await expect.poll(() => status.textContent()).toBe(`${format(all.length)} resultados (se muestran 1–20)`);
+    expect(await page.locator('#search-results > li').count()).toBe(20);
+    // Each hit: the kind, the name, its state and deadline.
+    expect(await page.locator('#search-results > li .kind').first().textContent()).toMatch(/^(Acuerdo|Actividad|Reunión|Actor): $/);
+    expect(await page.locator('#search-results > li', { has: page.locator('.state') }).count()).toBeGreaterThan(0);
+    // The next page, in the address.
+    await page.locator('#search-next').click();
+    await expect.poll(() => page.url()).toContain('p=2');
+    await expect.poll(() => status.textContent()).toBe(`${format(all.length)} resultados (se muestran 21–40)`);
+    // A filter narrows to the true count of its matches.
+    await page.selectOption('#f-state', 'overdue');
+    await expect.poll(() => page.url()).toContain('state=overdue');
+    await expect.poll(() => status.textContent()).toContain(`${format(overdue)} resultado`);
+    const states = await page.locator('#search-results > li .state').allTextContents();
+    expect(new Set(states)).toEqual(new Set(['vencido']));
+    // Open a hit, come Back: the same search, filter and results.
+    await page.locator('#search-results > li a').first().click();
+    await page.waitForURL(/meetings|workplan|actors/);
+    await page.goBack();
+    await expect.poll(() => status.textContent()).toContain(`${format(overdue)} resultado`);
+    expect(await page.inputValue('#q')).toBe('protocolo');
+    expect(await page.inputValue('#f-state')).toBe('overdue');
+    // Nothing found: says so, and what to try.
+    await page.goto(`${large.base}es/search.html?q=zzzzqqqq`);
+    await expect.poll(() => status.textContent()).toMatch(/^Ningún resultado\. Pruebe con menos palabras/);
+    await context.close();
+  }, 60_000);
 
   it.runIf(process.env['ACTA_SCREENS'])('screenshots of home, overdue, an actor and the plan at 390 and 1280 (ACTA_SCREENS=DIR)', async () => {
     const dir = process.env['ACTA_SCREENS']!;

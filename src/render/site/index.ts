@@ -100,7 +100,7 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
   yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(planRows, lc));
   // The lists: an index per list, and each actor's part as pages of their own (see list-book.ts).
   for (const book of [site.overdue(), site.upcoming()]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
-  yield put(sitePaths.search(lang), w.search, (lc) => searchPage(lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
+  yield put(sitePaths.search(lang), w.search, (lc) => searchPage(site, lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
   search.actors(site.actors);
   yield [sitePaths.searchIndex(lang), search.render()];
 }

@@ -1,7 +1,6 @@
 // The home page (the dashboard: what is overdue, due next, waiting), the overdue and upcoming lists, and the search
 // page (a form that works in the browser from the prebuilt index; without JavaScript it says where to browse instead).
 import type { SiteModel } from '../../core/queries/site.js';
-import type { FollowupReport } from '../../core/queries/followup-report.js';
 import { countLine, day, labels, reportTitle } from '../i18n.js';
 import { reportLabels } from '../report-labels.js';
 import type { LinkContext } from './components.js';
@@ -37,15 +36,30 @@ ${waitingTable(site.waiting(), lc)}`;
 
 const waitingTable = (waiting: ReturnType<SiteModel['waiting']>, lc: LinkContext): Html => commitmentTable(waiting, lc, `${siteLabels(lc.lang).waiting} (${waiting.length})`);
 
-export function searchPage(lc: LinkContext): Html {
+/** The search form: words, and filters by kind, state, body, actor and year; every choice is kept in the address
+ * (?q=…&state=…&p=2), so a search can be shared, bookmarked, and Back returns to it. */
+export function searchPage(site: SiteModel, lc: LinkContext): Html {
   const w = siteLabels(lc.lang);
+  const l = labels(lc.lang);
+  const bodyIds = new Set([...site.meetings.map((m) => m.body), ...site.plans.map((p) => p.body)]);
+  const bodies = site.actors.filter((a) => bodyIds.has(a.ref.id));
+  const years = [...new Set(site.meetings.map((m) => m.dates.start.slice(0, 4)))].sort().reverse();
+  const states = ['overdue', 'upcoming', 'open', 'waiting', 'no-date', 'done'] as const;
+  const select = (name: string, label: string, options: readonly (readonly [string, string])[]): Html => html`<label>${label}
+<select name="${name}" id="f-${name}"><option value="">${w.any}</option>
+${options.map(([value, text]) => html`<option value="${value}">${text}</option>
+`)}</select></label>
+`;
   return html`<h1>${w.search}</h1>
 <form class="search" action="${relativeHref(lc.path, sitePaths.search(lc.lang))}" method="get" role="search">
 <label for="q">${w.searchLabel}</label>
 <input type="search" id="q" name="q" autocomplete="off">
 <button type="submit">${w.searchButton}</button>
+<div class="search-filters">
+${select('kind', w.filterKind, Object.entries(w.resultKinds))}${select('state', l.words.state, states.map((st) => [st, l.states[st]] as const))}${select('body', l.words.body, bodies.map((a) => [a.ref.id, a.ref.label] as const))}${select('actor', w.actor, site.actors.map((a) => [a.ref.id, a.ref.label] as const))}${select('year', w.filterYear, years.map((y) => [y, y] as const))}</div>
 </form>
 <p id="no-script" class="note">${w.searchNoScript}</p>
-<p id="search-status" aria-live="polite" data-none="${w.searchNone}" data-count="${w.searchCount}"></p>
-<ol id="search-results"></ol>`;
+<p id="search-status" aria-live="polite" data-none="${w.searchNone}" data-count="${w.searchCount}" data-one="${w.searchOne}" data-showing="${w.searchShowing}" data-help="${w.searchHelp}"></p>
+<ol id="search-results"></ol>
+<nav id="search-pages" aria-label="${w.pages}" hidden><ul class="pager"><li><a id="search-prev" href="${relativeHref(lc.path, sitePaths.search(lc.lang))}" rel="prev">${w.previous}</a></li><li id="search-page"></li><li><a id="search-next" href="${relativeHref(lc.path, sitePaths.search(lc.lang))}" rel="next">${w.next}</a></li></ul></nav>`;
 }

@@ -6,7 +6,10 @@ import type { Lang } from '../../core/model.js';
 import type { SiteActorEntry, SiteMeeting, SitePlan } from '../../core/queries/site.js';
 import type { ActorRef } from '../../core/queries/view.js';
 import { htmlText } from '../escape.js';
-import { localText } from '../i18n.js';
+import type { CommitmentState } from '../../core/followup/index.js';
+import type { CommitmentView } from '../../core/queries/view.js';
+import { commitmentName } from '../commitment-name.js';
+import { dueShort, labels, localText } from '../i18n.js';
 import { meetingTitle } from './meeting-pages.js';
 import { agreementAnchor, relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
@@ -20,10 +23,31 @@ interface SearchDocument {
   readonly text: string;
   readonly actors: string;
   readonly snippet: string;
+  /** Shown beside the hit and used by the filters (stored, not searched). */
+  readonly ref?: string;
+  /** The commitments' most pressing state (its key; the page holds the words) and their earliest pending deadline. */
+  readonly state?: CommitmentState;
+  readonly due?: string;
+  readonly body?: string;
+  readonly bodyLabel?: string;
+  readonly year?: string;
+  /** The actors it names or concerns, ids separated by spaces (the actor filter). */
+  readonly who?: string;
 }
 
 export const SEARCH_FIELDS = ['title', 'text', 'actors'] as const;
-export const SEARCH_STORED = ['kind', 'title', 'snippet'] as const;
+export const SEARCH_STORED = ['kind', 'title', 'snippet', 'ref', 'state', 'due', 'body', 'bodyLabel', 'year', 'who'] as const;
+
+// Most pressing first: what a reader looking for a commitment needs to know about it.
+const PRESSING: readonly CommitmentState[] = ['overdue', 'upcoming', 'open', 'waiting', 'no-date', 'continuous', 'done', 'not-applicable', 'superseded', 'cancelled'];
+
+/** The state and deadline to show beside an agreement or activity: its most pressing commitment's. */
+function facet(commitments: readonly CommitmentView[], lang: Lang): { state?: CommitmentState; due?: string; who?: string } {
+  const state = PRESSING.find((st) => commitments.some((c) => c.state === st));
+  const first = commitments.find((c) => c.state === state);
+  const who = [...new Set(commitments.flatMap((c) => [...c.owners, ...c.owed].map((a) => a.id)))].join(' ');
+  return { ...(state ? { state } : {}), ...(first ? { due: dueShort(first.due, lang) } : {}), ...(who ? { who } : {}) };
+}
 
 /** Accents and case folded, so "informacion" finds "información" (the browser folds the same way). */
 export const foldTerm = (term: string): string => term.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -60,17 +84,23 @@ export class SearchIndexBuilder {
 
   // The browser shows these through textContent (never as markup); unsafe code points (bidi overrides, controls) go too.
   private add(d: SearchDocument): void {
-    this.search.add({ ...d, title: htmlText(d.title), text: htmlText(d.text), actors: htmlText(d.actors), snippet: htmlText(d.snippet) });
+    this.search.add({ ...d, title: htmlText(d.title), text: htmlText(d.text), actors: htmlText(d.actors), snippet: htmlText(d.snippet), ...(d.bodyLabel ? { bodyLabel: htmlText(d.bodyLabel) } : {}), ...(d.due ? { due: htmlText(d.due) } : {}) });
   }
 
   /** A meeting and its agreements. */
   meeting(m: SiteMeeting): void {
     const lang = this.lang;
-    this.add({ id: this.url(sitePaths.meeting(lang, m.meeting.id)), kind: 'meeting', title: meetingTitle(m.meeting, lang), text: [m.meeting.id, m.meeting.title ? localText(m.meeting.title, lang) : '', m.meeting.place?.city ?? ''].join(' '), actors: [m.meeting.body, ...m.meeting.participants].map((a) => a.label).join(' '), snippet: m.meeting.id });
+    const body = m.meeting.body;
+    const year = m.meeting.start.slice(0, 4);
+    const where = { body: body.id, bodyLabel: body.label, year };
+    this.add({ id: this.url(sitePaths.meeting(lang, m.meeting.id)), kind: 'meeting', title: meetingTitle(m.meeting, lang), text: [m.meeting.id, m.meeting.title ? localText(m.meeting.title, lang) : '', m.meeting.place?.city ?? ''].join(' '), actors: [m.meeting.body, ...m.meeting.participants].map((a) => a.label).join(' '), snippet: m.meeting.title ? localText(m.meeting.title, lang) : '', ref: m.meeting.id, ...where, who: [body, ...m.meeting.participants].map((a) => a.id).join(' ') });
     for (const a of m.agreements) {
       const text = localText(a.text, lang);
       const tasks = a.commitments.map((c) => localText(c.task, lang)).join(' ');
-      this.add({ id: this.url(sitePaths.meeting(lang, m.meeting.id), agreementAnchor(a.number)), kind: 'agreement', title: a.ref, text: `${text} ${tasks}`, actors: this.labels(a.actors), snippet: snippet(text) });
+      const name = commitmentName({ id: a.ref, ref: a.ref, record: m.meeting.id, recordKind: 'meeting', body, meetingDate: m.meeting.start }, lang);
+      const f = facet(a.commitments, lang);
+      const who = [...new Set([...a.actors.map((x) => x.id), ...(f.who ? f.who.split(' ') : [])])].join(' ');
+      this.add({ id: this.url(sitePaths.meeting(lang, m.meeting.id), agreementAnchor(a.number)), kind: 'agreement', title: name, text: `${a.ref} ${text} ${tasks}`, actors: this.labels(a.actors), snippet: snippet(text), ref: a.ref, ...where, ...f, ...(who ? { who } : {}) });
     }
   }
 
@@ -80,7 +110,10 @@ export class SearchIndexBuilder {
     for (const a of p.activities) {
       const text = localText(a.text, lang);
       const key = a.ref.slice(a.ref.indexOf('#') + 1);
-      this.add({ id: activityPages.has(a.ref) ? this.url(sitePaths.activity(lang, p.matrix.id, key)) : this.url(sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: a.ref, text, actors: this.labels(a.responsible), snippet: snippet(text) });
+      const f = facet(a.commitments, lang);
+      const name = commitmentName({ id: a.ref, ref: a.ref, record: p.matrix.id, recordKind: 'plan', body: p.matrix.body }, lang);
+      const who = [...new Set([...a.responsible.map((x) => x.id), ...(f.who ? f.who.split(' ') : [])])].join(' ');
+      this.add({ id: activityPages.has(a.ref) ? this.url(sitePaths.activity(lang, p.matrix.id, key)) : this.url(sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: name, text: `${a.ref} ${text}`, actors: this.labels(a.responsible), snippet: snippet(text), ref: a.ref, body: p.matrix.body.id, bodyLabel: p.matrix.body.label, ...f, ...(who ? { who } : {}) });
     }
   }
 
@@ -88,7 +121,7 @@ export class SearchIndexBuilder {
   actors(actors: readonly SiteActorEntry[]): void {
     for (const a of actors) {
       const o = this.otherActor.get(a.ref.id);
-      this.add({ id: this.url(sitePaths.actor(this.lang, a.ref.id)), kind: 'actor', title: a.ref.label, text: [a.name, a.ref.id, o?.ref.label ?? '', o?.name ?? ''].join(' '), actors: '', snippet: a.name });
+      this.add({ id: this.url(sitePaths.actor(this.lang, a.ref.id)), kind: 'actor', title: a.ref.label, text: [a.name, a.ref.id, o?.ref.label ?? '', o?.name ?? ''].join(' '), actors: '', snippet: a.name, ref: a.ref.id, who: a.ref.id });
     }
   }
 
@@ -99,7 +132,7 @@ export class SearchIndexBuilder {
    */
   *render(): Generator<string> {
     const w = siteLabels(this.lang);
-    const head = JSON.stringify({ fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, kinds: w.resultKinds, index: '' });
+    const head = JSON.stringify({ fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, kinds: w.resultKinds, states: labels(this.lang).states, lang: this.lang, index: '' });
     const safe = (s: string): string => s.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
     yield `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${safe(head.slice(0, -2))}`;
     let batch: string[] = [];
