@@ -1,6 +1,7 @@
 // acta (no command) or acta dashboard: one screen of the records, as of --as-of (default: today).
 import { buildDashboard } from '../core/queries/dashboard.js';
 import { UsageError } from '../io/files.js';
+import { tableWidth } from '../io/terminal.js';
 import { jsonText } from '../render/escape.js';
 import { formatDashboard } from '../render/dashboard.js';
 import { checkChoice } from './choices.js';
@@ -17,5 +18,5 @@ export async function runDashboard(options: DashboardOptions): Promise<Outcome> 
   checkChoice(`--format ${format}`, format, ['text', 'json']);
   const input = await loadReportInputs(options);
   const model = buildDashboard(input.records, input.diagnostics, input.commitments, input.ctx, input.asOf);
-  return { stdout: format === 'json' ? jsonText(model) : formatDashboard(model, { style: resolveStyle(options) }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+  return { stdout: format === 'json' ? jsonText(model) : formatDashboard(model, { style: resolveStyle(options), ...(tableWidth() !== undefined ? { width: tableWidth()! } : {}) }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
 }

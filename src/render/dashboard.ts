@@ -8,11 +8,14 @@ import { oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { day, dueText, labels, localText } from './i18n.js';
 import { waitingCountText } from './late-phrases.js';
+import { num } from './numbers.js';
 import type { ReportLabels } from './report-labels.js';
 import { reportLabels } from './report-labels.js';
 import type { Style } from './style.js';
 
+/** Piped output's width; a terminal gives its own (at least 60 columns). */
 const WIDTH = 100;
+const MIN_WIDTH = 60;
 
 function clip(text: string, width: number): string {
   const chars = [...text];
@@ -23,29 +26,51 @@ function paintState(state: CommitmentState, text: string, s: Style): string {
   return state === 'overdue' ? s.red(text) : state === 'upcoming' ? s.yellow(text) : state === 'done' ? s.green(text) : state === 'open' ? text : s.dim(text);
 }
 
-function line(c: CommitmentView, lead: string, idWidth: number, l: Labels): string {
+const ANSI = /\x1b\[[0-9;]*m/g;
+const visible = (s: string): number => [...s.replace(ANSI, '')].length;
+
+// The lead (days, a deadline) and the id stay whole; the task and who owes it are clipped to the width. When even
+// the id does not fit beside the lead, the task goes on the next line, indented, so the id is never cut.
+function line(c: CommitmentView, lead: string, idWidth: number, l: Labels, width: number): string {
   const who = (c.pending.length ? c.pending : c.owners).map((a) => oneLine(a.label));
   const owed = who.length > 3 ? `${who.slice(0, 3).join(', ')} +${who.length - 3}` : who.join(', ') || '—';
   const head = `  ${lead}  ${c.id.padEnd(idWidth)}`;
-  return clip(`${head}  ${oneLine(localText(c.task, l.lang))} — ${owed}`, WIDTH);
+  const tail = `${oneLine(localText(c.task, l.lang))} — ${owed}`;
+  const room = width - visible(head) - 2;
+  if (room >= 16) return `${head}  ${clip(tail, room)}`;
+  return `${`  ${lead}  ${c.id}`}\n${' '.repeat(6)}${clip(tail, width - 6)}`;
 }
 
-function overdueLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style): string[] {
-  const title = s.bold(`${r.dashboard.mostOverdue}${m.overdue > m.mostOverdue.length ? ` (${m.mostOverdue.length} ${r.dashboard.ofTotal} ${m.overdue})` : ''}`);
-  const waiting = m.waitingPastExpected ? [`  ${s.yellow(waitingCountText(m.waitingPastExpected, l.lang))}`] : [];
+function overdueLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style, wide: number): string[] {
+  const title = s.bold(`${r.dashboard.mostOverdue}${m.overdue > m.mostOverdue.length ? ` (${m.mostOverdue.length} ${r.dashboard.ofTotal} ${num(m.overdue, m.lang)})` : ''}`);
+  const waiting = m.waitingPastExpected ? wrapWords(waitingCountText(m.waitingPastExpected, l.lang), wide - 2).map((t) => `  ${s.yellow(t)}`) : [];
   if (!m.mostOverdue.length) return [title, `  ${s.green(r.dashboard.nothingOverdue)}`, ...waiting];
   const width = Math.max(...m.mostOverdue.map((c) => String(c.daysLate ?? '').length));
   const idWidth = Math.max(...m.mostOverdue.map((c) => c.id.length));
-  return [title, ...m.mostOverdue.map((c) => line(c, s.red(`${String(c.daysLate ?? '').padStart(width)} ${r.dashboard.daysLate}`), idWidth, l)), ...waiting];
+  return [title, ...m.mostOverdue.map((c) => line(c, s.red(`${String(c.daysLate ?? '').padStart(width)} ${r.dashboard.daysLate}`), idWidth, l, wide)), ...waiting];
 }
 
-function nextLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style): string[] {
+function nextLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style, wide: number): string[] {
   const title = s.bold(r.dashboard.nextDeadlines);
   if (!m.nextDeadlines.length) return [title, `  ${s.dim(r.dashboard.nothingDue)}`];
   const when = m.nextDeadlines.map((c) => oneLine(dueText(c.due, l.lang)));
   const width = Math.max(...when.map((w) => [...w].length));
   const idWidth = Math.max(...m.nextDeadlines.map((c) => c.id.length));
-  return [title, ...m.nextDeadlines.map((c, i) => line(c, paintState(c.state, when[i]!.padEnd(width), s), idWidth, l))];
+  return [title, ...m.nextDeadlines.map((c, i) => line(c, paintState(c.state, when[i]!.padEnd(width), s), idWidth, l, wide))];
+}
+
+/** A sentence cut into lines of at most `width` characters, at spaces. */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current && [...current].length + 1 + [...word].length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines;
 }
 
 // The state counts, as many to a line as fit.
@@ -64,17 +89,19 @@ function wrapStates<T extends { text: string }>(items: readonly T[], width: numb
   return lines;
 }
 
-function figures(m: DashboardModel, l: Labels, r: ReportLabels, s: Style): string[] {
+function figures(m: DashboardModel, l: Labels, r: ReportLabels, s: Style, wide: number): string[] {
   const d = r.dashboard;
+  const n = (x: number): string => num(x, m.lang);
   const rows: [string, string][] = [
-    [d.meetings, `${m.meetings}${m.latestMeeting ? s.dim(`  (${d.latest}: ${day(m.latestMeeting.date, m.lang)}, ${oneLine(m.latestMeeting.body.label)})`) : ''}`],
-    [d.agreements, String(m.agreements)],
-    [d.plans, `${m.plans}${m.plans ? s.dim(`  (${m.activities} ${d.activities})`) : ''}`],
-    [d.commitments, String(m.commitments.total)],
+    [d.meetings, `${n(m.meetings)}${m.latestMeeting ? s.dim(`  (${d.latest}: ${day(m.latestMeeting.date, m.lang)}, ${oneLine(m.latestMeeting.body.label)})`) : ''}`],
+    ...(m.scheduled ? [[d.scheduled, `${n(m.scheduled)}${m.nextMeeting ? s.dim(`  (${d.next}: ${day(m.nextMeeting.date, m.lang)}, ${oneLine(m.nextMeeting.body.label)})`) : ''}`] as [string, string]] : []),
+    [d.agreements, n(m.agreements)],
+    [d.plans, `${n(m.plans)}${m.plans ? s.dim(`  (${n(m.activities)} ${d.activities})`) : ''}`],
+    [d.commitments, n(m.commitments.total)],
   ];
   const width = Math.max(d.records.length, ...rows.map(([k]) => [...k].length));
-  const states = STATES.filter((k) => m.commitments[k] > 0).map((k) => ({ text: `${l.states[k]} ${m.commitments[k]}`, state: k }));
-  rows.push(...wrapStates(states, WIDTH - width - 4).map((line): [string, string] => ['', line.map((x) => paintState(x.state, x.text, s)).join(s.dim(' · '))]));
+  const states = STATES.filter((k) => m.commitments[k] > 0).map((k) => ({ text: `${l.states[k]} ${n(m.commitments[k])}`, state: k }));
+  rows.push(...wrapStates(states, wide - width - 4).map((line): [string, string] => ['', line.map((x) => paintState(x.state, x.text, s)).join(s.dim(' · '))]));
   const rec = m.records;
   const verdict = rec.valid ? s.green(`✔ ${d.valid}`) : s.red(`✖ ${d.invalid}: ${rec.errors} ${d.errors}`);
   const extra = [`${rec.files} ${d.files}`, ...(rec.warnings ? [`${d.warnings}: ${rec.warnings}`] : []), ...(rec.leftOut ? [`${d.leftOut}: ${rec.leftOut}`] : [])].join(', ');
@@ -82,7 +109,8 @@ function figures(m: DashboardModel, l: Labels, r: ReportLabels, s: Style): strin
   return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
 }
 
-export function formatDashboard(m: DashboardModel, o: { style: Style }): string {
+export function formatDashboard(m: DashboardModel, o: { style: Style; width?: number }): string {
+  const wide = o.width === undefined ? WIDTH : Math.max(MIN_WIDTH, o.width);
   const l = labels(m.lang);
   const r = reportLabels(m.lang);
   const s = o.style;
@@ -98,17 +126,19 @@ export function formatDashboard(m: DashboardModel, o: { style: Style }): string 
   ];
   const cw = Math.max(...commands.map(([c]) => c.length));
   return [
-    s.bold(head),
+    ...wrapWords(head, wide).map((t) => s.bold(t)),
     s.dim(`${d.asOf} ${day(m.asOf, m.lang)}`),
     '',
-    ...figures(m, l, r, s),
+    ...figures(m, l, r, s, wide),
     '',
-    ...overdueLines(m, l, r, s),
+    ...overdueLines(m, l, r, s, wide),
     '',
-    ...nextLines(m, l, r, s),
+    ...nextLines(m, l, r, s, wide),
     '',
     s.bold(d.deeper),
-    ...commands.map(([c, what]) => `  ${s.cyan(c.padEnd(cw))}  ${s.dim(what)}`),
+    ...(commands.every(([, what]) => 2 + cw + 2 + [...what].length <= wide)
+      ? commands.map(([c, what]) => `  ${s.cyan(c.padEnd(cw))}  ${s.dim(what)}`)
+      : commands.map(([c, what]) => `  ${s.cyan(c)}\n      ${s.dim(what)}`)),
     '',
   ].join('\n');
 }

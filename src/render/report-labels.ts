@@ -152,6 +152,8 @@ const DASHBOARD = {
   asOf: { es: 'Situación al', en: 'As of' },
   meetings: { es: 'Reuniones', en: 'Meetings' },
   latest: { es: 'última', en: 'latest' },
+  scheduled: { es: 'Por celebrarse', en: 'Still to come' },
+  next: { es: 'la próxima', en: 'next' },
   agreements: { es: 'Acuerdos', en: 'Agreements' },
   plans: { es: 'Planes', en: 'Work plans' },
   activities: { es: 'actividades', en: 'activities' },

@@ -20,8 +20,13 @@ export interface DashboardModel {
   readonly lang: Lang;
   readonly asOf: Day;
   readonly secretariat?: LocalText;
+  /** Meetings held by the as-of date (a record dated later is a meeting still to come, not counted here). */
   readonly meetings: number;
+  /** The latest meeting held by the as-of date. */
   readonly latestMeeting?: { readonly id: string; readonly date: Day; readonly body: ActorRef };
+  /** Meetings on record that start after the as-of date, and the first of them. */
+  readonly scheduled: number;
+  readonly nextMeeting?: { readonly id: string; readonly date: Day; readonly body: ActorRef };
   readonly agreements: number;
   readonly plans: number;
   readonly activities: number;
@@ -32,6 +37,8 @@ export interface DashboardModel {
   /** Waiting for a meeting whose expected period has passed, with no record of it (`acta overdue` lists them). */
   readonly waitingPastExpected: number;
   readonly nextDeadlines: readonly CommitmentView[];
+  /** How many have a deadline ahead (open or upcoming with a day): the list `nextDeadlines` opens. */
+  readonly ahead: number;
   readonly records: { readonly valid: boolean; readonly files: number; readonly errors: number; readonly warnings: number; readonly explained: number; readonly leftOut: number };
 }
 
@@ -48,9 +55,14 @@ function mostPressing(list: Commitment[]): Commitment[] {
 export function buildDashboard(records: RecordSet, diagnostics: readonly Diagnostic[], commitments: readonly Commitment[], ctx: ViewContext, asOf: Day): DashboardModel {
   const meetings = records.meetings.filter((m) => m.valid).map((m) => m.data);
   const plans = records.plans.filter((p) => p.valid).map((p) => p.data);
-  const latest = [...meetings].sort((a, b) => (a.dates.start < b.dates.start ? 1 : a.dates.start > b.dates.start ? -1 : a.id < b.id ? 1 : -1))[0];
+  // A meeting dated after the as-of date has not been held yet: it is neither counted nor "the latest" (issue 23).
+  const held = meetings.filter((m) => m.dates.start <= asOf);
+  const later = meetings.filter((m) => m.dates.start > asOf);
+  const latest = [...held].sort((a, b) => (a.dates.start < b.dates.start ? 1 : a.dates.start > b.dates.start ? -1 : a.id < b.id ? 1 : -1))[0];
+  const next = [...later].sort((a, b) => compare(a.dates.start, b.dates.start) || compare(a.id, b.id))[0];
   const overdue = mostPressing(commitments.filter((c) => c.state === 'overdue'));
   const counts = countDiagnostics(diagnostics);
+  const ahead = commitments.filter((c) => (c.state === 'open' || c.state === 'upcoming') && c.daysLeft !== undefined);
   const secretariat = pickText(records.config.name, ctx.lang); // its own name, not a translation of a source
   return {
     version: 1,
@@ -58,18 +70,21 @@ export function buildDashboard(records: RecordSet, diagnostics: readonly Diagnos
     lang: ctx.lang,
     asOf,
     ...(secretariat ? { secretariat } : {}),
-    meetings: meetings.length,
+    meetings: held.length,
     ...(latest ? { latestMeeting: { id: latest.id, date: latest.dates.start, body: actorRefs([latest.body], ctx)[0]! } } : {}),
-    agreements: meetings.reduce((n, m) => n + countPoints(m), 0),
+    scheduled: later.length,
+    ...(next ? { nextMeeting: { id: next.id, date: next.dates.start, body: actorRefs([next.body], ctx)[0]! } } : {}),
+    agreements: held.reduce((n, m) => n + countPoints(m), 0),
     plans: plans.length,
     activities: plans.reduce((n, p) => n + walkActivities(p).length, 0),
     commitments: summariseStates(commitments),
     overdue: overdue.length,
     mostOverdue: overdue.slice(0, SHOWN).map((c) => viewCommitment(c, ctx)),
     waitingPastExpected: waitingPastExpected(commitments, {}).length,
-    nextDeadlines: mostPressing(commitments.filter((c) => (c.state === 'open' || c.state === 'upcoming') && c.daysLeft !== undefined))
+    nextDeadlines: mostPressing(ahead)
       .slice(0, SHOWN)
       .map((c) => viewCommitment(c, ctx)),
+    ahead: ahead.length,
     records: { valid: counts.errors === 0, files: records.files.length, ...counts, leftOut: [...records.meetings, ...records.plans].filter((r) => !r.valid).length },
   };
 }

@@ -16,6 +16,7 @@ import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_MARKER, sitePaths, STYLESHEET } 
 import type { PlanRow } from './plan-pages.js';
 import { activityPage, planPage, planRow, plansIndex } from './plan-pages.js';
 import { SearchIndexBuilder } from './search-index.js';
+import { day } from '../i18n.js';
 import { siteLabels } from './site-labels.js';
 
 export { SITE_MARKER } from './paths.js';
@@ -70,7 +71,8 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     const lc: LinkContext = { lang, path, actors, activityPages };
     return [path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc))];
   };
-  yield put(sitePaths.home(lang), spec.titles[lang], (lc) => homePage(site, spec.titles[lang], lc));
+  const books = { overdue: site.overdue(), upcoming: site.upcoming() };
+  yield put(sitePaths.home(lang), `${w.asOf} ${day(site.asOf, lang)} — ${spec.titles[lang]}`, (lc) => homePage(site, books, lc));
   // A meeting's content is built for its page and its search entries, then dropped: only its list row stays.
   const search = new SearchIndexBuilder(lang, other.actors);
   const rows: MeetingRow[] = [];
@@ -99,7 +101,7 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
   }
   yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(planRows, lc));
   // The lists: an index per list, and each actor's part as pages of their own (see list-book.ts).
-  for (const book of [site.overdue(), site.upcoming()]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
+  for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
   yield put(sitePaths.search(lang), w.search, (lc) => searchPage(site, lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
   search.actors(site.actors);
   yield [sitePaths.searchIndex(lang), search.render()];

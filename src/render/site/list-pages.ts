@@ -1,40 +1,63 @@
 // The home page (the dashboard: what is overdue, due next, waiting), the overdue and upcoming lists, and the search
 // page (a form that works in the browser from the prebuilt index; without JavaScript it says where to browse instead).
 import type { SiteModel } from '../../core/queries/site.js';
-import { countLine, day, labels, reportTitle } from '../i18n.js';
+import type { FollowupBook } from '../../core/queries/followup-book.js';
+import { day, labels } from '../i18n.js';
+import { num } from '../numbers.js';
 import { reportLabels } from '../report-labels.js';
 import type { LinkContext } from './components.js';
-import { actorLink, commitmentTable } from './components.js';
+import { commitmentTable } from './components.js';
 import type { Html } from './html.js';
 import { html } from './html.js';
 import { relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
 
-export function homePage(site: SiteModel, title: string, lc: LinkContext): Html {
+/** Home: one headline per number (held meetings, agreements, overdue, deadlines ahead, waiting, done, plans), the
+ * five most overdue, the next five deadlines, the five longest waiting, and a line per country. */
+export function homePage(site: SiteModel, books: { readonly overdue: FollowupBook; readonly upcoming: FollowupBook }, lc: LinkContext): Html {
   const d = site.dashboard;
   const w = siteLabels(lc.lang);
-  const r = reportLabels(lc.lang).dashboard;
-  const l = labels(lc.lang);
+  const lang = lc.lang;
+  const n = (x: number): string => num(x, lang);
   const to = (p: string): string => relativeHref(lc.path, p);
-  return html`<h1>${title}</h1>
-<p class="subtitle">${w.asOf} ${day(site.asOf, lc.lang)}</p>
+  const tile = (count: number, one: string, many: string, href?: string, detail?: Html): Html =>
+    html`<li>${href ? html`<a href="${to(href)}"><strong>${n(count)}</strong> ${count === 1 ? one : many}</a>` : html`<strong>${n(count)}</strong> ${count === 1 ? one : many}`}${detail ? html`<br><span class="note">${detail}</span>` : ''}</li>
+`;
+  const waiting = site.waiting();
+  const countries = countryRows(books);
+  return html`<h1>${w.asOf} ${day(site.asOf, lang)}</h1>
 <ul class="tiles">
-<li><a href="${to(sitePaths.meetings(lc.lang))}"><strong>${d.meetings}</strong> ${r.meetings}</a>${d.latestMeeting ? html` — ${w.latest}: <a href="${to(sitePaths.meeting(lc.lang, d.latestMeeting.id))}">${d.latestMeeting.body.label}, ${day(d.latestMeeting.date, lc.lang)}</a>` : ''}</li>
-<li><strong>${d.agreements}</strong> ${r.agreements}</li>
-<li><a href="${to(sitePaths.plans(lc.lang))}"><strong>${d.plans}</strong> ${r.plans}</a> (${d.activities} ${r.activities})</li>
-<li><a href="${to(sitePaths.overdue(lc.lang))}"><strong>${d.overdue}</strong> ${l.words.overdue.toLowerCase()}</a> · <a href="${to(sitePaths.upcoming(lc.lang))}"><strong>${d.commitments.upcoming}</strong> ${l.states.upcoming}</a> · <strong>${d.commitments.waiting}</strong> ${l.states.waiting} · <strong>${d.commitments.done}</strong> ${l.states.done}</li>
-</ul>
+${tile(d.meetings, w.tiles.meeting[0], w.tiles.meeting[1], sitePaths.meetings(lang), d.latestMeeting ? html`${w.latest}: <a href="${to(sitePaths.meeting(lang, d.latestMeeting.id))}">${d.latestMeeting.body.label}, ${day(d.latestMeeting.date, lang)}</a>${d.scheduled ? html` · ${w.scheduled(n(d.scheduled), d.scheduled)}` : ''}` : undefined)}${tile(d.agreements, w.tiles.agreement[0], w.tiles.agreement[1])}${tile(d.overdue, w.tiles.overdue[0], w.tiles.overdue[1], sitePaths.overdue(lang))}${tile(d.ahead, w.tiles.ahead[0], w.tiles.ahead[1], sitePaths.upcoming(lang))}${tile(d.commitments.waiting, w.tiles.waiting[0], w.tiles.waiting[1])}${tile(d.commitments.done, w.tiles.done[0], w.tiles.done[1])}${tile(d.plans, w.tiles.plan[0], w.tiles.plan[1], sitePaths.plans(lang), html`${n(d.activities)} ${d.activities === 1 ? w.tiles.activity[0] : w.tiles.activity[1]}`)}</ul>
 <h2>${w.mostOverdue}</h2>
-${commitmentTable(d.mostOverdue, lc, `${w.mostOverdue} (${d.mostOverdue.length} ${r.ofTotal} ${d.overdue})`)}
-<p><a href="${to(sitePaths.overdue(lc.lang))}">${w.seeAll}: ${w.overdue}</a></p>
+${commitmentTable(d.mostOverdue, lc, `${w.mostOverdue} (${n(d.mostOverdue.length)} ${reportLabels(lang).dashboard.ofTotal} ${n(d.overdue)})`)}
+<p><a href="${to(sitePaths.overdue(lang))}">${w.seeAll}: ${w.overdue} (${n(d.overdue)})</a></p>
 <h2>${w.dueNext}</h2>
-${commitmentTable(d.nextDeadlines, lc, w.dueNext)}
-<p><a href="${to(sitePaths.upcoming(lc.lang))}">${w.seeAll}: ${w.upcoming}</a></p>
+${commitmentTable(d.nextDeadlines, lc, `${w.dueNext} (${n(d.nextDeadlines.length)} ${reportLabels(lang).dashboard.ofTotal} ${n(d.ahead)})`)}
+<p><a href="${to(sitePaths.upcoming(lang))}">${w.seeAll}: ${w.upcoming}</a></p>
 <h2>${w.waiting}</h2>
-${waitingTable(site.waiting(), lc)}`;
+${commitmentTable(waiting.slice(0, 5), lc, `${w.waiting} (${n(Math.min(5, waiting.length))} ${reportLabels(lang).dashboard.ofTotal} ${n(waiting.length)})`)}
+${waiting.length > 5 ? html`<p><a href="${to(sitePaths.search(lang))}?state=waiting">${w.seeAll}: ${w.waiting} (${n(waiting.length)})</a></p>` : ''}
+${countries.length ? html`<h2>${w.byCountry}</h2>
+<table class="counts stack">
+<caption>${w.byCountry}</caption>
+<thead><tr><th scope="col">${w.bookSections.country}</th><th scope="col" class="num">${w.overdue}</th><th scope="col" class="num">${w.upcoming}</th></tr></thead>
+<tbody>
+${countries.map((c) => html`<tr><td><a href="${to(sitePaths.actor(lang, c.key))}">${c.label}</a></td><td class="num" data-label="${w.overdue}">${c.overdue ? html`<a href="${to(sitePaths.listPart(lang, 'overdue', c.key))}">${n(c.overdue)}</a>` : '0'}</td><td class="num" data-label="${w.upcoming}">${c.upcoming ? html`<a href="${to(sitePaths.listPart(lang, 'upcoming', c.key))}">${n(c.upcoming)}</a>` : '0'}</td></tr>
+`)}</tbody>
+</table>` : ''}
+`;
 }
 
-const waitingTable = (waiting: ReturnType<SiteModel['waiting']>, lc: LinkContext): Html => commitmentTable(waiting, lc, `${siteLabels(lc.lang).waiting} (${waiting.length})`);
+/** Each country that owes something overdue or upcoming: its counts (own and through its groups). */
+function countryRows(books: { readonly overdue: FollowupBook; readonly upcoming: FollowupBook }): { key: string; label: string; overdue: number; upcoming: number }[] {
+  const rows = new Map<string, { key: string; label: string; overdue: number; upcoming: number }>();
+  for (const kind of ['overdue', 'upcoming'] as const)
+    for (const e of books[kind].sections.find((s) => s.kind === 'country')?.entries ?? []) {
+      const row = rows.get(e.key) ?? rows.set(e.key, { key: e.key, label: e.label, overdue: 0, upcoming: 0 }).get(e.key)!;
+      row[kind] = e.count;
+    }
+  return [...rows.values()].sort((a, b) => a.label.localeCompare(b.label, books.overdue.lang));
+}
 
 /** The search form: words, and filters by kind, state, body, actor and year; every choice is kept in the address
  * (?q=…&state=…&p=2), so a search can be shared, bookmarked, and Back returns to it. */

@@ -1,0 +1,34 @@
+// The dashboard on an 80-column terminal (in-process, columns: 80): no line longer than the terminal, no id cut, the
+// task clipped instead; and a meeting dated after --as-of is not counted as held nor called the latest (issue 23.3).
+import { describe, expect, it } from 'vitest';
+import { runActa } from '../run-acta.js';
+
+const visible = (line: string): number => [...line.replace(/\x1b\[[0-9;]*m/g, '')].length;
+
+describe('the dashboard at 80 columns and before a meeting', () => {
+  it('fits 80 columns: every line, every id whole', async () => {
+    const r = await runActa(['--root', 'data', '--as-of', '2017-08-01'], { columns: 80 });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => visible(l) > 80)).toEqual([]);
+    const json = JSON.parse((await runActa(['dashboard', '--root', 'data', '--as-of', '2017-08-01', '-f', 'json'])).stdout);
+    for (const c of [...json.mostOverdue, ...json.nextDeadlines]) expect(r.stdout, c.id).toContain(`${c.id} `);
+    // Piped (no terminal): the wider layout as before.
+    const piped = await runActa(['--root', 'data', '--as-of', '2017-08-01']);
+    expect(Math.max(...piped.stdout.split('\n').map(visible))).toBeGreaterThan(80);
+  });
+
+  it('at 60 columns the task goes under its id rather than cutting it', async () => {
+    const r = await runActa(['--root', 'data', '--as-of', '2017-08-01'], { columns: 60 });
+    expect(r.stdout.split('\n').filter((l) => visible(l) > 60)).toEqual([]);
+    expect(r.stdout).toContain('2017-2022-red-nna#2/VII/4/4.1@2018-Q1\n');
+  });
+
+  it('counts only the meetings held by --as-of; a later one is "still to come", not the latest', async () => {
+    const json = JSON.parse((await runActa(['dashboard', '--root', 'data', '--as-of', '2017-05-01', '-f', 'json'])).stdout);
+    expect(json).toMatchObject({ meetings: 3, latestMeeting: { id: '2017-03-16-red-nna' }, scheduled: 1, nextMeeting: { id: '2017-06-21-red-trata' } });
+    const text = (await runActa(['--root', 'data', '--as-of', '2017-05-01'])).stdout;
+    expect(text).toMatch(/Reuniones +3 +\(última: 16 mar 2017, Red NNA\)/);
+    expect(text).toMatch(/Por celebrarse +1 +\(la próxima: 21 jun 2017, Red Trata y Tráfico\)/);
+  });
+});
