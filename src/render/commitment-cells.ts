@@ -23,6 +23,11 @@ function tableOf(head: readonly string[], widths: readonly number[], rows: reado
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 
+/** The longest word of a cell (what a column must hold for cli-table3 not to cut it with "…"). */
+function longestWord(cell: string | number): number {
+  return Math.max(0, ...String(cell).replace(ANSI, '').split(/\s+/).map((word) => [...word].length));
+}
+
 /** The widest line of a cell, in characters, colour codes left out. */
 function cellWidth(cell: string | number): number {
   return Math.max(0, ...String(cell).replace(ANSI, '').split('\n').map((line) => [...line].length));
@@ -44,7 +49,12 @@ export function fitColumns(head: readonly string[], preferred: readonly number[]
   const share = (i: number): boolean => !keepShort || long[i]!;
   const room = keepShort ? budget - whole : budget;
   const weight = sum(preferred.filter((_, i) => share(i)));
-  const floor = (i: number): number => Math.min(natural[i]!, MIN_COLUMN);
+  // No column narrower than its longest word (ids are split into lines of at most 24 by idCell, headers are words):
+  // a word cut with "…" is a wrong id or a header no one can read. Long text columns wrap between words instead.
+  const words = preferred.map((_, i) => 2 + Math.max(longestWord(head[i] ?? ''), ...rows.map((r) => longestWord(r[i] ?? ''))));
+  // Unless even the words do not fit side by side (a very narrow terminal): then every column may go down to MIN_COLUMN.
+  const wordsFit = sum(preferred.map((_, i) => Math.min(natural[i]!, Math.max(MIN_COLUMN, words[i]!)))) <= budget;
+  const floor = (i: number): number => Math.min(natural[i]!, wordsFit ? Math.max(MIN_COLUMN, words[i]!) : MIN_COLUMN);
   const fitted = natural.map((n, i) => (share(i) ? Math.max(floor(i), Math.min(n, Math.floor((preferred[i]! * room) / weight))) : n));
   // Floors may overshoot: take it back from the widest columns. What rounding left over goes to those still wrapping.
   while (sum(fitted) > budget) {

@@ -9,6 +9,7 @@ import type { Labels } from './i18n.js';
 import { day, dueText, labels, localText } from './i18n.js';
 import { waitingCountText } from './late-phrases.js';
 import { num } from './numbers.js';
+import { wrapWords } from './wrap.js';
 import type { ReportLabels } from './report-labels.js';
 import { reportLabels } from './report-labels.js';
 import type { Style } from './style.js';
@@ -57,20 +58,6 @@ function nextLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style, wide
   const width = Math.max(...when.map((w) => [...w].length));
   const idWidth = Math.max(...m.nextDeadlines.map((c) => c.id.length));
   return [title, ...m.nextDeadlines.map((c, i) => line(c, paintState(c.state, when[i]!.padEnd(width), s), idWidth, l, wide))];
-}
-
-/** A sentence cut into lines of at most `width` characters, at spaces. */
-function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(' ')) {
-    if (current && [...current].length + 1 + [...word].length > width) {
-      lines.push(current);
-      current = word;
-    } else current = current ? `${current} ${word}` : word;
-  }
-  if (current) lines.push(current);
-  return lines;
 }
 
 // The state counts, as many to a line as fit.

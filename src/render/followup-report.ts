@@ -11,6 +11,7 @@ import { countLine, dueText, extensionText, labels, localText, reportTitle } fro
 import { waitingText, waitingTitle } from './late-phrases.js';
 import { formatDue } from '../core/dates.js';
 import { mdCell, mdTable } from './markdown.js';
+import { wrapWords } from './wrap.js';
 import type { Style } from './style.js';
 
 export interface ReportFormatOptions {
@@ -61,7 +62,8 @@ export function* reportTableParts(r: FollowupReport, o: ReportFormatOptions): Ge
   }
   yield `\n${countLine(r.kind, r.count, r.lang)}\n`;
   if (r.waiting?.length) {
-    yield `\n${s.bold(waitingTitle(r.waiting.length, r.lang))}\n`;
+    const title = waitingTitle(r.waiting.length, r.lang);
+    yield `\n${(o.width === undefined ? [title] : wrapWords(title, o.width)).map((t) => s.bold(t)).join('\n')}\n`;
     yield* tableParts(waitingHeader(l), WIDTHS, r.waiting, (c) => [expectedCell(c, r.lang), lateCell(c.daysPastExpected, s), idCell(c.id), `${taskCell(c, l, s)}\n${s.yellow(oneLine(waitingText(c.due, r.lang)))}`, actorList(whoOwes(c), r.lang)], s, o.width);
     yield '\n';
   }

@@ -7,6 +7,7 @@ import { idCell, lateCell, leftCell, renderTable, taskCell } from './commitment-
 import { jsonText, oneLine } from './escape.js';
 import { day, labels, localText } from './i18n.js';
 import { daysLateText, waitingText } from './late-phrases.js';
+import { wrapWords } from './wrap.js';
 import { mdCell, mdTable } from './markdown.js';
 import { statementLabels } from './statement-labels.js';
 import type { Style } from './style.js';
@@ -87,16 +88,19 @@ const WIDTHS = [18, 10, 26, 66];
 export function formatStatementTable(st: Statement, o: StatementFormatOptions): string {
   const s = o.style;
   const w = statementLabels(st.lang);
-  const out = [s.bold(statementTitle(st))];
-  if (st.via.length) out.push(s.dim(`${w.via}: ${st.via.map((a) => oneLine(a.label)).join(', ')}`));
-  out.push(summaryLine(st), '');
+  const fit = (text: string): string[] => (o.width === undefined ? [text] : wrapWords(text, o.width));
+  const out = [...fit(statementTitle(st)).map((t) => s.bold(t))];
+  if (st.via.length) out.push(...fit(`${w.via}: ${st.via.map((a) => oneLine(a.label)).join(', ')}`).map((t) => s.dim(t)));
+  out.push(...fit(summaryLine(st)), '');
   for (const { section, groups } of st.sections) {
     if (!groups.length) continue;
     out.push(s.bold(`${w.sections[section]} — ${st.counts[section]}`));
     const [a, b] = columns(section, st.lang);
+    // A section without a count (no date) has no count column: no empty header, no empty cells.
+    const keep = (row: readonly (string | number)[]): (string | number)[] => (b ? [...row] : row.filter((_, i) => i !== 1));
     for (const g of groups) {
       out.push(oneLine(groupTitle(g, st.lang)));
-      out.push(renderTable([a, b, labels(st.lang).words.commitment, labels(st.lang).words.task], WIDTHS, g.rows.map((r) => tableRow(r, section, st.lang, s)), s, o.width));
+      out.push(renderTable(keep([a, b, labels(st.lang).words.commitment, labels(st.lang).words.task]) as string[], keep(WIDTHS) as number[], g.rows.map((r) => keep(tableRow(r, section, st.lang, s))), s, o.width));
     }
     out.push('');
   }
@@ -125,9 +129,10 @@ export function formatStatementMarkdown(st: Statement): string {
       const rows = g.rows.map((r) => {
         const c = r.commitment;
         const extra = [c.deadlineText ? `«${localText(c.deadlineText, st.lang)}»` : '', ...notes(r, section, st.lang)].filter(Boolean);
-        return [mdCell(dayOf(r, section, st.lang)), daysOf(r, section), `\`${c.id}\``, [mdCell(localText(c.task, st.lang)), ...extra.map((n) => `<br>_${mdCell(n)}_`)].join('')];
+        const cells = [mdCell(dayOf(r, section, st.lang)), daysOf(r, section), `\`${c.id}\``, [mdCell(localText(c.task, st.lang)), ...extra.map((n) => `<br>_${mdCell(n)}_`)].join('')];
+        return b ? cells : cells.filter((_, i) => i !== 1);
       });
-      out.push(mdTable([a, b, l.words.commitment, l.words.task], rows, [1]));
+      out.push(b ? mdTable([a, b, l.words.commitment, l.words.task], rows, [1]) : mdTable([a, l.words.commitment, l.words.task], rows, []));
     }
   }
   if (st.counts.total === 0) out.push(w.empty, '');

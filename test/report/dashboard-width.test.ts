@@ -31,4 +31,27 @@ describe('the dashboard at 80 columns and before a meeting', () => {
     expect(text).toMatch(/Reuniones +3 +\(última: 16 mar 2017, Red NNA\)/);
     expect(text).toMatch(/Por celebrarse +1 +\(la próxima: 21 jun 2017, Red Trata y Tráfico\)/);
   });
+
+  it.each([['overdue'], ['upcoming'], ['statement', 'MX'], ['statement', 'ST']])('acta %s at 80 columns: no line over 80, no id or header cut with "…", no empty column', async (...args) => {
+    const r = await runActa([...args, '--root', 'data', '--as-of', '2017-08-01'], { columns: 80 });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => visible(l) > 80)).toEqual([]);
+    expect(lines.filter((l) => l.includes('…'))).toEqual([]);
+    expect(lines.filter((l) => /│\s*│/.test(l) && /^│ *[^│ ]/.test(l) && /┌|Plazo|Deadline/.test(l))).toEqual([]);
+    // An id stands whole: its record on one line, its number right under it.
+    const ids = JSON.parse((await runActa([...args, '--root', 'data', '--as-of', '2017-08-01', '-f', 'json'])).stdout);
+    const all: string[] = JSON.stringify(ids).match(/"id":"[^"]+#[^"]+"/g)?.map((m) => m.slice(6, -1)) ?? [];
+    expect(all.length).toBeGreaterThan(0);
+    for (const id of all) {
+      const [record, key] = id.split('#');
+      expect(r.stdout, id).toMatch(new RegExp(`${record!.replace(/[.]/g, '\\.')} *│[^\n]*\n[^\n]*#${key!.replace(/[.]/g, '\\.').replace(/\//g, '\\/')}`));
+    }
+  });
+
+  it('the statement has no empty count column where a section has no count', async () => {
+    const r = await runActa(['statement', 'MX', '--root', 'data', '--as-of', '2017-08-01'], { columns: 80 });
+    expect(r.stdout).toMatch(/│ Plazo +│ Compromiso +│ Tarea +│/);
+    expect(r.stdout).not.toMatch(/│ +│ +│ Compromiso/);
+  });
 });
