@@ -33,6 +33,7 @@ export interface ReportOptions extends GlobalOptions {
   readonly next?: string;
   readonly texts?: boolean;
   readonly annex?: boolean;
+  readonly quality?: boolean;
   readonly actor?: string;
 }
 
@@ -68,7 +69,7 @@ async function reportView(options: ReportOptions, next: number): Promise<{ view:
   if (input.sel.from !== undefined && input.sel.to !== undefined && input.sel.from > input.sel.to) throw new UsageError(`--from ${options.from} is after --to ${options.to}`);
   const annex = options.annex || input.sel.actors ? { annex: input.sel.actors ? { actors: annexActors(input) } : {} } : {};
   const report = buildReport({ ...input, ...(options.year !== undefined ? { year: options.year } : {}), next, ...(options.texts ? { texts: true } : {}), ...annex });
-  return { view: withCharts(report), root: input.root, ...(input.warning ? { warning: input.warning } : {}) };
+  return { view: { ...withCharts(report), ...(options.quality ? { quality: true as const } : {}) }, root: input.root, ...(input.warning ? { warning: input.warning } : {}) };
 }
 
 /** Templates also get each annex statement laid out as `acta statement` lays it out (its StatementView). */

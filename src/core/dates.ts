@@ -179,7 +179,7 @@ export function formatDay(day: Day, lang: 'es' | 'en'): string {
 const dayEs = memo((day) => format(parts(day), 'd MMM yyyy', { locale: LOCALES.es }));
 const dayEn = memo((day) => format(parts(day), 'd MMM yyyy', { locale: LOCALES.en }));
 
-/** A period for people, by its precision: 21 Jul 2017 · August 2017 · Q3 2017 · H2 2017 · 2017 (es: T3 2017, II semestre 2017). */
+/** A period for people, by its precision: 21 Jul 2017 · August 2017 · Q3 2017 · second half of 2017 · 2017 (es: 3.er trimestre de 2017, 2.º semestre de 2017). */
 export function formatDue(period: Period, lang: 'es' | 'en'): string {
   return dueNames.get(`${lang}|${period.precision}|${period.start}`, () => spellDue(period, lang));
 }
@@ -205,11 +205,14 @@ function spellDue(period: Period, lang: 'es' | 'en'): string {
       return formatDay(period.start, lang);
     case 'month':
       return format(start, 'MMMM yyyy', { locale: LOCALES[lang] });
-    case 'quarter':
-      return format(start, 'QQQ yyyy', { locale: LOCALES[lang] });
+    case 'quarter': {
+      // As people write them: "1.er trimestre de 2018", "Q1 2018".
+      const q = Math.floor(start.getUTCMonth() / 3) + 1;
+      return lang === 'es' ? `${['1.er', '2.º', '3.er', '4.º'][q - 1]} trimestre de ${year}` : `Q${q} ${year}`;
+    }
     case 'semester': {
       const half = start.getUTCMonth() < 6 ? 1 : 2;
-      return lang === 'es' ? `${half === 1 ? 'I' : 'II'} semestre ${year}` : `H${half} ${year}`;
+      return lang === 'es' ? `${half}.º semestre de ${year}` : `${half === 1 ? 'first' : 'second'} half of ${year}`;
     }
     case 'year':
       return year;

@@ -166,4 +166,6 @@ export interface Config {
   /** The language of the source documents: text in it is authentic, text in the other language an unofficial translation. */
   readonly authentic?: Lang;
   readonly warn_days?: number;
+  /** The document symbol of `acta report`'s header; {year} stands for the report's year. */
+  readonly reference?: string;
 }

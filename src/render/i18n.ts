@@ -186,8 +186,15 @@ export const day = (d: Day, lang: Lang): string => formatDay(d, lang);
 export const period = (p: Period, lang: Lang): string => formatDue(p, lang);
 
 /** One or several days: "16–17 Mar 2017" is spelt out as "16 Mar 2017 – 17 Mar 2017" (plain and unambiguous). */
+/** A meeting's days as people write them: "16–17 mar 2017", "30 jun – 2 jul 2017", "30 dic 2016 – 2 ene 2017". */
 export function dayRange(start: Day, end: Day | undefined, lang: Lang): string {
-  return end && end !== start ? `${formatDay(start, lang)} – ${formatDay(end, lang)}` : formatDay(start, lang);
+  if (!end || end === start) return formatDay(start, lang);
+  const [a, b] = [formatDay(start, lang), formatDay(end, lang)];
+  const [da, ma, ya] = a.split(' ');
+  const [, mb, yb] = b.split(' ');
+  if (ya === yb && ma === mb) return `${da}–${b}`;
+  if (ya === yb) return `${da} ${ma} – ${b}`;
+  return `${a} – ${b}`;
 }
 
 /** A deadline for people: the period; an event's meeting; waiting; continuous; every six months; no date. */

@@ -1,22 +1,14 @@
-// Periods as people write them: "2.º semestre de 2017" / "second half of 2017", "1.er trimestre de 2018" / "Q1 2018".
+// A work plan occurrence key (2017, 2017-H2, 2018-Q1) as people write the period, through core/dates.ts's one
+// spelling of periods: "2.º semestre de 2017" / "second half of 2017", "1.er trimestre de 2018" / "Q1 2018".
+import type { Period } from '../core/dates.js';
+import { formatDue } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
 
-const ORDINAL_ES = ['1.er', '2.º', '3.er', '4.º'] as const;
-const HALF_EN = ['first', 'second'] as const;
-
-/** Half n (1 or 2) of a year. */
-export function halfName(n: number, year: string, lang: Lang): string {
-  return lang === 'es' ? `${n}.º semestre de ${year}` : `${HALF_EN[n - 1]} half of ${year}`;
-}
-
-/** Quarter n (1–4) of a year. */
-export function quarterName(n: number, year: string, lang: Lang): string {
-  return lang === 'es' ? `${ORDINAL_ES[n - 1]} trimestre de ${year}` : `Q${n} ${year}`;
-}
-
-/** A work plan occurrence key (2017, 2017-H2, 2018-Q1; anything else as it is). */
 export function occurrenceText(key: string, lang: Lang): string {
   const m = /^(\d{4})-([HQ])([1-4])$/.exec(key);
   if (!m) return key;
-  return m[2] === 'H' ? halfName(Number(m[3]), m[1]!, lang) : quarterName(Number(m[3]), m[1]!, lang);
+  const month = m[2] === 'H' ? (Number(m[3]) - 1) * 6 + 1 : (Number(m[3]) - 1) * 3 + 1;
+  const start = `${m[1]}-${String(month).padStart(2, '0')}-01`;
+  const period: Period = { precision: m[2] === 'H' ? 'semester' : 'quarter', start, end: start, label: key };
+  return formatDue(period, lang);
 }

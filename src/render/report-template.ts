@@ -46,6 +46,8 @@ function lookupLabel(lang: Lang, keys: readonly unknown[]): string {
   return typeof node === 'string' ? node : String(keys[keys.length - 1] ?? '');
 }
 
+const LANG_NAMES = { es: { es: 'español', en: 'inglés' }, en: { es: 'Spanish', en: 'English' } } as const;
+
 function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('t', (...args: unknown[]) => {
     const { values, options } = split(args);
@@ -67,6 +69,10 @@ function registerHelpers(hb: typeof Handlebars): void {
     return options.fn(at < 0 ? { head: text, tail: '', whole: text } : { head: text.slice(0, at), tail: text.slice(at + (sep as string).length), whole: text });
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('not', (a: unknown) => !a);
+  // "original: español": the language the records were adopted in, named in the report's language.
+  hb.registerHelper('langName', (code: unknown, options: HelperOptions) => (code === 'es' || code === 'en' ? LANG_NAMES[langOf(options)][code] : ''));
   hb.registerHelper('gt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
 }
 

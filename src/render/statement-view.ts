@@ -42,7 +42,7 @@ export function statementView(st: Statement): StatementView {
             ...(section === 'delivered' ? [r.deliveredLate !== undefined ? daysLateText(r.deliveredLate, st.lang) : w.onTime] : []),
             ...(section === 'waiting' ? [waitingText(c.due, st.lang)] : []),
           ];
-          return { id: c.id, when: dayOf(r, section, st.lang), days: days === undefined ? '' : String(days), late: section === 'overdue' || r.deliveredLate !== undefined, task: localText(c.task, st.lang), wording: c.deadlineText ? localText(c.deadlineText, st.lang) : '', notes, links: r.evidence.map(evidenceText) };
+          return { id: c.id, when: dayOf(r, section, st.lang), days: days === undefined ? '' : section === 'due-next' && days === 0 ? w.dueToday : String(days), late: section === 'overdue' || r.deliveredLate !== undefined, task: localText(c.task, st.lang), wording: c.deadlineText ? localText(c.deadlineText, st.lang) : '', notes, links: r.evidence.map(evidenceText) };
         }),
       })),
     }));

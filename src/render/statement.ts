@@ -72,12 +72,12 @@ function tableRow(r: StatementRow, section: StatementSection, lang: Lang, s: Sty
   const l = labels(lang);
   const c = r.commitment;
   const task = [taskCell(c, l, s), ...notes(r, section, lang).map((n) => s.dim(oneLine(n)))].join('\n');
-  return [dayOf(r, section, lang), daysCell(r, section, s), idCell(c.id), task];
+  return [dayOf(r, section, lang), daysCell(r, section, s, lang), idCell(c.id), task];
 }
 
-function daysCell(r: StatementRow, section: StatementSection, s: Style): string {
+function daysCell(r: StatementRow, section: StatementSection, s: Style, lang: Lang): string {
   if (section === 'overdue') return lateCell(r.daysLate, s);
-  if (section === 'due-next') return leftCell(r.daysLeft, s);
+  if (section === 'due-next') return r.daysLeft === 0 ? s.yellow(statementLabels(lang).dueToday) : leftCell(r.daysLeft, s);
   if (section === 'delivered') return r.deliveredLate !== undefined ? s.yellow(String(r.deliveredLate)) : s.green('0');
   if (section === 'waiting') return r.daysPastExpected !== undefined ? s.yellow(String(r.daysPastExpected)) : '';
   return '';

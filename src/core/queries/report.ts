@@ -58,12 +58,18 @@ export interface ReportModel {
   readonly bodies: readonly ActorRef[];
   /** "Due next": open commitments falling due from asOf (today included) to asOf + days. */
   readonly next: { readonly from: Day; readonly to: Day; readonly days: number };
+  /** The document symbol (acta.yaml `reference`, {year} filled in). */
+  readonly reference?: string;
+  /** The language the records were adopted in (acta.yaml `authentic`, else `lang`): "original: español". */
+  readonly original: Lang;
   readonly summary: {
     readonly meetings: number;
     readonly agreements: number;
     readonly commitments: StateSummary;
     readonly overdue: number;
     readonly overdueEarlier: number;
+    /** Of `overdue`, those from work plans (the table by state counts only the period's meetings). */
+    readonly overdueFromPlans: number;
     readonly dueNext: number;
     /** Of the period's commitments done, how many were done after their due day (in `commitments.done`). */
     readonly doneLate: number;
@@ -136,6 +142,8 @@ export function buildReport(input: ReportInput): ReportModel {
     lang: ctx.lang,
     asOf,
     ...(secretariat ? { secretariat } : {}),
+    ...(records.config.reference ? { reference: records.config.reference.replace(/\{year\}/g, input.year ?? asOf.slice(0, 4)) } : {}),
+    original: records.config.authentic ?? records.config.lang ?? 'es',
     period: { ...period, ...(input.year ? { year: input.year } : {}) },
     bodies: actorRefs(sel.bodies ? [...sel.bodies].sort() : [], ctx),
     next: { from: asOf, to: shiftDays(asOf, input.next), days: input.next },
@@ -145,6 +153,7 @@ export function buildReport(input: ReportInput): ReportModel {
       commitments: summariseStates(fromMeetings),
       overdue: overdue.length,
       overdueEarlier: overdue.filter((r) => r.earlier).length,
+      overdueFromPlans: overdue.filter((r) => r.recordKind === 'plan').length,
       dueNext: dueNext.length,
       doneLate: fromMeetings.filter((c) => c.state === 'done' && c.daysLateDelivered !== undefined).length,
     },
@@ -159,13 +168,14 @@ export function buildReport(input: ReportInput): ReportModel {
     workplan: plansIn(records, sel, period).map((p) => buildPlanProgress(p, commitments, period, ctx)),
     records: buildRecordHealth(records, input.diagnostics),
     ...(input.texts ? { texts: adoptedTexts(meetings, new Set(fromMeetings.map((c) => c.origin.ref)), ctx) } : {}),
-    ...(input.annex ? { annex: annexStatements(input.annex.actors ?? participants(meetings, members, ctx), commitments, sel, ctx, asOf) } : {}),
+    ...(input.annex ? { annex: annexStatements(input.annex.actors ?? annexCountries(meetings, members, overdue, ctx), commitments, sel, ctx, asOf) } : {}),
   };
 }
 
-/** Countries that took part in (or observed) a meeting of the period, in the report's order of members, then others. */
-function participants(meetings: readonly Meeting[], members: readonly string[], ctx: ViewContext): ActorId[] {
-  const came = new Set(meetings.flatMap((m) => [...(m.participants ?? []), ...(m.observers ?? [])]));
+/** Countries that took part in (or observed) a meeting of the period, or that owe something overdue (a country that
+ * stayed away still owes what its groups owe), in the report's order of members, then others. */
+function annexCountries(meetings: readonly Meeting[], members: readonly string[], overdue: readonly OverdueRow[], ctx: ViewContext): ActorId[] {
+  const came = new Set([...meetings.flatMap((m) => [...(m.participants ?? []), ...(m.observers ?? [])]), ...overdue.flatMap((r) => r.pending.map((a) => a.id))]);
   const others = [...came].filter((id) => ctx.dir.byId.get(id)?.kind === 'country' && !members.includes(id)).sort();
   return [...members.filter((id) => came.has(id)), ...others];
 }

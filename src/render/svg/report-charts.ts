@@ -14,10 +14,12 @@ export interface ReportCharts {
 export const MIN_BARS = 3;
 
 /** The view model the templates receive (and `--format json` prints): the report and its charts' geometry. */
-export type ReportView = ReportModel & { readonly charts: ReportCharts };
+/** What the templates get: the report, its charts, whether to include the records' quality section (--quality, for
+ * the secretariat's own use: a circulated report leaves it out), and how many overdue the table by state does not count. */
+export type ReportView = ReportModel & { readonly charts: ReportCharts; readonly quality?: true; readonly overdueOutside: number };
 
 export function withCharts(report: ReportModel): ReportView {
   const rows = report.commitments.byBody;
   const charts: ReportCharts = rows.length >= MIN_BARS ? { states: layoutStateBars(rows, report.commitments.states) } : {};
-  return { ...report, charts };
+  return { ...report, charts, overdueOutside: report.summary.overdue - report.summary.commitments.overdue };
 }
