@@ -39,7 +39,9 @@ function line(c: CommitmentView, lead: string, idWidth: number, l: Labels, width
   const tail = `${oneLine(localText(c.task, l.lang))} — ${owed}`;
   const room = width - visible(head) - 2;
   if (room >= 16) return `${head}  ${clip(tail, room)}`;
-  return `${`  ${lead}  ${c.id}`}\n${' '.repeat(6)}${clip(tail, width - 6)}`;
+  const both = `  ${lead}  ${c.id}`;
+  const top = visible(both) <= width ? both : `  ${lead}\n${' '.repeat(6)}${c.id}`;
+  return `${top}\n${' '.repeat(6)}${clip(tail, width - 6)}`;
 }
 
 function overdueLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style, wide: number): string[] {

@@ -26,7 +26,7 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   beforeAll(async () => {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    const r = await acta(['report', '--root', FIXTURE, '--from', '2017', '--to', '2018', '--as-of', AS_OF, '--lang', 'en', '--format', 'html']);
+    const r = await acta(['report', '--root', FIXTURE, '--from', '2017', '--to', '2018', '--as-of', AS_OF, '--lang', 'en', '--format', 'html', '--quality']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     file = path.join(mkdtempSync(path.join(os.tmpdir(), 'acta-browser-')), 'report.html');

@@ -31,7 +31,7 @@ describe('renderTemplate', () => {
 
   it('labels, dates and deadlines come from helpers in the model\u2019s language', () => {
     const t = '{{t "states" "overdue"}} · {{cap (t "actions" "take-note")}} · {{formatDay d}} · {{formatDays d e}} · {{t "report" "nope"}}';
-    expect(render(t, { d: '2017-07-21', e: '2017-07-22' }, 'html')).toBe('overdue · Take note · 21 Jul 2017 · 21 Jul 2017 – 22 Jul 2017 · nope');
+    expect(render(t, { d: '2017-07-21', e: '2017-07-22' }, 'html')).toBe('overdue · Take note · 21 Jul 2017 · 21–22 Jul 2017 · nope');
     expect(renderTemplate({ main: { name: 'm', text: '{{t "states" "overdue"}} {{formatDay d}}' }, partials: {} }, { lang: 'es', d: '2017-07-21' } as { lang: 'es' }, 'html')).toBe('vencido 21 jul 2017');
   });
 
