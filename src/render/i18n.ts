@@ -217,6 +217,18 @@ export function dueText(due: DueView, lang: Lang): string {
 }
 
 /** A deadline in a narrow column: like dueText, but a meeting-resolved date without its meeting (see eventText). */
+/** "the other countries: not recorded": after the countries a record names present without listing them all. */
+export function othersNotRecorded(lang: Lang): string {
+  return lang === 'es' ? 'los demás países: no consta' : 'other countries: not recorded';
+}
+
+/** Who took part, as the record says: the list; those named present and "the others not recorded"; or "not recorded". */
+export function participantsText(names: string, attendance: 'listed' | 'partial' | 'not-recorded', lang: Lang): string {
+  if (attendance === 'listed') return names;
+  if (!names) return lang === 'es' ? 'no consta' : 'not recorded';
+  return `${names} (${othersNotRecorded(lang)})`;
+}
+
 export function dueShort(due: DueView, lang: Lang): string {
   return due.kind === 'dated' ? formatDue(due.period!, lang) : dueText(due, lang);
 }

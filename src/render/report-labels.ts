@@ -17,7 +17,7 @@ const REPORT = {
   meetingsHeld: { es: 'Reuniones celebradas', en: 'Meetings held' },
   noMeetings: { es: 'No hay reuniones registradas en el periodo.', en: 'No meetings on record in the period.' },
   participation: { es: 'Participación de los Países Miembros', en: 'Participation of the Member Countries' },
-  participationNote: { es: 'P: participó · O: observador · —: ausente · ?: la fuente no enumera a los participantes.', en: 'P: took part · O: observer · —: absent · ?: the source does not list the participants.' },
+  participationNote: { es: 'P: participó · O: observador · —: ausente · ?: no consta (la fuente no enumera a los participantes; nunca se cuenta como ausencia) · ≥: la fuente nombra a esos países presentes sin enumerar a todos.', en: 'P: took part · O: observer · —: absent · ?: not recorded (the source does not list the participants; never counted as absent) · ≥: the source names those countries present without listing them all.' },
   country: { es: 'País', en: 'Country' },
   attended: { es: 'Asistió', en: 'Attended' },
   present: { es: 'Presentes', en: 'Present' },
@@ -84,7 +84,8 @@ const REPORT = {
   yes: { es: 'sí', en: 'yes' },
   no: { es: 'no', en: 'no' },
   virtual: { es: 'virtual', en: 'virtual' },
-  notListed: { es: 'no consta', en: 'not listed' },
+  notListed: { es: 'no consta', en: 'not recorded' },
+  othersNotListed: { es: 'los demás países: no consta', en: 'other countries: not recorded' },
   ordinal: { es: 'Reunión n.º', en: 'Meeting no.' },
   pointsWithCommitments: { es: 'Puntos con compromisos', en: 'Points holding commitments' },
   of: { es: 'de', en: 'of' },
@@ -92,8 +93,8 @@ const REPORT = {
   membersPresent: { es: 'Países Miembros presentes', en: 'Member Countries present' },
   overdueCommitments: { es: 'Compromisos vencidos', en: 'Overdue commitments' },
   doneLate: { es: 'Cumplidos con retraso', en: 'Done late' },
-  commitmentsAdopted: { es: 'Compromisos adoptados', en: 'Commitments adopted' },
-  agreementsAdopted: { es: 'Acuerdos adoptados', en: 'Agreements adopted' },
+  commitmentsAdopted: { es: 'Compromisos registrados', en: 'Commitments recorded' },
+  agreementsAdopted: { es: 'Acuerdos registrados', en: 'Agreements recorded' },
   delivered: { es: 'Lo cumplido en el periodo', en: 'Delivered in the period' },
   deliveredScope: { es: 'Entregas registradas en el seguimiento con fecha dentro del periodo, en las instancias del informe, sea cual sea la fecha en que se adoptó el compromiso: quién, cuándo, a tiempo o con retraso respecto del plazo vigente, y la evidencia citada.', en: 'Deliveries recorded in the follow-up with a date within the period, in the bodies reported on, whenever the commitment was adopted: by whom, when, on time or late against the deadline in force, and the evidence cited.' },
   deliveredBy: { es: 'Cumplido por', en: 'Delivered by' },
@@ -119,7 +120,7 @@ const ATTENDANCE_WORDS = {
   present: { es: 'participó', en: 'took part' },
   observer: { es: 'observador', en: 'observer' },
   absent: { es: 'ausente', en: 'absent' },
-  unknown: { es: 'sin lista de participantes', en: 'no list of participants' },
+  unknown: { es: 'no consta (sin lista de participantes)', en: 'not recorded (no list of participants)' },
 } satisfies Record<string, Both>;
 
 // Schedule cells, short: for matrix columns (the full words are i18n.ts's `cells`).

@@ -4,7 +4,7 @@ import type { CommitmentView, FollowUpView, LocalText } from '../core/queries/vi
 import { actorList, commitmentStateCell, dueCell, idCell, lateCell, leftCell, renderTable, stateCell, taskCell, whoOwes } from './commitment-cells.js';
 import { jsonText, oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
-import { day, dayRange, dueText, INFERRED_MARK, labels, localText } from './i18n.js';
+import { day, dayRange, dueText, INFERRED_MARK, labels, localText, participantsText } from './i18n.js';
 import type { Style } from './style.js';
 
 export type ShowFormat = 'text' | 'json';
@@ -37,7 +37,7 @@ export function formatShowText(r: ShowResult, o: ShowFormatOptions): string {
     case 'meeting': {
       out.push(s.bold(`${r.id} — ${oneLine(r.body.label)}`));
       if (r.title) out.push(oneLine(text(r.title, l)));
-      out.push(...fields([[w.dates, dayRange(r.start, r.end, l.lang)], [w.place, [r.place?.city, r.place?.country?.label].filter(Boolean).join(', ')], [w.session, [r.session ? l.sessions[r.session] : '', r.ordinal !== undefined ? `#${r.ordinal}` : ''].filter(Boolean).join(' ')], [w.participants, r.participants.length ? actorList(r.participants, l.lang) : ''], [w.observers, r.observers.length ? actorList(r.observers, l.lang) : ''], [w.guests, r.guests.map((g) => [g.name, g.actor?.label, g.role ? text(g.role, l) : ''].filter(Boolean).join(' — ')).join('; ')], [w.source, r.source]], s), '');
+      out.push(...fields([[w.dates, dayRange(r.start, r.end, l.lang)], [w.place, [r.place?.city, r.place?.country?.label].filter(Boolean).join(', ')], [w.session, [r.session ? l.sessions[r.session] : '', r.ordinal !== undefined ? `#${r.ordinal}` : ''].filter(Boolean).join(' ')], [w.participants, participantsText(r.participants.length ? actorList(r.participants, l.lang) : '', r.attendance, l.lang)], [w.observers, r.observers.length ? actorList(r.observers, l.lang) : ''], [w.guests, r.guests.map((g) => [g.name, g.actor?.label, g.role ? text(g.role, l) : ''].filter(Boolean).join(' — ')).join('; ')], [w.source, r.source]], s), '');
       out.push(renderTable([w.number, w.action, w.actors, w.text, `${w.deadline} / ${w.state}`], [7, 16, 20, 56, 30], r.points.map((p) => [p.number, p.action ? l.actions[p.action] : '', actorList(p.actors, l.lang), oneLine(text(p.text, l)), p.commitments.map((c) => deadlineLines(c, l, s)).join('\n')]), s, o.width));
       break;
     }

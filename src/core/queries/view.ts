@@ -14,6 +14,8 @@ export { pickText };
 export interface ActorRef {
   readonly id: ActorId;
   readonly label: string;
+  /** A member of a group whose membership no registry source supports (registry `membership`): reports mark it. */
+  readonly unsourced?: true;
 }
 
 export interface ViewContext {
@@ -32,7 +34,7 @@ function actorRef(id: ActorId, ctx: ViewContext): ActorRef {
   if (!byLang) REFS.set(ctx.dir, (byLang = { es: new Map(), en: new Map() }));
   const refs = byLang[ctx.lang];
   let ref = refs.get(id);
-  if (!ref) refs.set(id, (ref = Object.freeze({ id, label: actorLabel(ctx.dir, id, ctx.lang) })));
+  if (!ref) refs.set(id, (ref = Object.freeze({ id, label: actorLabel(ctx.dir, id, ctx.lang), ...(ctx.dir.unsourcedIn.has(id) ? { unsourced: true as const } : {}) })));
   return ref;
 }
 
