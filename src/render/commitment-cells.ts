@@ -6,7 +6,7 @@ import type { ActorRef, CommitmentView } from '../core/queries/view.js';
 import { oneLine } from './escape.js';
 import { drawPlainTable, isPlainTable } from './plain-table.js';
 import type { Labels } from './i18n.js';
-import { day, dueShort, eventText, extensionText, localText } from './i18n.js';
+import { day, dueShort, eventText, extensionText, INFERRED_MARK, localText } from './i18n.js';
 import { daysLateText, stateText } from './late-phrases.js';
 import type { Style } from './style.js';
 
@@ -114,6 +114,11 @@ export function actorList(actors: readonly ActorRef[], _lang?: Lang): string {
 /** Who to name beside a commitment: those who still owe it, else (once closed) its owners. */
 export function whoOwes(c: CommitmentView): readonly ActorRef[] {
   return c.owing.length ? c.owing : c.owners;
+}
+
+/** Who owes it (whoOwes), marked when the source does not name them (`inferred`): every output that names owners says so. */
+export function owersCell(c: CommitmentView, lang: Lang): string {
+  return `${actorList(whoOwes(c), lang)}${c.inferred ? ` ${INFERRED_MARK[lang]}` : ''}`;
 }
 
 /** The task, then the source's wording of the deadline, any extension and any partial delivery. */

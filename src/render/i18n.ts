@@ -212,6 +212,7 @@ export function dueText(due: DueView, lang: Lang): string {
     case 'recurring':
       return es ? `cada seis meses; próximo: ${formatDay(due.day!, lang)}` : `every six months; next ${formatDay(due.day!, lang)}`;
     case 'none':
+      if (due.asap) return es ? 'a la brevedad' : 'as soon as possible';
       return due.tbd ? (es ? 'por definir' : 'to be defined') : es ? 'sin fecha' : 'no date';
   }
 }

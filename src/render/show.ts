@@ -1,7 +1,7 @@
 // Formatters for `acta show`: one meeting, agreement, plan or activity, as text for people or the JSON result.
 import type { ShowResult } from '../core/queries/show.js';
 import type { CommitmentView, FollowUpView, LocalText } from '../core/queries/view.js';
-import { actorList, commitmentStateCell, dueCell, idCell, lateCell, leftCell, renderTable, stateCell, taskCell, whoOwes } from './commitment-cells.js';
+import { actorList, commitmentStateCell, dueCell, idCell, lateCell, leftCell, owersCell, renderTable, stateCell, taskCell } from './commitment-cells.js';
 import { jsonText, oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { day, dayRange, dueText, INFERRED_MARK, labels, localText, participantsText } from './i18n.js';
@@ -73,7 +73,7 @@ function deadlineLines(c: CommitmentView, l: Labels, s: Style): string {
 
 function commitmentsBlock(list: readonly CommitmentView[], l: Labels, s: Style, width: number | undefined): string[] {
   if (!list.length) return [];
-  const rows = list.map((c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, s), c.daysLate !== undefined ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), taskCell(c, l, s), `${actorList(whoOwes(c), l.lang)}${c.inferred ? `\n${s.dim(INFERRED_MARK[l.lang])}` : ''}`]);
+  const rows = list.map((c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, s), c.daysLate !== undefined ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), taskCell(c, l, s), owersCell(c, l.lang)]);
   return ['', s.bold(l.words.commitments), renderTable([l.words.commitment, l.words.due, l.words.state, l.words.days, l.words.task, l.words.owedBy], [26, 18, 12, 9, 46, 24], rows, s, width)];
 }
 

@@ -4,7 +4,7 @@ import type { Lang } from '../core/model.js';
 import type { Statement, StatementSection } from '../core/queries/statement.js';
 import { evidenceText, groupTitle, statementTitle, summaryLine } from './statement.js';
 import { dayOf } from './statement-cells.js';
-import { labels, localText } from './i18n.js';
+import { INFERRED_MARK, labels, localText } from './i18n.js';
 import { daysLateText, waitingText } from './late-phrases.js';
 import { statementLabels } from './statement-labels.js';
 
@@ -41,6 +41,7 @@ export function statementView(st: Statement): StatementView {
           const notes = [
             ...(section === 'delivered' ? [r.deliveredLate !== undefined ? daysLateText(r.deliveredLate, st.lang) : w.onTime] : []),
             ...(section === 'waiting' ? [waitingText(c.due, st.lang)] : []),
+            ...(c.inferred ? [INFERRED_MARK[st.lang]] : []),
           ];
           return { id: c.id, when: dayOf(r, section, st.lang), days: days === undefined ? '' : String(days), late: section === 'overdue' || r.deliveredLate !== undefined, task: localText(c.task, st.lang), wording: c.deadlineText ? localText(c.deadlineText, st.lang) : '', notes, links: r.evidence.map(evidenceText) };
         }),

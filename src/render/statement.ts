@@ -5,7 +5,7 @@ import type { Evidence, Statement, StatementGroup, StatementRow, StatementSectio
 import { dayOf } from './statement-cells.js';
 import { idCell, lateCell, leftCell, renderTable, taskCell } from './commitment-cells.js';
 import { jsonText, oneLine } from './escape.js';
-import { day, labels, localText } from './i18n.js';
+import { day, INFERRED_MARK, labels, localText } from './i18n.js';
 import { daysLateText, waitingText } from './late-phrases.js';
 import { mdCell, mdTable } from './markdown.js';
 import { statementLabels } from './statement-labels.js';
@@ -64,6 +64,7 @@ function notes(r: StatementRow, section: StatementSection, lang: Lang): string[]
   if (section === 'delivered') out.push(r.deliveredLate !== undefined ? daysLateText(r.deliveredLate, lang) : w.onTime);
   for (const e of r.evidence) out.push(`${w.evidence}: ${evidenceText(e)}`);
   if (section === 'waiting') out.push(waitingText(r.commitment.due, lang));
+  if (r.commitment.inferred) out.push(INFERRED_MARK[lang]);
   return out;
 }
 

@@ -3,7 +3,7 @@
 import type { Lang } from '../../core/model.js';
 import type { ActorRef, CommitmentView, FollowUpView, LocalText } from '../../core/queries/view.js';
 import { whoOwes } from '../commitment-cells.js';
-import { dueText, extensionText, labels, localText } from '../i18n.js';
+import { dueText, extensionText, INFERRED_MARK, labels, localText } from '../i18n.js';
 import { stateText } from '../late-phrases.js';
 import { evidenceText } from '../statement.js';
 import type { Html } from './html.js';
@@ -53,6 +53,11 @@ export function stateBadge(c: { readonly state: CommitmentView['state']; readonl
   return html`<span class="state state-${c.state}">${stateText(c, lang)}</span>`;
 }
 
+/** " (inferred: see notes)" beside owners the source does not name; empty otherwise. */
+export function inferredTag(c: CommitmentView, lang: Lang): Html {
+  return c.inferred ? html` <span class="tag">${INFERRED_MARK[lang]}</span>` : html``;
+}
+
 /** Commitments as a table: the point (linked), the task, who still owes it, the deadline, the state. */
 export function commitmentTable(rows: readonly CommitmentView[], lc: LinkContext, caption: string): Html {
   const l = labels(lc.lang);
@@ -61,7 +66,7 @@ export function commitmentTable(rows: readonly CommitmentView[], lc: LinkContext
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${l.words.owedBy}</th><th scope="col">${l.words.deadline}</th><th scope="col">${l.words.state}</th></tr></thead>
 <tbody>
-${rows.map((c) => html`<tr><td><a href="${refHref(c.ref, c.recordKind, lc)}">${c.id}</a></td><td>${recordText(c.task, lc.lang)}</td><td>${actorLinks(whoOwes(c), lc)}</td><td>${commitmentDue(c, lc.lang)}</td><td>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}</td></tr>
+${rows.map((c) => html`<tr><td><a href="${refHref(c.ref, c.recordKind, lc)}">${c.id}</a></td><td>${recordText(c.task, lc.lang)}</td><td>${actorLinks(whoOwes(c), lc)}${inferredTag(c, lc.lang)}</td><td>${commitmentDue(c, lc.lang)}</td><td>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}</td></tr>
 `)}</tbody>
 </table>`;
 }

@@ -4,7 +4,7 @@ import type { Lang } from '../../core/model.js';
 import type { AgreementShow, MeetingHead, SiteMeeting } from '../../core/queries/site.js';
 import { dayRange, labels, othersNotRecorded, participantsText } from '../i18n.js';
 import type { LinkContext } from './components.js';
-import { actorLink, actorLinks, commitmentDue, followupTable, recordText, refHref, stateBadge } from './components.js';
+import { actorLink, actorLinks, commitmentDue, followupTable, inferredTag, recordText, refHref, stateBadge } from './components.js';
 import type { Html } from './html.js';
 import { html } from './html.js';
 import { agreementAnchor, relativeHref, sitePaths } from './paths.js';
@@ -75,7 +75,7 @@ ${a.supersedes ? html`<dt>${l.words.supersedes}</dt><dd><a href="${refHref(a.sup
 ${a.commitments.length ? a.commitments.map((c) => html`<div class="commitment">
 <p><strong>${c.step !== undefined ? `${l.words.step} ${c.step}: ` : ''}${recordText(c.task, lc.lang)}</strong></p>
 <dl class="facts">
-<dt>${l.words.owners}</dt><dd>${actorLinks(c.owners, lc)}</dd>
+<dt>${l.words.owners}</dt><dd>${actorLinks(c.owners, lc)}${inferredTag(c, lc.lang)}</dd>
 <dt>${l.words.owedBy}</dt><dd>${actorLinks(c.owing, lc)}</dd>
 <dt>${l.words.deadline}</dt><dd>${commitmentDue(c, lc.lang)}</dd>
 <dt>${l.words.state}</dt><dd>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}</dd>
