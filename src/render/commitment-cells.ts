@@ -6,7 +6,7 @@ import type { ActorRef, CommitmentView } from '../core/queries/view.js';
 import { oneLine } from './escape.js';
 import { drawPlainTable, isPlainTable } from './plain-table.js';
 import type { Labels } from './i18n.js';
-import { day, dueShort, eventText, extensionText, INFERRED_MARK, localText } from './i18n.js';
+import { day, dueShort, eventText, extensionText, INFERRED_MARK, localText, TENTATIVE_MARK } from './i18n.js';
 import { daysLateText, stateText } from './late-phrases.js';
 import type { Style } from './style.js';
 
@@ -132,7 +132,7 @@ export function taskCell(c: CommitmentView, l: Labels, style: Style): string {
 }
 
 export function dueCell(c: CommitmentView, lang: Lang): string {
-  return oneLine(dueShort(c.due, lang));
+  return `${oneLine(dueShort(c.due, lang))}${c.tentative ? `\n${TENTATIVE_MARK[lang]}` : ''}`;
 }
 
 /** Colour by lateness: a quarter or more in red bold, a month or more in red, less in yellow. */

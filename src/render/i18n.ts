@@ -177,6 +177,9 @@ export function localText(t: LocalText | undefined, lang: Lang): string {
 }
 
 /** Appended to text that is not in its authentic language (acta.yaml `authentic`). */
+/** Beside a period that is acta's inference (`tentative`: a proposed plan's inferred columns, an uncertain cell). */
+export const TENTATIVE_MARK: Record<Lang, string> = { en: '(inferred period: never overdue)', es: '(periodo inferido: no vence)' };
+
 /** Beside a commitment whose owners the source does not name (`inferred: true`). */
 export const INFERRED_MARK: Record<Lang, string> = { en: '(inferred: see notes)', es: '(inferido: ver notas)' };
 

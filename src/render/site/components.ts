@@ -3,7 +3,7 @@
 import type { Lang } from '../../core/model.js';
 import type { ActorRef, CommitmentView, FollowUpView, LocalText } from '../../core/queries/view.js';
 import { whoOwes } from '../commitment-cells.js';
-import { dueText, extensionText, INFERRED_MARK, labels, localText } from '../i18n.js';
+import { dueText, extensionText, INFERRED_MARK, labels, localText, TENTATIVE_MARK } from '../i18n.js';
 import { stateText } from '../late-phrases.js';
 import { evidenceText } from '../statement.js';
 import type { Html } from './html.js';
@@ -46,7 +46,7 @@ export function recordText(t: LocalText | undefined, lang: Lang): Html {
 
 export function commitmentDue(c: CommitmentView, lang: Lang): Html {
   const w = siteLabels(lang);
-  return html`${dueText(c.due, lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lang)}» (${w.asWorded})</span>` : ''}${c.extensions.map((e) => html`<br><span class="extension">${extensionText(e, lang)}</span>`)}`;
+  return html`${dueText(c.due, lang)}${c.tentative ? html` <span class="tag">${TENTATIVE_MARK[lang]}</span>` : ''}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lang)}» (${w.asWorded})</span>` : ''}${c.extensions.map((e) => html`<br><span class="extension">${extensionText(e, lang)}</span>`)}`;
 }
 
 export function stateBadge(c: { readonly state: CommitmentView['state']; readonly daysLateDelivered?: number }, lang: Lang): Html {
