@@ -6,6 +6,7 @@ const ES = {
   title: 'Estado de cumplimiento',
   asOf: 'al',
   via: 'Debe como miembro de',
+  unsourced: 'ninguna fuente de los registros lo nombra miembro: lo que debe como tal descansa en el registro de grupos',
   sections: { overdue: 'Vencidos', 'due-next': 'Próximos vencimientos', delivered: 'Cumplidos', waiting: 'En espera de una reunión', 'no-date': 'Sin fecha' } as Record<StatementSection, string>,
   empty: 'Nada que le corresponda.',
   delivered: 'Cumplido',
@@ -25,6 +26,7 @@ const EN: StatementLabels = {
   title: 'Statement',
   asOf: 'as of',
   via: 'Owes as a member of',
+  unsourced: 'no source on record names it a member: what it owes as one rests on the groups registry',
   sections: { overdue: 'Overdue', 'due-next': 'Due next', delivered: 'Delivered', waiting: 'Waiting for a meeting', 'no-date': 'No date' },
   empty: 'Nothing it owes.',
   delivered: 'Delivered',
@@ -37,6 +39,12 @@ const EN: StatementLabels = {
   plan: 'plan',
   total: 'commitments in all',
 };
+
+/** "Owes as a member of: Member Countries", and, for a member no source names (ActorRef.unsourced), that it has no source. */
+export function viaLine(st: { readonly actor: { readonly unsourced?: true }; readonly via: readonly { readonly label: string }[]; readonly lang: Lang }): string {
+  const w = statementLabels(st.lang);
+  return `${w.via}: ${st.via.map((a) => a.label).join(', ')}${st.actor.unsourced ? ` (${w.unsourced})` : ''}`;
+}
 
 export function statementLabels(lang: Lang): StatementLabels {
   return lang === 'es' ? ES : EN;

@@ -6,7 +6,7 @@ import { evidenceText, groupTitle, statementTitle, summaryLine } from './stateme
 import { dayOf } from './statement-cells.js';
 import { INFERRED_MARK, labels, localText } from './i18n.js';
 import { daysLateText, waitingText } from './late-phrases.js';
-import { statementLabels } from './statement-labels.js';
+import { statementLabels, viaLine } from './statement-labels.js';
 
 export interface StatementView {
   readonly lang: Lang;
@@ -50,7 +50,7 @@ export function statementView(st: Statement): StatementView {
   return {
     lang: st.lang,
     title: statementTitle(st),
-    via: st.via.length ? `${w.via}: ${st.via.map((a) => a.label).join(', ')}` : '',
+    via: st.via.length ? viaLine(st) : '',
     summary: summaryLine(st),
     ...(st.counts.total === 0 ? { empty: w.empty } : {}),
     head: { commitment: l.words.commitment, task: l.words.task },

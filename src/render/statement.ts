@@ -8,7 +8,7 @@ import { jsonText, oneLine } from './escape.js';
 import { day, INFERRED_MARK, labels, localText } from './i18n.js';
 import { daysLateText, waitingText } from './late-phrases.js';
 import { mdCell, mdTable } from './markdown.js';
-import { statementLabels } from './statement-labels.js';
+import { statementLabels, viaLine } from './statement-labels.js';
 import type { Style } from './style.js';
 
 export interface StatementFormatOptions {
@@ -89,7 +89,7 @@ export function formatStatementTable(st: Statement, o: StatementFormatOptions): 
   const s = o.style;
   const w = statementLabels(st.lang);
   const out = [s.bold(statementTitle(st))];
-  if (st.via.length) out.push(s.dim(`${w.via}: ${st.via.map((a) => oneLine(a.label)).join(', ')}`));
+  if (st.via.length) out.push(s.dim(oneLine(viaLine(st))));
   out.push(summaryLine(st), '');
   for (const { section, groups } of st.sections) {
     if (!groups.length) continue;
@@ -115,7 +115,7 @@ export function formatStatementMarkdown(st: Statement): string {
   const w = statementLabels(st.lang);
   const l = labels(st.lang);
   const out = [`## ${mdCell(statementTitle(st))}`, ''];
-  if (st.via.length) out.push(`${w.via}: ${mdCell(st.via.map((a) => a.label).join(', '))}`, '');
+  if (st.via.length) out.push(mdCell(viaLine(st)), '');
   out.push(mdCell(summaryLine(st)), '');
   for (const { section, groups } of st.sections) {
     if (!groups.length) continue;
