@@ -1,12 +1,13 @@
 // `acta` with no command: one screen — counts, commitments by state, the most overdue, the next deadlines, whether the
 // records validate — and the commands that go deeper. Pure: (model, style) → string.
+import { t } from './catalog.js';
 import type { CommitmentState } from '../core/followup/index.js';
 import { STATES } from '../core/followup/index.js';
 import type { DashboardModel } from '../core/queries/dashboard.js';
 import type { CommitmentView } from '../core/queries/view.js';
 import { oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
-import { day, dueText, INFERRED_MARK, labels, localText } from './i18n.js';
+import { day, dueText, labels, localText } from './i18n.js';
 import { waitingCountText } from './late-phrases.js';
 import type { ReportLabels } from './report-labels.js';
 import { reportLabels } from './report-labels.js';
@@ -26,7 +27,7 @@ function paintState(state: CommitmentState, text: string, s: Style): string {
 function line(c: CommitmentView, lead: string, idWidth: number, l: Labels): string {
   const who = (c.pending.length ? c.pending : c.owners).map((a) => oneLine(a.label));
   const named = who.length > 3 ? `${who.slice(0, 3).join(', ')} +${who.length - 3}` : who.join(', ') || '—';
-  const owed = c.inferred ? `${named} ${INFERRED_MARK[l.lang]}` : named;
+  const owed = c.inferred ? `${named} ${t(l.lang, 'marks.inferred')}` : named;
   const head = `  ${lead}  ${c.id.padEnd(idWidth)}`;
   return clip(`${head}  ${oneLine(localText(c.task, l.lang))} — ${owed}`, WIDTH);
 }

@@ -1,10 +1,11 @@
 // The view model handed to templates/statement/statement.html.hbs: the statement, with its labels and each row's
 // texts already chosen (day, days, notes), so the template only lays them out. Documented in the README.
+import { t } from './catalog.js';
 import type { Lang } from '../core/model.js';
 import type { Statement, StatementSection } from '../core/queries/statement.js';
 import { evidenceText, groupTitle, statementTitle, summaryLine } from './statement.js';
 import { dayOf } from './statement-cells.js';
-import { INFERRED_MARK, labels, localText } from './i18n.js';
+import { labels, localText } from './i18n.js';
 import { daysLateText, waitingText } from './late-phrases.js';
 import { statementLabels, viaLine } from './statement-labels.js';
 
@@ -41,7 +42,7 @@ export function statementView(st: Statement): StatementView {
           const notes = [
             ...(section === 'delivered' ? [r.deliveredLate !== undefined ? daysLateText(r.deliveredLate, st.lang) : w.onTime] : []),
             ...(section === 'waiting' ? [waitingText(c.due, st.lang)] : []),
-            ...(c.inferred ? [INFERRED_MARK[st.lang]] : []),
+            ...(c.inferred ? [t(st.lang, 'marks.inferred')] : []),
           ];
           return { id: c.id, when: dayOf(r, section, st.lang), days: days === undefined ? '' : String(days), late: section === 'overdue' || r.deliveredLate !== undefined, task: localText(c.task, st.lang), wording: c.deadlineText ? localText(c.deadlineText, st.lang) : '', notes, links: r.evidence.map(evidenceText) };
         }),

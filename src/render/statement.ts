@@ -1,11 +1,12 @@
 // Formatters for `acta statement`: pure (statement, options) → string — table and Markdown here, JSON the result
 // itself; HTML goes through templates/statement (with the report's print stylesheet).
+import { t } from './catalog.js';
 import type { Lang } from '../core/model.js';
 import type { Evidence, Statement, StatementGroup, StatementRow, StatementSection } from '../core/queries/statement.js';
 import { dayOf } from './statement-cells.js';
 import { idCell, lateCell, leftCell, renderTable, taskCell } from './commitment-cells.js';
 import { jsonText, oneLine } from './escape.js';
-import { day, INFERRED_MARK, labels, localText } from './i18n.js';
+import { day, labels, localText } from './i18n.js';
 import { daysLateText, waitingText } from './late-phrases.js';
 import { mdCell, mdTable } from './markdown.js';
 import { statementLabels, viaLine } from './statement-labels.js';
@@ -64,7 +65,7 @@ function notes(r: StatementRow, section: StatementSection, lang: Lang): string[]
   if (section === 'delivered') out.push(r.deliveredLate !== undefined ? daysLateText(r.deliveredLate, lang) : w.onTime);
   for (const e of r.evidence) out.push(`${w.evidence}: ${evidenceText(e)}`);
   if (section === 'waiting') out.push(waitingText(r.commitment.due, lang));
-  if (r.commitment.inferred) out.push(INFERRED_MARK[lang]);
+  if (r.commitment.inferred) out.push(t(lang, 'marks.inferred'));
   return out;
 }
 

@@ -1,9 +1,10 @@
 // Pieces several pages share: links to actors, meetings, agreements and activities; a table of commitments; a
 // follow-up history. Each takes the page's own path, so every link it writes is relative.
+import { t } from '../catalog.js';
 import type { Lang } from '../../core/model.js';
 import type { ActorRef, CommitmentView, FollowUpView, LocalText } from '../../core/queries/view.js';
 import { whoOwes } from '../commitment-cells.js';
-import { dueText, extensionText, INFERRED_MARK, labels, localText, TENTATIVE_MARK } from '../i18n.js';
+import { dueText, extensionText, labels, localText } from '../i18n.js';
 import { stateText } from '../late-phrases.js';
 import { evidenceText } from '../statement.js';
 import type { Html } from './html.js';
@@ -46,7 +47,7 @@ export function recordText(t: LocalText | undefined, lang: Lang): Html {
 
 export function commitmentDue(c: CommitmentView, lang: Lang): Html {
   const w = siteLabels(lang);
-  return html`${dueText(c.due, lang)}${c.tentative ? html` <span class="tag">${TENTATIVE_MARK[lang]}</span>` : ''}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lang)}» (${w.asWorded})</span>` : ''}${c.extensions.map((e) => html`<br><span class="extension">${extensionText(e, lang)}</span>`)}`;
+  return html`${dueText(c.due, lang)}${c.tentative ? html` <span class="tag">${t(lang, 'marks.tentative')}</span>` : ''}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lang)}» (${w.asWorded})</span>` : ''}${c.extensions.map((e) => html`<br><span class="extension">${extensionText(e, lang)}</span>`)}`;
 }
 
 export function stateBadge(c: { readonly state: CommitmentView['state']; readonly daysLateDelivered?: number }, lang: Lang): Html {
@@ -55,7 +56,7 @@ export function stateBadge(c: { readonly state: CommitmentView['state']; readonl
 
 /** " (inferred: see notes)" beside owners the source does not name; empty otherwise. */
 export function inferredTag(c: CommitmentView, lang: Lang): Html {
-  return c.inferred ? html` <span class="tag">${INFERRED_MARK[lang]}</span>` : html``;
+  return c.inferred ? html` <span class="tag">${t(lang, 'marks.inferred')}</span>` : html``;
 }
 
 /** Commitments as a table: the point (linked), the task, who still owes it, the deadline, the state. */
