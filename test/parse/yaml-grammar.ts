@@ -20,7 +20,7 @@ export function random(seed: number): () => number {
 }
 
 class Draw {
-  constructor(private readonly next: () => number) {}
+  constructor(readonly next: () => number) {}
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }
