@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/index.js';
 import { parseSalt } from '../../src/io/cache.js';
 import { openCacheTrust } from '../../src/io/cache-trust.js';
 import { formatSalt, openRefsStore, storeFile } from '../../src/io/refs-cache.js';
@@ -111,7 +111,7 @@ describe('forged stores beside the parse cache are never used', () => {
 
   it('validate --changed-since: a forged reference store is not read; one the user wrote is', () => {
     const store = storeFile(env(), 'refs', root);
-    const refs = { kind: 'meeting', defines: [], mentions: [], supersedes: [], parts: [] };
+    const refs = { kind: 'meeting' as const, defines: [], mentions: [], supersedes: [], parts: [] };
     const payload = serialize({ format: 3, salt: parseSalt(), entries: new Map([['blob1', refs]]) });
     mkdirSync(path.dirname(store), { recursive: true, mode: 0o700 });
     writeFileSync(store, Buffer.concat([sha(payload), payload]));
