@@ -1,5 +1,4 @@
 // acta report: the consolidated report for a period — Markdown, HTML (fit to print) or JSON (the view model itself).
-import path from 'node:path';
 import { expandActors } from '../core/actors.js';
 import { parsePeriod } from '../core/dates.js';
 import type { ActorId, Lang } from '../core/model.js';
@@ -7,9 +6,8 @@ import type { Statement } from '../core/queries/statement.js';
 import { buildReport } from '../core/queries/report.js';
 import { parseWindow } from '../core/queries/selection.js';
 import { UsageError } from '../io/files.js';
-import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeOutputFile } from '../io/write.js';
 import { packDocx } from '../io/docx-pack.js';
 import { reportDocument } from '../render/docx/report.js';
 import { jsonText } from '../render/escape.js';
@@ -62,18 +60,13 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   const { view, root, warning, authentic } = await reportView(options, next);
   if (format === 'docx') {
     const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
-    await writeOut(options.out!, bytes);
+    await writeOutputFile(options.out!, bytes);
     return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
   }
   const text = format === 'json' ? jsonText(view) : await renderWith(format, withAnnexViews(view), root, options.template);
   if (options.out === undefined) return { stdout: text, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
-  await writeOut(options.out, text);
+  await writeOutputFile(options.out, text);
   return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
-}
-
-async function writeOut(file: string, data: string | Uint8Array): Promise<void> {
-  const out = fromCwd(file);
-  await writeFileAtomic(path.dirname(out), path.basename(out), data);
 }
 
 // The records and commitments stay inside this function: once the view is built they can be collected while the

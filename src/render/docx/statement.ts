@@ -23,7 +23,8 @@ export function statementBlocks(view: Omit<StatementView, 'statement'>, hs: 1 | 
             const task: Line[] = [[r.task]];
             if (r.wording) task.push([{ text: `«${r.wording}»`, style: 'italic' }]);
             for (const n of r.notes) task.push([{ text: n, style: 'muted' }]);
-            for (const link of r.links) task.push([{ url: link }]);
+            // Evidence: its web address a link (http(s) only), the record and document as text, as the HTML lists them.
+            for (const e of r.evidence) task.push([...(e.url ? [{ url: e.url }] : []), ...[e.record, e.document].filter((x): x is string => typeof x === 'string' && x !== '').map((x, i) => (i > 0 || e.url ? `, ${x}` : x))]);
             return [cell([r.when]), r.late ? { lines: [[{ text: r.days, style: 'late' }]], num: true } : num(r.days), cell([r.id]), { lines: task }];
           }),
         }),
