@@ -11,7 +11,7 @@ import { STYLE } from './styles.js';
 import { documentWords } from './words.js';
 
 /** A piece of a paragraph: text (record text included), a styled text, a link (only http(s) becomes one), a line break. */
-export type Piece = string | { readonly text: string; readonly style?: 'muted' | 'late' | 'bold' | 'italic' } | { readonly url: string } | { readonly br: true };
+export type Piece = string | { readonly text: string; readonly style?: 'muted' | 'late' | 'bold' | 'italic' } | { readonly url: string; readonly label?: string } | { readonly br: true };
 export type Line = readonly Piece[];
 
 const HTTP = /^https?:\/\/[^\s]+$/i;
@@ -32,7 +32,7 @@ export function runs(line: Line): ParagraphChild[] {
     if (typeof p === 'string') out.push(...textRuns(p));
     else if ('br' in p) out.push(new TextRun({ break: 1 }));
     else if ('url' in p) {
-      if (isHttp(p.url)) out.push(new ExternalHyperlink({ link: p.url, children: [new TextRun({ text: docxText(p.url), style: STYLE.hyperlink })] }));
+      if (isHttp(p.url)) out.push(new ExternalHyperlink({ link: p.url, children: [new TextRun({ text: docxText(p.label ?? p.url), style: STYLE.hyperlink })] }));
       else out.push(...textRuns(p.url));
     }
     else out.push(...textRuns(p.text, p.style));
