@@ -56,10 +56,8 @@ export const cell = (...lines: Line[]): Cell => ({ lines });
 export const num = (value: number | string): Cell => ({ lines: [[String(value)]], num: true });
 
 export interface TableSpec {
-  /** The header row (repeated on each page); empty: none. */
+  /** The header row (repeated on each page). */
   readonly head: readonly (string | { readonly text: string; readonly num?: boolean })[];
-  /** How many columns, when there is no header row. */
-  readonly columns?: number;
   /** Relative widths of the columns (any unit; the table fills the text width). */
   readonly widths?: readonly number[];
   readonly rows: readonly (readonly Cell[])[];
@@ -78,7 +76,7 @@ function tableCell(c: Cell, width: number | undefined): TableCell {
 }
 
 export function table(spec: TableSpec): Table {
-  const n = spec.head.length || (spec.columns ?? spec.rows[0]?.length ?? 1);
+  const n = spec.head.length;
   const sum = (spec.widths ?? []).reduce((a, b) => a + b, 0);
   const widths = spec.widths && spec.widths.length === n && sum > 0 ? spec.widths.map((w) => Math.floor((w / sum) * TEXT_WIDTH)) : Array.from({ length: n }, () => Math.floor(TEXT_WIDTH / n));
   const head = new TableRow({
@@ -91,8 +89,8 @@ export function table(spec: TableSpec): Table {
     style: STYLE.table,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
-    tableLook: { firstRow: spec.head.length > 0, lastRow: spec.total !== undefined, firstColumn: spec.rowHeads ?? true, lastColumn: false, noHBand: false, noVBand: true },
-    rows: [...(spec.head.length ? [head] : []), ...spec.rows.map(row), ...(spec.total ? [row(spec.total)] : [])],
+    tableLook: { firstRow: true, lastRow: spec.total !== undefined, firstColumn: spec.rowHeads ?? true, lastColumn: false, noHBand: false, noVBand: true },
+    rows: [head, ...spec.rows.map(row), ...(spec.total ? [row(spec.total)] : [])],
   });
 }
 
@@ -110,8 +108,9 @@ export interface DocumentMeta {
 /** The "Original: español" line under the title. */
 export const originalLine = (meta: DocumentMeta): Paragraph => para([documentWords(meta.lang).original(meta.original)], STYLE.facts);
 
-/** The table of contents: a field Word updates (headings 1–3), pre-filled so a reader that does not update it still lists them. */
-export const contents = (lang: Lang): TableOfContents => new TableOfContents(documentWords(lang).contents, { hyperlink: true, headingStyleRange: '1-3' });
+/** The table of contents: a field Word updates (headings 1 and 2: sections and what they hold), pre-filled so a
+ * reader that does not update fields still lists them. */
+export const contents = (lang: Lang): TableOfContents => new TableOfContents(documentWords(lang).contents, { hyperlink: true, headingStyleRange: '1-2' });
 
 /** The page: A4 portrait, 20 mm margins, the header and the footer. */
 export function section(meta: DocumentMeta, children: readonly FileChild[]): ISectionOptions {

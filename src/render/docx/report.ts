@@ -14,7 +14,7 @@ import { reportLabels } from '../report-labels.js';
 import { statementView } from '../statement-view.js';
 import type { ReportView } from '../svg/report-charts.js';
 import { chartParagraph } from './chart.js';
-import type { Cell, DocumentMeta, Line } from './parts.js';
+import type { Cell, DocumentMeta, Line, Piece } from './parts.js';
 import { caption, cell, contents, heading, isHttp, num, originalLine, para, scope, section, table } from './parts.js';
 import { statementBlocks } from './statement.js';
 import { STYLE, stylesXml } from './styles.js';
@@ -76,17 +76,19 @@ function cover(view: ReportView, { r, lang }: Words, meta: DocumentMeta): FileCh
 
 const sectionTitle = (n: string, text: string): FileChild => heading(1, `${n} ${text}`);
 
+// The HTML report's cards as lines: the figure in bold (overdue in red), what it counts, a note in grey.
 function summary(view: ReportView, { r }: Words): FileChild[] {
   const s = view.summary;
-  const rows: Cell[][] = [
-    [num(s.meetings), cell([r.meetingsHeld])],
-    [num(s.agreements), cell([r.agreementsAdopted])],
-    [num(s.commitments.total), cell([r.commitmentsAdopted])],
-    [s.overdue ? { lines: [[{ text: String(s.overdue), style: 'late' }]], num: true } : num(s.overdue), cell([r.overdueCommitments, ...(s.overdueEarlier ? [{ text: ` (${s.overdueEarlier} ${r.earlierTotal})`, style: 'muted' as const }] : [])])],
-    [num(s.dueNext), cell([r.dueNext, ...(s.doneLate ? [{ text: ` (${r.doneLate}: ${s.doneLate})`, style: 'muted' as const }] : [])])],
-    [num(view.records.valid ? '✓' : view.records.errors), cell([view.records.valid ? r.validTotal : r.invalidTotal, ...(view.records.warnings ? [{ text: ` (${r.warnings}: ${view.records.warnings})`, style: 'muted' as const }] : [])])],
+  const muted = (text: string): Piece => ({ text, style: 'muted' });
+  const lines: Line[] = [
+    [{ text: String(s.meetings), style: 'bold' }, ` ${r.meetingsHeld}`],
+    [{ text: String(s.agreements), style: 'bold' }, ` ${r.agreementsAdopted}`],
+    [{ text: String(s.commitments.total), style: 'bold' }, ` ${r.commitmentsAdopted}`],
+    [{ text: String(s.overdue), style: s.overdue ? 'late' : 'bold' }, ` ${r.overdueCommitments}`, ...(s.overdueEarlier ? [muted(` (${s.overdueEarlier} ${r.earlierTotal})`)] : [])],
+    [{ text: String(s.dueNext), style: 'bold' }, ` ${r.dueNext}`, ...(s.doneLate ? [muted(` (${r.doneLate}: ${s.doneLate})`)] : [])],
+    [{ text: view.records.valid ? '✓' : String(view.records.errors), style: view.records.valid ? 'bold' : 'late' }, ` ${view.records.valid ? r.validTotal : r.invalidTotal}`, ...(view.records.warnings ? [muted(` (${r.warnings}: ${view.records.warnings})`)] : [])],
   ];
-  return [heading(1, r.atAGlance), table({ head: [], columns: 2, widths: [12, 88], rows, rowHeads: false })];
+  return [heading(1, r.atAGlance), ...lines.map((l, i) => para(l, STYLE.facts, { keepNext: i < lines.length - 1 }))];
 }
 
 function meetings(view: ReportView, { r, l, lang }: Words): FileChild[] {
@@ -168,7 +170,7 @@ function stateTable(view: ReportView, w: Words, rows: readonly { label: string; 
     caption(captionText),
     table({
       head: [head, ...states.map((s) => ({ text: cap(w.l.states[s]), num: true })), { text: cap(w.l.words.total), num: true }],
-      widths: [22, ...states.map(() => 68 / states.length), 10],
+      widths: [19, ...states.map(() => 72 / states.length), 9],
       rows: rows.map((row) => [cell([row.label]), ...states.map((s) => (s === 'overdue' && count(row.counts, s) ? { lines: [[{ text: String(count(row.counts, s)), style: 'late' as const }]], num: true } : num(count(row.counts, s)))), { lines: [[{ text: String(row.counts.total), style: 'bold' }]], num: true }]),
       ...(total ? { total: [cell([cap(w.l.words.total)]), ...states.map((s) => num(count(total, s))), num(total.total)] } : {}),
     }),
@@ -222,7 +224,7 @@ function commitmentRows(rows: readonly (CommitmentView & { earlier?: boolean })[
 function commitmentTable(rows: readonly (CommitmentView & { earlier?: boolean })[], days: 'late' | 'left', w: Words): FileChild {
   return table({
     head: [w.l.words.due, { text: days === 'late' ? w.l.words.daysLate : w.l.words.daysLeft, num: true }, w.l.words.commitment, w.l.words.task, w.l.words.owedBy],
-    widths: [13, 10, 22, 36, 19],
+    widths: [13, 9, 25, 35, 18],
     rows: commitmentRows(rows, days, w),
   });
 }

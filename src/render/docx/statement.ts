@@ -18,7 +18,7 @@ export function statementBlocks(view: Omit<StatementView, 'statement'>, hs: 1 | 
       out.push(
         table({
           head: [s.columns[0], { text: s.columns[1], num: true }, view.head.commitment, view.head.task],
-          widths: [16, 9, 24, 51],
+          widths: [15, 9, 27, 49],
           rows: g.rows.map((r) => {
             const task: Line[] = [[r.task]];
             if (r.wording) task.push([{ text: `«${r.wording}»`, style: 'italic' }]);
