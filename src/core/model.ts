@@ -150,8 +150,8 @@ export interface Plan {
   readonly notes?: readonly Note[];
 }
 
-export interface Country { readonly code: string; readonly name: Text; readonly member?: boolean; readonly aliases?: readonly string[] }
-export interface Organisation { readonly id: string; readonly acronym?: Text; readonly name: Text; readonly aliases?: readonly string[]; readonly acronym_coined?: boolean; readonly country?: string; readonly note?: Text }
+export interface Country { readonly code: string; readonly name: Text; readonly member?: boolean; readonly aliases?: readonly string[]; readonly lang?: Lang }
+export interface Organisation { readonly id: string; readonly acronym?: Text; readonly name: Text; readonly aliases?: readonly string[]; readonly acronym_coined?: boolean; readonly country?: string; readonly note?: Text; readonly lang?: Lang }
 export interface Body {
   readonly id: string;
   readonly type: 'organ' | 'network' | 'group';
