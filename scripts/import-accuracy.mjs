@@ -26,7 +26,7 @@ for (const { data: meeting } of repo.records.meetings) {
   }
   const one = compareDraft(outcome.draft, meeting);
   compareDraft(outcome.draft, meeting, tally, (m) => {
-    if (verbose && ['action', 'actors', 'deadlines'].includes(m.field)) misses.push(`${m.meeting} #${m.point} ${m.field}: ${JSON.stringify(m.draft)} → ${JSON.stringify(m.curated)}`);
+    if (verbose && ['text', 'points', 'numbering', 'action', 'actors', 'deadlines', 'body', 'dates', 'place', 'participants'].includes(m.field)) misses.push(`${m.meeting} #${m.point} ${m.field}: ${JSON.stringify(m.draft)} → ${JSON.stringify(m.curated)}`);
   });
   rows.push(`| ${meeting.id} | ${FIELDS.map((f) => `${one[f].agree}/${one[f].total}`).join(' | ')} |`);
 }
