@@ -95,6 +95,8 @@ export interface Meeting {
   readonly record: 'meeting';
   readonly id: string;
   readonly body: string;
+  /** The source's language when it is not acta.yaml's `authentic` (a report adopted in English). */
+  readonly authentic?: Lang;
   readonly ordinal?: number;
   readonly session?: 'ordinary' | 'extraordinary' | 'virtual' | 'workshop';
   readonly title?: Text;
