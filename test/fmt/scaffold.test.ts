@@ -98,9 +98,9 @@ describe('acta init', () => {
     expect(text.split('\n').length).toBe(readFileSync('templates/init/github/workflows/acta.yml', 'utf8').split('\n').length + 5);
   });
 
-  it('the README shows the workflow init writes', () => {
+  it('the command reference shows the workflow init writes', () => {
     const body = readFileSync('templates/init/github/workflows/acta.yml', 'utf8').replace(/^(#.*\n)+/, '');
-    const readme = readFileSync('README.md', 'utf8');
+    const readme = readFileSync('docs/reference/commands.md', 'utf8');
     const at = readme.indexOf('### The CI recipe');
     expect(/```yaml\n([\s\S]*?)```/.exec(readme.slice(at))?.[1]).toBe(body);
   });
