@@ -3,7 +3,7 @@ import path from 'node:path';
 import { keyOrderFor } from '../core/format/key-order.js';
 import { formatRecordText } from '../core/format/format.js';
 import type { KeyOrder } from '../core/format/key-order.js';
-import type { ParsedFile } from '../core/parse.js';
+import type { ParsedFile } from '../core/read/index.js';
 import { kindOf } from '../core/records.js';
 import type { RecordKind } from '../core/schema.js';
 import { readParsedFiles } from '../io/load.js';

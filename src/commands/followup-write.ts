@@ -10,7 +10,7 @@ import type { FollowupRequest, PlannedEdit } from '../core/edit/followup-request
 import { planFollowup } from '../core/edit/followup-request.js';
 import { keyOrderFor } from '../core/format/key-order.js';
 import { UsageError } from '../io/files.js';
-import { parseRecordFile } from '../core/parse.js';
+import { parseRecordFile } from '../core/read/index.js';
 import { checkRecords } from '../core/pipeline.js';
 import { loadRepository, schemaValidator } from '../io/load.js';
 import { shownFromCwd } from '../io/runtime.js';

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { ParsedFile } from '../core/parse.js';
-import { plainText, withTreeOnDemand } from '../core/parse.js';
+import type { ParsedFile } from '../core/read/index.js';
+import { plainText, withTreeOnDemand } from '../core/read/index.js';
 import { cacheCap, pruneIfDue } from './cache-prune.js';
 import { runtime } from './runtime.js';
 import { SCHEMA_DIR } from './schemas.js';
@@ -136,12 +136,12 @@ function ofFile(d: Diagnostic, file: string): Diagnostic {
 }
 
 let salt: string | undefined;
-// What a parse depends on besides the bytes: acta's version, the parse code (every module at the top of core/,
+// What a parse depends on besides the bytes: acta's version, the parse code (every module at the top of core/ and in core/read/,
 // hashed as built), the versions of the two YAML libraries, the schemas, and the serialisation format of this Node.
 export function parseSalt(): string {
   if (salt !== undefined) return salt;
   const hash = createHash('sha256').update(`acta-parse-cache ${ENTRY_FORMAT} ${packageVersion()} v8 ${process.versions.v8}\0`);
-  const folders = [fileURLToPath(new URL('../core/', import.meta.url)), SCHEMA_DIR];
+  const folders = [fileURLToPath(new URL('../core/', import.meta.url)), fileURLToPath(new URL('../core/read/', import.meta.url)), SCHEMA_DIR];
   for (const folder of folders) {
     for (const name of readdirSync(folder).sort()) {
       if (!/\.(js|ts|json)$/.test(name)) continue;

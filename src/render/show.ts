@@ -4,7 +4,8 @@ import type { CommitmentView, FollowUpView, LocalText } from '../core/queries/vi
 import { actorList, commitmentStateCell, dueCell, idCell, lateCell, leftCell, renderTable, stateCell, taskCell, whoOwes } from './commitment-cells.js';
 import { jsonText, oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
-import { day, dayRange, dueText, INFERRED_MARK, labels, localText } from './i18n.js';
+import { t } from './catalog.js';
+import { day, dayRange, dueText, labels, localText } from './i18n.js';
 import type { Style } from './style.js';
 
 export type ShowFormat = 'text' | 'json';
@@ -67,13 +68,13 @@ function deadlineLines(c: CommitmentView, l: Labels, s: Style): string {
   const head = c.step !== undefined ? `${l.words.step} ${c.step}: ` : c.occurrence !== undefined ? `${c.occurrence}: ` : '';
   const days = c.daysLate !== undefined ? ` (${c.daysLate})` : '';
   const said = c.state === 'no-date' || c.state === 'continuous' || c.state === 'waiting'; // the deadline already says it
-  const inferred = c.inferred ? `\n  ${s.dim(INFERRED_MARK[l.lang])}` : '';
+  const inferred = c.inferred ? `\n  ${s.dim(t(l.lang, 'marks.inferred'))}` : '';
   return `${head}${oneLine(dueText(c.due, l.lang))}${said ? '' : `\n  ${commitmentStateCell(c, l, s)}${days}`}${inferred}`;
 }
 
 function commitmentsBlock(list: readonly CommitmentView[], l: Labels, s: Style, width: number | undefined): string[] {
   if (!list.length) return [];
-  const rows = list.map((c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, s), c.daysLate !== undefined ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), taskCell(c, l, s), `${actorList(whoOwes(c), l.lang)}${c.inferred ? `\n${s.dim(INFERRED_MARK[l.lang])}` : ''}`]);
+  const rows = list.map((c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, s), c.daysLate !== undefined ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), taskCell(c, l, s), `${actorList(whoOwes(c), l.lang)}${c.inferred ? `\n${s.dim(t(l.lang, 'marks.inferred'))}` : ''}`]);
   return ['', s.bold(l.words.commitments), renderTable([l.words.commitment, l.words.due, l.words.state, l.words.days, l.words.task, l.words.owedBy], [26, 18, 12, 9, 46, 24], rows, s, width)];
 }
 

@@ -1,7 +1,7 @@
 // The catalogue of fixtures: every diagnostic code, triggered by a small inline record set, located at a token.
 import type { Code } from '../../src/core/diagnostics.js';
 import { MAX_PROBLEMS_PER_FILE } from '../../src/core/diagnostics.js';
-import { LIMITS } from '../../src/core/parse.js';
+import { LIMITS } from '../../src/core/read/parse.js';
 import { MEETING } from './harness.js';
 
 export interface Case {

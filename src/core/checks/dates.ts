@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { inYearRange, isRealDate, parsePeriod, YEARS } from '../dates.js';
 import { hasTooManyOccurrences, MAX_OCCURRENCES } from '../followup/deadline.js';
 import type { Deadline, FollowUp } from '../model.js';
-import type { ParsedFile } from '../parse.js';
+import type { ParsedFile } from '../read/index.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { Check } from './context.js';
 import { diagnosticAt } from './context.js';

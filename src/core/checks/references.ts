@@ -1,7 +1,7 @@
 // Every reference resolves: countries, actors, bodies, meetings, agreements, plan activities, schedule columns.
 import type { Code, Diagnostic } from '../diagnostics.js';
 import type { Deadline, FollowUp } from '../model.js';
-import type { ParsedFile } from '../parse.js';
+import type { ParsedFile } from '../read/index.js';
 import { closestMatches } from '../text-distance.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { Check, Indexes } from './context.js';
