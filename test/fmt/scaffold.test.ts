@@ -202,6 +202,21 @@ describe('acta new', () => {
     expect(existsSync(path.join(root, 'meetings/2018-04-01-red-nnaa.yaml'))).toBe(false);
   });
 
+  it('an unknown body: names the registry file and the entry to add, which, pasted and named, makes it work', async () => {
+    const root = await records();
+    const r = await acta(['new', 'meeting', '--body', 'red-salud', '--date', '2026-02-03'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown body `red-salud`');
+    expect(r.stderr).toContain('add it to registries/bodies.yaml (or pass one of its ids to --body), e.g.:');
+    const entry = r.stderr.split('\n').filter((l) => /^ {4}(-| )/.test(l)).map((l) => l.slice(2));
+    expect(entry[0]).toBe('  - id: red-salud');
+    const registry = path.join(root, 'registries/bodies.yaml');
+    writeFileSync(registry, `${readFileSync(registry, 'utf8').trimEnd()}\n${entry.join('\n').replace('"…", en: "…"', '"Red de Salud", en: "Health Network"')}\n`);
+    const again = await acta(['new', 'meeting', '--body', 'red-salud', '--date', '2026-02-03'], root);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await acta(['validate', 'registries/bodies.yaml'], root)).code).toBe(0);
+  });
+
   it('keeps what a user types as text: no YAML injection, no path tricks', async () => {
     const root = await records();
     const r = await acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-05-01', '--place', 'x\nrecord: plan\n# "quoted": [1]'], root);
