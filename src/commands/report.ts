@@ -19,6 +19,7 @@ import type { ReportView } from '../render/svg/report-charts.js';
 import { withCharts } from '../render/svg/report-charts.js';
 import { checkChoice } from './choices.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
+import { checkOutput } from './output-file.js';
 import type { ReportInputs } from './report-input.js';
 import { loadReportInputs } from './report-input.js';
 
@@ -52,6 +53,7 @@ function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } 
 
 export async function runReport(options: ReportOptions): Promise<Outcome> {
   const { format, next } = checkOptions(options);
+  checkOutput('report', format, options.out);
   const { view, root, warning } = await reportView(options, next);
   const text = format === 'json' ? jsonText(view) : await renderWith(format, withAnnexViews(view), root, options.template);
   if (options.out === undefined) return { stdout: text, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
