@@ -1,4 +1,5 @@
 // Cells shared by every table of commitments: id, due, task (with the source's wording and extensions), who owes, state.
+import { t } from './catalog.js';
 import Table from 'cli-table3';
 import type { CommitmentState } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
@@ -52,9 +53,12 @@ export function fitColumns(head: readonly string[], preferred: readonly number[]
   // No column narrower than its longest word (ids are split into lines of at most 24 by idCell, headers are words):
   // a word cut with "…" is a wrong id or a header no one can read. Long text columns wrap between words instead.
   const words = preferred.map((_, i) => 2 + Math.max(longestWord(head[i] ?? ''), ...rows.map((r) => longestWord(r[i] ?? ''))));
-  // Unless even the words do not fit side by side (a very narrow terminal): then every column may go down to MIN_COLUMN.
-  const wordsFit = sum(preferred.map((_, i) => Math.min(natural[i]!, Math.max(MIN_COLUMN, words[i]!)))) <= budget;
-  const floor = (i: number): number => Math.min(natural[i]!, wordsFit ? Math.max(MIN_COLUMN, words[i]!) : MIN_COLUMN);
+  // Unless even the words do not fit side by side: then the id columns (cells of idCell: no space, a '#') stay whole
+  // and the others may go down to MIN_COLUMN; on a terminal too narrow even for that, every column may.
+  const wordFloor = (i: number): number => Math.min(natural[i]!, Math.max(MIN_COLUMN, words[i]!));
+  const isId = preferred.map((_, i) => rows.some((r) => String(r[i] ?? '').includes('#')) && rows.every((r) => !/[ \t]/.test(String(r[i] ?? '').replace(ANSI, ''))));
+  const tiers = [(i: number): number => wordFloor(i), (i: number): number => (isId[i] ? wordFloor(i) : Math.min(natural[i]!, MIN_COLUMN)), (i: number): number => Math.min(natural[i]!, MIN_COLUMN)];
+  const floor = tiers.find((f) => sum(preferred.map((_, i) => f(i))) <= budget) ?? tiers[2]!;
   const fitted = natural.map((n, i) => (share(i) ? Math.max(floor(i), Math.min(n, Math.floor((preferred[i]! * room) / weight))) : n));
   // Floors may overshoot: take it back from the widest columns. What rounding left over goes to those still wrapping.
   while (sum(fitted) > budget) {
@@ -126,6 +130,11 @@ export function whoOwes(c: CommitmentView): readonly ActorRef[] {
   return c.owing.length ? c.owing : c.owners;
 }
 
+/** Who owes it (whoOwes), marked when the source does not name them (`inferred`): every output that names owners says so. */
+export function owersCell(c: CommitmentView, lang: Lang): string {
+  return `${actorList(whoOwes(c), lang)}${c.inferred ? ` ${t(lang, 'marks.inferred')}` : ''}`;
+}
+
 /** The task, then the source's wording of the deadline, any extension and any partial delivery. */
 export function taskCell(c: CommitmentView, l: Labels, style: Style): string {
   const lines = [oneLine(localText(c.task, l.lang))];
@@ -137,7 +146,7 @@ export function taskCell(c: CommitmentView, l: Labels, style: Style): string {
 }
 
 export function dueCell(c: CommitmentView, lang: Lang): string {
-  return oneLine(dueShort(c.due, lang));
+  return `${oneLine(dueShort(c.due, lang))}${c.tentative ? `\n${t(lang, 'marks.tentative')}` : ''}`;
 }
 
 /** Colour by lateness: a quarter or more in red bold, a month or more in red, less in yellow. */

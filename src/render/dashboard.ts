@@ -1,5 +1,6 @@
 // `acta` with no command: one screen — counts, commitments by state, the most overdue, the next deadlines, whether the
 // records validate — and the commands that go deeper. Pure: (model, style) → string.
+import { t } from './catalog.js';
 import type { CommitmentState } from '../core/followup/index.js';
 import { STATES } from '../core/followup/index.js';
 import type { DashboardModel } from '../core/queries/dashboard.js';
@@ -34,7 +35,8 @@ const visible = (s: string): number => [...s.replace(ANSI, '')].length;
 // the id does not fit beside the lead, the task goes on the next line, indented, so the id is never cut.
 function line(c: CommitmentView, lead: string, idWidth: number, l: Labels, width: number): string {
   const who = (c.pending.length ? c.pending : c.owners).map((a) => oneLine(a.label));
-  const owed = who.length > 3 ? `${who.slice(0, 3).join(', ')} +${who.length - 3}` : who.join(', ') || '—';
+  const named = who.length > 3 ? `${who.slice(0, 3).join(', ')} +${who.length - 3}` : who.join(', ') || '—';
+  const owed = c.inferred ? `${named} ${t(l.lang, 'marks.inferred')}` : named;
   const head = `  ${lead}  ${c.id.padEnd(idWidth)}`;
   const tail = `${oneLine(localText(c.task, l.lang))} — ${owed}`;
   const room = width - visible(head) - 2;

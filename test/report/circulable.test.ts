@@ -46,9 +46,11 @@ describe('a circulable report of data/', () => {
     expect([...owing].filter((id) => !annexed.has(id))).toEqual([]);
     expect(annexed.has('BZ')).toBe(true);
     expect(json.summary.overdue).toBe(json.overdue.length);
-    const html = (await runActa([...ARGS, '-f', 'html'])).stdout;
-    const outside = json.summary.overdue - json.summary.commitments.overdue;
+    // Over 2017 only, what the 2015 and 2016 meetings still owe is overdue but not in the table by state.
+    const year = JSON.parse((await runActa([...ARGS, '--year', '2017', '-f', 'json'])).stdout);
+    const html = (await runActa([...ARGS, '--year', '2017', '-f', 'html'])).stdout;
+    const outside = year.summary.overdue - year.summary.commitments.overdue;
     expect(outside).toBeGreaterThan(0);
-    expect(html).toContain(`El total de vencidos (${json.summary.overdue}, sección 6) incluye además ${outside} de planes de trabajo o de reuniones anteriores al periodo.`);
+    expect(html).toContain(`El total de vencidos (${year.summary.overdue}, sección 6) incluye además ${outside} de planes de trabajo o de reuniones anteriores al periodo.`);
   });
 });

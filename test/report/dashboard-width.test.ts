@@ -18,10 +18,11 @@ describe('the dashboard at 80 columns and before a meeting', () => {
     expect(Math.max(...piped.stdout.split('\n').map(visible))).toBeGreaterThan(80);
   });
 
-  it('at 60 columns the task goes under its id rather than cutting it', async () => {
+  it('at 60 columns every line fits and every id stays whole (the task goes under it when it must)', async () => {
     const r = await runActa(['--root', 'data', '--as-of', '2017-08-01'], { columns: 60 });
     expect(r.stdout.split('\n').filter((l) => visible(l) > 60)).toEqual([]);
-    expect(r.stdout).toContain('2017-2022-red-nna#2/VII/4/4.1@2018-Q1\n');
+    const json = JSON.parse((await runActa(['dashboard', '--root', 'data', '--as-of', '2017-08-01', '-f', 'json'])).stdout);
+    for (const c of [...json.mostOverdue, ...json.nextDeadlines]) expect(r.stdout, c.id).toMatch(new RegExp(`${c.id.replace(/[.#/]/g, (x: string) => `\\${x}`)}[ \n]`));
   });
 
   it('counts only the meetings held by --as-of; a later one is "still to come", not the latest', async () => {
@@ -32,12 +33,13 @@ describe('the dashboard at 80 columns and before a meeting', () => {
     expect(text).toMatch(/Por celebrarse +1 +\(la próxima: 21 jun 2017, Red Trata y Tráfico\)/);
   });
 
-  it.each([['overdue'], ['upcoming'], ['statement', 'MX'], ['statement', 'ST']])('acta %s at 80 columns: no line over 80, no id or header cut with "…", no empty column', async (...args) => {
+  it.each([['overdue'], ['list', 'commitments', '--actor', 'MX'], ['statement', 'MX'], ['statement', 'ST']])('acta %s at 80 columns: no line over 80, no id cut, no header cut with "…", no empty column', async (...args) => {
     const r = await runActa([...args, '--root', 'data', '--as-of', '2017-08-01'], { columns: 80 });
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines.filter((l) => visible(l) > 80)).toEqual([]);
-    expect(lines.filter((l) => l.includes('…'))).toEqual([]);
+    // (acta list has six columns: at 80 its short columns may be cut, its ids never.)
+    if (args[0] !== 'list') expect(lines.filter((l) => l.includes('…'))).toEqual([]);
     expect(lines.filter((l) => /│\s*│/.test(l) && /^│ *[^│ ]/.test(l) && /┌|Plazo|Deadline/.test(l))).toEqual([]);
     // An id stands whole: its record on one line, its number right under it.
     const ids = JSON.parse((await runActa([...args, '--root', 'data', '--as-of', '2017-08-01', '-f', 'json'])).stdout);

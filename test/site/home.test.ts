@@ -25,9 +25,10 @@ describe('the home page', () => {
   it('one number per tile, with its noun; the deadlines-ahead count is the table’s', async () => {
     const page = await home('2017-08-01');
     const tiles = [...page.matchAll(/<li>(?:<a [^>]*>)?<strong>([\d.]+)<\/strong> ([^<]+)/g)].map((m) => `${m[1]} ${m[2]}`);
-    expect(tiles).toEqual(['4 reuniones celebradas', '52 acuerdos', '9 compromisos vencidos', expect.stringMatching(/^\d+ plazos? por delante$/), expect.stringMatching(/en espera de una reunión$/), expect.stringMatching(/^\d+ cumplidos?$/), '1 plan de trabajo']);
+    expect(tiles).toEqual(['4 reuniones celebradas', '52 acuerdos', '8 compromisos vencidos', expect.stringMatching(/^\d+ plazos? por delante$/), expect.stringMatching(/en espera de una reunión$/), expect.stringMatching(/^\d+ cumplidos?$/), '1 plan de trabajo']);
     const ahead = Number(/<strong>(\d+)<\/strong> plazos? por delante/.exec(page)![1]);
-    expect(page).toContain(`Próximos vencimientos (${Math.min(5, ahead)} de ${ahead})`);
+    if (ahead) expect(page).toContain(`Próximos vencimientos (${Math.min(5, ahead)} de ${ahead})`);
+    else expect(page).toMatch(/<h2>Próximos vencimientos<\/h2>\n<p>Nada\.<\/p>/);
     expect(page).not.toMatch(/<h1>[^<]*Secretaría/); // the site's name is the brand, not the heading
   });
 });

@@ -13,6 +13,7 @@ import type { Html } from './html.js';
 import { html } from './html.js';
 import { relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
+import { shownOf } from './site-labels.js';
 
 const KINDS: readonly ActorKind[] = ['country', 'organisation', 'body', 'group'];
 
@@ -65,7 +66,7 @@ function owesSection(a: SiteActor, lc: LinkContext, page?: number): Html {
   const from = page ? (page - 1) * PART_ROWS : 0;
   const rows = a.owes.slice(from, from + (page ? PART_ROWS : ACTOR_ROWS));
   return html`<h2>${w.groupOwes} (${num(a.owes.length, lc.lang)})</h2>
-${a.owes.length > rows.length ? html`<p>${w.shownOf(num(a.owes.length, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang))}${page ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, 'owes'))}">${w.seeAll}</a>`}</p>` : ''}
+${a.owes.length > rows.length ? html`<p>${shownOf(num(a.owes.length, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang), lc.lang)}${page ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, 'owes'))}">${w.seeAll}</a>`}</p>` : ''}
 ${commitmentTable(rows, lc, w.groupOwes, { delivered: w.deliveredCol })}`;
 }
 
@@ -107,7 +108,7 @@ ${view.sections.map((section, i) => {
   });
   const count = groups.reduce((n, x) => n + x.pick.length, 0);
   return html`<h3>${section.title}</h3>
-${total > count ? html`<p>${w.shownOf(num(total, lc.lang), num(from + 1, lc.lang), num(from + count, lc.lang))}${only ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, section.section))}">${w.seeAll}</a>`}</p>` : ''}
+${total > count ? html`<p>${shownOf(num(total, lc.lang), num(from + 1, lc.lang), num(from + count, lc.lang), lc.lang)}${only ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, section.section))}">${w.seeAll}</a>`}</p>` : ''}
 ${groups.filter((x) => x.pick.length).map(({ g, j, pick }) => html`<table class="statement stack">
 <caption>${g.title}</caption>
 <thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${section.columns[0]}</th>${section.columns[1] ? html`<th scope="col" class="num">${section.columns[1]}</th>` : ''}</tr></thead>

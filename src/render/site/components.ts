@@ -1,5 +1,6 @@
 // Pieces several pages share: links to actors, meetings, agreements and activities; a table of commitments; a
 // follow-up history. Each takes the page's own path, so every link it writes is relative.
+import { t } from '../catalog.js';
 import type { Lang } from '../../core/model.js';
 import type { ActorRef, CommitmentView, FollowUpView, LocalText } from '../../core/queries/view.js';
 import { whoOwes } from '../commitment-cells.js';
@@ -48,11 +49,16 @@ export function recordText(t: LocalText | undefined, lang: Lang): Html {
 
 export function commitmentDue(c: CommitmentView, lang: Lang): Html {
   const w = siteLabels(lang);
-  return html`${dueText(c.due, lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lang)}» (${w.asWorded})</span>` : ''}${c.extensions.map((e) => html`<br><span class="extension">${extensionText(e, lang)}</span>`)}`;
+  return html`${dueText(c.due, lang)}${c.tentative ? html` <span class="tag">${t(lang, 'marks.tentative')}</span>` : ''}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lang)}» (${w.asWorded})</span>` : ''}${c.extensions.map((e) => html`<br><span class="extension">${extensionText(e, lang)}</span>`)}`;
 }
 
 export function stateBadge(c: { readonly state: CommitmentView['state']; readonly daysLateDelivered?: number }, lang: Lang): Html {
   return html`<span class="state state-${c.state}">${stateText(c, lang)}</span>`;
+}
+
+/** " (inferred: see notes)" beside owners the source does not name; empty otherwise. */
+export function inferredTag(c: CommitmentView, lang: Lang): Html {
+  return c.inferred ? html` <span class="tag">${t(lang, 'marks.inferred')}</span>` : html``;
 }
 
 /** Commitments as a table: the point (linked), the task, who still owes it, the deadline, the state. */
@@ -63,7 +69,7 @@ export function commitmentTable(rows: readonly CommitmentView[], lc: LinkContext
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${l.words.owedBy}</th>${options.delivered ? html`<th scope="col">${options.delivered}</th>` : ''}<th scope="col">${l.words.deadline}</th><th scope="col">${l.words.state}</th></tr></thead>
 <tbody>
-${rows.map((c) => html`<tr><td data-label="${l.words.commitment}">${commitmentLink(c, lc)}</td><td data-label="${l.words.task}">${recordText(c.task, lc.lang)}</td><td data-label="${l.words.owedBy}">${actorLinks(whoOwes(c), lc)}</td>${options.delivered ? html`<td data-label="${options.delivered}">${c.delivered.length ? join(c.delivered.map((d) => html`${actorLink(d.actor, lc)} (${day(d.date, lc.lang)})`), ', ') : '—'}</td>` : ''}<td data-label="${l.words.deadline}">${commitmentDue(c, lc.lang)}</td><td data-label="${l.words.state}">${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${lateDays(c.daysLate, lc.lang)})` : ''}</td></tr>
+${rows.map((c) => html`<tr><td data-label="${l.words.commitment}">${commitmentLink(c, lc)}</td><td data-label="${l.words.task}">${recordText(c.task, lc.lang)}</td><td data-label="${l.words.owedBy}">${actorLinks(whoOwes(c), lc)}${inferredTag(c, lc.lang)}</td>${options.delivered ? html`<td data-label="${options.delivered}">${c.delivered.length ? join(c.delivered.map((d) => html`${actorLink(d.actor, lc)} (${day(d.date, lc.lang)})`), ', ') : '—'}</td>` : ''}<td data-label="${l.words.deadline}">${commitmentDue(c, lc.lang)}</td><td data-label="${l.words.state}">${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${lateDays(c.daysLate, lc.lang)})` : ''}</td></tr>
 `)}</tbody>
 </table>`;
 }

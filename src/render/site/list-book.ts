@@ -13,6 +13,7 @@ import type { Html } from './html.js';
 import { html } from './html.js';
 import { relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
+import { shownOf } from './site-labels.js';
 
 /** Full rows per page: about 100 px each at 1280 px, so a page stays well under 30 screens of 900 px. */
 export const PAGE_ROWS = 50;
@@ -97,7 +98,7 @@ function entryPage(book: FollowupBook, e: BookEntry, page: number, pages: number
 <p class="subtitle">${title} · ${countLine(book.kind, e.count, lc.lang).replace(String(e.count), num(e.count, lc.lang))}</p>
 ${pager(book.kind, e.key, page, pages, lc)}
 ${rows.length ? html`<h2>${e.kind === 'group' ? w.groupOwes : w.ownCol}</h2>
-${e.own.length > PAGE_ROWS ? html`<p>${w.shownOf(num(e.own.length, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang))}</p>` : ''}
+${e.own.length > PAGE_ROWS ? html`<p>${shownOf(num(e.own.length, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang), lc.lang)}</p>` : ''}
 ${e.kind === 'group' ? groupTable(rows, lc, `${title} — ${e.label}`) : commitmentTable(rows, lc, `${title} — ${e.label}`)}` : ''}
 ${through.map((t) => html`<h2>${w.throughHeading} ${actorLink(t.group, lc)} (${num(t.rows.length, lc.lang)})</h2>
 <p class="note">${w.oneLineNote}</p>
@@ -126,7 +127,7 @@ function waitingPage(book: FollowupBook, page: number, pages: number, lc: LinkCo
   return html`<p class="print-hide"><a href="${relativeHref(lc.path, sitePaths.overdue(lc.lang))}">${w.wholeList}</a></p>
 <h1>${w.pastExpected}</h1>
 ${pager(book.kind, '_waiting', page, pages, lc)}
-${book.waiting.length > PAGE_ROWS ? html`<p>${w.shownOf(num(book.waiting.length, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang))}</p>` : ''}
+${book.waiting.length > PAGE_ROWS ? html`<p>${shownOf(num(book.waiting.length, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang), lc.lang)}</p>` : ''}
 ${commitmentTable(rows, lc, `${w.pastExpected} (${num(book.waiting.length, lc.lang)})`)}
 ${pager(book.kind, '_waiting', page, pages, lc)}`;
 }

@@ -11,6 +11,7 @@ import type { Html } from './html.js';
 import { html } from './html.js';
 import { relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
+import { t } from '../catalog.js';
 
 /** Home: one headline per number (held meetings, agreements, overdue, deadlines ahead, waiting, done, plans), the
  * five most overdue, the next five deadlines, the five longest waiting, and a line per country. */
@@ -20,14 +21,14 @@ export function homePage(site: SiteModel, books: { readonly overdue: FollowupBoo
   const lang = lc.lang;
   const n = (x: number): string => num(x, lang);
   const to = (p: string): string => relativeHref(lc.path, p);
-  const tile = (count: number, one: string, many: string, href?: string, detail?: Html): Html =>
-    html`<li>${href ? html`<a href="${to(href)}"><strong>${n(count)}</strong> ${count === 1 ? one : many}</a>` : html`<strong>${n(count)}</strong> ${count === 1 ? one : many}`}${detail ? html`<br><span class="note">${detail}</span>` : ''}</li>
+  const tile = (count: number, noun: { readonly one: string; readonly other: string }, href?: string, detail?: Html): Html =>
+    html`<li>${href ? html`<a href="${to(href)}"><strong>${n(count)}</strong> ${count === 1 ? noun.one : noun.other}</a>` : html`<strong>${n(count)}</strong> ${count === 1 ? noun.one : noun.other}`}${detail ? html`<br><span class="note">${detail}</span>` : ''}</li>
 `;
   const waiting = site.waiting();
   const countries = countryRows(books);
   return html`<h1>${w.asOf} ${day(site.asOf, lang)}</h1>
 <ul class="tiles">
-${tile(d.meetings, w.tiles.meeting[0], w.tiles.meeting[1], sitePaths.meetings(lang), d.latestMeeting ? html`${w.latest}: <a href="${to(sitePaths.meeting(lang, d.latestMeeting.id))}">${d.latestMeeting.body.label}, ${day(d.latestMeeting.date, lang)}</a>${d.scheduled ? html` · ${w.scheduled(n(d.scheduled), d.scheduled)}` : ''}` : undefined)}${tile(d.agreements, w.tiles.agreement[0], w.tiles.agreement[1])}${tile(d.overdue, w.tiles.overdue[0], w.tiles.overdue[1], sitePaths.overdue(lang))}${tile(d.ahead, w.tiles.ahead[0], w.tiles.ahead[1], sitePaths.upcoming(lang))}${tile(d.commitments.waiting, w.tiles.waiting[0], w.tiles.waiting[1])}${tile(d.commitments.done, w.tiles.done[0], w.tiles.done[1])}${tile(d.plans, w.tiles.plan[0], w.tiles.plan[1], sitePaths.plans(lang), html`${n(d.activities)} ${d.activities === 1 ? w.tiles.activity[0] : w.tiles.activity[1]}`)}</ul>
+${tile(d.meetings, w.tiles.meeting, sitePaths.meetings(lang), d.latestMeeting ? html`${w.latest}: <a href="${to(sitePaths.meeting(lang, d.latestMeeting.id))}">${d.latestMeeting.body.label}, ${day(d.latestMeeting.date, lang)}</a>${d.scheduled ? html` · ${t(lang, 'site.scheduled', { count: d.scheduled })}` : ''}` : undefined)}${tile(d.agreements, w.tiles.agreement)}${tile(d.overdue, w.tiles.overdue, sitePaths.overdue(lang))}${tile(d.ahead, w.tiles.ahead, sitePaths.upcoming(lang))}${tile(d.commitments.waiting, w.tiles.waiting)}${tile(d.commitments.done, w.tiles.done)}${tile(d.plans, w.tiles.plan, sitePaths.plans(lang), html`${n(d.activities)} ${d.activities === 1 ? w.tiles.activity.one : w.tiles.activity.other}`)}</ul>
 <h2>${w.mostOverdue}</h2>
 ${commitmentTable(d.mostOverdue, lc, `${w.mostOverdue} (${n(d.mostOverdue.length)} ${reportLabels(lang).dashboard.ofTotal} ${n(d.overdue)})`)}
 <p><a href="${to(sitePaths.overdue(lang))}">${w.seeAll}: ${w.overdue} (${n(d.overdue)})</a></p>
