@@ -3,6 +3,7 @@
 // is taller than 30 screens; the search says its true count, pages, filters, keeps ?q= in the address and Back brings
 // it back. One browser for the file; the 250-meeting site is built once. Screenshots only with ACTA_SCREENS=DIR.
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -46,13 +47,13 @@ const KINDS = [
   'es/meetings/2017-06-21-red-trata.html',
   'es/meetings/2016-06-08-red-consular.html',
   'es/actors/index.html',
-  'es/actors/MX.html',
+  'es/actors/MX~.html',
   'es/actors/member-countries.html',
   'es/workplan/index.html',
   'es/workplan/2017-2022-red-nna.html',
   'es/overdue.html',
   'es/overdue/member-countries.html',
-  'es/overdue/MX.html',
+  'es/overdue/MX~.html',
   'es/upcoming.html',
   'es/search.html?q=Manual',
   'en/index.html',
@@ -60,7 +61,7 @@ const KINDS = [
 ];
 
 // The same at volume: the list pages, an actor's page and its parts, the plan.
-const VOLUME = ['es/index.html', 'es/overdue.html', 'es/overdue/MX.html', 'es/overdue/MX~2.html', 'es/overdue/member-countries.html', 'es/overdue/_waiting.html', 'es/actors/MX.html', 'es/actors/MX/overdue.html', 'es/actors/member-countries.html', 'es/meetings/index.html', 'es/workplan/2000-2005-red-nna.html', 'es/search.html?q=protocolo'];
+const VOLUME = ['es/index.html', 'es/overdue.html', 'es/overdue/MX~.html', 'es/overdue/MX~~2.html', 'es/overdue/member-countries.html', 'es/overdue/_waiting.html', 'es/actors/MX~.html', 'es/actors/MX~/overdue.html', 'es/actors/member-countries.html', 'es/meetings/index.html', 'es/workplan/2000-2005-red-nna.html', 'es/search.html?q=protocolo'];
 
 describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over http://127.0.0.1', () => {
   let browser: Browser;
@@ -165,13 +166,42 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
     await context.close();
   }, 60_000);
 
+  it('axe-core: no serious or critical violation on the new page kinds, at volume, nor in the report and the statement', async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const audit = await browser.newContext({ bypassCSP: true }); // axe goes in as an inline script
+    const found: string[] = [];
+    const check = async (name: string, page: Page): Promise<void> => {
+      await page.addScriptTag({ content: axe });
+      const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })));
+      for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name}: ${v.id} (${v.impact}, ${v.nodes} nodes)`);
+    };
+    for (const [base, pages] of [[small.base, ['es/index.html', 'es/overdue/MX~.html', 'es/overdue/member-countries.html', 'es/search.html?q=Manual&state=overdue']], [large.base, ['es/overdue.html', 'es/actors/MX~/overdue~2.html']]] as const) {
+      for (const p of pages) {
+        const page = await audit.newPage();
+        await page.goto(base + p);
+        await check(p, page);
+        await page.close();
+      }
+    }
+    for (const [name, args] of [['report', ['report', '--annex', '--texts', '--quality', '-f', 'html']], ['statement MX', ['statement', 'MX', '-f', 'html']]] as const) {
+      const r = await runActa([...args, '--root', 'data', '--as-of', '2017-08-01']);
+      expect(r.code, r.stderr).toBe(0);
+      const page = await audit.newPage();
+      await page.setContent(r.stdout);
+      await check(name, page);
+      await page.close();
+    }
+    await audit.close();
+    expect(found).toEqual([]);
+  }, 120_000);
+
   it.runIf(process.env['ACTA_SCREENS'])('screenshots of home, overdue, an actor and the plan at 390 and 1280 (ACTA_SCREENS=DIR)', async () => {
     const dir = process.env['ACTA_SCREENS']!;
     mkdirSync(dir, { recursive: true });
     for (const viewport of [PHONE, DESK]) {
       const context = await browser.newContext({ viewport });
       const page: Page = await context.newPage();
-      for (const [name, p] of [['home', 'es/index.html'], ['overdue', 'es/overdue.html'], ['overdue-MX', 'es/overdue/MX.html'], ['actor-MX', 'es/actors/MX.html'], ['plan', 'es/workplan/2000-2005-red-nna.html']] as const) {
+      for (const [name, p] of [['home', 'es/index.html'], ['overdue', 'es/overdue.html'], ['overdue-MX', 'es/overdue/MX~.html'], ['actor-MX', 'es/actors/MX~.html'], ['plan', 'es/workplan/2000-2005-red-nna.html']] as const) {
         await page.goto(large.base + p);
         await page.screenshot({ path: path.join(dir, `${name}-${viewport.width}.png`) });
       }
