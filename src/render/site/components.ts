@@ -100,7 +100,7 @@ const cap = (s: string): string => s.replace(/^./, (c) => c.toUpperCase());
 
 /** "123 días de atraso" / "1 day late". */
 export function lateDays(days: number, lang: Lang): string {
-  return lang === 'es' ? `${days} ${days === 1 ? 'día' : 'días'} de atraso` : `${days} ${days === 1 ? 'day' : 'days'} late`;
+  return t(lang, 'site.daysLate', { days });
 }
 
 /** A commitment as people name it (body · meeting date · point), linked; its id below, a copyable detail. */
