@@ -9,8 +9,11 @@ import { draftMeeting } from '../../src/core/import/draft-meeting.js';
 import { loadRepository } from '../../src/io/load.js';
 import { ROOT } from '../followup/harness.js';
 
-// Agreed / total, measured 2026-11-30; raise these as the rules improve.
-const FLOOR: Record<Field, number> = { points: 53, numbering: 53, text: 53, action: 53, actors: 51, deadlines: 14, participants: 4, dates: 4, place: 4, body: 4 };
+// Agreed / total, measured 2026-11-30; raise these as the rules improve. Lowered 2026-12-06 because the curated
+// records changed, not the importer (issue 19): 2015 A and B are petitions to the Vice-Ministers (001 l.89), which the
+// importer still reads by their verbs (establish, request); 2017-06-21 #7.b lost its deadline (a suggested activity),
+// leaving 13 deadlines in all; 2015 names two countries present (001 l.36), which the importer does not read.
+const FLOOR: Record<Field, number> = { points: 53, numbering: 53, text: 53, action: 51, actors: 51, deadlines: 13, participants: 3, dates: 4, place: 4, body: 4 };
 
 type Repo = Awaited<ReturnType<typeof loadRepository>>;
 // Places the other meetings on record give (never the compared meeting's own record).

@@ -157,14 +157,15 @@ function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: 
   const found = findActors(p.text, ctx.names);
   const own = recommendationTo(p.text, ctx.names);
   const read = readAction(p.text);
-  // A sub-item of "se sugiere al GRCM …:" is a recommendation too, unless it says something else (a thanks) or sets
-  // a date of its own (then it is a plan of the body that met, as in "Taller … a realizarse en agosto de 2017").
+  // A sub-item of "se sugiere al GRCM …:" is a recommendation too, unless it says something else (a thanks). One with a
+  // date of its own ("Taller … a realizarse en Costa Rica en el mes de agosto de 2017") is still a suggested activity,
+  // not a commitment of anyone (issue 19: 2017-06-21 #7.b); it keeps the actors it names (the venue).
   const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
   const dated = findDeadlinePhrases(p.text, phraseCtx).some((f) => f.deadline);
-  const addressee = own?.opening ? own.addressee : inherited && !(read && INFORMATIONAL_ACTIONS.has(read)) && !dated ? inherited : undefined;
+  const addressee = own?.opening ? own.addressee : inherited && !(read && INFORMATIONAL_ACTIONS.has(read)) ? inherited : undefined;
   const action = addressee ? 'recommend' : read;
   // A recommendation's sub-items name no actors: the addressee is theirs. A body named as a frame ("de la CRM") is not an actor.
-  const actors = addressee && !own ? [] : found.filter((a) => !a.framed).map((a) => a.actor);
+  const actors = addressee && !own && !dated ? [] : found.filter((a) => !a.framed).map((a) => a.actor);
   if (p.printed !== undefined) ctx.notes.push(note(`número restaurado ${p.number}; la fuente imprime «${p.printed}».`, `number restored as ${p.number}; the source prints "${p.printed}".`, `${at}/number`));
   if (action) ctx.notes.push(note(`acción «${action}» leída del verbo inicial.`, `action "${action}" read from the opening verb.`, `${at}/action`));
   else ctx.notes.push(note('no se reconoce el verbo inicial: indique la acción.', 'the opening verb is not recognised: set the action.', at));
