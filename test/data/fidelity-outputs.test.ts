@@ -136,3 +136,11 @@ describe('unknown is not absent', () => {
     expect(show).toContain(lang === 'es' ? 'El Salvador, México (los demás países: no consta)' : 'El Salvador, Mexico (other countries: not recorded)');
   });
 });
+
+describe("acta's own numbering says so where a point is shown", () => {
+  it.each(['es', 'en'] as const)('show and the site name the printed number of a restored point (2017-06-21 #3 prints "1"), %s', async (lang) => {
+    const show = await acta('show', '2017-06-21-red-trata#3', '--lang', lang);
+    expect(show).toContain(lang === 'es' ? '(la fuente imprime «1»: numeración restaurada por acta)' : '(the source prints "1": numbering restored by acta)');
+    expect(await acta('show', '2017-06-21-red-trata#2.b', '--lang', lang)).not.toContain(lang === 'es' ? 'la fuente imprime' : 'the source prints');
+  });
+});
