@@ -127,7 +127,9 @@ export function expandActors(dir: ActorDirectory, ids: readonly ActorId[]): Acto
   return [...out];
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+/** How a user's word is compared with the names of actors: case and accents ignored, spaces around trimmed. */
+export const foldActorWord = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+const fold = foldActorWord;
 
 /** The actors a user's word names: an id or country code, or an acronym or name in either language (case and accents ignored). */
 export function findActors(dir: ActorDirectory, query: string, kinds?: readonly ActorKind[]): ActorId[] {

@@ -29,7 +29,7 @@ import type { RecordHealth } from './record-health.js';
 import { buildRecordHealth } from './record-health.js';
 import type { Selection } from './selection.js';
 import type { Statement } from './statement.js';
-import { buildStatement } from './statement.js';
+import { buildStatements } from './statement.js';
 import type { ActorRef, CommitmentView, LocalText, ViewContext } from './view.js';
 import { actorRefs, pickText, viewCommitment } from './view.js';
 
@@ -180,7 +180,7 @@ function participants(meetings: readonly Meeting[], members: readonly string[], 
 
 function annexStatements(actors: readonly ActorId[], commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, asOf: Day): Statement[] {
   const inScope = sel.bodies ? commitments.filter((c) => inBodies(c.origin.body, sel)) : commitments;
-  return actors.map((actor) => buildStatement(inScope, ctx, { actor, asOf }));
+  return buildStatements(actors, inScope, ctx, asOf);
 }
 
 function recommendationRows(m: Meeting, ctx: ViewContext): RecommendationRow[] {
