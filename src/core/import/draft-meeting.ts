@@ -7,7 +7,7 @@ import { cleanSource } from './clean-source.js';
 import type { PhraseDeadline } from './deadline-phrases.js';
 import { EVENT_BODIES, findDeadlinePhrases, readSchedule } from './deadline-phrases.js';
 import type { ActorName } from './match-actors.js';
-import { actorNames, findActors } from './match-actors.js';
+import { actorNames, findActors, shortNames } from './match-actors.js';
 import { matchBody, readMeetingDates, readOrdinal, readParticipants, readPlace } from './read-header.js';
 import type { SourcePoint } from './read-points.js';
 import { readPoints } from './read-points.js';
@@ -94,7 +94,7 @@ export function draftMeeting(text: string, document: string, registries: Registr
   const lang = options.lang ?? guessLang(text);
   const clean = cleanSource(text);
   const names = actorNames(registries);
-  const { header, points } = readPoints(clean.lines, clean.afterBlank);
+  const { header, points, unnumbered } = readPoints(clean.lines, clean.afterBlank);
   const notes: DraftNote[] = [];
   const missing: string[] = [];
   // The title: the first header line that names a registered body, else the first line that is not a generic label.
@@ -142,6 +142,7 @@ export function draftMeeting(text: string, document: string, registries: Registr
     missing.push('the points');
     notes.push(note('no se encontraron puntos (ni numerados, ni viñetas, ni párrafos tras «acordaron:»): copie los acuerdos de la fuente en agreements.', 'no points were found (numbered, bulleted, or paragraphs after "agreed to:"): copy the agreements from the source into agreements.', '/agreements'));
   }
+  if (unnumbered) notes.push(note('la fuente no numera sus puntos (párrafos tras «acordaron:» o frases que abren con un infinitivo): se numeran en orden.', 'the source does not number its points (paragraphs after "agreed to:" or sentences that open with an infinitive): they are numbered in order.', '/agreements'));
   if (lang === 'en') notes.push(note('el informe está en inglés: authentic: en (el texto en inglés es el auténtico).', 'the report is in English: authentic: en (the English text is the authentic one).', '/authentic'));
   if (clean.removed) notes.push(note(`se quitaron ${clean.removed} restos de extracción ([bookmark: …], notas al pie).`, `${clean.removed} pieces of extraction debris ([bookmark: …], footnotes) were removed.`));
   const runTogether = findRunTogether(clean.lines);
@@ -181,7 +182,10 @@ export function findRunTogether(lines: readonly string[]): string[] {
 /** The registered organs' names and acronyms → id, for "antes de la reunión del GRCM". */
 function eventBodies(registries: Registries): Record<string, string> {
   const out: Record<string, string> = { ...EVENT_BODIES };
-  for (const b of registries.bodies) if (b.type === 'organ') for (const n of [b.name.es, b.name.en, b.acronym?.es, b.acronym?.en]) if (n) out[n.toLowerCase()] = b.id;
+  for (const b of registries.bodies) {
+    if (b.type !== 'organ') continue;
+    for (const n of [b.name.es, b.name.en, b.acronym?.es, b.acronym?.en, ...shortNames(b.name)]) if (n) out[n.toLowerCase()] = b.id;
+  }
   return out;
 }
 
@@ -209,10 +213,12 @@ export function recommendationTo(text: string, names: readonly ActorName[]): { r
   return first && first.start === 0 && first.kind === 'body' ? { addressee: first.actor, opening: m.index === 0 } : undefined;
 }
 
-function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: string): DraftAgreement {
+function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: string, parentAction?: Action): DraftAgreement {
   const found = findActors(p.text, ctx.names);
   const own = recommendationTo(p.text, ctx.names);
-  const read = readAction(p.text);
+  // "Agradecer a: - México, por …": an item without a verb of its own carries on its lead's verb.
+  const own_verb = readAction(p.text);
+  const read = own_verb ?? (parentAction && found[0]?.start === 0 ? parentAction : undefined);
   // A sub-item of "se sugiere al GRCM …:" is a recommendation too, unless it says something else (a thanks) or sets
   // a date of its own (then it is a plan of the body that met, as in "Taller … a realizarse en agosto de 2017").
   const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
@@ -223,13 +229,16 @@ function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: 
   const actors = addressee && !own ? [] : found.filter((a) => !a.framed).map((a) => a.actor);
   if (p.uncertainEnd) ctx.notes.push(note('el final de este punto es incierto (la línea siguiente parece un título, o el texto no cierra la frase): compárelo con la fuente.', 'where this point ends is uncertain (the next line looks like a heading, or the text does not close its sentence): compare it with the source.', `${at}/text`));
   if (p.printed !== undefined) ctx.notes.push(note(`número restaurado ${p.number}; la fuente imprime «${p.printed}».`, `number restored as ${p.number}; the source prints "${p.printed}".`, `${at}/number`));
-  if (action) ctx.notes.push(note(`acción «${action}» leída del verbo inicial.`, `action "${action}" read from the opening verb.`, `${at}/action`));
+  if (action && !own_verb && parentAction === action) ctx.notes.push(note(`acción «${action}» tomada del punto que introduce este subpunto.`, `action "${action}" taken from the point that introduces this item.`, `${at}/action`));
+  else if (action) ctx.notes.push(note(`acción «${action}» leída del verbo inicial.`, `action "${action}" read from the opening verb.`, `${at}/action`));
   else ctx.notes.push(note('no se reconoce el verbo inicial: indique la acción.', 'the opening verb is not recognised: set the action.', at));
-  if (actors.length) ctx.notes.push(note('actores leídos de los nombres del texto.', 'actors read from the names in the text.', `${at}/actors`));
+  if (actors.length) ctx.notes.push(note('actores leídos de los nombres del texto (las sedes «Ciudad, País», los títulos entre comillas y los marcos «de la CRM» no cuentan).', 'actors read from the names in the text (venues "City, Country", quoted titles and frames "of the RCM" do not count).', `${at}/actors`));
+  else ctx.notes.push(note('ningún actor registrado nombrado: añada actors si el punto nombra a alguien que el registro no tiene.', 'no registered actor named: add actors if the point names someone the registries lack.', `${at}/actors`));
   if (addressee) ctx.notes.push(note(`recomendación a ${addressee} (${own ? 'la frase «sugerir/se sugiere al …»' : 'subpunto de una recomendación'}): sin compromiso.`, `a recommendation to ${addressee} (${own ? 'the phrase "sugerir/se sugiere al …"' : 'a sub-item of a recommendation'}): no commitment.`, `${at}/addressee`));
   const commitment = addressee ? undefined : commitmentOf(p.text, action, actors, at, ctx);
   const passOn = own && p.text.trimEnd().endsWith(':') ? own.addressee : undefined;
-  const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx, passOn));
+  const lead = /:\s*$/.test(p.text) ? action : undefined;
+  const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx, passOn, lead));
   return {
     number: p.number,
     ...(p.printed !== undefined ? { printed: p.printed } : {}),
@@ -253,7 +262,7 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
   const operational = action !== undefined && !INFORMATIONAL_ACTIONS.has(action);
   // A thanks or a note taken of something dated ("Agradecer a México por el taller a realizarse en agosto") owes
   // nothing: a date in the sentence the informational verb opens is not a deadline. A later sentence can still be one.
-  const framing = action !== undefined && !operational ? read.filter((f) => f.sentence === sentences[0] && !past.includes(f)) : [];
+  const framing = action !== undefined && !operational ? read.filter((f) => f.sentence === sentences[0] && !past.includes(f) && !COMMITS.test(f.sentence.slice(Math.max(0, f.start - 90), f.start))) : [];
   for (const f of framing) ctx.notes.push(note(`«${f.wording}»: fecha en un punto informativo (${action}); no se lee como compromiso.`, `"${f.wording}": a date in an informational point (${action}); not read as a commitment.`, at));
   const found = read.filter((f) => !past.includes(f) && !framing.includes(f));
   const dated = found.find((f) => f.deadline);
@@ -303,6 +312,10 @@ function isPast(d: PhraseDeadline | undefined, meetingStart: string): boolean {
   if (!due || !/^\d{4}-\d{2}(?:-\d{2})?$/.test(due) || meetingStart === UNKNOWN_DAY) return false;
   return due.length === 10 ? due < meetingStart : due < meetingStart.slice(0, 7);
 }
+
+// Words that bind someone to what follows, inside an informational point ("los que se circularán a finales de junio",
+// "nos comprometemos a continuar … en el 2019").
+const COMMITS = /(?<![\p{L}])\p{L}{3,}(?:rá|rán)(?![\p{L}])|\bwill\s+\p{L}+|comprom(?:etemos|eten|etieron|etió)|\bcommit(?:s|ted)?\s+to\b|\bagreed?\s+to\b|\bacord(?:aron|amos|ó)\b/iu;
 
 // A future tense ("elaborará", "enviarán", "will prepare").
 const FUTURE = /(?<![\p{L}])\p{L}{3,}(?:rá|rán)(?![\p{L}])|\bwill\s+\p{L}+/u;

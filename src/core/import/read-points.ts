@@ -77,6 +77,11 @@ export function markerOf(line: string): Marker | undefined {
 // A list flattened into one line: "… ACORDARON: 1. Aceptar … 2. Reconocer …". The numbers must count 1, 2, 3 … in
 // order and each open a sentence, so "el 11 de septiembre" or "2.5 millones" never split a line.
 function splitInline(line: string): string[] {
+  // Bullets an extraction lost leave a lone "." before each item: ". The Chair … . Enhance …".
+  if ((line.match(/(?:^|\s)\.\s+(?=[\p{Lu}"“])/gu)?.length ?? 0) >= 2) {
+    const parts = line.split(/(?:^|\s)\.\s+(?=[\p{Lu}"“])/u).map((p) => p.trim());
+    return [...(parts[0] ? [parts[0]] : []), ...parts.slice(1).filter((p) => p !== '').map((p) => `· ${p}`)];
+  }
   if (line.length < 120) return [line];
   const cuts: number[] = [];
   const re = /(?<=^|[\s:;.])(\d{1,2})[.)]\s+(?=[\p{Lu}"“«¿¡])/gu;
@@ -92,7 +97,7 @@ function splitInline(line: string): string[] {
 }
 
 /** A line that ends a sentence or a clause. */
-const closes = (s: string): boolean => /[.:;!?)\]"”»]$/.test(s);
+const closes = (s: string): boolean => /[.:;!?"”»]$/.test(s);
 const upperLine = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 // "acordaron:", "ACORDARON:", "agreed to:", "the following conclusions:" — the un-numbered points follow.
 const LEADS = /(?:acord(?:aron|ó|amos)(?: lo siguiente)?|acuerdan|decidi(?:eron|ó)|resolvi(?:eron|ó)|concluy(?:ó|eron)(?: lo siguiente)?|aprobaron|formul(?:ó|aron) las siguientes(?: \p{L}+)?|agreed(?: to| on| the following)?|decided|concluded|resolved|approved|adopted(?: the following(?: \p{L}+)?)?|reached the following(?: \p{L}+)?)\s*:$/iu;
@@ -116,11 +121,16 @@ function append(target: { text: string }, line: string): void {
 }
 
 /** The points from the first marked line (a "1." first; else any marker) to the end; the lines before are the header. */
-export function readPoints(input: readonly string[], afterBlank: readonly boolean[] = []): { header: readonly string[]; points: SourcePoint[] } {
+export function readPoints(input: readonly string[], afterBlank: readonly boolean[] = []): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true } {
   // Flattened lists are split, and a marker alone on its line takes the line after it.
   const lines: string[] = [];
   const para: boolean[] = []; // a blank line came before this one
+  // A table of contents ("1. Recommendations Page 1") lists no points: its lines are left out.
+  let contents = false;
   input.forEach((line, n) => {
+    const toc = /\b(?:table\s+of\s+contents|índice|contenido)\s*$/i.test(line);
+    if (!toc && contents && (markerOf(line) || /\b(?:page|p[aá]gina)\s+\d+(?:\s*[–-]\s*\d+)?$/i.test(line))) return;
+    contents = toc;
     splitInline(line).forEach((raw, k) => {
       const prev = lines[lines.length - 1];
       const mark = prev !== undefined ? markerOf(prev) : undefined;
@@ -200,8 +210,12 @@ export function readPoints(input: readonly string[], afterBlank: readonly boolea
  * sentence is a wrapped line, not a heading. */
 function isHeading(line: string, prev: string | undefined, next: string | undefined, nextMarked: boolean, newParagraph = false): boolean {
   if (line.length > 100 || closes(line) || /^\p{Ll}/u.test(line)) return false;
+  // Nothing follows it, it ends on a word that cannot end a title ("… migrantes en"), or a long line is continued in
+  // lower case: a wrapped line, not a heading.
+  if (next === undefined || /(?:^|\s)(?:de|del|en|la|el|los|las|y|o|a|al|para|por|con|que|of|the|and|or|to|in|for|with|on|by)$/i.test(line)) return false;
+  if (/^\p{Ll}/u.test(next) && line.length > 50) return false;
   if (upperLine(line) && /\p{L}{3}/u.test(line)) return prev === undefined || closes(prev) || upperLine(prev);
-  return (prev === undefined || closes(prev)) && (newParagraph || next === undefined || nextMarked || upperLine(next) || /:$/.test(next));
+  return (prev === undefined || closes(prev)) && (newParagraph || nextMarked || upperLine(next) || /:$/.test(next));
 }
 
 function finish(p: Building): SourcePoint {
@@ -215,19 +229,41 @@ function finish(p: Building): SourcePoint {
   };
 }
 
-/** No marker at all: the paragraphs after a line that ends "acordaron:" / "agreed to:" are the points (printed "¶"),
- * each opening with a capital after a closed sentence; a paragraph that reports what was done ends them. */
-function unnumbered(lines: readonly string[]): { header: readonly string[]; points: SourcePoint[] } {
+/** No marker at all: the paragraphs after a line that ends "acordaron:" / "agreed to:" are the points (numbered in
+ * order; nothing printed), each opening with a capital after a closed sentence; a paragraph that reports what was done
+ * ends them. In a paragraph flattened into one line, the sentences after a colon that open with an infinitive
+ * ("…y acciones: Profundizar … Intensificar … Reforzar …", "… agreed: To … To …") are the points. */
+function unnumbered(lines: readonly string[]): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true } {
   const lead = lines.findIndex((l) => LEADS.test(l));
-  if (lead < 0) return { header: lines, points: [] };
+  if (lead < 0) return inlineInfinitives(lines);
   const points: Building[] = [];
   for (let i = lead + 1; i < lines.length; i++) {
     const line = lines[i]!;
     const current = points[points.length - 1];
     if (!current || (closes(current.text) && /^[\p{Lu}"“«¿¡]/u.test(line))) {
       if (REPORTS.test(line) || (isHeading(line, lines[i - 1], lines[i + 1], false) && upperLine(line))) break;
-      points.push({ number: String(points.length + 1), printed: '¶', text: line, items: [] });
+      points.push({ number: String(points.length + 1), text: line, items: [] });
     } else append(current, line);
   }
-  return { header: lines.slice(0, lead + 1), points: points.map(finish) };
+  return { header: lines.slice(0, lead + 1), points: points.map(finish), unnumbered: true };
+}
+
+const INFINITIVE = /^(?:\p{Lu}\p{Ll}+(?:ar|er|ir)(?:se)?|To\s+\p{Ll}+)\b/u;
+
+function inlineInfinitives(lines: readonly string[]): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true } {
+  for (const [n, line] of lines.entries()) {
+    for (const colon of line.matchAll(/:\s+/g)) {
+      const rest = line.slice(colon.index + colon[0].length);
+      const sentences = rest.split(/(?<=[.;])\s+(?=[\p{Lu}"“¿¡])/u);
+      const run: string[] = [];
+      for (const sentence of sentences) {
+        if (!INFINITIVE.test(sentence)) break;
+        run.push(sentence.trim());
+      }
+      if (run.length >= 2) {
+        return { header: [...lines.slice(0, n), line.slice(0, colon.index + 1)], points: run.map((text, i) => finish({ number: String(i + 1), text, items: [] })), unnumbered: true };
+      }
+    }
+  }
+  return { header: lines, points: [] };
 }
