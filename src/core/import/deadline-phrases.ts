@@ -190,6 +190,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+(?<o>primer|segundo|tercer|cuarto)\\s+trimestre\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: part('Q') },
   { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+(?<o>primer|segundo)\\s+semestre\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: part('H') },
   { lang: 'es', pattern: `(?:a|hacia|para)\\s+(?:finales|fines)\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: year },
+  { lang: 'es', pattern: `(?:en|durante|para)\\s+(?:el\\s+)?(?:año\\s+)?(?<y>\\d{4})(?![\\d-])`, build: year },
   { lang: 'es', pattern: 'a\\s+la\\s+brevedad(?:\\s+posible)?|lo\\s+antes\\s+posible|a\\s+la\\s+mayor\\s+brevedad(?:\\s+posible)?', build: soon },
   { lang: 'es', pattern: `(?:para\\s+)?el\\s+${DATE_ES}`, build: day() },
   { lang: 'en', pattern: `no\\s+later\\s+than\\s+${DATE_EN}`, build: day() },
@@ -205,6 +206,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   { lang: 'en', pattern: `(?:in|during|by\\s+the\\s+end\\s+of)\\s+the\\s+(?<o>first|second|third|fourth)\\s+quarter\\s+of\\s+(?<y>\\d{4})`, build: part('Q') },
   { lang: 'en', pattern: `(?:in|during|by\\s+the\\s+end\\s+of)\\s+the\\s+(?<o>first|second)\\s+half\\s+of\\s+(?<y>\\d{4})`, build: part('H') },
   { lang: 'en', pattern: `by\\s+the\\s+end\\s+of\\s+(?<y>\\d{4})`, build: year },
+  { lang: 'en', pattern: `(?:in|during|by)\\s+(?<y>\\d{4})(?![\\d-])`, build: year },
   { lang: 'en', pattern: 'as\\s+soon\\s+as\\s+possible|at\\s+the\\s+earliest\\s+opportunity', build: soon },
 ];
 

@@ -133,11 +133,11 @@ export function draftMeeting(text: string, document: string, registries: Registr
   if (ordinal) notes.push(note(`ordinal leído de «${ordinal.from}».`, `ordinal read from "${ordinal.from}".`, '/ordinal'));
   if (options.place) notes.push(note('lugar dado con --place.', 'place given with --place.', '/place'));
   else if (place) notes.push(note(`lugar leído del encabezado: ${place.city}${place.country ? `, ${place.country}` : ''}.`, `place read from the header: ${place.city}${place.country ? `, ${place.country}` : ''}.`, '/place'));
-  else notes.push(note('no se encontró el lugar: añada place (city, country) si la fuente lo dice, o use --place.', 'the place was not found: add place (city, country) if the source says it, or use --place.'));
+  else notes.push(note('no se encontró el lugar: añada place (city, country) si la fuente lo dice, o use --place.', 'the place was not found: add place (city, country) if the source says it, or use --place.', '/place'));
   if (elsewhere) notes.push(note(`la fuente no nombra el país de ${elsewhere.city}; se toma el de la reunión ${elsewhere.meeting}.`, `the source does not name the country of ${elsewhere.city}; it is taken from meeting ${elsewhere.meeting}.`, '/place/country'));
   if (place && !place.country) notes.push(note(`la fuente no nombra el país de ${place.city}: añádalo.`, `the source does not name the country of ${place.city}: add it.`, '/place'));
   if (participants) notes.push(note('participantes leídos de la frase que los enumera; observadores e invitados no se importan.', 'participants read from the sentence that lists them; observers and guests are not imported.', '/participants'));
-  else notes.push(note('no se encontró la lista de participantes: añádala si la fuente la da.', 'no list of participants was found: add it if the source gives one.'));
+  else notes.push(note('no se encontró la lista de participantes: añádala si la fuente la da.', 'no list of participants was found: add it if the source gives one.', '/participants'));
   if (points.length === 0) {
     missing.push('the points');
     notes.push(note('no se encontraron puntos (ni numerados, ni viñetas, ni párrafos tras «acordaron:»): copie los acuerdos de la fuente en agreements.', 'no points were found (numbered, bulleted, or paragraphs after "agreed to:"): copy the agreements from the source into agreements.', '/agreements'));
@@ -309,8 +309,11 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
 /** A deadline on a day or month before the meeting began. */
 function isPast(d: PhraseDeadline | undefined, meetingStart: string): boolean {
   const due = d?.due;
-  if (!due || !/^\d{4}-\d{2}(?:-\d{2})?$/.test(due) || meetingStart === UNKNOWN_DAY) return false;
-  return due.length === 10 ? due < meetingStart : due < meetingStart.slice(0, 7);
+  if (!due || meetingStart === UNKNOWN_DAY) return false;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(due)) return due < meetingStart;
+  if (/^\d{4}-\d{2}$/.test(due)) return due < meetingStart.slice(0, 7);
+  // A year, quarter or half: past only when its whole year is.
+  return /^\d{4}/.test(due) && due.slice(0, 4) < meetingStart.slice(0, 4);
 }
 
 // Words that bind someone to what follows, inside an informational point ("los que se circularán a finales de junio",
