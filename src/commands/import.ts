@@ -5,7 +5,7 @@ import path from 'node:path';
 import { keyOrderFor } from '../core/format/key-order.js';
 import { draftMeeting } from '../core/import/draft-meeting.js';
 import { draftText } from '../core/import/record-text.js';
-import { parseRecordFile } from '../core/parse.js';
+import { parseRecordFile } from '../core/read/index.js';
 import { checkRecords } from '../core/pipeline.js';
 import { DocxRefused, readDocxText } from '../io/docx.js';
 import { isRealDate } from '../core/dates.js';

@@ -6,7 +6,7 @@ import { keyOrderFor } from '../core/format/key-order.js';
 import { fillTemplate } from '../core/format/scaffold.js';
 import type { Setting } from '../core/format/scaffold.js';
 import type { Lang } from '../core/model.js';
-import { parseRecordFile } from '../core/parse.js';
+import { parseRecordFile } from '../core/read/index.js';
 import { checkRecords } from '../core/pipeline.js';
 import { UsageError } from '../io/files.js';
 import { shownFromCwd } from '../io/runtime.js';

@@ -1,8 +1,10 @@
-// One sentence per change of a semantic diff, in Spanish or English: "agreement 6 of the 2017-03-16-red-nna meeting:
-// status pending → done". Plain strings; the formatters escape them for their medium.
+// One sentence per change of a semantic diff, in the catalog's language (locales/<lang>/diff.yaml): "agreement 6 of the
+// 2017-03-16-red-nna meeting: status pending → done". Plain strings; the formatters escape them for their medium.
 import type { Lang } from '../core/model.js';
-import type { Change } from '../core/queries/diff.js';
-import type { DeadlineWhen } from '../core/queries/diff-values.js';
+import type { Change } from '../core/diff/types.js';
+import type { DeadlineWhen } from '../core/diff/types.js';
+import type { MessageKey } from './catalog.js';
+import { message, t } from './catalog.js';
 
 export interface Phrase {
   /** Where: "agreement 6 of the 2017-03-16-red-nna meeting". */
@@ -11,62 +13,32 @@ export interface Phrase {
   readonly text: string;
 }
 
-const t = (lang: Lang, en: string, es: string): string => (lang === 'es' ? es : en);
+const PART_KINDS = new Set(['agreement', 'activity', 'axis', 'objective', 'result', 'entry']);
 
-const PART_NAMES: Record<string, [string, string]> = {
-  agreement: ['agreement', 'acuerdo'],
-  activity: ['activity', 'actividad'],
-  axis: ['axis', 'eje'],
-  objective: ['objective', 'objetivo'],
-  result: ['result', 'resultado'],
-  entry: ['entry', 'entrada'],
-};
+// The record a change is in, as the catalog's `kind` select reads it: meeting, plan, registry, or its file (other).
+const recordParams = (c: Change): { kind: string; id: string } =>
+  c.recordKind === 'meeting' || c.recordKind === 'plan' || c.recordKind === 'registry' ? { kind: c.recordKind, id: c.record ?? '' } : { kind: 'file', id: c.file };
 
 export function subjectOf(c: Change, lang: Lang): string {
-  const record = recordName(c, lang);
-  if (c.part === undefined) return record;
-  const [en, es] = PART_NAMES[c.partKind ?? 'entry'] ?? ['part', 'parte'];
-  const step = c.step !== undefined && !c.field?.startsWith('commitment.schedule') ? t(lang, `, step ${c.step}`, `, paso ${c.step}`) : '';
-  const occurrence = c.occurrence !== undefined ? t(lang, `, ${c.occurrence} occurrence`, `, ocurrencia ${c.occurrence}`) : '';
+  if (c.part === undefined) return t(lang, 'diff.record', recordParams(c));
   if (c.recordKind === 'registry') return `${c.record}: ${c.part}`;
-  return t(lang, `${en} ${c.part} of ${record.replace(/^meeting (.*)$/, 'the $1 meeting')}${step}${occurrence}`, `${es} ${c.part} ${record.replace(/^reunión /, 'de la reunión ').replace(/^plan /, 'del plan ')}${step}${occurrence}`);
+  const partKind = c.partKind ?? 'entry';
+  const part = t(lang, PART_KINDS.has(partKind) ? (`diff.parts.${partKind}` as MessageKey) : 'diff.parts.part');
+  const step = c.step !== undefined && !c.field?.startsWith('commitment.schedule') ? t(lang, 'diff.step', { step: c.step }) : '';
+  const occurrence = c.occurrence !== undefined ? t(lang, 'diff.occurrence', { occurrence: c.occurrence }) : '';
+  return t(lang, 'diff.subject', { part, number: c.part, ...recordParams(c), step, occurrence });
 }
-
-function recordName(c: Change, lang: Lang): string {
-  switch (c.recordKind) {
-    case 'meeting':
-      return t(lang, `meeting ${c.record}`, `reunión ${c.record}`);
-    case 'plan':
-      return `plan ${c.record}`;
-    case 'registry':
-      return t(lang, `registry ${c.record}`, `registro ${c.record}`);
-    default:
-      return c.file;
-  }
-}
-
-const STATUS_ES: Record<string, string> = {
-  pending: 'pendiente',
-  'in-progress': 'en curso',
-  done: 'cumplido',
-  partial: 'parcial',
-  'no-information': 'sin información',
-  'not-applicable': 'no aplica',
-  superseded: 'sustituido',
-  cancelled: 'cancelado',
-};
 
 export function statusName(s: string | undefined, lang: Lang): string {
-  if (s === undefined) return t(lang, '(none)', '(ninguno)');
-  return lang === 'es' ? (STATUS_ES[s] ?? s) : s;
+  if (s === undefined) return t(lang, 'diff.none');
+  return message(lang, `diff.status.${s}`) ?? s;
 }
 
 export function deadlineName(d: DeadlineWhen | undefined, lang: Lang): string {
-  if (!d) return t(lang, '(none)', '(ninguno)');
+  if (!d) return t(lang, 'diff.none');
   if (d.due !== undefined) return d.from || d.until ? `${d.due} (${d.from ?? '…'}–${d.until ?? '…'})` : d.due;
-  if (d.within !== undefined) return t(lang, `within ${d.within} days of the meeting`, `en un plazo de ${d.within} días desde la reunión`);
-  const body = d.event?.body ?? '?';
-  return d.event?.relation === 'before' ? t(lang, `before the next ${body} meeting`, `antes de la próxima reunión de ${body}`) : t(lang, `at the next ${body} meeting`, `en la próxima reunión de ${body}`);
+  if (d.within !== undefined) return t(lang, 'diff.within', { days: d.within });
+  return t(lang, 'diff.nextMeeting', { relation: d.event?.relation ?? 'at', body: d.event?.body ?? '?' });
 }
 
 /** A value in one short line: scalars as they are, lists as [a, b], mappings as {k: v}. */
@@ -81,27 +53,22 @@ function compact(v: unknown): string {
   return String(v);
 }
 
-const LANG_NAMES: Record<string, [string, string]> = { es: ['Spanish', 'español'], en: ['English', 'inglés'] };
-
 function langOf(field: string | undefined, lang: Lang): string {
-  const code = field?.split('.').pop() ?? '';
-  const names = LANG_NAMES[code];
-  return names ? (lang === 'es' ? names[1] : names[0]) : code;
+  return t(lang, 'diff.language', { code: field?.split('.').pop() ?? '' });
 }
 
 function fieldChange(c: Change, lang: Lang): string {
   const field = c.field ?? '';
   if ((c.added || c.removed) && [...(c.added ?? []), ...(c.removed ?? [])].some((x) => x !== null && typeof x === 'object')) {
-    const [added, removed] = [c.added?.length ?? 0, c.removed?.length ?? 0];
-    return t(lang, `${field}: ${added} added, ${removed} removed`, `${field}: ${added} añadidas, ${removed} eliminadas`);
+    return t(lang, 'diff.entriesChanged', { field, added: c.added?.length ?? 0, removed: c.removed?.length ?? 0 });
   }
   if (c.added || c.removed) {
     const parts = [...(c.added ?? []).map((x) => `+${valueName(x, 40)}`), ...(c.removed ?? []).map((x) => `−${valueName(x, 40)}`)];
-    return parts.length ? `${field} ${parts.join(' ')}` : t(lang, `${field} reordered`, `${field} reordenado`);
+    return parts.length ? `${field} ${parts.join(' ')}` : t(lang, 'diff.reordered', { field });
   }
-  if (c.words) return t(lang, `${field} edited`, `${field} editado`);
-  if (c.before === undefined) return t(lang, `${field} set to ${valueName(c.after)}`, `${field} fijado en ${valueName(c.after)}`);
-  if (c.after === undefined) return t(lang, `${field} removed (was ${valueName(c.before)})`, `${field} eliminado (era ${valueName(c.before)})`);
+  if (c.words) return t(lang, 'diff.edited', { field });
+  if (c.before === undefined) return t(lang, 'diff.set', { field, value: valueName(c.after) });
+  if (c.after === undefined) return t(lang, 'diff.unset', { field, value: valueName(c.before) });
   return `${field} ${valueName(c.before)} → ${valueName(c.after)}`;
 }
 
@@ -111,41 +78,38 @@ export function phrase(c: Change, lang: Lang): Phrase {
 
 function changeText(c: Change, lang: Lang): string {
   const date = c.summary ?? '';
-  const g = c.recordKind === 'meeting' ? 'a' : 'o';
+  const kind = recordParams(c).kind;
   switch (c.kind) {
     case 'record-added':
-      return t(lang, `added (${c.summary})`, `añadid${g} (${c.summary})`);
+      return t(lang, 'diff.recordAdded', { kind, summary: date });
     case 'record-removed':
-      return t(lang, `removed (${c.summary})`, `eliminad${g} (${c.summary})`);
+      return t(lang, 'diff.recordRemoved', { kind, summary: date });
     case 'record-moved':
-      return t(lang, `moved from ${valueName(c.before)} to ${valueName(c.after)}`, `movid${g} de ${valueName(c.before)} a ${valueName(c.after)}`);
+      return t(lang, 'diff.recordMoved', { kind, from: valueName(c.before), to: valueName(c.after) });
     case 'file-unreadable':
-      return c.revision === undefined
-        ? t(lang, `can no longer be read as a record: ${c.summary}`, `ya no puede leerse como registro: ${c.summary}`)
-        : t(lang, `could not be read at ${c.revision}: ${c.summary}`, `no pudo leerse en ${c.revision}: ${c.summary}`);
+      return c.revision === undefined ? t(lang, 'diff.unreadable', { reason: date }) : t(lang, 'diff.unreadableAt', { revision: c.revision, reason: date });
     case 'part-added':
     case 'entry-added':
-      return t(lang, 'added', 'añadido');
+      return t(lang, 'diff.added');
     case 'part-removed':
     case 'entry-removed':
-      return t(lang, 'removed', 'eliminado');
+      return t(lang, 'diff.removed');
     case 'part-renumbered':
-      return t(lang, `renumbered ${valueName(c.before)} → ${valueName(c.after)}`, `renumerado ${valueName(c.before)} → ${valueName(c.after)}`);
+      return t(lang, 'diff.renumbered', { from: valueName(c.before), to: valueName(c.after) });
     case 'text-edited':
-      if (c.after === undefined) return t(lang, `adopted text (${langOf(c.field, lang)}) was removed`, `el texto adoptado (${langOf(c.field, lang)}) fue eliminado`);
-      return t(lang, `adopted text (${langOf(c.field, lang)}) was edited`, `el texto adoptado (${langOf(c.field, lang)}) fue editado`);
+      return t(lang, c.after === undefined ? 'diff.textRemoved' : 'diff.textEdited', { language: langOf(c.field, lang) });
     case 'translation-added':
-      return t(lang, `${langOf(c.field, lang)} translation added`, `traducción al ${langOf(c.field, lang)} añadida`);
+      return t(lang, 'diff.translationAdded', { language: langOf(c.field, lang) });
     case 'translation-edited':
-      return t(lang, `${langOf(c.field, lang)} translation edited (not adopted text)`, `traducción al ${langOf(c.field, lang)} editada (no es texto adoptado)`);
+      return t(lang, 'diff.translationEdited', { language: langOf(c.field, lang) });
     case 'followup-added':
       return followupAdded(c, lang, date);
-    case 'followup-changed': {
-      const status = c.status?.before !== c.status?.after ? ` (status ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)})` : '';
-      return t(lang, `follow-up of ${date} was changed${status}`, `el seguimiento del ${date} fue modificado${status.replace('status', 'estado')}`);
-    }
+    case 'followup-changed':
+      return c.status?.before !== c.status?.after
+        ? t(lang, 'diff.followupChangedStatus', { date, from: statusName(c.status?.before, lang), to: statusName(c.status?.after, lang) })
+        : t(lang, 'diff.followupChanged', { date });
     case 'followup-removed':
-      return t(lang, `follow-up of ${date} was removed`, `el seguimiento del ${date} fue eliminado`);
+      return t(lang, 'diff.followupRemoved', { date });
     case 'deadline-moved':
       return deadlineMoved(c, lang);
     default:
@@ -157,14 +121,14 @@ function followupAdded(c: Change, lang: Lang, date: string): string {
   const parts: string[] = [];
   if (!c.status) {
     // An extension without a status: only the deadline changed.
-  } else if (c.status.before !== c.status.after) parts.push(t(lang, `status ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`, `estado ${statusName(c.status?.before, lang)} → ${statusName(c.status?.after, lang)}`));
-  else parts.push(t(lang, `follow-up added (status ${statusName(c.status?.after, lang)})`, `seguimiento añadido (estado ${statusName(c.status?.after, lang)})`));
+  } else if (c.status.before !== c.status.after) parts.push(t(lang, 'diff.statusChange', { from: statusName(c.status?.before, lang), to: statusName(c.status?.after, lang) }));
+  else parts.push(t(lang, 'diff.followupAdded', { status: statusName(c.status?.after, lang) }));
   const entry = c.after !== null && typeof c.after === 'object' ? (c.after as { delivered_by?: unknown; evidence?: unknown }) : {};
-  if (Array.isArray(entry.delivered_by) && entry.delivered_by.length) parts.push(t(lang, `delivered by ${entry.delivered_by.map(String).join(', ')}`, `entregado por ${entry.delivered_by.map(String).join(', ')}`));
+  if (Array.isArray(entry.delivered_by) && entry.delivered_by.length) parts.push(t(lang, 'diff.deliveredBy', { actors: entry.delivered_by.map(String).join(', ') }));
   const evidence = evidenceName(entry.evidence);
-  if (evidence) parts.push(t(lang, `evidence: ${evidence}`, `evidencia: ${evidence}`));
-  if (c.deadline) parts.push(t(lang, `deadline extended ${deadlineName(c.deadline.before, lang)} → ${deadlineName(c.deadline.after, lang)}`, `plazo prorrogado ${deadlineName(c.deadline.before, lang)} → ${deadlineName(c.deadline.after, lang)}`));
-  return `${parts.join('; ')} ${t(lang, `(follow-up of ${date})`, `(seguimiento del ${date})`)}`;
+  if (evidence) parts.push(t(lang, 'diff.evidence', { evidence }));
+  if (c.deadline) parts.push(t(lang, 'diff.deadlineExtended', { from: deadlineName(c.deadline.before, lang), to: deadlineName(c.deadline.after, lang) }));
+  return `${parts.join('; ')} ${t(lang, 'diff.ofFollowup', { date })}`;
 }
 
 // The evidence of a follow-up entry: its link, record or document, in that order, as written.
@@ -177,8 +141,8 @@ function evidenceName(evidence: unknown): string | undefined {
 
 function deadlineMoved(c: Change, lang: Lang): string {
   const schedule = c.field?.startsWith('schedule.');
-  const where = schedule ? t(lang, `schedule ${c.field!.slice(9)}`, `cronograma ${c.field!.slice(9)}`) : c.step !== undefined ? t(lang, `deadline of step ${c.step}`, `plazo del paso ${c.step}`) : t(lang, 'deadline', 'plazo');
+  const where = schedule ? t(lang, 'diff.whereSchedule', { cell: c.field!.slice(9) }) : c.step !== undefined ? t(lang, 'diff.whereStep', { step: c.step }) : t(lang, 'diff.whereDeadline');
   const name = (v: unknown): string => (schedule ? valueName(v) : deadlineName(v as DeadlineWhen | undefined, lang));
-  if (c.after === undefined) return t(lang, `${where} removed (was ${name(c.before)})`, `${where} eliminado (era ${name(c.before)})`);
-  return t(lang, `${where} moved ${name(c.before)} → ${name(c.after)}`, `${where} movido ${name(c.before)} → ${name(c.after)}`);
+  if (c.after === undefined) return t(lang, 'diff.deadlineRemoved', { where, value: name(c.before) });
+  return t(lang, 'diff.deadlineMoved', { where, from: name(c.before), to: name(c.after) });
 }

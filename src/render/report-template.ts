@@ -4,10 +4,10 @@
 import Handlebars from 'handlebars';
 import type { Lang } from '../core/model.js';
 import type { CommitmentView, DueView, LocalText } from '../core/queries/view.js';
-import { day, dayRange, dueText, labels, localText } from './i18n.js';
+import { message } from './catalog.js';
+import { day, dayRange, dueText, localText } from './i18n.js';
 import { daysLateText, stateText } from './late-phrases.js';
 import { htmlText, mapStringsDeep, markdownText } from './escape.js';
-import { reportLabels } from './report-labels.js';
 
 export type TemplateFormat = 'md' | 'html';
 
@@ -36,14 +36,9 @@ const langOf = (options: HelperOptions): Lang => ((options.data as { root?: { la
 // Helpers get their Handlebars options object last.
 const split = (args: unknown[]): { values: unknown[]; options: HelperOptions } => ({ values: args.slice(0, -1), options: args[args.length - 1] as HelperOptions });
 
-// Every label of a language, built once: templates call {{t}} once per cell, so building the tables per call is quadratic.
-const LABEL_TREES = new Map<Lang, Readonly<Record<string, unknown>>>();
-const labelTree = (lang: Lang): Readonly<Record<string, unknown>> => LABEL_TREES.get(lang) ?? LABEL_TREES.set(lang, { ...labels(lang), ...reportLabels(lang) }).get(lang)!;
-
+// {{t "report" "title"}} is the catalog's `report.title`; an unknown key shows its last part, as before.
 function lookupLabel(lang: Lang, keys: readonly unknown[]): string {
-  let node: unknown = labelTree(lang);
-  for (const key of keys) node = node !== null && typeof node === 'object' && Object.hasOwn(node, String(key)) ? (node as Record<string, unknown>)[String(key)] : undefined;
-  return typeof node === 'string' ? node : String(keys[keys.length - 1] ?? '');
+  return message(lang, keys.map(String).join('.')) ?? String(keys[keys.length - 1] ?? '');
 }
 
 function registerHelpers(hb: typeof Handlebars): void {
@@ -57,7 +52,9 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('stateText', (c: unknown, options: HelperOptions) => (c && typeof c === 'object' && 'state' in c ? stateText(c as CommitmentView, langOf(options)) : ''));
   hb.registerHelper('formatDue', (due: unknown, options: HelperOptions) => (due && typeof due === 'object' ? dueText(due as DueView, langOf(options)) : ''));
   hb.registerHelper('localText', (t: unknown, options: HelperOptions) => (t && typeof t === 'object' ? localText(t as LocalText, langOf(options)) : ''));
-  hb.registerHelper('names', (list: unknown) => (Array.isArray(list) && list.length ? list.map((a: { label?: string } | string) => (typeof a === 'string' ? a : (a.label ?? ''))).join(', ') : '—'));
+  // A member whose group membership no source supports (ActorRef.unsourced) is marked †; the report explains the mark.
+  hb.registerHelper('names', (list: unknown) => (Array.isArray(list) && list.length ? list.map((a: { label?: string; unsourced?: boolean } | string) => (typeof a === 'string' ? a : `${a.label ?? ''}${a.unsourced ? '†' : ''}`)).join(', ') : '—'));
+  hb.registerHelper('name', (a: unknown) => (a && typeof a === 'object' && 'label' in a ? `${String((a as { label: unknown }).label)}${(a as { unsourced?: boolean }).unsourced ? '†' : ''}` : ''));
   hb.registerHelper('isHttp', (url: unknown) => typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url));
   hb.registerHelper('cap', (s: unknown) => (typeof s === 'string' ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : ''));
   // {{#split id "#"}}{{head}}<wbr>#{{tail}}{{/split}}: the markup stays in the template, Handlebars escapes both parts.

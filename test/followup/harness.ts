@@ -1,7 +1,7 @@
 // Records written inline as YAML, run through the real parser and pipeline, then through the follow-up engine.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import type { RecordSet } from '../../src/core/records.js';
 import { createSchemaValidator } from '../../src/core/schema.js';

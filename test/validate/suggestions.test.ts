@@ -2,7 +2,7 @@
 // past MAX_SUGGESTED different names of a kind no more are searched (a search walks every meeting id).
 import { describe, expect, it } from 'vitest';
 import { MAX_SUGGESTED, Suggestions } from '../../src/core/checks/references.js';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import { countWork } from '../work-count.js';
 import { MEETING, REGISTRIES, validator } from './harness.js';

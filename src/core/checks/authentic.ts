@@ -2,8 +2,8 @@
 // it (or its own `authentic` naming the language it is in, for a line the source gives in English).
 import type { Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../model.js';
-import type { ParsedFile } from '../parse.js';
-import { joinPointer } from '../parse.js';
+import type { ParsedFile } from '../read/index.js';
+import { joinPointer } from '../read/index.js';
 import type { Check } from './context.js';
 import { diagnosticAt } from './context.js';
 

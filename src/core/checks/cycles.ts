@@ -2,7 +2,7 @@
 // itself (or a group that leads back to it). Either would hide who owes what.
 import { findCycles } from '../cycles.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { ParsedFile } from '../parse.js';
+import type { ParsedFile } from '../read/index.js';
 import { walkAgreements } from '../walk.js';
 import type { Check } from './context.js';
 import { diagnosticAt, relatedAt } from './context.js';

@@ -1,12 +1,12 @@
 // Meetings and plans, part by part: agreements and activities are matched by their adopted text first (so a
 // renumbered point is seen as renumbered, not as one removed and one added), then by number.
 import type { Status } from '../model.js';
-import type { ChangeDraft, PartKind, RecordAt } from './diff.js';
-import { compareFields, compareValues } from './diff-fields.js';
-import { diffFollowups } from './diff-followup.js';
-import type { DeadlineWhen } from './diff-values.js';
-import { asArray, asObject, asString, deadlineWhen } from './diff-values.js';
-import { compareDeadline, compareSchedule, compareText } from './diff-texts.js';
+import type { ChangeDraft, PartKind, RecordAt } from './types.js';
+import { compareFields, compareValues } from './fields.js';
+import { diffFollowups } from './followup.js';
+import type { DeadlineWhen } from './types.js';
+import { asArray, asObject, asString, deadlineWhen } from './values.js';
+import { compareDeadline, compareSchedule, compareText } from './texts.js';
 
 export interface Part {
   readonly key: string;

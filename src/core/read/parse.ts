@@ -2,8 +2,8 @@
 // Bytes are checked and decoded here; compose.ts reads the text in stages that refuse what is slow or unsafe.
 import type { Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { composeRecord } from './compose.js';
-import type { Diagnostic, Location } from './diagnostics.js';
-import { defaultSeverity, MAX_PROBLEMS_PER_FILE, tooManyProblems } from './diagnostics.js';
+import type { Diagnostic, Location } from '../diagnostics.js';
+import { defaultSeverity, MAX_PROBLEMS_PER_FILE, tooManyProblems } from '../diagnostics.js';
 import { readPlainRecord } from './parse-fast.js';
 import type { Problem } from './prescan.js';
 import { yaml } from './yaml-library.js';

@@ -1,9 +1,9 @@
 // Follow-up entries are added, never rewritten: an added entry is the normal case; a changed or removed one is flagged.
 import { deepEqual } from '../deep-equal.js';
 import type { Status } from '../model.js';
-import type { ChangeDraft } from './diff.js';
-import type { DeadlineWhen } from './diff-values.js';
-import { asArray, asObject, asString, deadlineWhen } from './diff-values.js';
+import type { ChangeDraft } from './types.js';
+import type { DeadlineWhen } from './types.js';
+import { asArray, asObject, asString, deadlineWhen } from './values.js';
 
 export interface FollowupContext {
   /** The status a commitment has before any entry (pending), or undefined for a point that owes nothing. */

@@ -1,7 +1,7 @@
 // The first, linear pass over a file's lexer tokens, before any tree is built: refuse what would be slow or unsafe
 // to compose (deep nesting can abort the process on Node 20; many keys make duplicate checking quadratic), and the
 // YAML features records do not use (anchors, aliases, tags, directives).
-import type { Code } from './diagnostics.js';
+import type { Code } from '../diagnostics.js';
 import type { BlockNesting } from './block-nesting.js';
 import { nestingDepth, readNesting, startNesting } from './block-nesting.js';
 import { yaml } from './yaml-library.js';

@@ -1,4 +1,5 @@
 // Reading record data defensively for the diff: a record that fails its schema is still compared, shape by shape.
+import type { DeadlineWhen } from './types.js';
 
 export function asObject(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -27,14 +28,6 @@ export function describeRecord(kind: 'meeting' | 'plan', data: unknown): string 
   let activities = 0;
   for (const axis of axes) for (const o of asArray(asObject(axis).objectives)) for (const r of asArray(asObject(o).results)) activities += asArray(asObject(r).activities).length;
   return `${axes.length} ax${axes.length === 1 ? 'is' : 'es'}, ${activities} activit${activities === 1 ? 'y' : 'ies'}`;
-}
-
-export interface DeadlineWhen {
-  readonly due?: string;
-  readonly from?: string;
-  readonly until?: string;
-  readonly event?: { readonly body?: string; readonly relation?: string };
-  readonly within?: number;
 }
 
 /** The "when" of a deadline, as stored — due (and its range), or the event it hangs on — without wording or warning window. */

@@ -1,9 +1,9 @@
 // Adopted text, deadlines and plan schedule cells: the parts of a record that are not edited later.
 import { deepEqual } from '../deep-equal.js';
 import { diffWords } from '../word-diff.js';
-import type { ChangeDraft } from './diff.js';
-import { compareFields, compareValues } from './diff-fields.js';
-import { asObject, asString, deadlineWhen } from './diff-values.js';
+import type { ChangeDraft } from './types.js';
+import { compareFields, compareValues } from './fields.js';
+import { asObject, asString, deadlineWhen } from './values.js';
 
 /** An edited or removed language of an adopted text is flagged; a translation added beside it, or edited, is not.
  * The authentic language is the text's own `authentic`, else `authentic` (acta.yaml); without either, every

@@ -1,8 +1,8 @@
 // Field-by-field comparison of two mappings: nested mappings are followed down to the field that changed.
 import { deepEqual } from '../deep-equal.js';
 import { diffWords } from '../word-diff.js';
-import type { ChangeDraft } from './diff.js';
-import { asObject } from './diff-values.js';
+import type { ChangeDraft } from './types.js';
+import { asObject } from './values.js';
 
 const LONG_TEXT = 60;
 
