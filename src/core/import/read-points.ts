@@ -97,27 +97,33 @@ function splitInline(line: string): string[] {
 }
 
 /** A line that ends a sentence or a clause. */
-const closes = (s: string): boolean => /[.:;!?"”»]$/.test(s);
+const closes = (s: string): boolean => /[.:;!?"”»]$/.test(s.slice(-4));
 const upperLine = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 // "acordaron:", "ACORDARON:", "agreed to:", "the following conclusions:" — the un-numbered points follow.
 const LEADS = /(?:acord(?:aron|ó|amos)(?: lo siguiente)?|acuerdan|decidi(?:eron|ó)|resolvi(?:eron|ó)|concluy(?:ó|eron)(?: lo siguiente)?|aprobaron|formul(?:ó|aron) las siguientes(?: \p{L}+)?|agreed(?: to| on| the following)?|decided|concluded|resolved|approved|adopted(?: the following(?: \p{L}+)?)?|reached the following(?: \p{L}+)?)\s*:$/iu;
 // A paragraph that reports what the delegates did ("Hicieron especial mención …", "Expressed …") is not a point.
 const REPORTS = /^(?:\p{Lu}\p{Ll}+(?:aron|ieron)|They\s+\p{Ll}+ed|The\s+(?:Vice-?Ministers|delegations?|participants)\s+\p{Ll}+ed)\b/u;
 
-interface Building {
+// A point's text is kept as its lines until it is finished: appending to one growing string and testing its end
+// would flatten it on every line (quadratic in a 2 MB point).
+interface Piece {
   number: string;
   printed?: string;
-  text: string;
+  parts: string[];
   uncertainEnd?: boolean;
-  items: { number: string; printed?: string; text: string; uncertainEnd?: boolean }[];
+}
+interface Building extends Piece {
+  items: Piece[];
 }
 
 const letter = (i: number): string => (i < 26 ? String.fromCharCode(97 + i) : `z${i - 25}`);
+const tail = (p: Piece): string => p.parts[p.parts.length - 1] ?? '';
 
-function append(target: { text: string }, line: string): void {
+function append(target: Piece, line: string): void {
+  const last = tail(target);
   // A word hyphenated at the end of a line ("migra-" / "ción") is one word again.
-  if (/\p{L}-$/u.test(target.text) && /^\p{Ll}/u.test(line)) target.text = target.text.slice(0, -1) + line;
-  else target.text += ` ${line}`;
+  if (/\p{L}-$/u.test(last) && /^\p{Ll}/u.test(line)) target.parts[target.parts.length - 1] = last.slice(0, -1) + line;
+  else target.parts.push(line);
 }
 
 /** The points from the first marked line (a "1." first; else any marker) to the end; the lines before are the header. */
@@ -172,7 +178,7 @@ export function readPoints(input: readonly string[], afterBlank: readonly boolea
     // "I", "V", "X" in a list of capital letters are letters; in a list of roman numerals, numerals.
     if (mark?.kind === 'upper' && top === 'roman' && mark.value !== undefined) mark = { ...mark, kind: 'roman' };
     const next = marks[i + 1];
-    const opensList = current !== undefined && current.items.length === 0 && /:\s*$/.test(current.text);
+    const opensList = current !== undefined && current.items.length === 0 && /:\s*$/.test(tail(current));
     const repeats = mark?.kind === 'digit' && top === 'digit' && (mark.printed === subRun || (opensList && next?.kind === 'digit' && next.printed === mark.printed && mark.printed !== (current.printed ?? current.number)));
     const restarts = mark?.kind === 'digit' && top === 'digit' && ((opensList && mark.value === 1 && counter >= 1) || (restarted > 0 && mark.value === restarted + 1));
     const sub = mark && current && !closed && (mark.kind === 'letter' || mark.kind === 'lroman' || repeats || restarts || (mark.kind !== top && mark.kind !== 'upper' && mark.kind !== 'roman'));
@@ -180,7 +186,7 @@ export function readPoints(input: readonly string[], afterBlank: readonly boolea
       subRun = repeats ? mark.printed : undefined;
       restarted = restarts ? mark.value! : 0;
       const number = letter(current.items.length);
-      current.items.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), text: mark.rest });
+      current.items.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), parts: [mark.rest] });
     } else if (mark) {
       subRun = undefined;
       restarted = 0;
@@ -191,11 +197,11 @@ export function readPoints(input: readonly string[], afterBlank: readonly boolea
         counter = counter === 0 && mark.kind === 'digit' && mark.value ? mark.value : counter + 1;
         number = String(counter);
       }
-      points.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), text: mark.rest, items: [] });
+      points.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), parts: [mark.rest], items: [] });
     } else if (isHeading(line, lines[i - 1], lines[i + 1], marks[i + 1] !== undefined, para[i] ?? false)) {
       if (current && !closed) {
         const last = current.items[current.items.length - 1] ?? current;
-        if (!closes(last.text)) last.uncertainEnd = true;
+        if (!closes(tail(last))) last.uncertainEnd = true;
       }
       closed = true;
     } else if (current && !closed) {
@@ -219,13 +225,16 @@ function isHeading(line: string, prev: string | undefined, next: string | undefi
 }
 
 function finish(p: Building): SourcePoint {
-  const text = p.text.trim();
+  const text = p.parts.join(' ').trim();
   return {
     number: p.number,
     ...(p.printed !== undefined ? { printed: p.printed } : {}),
     text,
-    items: p.items.map((x) => ({ number: x.number, ...(x.printed !== undefined ? { printed: x.printed } : {}), text: x.text.trim(), items: [], ...(x.uncertainEnd || !closes(x.text.trim()) ? { uncertainEnd: true } : {}) })),
-    ...(p.uncertainEnd || (!closes(text) && !/:$/.test(text)) ? { uncertainEnd: true } : {}),
+    items: p.items.map((x) => {
+      const t = x.parts.join(' ').trim();
+      return { number: x.number, ...(x.printed !== undefined ? { printed: x.printed } : {}), text: t, items: [], ...(x.uncertainEnd || !closes(t) ? { uncertainEnd: true } : {}) };
+    }),
+    ...(p.uncertainEnd || !closes(text) ? { uncertainEnd: true } : {}),
   };
 }
 
@@ -240,9 +249,9 @@ function unnumbered(lines: readonly string[]): { header: readonly string[]; poin
   for (let i = lead + 1; i < lines.length; i++) {
     const line = lines[i]!;
     const current = points[points.length - 1];
-    if (!current || (closes(current.text) && /^[\p{Lu}"“«¿¡]/u.test(line))) {
+    if (!current || (closes(tail(current)) && /^[\p{Lu}"“«¿¡]/u.test(line))) {
       if (REPORTS.test(line) || (isHeading(line, lines[i - 1], lines[i + 1], false) && upperLine(line))) break;
-      points.push({ number: String(points.length + 1), text: line, items: [] });
+      points.push({ number: String(points.length + 1), parts: [line], items: [] });
     } else append(current, line);
   }
   return { header: lines.slice(0, lead + 1), points: points.map(finish), unnumbered: true };
@@ -261,7 +270,7 @@ function inlineInfinitives(lines: readonly string[]): { header: readonly string[
         run.push(sentence.trim());
       }
       if (run.length >= 2) {
-        return { header: [...lines.slice(0, n), line.slice(0, colon.index + 1)], points: run.map((text, i) => finish({ number: String(i + 1), text, items: [] })), unnumbered: true };
+        return { header: [...lines.slice(0, n), line.slice(0, colon.index + 1)], points: run.map((text, i) => finish({ number: String(i + 1), parts: [text], items: [] })), unnumbered: true };
       }
     }
   }
