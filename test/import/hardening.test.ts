@@ -164,3 +164,26 @@ describe('.docx bombs (issue 26 point 6)', () => {
     expect(existsSync(path.join(dir, 'meetings'))).toBe(false);
   });
 });
+
+describe('--accept: a checked draft loses its import notes through the formatter (issue 21 point 10)', () => {
+  it('removes the notes about the pointers named, then all of them; the record then validates without import warnings', async () => {
+    const dir = records({ 'informe.txt': REPORT });
+    expect((await runActa(['import', 'informe.txt'], { cwd: dir })).code).toBe(0);
+    const file = 'meetings/2017-03-16-red-consular.yaml';
+    const before = readFileSync(path.join(dir, file), 'utf8');
+    const some = await runActa(['import', '--accept', file, '--only', '/body,/agreements/0'], { cwd: dir });
+    expect(some.code).toBe(0);
+    expect(some.stdout).toMatch(/^meetings\/2017-03-16-red-consular\.yaml: removed \d+ import notes, \d+ left to check\n$/);
+    const middle = readFileSync(path.join(dir, file), 'utf8');
+    expect(middle).not.toMatch(/at: \/body\n/);
+    expect(middle).not.toMatch(/at: \/agreements\/0\//);
+    expect(middle).toMatch(/at: \/agreements\/1\//);
+    expect(middle.split('\n')[0]).toBe(before.split('\n')[0]);
+    const all = await runActa(['import', '--accept', file], { cwd: dir });
+    expect(all.stdout).toMatch(/removed \d+ import notes\n$/);
+    const v = await runActa(['validate', '-f', 'json'], { cwd: dir });
+    expect([v.code, (JSON.parse(v.stdout) as { diagnostics: unknown[] }).diagnostics]).toEqual([0, []]);
+    expect((await runActa(['import', '--accept', file], { cwd: dir })).stdout).toBe(`${file}: no import notes to remove\n`);
+    expect((await runActa(['import', '--accept', 'informe.txt'], { cwd: dir })).stderr).toBe('acta: informe.txt: --accept takes a record (.yaml), not a report\n');
+  });
+});
