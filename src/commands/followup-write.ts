@@ -21,7 +21,9 @@ import { writeFileAtomic } from '../io/write.js';
 import { formatText } from '../render/diagnostics.js';
 import { oneLine, terminalLines } from '../render/escape.js';
 import { countDiagnostics } from '../core/diagnostics.js';
-import { resolveAsOf, resolveRoot } from './context.js';
+import { diagnosticText } from '../render/diagnostic-text.js';
+import { t } from '../render/catalog.js';
+import { resolveAsOf, resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface WriteOptions extends GlobalOptions {
@@ -53,7 +55,7 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   const disk = diskSource(root);
   const before = await loadRepository(disk);
   const records = before.records;
-  const lang = options.lang ?? records.config.lang ?? 'es';
+  const lang = resolveLang(options, records.config.lang);
   const plan = planFollowup(records, buildActorDirectory(records.registries), ref, on, lang, requestFor(verb, args, options));
   if (!plan.ok) throw new UsageError(plan.error);
   const texts = await editedTexts(disk, plan.value.edits, (file) => records.plans.some((p) => p.parsed.file === file));
@@ -63,7 +65,7 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   const shown = (file: string): string => shownFromCwd(path.join(root, file));
   if (added.length) {
     const list = added.map((d) => ({ ...d, file: shown(d.file) }));
-    const text = list.map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }) + (d.hint ? `  hint: ${oneLine(d.hint)}\n` : '')).join('');
+    const text = list.map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }, { lang }) + hintLine(d, lang)).join('');
     return { stdout: '', stderr: `acta ${verb}: refused, nothing written — the change would give ${added.length} error${added.length === 1 ? '' : 's'}:\n${text}`, exitCode: 1 };
   }
   const files = [...texts.after.keys()];
@@ -98,9 +100,14 @@ async function editedTexts(disk: RecordSource, edits: readonly PlannedEdit[], is
 // Errors the change brings: those after it that were not there before (matched without line numbers, which an
 // added entry shifts). Errors already in the records do not block recording follow-up elsewhere.
 function newErrors(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic): string => `${d.code}\0${d.file}\0${d.pointer}\0${d.message}`;
+  const key = (d: Diagnostic): string => `${d.code}\0${d.file}\0${d.pointer}\0${d.variant ?? ''}\0${JSON.stringify(d.params)}`;
   const known = new Set(before.filter((d) => d.severity === 'error').map(key));
   return after.filter((d) => d.severity === 'error' && !known.has(key(d)));
+}
+
+function hintLine(d: Diagnostic, lang: string): string {
+  const { hint } = diagnosticText(d, lang);
+  return hint ? `  ${t(lang, 'validate.hint')} ${oneLine(hint)}\n` : '';
 }
 
 const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

@@ -14,7 +14,8 @@ import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { findSchemasFolder, schemaPathFrom } from '../io/scaffold.js';
 import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
-import { resolveRoot } from './context.js';
+import { diagnosticText } from '../render/diagnostic-text.js';
+import { resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface ImportOptions extends GlobalOptions {
@@ -51,7 +52,8 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   const parsed = parseRecordFile(file, Buffer.from(record, 'utf8'));
   const others = repo.records.files.filter((f) => f.file !== file);
   const errors = checkRecords([...others, parsed], schemaValidator()).diagnostics.filter((d) => d.file === file && d.severity === 'error');
-  const problems = errors.map((d) => `  ${file}:${d.line}:${d.column} ${d.code} ${d.message}`).join('\n');
+  const lang = resolveLang(options, repo.records.config.lang);
+  const problems = errors.map((d) => `  ${file}:${d.line}:${d.column} ${d.code} ${diagnosticText(d, lang).message}`).join('\n');
   if (options.stdout) return { stdout: record, ...(errors.length ? { stderr: `acta: the draft has ${errors.length} errors to fix:\n${problems}\n` } : {}), exitCode: errors.length ? 1 : 0 };
   if (existsSync(path.join(root, file))) throw new UsageError(`${file} already exists: acta import does not overwrite a record (use --stdout to compare)`);
   await makeFolder(root, 'meetings');

@@ -15,6 +15,7 @@ import { findSchemasFolder, readTemplate, schemaPathFrom } from '../io/scaffold.
 import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
 import { nearestChoice } from './choices.js';
+import { diagnosticText } from '../render/diagnostic-text.js';
 import { resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { existsSync } from 'node:fs';
@@ -59,7 +60,7 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   const parsed = parseRecordFile(file, Buffer.from(formatted.text, 'utf8'));
   const checked = checkRecords([...repo.records.files, parsed], schemaValidator());
   const errors = checked.diagnostics.filter((d) => d.file === file && d.severity === 'error');
-  if (errors.length) throw new UsageError(`the new ${kind} would not be valid, so nothing was written:\n${errors.map((d) => `  ${d.message}${d.hint ? ` — ${d.hint}` : ''}`).join('\n')}`);
+  if (errors.length) throw new UsageError(`the new ${kind} would not be valid, so nothing was written:\n${errors.map((d) => diagnosticText(d, lang)).map((d) => `  ${d.message}${d.hint ? ` — ${d.hint}` : ''}`).join('\n')}`);
   await makeFolder(root, skeleton.folder);
   await writeFileAtomic(root, file, formatted.text, { exclusive: true });
   const shown = shownFromCwd(path.join(root, file));

@@ -153,7 +153,7 @@ describe('occurrences, dates and hand-written follow-up', () => {
   it('validate --as-of warns of follow-up dated after it; without --as-of it does not', async () => {
     await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20');
     expect((await acta('validate', '--as-of', '2017-08-01')).stdout).toBe('');
-    const late = await acta('validate', '--as-of', '2017-07-01');
+    const late = await acta('validate', '--as-of', '2017-07-01', '--lang', 'en');
     expect(late.stdout).toMatch(/warning: follow-up dated 2017-07-20, after --as-of 2017-07-01.*\[followup\/after-as-of\]/);
     expect(late.code).toBe(0);
     expect((await acta('validate')).stdout).toBe('');
@@ -162,7 +162,7 @@ describe('occurrences, dates and hand-written follow-up', () => {
   it('followup written inside the commitment says where it belongs', async () => {
     const text = read().replace('          owners: [member-countries]\n', '          owners: [member-countries]\n          followup:\n            - { date: "2017-07-20", status: done }\n');
     writeFileSync(path.join(dir, TRATA), text);
-    const r = await acta('validate');
+    const r = await acta('validate', '--lang', 'en');
     expect(r.stdout).toMatch(/follow-up goes beside `commitment`, not inside it/);
   });
 });

@@ -1,5 +1,6 @@
 // The semantic diff of two record sets (a git revision and the working tree, or two revisions): what changed,
 // record by record, in the records' own terms — and which changes a reviewer must look at (flagged).
+import type { Diagnostic as DiagnosticType } from '../diagnostics.js';
 import { deepEqual } from '../deep-equal.js';
 import type { Status } from '../model.js';
 import type { ParsedFile } from '../parse.js';
@@ -73,6 +74,8 @@ export interface Change {
   readonly revision?: string;
   /** A short description: "12 agreements", a follow-up entry's date; file-unreadable: the first problem. */
   readonly summary?: string;
+  /** file-unreadable: the first problem that keeps the file from being read (its code and parameters). */
+  readonly problem?: Pick<DiagnosticType, 'code' | 'variant' | 'params'>;
 }
 
 export interface DiffSide {
@@ -159,14 +162,16 @@ function unreadableFiles(base: RecordSet, head: RecordSet, sides: { base: DiffSi
     const b = before.get(file);
     const [f, side] = a ? [a, sides.head] : [b!, sides.base];
     if ((a && !b) || differs(file)) {
-      out.push(finishChange({ file, recordKind: 'file', record: file }, { kind: 'file-unreadable', revision: side.label, summary: firstProblem(f) }));
+      out.push(finishChange({ file, recordKind: 'file', record: file }, { kind: 'file-unreadable', revision: side.label, ...firstProblem(f) }));
     }
   }
   return out;
 }
 
-function firstProblem(f: ParsedFile): string {
-  return (parseErrorOf(f) ?? f.diagnostics[0])?.message ?? 'cannot be read';
+// The code as the summary (a word for tools), the problem itself for the sentence in the reader's language.
+function firstProblem(f: ParsedFile): { summary: string; problem?: Pick<DiagnosticType, 'code' | 'variant' | 'params'> } {
+  const d = parseErrorOf(f) ?? f.diagnostics[0];
+  return d ? { summary: d.code, problem: { code: d.code, ...(d.variant ? { variant: d.variant } : {}), params: d.params } } : { summary: 'file/unreadable' };
 }
 
 function diffRegistries(base: RecordSet, head: RecordSet): Change[] {
