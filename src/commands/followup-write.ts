@@ -21,7 +21,7 @@ import { writeFileAtomic } from '../io/write.js';
 import { formatText } from '../render/diagnostics.js';
 import { oneLine, terminalLines } from '../render/escape.js';
 import { countDiagnostics } from '../core/diagnostics.js';
-import { diagnosticText } from '../render/diagnostic-text.js';
+import { diagnosticText, saidText } from '../render/diagnostic-text.js';
 import { t } from '../render/catalog.js';
 import { resolveAsOf, resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
@@ -57,7 +57,7 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   const records = before.records;
   const lang = resolveLang(options, records.config.lang);
   const plan = planFollowup(records, buildActorDirectory(records.registries), ref, on, lang, requestFor(verb, args, options));
-  if (!plan.ok) throw new UsageError(plan.error);
+  if (!plan.ok) throw new UsageError(saidText(plan.error, lang));
   const texts = await editedTexts(disk, plan.value.edits, (file) => records.plans.some((p) => p.parsed.file === file));
   // The records with the change in memory: only the edited files are parsed again.
   const after = checkRecords(records.files.map((f) => (texts.after.has(f.file) ? parseRecordFile(f.file, new TextEncoder().encode(texts.after.get(f.file)!)) : f)), schemaValidator(), { rootFile: 'acta.yaml' });
@@ -66,7 +66,7 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   if (added.length) {
     const list = added.map((d) => ({ ...d, file: shown(d.file) }));
     const text = list.map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }, { lang }) + hintLine(d, lang)).join('');
-    return { stdout: '', stderr: `acta ${verb}: refused, nothing written — the change would give ${added.length} error${added.length === 1 ? '' : 's'}:\n${text}`, exitCode: 1 };
+    return { stdout: '', stderr: `${t(lang, 'written.refused', { verb, count: added.length })}\n${text}`, exitCode: 1 };
   }
   const files = [...texts.after.keys()];
   if (options.dryRun) {
@@ -76,7 +76,7 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   // Edited as read: a file someone changed meanwhile (an editor saving) is not overwritten.
   for (const f of files) if (decode(await disk.read(f)) !== texts.before.get(f)) throw new UsageError(`${shown(f)} changed on disk while acta was working: nothing written; run the command again`);
   for (const f of files) await writeFileAtomic(root, f, texts.after.get(f)!);
-  const lines = [`${oneLine(plan.value.ref)}: ${oneLine(plan.value.summary)}`];
+  const lines = [`${oneLine(plan.value.ref)}: ${oneLine(saidText(plan.value.summary, lang))}`];
   for (const f of files) lines.push(`${shown(f)}:`, ...addedLines(texts.before.get(f)!, texts.after.get(f)!));
   return { stdout: lines.join('\n') + '\n', exitCode: 0 };
 }

@@ -31,10 +31,18 @@ export interface NameList {
   readonly join: 'and' | 'or' | 'list';
 }
 
-export type DiagnosticParam = string | number | Phrase | Bilingual | NameList;
+/** A whole message of the catalog by its key ('refusals.noRecord', 'statuses.partial'), with its parameters: what the
+ * core says when it refuses a request or confirms a change (as a diagnostic, words rendered at the edge). */
+export interface Said {
+  readonly say: string;
+  readonly params?: DiagnosticParams;
+}
+
+export type DiagnosticParam = string | number | Phrase | Bilingual | NameList | Said;
 /** A message's parameters; `didYouMean` (a NameList), when given, adds the catalog's "did you mean" to the message. */
 export type DiagnosticParams = Readonly<Record<string, DiagnosticParam>>;
 
+export const say = (key: string, params?: DiagnosticParams): Said => (params ? { say: key, params } : { say: key });
 export const phrase = (name: string, params?: DiagnosticParams): Phrase => (params ? { phrase: name, params } : { phrase: name });
 export const names = (list: readonly string[], join: NameList['join'] = 'list'): NameList => ({ names: list, join });
 export const quoted = (list: readonly string[], join: NameList['join'] = 'list'): NameList => names(list.map((n) => `\`${n}\``), join);
