@@ -3,7 +3,7 @@
 // Hardening section quotes this table. Options: --runs N (3, the median is shown).
 import { formatRecordText } from '../dist/core/format/format.js';
 import { keyOrderFor } from '../dist/core/format/key-order.js';
-import { LIMITS, parseRecordFile } from '../dist/core/parse.js';
+import { LIMITS, parseRecordFile } from '../dist/core/read/parse.js';
 import { checkRecords } from '../dist/core/pipeline.js';
 import { createSchemaValidator } from '../dist/core/schema.js';
 import { readSchemas } from '../dist/io/schemas.js';

@@ -1,4 +1,4 @@
-// npm run conformance: every case of the YAML test suite through acta's parse layer (dist/core/parse.js), classified.
+// npm run conformance: every case of the YAML test suite through acta's parse layer (dist/core/read/parse.js), classified.
 // The suite stays outside the project, in ../shared/conformance/yaml-test-suite (one folder per case: in.yaml,
 // in.json = the expected value where valid, `error` where invalid; some cases have sub-cases 00, 01, …).
 // Prints a Markdown table (the README quotes it); --json prints the classification for the test; --suite DIR reads
@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRecordFile } from '../dist/core/parse.js';
+import { parseRecordFile } from '../dist/core/read/parse.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,6 +1,6 @@
 // acta diff BASE [HEAD]: the semantic diff of the records at two git revisions (HEAD: the working tree, or --rev).
-import { diffRecordSets } from '../core/queries/diff.js';
-import type { DiffSide } from '../core/queries/diff.js';
+import { diffRecordSets } from '../core/diff/diff.js';
+import type { DiffSide } from '../core/diff/types.js';
 import { CONFIG_FILE } from '../core/records.js';
 import { UsageError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';

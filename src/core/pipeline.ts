@@ -6,7 +6,7 @@ import { CHECKS } from './checks/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import { compareDiagnostics, defaultSeverity, limitPerFile } from './diagnostics.js';
 import type { Note } from './model.js';
-import type { ParsedFile } from './parse.js';
+import type { ParsedFile } from './read/index.js';
 import type { KnownRecord, RecordSet } from './records.js';
 import { buildRecordSet } from './records.js';
 import type { SchemaValidator } from './schema.js';

@@ -2,8 +2,8 @@
 import type { Code, Diagnostic, DiagnosticParams } from './diagnostics.js';
 import { defaultSeverity, names, quoted } from './diagnostics.js';
 import type { Body, Config, Country, Group, Meeting, Organisation, Plan, Registries } from './model.js';
-import type { ParsedFile } from './parse.js';
-import { locate } from './parse.js';
+import type { ParsedFile } from './read/index.js';
+import { locate } from './read/index.js';
 import type { RecordKind, RegistryKind, SchemaValidator } from './schema.js';
 import { RECORD_KINDS } from './schema.js';
 import { closestMatches } from './text-distance.js';

@@ -1,7 +1,7 @@
 // A record file in a few words: what kind of record the pipeline takes it for, the ids it defines, the strings that
 // could name an id, and the meetings its points supersede. Small enough to keep per file content (io/refs-cache.ts),
 // so `validate --changed-since` finds who refers to what without parsing the files that did not change.
-import type { ParsedFile } from './parse.js';
+import type { ParsedFile } from './read/index.js';
 import { kindOf, parseErrorOf } from './records.js';
 import { definedIds } from './references.js';
 import { REGISTRY_KINDS } from './schema.js';

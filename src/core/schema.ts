@@ -3,8 +3,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { Bilingual, Code, Diagnostic, DiagnosticParam, DiagnosticParams } from './diagnostics.js';
 import { defaultSeverity, names, phrase, quoted } from './diagnostics.js';
-import type { ParsedFile } from './parse.js';
-import { joinPointer, locate, sourceTextAt, splitPointer } from './parse.js';
+import type { ParsedFile } from './read/index.js';
+import { joinPointer, locate, sourceTextAt, splitPointer } from './read/index.js';
 import { closestMatches } from './text-distance.js';
 
 export type RecordKind = 'meeting' | 'plan' | 'countries' | 'organisations' | 'bodies' | 'groups' | 'config';

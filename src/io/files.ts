@@ -1,7 +1,7 @@
 // The edge for files: find the records root, list and read record files, write atomically.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseRecordFile } from '../core/parse.js';
+import { parseRecordFile } from '../core/read/index.js';
 import { CONFIG_FILE } from '../core/records.js';
 import { fromCwd } from './runtime.js';
 

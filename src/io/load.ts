@@ -1,8 +1,8 @@
 // Reads a records repository from disk and runs the pipeline.
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { ParsedFile } from '../core/parse.js';
-import { parseRecordFile, readRecordFile } from '../core/parse.js';
+import type { ParsedFile } from '../core/read/index.js';
+import { parseRecordFile, readRecordFile } from '../core/read/index.js';
 import type { Checked, CheckOptions } from '../core/pipeline.js';
 import { checkRecords } from '../core/pipeline.js';
 import { buildRecordSet } from '../core/records.js';

@@ -2,8 +2,8 @@
 // later diagnostic, does not cross threads: it is rebuilt on this thread for the files that need it.
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { ParsedFile } from '../core/parse.js';
-import { readRecordFile, withTreeOnDemand } from '../core/parse.js';
+import type { ParsedFile } from '../core/read/index.js';
+import { readRecordFile, withTreeOnDemand } from '../core/read/index.js';
 import type { ParseReply } from './parse-worker.js';
 import { runtime } from './runtime.js';
 
@@ -12,7 +12,7 @@ export interface ParsePool {
   close(): Promise<void>;
 }
 
-/** How many parse workers to start: ACTA_WORKERS=N (up to 16), else none. With the fast parse path (core/parse-fast.ts)
+/** How many parse workers to start: ACTA_WORKERS=N (up to 16), else none. With the fast parse path (core/read/parse-fast.ts)
  * a worker costs more than it saves on 2 cores: sending the data back is most of what parsing now costs (README). */
 export function poolSize(_files: number, env: NodeJS.ProcessEnv = runtime().env): number {
   const asked = env['ACTA_WORKERS'];

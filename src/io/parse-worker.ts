@@ -1,6 +1,6 @@
 // A worker thread that parses record files: bytes in, data and diagnostics out (plain values that cross threads).
 import { parentPort } from 'node:worker_threads';
-import { readRecordFile } from '../core/parse.js';
+import { readRecordFile } from '../core/read/index.js';
 
 export interface ParseRequest { readonly id: number; readonly file: string; readonly bytes: Uint8Array }
 export interface ParseReply { readonly id: number; readonly text: string; readonly data: unknown; readonly diagnostics: unknown }

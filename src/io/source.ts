@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LIMITS } from '../core/parse.js';
+import { LIMITS } from '../core/read/index.js';
 import type { UnreadableFolder } from './files.js';
 import { walkRecordFiles } from './files.js';
 import { findWorkTree, folderInWorkTree, listTree, readBlobs, resolveCommit } from './git.js';

@@ -1,6 +1,6 @@
 // What every diff format shares: the headline, changes grouped by file, how a change is classed, how context is cut.
 import type { Lang } from '../core/model.js';
-import type { Change, DiffResult } from '../core/queries/diff.js';
+import type { Change, DiffResult } from '../core/diff/types.js';
 
 const t = (lang: Lang, en: string, es: string): string => (lang === 'es' ? es : en);
 

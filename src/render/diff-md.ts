@@ -2,7 +2,7 @@
 // long texts folded in <details>, record text escaped (no HTML, no Markdown, no @mentions from a record).
 import { pickText } from '../core/local-text.js';
 import type { Lang, Text } from '../core/model.js';
-import type { Change, DiffResult } from '../core/queries/diff.js';
+import type { Change, DiffResult } from '../core/diff/types.js';
 import type { WordPart } from '../core/word-diff.js';
 import { changeClass, diffHeadline, groupByFile, shorten } from './diff-layout.js';
 import { phrase } from './diff-phrases.js';

@@ -1,8 +1,8 @@
 // One sentence per change of a semantic diff, in the catalog's language (locales/<lang>/diff.yaml): "agreement 6 of the
 // 2017-03-16-red-nna meeting: status pending → done". Plain strings; the formatters escape them for their medium.
 import type { Lang } from '../core/model.js';
-import type { Change } from '../core/queries/diff.js';
-import type { DeadlineWhen } from '../core/queries/diff-values.js';
+import type { Change } from '../core/diff/types.js';
+import type { DeadlineWhen } from '../core/diff/types.js';
 import type { MessageKey } from './catalog.js';
 import { message, t } from './catalog.js';
 import { diagnosticText } from './diagnostic-text.js';

@@ -1,6 +1,6 @@
 // Formatters for the semantic diff: pure (result, options) → string, picked by name from one table.
 import type { Lang } from '../core/model.js';
-import type { Change, DiffResult } from '../core/queries/diff.js';
+import type { Change, DiffResult } from '../core/diff/types.js';
 import type { WordPart } from '../core/word-diff.js';
 import { changeClass, diffHeadline, groupByFile, shorten } from './diff-layout.js';
 import { formatDiffMarkdown } from './diff-md.js';

@@ -10,7 +10,7 @@ import { appendFollowup, setSupersedes } from '../../src/core/edit/followup-entr
 import type { FollowupPlan, FollowupRequest } from '../../src/core/edit/followup-request.js';
 import { planFollowup, STATUSES } from '../../src/core/edit/followup-request.js';
 import { keyOrderFor } from '../../src/core/format/key-order.js';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import { readSchemas } from '../../src/io/schemas.js';
 import { walkActivities, walkAgreements } from '../../src/core/walk.js';

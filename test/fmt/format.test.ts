@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSameMeaning, formatRecordText, PARSE_OPTIONS } from '../../src/core/format/format.js';
 import { keyOrderFor } from '../../src/core/format/key-order.js';
 import { canBePlain } from '../../src/core/format/scalars.js';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import { kindOf } from '../../src/core/records.js';
 import { readSchemas } from '../../src/io/schemas.js';
 

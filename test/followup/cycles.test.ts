@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildActorDirectory, expandActors } from '../../src/core/actors.js';
 import { deriveCommitments } from '../../src/core/followup/index.js';
 import type { Group, Registries } from '../../src/core/model.js';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import { createSchemaValidator } from '../../src/core/schema.js';
 import { readSchemas } from '../../src/io/schemas.js';

@@ -2,7 +2,7 @@
 import { diagnosticText } from '../../src/render/diagnostic-text.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import type { RecordSet } from '../../src/core/records.js';
 import { createSchemaValidator } from '../../src/core/schema.js';

@@ -1,8 +1,8 @@
 // "Within N days of the meeting": due on the meeting's last day + N days, in the engine, the schema and every view.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { parseRecordFile } from '../../src/core/parse.js';
-import { diffRecordSets } from '../../src/core/queries/diff.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
+import { diffRecordSets } from '../../src/core/diff/diff.js';
 import { deadlineName } from '../../src/render/diff-phrases.js';
 import { buildRecordSet } from '../../src/core/records.js';
 import { createSchemaValidator } from '../../src/core/schema.js';

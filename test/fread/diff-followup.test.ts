@@ -1,7 +1,7 @@
 // The diff's pretty and Markdown outputs name the occurrence, who delivered and the evidence; its JSON has a version.
 import { describe, expect, it } from 'vitest';
-import { parseRecordFile } from '../../src/core/parse.js';
-import { diffRecordSets } from '../../src/core/queries/diff.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
+import { diffRecordSets } from '../../src/core/diff/diff.js';
 import { buildRecordSet } from '../../src/core/records.js';
 import type { RecordSet } from '../../src/core/records.js';
 import { createSchemaValidator } from '../../src/core/schema.js';

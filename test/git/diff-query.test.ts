@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseRecordFile } from '../../src/core/parse.js';
-import { diffRecordSets } from '../../src/core/queries/diff.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
+import { diffRecordSets } from '../../src/core/diff/diff.js';
 import { buildRecordSet } from '../../src/core/records.js';
 import type { RecordSet } from '../../src/core/records.js';
 import { createSchemaValidator } from '../../src/core/schema.js';

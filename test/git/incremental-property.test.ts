@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffRecordSets } from '../../src/core/queries/diff.js';
+import { diffRecordSets } from '../../src/core/diff/diff.js';
 import { scopeChangedSince } from '../../src/io/changed-since.js';
 import { loadRepository } from '../../src/io/load.js';
 import { changedFiles, diskSource, gitSource } from '../../src/io/source.js';

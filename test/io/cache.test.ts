@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheEnabled, cacheFolder, openParseCache } from '../../src/io/cache.js';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import { withRuntime, processRuntime } from '../../src/io/runtime.js';
 import { BIN, runActa } from '../run-acta.js';
 import { TempRepo } from '../git/repo.js';

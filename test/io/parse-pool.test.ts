@@ -36,7 +36,7 @@ describe('parse workers', () => {
 describe('a parse worker that dies', () => {
   it('leaves its files, and every later one, to the live workers or this thread: all answered, none hang', async () => {
     const { startParsePool } = await import('../../src/io/parse-pool.js');
-    const { parseRecordFile } = await import('../../src/core/parse.js');
+    const { parseRecordFile } = await import('../../src/core/read/parse.js');
     const { Worker } = await import('node:worker_threads');
     // Two workers that exit at once (as an out-of-memory worker would), before or after jobs reach them.
     const pool = startParsePool(2, () => new Worker('process.exit(1)', { eval: true }));

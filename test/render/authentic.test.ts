@@ -2,8 +2,8 @@
 // edit of the authentic text but not of a translation.
 import { describe, expect, it } from 'vitest';
 import { pickText } from '../../src/core/local-text.js';
-import { FLAGGED_KINDS } from '../../src/core/queries/diff.js';
-import { compareText } from '../../src/core/queries/diff-texts.js';
+import { FLAGGED_KINDS } from '../../src/core/diff/diff.js';
+import { compareText } from '../../src/core/diff/texts.js';
 import { localText } from '../../src/render/i18n.js';
 
 describe('translation mark', () => {

@@ -3,7 +3,7 @@ import { buildActorDirectory } from '../../src/core/actors.js';
 import type { Commitment } from '../../src/core/followup/index.js';
 import { deriveCommitments } from '../../src/core/followup/index.js';
 import type { Lang } from '../../src/core/model.js';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import type { Checked } from '../../src/core/pipeline.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import type { ViewContext } from '../../src/core/queries/view.js';

@@ -8,7 +8,7 @@ import { generateCorpus } from '../../bench/generate-corpus.mjs';
 import { buildActorDirectory } from '../../src/core/actors.js';
 import { deriveCommitments } from '../../src/core/followup/index.js';
 import type { Lang } from '../../src/core/model.js';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import type { SiteModel } from '../../src/core/queries/site.js';
 import { buildSite } from '../../src/core/queries/site.js';

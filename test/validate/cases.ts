@@ -1,7 +1,7 @@
 // The catalogue of fixtures: every diagnostic code, triggered by a small inline record set, located at a token.
 import type { Code } from '../../src/core/diagnostics.js';
 import { MAX_PROBLEMS_PER_FILE } from '../../src/core/diagnostics.js';
-import { LIMITS } from '../../src/core/parse.js';
+import { LIMITS } from '../../src/core/read/parse.js';
 import { MEETING } from './harness.js';
 
 export interface Case {
@@ -85,6 +85,8 @@ export const CASES: readonly Case[] = [
   { code: 'schema/limit', name: 'empty text', files: { [M]: meeting([['{ es: Agradecer a las delegaciones. }', '{ es: "" }']]) }, file: M, token: '""' },
   { code: 'schema/invalid', name: 'deadline with both due and event', files: { [M]: meeting([['deadline: { due: 2017-07-21,', 'deadline: { event: { body: grcm, relation: before }, due: 2017-07-21,']]) }, file: M, token: 'deadline' },
   { code: 'id/duplicate', name: 'an organisation id given twice', files: { 'registries/organisations.yaml': 'record: organisations\norganisations:\n  - id: iom\n    name: { es: OIM }\n  - id: iom\n    name: { es: Otra }\n' }, file: 'registries/organisations.yaml', fromLine: 5, token: 'iom' },
+  { code: 'id/ambiguous-name', name: 'an organisation whose id is a country code but for case', files: { 'registries/organisations.yaml': 'record: organisations\norganisations:\n  - id: iom\n    acronym: { es: OIM, en: IOM }\n    name: { es: Organización Internacional para las Migraciones }\n  - id: mx\n    name: { es: Otra organización }\n' }, file: 'registries/organisations.yaml', token: 'mx' },
+  { code: 'followup/decided-before', name: 'an extension decided by a meeting held before the commitment', files: { 'meetings/2016-11-10-grcm.yaml': meeting([['id: 2017-03-16-red-nna', 'id: 2016-11-10-grcm'], ['body: red-nna', 'body: grcm'], ['start: 2017-03-16\n  end: 2017-03-17', 'start: 2016-11-10\n  end: 2016-11-11']]), [M]: meeting([], '    followup:\n      - { date: 2017-05-01, status: in-progress, deadline: { due: 2017-10-18 }, decided_by: 2016-11-10-grcm }\n') }, file: M, token: '2016-11-10-grcm }' },
   { code: 'id/file-name', name: 'file named differently from the id', files: { 'meetings/otra.yaml': MEETING }, file: 'meetings/otra.yaml', token: '2017-03-16-red-nna' },
   { code: 'ref/unknown-country', name: 'unknown host country', files: { [M]: meeting([['country: HN', 'country: XX']]) }, file: M, token: 'XX' },
   { code: 'ref/unknown-actor', name: 'unknown actor', files: { [M]: meeting([['actors: [iom]', 'actors: [oim]']]) }, file: M, token: 'oim' },

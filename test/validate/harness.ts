@@ -1,5 +1,5 @@
 // Run records written inline as YAML through the real parser and pipeline.
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { createSchemaValidator } from '../../src/core/schema.js';

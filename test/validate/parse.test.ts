@@ -6,8 +6,8 @@ import { isMap, isPair, isSeq, Lexer, stringify } from 'yaml';
 import { formatRecordText } from '../../src/core/format/format.js';
 import { keyOrderFor } from '../../src/core/format/key-order.js';
 import { MAX_PROBLEMS_PER_FILE } from '../../src/core/diagnostics.js';
-import { LIMITS, parseRecordFile } from '../../src/core/parse.js';
-import { prescan } from '../../src/core/prescan.js';
+import { LIMITS, parseRecordFile } from '../../src/core/read/parse.js';
+import { prescan } from '../../src/core/read/prescan.js';
 import { readSchemas } from '../../src/io/schemas.js';
 import { check, MEETING } from './harness.js';
 

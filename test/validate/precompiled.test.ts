@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import { createSchemaValidator, SCHEMA_FILE } from '../../src/core/schema.js';
 import { precompiledValidators, readSchemas } from '../../src/io/schemas.js';

@@ -4,7 +4,7 @@ import { diagnosticText } from '../../src/render/diagnostic-text.js';
 const en = (d: Parameters<typeof diagnosticText>[0]): string => diagnosticText(d, 'en').message;
 import { describe, expect, it } from 'vitest';
 import { MAX_SUGGESTED, Suggestions } from '../../src/core/checks/references.js';
-import { parseRecordFile } from '../../src/core/parse.js';
+import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import { countWork } from '../work-count.js';
 import { MEETING, REGISTRIES, validator } from './harness.js';

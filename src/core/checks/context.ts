@@ -1,8 +1,8 @@
 // What every cross-record check is given: the records, their indexes, and a way to report at a pointer.
 import type { Code, Diagnostic, DiagnosticParams, Phrase, Related } from '../diagnostics.js';
 import { defaultSeverity } from '../diagnostics.js';
-import type { ParsedFile } from '../parse.js';
-import { locate } from '../parse.js';
+import type { ParsedFile } from '../read/index.js';
+import { locate } from '../read/index.js';
 import type { KnownRecord, RecordSet } from '../records.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 

@@ -3,7 +3,7 @@
 import { findCycles } from '../cycles.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { phrase } from '../diagnostics.js';
-import type { ParsedFile } from '../parse.js';
+import type { ParsedFile } from '../read/index.js';
 import { walkAgreements } from '../walk.js';
 import type { Check } from './context.js';
 import { diagnosticAt, relatedAt } from './context.js';

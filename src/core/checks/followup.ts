@@ -9,7 +9,7 @@ import { names } from '../diagnostics.js';
 import { halfYearsOf } from '../followup/deadline.js';
 import { occurrencesOf } from '../followup/sources.js';
 import type { ActorId, Deadline, FollowUp } from '../model.js';
-import type { ParsedFile } from '../parse.js';
+import type { ParsedFile } from '../read/index.js';
 import type { RecordSet } from '../records.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { Check, Indexes } from './context.js';

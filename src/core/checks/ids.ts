@@ -1,7 +1,7 @@
 // Unique ids across records and registries; a record's file is named after its id.
 import type { Diagnostic } from '../diagnostics.js';
 import { phrase } from '../diagnostics.js';
-import type { ParsedFile } from '../parse.js';
+import type { ParsedFile } from '../read/index.js';
 import { registryKey } from '../schema.js';
 import type { Check } from './context.js';
 import { diagnosticAt, inFileOrder, relatedAt } from './context.js';

@@ -1,7 +1,7 @@
 // Numbers are unique among siblings: agreement points within a meeting, and each level of a plan.
 import type { Diagnostic } from '../diagnostics.js';
 import { phrase } from '../diagnostics.js';
-import type { ParsedFile } from '../parse.js';
+import type { ParsedFile } from '../read/index.js';
 import type { Check } from './context.js';
 import { diagnosticAt, relatedAt } from './context.js';
 

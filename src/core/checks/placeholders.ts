@@ -1,9 +1,9 @@
 // A "TODO: …" left by `acta new` (or by hand) in a record is a warning: it validates, but it is not yet the source's word.
 import type { Diagnostic } from '../diagnostics.js';
-import type { ParsedFile } from '../parse.js';
+import type { ParsedFile } from '../read/index.js';
 import type { Check } from './context.js';
 import { diagnosticAt } from './context.js';
-import { joinPointer } from '../parse.js';
+import { joinPointer } from '../read/index.js';
 
 const TODO = /^\s*TODO\b/;
 /** Enough for any record; a deeper value is the parse layer's to refuse. */

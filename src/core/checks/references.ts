@@ -2,7 +2,7 @@
 import type { Code, Diagnostic } from '../diagnostics.js';
 import { names, quoted } from '../diagnostics.js';
 import type { Deadline, FollowUp } from '../model.js';
-import type { ParsedFile } from '../parse.js';
+import type { ParsedFile } from '../read/index.js';
 import { closestMatches } from '../text-distance.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { Check, Indexes } from './context.js';
@@ -168,7 +168,10 @@ export const references: Check = {
           c.body(e['reports_to'], `/bodies/${i}/reports_to`);
           c.body(e['became'], `/bodies/${i}/became`);
         }
-        if (f.kind === 'groups') c.actors(e['members'] as unknown[], `/groups/${i}/members`);
+        if (f.kind === 'groups') {
+          c.actors(e['members'] as unknown[], `/groups/${i}/members`);
+          (e['membership'] as readonly Record<string, unknown>[] | undefined)?.forEach((m, j) => c.actors(m['members'] as unknown[], `/groups/${i}/membership/${j}/members`));
+        }
       });
       for (const d of c.out) out.push(d);
     }

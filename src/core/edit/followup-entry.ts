@@ -1,9 +1,10 @@
 // Follow-up writes as pure edits: (record text, where, entry) → new text in the canonical layout, comments kept.
 // No I/O here: the command reads the file, checks the result against every record, then writes it.
-import { isMap, isScalar, isSeq, parseDocument, visit, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, visit, YAMLSeq } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import type { KeyOrder } from '../format/key-order.js';
-import { formatRecordText, LAYOUT, normaliseLineEnds, PARSE_OPTIONS } from '../format/format.js';
+import { formatRecordText, LAYOUT, normaliseLineEnds } from '../format/format.js';
+import { parseEditable } from '../read/index.js';
 import type { FollowUp } from '../model.js';
 
 export type EditOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
@@ -58,7 +59,7 @@ function flowLists<T>(node: T): T {
 }
 
 function editAt(text: string, pointer: string, order: KeyOrder | undefined, change: (doc: Document, map: YAMLMap) => string | undefined): EditOutcome {
-  const doc = parseDocument(normaliseLineEnds(text), PARSE_OPTIONS);
+  const doc = parseEditable(normaliseLineEnds(text));
   if (doc.errors.length > 0) return { ok: false, reason: `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
   const map = mapAt(doc, pointer);
   if (typeof map === 'string') return { ok: false, reason: map };

@@ -1,10 +1,10 @@
 // The canonical layout of a record file: keys in schema order, 2-space indentation, LF line ends, no BOM,
 // quotes where a reader could misread a value, comments kept. Refuses (returns a reason) rather than give back
 // text whose data, comments or own formatting would differ.
-import { CST, isMap, isScalar, isSeq, Lexer, parseDocument, Scalar, visit } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
 import type { Document, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { deepEqual } from '../deep-equal.js';
-import { findDuplicateKeys } from '../duplicate-keys.js';
+import { commentTokens, findDuplicateKeys, parseEditable } from '../read/index.js';
 import type { KeyOrder } from './key-order.js';
 import { canBePlain } from './scalars.js';
 
@@ -13,7 +13,7 @@ export const LAYOUT = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidt
 
 // uniqueKeys off: the yaml library's duplicate check compares every key with every earlier one (a 10,000-key file
 // took 12 s to format); duplicates are found in one pass by findDuplicateKeys instead.
-export const PARSE_OPTIONS = { schema: 'core', version: '1.2', uniqueKeys: false, stringKeys: true, merge: false, prettyErrors: false } as const;
+export { PARSE_OPTIONS } from '../read/index.js';
 
 export type FormatOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
@@ -40,7 +40,7 @@ function formatChecked(text: string, order: KeyOrder | undefined): FormatOutcome
 
 function formatOnce(text: string, order: KeyOrder | undefined): FormatOutcome {
   const source = normaliseLineEnds(text);
-  const doc = parseDocument(source, PARSE_OPTIONS);
+  const doc = parseEditable(source);
   if (doc.errors.length > 0) return { ok: false, reason: `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
   const duplicate = findDuplicateKeys(doc, source)[0];
   if (duplicate) return { ok: false, reason: `not valid YAML: duplicate key ${String(duplicate.params['key'])}` };
@@ -143,7 +143,7 @@ export function checkSameMeaning(before: string, after: string): string | undefi
 }
 
 function dataOf(text: string): { ok: true; data: unknown } | { ok: false; reason: string } {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+  const doc = parseEditable(text);
   if (doc.errors.length > 0) return { ok: false, reason: doc.errors[0]!.message.split('\n')[0] ?? 'YAML error' };
   try {
     return { ok: true, data: doc.toJS({ maxAliasCount: 0 }) };
@@ -153,7 +153,5 @@ function dataOf(text: string): { ok: true; data: unknown } | { ok: false; reason
 }
 
 function commentsOf(text: string): string[] {
-  const out: string[] = [];
-  for (const token of new Lexer().lex(normaliseLineEnds(text))) if (CST.tokenType(token) === 'comment') out.push(token.trim());
-  return out.sort();
+  return commentTokens(normaliseLineEnds(text)).sort();
 }

@@ -1,7 +1,6 @@
 // Fill a skeleton (a YAML template with placeholder values and guiding comments) with values: through the
 // Document API, so whatever a user types becomes a properly quoted scalar, never YAML structure.
-import { parseDocument } from 'yaml';
-import { PARSE_OPTIONS } from './format.js';
+import { parseEditable } from '../read/index.js';
 
 /** A path into the template and its value; undefined removes the key. */
 export type Setting = readonly [path: readonly (string | number)[], value: unknown];
@@ -9,7 +8,7 @@ export type Setting = readonly [path: readonly (string | number)[], value: unkno
 const MODELINE = /^# yaml-language-server: \$schema=SCHEMA_PATH\n/;
 
 export function fillTemplate(template: string, settings: readonly Setting[], schemaPath: string | undefined): string {
-  const doc = parseDocument(template, PARSE_OPTIONS);
+  const doc = parseEditable(template);
   if (doc.errors.length > 0) throw new Error(`template: ${doc.errors[0]!.message}`);
   for (const [path, value] of settings) {
     if (value === undefined) doc.deleteIn(path);

@@ -1,6 +1,6 @@
 // When a string may be written without quotes: only when YAML 1.2 (acta, editors) and YAML 1.1 (older tools, which
 // read `no` as false and 2017-07-21 as a date) both read the plain text back as that same string.
-import { parse } from 'yaml';
+import { plainScalarReadsBack } from '../read/index.js';
 
 const cache = new Map<string, boolean>();
 
@@ -16,9 +16,5 @@ export function canBePlain(value: string): boolean {
 
 function readsBack(value: string): boolean {
   if (value === '' || value.length > 100_000 || /[\n\r\t]|^\s|\s$|^[-?:,[\]{}#&*!|>'"%@`]|: |\s#/.test(value)) return false;
-  try {
-    return parse(value, { version: '1.1' }) === value && parse(value, { version: '1.2', schema: 'core' }) === value;
-  } catch {
-    return false;
-  }
+  return plainScalarReadsBack(value);
 }

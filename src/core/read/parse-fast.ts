@@ -1,0 +1,169 @@
+// The fast path: a plain record file's data read by js-yaml, without positions. It answers only for files the located
+// path (compose.ts, the yaml library) would read to the same data with no problem at all; for anything else it
+// answers undefined and the caller takes the located path. test/parse/differential.test.ts holds it to that.
+import jsYaml from 'js-yaml';
+import type { PrescanLimits } from './prescan.js';
+import { prescan } from './prescan.js';
+import { yaml } from './yaml-library.js';
+
+/** The file's data, or undefined when the located path must read it (a problem, or any doubt). */
+export function readPlainRecord(text: string, limits: PrescanLimits): unknown {
+  if (!isPlainText(text)) return undefined;
+  // Below this length the token count cannot reach the limit (a token counts at most 1 + its length): no lexing.
+  if (text.length * 4 > limits.tokens && !prescan(new (yaml().Lexer)().lex(text), [], limits)) return undefined;
+  let data: unknown;
+  try {
+    data = jsYaml.load(text, { schema: CORE_SCHEMA, listener: watchNodes(limits) } as jsYaml.LoadOptions);
+  } catch {
+    return undefined; // js-yaml refuses, or the listener doubts: the located path says why, with a position
+  }
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? data : undefined;
+}
+
+// Text that may hold something the fast path does not read as the located path does, or that the located path
+// reports. Anywhere in the file, even inside quoted text: rare in records, and never wrong. Separate expressions:
+// one pass each is several times faster than one expression with every branch.
+const DOUBTFUL_TEXT: readonly RegExp[] = [
+  // Tags, anchors, aliases, directives; tabs, CR, BOM.
+  /[\t\r\ufeff!&*%]/,
+  // `?` explicit and complex keys; a flow collection as a key (`[a]: b`).
+  /\?(?:[ \n]|$)|[\]}] *:/,
+  // A comment glued to a quote or bracket (js-yaml takes `"a"#b` as a comment, the yaml library refuses it).
+  /["'\]}]#/,
+  // A block scalar whose first line is blank (js-yaml does not ask for an indentation indicator).
+  /[|>][-+0-9]* *(?:#[^\n]*)?\n *\n/,
+  // A block scalar with an indentation indicator or keep chomping (`|2`, `>-1`, `|+`): js-yaml keeps spaces-only
+  // lines past the indentation and a last line with no line break that the yaml library drops (issue 26 point 9).
+  /[|>][-+]?[1-9]|[|>][1-9]?\+/,
+  // A list item with nothing after its dash on the line (`-`, `- -`, `- # c`): js-yaml reads the next lines into it
+  // by other indentation rules than the yaml library's, even when they are wrong (issue 26 point 9).
+  /^ *(?:- +)*- *(?:#[^\n]*)?$/m,
+  // Document markers (a directive end, a second document, a document end).
+  /^(?:---|\.\.\.)(?:[ \n]|$)/m,
+  /__proto__/,
+];
+
+function isPlainText(text: string): boolean {
+  for (const doubt of DOUBTFUL_TEXT) if (doubt.test(text)) return false;
+  return !mayHaveEmptyKey(text) && !mayHaveLongKey(text);
+}
+
+// An implicit key is at most 1024 characters (YAML 1.2, 7.4.1): the yaml library refuses a longer one, js-yaml reads
+// it. A doubt on any line longer than that whose first `: ` (or final `:`) comes past that length; each long line is
+// scanned once, up to its first such colon, so the check stays linear.
+const LONGEST_KEY = 1024;
+function mayHaveLongKey(text: string): boolean {
+  if (text.length <= LONGEST_KEY) return false;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > LONGEST_KEY) {
+      for (let i = start; i < end; i++) {
+        if (text.charCodeAt(i) !== 58) continue;
+        const after = text.charCodeAt(i + 1);
+        if (Number.isNaN(after) || after === 10 || after === 32) {
+          if (i - start > LONGEST_KEY) return true;
+          break;
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+// A key left empty (`: a`, `- : a`, `{: a}`) is 'null' to js-yaml and '' to the yaml library: a doubt wherever a `:`
+// that ends a key follows a space, a dash, a line break or a flow indicator. A loop over the colons: a regular
+// expression tries each line's indentation, several times slower.
+function mayHaveEmptyKey(text: string): boolean {
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    const before = i === 0 ? 10 : text.charCodeAt(i - 1);
+    if (before !== 10 && before !== 32 && before !== 45 && before !== 91 && before !== 123 && before !== 44) continue;
+    const after = text.charCodeAt(i + 1);
+    if (Number.isNaN(after) || after === 10 || after === 32 || after === 44 || after === 91 || after === 93 || after === 123 || after === 125) return true;
+  }
+  return false;
+}
+
+// The scalars of the yaml library's core schema (yaml/dist/schema/core), tested and converted exactly as it does, for
+// plain scalars only (js-yaml, like yaml, types only those).
+const CORE_SCALARS: readonly { readonly test: RegExp; readonly value: (s: string) => unknown }[] = [
+  { test: /^(?:~|[Nn]ull|NULL)?$/, value: () => null },
+  { test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, value: (s) => s[0] === 't' || s[0] === 'T' },
+  { test: /^0o[0-7]+$/, value: (s) => parseInt(s.substring(2), 8) },
+  { test: /^[-+]?[0-9]+$/, value: (s) => parseInt(s, 10) },
+  { test: /^0x[0-9a-fA-F]+$/, value: (s) => parseInt(s.substring(2), 16) },
+  { test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, value: (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) },
+  { test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, value: (s) => parseFloat(s) },
+  { test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, value: (s) => parseFloat(s) },
+];
+
+// Every core scalar starts with one of these.
+const MAY_BE_TYPED = /^[-+.0-9~nNtTfF]/;
+
+function coreScalarOf(s: string): (typeof CORE_SCALARS)[number] | undefined {
+  if (!MAY_BE_TYPED.test(s)) return undefined;
+  for (const scalar of CORE_SCALARS) if (scalar.test.test(s)) return scalar;
+  return undefined;
+}
+
+// A key is its source text to the yaml library (`stringKeys`), and String(value) to js-yaml, which types keys like
+// values: the two agree exactly when String(value) gives back the source (3, true, null; not 0x10, 1.0, ~, True).
+// Any other typed scalar, key or value, is a doubt. A private tag name: an explicit `!!int` stays unknown, an error.
+const CORE_SCALAR_TYPE = new jsYaml.Type('tag:acta.invalid,2026:core-scalar', {
+  kind: 'scalar',
+  resolve: (s: unknown) => typeof s === 'string' && coreScalarOf(s) !== undefined,
+  construct: (s: string) => {
+    const value = coreScalarOf(s)!.value(s);
+    if (String(value) !== s) throw new Error(`${s} would read as ${String(value)}`);
+    return value;
+  },
+});
+
+// No str, seq or map types either: untagged nodes need none, and any explicit tag is unknown.
+const CORE_SCHEMA = new jsYaml.Schema({ implicit: [CORE_SCALAR_TYPE], explicit: [] });
+
+interface ComposerState {
+  readonly input: string;
+  readonly position: number;
+  readonly kind: string | null;
+}
+
+// Node by node, as js-yaml composes them (the listener sees where each starts and ends):
+// - depth and node count at most half the located path's depth and key or item limits (every key and every item is
+//   a node, or more; the margin covers every way the pre-scan counts more than the data has, such as `[a: b]` as two levels);
+// - a line break inside a quoted or plain scalar, or a flow collection (`[…]`, `{…}`), is a doubt: js-yaml does not
+//   hold its lines to the indentation the yaml library (and the spec) asks for. Block scalars (`|`, `>`) are read alike.
+function watchNodes(limits: PrescanLimits): (event: 'open' | 'close', state: ComposerState) => void {
+  const starts: number[] = [];
+  const maxDepth = limits.depth / 2;
+  let nodes = Math.min(limits.keys, limits.items) / 2;
+  // The next line break at or after `from` (nodes come in order: one search per line, not one per node).
+  let from = -1;
+  let lineEnd = -1;
+  return (event, state) => {
+    if (event === 'open') {
+      if (starts.push(state.position) > maxDepth) throw new Error('deep');
+      if (--nodes < 0) throw new Error('many nodes');
+      return;
+    }
+    let at = starts.pop()!;
+    const input = state.input;
+    // The node's first character: past spaces, line breaks and comment lines before it (it has no tag or anchor).
+    for (let c = input.charCodeAt(at); c === 32 || c === 10 || c === 35; c = input.charCodeAt(at)) at = c === 35 ? input.indexOf('\n', at) : at + 1;
+    if (at < 0) return;
+    const first = input.charCodeAt(at);
+    if (state.kind !== 'scalar') {
+      // A flow collection over several lines: js-yaml does not hold its lines to the indentation either.
+      if ((first === 91 || first === 123) && input.lastIndexOf('\n', state.position - 1) > at) throw new Error('a flow collection over several lines');
+      return;
+    }
+    if (first === 124 || first === 62) return; // | or >: a block scalar
+    if (at < from || at > lineEnd) {
+      from = at;
+      lineEnd = input.indexOf('\n', at);
+      if (lineEnd < 0) lineEnd = input.length;
+    }
+    if (state.position > lineEnd) throw new Error('a scalar over several lines');
+  };
+}
