@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 import type { TestSpecification } from 'vitest/node';
 import { BaseSequencer } from 'vitest/node';
 
-// The end-to-end test of the npm package (a real registry, three npm installs) takes a third of a minute in one
-// worker: started first, it runs beside everything else instead of after it (a fresh clone has no timing cache).
+// The end-to-end test of the npm package (the first week replayed against the packed tarball: three npm installs)
+// is the slowest file: started first, it runs beside everything else instead of after it (a fresh clone has no
+// timing cache).
 class SlowestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     // The Word documents' LibreOffice test mostly waits for soffice: started early too, it waits beside the others.
@@ -16,6 +17,8 @@ class SlowestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // fast-check's seed fixed for every test file (ACTA_RANDOM_SEEDS=1 for random seeds in a long run).
+    setupFiles: ['test/fixed-seeds.ts'],
     testTimeout: 30_000,
     // vitest's default (cores - 1) is one worker on 2 cores, which left a core idle once CLI tests ran in-process
     // (test/run-acta.ts) instead of in child processes; two workers there measured ~10% faster under load.

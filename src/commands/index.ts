@@ -89,21 +89,31 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: (c) =>
       c
         .argument('<file>', 'the adopted meeting report: Word (.docx), plain text (.txt) or Markdown (.md)')
-        .option('--stdout', 'print the draft instead of writing meetings/ID.yaml'),
+        .option('--stdout', 'print the draft instead of writing meetings/ID.yaml')
+        .option('--body <id>', 'the body that met (an id from registries/bodies.yaml), instead of the guess from the title')
+        .option('--date <day>', 'the first day of the meeting (YYYY-MM-DD), instead of the guess')
+        .option('--end <day>', 'the last day of the meeting (YYYY-MM-DD), with --date')
+        .option('--place <place>', 'where it met: "City" or "City, Country" (a registered country)')
+        .option('--source-lang <lang>', "the report's language (es or en), instead of the guess; --lang stays the output's language")
+        .option('--accept', 'with a record instead of a report: remove its import notes once checked (all, or those --only names)')
+        .option('--only <pointers>', 'with --accept: the notes to remove, by the pointer they are about (e.g. /body,/agreements/0), comma-separated'),
     run: async (args, o) => (await import('./import.js')).runImport(args, o),
     examples: [
       ['acta import sources/000_119a54e5c1cfca12.txt --stdout', 'print the draft of a report (without --stdout: write meetings/<first day>-<body>.yaml, never over a record)'],
       ['acta import sources/004_40c6a71c981a18d3.txt --stdout', 'a report that prints "1." for every point: numbers restored, printed ones kept'],
+      ['acta import acta-grcm.txt --body grcm --date 2014-11-24 --end 2014-11-25', 'say the body and dates yourself when the report does not'],
+      ['acta import --accept meetings/2017-03-16-red-nna.yaml', 'after checking the draft: remove its import notes through the formatter'],
     ],
   },
   {
     name: 'init',
-    summary: 'create a records repository: acta.yaml, registries, an example meeting, schemas, a CI workflow and a package.json that pins acta-records',
+    summary: 'create a records repository: acta.yaml, registries, an example meeting, schemas, a CI workflow and a package.json that installs acta-records',
     define: (c) =>
       c
         .argument('[dir]', 'the folder to create it in (default: the current folder)')
         .option('--from-crm', "start from the CRM's registries (countries, organisations, bodies, groups)")
-        .option('--force', 'add acta\'s files to a folder that is not empty (never overwrites a file)'),
+        .option('--force', 'add acta\'s files to a folder that is not empty (never overwrites a file)')
+        .option('--no-vendor', 'depend on acta-records from the npm registry even when this acta runs from a checkout or a tarball (default: such an acta copies its tarball into vendor/)'),
     run: async (args, o) => (await import('./init.js')).runInit(args, o),
     examples: [
       ['acta init my-records --from-crm', 'a records repository that starts from the CRM\'s registries'],
