@@ -1,5 +1,6 @@
 // acta workplan [PLAN]: a work plan as its matrix — terminal table, Markdown, HTML, CSV or JSON — filtered by axis,
 // period and responsible actor, each schedule cell with its state as of --as-of.
+import { saidText } from '../render/diagnostic-text.js';
 import path from 'node:path';
 import { parsePeriod } from '../core/dates.js';
 import { findRecord } from '../core/queries/find-record.js';
@@ -17,6 +18,7 @@ import { tableWidth } from '../io/terminal.js';
 import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
+import { checkOutput } from './output-file.js';
 import { loadReportInputs } from './report-input.js';
 
 export interface WorkplanOptions extends GlobalOptions {
@@ -35,13 +37,14 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   const format = (options.format ?? 'table') as WorkplanFormat;
   checkChoice(`--format ${options.format}`, format, FORMATS);
   if (options.template !== undefined && format !== 'md' && format !== 'html') throw new UsageError('--template applies to md and html');
+  checkOutput('workplan', format, options.out);
   const period = options.period === undefined ? undefined : parsePeriod(options.period);
   if (options.period !== undefined && !period) throw new UsageError(`--period ${options.period}: expected a year, half-year, quarter, month or day (2018, 2018-H1, …)`);
   const input = await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {});
   let plans = input.records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => (a.id < b.id ? -1 : 1));
   if (planQuery !== undefined) {
     const found = findRecord(input.records, planQuery);
-    if (!found.ok) throw new UsageError(found.error);
+    if (!found.ok) throw new UsageError(saidText(found.error, input.lang));
     if (found.value.kind !== 'plan') throw new UsageError(`${planQuery} is a meeting, not a work plan`);
     const id = found.value.plan.id;
     plans = plans.filter((p) => p.id === id);

@@ -8,8 +8,9 @@ import { runActa } from '../run-acta.js';
 
 const ERRORS = path.resolve('test/fixtures/validate-errors');
 
+// These tests read English wording (ACTA_LANG=en); the language itself is tested in `the officer's language` below.
 function acta(args: string[], env: Record<string, string> = {}, cwd = process.cwd()): Promise<ActaRun> {
-  return runActa(args, { cwd, env });
+  return runActa(args, { cwd, env: { ACTA_LANG: 'en', ...env } });
 }
 
 function tempRoot(files: Record<string, string>): string {
@@ -42,12 +43,24 @@ describe('acta validate', () => {
     expect(r.stdout).toMatch(/^✔ no problems in \d+ files\n$/);
   });
 
+  it('the text format says so in one line when there is nothing to report (a CI log shows what was checked)', async () => {
+    const r = await acta(['validate', '--root', 'data', '--format', 'text']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^no problems in \d+ files\n$/);
+  });
+
   it.each(['text', 'json', 'github', 'pretty'])('reports every problem of the errors fixture (%s) and exits 1', async (format) => {
     const r = await acta(['validate', '--root', ERRORS, '--format', format]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     // The github format's stop-commands token is random per run: the golden file holds a placeholder.
     await expect(r.stdout.replace(/acta-[0-9a-f]{32}/g, 'acta-TOKEN')).toMatchFileSnapshot(`../golden/validate/errors.${format}.txt`);
+  });
+
+  it.each(['text', 'json', 'github', 'pretty'])('speaks Spanish by default (the fixture sets no lang): the errors fixture (%s)', async (format) => {
+    const r = await acta(['validate', '--root', ERRORS, '--format', format], { ACTA_LANG: '' });
+    expect(r.code).toBe(1);
+    await expect(r.stdout.replace(/acta-[0-9a-f]{32}/g, 'acta-TOKEN')).toMatchFileSnapshot(`../golden/validate/errors.es.${format}.txt`);
   });
 
   it('emits one GitHub annotation per problem, and the full list in the log', async () => {

@@ -1,7 +1,7 @@
 // The github format read by a port of the Actions runner's command parser (github-runner.ts): hostile record text and
 // file names yield exactly the annotations acta meant, and the terminal formats yield no command at all.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -10,15 +10,24 @@ import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { countDiagnostics } from '../../src/core/diagnostics.js';
 import type { ValidationResult } from '../../src/render/diagnostics.js';
 import { formatGithub, formatPretty, formatText } from '../../src/render/diagnostics.js';
+import { diagnosticText } from '../../src/render/diagnostic-text.js';
 import { replaceUnsafe } from '../../src/render/escape.js';
 import { PLAIN } from '../../src/render/style.js';
+import { TempRepo } from '../git/repo.js';
+import { runActa } from '../run-acta.js';
 import { runnerCommands, tryParseLegacy, tryParseV2 } from './github-runner.js';
 
 const TOKEN = 'acta-0123456789abcdef0123456789abcdef';
 
-function diagnostic(file: string, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
-  return { file, line: 2, column: 3, endLine: 2, endColumn: 9, code: 'ref/unknown-actor', severity: 'error', message, pointer: '/x', ...extra };
+// Record text reaches a message through its parameters: `detail` is a yaml/syntax message whole; a hint, the schema's
+// description of a schema/pattern; a related place, the group named in "members of …".
+type Extra = Partial<Omit<Diagnostic, 'related'>> & { hint?: string; related?: readonly { file: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] };
+function diagnostic(file: string, message: string, extra: Extra = {}): Diagnostic {
+  const { hint, related, ...rest } = extra;
+  const said = hint !== undefined ? { code: 'schema/pattern' as const, params: { value: message, where: 'w', description: { en: hint, es: hint } } } : { code: 'yaml/syntax' as const, params: { detail: message } };
+  return { file, line: 2, column: 3, endLine: 2, endColumn: 9, severity: 'error', ...said, pointer: '/x', ...(related ? { related: related.map(({ message: id, ...at }) => ({ ...at, note: { phrase: 'membersOf', params: { id } } })) } : {}), ...rest } as Diagnostic;
 }
+const O = { style: PLAIN, lang: 'en' };
 
 function result(diagnostics: readonly Diagnostic[]): ValidationResult {
   return { root: '/r', files: ['a.yaml'], diagnostics, counts: countDiagnostics(diagnostics) };
@@ -32,7 +41,7 @@ function meant(r: ValidationResult): { command: string; properties: Record<strin
       command: d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice',
       // The runner drops a property with an empty value (a file name is never empty on disk).
       properties: { ...(d.file ? { file: replaceUnsafe(d.file) } : {}), line: String(d.line), col: String(d.column), endline: String(d.endLine), endcolumn: String(d.endColumn), title: `acta ${d.code}` },
-      data: replaceUnsafe(d.hint ? `${d.message}\n${d.hint}` : d.message),
+      data: replaceUnsafe(((t) => (t.hint ? `${t.message}\n${t.hint}` : t.message))(diagnosticText(d, 'en'))),
     }));
   return r.diagnostics.length ? [...annotations, { command: 'group', properties: {}, data: `all ${r.diagnostics.length} problems` }, { command: 'endgroup', properties: {}, data: '' }] : annotations;
 }
@@ -53,19 +62,19 @@ const HOSTILE = [
 describe('the github format, read by the runner', () => {
   it('yields exactly the annotations acta meant, and nothing from the record text', () => {
     const r = result(HOSTILE);
-    const out = formatGithub(r, { style: PLAIN, stopToken: TOKEN });
+    const out = formatGithub(r, { ...O, stopToken: TOKEN });
     expect(runnerCommands(out)).toEqual(meant(r));
   });
 
   it('encodes a carriage return in properties and data as %0D (the runner turns it back)', () => {
-    const out = formatGithub(result([diagnostic('a\rb.yaml', 'x\ry')]), { style: PLAIN, stopToken: TOKEN });
+    const out = formatGithub(result([diagnostic('a\rb.yaml', 'x\ry')]), { ...O, stopToken: TOKEN });
     expect(out).toContain('file=a%0Db.yaml');
     expect(out).toContain('::x%0Dy');
-    expect(runnerCommands(out)[0]).toMatchObject({ properties: { file: 'a\rb.yaml' }, data: 'x\ry' });
+    expect(runnerCommands(out)[0]).toMatchObject({ properties: { file: 'a\rb.yaml' }, data: 'x\ry\nfix the YAML syntax at this position' });
   });
 
   it('refuses to run without a stop token', () => {
-    expect(() => formatGithub(result(HOSTILE), { style: PLAIN })).toThrow(/stop token/);
+    expect(() => formatGithub(result(HOSTILE), O)).toThrow(/stop token/);
   });
 
   it('the port parses both command forms like the runner', () => {
@@ -87,7 +96,7 @@ describe('property: record text never produces an extra command', () => {
     fc.assert(
       fc.property(fc.array(hostileDiagnostic, { maxLength: 5 }), (ds) => {
         const r = result(ds);
-        expect(runnerCommands(formatGithub(r, { style: PLAIN, stopToken: TOKEN }))).toEqual(meant(r));
+        expect(runnerCommands(formatGithub(r, { ...O, stopToken: TOKEN }))).toEqual(meant(r));
       }),
       { numRuns: 300 },
     );
@@ -98,8 +107,8 @@ describe('property: record text never produces an extra command', () => {
       fc.property(fc.array(hostileDiagnostic, { maxLength: 5 }), hostileText, (ds, source) => {
         const r = result(ds);
         const sources = new Map(ds.map((d) => [d.file, `${source}\n${source}\n${source}`]));
-        expect(runnerCommands(formatText(r))).toEqual([]);
-        expect(runnerCommands(formatPretty(r, { style: PLAIN, sources }))).toEqual([]);
+        expect(runnerCommands(formatText(r, O))).toEqual([]);
+        expect(runnerCommands(formatPretty(r, { ...O, sources }))).toEqual([]);
       }),
       { numRuns: 300 },
     );
@@ -121,5 +130,45 @@ describe('acta validate under GitHub Actions (the built CLI), read by the runner
     expect(json.diagnostics.some((d) => d.file.includes('::error title=X::'))).toBe(true);
     expect(annotations.map((c) => `${c.properties['file']} ${c.properties['title']}`)).toEqual(json.diagnostics.filter((d) => d.explained === null).map((d) => `${d.file} acta ${d.code}`));
     expect(commands.filter((c) => c.command === 'group' || c.command === 'endgroup').map((c) => c.command)).toEqual(['group', 'endgroup']);
+  });
+});
+
+describe('annotation paths: from the top of the work tree GitHub checked out, wherever the records are', () => {
+  // A repository with its records in docs/records (as `acta init docs/records` makes it), one unknown country on a
+  // known line: GitHub places an annotation only on a path from the workspace, never one from the records folder.
+  async function subfolderRepo(): Promise<{ top: string; records: string; line: number; cleanup(): void }> {
+    const repo = new TempRepo('acta-github-');
+    const records = path.join(repo.dir, 'docs/records');
+    expect((await runActa(['init', records, '--no-vendor'], { cwd: repo.dir })).code).toBe(0);
+    const meeting = path.join(records, 'meetings/2025-01-15-example.yaml');
+    const text = readFileSync(meeting, 'utf8').replace(/^session: virtual$/m, 'session: virtual\nparticipants: [ZZ]');
+    writeFileSync(meeting, text);
+    return { top: repo.dir, records, line: text.split('\n').indexOf('participants: [ZZ]') + 1, cleanup: () => repo.cleanup() };
+  }
+  const files = (stdout: string): string[] => runnerCommands(stdout).filter((c) => c.command === 'error').map((c) => `${c.properties['file']}:${c.properties['line']}`);
+
+  it('run in the records folder (a job with working-directory), with or without GITHUB_WORKSPACE', async () => {
+    const s = await subfolderRepo();
+    try {
+      const want = [`docs/records/meetings/2025-01-15-example.yaml:${s.line}`];
+      for (const env of [{}, { GITHUB_WORKSPACE: s.top }]) {
+        const r = await runActa(['validate', '-f', 'github'], { cwd: s.records, env });
+        expect(r.code).toBe(1);
+        expect(files(r.stdout), JSON.stringify(env)).toEqual(want);
+      }
+      // Under GitHub Actions, the format by default; a workspace reached through a symbolic link names the same files.
+      const link = `${s.top}-link`;
+      symlinkSync(s.top, link);
+      try {
+        const r = await runActa(['validate'], { cwd: path.join(link, 'docs/records'), env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: link } });
+        expect(files(r.stdout)).toEqual(want);
+      } finally {
+        rmSync(link);
+      }
+      // The text format keeps paths from where the user stands.
+      expect((await runActa(['validate', '-f', 'text'], { cwd: s.records })).stdout).toMatch(/^meetings\/2025-01-15-example\.yaml:/m);
+    } finally {
+      s.cleanup();
+    }
   });
 });
