@@ -4,7 +4,8 @@ import path from 'node:path';
 import { isRealDate, YEARS } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
 import { today } from '../io/clock.js';
-import { findRoot, followRecordsPointer, noRootMessage, UsageError } from '../io/files.js';
+import { CONFIG_FILE } from '../core/records.js';
+import { findRoot, followRecordsPointer, noRootHere, noRootMessage, UsageError } from '../io/files.js';
 import type { Output } from '../io/runtime.js';
 import { fromCwd, runtime } from '../io/runtime.js';
 import type { Repository } from '../io/load.js';
@@ -21,6 +22,8 @@ export async function resolveRoot(options: GlobalOptions, near?: string): Promis
     const root = fromCwd(options.root);
     if (!existsSync(root)) throw new UsageError(`--root ${options.root}: no such directory`);
     if (!statSync(root).isDirectory()) throw new UsageError(`--root ${options.root}: not a directory`);
+    // Refused as when no acta.yaml is found upwards (issue 23 point 1): a folder without one is not a records root.
+    if (!existsSync(path.join(root, CONFIG_FILE))) throw new UsageError(`--root ${options.root}: ${noRootHere(root)}`);
     return followRecordsPointer(root);
   }
   const full = near === undefined ? runtime().cwd : fromCwd(near);
