@@ -59,24 +59,27 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   const texts = await editedTexts(disk, plan.value.edits, (file) => records.plans.some((p) => p.parsed.file === file));
   // The records with the change in memory: only the edited files are parsed again.
   const after = checkRecords(records.files.map((f) => (texts.after.has(f.file) ? parseRecordFile(f.file, new TextEncoder().encode(texts.after.get(f.file)!)) : f)), schemaValidator(), { rootFile: 'acta.yaml' });
-  const added = newErrors(before.diagnostics, after.diagnostics);
+  const added = newProblems(before.diagnostics, after.diagnostics, 'error');
   const shown = (file: string): string => shownFromCwd(path.join(root, file));
+  const listed = (list: readonly Diagnostic[]): string => list.map((d) => ({ ...d, file: shown(d.file) })).map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }) + (d.hint ? `  hint: ${oneLine(d.hint)}\n` : '')).join('');
   if (added.length) {
-    const list = added.map((d) => ({ ...d, file: shown(d.file) }));
-    const text = list.map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }) + (d.hint ? `  hint: ${oneLine(d.hint)}\n` : '')).join('');
-    return { stdout: '', stderr: `acta ${verb}: refused, nothing written — the change would give ${added.length} error${added.length === 1 ? '' : 's'}:\n${text}`, exitCode: 1 };
+    return { stdout: '', stderr: `acta ${verb}: refused, nothing written — the change would give ${added.length} error${added.length === 1 ? '' : 's'}:\n${listed(added)}`, exitCode: 1 };
   }
+  // Warnings the change brings (a deadline extended to before the meeting): said now, as validate would say them next
+  // (issue 26 point 18); the change is still written.
+  const warned = newProblems(before.diagnostics, after.diagnostics, 'warning');
+  const warning = warned.length ? `acta ${verb}: written, with ${warned.length} warning${warned.length === 1 ? '' : 's'} \`acta validate\` will give:\n${listed(warned)}` : undefined;
   const files = [...texts.after.keys()];
   if (options.dryRun) {
     const patches = files.map((f) => createTwoFilesPatch(`a/${shown(f)}`, `b/${shown(f)}`, texts.before.get(f)!, texts.after.get(f)!, '', '', { context: 3 }).replace(/^=+\n/, ''));
-    return { stdout: terminalLines(patches.join('')), exitCode: 0 };
+    return { stdout: terminalLines(patches.join('')), ...(warning ? { stderr: warning.replace('written, with', 'would be written, with') } : {}), exitCode: 0 };
   }
   // Edited as read: a file someone changed meanwhile (an editor saving) is not overwritten.
   for (const f of files) if (decode(await disk.read(f)) !== texts.before.get(f)) throw new UsageError(`${shown(f)} changed on disk while acta was working: nothing written; run the command again`);
   for (const f of files) await writeFileAtomic(root, f, texts.after.get(f)!);
   const lines = [`${oneLine(plan.value.ref)}: ${oneLine(plan.value.summary)}`];
   for (const f of files) lines.push(`${shown(f)}:`, ...addedLines(texts.before.get(f)!, texts.after.get(f)!));
-  return { stdout: lines.join('\n') + '\n', exitCode: 0 };
+  return { stdout: lines.join('\n') + '\n', ...(warning ? { stderr: warning } : {}), exitCode: 0 };
 }
 
 /** Each file's text before and after the planned edits (several edits to one file apply in turn). */
@@ -97,10 +100,10 @@ async function editedTexts(disk: RecordSource, edits: readonly PlannedEdit[], is
 
 // Errors the change brings: those after it that were not there before (matched without line numbers, which an
 // added entry shifts). Errors already in the records do not block recording follow-up elsewhere.
-function newErrors(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
+function newProblems(before: readonly Diagnostic[], after: readonly Diagnostic[], severity: 'error' | 'warning'): Diagnostic[] {
   const key = (d: Diagnostic): string => `${d.code}\0${d.file}\0${d.pointer}\0${d.message}`;
-  const known = new Set(before.filter((d) => d.severity === 'error').map(key));
-  return after.filter((d) => d.severity === 'error' && !known.has(key(d)));
+  const known = new Set(before.filter((d) => d.severity === severity).map(key));
+  return after.filter((d) => d.severity === severity && d.explained === undefined && !known.has(key(d)));
 }
 
 const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

@@ -37,7 +37,8 @@ function checkList(parsed: ParsedFile, pointer: string, list: readonly FollowUp[
     if (f.occurrence !== undefined) {
       const there = owed.occurrences(f.step);
       if (!there.has(f.occurrence)) {
-        const listed = [...there].filter((o) => o.length > 4);
+        // The half-years when there are any, else the years (a plan's yearly cells recur by year).
+        const listed = [...there].some((o) => o.length > 4) ? [...there].filter((o) => o.length > 4) : [...there];
         out.push(diagnosticAt(parsed, `${at}/occurrence`, 'ref/unknown-occurrence', listed.length ? `occurrence ${f.occurrence} given, but this commitment's occurrences are ${listed.join(', ')}` : `occurrence ${f.occurrence} given, but this commitment does not recur in occurrences (only twice-a-year with \`until\`, and plan schedule cells, do)`, 'name one of its occurrences (2018-H1, or a column year), or leave `occurrence` out'));
       }
     }

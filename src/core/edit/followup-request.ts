@@ -44,6 +44,8 @@ interface Where {
   readonly occurrence?: string;
   /** The occurrences it recurs in (twice-a-year with `until`, plan schedule cells), when more than one. */
   readonly occurrences: readonly string[];
+  /** Every occurrence label an entry may name, as validate accepts them (with their years, and a plan's columns). */
+  readonly accepted: ReadonlySet<string>;
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -55,21 +57,35 @@ export function locateTarget(records: RecordSet, ref: string): Checked<Where> {
   const t = found.value;
   const tail = ref.includes('#') ? ref.slice(ref.indexOf('#') + 1) : '';
   const occurrence = /@([^@/]+)$/.exec(tail)?.[1];
+  // `X#3@`: an @ with no occurrence after it (or two of them) names nothing (issue 26 point 18).
+  if (tail.includes('@') && (occurrence === undefined || tail.indexOf('@') !== tail.lastIndexOf('@'))) return fail(`\`${ref}\`: write one occurrence after @ (${ref.replace(/@.*$/, '')}@2018-H1, or a year), or leave @ out`);
   if (t.kind === 'agreement') {
     const stepText = /\/(\d+)(?:@[^@]*)?$/.exec(tail)?.[1];
     const step = stepText === undefined ? undefined : Number(stepText);
     const a = t.at.agreement;
+    // `X#3/0` or a step past the schedule: a usage error, before anything is planned (issue 26 point 18).
+    if (step !== undefined) {
+      const steps = a.commitment?.schedule?.length ?? 0;
+      if (steps === 0) return fail(`\`${ref}\`: ${t.at.ref} has no schedule steps; leave /${stepText} out`);
+      if (step < 1 || step > steps) return fail(`\`${ref}\`: ${t.at.ref} has ${steps} schedule step${steps === 1 ? '' : 's'}: /1${steps > 1 ? `…/${steps}` : ''}`);
+    }
     const file = records.meetings.find((m) => m.data === t.meeting)!.parsed.file;
     const owners = (step !== undefined ? a.commitment?.schedule?.[step - 1]?.owners : undefined) ?? a.commitment?.owners ?? a.actors ?? [];
     const name = `${t.at.ref}${step !== undefined ? `/${step}` : ''}${occurrence ? `@${occurrence}` : ''}`;
     const deadline = step !== undefined ? a.commitment?.schedule?.[step - 1]?.deadline : a.commitment?.deadline;
+    // As validate reads them: the deadline's half-years and those of any extension, with their years.
+    const moved = (a.followup ?? []).filter((f) => f.step === step && f.deadline).map((f) => f.deadline!);
     const occurrences = deadline ? halfYearsOf(deadline, t.meeting.dates.start) : [];
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], occurrences, ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
+    const labels = [deadline, ...moved].flatMap((d) => (d ? halfYearsOf(d, t.meeting.dates.start) : []));
+    const accepted = new Set([...labels, ...labels.map((l) => l.slice(0, 4))]);
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], occurrences, accepted, ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
   }
   if (t.kind === 'activity') {
     const file = records.plans.find((p) => p.data === t.plan)!.parsed.file;
-    const occurrences = occurrencesOf(t.at.activity.schedule ?? {}).map((o) => o.label);
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], occurrences, ...(occurrence ? { occurrence } : {}) } };
+    const cells = occurrencesOf(t.at.activity.schedule ?? {});
+    const occurrences = cells.map((o) => o.label);
+    const accepted = new Set([...occurrences, ...cells.map((c) => c.column)]);
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], occurrences, accepted, ...(occurrence ? { occurrence } : {}) } };
   }
   return fail(`\`${ref}\` is a whole ${t.kind}: name one of its ${t.kind === 'meeting' ? 'points (MEETING#N)' : 'activities (PLAN#A/O/R/N)'}`);
 }
@@ -79,6 +95,14 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
   const located = locateTarget(records, refText);
   if (!located.ok) return located;
   const w = located.value;
+  // An occurrence the commitment does not have is refused here, in the words validate uses, not after planning:
+  // `done` and validate agree on what recurs (issue 26 point 18).
+  const asked = req.kind === 'done' ? (req.occurrence ?? w.occurrence) : w.occurrence;
+  if (asked !== undefined && !w.accepted.has(asked)) {
+    const listed = [...w.accepted].some((o) => o.length > 4) ? [...w.accepted].filter((o) => o.length > 4) : [...w.accepted];
+    const shown = listed.slice(0, 6).join(', ') + (listed.length > 6 ? ', …' : '');
+    return fail(listed.length ? `${w.ref.replace(/@.*$/, '')} has no occurrence ${asked}: its occurrences are ${shown}` : `${w.ref.replace(/@.*$/, '')} does not recur: leave the occurrence ${asked} out`);
+  }
   const base: FollowupEntry = { date: on, ...(w.step !== undefined ? { step: w.step } : {}) };
   const at = { file: w.file, pointer: w.pointer };
   const one = (entry: FollowupEntry, summary: string, more: PlannedEdit[] = []): Checked<FollowupPlan> => ({ ok: true, value: { ref: w.ref, entry, edits: [{ ...at, append: entry }, ...more], summary } });
