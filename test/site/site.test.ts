@@ -89,13 +89,16 @@ describe('the output folder', () => {
     expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
   });
 
-  it('replaces a site it wrote before (stale files go), and writes into an empty folder', async () => {
+  it('replaces a site it wrote before (stale files it wrote go), and writes into an empty folder', async () => {
     const parent = tempFolder('acta-site-again-');
     const dir = path.join(parent, 'site');
     mkdirSync(dir);
     const first = await runActa(['site', '--root', DATA, '--as-of', AS_OF, '--out', dir]);
     expect(first.code, first.stderr).toBe(0);
+    // A page an earlier build wrote (so in its manifest) that this build does not write.
     writeFileSync(path.join(dir, 'stale.html'), 'old');
+    const manifest = JSON.parse(readFileSync(path.join(dir, '.acta-site'), 'utf8')) as { files: [string, number][] };
+    writeFileSync(path.join(dir, '.acta-site'), JSON.stringify({ ...manifest, files: [...manifest.files, ['stale.html', 3]] }));
     const second = await runActa(['site', '--root', DATA, '--as-of', AS_OF, '--out', dir]);
     expect(second.code, second.stderr).toBe(0);
     expect(existsSync(path.join(dir, 'stale.html'))).toBe(false);
