@@ -98,7 +98,7 @@ function writeDeadline(w, indent, start, kind) {
   if (w.chance(0.15)) w.line(i, `warn: ${w.int(7, 90)}`);
 }
 
-function writeFollowup(w, indent, start, steps, ids, owners, self) {
+function writeFollowup(w, indent, start, steps, ids, owners) {
   w.line(indent, 'followup:');
   for (let n = w.int(1, 3), k = 0; k < n; k++) {
     w.line(indent + 2, `- date: ${q(day(start.split('-').map(Number), 30 + 60 * k + w.int(0, 59)))}`);
@@ -108,12 +108,9 @@ function writeFollowup(w, indent, start, steps, ids, owners, self) {
     // Only those who owe it deliver (followup/not-owed); a step's own owners may differ, so not on schedules.
     if (steps === 0 && w.chance(0.3)) w.actors(i, 'delivered_by', 1, Math.min(3, owners.length), owners);
     if (steps > 0 && w.chance(0.5)) w.line(i, `step: ${w.int(1, steps)}`);
-    // Decided by the meeting itself: an earlier one would be followup/decided-before. The pick is still drawn, so the
-    // rest of the corpus is the same draw as before.
-    if (w.chance(0.2)) {
-      w.pick(ids);
-      w.line(i, `decided_by: ${self}`);
-    }
+    // decided_by must name a meeting held on or after the commitment's (followup/decided-before), and only earlier
+    // meetings are known here: the draw is kept so the corpus stays the same, the line is not written.
+    if (w.chance(0.2)) w.pick(ids);
     if (w.chance(0.3)) {
       w.line(i, 'evidence:');
       w.line(i + 2, `document: "${w.int(100, 999)}_${w.int(1e6, 9e6).toString(16)}.txt"`);
@@ -157,7 +154,7 @@ function writeAgreement(w, indent, number, start, ids, self, depth) {
     w.line(i, 'items:');
     for (let n = w.int(2, 4), k = 0; k < n; k++) writeAgreement(w, i + 2, 'abcdefgh'[k], start, ids, self, 1);
   }
-  if (operational && w.chance(0.15)) writeFollowup(w, i, start, steps, ids, owners, self);
+  if (operational && w.chance(0.15)) writeFollowup(w, i, start, steps, ids, owners);
   if (depth === 0 && ids.length > 0 && w.chance(0.03)) w.line(i, `supersedes: "${w.pick(ids)}#1"`);
 }
 

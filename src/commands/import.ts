@@ -19,7 +19,8 @@ import { fromCwd, runtime, shownFromCwd } from '../io/runtime.js';
 import { findSchemasFolder, schemaPathFrom } from '../io/scaffold.js';
 import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
-import { resolveRoot } from './context.js';
+import { diagnosticText } from '../render/diagnostic-text.js';
+import { resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface ImportOptions extends GlobalOptions {
@@ -109,7 +110,8 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   const parsed = parseRecordFile(file, Buffer.from(record, 'utf8'));
   const others = repo.records.files.filter((f) => f.file !== file);
   const errors = checkRecords([...others, parsed], schemaValidator()).diagnostics.filter((d) => d.file === file && d.severity === 'error');
-  const problems = errors.map((d) => `  ${file}:${d.line}:${d.column} ${d.code} ${d.message}`).join('\n');
+  const lang = resolveLang(options, repo.records.config.lang);
+  const problems = errors.map((d) => `  ${file}:${d.line}:${d.column} ${d.code} ${diagnosticText(d, lang).message}`).join('\n');
   const missing = outcome.missing.length ? `not found, left as placeholders with a note: ${outcome.missing.join(', ')}\n` : '';
   const tail = `${missing}${errors.length ? `the draft has ${errors.length} errors to fix:\n${problems}\n` : ''}`;
   if (options.stdout) {

@@ -24,13 +24,13 @@ describe('show and the write commands name a record left out, and why', () => {
     writeFileSync(file(), original.replace('source:\n', 'colour: blue\nsource:\n'));
     try {
       for (const ref of [ID, `${ID}#1`, '2020-01']) {
-        const r = await runActa(['--root', root, 'show', ref, '--as-of', '2020-03-01']);
+        const r = await runActa(['--root', root, 'show', ref, '--as-of', '2020-03-01', '--lang', 'en']);
         expect(r.code, r.stderr).toBe(2);
         expect(r.stderr).toContain(`acta: left out 1 file with errors: meetings/${ID}.yaml (schema/unknown-property)`);
-        expect(r.stderr).toContain(`\`${ID}\` was left out: its file meetings/${ID}.yaml has errors (schema/unknown-property:`);
+        expect(r.stderr).toContain(`\`${ID}\` was left out: its file meetings/${ID}.yaml has errors (schema/unknown-property); run \`acta validate meetings/${ID}.yaml\`, fix them, and try again`);
         expect(r.stderr).not.toMatch(/no meeting or plan|nearest/);
       }
-      const done = await runActa(['--root', root, 'done', `${ID}#1`, '--by', 'MX', '--on', '2020-02-01']);
+      const done = await runActa(['--root', root, 'done', `${ID}#1`, '--by', 'MX', '--on', '2020-02-01', '--lang', 'en']);
       expect(done.code).toBe(2);
       expect(done.stderr).toContain('was left out');
       expect(readFileSync(file(), 'utf8')).toBe(original.replace('source:\n', 'colour: blue\nsource:\n'));
@@ -43,7 +43,7 @@ describe('show and the write commands name a record left out, and why', () => {
     const original = readFileSync(file(), 'utf8');
     writeFileSync(file(), `${original}\n  bad: [\n`);
     try {
-      const r = await runActa(['--root', root, 'show', ID, '--as-of', '2020-03-01']);
+      const r = await runActa(['--root', root, 'show', ID, '--as-of', '2020-03-01', '--lang', 'en']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`\`${ID}\` was left out: its file meetings/${ID}.yaml has errors (yaml/`);
     } finally {
@@ -51,13 +51,13 @@ describe('show and the write commands name a record left out, and why', () => {
     }
   });
 
-  it('an id defined in two files: "defined twice", and where', async () => {
+  it('an id defined in two files: "defined 2 times", and where', async () => {
     const copy = path.join(root, 'meetings/copia.yaml');
     writeFileSync(copy, readFileSync(file(), 'utf8'));
     try {
-      const r = await runActa(['--root', root, 'show', ID, '--as-of', '2020-03-01']);
+      const r = await runActa(['--root', root, 'show', ID, '--as-of', '2020-03-01', '--lang', 'en']);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`\`${ID}\` is defined twice: in meetings/${ID}.yaml and meetings/copia.yaml`);
+      expect(r.stderr).toContain(`\`${ID}\` is defined 2 times: in meetings/${ID}.yaml and meetings/copia.yaml`);
       expect(r.stderr).not.toContain('ambiguous');
     } finally {
       rmSync(copy);
@@ -65,7 +65,7 @@ describe('show and the write commands name a record left out, and why', () => {
   });
 
   it('the record itself, once fixed, shows as before', async () => {
-    const r = await runActa(['--root', root, 'show', ID, '--as-of', '2020-03-01']);
+    const r = await runActa(['--root', root, 'show', ID, '--as-of', '2020-03-01', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
   });
