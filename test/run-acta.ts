@@ -1,7 +1,7 @@
 // Whole-CLI runs. runActa calls the binary's own entry point (src/cli.ts main) in this process, with its own working
 // folder, environment and captured output — as `node bin/acta.js ARGS` would, without ~400 ms of start-up.
 // actaProcess starts the real binary, for the tests where the process is the point (exit codes, pipes, TZ, workers).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli.js';
@@ -51,4 +51,17 @@ export async function runActa(args: readonly string[], options: RunOptions = {})
 export function actaProcess(args: readonly string[], options: RunOptions = {}): ActaRun {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, encoding: 'utf8', env: testEnv(options.env) });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+}
+
+/** The real binary in a child process, without waiting: for tests of processes running at the same time. */
+export function actaProcessAsync(args: readonly string[], options: RunOptions = {}): Promise<ActaRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: testEnv(options.env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => void (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => void (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ stdout, stderr, code: code ?? -1 }));
+  });
 }

@@ -14,6 +14,7 @@ import { readSchemas } from '../io/schemas.js';
 import { diskSource, UnreadableRecord } from '../io/source.js';
 import { RefusedWrite, writeFileAtomic } from '../io/write.js';
 import { structuredPatch } from 'diff';
+import { withRecordsLock } from '../io/lock.js';
 import type { FmtFile, FmtResult, FmtStatus } from '../render/fmt.js';
 import { formatFmtResult } from '../render/fmt.js';
 import { resolveRoot, resolveStyle } from './context.js';
@@ -26,6 +27,11 @@ export interface FmtOptions extends GlobalOptions {
 export async function runFmt(paths: readonly string[], options: FmtOptions): Promise<Outcome> {
   if (options.rev !== undefined) throw new UsageError('acta fmt works on the files on disk: --rev is for read-only commands');
   const root = await resolveRoot(options, paths[0]);
+  // Rewriting holds the records lock (io/lock.ts): a done running meanwhile is neither lost nor overwritten.
+  return options.check ? formatAll(root, paths, options) : withRecordsLock(root, () => formatAll(root, paths, options));
+}
+
+async function formatAll(root: string, paths: readonly string[], options: FmtOptions): Promise<Outcome> {
   const source = diskSource(root);
   const files = paths.length ? await expandPaths(root, paths) : await source.list();
   const folders = paths.length ? [] : (source.unreadableFolders?.() ?? []);
@@ -74,7 +80,7 @@ async function formatOne(root: string, file: string, bytes: Uint8Array | unknown
   if (output.equals(Buffer.from(bytes))) return { status: 'unchanged' };
   if (check) return { status: 'would-reformat', diff: firstChange(text, outcome.text) };
   try {
-    await writeFileAtomic(root, file, output);
+    await writeFileAtomic(root, file, output, { expected: bytes });
   } catch (e) {
     if (e instanceof RefusedWrite) return { status: 'not-formatted', reason: e.reason };
     throw e;

@@ -17,7 +17,8 @@ import { shownFromCwd } from '../io/runtime.js';
 import { readSchemas } from '../io/schemas.js';
 import type { RecordSource } from '../io/source.js';
 import { diskSource } from '../io/source.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFilesAtomic } from '../io/write.js';
+import { withRecordsLock } from '../io/lock.js';
 import { formatText } from '../render/diagnostics.js';
 import { oneLine, terminalLines } from '../render/escape.js';
 import { countDiagnostics } from '../core/diagnostics.js';
@@ -50,7 +51,14 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   if (!ref) throw new UsageError(`${verb}: give the point (MEETING#N) or activity (PLAN#A/O/R/N) it concerns`);
   const on = options.on ?? resolveAsOf(options);
   const root = await resolveRoot(options);
-  const disk = diskSource(root);
+  // Read, check and write under the records lock: a second writer waits, then reads what this one wrote.
+  return options.dryRun ? writeFollowup(verb, args, options, on, root) : withRecordsLock(root, () => writeFollowup(verb, args, options, on, root));
+}
+
+async function writeFollowup(verb: 'done' | 'extend' | 'status', args: readonly string[], options: WriteOptions, on: string, root: string): Promise<Outcome> {
+  const ref = args[0]!;
+  // The bytes each file was parsed from: the point is located and the entry applied on the same bytes.
+  const disk = rememberingSource(diskSource(root));
   const before = await loadRepository(disk);
   const records = before.records;
   const lang = options.lang ?? records.config.lang ?? 'es';
@@ -71,21 +79,20 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
     const patches = files.map((f) => createTwoFilesPatch(`a/${shown(f)}`, `b/${shown(f)}`, texts.before.get(f)!, texts.after.get(f)!, '', '', { context: 3 }).replace(/^=+\n/, ''));
     return { stdout: terminalLines(patches.join('')), exitCode: 0 };
   }
-  // Edited as read: a file someone changed meanwhile (an editor saving) is not overwritten.
-  for (const f of files) if (decode(await disk.read(f)) !== texts.before.get(f)) throw new UsageError(`${shown(f)} changed on disk while acta was working: nothing written; run the command again`);
-  for (const f of files) await writeFileAtomic(root, f, texts.after.get(f)!);
+  // All files or none; each only if it still holds the bytes read (an editor saving meanwhile is not overwritten).
+  await writeFilesAtomic(root, files.map((f) => ({ file: f, data: texts.after.get(f)!, expected: disk.bytesRead(f)! })));
   const lines = [`${oneLine(plan.value.ref)}: ${oneLine(plan.value.summary)}`];
   for (const f of files) lines.push(`${shown(f)}:`, ...addedLines(texts.before.get(f)!, texts.after.get(f)!));
   return { stdout: lines.join('\n') + '\n', exitCode: 0 };
 }
 
 /** Each file's text before and after the planned edits (several edits to one file apply in turn). */
-async function editedTexts(disk: RecordSource, edits: readonly PlannedEdit[], isPlan: (file: string) => boolean): Promise<{ before: Map<string, string>; after: Map<string, string> }> {
+async function editedTexts(disk: RememberingSource, edits: readonly PlannedEdit[], isPlan: (file: string) => boolean): Promise<{ before: Map<string, string>; after: Map<string, string> }> {
   const before = new Map<string, string>();
   const after = new Map<string, string>();
   const schemas = readSchemas();
   for (const e of edits) {
-    if (!before.has(e.file)) before.set(e.file, decode(await disk.read(e.file)));
+    if (!before.has(e.file)) before.set(e.file, decode(disk.bytesRead(e.file) ?? (await disk.read(e.file))));
     const order = keyOrderFor(schemas, isPlan(e.file) ? 'plan' : 'meeting');
     const text = after.get(e.file) ?? before.get(e.file)!;
     const out: EditOutcome = 'append' in e ? appendFollowup(text, e.pointer, e.append, order) : setSupersedes(text, e.pointer, e.supersedes, order);
@@ -101,6 +108,24 @@ function newErrors(before: readonly Diagnostic[], after: readonly Diagnostic[]):
   const key = (d: Diagnostic): string => `${d.code}\0${d.file}\0${d.pointer}\0${d.message}`;
   const known = new Set(before.filter((d) => d.severity === 'error').map(key));
   return after.filter((d) => d.severity === 'error' && !known.has(key(d)));
+}
+
+interface RememberingSource extends RecordSource {
+  bytesRead(file: string): Uint8Array | undefined;
+}
+
+// A source that keeps the bytes it gave: the edit is made on, and the write checked against, what was parsed.
+function rememberingSource(source: RecordSource): RememberingSource {
+  const seen = new Map<string, Uint8Array>();
+  return {
+    ...source,
+    read: async (file) => {
+      const bytes = await source.read(file);
+      seen.set(file, bytes);
+      return bytes;
+    },
+    bytesRead: (file) => seen.get(file),
+  };
 }
 
 const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

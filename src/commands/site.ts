@@ -7,6 +7,7 @@ import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite } from '../core/queries/site.js';
+import { UsageError } from '../io/files.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
 import { PACKAGE_TEMPLATES } from '../io/templates.js';
@@ -27,9 +28,11 @@ export const DEFAULT_SITE_FOLDER = 'site';
 export async function runSite(options: SiteOptions): Promise<Outcome> {
   const asOf = resolveAsOf(options);
   const root = await resolveRoot(options);
+  if (options.out !== undefined && options.out.trim() === '') throw new UsageError('--out: give the folder to write the site into (an empty name names no folder)');
   const out = options.out === undefined ? path.join(root, DEFAULT_SITE_FOLDER) : fromCwd(options.out);
-  const shown = shownFromCwd(out);
-  await checkOutputFolder(out, shown, SITE_MARKER);
+  const shown = shownFolder(out);
+  const guard = { root };
+  await checkOutputFolder(out, shown, SITE_MARKER, guard);
   const repo = await loadFromOptions(options);
   const records = repo.records;
   const dir = buildActorDirectory(records.registries);
@@ -38,9 +41,18 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
   const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets() });
-  const count = await writeFolderAtomic(out, shown, SITE_MARKER, files);
+  const count = await writeFolderAtomic(out, shown, SITE_MARKER, files, guard);
   const warning = formatLeftOutNote(records.leftOut) ?? '';
-  return { stdout: '', stderr: `${warning}acta: wrote ${shown}/ (${count.pages} pages, ${count.files} files); open ${shown}/index.html\n`, exitCode: 0 };
+  const slash = shown.endsWith('/') ? shown : `${shown}/`;
+  return { stdout: '', stderr: `${warning}acta: wrote ${slash} (${count.pages} pages, ${count.files} files); open ${slash}index.html\n`, exitCode: 0 };
+}
+
+// The folder as people read it: relative to the working folder when it is there or below (`.` for the working folder
+// itself), else its absolute path (not `../../../..` for `/`).
+function shownFolder(out: string): string {
+  const rel = shownFromCwd(out);
+  if (rel === '') return '.';
+  return /^\.\.(\/\.\.)*$/.test(rel) ? out.split(path.sep).join('/') : rel;
 }
 
 // The stylesheet and search script are the package's own (templates/site); MiniSearch's browser build comes from its

@@ -1,7 +1,7 @@
 // The parse cache, content-addressed: a file's bytes (plus what parsing depends on) → its parsed data and parse
 // diagnostics, the same plain values a parse worker sends back. The only writer of the cache folder. An entry that is
 // missing, truncated or corrupt is a miss: the file is parsed again, never trusted, never a crash.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rename, rm, writeFile } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -9,6 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { CODES } from '../core/diagnostics.js';
+import type { CacheTrust } from './cache-trust.js';
+import { openCacheTrust, trustedFolder } from './cache-trust.js';
 import type { ParsedFile } from '../core/read/index.js';
 import { plainText, withTreeOnDemand } from '../core/read/index.js';
 import { cacheCap, pruneIfDue } from './cache-prune.js';
@@ -17,7 +20,7 @@ import { SCHEMA_DIR } from './schemas.js';
 import { packageVersion } from './scaffold.js';
 
 /** Bump when what an entry holds changes shape (the parse code itself is hashed into every key anyway). */
-const ENTRY_FORMAT = 1;
+const ENTRY_FORMAT = 2;
 
 export interface ParseCache {
   /** The parsed file, if an intact entry for these bytes exists. */
@@ -46,7 +49,11 @@ export function cacheFolder(env: NodeJS.ProcessEnv = runtime().env): string {
 /** The cache for this run, or undefined when it is turned off. */
 export function openParseCache(env: NodeJS.ProcessEnv = runtime().env): ParseCache | undefined {
   if (!cacheEnabled(env)) return undefined;
-  const dir = path.join(cacheFolder(env), 'parse');
+  // A folder that is not this user's alone, or a key that is not private, means no cache (io/cache-trust.ts).
+  const top = cacheFolder(env);
+  const trust = openCacheTrust(top);
+  const dir = path.join(top, 'parse');
+  if (!trust || !trustedFolder(dir, top)) return undefined;
   const salt = parseSalt();
   const made = new Set<string>();
   const writes: Promise<void>[] = [];
@@ -62,7 +69,7 @@ export function openParseCache(env: NodeJS.ProcessEnv = runtime().env): ParseCac
       } catch {
         return undefined;
       }
-      const entry = decodeEntry(key, raw);
+      const entry = decodeEntry(trust, key, raw, bytes.length);
       if (!entry) return undefined;
       return withTreeOnDemand(file, bytes, entry.text, entry.data, entry.diagnostics.map((d) => ofFile(d, file)));
     },
@@ -87,11 +94,11 @@ export function openParseCache(env: NodeJS.ProcessEnv = runtime().env): ParseCac
       }
       const temp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
       // Not io/write.ts's writeFileAtomic: that one guards the user's records (links out of the root, read-only and
-      // hard-linked files, fsync, the original mode); an entry is ours, checksummed, and a lost one is only re-parsed.
+      // hard-linked files, fsync, the original mode); an entry is ours, signed, and a lost one is only re-parsed.
       // Callback fs calls: the promise API's file handles cost several times more on this thread, per entry.
       writes.push(
         new Promise((resolve) => {
-          writeFile(temp, Buffer.concat([checksum(key, payload), payload]), (error) => {
+          writeFile(temp, Buffer.concat([trust.sign(key, payload), payload]), { mode: 0o600 }, (error) => {
             if (error) rm(temp, { force: true }, () => resolve());
             else rename(temp, target, (failed) => (failed ? rm(temp, { force: true }, () => resolve()) : resolve()));
           });
@@ -109,24 +116,85 @@ export function openParseCache(env: NodeJS.ProcessEnv = runtime().env): ParseCac
 
 interface Entry { readonly text?: string; readonly data: unknown; readonly diagnostics: readonly Diagnostic[] }
 
-// An entry is a sha256 of (key, payload) followed by the payload (v8's structured-clone serialisation, the format
-// that carries a worker's reply): a wrong checksum, a payload that does not deserialise or has the wrong shape is a miss.
-function decodeEntry(key: string, raw: Buffer): Entry | undefined {
+// An entry is an HMAC of (key, payload) with the user's secret (io/cache-trust.ts), followed by the payload (v8's
+// structured-clone serialisation, the format that carries a worker's reply). A signature that does not verify is a
+// miss, read no further. A signed entry is still checked as parsed input would be: plain data (no class instances, no
+// holes), no more nodes and characters than a file of these bytes can give, diagnostics of known codes and sane
+// positions — so even an entry of this user's own making can give no answer that a parse of the bytes could not.
+function decodeEntry(trust: CacheTrust, key: string, raw: Buffer, size: number): Entry | undefined {
   if (raw.length < 32) return undefined;
   const payload = raw.subarray(32);
-  if (!checksum(key, payload).equals(raw.subarray(0, 32))) return undefined;
+  if (!timingSafeEqual(trust.sign(key, payload), raw.subarray(0, 32))) return undefined;
   try {
     const entry = deserialize(payload) as Partial<Entry> & { format?: unknown };
-    if (entry?.format !== ENTRY_FORMAT || !Array.isArray(entry.diagnostics)) return undefined;
-    if (entry.text !== undefined && typeof entry.text !== 'string') return undefined;
+    if (!isPlainObject(entry) || entry.format !== ENTRY_FORMAT || !Array.isArray(entry.diagnostics)) return undefined;
+    if (entry.text !== undefined && (typeof entry.text !== 'string' || entry.text.length > size)) return undefined;
+    if (!boundedPlainData(entry.data, size)) return undefined;
+    if (entry.diagnostics.length > size + 16 || !entry.diagnostics.every((d) => isDiagnostic(d, size))) return undefined;
     return entry as Entry;
   } catch {
     return undefined;
   }
 }
 
-function checksum(key: string, payload: Uint8Array): Buffer {
-  return createHash('sha256').update(key).update(payload).digest();
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/** Data a YAML file of `size` bytes can give: JSON-like values only, at most ~one node per byte, dense arrays. */
+export function boundedPlainData(data: unknown, size: number): boolean {
+  let nodes = size + 16;
+  let chars = 2 * size + 64;
+  const stack: unknown[] = [data];
+  while (stack.length) {
+    const v = stack.pop();
+    if (--nodes < 0) return false;
+    if (v === null || typeof v === 'boolean') continue;
+    if (typeof v === 'number') continue;
+    if (typeof v === 'string') {
+      if ((chars -= v.length) < 0) return false;
+      continue;
+    }
+    if (Array.isArray(v)) {
+      if (Object.getPrototypeOf(v) !== Array.prototype || v.length > nodes) return false;
+      for (let i = 0; i < v.length; i++) {
+        if (!(i in v)) return false; // a hole: no parse gives one
+        stack.push(v[i]);
+      }
+      continue;
+    }
+    if (!isPlainObject(v)) return false;
+    const keys = Object.keys(v);
+    if (keys.length > nodes) return false;
+    for (const k of keys) {
+      if ((chars -= k.length) < 0) return false;
+      stack.push(v[k]);
+    }
+  }
+  return true;
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+const position = (n: unknown, size: number): boolean => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && n <= size + 2;
+const shortText = (t: unknown, size: number): boolean => typeof t === 'string' && t.length <= size + 4096;
+
+function isLocation(d: Record<string, unknown>, size: number): boolean {
+  return typeof d['file'] === 'string' && position(d['line'], size) && position(d['column'], size) && position(d['endLine'], size) && position(d['endColumn'], size);
+}
+
+function isDiagnostic(d: unknown, size: number): boolean {
+  if (!isPlainObject(d) || !isLocation(d, size)) return false;
+  if (typeof d['code'] !== 'string' || !Object.hasOwn(CODES, d['code']) || !SEVERITIES.has(d['severity'] as string)) return false;
+  if (!shortText(d['message'], size) || typeof d['pointer'] !== 'string' || (d['pointer'] as string).length > size + 64) return false;
+  if (d['hint'] !== undefined && !shortText(d['hint'], size)) return false;
+  if (d['explained'] !== undefined && !shortText(d['explained'], size)) return false;
+  if (d['related'] !== undefined) {
+    const related = d['related'];
+    if (!Array.isArray(related) || related.length > 64 || !related.every((r) => isPlainObject(r) && isLocation(r, size) && shortText(r['message'], size))) return false;
+  }
+  return true;
 }
 
 // Entries are shared by files with the same bytes: diagnostics carry the name of the file now read.

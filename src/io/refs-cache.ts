@@ -3,13 +3,15 @@
 // One file per records root and kind in the cache folder, read whole at the start of a run and rewritten whole
 // (atomically) when the run learnt something; like the parse cache, a file that is missing, stale or corrupt is
 // simply not used.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { FileRefs } from '../core/reference-index.js';
 import { cacheEnabled, cacheFolder, parseSalt } from './cache.js';
+import type { CacheTrust } from './cache-trust.js';
+import { openCacheTrust, trustedFolder } from './cache-trust.js';
 import { runtime } from './runtime.js';
 
 export interface RefsStore {
@@ -19,10 +21,10 @@ export interface RefsStore {
   save(keep: Iterable<string>): void;
 }
 
-const FORMAT = 2;
+const FORMAT = 3;
 const NONE: RefsStore = { get: () => undefined, put: () => undefined, save: () => undefined };
 
-function storeFile(env: NodeJS.ProcessEnv, kind: string, root: string): string {
+export function storeFile(env: NodeJS.ProcessEnv, kind: string, root: string): string {
   return path.join(cacheFolder(env), kind, createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 32));
 }
 
@@ -30,7 +32,9 @@ export function openRefsStore(root: string, env: NodeJS.ProcessEnv = runtime().e
   if (!cacheEnabled(env)) return NONE;
   const salt = parseSalt();
   const file = storeFile(env, 'refs', root);
-  const entries = readEntries(file, salt) as Map<string, FileRefs>;
+  const trust = trustedStore(env, file);
+  if (!trust) return NONE;
+  const entries = readEntries(file, salt, trust) as Map<string, FileRefs>;
   let added = false;
   return {
     get: (id) => {
@@ -48,7 +52,7 @@ export function openRefsStore(root: string, env: NodeJS.ProcessEnv = runtime().e
         const refs = entries.get(id);
         if (refs) kept.set(id, refs);
       }
-      writeEntries(file, salt, kept);
+      writeEntries(file, salt, kept, trust);
     },
   };
 }
@@ -58,12 +62,21 @@ function isRefs(refs: FileRefs): boolean {
   return typeof refs.kind === 'string' && lists.every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string'));
 }
 
-// sha256 of the payload, then the payload: v8's serialisation of { format, salt, entries }.
-function readEntries(file: string, salt: string): Map<string, unknown> {
+// The cache folder and the store's folder checked (this user's, no one else may write), and the key that signs.
+function trustedStore(env: NodeJS.ProcessEnv, file: string): CacheTrust | undefined {
+  const top = cacheFolder(env);
+  const trust = openCacheTrust(top);
+  return trust && trustedFolder(path.dirname(file), top) ? trust : undefined;
+}
+
+// An HMAC of (file, payload) with the user's secret (io/cache-trust.ts), then the payload: v8's serialisation of
+// { format, salt, entries }. A store that does not verify is not used (a checksum anyone can compute proved nothing).
+function readEntries(file: string, salt: string, trust: CacheTrust): Map<string, unknown> {
   try {
     const raw = readFileSync(file);
+    if (raw.length < 32) return new Map();
     const payload = raw.subarray(32);
-    if (!createHash('sha256').update(payload).digest().equals(raw.subarray(0, 32))) return new Map();
+    if (!timingSafeEqual(trust.sign(path.basename(file), payload), raw.subarray(0, 32))) return new Map();
     const stored = deserialize(payload) as { format?: unknown; salt?: unknown; entries?: unknown };
     if (stored.format !== FORMAT || stored.salt !== salt || !(stored.entries instanceof Map)) return new Map();
     return stored.entries as Map<string, unknown>;
@@ -72,12 +85,12 @@ function readEntries(file: string, salt: string): Map<string, unknown> {
   }
 }
 
-function writeEntries(file: string, salt: string, entries: Map<string, unknown>): void {
+function writeEntries(file: string, salt: string, entries: Map<string, unknown>, trust: CacheTrust): void {
   const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const payload = serialize({ format: FORMAT, salt, entries });
-    writeFileSync(temp, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+    writeFileSync(temp, Buffer.concat([trust.sign(path.basename(file), payload), payload]), { mode: 0o600 });
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true }); // a folder that cannot be written: run without it
@@ -97,7 +110,9 @@ export function openCanonicalSet(root: string, env: NodeJS.ProcessEnv = runtime(
   if (!cacheEnabled(env)) return { has: () => false, add: () => undefined, save: () => undefined };
   const salt = formatSalt();
   const file = storeFile(env, 'fmt', root);
-  const known = readEntries(file, salt);
+  const trust = trustedStore(env, file);
+  if (!trust) return { has: () => false, add: () => undefined, save: () => undefined };
+  const known = readEntries(file, salt, trust);
   const seen = new Map<string, true>();
   let added = false;
   const keyOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -113,14 +128,14 @@ export function openCanonicalSet(root: string, env: NodeJS.ProcessEnv = runtime(
       added = true;
     },
     save() {
-      if (added) writeEntries(file, salt, seen);
+      if (added) writeEntries(file, salt, seen, trust);
     },
   };
 }
 
 let fmtSalt: string | undefined;
 // The parse salt (acta, the parse code, yaml, the schemas) and the formatting code as built.
-function formatSalt(): string {
+export function formatSalt(): string {
   if (fmtSalt !== undefined) return fmtSalt;
   const hash = createHash('sha256').update(parseSalt());
   const folder = fileURLToPath(new URL('../core/format/', import.meta.url));

@@ -1,62 +1,181 @@
-// Writes a generated folder (acta site) atomically: everything is built in a temporary sibling folder, then renamed
-// into place. A folder acta wrote carries a marker file; an existing non-empty folder without it is refused and left
-// untouched, so `--out` can never empty a folder of the user's.
+// Writes a generated folder (acta site) so that it never deletes what acta did not write. A folder acta wrote holds a
+// manifest (the marker file, JSON): every file it wrote, with its size. The folder is replaced only when everything in
+// it is in that manifest, with that size; a marker file alone (anyone can create one) proves nothing. Never the records
+// root, a folder above it, a git work tree, or anything inside .git — whatever the manifest says. The new site is built
+// in a hidden folder inside the output folder and swapped in entry by entry, so the output folder itself is never
+// renamed: an empty mount point is written into.
 import { randomBytes } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './files.js';
+import { isInside } from './source.js';
+
+/** The manifest format; an older marker (plain text) is not a manifest. */
+const MANIFEST_FORMAT = 1;
+/** Only files of these kinds can be listed in a manifest (what acta site writes): a forged manifest cannot claim records. */
+const SITE_FILE = /\.(html|css|js|ics)$/;
+/** Leftovers of an interrupted run of acta itself. */
+const OWN_TEMP = /^\.acta-(new|old)-\d+-[0-9a-f]{12}$/;
+
+export interface FolderGuard {
+  /** The records root: never replaced, nor any folder above it. */
+  readonly root: string;
+}
+
+interface Manifest {
+  readonly files: ReadonlyMap<string, number>;
+}
 
 /** Refuse an output folder acta may not replace (checked before any work, and again just before the swap). */
-export async function checkOutputFolder(out: string, shown: string, marker: string): Promise<boolean> {
+export async function checkOutputFolder(out: string, shown: string, marker: string, guard: FolderGuard): Promise<boolean> {
   const existing = await fs.lstat(out).catch(() => undefined);
   if (existing?.isSymbolicLink()) throw new UsageError(`${shown}: a symbolic link; acta writes the site only into a real folder`);
   if (existing && !existing.isDirectory()) throw new UsageError(`${shown}: not a folder; choose another --out`);
-  if (existing) {
-    const entries = await fs.readdir(out);
-    const mark = entries.includes(marker) ? await fs.lstat(path.join(out, marker)) : undefined;
-    if (entries.length > 0 && !mark?.isFile()) throw new UsageError(`${shown}: a folder that is not empty and that acta did not write (it has no ${marker} file); acta leaves it untouched — choose another --out, or empty it first`);
+  const real = existing ? await fs.realpath(out) : path.join(await realOrSelf(path.dirname(out)), path.basename(out));
+  const root = await realOrSelf(guard.root);
+  if (isInside(real, root)) throw new UsageError(`${shown}: ${real === root ? 'the records root' : 'a folder that holds the records root'}; acta never writes the site there — choose another --out (the default is ${path.join(guard.root, 'site')})`);
+  if (real.split(path.sep).includes('.git')) throw new UsageError(`${shown}: inside a .git folder; acta never writes there — choose another --out`);
+  if (!existing) return false;
+  const entries = await fs.readdir(out, { withFileTypes: true });
+  if (entries.some((e) => e.name === '.git')) throw new UsageError(`${shown}: a git work tree (it holds .git); acta never replaces one — choose another --out`);
+  const visible = entries.filter((e) => !OWN_TEMP.test(e.name));
+  if (visible.length === 0) return true;
+  const manifest = await readManifest(path.join(out, marker));
+  if (!manifest) throw new UsageError(`${shown}: a folder that is not empty and that acta did not write (it has no ${marker} manifest listing its files); acta leaves it untouched — choose another --out, or empty it first`);
+  const foreign = await firstForeign(out, '', manifest, marker);
+  if (foreign) throw new UsageError(`${shown}: holds ${foreign}, which acta did not write (it is not in ${marker}, or it changed since); acta leaves the folder untouched — move that file away, or choose another --out`);
+  return true;
+}
+
+async function realOrSelf(p: string): Promise<string> {
+  return fs.realpath(p).catch(async () => {
+    const parent = path.dirname(p);
+    return parent === p ? p : path.join(await realOrSelf(parent), path.basename(p));
+  });
+}
+
+async function readManifest(file: string): Promise<Manifest | undefined> {
+  const stat = await fs.lstat(file).catch(() => undefined);
+  if (!stat?.isFile() || stat.size > 64 * 1024 * 1024) return undefined;
+  try {
+    const json = JSON.parse(await fs.readFile(file, 'utf8')) as { format?: unknown; files?: unknown };
+    if (json.format !== MANIFEST_FORMAT || !Array.isArray(json.files)) return undefined;
+    const files = new Map<string, number>();
+    for (const item of json.files as unknown[]) {
+      if (!Array.isArray(item) || item.length !== 2) return undefined;
+      const [name, size] = item as [unknown, unknown];
+      if (typeof name !== 'string' || !SITE_FILE.test(name) || name.split('/').some((p) => p === '' || p === '.' || p === '..') || typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return undefined;
+      files.set(name, size);
+    }
+    return { files };
+  } catch {
+    return undefined;
   }
-  return existing !== undefined;
+}
+
+// The first entry under `out` that the manifest does not account for (a file not listed, of another size, a link, a
+// special file); folders are fine when everything in them is.
+async function firstForeign(out: string, sub: string, manifest: Manifest, marker: string): Promise<string | undefined> {
+  let entries: Dirent[];
+  try {
+    entries = await fs.readdir(path.join(out, sub), { withFileTypes: true });
+  } catch {
+    return sub || '.';
+  }
+  for (const e of entries) {
+    const rel = sub ? `${sub}/${e.name}` : e.name;
+    if (!sub && (e.name === marker || OWN_TEMP.test(e.name))) continue;
+    if (e.isDirectory()) {
+      const inner = await firstForeign(out, rel, manifest, marker);
+      if (inner) return inner;
+      continue;
+    }
+    const size = manifest.files.get(rel);
+    if (!e.isFile() || size === undefined) return rel;
+    const stat = await fs.lstat(path.join(out, rel));
+    if (stat.size !== size) return rel;
+  }
+  return undefined;
 }
 
 /** Write `files` (relative paths with '/') as the whole content of `out`, replacing a folder acta wrote before. */
-export async function writeFolderAtomic(out: string, shown: string, marker: string, files: Iterable<readonly [string, string | Iterable<string>]>): Promise<{ files: number; pages: number }> {
-  const existing = await checkOutputFolder(out, shown, marker);
-  const parent = path.dirname(out);
-  await fs.mkdir(parent, { recursive: true });
+export async function writeFolderAtomic(out: string, shown: string, marker: string, files: Iterable<readonly [string, string | Iterable<string>]>, guard: FolderGuard): Promise<{ files: number; pages: number }> {
+  const created = !(await checkOutputFolder(out, shown, marker, guard));
+  if (created) {
+    await fs.mkdir(out, { recursive: true });
+    await checkOutputFolder(out, shown, marker, guard);
+  }
   const tag = `${process.pid}-${randomBytes(6).toString('hex')}`;
-  const temp = path.join(parent, `.${path.basename(out)}.acta-new-${tag}`);
+  const temp = path.join(out, `.acta-new-${tag}`);
+  const old = path.join(out, `.acta-old-${tag}`);
   await fs.mkdir(temp);
   const count = { files: 0, pages: 0 };
+  const written: [string, number][] = [];
   try {
     const made = new Set<string>();
     for (const [file, text] of files) {
-      if (file.split('/').some((part) => part === '..' || part === '')) throw new Error(`site file name ${file} leaves its folder`);
+      if (file.split('/').some((part) => part === '..' || part === '' || part === '.') || !SITE_FILE.test(file)) throw new Error(`site file name ${file} leaves its folder or is not a site file`);
       const folder = path.posix.dirname(file);
       if (!made.has(folder)) await fs.mkdir(path.join(temp, folder), { recursive: true });
       made.add(folder);
-      if (typeof text === 'string') await fs.writeFile(path.join(temp, file), text, { flag: 'wx' });
-      else {
+      let size = 0;
+      if (typeof text === 'string') {
+        await fs.writeFile(path.join(temp, file), text, { flag: 'wx' });
+        size = Buffer.byteLength(text);
+      } else {
         // Content in pieces is written piece by piece: no one string of the whole file.
         const handle = await fs.open(path.join(temp, file), 'wx');
         try {
-          for (const piece of text) await handle.writeFile(piece);
+          for (const piece of text) {
+            await handle.writeFile(piece);
+            size += Buffer.byteLength(piece);
+          }
         } finally {
           await handle.close();
         }
       }
+      written.push([file, size]);
       count.files++;
       if (file.endsWith('.html')) count.pages++;
     }
-    if (existing) {
-      const old = path.join(parent, `.${path.basename(out)}.acta-old-${tag}`);
-      await fs.rename(out, old);
-      await fs.rename(temp, out);
-      await fs.rm(old, { recursive: true, force: true });
-    } else await fs.rename(temp, out);
+    // The manifest last: a folder without it (a run that stopped half-way) is never taken for acta's.
+    await fs.writeFile(path.join(temp, marker), JSON.stringify({ written_by: 'acta site', note: 'acta site replaces this folder only while it holds exactly the files listed here', format: MANIFEST_FORMAT, files: written }) + '\n', { flag: 'wx' });
+    count.files++;
+    // Checked again just before the swap: the folder may have changed while the site was built.
+    await checkOutputFolder(out, shown, marker, guard);
+    await swapIn(out, temp, old);
   } catch (e) {
     await fs.rm(temp, { recursive: true, force: true });
+    if (created) await fs.rmdir(out).catch(() => {});
     throw e;
   }
+  await fs.rm(old, { recursive: true, force: true });
+  for (const e of await fs.readdir(out)) if (OWN_TEMP.test(e) && e !== path.basename(temp)) await fs.rm(path.join(out, e), { recursive: true, force: true });
+  await fs.rm(temp, { recursive: true, force: true });
   return count;
+}
+
+// Move every current entry (all acta's, as checked) into `old`, then every new entry from `temp` into place; on a
+// failure, put the old entries back.
+async function swapIn(out: string, temp: string, old: string): Promise<void> {
+  await fs.mkdir(old);
+  const current = (await fs.readdir(out)).filter((n) => !OWN_TEMP.test(n));
+  const moved: string[] = [];
+  const placed: string[] = [];
+  try {
+    for (const name of current) {
+      await fs.rename(path.join(out, name), path.join(old, name));
+      moved.push(name);
+    }
+    for (const name of await fs.readdir(temp)) {
+      await fs.rename(path.join(temp, name), path.join(out, name));
+      placed.push(name);
+    }
+  } catch (e) {
+    for (const name of placed) await fs.rm(path.join(out, name), { recursive: true, force: true }).catch(() => {});
+    for (const name of moved) await fs.rename(path.join(old, name), path.join(out, name)).catch(() => {});
+    await fs.rm(old, { recursive: true, force: true }).catch(() => {});
+    throw e;
+  }
 }

@@ -31,35 +31,123 @@ async function checkReplaceable(shown: string, target: string, stat: Stats): Pro
   if (stat.nlink > 1) throw new RefusedWrite(shown, `it has ${stat.nlink} hard links, which replacing it would break; acta leaves it untouched`);
 }
 
+/** One file of a write: its new content and, when it replaces a file read before, the bytes that were read. */
+export interface PlannedWrite {
+  readonly file: string;
+  readonly data: string | Uint8Array;
+  /** The bytes the change was made from: the write is refused when the file on disk no longer holds them. */
+  readonly expected?: Uint8Array;
+}
+
 /** Write `data` to `file` (relative to root or absolute inside it), atomically. */
-export async function writeFileAtomic(root: string, file: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
-  const target = await resolveTarget(root, file);
-  const existing = await fs.stat(target).catch(() => undefined);
-  if (existing && options.exclusive) throw new UsageError(`${path.relative(root, target) || target} already exists: acta does not overwrite it`);
-  if (existing && !existing.isFile()) throw new UsageError(`${target} is not a regular file`);
-  if (existing) await checkReplaceable(path.relative(root, target) || target, target, existing);
-  const mode = existing ? existing.mode & 0o7777 : undefined;
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.acta-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), options.mode ?? 0o666);
+export async function writeFileAtomic(root: string, file: string, data: string | Uint8Array, options: WriteOptions & { readonly expected?: Uint8Array } = {}): Promise<void> {
+  await writeFilesAtomic(root, [{ file, data, ...(options.expected ? { expected: options.expected } : {}) }], options);
+}
+
+interface Staged { readonly shown: string; readonly target: string; readonly temp: string; readonly original?: Buffer; readonly mode?: number }
+
+/**
+ * Write several files all-or-nothing: every target is checked before anything is written (replaceable, still the
+ * bytes read), every temporary file is written and synced, and only then are they renamed into place, one by one;
+ * a rename that fails puts back the files already replaced. Errors name the record and say what to do.
+ */
+export async function writeFilesAtomic(root: string, writes: readonly PlannedWrite[], options: WriteOptions = {}): Promise<void> {
+  const staged: Staged[] = [];
+  const shownOf = (target: string): string => path.relative(root, target) || target;
   try {
-    try {
-      await handle.writeFile(data);
-      if (mode !== undefined) await handle.chmod(mode);
-      await handle.sync();
-    } finally {
-      await handle.close();
+    const checked: { w: PlannedWrite; target: string; existing: Stats | undefined }[] = [];
+    for (const w of writes) {
+      const target = await resolveTarget(root, w.file);
+      const existing = await fs.stat(target).catch(() => undefined);
+      if (existing && options.exclusive) throw new UsageError(`${shownOf(target)} already exists: acta does not overwrite it`);
+      if (existing && !existing.isFile()) throw new UsageError(`${target} is not a regular file`);
+      if (existing) await checkReplaceable(shownOf(target), target, existing);
+      checked.push({ w, target, existing });
     }
-    if (options.exclusive) {
-      await fs.link(temp, target).catch((e: NodeJS.ErrnoException) => {
-        throw e.code === 'EEXIST' ? new UsageError(`${path.relative(root, target)} already exists: acta does not overwrite it`) : e;
+    for (const { w, target, existing } of checked) {
+      const mode = existing ? existing.mode & 0o7777 : undefined;
+      const temp = path.join(path.dirname(target), `.${path.basename(target)}.acta-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+      const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), options.mode ?? 0o666).catch((e: unknown) => {
+        throw writeFailure(shownOf(target), e, writes.length);
       });
-      await fs.unlink(temp);
-    } else await fs.rename(temp, target);
+      staged.push({ shown: shownOf(target), target, temp, ...(mode !== undefined ? { mode } : {}) });
+      try {
+        await handle.writeFile(w.data);
+        if (mode !== undefined) await handle.chmod(mode);
+        await handle.sync();
+      } catch (e) {
+        throw writeFailure(shownOf(target), e, writes.length);
+      } finally {
+        await handle.close().catch(() => {});
+      }
+    }
+    // Last look before the swap: a file someone changed since it was read (an editor saving) is not overwritten.
+    for (let i = 0; i < checked.length; i++) {
+      const { w, target, existing } = checked[i]!;
+      const now = existing ? await fs.readFile(target).catch(() => undefined) : undefined;
+      if (w.expected && (!now || !now.equals(Buffer.from(w.expected)))) throw new UsageError(`${shownOf(target)} changed on disk while acta was working: nothing written; run the command again`);
+      if (now) staged[i] = { ...staged[i]!, original: now };
+    }
   } catch (e) {
-    await fs.unlink(temp).catch(() => {});
+    await Promise.all(staged.map((s) => fs.unlink(s.temp).catch(() => {})));
     throw e;
   }
-  await syncFolder(path.dirname(target));
+  const done: Staged[] = [];
+  for (const s of staged) {
+    try {
+      if (options.exclusive) {
+        await fs.link(s.temp, s.target).catch((e: NodeJS.ErrnoException) => {
+          throw e.code === 'EEXIST' ? new UsageError(`${s.shown} already exists: acta does not overwrite it`) : e;
+        });
+        await fs.unlink(s.temp);
+      } else await fs.rename(s.temp, s.target);
+      done.push(s);
+    } catch (e) {
+      await Promise.all(staged.filter((x) => !done.includes(x)).map((x) => fs.unlink(x.temp).catch(() => {})));
+      const undone = await undo(done, Boolean(options.exclusive));
+      throw undone ? writeFailure(s.shown, e, writes.length) : new UsageError(`${s.shown}: not written (${codeOf(e)}), and ${done.map((d) => d.shown).join(', ')} could not be put back as it was: check ${done.length === 1 ? 'it' : 'them'} with git diff`);
+    }
+  }
+  for (const folder of new Set(staged.map((s) => path.dirname(s.target)))) await syncFolder(folder);
+}
+
+// Put back the files a failed multi-file write had already replaced (or remove the ones it created).
+async function undo(done: readonly Staged[], created: boolean): Promise<boolean> {
+  let ok = true;
+  for (const s of done.slice().reverse()) {
+    try {
+      if (created || !s.original) await fs.unlink(s.target);
+      else {
+        const back = `${s.temp}.undo`;
+        await fs.writeFile(back, s.original, { flag: 'wx', ...(s.mode !== undefined ? { mode: s.mode } : {}) });
+        if (s.mode !== undefined) await fs.chmod(back, s.mode);
+        await fs.rename(back, s.target);
+      }
+    } catch {
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+const codeOf = (e: unknown): string => (e as NodeJS.ErrnoException | undefined)?.code ?? 'error';
+
+/** A write that failed, said of the record (not of acta's temporary file), with what to do about it. */
+export function writeFailure(shown: string, e: unknown, files = 1): Error {
+  if (e instanceof UsageError) return e;
+  const code = codeOf(e);
+  const nothing = files > 1 ? 'none of the files was changed' : 'the file was not changed';
+  const why: Record<string, string> = {
+    ENOSPC: `no space left on the device (ENOSPC); ${nothing}: free some space, then run the command again`,
+    EDQUOT: `your disk quota is used up (EDQUOT); ${nothing}: free some space, then run the command again`,
+    EFBIG: `the file would be larger than this system lets a process write (EFBIG, a file size limit such as \`ulimit -f\`); ${nothing}: raise the limit, then run the command again`,
+    EACCES: `permission denied (EACCES): acta writes a new copy next to the file and renames it, so its folder must be writable; ${nothing}: make the folder writable (or run as its owner), then run the command again`,
+    EPERM: `the operation is not permitted (EPERM); ${nothing}: check the permissions and attributes of the file and its folder, then run the command again`,
+    EROFS: `the file system is read-only (EROFS); ${nothing}: write on a writable copy of the records`,
+    EIO: `the device reported an input/output error (EIO); ${nothing}: check the disk, then run the command again`,
+  };
+  if (!(code in why) && !(typeof code === 'string' && /^E[A-Z]+$/.test(code))) return e instanceof Error ? e : new Error(String(e));
+  return new UsageError(`${shown}: not written — ${why[code] ?? `the system refused the write (${code}); ${nothing}`}`);
 }
 
 /** The real path to write: inside the real root, following a link only when it stays inside. */

@@ -179,9 +179,9 @@ describe('draftMeeting', () => {
     expect(p2?.items?.map((i) => [i.action, i.addressee, i.commitment])).toEqual([['recommend', 'grcm', undefined]]);
   });
 
-  it('"a la brevedad" is due tbd with its wording', () => {
+  it('"a la brevedad" is due asap with its wording', () => {
     const [p] = drafted('1. Agradecer a los Países Miembros. La ST enviará, a la brevedad, un recordatorio.\n');
-    expect(p?.commitment).toEqual({ owners: ['st'], deadline: { due: 'tbd', text: { es: 'a la brevedad' } } });
+    expect(p?.commitment).toEqual({ owners: ['st'], deadline: { due: 'asap', text: { es: 'a la brevedad' } } });
   });
 
   it('a schedule gains the meeting it leads to ("durante la próxima reunión del GRCM") as its last step', () => {

@@ -128,7 +128,10 @@ function idOf(t: ReturnType<typeof findRecord> extends Checked<infer T> ? T : ne
 /** Each comma-separated word → one actor id (code, id, acronym or name in either language). */
 function resolveActors(dir: ActorDirectory, words: string | undefined): Checked<string[]> {
   const out: string[] = [];
-  for (const word of (words ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  const list = (words ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  // An empty --by ("" or ",") is a slip, not "everyone": done for every owner is said by leaving --by out.
+  if (words !== undefined && list.length === 0) return fail(`--by ${JSON.stringify(words)}: names no actor; give one or more (--by MX,GT), or leave --by out to record it done for every owner`);
+  for (const word of list) {
     const ids = findActors(dir, word);
     if (ids.length === 0) {
       const near = closestMatches(word, actorWords(dir));

@@ -29,7 +29,7 @@ import type { RecordHealth } from './record-health.js';
 import { buildRecordHealth } from './record-health.js';
 import type { Selection } from './selection.js';
 import type { Statement } from './statement.js';
-import { buildStatement } from './statement.js';
+import { buildStatements } from './statement.js';
 import type { ActorRef, CommitmentView, LocalText, ViewContext } from './view.js';
 import { actorRefs, pickText, viewCommitment } from './view.js';
 
@@ -70,6 +70,8 @@ export interface ReportModel {
   };
   readonly meetings: readonly MeetingItem[];
   readonly participation: ParticipationMatrix;
+  /** Actors whose membership of a group no registry source supports (registry `membership`), with those groups: reports mark them (†). */
+  readonly unsourcedMembership: readonly { readonly member: ActorRef; readonly groups: readonly ActorRef[] }[];
   readonly agreements: AgreementTally;
   /** Recommendations to other bodies made by the meetings held in the period, in meeting and point order. */
   readonly recommendations: readonly RecommendationRow[];
@@ -150,6 +152,7 @@ export function buildReport(input: ReportInput): ReportModel {
     },
     meetings: meetings.map((m) => viewMeeting(m, { points: countPoints(m), own: ownByMeeting.get(m.id) ?? [], members }, ctx)),
     participation: buildParticipation(meetings, members, ctx),
+    unsourcedMembership: unsourcedMembership(ctx),
     agreements,
     recommendations: meetings.flatMap((m) => recommendationRows(m, ctx)),
     commitments: tallyCommitments(fromMeetings, agreements.bodies.map((b) => b.id), ctx),
@@ -163,6 +166,11 @@ export function buildReport(input: ReportInput): ReportModel {
   };
 }
 
+/** Every actor that some group counts as a member with no membership source naming it, in registry order. */
+function unsourcedMembership(ctx: ViewContext): ReportModel['unsourcedMembership'] {
+  return [...ctx.dir.unsourcedIn].map(([member, groups]) => ({ member: actorRefs([member], ctx)[0]!, groups: actorRefs(groups, ctx) }));
+}
+
 /** Countries that took part in (or observed) a meeting of the period, in the report's order of members, then others. */
 function participants(meetings: readonly Meeting[], members: readonly string[], ctx: ViewContext): ActorId[] {
   const came = new Set(meetings.flatMap((m) => [...(m.participants ?? []), ...(m.observers ?? [])]));
@@ -172,7 +180,7 @@ function participants(meetings: readonly Meeting[], members: readonly string[], 
 
 function annexStatements(actors: readonly ActorId[], commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, asOf: Day): Statement[] {
   const inScope = sel.bodies ? commitments.filter((c) => inBodies(c.origin.body, sel)) : commitments;
-  return actors.map((actor) => buildStatement(inScope, ctx, { actor, asOf }));
+  return buildStatements(actors, inScope, ctx, asOf);
 }
 
 function recommendationRows(m: Meeting, ctx: ViewContext): RecommendationRow[] {

@@ -61,12 +61,15 @@ export interface StatementOptions {
 }
 
 // Continuous duties and closed points it does not owe any more (not applicable, superseded, cancelled) are left out.
-export function buildStatement(commitments: readonly Commitment[], ctx: ViewContext, options: StatementOptions): Statement {
+// With `index` (the statements of many actors: a report's annex), `commitments` are those the actor owes, and each row
+// sees its commitment from the actor (owed, pending, owing and delivered narrowed to it: the report's own sections list every owner), so that N
+// statements over commitments owed by an N-member group cost N·commitments, not N²·commitments.
+export function buildStatement(commitments: readonly Commitment[], ctx: ViewContext, options: StatementOptions, index?: StatementIndex): Statement {
   const { actor } = options;
   const rows = new Map<StatementSection, { c: Commitment; row: StatementRow }[]>(STATEMENT_SECTIONS.map((s) => [s, []]));
   for (const c of commitments) {
-    if (!c.owed.includes(actor)) continue;
-    const placed = place(c, actor, ctx);
+    if (!index && !c.owed.includes(actor)) continue;
+    const placed = index ? placeIndexed(c, actor, index) : place(c, actor, ctx);
     if (placed) rows.get(placed.section)!.push({ c, row: placed.row });
   }
   const sections = STATEMENT_SECTIONS.map((section) => ({ section, groups: groupRows(sortRows(section, rows.get(section)!)) }));
@@ -75,12 +78,83 @@ export function buildStatement(commitments: readonly Commitment[], ctx: ViewCont
     version: 1,
     kind: 'statement',
     actor: actorRefs([actor], ctx)[0]!,
-    via: actorRefs([...ctx.dir.groupMembers.entries()].filter(([, m]) => m.includes(actor)).map(([g]) => g).sort(), ctx),
+    via: actorRefs(index ? index.groupsOf(actor) : groupsOf(actor, ctx.dir), ctx),
     asOf: options.asOf,
     lang: ctx.lang,
     counts: { ...counts, total: STATEMENT_SECTIONS.reduce((n, s) => n + counts[s], 0) },
     sections,
   };
+}
+
+const groupsOf = (actor: ActorId, dir: ActorDirectory): ActorId[] => [...dir.groupMembers.entries()].filter(([, m]) => m.includes(actor)).map(([g]) => g).sort();
+
+/** The statements of many actors at once (a report's annex): each commitment is looked at once, not once per actor. */
+export function buildStatements(actors: readonly ActorId[], commitments: readonly Commitment[], ctx: ViewContext, asOf: Day): Statement[] {
+  const owedBy = new Map<ActorId, Commitment[]>(actors.map((a) => [a, []]));
+  for (const c of commitments) for (const a of new Set(c.owed)) owedBy.get(a)?.push(c);
+  const index = statementIndex(ctx);
+  return actors.map((actor) => buildStatement(owedBy.get(actor)!, ctx, { actor, asOf }, index));
+}
+
+/** What the statements of many actors share: each commitment's view and per-actor facts, built once. */
+export interface StatementIndex {
+  facts(c: Commitment): CommitmentFacts;
+  groupsOf(actor: ActorId): ActorId[];
+  ref(actor: ActorId): ActorRef;
+}
+
+interface CommitmentFacts {
+  readonly base: Omit<CommitmentView, 'owed' | 'pending' | 'owing' | 'delivered'>;
+  readonly pending: ReadonlySet<ActorId>;
+  /** Each actor's first delivery. */
+  readonly delivered: ReadonlyMap<ActorId, Commitment['delivered'][number]>;
+  /** The evidence of the entries each actor delivered by (delivered_by expanded once). */
+  readonly evidence: ReadonlyMap<ActorId, Evidence[]>;
+  readonly doneEvidence: readonly Evidence[];
+}
+
+export function statementIndex(ctx: ViewContext): StatementIndex {
+  const facts = new Map<Commitment, CommitmentFacts>();
+  const refs = new Map<ActorId, ActorRef>();
+  let groups: Map<ActorId, ActorId[]> | undefined;
+  return {
+    facts(c) {
+      const known = facts.get(c);
+      if (known) return known;
+      const { owed: _owed, pending: _pending, owing: _owing, delivered: _delivered, ...base } = viewCommitment({ ...c, owed: [], pending: [], delivered: [] }, ctx);
+      const delivered = new Map<ActorId, Commitment['delivered'][number]>();
+      for (const d of c.delivered) if (!delivered.has(d.actor)) delivered.set(d.actor, d);
+      const evidence = new Map<ActorId, Evidence[]>();
+      for (const f of c.followup) {
+        if (!f.evidence || !f.delivered_by) continue;
+        for (const a of new Set(expandActors(ctx.dir, f.delivered_by))) (evidence.get(a) ?? evidence.set(a, []).get(a)!).push(f.evidence);
+      }
+      const made: CommitmentFacts = { base, pending: new Set(c.pending), delivered, evidence, doneEvidence: evidenceOf(c.followup, (f) => f.status === 'done') };
+      facts.set(c, made);
+      return made;
+    },
+    groupsOf(actor) {
+      if (!groups) {
+        groups = new Map();
+        for (const [g, members] of ctx.dir.groupMembers) for (const m of new Set(members)) (groups.get(m) ?? groups.set(m, []).get(m)!).push(g);
+        for (const list of groups.values()) list.sort();
+      }
+      return groups.get(actor) ?? [];
+    },
+    ref: (actor) => refs.get(actor) ?? refs.set(actor, actorRefs([actor], ctx)[0]!).get(actor)!,
+  };
+}
+
+// The same sections as place(), from the commitment's facts: what this actor owes, delivered and is still owed.
+function placeIndexed(c: Commitment, actor: ActorId, index: StatementIndex): { section: StatementSection; row: StatementRow } | undefined {
+  const f = index.facts(c);
+  const pending = f.pending.has(actor);
+  const own = pending ? undefined : f.delivered.get(actor);
+  const me = index.ref(actor);
+  const view: CommitmentView = { ...f.base, owed: [me], pending: pending ? [me] : [], owing: pending ? [me] : [], delivered: own ? [{ actor: me, date: own.date, ...(own.daysLate !== undefined ? { daysLate: own.daysLate } : {}) }] : [] };
+  if (own) return { section: 'delivered', row: { commitment: view, deliveredOn: own.date, ...(own.daysLate !== undefined ? { deliveredLate: own.daysLate } : {}), evidence: f.evidence.get(actor) ?? [] } };
+  if (c.state === 'done') return { section: 'delivered', row: { commitment: view, ...(c.doneOn ? { deliveredOn: c.doneOn } : {}), ...(c.daysLateDelivered !== undefined ? { deliveredLate: c.daysLateDelivered } : {}), evidence: f.doneEvidence } };
+  return sectionOf(c, view);
 }
 
 function place(c: Commitment, actor: ActorId, ctx: ViewContext): { section: StatementSection; row: StatementRow } | undefined {
@@ -89,6 +163,10 @@ function place(c: Commitment, actor: ActorId, ctx: ViewContext): { section: Stat
   const own = c.pending.includes(actor) ? undefined : c.delivered.find((d) => d.actor === actor);
   if (own) return { section: 'delivered', row: { commitment: view, deliveredOn: own.date, ...(own.daysLate !== undefined ? { deliveredLate: own.daysLate } : {}), evidence: evidenceOf(c.followup, (f) => deliveredBy(f, actor, ctx.dir)) } };
   if (c.state === 'done') return { section: 'delivered', row: { commitment: view, ...(c.doneOn ? { deliveredOn: c.doneOn } : {}), ...(c.daysLateDelivered !== undefined ? { deliveredLate: c.daysLateDelivered } : {}), evidence: evidenceOf(c.followup, (f) => f.status === 'done') } };
+  return sectionOf(c, view);
+}
+
+function sectionOf(c: Commitment, view: CommitmentView): { section: StatementSection; row: StatementRow } | undefined {
   const none = { commitment: view, evidence: [] };
   switch (c.state) {
     case 'overdue':

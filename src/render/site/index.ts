@@ -12,7 +12,7 @@ import { renderPage, renderPagePieces, renderRootIndex } from './layout.js';
 import { followupListPieces, homePage, searchPage } from './list-pages.js';
 import type { MeetingRow } from './meeting-pages.js';
 import { meetingPage, meetingRow, meetingsIndex, meetingTitle } from './meeting-pages.js';
-import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_MARKER, sitePaths, STYLESHEET } from './paths.js';
+import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
 import type { PlanRow } from './plan-pages.js';
 import { activityPage, planPage, planRow, plansIndex } from './plan-pages.js';
 import { SearchIndexBuilder } from './search-index.js';
@@ -41,8 +41,6 @@ export interface SiteSpec {
 /** An activity gets a page of its own when it has follow-up; the others are rows of the plan's matrix. */
 const hasPage = (a: { readonly followup: readonly unknown[] }): boolean => a.followup.length > 0;
 
-export const MARKER_TEXT = 'This folder was written by `acta site`; the next build replaces all of it.\n';
-
 /** A file's content: a string, or pieces to write one after the other (the search index, tens of megabytes). */
 export type SiteContent = string | Iterable<string>;
 
@@ -53,7 +51,6 @@ export function buildSiteFiles(spec: SiteSpec): Map<string, string> {
 
 /** The files one at a time, so a writer need not hold the whole site (hundreds of megabytes for 2,000 meetings). */
 export function* siteFiles(spec: SiteSpec): Generator<[string, SiteContent]> {
-  yield [SITE_MARKER, MARKER_TEXT];
   yield ['index.html', renderRootIndex(spec.authentic, spec.titles[spec.authentic])];
   yield [STYLESHEET, spec.assets.css];
   yield [SEARCH_SCRIPT, spec.assets.searchScript];

@@ -1,0 +1,117 @@
+// The cache folder is input like any other (issue 26, point 5). A folder (or a subfolder) that another user owns, or
+// that others may write to, is not used — git refuses unsafe repositories on the same reasoning. Entries are signed
+// with a secret only this user can read (an HMAC key, 32 random bytes in `<cache>/key`, mode 0600, created on first
+// use): an entry anyone else made, or copied from elsewhere, does not verify and is a miss. A checksum anyone can
+// compute proved nothing.
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { runtime } from './runtime.js';
+
+export const KEY_FILE = 'key';
+const KEY_BYTES = 32;
+
+export interface CacheTrust {
+  /** The HMAC of the parts, in order (each length-prefixed, so parts cannot be shifted into each other). */
+  sign(...parts: readonly (string | Uint8Array)[]): Buffer;
+}
+
+const warned = new Set<string>();
+
+// Said once per folder and reason in a run: acta runs on without a cache, slower but right.
+function refuse(folder: string, why: string, fix: string): undefined {
+  const line = `acta: not using the cache folder ${folder}: ${why}; acta runs without its cache (${fix})\n`;
+  if (!warned.has(line)) {
+    warned.add(line);
+    runtime().stderr.write(line);
+  }
+  return undefined;
+}
+
+const myUid = (): number | undefined => (typeof process.getuid === 'function' ? process.getuid() : undefined);
+
+/** Why a folder (or key file) is unsafe, or undefined when it is this user's and no one else may write it. */
+export function unsafeBecause(stat: Stats, uid: number | undefined = myUid()): string | undefined {
+  if (uid !== undefined && stat.uid !== uid) return `it belongs to another user (uid ${stat.uid})`;
+  if ((stat.mode & 0o022) !== 0) return `others may write to it (mode ${(stat.mode & 0o777).toString(8).padStart(3, '0')})`;
+  return undefined;
+}
+
+/** Check (creating it, private, when missing) a folder of the cache; false when it must not be used. */
+export function trustedFolder(folder: string, top: string = folder): boolean {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch {
+    return false; // a read-only or missing home: no cache, and nothing to say
+  }
+  const stat = statSync(folder, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) return Boolean(refuse(folder, 'it is not a folder', 'set ACTA_CACHE_DIR to a folder of yours'));
+  const why = unsafeBecause(stat);
+  if (why) return Boolean(refuse(folder, why, `make it yours and private: chmod 700 ${top}, or set ACTA_CACHE_DIR to a folder of yours`));
+  return true;
+}
+
+/** The trust of the cache folder `top`: its key, when the folder and the key are safe; undefined otherwise. */
+export function openCacheTrust(top: string): CacheTrust | undefined {
+  if (!trustedFolder(top)) return undefined;
+  const key = readOrMakeKey(path.join(top, KEY_FILE), top);
+  if (!key) return undefined;
+  return {
+    sign(...parts) {
+      const mac = createHmac('sha256', key);
+      for (const part of parts) {
+        const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+        const length = Buffer.alloc(8);
+        length.writeBigUInt64BE(BigInt(bytes.length));
+        mac.update(length).update(bytes);
+      }
+      return mac.digest();
+    },
+  };
+}
+
+function readOrMakeKey(file: string, top: string): Buffer | undefined {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return refuse(file, `the cache key cannot be read (${(e as NodeJS.ErrnoException).code})`, `remove ${file}; acta makes a new one`);
+      try {
+        const made = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+        try {
+          writeSync(made, randomBytes(KEY_BYTES));
+        } finally {
+          closeSync(made);
+        }
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return undefined; // cannot write: no cache
+      }
+      continue;
+    }
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return refuse(file, 'the cache key is not a regular file', `remove ${file}`);
+      const uid = myUid();
+      if (uid !== undefined && stat.uid !== uid) return refuse(file, `the cache key belongs to another user (uid ${stat.uid})`, `remove it (or the whole ${top})`);
+      if ((stat.mode & 0o077) !== 0) return refuse(file, `the cache key may be read or written by others (mode ${(stat.mode & 0o777).toString(8).padStart(3, '0')})`, `remove ${file}; acta makes a new, private one`);
+      if (stat.size !== KEY_BYTES) {
+        if (stat.size === 0 && attempt < 2) {
+          closeSync(fd);
+          fd = -1;
+          // Being written by a concurrent first run: look again in a moment.
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+          continue;
+        }
+        return refuse(file, `the cache key has ${stat.size} bytes, not ${KEY_BYTES}`, `remove ${file}; acta makes a new one`);
+      }
+      const key = Buffer.alloc(KEY_BYTES);
+      if (readSync(fd, key, 0, KEY_BYTES, 0) !== KEY_BYTES) return undefined;
+      return key;
+    } finally {
+      if (fd >= 0) closeSync(fd);
+    }
+  }
+  return undefined;
+}

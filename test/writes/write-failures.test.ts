@@ -1,0 +1,83 @@
+// What a write does when it cannot be made (issue 26, points 4, 13 and 16): a change across two files is all or
+// nothing, an empty --by is a usage error, and a failed write names the record (not acta's temporary file) and says
+// what to do.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/io/files.js';
+import { writeFailure } from '../../src/io/write.js';
+import { BIN, REPO_ROOT, runActa } from '../run-acta.js';
+
+const TRATA = 'meetings/2017-06-21-red-trata.yaml';
+const NNA = 'meetings/2017-03-16-red-nna.yaml';
+let dir: string;
+const read = (file: string): string => readFileSync(path.join(dir, file), 'utf8');
+const acta = (...args: string[]) => runActa([...args, '--root', dir], { cwd: dir });
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'acta-wfail-'));
+  cpSync(path.join(REPO_ROOT, 'data'), dir, { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('status … superseded --superseded-by: two files, all or nothing', () => {
+  it('with the second file read-only, neither file changes; once writable, a retry adds one entry to each', async () => {
+    const [nna, trata] = [read(NNA), read(TRATA)];
+    chmodSync(path.join(dir, TRATA), 0o444);
+    const args = ['status', '2017-03-16-red-nna#6', 'superseded', '--superseded-by', '2017-06-21-red-trata#3', '--on', '2017-07-01'];
+    const refused = await acta(...args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/2017-06-21-red-trata\.yaml: it is read-only/);
+    expect(read(NNA)).toBe(nna);
+    expect(read(TRATA)).toBe(trata);
+    chmodSync(path.join(dir, TRATA), 0o644);
+    expect((await acta(...args)).code).toBe(0);
+    expect(read(NNA).split('superseded_by: 2017-06-21-red-trata#3').length - 1).toBe(1);
+    expect(read(TRATA).split('supersedes: 2017-03-16-red-nna#6').length - 1).toBe(1);
+  });
+});
+
+describe('done --by with no actor', () => {
+  it.each([[''], [','], [' , ']])('--by %j is a usage error (exit 2) and writes nothing', async (by) => {
+    const before = read(TRATA);
+    const r = await acta('done', '2017-06-21-red-trata#2.b', '--by', by, '--on', '2017-07-20');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--by .*names no actor; give one or more \(--by MX,GT\), or leave --by out/);
+    expect(r.stdout).toBe('');
+    expect(read(TRATA)).toBe(before);
+  });
+});
+
+describe('a write that fails names the record and says what to do', () => {
+  // A real EFBIG: a file size limit below the record's size (SIGXFSZ ignored, so the write fails instead of killing).
+  it('EFBIG (ulimit -f): the record named, no temporary file named or left, exit 2', () => {
+    const before = read(TRATA);
+    const script = `trap '' XFSZ; ulimit -f 4; exec "$0" "$@"`;
+    const r = spawnSync('bash', ['-c', script, process.execPath, BIN, 'done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20', '--root', dir], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ACTA_CACHE: '0' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`acta: meetings/2017-06-21-red-trata.yaml: not written — the file would be larger than this system lets a process write (EFBIG, a file size limit such as \`ulimit -f\`); the file was not changed: raise the limit, then run the command again\n`);
+    expect(read(TRATA)).toBe(before);
+    expect(spawnSync('ls', ['-A', path.join(dir, 'meetings')], { encoding: 'utf8' }).stdout).not.toMatch(/\.tmp/);
+  });
+
+  const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: failed, open '/r/meetings/.x.yaml.acta-1-abc.tmp'`), { code });
+  it.each([
+    ['ENOSPC', 'no space left on the device (ENOSPC); the file was not changed: free some space, then run the command again'],
+    ['EDQUOT', 'your disk quota is used up (EDQUOT); the file was not changed: free some space, then run the command again'],
+    ['EACCES', 'permission denied (EACCES): acta writes a new copy next to the file and renames it, so its folder must be writable; the file was not changed: make the folder writable (or run as its owner), then run the command again'],
+    ['EROFS', 'the file system is read-only (EROFS); the file was not changed: write on a writable copy of the records'],
+    ['EXDEV', 'the system refused the write (EXDEV); the file was not changed'],
+  ])('%s', (code, says) => {
+    const e = writeFailure('meetings/x.yaml', errno(code));
+    expect(e).toBeInstanceOf(UsageError);
+    expect(e.message).toBe(`meetings/x.yaml: not written — ${says}`);
+  });
+
+  it('a change of two files says none of them was changed; a bug stays a bug', () => {
+    expect(writeFailure('a.yaml', errno('ENOSPC'), 2).message).toContain('none of the files was changed');
+    const bug = new TypeError('x is undefined');
+    expect(writeFailure('a.yaml', bug)).toBe(bug);
+  });
+});
