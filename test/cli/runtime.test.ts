@@ -19,7 +19,8 @@ describe('the runtime of a run', () => {
   });
 
   it('runs side by side keep their own folder and environment', async () => {
-    // Each finds its root from its own folder and shows paths from there; only the third sees GITHUB_ACTIONS=true.
+    // Each finds its root from its own folder and shows paths from there; only the third sees GITHUB_ACTIONS=true (its
+    // annotations name files from the top of the git work tree, where GitHub places them).
     const [fixture, errors, github] = await Promise.all([
       runActa(['validate'], { cwd: path.join(REPO_ROOT, 'test/fixtures/report') }),
       runActa(['validate'], { cwd: path.join(REPO_ROOT, 'test/fixtures/validate-errors') }),
@@ -30,7 +31,7 @@ describe('the runtime of a run', () => {
     expect(errors.code).toBe(1);
     expect(errors.stdout).toMatch(/^meetings\/2017-06-21-red-trata\.yaml:6:1: error: /m);
     expect(errors.stdout).not.toContain('::error');
-    expect(github.stdout).toMatch(/^::error file=meetings\/2017-06-21-red-trata\.yaml,line=6/m);
+    expect(github.stdout).toMatch(/^::error file=test\/fixtures\/validate-errors\/meetings\/2017-06-21-red-trata\.yaml,line=6/m);
   });
 
   it('a relative --root or path is read from the run’s folder, not the process’s', async () => {

@@ -42,7 +42,7 @@ describe('acta done', () => {
     expect(text.startsWith('# yaml-language-server: $schema=../../schemas/meeting.schema.json\n')).toBe(true);
     expect(point2b(text)['followup']).toEqual([{ date: '2017-07-20', status: 'partial', delivered_by: ['MX'], evidence: { url: 'https://example.org/x' } }]);
     expect((await acta('validate')).code).toBe(0);
-    expect((await acta('validate')).stdout).toBe('');
+    expect((await acta('validate')).stdout).toMatch(/^no problems in \d+ files\n$/);
     const fmt = await acta('fmt', '--check');
     expect(fmt.code).toBe(0);
   });
@@ -152,11 +152,11 @@ describe('occurrences, dates and hand-written follow-up', () => {
 
   it('validate --as-of warns of follow-up dated after it; without --as-of it does not', async () => {
     await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20');
-    expect((await acta('validate', '--as-of', '2017-08-01')).stdout).toBe('');
+    expect((await acta('validate', '--as-of', '2017-08-01')).stdout).toMatch(/^no problems in \d+ files\n$/);
     const late = await acta('validate', '--as-of', '2017-07-01');
     expect(late.stdout).toMatch(/warning: follow-up dated 2017-07-20, after --as-of 2017-07-01.*\[followup\/after-as-of\]/);
     expect(late.code).toBe(0);
-    expect((await acta('validate')).stdout).toBe('');
+    expect((await acta('validate')).stdout).toMatch(/^no problems in \d+ files\n$/);
   });
 
   it('followup written inside the commitment says where it belongs', async () => {
