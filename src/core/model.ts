@@ -95,6 +95,8 @@ export interface Meeting {
   readonly record: 'meeting';
   readonly id: string;
   readonly body: string;
+  /** The source's language when it is not acta.yaml's `authentic` (a report adopted in English). */
+  readonly authentic?: Lang;
   readonly ordinal?: number;
   readonly session?: 'ordinary' | 'extraordinary' | 'virtual' | 'workshop';
   readonly title?: Text;
@@ -150,8 +152,8 @@ export interface Plan {
   readonly notes?: readonly Note[];
 }
 
-export interface Country { readonly code: string; readonly name: Text; readonly member?: boolean; readonly aliases?: readonly string[] }
-export interface Organisation { readonly id: string; readonly acronym?: Text; readonly name: Text; readonly aliases?: readonly string[]; readonly acronym_coined?: boolean; readonly country?: string; readonly note?: Text }
+export interface Country { readonly code: string; readonly name: Text; readonly member?: boolean; readonly aliases?: readonly string[]; readonly lang?: Lang }
+export interface Organisation { readonly id: string; readonly acronym?: Text; readonly name: Text; readonly aliases?: readonly string[]; readonly acronym_coined?: boolean; readonly country?: string; readonly note?: Text; readonly lang?: Lang }
 export interface Body {
   readonly id: string;
   readonly type: 'organ' | 'network' | 'group';

@@ -52,6 +52,12 @@ export function csvText(s: string): string {
   return FORMULA.test(safe) ? `'${safe}` : safe;
 }
 
+/** Word text (the docx library writes it as XML character data, escaped): no code point XML 1.0 forbids, no bidi
+ * controls — a field code or a hyperlink in record text stays the literal characters the reader sees. */
+export function docxText(s: string): string {
+  return replaceUnsafe(s);
+}
+
 /** HTML text (Handlebars escapes the markup): no code point the HTML standard calls invalid, no bidi controls. */
 export function htmlText(s: string): string {
   return replaceUnsafe(s);

@@ -19,8 +19,7 @@ describe('the runtime of a run', () => {
   });
 
   it('runs side by side keep their own folder and environment', async () => {
-    // Each finds its root from its own folder and shows paths from there; only the third sees GITHUB_ACTIONS=true (its
-    // annotations name files from the top of the git work tree, where GitHub places them).
+    // Each finds its root from its own folder and shows paths from there; only the third sees GITHUB_ACTIONS=true.
     const [fixture, errors, github] = await Promise.all([
       runActa(['validate'], { cwd: path.join(REPO_ROOT, 'test/fixtures/report') }),
       runActa(['validate'], { cwd: path.join(REPO_ROOT, 'test/fixtures/validate-errors') }),
@@ -31,6 +30,7 @@ describe('the runtime of a run', () => {
     expect(errors.code).toBe(1);
     expect(errors.stdout).toMatch(/^meetings\/2017-06-21-red-trata\.yaml:6:1: error: /m);
     expect(errors.stdout).not.toContain('::error');
+    // Annotations name files from the git work tree (where GitHub's runner looks), here this repository's.
     expect(github.stdout).toMatch(/^::error file=test\/fixtures\/validate-errors\/meetings\/2017-06-21-red-trata\.yaml,line=6/m);
   });
 

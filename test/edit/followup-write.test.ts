@@ -28,6 +28,11 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+
+/** The lines of validate's text output that report a problem (`file:line:col: severity: …`); a clean run may print
+ * one summary line. */
+const problemLines = (stdout: string): string[] => stdout.split('\n').filter((l) => /^\S+:\d+:\d+: /.test(l));
+
 describe('acta done', () => {
   it("takes Mexico's share off overdue, keeps comments, leaves validate and fmt --check clean", async () => {
     expect(await overdueIds('MX', '2017-08-01')).toContain('2017-06-21-red-trata#2.b');
@@ -42,7 +47,7 @@ describe('acta done', () => {
     expect(text.startsWith('# yaml-language-server: $schema=../../schemas/meeting.schema.json\n')).toBe(true);
     expect(point2b(text)['followup']).toEqual([{ date: '2017-07-20', status: 'partial', delivered_by: ['MX'], evidence: { url: 'https://example.org/x' } }]);
     expect((await acta('validate')).code).toBe(0);
-    expect((await acta('validate')).stdout).toMatch(/^no problems in \d+ files\n$/);
+    expect(problemLines((await acta('validate')).stdout)).toEqual([]);
     const fmt = await acta('fmt', '--check');
     expect(fmt.code).toBe(0);
   });
@@ -152,11 +157,11 @@ describe('occurrences, dates and hand-written follow-up', () => {
 
   it('validate --as-of warns of follow-up dated after it; without --as-of it does not', async () => {
     await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20');
-    expect((await acta('validate', '--as-of', '2017-08-01')).stdout).toMatch(/^no problems in \d+ files\n$/);
+    expect(problemLines((await acta('validate', '--as-of', '2017-08-01')).stdout)).toEqual([]);
     const late = await acta('validate', '--as-of', '2017-07-01');
     expect(late.stdout).toMatch(/warning: follow-up dated 2017-07-20, after --as-of 2017-07-01.*\[followup\/after-as-of\]/);
     expect(late.code).toBe(0);
-    expect((await acta('validate')).stdout).toMatch(/^no problems in \d+ files\n$/);
+    expect(problemLines((await acta('validate')).stdout)).toEqual([]);
   });
 
   it('followup written inside the commitment says where it belongs', async () => {
