@@ -12,6 +12,8 @@ import type { RecordSource } from '../io/source.js';
 import type { ChangeScope } from '../core/change-scope.js';
 import { styleFor, useColour } from '../io/terminal.js';
 import type { Style } from '../render/style.js';
+import { hasCatalog } from '../render/catalog.js';
+import { availableLanguages } from '../io/locales.js';
 import type { GlobalOptions } from './outcome.js';
 
 /** The records root: --root DIR, else the nearest folder upwards (from `near`, else the working folder) holding
@@ -36,8 +38,14 @@ export function resolveAsOf(options: GlobalOptions): string {
   return options.asOf;
 }
 
-export function resolveLang(options: GlobalOptions, fallback: Lang = 'es'): Lang {
-  return options.lang ?? fallback;
+/** The language of everything acta prints, chosen once: --lang, else ACTA_LANG, else acta.yaml's `lang:` (passed as
+ * `configured`), else Spanish. A language needs a catalog (locales/<lang>/, or a folder of ACTA_LOCALES); a language
+ * other than es and en shows record text in its authentic language. */
+export function resolveLang(options: GlobalOptions, configured: string = 'es'): Lang {
+  const env = runtime().env['ACTA_LANG'];
+  const [lang, from] = options.lang !== undefined ? [options.lang, `--lang ${options.lang}`] : env ? [env, `ACTA_LANG=${env}`] : [configured, `lang: ${configured} (acta.yaml)`];
+  if (!hasCatalog(lang)) throw new UsageError(`${from}: no message catalog for that language (acta has: ${availableLanguages().join(', ')})`);
+  return lang as Lang;
 }
 
 export function resolveStyle(options: GlobalOptions, stream: Pick<Output, 'isTTY'> = runtime().stdout): Style {

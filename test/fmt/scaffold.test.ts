@@ -220,7 +220,7 @@ describe('acta new', () => {
     expect(readFileSync(path.join(root, 'meetings/2018-03-01-red-nna.yaml'), 'utf8')).toBe(first);
     const unknown = await acta(['new', 'meeting', '--body', 'red-nnaa', '--date', '2018-04-01', '--country', 'ZZ'], root);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown body `red-nnaa`[\s\S]*unknown country `ZZ`/);
+    expect(unknown.stderr).toMatch(/instancia desconocida `red-nnaa`[\s\S]*país desconocido `ZZ`/);
     expect(existsSync(path.join(root, 'meetings/2018-04-01-red-nnaa.yaml'))).toBe(false);
   });
 

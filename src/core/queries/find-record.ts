@@ -6,6 +6,8 @@ import { editDistance } from '../text-distance.js';
 import type { ActivityAt, AgreementAt } from '../walk.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { Checked } from './selection.js';
+import type { DiagnosticParams } from '../diagnostics.js';
+import { quoted, say } from '../diagnostics.js';
 
 export type Target =
   | { readonly kind: 'meeting'; readonly meeting: Meeting }
@@ -13,11 +15,10 @@ export type Target =
   | { readonly kind: 'plan'; readonly plan: Plan }
   | { readonly kind: 'activity'; readonly plan: Plan; readonly at: ActivityAt };
 
-const quote = (ids: readonly string[]): string => ids.map((i) => `\`${i}\``).join(', ');
 // Always suggest: the three closest ids by edit distance (ties by id), however far.
-const nearest = (word: string, candidates: readonly string[]): string => {
+const nearest = (word: string, candidates: readonly string[]): DiagnosticParams => {
   const scored = candidates.map((c) => ({ c, d: editDistance(word.toLowerCase(), c.toLowerCase()) })).sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : 1));
-  return scored.length ? `; nearest: ${quote(scored.slice(0, 3).map((s) => s.c))}` : '';
+  return scored.length ? { nearest: quoted(scored.slice(0, 3).map((s) => s.c)) } : {};
 };
 
 export function findRecord(records: RecordSet, query: string): Checked<Target> {
@@ -29,8 +30,8 @@ export function findRecord(records: RecordSet, query: string): Checked<Target> {
   const ids = [...meetings.map((m) => m.id), ...plans.map((p) => p.id)].sort();
   const exact = ids.filter((id) => id === head);
   const matches = exact.length ? exact : ids.filter((id) => id.startsWith(head));
-  if (matches.length === 0 || head === '') return { ok: false, error: `no meeting or plan \`${query}\`${nearest(head, ids)}` };
-  if (matches.length > 1) return { ok: false, error: `\`${head}\` is ambiguous: it starts ${matches.length} ids (${quote(matches.slice(0, 6))}${matches.length > 6 ? ', …' : ''}); give more of it` };
+  if (matches.length === 0 || head === '') return { ok: false, error: say('refusals.noRecord', { query, ...nearest(head, ids) }) };
+  if (matches.length > 1) return { ok: false, error: say('refusals.ambiguous', { head, count: matches.length, ids: quoted(matches.slice(0, 6)), more: matches.length > 6 ? 'yes' : 'no' }) };
   const meeting = meetings.find((m) => m.id === matches[0]);
   if (meeting) return tail === undefined ? { ok: true, value: { kind: 'meeting', meeting } } : findAgreement(meeting, tail);
   const plan = plans.find((p) => p.id === matches[0])!;
@@ -42,7 +43,7 @@ function findAgreement(meeting: Meeting, tail: string): Checked<Target> {
   const all = walkAgreements(meeting);
   const at = all.find((a) => a.key === key) ?? single(all.filter((a) => a.key.toLowerCase() === key.toLowerCase()));
   if (at) return { ok: true, value: { kind: 'agreement', meeting, at } };
-  return { ok: false, error: `meeting ${meeting.id} has no point \`${tail}\`${nearest(`${meeting.id}#${key}`, all.map((a) => a.ref))}` };
+  return { ok: false, error: say('refusals.noPoint', { meeting: meeting.id, tail, ...nearest(`${meeting.id}#${key}`, all.map((a) => a.ref)) }) };
 }
 
 function findActivity(plan: Plan, tail: string): Checked<Target> {
@@ -50,7 +51,7 @@ function findActivity(plan: Plan, tail: string): Checked<Target> {
   const all = walkActivities(plan);
   const at = all.find((a) => a.key === key);
   if (at) return { ok: true, value: { kind: 'activity', plan, at } };
-  return { ok: false, error: `plan ${plan.id} has no activity \`${tail}\` (write AXIS/OBJECTIVE/RESULT/ACTIVITY)${nearest(`${plan.id}#${key}`, all.map((a) => a.ref))}` };
+  return { ok: false, error: say('refusals.noActivity', { plan: plan.id, tail, ...nearest(`${plan.id}#${key}`, all.map((a) => a.ref)) }) };
 }
 
 const single = <T>(list: readonly T[]): T | undefined => (list.length === 1 ? list[0] : undefined);

@@ -115,19 +115,28 @@ function meetings(view: ReportView, { r, l, lang }: Words): FileChild[] {
   return out;
 }
 
+// Word takes at most 63 columns and a portrait page a few more than eight: a table per eight meetings, each with the
+// countries and their totals (the caption says which part it is when there are several).
+const MEETINGS_PER_TABLE = 8;
+
 function participation(view: ReportView, { r, a, lang }: Words): FileChild[] {
   const p = view.participation;
   const out: FileChild[] = [sectionTitle('2', r.participation)];
   if (!p.columns.length) return [...out, para([r.noMeetings])];
-  out.push(caption(`${r.participation} — ${r.participationNote}`));
-  out.push(
-    table({
-      head: [r.country, ...p.columns.map((c) => `${day(c.date, lang)} ${c.body.label}`), { text: r.attended, num: true }],
-      widths: [22, ...p.columns.map(() => 66 / p.columns.length), 12],
-      rows: p.rows.map((row) => [cell([row.country.label]), ...row.cells.map((c) => cell([a.attendance[c]])), num(`${row.attended}/${row.listed}`)]),
-      total: [cell([r.present]), ...p.columns.map((c) => cell([c.listed ? String(c.present) : '?'])), cell()],
-    }),
-  );
+  const parts = Math.ceil(p.columns.length / MEETINGS_PER_TABLE);
+  for (let part = 0; part < parts; part++) {
+    const from = part * MEETINGS_PER_TABLE;
+    const columns = p.columns.slice(from, from + MEETINGS_PER_TABLE);
+    out.push(caption(`${r.participation} — ${r.participationNote}${parts > 1 ? ` (${part + 1}/${parts})` : ''}`));
+    out.push(
+      table({
+        head: [r.country, ...columns.map((c) => `${day(c.date, lang)} ${c.body.label}`), { text: r.attended, num: true }],
+        widths: [22, ...columns.map(() => 66 / columns.length), 12],
+        rows: p.rows.map((row) => [cell([row.country.label]), ...row.cells.slice(from, from + MEETINGS_PER_TABLE).map((c) => cell([a.attendance[c]])), num(`${row.attended}/${row.listed}`)]),
+        total: [cell([r.present]), ...columns.map((c) => cell([c.listed ? String(c.present) : '?'])), cell()],
+      }),
+    );
+  }
   return out;
 }
 
