@@ -43,6 +43,24 @@ describe('--help', () => {
     for (const flag of ['-v', '--version']) expect(await runActa([flag])).toEqual({ stdout: `${version}\n`, stderr: '', code: 0 });
   });
 
+  it("acta --help's examples work in any records repository (one acta init made, no CRM id)", async () => {
+    const help = (await runActa(['--help'])).stdout;
+    const lines = help.slice(help.indexOf('Examples:')).split('\n').filter((l) => /^ {2}acta\b/.test(l)).map((l) => l.trim());
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    const home = mkdtempSync(path.join(os.tmpdir(), 'acta-help-any-'));
+    try {
+      const root = path.join(home, 'records');
+      expect((await runActa(['init', root, '--no-vendor'])).code).toBe(0);
+      for (const line of lines) {
+        const r = await runActa([...line.split(' ').slice(1), '--as-of', '2025-06-01'], { cwd: root });
+        expect(r.stderr, line).toBe('');
+        expect([0, 1], `${line}: exit ${r.code}`).toContain(r.code);
+      }
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it("commander's refusals carry acta's prefix, as acta's own do", async () => {
     for (const args of [['overdue', '--actr', 'MX'], ['bogus'], ['show'], ['--lang', 'fr', 'overdue']]) {
       const r = await runActa([...args, '--root', 'data']);
@@ -81,7 +99,7 @@ describe('every example in the help runs against the CRM records', () => {
       // Each init example gets a fresh empty folder (init refuses one in use).
       const cwd = line.startsWith('acta init') ? mkdtempSync(path.join(empty, 'init-')) : repo.dir;
       const r = await repo.acta(args, cwd);
-      const wrote = line.includes(' -o ') ? 'acta: wrote report.html\n' : line.startsWith('acta site') ? expect.stringMatching(/^acta: wrote \S+\/ \(\d+ pages, \d+ files\); open \S+\/index\.html\n$/) : '';
+      const wrote = line.includes(' -o ') ? `acta: wrote ${args[args.indexOf('-o') + 1]}\n` : line.startsWith('acta statement --all') ? expect.stringMatching(/^acta: wrote \d+ statements and index\.csv to \S+\n$/) : line.startsWith('acta site') ? expect.stringMatching(/^acta: wrote \S+\/ \(\d+ pages, \d+ files\); open \S+\/index\.html\n$/) : '';
       expect(r.stderr, line).toEqual(wrote);
       expect([0, 1], `${line}: exit ${r.code}`).toContain(r.code);
     });

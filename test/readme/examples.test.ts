@@ -121,7 +121,11 @@ const SITUATIONS: Record<string, () => Situation | Promise<Situation>> = {
     return { shell: { cwd: empty.dir, env: gitEnv(empty.home), writable: true }, cleanup: empty.cleanup };
   },
   // acta site writes a folder: into a scratch copy of the clone's records.
-  'acta site --as-of 2017-08-01 --out public': () => scratch(),
+  'acta site --as-of 2017-08-01 --out public': () => {
+    const s = scratch();
+    // The refusal names the default folder in full: the page shows the copy as /home/me/acta.
+    return { ...s, replace: [[s.shell.cwd, '/home/me/acta']] };
+  },
   // No acta.yaml here or above: the README shows the folder as /home/me/somewhere.
   'acta overdue': () => {
     const empty = emptyFolder();
@@ -259,7 +263,7 @@ describe('the examples test itself', () => {
     const s = scratch();
     try {
       expect(await runLine('cd data && head -2 acta.yaml', s.shell)).toMatchObject({ status: 0, output: expect.stringContaining('name:\n') });
-      expect(await runLine('acta show nothing-like-it >/dev/null; echo $?', s.shell)).toMatchObject({ output: expect.stringMatching(/^acta: no meeting or plan `nothing-like-it`.*\n2\n$/), status: 0 });
+      expect(await runLine('acta show nothing-like-it >/dev/null; echo $?', s.shell)).toMatchObject({ output: expect.stringMatching(/^acta: ninguna reunión ni plan `nothing-like-it`.*\n2\n$/), status: 0 });
       expect(await runLine("acta show 'x y' && head -1 acta.yaml", s.shell)).toMatchObject({ status: 2 });
       for (const line of ['acta list | head', 'acta list $HOME', 'acta list `x`', 'acta list >> f', 'ls', 'acta list *']) {
         await expect(runLine(line, s.shell), line).rejects.toThrow(/not in the shell subset/);
