@@ -45,7 +45,7 @@ beforeAll(async () => {
   const base = ['--root', root, ...AS_OF];
   const report = await runActa(['report', ...base, '--texts', '--annex', '-f', 'docx', '-o', path.join(out, 'report.docx'), '--reference', 'CRM/ST/2017/1'], { cwd: root });
   expect(report.code, report.stderr).toBe(0);
-  html = (await runActa(['report', ...base, '--texts', '--annex', '-f', 'html'], { cwd: root })).stdout;
+  html = (await runActa(['report', ...base, '--texts', '--annex', '--quality', '-f', 'html'], { cwd: root })).stdout;
   json = JSON.parse((await runActa(['report', ...base, '-f', 'json'], { cwd: root })).stdout);
   const all = await runActa(['statement', '--all', '--out', path.join(out, 'statements'), ...base], { cwd: root });
   expect(all.code, all.stderr).toBe(0);

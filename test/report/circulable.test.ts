@@ -34,7 +34,7 @@ describe('a circulable report of data/', () => {
   it('says what was inferred, and to whom, where it is shown; the table of contents prints', async () => {
     const html = (await runActa([...ARGS, '-f', 'html'])).stdout;
     expect(html).not.toContain('ver las notas del registro');
-    expect(html).toContain('Inferido: el texto adoptado no nombra quién debe actuar; la Secretaría lo atribuye a Países Miembros.');
+    expect(html).toContain('inferido: el texto adoptado no nombra quién debe actuar; la Secretaría lo atribuye a Países Miembros.');
     const print = html.slice(html.indexOf('@media print'));
     expect(print).not.toMatch(/\.toc \{ display: none/);
   });

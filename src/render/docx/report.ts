@@ -200,6 +200,8 @@ function commitments(view: ReportView, w: Words): FileChild[] {
   if (!view.commitments.total.total) return [...out, para([r.noCommitments])];
   if (view.charts.states) out.push(...chartParagraph(view.charts.states, view.lang, r.statesChart));
   out.push(...stateTable(view, w, view.commitments.byBody.map((b) => ({ label: b.body.label, counts: b.counts })), r.byBody, l.words.body, view.commitments.total));
+  // The same note as the HTML report's: where the overdue total is larger than this table's, by how much and why.
+  if (view.overdueOutside) out.push(scope(`${r.overdueOutside1} (${view.summary.overdue}, ${r.overdueOutside2} ${view.overdueOutside} ${r.overdueOutside3}`));
   out.push(...stateTable(view, w, view.commitments.byActor.map((b) => ({ label: b.actor.label, counts: b.counts })), r.byActor, r.actor));
   return out;
 }
