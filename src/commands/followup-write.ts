@@ -36,11 +36,12 @@ export interface WriteOptions extends GlobalOptions {
   readonly decidedBy?: string;
   readonly reason?: string;
   readonly supersededBy?: string;
+  readonly again?: boolean;
 }
 
 export function requestFor(verb: 'done' | 'extend' | 'status', args: readonly string[], o: WriteOptions): FollowupRequest {
   const pick = <K extends keyof WriteOptions>(k: K): Partial<Record<K, string>> => (typeof o[k] === 'string' ? ({ [k]: o[k] } as unknown as Partial<Record<K, string>>) : {});
-  if (verb === 'done') return { kind: 'done', ...pick('by'), ...pick('evidence'), ...pick('note'), ...pick('occurrence') };
+  if (verb === 'done') return { kind: 'done', ...pick('by'), ...pick('evidence'), ...pick('note'), ...pick('occurrence'), ...(o.again ? { again: true } : {}) };
   if (verb === 'extend') return { kind: 'extend', ...pick('to'), ...pick('decidedBy'), ...pick('reason') };
   return { kind: 'status', ...(args[1] !== undefined ? { status: args[1] } : {}), ...pick('note'), ...pick('supersededBy') };
 }
@@ -72,18 +73,21 @@ async function writeFollowup(verb: 'done' | 'extend' | 'status', args: readonly 
   if (added.length) {
     const list = added.map((d) => ({ ...d, file: shown(d.file) }));
     const text = list.map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }) + (d.hint ? `  hint: ${oneLine(d.hint)}\n` : '')).join('');
-    return { stdout: '', stderr: `acta ${verb}: refused, nothing written — the change would give ${added.length} error${added.length === 1 ? '' : 's'}:\n${text}`, exitCode: 1 };
+    // --on left out is today (or --as-of): when that day is what is refused, say how to give the real one.
+    const defaulted = options.on === undefined && added.some((d) => d.code === 'followup/before-meeting') ? `--on was not given, so acta used ${on} (${options.asOf !== undefined ? 'the --as-of date' : 'today'}): pass --on YYYY-MM-DD with the day it happened\n` : '';
+    return { stdout: '', stderr: `acta ${verb}: refused, nothing written — the change would give ${added.length} error${added.length === 1 ? '' : 's'}:\n${text}${defaulted}`, exitCode: 1 };
   }
   const files = [...texts.after.keys()];
+  const warnings = (plan.value.warnings ?? []).map((w) => `acta ${verb}: warning: ${oneLine(w)}\n`).join('');
   if (options.dryRun) {
     const patches = files.map((f) => createTwoFilesPatch(`a/${shown(f)}`, `b/${shown(f)}`, texts.before.get(f)!, texts.after.get(f)!, '', '', { context: 3 }).replace(/^=+\n/, ''));
-    return { stdout: terminalLines(patches.join('')), exitCode: 0 };
+    return { stdout: terminalLines(patches.join('')), ...(warnings ? { stderr: warnings } : {}), exitCode: 0 };
   }
   // All files or none; each only if it still holds the bytes read (an editor saving meanwhile is not overwritten).
   await writeFilesAtomic(root, files.map((f) => ({ file: f, data: texts.after.get(f)!, expected: disk.bytesRead(f)! })));
   const lines = [`${oneLine(plan.value.ref)}: ${oneLine(plan.value.summary)}`];
   for (const f of files) lines.push(`${shown(f)}:`, ...addedLines(texts.before.get(f)!, texts.after.get(f)!));
-  return { stdout: lines.join('\n') + '\n', exitCode: 0 };
+  return { stdout: lines.join('\n') + '\n', ...(warnings ? { stderr: warnings } : {}), exitCode: 0 };
 }
 
 /** Each file's text before and after the planned edits (several edits to one file apply in turn). */

@@ -34,7 +34,7 @@ export async function checkOutputFolder(out: string, shown: string, marker: stri
   if (existing && !existing.isDirectory()) throw new UsageError(`${shown}: not a folder; choose another --out`);
   const real = existing ? await fs.realpath(out) : path.join(await realOrSelf(path.dirname(out)), path.basename(out));
   const root = await realOrSelf(guard.root);
-  if (isInside(real, root)) throw new UsageError(`${shown}: ${real === root ? 'the records root' : 'a folder that holds the records root'}; acta never writes the site there — choose another --out (the default is ${path.join(guard.root, 'site')})`);
+  if (isInside(real, root)) throw new UsageError(`${shown}: ${real === root ? 'the records root' : 'a folder that holds the records root'}; acta never writes the site there — choose another --out (without one, acta writes into site/ in the records root)`);
   if (real.split(path.sep).includes('.git')) throw new UsageError(`${shown}: inside a .git folder; acta never writes there — choose another --out`);
   if (!existing) return false;
   const entries = await fs.readdir(out, { withFileTypes: true });

@@ -16,7 +16,7 @@ import type { FollowupEntry } from './followup-entry.js';
 export const STATUSES: readonly Status[] = ['pending', 'in-progress', 'done', 'partial', 'no-information', 'not-applicable', 'superseded', 'cancelled'];
 
 export type FollowupRequest =
-  | { readonly kind: 'done'; readonly by?: string; readonly evidence?: string; readonly note?: string; readonly occurrence?: string }
+  | { readonly kind: 'done'; readonly by?: string; readonly evidence?: string; readonly note?: string; readonly occurrence?: string; readonly again?: boolean }
   | { readonly kind: 'extend'; readonly to?: string; readonly decidedBy?: string; readonly reason?: string }
   | { readonly kind: 'status'; readonly status?: string; readonly note?: string; readonly supersededBy?: string };
 
@@ -32,6 +32,8 @@ export interface FollowupPlan {
   readonly edits: readonly PlannedEdit[];
   /** "delivered by MX (status partial)" */
   readonly summary: string;
+  /** Said at once, the entry still written: an extension to a day before the deadline in force or the meeting. */
+  readonly warnings?: readonly string[];
 }
 
 interface Where {
@@ -39,8 +41,14 @@ interface Where {
   readonly pointer: string;
   readonly ref: string;
   readonly owners: readonly string[];
-  readonly prior: readonly { readonly step?: number; readonly delivered_by?: readonly string[] }[];
+  readonly prior: readonly { readonly date?: string; readonly step?: number; readonly occurrence?: string; readonly delivered_by?: readonly string[]; readonly deadline?: { readonly due?: string } }[];
   readonly step?: number;
+  /** A point's steps (its schedule), when it has some. */
+  readonly steps: number;
+  /** The deadline set where the target was recorded (before any extension), as written. */
+  readonly due?: string;
+  /** The day its meeting started (agreements). */
+  readonly meetingStart?: Day;
   readonly occurrence?: string;
   /** The occurrences it recurs in (twice-a-year with `until`, plan schedule cells), when more than one. */
   readonly occurrences: readonly string[];
@@ -64,12 +72,13 @@ export function locateTarget(records: RecordSet, ref: string): Checked<Where> {
     const name = `${t.at.ref}${step !== undefined ? `/${step}` : ''}${occurrence ? `@${occurrence}` : ''}`;
     const deadline = step !== undefined ? a.commitment?.schedule?.[step - 1]?.deadline : a.commitment?.deadline;
     const occurrences = deadline ? halfYearsOf(deadline, t.meeting.dates.start) : [];
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], occurrences, ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
+    const steps = a.commitment?.schedule?.length ?? 0;
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], occurrences, steps, meetingStart: t.meeting.dates.start, ...(deadline?.due !== undefined ? { due: deadline.due } : {}), ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
   }
   if (t.kind === 'activity') {
     const file = records.plans.find((p) => p.data === t.plan)!.parsed.file;
     const occurrences = occurrencesOf(t.at.activity.schedule ?? {}).map((o) => o.label);
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], occurrences, ...(occurrence ? { occurrence } : {}) } };
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], occurrences, steps: 0, ...(occurrence ? { occurrence } : {}) } };
   }
   return fail(`\`${ref}\` is a whole ${t.kind}: name one of its ${t.kind === 'meeting' ? 'points (MEETING#N)' : 'activities (PLAN#A/O/R/N)'}`);
 }
@@ -91,6 +100,9 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
       const shown = w.occurrences.slice(0, 4).join(', ') + (w.occurrences.length > 4 ? ', …' : '');
       return fail(`${w.ref} recurs (${shown}): say which occurrence was delivered — ${w.ref}@${w.occurrences[0]} or --occurrence ${w.occurrences[0]}; to close every occurrence at once, \`acta status ${w.ref} done\``);
     }
+    // A second delivery by the same actor is most often the same news recorded twice: say so, unless --again.
+    const already = req.again ? [] : alreadyDelivered(dir, w, by.value, occurrence);
+    if (already.length) return fail(`${already.map((d) => `${d.actor} already delivered ${w.ref}${occurrence && !w.ref.includes('@') ? `@${occurrence}` : ''} (entry of ${d.date})`).join('; ')}: nothing written; to record another delivery, pass --again`);
     const status = statusOfDelivery(dir, w, by.value);
     const evidence = req.evidence === undefined ? undefined : evidenceOf(records, req.evidence);
     const entry: FollowupEntry = { ...base, status, ...(req.note ? { note: { [lang]: req.note } } : {}), ...(by.value.length ? { delivered_by: by.value } : {}), ...(occurrence ? { occurrence } : {}), ...(evidence ? { evidence } : {}) };
@@ -103,7 +115,18 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
     if (decider && !decider.ok) return fail(`--decided-by: ${decider.error}`);
     const decidedBy = decider?.ok ? idOf(decider.value) : undefined;
     const entry: FollowupEntry = { ...base, ...(req.reason ? { note: { [lang]: req.reason } } : {}), ...(w.occurrence ? { occurrence: w.occurrence } : {}), deadline: { due: req.to }, ...(decidedBy ? { decided_by: decidedBy } : {}) };
-    return one(entry, `deadline extended to ${req.to}${decidedBy ? ` by ${decidedBy}` : ''}`);
+    const to = req.to;
+    const summary = `deadline extended to ${to}${decidedBy ? ` by ${decidedBy}` : ''}`;
+    const warnings = extensionWarnings(w, to);
+    // A point with steps has no deadline of its own (each step has its own): extending the point extends every step,
+    // one entry per step, as if each were extended by name.
+    if (w.steps > 0 && w.step === undefined) {
+      const steps = Array.from({ length: w.steps }, (_, i) => i + 1);
+      const edits: PlannedEdit[] = steps.map((step) => ({ ...at, append: { ...entry, step } }));
+      const stepWarnings = steps.flatMap((step) => extensionWarnings({ ...w, step, ...stepDue(records, refText, step) }, to));
+      return { ok: true, value: { ref: w.ref, entry, edits, summary: `${summary}, for each of its steps (${steps.map((n) => `${w.ref}/${n}`).join(', ')})`, ...(stepWarnings.length ? { warnings: stepWarnings } : {}) } };
+    }
+    return { ok: true, value: { ref: w.ref, entry, edits: [{ ...at, append: entry }], summary, ...(warnings.length ? { warnings } : {}) } };
   }
   const status = req.status as Status | undefined;
   if (status === undefined || !STATUSES.includes(status)) return fail(`status: give one of ${STATUSES.join(', ')}${status ? ` (not \`${status}\`)` : ''}`);
@@ -117,6 +140,46 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
   const laterFile = records.meetings.find((m) => m.data === (later.value as { meeting: unknown }).meeting)!.parsed.file;
   const back: PlannedEdit = { file: laterFile, pointer: later.value.at.pointer, supersedes: refWithoutParts(w.ref) };
   return one({ ...entry, superseded_by: laterRef }, `superseded by ${laterRef}, which now says it supersedes ${refWithoutParts(w.ref)}`, [back]);
+}
+
+// The deadline of step N as recorded (steps carry their own).
+function stepDue(records: RecordSet, refText: string, step: number): { due?: string } {
+  const found = findRecord(records, refText);
+  if (!found.ok || found.value.kind !== 'agreement') return {};
+  const due = found.value.at.agreement.commitment?.schedule?.[step - 1]?.deadline?.due;
+  return due !== undefined ? { due } : {};
+}
+
+/** The deadline in force: the last extension recorded for this target (same step and occurrence), else the one set. */
+function dueInForce(w: Where): string | undefined {
+  const extensions = w.prior.filter((f) => f.deadline?.due !== undefined && f.step === w.step && (f.occurrence === undefined || f.occurrence === w.occurrence));
+  return extensions.length ? extensions[extensions.length - 1]!.deadline!.due : w.due;
+}
+
+/** An extension that ends before the deadline in force, or before the meeting that set it: said at once. */
+function extensionWarnings(w: Where, to: string): string[] {
+  const next = parseDue(to);
+  if (next?.kind !== 'dated') return [];
+  const out: string[] = [];
+  const target = `${w.ref}${w.step !== undefined && !w.ref.includes('/') ? `/${w.step}` : ''}`;
+  if (w.meetingStart && next.period.end < w.meetingStart) out.push(`${target}: the new deadline ${to} ends before the meeting that set it (${w.meetingStart}) — check the year`);
+  else {
+    const current = dueInForce(w);
+    const now = current !== undefined ? parseDue(current) : undefined;
+    if (now?.kind === 'dated' && next.period.end < now.period.end) out.push(`${target}: the new deadline ${to} ends before the one in force (${current}) — an extension usually moves it later; check the date`);
+  }
+  return out;
+}
+
+/** The actors of `by` who already delivered this target (same step and occurrence), with the entry's date. */
+function alreadyDelivered(dir: ActorDirectory, w: Where, by: readonly string[], occurrence: string | undefined): { actor: string; date: string }[] {
+  const out: { actor: string; date: string }[] = [];
+  for (const actor of by) {
+    const members = new Set(expandActors(dir, [actor]));
+    const entry = w.prior.find((f) => f.step === w.step && f.occurrence === occurrence && f.delivered_by !== undefined && expandActors(dir, f.delivered_by).some((a) => members.has(a)) && [...members].every((m) => expandActors(dir, f.delivered_by!).includes(m)));
+    if (entry) out.push({ actor, date: entry.date ?? '?' });
+  }
+  return out;
 }
 
 const refWithoutParts = (ref: string): string => ref.replace(/@.*$/, '').replace(/\/\d+$/, '');
