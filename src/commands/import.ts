@@ -7,10 +7,15 @@ import { draftMeeting } from '../core/import/draft-meeting.js';
 import { draftText } from '../core/import/record-text.js';
 import { parseRecordFile } from '../core/read/index.js';
 import { checkRecords } from '../core/pipeline.js';
-import { readDocxText } from '../io/docx.js';
+import { DocxRefused, readDocxText } from '../io/docx.js';
+import { isRealDate } from '../core/dates.js';
+import { actorNames, findActors } from '../core/import/match-actors.js';
+import type { Registries } from '../core/model.js';
+import { terminalLines } from '../render/escape.js';
+import { nearestChoice } from './choices.js';
 import { UsageError } from '../io/files.js';
 import { loadRepository, schemaValidator } from '../io/load.js';
-import { fromCwd, shownFromCwd } from '../io/runtime.js';
+import { fromCwd, runtime, shownFromCwd } from '../io/runtime.js';
 import { findSchemasFolder, schemaPathFrom } from '../io/scaffold.js';
 import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
@@ -19,32 +24,85 @@ import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface ImportOptions extends GlobalOptions {
   readonly stdout?: boolean;
+  /** The body that met (a registry id), the first and last day, the place ("City, Country") and the report's
+   * language: what the user knows, instead of the importer's guess. */
+  readonly body?: string;
+  readonly date?: string;
+  readonly end?: string;
+  readonly place?: string;
+  readonly sourceLang?: string;
 }
 
 const MAX_BYTES = 2_000_000;
 
+/** The text of a report's bytes: UTF-8 (with or without BOM), UTF-16 with its BOM, else Windows-1252 (what Word's
+ * "plain text" export gives on Windows) — said in a note. Binary (NUL bytes outside UTF-16) is refused. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding?: string } | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
+  if (bytes.includes(0)) return undefined;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252' };
+  }
+}
+
+function checkDay(v: string | undefined, flag: string): string | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !isRealDate(v)) throw new UsageError(`${flag} ${v}: give a day as YYYY-MM-DD`);
+  return v;
+}
+
 export async function runImport(args: readonly string[], options: ImportOptions): Promise<Outcome> {
   const [input] = args;
-  if (!input) throw new UsageError('acta import FILE: name the meeting report to import (.txt or .md)');
+  if (!input) throw new UsageError('acta import FILE: name the meeting report to import (.docx, .txt or .md)');
   if (options.rev !== undefined) throw new UsageError('acta import writes a file: --rev is for read-only commands');
   const ext = path.extname(input).toLowerCase();
-  if (ext !== '.txt' && ext !== '.md' && ext !== '.docx') throw new UsageError(`${input}: acta import reads .docx, .txt and .md reports`);
+  if (ext !== '.txt' && ext !== '.md' && ext !== '.docx') throw new UsageError(`${input}: acta import reads .docx, .txt and .md reports (save a PDF as text first)`);
+  const start = checkDay(options.date, '--date');
+  const end = checkDay(options.end, '--end');
+  if (end && !start) throw new UsageError('--end needs --date (the first day)');
+  if (start && end && end < start) throw new UsageError(`--end ${end} is before --date ${start}`);
+  if (options.body !== undefined && !/^[a-z0-9][a-z0-9-]{0,79}$/.test(options.body)) throw new UsageError(`--body ${options.body}: give a body id from registries/bodies.yaml`);
+  if (options.sourceLang !== undefined && options.sourceLang !== 'es' && options.sourceLang !== 'en') throw new UsageError(`--source-lang ${options.sourceLang}: es or en`);
   const full = fromCwd(input);
   const stat = await fs.stat(full).catch(() => undefined);
   if (!stat?.isFile()) throw new UsageError(`${input}: no such file`);
   if (stat.size > MAX_BYTES) throw new UsageError(`${input}: larger than ${MAX_BYTES} bytes; a meeting report is far smaller`);
+  if (stat.size === 0) throw new UsageError(`${input}: the file is empty`);
   const bytes = await fs.readFile(full);
   let text: string;
-  try {
-    text = ext === '.docx' ? await readDocxText(bytes) : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(ext === '.docx' ? `${input}: not a Word document acta can read` : `${input}: not UTF-8 text`);
+  let encoding: string | undefined;
+  if (ext === '.docx') {
+    try {
+      text = await readDocxText(bytes);
+    } catch (e) {
+      throw new UsageError(e instanceof DocxRefused ? `${input}: not a Word document acta can read: ${e.message}` : `${input}: not a Word document acta can read`);
+    }
+  } else {
+    const decoded = decodeText(bytes);
+    if (!decoded) throw new UsageError(`${input}: not text (it holds NUL bytes); save the report as plain text or .docx`);
+    ({ text, encoding } = decoded);
   }
+  if (text.trim() === '') throw new UsageError(`${input}: no text in it`);
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);
+  const registries = repo.records.registries;
+  if (options.body !== undefined && !registries.bodies.some((b) => b.id === options.body)) {
+    const near = nearestChoice(options.body, registries.bodies.map((b) => b.id));
+    throw new UsageError(`--body ${options.body}: no such body in registries/bodies.yaml${near}`);
+  }
   const known = repo.records.meetings.flatMap(({ data: m }) => (m.place?.city && m.place.country ? [{ city: m.place.city, country: m.place.country, meeting: m.id }] : []));
-  const outcome = draftMeeting(ext === '.md' ? plainFromMarkdown(text) : text, path.basename(input), repo.records.registries, known);
-  if (!outcome.ok) throw new UsageError(`${input}: could not find ${outcome.missing.join(', ')}; nothing was written`);
+  const place = options.place !== undefined ? placeOption(options.place, registries) : undefined;
+  const outcome = draftMeeting(ext === '.md' ? plainFromMarkdown(text) : text, path.basename(input), registries, known, {
+    ...(options.body ? { body: options.body } : {}),
+    ...(start ? { start } : {}),
+    ...(end ? { end } : {}),
+    ...(place ? { place } : {}),
+    ...(options.sourceLang ? { lang: options.sourceLang as 'es' | 'en' } : {}),
+    ...(encoding ? { encoding } : {}),
+  });
   const file = `meetings/${outcome.draft.id}.yaml`;
   const schemaPath = schemaPathFrom(path.join(root, file), findSchemasFolder(root), 'meeting.schema.json');
   const record = draftText(outcome.draft, path.basename(input), keyOrderFor(readSchemas(), 'meeting'), schemaPath);
@@ -52,15 +110,33 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   const others = repo.records.files.filter((f) => f.file !== file);
   const errors = checkRecords([...others, parsed], schemaValidator()).diagnostics.filter((d) => d.file === file && d.severity === 'error');
   const problems = errors.map((d) => `  ${file}:${d.line}:${d.column} ${d.code} ${d.message}`).join('\n');
-  if (options.stdout) return { stdout: record, ...(errors.length ? { stderr: `acta: the draft has ${errors.length} errors to fix:\n${problems}\n` } : {}), exitCode: errors.length ? 1 : 0 };
+  const missing = outcome.missing.length ? `not found, left as placeholders with a note: ${outcome.missing.join(', ')}\n` : '';
+  const tail = `${missing}${errors.length ? `the draft has ${errors.length} errors to fix:\n${problems}\n` : ''}`;
+  if (options.stdout) {
+    // A draft shown on a terminal follows the terminal policy (no escape sequences or bidi overrides from the source);
+    // piped or redirected, it is the record's exact text.
+    return { stdout: runtime().stdout.isTTY ? terminalLines(record) : record, ...(tail ? { stderr: `acta: ${tail}` } : {}), exitCode: errors.length ? 1 : 0 };
+  }
   if (existsSync(path.join(root, file))) throw new UsageError(`${file} already exists: acta import does not overwrite a record (use --stdout to compare)`);
   await makeFolder(root, 'meetings');
   await writeFileAtomic(root, file, record, { exclusive: true });
   const notes = outcome.draft.notes.length;
   return {
-    stdout: `created ${shownFromCwd(path.join(root, file))} (${outcome.draft.agreements.length} points, ${notes} import notes to check)\n${errors.length ? `it has ${errors.length} errors to fix:\n${problems}\n` : ''}next: check each "import:" note against the source, delete it, then run \`acta validate\`\n`,
+    stdout: terminalLines(`created ${shownFromCwd(path.join(root, file))} (${outcome.draft.agreements.length} points, ${notes} import notes to check)\n${tail}next: check each "import:" note against the source, delete it (or \`acta import --accept ${file}\` once checked), then run \`acta validate\`\n`),
     exitCode: errors.length ? 1 : 0,
   };
+}
+
+/** --place "City, Country": the country by any registered name, acronym or code. */
+function placeOption(value: string, registries: Registries): { city: string; country?: string } {
+  const [city, ...rest] = value.split(',').map((s) => s.trim());
+  if (!city) throw new UsageError(`--place ${value}: give "City" or "City, Country"`);
+  const countryText = rest.join(',').trim();
+  if (!countryText) return { city };
+  const byCode = registries.countries.find((c) => c.code.toLowerCase() === countryText.toLowerCase());
+  const byName = byCode ?? registries.countries.find((c) => findActors(countryText, actorNames({ ...registries, organisations: [], bodies: [], groups: [], countries: [c] })).some((a) => a.start === 0));
+  if (!byName) throw new UsageError(`--place ${value}: ${countryText} is not a country in registries/countries.yaml`);
+  return { city, country: byName.code };
 }
 
 /** Markdown → the plain lines the reader expects: headings and emphasis unmarked, "-"/"*" bullets as "·". */

@@ -89,11 +89,20 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: (c) =>
       c
         .argument('<file>', 'the adopted meeting report: Word (.docx), plain text (.txt) or Markdown (.md)')
-        .option('--stdout', 'print the draft instead of writing meetings/ID.yaml'),
+        .option('--stdout', 'print the draft instead of writing meetings/ID.yaml')
+        .option('--body <id>', 'the body that met (an id from registries/bodies.yaml), instead of the guess from the title')
+        .option('--date <day>', 'the first day of the meeting (YYYY-MM-DD), instead of the guess')
+        .option('--end <day>', 'the last day of the meeting (YYYY-MM-DD), with --date')
+        .option('--place <place>', 'where it met: "City" or "City, Country" (a registered country)')
+        .option('--source-lang <lang>', "the report's language (es or en), instead of the guess; --lang stays the output's language")
+        .option('--accept', 'with a record instead of a report: remove its import notes once checked (all, or those --only names)')
+        .option('--only <pointers>', 'with --accept: the notes to remove, by the pointer they are about (e.g. /body,/agreements/0), comma-separated'),
     run: async (args, o) => (await import('./import.js')).runImport(args, o),
     examples: [
       ['acta import sources/000_119a54e5c1cfca12.txt --stdout', 'print the draft of a report (without --stdout: write meetings/<first day>-<body>.yaml, never over a record)'],
       ['acta import sources/004_40c6a71c981a18d3.txt --stdout', 'a report that prints "1." for every point: numbers restored, printed ones kept'],
+      ['acta import acta-grcm.txt --body grcm --date 2014-11-24 --end 2014-11-25', 'say the body and dates yourself when the report does not'],
+      ['acta import --accept meetings/2017-03-16-red-nna.yaml', 'after checking the draft: remove its import notes through the formatter'],
     ],
   },
   {
@@ -169,13 +178,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'everything one country or organisation owes as of a date: overdue, due next, delivered (on time or late), waiting, no date',
     define: (c) =>
       c
-        .argument('<actor>', 'a country code, organisation or organ (id or acronym, either language: MX, OIM, IOM, ST)')
-        .option('-f, --format <format>', 'table | md | html | json', 'table'),
+        .argument('[actor]', 'a country code, organisation or organ (id or acronym, either language: MX, OIM, IOM, ST)')
+        .option('-f, --format <format>', 'table | md | html | json | docx (Word: needs --out); with --all: docx (default) | html | md | json')
+        .option('-o, --out <file>', 'write to this file (atomically) instead of standard output; with --all, the folder to write to')
+        .option('--all', 'one statement per country that owes something, each in its language (registry field lang), and index.csv')
+        .option('--organisations', 'with --all: a statement per organisation that owes something too')
+        .option('--reference <symbol>', 'docx: the document reference (symbol) for the page header')
+        .option('--issued <date>', 'docx: the date of issue for the page header, YYYY-MM-DD (default: --as-of)'),
     run: async (args, o) => (await import('./statement.js')).runStatement(args, o),
     examples: [
       ['acta statement MX --as-of 2017-08-01', 'what Mexico owed, had delivered and still waited on, on 1 August 2017'],
-      ['acta statement iom --as-of 2017-08-01 --lang en -f md', 'the IOM\'s statement in English, as Markdown'],
-      ['acta statement MX --as-of 2017-08-01 -f html', 'a page to print (A4) for the focal point of Mexico'],
+      ['acta statement MX --as-of 2017-08-01 -f docx -o mx.docx', 'a Word document for the focal point of Mexico'],
+      ['acta statement --all --out statements --as-of 2017-08-01', 'a Word statement for each country that owes something, and index.csv'],
     ],
   },
   {
@@ -226,7 +240,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'report',
     summary: 'consolidated report for a period: meetings, participation, agreements, commitments by state, overdue, due next, work plans',
-    define: (c) => c.option('--year <year>', 'the calendar year (same as --from YEAR --to YEAR)').option('--from <period>', 'first day, month, quarter, half-year or year of the period (default: the first meeting on record)').option('--to <period>', 'end of the period (default: --as-of)').option('--body <body>', 'only these bodies (id or acronym; several: comma-separated)').option('--next <days>', 'how far "due next" looks after --as-of: 90, 90d or 12w', '90').option('--texts', 'add an annex with the adopted text of every point of the meetings held in the period').option('--annex', 'add an annex with the statement of each country that took part in the period').option('--actor <actor>', 'the annex\'s statements are of these actors instead (code, id or acronym; a group: its members; several: comma-separated)').option('-f, --format <format>', 'md | html | json', 'md').option('-o, --out <file>', 'write to this file (atomically) instead of standard output').option('--template <file>', 'use this Handlebars template instead of templates/report/report.FORMAT.hbs'),
+    define: (c) => c.option('--year <year>', 'the calendar year (same as --from YEAR --to YEAR)').option('--from <period>', 'first day, month, quarter, half-year or year of the period (default: the first meeting on record)').option('--to <period>', 'end of the period (default: --as-of)').option('--body <body>', 'only these bodies (id or acronym; several: comma-separated)').option('--next <days>', 'how far "due next" looks after --as-of: 90, 90d or 12w', '90').option('--texts', 'add an annex with the adopted text of every point of the meetings held in the period').option('--annex', 'add an annex with the statement of each country that took part in the period').option('--actor <actor>', 'the annex\'s statements are of these actors instead (code, id or acronym; a group: its members; several: comma-separated)').option('-f, --format <format>', 'md | html | json | docx (Word: needs -o)', 'md').option('-o, --out <file>', 'write to this file (atomically) instead of standard output').option('--template <file>', 'use this Handlebars template instead of templates/report/report.FORMAT.hbs').option('--reference <symbol>', 'docx: the document reference (symbol) for the page header').option('--issued <date>', 'docx: the date of issue for the page header, YYYY-MM-DD (default: --as-of)'),
     run: async (_args, o) => (await import('./report.js')).runReport(o),
     examples: [
       ['acta report --year 2017 --lang en', 'the consolidated report for 2017, in English (Markdown)'],

@@ -1,15 +1,15 @@
 // acta report: the consolidated report for a period — Markdown, HTML (fit to print) or JSON (the view model itself).
-import path from 'node:path';
 import { expandActors } from '../core/actors.js';
 import { parsePeriod } from '../core/dates.js';
-import type { ActorId } from '../core/model.js';
+import type { ActorId, Lang } from '../core/model.js';
 import type { Statement } from '../core/queries/statement.js';
 import { buildReport } from '../core/queries/report.js';
 import { parseWindow } from '../core/queries/selection.js';
 import { UsageError } from '../io/files.js';
-import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeOutputFile } from '../io/write.js';
+import { packDocx } from '../io/docx-pack.js';
+import { reportDocument } from '../render/docx/report.js';
 import { jsonText } from '../render/escape.js';
 import type { TemplateFormat } from '../render/report-template.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
@@ -18,6 +18,7 @@ import { statementView } from '../render/statement-view.js';
 import type { ReportView } from '../render/svg/report-charts.js';
 import { withCharts } from '../render/svg/report-charts.js';
 import { checkChoice } from './choices.js';
+import { checkDocxOptions, documentMeta } from './document-options.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import type { ReportInputs } from './report-input.js';
 import { loadReportInputs } from './report-input.js';
@@ -34,9 +35,11 @@ export interface ReportOptions extends GlobalOptions {
   readonly texts?: boolean;
   readonly annex?: boolean;
   readonly actor?: string;
+  readonly reference?: string;
+  readonly issued?: string;
 }
 
-const FORMATS = ['md', 'html', 'json'] as const;
+const FORMATS = ['md', 'html', 'json', 'docx'] as const;
 type ReportFormat = (typeof FORMATS)[number];
 
 function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } {
@@ -44,7 +47,9 @@ function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } 
   checkChoice(`--format ${o.format}`, format, FORMATS);
   if (o.year !== undefined && (o.from !== undefined || o.to !== undefined)) throw new UsageError('--year cannot be combined with --from or --to');
   if (o.year !== undefined && parsePeriod(o.year)?.precision !== 'year') throw new UsageError(`--year ${o.year}: expected a year (2017)`);
-  if (o.template !== undefined && format === 'json') throw new UsageError('--template applies to md and html, not json');
+  if (o.template !== undefined && (format === 'json' || format === 'docx')) throw new UsageError(`--template applies to md and html, not ${format}`);
+  if (format === 'docx') checkDocxOptions(o);
+  else if (o.reference !== undefined || o.issued !== undefined) throw new UsageError(`--${o.reference !== undefined ? 'reference' : 'issued'} applies to -f docx`);
   const next = o.next === undefined ? 90 : parseWindow(o.next);
   if (next === undefined || next < 1) throw new UsageError(`--next ${o.next}: expected a number of days (90, 90d) or weeks (12w)`);
   return { format, next };
@@ -52,23 +57,27 @@ function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } 
 
 export async function runReport(options: ReportOptions): Promise<Outcome> {
   const { format, next } = checkOptions(options);
-  const { view, root, warning } = await reportView(options, next);
+  const { view, root, warning, authentic } = await reportView(options, next);
+  if (format === 'docx') {
+    const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
+    await writeOutputFile(options.out!, bytes);
+    return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
+  }
   const text = format === 'json' ? jsonText(view) : await renderWith(format, withAnnexViews(view), root, options.template);
   if (options.out === undefined) return { stdout: text, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
-  const out = fromCwd(options.out);
-  await writeFileAtomic(path.dirname(out), path.basename(out), text);
+  await writeOutputFile(options.out, text);
   return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
 }
 
 // The records and commitments stay inside this function: once the view is built they can be collected while the
 // templates render (at 8,000 meetings they are most of the heap).
-async function reportView(options: ReportOptions, next: number): Promise<{ view: ReportView; root: string; warning?: string }> {
+async function reportView(options: ReportOptions, next: number): Promise<{ view: ReportView; root: string; warning?: string; authentic?: Lang }> {
   const raw = { ...(options.actor !== undefined ? { actor: options.actor } : {}), ...(options.body !== undefined ? { body: options.body } : {}), ...(options.year !== undefined ? { from: options.year, to: options.year } : {}), ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) };
   const input = await loadReportInputs(options, raw);
   if (input.sel.from !== undefined && input.sel.to !== undefined && input.sel.from > input.sel.to) throw new UsageError(`--from ${options.from} is after --to ${options.to}`);
   const annex = options.annex || input.sel.actors ? { annex: input.sel.actors ? { actors: annexActors(input) } : {} } : {};
   const report = buildReport({ ...input, ...(options.year !== undefined ? { year: options.year } : {}), next, ...(options.texts ? { texts: true } : {}), ...annex });
-  return { view: withCharts(report), root: input.root, ...(input.warning ? { warning: input.warning } : {}) };
+  return { view: withCharts(report), root: input.root, ...(input.warning ? { warning: input.warning } : {}), ...(input.ctx.authentic ? { authentic: input.ctx.authentic } : {}) };
 }
 
 /** Templates also get each annex statement laid out as `acta statement` lays it out (its StatementView). */

@@ -1,25 +1,53 @@
-// acta statement ACTOR: everything one country or organisation owes as of a date, in table, Markdown, HTML or JSON.
+// acta statement ACTOR: everything one country or organisation owes as of a date, in table, Markdown, HTML, JSON or
+// Word (docx); --out writes it to a file. acta statement --all --out DIR: one statement per country that owes
+// something (with --organisations, per organisation too), each in its language, and an index (CSV) of who got what.
+import path from 'node:path';
 import { actorWords, findActors } from '../core/actors.js';
+import type { Lang } from '../core/model.js';
+import type { Statement } from '../core/queries/statement.js';
 import { buildStatement } from '../core/queries/statement.js';
+import { batchActors, owesSomething, statementFileName, statementLang } from '../core/queries/statement-batch.js';
 import { closestMatches } from '../core/text-distance.js';
+import { packDocx } from '../io/docx-pack.js';
 import { UsageError } from '../io/files.js';
+import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { tableWidth } from '../io/terminal.js';
+import { makeFolder, writeFileAtomic, writeOutputFile } from '../io/write.js';
+import { csvTable } from '../render/csv.js';
+import { statementDocument } from '../render/docx/statement.js';
+import { documentWords } from '../render/docx/words.js';
+import type { TemplateSet } from '../render/report-template.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
 import type { StatementFormat } from '../render/statement.js';
 import { STATEMENT_FORMATTERS } from '../render/statement.js';
 import { statementView } from '../render/statement-view.js';
 import { resolveRoot, resolveStyle } from './context.js';
-import type { FollowupOptions } from './followup.js';
+import type { DocumentOptions } from './document-options.js';
+import { checkDocxOptions, documentMeta } from './document-options.js';
+import type { FollowupInput, FollowupOptions } from './followup.js';
 import { loadFollowup, pickFormat } from './followup.js';
 import type { Outcome } from './outcome.js';
 
-const FORMATS = ['table', 'md', 'html', 'json'] as const;
+const FORMATS = ['table', 'md', 'html', 'json', 'docx'] as const;
+type Format = (typeof FORMATS)[number];
+/** What --all writes: files to send (a terminal table is not one). */
+const FILE_FORMATS = ['docx', 'html', 'md', 'json'] as const;
 
-export async function runStatement(args: readonly string[], options: FollowupOptions): Promise<Outcome> {
+export interface StatementOptions extends FollowupOptions, DocumentOptions {
+  readonly all?: boolean;
+  readonly organisations?: boolean;
+}
+
+export async function runStatement(args: readonly string[], options: StatementOptions): Promise<Outcome> {
+  if (options.all) return runAll(args, options);
+  if (options.organisations) throw new UsageError('--organisations goes with --all (one statement per organisation that owes something)');
   const format = pickFormat(options.format, FORMATS, 'table');
+  if (format === 'docx') checkDocxOptions(options, 'acta statement -f docx');
+  else if (options.reference !== undefined || options.issued !== undefined) throw new UsageError(`--${options.reference !== undefined ? 'reference' : 'issued'} applies to -f docx`);
   const word = args[0] ?? '';
-  const input = await loadFollowup({ ...options, actor: undefined, state: undefined, status: undefined } as FollowupOptions);
+  if (!word) throw new UsageError('name the actor (acta statement MX), or write every statement with --all --out DIR');
+  const input = await loadStatementInput(options);
   const found = findActors(input.dir, word);
   if (found.length === 0) {
     const near = closestMatches(word, actorWords(input.dir));
@@ -28,19 +56,76 @@ export async function runStatement(args: readonly string[], options: FollowupOpt
   const actor = found[0]!;
   if (input.dir.groupMembers.has(actor)) throw new UsageError(`${word}: a group; a statement is for one of its members (e.g. acta statement ${input.dir.groupMembers.get(actor)![0]})`);
   const statement = buildStatement(input.commitments, input.ctx, { actor, asOf: input.asOf });
-  const stdout = format === 'html' ? await renderHtml(statementView(statement), options) : STATEMENT_FORMATTERS[format as StatementFormat](statement, { style: resolveStyle(options), width: tableWidth() });
-  return { stdout, ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+  const warning = input.warning ?? '';
+  if (format === 'table' || options.out === undefined) {
+    const stdout = format === 'table' ? STATEMENT_FORMATTERS.table(statement, { style: resolveStyle(options), width: tableWidth() }) : ((await render(statement, format, input, options)) as string);
+    return { stdout, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
+  }
+  await writeOutputFile(options.out, await render(statement, format, input, options));
+  return { stdout: '', stderr: `${warning}acta: wrote ${options.out}\n`, exitCode: 0 };
+}
+
+async function loadStatementInput(options: StatementOptions): Promise<FollowupInput> {
+  return loadFollowup({ ...options, actor: undefined, state: undefined, status: undefined } as FollowupOptions);
+}
+
+async function render(statement: Statement, format: Exclude<Format, 'table'>, input: FollowupInput, options: StatementOptions, templates?: TemplateSet): Promise<string | Uint8Array> {
+  if (format === 'docx') return packDocx(statementDocument(statementView(statement), documentMeta(statement, options, input.ctx.authentic)), options.issued ?? statement.asOf);
+  if (format === 'html') return renderHtml(statementView(statement), templates ?? (await htmlTemplates(options)));
+  return STATEMENT_FORMATTERS[format as StatementFormat](statement, { style: resolveStyle(options), width: tableWidth() });
 }
 
 // The statement's own template, with the report's partials (its print stylesheet) beside its own.
-async function renderHtml(view: { lang: 'es' | 'en' }, options: FollowupOptions): Promise<string> {
+async function htmlTemplates(options: FollowupOptions): Promise<TemplateSet> {
   const root = await resolveRoot(options);
   const report = await loadTemplateSet('report', 'html', { root });
   const own = await loadTemplateSet('statement', 'html', { root });
+  return { main: own.main, partials: { ...report.partials, ...own.partials } };
+}
+
+function renderHtml(view: { lang: Lang }, set: TemplateSet): string {
   try {
-    return renderTemplate({ main: own.main, partials: { ...report.partials, ...own.partials } }, view, 'html');
+    return renderTemplate(set, view, 'html');
   } catch (e) {
     if (e instanceof TemplateError) throw new UsageError(`template error: ${e.message}`);
     throw e;
   }
+}
+
+const EXTENSION: Record<(typeof FILE_FORMATS)[number], string> = { docx: 'docx', html: 'html', md: 'md', json: 'json' };
+export const INDEX_FILE = 'index.csv';
+
+// --all: every statement built first (nothing is written when one fails), then the files, then the index.
+async function runAll(args: readonly string[], options: StatementOptions): Promise<Outcome> {
+  if (args.length) throw new UsageError(`--all writes every owing actor's statement: drop ${args[0]}, or drop --all`);
+  if (options.out === undefined) throw new UsageError('--all writes one file per actor: name the folder with --out DIR');
+  const format = pickFormat(options.format, FILE_FORMATS, 'docx');
+  if (format === 'docx') checkDocxOptions(options, '--all');
+  else if (options.reference !== undefined || options.issued !== undefined) throw new UsageError(`--${options.reference !== undefined ? 'reference' : 'issued'} applies to -f docx`);
+  const input = await loadStatementInput(options);
+  const fallback = input.records.config.lang ?? 'es';
+  const templates = format === 'html' ? await htmlTemplates(options) : undefined;
+  const taken = new Set<string>([INDEX_FILE]);
+  const files: { name: string; data: string | Uint8Array; statement: Statement }[] = [];
+  for (const a of batchActors(input.records.registries, { organisations: options.organisations === true })) {
+    const lang = statementLang(a, options.lang, fallback);
+    const statement = buildStatement(input.commitments, { ...input.ctx, lang }, { actor: a.actor, asOf: input.asOf });
+    if (!owesSomething(statement)) continue;
+    files.push({ name: statementFileName(a.actor, EXTENSION[format], taken), data: await render(statement, format, input, options, templates), statement });
+  }
+  const dir = fromCwd(options.out);
+  await makeFolder(path.dirname(dir), path.basename(dir));
+  for (const f of files) await writeFileAtomic(dir, f.name, f.data);
+  await writeFileAtomic(dir, INDEX_FILE, indexCsv(files, input.lang));
+  const warning = input.warning ?? '';
+  return { stdout: '', stderr: `${warning}acta: wrote ${files.length} ${files.length === 1 ? 'statement' : 'statements'} and ${INDEX_FILE} to ${options.out}\n`, exitCode: 0 };
+}
+
+/** Who got what: one row per statement written, its language, file and counts. Headers in the command's language. */
+function indexCsv(files: readonly { name: string; statement: Statement }[], lang: Lang): string {
+  const w = documentWords(lang).index;
+  return csvTable([
+    [w.actor, w.name, w.lang, w.file, w.total, w.overdue, w.dueNext, w.delivered, w.waiting, w.noDate],
+    ...files.map(({ name, statement: s }) => [s.actor.id, s.actor.label, s.lang, name, s.counts.total, s.counts.overdue, s.counts['due-next'], s.counts.delivered, s.counts.waiting, s.counts['no-date']]),
+  ]);
 }

@@ -1,6 +1,6 @@
 // Actors from the registries: display names per language, lookup by id, code, acronym or name, group expansion.
 import { pickText } from './local-text.js';
-import type { ActorId, Lang, Registries, Text } from './model.js';
+import type { ActorId, Group, Lang, Registries, Text } from './model.js';
 
 export type ActorKind = 'country' | 'organisation' | 'body' | 'group';
 
@@ -13,12 +13,16 @@ export interface ActorInfo {
   readonly aliases?: readonly string[];
   /** Groups only: the actors the group stands for. */
   readonly members?: readonly ActorId[];
+  /** Groups only: the members no membership source names (registry `membership`): all of them when it has none. */
+  readonly unsourced?: readonly ActorId[];
 }
 
 export interface ActorDirectory {
   readonly byId: ReadonlyMap<ActorId, ActorInfo>;
   /** Each group → the actors it stands for, nested groups expanded (never a group itself); computed once. */
   readonly groupMembers: ReadonlyMap<ActorId, readonly ActorId[]>;
+  /** Each actor that is a member of some group with no source for it → those groups, in registry order. */
+  readonly unsourcedIn: ReadonlyMap<ActorId, readonly ActorId[]>;
 }
 
 // One directory of every actor the registries name, so any part of acta can name or expand an actor the same way.
@@ -28,8 +32,20 @@ export function buildActorDirectory(registries: Registries): ActorDirectory {
   for (const c of registries.countries) add({ id: c.code, kind: 'country', name: c.name, ...(c.aliases ? { aliases: c.aliases } : {}) });
   for (const o of registries.organisations) add({ id: o.id, kind: 'organisation', name: o.name, ...(o.acronym ? { acronym: o.acronym } : {}), ...(o.aliases ? { aliases: o.aliases } : {}) });
   for (const b of registries.bodies) add({ id: b.id, kind: 'body', name: b.name, ...(b.acronym ? { acronym: b.acronym } : {}), ...(b.aliases ? { aliases: b.aliases } : {}) });
-  for (const g of registries.groups) add({ id: g.id, kind: 'group', name: g.name, members: g.members });
-  return { byId, groupMembers: expandGroups(byId) };
+  for (const g of registries.groups) add({ id: g.id, kind: 'group', name: g.name, members: g.members, unsourced: unsourcedMembers(g) });
+  return { byId, groupMembers: expandGroups(byId), unsourcedIn: unsourcedIndex(byId) };
+}
+
+/** The members of a group that no membership source names (all of them when the group has no `membership`). */
+export function unsourcedMembers(g: Group): ActorId[] {
+  const sourced = new Set((g.membership ?? []).flatMap((s) => s.members));
+  return g.members.filter((m) => !sourced.has(m));
+}
+
+function unsourcedIndex(byId: ReadonlyMap<ActorId, ActorInfo>): Map<ActorId, ActorId[]> {
+  const out = new Map<ActorId, ActorId[]>();
+  for (const info of byId.values()) for (const m of info.unsourced ?? []) out.set(m, [...(out.get(m) ?? []), info.id]);
+  return out;
 }
 
 // Every group once, in one depth-first pass (Tarjan's components, with an explicit stack: nesting may be deep): a
@@ -111,7 +127,9 @@ export function expandActors(dir: ActorDirectory, ids: readonly ActorId[]): Acto
   return [...out];
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+/** How a user's word is compared with the names of actors: case and accents ignored, spaces around trimmed. */
+export const foldActorWord = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+const fold = foldActorWord;
 
 /** The actors a user's word names: an id or country code, or an acronym or name in either language (case and accents ignored). */
 export function findActors(dir: ActorDirectory, query: string, kinds?: readonly ActorKind[]): ActorId[] {

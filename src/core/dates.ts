@@ -32,7 +32,9 @@ export type DueForm =
   | { readonly kind: 'dated'; readonly period: Period }
   | { readonly kind: 'continuous' }
   | { readonly kind: 'twice-a-year' }
-  | { readonly kind: 'tbd' };
+  | { readonly kind: 'tbd' }
+  /** "a la brevedad": as soon as possible, no date; never overdue. */
+  | { readonly kind: 'asap' };
 
 /**
  * The years acta reads (README: "Limits"). Records of a body founded after 1900 need no earlier year, and a year
@@ -126,7 +128,7 @@ function readPeriod(value: string): Period | undefined {
 }
 
 export function parseDue(value: string): DueForm | undefined {
-  if (value === 'continuous' || value === 'twice-a-year' || value === 'tbd') return { kind: value };
+  if (value === 'continuous' || value === 'twice-a-year' || value === 'tbd' || value === 'asap') return { kind: value };
   const period = parsePeriod(value);
   return period ? { kind: 'dated', period } : undefined;
 }

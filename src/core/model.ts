@@ -5,7 +5,7 @@ export type Lang = 'es' | 'en';
 export interface Text { readonly es?: string; readonly en?: string; readonly authentic?: Lang }
 export type ActorId = string;
 
-export type Due = string; // 2017-07-21 | 2017-08 | 2017-Q1 | 2017-H2 | 2017 | continuous | twice-a-year | tbd
+export type Due = string; // 2017-07-21 | 2017-08 | 2017-Q1 | 2017-H2 | 2017 | continuous | twice-a-year | tbd | asap
 
 export interface EventDeadline {
   readonly body: string;
@@ -62,6 +62,8 @@ export const INFORMATIONAL_ACTIONS: ReadonlySet<Action> = new Set(['thank', 'tak
 export interface Step {
   readonly task: Text;
   readonly owners?: readonly ActorId[];
+  /** The source does not name who does this step: acta's reading, explained in a note. */
+  readonly inferred?: boolean;
   /** A step with no date in the source (2017-06-21 #3: the TS's report after the countries' input). */
   readonly deadline?: Deadline;
 }
@@ -93,6 +95,8 @@ export interface Meeting {
   readonly record: 'meeting';
   readonly id: string;
   readonly body: string;
+  /** The source's language when it is not acta.yaml's `authentic` (a report adopted in English). */
+  readonly authentic?: Lang;
   readonly ordinal?: number;
   readonly session?: 'ordinary' | 'extraordinary' | 'virtual' | 'workshop';
   readonly title?: Text;
@@ -100,6 +104,8 @@ export interface Meeting {
   readonly place?: { readonly city?: string; readonly country?: string; readonly virtual?: boolean };
   readonly participants?: readonly ActorId[];
   readonly observers?: readonly ActorId[];
+  /** What the source says about attendance; default listed with participants, not-recorded without (core/attendance.ts). */
+  readonly attendance?: AttendanceRecord;
   readonly guests?: readonly { readonly actor?: ActorId; readonly name?: string; readonly role?: Text }[];
   readonly follows?: readonly { readonly ref?: string; readonly text?: Text }[];
   readonly source: Source;
@@ -108,6 +114,9 @@ export interface Meeting {
   readonly notes?: readonly Note[];
 }
 
+/** listed: the member countries that took part are listed; partial: some are named present, the rest unknown; not-recorded: no list. */
+export type AttendanceRecord = 'listed' | 'partial' | 'not-recorded';
+
 export type Cell = 'continuous' | 'twice-a-year' | 'H1' | 'H2' | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'year' | 'tbd';
 
 export interface Activity {
@@ -115,6 +124,8 @@ export interface Activity {
   readonly printed?: string;
   readonly text: Text;
   readonly responsible?: readonly ActorId[];
+  /** Parts that are acta's reading: an inferred schedule is tentative (never overdue unless inferred_periods: due). */
+  readonly inferred?: readonly ('schedule' | 'responsible')[];
   readonly schedule?: Readonly<Record<string, Cell>>;
   readonly followup?: readonly FollowUp[];
 }
@@ -131,25 +142,33 @@ export interface Plan {
   readonly period: { readonly start: string; readonly end: string };
   readonly objective?: Text;
   readonly columns: readonly string[];
+  /** proposed: the source is a proposal; adopted: a source records its adoption. Undefined: not known. */
+  readonly stage?: 'proposed' | 'adopted';
+  /** Fields that are acta's reading, not the source's statement. */
+  readonly inferred?: readonly ('columns' | 'entrusted_by')[];
   readonly entrusted_by?: string;
   readonly source: Source;
   readonly axes: readonly Axis[];
   readonly notes?: readonly Note[];
 }
 
-export interface Country { readonly code: string; readonly name: Text; readonly member?: boolean; readonly aliases?: readonly string[] }
-export interface Organisation { readonly id: string; readonly acronym?: Text; readonly name: Text; readonly aliases?: readonly string[]; readonly country?: string; readonly note?: Text }
+export interface Country { readonly code: string; readonly name: Text; readonly member?: boolean; readonly aliases?: readonly string[]; readonly lang?: Lang }
+export interface Organisation { readonly id: string; readonly acronym?: Text; readonly name: Text; readonly aliases?: readonly string[]; readonly acronym_coined?: boolean; readonly country?: string; readonly note?: Text; readonly lang?: Lang }
 export interface Body {
   readonly id: string;
   readonly type: 'organ' | 'network' | 'group';
   readonly acronym?: Text;
   readonly name: Text;
   readonly aliases?: readonly string[];
+  /** The acronym is acta's own short label, found in no source. */
+  readonly acronym_coined?: boolean;
   readonly reports_to?: string;
   readonly became?: string;
   readonly note?: Text;
 }
-export interface Group { readonly id: string; readonly name: Text; readonly members: readonly ActorId[] }
+/** One source of a group's membership: the members it supports and where it says so. */
+export interface MembershipSource { readonly members: readonly ActorId[]; readonly document?: string; readonly url?: string; readonly as_of?: string; readonly note?: Text }
+export interface Group { readonly id: string; readonly name: Text; readonly members: readonly ActorId[]; readonly membership?: readonly MembershipSource[] }
 
 export interface Registries {
   readonly countries: readonly Country[];
@@ -166,4 +185,6 @@ export interface Config {
   /** The language of the source documents: text in it is authentic, text in the other language an unofficial translation. */
   readonly authentic?: Lang;
   readonly warn_days?: number;
+  /** Inferred work-plan periods: tentative (default, never overdue unless the plan is adopted) or due. */
+  readonly inferred_periods?: 'tentative' | 'due';
 }

@@ -1,6 +1,96 @@
 // A Word report (.docx) → the plain lines `acta import` reads, through mammoth (the only importer of it). Word's own
 // numbering survives: a numbered paragraph becomes "1. …" (level 0) or "a. …" (level 1), a bulleted one "· …".
+import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
+
+/** Bounds on what a .docx may hold before mammoth builds anything (a 400 kB file can inflate to 400 MB). */
+export const DOCX_LIMITS = { entryBytes: 16_000_000, totalBytes: 48_000_000, entries: 2_000, paragraphs: 20_000, textChars: 2_000_000 } as const;
+
+/** Why a Word file is refused before it is read: a reason a person can act on. */
+export class DocxRefused extends Error {}
+
+interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly compressed: number;
+  readonly size: number;
+  readonly local: number;
+}
+
+/** The zip's central directory: every entry's name and declared sizes (no inflating). */
+function centralDirectory(buf: Buffer): ZipEntry[] {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new DocxRefused('not a zip file');
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  if (count > DOCX_LIMITS.entries) throw new DocxRefused(`it holds ${count} files (at most ${DOCX_LIMITS.entries})`);
+  const out: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw new DocxRefused('its zip directory is damaged');
+    const method = buf.readUInt16LE(at + 10);
+    const compressed = buf.readUInt32LE(at + 20);
+    const size = buf.readUInt32LE(at + 24);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extra = buf.readUInt16LE(at + 30);
+    const comment = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
+    if (size === 0xffffffff || compressed === 0xffffffff) throw new DocxRefused(`${name} is a zip64 entry (larger than a report can be)`);
+    out.push({ name, method, compressed, size, local });
+    at += 46 + nameLength + extra + comment;
+  }
+  return out;
+}
+
+/** Inflate one entry, never past the cap: zlib stops at maxOutputLength, whatever the directory declared. */
+function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
+  if (e.local + 30 > buf.length || buf.readUInt32LE(e.local) !== 0x04034b50) throw new DocxRefused(`${e.name}: damaged zip entry`);
+  const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
+  const data = buf.subarray(start, start + e.compressed);
+  if (e.method === 0) return data;
+  if (e.method !== 8) throw new DocxRefused(`${e.name}: an unknown compression method`);
+  try {
+    return inflateRawSync(data, { maxOutputLength: DOCX_LIMITS.entryBytes });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new DocxRefused(`${e.name} inflates past ${DOCX_LIMITS.entryBytes} bytes`);
+    throw new DocxRefused(`${e.name}: damaged compressed data`);
+  }
+}
+
+/** Check a Word file's bounds before mammoth reads it: entry sizes from the central directory, then the main document
+ * inflated under a cap, its paragraphs counted and its text measured. Throws DocxRefused with the reason. */
+export function checkDocxBounds(bytes: Uint8Array): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = centralDirectory(buf);
+  let total = 0;
+  for (const e of entries) {
+    if (e.size > DOCX_LIMITS.entryBytes) throw new DocxRefused(`${e.name} would inflate to ${e.size} bytes (at most ${DOCX_LIMITS.entryBytes})`);
+    total += e.size;
+  }
+  if (total > DOCX_LIMITS.totalBytes) throw new DocxRefused(`its files would inflate to ${total} bytes (at most ${DOCX_LIMITS.totalBytes})`);
+  const main = entries.find((e) => e.name === 'word/document.xml');
+  if (!main) throw new DocxRefused('it has no word/document.xml');
+  let inflated = 0;
+  for (const e of entries) {
+    if (!/\.xml$|\.rels$/.test(e.name)) continue;
+    const xml = inflateEntry(buf, e);
+    inflated += xml.length;
+    if (inflated > DOCX_LIMITS.totalBytes) throw new DocxRefused(`its files inflate past ${DOCX_LIMITS.totalBytes} bytes`);
+    if (e !== main) continue;
+    const text = xml.toString('utf8');
+    const paragraphs = text.match(/<w:p[\s>/]/g)?.length ?? 0;
+    if (paragraphs > DOCX_LIMITS.paragraphs) throw new DocxRefused(`it has ${paragraphs} paragraphs (at most ${DOCX_LIMITS.paragraphs})`);
+    let chars = 0;
+    for (const m of text.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)) chars += m[1]!.length;
+    if (chars > DOCX_LIMITS.textChars) throw new DocxRefused(`it holds ${chars} characters of text (at most ${DOCX_LIMITS.textChars})`);
+  }
+}
 
 interface DocElement {
   readonly type: string;
@@ -24,6 +114,7 @@ function paragraphs(e: DocElement, out: DocElement[]): DocElement[] {
 
 /** The document's paragraphs as lines, list items numbered as Word shows them. */
 export async function readDocxText(bytes: Uint8Array): Promise<string> {
+  checkDocxBounds(bytes);
   let found: DocElement[] = [];
   await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { transformDocument: (doc: DocElement) => ((found = paragraphs(doc, [])), doc) });
   const counters: number[] = [];

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parsePlainYaml } from '../core/read/index.js';
 import { UsageError } from './files.js';
 import { fromCwd, runtime } from './runtime.js';
 
@@ -26,7 +26,7 @@ export function readCatalogFolder(folder: string): CatalogMessages {
     const file = path.join(folder, name);
     let tree: unknown;
     try {
-      tree = parse(readFileSync(file, 'utf8'));
+      tree = parsePlainYaml(readFileSync(file, 'utf8'));
     } catch (e) {
       throw new UsageError(`catalog ${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
     }

@@ -5,6 +5,7 @@ import type { Stats } from 'node:fs';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './files.js';
+import { fromCwd } from './runtime.js';
 import { isInside } from './source.js';
 
 export interface WriteOptions {
@@ -184,4 +185,13 @@ export async function makeFolder(root: string, folder: string): Promise<void> {
   await fs.mkdir(full, { recursive: true });
   const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(full)]);
   if (!isInside(realRoot, real)) throw new UsageError(`${folder}: a link leads out of ${root}; acta does not write there`);
+}
+
+/** Write a file the user named (-o FILE, relative to the working folder), atomically; its folder must exist. */
+export async function writeOutputFile(file: string, data: string | Uint8Array): Promise<void> {
+  const out = fromCwd(file);
+  const folder = path.dirname(out);
+  const stat = await fs.stat(folder).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UsageError(`${file}: no such folder ${path.dirname(file) || '.'} (acta creates the file, not its folder)`);
+  await writeFileAtomic(folder, path.basename(out), data);
 }

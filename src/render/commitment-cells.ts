@@ -1,4 +1,5 @@
 // Cells shared by every table of commitments: id, due, task (with the source's wording and extensions), who owes, state.
+import { t } from './catalog.js';
 import Table from 'cli-table3';
 import type { CommitmentState } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
@@ -116,6 +117,11 @@ export function whoOwes(c: CommitmentView): readonly ActorRef[] {
   return c.owing.length ? c.owing : c.owners;
 }
 
+/** Who owes it (whoOwes), marked when the source does not name them (`inferred`): every output that names owners says so. */
+export function owersCell(c: CommitmentView, lang: Lang): string {
+  return `${actorList(whoOwes(c), lang)}${c.inferred ? ` ${t(lang, 'marks.inferred')}` : ''}`;
+}
+
 /** The task, then the source's wording of the deadline, any extension and any partial delivery. */
 export function taskCell(c: CommitmentView, l: Labels, style: Style): string {
   const lines = [oneLine(localText(c.task, l.lang))];
@@ -127,7 +133,7 @@ export function taskCell(c: CommitmentView, l: Labels, style: Style): string {
 }
 
 export function dueCell(c: CommitmentView, lang: Lang): string {
-  return oneLine(dueShort(c.due, lang));
+  return `${oneLine(dueShort(c.due, lang))}${c.tentative ? `\n${t(lang, 'marks.tentative')}` : ''}`;
 }
 
 /** Colour by lateness: a quarter or more in red bold, a month or more in red, less in yellow. */

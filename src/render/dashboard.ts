@@ -1,5 +1,6 @@
 // `acta` with no command: one screen — counts, commitments by state, the most overdue, the next deadlines, whether the
 // records validate — and the commands that go deeper. Pure: (model, style) → string.
+import { t } from './catalog.js';
 import type { CommitmentState } from '../core/followup/index.js';
 import { STATES } from '../core/followup/index.js';
 import type { DashboardModel } from '../core/queries/dashboard.js';
@@ -25,7 +26,8 @@ function paintState(state: CommitmentState, text: string, s: Style): string {
 
 function line(c: CommitmentView, lead: string, idWidth: number, l: Labels): string {
   const who = (c.pending.length ? c.pending : c.owners).map((a) => oneLine(a.label));
-  const owed = who.length > 3 ? `${who.slice(0, 3).join(', ')} +${who.length - 3}` : who.join(', ') || '—';
+  const named = who.length > 3 ? `${who.slice(0, 3).join(', ')} +${who.length - 3}` : who.join(', ') || '—';
+  const owed = c.inferred ? `${named} ${t(l.lang, 'marks.inferred')}` : named;
   const head = `  ${lead}  ${c.id.padEnd(idWidth)}`;
   return clip(`${head}  ${oneLine(localText(c.task, l.lang))} — ${owed}`, WIDTH);
 }

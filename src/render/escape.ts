@@ -42,13 +42,20 @@ export function githubProperty(s: string): string {
 }
 
 // A spreadsheet reads a cell starting with = + - @ (or tab, CR, LF, or their full-width forms) as a formula; some
-// skip leading spaces (and the replacement of a control) first.
-const FORMULA = /^[\t\r\n]|^[\s\uFFFD]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+// skip leading characters they do not show first: every leading format character (Cf: U+200B, U+FEFF, U+2060…),
+// space separator (Zs) or control (Cc), and the replacement of an unsafe one, is skipped before looking.
+const FORMULA = /^[\t\r\n]|^[\p{Cf}\p{Zs}\p{Cc}\s\uFFFD]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u;
 
 /** CSV: unsafe code points replaced first (so `\0=HYPERLINK(…)` cannot slip past), then formulas prefixed with `'`. */
 export function csvText(s: string): string {
   const safe = replaceUnsafe(s);
   return FORMULA.test(safe) ? `'${safe}` : safe;
+}
+
+/** Word text (the docx library writes it as XML character data, escaped): no code point XML 1.0 forbids, no bidi
+ * controls — a field code or a hyperlink in record text stays the literal characters the reader sees. */
+export function docxText(s: string): string {
+  return replaceUnsafe(s);
 }
 
 /** HTML text (Handlebars escapes the markup): no code point the HTML standard calls invalid, no bidi controls. */

@@ -14,7 +14,7 @@ export const EXPORT_FORMATTERS: Record<ExportFormat, (r: ExportResult) => string
   json: (r) => jsonText(r),
 };
 
-const HEAD = ['id', 'ref', 'record', 'body', 'kind', 'step', 'occurrence', 'due', 'precision', 'state', 'days_late', 'days_left', 'status', 'actor', 'actor_name', 'actor_state', 'delivered_on', 'owners', 'task', 'task_lang', 'deadline_text', 'extended_by', 'superseded_by', 'done_on', 'days_late_delivered', 'actor_days_late'];
+const HEAD = ['id', 'ref', 'record', 'body', 'kind', 'step', 'occurrence', 'due', 'precision', 'state', 'days_late', 'days_left', 'status', 'actor', 'actor_name', 'actor_state', 'delivered_on', 'owners', 'owners_inferred', 'task', 'task_lang', 'deadline_text', 'extended_by', 'superseded_by', 'done_on', 'days_late_delivered', 'actor_days_late'];
 
 // Stable English keys and codes (states, precisions) for machines; names and record text in the language asked for.
 export function formatExportCsv(r: ExportResult): string {
@@ -27,7 +27,7 @@ export function* exportCsvParts(r: ExportResult): Generator<string> {
   for (let i = 0; i < r.commitments.length; i += 200) {
     const rows = r.commitments.slice(i, i + 200).flatMap((c) => actorRows(c, r.actors)).map(({ commitment: c, actor, state, deliveredOn, daysLate }): CsvValue[] => [
       c.id, c.ref, c.record, c.body.id, c.kind, c.step, c.occurrence, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status,
-      actor?.id, actor?.label, state, deliveredOn, c.owners.map((o) => o.id).join(' '), c.task.text, c.task.lang, c.deadlineText?.text,
+      actor?.id, actor?.label, state, deliveredOn, c.owners.map((o) => o.id).join(' '), c.inferred ? 'true' : '', c.task.text, c.task.lang, c.deadlineText?.text,
       c.extensions.map((e) => e.decidedBy ?? e.date).join(' '), c.supersededBy, c.doneOn, c.daysLateDelivered, daysLate,
     ]);
     yield csvTable(rows);

@@ -2,7 +2,7 @@
 import type { Lang } from '../core/model.js';
 import type { FollowupReport, ReportGroup } from '../core/queries/followup-report.js';
 import type { CommitmentView } from '../core/queries/view.js';
-import { actorList, dueCell, idCell, lateCell, leftCell, tableParts, taskCell, whoOwes } from './commitment-cells.js';
+import { dueCell, idCell, lateCell, leftCell, owersCell, tableParts, taskCell } from './commitment-cells.js';
 import type { CsvValue } from './csv.js';
 import { csvTable } from './csv.js';
 import { jsonText, oneLine } from './escape.js';
@@ -56,13 +56,13 @@ export function* reportTableParts(r: FollowupReport, o: ReportFormatOptions): Ge
     if (g.rows.length === 0) continue;
     if (r.by) yield `\n${s.bold(`${groupTitle(g, r)} — ${g.rows.length}`)}`;
     yield '\n';
-    yield* tableParts(header(r, l), WIDTHS, g.rows, (c) => [dueCell(c, r.lang), r.kind === 'overdue' ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), idCell(c.id), taskCell(c, l, s), actorList(whoOwes(c), r.lang)], s, o.width);
+    yield* tableParts(header(r, l), WIDTHS, g.rows, (c) => [dueCell(c, r.lang), r.kind === 'overdue' ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), idCell(c.id), taskCell(c, l, s), owersCell(c, r.lang)], s, o.width);
     yield '\n';
   }
   yield `\n${countLine(r.kind, r.count, r.lang)}\n`;
   if (r.waiting?.length) {
     yield `\n${s.bold(waitingTitle(r.waiting.length, r.lang))}\n`;
-    yield* tableParts(waitingHeader(l), WIDTHS, r.waiting, (c) => [expectedCell(c, r.lang), lateCell(c.daysPastExpected, s), idCell(c.id), `${taskCell(c, l, s)}\n${s.yellow(oneLine(waitingText(c.due, r.lang)))}`, actorList(whoOwes(c), r.lang)], s, o.width);
+    yield* tableParts(waitingHeader(l), WIDTHS, r.waiting, (c) => [expectedCell(c, r.lang), lateCell(c.daysPastExpected, s), idCell(c.id), `${taskCell(c, l, s)}\n${s.yellow(oneLine(waitingText(c.due, r.lang)))}`, owersCell(c, r.lang)], s, o.width);
     yield '\n';
   }
 }
@@ -77,7 +77,7 @@ function expectedCell(c: CommitmentView, lang: Lang): string {
 
 // One row per commitment and actor still owing it, so a spreadsheet can filter by actor; stable English keys.
 export function formatReportCsv(r: FollowupReport): string {
-  const head = ['id', 'ref', 'record', 'body', 'kind', 'due', 'precision', r.kind === 'overdue' ? 'days_late' : 'days_left', 'actor', 'actor_name', 'owners', 'task', 'task_lang', 'deadline_text', 'status'];
+  const head = ['id', 'ref', 'record', 'body', 'kind', 'due', 'precision', r.kind === 'overdue' ? 'days_late' : 'days_left', 'actor', 'actor_name', 'owners', 'owners_inferred', 'task', 'task_lang', 'deadline_text', 'status'];
   const seen = new Set<string>();
   const rows: CsvValue[][] = [];
   for (const c of r.groups.flatMap((g) => g.rows)) {
@@ -91,7 +91,7 @@ export function formatReportCsv(r: FollowupReport): string {
 }
 
 function csvRow(c: CommitmentView, r: FollowupReport, actor: string | undefined, actorName: string | undefined): CsvValue[] {
-  return [c.id, c.ref, c.record, c.body.id, c.kind, c.due.day, c.due.period?.precision ?? c.due.kind, r.kind === 'overdue' ? c.daysLate : c.daysLeft, actor, actorName, c.owners.map((o) => o.id).join(' '), c.task.text, c.task.lang, c.deadlineText?.text, c.status];
+  return [c.id, c.ref, c.record, c.body.id, c.kind, c.due.day, c.due.period?.precision ?? c.due.kind, r.kind === 'overdue' ? c.daysLate : c.daysLeft, actor, actorName, c.owners.map((o) => o.id).join(' '), c.inferred ? 'true' : '', c.task.text, c.task.lang, c.deadlineText?.text, c.status];
 }
 
 export function formatReportMarkdown(r: FollowupReport): string {
@@ -105,7 +105,7 @@ export function formatReportMarkdown(r: FollowupReport): string {
   }
   out.push(countLine(r.kind, r.count, r.lang), '');
   if (r.waiting?.length) {
-    const rows = r.waiting.map((c) => [mdCell(expectedCell(c, r.lang)), String(c.daysPastExpected ?? ''), `\`${c.id}\``, `${mdCell(localText(c.task, l.lang))}<br>_${mdCell(waitingText(c.due, l.lang))}_`, mdCell(actorList(whoOwes(c), l.lang))]);
+    const rows = r.waiting.map((c) => [mdCell(expectedCell(c, r.lang)), String(c.daysPastExpected ?? ''), `\`${c.id}\``, `${mdCell(localText(c.task, l.lang))}<br>_${mdCell(waitingText(c.due, l.lang))}_`, mdCell(owersCell(c, l.lang))]);
     out.push(`### ${mdCell(waitingTitle(r.waiting.length, r.lang))}`, '', mdTable(waitingHeader(l), rows, [1]));
   }
   return out.join('\n');
@@ -115,5 +115,5 @@ function mdRow(c: CommitmentView, r: FollowupReport, lang: Lang): string[] {
   const notes = [c.deadlineText ? `«${localText(c.deadlineText, lang)}»` : '', ...c.extensions.map((e) => extensionText(e, lang))].filter(Boolean);
   const task = [mdCell(localText(c.task, lang)), ...notes.map((n) => `<br>_${mdCell(n)}_`)].join('');
   const days = r.kind === 'overdue' ? c.daysLate : c.daysLeft;
-  return [mdCell(dueText(c.due, lang)), days === undefined ? '' : String(days), `\`${c.id}\``, task, mdCell(actorList(whoOwes(c), lang))];
+  return [mdCell(dueText(c.due, lang)), days === undefined ? '' : String(days), `\`${c.id}\``, task, mdCell(owersCell(c, lang))];
 }

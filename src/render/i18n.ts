@@ -69,8 +69,20 @@ export function dueText(due: DueView, lang: Lang): string {
     case 'recurring':
       return t(lang, 'due.recurring', { day: formatDay(due.day!, lang) });
     case 'none':
-      return t(lang, due.tbd ? 'due.tbd' : 'due.none');
+      return t(lang, due.asap ? 'due.asap' : due.tbd ? 'due.tbd' : 'due.none');
   }
+}
+
+/** "the other countries: not recorded": after the countries a record names present without listing them all. */
+export function othersNotRecorded(lang: Lang): string {
+  return t(lang, 'marks.othersNotRecorded');
+}
+
+/** Who took part, as the record says: the list; those named present and "the others not recorded"; or "not recorded". */
+export function participantsText(names: string, attendance: 'listed' | 'partial' | 'not-recorded', lang: Lang): string {
+  if (attendance === 'listed') return names;
+  if (!names) return t(lang, 'marks.notRecorded');
+  return `${names} (${othersNotRecorded(lang)})`;
 }
 
 /** A deadline in a narrow column: like dueText, but a meeting-resolved date without its meeting (see eventText). */

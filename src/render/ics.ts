@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { compactDay, shiftDays } from '../core/dates.js';
 import type { ExportResult } from '../core/queries/export.js';
 import type { CommitmentView } from '../core/queries/view.js';
-import { actorList, whoOwes } from './commitment-cells.js';
+import { owersCell } from './commitment-cells.js';
 import { icsText } from './escape.js';
 import type { Labels } from './i18n.js';
 import { dueText, extensionText, labels, localText } from './i18n.js';
@@ -42,7 +42,7 @@ const CANCELLED = new Set(['cancelled', 'superseded', 'not-applicable']);
 
 function event(c: CommitmentView, stamp: string, l: Labels): string[] {
   const dueDay = c.due.day!;
-  const owners = actorList(whoOwes(c), l.lang);
+  const owners = owersCell(c, l.lang);
   const summary = `[${l.states[c.state]}] ${owners}: ${localText(c.task, l.lang)}`;
   const description = [c.id, `${l.words.deadline}: ${dueText(c.due, l.lang)}`, c.deadlineText ? `«${localText(c.deadlineText, l.lang)}»` : '', `${l.words.state}: ${stateText(c, l.lang)}${c.daysLate !== undefined ? ` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}`, `${l.words.owedBy}: ${owners}`, ...c.extensions.map((e) => extensionText(e, l.lang))].filter(Boolean).join('\n');
   return [

@@ -1,4 +1,5 @@
 // Formatters for `acta list meetings|agreements|commitments|plans`: table for people, JSON and CSV for machines.
+import { t } from './catalog.js';
 import type { StateSummary } from '../core/followup/index.js';
 import type { ListResult } from '../core/queries/lists.js';
 import { actorList, commitmentStateCell, dueCell, idCell, lateCell, leftCell, stateCell, tableParts, taskCell } from './commitment-cells.js';
@@ -41,7 +42,7 @@ function tableOf(r: ListResult, l: Labels, style: Style, width: number | undefin
       return tableParts([w.point, w.action, w.actors, w.text, w.state], [26, 16, 22, 56, 14], r.rows, (a) => [idCell(a.ref), a.action ? l.actions[a.action] : '', actorList(a.actors, l.lang), oneLine(clip(localText(a.text, l.lang), 240)), a.state ? stateCell(a.state, l, style) : ''], style, width);
     }
     case 'commitments': {
-      return tableParts([w.commitment, w.due, w.state, w.days, w.task, w.owners], [26, 18, 12, 9, 46, 24], r.rows, (c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, style), c.daysLate !== undefined ? lateCell(c.daysLate, style) : leftCell(c.daysLeft, style), taskCell(c, l, style), actorList(c.owners, l.lang)], style, width);
+      return tableParts([w.commitment, w.due, w.state, w.days, w.task, w.owners], [26, 18, 12, 9, 46, 24], r.rows, (c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, style), c.daysLate !== undefined ? lateCell(c.daysLate, style) : leftCell(c.daysLeft, style), taskCell(c, l, style), `${actorList(c.owners, l.lang)}${c.inferred ? ` ${t(l.lang, 'marks.inferred')}` : ''}`], style, width);
     }
     case 'plans': {
       return tableParts([w.plan, w.body, w.period, w.activities, w.commitments, w.open, w.overdue, w.title], [22, 14, 11, 12, 13, 10, 10, 40], r.rows, (p) => [p.id, oneLine(p.body.label), `${p.period.start}–${p.period.end}`, p.activities, p.states.total, openCount(p.states), lateCell(p.states.overdue || undefined, style), oneLine(localText(p.title, l.lang))], style, width);
@@ -77,7 +78,7 @@ export function listCsvParts(r: ListResult): Iterable<string> {
     case 'agreements':
       return csvParts(['ref', 'meeting', 'date', 'body', 'number', 'action', 'actors', 'state', 'text', 'text_lang'], r.rows, (a): CsvValue[] => [a.ref, a.record, a.date, a.body.id, a.number, a.action, a.actors.map((x) => x.id).join(' '), a.state, a.text.text, a.text.lang]);
     case 'commitments':
-      return csvParts(['id', 'ref', 'kind', 'body', 'due', 'precision', 'state', 'days_late', 'days_left', 'status', 'owners', 'pending', 'task', 'task_lang', 'done_on', 'days_late_delivered'], r.rows, (c): CsvValue[] => [c.id, c.ref, c.kind, c.body.id, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status, c.owners.map((x) => x.id).join(' '), c.pending.map((x) => x.id).join(' '), c.task.text, c.task.lang, c.doneOn, c.daysLateDelivered]);
+      return csvParts(['id', 'ref', 'kind', 'body', 'due', 'precision', 'state', 'days_late', 'days_left', 'status', 'owners', 'owners_inferred', 'pending', 'task', 'task_lang', 'done_on', 'days_late_delivered'], r.rows, (c): CsvValue[] => [c.id, c.ref, c.kind, c.body.id, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status, c.owners.map((x) => x.id).join(' '), c.inferred ? 'true' : '', c.pending.map((x) => x.id).join(' '), c.task.text, c.task.lang, c.doneOn, c.daysLateDelivered]);
     case 'plans':
       return csvParts(['id', 'body', 'start', 'end', 'activities', 'commitments', 'overdue', 'title', 'title_lang'], r.rows, (p): CsvValue[] => [p.id, p.body.id, p.period.start, p.period.end, p.activities, p.states.total, p.states.overdue, p.title.text, p.title.lang]);
   }

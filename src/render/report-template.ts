@@ -52,7 +52,9 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('stateText', (c: unknown, options: HelperOptions) => (c && typeof c === 'object' && 'state' in c ? stateText(c as CommitmentView, langOf(options)) : ''));
   hb.registerHelper('formatDue', (due: unknown, options: HelperOptions) => (due && typeof due === 'object' ? dueText(due as DueView, langOf(options)) : ''));
   hb.registerHelper('localText', (t: unknown, options: HelperOptions) => (t && typeof t === 'object' ? localText(t as LocalText, langOf(options)) : ''));
-  hb.registerHelper('names', (list: unknown) => (Array.isArray(list) && list.length ? list.map((a: { label?: string } | string) => (typeof a === 'string' ? a : (a.label ?? ''))).join(', ') : '—'));
+  // A member whose group membership no source supports (ActorRef.unsourced) is marked †; the report explains the mark.
+  hb.registerHelper('names', (list: unknown) => (Array.isArray(list) && list.length ? list.map((a: { label?: string; unsourced?: boolean } | string) => (typeof a === 'string' ? a : `${a.label ?? ''}${a.unsourced ? '†' : ''}`)).join(', ') : '—'));
+  hb.registerHelper('name', (a: unknown) => (a && typeof a === 'object' && 'label' in a ? `${String((a as { label: unknown }).label)}${(a as { unsourced?: boolean }).unsourced ? '†' : ''}` : ''));
   hb.registerHelper('isHttp', (url: unknown) => typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url));
   hb.registerHelper('cap', (s: unknown) => (typeof s === 'string' ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : ''));
   // {{#split id "#"}}{{head}}<wbr>#{{tail}}{{/split}}: the markup stays in the template, Handlebars escapes both parts.

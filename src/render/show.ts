@@ -1,11 +1,11 @@
 // Formatters for `acta show`: one meeting, agreement, plan or activity, as text for people or the JSON result.
 import type { ShowResult } from '../core/queries/show.js';
 import type { CommitmentView, FollowUpView, LocalText } from '../core/queries/view.js';
-import { actorList, commitmentStateCell, dueCell, idCell, lateCell, leftCell, renderTable, stateCell, taskCell, whoOwes } from './commitment-cells.js';
+import { actorList, commitmentStateCell, dueCell, idCell, lateCell, leftCell, owersCell, renderTable, stateCell, taskCell } from './commitment-cells.js';
 import { jsonText, oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { t } from './catalog.js';
-import { day, dayRange, dueText, labels, localText } from './i18n.js';
+import { day, dayRange, dueText, labels, localText, participantsText } from './i18n.js';
 import type { Style } from './style.js';
 
 export type ShowFormat = 'text' | 'json';
@@ -38,7 +38,7 @@ export function formatShowText(r: ShowResult, o: ShowFormatOptions): string {
     case 'meeting': {
       out.push(s.bold(`${r.id} — ${oneLine(r.body.label)}`));
       if (r.title) out.push(oneLine(text(r.title, l)));
-      out.push(...fields([[w.dates, dayRange(r.start, r.end, l.lang)], [w.place, [r.place?.city, r.place?.country?.label].filter(Boolean).join(', ')], [w.session, [r.session ? l.sessions[r.session] : '', r.ordinal !== undefined ? `#${r.ordinal}` : ''].filter(Boolean).join(' ')], [w.participants, r.participants.length ? actorList(r.participants, l.lang) : ''], [w.observers, r.observers.length ? actorList(r.observers, l.lang) : ''], [w.guests, r.guests.map((g) => [g.name, g.actor?.label, g.role ? text(g.role, l) : ''].filter(Boolean).join(' — ')).join('; ')], [w.source, r.source]], s), '');
+      out.push(...fields([[w.dates, dayRange(r.start, r.end, l.lang)], [w.place, [r.place?.city, r.place?.country?.label].filter(Boolean).join(', ')], [w.session, [r.session ? l.sessions[r.session] : '', r.ordinal !== undefined ? `#${r.ordinal}` : ''].filter(Boolean).join(' ')], [w.participants, participantsText(r.participants.length ? actorList(r.participants, l.lang) : '', r.attendance, l.lang)], [w.observers, r.observers.length ? actorList(r.observers, l.lang) : ''], [w.guests, r.guests.map((g) => [g.name, g.actor?.label, g.role ? text(g.role, l) : ''].filter(Boolean).join(' — ')).join('; ')], [w.source, r.source]], s), '');
       out.push(renderTable([w.number, w.action, w.actors, w.text, `${w.deadline} / ${w.state}`], [7, 16, 20, 56, 30], r.points.map((p) => [p.number, p.action ? l.actions[p.action] : '', actorList(p.actors, l.lang), oneLine(text(p.text, l)), p.commitments.map((c) => deadlineLines(c, l, s)).join('\n')]), s, o.width));
       break;
     }
@@ -74,7 +74,7 @@ function deadlineLines(c: CommitmentView, l: Labels, s: Style): string {
 
 function commitmentsBlock(list: readonly CommitmentView[], l: Labels, s: Style, width: number | undefined): string[] {
   if (!list.length) return [];
-  const rows = list.map((c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, s), c.daysLate !== undefined ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), taskCell(c, l, s), `${actorList(whoOwes(c), l.lang)}${c.inferred ? `\n${s.dim(t(l.lang, 'marks.inferred'))}` : ''}`]);
+  const rows = list.map((c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, s), c.daysLate !== undefined ? lateCell(c.daysLate, s) : leftCell(c.daysLeft, s), taskCell(c, l, s), owersCell(c, l.lang)]);
   return ['', s.bold(l.words.commitments), renderTable([l.words.commitment, l.words.due, l.words.state, l.words.days, l.words.task, l.words.owedBy], [26, 18, 12, 9, 46, 24], rows, s, width)];
 }
 

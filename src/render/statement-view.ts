@@ -1,12 +1,13 @@
 // The view model handed to templates/statement/statement.html.hbs: the statement, with its labels and each row's
 // texts already chosen (day, days, notes), so the template only lays them out. Documented in the README.
+import { t } from './catalog.js';
 import type { Lang } from '../core/model.js';
-import type { Statement, StatementSection } from '../core/queries/statement.js';
+import type { Evidence, Statement, StatementSection } from '../core/queries/statement.js';
 import { evidenceText, groupTitle, statementTitle, summaryLine } from './statement.js';
 import { dayOf } from './statement-cells.js';
 import { labels, localText } from './i18n.js';
 import { daysLateText, waitingText } from './late-phrases.js';
-import { statementLabels } from './statement-labels.js';
+import { statementLabels, viaLine } from './statement-labels.js';
 
 export interface StatementView {
   readonly lang: Lang;
@@ -19,7 +20,7 @@ export interface StatementView {
     readonly section: StatementSection;
     readonly title: string;
     readonly columns: readonly [string, string];
-    readonly groups: readonly { readonly title: string; readonly rows: readonly { readonly id: string; readonly when: string; readonly days: string; readonly late: boolean; readonly task: string; readonly wording: string; readonly notes: readonly string[]; readonly links: readonly string[] }[] }[];
+    readonly groups: readonly { readonly title: string; readonly rows: readonly { readonly id: string; readonly when: string; readonly days: string; readonly late: boolean; readonly task: string; readonly wording: string; readonly notes: readonly string[]; readonly links: readonly string[]; readonly evidence: readonly Evidence[] }[] }[];
   }[];
   readonly statement: Statement;
 }
@@ -41,15 +42,16 @@ export function statementView(st: Statement): StatementView {
           const notes = [
             ...(section === 'delivered' ? [r.deliveredLate !== undefined ? daysLateText(r.deliveredLate, st.lang) : w.onTime] : []),
             ...(section === 'waiting' ? [waitingText(c.due, st.lang)] : []),
+            ...(c.inferred ? [t(st.lang, 'marks.inferred')] : []),
           ];
-          return { id: c.id, when: dayOf(r, section, st.lang), days: days === undefined ? '' : String(days), late: section === 'overdue' || r.deliveredLate !== undefined, task: localText(c.task, st.lang), wording: c.deadlineText ? localText(c.deadlineText, st.lang) : '', notes, links: r.evidence.map(evidenceText) };
+          return { id: c.id, when: dayOf(r, section, st.lang), days: days === undefined ? '' : String(days), late: section === 'overdue' || r.deliveredLate !== undefined, task: localText(c.task, st.lang), wording: c.deadlineText ? localText(c.deadlineText, st.lang) : '', notes, links: r.evidence.map(evidenceText), evidence: r.evidence };
         }),
       })),
     }));
   return {
     lang: st.lang,
     title: statementTitle(st),
-    via: st.via.length ? `${w.via}: ${st.via.map((a) => a.label).join(', ')}` : '',
+    via: st.via.length ? viaLine(st) : '',
     summary: summaryLine(st),
     ...(st.counts.total === 0 ? { empty: w.empty } : {}),
     head: { commitment: l.words.commitment, task: l.words.task },

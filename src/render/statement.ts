@@ -1,5 +1,6 @@
 // Formatters for `acta statement`: pure (statement, options) → string — table and Markdown here, JSON the result
 // itself; HTML goes through templates/statement (with the report's print stylesheet).
+import { t } from './catalog.js';
 import type { Lang } from '../core/model.js';
 import type { Evidence, Statement, StatementGroup, StatementRow, StatementSection } from '../core/queries/statement.js';
 import { dayOf } from './statement-cells.js';
@@ -8,7 +9,7 @@ import { jsonText, oneLine } from './escape.js';
 import { day, labels, localText } from './i18n.js';
 import { daysLateText, waitingText } from './late-phrases.js';
 import { mdCell, mdTable } from './markdown.js';
-import { statementLabels } from './statement-labels.js';
+import { statementLabels, viaLine } from './statement-labels.js';
 import type { Style } from './style.js';
 
 export interface StatementFormatOptions {
@@ -64,6 +65,7 @@ function notes(r: StatementRow, section: StatementSection, lang: Lang): string[]
   if (section === 'delivered') out.push(r.deliveredLate !== undefined ? daysLateText(r.deliveredLate, lang) : w.onTime);
   for (const e of r.evidence) out.push(`${w.evidence}: ${evidenceText(e)}`);
   if (section === 'waiting') out.push(waitingText(r.commitment.due, lang));
+  if (r.commitment.inferred) out.push(t(lang, 'marks.inferred'));
   return out;
 }
 
@@ -88,7 +90,7 @@ export function formatStatementTable(st: Statement, o: StatementFormatOptions): 
   const s = o.style;
   const w = statementLabels(st.lang);
   const out = [s.bold(statementTitle(st))];
-  if (st.via.length) out.push(s.dim(`${w.via}: ${st.via.map((a) => oneLine(a.label)).join(', ')}`));
+  if (st.via.length) out.push(s.dim(oneLine(viaLine(st))));
   out.push(summaryLine(st), '');
   for (const { section, groups } of st.sections) {
     if (!groups.length) continue;
@@ -114,7 +116,7 @@ export function formatStatementMarkdown(st: Statement): string {
   const w = statementLabels(st.lang);
   const l = labels(st.lang);
   const out = [`## ${mdCell(statementTitle(st))}`, ''];
-  if (st.via.length) out.push(`${w.via}: ${mdCell(st.via.map((a) => a.label).join(', '))}`, '');
+  if (st.via.length) out.push(mdCell(viaLine(st)), '');
   out.push(mdCell(summaryLine(st)), '');
   for (const { section, groups } of st.sections) {
     if (!groups.length) continue;

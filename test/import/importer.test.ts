@@ -138,7 +138,7 @@ La Red celebró su primera reunión con la participación de los siguientes paí
 describe('draftMeeting', () => {
   it('drafts a record with every guess noted', () => {
     const outcome = draftMeeting(REPORT, 'informe.txt', REGISTRIES);
-    if (!outcome.ok) throw new Error(outcome.missing.join());
+    expect(outcome.missing).toEqual([]);
     const d = outcome.draft;
     expect([d.id, d.body, d.ordinal, d.dates, d.place, d.participants]).toEqual(['2017-03-16-red-x', 'red-x', 1, { start: '2017-03-16', end: '2017-03-17' }, { city: 'Tegucigalpa', country: 'HN' }, ['HN', 'US', 'SV']]);
     expect(d.agreements.map((a) => [a.number, a.action, a.actors])).toEqual([['1', 'thank', ['HN']], ['2', 'request', ['iom', 'st']], ['3', 'entrust', ['st']]]);
@@ -179,9 +179,9 @@ describe('draftMeeting', () => {
     expect(p2?.items?.map((i) => [i.action, i.addressee, i.commitment])).toEqual([['recommend', 'grcm', undefined]]);
   });
 
-  it('"a la brevedad" is due tbd with its wording', () => {
+  it('"a la brevedad" is due asap with its wording', () => {
     const [p] = drafted('1. Agradecer a los Países Miembros. La ST enviará, a la brevedad, un recordatorio.\n');
-    expect(p?.commitment).toEqual({ owners: ['st'], deadline: { due: 'tbd', text: { es: 'a la brevedad' } } });
+    expect(p?.commitment).toEqual({ owners: ['st'], deadline: { due: 'asap', text: { es: 'a la brevedad' } } });
   });
 
   it('a schedule gains the meeting it leads to ("durante la próxima reunión del GRCM") as its last step', () => {
@@ -199,8 +199,20 @@ describe('draftMeeting', () => {
     expect(p?.commitment?.schedule?.map((s) => [s.owners, s.deadline?.due])).toEqual([[['member-countries'], '2017-07-21'], [['st'], undefined]]);
   });
 
-  it('says what it could not find instead of guessing', () => {
-    expect(draftMeeting('Un texto sin fecha ni puntos.', 'x.txt', REGISTRIES)).toEqual({ ok: false, missing: expect.arrayContaining(['the meeting dates', 'the numbered points']) });
+  it('never refuses: what it cannot find is a placeholder with a note saying what to put there', () => {
+    const outcome = draftMeeting('Un texto sin fecha ni puntos.', 'x.txt', REGISTRIES);
+    expect(outcome.missing).toEqual(['the body', 'the meeting dates', 'the points']);
+    expect([outcome.draft.id, outcome.draft.body, outcome.draft.dates, outcome.draft.agreements]).toEqual(['undated-unknown-body', 'unknown-body', { start: '0000-00-00' }, []]);
+    const at = outcome.draft.notes.map((n) => n.at);
+    expect(at).toEqual(expect.arrayContaining(['/body', '/dates/start', '/agreements']));
+    expect(outcome.draft.notes.find((n) => n.at === '/body')?.text.en).toMatch(/add it to registries\/bodies\.yaml/);
+  });
+
+  it('what the user says (--body, --date, --end, --place, --source-lang) replaces the guess, with a note', () => {
+    const outcome = draftMeeting(REPORT, 'informe.txt', REGISTRIES, [], { body: 'grcm', start: '2017-03-20', end: '2017-03-21', place: { city: 'Panamá', country: 'PA' }, lang: 'en' });
+    const d = outcome.draft;
+    expect([d.id, d.body, d.dates, d.place, d.authentic, Object.keys(d.agreements[0]!.text)]).toEqual(['2017-03-20-grcm', 'grcm', { start: '2017-03-20', end: '2017-03-21' }, { city: 'Panamá', country: 'PA' }, 'en', ['en']]);
+    expect(d.notes.filter((n) => /given with --/.test(n.text.en ?? '')).map((n) => n.at)).toEqual(['/body', '/dates', '/place']);
   });
 });
 

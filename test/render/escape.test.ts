@@ -41,6 +41,11 @@ describe('one policy per output kind, by example', () => {
       expect(csvText(cell).startsWith("'"), JSON.stringify(cell)).toBe(true);
     }
     expect(csvText('plain text')).toBe('plain text');
+    // Issue 26 point 15: after any leading format character (Cf), space separator (Zs) or control (Cc).
+    for (const cell of ['\u200b=1+1', '\ufeff=1', '\u2060+1', '\u00ad-1', '\u200b\u00a0@SUM(A1)', '\u3000=1', '\u2003\u200c=1', '\u180e=1', '\u200d\uff1d1']) {
+      expect(csvText(cell).startsWith("'"), JSON.stringify(cell)).toBe(true);
+    }
+    expect(csvText('\u200bplain')).toBe('\u200bplain');
     expect(csvTable([['\u0000=HYPERLINK("http://x")']])).toBe('"\'\uFFFD=HYPERLINK(""http://x"")"\r\n');
   });
 

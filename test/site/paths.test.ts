@@ -10,7 +10,7 @@ describe('fileSlug', () => {
     expect(fileSlug('2017-06-21-red-trata')).toBe('2017-06-21-red-trata');
     expect(fileSlug('1.1')).toBe('1.1');
     expect(fileSlug('a/b')).toBe('a_2f_b');
-    expect(fileSlug('..')).toBe('_2e_.');
+    expect(fileSlug('..')).toBe('_2e__2e_');
     expect(fileSlug('a_b')).toBe('a_5f_b');
     expect(fileSlug('é1')).not.toBe(fileSlug('\u0e91'));
   });
@@ -23,6 +23,42 @@ describe('fileSlug', () => {
         expect(x.startsWith('.')).toBe(false);
         expect(x).not.toMatch(/[/\\]/);
       }),
+    );
+  });
+});
+
+// Issue 26 point 14: a site copied to macOS or Windows keeps every page.
+const fold = (s: string): string => s.toLowerCase();
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i;
+
+describe('file names on file systems that ignore case, and on Windows', () => {
+  it('MX and mx, I and i, Con and con are different files even without case; a country keeps its code', () => {
+    expect(fileSlug('MX')).toBe('MX~');
+    expect(fold(fileSlug('MX'))).not.toBe(fold(fileSlug('mx')));
+    expect(fold(fileSlug('I'))).not.toBe(fold(fileSlug('i')));
+    expect(fold(fileSlug('Con'))).not.toBe(fold(fileSlug('con')));
+    expect(fold(sitePaths.actor('es', 'MX'))).not.toBe(fold(sitePaths.actor('es', 'mx')));
+    expect(fold(sitePaths.activity('es', 'p', '1/I/1/1.1'))).not.toBe(fold(sitePaths.activity('es', 'p', '1/i/1/1.1')));
+    expect(fileSlug('2017-06-21-red-trata')).toBe('2017-06-21-red-trata');
+  });
+
+  it.each(['con', 'CON', 'nul', 'Aux', 'prn', 'com1', 'COM9', 'lpt3', 'con.x', 'nul.tar.gz', 'com\u00b9', 'conin$'])('%s is not a reserved device name', (id) => {
+    const slug = fileSlug(id);
+    expect(WINDOWS_RESERVED.test(slug.split('.')[0]!)).toBe(false);
+    expect(WINDOWS_RESERVED.test(sitePaths.actor('es', id).split('/').pop()!.split('.')[0]!)).toBe(false);
+    expect(slug.endsWith('.')).toBe(false);
+  });
+
+  it('never collides without case, never a reserved name, never ends in a dot', () => {
+    const id = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.stringMatching(/^(?:[A-Za-z]{1,3}|con|nul|Com[0-9]|[a-zA-Z.]{1,4})$/));
+    fc.assert(
+      fc.property(id, id, (a, b) => {
+        const x = fileSlug(a);
+        if (a !== b) expect(fold(x)).not.toBe(fold(fileSlug(b)));
+        expect(WINDOWS_RESERVED.test(x.split('.')[0]!)).toBe(false);
+        expect(x.endsWith('.')).toBe(false);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -48,7 +48,12 @@ export const authenticTexts: Check = {
   name: 'authentic texts',
   run(records) {
     const out: Diagnostic[] = [];
-    for (const r of [...records.meetings, ...records.plans]) if (r.valid) visit(r.data, [], r.parsed, records.config.authentic, out);
+    for (const r of [...records.meetings, ...records.plans]) {
+      if (!r.valid) continue;
+      // A record can say its own source's language (`authentic: en`, an English report): that language is authentic there.
+      const own = (r.data as { authentic?: Lang }).authentic;
+      visit(r.data, [], r.parsed, own ?? records.config.authentic, out);
+    }
     return out;
   },
 };

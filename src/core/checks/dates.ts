@@ -5,7 +5,7 @@ import { hasTooManyOccurrences, MAX_OCCURRENCES } from '../followup/deadline.js'
 import type { Deadline, FollowUp } from '../model.js';
 import type { ParsedFile } from '../read/index.js';
 import { walkActivities, walkAgreements } from '../walk.js';
-import type { Check } from './context.js';
+import type { Check, Indexes } from './context.js';
 import { diagnosticAt } from './context.js';
 
 class DateChecker {
@@ -62,9 +62,21 @@ class DateChecker {
   }
 }
 
+// A deadline change decided by a meeting held before the commitment's own meeting: the decision would predate what
+// it changes (issue 26 point 12; derive would print "extended from 21 Jul 2017 to 18 Oct 2015").
+function decidedBefore(c: DateChecker, list: readonly FollowUp[] | undefined, pointer: string, start: string, meetingId: string, index: Indexes): void {
+  list?.forEach((f, i) => {
+    if (typeof f.decided_by !== 'string') return;
+    const decider = f.decided_by.split('#')[0]!;
+    const held = index.meetings.get(decider)?.start;
+    if (held === undefined || held >= start) return;
+    c.out.push(diagnosticAt(c.parsed, `${pointer}/${i}/decided_by`, 'followup/decided-before', `decided by ${decider} (${held}), a meeting held before this commitment was made at ${meetingId} (${start})`, 'name the meeting that decided the change, held on or after the one that adopted the commitment'));
+  });
+}
+
 export const dates: Check = {
   name: 'dates real and ordered',
-  run(records) {
+  run(records, index) {
     const out: Diagnostic[] = [];
     for (const { data: m, parsed, valid } of records.meetings) {
       if (!valid) continue;
@@ -79,6 +91,7 @@ export const dates: Check = {
         c.deadline(a.commitment?.deadline, `${pointer}/commitment/deadline`, start);
         a.commitment?.schedule?.forEach((s, i) => c.deadline(s.deadline, `${pointer}/commitment/schedule/${i}/deadline`, start));
         c.followups(a.followup, `${pointer}/followup`, start);
+        if (start) decidedBefore(c, a.followup, `${pointer}/followup`, start, m.id, index);
       }
       for (const d of c.out) out.push(d);
     }

@@ -1,6 +1,7 @@
 // Cross-record rules, each (records, indexes) → Diagnostic[]. Add a rule here and give its code a fixture.
 import type { Check } from './context.js';
 import { groupCycles, supersessionCycles } from './cycles.js';
+import { actorNames } from './actor-names.js';
 import { authenticTexts } from './authentic.js';
 import { dates } from './dates.js';
 import { followupRules } from './followup.js';
@@ -10,4 +11,4 @@ import { numbering } from './numbering.js';
 import { placeholders } from './placeholders.js';
 import { references } from './references.js';
 
-export const CHECKS: readonly Check[] = [uniqueIds, fileNames, references, supersessionCycles, groupCycles, dates, numbering, followupRules, placeholders, authenticTexts, imported];
+export const CHECKS: readonly Check[] = [uniqueIds, actorNames, fileNames, references, supersessionCycles, groupCycles, dates, numbering, followupRules, placeholders, authenticTexts, imported];

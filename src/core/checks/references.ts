@@ -167,7 +167,10 @@ export const references: Check = {
           c.body(e['reports_to'], `/bodies/${i}/reports_to`);
           c.body(e['became'], `/bodies/${i}/became`);
         }
-        if (f.kind === 'groups') c.actors(e['members'] as unknown[], `/groups/${i}/members`);
+        if (f.kind === 'groups') {
+          c.actors(e['members'] as unknown[], `/groups/${i}/members`);
+          (e['membership'] as readonly Record<string, unknown>[] | undefined)?.forEach((m, j) => c.actors(m['members'] as unknown[], `/groups/${i}/membership/${j}/members`));
+        }
       });
       for (const d of c.out) out.push(d);
     }

@@ -76,6 +76,7 @@ export function resolveDue(deadline: Deadline | undefined, ctx: DueContext): Due
     return { kind: 'dated', period, day: period.end, within: { days, from: ctx.anchor } };
   }
   const form = deadline?.due !== undefined ? parseDue(deadline.due) : undefined;
+  if (form?.kind === 'asap') return { kind: 'none', tbd: false, asap: true };
   if (!form || form.kind === 'tbd') return { kind: 'none', tbd: form?.kind === 'tbd' };
   if (form.kind === 'continuous') return { kind: 'continuous' };
   if (form.kind === 'dated') return { kind: 'dated', period: form.period, day: form.period.end };

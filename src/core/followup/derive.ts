@@ -37,7 +37,7 @@ export function deriveCommitments(records: RecordSet, asOf: Day, options: Derive
     for (const s of sources) for (const c of evaluateSource(asKnownOn(s, asOf), ctx)) out.push(c);
   };
   for (const m of meetings) add(meetingSources(m.data, m.parsed.file));
-  for (const p of plans) add(planSources(p.data, p.parsed.file));
+  for (const p of plans) add(planSources(p.data, p.parsed.file, records.config.inferred_periods));
   return out;
 }
 
@@ -108,7 +108,7 @@ function evaluate(source: CommitmentSource, moved: Moved, ctx: Context): Commitm
   if (!closure && laterPoint) closure = 'superseded';
   const pending = closure ? [] : recurring ? owed : owed.filter((a) => !deliveredSet.has(a));
   if (!closure && !recurring && owed.length > 0 && pending.length === 0) closure = 'done';
-  const time = closure ? { state: closure } : timeState(due, ctx.asOf, warnDays);
+  const time = closure ? { state: closure } : source.tentative ? tentativeState(due, ctx.asOf, warnDays) : timeState(due, ctx.asOf, warnDays);
   const doneOn = closure === 'done' ? (replay.closedBy === 'done' ? replay.closedOn : delivered.map((d) => d.date).sort().pop()) : undefined;
   const supersededBy = closure === 'superseded' ? (replay.supersededBy ?? laterPoint) : undefined;
   return {
@@ -121,6 +121,7 @@ function evaluate(source: CommitmentSource, moved: Moved, ctx: Context): Commitm
     task: source.task,
     owners: source.owners,
     ...(source.inferred ? { inferred: true as const } : {}),
+    ...(source.tentative ? { tentative: true as const } : {}),
     owed,
     due,
     ...(moved.deadline ? { deadline: moved.deadline } : {}),
@@ -135,6 +136,12 @@ function evaluate(source: CommitmentSource, moved: Moved, ctx: Context): Commitm
     followup: byDate(source.entries),
     ...(supersededBy ? { supersededBy } : {}),
   };
+}
+
+// A tentative period is shown, never counted: what would be overdue or upcoming is open, with no days late or left.
+function tentativeState(due: Commitment['due'], asOf: Day, warnDays: number): ReturnType<typeof timeState> {
+  const time = timeState(due, asOf, warnDays);
+  return time.state === 'overdue' || time.state === 'upcoming' || time.state === 'open' ? { state: 'open' } : time;
 }
 
 // A delivery after the due day in force is late by the days between; on time (or undated) it says nothing more.

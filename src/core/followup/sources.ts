@@ -1,6 +1,6 @@
 // Records → the commitments they hold, before any date maths: agreement points, their schedule steps, plan activity occurrences.
 import type { Day } from '../dates.js';
-import type { Cell, Deadline, FollowUp, Meeting, Plan } from '../model.js';
+import type { Activity, Cell, Config, Deadline, FollowUp, Meeting, Plan } from '../model.js';
 import { INFORMATIONAL_ACTIONS } from '../model.js';
 import type { ActivityAt } from '../walk.js';
 import { walkActivities, walkAgreements } from '../walk.js';
@@ -32,15 +32,18 @@ export function meetingSources(meeting: Meeting, file: string): CommitmentSource
     const followup = a.followup ?? [];
     const own = followup.filter((f) => f.step === undefined);
     const k = a.commitment;
-    const base = { origin, anchor, ...(a.action ? { action: a.action } : {}), ...(k?.inferred ? { inferred: true as const } : {}) };
+    const base = { origin, anchor, ...(a.action ? { action: a.action } : {}) };
+    const inferred = k?.inferred ? { inferred: true as const } : {};
     if (!k && (!a.action || INFORMATIONAL_ACTIONS.has(a.action))) continue;
     // A recommendation to another body is listed as such (reports), never as a commitment of its addressee.
     if (a.addressee !== undefined) continue;
-    out.push({ ...base, id: ref, kind: 'agreement', task: k?.task ?? a.text, owners: k?.owners ?? a.actors ?? [], ...(k?.deadline ? { deadline: k.deadline } : {}), entries: own, moves: own.filter((f) => f.deadline) });
+    out.push({ ...base, ...inferred, id: ref, kind: 'agreement', task: k?.task ?? a.text, owners: k?.owners ?? a.actors ?? [], ...(k?.deadline ? { deadline: k.deadline } : {}), entries: own, moves: own.filter((f) => f.deadline) });
     k?.schedule?.forEach((s, i) => {
       const step = i + 1;
       const mine = followup.filter((f) => f.step === step);
-      out.push({ ...base, id: `${ref}/${step}`, kind: 'step', step, task: s.task, owners: s.owners ?? k.owners, ...(s.deadline ? { deadline: s.deadline } : {}), entries: followup.filter((f) => f.step === step || closesPoint(f)), moves: mine.filter((f) => f.deadline) });
+      // A step names its own owners (and says whether they are inferred) or inherits the commitment's.
+      const stepInferred = (s.owners ? s.inferred : s.inferred ?? k.inferred) ? { inferred: true as const } : {};
+      out.push({ ...base, ...stepInferred, id: `${ref}/${step}`, kind: 'step', step, task: s.task, owners: s.owners ?? k.owners, ...(s.deadline ? { deadline: s.deadline } : {}), entries: followup.filter((f) => f.step === step || closesPoint(f)), moves: mine.filter((f) => f.deadline) });
     });
   }
   return out;
@@ -65,19 +68,32 @@ export function occurrencesOf(schedule: Readonly<Record<string, Cell>>): Occurre
   return out;
 }
 
-export function planSources(plan: Plan, file: string): CommitmentSource[] {
-  return walkActivities(plan).flatMap((at) => activitySources(plan, file, at));
+/**
+ * Whether an activity's periods are acta's inference and so tentative (listed, never overdue or upcoming): its schedule
+ * cells' mapping is inferred, or the plan's columns are and the plan is not adopted — unless acta.yaml says
+ * `inferred_periods: due`. The cautious default: a proposed plan read from a matrix that lost its header binds no one.
+ */
+export function periodsTentative(plan: Plan, activity: Activity, inferredPeriods: Config['inferred_periods']): boolean {
+  if (inferredPeriods === 'due') return false;
+  if (activity.inferred?.includes('schedule')) return true;
+  return plan.inferred?.includes('columns') === true && plan.stage !== 'adopted';
 }
 
-function activitySources(plan: Plan, file: string, { activity, ref, pointer }: ActivityAt): CommitmentSource[] {
+export function planSources(plan: Plan, file: string, inferredPeriods?: Config['inferred_periods']): CommitmentSource[] {
+  return walkActivities(plan).flatMap((at) => activitySources(plan, file, at, inferredPeriods));
+}
+
+function activitySources(plan: Plan, file: string, { activity, ref, pointer }: ActivityAt, inferredPeriods: Config['inferred_periods']): CommitmentSource[] {
   const origin: Origin = { recordKind: 'plan', record: plan.id, body: plan.body, ref, file, pointer };
-  const base = { origin, kind: 'activity' as const, task: activity.text, owners: activity.responsible ?? [] };
+  const tentative = periodsTentative(plan, activity, inferredPeriods) ? { tentative: true as const } : {};
+  const inferred = activity.inferred?.includes('responsible') ? { inferred: true as const } : {};
+  const base = { origin, kind: 'activity' as const, task: activity.text, owners: activity.responsible ?? [], ...inferred };
   const followup = activity.followup ?? [];
   const cells = occurrencesOf(activity.schedule ?? {});
   if (cells.length === 0) return [{ ...base, id: ref, entries: followup, moves: followup.filter((f) => f.deadline) }];
   return cells.map((o) => {
     const entries = followup.filter((f) => f.occurrence === undefined || f.occurrence === o.label || f.occurrence === o.column);
     const moves = entries.filter((f) => f.deadline && (f.occurrence === o.label || cells.length === 1));
-    return { ...base, id: `${ref}@${o.label}`, occurrence: o.label, deadline: { due: o.due }, entries, moves };
+    return { ...base, ...tentative, id: `${ref}@${o.label}`, occurrence: o.label, deadline: { due: o.due }, entries, moves };
   });
 }

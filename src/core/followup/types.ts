@@ -48,8 +48,8 @@ export type DueDate =
   | { readonly kind: 'continuous' }
   /** Twice a year with no end: due six months after the last follow-up (or the meeting). */
   | { readonly kind: 'recurring'; readonly since: Day; readonly day: Day }
-  /** No date: no deadline at all, or "to be defined". */
-  | { readonly kind: 'none'; readonly tbd: boolean };
+  /** No date: no deadline at all, "to be defined", or "as soon as possible" (`asap`). */
+  | { readonly kind: 'none'; readonly tbd: boolean; readonly asap?: true };
 
 /** "Within N days of the meeting", counted from `from` (the meeting's last day, or the deciding meeting's). */
 export interface ResolvedWithin {
@@ -95,8 +95,11 @@ export interface CommitmentIdentity {
   readonly task: Text;
   /** Owners as recorded (groups kept). */
   readonly owners: readonly ActorId[];
-  /** The source does not name who owes it (`inferred: true` on the commitment): acta's reading, explained in a note. */
+  /** The source does not name who owes it (`inferred: true` on the commitment or step): acta's reading, explained in a note. */
   readonly inferred?: true;
+  /** Its period is acta's inference (a proposed plan's inferred columns, an uncertain schedule cell): listed, but never
+   * overdue or upcoming — state `open` with no days counted (acta.yaml `inferred_periods: due` turns this off). */
+  readonly tentative?: true;
 }
 
 export interface Commitment extends CommitmentIdentity {

@@ -3,11 +3,11 @@ import type { Action } from '../model.js';
 
 const VERBS: readonly (readonly [RegExp, Action])[] = [
   [/^recibir con beneplácito|^acoger con beneplácito|^saludar\b|^welcome/i, 'welcome'],
-  [/^tomar (?:debida )?nota|^take note/i, 'take-note'],
-  [/^agradecer|^thank/i, 'thank'],
-  [/^reconocer|^acknowledge/i, 'acknowledge'],
-  [/^reafirmar|^reaffirm/i, 'reaffirm'],
-  [/^solicitar|^pedir|^request/i, 'request'],
+  [/^tomar (?:debida )?nota|^take (?:due )?note|^make note/i, 'take-note'],
+  [/^agradecer|^agradecen\b|^agradecemos\b|^thank/i, 'thank'],
+  [/^reconocer|^reconocen\b|^reconocemos\b|^acknowledge|^recogni[sz]e/i, 'acknowledge'],
+  [/^reafirmar|^reafirman\b|^reafirmamos\b|^reaffirm|^reiterate/i, 'reaffirm'],
+  [/^solicitar|^pedir|^request|^instar\b|^exhortar\b|^urge\b|^encourage\b/i, 'request'],
   [/^encomendar|^encargar|^entrust/i, 'entrust'],
   [/^recomendar|^recommend/i, 'recommend'],
   // Suggesting to a body ("Sugerir al GRCM") is a recommendation to it (draft-meeting.ts reads the addressee).
@@ -41,7 +41,7 @@ const CONJUGATED: readonly (readonly [RegExp, Action])[] = [
 ];
 // Infinitives that name an action of their own kind, less common than the table above.
 const MORE: readonly (readonly [RegExp, Action])[] = [
-  [/^(?:concertar|taller)\b/i, 'organise'],
+  [/^(?:concertar|taller|seminario|workshop|seminar)\b/i, 'organise'],
   [/^que se (?:constituya|establezca|cree|conforme)\b/i, 'establish'],
   [/^(?:diseminar|difundir)\b/i, 'circulate'],
   [/^(?:capacitar|impulsar|promover|elaborar|desarrollar)\b/i, 'undertake'],
@@ -49,7 +49,8 @@ const MORE: readonly (readonly [RegExp, Action])[] = [
 
 /** The action its first words name, or undefined: an opening infinitive, else a verb conjugated after its subject. */
 export function readAction(text: string): Action | undefined {
-  const start = text.trimStart();
+  // "To thank …", "We reaffirm …": the infinitive marker and the speaking subject of English declarations.
+  const start = text.trimStart().replace(/^(?:to|we)\s+/i, '');
   for (const [re, action] of [...VERBS, ...MORE]) if (re.test(start)) return action;
   // "Sobre la propuesta de …, Costa Rica informó": the verb is in the clause after the topic.
   const topic = /^(?:sobre|en relación (?:con|a)|respecto (?:a|de)|con respecto a|en cuanto a|regarding|concerning|on)\b/i.test(start);

@@ -24,7 +24,7 @@ export interface PhraseDeadline {
 }
 
 export interface DeadlineReading {
-  /** A phrase that sets no date ("a la brevedad") reads as `due: tbd` with its wording. */
+  /** A phrase that sets no date ("a la brevedad") reads as `due: asap` with its wording. */
   readonly deadline?: PhraseDeadline;
   readonly wording: string;
   /** high: every part written out; medium: a part inferred (year, body, "antes del" read as the day itself). */
@@ -163,8 +163,8 @@ function event(relation: 'before' | 'at'): Build {
   };
 }
 
-// "a la brevedad", "as soon as possible": due to be defined (tbd), with the wording, as the curated records write it.
-const soon: Build = () => ({ deadline: { due: 'tbd' }, confidence: 'medium', notes: [note('La fuente no fija fecha: plazo por definir (tbd); se conserva su redacción.', 'The source sets no date: due to be defined (tbd); its wording is kept.')] });
+// "a la brevedad", "as soon as possible": due as soon as possible (asap: no date, never overdue), with the wording, as the curated records write it.
+const soon: Build = () => ({ deadline: { due: 'asap' }, confidence: 'medium', notes: [note('La fuente no fija fecha: «a la brevedad» (asap), que nunca vence; se conserva su redacción.', 'The source sets no date: as soon as possible (asap), never overdue; its wording is kept.')] });
 
 const within: Build = (g) => {
   const days = readNumber(g.n ?? '');

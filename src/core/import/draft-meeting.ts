@@ -27,7 +27,7 @@ export interface DraftAgreement {
   readonly text: Text;
   readonly actors?: readonly string[];
   readonly addressee?: string;
-  readonly commitment?: { readonly owners: readonly string[]; readonly deadline?: PhraseDeadline; readonly schedule?: readonly DraftStep[] };
+  readonly commitment?: { readonly owners: readonly string[]; readonly inferred?: boolean; readonly deadline?: PhraseDeadline; readonly schedule?: readonly DraftStep[] };
   readonly items?: readonly DraftAgreement[];
 }
 
@@ -41,6 +41,8 @@ export interface DraftMeeting {
   readonly record: 'meeting';
   readonly id: string;
   readonly body: string;
+  /** The source's language when it is not acta.yaml's `authentic` (an English report). */
+  readonly authentic?: Lang;
   readonly ordinal?: number;
   readonly title?: Text;
   readonly dates: { readonly start: string; readonly end?: string };
@@ -51,7 +53,19 @@ export interface DraftMeeting {
   readonly notes: readonly DraftNote[];
 }
 
-export type DraftOutcome = { readonly ok: true; readonly draft: DraftMeeting } | { readonly ok: false; readonly missing: readonly string[] };
+/** What the user says instead of a guess (`--body`, `--date`, `--end`, `--place`, `--source-lang`), and what the
+ * reading of the file found (an encoding other than UTF-8). */
+export interface DraftOptions {
+  readonly body?: string;
+  readonly start?: string;
+  readonly end?: string;
+  readonly place?: { readonly city: string; readonly country?: string };
+  readonly lang?: Lang;
+  readonly encoding?: string;
+}
+
+/** Always a draft: what could not be found is a placeholder with a note saying what to put there. */
+export type DraftOutcome = { readonly ok: true; readonly draft: DraftMeeting; readonly missing: readonly string[] };
 
 const note = (es: string, en: string, at?: string): DraftNote => ({ text: { es: `${IMPORT_NOTE} ${es}`, en: `${IMPORT_NOTE} ${en}` }, ...(at ? { at } : {}) });
 
@@ -68,49 +82,87 @@ export interface KnownPlace {
   readonly meeting: string;
 }
 
-export function draftMeeting(text: string, document: string, registries: Registries, known: readonly KnownPlace[] = []): DraftOutcome {
-  const lang = guessLang(text);
+/** The id a body with no registry entry gets in a draft: the validator then names the entry to add. */
+export const UNKNOWN_BODY = 'unknown-body';
+/** The day a draft with no date found gets: not a real date, so `acta validate` stops at it. */
+export const UNKNOWN_DAY = '0000-00-00';
+
+// Lines that name a kind of document, not the meeting ("INFORME DE LA REUNIÓN", "Anuncio", "NOTA A LA PRENSA N. 600").
+const GENERIC = /^(?:informe(?:\s+(?:de\s+la\s+reuni[oó]n|final))?|report(?:\s+of\s+the\s+meeting)?|acta|minutes|anuncio|advertisement|noticias?|not[íi]cias|news|nota\s+a\s+la\s+prensa.*|press\s+release.*|comunicado|transcript|download.*)\.?$/i;
+
+export function draftMeeting(text: string, document: string, registries: Registries, known: readonly KnownPlace[] = [], options: DraftOptions = {}): DraftOutcome {
+  const lang = options.lang ?? guessLang(text);
   const clean = cleanSource(text);
   const names = actorNames(registries);
-  const { header, points } = readPoints(clean.lines);
+  const { header, points } = readPoints(clean.lines, clean.afterBlank);
   const notes: DraftNote[] = [];
-  const titleLine = header.find((l) => /^(?:informe|report)\b/i.test(l)) ?? header[0];
-  const body = titleLine ? (matchBody(titleLine, registries) ?? matchBody(header.slice(0, 5).join(' '), registries)) : undefined;
-  const dates = readMeetingDates(header);
-  const missing = [...(body ? [] : ['the body (no registered network or group matches the title)']), ...(dates ? [] : ['the meeting dates']), ...(points.length ? [] : ['the numbered points'])];
-  if (!body || !dates || points.length === 0) return { ok: false, missing };
+  const missing: string[] = [];
+  // The title: the first header line that names a registered body, else the first line that is not a generic label.
+  // A line that says what the document is ("Informe de la reunión de …", "Conclusiones del …") names the body that met
+  // before a running page header does.
+  const TITLED = /^(?:informe|report|conclusiones|conclusions|acta|minutes|comunicado|communiqu|declaraci[oó]n|declaration)/i;
+  const firstLines = header.slice(0, 12);
+  const bodyLine = [...firstLines.filter((l) => TITLED.test(l)), ...firstLines.filter((l) => !TITLED.test(l))].find((l) => matchBody(l, registries));
+  const titleLine = bodyLine ?? header.find((l) => !GENERIC.test(l)) ?? header[0];
+  const matched = options.body ? undefined : bodyLine ? matchBody(bodyLine, registries) : matchBody(header.slice(0, 8).join(' '), registries);
+  const bodyId = options.body ?? matched?.id ?? UNKNOWN_BODY;
+  const found = readMeetingDates(header);
+  const dates = options.start ? { start: options.start, ...(options.end ? { end: options.end } : {}) } : found ? { start: found.start, ...(options.end ? { end: options.end } : found.end ? { end: found.end } : {}) } : undefined;
   const ordinal = readOrdinal(header);
-  const read = readPlace(header, names);
+  const read = options.place ?? readPlace(header, names);
   const elsewhere = read && !read.country ? known.find((k) => k.city.toLowerCase() === read.city.toLowerCase()) : undefined;
   const place = elsewhere && read ? { ...read, country: elsewhere.country } : read;
   const participants = readParticipants(header, names);
-  const meetingEnd = dates.end ?? dates.start;
+  const start = dates?.start ?? UNKNOWN_DAY;
+  const meetingEnd = dates?.end ?? start;
   const bodyNames = eventBodies(registries);
 
-  notes.push(note(`la instancia (${body.id}) se eligió por el título (${Math.round(body.score * 100)} % de sus palabras).`, `the body (${body.id}) was matched by the title (${Math.round(body.score * 100)}% of its words).`, '/body'));
-  notes.push(note(`fechas leídas de «${dates.wording}».`, `dates read from "${dates.wording}".`, '/dates'));
+  if (options.encoding) notes.push(note(`el archivo no es UTF-8: se leyó como ${options.encoding}; revise los acentos.`, `the file is not UTF-8: it was read as ${options.encoding}; check the accents.`));
+  if (options.body) notes.push(note(`instancia dada con --body (${options.body}).`, `body given with --body (${options.body}).`, '/body'));
+  else if (matched) notes.push(note(`la instancia (${matched.id}) se eligió por el título (${Math.round(matched.score * 100)} % de las palabras de uno de sus nombres).`, `the body (${matched.id}) was matched by the title (${Math.round(matched.score * 100)}% of the words of one of its names).`, '/body'));
+  else {
+    missing.push('the body');
+    notes.push(note(`ninguna instancia registrada coincide con «${(titleLine ?? '').slice(0, 120)}»: añádala a registries/bodies.yaml (id, type, name) y ponga su id en body, o use --body ID.`, `no registered body matches "${(titleLine ?? '').slice(0, 120)}": add it to registries/bodies.yaml (id, type, name) and put its id in body, or use --body ID.`, '/body'));
+  }
+  if (options.start) notes.push(note('fechas dadas con --date/--end.', 'dates given with --date/--end.', '/dates'));
+  else if (found) notes.push(note(`fechas leídas de «${found.wording}».`, `dates read from "${found.wording}".`, '/dates'));
+  else {
+    missing.push('the meeting dates');
+    notes.push(note(`no se encontró la fecha de la reunión: ponga el primer día en dates.start (y el id, AAAA-MM-DD-instancia), o use --date.`, `the meeting date was not found: put the first day in dates.start (and the id, YYYY-MM-DD-body), or use --date.`, '/dates/start'));
+  }
   if (ordinal) notes.push(note(`ordinal leído de «${ordinal.from}».`, `ordinal read from "${ordinal.from}".`, '/ordinal'));
+  if (options.place) notes.push(note('lugar dado con --place.', 'place given with --place.', '/place'));
+  else if (place) notes.push(note(`lugar leído del encabezado: ${place.city}${place.country ? `, ${place.country}` : ''}.`, `place read from the header: ${place.city}${place.country ? `, ${place.country}` : ''}.`, '/place'));
+  else notes.push(note('no se encontró el lugar: añada place (city, country) si la fuente lo dice, o use --place.', 'the place was not found: add place (city, country) if the source says it, or use --place.'));
   if (elsewhere) notes.push(note(`la fuente no nombra el país de ${elsewhere.city}; se toma el de la reunión ${elsewhere.meeting}.`, `the source does not name the country of ${elsewhere.city}; it is taken from meeting ${elsewhere.meeting}.`, '/place/country'));
   if (place && !place.country) notes.push(note(`la fuente no nombra el país de ${place.city}: añádalo.`, `the source does not name the country of ${place.city}: add it.`, '/place'));
   if (participants) notes.push(note('participantes leídos de la frase que los enumera; observadores e invitados no se importan.', 'participants read from the sentence that lists them; observers and guests are not imported.', '/participants'));
+  else notes.push(note('no se encontró la lista de participantes: añádala si la fuente la da.', 'no list of participants was found: add it if the source gives one.'));
+  if (points.length === 0) {
+    missing.push('the points');
+    notes.push(note('no se encontraron puntos (ni numerados, ni viñetas, ni párrafos tras «acordaron:»): copie los acuerdos de la fuente en agreements.', 'no points were found (numbered, bulleted, or paragraphs after "agreed to:"): copy the agreements from the source into agreements.', '/agreements'));
+  }
+  if (lang === 'en') notes.push(note('el informe está en inglés: authentic: en (el texto en inglés es el auténtico).', 'the report is in English: authentic: en (the English text is the authentic one).', '/authentic'));
   if (clean.removed) notes.push(note(`se quitaron ${clean.removed} restos de extracción ([bookmark: …], notas al pie).`, `${clean.removed} pieces of extraction debris ([bookmark: …], footnotes) were removed.`));
   const runTogether = findRunTogether(clean.lines);
   if (runTogether.length) notes.push(note(`palabras unidas en la fuente, conservadas tal cual: ${runTogether.join(', ')}.`, `words run together in the source, kept as printed: ${runTogether.join(', ')}.`));
   for (const f of clean.footnotes) notes.push(note(`nota al pie de la fuente, quitada del texto: «${f}»`, `footnote in the source, taken out of the text: "${f}"`));
 
   // The body that met is not an actor of its own points ("la Red").
-  const ctx = { lang, meetingDate: meetingEnd, bodies: bodyNames, names: names.filter((n) => n.actor !== body.id), notes };
+  const ctx = { lang, meetingDate: meetingEnd, meetingStart: start, body: bodyId, bodies: bodyNames, names: names.filter((n) => n.actor !== bodyId), notes };
   const agreements = points.map((p, i) => agreementOf(p, `/agreements/${i}`, ctx));
   const title = titleLine ? { [lang]: titleLine } : undefined;
   return {
     ok: true,
+    missing,
     draft: {
       record: 'meeting',
-      id: `${dates.start}-${body.id}`,
-      body: body.id,
+      id: `${start === UNKNOWN_DAY ? 'undated' : start}-${bodyId}`,
+      body: bodyId,
+      ...(lang === 'en' ? { authentic: 'en' as const } : {}),
       ...(ordinal ? { ordinal: ordinal.value } : {}),
       ...(title ? { title } : {}),
-      dates: { start: dates.start, ...(dates.end ? { end: dates.end } : {}) },
+      dates: { start, ...(dates?.end ? { end: dates.end } : {}) },
       ...(place ? { place } : {}),
       ...(participants ? { participants: participants.codes } : {}),
       source: { document, ...(title ? { title } : {}) },
@@ -136,6 +188,10 @@ function eventBodies(registries: Registries): Record<string, string> {
 interface PointContext {
   readonly lang: Lang;
   readonly meetingDate: string;
+  /** The meeting's first day: a date before it is a past event, never a deadline. */
+  readonly meetingStart: string;
+  /** The body that met: the owner of a commitment that names none. */
+  readonly body: string;
   readonly bodies: Record<string, string>;
   readonly names: readonly ActorName[];
   readonly notes: DraftNote[];
@@ -165,6 +221,7 @@ function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: 
   const action = addressee ? 'recommend' : read;
   // A recommendation's sub-items name no actors: the addressee is theirs. A body named as a frame ("de la CRM") is not an actor.
   const actors = addressee && !own ? [] : found.filter((a) => !a.framed).map((a) => a.actor);
+  if (p.uncertainEnd) ctx.notes.push(note('el final de este punto es incierto (la línea siguiente parece un título, o el texto no cierra la frase): compárelo con la fuente.', 'where this point ends is uncertain (the next line looks like a heading, or the text does not close its sentence): compare it with the source.', `${at}/text`));
   if (p.printed !== undefined) ctx.notes.push(note(`número restaurado ${p.number}; la fuente imprime «${p.printed}».`, `number restored as ${p.number}; the source prints "${p.printed}".`, `${at}/number`));
   if (action) ctx.notes.push(note(`acción «${action}» leída del verbo inicial.`, `action "${action}" read from the opening verb.`, `${at}/action`));
   else ctx.notes.push(note('no se reconoce el verbo inicial: indique la acción.', 'the opening verb is not recognised: set the action.', at));
@@ -189,18 +246,29 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
   const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
   const sentences = text.split(/(?<=\.)\s+(?=\p{Lu})/u);
   const schedule = sentences.map((s) => readSchedule(s, phraseCtx)).find((s) => s !== undefined);
-  const found = sentences.flatMap((s) => findDeadlinePhrases(s, phraseCtx).map((f) => ({ ...f, sentence: s })));
-  const dated = found.find((f) => f.deadline);
+  const read = sentences.flatMap((s) => findDeadlinePhrases(s, phraseCtx).map((f) => ({ ...f, sentence: s })));
+  // A date before the meeting is a past event ("held on July 10, 2014", "se realizó el …"), never a deadline.
+  const past = read.filter((f) => isPast(f.deadline, ctx.meetingStart));
+  for (const f of past) ctx.notes.push(note(`«${f.wording}»: fecha anterior a la reunión, leída como un hecho pasado, no como un plazo.`, `"${f.wording}": a date before the meeting, read as a past event, not a deadline.`, at));
   const operational = action !== undefined && !INFORMATIONAL_ACTIONS.has(action);
+  // A thanks or a note taken of something dated ("Agradecer a México por el taller a realizarse en agosto") owes
+  // nothing: a date in the sentence the informational verb opens is not a deadline. A later sentence can still be one.
+  const framing = action !== undefined && !operational ? read.filter((f) => f.sentence === sentences[0] && !past.includes(f)) : [];
+  for (const f of framing) ctx.notes.push(note(`«${f.wording}»: fecha en un punto informativo (${action}); no se lee como compromiso.`, `"${f.wording}": a date in an informational point (${action}); not read as a commitment.`, at));
+  const found = read.filter((f) => !past.includes(f) && !framing.includes(f));
+  const dated = found.find((f) => f.deadline);
   if (!schedule && !dated && !operational && found.length === 0) return undefined;
   const sentence = dated?.sentence ?? found[0]?.sentence ?? text;
-  const owners = findActors(sentence, ctx.names).map((a) => a.actor).slice(0, 1);
-  const chosen = owners.length ? owners : actors.slice(0, 1);
-  if (chosen.length === 0) {
-    ctx.notes.push(note('el punto parece un compromiso, pero no nombra a quién: indique los responsables.', 'the point looks like a commitment but names no one: set its owners.', at));
-    return undefined;
-  }
-  ctx.notes.push(note('responsables supuestos: el primer actor que nombra la frase del plazo; revíselos.', 'owners guessed: the first actor the deadline sentence names; check them.', `${at}/commitment/owners`));
+  const owners = findActors(sentence, ctx.names).filter((a) => !a.framed).map((a) => a.actor).slice(0, 1);
+  const named = owners.length ? owners : actors.slice(0, 1);
+  const chosen = named.length ? named : [ctx.body];
+  if (named.length === 0) {
+    if (!dated && !schedule) {
+      ctx.notes.push(note('el punto parece un compromiso, pero no nombra a quién: indique los responsables.', 'the point looks like a commitment but names no one: set its owners.', at));
+      return undefined;
+    }
+    ctx.notes.push(note(`el plazo no nombra responsable: se pone la instancia que se reunió (${ctx.body}), como inferencia; corríjalo.`, `the deadline names no owner: the body that met (${ctx.body}) is set, as an inference; correct it.`, `${at}/commitment/owners`));
+  } else ctx.notes.push(note('responsables supuestos: el primer actor que nombra la frase del plazo; revíselos.', 'owners guessed: the first actor the deadline sentence names; check them.', `${at}/commitment/owners`));
   for (const f of found) {
     for (const n of f.notes) ctx.notes.push(note(`«${f.wording}»: ${n.es ?? ''}`, `"${f.wording}": ${n.en ?? ''}`, `${at}/commitment`));
     if (!f.deadline) ctx.notes.push(note(`«${f.wording}»: sin fecha; se conserva la redacción aquí.`, `"${f.wording}": no date; the wording is kept here.`, `${at}/commitment`));
@@ -226,7 +294,14 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
     ctx.notes.push(note('varios plazos en un punto: un paso por plazo; escriba la tarea de cada paso.', 'several deadlines in one point: a step for each; write each step’s task.', `${at}/commitment/schedule`));
     return { owners: chosen, schedule: all.map((f) => ({ task: { [ctx.lang]: f.wording }, deadline: f.deadline! })) };
   }
-  return { owners: chosen, ...(dated?.deadline ? { deadline: dated.deadline } : {}) };
+  return { owners: chosen, ...(named.length ? {} : { inferred: true }), ...(dated?.deadline ? { deadline: dated.deadline } : {}) };
+}
+
+/** A deadline on a day or month before the meeting began. */
+function isPast(d: PhraseDeadline | undefined, meetingStart: string): boolean {
+  const due = d?.due;
+  if (!due || !/^\d{4}-\d{2}(?:-\d{2})?$/.test(due) || meetingStart === UNKNOWN_DAY) return false;
+  return due.length === 10 ? due < meetingStart : due < meetingStart.slice(0, 7);
 }
 
 // A future tense ("elaborará", "enviarán", "will prepare").

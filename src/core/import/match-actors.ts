@@ -10,7 +10,13 @@ export interface ActorName {
   readonly kind: 'country' | 'organisation' | 'body' | 'group';
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+// A name matches with or without its accents and with a space or a hyphen between words ("Pro-Témpore", "Pro Tempore").
+const FOLD: Readonly<Record<string, string>> = { a: '[aá]', e: '[eé]', i: '[ií]', o: '[oó]', u: '[uúü]', á: '[aá]', é: '[eé]', í: '[ií]', ó: '[oó]', ú: '[uúü]', A: '[AÁ]', E: '[EÉ]', I: '[IÍ]', O: '[OÓ]', U: '[UÚ]', Á: '[AÁ]', É: '[EÉ]', Í: '[IÍ]', Ó: '[OÓ]', Ú: '[UÚ]' };
+const escape = (s: string): string =>
+  s
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/[aeiouáéíóúAEIOUÁÉÍÓÚ]/g, (c) => FOLD[c] ?? c)
+    .replace(/[ -]+/g, '[\\s-]+');
 const words = (t: Text | undefined): string[] => [t?.es, t?.en].filter((s): s is string => !!s);
 // Short forms the reports use for a registered name ("Estados Unidos" for "Estados Unidos de América").
 const SHORT: readonly (readonly [RegExp, string])[] = [[/ de América$/, ''], [/ of America$/, '']];
@@ -53,14 +59,20 @@ const FRAME = /(?<!(?:través|parte)\s+)(?<![\p{L}])(?:de|en)\s+la\s+$/iu;
 
 /** The actors a text names, each once, in order of first mention; a longer name hides the shorter ones inside it. */
 export function findActors(text: string, names: readonly ActorName[]): FoundActor[] {
-  const taken: [number, number][] = [];
+  // Which characters a longer name already took: a mention is checked against its own span only (linear in the
+  // text for a given registry, where a list of taken spans was quadratic in mentions).
+  const taken = new Uint8Array(text.length);
+  const free = (s: number, e: number): boolean => {
+    for (let i = s; i < e; i++) if (taken[i]) return false;
+    return true;
+  };
   const found: Omit<FoundActor, 'framed'>[] = [];
   const unframed = new Set<string>();
   for (const n of names) {
     for (const m of text.matchAll(n.pattern)) {
       const [s, e] = [m.index, m.index + m[0].length];
-      if (taken.some(([a, b]) => s < b && e > a)) continue;
-      taken.push([s, e]);
+      if (!free(s, e)) continue;
+      taken.fill(1, s, e);
       found.push({ actor: n.actor, kind: n.kind, start: s });
       if (n.kind !== 'body' || !FRAME.test(text.slice(Math.max(0, s - 24), s))) unframed.add(n.actor);
     }

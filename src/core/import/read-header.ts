@@ -23,27 +23,39 @@ function month(name: string): number {
 }
 const day = (y: string, m: string, d: string): Day => `${y}-${pad(month(m))}-${pad(Number(d))}`;
 
-// Meeting dates as reports print them, most specific first: [pattern, (groups) → [start, end?]].
-const DATE_FORMS: readonly (readonly [RegExp, (g: string[]) => [Day, Day?]])[] = [
-  [new RegExp(`los\\s+días\\s+(\\d{1,2})\\s+y\\s+(\\d{1,2})\\s+de\\s+(${M}),?\\s+(?:del?\\s+)?(?:año\\s+)?(\\d{4})`, 'i'), (g) => [day(g[4]!, g[3]!, g[1]!), day(g[4]!, g[3]!, g[2]!)]],
-  [new RegExp(`(\\d{1,2})\\s*[-–]\\s*(\\d{1,2})\\s+(?:de\\s+)?(${M}),?\\s+(?:de\\s+)?(\\d{4})`, 'i'), (g) => [day(g[4]!, g[3]!, g[1]!), day(g[4]!, g[3]!, g[2]!)]],
-  [new RegExp(`(${M})\\s+(\\d{1,2})\\s*[-–]\\s*(\\d{1,2}),?\\s+(\\d{4})`, 'i'), (g) => [day(g[4]!, g[1]!, g[2]!), day(g[4]!, g[1]!, g[3]!)]],
-  [new RegExp(`(\\d{1,2})\\s+(?:de\\s+)?(${M}),?\\s+(?:del?\\s+)?(?:año\\s+)?(\\d{4})`, 'i'), (g) => [day(g[3]!, g[2]!, g[1]!)]],
-  [new RegExp(`(${M})\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'i'), (g) => [day(g[3]!, g[1]!, g[2]!)]],
+// Meeting dates as reports print them, ranges first: [pattern, (groups) → [start, end?]].
+const D = '(?<!\\d)(\\d{1,2})(?:º|°|st|nd|rd|th)?';
+const RANGES: readonly (readonly [RegExp, (g: string[]) => [Day, Day?]])[] = [
+  // "los días 22 y 23 de marzo del año 2001", "del 2 al 4 de septiembre de 2009", "27, 28 y 29 de octubre de 1999", "18-19 de agosto de 2015"
+  [new RegExp(`${D}(?:\\s*,\\s*\\d{1,2})*\\s*(?:y|al|a|-|–|—)\\s*${D}\\s+(?:de\\s+)?(${M}),?\\s+(?:del?\\s+)?(?:año\\s+)?(\\d{4})`, 'i'), (g) => [day(g[4]!, g[3]!, g[1]!), day(g[4]!, g[3]!, g[2]!)]],
+  // "March 22-23, 2001", "April 7 to 9, 2016"
+  [new RegExp(`(${M})\\s+${D}\\s*(?:-|–|—|to|and|al|y)\\s*${D},?\\s+(\\d{4})`, 'i'), (g) => [day(g[4]!, g[1]!, g[2]!), day(g[4]!, g[1]!, g[3]!)]],
+  // "12-14 November, 2014" is a range too (above); "2 to 4 September 2009"
+  [new RegExp(`${D}\\s+(?:to|and)\\s+${D}\\s+(${M}),?\\s+(\\d{4})`, 'i'), (g) => [day(g[4]!, g[3]!, g[1]!), day(g[4]!, g[3]!, g[2]!)]],
+];
+const SINGLES: readonly (readonly [RegExp, (g: string[]) => [Day, Day?]])[] = [
+  [new RegExp(`${D}\\s+(?:de\\s+)?(${M}),?\\s+(?:del?\\s+)?(?:año\\s+)?(\\d{4})`, 'i'), (g) => [day(g[3]!, g[2]!, g[1]!)]],
+  [new RegExp(`(${M})\\s+${D},?\\s+(\\d{4})`, 'i'), (g) => [day(g[3]!, g[1]!, g[2]!)]],
 ];
 
-/** The first meeting date the lines give, preferring a short line of its own ("16-17 de marzo, 2017"). */
-export function readMeetingDates(lines: readonly string[]): ReportHeader['dates'] {
-  const ordered = [...lines.filter((l) => l.length <= 80), ...lines.filter((l) => l.length > 80)];
-  for (const line of ordered) {
-    for (const [re, read] of DATE_FORMS) {
+function firstDate(lines: readonly string[], forms: typeof RANGES): ReportHeader['dates'] {
+  for (const line of lines) {
+    for (const [re, read] of forms) {
       const m = re.exec(line);
       if (!m) continue;
       const [start, end] = read([...m].map((x) => x ?? ''));
-      if (isRealDate(start) && (end === undefined || (isRealDate(end) && end > start))) return { start, ...(end ? { end } : {}), wording: m[0] };
+      if (isRealDate(start) && (end === undefined || (isRealDate(end) && end > start))) return { start, ...(end ? { end } : {}), wording: m[0].replace(/\s+/g, ' ') };
     }
   }
   return undefined;
+}
+
+/** The meeting's dates: a range anywhere in the header first ("los días 18 y 19 de noviembre"), then the first date,
+ * preferring a short line of its own ("16-17 de marzo, 2017"); a date wrapped across two lines is read too. */
+export function readMeetingDates(lines: readonly string[]): ReportHeader['dates'] {
+  const ordered = [...lines.filter((l) => l.length <= 80), ...lines.filter((l) => l.length > 80)];
+  const joined = [lines.join(' ')];
+  return firstDate(ordered, RANGES) ?? firstDate(joined, RANGES) ?? firstDate(ordered, SINGLES) ?? firstDate(joined, SINGLES);
 }
 
 const ROMAN: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50 };
@@ -76,42 +88,74 @@ export function readOrdinal(lines: readonly string[]): ReportHeader['ordinal'] {
 
 const fold = (s: string): string[] =>
   s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 3);
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The body whose registered name shares most words with the title (networks and groups: organs do not report). */
-export function matchBody(title: string, registries: Registries): ReportHeader['body'] {
-  const t = new Set(fold(title));
-  let best: { id: string; score: number } | undefined;
-  for (const b of registries.bodies as readonly Body[]) {
-    if (b.type === 'organ') continue;
-    const words = new Set([b.name.es, b.name.en].filter((x): x is string => !!x).flatMap(fold));
-    const name = fold(b.name.es ?? b.name.en ?? '');
-    const shared = name.filter((w) => t.has(w)).length;
-    const score = name.length ? shared / name.length : 0;
-    if (words.size && (!best || score > best.score)) best = { id: b.id, score };
-  }
-  return best && best.score >= 0.6 ? best : undefined;
+/** A body's every name: names, acronyms and aliases, in both languages. */
+function namesOf(b: Body): { names: string[]; acronyms: string[] } {
+  const text = (t: { es?: string; en?: string } | undefined): string[] => [t?.es, t?.en].filter((x): x is string => !!x);
+  return { names: [...text(b.name), ...(b.aliases ?? [])], acronyms: text(b.acronym) };
 }
 
-/** "Tegucigalpa, Honduras" (a line of its own, or before the date): the city and the registered country. */
+/** The registered body (network, group or organ) a line names: an acronym as a word ("RCGM"), or a name whose words
+ * the line holds (≥ 60 %, in either language or an alias). The best score wins; on a tie, the longer name. */
+export function matchBody(title: string, registries: Registries): ReportHeader['body'] {
+  const t = new Set(fold(title));
+  let best: { id: string; score: number; size: number } | undefined;
+  for (const b of registries.bodies as readonly Body[]) {
+    const { names, acronyms } = namesOf(b);
+    for (const a of acronyms) {
+      if (a.length >= 2 && new RegExp(`(?<![\\p{L}\\d])${escapeRe(a)}(?![\\p{L}\\d])`, 'u').test(title)) {
+        const size = 0.5;
+        if (!best || 1 > best.score || (best.score === 1 && size > best.size)) best = { id: b.id, score: 1, size };
+      }
+    }
+    for (const n of names) {
+      const words = fold(n);
+      if (!words.length) continue;
+      const score = words.filter((w) => t.has(w)).length / words.length;
+      if (!best || score > best.score || (score === best.score && words.length > best.size)) best = { id: b.id, score, size: words.length };
+    }
+  }
+  return best && best.score >= 0.6 ? { id: best.id, score: best.score } : undefined;
+}
+
+const CITY = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:de\\s+|del\\s+|la\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,3}";
+// "en la ciudad de Tela, República de Honduras", "in the city of Managua, Nicaragua", "tuvo lugar en San José, Costa Rica".
+const IN_CITY = new RegExp(`(?:^|\\b(?:en|in|at)\\s+(?:la\\s+ciudad\\s+de\\s+|the\\s+city\\s+of\\s+|las\\s+ciudades\\s+de\\s+|the\\s+cities\\s+of\\s+)?)(${CITY}),\\s*`, 'gu');
+// "celebrada en Cancún los días 29 y 30": a city with no country, before the dates.
+const CITY_THEN_DATE = new RegExp(`\\b(?:en|in)\\s+(${CITY}),?\\s+(?:los\\s+días|el\\s+día|el\\s+\\d|del\\s+\\d|on\\s+\\p{Lu}|from\\s+\\d)`, 'u');
+const STATE = /^(?:(?:la\s+)?Rep[úu]blica\s+(?:de\s+|del\s+)?|the\s+Republic\s+of\s+|the\s+)/iu;
+const titleCase = (s: string): string => (/\p{Ll}/u.test(s) ? s : s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()).replace(/\b(De|Del|La|Of)\b/g, (w) => w.toLowerCase()));
+
+/** Where the meeting took place: "Tegucigalpa, Honduras" (a line of its own, or before the date), or a city and its
+ * registered country inside a sentence ("tuvo lugar en San José, Costa Rica"). */
 export function readPlace(lines: readonly string[], names: readonly ActorName[]): ReportHeader['place'] {
   for (const line of lines) {
     const m = /^([\p{Lu}][\p{L} .'-]{1,60}),\s*(.{2,80})$/u.exec(line);
     if (!m) continue;
-    const country = findActors(m[2]!, names).find((a) => a.kind === 'country' && a.start === 0);
-    if (country) return { city: m[1]!.trim(), country: country.actor };
-    if (readMeetingDates([m[2]!])) return { city: m[1]!.trim() };
+    const rest = m[2]!.replace(STATE, '');
+    const country = findActors(rest, names).find((a) => a.kind === 'country' && a.start === 0);
+    if (country) return { city: titleCase(m[1]!.trim()), country: country.actor };
+    if (readMeetingDates([m[2]!])) return { city: titleCase(m[1]!.trim()) };
   }
-  return undefined;
+  const text = lines.join(' ');
+  for (const m of text.matchAll(IN_CITY)) {
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 80).replace(STATE, '');
+    const country = findActors(rest, names).find((a) => a.kind === 'country' && a.start === 0);
+    if (country) return { city: titleCase(m[1]!.trim()), country: country.actor };
+  }
+  const alone = CITY_THEN_DATE.exec(text);
+  return alone ? { city: titleCase(alone[1]!.trim()) } : undefined;
 }
 
-/** The sentence that lists the participating countries: "con la participación de …: Canadá, Costa Rica, …". */
+/** The sentence that lists the participating countries: "con la participación de …: Canadá, Costa Rica, …" (read
+ * across the header's lines, as PDF copies wrap it). */
 export function readParticipants(lines: readonly string[], names: readonly ActorName[]): ReportHeader['participants'] {
-  for (const line of lines) {
-    for (const sentence of line.split(/(?<=\.)\s+(?=\p{Lu})/u)) {
-      if (!/participa|participants|participation/i.test(sentence)) continue;
-      const codes = findActors(sentence.slice(sentence.search(/participa|participants|participation/i)), names).filter((a) => a.kind === 'country').map((a) => a.actor);
-      if (codes.length >= 2) return { codes, sentence };
-    }
+  for (const sentence of lines.join(' ').split(/(?<=\.)\s+(?=\p{Lu})/u)) {
+    const at = sentence.search(/participa|participants|participation|integrada por|reunidos|representantes de/i);
+    if (at < 0) continue;
+    const codes = findActors(sentence.slice(at), names).filter((a) => a.kind === 'country').map((a) => a.actor);
+    if (codes.length >= 2) return { codes, sentence };
   }
   return undefined;
 }

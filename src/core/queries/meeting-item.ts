@@ -2,7 +2,8 @@
 import type { Day } from '../dates.js';
 import type { Commitment, StateSummary } from '../followup/index.js';
 import { summariseStates } from '../followup/index.js';
-import type { Meeting } from '../model.js';
+import { attendanceOf } from '../attendance.js';
+import type { AttendanceRecord, Meeting } from '../model.js';
 import type { ActorRef, LocalText, ViewContext } from './view.js';
 import { actorRefs, pickText } from './view.js';
 
@@ -15,11 +16,13 @@ export interface MeetingItem {
   readonly ordinal?: number;
   readonly session?: NonNullable<Meeting['session']>;
   readonly place: { readonly city?: string; readonly country?: ActorRef; readonly virtual: boolean };
-  /** False when the record lists no participants (the source did not). */
+  /** True only when the record lists the participants (attendance listed): then, and only then, `absent` is known. */
   readonly listed: boolean;
+  /** listed, partial (the countries named present; the others not recorded) or not-recorded. */
+  readonly attendance: AttendanceRecord;
   readonly participants: readonly ActorRef[];
   readonly observers: readonly ActorRef[];
-  /** Member countries neither participant nor observer (empty when the record lists no participants). */
+  /** Member countries neither participant nor observer (empty unless attendance is listed: unknown is not absent). */
   readonly absent: readonly ActorRef[];
   /** How many member countries there are. */
   readonly members: number;
@@ -42,7 +45,8 @@ export interface MeetingFacts {
 }
 
 export function viewMeeting(m: Meeting, { points, own, members }: MeetingFacts, ctx: ViewContext): MeetingItem {
-  const listed = m.participants !== undefined || m.observers !== undefined;
+  const attendance = attendanceOf(m);
+  const listed = attendance === 'listed';
   const came = new Set([...(m.participants ?? []), ...(m.observers ?? [])]);
   const title = pickText(m.title, ctx.lang, ctx.authentic);
   const sourceTitle = pickText(m.source.title, ctx.lang, ctx.authentic);
@@ -61,6 +65,7 @@ export function viewMeeting(m: Meeting, { points, own, members }: MeetingFacts, 
       virtual: m.place?.virtual === true,
     },
     listed,
+    attendance,
     participants: actorRefs(m.participants, ctx),
     observers: actorRefs(m.observers, ctx),
     absent: listed ? actorRefs(members.filter((c) => !came.has(c)), ctx) : [],

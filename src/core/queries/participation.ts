@@ -1,6 +1,7 @@
 // Who came: member countries × meetings, each cell present, observer, absent or unknown (no list on record), with totals.
 import type { Day } from '../dates.js';
-import type { Meeting } from '../model.js';
+import { attendanceOf, attendanceOfCountry } from '../attendance.js';
+import type { AttendanceRecord, Meeting } from '../model.js';
 import type { ActorRef, ViewContext } from './view.js';
 import { actorRefs } from './view.js';
 
@@ -10,9 +11,11 @@ export interface ParticipationColumn {
   readonly id: string;
   readonly date: Day;
   readonly body: ActorRef;
-  /** False when the record lists no participants: its cells are `unknown`, never `absent`. */
+  /** False unless the record lists the participants: the cells of members not named are then `unknown`, never `absent`. */
   readonly listed: boolean;
-  /** Member countries present (participants or observers). */
+  /** listed, partial (some countries named present, the rest unknown) or not-recorded. */
+  readonly attendance: AttendanceRecord;
+  /** Member countries present (participants or observers); with partial attendance, the fewest there were. */
   readonly present: number;
 }
 
@@ -22,7 +25,7 @@ export interface ParticipationRow {
   readonly cells: readonly Attendance[];
   /** Meetings attended, as participant or observer. */
   readonly attended: number;
-  /** Meetings with a list of participants on record (the most it could have attended). */
+  /** Meetings whose record says whether it attended (a list, or a partial naming that names it): the most it could have attended. */
   readonly listed: number;
 }
 
@@ -31,18 +34,10 @@ export interface ParticipationMatrix {
   readonly rows: readonly ParticipationRow[];
 }
 
-function attendance(meeting: Meeting, code: string): Attendance {
-  const listed = meeting.participants !== undefined || meeting.observers !== undefined;
-  if (!listed) return 'unknown';
-  if (meeting.participants?.includes(code)) return 'present';
-  if (meeting.observers?.includes(code)) return 'observer';
-  return 'absent';
-}
-
 /** Meetings in the order given; members are the registry's countries not marked `member: false`, in registry order. */
 export function buildParticipation(meetings: readonly Meeting[], members: readonly string[], ctx: ViewContext): ParticipationMatrix {
   const rows = actorRefs(members, ctx).map((country) => {
-    const cells = meetings.map((m) => attendance(m, country.id));
+    const cells = meetings.map((m) => attendanceOfCountry(m, country.id));
     return {
       country,
       cells,
@@ -54,7 +49,8 @@ export function buildParticipation(meetings: readonly Meeting[], members: readon
     id: m.id,
     date: m.dates.start,
     body: actorRefs([m.body], ctx)[0]!,
-    listed: m.participants !== undefined || m.observers !== undefined,
+    listed: attendanceOf(m) === 'listed',
+    attendance: attendanceOf(m),
     present: rows.filter((r) => r.cells[i] === 'present' || r.cells[i] === 'observer').length,
   }));
   return { columns, rows };

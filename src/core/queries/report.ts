@@ -70,6 +70,8 @@ export interface ReportModel {
   };
   readonly meetings: readonly MeetingItem[];
   readonly participation: ParticipationMatrix;
+  /** Actors whose membership of a group no registry source supports (registry `membership`), with those groups: reports mark them (†). */
+  readonly unsourcedMembership: readonly { readonly member: ActorRef; readonly groups: readonly ActorRef[] }[];
   readonly agreements: AgreementTally;
   /** Recommendations to other bodies made by the meetings held in the period, in meeting and point order. */
   readonly recommendations: readonly RecommendationRow[];
@@ -150,6 +152,7 @@ export function buildReport(input: ReportInput): ReportModel {
     },
     meetings: meetings.map((m) => viewMeeting(m, { points: countPoints(m), own: ownByMeeting.get(m.id) ?? [], members }, ctx)),
     participation: buildParticipation(meetings, members, ctx),
+    unsourcedMembership: unsourcedMembership(ctx),
     agreements,
     recommendations: meetings.flatMap((m) => recommendationRows(m, ctx)),
     commitments: tallyCommitments(fromMeetings, agreements.bodies.map((b) => b.id), ctx),
@@ -161,6 +164,11 @@ export function buildReport(input: ReportInput): ReportModel {
     ...(input.texts ? { texts: adoptedTexts(meetings, new Set(fromMeetings.map((c) => c.origin.ref)), ctx) } : {}),
     ...(input.annex ? { annex: annexStatements(input.annex.actors ?? participants(meetings, members, ctx), commitments, sel, ctx, asOf) } : {}),
   };
+}
+
+/** Every actor that some group counts as a member with no membership source naming it, in registry order. */
+function unsourcedMembership(ctx: ViewContext): ReportModel['unsourcedMembership'] {
+  return [...ctx.dir.unsourcedIn].map(([member, groups]) => ({ member: actorRefs([member], ctx)[0]!, groups: actorRefs(groups, ctx) }));
 }
 
 /** Countries that took part in (or observed) a meeting of the period, in the report's order of members, then others. */

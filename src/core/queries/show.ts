@@ -2,7 +2,8 @@
 import type { Day } from '../dates.js';
 import type { Commitment, CommitmentState } from '../followup/index.js';
 import { STATES } from '../followup/index.js';
-import type { Action, Cell, Lang, Meeting, Plan } from '../model.js';
+import { attendanceOf } from '../attendance.js';
+import type { Action, Cell, Lang, Meeting, Plan, AttendanceRecord } from '../model.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { AgreementAt } from '../walk.js';
 import type { Target } from './find-record.js';
@@ -29,6 +30,8 @@ export interface MeetingHeader {
   readonly end?: Day;
   readonly place?: { readonly city?: string; readonly country?: ActorRef; readonly virtual?: boolean };
   readonly participants: readonly ActorRef[];
+  /** listed, partial (participants are the countries named present; the rest not recorded) or not-recorded. */
+  readonly attendance: AttendanceRecord;
   readonly observers: readonly ActorRef[];
   readonly guests: readonly { readonly actor?: ActorRef; readonly name?: string; readonly role?: LocalText }[];
   readonly source: string;
@@ -107,6 +110,7 @@ function meetingHeader(m: Meeting, ctx: ViewContext): MeetingHeader {
     ...(m.dates.end ? { end: m.dates.end } : {}),
     ...(place ? { place } : {}),
     participants: actorRefs(m.participants, ctx),
+    attendance: attendanceOf(m),
     observers: actorRefs(m.observers, ctx),
     guests: (m.guests ?? []).map((g) => ({ ...(g.actor ? { actor: actorRefs([g.actor], ctx)[0]! } : {}), ...(g.name ? { name: g.name } : {}), ...(g.role && pickText(g.role, ctx.lang, ctx.authentic) ? { role: pickText(g.role, ctx.lang, ctx.authentic)! } : {}) })),
     source: m.source.document,

@@ -14,6 +14,8 @@ export { pickText };
 export interface ActorRef {
   readonly id: ActorId;
   readonly label: string;
+  /** A member of a group whose membership no registry source supports (registry `membership`): reports mark it. */
+  readonly unsourced?: true;
 }
 
 export interface ViewContext {
@@ -32,7 +34,7 @@ function actorRef(id: ActorId, ctx: ViewContext): ActorRef {
   if (!byLang) REFS.set(ctx.dir, (byLang = { es: new Map(), en: new Map() }));
   const refs = byLang[ctx.lang];
   let ref = refs.get(id);
-  if (!ref) refs.set(id, (ref = Object.freeze({ id, label: actorLabel(ctx.dir, id, ctx.lang) })));
+  if (!ref) refs.set(id, (ref = Object.freeze({ id, label: actorLabel(ctx.dir, id, ctx.lang), ...(ctx.dir.unsourcedIn.has(id) ? { unsourced: true as const } : {}) })));
   return ref;
 }
 
@@ -52,6 +54,8 @@ export interface DueView {
   /** Rolling recurrence: the last report (or the meeting) it counts from. */
   readonly since?: Day;
   readonly tbd?: boolean;
+  /** "As soon as possible" ("a la brevedad"): no date, never overdue. */
+  readonly asap?: true;
 }
 
 export function viewDue(due: DueDate, ctx: ViewContext): DueView {
@@ -63,7 +67,7 @@ export function viewDue(due: DueDate, ctx: ViewContext): DueView {
     case 'recurring':
       return { kind: 'recurring', day: due.day, since: due.since };
     case 'none':
-      return { kind: 'none', tbd: due.tbd };
+      return { kind: 'none', tbd: due.tbd, ...(due.asap ? { asap: true as const } : {}) };
     default:
       return { kind: due.kind };
   }
@@ -92,6 +96,8 @@ export interface CommitmentView {
   readonly owners: readonly ActorRef[];
   /** Who owes it is acta's reading, not named by the source (explained in the record's notes). */
   readonly inferred?: true;
+  /** Its period is acta's inference (a proposed plan's columns, an uncertain cell): listed, never overdue or upcoming. */
+  readonly tentative?: true;
   readonly owed: readonly ActorRef[];
   readonly pending: readonly ActorRef[];
   /** Who still owes it, for people: a group whose members all still owe stays the group; otherwise the members who do. */
@@ -131,6 +137,7 @@ export function viewCommitment(c: Commitment, ctx: ViewContext): CommitmentView 
     task: pickText(c.task, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang },
     owners: actorRefs(c.owners, ctx),
     ...(c.inferred ? { inferred: true as const } : {}),
+    ...(c.tentative ? { tentative: true as const } : {}),
     owed: actorRefs(c.owed, ctx),
     pending: actorRefs(c.pending, ctx),
     owing: actorRefs(owingOf(c, ctx.dir), ctx),

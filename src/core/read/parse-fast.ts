@@ -32,6 +32,12 @@ const DOUBTFUL_TEXT: readonly RegExp[] = [
   /["'\]}]#/,
   // A block scalar whose first line is blank (js-yaml does not ask for an indentation indicator).
   /[|>][-+0-9]* *(?:#[^\n]*)?\n *\n/,
+  // A block scalar with an indentation indicator or keep chomping (`|2`, `>-1`, `|+`): js-yaml keeps spaces-only
+  // lines past the indentation and a last line with no line break that the yaml library drops (issue 26 point 9).
+  /[|>][-+]?[1-9]|[|>][1-9]?\+/,
+  // A list item with nothing after its dash on the line (`-`, `- -`, `- # c`): js-yaml reads the next lines into it
+  // by other indentation rules than the yaml library's, even when they are wrong (issue 26 point 9).
+  /^ *(?:- +)*- *(?:#[^\n]*)?$/m,
   // Document markers (a directive end, a second document, a document end).
   /^(?:---|\.\.\.)(?:[ \n]|$)/m,
   /__proto__/,
@@ -39,7 +45,31 @@ const DOUBTFUL_TEXT: readonly RegExp[] = [
 
 function isPlainText(text: string): boolean {
   for (const doubt of DOUBTFUL_TEXT) if (doubt.test(text)) return false;
-  return !mayHaveEmptyKey(text);
+  return !mayHaveEmptyKey(text) && !mayHaveLongKey(text);
+}
+
+// An implicit key is at most 1024 characters (YAML 1.2, 7.4.1): the yaml library refuses a longer one, js-yaml reads
+// it. A doubt on any line longer than that whose first `: ` (or final `:`) comes past that length; each long line is
+// scanned once, up to its first such colon, so the check stays linear.
+const LONGEST_KEY = 1024;
+function mayHaveLongKey(text: string): boolean {
+  if (text.length <= LONGEST_KEY) return false;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > LONGEST_KEY) {
+      for (let i = start; i < end; i++) {
+        if (text.charCodeAt(i) !== 58) continue;
+        const after = text.charCodeAt(i + 1);
+        if (Number.isNaN(after) || after === 10 || after === 32) {
+          if (i - start > LONGEST_KEY) return true;
+          break;
+        }
+      }
+    }
+    start = end + 1;
+  }
+  return false;
 }
 
 // A key left empty (`: a`, `- : a`, `{: a}`) is 'null' to js-yaml and '' to the yaml library: a doubt wherever a `:`

@@ -1,5 +1,6 @@
 // Pieces several pages share: links to actors, meetings, agreements and activities; a table of commitments; a
 // follow-up history. Each takes the page's own path, so every link it writes is relative.
+import { t } from '../catalog.js';
 import type { Lang } from '../../core/model.js';
 import type { ActorRef, CommitmentView, FollowUpView, LocalText } from '../../core/queries/view.js';
 import { whoOwes } from '../commitment-cells.js';
@@ -46,11 +47,16 @@ export function recordText(t: LocalText | undefined, lang: Lang): Html {
 
 export function commitmentDue(c: CommitmentView, lang: Lang): Html {
   const w = siteLabels(lang);
-  return html`${dueText(c.due, lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lang)}» (${w.asWorded})</span>` : ''}${c.extensions.map((e) => html`<br><span class="extension">${extensionText(e, lang)}</span>`)}`;
+  return html`${dueText(c.due, lang)}${c.tentative ? html` <span class="tag">${t(lang, 'marks.tentative')}</span>` : ''}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lang)}» (${w.asWorded})</span>` : ''}${c.extensions.map((e) => html`<br><span class="extension">${extensionText(e, lang)}</span>`)}`;
 }
 
 export function stateBadge(c: { readonly state: CommitmentView['state']; readonly daysLateDelivered?: number }, lang: Lang): Html {
   return html`<span class="state state-${c.state}">${stateText(c, lang)}</span>`;
+}
+
+/** " (inferred: see notes)" beside owners the source does not name; empty otherwise. */
+export function inferredTag(c: CommitmentView, lang: Lang): Html {
+  return c.inferred ? html` <span class="tag">${t(lang, 'marks.inferred')}</span>` : html``;
 }
 
 /** Commitments as a table: the point (linked), the task, who still owes it, the deadline, the state. */
@@ -61,7 +67,7 @@ export function commitmentTable(rows: readonly CommitmentView[], lc: LinkContext
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${l.words.owedBy}</th><th scope="col">${l.words.deadline}</th><th scope="col">${l.words.state}</th></tr></thead>
 <tbody>
-${rows.map((c) => html`<tr><td><a href="${refHref(c.ref, c.recordKind, lc)}">${c.id}</a></td><td>${recordText(c.task, lc.lang)}</td><td>${actorLinks(whoOwes(c), lc)}</td><td>${commitmentDue(c, lc.lang)}</td><td>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}</td></tr>
+${rows.map((c) => html`<tr><td><a href="${refHref(c.ref, c.recordKind, lc)}">${c.id}</a></td><td>${recordText(c.task, lc.lang)}</td><td>${actorLinks(whoOwes(c), lc)}${inferredTag(c, lc.lang)}</td><td>${commitmentDue(c, lc.lang)}</td><td>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}</td></tr>
 `)}</tbody>
 </table>`;
 }

@@ -2,9 +2,9 @@
 // action, actors, deadline as worded and normalised, state, follow-up — each at an anchor named by its number.
 import type { Lang } from '../../core/model.js';
 import type { AgreementShow, MeetingHead, SiteMeeting } from '../../core/queries/site.js';
-import { dayRange, labels } from '../i18n.js';
+import { dayRange, labels, othersNotRecorded, participantsText } from '../i18n.js';
 import type { LinkContext } from './components.js';
-import { actorLink, actorLinks, commitmentDue, followupTable, recordText, refHref, stateBadge } from './components.js';
+import { actorLink, actorLinks, commitmentDue, followupTable, inferredTag, recordText, refHref, stateBadge } from './components.js';
 import type { Html } from './html.js';
 import { html } from './html.js';
 import { agreementAnchor, relativeHref, sitePaths } from './paths.js';
@@ -51,7 +51,7 @@ ${m.title ? html`<p class="subtitle">${recordText(m.title, lc.lang)}</p>` : ''}
 ${m.place ? html`<dt>${l.words.place}</dt><dd>${m.place.city ?? ''}${m.place.country ? html` (${actorLink(m.place.country, lc)})` : ''}${m.place.virtual ? ' (virtual)' : ''}</dd>` : ''}
 ${m.session ? html`<dt>${l.words.session}</dt><dd>${l.sessions[m.session]}${m.ordinal !== undefined ? ` (${m.ordinal})` : ''}</dd>` : ''}
 <dt>${l.words.source}</dt><dd>${m.source}</dd>
-<dt>${l.words.participants}</dt><dd>${actorLinks(m.participants, lc)}</dd>
+<dt>${l.words.participants}</dt><dd>${m.attendance !== 'listed' && m.participants.length === 0 ? participantsText('', m.attendance, lc.lang) : html`${actorLinks(m.participants, lc)}${m.attendance === 'listed' ? '' : ` (${othersNotRecorded(lc.lang)})`}`}</dd>
 ${m.observers.length ? html`<dt>${l.words.observers}</dt><dd>${actorLinks(m.observers, lc)}</dd>` : ''}
 ${m.guests.length ? html`<dt>${l.words.guests}</dt><dd>${m.guests.map((g, i) => html`${i ? ', ' : ''}${g.actor ? actorLink(g.actor, lc) : g.name ?? ''}${g.role ? html` (${recordText(g.role, lc.lang)})` : ''}`)}</dd>` : ''}
 </dl>
@@ -75,7 +75,7 @@ ${a.supersedes ? html`<dt>${l.words.supersedes}</dt><dd><a href="${refHref(a.sup
 ${a.commitments.length ? a.commitments.map((c) => html`<div class="commitment">
 <p><strong>${c.step !== undefined ? `${l.words.step} ${c.step}: ` : ''}${recordText(c.task, lc.lang)}</strong></p>
 <dl class="facts">
-<dt>${l.words.owners}</dt><dd>${actorLinks(c.owners, lc)}</dd>
+<dt>${l.words.owners}</dt><dd>${actorLinks(c.owners, lc)}${inferredTag(c, lc.lang)}</dd>
 <dt>${l.words.owedBy}</dt><dd>${actorLinks(c.owing, lc)}</dd>
 <dt>${l.words.deadline}</dt><dd>${commitmentDue(c, lc.lang)}</dd>
 <dt>${l.words.state}</dt><dd>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}</dd>

@@ -2,13 +2,27 @@
 // the site works from file://, from a USB stick and under any sub-path of a web server.
 import type { Lang } from '../../core/model.js';
 
-// A record id or number as a file name: letters, digits, '.', '-' kept; every other character as _XX_ (its code point
-// in hex, between underscores), so two different ids never share a file and no id can climb out of its folder.
-const PLAIN = /^[A-Za-z0-9-][A-Za-z0-9.-]*$/;
+// A record id or number as a file name, unique even where file names are compared without case (macOS, Windows) and
+// never a name Windows reserves (issue 26 point 14):
+// - lower-case letters, digits, '.', '-' kept; every other character as _XX_ (its code point in hex, between
+//   underscores), so two different ids never share a file and no id can climb out of its folder;
+// - an id whose letters are all capitals (a country code MX, a plan's axis I) keeps them and ends in '~', which no
+//   other name holds: MX~ and mx stay two files on a file system that ignores case;
+// - a name Windows reserves (con, nul, aux, prn, com1–9, lpt1–9, whatever the case or extension) has its first
+//   character written as _XX_, and a name never ends in '.' (Windows drops it).
+const PLAIN = /^[a-z0-9-][a-z0-9.-]*$/;
+const CAPITALS = /^[A-Z0-9.-]*[A-Z][A-Z0-9.-]*$/;
+const RESERVED = /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i;
+const hex = (c: string): string => `_${c.codePointAt(0)!.toString(16)}_`;
 
 export function fileSlug(id: string): string {
-  if (PLAIN.test(id)) return id; // the common case, asked for every link of every page
-  return Array.from(id, (c) => (/^[A-Za-z0-9.-]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join('').replace(/^\./, '_2e_');
+  const capitals = /[A-Z]/.test(id) && !/[a-z]/.test(id);
+  // The common cases, asked for every link of every page: a lower-case id, or a country code.
+  let slug = PLAIN.test(id) || CAPITALS.test(id) ? id : Array.from(id, (c) => (capitals ? /^[A-Z0-9.-]$/ : /^[a-z0-9.-]$/).test(c) ? c : hex(c)).join('');
+  if (slug.startsWith('.')) slug = hex('.') + slug.slice(1);
+  if (slug.endsWith('.')) slug = slug.slice(0, -1) + hex('.');
+  if (RESERVED.test(slug.split('.')[0]!)) slug = hex(slug[0]!) + slug.slice(1);
+  return capitals ? `${slug}~` : slug;
 }
 
 export const SITE_MARKER = '.acta-site';

@@ -1,0 +1,26 @@
+// The options of the Word documents (-f docx): where to write (a file, never standard output), the document's
+// reference (symbol) and date of issue for its page header, and what the "Original:" line says.
+import type { Day } from '../core/dates.js';
+import { isRealDate, YEARS } from '../core/dates.js';
+import type { Lang } from '../core/model.js';
+import { UsageError } from '../io/files.js';
+import type { DocumentMeta } from '../render/docx/parts.js';
+
+export interface DocumentOptions {
+  readonly out?: string;
+  readonly reference?: string;
+  readonly issued?: string;
+}
+
+/** -f docx: a file to write, a real date of issue, a one-line reference of reasonable length. */
+export function checkDocxOptions(o: DocumentOptions, what = '-f docx'): void {
+  if (o.out === undefined) throw new UsageError(`${what} writes a Word file: name it with -o FILE (a .docx is not written to standard output)`);
+  if (o.issued !== undefined && !isRealDate(o.issued)) throw new UsageError(`--issued ${o.issued}: expected a real date as YYYY-MM-DD, in the years ${YEARS.first}–${YEARS.last}`);
+  if (o.reference !== undefined && (o.reference.length > 200 || /[\u0000-\u001f\u007f]/.test(o.reference))) throw new UsageError('--reference: expected one line of at most 200 characters');
+}
+
+/** The page header's facts: the reference given, the date of issue (else the as-of date); the original language is
+ * the records' authentic one (acta.yaml `authentic`), else the document's. */
+export function documentMeta(view: { readonly lang: Lang; readonly asOf: Day }, o: DocumentOptions, authentic?: Lang): DocumentMeta {
+  return { lang: view.lang, issued: o.issued ?? view.asOf, original: authentic ?? view.lang, ...(o.reference !== undefined && o.reference !== '' ? { reference: o.reference } : {}) };
+}

@@ -1,0 +1,72 @@
+// A Word document (docx library objects) → the bytes of its .docx file, the same bytes for the same document: the
+// library stamps the zip entries and the core properties with the clock, names hyperlink relationships with random
+// ids, and numbers bookmarks and drawings from counters that run on across the documents of one process. Here every
+// one of those is set from the document itself: the entries' time and the properties' dates from the date of issue,
+// ids renumbered in the order they appear. The only packer of .docx files (io/docx.ts reads them).
+import type { File } from 'docx';
+import { Packer } from 'docx';
+import type { Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Day } from '../core/dates.js';
+
+type Parts = Record<string, Uint8Array>;
+
+// Only XML markup is rewritten, never text: in a part's XML, text content has `<` escaped, so a pattern that starts
+// at `<` or inside a tag's attributes cannot match what a record said.
+const RANDOM_REL = /\bId="(rId[0-9a-z_-]{21})"/g;
+const NUMBERED: readonly { readonly pattern: RegExp; readonly space: string }[] = [
+  { pattern: /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, space: 'bookmark' },
+  { pattern: /(<w:bookmarkStart\b[^>]*?\bw:name="_Toc)(\d+)(")/g, space: 'toc' },
+  { pattern: /(<w:hyperlink\b[^>]*?\bw:anchor="_Toc)(\d+)(")/g, space: 'toc' },
+  { pattern: /(<w:instrText\b[^>]*>[^<]*?PAGEREF _Toc)(\d+)(\b)/g, space: 'toc' },
+  { pattern: /(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g, space: 'drawing' },
+];
+
+const isXml = (name: string): boolean => name.endsWith('.xml') || name.endsWith('.rels');
+
+function renumber(parts: Parts): Parts {
+  const names = Object.keys(parts).sort();
+  const texts = new Map(names.filter(isXml).map((n) => [n, strFromU8(parts[n]!)]));
+  // Random relationship ids, as the relationship parts declare them: renamed rIdH1, rIdH2, … in order of appearance.
+  const rels = new Map<string, string>();
+  for (const [, text] of texts) for (const m of text.matchAll(RANDOM_REL)) if (!rels.has(m[1]!)) rels.set(m[1]!, `rIdH${rels.size + 1}`);
+  const counters = new Map<string, Map<string, number>>();
+  const out: Parts = {};
+  for (const name of Object.keys(parts)) {
+    let text = texts.get(name);
+    if (text === undefined) {
+      out[name] = parts[name]!;
+      continue;
+    }
+    for (const [random, stable] of rels) text = text.split(`"${random}"`).join(`"${stable}"`);
+    for (const { pattern, space } of NUMBERED) {
+      const seen = counters.get(space) ?? counters.set(space, new Map()).get(space)!;
+      text = text.replace(pattern, (_all, before: string, n: string, after: string) => `${before}${seen.get(n) ?? seen.set(n, seen.size + 1).get(n)!}${after}`);
+    }
+    out[name] = strToU8(text);
+  }
+  return out;
+}
+
+// The core properties' dates (created, modified): the date of issue (a workbook embedded for a chart has its own).
+function stampCore(parts: Parts, issued: Day): Parts {
+  const core = parts['docProps/core.xml'];
+  if (!core) return parts;
+  const when = `${issued}T00:00:00Z`;
+  parts['docProps/core.xml'] = strToU8(strFromU8(core).replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${when}$3`));
+  return parts;
+}
+
+/** A zip whose entries all carry the same time (local fields of this date: fflate writes DOS local time). */
+function zipFixed(parts: Parts, issued: Day): Uint8Array {
+  const [y, m, d] = issued.split('-').map(Number) as [number, number, number];
+  const mtime = new Date(Math.max(1980, y), m - 1, d, 0, 0, 0);
+  const entries: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) entries[name] = [name.endsWith('.xlsx') ? zipFixed(stampCore(unzipSync(data), issued), issued) : data, { mtime, level: 6 }];
+  return zipSync(entries);
+}
+
+/** The .docx bytes of a document, deterministic: same document and date of issue → same bytes. */
+export async function packDocx(doc: File, issued: Day): Promise<Uint8Array> {
+  return zipFixed(stampCore(renumber(unzipSync(await Packer.toBuffer(doc))), issued), issued);
+}
