@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 import type { TestSpecification } from 'vitest/node';
 import { BaseSequencer } from 'vitest/node';
 
-// The end-to-end test of the npm package (a real registry, three npm installs) takes a third of a minute in one
-// worker: started first, it runs beside everything else instead of after it (a fresh clone has no timing cache).
+// The end-to-end test of the npm package (the first week replayed against the packed tarball: three npm installs)
+// is the slowest file: started first, it runs beside everything else instead of after it (a fresh clone has no
+// timing cache).
 class SlowestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     // The Word documents' LibreOffice test mostly waits for soffice: started early too, it waits beside the others.

@@ -17,7 +17,7 @@ export function formatExamples(examples: readonly Example[]): string {
 function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
   const program = new Command('acta')
     .description('Keeps a secretariat\'s records honest: validates meetings, agreements and work plans, tells who owes what and what is late.')
-    .version(VERSION)
+    .version(VERSION, '-v, --version', 'print the version')
     .option('--root <dir>', 'records root (default: nearest folder upwards with acta.yaml)')
     .addOption(new Option('--lang <lang>', 'language of output').choices(['es', 'en']))
     .option('--as-of <date>', 'the date to treat as today (YYYY-MM-DD)')
@@ -25,12 +25,16 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
     .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
     .option('--no-cache', 'do not reuse parsed files (also: ACTA_CACHE=0)')
     .showHelpAfterError('(run `acta --help` for usage)')
+    // `acta help COMMAND` as well as `acta COMMAND --help`.
+    .helpCommand('help [command]', 'show the options and examples of a command')
     // Set before the commands are made, so each inherits it: a command's help lists --root, --lang, --as-of, --rev too.
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => rt.stdout.write(s),
       writeErr: (s) => writeErr(rt, s),
+      // One prefix for every refusal: commander's own ("error: unknown option …") read as acta's do ("acta: …").
+      outputError: (s, write) => write(s.replace(/^error: /, 'acta: ')),
       getOutHelpWidth: () => (rt.stdout.isTTY && rt.stdout.columns ? rt.stdout.columns : 80),
       getErrHelpWidth: () => (rt.stderr.isTTY && rt.stderr.columns ? rt.stderr.columns : 80),
       getOutHasColors: () => false,
@@ -38,6 +42,8 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
     });
   for (const entry of COMMANDS) {
     const cmd = entry.define(program.command(entry.name).description(entry.summary));
+    // init makes a repository: --lang, --as-of, --rev and the others are about reading one, and mean nothing there.
+    if (entry.name === 'init') cmd.configureHelp({ showGlobalOptions: false });
     cmd.addHelpText('after', formatExamples(entry.examples));
     cmd.action(async (...params: unknown[]) => {
       const self = params[params.length - 1] as Command;

@@ -14,6 +14,7 @@ import { readSchemas } from '../io/schemas.js';
 import { diskSource, UnreadableRecord } from '../io/source.js';
 import { RefusedWrite, writeFileAtomic } from '../io/write.js';
 import { withRecordsLock } from '../io/lock.js';
+import { structuredPatch } from 'diff';
 import type { FmtFile, FmtResult, FmtStatus } from '../render/fmt.js';
 import { formatFmtResult } from '../render/fmt.js';
 import { resolveRoot, resolveStyle } from './context.js';
@@ -51,9 +52,9 @@ async function formatAll(root: string, paths: readonly string[], options: FmtOpt
     const shown = shownFromCwd(path.join(root, file));
     const bytes = read.get(file);
     const one = parsed.get(file);
-    const { status, reason } = bytes instanceof Uint8Array && !one ? { status: 'unchanged' as const, reason: undefined } : await formatOne(root, file, bytes, one, Boolean(options.check), orderFor);
+    const { status, reason, diff } = bytes instanceof Uint8Array && !one ? { status: 'unchanged' as const, reason: undefined, diff: undefined } : await formatOne(root, file, bytes, one, Boolean(options.check), orderFor);
     if (status === 'unchanged' && one) canonical.add(bytes as Uint8Array);
-    results.push({ file: shown, status, ...(reason ? { reason } : {}) });
+    results.push({ file: shown, status, ...(reason ? { reason } : {}), ...(diff ? { diff } : {}) });
   }
   canonical.save();
   for (const f of folders) results.push({ file: shownFromCwd(path.join(root, f.folder)) + '/', status: 'not-formatted', reason: `cannot read the folder (${f.reason})` });
@@ -64,7 +65,7 @@ async function formatAll(root: string, paths: readonly string[], options: FmtOpt
   return { stdout: formatFmtResult(result, resolveStyle(options)), exitCode: failed ? 1 : 0 };
 }
 
-async function formatOne(root: string, file: string, bytes: Uint8Array | unknown, parsed: ParsedFile | undefined, check: boolean, orderFor: (kind: RecordKind) => KeyOrder | undefined): Promise<{ status: FmtStatus; reason?: string }> {
+async function formatOne(root: string, file: string, bytes: Uint8Array | unknown, parsed: ParsedFile | undefined, check: boolean, orderFor: (kind: RecordKind) => KeyOrder | undefined): Promise<{ status: FmtStatus; reason?: string; diff?: readonly string[] }> {
   if (!(bytes instanceof Uint8Array) || !parsed) {
     const e = bytes;
     return { status: 'not-formatted', reason: e instanceof UnreadableRecord ? e.reason : `cannot read it (${(e as NodeJS.ErrnoException | undefined)?.code ?? 'error'})` };
@@ -72,11 +73,12 @@ async function formatOne(root: string, file: string, bytes: Uint8Array | unknown
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { status: 'not-formatted', reason: `${errors.length} problem${errors.length === 1 ? '' : 's'}, first at line ${errors[0]!.line}: ${errors[0]!.message}` };
   const kind = kindOf(parsed);
-  const outcome = formatRecordText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), kind ? orderFor(kind) : undefined);
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const outcome = formatRecordText(text, kind ? orderFor(kind) : undefined);
   if (!outcome.ok) return { status: 'not-formatted', reason: outcome.reason };
   const output = Buffer.from(outcome.text, 'utf8');
   if (output.equals(Buffer.from(bytes))) return { status: 'unchanged' };
-  if (check) return { status: 'would-reformat' };
+  if (check) return { status: 'would-reformat', diff: firstChange(text, outcome.text) };
   try {
     await writeFileAtomic(root, file, output, { expected: bytes });
   } catch (e) {
@@ -84,4 +86,18 @@ async function formatOne(root: string, file: string, bytes: Uint8Array | unknown
     throw e;
   }
   return { status: 'reformatted' };
+}
+
+const SHOWN_DIFF_LINES = 8;
+
+/** The first hunk of what acta fmt would change (one line of context), cut to a few lines: enough to see why. A change
+ * only in bytes no line shows (a byte-order mark, line ends) is said in words. */
+export function firstChange(before: string, after: string): string[] {
+  const lines = (t: string): string[] => t.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const patch = structuredPatch('', '', lines(before).join('\n'), lines(after).join('\n'), '', '', { context: 1 });
+  const hunk = patch.hunks[0];
+  if (!hunk) return [before.startsWith('\uFEFF') ? '(a byte-order mark to drop)' : /\r/.test(before) ? '(CRLF line ends to make LF)' : '(bytes that no line shows)'];
+  const body = hunk.lines.filter((l) => !l.startsWith('\\'));
+  const shown = body.slice(0, SHOWN_DIFF_LINES);
+  return [`@@ line ${hunk.oldStart} @@`, ...shown, ...(body.length > shown.length || patch.hunks.length > 1 ? ['…'] : [])];
 }

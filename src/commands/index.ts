@@ -107,12 +107,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'init',
-    summary: 'create a records repository: acta.yaml, registries, an example meeting, schemas, a CI workflow and a package.json that pins acta-records',
+    summary: 'create a records repository: acta.yaml, registries, an example meeting, schemas, a CI workflow and a package.json that installs acta-records',
     define: (c) =>
       c
         .argument('[dir]', 'the folder to create it in (default: the current folder)')
         .option('--from-crm', "start from the CRM's registries (countries, organisations, bodies, groups)")
-        .option('--force', 'add acta\'s files to a folder that is not empty (never overwrites a file)'),
+        .option('--force', 'add acta\'s files to a folder that is not empty (never overwrites a file)')
+        .option('--no-vendor', 'depend on acta-records from the npm registry even when this acta runs from a checkout or a tarball (default: such an acta copies its tarball into vendor/)'),
     run: async (args, o) => (await import('./init.js')).runInit(args, o),
     examples: [
       ['acta init my-records --from-crm', 'a records repository that starts from the CRM\'s registries'],

@@ -4,7 +4,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../io/files.js';
 import { fromCwd, runtime } from '../io/runtime.js';
-import { CRM_DATA_DIR, findGitTop, packageName, packageVersion, readTemplate } from '../io/scaffold.js';
+import { actaOrigin, CRM_DATA_DIR, findGitTop, packageName, packageVersion, readTemplate, tarballName, vendorTarball } from '../io/scaffold.js';
 import { SCHEMA_DIR } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
@@ -12,6 +12,8 @@ import type { GlobalOptions, Outcome } from './outcome.js';
 export interface InitOptions extends GlobalOptions {
   readonly fromCrm?: boolean;
   readonly force?: boolean;
+  /** false with --no-vendor: name the registry release even when acta runs from a checkout or a tarball. */
+  readonly vendor?: boolean;
 }
 
 const REGISTRIES = ['countries', 'organisations', 'bodies', 'groups'];
@@ -20,33 +22,45 @@ export async function runInit(args: readonly string[], options: InitOptions): Pr
   if (options.rev !== undefined) throw new UsageError('acta init writes files: --rev is for read-only commands');
   const dir = fromCwd(args[0] ?? options.root ?? '.');
   await checkFolder(dir, Boolean(options.force));
-  const files = await plannedFiles(Boolean(options.fromCrm));
-  const taken = [...files.keys()].filter((f) => existsSync(path.join(dir, f)));
+  const gitTop = findGitTop(dir);
+  const sub = gitTop !== undefined && path.resolve(gitTop) !== path.resolve(dir) ? path.relative(gitTop, dir).split(path.sep).join('/') : undefined;
+  // Before a release, the package.json cannot name acta on the registry: the repository keeps acta's tarball itself.
+  const origin = actaOrigin();
+  const vendored = origin.kind === 'registry' || options.vendor === false ? undefined : `vendor/${tarballName()}`;
+  const files = await plannedFiles(Boolean(options.fromCrm), vendored, sub);
+  const taken = [...files.keys(), ...(vendored ? [vendored] : [])].filter((f) => existsSync(path.join(dir, f)));
   if (taken.length) throw new UsageError(`${dir} already has ${taken.join(', ')}: acta init writes only new files, so nothing was written`);
   await fs.mkdir(dir, { recursive: true });
+  if (vendored) await vendorTarball(origin, path.join(dir, 'vendor'), path.basename(vendored));
   for (const [file, text] of files) {
     await makeFolder(dir, path.dirname(file));
     await writeFileAtomic(dir, file, text, { exclusive: true });
   }
   const shown = path.relative(runtime().cwd, dir) || '.';
   const list = [...files.keys()].filter((f) => !f.startsWith('schemas/'));
-  const next = nextSteps(shown, dir, findGitTop(dir)).map((n) => `  ${n}\n`).join('');
-  return { stdout: `created a records repository in ${shown}:\n${list.map((f) => `  ${f}\n`).join('')}  schemas/ (${files.size - list.length} JSON Schemas, for editors)\nnext:\n${next}`, exitCode: 0 };
+  const vendorLine = vendored ? `  ${vendored} (acta itself: ${packageName()} is not on the npm registry yet, so package.json installs it from here)\n` : '';
+  const next = nextSteps(shown, gitTop === undefined, sub === undefined ? undefined : { sub, up: path.relative(dir, gitTop!) }, !options.fromCrm)
+    .map((n) => `  ${n}\n`)
+    .join('');
+  return { stdout: `created a records repository in ${shown}:\n${list.map((f) => `  ${f}\n`).join('')}  schemas/ (${files.size - list.length} JSON Schemas, for editors)\n${vendorLine}next:\n${next}`, exitCode: 0 };
 }
 
 export const FIRST_COMMIT = 'git add -A && git commit -m "A records repository"';
 
-/** The commands to run next, true for where the repository was made: no `git init` inside a git repository, and a
- * word on the workflow when the records are not at the repository's top (GitHub runs workflows only from there). */
-export function nextSteps(shown: string, dir: string, gitTop: string | undefined): string[] {
+/** The commands to run next, true for where the repository was made: `git init` only outside a git repository, a
+ * word on the registries when they hold only the examples, and on moving the workflow when the records are a
+ * subfolder of a repository (GitHub runs workflows only from its top). Every acta command as `npx --no acta`: never a
+ * download of some other package named acta. */
+export function nextSteps(shown: string, newRepository: boolean, subfolder: { sub: string; up: string } | undefined, exampleRegistries: boolean): string[] {
   const steps = shown === '.' ? [] : [`cd ${shellWord(shown)}`];
-  if (gitTop === undefined) steps.push('git init -b main');
-  steps.push('npm install', 'npx acta validate', FIRST_COMMIT);
-  steps.push('npx acta new meeting --body st --date YYYY-MM-DD   # your first meeting; then git rm meetings/2025-01-15-example.yaml');
-  if (gitTop !== undefined && path.resolve(gitTop) !== path.resolve(dir)) {
-    const sub = path.relative(gitTop, dir).split(path.sep).join('/');
-    steps.push(`# GitHub runs workflows only from ${path.join(path.relative(dir, gitTop) || '.', '.github/workflows')}/: move ${path.join('.github', 'workflows', 'acta.yml')} there and add \`defaults: { run: { working-directory: ${sub} } }\` to its job`);
+  if (newRepository) steps.push('git init -b main');
+  if (subfolder) {
+    const target = shellWord(path.join(subfolder.up, '.github', 'workflows').split(path.sep).join('/'));
+    steps.push(`mkdir -p ${target} && mv -n .github/workflows/acta.yml ${target}/   # GitHub runs workflows only from the repository's top; both jobs already run in ${subfolder.sub}`);
   }
+  steps.push('npm install', 'npx --no acta validate', FIRST_COMMIT);
+  if (exampleRegistries) steps.push('# registries/ holds examples only: add your member countries, organisations, bodies and groups before your first meeting');
+  steps.push('npx --no acta new meeting --body st --date YYYY-MM-DD   # your first meeting; then git rm meetings/2025-01-15-example.yaml');
   return steps;
 }
 
@@ -66,13 +80,13 @@ async function checkFolder(dir: string, force: boolean): Promise<void> {
 }
 
 /** Every file to write, relative to the new root, with its contents. */
-async function plannedFiles(fromCrm: boolean): Promise<Map<string, string>> {
+async function plannedFiles(fromCrm: boolean, vendored: string | undefined, sub: string | undefined): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   files.set('acta.yaml', fromCrm ? await crmFile('acta.yaml', 'schemas/config.schema.json') : readTemplate('init/acta.yaml'));
   for (const r of REGISTRIES) files.set(`registries/${r}.yaml`, fromCrm ? await crmFile(`registries/${r}.yaml`, '../schemas/registry.schema.json') : readTemplate(`init/registries/${r}.yaml`));
   files.set('meetings/2025-01-15-example.yaml', readTemplate('init/meetings/2025-01-15-example.yaml'));
-  files.set('.github/workflows/acta.yml', readTemplate('init/github/workflows/acta.yml'));
-  files.set('package.json', readTemplate('init/package.json').replace('ACTA_PACKAGE', packageName()).replace('ACTA_VERSION', `^${packageVersion()}`));
+  files.set('.github/workflows/acta.yml', workflowFor(readTemplate('init/github/workflows/acta.yml'), sub));
+  files.set('package.json', readTemplate('init/package.json').replace('ACTA_PACKAGE', packageName()).replace('ACTA_VERSION', vendored ? `file:${vendored}` : `^${packageVersion()}`));
   files.set('.gitignore', readTemplate('init/gitignore'));
   files.set('.gitattributes', readTemplate('init/gitattributes'));
   for (const name of (await fs.readdir(SCHEMA_DIR)).filter((f) => f.endsWith('.schema.json')).sort()) files.set(`schemas/${name}`, await fs.readFile(path.join(SCHEMA_DIR, name), 'utf8'));
@@ -86,4 +100,13 @@ async function crmFile(file: string, schemaPath: string): Promise<string> {
   });
   const body = text.replace(/^# yaml-language-server: \$schema=\S*\n/, '');
   return `# yaml-language-server: $schema=${schemaPath}\n${body}`;
+}
+
+/** The workflow for records in a subfolder of the repository: every job's `run:` steps there (a workflow-wide default),
+ * and the site's upload from there (`with: path` is not a `run:` step, so no default reaches it). */
+export function workflowFor(template: string, sub: string | undefined): string {
+  if (sub === undefined) return template;
+  const quoted = JSON.stringify(sub);
+  const withDefaults = template.replace(/^jobs:$/m, `# The records are in ${sub}: every job's commands run there.\ndefaults:\n  run:\n    working-directory: ${quoted}\n\njobs:`);
+  return withDefaults.replace(/^(\s+path: )_site$/m, (_, lead: string) => `${lead}${JSON.stringify(`${sub}/_site`)}`);
 }

@@ -8,6 +8,8 @@ import type { Setting } from '../core/format/scaffold.js';
 import type { Lang } from '../core/model.js';
 import { parseRecordFile } from '../core/read/index.js';
 import { checkRecords } from '../core/pipeline.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { registryEntry } from '../core/registry-entry.js';
 import { UsageError } from '../io/files.js';
 import { shownFromCwd } from '../io/runtime.js';
 import { loadRepository, schemaValidator } from '../io/load.js';
@@ -59,7 +61,7 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   const parsed = parseRecordFile(file, Buffer.from(formatted.text, 'utf8'));
   const checked = checkRecords([...repo.records.files, parsed], schemaValidator());
   const errors = checked.diagnostics.filter((d) => d.file === file && d.severity === 'error');
-  if (errors.length) throw new UsageError(`the new ${kind} would not be valid, so nothing was written:\n${errors.map((d) => `  ${d.message}${d.hint ? ` — ${d.hint}` : ''}`).join('\n')}`);
+  if (errors.length) throw new UsageError(`the new ${kind} would not be valid, so nothing was written:\n${errors.map((d) => explain(d, root)).join('\n')}`);
   await makeFolder(root, skeleton.folder);
   await writeFileAtomic(root, file, formatted.text, { exclusive: true });
   const shown = shownFromCwd(path.join(root, file));
@@ -115,6 +117,14 @@ function planSkeleton(o: NewOptions, lang: Lang): Skeleton {
       [['source', 'document'], o.source ?? SOURCE_TODO],
     ],
   };
+}
+
+/** One refusal line; an unknown body also names the registry file and the entry to add to it. */
+function explain(d: Diagnostic, root: string): string {
+  const body = d.code === 'ref/unknown-body' ? /`([^`]+)`/.exec(d.message)?.[1] : undefined;
+  if (body === undefined) return `  ${d.message}${d.hint ? ` — ${d.hint}` : ''}`;
+  const entry = registryEntry('bodies', body);
+  return [`  ${d.message} — add it to ${shownFromCwd(path.join(root, entry.file))} (or pass one of its ids to --body), e.g.:`, ...entry.lines.map((l) => `  ${l}`)].join('\n');
 }
 
 function required(value: string | undefined, flag: string, hint: string): string {

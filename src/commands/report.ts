@@ -20,6 +20,7 @@ import { withCharts } from '../render/svg/report-charts.js';
 import { checkChoice } from './choices.js';
 import { checkDocxOptions, documentMeta } from './document-options.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
+import { checkOutput } from './output-file.js';
 import type { ReportInputs } from './report-input.js';
 import { loadReportInputs } from './report-input.js';
 
@@ -57,11 +58,13 @@ function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } 
 
 export async function runReport(options: ReportOptions): Promise<Outcome> {
   const { format, next } = checkOptions(options);
+  checkOutput('report', format, options.out);
   const { view, root, warning, authentic } = await reportView(options, next);
   if (format === 'docx') {
     const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
     await writeOutputFile(options.out!, bytes);
-    return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
+    return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}
+`, exitCode: 0 };
   }
   const text = format === 'json' ? jsonText(view) : await renderWith(format, withAnnexViews(view), root, options.template);
   if (options.out === undefined) return { stdout: text, ...(warning ? { stderr: warning } : {}), exitCode: 0 };

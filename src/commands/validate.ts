@@ -1,11 +1,13 @@
 // acta validate [paths…]: every problem in one run.
 import { randomBytes } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countDiagnostics } from '../core/diagnostics.js';
 import { expandPaths, UsageError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';
 import { runtime } from '../io/runtime.js';
+import { findGitTop } from '../io/scaffold.js';
 import { subsetSource } from '../io/source.js';
 import type { DiagnosticFormat, ValidationResult } from '../render/diagnostics.js';
 import { DIAGNOSTIC_FORMATTERS, formatMarkdownSummary } from '../render/diagnostics.js';
@@ -25,6 +27,30 @@ export function defaultFormat(env: NodeJS.ProcessEnv, isTTY: boolean): Diagnosti
   return isTTY ? 'pretty' : 'text';
 }
 
+/** The folder GitHub annotation paths are relative to: GITHUB_WORKSPACE when the records are inside it, else the top of
+ * the git work tree holding the records, else where the user stands. */
+export function annotationBase(env: NodeJS.ProcessEnv, root: string, cwd: string): string {
+  const inside = (dir: string, at: string): boolean => {
+    const rel = path.relative(dir, at);
+    return !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  const workspace = env['GITHUB_WORKSPACE'];
+  if (workspace) {
+    if (inside(workspace, root)) return workspace;
+    // The same folders reached through a symbolic link: paths from the real workspace to the real root.
+    if (inside(realpathOr(workspace), realpathOr(root))) return path.join(root, path.relative(realpathOr(root), realpathOr(workspace)));
+  }
+  return findGitTop(root) ?? cwd;
+}
+
+function realpathOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<Outcome> {
   const { env, stdout: terminal, cwd } = runtime();
   const format = (options.format ?? defaultFormat(env, terminal.isTTY)) as DiagnosticFormat;
@@ -38,8 +64,9 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const from = scope && !scope.readAll ? subsetSource(source, [...scope.selected, ...scope.context]) : source;
   const repo = await loadRepository(from, selected ?? [], { ...(options.asOf !== undefined ? { asOf: resolveAsOf(options) } : {}), ...(scope && !scope.readAll ? { known: scope.known } : {}) });
   const wanted = selected ? new Set(selected) : undefined;
-  // Paths are shown from where the user stands (or the GitHub workspace), so editors and annotations find them.
-  const base = format === 'github' && env['GITHUB_WORKSPACE'] ? env['GITHUB_WORKSPACE'] : cwd;
+  // Paths are shown from where the user stands, so editors find them; annotations from the GitHub workspace or else the
+  // git work tree, the only paths the runner places on a file (records in a subfolder included).
+  const base = format === 'github' ? annotationBase(env, root, cwd) : cwd;
   // (A folder that could not be read keeps its trailing /.)
   const shown = (file: string): string => path.relative(base, path.join(root, file)).split(path.sep).join('/') + (file.endsWith('/') ? '/' : '');
   const diagnostics = (wanted ? repo.diagnostics.filter((d) => wanted.has(d.file)) : repo.diagnostics).map((d) => ({

@@ -17,6 +17,7 @@ import { tableWidth } from '../io/terminal.js';
 import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
+import { checkOutput } from './output-file.js';
 import { loadReportInputs } from './report-input.js';
 
 export interface WorkplanOptions extends GlobalOptions {
@@ -35,6 +36,7 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   const format = (options.format ?? 'table') as WorkplanFormat;
   checkChoice(`--format ${options.format}`, format, FORMATS);
   if (options.template !== undefined && format !== 'md' && format !== 'html') throw new UsageError('--template applies to md and html');
+  checkOutput('workplan', format, options.out);
   const period = options.period === undefined ? undefined : parsePeriod(options.period);
   if (options.period !== undefined && !period) throw new UsageError(`--period ${options.period}: expected a year, half-year, quarter, month or day (2018, 2018-H1, …)`);
   const input = await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {});

@@ -1,8 +1,11 @@
 // What scaffolds need from the disk (acta new, acta init): the bundled templates, and the schemas folder a new
 // record's editor modeline should point to.
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { UsageError } from './files.js';
 import { SCHEMA_DIR } from './schemas.js';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -51,3 +54,53 @@ export function findGitTop(dir: string): string | undefined {
 
 /** The CRM's registries and acta.yaml, bundled in data/ (for acta init --from-crm); undefined when not installed. */
 export const CRM_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+/** This package's own folder (a checkout, or the installed package). */
+export const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Where this acta came from, as far as the disk tells: a checkout of its source (a .git or src/ beside dist/), a
+ * tarball or folder installed with a `file:` spec (the `resolved` of npm's hidden lockfile in the node_modules holding
+ * it, where npx and npm install both write it), or the registry (anything else: a release a package.json can name).
+ */
+export type ActaOrigin = { readonly kind: 'registry' } | { readonly kind: 'checkout' } | { readonly kind: 'file'; readonly tarball?: string };
+
+export function actaOrigin(dir = PACKAGE_DIR, name = packageName()): ActaOrigin {
+  if (existsSync(path.join(dir, '.git')) || existsSync(path.join(dir, 'src', 'cli.ts'))) return { kind: 'checkout' };
+  const modules = path.resolve(dir, ...name.split('/').map(() => '..'));
+  if (path.basename(modules) !== 'node_modules') return { kind: 'registry' };
+  let resolved: unknown;
+  try {
+    const lock = JSON.parse(readFileSync(path.join(modules, '.package-lock.json'), 'utf8')) as { packages?: Record<string, { resolved?: unknown }> };
+    resolved = lock.packages?.[`node_modules/${name}`]?.resolved;
+  } catch {
+    return { kind: 'registry' };
+  }
+  if (typeof resolved !== 'string' || !resolved.startsWith('file:')) return { kind: 'registry' };
+  const target = path.resolve(path.dirname(modules), resolved.slice('file:'.length));
+  return target.endsWith('.tgz') && existsSync(target) ? { kind: 'file', tarball: target } : { kind: 'file' };
+}
+
+/** The file name npm gives this package's tarball: acta-records-0.1.0.tgz (a scope becomes a prefix). */
+export function tarballName(): string {
+  return `${packageName().replace(/^@/, '').replace('/', '-')}-${packageVersion()}.tgz`;
+}
+
+/**
+ * Puts this acta's tarball in `folder` (made if missing) as `name`: the tarball it was installed
+ * from, copied, or else `npm pack` of its own folder as it runs (scripts off: a checkout's dist/ is what runs now).
+ */
+export async function vendorTarball(origin: ActaOrigin, folder: string, name = tarballName()): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  if (origin.kind === 'file' && origin.tarball) {
+    copyFileSync(origin.tarball, path.join(folder, name));
+    return;
+  }
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  try {
+    await promisify(execFile)(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder, PACKAGE_DIR], { cwd: folder, shell: process.platform === 'win32' });
+  } catch (e) {
+    throw new UsageError(`could not pack acta into ${folder} (npm pack ${PACKAGE_DIR}): ${(e as { stderr?: string }).stderr?.trim() || (e as Error).message}`);
+  }
+  if (!existsSync(path.join(folder, name))) throw new UsageError(`npm pack wrote no ${name} into ${folder}`);
+}

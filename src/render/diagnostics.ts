@@ -31,7 +31,9 @@ function label(d: Diagnostic): string {
   return d.explained !== undefined ? 'explained' : d.severity;
 }
 
+/** One line per problem (grep-friendly); with none, the one summary line, so a clean run still says what it checked. */
 export function formatText(r: ValidationResult): string {
+  if (r.diagnostics.length === 0) return `${summaryLine(r)}\n`;
   return r.diagnostics.map((d) => `${oneLine(d.file)}:${d.line}:${d.column}: ${label(d)}: ${oneLine(d.message)} [${d.code}]\n`).join('');
 }
 

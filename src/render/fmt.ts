@@ -10,6 +10,8 @@ export interface FmtFile {
   readonly status: FmtStatus;
   /** Why a file was not formatted. */
   readonly reason?: string;
+  /** For would-reformat: the start of the change, as unified-diff lines (`@@`, `-`, `+`, ` `), at most a few. */
+  readonly diff?: readonly string[];
 }
 
 export interface FmtResult {
@@ -22,10 +24,14 @@ export function formatFmtResult(r: FmtResult, s: Style): string {
   const out: string[] = [];
   for (const f of r.files) {
     if (f.status === 'reformatted') out.push(`${s.green('formatted')} ${oneLine(f.file)}`);
-    else if (f.status === 'would-reformat') out.push(`${s.yellow('would reformat')} ${oneLine(f.file)}`);
+    else if (f.status === 'would-reformat') {
+      out.push(`${s.yellow('would reformat')} ${oneLine(f.file)}`);
+      for (const l of f.diff ?? []) out.push(`  ${l.startsWith('-') ? s.red(oneLine(l)) : l.startsWith('+') ? s.green(oneLine(l)) : s.dim(oneLine(l))}`);
+    }
     else if (f.status === 'not-formatted') out.push(`${s.red('not formatted')} ${oneLine(f.file)}: ${oneLine(f.reason ?? '')}`);
   }
   out.push(summary(r));
+  if (r.check && r.counts['would-reformat'] > 0) out.push(`run \`acta fmt\` to rewrite ${r.counts['would-reformat'] === 1 ? 'it' : 'them'} (comments kept, data unchanged)`);
   return out.join('\n') + '\n';
 }
 

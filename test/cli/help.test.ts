@@ -1,6 +1,6 @@
 // Help a person can work from: examples and global options in every command's --help (and each example runs against
 // the CRM records), "did you mean" for a mistyped command, option or choice, tables fitted to a terminal's width.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -17,7 +17,7 @@ describe('--help', () => {
     await expect(r.stdout).toMatchFileSnapshot('../golden/help/overdue.txt');
   });
 
-  it.each(COMMANDS.map((c) => c.name))('%s --help shows the global options and two or three examples', async (name) => {
+  it.each(COMMANDS.map((c) => c.name).filter((n) => n !== 'init'))('%s --help shows the global options and two or three examples', async (name) => {
     const r = await runActa([name, '--help']);
     expect(r.code).toBe(0);
     const global = r.stdout.slice(r.stdout.indexOf('Global Options:'));
@@ -25,6 +25,31 @@ describe('--help', () => {
     const examples = r.stdout.slice(r.stdout.indexOf('Examples:')).split('\n').filter((l) => /^ {2}acta\b/.test(l));
     expect(examples.length).toBeGreaterThanOrEqual(2);
     expect(examples.length).toBeLessThanOrEqual(3);
+  });
+
+  it('init --help leaves out the global options that mean nothing there (it makes a repository, reads none)', async () => {
+    const r = await runActa(['init', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/Global Options|--as-of|--lang|--rev/);
+    expect(r.stdout).toContain('--from-crm');
+    expect(r.stdout).toContain('Examples:');
+  });
+
+  it('acta help COMMAND is acta COMMAND --help; -v and --version print the version', async () => {
+    const viaHelp = await runActa(['help', 'overdue']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe((await runActa(['overdue', '--help'])).stdout);
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    for (const flag of ['-v', '--version']) expect(await runActa([flag])).toEqual({ stdout: `${version}\n`, stderr: '', code: 0 });
+  });
+
+  it("commander's refusals carry acta's prefix, as acta's own do", async () => {
+    for (const args of [['overdue', '--actr', 'MX'], ['bogus'], ['show'], ['--lang', 'fr', 'overdue']]) {
+      const r = await runActa([...args, '--root', 'data']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^acta: /);
+      expect(r.stderr).not.toMatch(/^error:/m);
+    }
   });
 
   it('upcoming does not offer --fail-on-overdue, and says where it is', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActaRun } from '../run-acta.js';
 import { runActa } from '../run-acta.js';
+import { firstChange } from '../../src/commands/fmt.js';
 import { writeFileAtomic } from '../../src/io/write.js';
 
 const dirs: string[] = [];
@@ -29,6 +30,23 @@ afterEach(() => {
 });
 
 describe('acta fmt', () => {
+  it('--check shows where each file would change (the first hunk, a few lines) and says how to fix it', async () => {
+    const root = tempRoot();
+    const check = await acta(['fmt', '--check'], root);
+    const lines = check.stdout.split('\n');
+    const at = lines.indexOf('would reformat meetings/2017-03-16-red-nna.yaml');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines[at + 1]).toMatch(/^ {2}@@ line \d+ @@$/);
+    const hunk = lines.slice(at + 2, lines.findIndex((l, i) => i > at && !l.startsWith('  ')));
+    expect(hunk.length).toBeLessThanOrEqual(9);
+    expect(hunk.some((l) => l.startsWith('  -')) || hunk.some((l) => l.startsWith('  +'))).toBe(true);
+    expect(check.stdout.trimEnd().split('\n').at(-1)).toBe('run `acta fmt` to rewrite it (comments kept, data unchanged)');
+    // A change no line shows is said in words.
+    expect(firstChange('\uFEFFa: 1\n', 'a: 1\n')).toEqual(['(a byte-order mark to drop)']);
+    expect(firstChange('a: 1\r\n', 'a: 1\n')).toEqual(['(CRLF line ends to make LF)']);
+    expect(firstChange('a: 1\nb: 2\n', "a: 1\nb: '2'\n")).toEqual(['@@ line 1 @@', ' a: 1', '-b: 2', "+b: '2'"]);
+  });
+
   it('--check lists what would change and exits 1, changing nothing; fmt rewrites it; then --check passes', async () => {
     const root = tempRoot();
     const file = path.join(root, 'meetings/2017-03-16-red-nna.yaml');

@@ -47,7 +47,12 @@ describe('acta init', () => {
     expect(readdirSync(path.join(dir, 'schemas')).sort()).toEqual(readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort());
     const own = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
     expect(own.name).toBe('acta-records');
-    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toEqual(expect.objectContaining({ devDependencies: { 'acta-records': `^${own.version}` } }));
+    // Run from this checkout, init vendors acta: the tarball npm pack makes of it, named by the package.json.
+    const tarball = `vendor/acta-records-${own.version}.tgz`;
+    expect(r.stdout).toContain(`  ${tarball} (acta itself`);
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toEqual(expect.objectContaining({ devDependencies: { 'acta-records': `file:${tarball}` } }));
+    const listed = spawnSync('tar', ['-tzf', path.join(dir, tarball)], { encoding: 'utf8' }).stdout.split('\n');
+    expect(listed).toEqual(expect.arrayContaining(['package/package.json', 'package/bin/acta.js', 'package/dist/cli.js', 'package/templates/init/package.json']));
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toContain('node_modules/');
     checkWorkflow(path.join(dir, '.github/workflows/acta.yml'));
   });
@@ -55,34 +60,54 @@ describe('acta init', () => {
   it('prints next steps that are true where it runs: git init only outside a repository, the workflow moved from a subfolder', async () => {
     const steps = (out: string): string[] => out.slice(out.indexOf('next:\n') + 6).split('\n').filter(Boolean).map((l) => l.trim());
     const outside = temp();
-    const fresh = steps((await acta(['init', 'records'], outside)).stdout);
-    expect(fresh.slice(0, 5)).toEqual(['cd records', 'git init -b main', 'npm install', 'npx acta validate', 'git add -A && git commit -m "A records repository"']);
-    expect(fresh.join('\n')).not.toContain('working-directory');
+    const fresh = steps((await acta(['init', 'records', '--no-vendor'], outside)).stdout);
+    expect(fresh.slice(0, 5)).toEqual(['cd records', 'git init -b main', 'npm install', 'npx --no acta validate', 'git add -A && git commit -m "A records repository"']);
+    expect(fresh.join('\n')).not.toMatch(/working-directory|mkdir|vendor/);
+    // Every acta command as `npx --no acta`: npx never downloads some other package named acta.
+    expect(fresh.filter((l) => /\bnpx\b/.test(l)).every((l) => l.startsWith('npx --no acta '))).toBe(true);
+    // The registries hold examples only: a word to fill them; --from-crm's are the CRM's own.
+    expect(fresh).toContain('# registries/ holds examples only: add your member countries, organisations, bodies and groups before your first meeting');
+    expect(steps((await acta(['init', 'crm', '--from-crm', '--no-vendor'], outside)).stdout).join('\n')).not.toContain('registries/');
 
     const repo = temp();
     spawnSync('git', ['init', '-q', repo]);
-    const here = steps((await acta(['init'], repo)).stdout);
+    const here = steps((await acta(['init', '--no-vendor'], repo)).stdout);
     expect(here[0]).toBe('npm install');
-    expect(here.join('\n')).not.toMatch(/git init|working-directory|^cd /m);
+    expect(here.join('\n')).not.toMatch(/git init|mkdir|^cd /m);
+    expect(readFileSync(path.join(repo, '.github/workflows/acta.yml'), 'utf8')).toBe(readFileSync('templates/init/github/workflows/acta.yml', 'utf8'));
 
     const sub = temp();
     spawnSync('git', ['init', '-q', sub]);
-    const nested = steps((await acta(['init', 'secretariat records'], sub)).stdout);
-    expect(nested[0]).toBe("cd 'secretariat records'");
+    const nested = steps((await acta(['init', 'secretariat records', '--no-vendor'], sub)).stdout);
+    expect(nested.slice(0, 3)).toEqual(["cd 'secretariat records'", "mkdir -p ../.github/workflows && mv -n .github/workflows/acta.yml ../.github/workflows/   # GitHub runs workflows only from the repository's top; both jobs already run in secretariat records", 'npm install']);
     expect(nested.join('\n')).not.toContain('git init');
-    expect(nested.at(-1)).toMatch(/move \.github\/workflows\/acta\.yml there .*working-directory: secretariat records/);
   });
 
-  it('the README shows the workflow init writes', () => {
+  it('records in a subfolder of a repository: the workflow runs both jobs there, the site uploaded from there too', async () => {
+    const top = temp();
+    spawnSync('git', ['init', '-q', top]);
+    expect((await acta(['init', 'docs/records', '--no-vendor'], top)).code).toBe(0);
+    const text = readFileSync(path.join(top, 'docs/records/.github/workflows/acta.yml'), 'utf8');
+    const workflow = parse(text) as { defaults?: unknown; jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
+    expect(workflow.defaults).toEqual({ run: { 'working-directory': 'docs/records' } });
+    const upload = workflow.jobs['site']!.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'));
+    expect(upload?.with).toEqual({ path: 'docs/records/_site' });
+    // Nothing else changed: the same jobs and steps as the template.
+    const template = parse(readFileSync('templates/init/github/workflows/acta.yml', 'utf8')) as typeof workflow;
+    expect(Object.keys(workflow.jobs)).toEqual(Object.keys(template.jobs));
+    expect(text.split('\n').length).toBe(readFileSync('templates/init/github/workflows/acta.yml', 'utf8').split('\n').length + 5);
+  });
+
+  it('the command reference shows the workflow init writes', () => {
     const body = readFileSync('templates/init/github/workflows/acta.yml', 'utf8').replace(/^(#.*\n)+/, '');
-    const readme = readFileSync('README.md', 'utf8');
+    const readme = readFileSync('docs/reference/commands.md', 'utf8');
     const at = readme.indexOf('### The CI recipe');
     expect(/```yaml\n([\s\S]*?)```/.exec(readme.slice(at))?.[1]).toBe(body);
   });
 
   it('--from-crm: the CRM registries, and it still validates', async () => {
     const dir = path.join(temp(), 'crm');
-    expect((await acta(['init', dir, '--from-crm'], os.tmpdir())).code).toBe(0);
+    expect((await acta(['init', dir, '--from-crm', '--no-vendor'], os.tmpdir())).code).toBe(0);
     expect(readFileSync(path.join(dir, 'registries/countries.yaml'), 'utf8')).toContain('code: BZ');
     expect(existsSync(modelineTarget(path.join(dir, 'registries/countries.yaml')))).toBe(true);
     expect((await acta(['validate'], dir)).code).toBe(0);
@@ -102,7 +127,7 @@ describe('acta init', () => {
     expect(forced.stderr).toContain('registries/bodies.yaml');
     expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'registries']);
     rmSync(path.join(dir, 'registries'), { recursive: true });
-    expect((await acta(['init', dir, '--force'], os.tmpdir())).code).toBe(0);
+    expect((await acta(['init', dir, '--force', '--no-vendor'], os.tmpdir())).code).toBe(0);
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
     const again = await acta(['init', dir, '--force'], os.tmpdir());
     expect(again.code).toBe(2);
@@ -138,7 +163,7 @@ function checkWorkflow(file: string): void {
 describe('acta new', () => {
   async function records(): Promise<string> {
     const root = path.join(temp(), 'records');
-    expect((await acta(['init', root], os.tmpdir())).code).toBe(0);
+    expect((await acta(['init', root, '--no-vendor'], os.tmpdir())).code).toBe(0);
     cpSync(path.resolve('data/registries'), path.join(root, 'registries'), { recursive: true, force: true });
     return root;
   }
@@ -175,6 +200,21 @@ describe('acta new', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown body `red-nnaa`[\s\S]*unknown country `ZZ`/);
     expect(existsSync(path.join(root, 'meetings/2018-04-01-red-nnaa.yaml'))).toBe(false);
+  });
+
+  it('an unknown body: names the registry file and the entry to add, which, pasted and named, makes it work', async () => {
+    const root = await records();
+    const r = await acta(['new', 'meeting', '--body', 'red-salud', '--date', '2026-02-03'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown body `red-salud`');
+    expect(r.stderr).toContain('add it to registries/bodies.yaml (or pass one of its ids to --body), e.g.:');
+    const entry = r.stderr.split('\n').filter((l) => /^ {4}(-| )/.test(l)).map((l) => l.slice(2));
+    expect(entry[0]).toBe('  - id: red-salud');
+    const registry = path.join(root, 'registries/bodies.yaml');
+    writeFileSync(registry, `${readFileSync(registry, 'utf8').trimEnd()}\n${entry.join('\n').replace('"…", en: "…"', '"Red de Salud", en: "Health Network"')}\n`);
+    const again = await acta(['new', 'meeting', '--body', 'red-salud', '--date', '2026-02-03'], root);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await acta(['validate', 'registries/bodies.yaml'], root)).code).toBe(0);
   });
 
   it('keeps what a user types as text: no YAML injection, no path tricks', async () => {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Field } from '../../src/core/import/accuracy.js';
-import { compareDraft, emptyTally } from '../../src/core/import/accuracy.js';
+import { compareDraft, emptyTally, FIELDS } from '../../src/core/import/accuracy.js';
 import { draftMeeting } from '../../src/core/import/draft-meeting.js';
 import { loadRepository } from '../../src/io/load.js';
 import { ROOT } from '../followup/harness.js';
@@ -26,7 +26,7 @@ describe('import accuracy on data/sources', () => {
       expect(outcome.ok).toBe(true);
       if (outcome.ok) compareDraft(outcome.draft, meeting, tally);
     }
-    const agreed = Object.fromEntries(Object.entries(tally).map(([f, t]) => [f, Math.min(t.agree, FLOOR[f as Field])]));
+    const agreed = Object.fromEntries(FIELDS.map((f) => [f, Math.min(tally[f].agree, FLOOR[f])]));
     expect(agreed).toEqual(FLOOR);
   });
 });

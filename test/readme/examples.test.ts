@@ -1,8 +1,10 @@
-// Every example in the README gives the output the README shows. The examples are read from README.md (not copied
-// here): a console block is `$ command` lines, each followed by its output, `(exit N)` when it is not 0, and `…` where
-// lines are left out. They run in-process from the clone's root, as a newcomer would type them; the few that need a
-// situation (a git repository with uncommitted edits, an empty folder) get it from SITUATIONS below, keyed by the
-// example's first command, built for real (files, git commits) so that the README's output comes true.
+// Every console example of the manual — README.md and every docs/**/*.md — gives the output it shows. The examples
+// are read from the files themselves (not copied here): a console block is `$ command` lines, each followed by its
+// output, `(exit N)` when it is not 0, and `…` where lines are left out. They run in-process from the clone's root, as
+// a newcomer would type them; the few that need a situation (a git repository with uncommitted edits, an empty folder)
+// get it from SITUATIONS below, keyed by the example's first command, built for real (files, git commits) so that
+// the page's output comes true. The first-week path (```console replay blocks) is not run here but by
+// test/adoption/first-week.test.ts, in a clean folder against the packed tarball.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,20 +12,22 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gitEnv, TempRepo } from '../git/repo.js';
 import { REPO_ROOT } from '../run-acta.js';
-import type { Shell } from './readme-examples.js';
-import { compare, consoleExamples, matchKind, normalise, runLine, shLines, tokenize } from './readme-examples.js';
+import type { ConsoleExample, Shell } from './readme-examples.js';
+import { compare, consoleExamples, fencedBlocks, manualFiles, matchKind, normalise, replayBlocks, runLine, shLines, tokenize } from './readme-examples.js';
 
-const README = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+const FILES = manualFiles();
+const TEXTS = new Map(FILES.map((f) => [f, readFileSync(path.join(REPO_ROOT, f), 'utf8')]));
 
-// ACTA_README_UPDATE=1 writes acta's real output into the README where an exact or cut (`…` last) example differs —
+// ACTA_README_UPDATE=1 writes acta's real output into the page where an exact or cut (`…` last) example differs —
 // to be reviewed like a golden file; examples with `…` inside are left to a person.
 const UPDATE = process.env['ACTA_README_UPDATE'] === '1';
-const updates: { from: string; to: string }[] = [];
+const updates: { file: string; from: string; to: string }[] = [];
 afterAll(() => {
-  if (!updates.length) return;
-  let text = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-  for (const u of updates) text = text.replace(u.from, () => u.to);
-  writeFileSync(path.join(REPO_ROOT, 'README.md'), text);
+  for (const file of new Set(updates.map((u) => u.file))) {
+    let text = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+    for (const u of updates.filter((x) => x.file === file)) text = text.replace(u.from, () => u.to);
+    writeFileSync(path.join(REPO_ROOT, file), text);
+  }
 });
 
 interface Situation {
@@ -159,10 +163,10 @@ function missingCommits(lines: readonly string[]): string[] {
 
 const maskIds = (lines: readonly string[]): string[] => lines.map((l) => l.replace(/\b[0-9a-f]{7}\b/g, '<commit>'));
 
-const examples = consoleExamples(README);
+const examples: (ConsoleExample & { file: string })[] = FILES.flatMap((file) => consoleExamples(TEXTS.get(file)!).map((e) => ({ ...e, file })));
 
-describe('README console examples give the output the README shows', () => {
-  it('the README has them (and the table of situations names only first commands of README examples)', () => {
+describe('console examples of the README and docs/ give the output they show', () => {
+  it('the manual has them (and the table of situations names only first commands of its examples)', () => {
     expect(examples.length).toBeGreaterThanOrEqual(15);
     const firsts = new Set(examples.map((e) => e.commands[0]!.line));
     for (const key of Object.keys(SITUATIONS)) expect(firsts, `SITUATIONS['${key}']`).toContain(key);
@@ -170,13 +174,14 @@ describe('README console examples give the output the README shows', () => {
 
   for (const example of examples) {
     const first = example.commands[0]!.line;
+    const where = `${example.file}:${example.at}`;
     const situation = SITUATIONS[first];
     const missing = situation ? [] : missingCommits(example.commands.map((c) => c.line));
     if (missing.length > 0) {
-      console.warn(`\n!!! README.md:${example.at} \`${first}\` SKIPPED: this shallow clone lacks commit ${missing.join(', ')} (git fetch --unshallow to run it)\n`);
+      console.warn(`\n!!! ${where} \`${first}\` SKIPPED: this shallow clone lacks commit ${missing.join(', ')} (git fetch --unshallow to run it)\n`);
     }
     const kinds = [...new Set(example.commands.map((c) => matchKind(c.output)))].join('+');
-    it.skipIf(missing.length > 0)(`README.md:${example.at} $ ${first} (${kinds})`, async () => {
+    it.skipIf(missing.length > 0)(`${where} $ ${first} (${kinds})`, async () => {
       const s = await (situation ?? clone)();
       try {
         for (const command of example.commands) {
@@ -192,11 +197,11 @@ describe('README console examples give the output the README shows', () => {
             const shown = normalise(output);
             const lines = kind === 'exact' ? shown : [...shown.slice(0, command.output.length - 1), '…'];
             const status = command.exit === 0 ? [] : [`(exit ${command.exit})`];
-            updates.push({ from: [`$ ${command.line}`, ...command.output, ...status, ''].join('\n'), to: [`$ ${command.line}`, ...lines, ...status, ''].join('\n') });
+            updates.push({ file: example.file, from: [`$ ${command.line}`, ...command.output, ...status, ''].join('\n'), to: [`$ ${command.line}`, ...lines, ...status, ''].join('\n') });
             continue;
           }
-          expect(difference, `README.md:${example.at} \`${command.line}\` prints something else:\n${difference}`).toBeUndefined();
-          expect(r.status, `README.md:${example.at} \`${command.line}\`: exit status`).toBe(command.exit);
+          expect(difference, `${where} \`${command.line}\` prints something else:\n${difference}`).toBeUndefined();
+          expect(r.status, `${where} \`${command.line}\`: exit status`).toBe(command.exit);
         }
       } finally {
         s.cleanup();
@@ -205,21 +210,23 @@ describe('README console examples give the output the README shows', () => {
   }
 });
 
-describe('README sh blocks: each acta command runs (exit 0 or 1, no error on stderr)', () => {
-  for (const { at, line } of shLines(README)) {
-    it(`README.md:${at} ${line}`, async () => {
-      const words = tokenize(line);
-      const needsScratch = words.some((t) => ('op' in t && t.op === '>') || ('word' in t && /^(-o|--out)$/.test(t.word)));
-      const s = needsScratch ? scratch() : clone();
-      try {
-        const dated = /\s--as-of\s/.test(line) ? line : `${line} --as-of 2017-12-31`;
-        const r = await runLine(dated, s.shell);
-        expect([0, 1], `${line}: exit ${r.status}\n${r.stderr}`).toContain(r.status);
-        expect(r.stderr).not.toMatch(/error|internal|bug/i);
-      } finally {
-        s.cleanup();
-      }
-    });
+describe('sh blocks of the README and docs/: each acta command runs (exit 0 or 1, no error on stderr)', () => {
+  for (const file of FILES) {
+    for (const { at, line } of shLines(TEXTS.get(file)!)) {
+      it(`${file}:${at} ${line}`, async () => {
+        const words = tokenize(line);
+        const needsScratch = words.some((t) => ('op' in t && t.op === '>') || ('word' in t && /^(-o|--out)$/.test(t.word)));
+        const s = needsScratch ? scratch() : clone();
+        try {
+          const dated = /\s--as-of\s/.test(line) ? line : `${line} --as-of 2017-12-31`;
+          const r = await runLine(dated, s.shell);
+          expect([0, 1], `${line}: exit ${r.status}\n${r.stderr}`).toContain(r.status);
+          expect(r.stderr).not.toMatch(/error|internal|bug/i);
+        } finally {
+          s.cleanup();
+        }
+      });
+    }
   }
 });
 
@@ -228,6 +235,11 @@ describe('the examples test itself', () => {
     const md = ['```console', '$ acta a', 'one', '…', '(exit 2)', '$ acta b', '```', '```sh', 'acta c --x   # does c', 'npm test', 'acta d [--y]', '```'].join('\n');
     expect(consoleExamples(md)).toEqual([{ at: 1, commands: [{ line: 'acta a', output: ['one', '…'], exit: 2 }, { line: 'acta b', output: [], exit: 0 }] }]);
     expect(shLines(md)).toEqual([{ at: 9, line: 'acta c --x' }]);
+    // The first-week path: ```console replay and ```yaml PATH blocks are the replay's, not run here.
+    const week = ['```console replay', '$ npx --no acta a', 'out', '```', '```yaml meetings/x.yaml', 'record: meeting', '```', '```yaml', 'plain: yes', '```', '```console', '$ acta b', '```'].join('\n');
+    expect(consoleExamples(week).map((e) => e.commands[0]!.line)).toEqual(['acta b']);
+    expect(replayBlocks(week).map((b) => [b.at, b.lang, b.info])).toEqual([[1, 'console', 'replay'], [5, 'yaml', 'meetings/x.yaml']]);
+    expect(fencedBlocks(week)).toHaveLength(4);
   });
 
   it('a changed line, a missing line or an extra line is a difference; `…` leaves lines out', () => {

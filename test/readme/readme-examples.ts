@@ -1,9 +1,10 @@
-// The README's examples, read from README.md itself: console blocks (`$ command`, then its output) and `sh` blocks
-// (commands with `# comments`, no output), and the tiny shell the README writes them in.
-import { readFileSync, writeFileSync } from 'node:fs';
+// The manual's examples, read from README.md and docs/**/*.md themselves: console blocks (`$ command`, then its
+// output), `sh` blocks (commands with `# comments`, no output), the first-week path's blocks, and the tiny shell
+// the examples are written in.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunOptions } from '../run-acta.js';
-import { runActa } from '../run-acta.js';
+import { REPO_ROOT, runActa } from '../run-acta.js';
 
 export interface Command {
   /** The command line as written after `$ `. */
@@ -25,9 +26,23 @@ export interface ShLine {
   readonly line: string;
 }
 
-interface Block {
+/** README.md, then every Markdown file under docs/, as paths from the clone's root. */
+export function manualFiles(): string[] {
+  const docs = path.join(REPO_ROOT, 'docs');
+  let found: string[] = [];
+  try {
+    found = (readdirSync(docs, { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f).split(path.sep).join('/'));
+  } catch {
+    found = [];
+  }
+  return ['README.md', ...found.sort()];
+}
+
+export interface Block {
   readonly at: number;
   readonly lang: string;
+  /** What follows the language on the fence line: `replay` (the first-week path), or a file's path (```yaml PATH). */
+  readonly info: string;
   readonly lines: readonly string[];
 }
 
@@ -36,38 +51,50 @@ export function fencedBlocks(markdown: string): Block[] {
   const lines = markdown.split('\n');
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = /^(`{3,})(\S*)\s*$/.exec(lines[i]!);
+    const open = /^(`{3,})(\S*)(?:[ \t]+(\S.*?))?\s*$/.exec(lines[i]!);
     if (!open) continue;
     const end = lines.findIndex((l, j) => j > i && l.trimEnd() === open[1]);
-    if (end < 0) throw new Error(`README.md:${i + 1}: a fenced block that never closes`);
-    blocks.push({ at: i + 1, lang: open[2]!, lines: lines.slice(i + 1, end) });
+    if (end < 0) throw new Error(`line ${i + 1}: a fenced block that never closes`);
+    blocks.push({ at: i + 1, lang: open[2]!, info: open[3] ?? '', lines: lines.slice(i + 1, end) });
     i = end;
   }
   return blocks;
 }
 
-/** Blocks (```, ```console or ```sh) whose first line is a `$ ` command. */
+/** A console block's commands: `$ command` lines, each followed by its output and `(exit N)` when it is not 0. */
+export function blockCommands(block: Block): Command[] {
+  const commands: Command[] = [];
+  let current: { line: string; output: string[] } | undefined;
+  const close = (): void => {
+    if (!current) return;
+    const output = [...current.output];
+    while (output.length > 0 && output.at(-1)!.trim() === '') output.pop();
+    const exit = /^\(exit (\d+)\)$/.exec(output.at(-1) ?? '');
+    if (exit) output.pop();
+    commands.push({ line: current.line, output, exit: exit ? Number(exit[1]) : 0 });
+  };
+  for (const line of block.lines) {
+    if (line.startsWith('$ ')) {
+      close();
+      current = { line: line.slice(2), output: [] };
+    } else current!.output.push(line);
+  }
+  close();
+  return commands;
+}
+
+/** The blocks of the first-week path (```console replay, and ```yaml PATH files it writes), in order: run by
+ * test/adoption/first-week.test.ts in a clean folder against the packed tarball, never in-process. */
+export function replayBlocks(markdown: string): Block[] {
+  return fencedBlocks(markdown).filter((b) => (b.lang === 'console' && b.info === 'replay') || (b.lang === 'yaml' && b.info !== ''));
+}
+
+/** Blocks (```, ```console or ```sh) whose first line is a `$ ` command (the replay's aside). */
 export function consoleExamples(markdown: string): ConsoleExample[] {
   const examples: ConsoleExample[] = [];
   for (const block of fencedBlocks(markdown)) {
-    if (!['', 'console', 'sh'].includes(block.lang) || !block.lines[0]?.startsWith('$ ')) continue;
-    const commands: Command[] = [];
-    let current: { line: string; output: string[] } | undefined;
-    const close = (): void => {
-      if (!current) return;
-      const output = [...current.output];
-      while (output.length > 0 && output.at(-1)!.trim() === '') output.pop();
-      const exit = /^\(exit (\d+)\)$/.exec(output.at(-1) ?? '');
-      if (exit) output.pop();
-      commands.push({ line: current.line, output, exit: exit ? Number(exit[1]) : 0 });
-    };
-    for (const line of block.lines) {
-      if (line.startsWith('$ ')) {
-        close();
-        current = { line: line.slice(2), output: [] };
-      } else current!.output.push(line);
-    }
-    close();
+    if (!['', 'console', 'sh'].includes(block.lang) || block.info === 'replay' || !block.lines[0]?.startsWith('$ ')) continue;
+    const commands = blockCommands(block);
     examples.push({ at: block.at, commands });
   }
   return examples;
@@ -77,7 +104,7 @@ export function consoleExamples(markdown: string): ConsoleExample[] {
 export function shLines(markdown: string): ShLine[] {
   const found: ShLine[] = [];
   for (const block of fencedBlocks(markdown)) {
-    if (block.lang !== 'sh' || block.lines.some((l) => l.startsWith('$ '))) continue;
+    if (block.lang !== 'sh' || block.info !== '' || block.lines.some((l) => l.startsWith('$ '))) continue;
     block.lines.forEach((raw, k) => {
       const line = stripComment(raw).trim();
       if (!/^acta(\s|$)/.test(line)) return; // npm, npx, git, node, mkdir…: not acta's to check

@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runActa } from '../run-acta.js';
 import { acta, AS_OF, FIXTURE } from './run.js';
 
 const base = ['report', '--root', FIXTURE, '--year', '2017', '--as-of', AS_OF];
@@ -65,6 +66,30 @@ describe('acta report: record text is escaped', () => {
 });
 
 describe('acta report: options', () => {
+  it('-f html with no -o: on a terminal, a hint to save it (exit 2, no markup); piped, the page as asked', async () => {
+    const onTerminal = await runActa([...base, '--format', 'html'], { columns: 100 });
+    expect(onTerminal.code).toBe(2);
+    expect(onTerminal.stdout).toBe('');
+    expect(onTerminal.stderr).toBe('acta: acta report -f html writes a whole HTML page: save it with -o report.html (or redirect: acta report -f html > report.html), then open it in a browser\n');
+    expect((await runActa(['workplan', '--root', FIXTURE, '-f', 'html'], { columns: 100 })).stderr).toContain('save it with -o workplan.html');
+    const piped = await acta([...base, '--format', 'html']);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toMatch(/^<!doctype html>/i);
+    // Markdown on a terminal is text to read: printed.
+    expect((await runActa([...base, '--format', 'md'], { columns: 100 })).code).toBe(0);
+  });
+
+  it('-o into a folder that does not exist: refused at once, with the folder named (no ENOENT, no realpath)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'acta-report-'));
+    for (const args of [[...base, '-o', 'missing/report.md'], ['workplan', '--root', FIXTURE, '-f', 'md', '-o', 'missing/plan.md']]) {
+      const r = await runActa(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^acta: -o missing\/\w+\.md: there is no folder missing to write it in \(create it first\)\n$/);
+      expect(r.stderr).not.toMatch(/ENOENT|realpath/);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('--out writes the file atomically (no temp file left) and prints nothing on stdout', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'acta-out-'));
     const out = path.join(dir, 'informe.html');

@@ -42,6 +42,12 @@ describe('acta validate', () => {
     expect(r.stdout).toMatch(/^✔ no problems in \d+ files\n$/);
   });
 
+  it('the text format says so in one line when there is nothing to report (a CI log shows what was checked)', async () => {
+    const r = await acta(['validate', '--root', 'data', '--format', 'text']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^no problems in \d+ files\n$/);
+  });
+
   it.each(['text', 'json', 'github', 'pretty'])('reports every problem of the errors fixture (%s) and exits 1', async (format) => {
     const r = await acta(['validate', '--root', ERRORS, '--format', format]);
     expect(r.code).toBe(1);

@@ -1,7 +1,7 @@
 // The github format read by a port of the Actions runner's command parser (github-runner.ts): hostile record text and
 // file names yield exactly the annotations acta meant, and the terminal formats yield no command at all.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -12,6 +12,8 @@ import type { ValidationResult } from '../../src/render/diagnostics.js';
 import { formatGithub, formatPretty, formatText } from '../../src/render/diagnostics.js';
 import { replaceUnsafe } from '../../src/render/escape.js';
 import { PLAIN } from '../../src/render/style.js';
+import { TempRepo } from '../git/repo.js';
+import { runActa } from '../run-acta.js';
 import { runnerCommands, tryParseLegacy, tryParseV2 } from './github-runner.js';
 
 const TOKEN = 'acta-0123456789abcdef0123456789abcdef';
@@ -121,5 +123,45 @@ describe('acta validate under GitHub Actions (the built CLI), read by the runner
     expect(json.diagnostics.some((d) => d.file.includes('::error title=X::'))).toBe(true);
     expect(annotations.map((c) => `${c.properties['file']} ${c.properties['title']}`)).toEqual(json.diagnostics.filter((d) => d.explained === null).map((d) => `${d.file} acta ${d.code}`));
     expect(commands.filter((c) => c.command === 'group' || c.command === 'endgroup').map((c) => c.command)).toEqual(['group', 'endgroup']);
+  });
+});
+
+describe('annotation paths: from the top of the work tree GitHub checked out, wherever the records are', () => {
+  // A repository with its records in docs/records (as `acta init docs/records` makes it), one unknown country on a
+  // known line: GitHub places an annotation only on a path from the workspace, never one from the records folder.
+  async function subfolderRepo(): Promise<{ top: string; records: string; line: number; cleanup(): void }> {
+    const repo = new TempRepo('acta-github-');
+    const records = path.join(repo.dir, 'docs/records');
+    expect((await runActa(['init', records, '--no-vendor'], { cwd: repo.dir })).code).toBe(0);
+    const meeting = path.join(records, 'meetings/2025-01-15-example.yaml');
+    const text = readFileSync(meeting, 'utf8').replace(/^session: virtual$/m, 'session: virtual\nparticipants: [ZZ]');
+    writeFileSync(meeting, text);
+    return { top: repo.dir, records, line: text.split('\n').indexOf('participants: [ZZ]') + 1, cleanup: () => repo.cleanup() };
+  }
+  const files = (stdout: string): string[] => runnerCommands(stdout).filter((c) => c.command === 'error').map((c) => `${c.properties['file']}:${c.properties['line']}`);
+
+  it('run in the records folder (a job with working-directory), with or without GITHUB_WORKSPACE', async () => {
+    const s = await subfolderRepo();
+    try {
+      const want = [`docs/records/meetings/2025-01-15-example.yaml:${s.line}`];
+      for (const env of [{}, { GITHUB_WORKSPACE: s.top }]) {
+        const r = await runActa(['validate', '-f', 'github'], { cwd: s.records, env });
+        expect(r.code).toBe(1);
+        expect(files(r.stdout), JSON.stringify(env)).toEqual(want);
+      }
+      // Under GitHub Actions, the format by default; a workspace reached through a symbolic link names the same files.
+      const link = `${s.top}-link`;
+      symlinkSync(s.top, link);
+      try {
+        const r = await runActa(['validate'], { cwd: path.join(link, 'docs/records'), env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: link } });
+        expect(files(r.stdout)).toEqual(want);
+      } finally {
+        rmSync(link);
+      }
+      // The text format keeps paths from where the user stands.
+      expect((await runActa(['validate', '-f', 'text'], { cwd: s.records })).stdout).toMatch(/^meetings\/2025-01-15-example\.yaml:/m);
+    } finally {
+      s.cleanup();
+    }
   });
 });

@@ -1,0 +1,241 @@
+// The first week, as printed: the README's quick start and the guide's first-week path (docs/guide.md, its
+// ```console replay blocks and the ```yaml PATH files they write) replayed in a clean temporary folder against acta
+// packed as npm would publish it — no registry release: init from the tarball, the tarball vendored into the new
+// repository, npm install from it (acta's dependencies from the registry npm is set to), then validate, a first
+// meeting, done, overdue, site, each step printing exactly what the page shows. Then the workflow init wrote, its own
+// `run:` steps (npm ci first) on a pull request, and a broken record annotated on its line.
+//
+// ACTA_README_UPDATE=1 writes the real outputs back into the pages (review the diff), as for test/readme.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Block, Command } from '../readme/readme-examples.js';
+import { blockCommands, compare, matchKind, normalise, replayBlocks } from '../readme/readme-examples.js';
+import { cleanEnv, ok, run, runStep, type Run, type Step } from './runner.js';
+
+const ROOT = path.resolve('.');
+const OWN = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string> };
+const UPDATE = process.env['ACTA_README_UPDATE'] === '1';
+
+// A bare module specifier in compiled ESM: `import … from 'x'`, `export … from 'x'`, `import 'x'`, `import('x')`.
+const IMPORT = /(?:^(?:import|export)\s[^'"]*?\sfrom\s*|^import\s*|\bimport\(\s*)['"]([^'"./][^'"]*)['"]/gm;
+
+/** The npm cache this machine's npm uses: after `npm ci` of acta it holds every dependency acta's tarball needs, so
+ * the replay's installs read it (prefer-offline) instead of the network. Only npx's own folder for the tarball is
+ * new there, and it is removed afterwards. */
+const NPM_CACHE = ((): string => {
+  try {
+    return execFileSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).trim();
+  } catch {
+    return path.join(os.homedir(), '.npm');
+  }
+})();
+const REGISTRY = ((): string => {
+  try {
+    const configured = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
+    return /^https?:\/\//.test(configured) ? configured : 'https://registry.npmjs.org/';
+  } catch {
+    return 'https://registry.npmjs.org/';
+  }
+})();
+
+let tmp = '';
+let work = '';
+let env: NodeJS.ProcessEnv = {};
+let packed: { filename: string; files: { path: string }[] } = { filename: '', files: [] };
+let packDir = '';
+let npxBefore = new Set<string>();
+const timings: Record<string, number> = {};
+
+async function timed<T>(label: string, job: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await job();
+  } finally {
+    timings[label] = (timings[label] ?? 0) + Math.round(performance.now() - start);
+  }
+}
+
+const npxFolders = (): Set<string> => new Set(existsSync(path.join(NPM_CACHE, '_npx')) ? readdirSync(path.join(NPM_CACHE, '_npx')) : []);
+
+/** Whether this checkout's dist/ was built after every file it is built from (scripts/build-if-stale.mjs). */
+function distIsFresh(): boolean {
+  const script = path.join(ROOT, 'scripts/build-if-stale.mjs');
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(script)}).then((m) => console.log(m.staleReason() ?? 'fresh'))`], { encoding: 'utf8' });
+  return out.trim() === 'fresh';
+}
+
+// npm pack in a copy of the checkout (what git would clone), so the tests running beside this one never see their
+// dist/ rewritten. Without dist/, prepack builds it from scratch; `npm test` has just built a fresh one (pretest),
+// which the copy then takes instead of building it again (the same files: the build is deterministic).
+async function packCopy(): Promise<void> {
+  packDir = path.join(tmp, 'acta');
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0');
+  for (const file of listed.filter((f) => f && !f.startsWith('test/'))) {
+    try {
+      cpSync(path.join(ROOT, file), path.join(packDir, file));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; // deleted but not yet committed
+    }
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(packDir, 'node_modules'), 'dir');
+  const fresh = distIsFresh();
+  if (fresh) cpSync(path.join(ROOT, 'dist'), path.join(packDir, 'dist'), { recursive: true });
+  const r = ok(await run('npm', ['pack', '--json', ...(fresh ? ['--ignore-scripts'] : []), '--pack-destination', work], packDir, env), 'npm pack');
+  packed = (JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as (typeof packed)[])[0]!;
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'acta-week-'));
+  const home = path.join(tmp, 'home');
+  work = path.join(tmp, 'work');
+  mkdirSync(home);
+  mkdirSync(work);
+  env = cleanEnv(home, REGISTRY, NPM_CACHE);
+  npxBefore = npxFolders();
+  await timed('npm pack', packCopy);
+}, 240_000);
+
+afterAll(async () => {
+  // npx's folder for this run's tarball (its path differs each run, so each run would add one).
+  for (const f of npxFolders()) if (!npxBefore.has(f)) await rm(path.join(NPM_CACHE, '_npx', f), { recursive: true, force: true });
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+  console.log(`first-week timings (ms): ${JSON.stringify(timings)}`);
+}, 60_000);
+
+/** The replay's pages: the README's quick start, then the guide (which starts with the same block). */
+const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const GUIDE = readFileSync(path.join(ROOT, 'docs/guide.md'), 'utf8');
+
+const updates: { from: string; to: string }[] = [];
+afterAll(() => {
+  if (!updates.length) return;
+  for (const file of ['README.md', 'docs/guide.md']) {
+    let text = readFileSync(path.join(ROOT, file), 'utf8');
+    for (const u of updates) text = text.split(u.from).join(u.to);
+    writeFileSync(path.join(ROOT, file), text);
+  }
+});
+
+/** Runs one command line as a terminal would (bash, stderr into the same stream); `cd` moves the replay's shell. */
+async function replayLine(line: string, shell: { cwd: string }): Promise<Run> {
+  const cd = /^cd (\S+)$/.exec(line);
+  if (cd) {
+    shell.cwd = path.resolve(shell.cwd, cd[1]!);
+    return { code: existsSync(shell.cwd) ? 0 : 1, stdout: '', stderr: '' };
+  }
+  return run('bash', ['-c', `exec 2>&1\n${line}`], shell.cwd, env);
+}
+
+describe('the first week, replayed against the packed tarball', () => {
+  it('ships the program and its data, and nothing else; needs no devDependency at run time', () => {
+    const files = packed.files.map((f) => f.path);
+    expect(packed.filename).toBe(`acta-records-${OWN.version}.tgz`);
+    for (const f of ['package.json', 'LICENSE', 'README.md', 'docs/guide.md', 'bin/acta.js', 'dist/cli.js', 'schemas/meeting.schema.json', 'templates/init/acta.yaml', 'templates/init/github/workflows/acta.yml', 'templates/report/report.html.hbs', 'data/acta.yaml', 'data/registries/countries.yaml']) expect(files, f).toContain(f);
+    expect(files.filter((f) => /^(src|test|bench|node_modules|data\/(meetings|plans|sources))\/|\.(map|ts|tsbuildinfo)$/.test(f))).toEqual([]);
+    // Every package imported by the built code is a dependency (or part of Node).
+    const imported = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.js')) for (const m of readFileSync(p, 'utf8').matchAll(IMPORT)) imported.add(m[1]!.startsWith('@') ? m[1]!.split('/').slice(0, 2).join('/') : m[1]!.split('/')[0]!);
+      }
+    };
+    walk(path.join(packDir, 'dist'));
+    expect(imported.size).toBeGreaterThan(3);
+    const builtins = new Set(builtinModules);
+    expect([...imported].filter((m) => !m.startsWith('node:') && !builtins.has(m) && !(m in OWN.dependencies))).toEqual([]);
+  });
+
+  it("the README's quick start is the guide's first step, word for word", () => {
+    const readme = replayBlocks(README);
+    const guide = replayBlocks(GUIDE);
+    expect(readme).toHaveLength(1);
+    expect(readme[0]!.lines).toEqual(guide[0]!.lines);
+    // It names the tarball this version packs.
+    expect(readme[0]!.lines[0]).toBe(`$ npx --yes --package ./${packed.filename} acta init records --from-crm`);
+  });
+
+  it('the guide, block by block: each command prints what the page shows, then the workflow passes on a pull request', async () => {
+    const blocks: Block[] = replayBlocks(GUIDE);
+    expect(blocks.filter((b) => b.lang === 'console').length).toBeGreaterThanOrEqual(6);
+    const shell = { cwd: work };
+    const seen: string[] = [];
+    for (const block of blocks) {
+      if (block.lang === 'yaml') {
+        writeFileSync(path.join(shell.cwd, block.info), `${block.lines.join('\n')}\n`);
+        continue;
+      }
+      for (const command of blockCommands(block) as Command[]) {
+        const r = await timed(`$ ${command.line.split(' ').slice(0, 3).join(' ')}`, () => replayLine(command.line, shell));
+        seen.push(command.line);
+        const actual = normalise(r.stdout);
+        const difference = compare(command.output, actual);
+        const where = `docs/guide.md:${block.at} \`${command.line}\``;
+        if (UPDATE && difference !== undefined && matchKind(command.output) === 'exact') {
+          updates.push({ from: [`$ ${command.line}`, ...command.output, ''].join('\n'), to: [`$ ${command.line}`, ...actual, ''].join('\n') });
+          continue;
+        }
+        expect(difference, `${where} prints something else:\n${difference}`).toBeUndefined();
+        expect(r.code, `${where}: exit status\n${r.stdout}`).toBe(command.exit);
+      }
+    }
+    // The path the issue asks for, in this order.
+    const order = [/acta init .*--from-crm/, /^npm install$/, /^npx --no acta validate$/, /^npx --no acta new meeting/, /^npx --no acta done /, /^npx --no acta overdue /, /^npx --no acta site /];
+    const at = order.map((re) => seen.findIndex((l) => re.test(l)));
+    expect(at.every((i) => i >= 0), `${JSON.stringify(at)} in ${JSON.stringify(seen)}`).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+
+    // The repository the guide made: acta vendored, the dependency on the file, the lock file committed.
+    const repo = path.join(work, 'records');
+    expect(existsSync(path.join(repo, 'vendor', packed.filename))).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'))).toMatchObject({ devDependencies: { 'acta-records': `file:vendor/${packed.filename}` } });
+    const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, env, encoding: 'utf8' });
+    expect(git(repo, 'ls-files', 'package-lock.json', `vendor/${packed.filename}`).trim().split('\n')).toEqual(['package-lock.json', `vendor/${packed.filename}`]);
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+
+    // A pull request: a deadline moved, on branch `change`; the runner checks it out with the base fetched.
+    const meeting = 'meetings/2026-01-20-st.yaml';
+    git(repo, 'checkout', '-q', '-b', 'change');
+    writeFileSync(path.join(repo, meeting), readFileSync(path.join(repo, meeting), 'utf8').replace('due: "2026-03"', 'due: "2026-04"'));
+    git(repo, 'commit', '-q', '-am', 'Deadline moved');
+    const workspace = path.join(tmp, 'runner', 'records');
+    git(tmp, 'clone', '-q', '--branch', 'change', repo, workspace);
+
+    // The workflow's own run: steps, in order, every job's (the Pages job's build too, though it is off by default);
+    // only the one that talks to GitHub's API is skipped, and a later job's repeat of a step already run here.
+    const workflow = parse(readFileSync(path.join(workspace, '.github/workflows/acta.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+    const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+    const withRun = steps.filter((s) => s.run !== undefined && !/\bgh pr comment\b/.test(s.run));
+    const toRun = withRun.filter((s, i) => withRun.findIndex((t) => t.run === s.run) === i);
+    expect(steps.filter((s) => s.uses?.startsWith('actions/setup-node')).map((s) => (s as { with?: Record<string, unknown> }).with?.['node-version'])).toEqual([22, 22]);
+    const scripts = path.join(tmp, 'scripts');
+    mkdirSync(scripts);
+    const summary = path.join(tmp, 'step-summary.md');
+    writeFileSync(summary, '');
+    const runner: NodeJS.ProcessEnv = { ...env, CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'change', GITHUB_REF: 'refs/pull/1/merge', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: scripts };
+    const results: Run[] = [];
+    for (const step of toRun) results.push(ok(await timed(`step: ${step.name}`, () => runStep(step, workspace, runner, scripts)), `workflow step "${step.name}"`));
+    // npm ci from the committed tarball and lock file first, then acta: validate, the layout, the diff, the site.
+    expect(toRun.map((s) => /^npm ci|acta (validate|fmt --check|diff|site --out _site)/.exec(s.run!)?.[0])).toEqual(['npm ci', 'acta validate', 'acta fmt --check', 'acta diff', 'acta site --out _site']);
+    const installed = results[toRun.findIndex((s) => /^npm ci/.test(s.run!))]!;
+    expect(installed.stdout + installed.stderr).not.toMatch(/EBADENGINE|npm (warn|error)/i);
+    const validated = results[toRun.findIndex((s) => /acta validate/.test(s.run!))]!;
+    expect(validated.stdout).not.toContain('::error');
+    expect(readFileSync(summary, 'utf8')).toContain('2026-01-20-st');
+
+    // A broken record: an unknown country on a known line; the validate step fails with an annotation there.
+    const text = readFileSync(path.join(workspace, meeting), 'utf8').replace('participants: [GT, MX, SV]', 'participants: [GT, MX, SV, ZZ]');
+    writeFileSync(path.join(workspace, meeting), text);
+    const line = text.split('\n').indexOf('participants: [GT, MX, SV, ZZ]') + 1;
+    const broken = await timed('step: validate (broken)', () => runStep(toRun.find((s) => /acta validate/.test(s.run!))!, workspace, runner, scripts));
+    expect(broken.code, broken.stdout + broken.stderr).not.toBe(0);
+    expect(broken.stdout).toMatch(new RegExp(`^::error file=${meeting},line=${line},[^\\n]*ref/unknown-country`, 'm'));
+  }, 300_000);
+});

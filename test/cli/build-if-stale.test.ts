@@ -1,0 +1,55 @@
+// `prepare` / `pretest` build dist/ only when it is missing or older than what it is built from: a git install
+// (`npm install git+https://…`) gets a dist/, and CI's `npm ci` then `npm test` build once, not twice.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../run-acta.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function staleReason(root: string): string {
+  const script = path.join(REPO_ROOT, 'scripts/build-if-stale.mjs');
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import(${JSON.stringify(script)}).then((m) => console.log(m.staleReason(${JSON.stringify(root)}) ?? 'fresh'))`], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.trim();
+}
+
+function at(file: string, seconds: number): void {
+  utimesSync(file, seconds, seconds);
+}
+
+describe('build-if-stale', () => {
+  it('builds a checkout with no dist/ (a git install), skips a fresh one, rebuilds after a source or schema changes', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'acta-stale-'));
+    dirs.push(root);
+    for (const f of ['src/core/a.ts', 'schemas/meeting.schema.json', 'tsconfig.json', 'package.json']) {
+      mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+      writeFileSync(path.join(root, f), 'x');
+      at(path.join(root, f), 1_000);
+    }
+    expect(staleReason(root)).toBe('dist/ was never built here');
+    mkdirSync(path.join(root, 'dist'));
+    writeFileSync(path.join(root, 'dist/cli.js'), '');
+    writeFileSync(path.join(root, 'dist/.built'), '');
+    at(path.join(root, 'dist/.built'), 2_000);
+    expect(staleReason(root)).toBe('fresh');
+    at(path.join(root, 'src/core/a.ts'), 3_000);
+    expect(staleReason(root)).toBe('src changed since dist/ was built');
+    at(path.join(root, 'dist/.built'), 4_000);
+    at(path.join(root, 'schemas/meeting.schema.json'), 5_000);
+    expect(staleReason(root)).toBe('schemas changed since dist/ was built');
+  });
+
+  it('is what prepare and pretest run, and the build writes the stamp it reads', () => {
+    const { scripts } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts['prepare']).toBe('node scripts/build-if-stale.mjs');
+    expect(scripts['pretest']).toBe('node scripts/build-if-stale.mjs');
+    expect(scripts['build']).toMatch(/scripts\/compile-validators\.mjs$/);
+    expect(readFileSync(path.join(REPO_ROOT, 'scripts/compile-validators.mjs'), 'utf8')).toContain("'../dist/.built'");
+  });
+});
