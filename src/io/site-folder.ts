@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './files.js';
 import { isInside } from './source.js';
+import { writeFailure } from './write.js';
 
 /** The manifest format; an older marker (plain text) is not a manifest. */
 const MANIFEST_FORMAT = 1;
@@ -148,7 +149,8 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
   } catch (e) {
     await fs.rm(temp, { recursive: true, force: true });
     if (created) await fs.rmdir(out).catch(() => {});
-    throw e;
+    // A full disk or a file size limit says so of the site's folder, not of a temporary file inside it.
+    throw writeFailure(`${shown}${shown.endsWith('/') ? '' : '/'}`, e, 2);
   }
   await fs.rm(old, { recursive: true, force: true });
   for (const e of await fs.readdir(out)) if (OWN_TEMP.test(e) && e !== path.basename(temp)) await fs.rm(path.join(out, e), { recursive: true, force: true });

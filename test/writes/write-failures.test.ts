@@ -62,6 +62,14 @@ describe('a write that fails names the record and says what to do', () => {
     expect(spawnSync('ls', ['-A', path.join(dir, 'meetings')], { encoding: 'utf8' }).stdout).not.toMatch(/\.tmp/);
   });
 
+  it('EFBIG while acta site writes: the site folder named, nothing left behind', () => {
+    const script = `trap '' XFSZ; ulimit -f 16; exec "$0" "$@"`;
+    const r = spawnSync('bash', ['-c', script, process.execPath, BIN, 'site', '--root', dir, '--as-of', '2017-08-01', '--out', 'out'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ACTA_CACHE: '0' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('acta: out/: not written — the file would be larger than this system lets a process write (EFBIG, a file size limit such as `ulimit -f`); none of the files was changed: raise the limit, then run the command again\n');
+    expect(spawnSync('ls', ['-A', dir], { encoding: 'utf8' }).stdout).not.toMatch(/^out$/m);
+  });
+
   const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: failed, open '/r/meetings/.x.yaml.acta-1-abc.tmp'`), { code });
   it.each([
     ['ENOSPC', 'no space left on the device (ENOSPC); the file was not changed: free some space, then run the command again'],
