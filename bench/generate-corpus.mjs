@@ -108,7 +108,9 @@ function writeFollowup(w, indent, start, steps, ids, owners) {
     // Only those who owe it deliver (followup/not-owed); a step's own owners may differ, so not on schedules.
     if (steps === 0 && w.chance(0.3)) w.actors(i, 'delivered_by', 1, Math.min(3, owners.length), owners);
     if (steps > 0 && w.chance(0.5)) w.line(i, `step: ${w.int(1, steps)}`);
-    if (w.chance(0.2)) w.line(i, `decided_by: ${w.pick(ids)}`);
+    // decided_by must name a meeting held on or after the commitment's (followup/decided-before), and only earlier
+    // meetings are known here: the draw is kept so the corpus stays the same, the line is not written.
+    if (w.chance(0.2)) w.pick(ids);
     if (w.chance(0.3)) {
       w.line(i, 'evidence:');
       w.line(i + 2, `document: "${w.int(100, 999)}_${w.int(1e6, 9e6).toString(16)}.txt"`);

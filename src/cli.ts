@@ -19,7 +19,7 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
     .description('Keeps a secretariat\'s records honest: validates meetings, agreements and work plans, tells who owes what and what is late.')
     .version(VERSION, '-v, --version', 'print the version')
     .option('--root <dir>', 'records root (default: nearest folder upwards with acta.yaml)')
-    .addOption(new Option('--lang <lang>', 'language of output').choices(['es', 'en']))
+    .option('--lang <lang>', 'language of output: es or en (also: ACTA_LANG; default: lang: in acta.yaml, else es)')
     .option('--as-of <date>', 'the date to treat as today (YYYY-MM-DD)')
     .option('--rev <rev>', 'read the records as they were at this git revision (read-only commands)')
     .option('--no-color', 'no colour in output (also: NO_COLOR=1)')

@@ -27,7 +27,7 @@ export interface RunOptions {
  * parse cache (tests share no state through ~/.cache; test/io/cache.test.ts opts in with ACTA_CACHE=1 and its own
  * ACTA_CACHE_DIR). */
 function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', CI: 'true', ACTA_CACHE: '0', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', CI: 'true', ACTA_CACHE: '0', ACTA_LANG: undefined, ACTA_LOCALES: undefined, ...extra };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   return env;
 }

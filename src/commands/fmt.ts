@@ -17,7 +17,10 @@ import { withRecordsLock } from '../io/lock.js';
 import { structuredPatch } from 'diff';
 import type { FmtFile, FmtResult, FmtStatus } from '../render/fmt.js';
 import { formatFmtResult } from '../render/fmt.js';
-import { resolveRoot, resolveStyle } from './context.js';
+import { configuredLang } from '../io/locales.js';
+import { t } from '../render/catalog.js';
+import { diagnosticText } from '../render/diagnostic-text.js';
+import { resolveLang, resolveRoot, resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface FmtOptions extends GlobalOptions {
@@ -32,6 +35,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions): Pro
 }
 
 async function formatAll(root: string, paths: readonly string[], options: FmtOptions): Promise<Outcome> {
+  const lang = resolveLang(options, configuredLang(root));
   const source = diskSource(root);
   const files = paths.length ? await expandPaths(root, paths) : await source.list();
   const folders = paths.length ? [] : (source.unreadableFolders?.() ?? []);
@@ -52,7 +56,7 @@ async function formatAll(root: string, paths: readonly string[], options: FmtOpt
     const shown = shownFromCwd(path.join(root, file));
     const bytes = read.get(file);
     const one = parsed.get(file);
-    const { status, reason, diff } = bytes instanceof Uint8Array && !one ? { status: 'unchanged' as const, reason: undefined, diff: undefined } : await formatOne(root, file, bytes, one, Boolean(options.check), orderFor);
+    const { status, reason, diff } = bytes instanceof Uint8Array && !one ? { status: 'unchanged' as const, reason: undefined, diff: undefined } : await formatOne(root, file, bytes, one, Boolean(options.check), orderFor, lang);
     if (status === 'unchanged' && one) canonical.add(bytes as Uint8Array);
     results.push({ file: shown, status, ...(reason ? { reason } : {}), ...(diff ? { diff } : {}) });
   }
@@ -65,13 +69,13 @@ async function formatAll(root: string, paths: readonly string[], options: FmtOpt
   return { stdout: formatFmtResult(result, resolveStyle(options)), exitCode: failed ? 1 : 0 };
 }
 
-async function formatOne(root: string, file: string, bytes: Uint8Array | unknown, parsed: ParsedFile | undefined, check: boolean, orderFor: (kind: RecordKind) => KeyOrder | undefined): Promise<{ status: FmtStatus; reason?: string; diff?: readonly string[] }> {
+async function formatOne(root: string, file: string, bytes: Uint8Array | unknown, parsed: ParsedFile | undefined, check: boolean, orderFor: (kind: RecordKind) => KeyOrder | undefined, lang: string): Promise<{ status: FmtStatus; reason?: string; diff?: readonly string[] }> {
   if (!(bytes instanceof Uint8Array) || !parsed) {
     const e = bytes;
     return { status: 'not-formatted', reason: e instanceof UnreadableRecord ? e.reason : `cannot read it (${(e as NodeJS.ErrnoException | undefined)?.code ?? 'error'})` };
   }
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) return { status: 'not-formatted', reason: `${errors.length} problem${errors.length === 1 ? '' : 's'}, first at line ${errors[0]!.line}: ${errors[0]!.message}` };
+  if (errors.length) return { status: 'not-formatted', reason: t(lang, 'fmt.problems', { count: errors.length, line: String(errors[0]!.line), message: diagnosticText(errors[0]!, lang).message }) };
   const kind = kindOf(parsed);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const outcome = formatRecordText(text, kind ? orderFor(kind) : undefined);

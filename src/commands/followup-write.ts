@@ -22,7 +22,9 @@ import { withRecordsLock } from '../io/lock.js';
 import { formatText } from '../render/diagnostics.js';
 import { oneLine, terminalLines } from '../render/escape.js';
 import { countDiagnostics } from '../core/diagnostics.js';
-import { resolveAsOf, resolveRoot } from './context.js';
+import { diagnosticText, saidText } from '../render/diagnostic-text.js';
+import { t } from '../render/catalog.js';
+import { resolveAsOf, resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface WriteOptions extends GlobalOptions {
@@ -62,32 +64,38 @@ async function writeFollowup(verb: 'done' | 'extend' | 'status', args: readonly 
   const disk = rememberingSource(diskSource(root));
   const before = await loadRepository(disk);
   const records = before.records;
-  const lang = options.lang ?? records.config.lang ?? 'es';
+  const lang = resolveLang(options, records.config.lang);
   const plan = planFollowup(records, buildActorDirectory(records.registries), ref, on, lang, requestFor(verb, args, options));
-  if (!plan.ok) throw new UsageError(plan.error);
+  if (!plan.ok) throw new UsageError(saidText(plan.error, lang));
   const texts = await editedTexts(disk, plan.value.edits, (file) => records.plans.some((p) => p.parsed.file === file));
   // The records with the change in memory: only the edited files are parsed again.
   const after = checkRecords(records.files.map((f) => (texts.after.has(f.file) ? parseRecordFile(f.file, new TextEncoder().encode(texts.after.get(f.file)!)) : f)), schemaValidator(), { rootFile: 'acta.yaml' });
-  const added = newErrors(before.diagnostics, after.diagnostics);
+  const added = newProblems(before.diagnostics, after.diagnostics, 'error');
   const shown = (file: string): string => shownFromCwd(path.join(root, file));
+  const listed = (list: readonly Diagnostic[]): string => list.map((d) => ({ ...d, file: shown(d.file) })).map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }, { lang }) + hintLine(d, lang)).join('');
   if (added.length) {
-    const list = added.map((d) => ({ ...d, file: shown(d.file) }));
-    const text = list.map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }) + (d.hint ? `  hint: ${oneLine(d.hint)}\n` : '')).join('');
     // --on left out is today (or --as-of): when that day is what is refused, say how to give the real one.
-    const defaulted = options.on === undefined && added.some((d) => d.code === 'followup/before-meeting') ? `--on was not given, so acta used ${on} (${options.asOf !== undefined ? 'the --as-of date' : 'today'}): pass --on YYYY-MM-DD with the day it happened\n` : '';
-    return { stdout: '', stderr: `acta ${verb}: refused, nothing written — the change would give ${added.length} error${added.length === 1 ? '' : 's'}:\n${text}${defaulted}`, exitCode: 1 };
+    const defaulted = options.on === undefined && added.some((d) => d.code === 'followup/before-meeting') ? `${t(lang, 'written.onDefaulted', { on, source: options.asOf !== undefined ? 'asOf' : 'today' })}\n` : '';
+    return { stdout: '', stderr: `${t(lang, 'written.refused', { verb, count: added.length })}\n${listed(added)}${defaulted}`, exitCode: 1 };
   }
+  // Warnings the change brings (a deadline extended to before the meeting): said now, as validate would say them next
+  // (issue 26 point 18); the change is still written.
+  const warned = newProblems(before.diagnostics, after.diagnostics, 'warning');
+  const warning = warned.length ? `${t(lang, 'written.warned', { verb, count: warned.length })}\n${listed(warned)}` : undefined;
   const files = [...texts.after.keys()];
-  const warnings = (plan.value.warnings ?? []).map((w) => `acta ${verb}: warning: ${oneLine(w)}\n`).join('');
+  // What the plan itself warns of (an extension to before the deadline in force), said at once.
+  const planWarnings = (plan.value.warnings ?? []).map((w) => `${oneLine(saidText(w, lang))}\n`).join('');
   if (options.dryRun) {
     const patches = files.map((f) => createTwoFilesPatch(`a/${shown(f)}`, `b/${shown(f)}`, texts.before.get(f)!, texts.after.get(f)!, '', '', { context: 3 }).replace(/^=+\n/, ''));
-    return { stdout: terminalLines(patches.join('')), ...(warnings ? { stderr: warnings } : {}), exitCode: 0 };
+    const stderr = planWarnings + (warned.length ? `${t(lang, 'written.wouldWarn', { verb, count: warned.length })}\n${listed(warned)}` : '');
+    return { stdout: terminalLines(patches.join('')), ...(stderr ? { stderr } : {}), exitCode: 0 };
   }
   // All files or none; each only if it still holds the bytes read (an editor saving meanwhile is not overwritten).
   await writeFilesAtomic(root, files.map((f) => ({ file: f, data: texts.after.get(f)!, expected: disk.bytesRead(f)! })));
-  const lines = [`${oneLine(plan.value.ref)}: ${oneLine(plan.value.summary)}`];
+  const lines = [`${oneLine(plan.value.ref)}: ${oneLine(saidText(plan.value.summary, lang))}`];
   for (const f of files) lines.push(`${shown(f)}:`, ...addedLines(texts.before.get(f)!, texts.after.get(f)!));
-  return { stdout: lines.join('\n') + '\n', ...(warnings ? { stderr: warnings } : {}), exitCode: 0 };
+  const stderr = planWarnings + (warning ?? '');
+  return { stdout: lines.join('\n') + '\n', ...(stderr ? { stderr } : {}), exitCode: 0 };
 }
 
 /** Each file's text before and after the planned edits (several edits to one file apply in turn). */
@@ -108,10 +116,15 @@ async function editedTexts(disk: RememberingSource, edits: readonly PlannedEdit[
 
 // Errors the change brings: those after it that were not there before (matched without line numbers, which an
 // added entry shifts). Errors already in the records do not block recording follow-up elsewhere.
-function newErrors(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic): string => `${d.code}\0${d.file}\0${d.pointer}\0${d.message}`;
-  const known = new Set(before.filter((d) => d.severity === 'error').map(key));
-  return after.filter((d) => d.severity === 'error' && !known.has(key(d)));
+function newProblems(before: readonly Diagnostic[], after: readonly Diagnostic[], severity: 'error' | 'warning'): Diagnostic[] {
+  const key = (d: Diagnostic): string => `${d.code}\0${d.file}\0${d.pointer}\0${d.variant ?? ''}\0${JSON.stringify(d.params)}`;
+  const known = new Set(before.filter((d) => d.severity === severity).map(key));
+  return after.filter((d) => d.severity === severity && d.explained === undefined && !known.has(key(d)));
+}
+
+function hintLine(d: Diagnostic, lang: string): string {
+  const { hint } = diagnosticText(d, lang);
+  return hint ? `  ${t(lang, 'validate.hint')} ${oneLine(hint)}\n` : '';
 }
 
 interface RememberingSource extends RecordSource {

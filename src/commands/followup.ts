@@ -1,4 +1,5 @@
 // Shared wiring of the follow-up commands (overdue, upcoming, list, show, export): load, derive, resolve filters and formats.
+import { saidText } from '../render/diagnostic-text.js';
 import type { ActorDirectory } from '../core/actors.js';
 import { buildActorDirectory } from '../core/actors.js';
 import type { Day } from '../core/dates.js';
@@ -41,7 +42,7 @@ export async function loadFollowup(options: FollowupOptions, within?: number): P
   const dir = buildActorDirectory(records.registries);
   const raw: RawSelection = { ...options, ...(options.status !== undefined && options.state === undefined ? { state: options.status } : {}) };
   const sel = resolveSelection(records, dir, raw);
-  if (!sel.ok) throw new UsageError(sel.error);
+  if (!sel.ok) throw new UsageError(saidText(sel.error, lang));
   const commitments = deriveCommitments(records, asOf, { ...(within !== undefined ? { within } : {}), ...(records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {}) });
   const warning = formatLeftOutNote(records.leftOut);
   return { records, commitments, dir, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };

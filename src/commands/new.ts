@@ -17,6 +17,8 @@ import { findSchemasFolder, readTemplate, schemaPathFrom } from '../io/scaffold.
 import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
 import { nearestChoice } from './choices.js';
+import { diagnosticText } from '../render/diagnostic-text.js';
+import { t } from '../render/catalog.js';
 import { resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { existsSync } from 'node:fs';
@@ -61,7 +63,7 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   const parsed = parseRecordFile(file, Buffer.from(formatted.text, 'utf8'));
   const checked = checkRecords([...repo.records.files, parsed], schemaValidator());
   const errors = checked.diagnostics.filter((d) => d.file === file && d.severity === 'error');
-  if (errors.length) throw new UsageError(`the new ${kind} would not be valid, so nothing was written:\n${errors.map((d) => explain(d, root)).join('\n')}`);
+  if (errors.length) throw new UsageError(`${t(lang, 'newRecord.invalid', { kind })}\n${errors.map((d) => explain(d, root, lang)).join('\n')}`);
   await makeFolder(root, skeleton.folder);
   await writeFileAtomic(root, file, formatted.text, { exclusive: true });
   const shown = shownFromCwd(path.join(root, file));
@@ -120,11 +122,12 @@ function planSkeleton(o: NewOptions, lang: Lang): Skeleton {
 }
 
 /** One refusal line; an unknown body also names the registry file and the entry to add to it. */
-function explain(d: Diagnostic, root: string): string {
-  const body = d.code === 'ref/unknown-body' ? /`([^`]+)`/.exec(d.message)?.[1] : undefined;
-  if (body === undefined) return `  ${d.message}${d.hint ? ` — ${d.hint}` : ''}`;
+function explain(d: Diagnostic, root: string, lang: string): string {
+  const { message, hint } = diagnosticText(d, lang);
+  const body = d.code === 'ref/unknown-body' ? d.params['value'] : undefined;
+  if (typeof body !== 'string') return `  ${message}${hint ? ` — ${hint}` : ''}`;
   const entry = registryEntry('bodies', body);
-  return [`  ${d.message} — add it to ${shownFromCwd(path.join(root, entry.file))} (or pass one of its ids to --body), e.g.:`, ...entry.lines.map((l) => `  ${l}`)].join('\n');
+  return [`  ${t(lang, 'newRecord.addBody', { message, file: shownFromCwd(path.join(root, entry.file)) })}`, ...entry.lines.map((l) => `  ${l}`)].join('\n');
 }
 
 function required(value: string | undefined, flag: string, hint: string): string {

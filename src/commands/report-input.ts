@@ -1,5 +1,6 @@
 // What report, workplan and the dashboard load: the records with the validator's diagnostics, the commitments as of a
 // date (the follow-up engine), the actor directory and the user's selection.
+import { saidText } from '../render/diagnostic-text.js';
 import type { ActorDirectory } from '../core/actors.js';
 import { buildActorDirectory } from '../core/actors.js';
 import type { Day } from '../core/dates.js';
@@ -37,7 +38,7 @@ export async function loadReportInputs(options: GlobalOptions, raw: RawSelection
   const lang = resolveLang(options, records.config.lang ?? 'es');
   const dir = buildActorDirectory(records.registries);
   const sel = resolveSelection(records, dir, raw);
-  if (!sel.ok) throw new UsageError(sel.error);
+  if (!sel.ok) throw new UsageError(saidText(sel.error, lang));
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
   const warning = formatLeftOutNote(records.leftOut);
   return { root: repo.root, records, diagnostics: repo.diagnostics, commitments, dir, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };

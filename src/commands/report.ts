@@ -1,4 +1,5 @@
 // acta report: the consolidated report for a period — Markdown, HTML (fit to print) or JSON (the view model itself).
+import { diagnosticText } from '../render/diagnostic-text.js';
 import { expandActors } from '../core/actors.js';
 import { parsePeriod } from '../core/dates.js';
 import type { ActorId, Lang } from '../core/model.js';
@@ -63,8 +64,7 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   if (format === 'docx') {
     const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
     await writeOutputFile(options.out!, bytes);
-    return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}
-`, exitCode: 0 };
+    return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
   }
   const text = format === 'json' ? jsonText(view) : await renderWith(format, withAnnexViews(view), root, options.template);
   if (options.out === undefined) return { stdout: text, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
@@ -79,7 +79,7 @@ async function reportView(options: ReportOptions, next: number): Promise<{ view:
   const input = await loadReportInputs(options, raw);
   if (input.sel.from !== undefined && input.sel.to !== undefined && input.sel.from > input.sel.to) throw new UsageError(`--from ${options.from} is after --to ${options.to}`);
   const annex = options.annex || input.sel.actors ? { annex: input.sel.actors ? { actors: annexActors(input) } : {} } : {};
-  const report = buildReport({ ...input, ...(options.year !== undefined ? { year: options.year } : {}), next, ...(options.texts ? { texts: true } : {}), ...annex });
+  const report = buildReport({ ...input, describe: (d) => diagnosticText(d, input.lang).message, ...(options.year !== undefined ? { year: options.year } : {}), next, ...(options.texts ? { texts: true } : {}), ...annex });
   return { view: withCharts(report), root: input.root, ...(input.warning ? { warning: input.warning } : {}), ...(input.ctx.authentic ? { authentic: input.ctx.authentic } : {}) };
 }
 

@@ -12,7 +12,7 @@ import { subsetSource } from '../io/source.js';
 import type { DiagnosticFormat, ValidationResult } from '../render/diagnostics.js';
 import { DIAGNOSTIC_FORMATTERS, formatMarkdownSummary } from '../render/diagnostics.js';
 import { checkChoice } from './choices.js';
-import { resolveAsOf, resolveRoot, resolveSource, resolveStyle, scopeChangedSince } from './context.js';
+import { resolveAsOf, resolveLang, resolveRoot, resolveSource, resolveStyle, scopeChangedSince } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface ValidateOptions extends GlobalOptions {
@@ -78,8 +78,9 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const sources = new Map(repo.records.files.map((f) => [shown(f.file), f.text]));
   // A fresh random token per run: record text cannot know it, so it cannot end the runner's stop-commands early.
   const stopToken = `acta-${randomBytes(16).toString('hex')}`;
-  const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources, stopToken });
-  if (format === 'github' && env['GITHUB_STEP_SUMMARY']) await appendFile(env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result));
+  const lang = resolveLang(options, repo.records.config.lang);
+  const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources, stopToken, lang });
+  if (format === 'github' && env['GITHUB_STEP_SUMMARY']) await appendFile(env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result, lang));
   const failed = result.counts.errors > 0 || (options.strict === true && result.counts.warnings > 0);
   return { stdout, exitCode: failed ? 1 : 0 };
 }

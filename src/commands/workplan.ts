@@ -1,5 +1,6 @@
 // acta workplan [PLAN]: a work plan as its matrix — terminal table, Markdown, HTML, CSV or JSON — filtered by axis,
 // period and responsible actor, each schedule cell with its state as of --as-of.
+import { saidText } from '../render/diagnostic-text.js';
 import path from 'node:path';
 import { parsePeriod } from '../core/dates.js';
 import { findRecord } from '../core/queries/find-record.js';
@@ -43,7 +44,7 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   let plans = input.records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => (a.id < b.id ? -1 : 1));
   if (planQuery !== undefined) {
     const found = findRecord(input.records, planQuery);
-    if (!found.ok) throw new UsageError(found.error);
+    if (!found.ok) throw new UsageError(saidText(found.error, input.lang));
     if (found.value.kind !== 'plan') throw new UsageError(`${planQuery} is a meeting, not a work plan`);
     const id = found.value.plan.id;
     plans = plans.filter((p) => p.id === id);

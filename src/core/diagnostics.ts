@@ -1,4 +1,7 @@
-// One Diagnostic type for every problem acta reports, and the catalogue of every code.
+// One Diagnostic type for every problem acta reports, and the catalogue of every code. A diagnostic is data: a code,
+// which of the code's messages (variant) and its parameters; the words are the catalogs' (locales/<lang>/
+// diagnostics.yaml), rendered at the edge in the officer's language (render/diagnostic-text.ts), as ESLint rules
+// report a messageId with data.
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -10,17 +13,52 @@ export interface Location {
   readonly endColumn: number;
 }
 
+/** A phrase of the catalog's `diagnosticWords` section (with its own parameters): words inside a message. */
+export interface Phrase {
+  readonly phrase: string;
+  readonly params?: DiagnosticParams;
+}
+
+/** Text a schema gives in both languages (its descriptions read "English. — Español."). */
+export interface Bilingual {
+  readonly en: string;
+  readonly es: string;
+}
+
+/** Names joined the language's way: `a`, `b` and `c` (and), or (or), or plain commas (list). */
+export interface NameList {
+  readonly names: readonly string[];
+  readonly join: 'and' | 'or' | 'list';
+}
+
+/** A whole message of the catalog by its key ('refusals.noRecord', 'statuses.partial'), with its parameters: what the
+ * core says when it refuses a request or confirms a change (as a diagnostic, words rendered at the edge). */
+export interface Said {
+  readonly say: string;
+  readonly params?: DiagnosticParams;
+}
+
+export type DiagnosticParam = string | number | Phrase | Bilingual | NameList | Said;
+/** A message's parameters; `didYouMean` (a NameList), when given, adds the catalog's "did you mean" to the message. */
+export type DiagnosticParams = Readonly<Record<string, DiagnosticParam>>;
+
+export const say = (key: string, params?: DiagnosticParams): Said => (params ? { say: key, params } : { say: key });
+export const phrase = (name: string, params?: DiagnosticParams): Phrase => (params ? { phrase: name, params } : { phrase: name });
+export const names = (list: readonly string[], join: NameList['join'] = 'list'): NameList => ({ names: list, join });
+export const quoted = (list: readonly string[], join: NameList['join'] = 'list'): NameList => names(list.map((n) => `\`${n}\``), join);
+
 export interface Related extends Location {
-  readonly message: string;
+  /** What this place is, as a phrase of the catalog: `firstDefinedHere`, `membersOf` {id}… */
+  readonly note: Phrase;
 }
 
 export interface Diagnostic extends Location {
   readonly code: Code;
   readonly severity: Severity;
-  /** One line: what is wrong. */
-  readonly message: string;
-  /** How to fix it. */
-  readonly hint?: string;
+  /** Which of the code's messages (diagnostics.yaml `<code>.<variant>`); absent: the code's own. */
+  readonly variant?: string;
+  /** What the message and its hint say about this case: the file, the value, the expected kinds, the suggestions. */
+  readonly params: DiagnosticParams;
   /** JSON pointer into the record ('' for the whole file). */
   readonly pointer: string;
   readonly related?: readonly Related[];
@@ -30,72 +68,72 @@ export interface Diagnostic extends Location {
 
 interface CodeInfo {
   readonly severity: Severity;
-  readonly title: string;
 }
 
-// Every code acta can emit. Adding one here without a fixture fails test/diagnostics-catalogue.test.ts.
+// Every code acta can emit, with its severity; its title, message and hint are in locales/<lang>/diagnostics.yaml.
+// Adding one here without a fixture fails test/validate/catalogue.test.ts; without its words, test/i18n.
 export const CODES = {
-  'file/unreadable': { severity: 'error', title: 'The file cannot be read' },
-  'file/encoding': { severity: 'error', title: 'The file is not valid UTF-8' },
-  'file/nul': { severity: 'error', title: 'The file contains a NUL byte' },
-  'file/too-large': { severity: 'error', title: 'The file is larger than acta reads' },
-  'file/empty': { severity: 'error', title: 'The file holds no record' },
-  'file/too-many-problems': { severity: 'error', title: 'More problems in the file than acta lists' },
-  'format/bom': { severity: 'warning', title: 'The file starts with a byte-order mark' },
-  'format/crlf': { severity: 'warning', title: 'The file has CRLF line ends' },
-  'yaml/syntax': { severity: 'error', title: 'The file is not valid YAML' },
-  'yaml/duplicate-key': { severity: 'error', title: 'A key appears twice in one mapping' },
-  'yaml/tab': { severity: 'error', title: 'A tab is used for indentation' },
-  'yaml/alias': { severity: 'error', title: 'Anchors and aliases are not allowed in records' },
-  'yaml/directive': { severity: 'error', title: 'A directive line (%YAML, %TAG): records use none' },
-  'yaml/tag': { severity: 'error', title: 'A YAML tag (!!binary, !!set, !foo…): records are plain data' },
-  'yaml/non-string-key': { severity: 'error', title: 'A key that is a list or a mapping, not text' },
-  'yaml/multiple-documents': { severity: 'error', title: 'More than one YAML document in a file' },
-  'yaml/too-deep': { severity: 'error', title: 'Nesting is deeper than any record needs' },
-  'yaml/too-many-keys': { severity: 'error', title: 'The file has more keys (mapping entries) than acta reads' },
-  'yaml/too-many-items': { severity: 'error', title: 'The file has more list items than acta reads' },
-  'yaml/too-many-tokens': { severity: 'error', title: 'The file has more YAML tokens than acta reads' },
-  'record/unknown-kind': { severity: 'error', title: 'The record does not say what it is' },
-  'record/placeholder': { severity: 'warning', title: 'A TODO placeholder left in a record' },
-  'schema/required': { severity: 'error', title: 'A required property is missing' },
-  'schema/unknown-property': { severity: 'error', title: 'A property the schema does not define' },
-  'schema/type': { severity: 'error', title: 'A value of the wrong type' },
-  'schema/quote': { severity: 'error', title: 'A plain scalar read as a number or boolean where text was expected' },
-  'schema/enum': { severity: 'error', title: 'A value outside its vocabulary' },
-  'schema/pattern': { severity: 'error', title: 'A value in the wrong format' },
-  'schema/limit': { severity: 'error', title: 'A value too long, too short, too many or too few' },
-  'schema/invalid': { severity: 'error', title: 'A value the schema rejects' },
-  'id/duplicate': { severity: 'error', title: 'Two records or entries share an id' },
-  'id/file-name': { severity: 'error', title: 'The file name does not match the record id' },
-  'id/ambiguous-name': { severity: 'error', title: 'A name, acronym, alias or id that designates two actors (case and accents ignored)' },
-  'ref/unknown-country': { severity: 'error', title: 'A country code not in the registry' },
-  'ref/unknown-actor': { severity: 'error', title: 'An actor not in any registry' },
-  'ref/unknown-body': { severity: 'error', title: 'A body not in the registry' },
-  'ref/unknown-meeting': { severity: 'error', title: 'A meeting that has no record' },
-  'ref/unknown-agreement': { severity: 'error', title: 'An agreement that does not exist' },
-  'ref/unknown-activity': { severity: 'error', title: 'A work-plan activity that does not exist' },
-  'ref/unknown-column': { severity: 'error', title: 'A schedule cell for a column the plan does not have' },
-  'ref/unknown-step': { severity: 'error', title: 'A follow-up entry for a schedule step that does not exist' },
-  'ref/unknown-occurrence': { severity: 'error', title: 'A follow-up entry for an occurrence the commitment does not have' },
-  'ref/supersedes-itself': { severity: 'error', title: 'A point that supersedes itself' },
-  'ref/supersession-cycle': { severity: 'error', title: 'Points that supersede each other in a ring' },
-  'ref/group-contains-itself': { severity: 'error', title: 'A group listed among its own members' },
-  'ref/group-cycle': { severity: 'error', title: 'Groups that contain each other in a ring' },
-  'date/invalid': { severity: 'error', title: 'A date that is not on the calendar' },
-  'date/out-of-range': { severity: 'error', title: 'A year outside the years acta reads (1900–2200)' },
-  'date/order': { severity: 'error', title: 'Dates out of order' },
-  'followup/before-meeting': { severity: 'error', title: 'A follow-up entry dated before its meeting' },
-  'followup/not-owed': { severity: 'error', title: 'Delivered by an actor who does not owe the commitment' },
-  'followup/decided-before': { severity: 'error', title: 'A deadline change decided by a meeting held before the commitment was made' },
-  'followup/after-as-of': { severity: 'warning', title: 'A follow-up entry dated after --as-of (validate --as-of only)' },
-  'deadline/before-meeting': { severity: 'warning', title: 'A deadline that falls before its meeting' },
-  'deadline/too-many-occurrences': { severity: 'error', title: 'A twice-a-year deadline longer than acta expands' },
-  'number/duplicate': { severity: 'error', title: 'Two points share a number' },
-  'text/no-authentic': { severity: 'error', title: 'A translation without its authentic text' },
-  'import/unchecked': { severity: 'warning', title: 'A guess of `acta import` not yet checked (a note starting "import:")' },
-  'registry/missing': { severity: 'warning', title: 'A registry file is missing' },
-  'root/no-records': { severity: 'error', title: 'No records were found' },
-  'config/nested': { severity: 'error', title: 'An acta.yaml below the records root, which acta does not read' },
+  'file/unreadable': { severity: 'error' },
+  'file/encoding': { severity: 'error' },
+  'file/nul': { severity: 'error' },
+  'file/too-large': { severity: 'error' },
+  'file/empty': { severity: 'error' },
+  'file/too-many-problems': { severity: 'error' },
+  'format/bom': { severity: 'warning' },
+  'format/crlf': { severity: 'warning' },
+  'yaml/syntax': { severity: 'error' },
+  'yaml/duplicate-key': { severity: 'error' },
+  'yaml/tab': { severity: 'error' },
+  'yaml/alias': { severity: 'error' },
+  'yaml/directive': { severity: 'error' },
+  'yaml/tag': { severity: 'error' },
+  'yaml/non-string-key': { severity: 'error' },
+  'yaml/multiple-documents': { severity: 'error' },
+  'yaml/too-deep': { severity: 'error' },
+  'yaml/too-many-keys': { severity: 'error' },
+  'yaml/too-many-items': { severity: 'error' },
+  'yaml/too-many-tokens': { severity: 'error' },
+  'record/unknown-kind': { severity: 'error' },
+  'record/placeholder': { severity: 'warning' },
+  'schema/required': { severity: 'error' },
+  'schema/unknown-property': { severity: 'error' },
+  'schema/type': { severity: 'error' },
+  'schema/quote': { severity: 'error' },
+  'schema/enum': { severity: 'error' },
+  'schema/pattern': { severity: 'error' },
+  'schema/limit': { severity: 'error' },
+  'schema/invalid': { severity: 'error' },
+  'id/duplicate': { severity: 'error' },
+  'id/file-name': { severity: 'error' },
+  'id/ambiguous-name': { severity: 'error' },
+  'ref/unknown-country': { severity: 'error' },
+  'ref/unknown-actor': { severity: 'error' },
+  'ref/unknown-body': { severity: 'error' },
+  'ref/unknown-meeting': { severity: 'error' },
+  'ref/unknown-agreement': { severity: 'error' },
+  'ref/unknown-activity': { severity: 'error' },
+  'ref/unknown-column': { severity: 'error' },
+  'ref/unknown-step': { severity: 'error' },
+  'ref/unknown-occurrence': { severity: 'error' },
+  'ref/supersedes-itself': { severity: 'error' },
+  'ref/supersession-cycle': { severity: 'error' },
+  'ref/group-contains-itself': { severity: 'error' },
+  'ref/group-cycle': { severity: 'error' },
+  'date/invalid': { severity: 'error' },
+  'date/out-of-range': { severity: 'error' },
+  'date/order': { severity: 'error' },
+  'followup/before-meeting': { severity: 'error' },
+  'followup/not-owed': { severity: 'error' },
+  'followup/decided-before': { severity: 'error' },
+  'followup/after-as-of': { severity: 'warning' },
+  'deadline/before-meeting': { severity: 'warning' },
+  'deadline/too-many-occurrences': { severity: 'error' },
+  'number/duplicate': { severity: 'error' },
+  'text/no-authentic': { severity: 'error' },
+  'import/unchecked': { severity: 'warning' },
+  'registry/missing': { severity: 'warning' },
+  'root/no-records': { severity: 'error' },
+  'config/nested': { severity: 'error' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
@@ -116,8 +154,13 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.column - b.column ||
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
     (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    compareText(a.variant ?? '', b.variant ?? '') ||
+    compareText(JSON.stringify(a.params), JSON.stringify(b.params))
   );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface DiagnosticCounts {
@@ -144,7 +187,7 @@ export const MAX_PROBLEMS_PER_FILE = 100;
 /** The one diagnostic that stands for the `omitted` problems of a file left unlisted, placed at the first of them. */
 export function tooManyProblems(at: Location, omitted: number): Diagnostic {
   const { file, line, column, endLine, endColumn } = at;
-  return { file, line, column, endLine, endColumn, code: 'file/too-many-problems', severity: defaultSeverity('file/too-many-problems'), message: `${omitted} more problem${omitted === 1 ? '' : 's'} in this file (from here on) are not listed`, hint: 'fix the problems listed first: one mistake often causes many of the rest', pointer: '' };
+  return { file, line, column, endLine, endColumn, code: 'file/too-many-problems', severity: defaultSeverity('file/too-many-problems'), params: { omitted }, pointer: '' };
 }
 
 // Keeps the first `max` diagnostics of each file, in the order given (sorted: the first by position), and puts one

@@ -65,12 +65,12 @@ function projectProblems(records: RecordSet, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const recordCount = records.meetings.length + records.plans.length + (records.known?.length ?? 0);
   if (recordCount + records.registryFiles.length === 0 && records.files.every((f) => f.diagnostics.length === 0)) {
-    out.push({ ...at, code: 'root/no-records', severity: defaultSeverity('root/no-records'), message: 'no records found (no .yaml files with `record:` under the records root)', hint: 'run acta in a records repository, pass --root, or create one with `acta init`' });
+    out.push({ ...at, code: 'root/no-records', severity: defaultSeverity('root/no-records'), params: {} });
   }
   if (recordCount > 0) {
     const kinds = new Set(records.registryFiles.map((f) => f.kind));
     for (const kind of REGISTRY_KINDS) {
-      if (!kinds.has(kind)) out.push({ ...at, code: 'registry/missing', severity: defaultSeverity('registry/missing'), message: `no ${kind} registry: references to ${kind} are not checked`, hint: `add registries/${kind}.yaml with \`record: ${kind}\`` });
+      if (!kinds.has(kind)) out.push({ ...at, code: 'registry/missing', severity: defaultSeverity('registry/missing'), params: { kind } });
     }
   }
   return out;

@@ -1,12 +1,12 @@
 // Parsed files → the record set: each record typed, with the parsed file it came from, so any check can point into it.
-import type { Code, Diagnostic } from './diagnostics.js';
-import { defaultSeverity } from './diagnostics.js';
+import type { Code, Diagnostic, DiagnosticParams } from './diagnostics.js';
+import { defaultSeverity, names, quoted } from './diagnostics.js';
 import type { Body, Config, Country, Group, Meeting, Organisation, Plan, Registries } from './model.js';
 import type { ParsedFile } from './read/index.js';
 import { locate } from './read/index.js';
 import type { RecordKind, RegistryKind, SchemaValidator } from './schema.js';
 import { RECORD_KINDS } from './schema.js';
-import { didYouMean } from './text-distance.js';
+import { closestMatches } from './text-distance.js';
 
 export interface Loaded<T> {
   readonly data: T;
@@ -25,7 +25,6 @@ export interface RegistryFile {
 export interface LeftOut {
   readonly file: string;
   readonly code: Code;
-  readonly message: string;
 }
 
 /** A meeting or plan known only by its file and id: `validate --changed-since` reads just the files a change
@@ -74,7 +73,7 @@ export function buildRecordSet(files: readonly ParsedFile[], validator: SchemaVa
   let configFile: ParsedFile | undefined;
 
   const leftOut: LeftOut[] = [];
-  const leave = (file: string, d: Diagnostic | undefined): void => void leftOut.push({ file, code: d?.code ?? 'file/unreadable', message: d?.message ?? 'cannot be read' });
+  const leave = (file: string, d: Diagnostic | undefined): void => void leftOut.push({ file, code: d?.code ?? 'file/unreadable' });
 
   for (const parsed of files) {
     for (const d of parsed.diagnostics) diagnostics.push(d);
@@ -136,8 +135,7 @@ function nestedConfig(parsed: ParsedFile): Diagnostic {
   return {
     file: parsed.file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '',
     code: 'config/nested', severity: defaultSeverity('config/nested'),
-    message: `acta reads only the records root's acta.yaml; this one in ${folder}/ is ignored, and its records count as this root's`,
-    hint: `move its settings to the root's acta.yaml and delete it, or keep ${folder}/ as a records repository of its own, outside this root`,
+    params: { folder },
   };
 }
 
@@ -147,13 +145,15 @@ function unknownKind(parsed: ParsedFile): Diagnostic {
   const record = isMapping ? data.record : undefined;
   const pointer = record === undefined ? '' : '/record';
   const loc = locate(parsed, pointer);
-  const message = !isMapping
-    ? 'the file is not a mapping, so it is not a record'
+  const kinds = names(RECORD_KINDS);
+  const near = typeof record === 'string' ? closestMatches(record, RECORD_KINDS, 1) : [];
+  const [variant, params]: [string | undefined, DiagnosticParams] = !isMapping
+    ? ['notMapping', { kinds }]
     : record === undefined
-      ? 'the record has no `record:` line saying what it is'
+      ? [undefined, { kinds }]
       : typeof record === 'string'
-        ? `\`record: ${record}\` is not a kind of record${didYouMean(record, RECORD_KINDS)}`
+        ? ['unknown', near.length ? { kind: record, kinds, didYouMean: quoted(near) } : { kind: record, kinds }]
         : // Not String(record): a mapping such as { toString: 1 } has no usable toString. Records are JSON data.
-          `\`record:\` is ${JSON.stringify(record) ?? typeof record}, not a kind of record`;
-  return { ...loc, code: 'record/unknown-kind', severity: defaultSeverity('record/unknown-kind'), message, hint: `start the file with \`record: \` and one of ${RECORD_KINDS.join(', ')}`, pointer };
+          ['notText', { value: JSON.stringify(record) ?? typeof record, kinds }];
+  return { ...loc, code: 'record/unknown-kind', severity: defaultSeverity('record/unknown-kind'), ...(variant ? { variant } : {}), params, pointer };
 }

@@ -1,11 +1,11 @@
 // JSON Schema validation: ajv compiled once per schema set; ajv errors → Diagnostics located in the YAML.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
-import type { Code, Diagnostic } from './diagnostics.js';
-import { defaultSeverity } from './diagnostics.js';
+import type { Bilingual, Code, Diagnostic, DiagnosticParam, DiagnosticParams } from './diagnostics.js';
+import { defaultSeverity, names, phrase, quoted } from './diagnostics.js';
 import type { ParsedFile } from './read/index.js';
 import { joinPointer, locate, sourceTextAt, splitPointer } from './read/index.js';
-import { didYouMean } from './text-distance.js';
+import { closestMatches } from './text-distance.js';
 
 export type RecordKind = 'meeting' | 'plan' | 'countries' | 'organisations' | 'bodies' | 'groups' | 'config';
 export type RegistryKind = 'countries' | 'organisations' | 'bodies' | 'groups';
@@ -103,17 +103,23 @@ function choiceError(comb: ErrorObject, branchErrors: ErrorObject[]): ErrorObjec
 }
 
 function toDiagnostic(e: ErrorObject, parsed: ParsedFile): Diagnostic {
-  const { code, pointer, at, message, hint } = describe(e, parsed);
+  const { code, pointer, at, variant, params } = describe(e, parsed);
   const loc = locate(parsed, pointer, at);
-  return { ...loc, code, severity: defaultSeverity(code), message, ...(hint ? { hint } : {}), pointer };
+  return { ...loc, code, severity: defaultSeverity(code), ...(variant ? { variant } : {}), params, pointer };
 }
 
 interface Described {
   code: Code;
   pointer: string;
   at: 'value' | 'key';
-  message: string;
-  hint?: string;
+  variant?: string;
+  params: DiagnosticParams;
+}
+
+// The nearest allowed name, as the `didYouMean` parameter (none when nothing is near).
+function nearest(name: string, allowed: readonly string[]): DiagnosticParams {
+  const near = closestMatches(name, allowed, 1);
+  return near.length ? { didYouMean: quoted(near) } : {};
 }
 
 function describe(e: ErrorObject, parsed: ParsedFile): Described {
@@ -121,56 +127,52 @@ function describe(e: ErrorObject, parsed: ParsedFile): Described {
   const where = lastName(path);
   const p = e.params as Record<string, unknown>;
   const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
+  const description = bilingual(String(parent['description'] ?? ''));
   switch (e.keyword) {
     case 'required': {
       const name = String(p['missingProperty']);
-      return { code: 'schema/required', pointer: path, at: 'key', message: `${where} is missing \`${name}\``, hint: `add \`${name}:\` — ${firstSentence(propertyDescription(parent, name))}` };
+      return { code: 'schema/required', pointer: path, at: 'key', params: { where, name, description: bilingual(propertyDescription(parent, name)) } };
     }
-    case 'oneOfRequired': {
-      const names = (p['names'] as string[]).map((n) => `\`${n}\``).join(' or ');
-      return { code: 'schema/required', pointer: path, at: 'key', message: `${where} needs ${names}`, hint: firstSentence(String(parent['description'] ?? '')) };
-    }
+    case 'oneOfRequired':
+      return { code: 'schema/required', pointer: path, at: 'key', variant: 'oneOf', params: { where, names: quoted(p['names'] as string[], 'or'), description } };
     case 'exclusive':
     case 'not': {
-      const names = notNames(e);
-      return { code: 'schema/invalid', pointer: path, at: 'key', message: `${where} cannot have both ${names.map((n) => `\`${n}\``).join(' and ')}`, hint: `keep one of ${names.join(', ')}` };
+      const list = notNames(e);
+      return { code: 'schema/invalid', pointer: path, at: 'key', variant: 'exclusive', params: { where, names: quoted(list, 'and'), choices: names(list) } };
     }
     case 'additionalProperties': {
       const name = String(p['additionalProperty']);
       const allowed = Object.keys((parent['properties'] ?? {}) as object);
       const pointer = joinPointer([...splitPointer(path), name]);
       // The one misplacement people make while recording follow-up by hand: inside the commitment, not beside it.
-      if (name === 'followup' && splitPointer(path).at(-1) === 'commitment') {
-        return { code: 'schema/unknown-property', pointer, at: 'key', message: `unknown property \`followup\` in ${where}: follow-up goes beside \`commitment\`, not inside it`, hint: 'move `followup:` out one level, next to `commitment:` and `text:` — or record it with `acta done | extend | status MEETING#N`' };
-      }
-      return { code: 'schema/unknown-property', pointer, at: 'key', message: `unknown property \`${name}\` in ${where}${didYouMean(name, allowed)}`, hint: allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined };
+      if (name === 'followup' && splitPointer(path).at(-1) === 'commitment') return { code: 'schema/unknown-property', pointer, at: 'key', variant: 'followup', params: { where } };
+      return { code: 'schema/unknown-property', pointer, at: 'key', ...(allowed.length ? {} : { variant: 'nothingAllowed' }), params: { name, where, allowed: names(allowed), ...nearest(name, allowed) } };
     }
     case 'type': {
       const expected = String(p['type']);
       const written = sourceTextAt(parsed, path);
       if (expected === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean') && written !== undefined) {
-        return { code: 'schema/quote', pointer: path, at: 'value', message: `\`${written}\` is read as the ${typeof e.data} ${JSON.stringify(e.data)}, but ${where} is text`, hint: `quote it: "${written}"` };
+        return { code: 'schema/quote', pointer: path, at: 'value', params: { written, kind: typeof e.data, value: JSON.stringify(e.data), where } };
       }
-      return { code: 'schema/type', pointer: path, at: 'value', message: `${where} must be ${article(expected)}, not ${describeValue(e.data)}`, hint: firstSentence(String(parent['description'] ?? e.schema ?? '')) };
+      return { code: 'schema/type', pointer: path, at: 'value', params: { where, expected: TYPES.has(expected) ? phrase(`type.${expected}`) : expected, actual: describeValue(e.data), description: bilingual(String(parent['description'] ?? e.schema ?? '')) } };
     }
     case 'enum':
     case 'const': {
       const allowed = (e.keyword === 'enum' ? (p['allowedValues'] as unknown[]) : [p['allowedValue']]).map(String);
       const value = typeof e.data === 'string' ? e.data : JSON.stringify(e.data);
-      return { code: 'schema/enum', pointer: path, at: 'value', message: `\`${value}\` is not allowed for ${where}${didYouMean(value, allowed)}`, hint: `use one of: ${allowed.join(', ')}` };
+      return { code: 'schema/enum', pointer: path, at: 'value', params: { value, where, allowed: names(allowed), ...nearest(value, allowed) } };
     }
     case 'pattern':
     case 'format': {
       const value = typeof e.data === 'string' ? e.data : JSON.stringify(e.data);
-      return { code: 'schema/pattern', pointer: path, at: 'value', message: `\`${truncate(value)}\` is not a valid ${where}`, hint: firstSentence(String(parent['description'] ?? '')) || undefined };
+      return { code: 'schema/pattern', pointer: path, at: 'value', params: { value: truncate(value), where, description } };
     }
-    case 'propertyNames': {
-      return { code: 'schema/pattern', pointer: path, at: 'value', message: `${where} has a key in the wrong format`, hint: firstSentence(String(parent['description'] ?? '')) };
-    }
+    case 'propertyNames':
+      return { code: 'schema/pattern', pointer: path, at: 'value', variant: 'key', params: { where, description } };
     case 'uniqueItems': {
       const j = Number(p['j']);
       const i = Number(p['i']);
-      return { code: 'schema/invalid', pointer: joinPointer([...splitPointer(path), i]), at: 'value', message: `${where} lists the same entry twice (items ${j + 1} and ${i + 1})`, hint: 'remove the repeated entry' };
+      return { code: 'schema/invalid', pointer: joinPointer([...splitPointer(path), i]), at: 'value', variant: 'unique', params: { where, first: j + 1, second: i + 1 } };
     }
     case 'minLength':
     case 'maxLength':
@@ -179,24 +181,14 @@ function describe(e: ErrorObject, parsed: ParsedFile): Described {
     case 'minProperties':
     case 'maxProperties':
     case 'minimum':
-    case 'maximum':
-      return { code: 'schema/limit', pointer: path, at: 'value', message: `${where} ${limitText(e)}`, hint: firstSentence(String(parent['description'] ?? '')) || undefined };
+    case 'maximum': {
+      const limit = (e.params as { limit: number }).limit;
+      const empty = (e.keyword === 'minLength' && limit <= 1) || (e.keyword === 'minProperties' && limit === 1);
+      const variant = empty ? 'empty' : e.keyword === 'maximum' ? undefined : e.keyword;
+      return { code: 'schema/limit', pointer: path, at: 'value', ...(variant ? { variant } : {}), params: { where, limit, description } };
+    }
     default:
-      return { code: 'schema/invalid', pointer: path, at: 'value', message: `${where} ${e.message ?? 'is invalid'}` };
-  }
-}
-
-function limitText(e: ErrorObject): string {
-  const limit = (e.params as { limit: number }).limit;
-  switch (e.keyword) {
-    case 'minLength': return limit <= 1 ? 'must not be empty' : `must be at least ${limit} characters`;
-    case 'maxLength': return `must be at most ${limit} characters`;
-    case 'minItems': return `must have at least ${limit} item${limit === 1 ? '' : 's'}`;
-    case 'maxItems': return `must have at most ${limit} items`;
-    case 'minProperties': return limit === 1 ? 'must not be empty' : `must have at least ${limit} properties`;
-    case 'maxProperties': return `must have at most ${limit} properties`;
-    case 'minimum': return `must be ${limit} or more`;
-    default: return `must be ${limit} or less`;
+      return { code: 'schema/invalid', pointer: path, at: 'value', params: { where, detail: e.message ?? 'is invalid' } };
   }
 }
 
@@ -214,33 +206,32 @@ function propertyDescription(parent: Record<string, unknown>, name: string): str
   return props[name]?.description ?? '';
 }
 
-function lastName(pointer: string): string {
+// Where in the record: the field's name, an item of a list, or the record itself.
+function lastName(pointer: string): DiagnosticParam {
   const segs = splitPointer(pointer);
-  if (segs.length === 0) return 'the record';
+  if (segs.length === 0) return phrase('theRecord');
   const last = segs[segs.length - 1]!;
   if (/^\d+$/.test(last)) {
     const owner = segs[segs.length - 2];
-    return owner ? `${owner}[${Number(last) + 1}]` : `item ${Number(last) + 1}`;
+    return owner ? `${owner}[${Number(last) + 1}]` : phrase('item', { n: Number(last) + 1 });
   }
   return `\`${last}\``;
 }
 
-function firstSentence(description: string): string {
-  const english = description.split(' — ')[0] ?? '';
-  return english.trim();
+// The schemas describe each property in English and Spanish: "English. — Español."
+function bilingual(description: string): Bilingual {
+  const [en = '', es] = description.split(' — ');
+  return { en: en.trim(), es: (es ?? en).trim() };
 }
 
-function article(type: string): string {
-  const words: Record<string, string> = { string: 'text', object: 'a mapping (key: value)', array: 'a list', integer: 'a whole number', number: 'a number', boolean: 'true or false', null: 'empty' };
-  return words[type] ?? type;
-}
+const TYPES = new Set(['string', 'object', 'array', 'integer', 'number', 'boolean', 'null']);
 
-function describeValue(value: unknown): string {
-  if (value === null) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text \`${truncate(value)}\``;
-  return `${typeof value} ${String(value)}`;
+function describeValue(value: unknown): DiagnosticParam {
+  if (value === null) return phrase('value.empty');
+  if (Array.isArray(value)) return phrase('value.list');
+  if (typeof value === 'object') return phrase('value.mapping');
+  if (typeof value === 'string') return phrase('value.text', { text: truncate(value) });
+  return phrase('value.other', { kind: typeof value, value: String(value) });
 }
 
 function truncate(s: string, n = 60): string {

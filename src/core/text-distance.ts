@@ -37,8 +37,3 @@ export function closestMatches(name: string, candidates: Iterable<string>, max =
   scored.sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
   return scored.slice(0, max).map((s) => s.c);
 }
-
-export function didYouMean(name: string, candidates: Iterable<string>): string {
-  const best = closestMatches(name, candidates, 1)[0];
-  return best === undefined ? '' : ` (did you mean \`${best}\`?)`;
-}

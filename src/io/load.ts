@@ -43,7 +43,7 @@ function configValidator(): SchemaValidator {
 export async function loadRepository(from: string | RecordSource, extra: readonly string[] = [], options: LoadOptions = {}): Promise<Repository> {
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
-  const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, `cannot read the folder (${f.reason}); its record files were not read`))];
+  const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, f.reason, 'folder'))];
   const { dataOnly, ...checks } = options;
   const checked = dataOnly ? { records: buildRecordSet(parsed, configValidator()).records, diagnostics: [] } : checkRecords(parsed, schemaValidator(), { rootFile: 'acta.yaml', ...checks });
   return { ...checked, root: source.root, fileNames: names };
@@ -104,12 +104,12 @@ async function readAndParse(root: string, name: string, read: Promise<Uint8Array
     return parsed;
   } catch (e) {
     const reason = e instanceof UnreadableRecord ? e.reason : (e as NodeJS.ErrnoException).code ?? 'error';
-    return unreadable(root, name, `cannot read the file (${reason})`);
+    return unreadable(root, name, reason);
   }
 }
 
 // A file (or a folder, named with a trailing /) that could not be read: no data, one file/unreadable diagnostic.
-function unreadable(root: string, name: string, message: string): ParsedFile {
-  const d: Diagnostic = { file: name, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', code: 'file/unreadable', severity: 'error', message, hint: `check that ${path.join(root, name)} exists and is readable` };
+function unreadable(root: string, name: string, reason: string, variant?: 'folder'): ParsedFile {
+  const d: Diagnostic = { file: name, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '', code: 'file/unreadable', severity: 'error', ...(variant ? { variant } : {}), params: { reason, path: path.join(root, name) } };
   return { ...parseRecordFile(name, new Uint8Array()), data: undefined, diagnostics: [d] };
 }

@@ -71,3 +71,14 @@ export function availableLanguages(roots: readonly string[] = localeRoots()): st
   for (const root of roots) if (existsSync(root)) for (const d of readdirSync(root)) if (statSync(path.join(root, d)).isDirectory()) langs.add(d);
   return [...langs].sort();
 }
+
+/** acta.yaml's `lang:` for commands that do not load the records (fmt): undefined when absent or unreadable (the
+ * validator reports a broken acta.yaml; here it only means the default language). */
+export function configuredLang(root: string): string | undefined {
+  try {
+    const data = parsePlainYaml(readFileSync(path.join(root, 'acta.yaml'), 'utf8')) as { lang?: unknown } | null;
+    return typeof data?.lang === 'string' ? data.lang : undefined;
+  } catch {
+    return undefined;
+  }
+}

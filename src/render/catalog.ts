@@ -45,6 +45,11 @@ export function t(lang: string, key: MessageKey, params?: MessageParams): string
   return message(lang, key, params) ?? key;
 }
 
+/** Whether `lang` (or English, its fallback) has the message `key`. */
+export function hasMessage(lang: string, key: string): boolean {
+  return catalogOf(lang).has(key) || (lang !== FALLBACK_LANG && catalogOf(FALLBACK_LANG).has(key));
+}
+
 /** Like t, for keys built at run time (diagnostic codes, template lookups): undefined when no catalog has the key. */
 export function message(lang: string, key: string, params?: MessageParams): string | undefined {
   let m = compiled(catalogOf(lang), key, lang);

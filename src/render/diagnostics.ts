@@ -1,5 +1,9 @@
-// Formatters for validation results: pure (result, options) → string, picked by name from one table.
+// Formatters for validation results: pure (result, options) → string, picked by name from one table. Messages and hints
+// are rendered in the chosen language (diagnostic-text.ts); the text and github formats keep the severity keywords
+// (error, warning) that problem matchers parse, and every format keeps the code.
 import type { Diagnostic, DiagnosticCounts } from '../core/diagnostics.js';
+import { t } from './catalog.js';
+import { diagnosticText, relatedText } from './diagnostic-text.js';
 import { githubData, githubProperty, jsonText, markdownText, oneLine, terminalSafe } from './escape.js';
 import type { Style } from './style.js';
 
@@ -12,6 +16,8 @@ export interface ValidationResult {
 
 export interface FormatOptions {
   readonly style: Style;
+  /** The language of messages, hints and summaries. */
+  readonly lang: string;
   /** Source text per file, for code frames. */
   readonly sources?: ReadonlyMap<string, string>;
   /** github: an unguessable token for the runner's `::stop-commands::` around the log (randomness stays at the edge). */
@@ -32,33 +38,34 @@ function label(d: Diagnostic): string {
 }
 
 /** One line per problem (grep-friendly); with none, the one summary line, so a clean run still says what it checked. */
-export function formatText(r: ValidationResult): string {
-  if (r.diagnostics.length === 0) return `${summaryLine(r)}\n`;
-  return r.diagnostics.map((d) => `${oneLine(d.file)}:${d.line}:${d.column}: ${label(d)}: ${oneLine(d.message)} [${d.code}]\n`).join('');
+export function formatText(r: ValidationResult, o: Pick<FormatOptions, 'lang'>): string {
+  if (r.diagnostics.length === 0) return `${summaryLine(r, o.lang)}\n`;
+  return r.diagnostics.map((d) => `${oneLine(d.file)}:${d.line}:${d.column}: ${label(d)}: ${oneLine(diagnosticText(d, o.lang).message)} [${d.code}]\n`).join('');
 }
 
-export function summaryLine(r: ValidationResult): string {
+export function summaryLine(r: ValidationResult, lang: string): string {
   const { errors, warnings, explained } = r.counts;
-  const n = (k: number, w: string): string => `${k} ${w}${k === 1 ? '' : 's'}`;
-  const files = n(r.files.length, 'file');
-  if (errors + warnings + explained === 0) return `no problems in ${files}`;
-  return `${n(errors, 'error')}, ${n(warnings, 'warning')}${explained ? ` (${explained} explained by notes)` : ''} in ${files}`;
+  const files = r.files.length;
+  if (errors + warnings + explained === 0) return t(lang, 'validate.noProblems', { files });
+  return explained ? t(lang, 'validate.summaryExplained', { errors, warnings, explained, files }) : t(lang, 'validate.summary', { errors, warnings, files });
 }
 
 export function formatPretty(r: ValidationResult, o: FormatOptions): string {
   const s = o.style;
+  const w = (key: 'error' | 'warning' | 'info' | 'explained' | 'hint'): string => t(o.lang, `validate.${key}`);
   const out: string[] = [];
   for (const d of r.diagnostics) {
-    const sev = d.explained !== undefined ? s.dim('explained') : d.severity === 'error' ? s.red(s.bold('error')) : d.severity === 'warning' ? s.yellow(s.bold('warning')) : s.blue('info');
-    out.push(`${s.bold(`${oneLine(d.file)}:${d.line}:${d.column}`)} ${sev} ${oneLine(d.message)} ${s.dim(`[${d.code}]`)}`);
+    const sev = d.explained !== undefined ? s.dim(w('explained')) : d.severity === 'error' ? s.red(s.bold(w('error'))) : d.severity === 'warning' ? s.yellow(s.bold(w('warning'))) : s.blue(w('info'));
+    const text = diagnosticText(d, o.lang);
+    out.push(`${s.bold(`${oneLine(d.file)}:${d.line}:${d.column}`)} ${sev} ${oneLine(text.message)} ${s.dim(`[${d.code}]`)}`);
     const src = o.sources?.get(d.file);
     if (src !== undefined && d.explained === undefined) out.push(...codeFrame(src, d, s));
-    if (d.hint) out.push(`  ${s.cyan('hint:')} ${oneLine(d.hint)}`);
-    if (d.explained !== undefined) out.push(`  ${s.dim('note: ' + oneLine(d.explained))}`);
-    for (const rel of d.related ?? []) out.push(`  ${s.dim(`${oneLine(rel.file)}:${rel.line}:${rel.column}: ${oneLine(rel.message)}`)}`);
+    if (text.hint) out.push(`  ${s.cyan(w('hint'))} ${oneLine(text.hint)}`);
+    if (d.explained !== undefined) out.push(`  ${s.dim(t(o.lang, 'validate.note', { note: oneLine(d.explained) }))}`);
+    for (const rel of d.related ?? []) out.push(`  ${s.dim(`${oneLine(rel.file)}:${rel.line}:${rel.column}: ${oneLine(relatedText(rel, o.lang))}`)}`);
     out.push('');
   }
-  const line = summaryLine(r);
+  const line = summaryLine(r, o.lang);
   out.push(r.counts.errors ? s.red(s.bold(`✖ ${line}`)) : r.counts.warnings ? s.yellow(`⚠ ${line}`) : s.green(`✔ ${line}`));
   return out.join('\n') + '\n';
 }
@@ -81,12 +88,15 @@ function codeFrame(source: string, d: Diagnostic, s: Style): string[] {
   return out;
 }
 
-/** The JSON contract (version 1): stable keys, documented in the README. */
-export function formatJson(r: ValidationResult): string {
+/** The JSON contract (version 1): stable keys, documented in the README. `message` and `hint` are in the chosen
+ * language; `code`, `variant` and `params` say the same without words, for tools. */
+export function formatJson(r: ValidationResult, o: Pick<FormatOptions, 'lang'>): string {
   const body = {
     version: 1,
     summary: { files: r.files.length, ...r.counts },
-    diagnostics: r.diagnostics.map((d) => ({
+    diagnostics: r.diagnostics.map((d) => {
+      const text = diagnosticText(d, o.lang);
+      return {
       file: d.file,
       line: d.line,
       column: d.column,
@@ -94,12 +104,15 @@ export function formatJson(r: ValidationResult): string {
       endColumn: d.endColumn,
       severity: d.severity,
       code: d.code,
-      message: d.message,
-      hint: d.hint ?? null,
+      message: text.message,
+      hint: text.hint ?? null,
       pointer: d.pointer,
       explained: d.explained ?? null,
-      related: d.related ?? [],
-    })),
+      related: (d.related ?? []).map(({ note, ...at }) => ({ ...at, message: relatedText({ ...at, note }, o.lang) })),
+      params: d.params,
+      ...(d.variant ? { variant: d.variant } : {}),
+      };
+    }),
   };
   return jsonText(body);
 }
@@ -115,17 +128,19 @@ export function formatGithub(r: ValidationResult, o: FormatOptions): string {
     .map((d) => {
       const kind = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
       const props = [`file=${githubProperty(d.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`, `title=${githubProperty(`acta ${d.code}`)}`].join(',');
-      const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
+      const text = diagnosticText(d, o.lang);
+      const message = text.hint ? `${text.message}\n${text.hint}` : text.message;
       return `::${kind} ${props}::${githubData(message)}\n`;
     })
     .join('');
-  const log = r.diagnostics.length ? `::group::all ${r.diagnostics.length} problems\n::stop-commands::${token}\n${formatText(r)}::${token}::\n::endgroup::\n` : '';
-  return annotations + log + summaryLine(r) + '\n';
+  const log = r.diagnostics.length ? `::group::${t(o.lang, 'validate.allProblems', { count: r.diagnostics.length })}\n::stop-commands::${token}\n${formatText(r, o)}::${token}::\n::endgroup::\n` : '';
+  return annotations + log + summaryLine(r, o.lang) + '\n';
 }
 
 /** Markdown for GITHUB_STEP_SUMMARY: the full list, as a table. */
-export function formatMarkdownSummary(r: ValidationResult): string {
+export function formatMarkdownSummary(r: ValidationResult, lang: string): string {
   const cell = markdownText;
-  const rows = r.diagnostics.map((d) => `| ${cell(d.file)}:${d.line}:${d.column} | ${label(d)} | \`${d.code}\` | ${cell(d.message)} |`);
-  return [`### acta validate: ${summaryLine(r)}`, '', ...(rows.length ? ['| where | severity | code | problem |', '| --- | --- | --- | --- |', ...rows] : []), ''].join('\n') + '\n';
+  const w = (key: 'where' | 'severity' | 'code' | 'problem' | 'error' | 'warning' | 'info' | 'explained'): string => t(lang, `validate.${key}`);
+  const rows = r.diagnostics.map((d) => `| ${cell(d.file)}:${d.line}:${d.column} | ${w(label(d) as 'error' | 'warning' | 'info' | 'explained')} | \`${d.code}\` | ${cell(diagnosticText(d, lang).message)} |`);
+  return [`### ${t(lang, 'validate.summaryTitle', { summary: summaryLine(r, lang) })}`, '', ...(rows.length ? [`| ${w('where')} | ${w('severity')} | ${w('code')} | ${w('problem')} |`, '| --- | --- | --- | --- |', ...rows] : []), ''].join('\n') + '\n';
 }

@@ -5,6 +5,7 @@ import type { Change } from '../core/diff/types.js';
 import type { DeadlineWhen } from '../core/diff/types.js';
 import type { MessageKey } from './catalog.js';
 import { message, t } from './catalog.js';
+import { diagnosticText } from './diagnostic-text.js';
 
 export interface Phrase {
   /** Where: "agreement 6 of the 2017-03-16-red-nna meeting". */
@@ -87,7 +88,10 @@ function changeText(c: Change, lang: Lang): string {
     case 'record-moved':
       return t(lang, 'diff.recordMoved', { kind, from: valueName(c.before), to: valueName(c.after) });
     case 'file-unreadable':
-      return c.revision === undefined ? t(lang, 'diff.unreadable', { reason: date }) : t(lang, 'diff.unreadableAt', { revision: c.revision, reason: date });
+      {
+      const reason = c.problem ? diagnosticText(c.problem, lang).message : date;
+      return c.revision === undefined ? t(lang, 'diff.unreadable', { reason }) : t(lang, 'diff.unreadableAt', { revision: c.revision, reason });
+    }
     case 'part-added':
     case 'entry-added':
       return t(lang, 'diff.added');

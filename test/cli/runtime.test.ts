@@ -30,7 +30,8 @@ describe('the runtime of a run', () => {
     expect(errors.code).toBe(1);
     expect(errors.stdout).toMatch(/^meetings\/2017-06-21-red-trata\.yaml:6:1: error: /m);
     expect(errors.stdout).not.toContain('::error');
-    expect(github.stdout).toMatch(/^::error file=meetings\/2017-06-21-red-trata\.yaml,line=6/m);
+    // Annotations name files from the git work tree (where GitHub's runner looks), here this repository's.
+    expect(github.stdout).toMatch(/^::error file=test\/fixtures\/validate-errors\/meetings\/2017-06-21-red-trata\.yaml,line=6/m);
   });
 
   it('a relative --root or path is read from the run’s folder, not the process’s', async () => {

@@ -11,7 +11,7 @@ import { REPO_ROOT, runActa } from '../run-acta.js';
 const TRATA = 'meetings/2017-06-21-red-trata.yaml';
 let dir: string;
 const read = (): string => readFileSync(path.join(dir, TRATA), 'utf8');
-const acta = (...args: string[]) => runActa([...args, '--root', dir], { cwd: dir });
+const acta = (...args: string[]) => runActa([...args, '--root', dir, '--lang', 'en'], { cwd: dir });
 type Entry = Record<string, unknown>;
 const followupOf = (index: number, item?: number): Entry[] => {
   const a = (parse(read()) as { agreements: { followup?: Entry[]; items?: { followup?: Entry[] }[] }[] }).agreements[index]!;
@@ -46,7 +46,9 @@ describe('extend to a day before the deadline in force, or before the meeting', 
     expect(early.code).toBe(0);
     expect(early.stderr).toBe('acta extend: warning: 2017-06-21-red-trata#3/1: the new deadline 2017-07-10 ends before the one in force (2017-07-21) — an extension usually moves it later; check the date\n');
     const year = await acta('extend', '2017-06-21-red-trata#2.b', '--to', '2016-12', '--on', '2017-07-05');
-    expect(year.stderr).toBe('acta extend: warning: 2017-06-21-red-trata#2.b: the new deadline 2016-12 ends before the meeting that set it (2017-06-21) — check the year\n');
+    // Before the meeting: validate's own warning, said at once; and before the deadline in force, too.
+    expect(year.stderr).toMatch(/^acta extend: warning: 2017-06-21-red-trata#2\.b: the new deadline 2016-12 ends before the one in force \(2017-07-21\)/);
+    expect(year.stderr).toMatch(/the deadline 2016-12 ends before the meeting that set it \(2017-06-21\) \[deadline\/before-meeting\]/);
     const later = await acta('extend', '2017-06-21-red-trata#3/1', '--to', '2017-08-31', '--on', '2017-07-06');
     expect(later.stderr).toBe('');
   });

@@ -91,12 +91,14 @@ describe('exit codes and filters', () => {
 
   it('usage problems exit 2 with a clear message', { timeout: 120_000 }, async () => {
     const cases: [string[], RegExp][] = [
-      [['show', 'nope'], /no meeting or plan `nope`; nearest: /],
-      [['show', '2020'], /ambiguous/],
+      [['show', 'nope'], /ninguna reunión ni plan `nope`; los más parecidos: /],
+      [['show', '2020'], /ambiguo/],
+      [['show', 'nope', '--lang', 'en'], /no meeting or plan `nope`; nearest: /],
       [['upcoming', '--within', 'soon'], /--within soon: expected a number of days/],
       [['overdue', '--by', 'country'], /--by country: expected one of actor, body, meeting/],
       [['overdue', '-f', 'xml'], /--format xml: expected one of table, json, csv, md/],
-      [['overdue', '--actor', 'OMI'], /--actor OMI: not known \(did you mean/],
+      [['overdue', '--actor', 'OMI'], /--actor OMI: no se conoce \(¿quiso decir/],
+      [['overdue', '--actor', 'OMI', '--lang', 'en'], /--actor OMI: not known \(did you mean/],
       [['list', 'people'], /meetings \| agreements \| commitments \| plans/],
       [['overdue', '--root', 'test/fixtures/followup', '--as-of', '2020-02-30'], /--as-of 2020-02-30/],
     ];

@@ -1,4 +1,5 @@
 // Records written inline as YAML, run through the real parser and pipeline, then through the follow-up engine.
+import { diagnosticText } from '../../src/render/diagnostic-text.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRecordFile } from '../../src/core/read/parse.js';
@@ -49,7 +50,7 @@ export function records(files: Record<string, string>): RecordSet {
   const parsed = Object.entries(all).map(([name, text]) => parseRecordFile(name, new TextEncoder().encode(text)));
   const { records, diagnostics } = checkRecords(parsed, validator, { rootFile: 'acta.yaml' });
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) throw new Error(errors.map((d) => `${d.file}:${d.line}: ${d.code} ${d.message}`).join('\n'));
+  if (errors.length) throw new Error(errors.map((d) => `${d.file}:${d.line}: ${d.code} ${diagnosticText(d, 'en').message}`).join('\n'));
   return records;
 }
 

@@ -3,6 +3,7 @@
 // each array iteration its steps. A search over all records inside a loop over records — the classic quadratic
 // slip — makes the count for 4n meetings 16× that for n; a linear pass keeps it near 4× (as the commitments grow). Parsing is done before
 // counting starts (its own tests cover it). Deterministic: same corpus, same count, whatever the machine's load.
+import { saidText } from '../../src/render/diagnostic-text.js';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,7 +135,7 @@ const COMMANDS: Record<string, (l: Loaded) => void> = {
   },
   'list with filters': (l) => {
     const sel = resolveSelection(l.checked.records, l.ctx.dir, { actor: 'MX,member-countries', state: 'overdue,open', body: 'red-nna' });
-    if (!sel.ok) throw new Error(sel.error);
+    if (!sel.ok) throw new Error(saidText(sel.error, 'en'));
     for (const kind of LIST_KINDS) LIST_FORMATTERS.table(buildList(kind, { records: l.checked.records, commitments: l.commitments, sel: sel.value, ctx: l.ctx, asOf: AS_OF }), { style: PLAIN });
   },
   export: (l) => {
@@ -148,7 +149,7 @@ const COMMANDS: Record<string, (l: Loaded) => void> = {
   show: (l) => {
     for (const id of ['2000-01-03', '2000-01-03-grcm#2', '2017-2018-red-nna-0', '2017-2018-red-nna-0#1/I/1/1.1']) {
       const target = findRecord(l.checked.records, id);
-      if (!target.ok) throw new Error(target.error);
+      if (!target.ok) throw new Error(saidText(target.error, 'en'));
       SHOW_FORMATTERS.text(buildShow(target.value, l.commitments, l.ctx, AS_OF), { style: PLAIN });
     }
   },

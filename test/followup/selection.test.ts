@@ -1,4 +1,5 @@
 // What a user types for --within, --actor, --body, --meeting, --state, --from/--to, and `acta show` ids.
+import { saidText } from '../../src/render/diagnostic-text.js';
 import { describe, expect, it } from 'vitest';
 import { buildActorDirectory, findActors } from '../../src/core/actors.js';
 import { findRecord } from '../../src/core/queries/find-record.js';
@@ -31,7 +32,7 @@ describe('--actor and --body', () => {
   it('reject an unknown word with a suggestion', () => {
     const r = resolveSelection(recs, dir, { actor: 'OMI' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/--actor OMI: not known \(did you mean .*`OIM`/);
+    if (!r.ok) expect(saidText(r.error, 'en')).toMatch(/--actor OMI: not known \(did you mean .*`OIM`/);
   });
 
   it('resolve --meeting by prefix, --state against states and statuses, and --from/--to by period', () => {
@@ -45,7 +46,7 @@ describe('--actor and --body', () => {
 describe('acta show ids', () => {
   const find = (q: string): string => {
     const r = findRecord(recs, q);
-    if (!r.ok) return `error: ${r.error}`;
+    if (!r.ok) return `error: ${saidText(r.error, 'en')}`;
     const t = r.value;
     return t.kind === 'meeting' ? `meeting ${t.meeting.id}` : t.kind === 'agreement' ? `agreement ${t.at.ref}` : t.kind === 'plan' ? `plan ${t.plan.id}` : `activity ${t.at.ref}`;
   };

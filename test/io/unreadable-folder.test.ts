@@ -18,7 +18,7 @@ const setpriv = isRoot ? spawnSync('sh', ['-c', 'command -v setpriv'], { encodin
 let asNobody = false;
 
 function acta(root: string, args: string[]): { stdout: string; stderr: string; code: number } {
-  const argv = [BIN, '--root', root, '--as-of', '2021-06-01', ...args];
+  const argv = [BIN, '--root', root, '--as-of', '2021-06-01', '--lang', 'en', ...args];
   const [command, all] = asNobody ? [setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...argv]] : [process.execPath, argv];
   const r = spawnSync(command, all, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };

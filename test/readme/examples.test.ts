@@ -259,7 +259,7 @@ describe('the examples test itself', () => {
     const s = scratch();
     try {
       expect(await runLine('cd data && head -2 acta.yaml', s.shell)).toMatchObject({ status: 0, output: expect.stringContaining('name:\n') });
-      expect(await runLine('acta show nothing-like-it >/dev/null; echo $?', s.shell)).toMatchObject({ output: expect.stringMatching(/^acta: no meeting or plan `nothing-like-it`.*\n2\n$/), status: 0 });
+      expect(await runLine('acta show nothing-like-it >/dev/null; echo $?', s.shell)).toMatchObject({ output: expect.stringMatching(/^acta: ninguna reunión ni plan `nothing-like-it`.*\n2\n$/), status: 0 });
       expect(await runLine("acta show 'x y' && head -1 acta.yaml", s.shell)).toMatchObject({ status: 2 });
       for (const line of ['acta list | head', 'acta list $HOME', 'acta list `x`', 'acta list >> f', 'ls', 'acta list *']) {
         await expect(runLine(line, s.shell), line).rejects.toThrow(/not in the shell subset/);

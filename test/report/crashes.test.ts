@@ -18,7 +18,7 @@ describe('crashes turned into answers', () => {
   it('`record: { toString: 1 }` is a diagnostic, and every command still runs', { timeout: 120_000 }, async () => {
     const root = tempCopy();
     writeFileSync(path.join(root, 'meetings', '2018-01-01-odd.yaml'), 'record: { toString: 1 }\nid: 2018-01-01-odd\n');
-    const v = await acta(['validate', '--root', root, '--as-of', AS_OF, '-f', 'text']);
+    const v = await acta(['validate', '--root', root, '--as-of', AS_OF, '-f', 'text', '--lang', 'en']);
     expect(v.stderr).toBe('');
     expect(v.code).toBe(1);
     expect(v.stdout).toMatch(/2018-01-01-odd\.yaml:1:\d+: error: `record:` is \{"toString":1\}, not a kind of record \[record\/unknown-kind\]/);

@@ -162,7 +162,7 @@ describe('the records\u2019 own warnings', () => {
     const broken = meeting('2017-03-01', 'grcm', 'bogus: 1', '  - { number: "1", action: thank, text: { es: Gracias. } }\n');
     const late = meeting('2017-09-20', 'grcm', '', '  - { number: "1", action: request, text: { es: Pedir. }, commitment: { owners: [st], deadline: { due: "2017-08" } } }\n');
     const { records, diagnostics } = load({ 'meetings/2017-03-01-grcm.yaml': broken, 'meetings/2017-09-20-grcm.yaml': late }, '2017-10-01');
-    const h = buildRecordHealth(records, diagnostics, 1);
+    const h = buildRecordHealth(records, diagnostics, (d) => d.code, 1);
     expect(h.valid).toBe(false);
     expect(h.items.map((i) => i.severity)).toEqual(['error']);
     expect(h.more).toBe(diagnostics.length - 1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { diagnosticText } from '../../src/render/diagnostic-text.js';
 import { ALL_CODES } from '../../src/core/diagnostics.js';
 import { CASES, CLI_ONLY } from './cases.js';
 import { check } from './harness.js';
@@ -29,7 +30,10 @@ describe('each fixture triggers exactly its code, at the right place', () => {
     const text = typeof content === 'string' ? content.replace(/^\uFEFF/, '') : new TextDecoder().decode(content ?? new Uint8Array());
     const expected = where(text, c.token, c.fromLine);
     expect({ line: d.line, column: d.column }).toEqual({ line: expected.line, column: c.column ?? expected.column });
-    expect(d.message.length).toBeGreaterThan(10);
-    expect(d.hint ?? '').not.toBe('');
+    for (const lang of ['es', 'en']) {
+      const text = diagnosticText(d, lang);
+      expect(text.message.length).toBeGreaterThan(10);
+      expect(text.hint ?? '').not.toBe('');
+    }
   });
 });

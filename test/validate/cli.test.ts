@@ -8,8 +8,9 @@ import { runActa } from '../run-acta.js';
 
 const ERRORS = path.resolve('test/fixtures/validate-errors');
 
+// These tests read English wording (ACTA_LANG=en); the language itself is tested in `the officer's language` below.
 function acta(args: string[], env: Record<string, string> = {}, cwd = process.cwd()): Promise<ActaRun> {
-  return runActa(args, { cwd, env });
+  return runActa(args, { cwd, env: { ACTA_LANG: 'en', ...env } });
 }
 
 function tempRoot(files: Record<string, string>): string {
@@ -54,6 +55,12 @@ describe('acta validate', () => {
     expect(r.stderr).toBe('');
     // The github format's stop-commands token is random per run: the golden file holds a placeholder.
     await expect(r.stdout.replace(/acta-[0-9a-f]{32}/g, 'acta-TOKEN')).toMatchFileSnapshot(`../golden/validate/errors.${format}.txt`);
+  });
+
+  it.each(['text', 'json', 'github', 'pretty'])('speaks Spanish by default (the fixture sets no lang): the errors fixture (%s)', async (format) => {
+    const r = await acta(['validate', '--root', ERRORS, '--format', format], { ACTA_LANG: '' });
+    expect(r.code).toBe(1);
+    await expect(r.stdout.replace(/acta-[0-9a-f]{32}/g, 'acta-TOKEN')).toMatchFileSnapshot(`../golden/validate/errors.es.${format}.txt`);
   });
 
   it('emits one GitHub annotation per problem, and the full list in the log', async () => {

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { countDiagnostics } from '../../src/core/diagnostics.js';
 import type { ValidationResult } from '../../src/render/diagnostics.js';
 import { formatGithub, formatPretty, formatText } from '../../src/render/diagnostics.js';
+import { diagnosticText } from '../../src/render/diagnostic-text.js';
 import { replaceUnsafe } from '../../src/render/escape.js';
 import { PLAIN } from '../../src/render/style.js';
 import { TempRepo } from '../git/repo.js';
@@ -18,9 +19,15 @@ import { runnerCommands, tryParseLegacy, tryParseV2 } from './github-runner.js';
 
 const TOKEN = 'acta-0123456789abcdef0123456789abcdef';
 
-function diagnostic(file: string, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
-  return { file, line: 2, column: 3, endLine: 2, endColumn: 9, code: 'ref/unknown-actor', severity: 'error', message, pointer: '/x', ...extra };
+// Record text reaches a message through its parameters: `detail` is a yaml/syntax message whole; a hint, the schema's
+// description of a schema/pattern; a related place, the group named in "members of …".
+type Extra = Partial<Omit<Diagnostic, 'related'>> & { hint?: string; related?: readonly { file: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] };
+function diagnostic(file: string, message: string, extra: Extra = {}): Diagnostic {
+  const { hint, related, ...rest } = extra;
+  const said = hint !== undefined ? { code: 'schema/pattern' as const, params: { value: message, where: 'w', description: { en: hint, es: hint } } } : { code: 'yaml/syntax' as const, params: { detail: message } };
+  return { file, line: 2, column: 3, endLine: 2, endColumn: 9, severity: 'error', ...said, pointer: '/x', ...(related ? { related: related.map(({ message: id, ...at }) => ({ ...at, note: { phrase: 'membersOf', params: { id } } })) } : {}), ...rest } as Diagnostic;
 }
+const O = { style: PLAIN, lang: 'en' };
 
 function result(diagnostics: readonly Diagnostic[]): ValidationResult {
   return { root: '/r', files: ['a.yaml'], diagnostics, counts: countDiagnostics(diagnostics) };
@@ -34,7 +41,7 @@ function meant(r: ValidationResult): { command: string; properties: Record<strin
       command: d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice',
       // The runner drops a property with an empty value (a file name is never empty on disk).
       properties: { ...(d.file ? { file: replaceUnsafe(d.file) } : {}), line: String(d.line), col: String(d.column), endline: String(d.endLine), endcolumn: String(d.endColumn), title: `acta ${d.code}` },
-      data: replaceUnsafe(d.hint ? `${d.message}\n${d.hint}` : d.message),
+      data: replaceUnsafe(((t) => (t.hint ? `${t.message}\n${t.hint}` : t.message))(diagnosticText(d, 'en'))),
     }));
   return r.diagnostics.length ? [...annotations, { command: 'group', properties: {}, data: `all ${r.diagnostics.length} problems` }, { command: 'endgroup', properties: {}, data: '' }] : annotations;
 }
@@ -55,19 +62,19 @@ const HOSTILE = [
 describe('the github format, read by the runner', () => {
   it('yields exactly the annotations acta meant, and nothing from the record text', () => {
     const r = result(HOSTILE);
-    const out = formatGithub(r, { style: PLAIN, stopToken: TOKEN });
+    const out = formatGithub(r, { ...O, stopToken: TOKEN });
     expect(runnerCommands(out)).toEqual(meant(r));
   });
 
   it('encodes a carriage return in properties and data as %0D (the runner turns it back)', () => {
-    const out = formatGithub(result([diagnostic('a\rb.yaml', 'x\ry')]), { style: PLAIN, stopToken: TOKEN });
+    const out = formatGithub(result([diagnostic('a\rb.yaml', 'x\ry')]), { ...O, stopToken: TOKEN });
     expect(out).toContain('file=a%0Db.yaml');
     expect(out).toContain('::x%0Dy');
-    expect(runnerCommands(out)[0]).toMatchObject({ properties: { file: 'a\rb.yaml' }, data: 'x\ry' });
+    expect(runnerCommands(out)[0]).toMatchObject({ properties: { file: 'a\rb.yaml' }, data: 'x\ry\nfix the YAML syntax at this position' });
   });
 
   it('refuses to run without a stop token', () => {
-    expect(() => formatGithub(result(HOSTILE), { style: PLAIN })).toThrow(/stop token/);
+    expect(() => formatGithub(result(HOSTILE), O)).toThrow(/stop token/);
   });
 
   it('the port parses both command forms like the runner', () => {
@@ -89,7 +96,7 @@ describe('property: record text never produces an extra command', () => {
     fc.assert(
       fc.property(fc.array(hostileDiagnostic, { maxLength: 5 }), (ds) => {
         const r = result(ds);
-        expect(runnerCommands(formatGithub(r, { style: PLAIN, stopToken: TOKEN }))).toEqual(meant(r));
+        expect(runnerCommands(formatGithub(r, { ...O, stopToken: TOKEN }))).toEqual(meant(r));
       }),
       { numRuns: 300 },
     );
@@ -100,8 +107,8 @@ describe('property: record text never produces an extra command', () => {
       fc.property(fc.array(hostileDiagnostic, { maxLength: 5 }), hostileText, (ds, source) => {
         const r = result(ds);
         const sources = new Map(ds.map((d) => [d.file, `${source}\n${source}\n${source}`]));
-        expect(runnerCommands(formatText(r))).toEqual([]);
-        expect(runnerCommands(formatPretty(r, { style: PLAIN, sources }))).toEqual([]);
+        expect(runnerCommands(formatText(r, O))).toEqual([]);
+        expect(runnerCommands(formatPretty(r, { ...O, sources }))).toEqual([]);
       }),
       { numRuns: 300 },
     );

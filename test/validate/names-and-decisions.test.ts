@@ -1,5 +1,6 @@
 // Issue 26 points 11 and 12: a word that names two actors, and a deadline change decided before the commitment.
 import { describe, expect, it } from 'vitest';
+import { diagnosticText } from '../../src/render/diagnostic-text.js';
 import { check, MEETING, REGISTRIES } from './harness.js';
 
 const M = 'meetings/2017-03-16-red-nna.yaml';
@@ -13,8 +14,8 @@ describe('a word that designates two actors is an error naming both places (poin
     expect(found).toHaveLength(1);
     const d = found[0]!;
     expect(d.severity).toBe('error');
-    expect(d.message).toContain('`GT`');
-    expect(d.message).toContain(`\`${other}\``);
+    expect(diagnosticText(d, 'en').message).toContain('`GT`');
+    expect(diagnosticText(d, 'en').message).toContain(`\`${other}\``);
     // Both places: the alias here, and where the other actor is named so.
     const places = [`${d.file}:${d.line}`, ...(d.related ?? []).map((r) => `${r.file}:${r.line}`)];
     expect(places).toHaveLength(2);
@@ -49,7 +50,7 @@ describe('a deadline change decided before the commitment existed is an error (p
   it('a `within` extension decided by a meeting held earlier', () => {
     const found = check({ 'meetings/2015-07-20-grcm.yaml': EARLIER, [M]: MEETING + entry('2015-07-20-grcm') });
     expect(found.map((d) => [d.code, d.file, d.line])).toEqual([['followup/decided-before', M, 22]]);
-    expect(found[0]!.message).toBe('decided by 2015-07-20-grcm (2015-07-20), a meeting held before this commitment was made at 2017-03-16-red-nna (2017-03-16)');
+    expect(diagnosticText(found[0]!, 'en').message).toBe('decided by 2015-07-20-grcm (2015-07-20), a meeting held before this commitment was made at 2017-03-16-red-nna (2017-03-16)');
   });
 
   it('a dated extension decided by an earlier meeting; a point of it named', () => {

@@ -1,6 +1,8 @@
 // Every word that names an actor names one actor (issue 26 point 11): an id, country code, acronym, name or alias
 // of one registry entry may not be, case and accents ignored, an id, acronym, name or alias of another. Otherwise
 // `statement iom`, `--by`, `--actor` and import's actor matching would pick one of them — or merge them.
+import type { Phrase } from '../diagnostics.js';
+import { phrase } from '../diagnostics.js';
 import { foldActorWord } from '../actors.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedFile } from '../read/index.js';
@@ -12,13 +14,11 @@ interface Naming {
   readonly actor: string;
   readonly parsed: ParsedFile;
   readonly pointer: string;
-  readonly what: string;
+  /** Which of the actor's words: a phrase of the catalog (naming.code, naming.acronym {lang}…). */
+  readonly what: Phrase;
 }
 
-const textFields = [
-  ['acronym', 'the acronym'],
-  ['name', 'the name'],
-] as const;
+const textFields = ['acronym', 'name'] as const;
 
 export const actorNames: Check = {
   name: 'each name designates one actor',
@@ -37,8 +37,7 @@ export const actorNames: Check = {
       const pair = `${folded}\0${first.actor}\0${naming.actor}`;
       if (reported.has(pair)) return;
       reported.add(pair);
-      const message = `${naming.what} \`${word}\` of \`${naming.actor}\` also designates \`${first.actor}\` (${first.what}, in ${first.parsed.file}): a word that names two actors makes commands pick the wrong one`;
-      out.push(diagnosticAt(naming.parsed, naming.pointer, 'id/ambiguous-name', message, 'keep each id, name, acronym and alias to one actor (case and accents are ignored when they are compared): remove or change one of them', { related: [relatedAt(first.parsed, first.pointer, `\`${first.actor}\` is named so here`)] }));
+      out.push(diagnosticAt(naming.parsed, naming.pointer, 'id/ambiguous-name', { what: naming.what, word, actor: naming.actor, other: first.actor, otherWhat: first.what, file: first.parsed.file }, { related: [relatedAt(first.parsed, first.pointer, phrase('namedSoHere', { actor: first.actor }))] }));
     };
     for (const f of records.registryFiles) {
       const list = (f.parsed.data as Record<string, unknown> | undefined)?.[f.kind];
@@ -51,13 +50,13 @@ export const actorNames: Check = {
         if (typeof actor !== 'string') return;
         const at = `/${f.kind}/${i}`;
         const base = { actor, parsed: f.parsed };
-        claim(actor, { ...base, pointer: `${at}/${key}`, what: key === 'code' ? 'the code' : 'the id' });
-        for (const [field, what] of textFields) {
+        claim(actor, { ...base, pointer: `${at}/${key}`, what: phrase(key === 'code' ? 'naming.code' : 'naming.id') });
+        for (const field of textFields) {
           const text = e[field];
           if (!text || typeof text !== 'object') continue;
-          for (const lang of ['es', 'en']) claim((text as Record<string, unknown>)[lang], { ...base, pointer: `${at}/${field}/${lang}`, what: `${what} (${lang})` });
+          for (const lang of ['es', 'en']) claim((text as Record<string, unknown>)[lang], { ...base, pointer: `${at}/${field}/${lang}`, what: phrase(`naming.${field}`, { lang }) });
         }
-        if (Array.isArray(e['aliases'])) e['aliases'].forEach((alias, j) => claim(alias, { ...base, pointer: `${at}/aliases/${j}`, what: 'the alias' }));
+        if (Array.isArray(e['aliases'])) e['aliases'].forEach((alias, j) => claim(alias, { ...base, pointer: `${at}/aliases/${j}`, what: phrase('naming.alias') }));
       });
     }
     return out;

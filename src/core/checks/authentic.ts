@@ -33,7 +33,7 @@ function visit(v: unknown, path: (string | number)[], parsed: ParsedFile, authen
     const source = (o.authentic as Lang | undefined) ?? authentic;
     if (source !== undefined && typeof o[source] !== 'string') {
       const shown = typeof o.es === 'string' ? 'es' : 'en';
-      out.push(diagnosticAt(parsed, joinPointer([...path, shown]), 'text/no-authentic', `this \`${shown}\` text is a translation, but the authentic \`${source}\` text is missing`, `add the source's own text as \`${source}\`, or say \`authentic: ${shown}\` in this text if the source gives it in ${shown === 'en' ? 'English' : 'Spanish'}`, { at: 'key' }));
+      out.push(diagnosticAt(parsed, joinPointer([...path, shown]), 'text/no-authentic', { shown, source }, { at: 'key' }));
     }
     return;
   }

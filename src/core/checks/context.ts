@@ -1,5 +1,5 @@
 // What every cross-record check is given: the records, their indexes, and a way to report at a pointer.
-import type { Code, Diagnostic, Related } from '../diagnostics.js';
+import type { Code, Diagnostic, DiagnosticParams, Phrase, Related } from '../diagnostics.js';
 import { defaultSeverity } from '../diagnostics.js';
 import type { ParsedFile } from '../read/index.js';
 import { locate } from '../read/index.js';
@@ -30,13 +30,14 @@ export interface Check {
   run(records: RecordSet, index: Indexes): Diagnostic[];
 }
 
-export function diagnosticAt(parsed: ParsedFile, pointer: string, code: Code, message: string, hint?: string, options: { at?: 'value' | 'key'; related?: Related[] } = {}): Diagnostic {
+/** A diagnostic at a pointer: the code, its parameters, and which of the code's messages (variant) if not its own. */
+export function diagnosticAt(parsed: ParsedFile, pointer: string, code: Code, params: DiagnosticParams, options: { at?: 'value' | 'key'; related?: Related[]; variant?: string } = {}): Diagnostic {
   const loc = locate(parsed, pointer, options.at ?? 'value');
-  return { ...loc, code, severity: defaultSeverity(code), message, ...(hint ? { hint } : {}), pointer, ...(options.related ? { related: options.related } : {}) };
+  return { ...loc, code, severity: defaultSeverity(code), ...(options.variant ? { variant: options.variant } : {}), params, pointer, ...(options.related ? { related: options.related } : {}) };
 }
 
-export function relatedAt(parsed: ParsedFile, pointer: string, message: string, at: 'value' | 'key' = 'value'): Related {
-  return { ...locate(parsed, pointer, at), message };
+export function relatedAt(parsed: ParsedFile, pointer: string, note: Phrase, at: 'value' | 'key' = 'value'): Related {
+  return { ...locate(parsed, pointer, at), note };
 }
 
 /** Records read and records known by id (KnownRecord), merged in file order, as a run that read every file sees them. */

@@ -2,6 +2,7 @@
 // itself (or a group that leads back to it). Either would hide who owes what.
 import { findCycles } from '../cycles.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { phrase } from '../diagnostics.js';
 import type { ParsedFile } from '../read/index.js';
 import { walkAgreements } from '../walk.js';
 import type { Check } from './context.js';
@@ -22,7 +23,7 @@ export const supersessionCycles: Check = {
         if (a.supersedes) supersedes.set(ref, { target: a.supersedes, at: { parsed, pointer: `${pointer}/supersedes` } });
         a.followup?.forEach((f, i) => {
           if (f.superseded_by !== ref) return;
-          out.push(diagnosticAt(parsed, `${pointer}/followup/${i}/superseded_by`, 'ref/supersedes-itself', `point ${ref} is recorded as superseded by itself`, 'name the later point that replaces it, or drop `superseded_by`'));
+          out.push(diagnosticAt(parsed, `${pointer}/followup/${i}/superseded_by`, 'ref/supersedes-itself', { ref }, { variant: 'supersededBy' }));
         });
       }
     }
@@ -34,11 +35,11 @@ export const supersessionCycles: Check = {
       const path = fromFirst(found.path, order);
       const last = supersedes.get(path[path.length - 1]!)!;
       if (path.length === 1) {
-        out.push(diagnosticAt(last.at.parsed, last.at.pointer, 'ref/supersedes-itself', `point ${path[0]} says it supersedes itself`, 'name the earlier point it replaces, or drop `supersedes`'));
+        out.push(diagnosticAt(last.at.parsed, last.at.pointer, 'ref/supersedes-itself', { ref: path[0]! }));
         continue;
       }
-      const related = path.slice(0, -1).map((ref) => relatedAt(supersedes.get(ref)!.at.parsed, supersedes.get(ref)!.at.pointer, `${ref} supersedes ${supersedes.get(ref)!.target}`));
-      out.push(diagnosticAt(last.at.parsed, last.at.pointer, 'ref/supersession-cycle', `points supersede each other in a ring: ${ring(path)}; none of them is followed up`, 'a later point supersedes an earlier one: drop the `supersedes` that points forward', { related }));
+      const related = path.slice(0, -1).map((ref) => relatedAt(supersedes.get(ref)!.at.parsed, supersedes.get(ref)!.at.pointer, phrase('supersedes', { ref, target: supersedes.get(ref)!.target })));
+      out.push(diagnosticAt(last.at.parsed, last.at.pointer, 'ref/supersession-cycle', { ring: ring(path) }, { related }));
     }
     return out;
   },
@@ -67,8 +68,8 @@ export const groupCycles: Check = {
       const from = path[path.length - 1]!;
       const { at, members } = groups.get(from)!;
       const pointer = `${at.pointer}/${members.indexOf(nested(from)[edge]!)}`;
-      if (path.length === 1) out.push(diagnosticAt(at.parsed, pointer, 'ref/group-contains-itself', `group \`${from}\` lists itself among its members`, 'list the actors it stands for, not the group itself'));
-      else out.push(diagnosticAt(at.parsed, pointer, 'ref/group-cycle', `groups contain each other in a ring: ${ring(path)}`, 'a group may list another group, but no group may lead back to itself: drop one of these members', { related: path.slice(0, -1).map((id) => relatedAt(groups.get(id)!.at.parsed, groups.get(id)!.at.pointer, `members of ${id}`)) }));
+      if (path.length === 1) out.push(diagnosticAt(at.parsed, pointer, 'ref/group-contains-itself', { group: from }));
+      else out.push(diagnosticAt(at.parsed, pointer, 'ref/group-cycle', { ring: ring(path) }, { related: path.slice(0, -1).map((id) => relatedAt(groups.get(id)!.at.parsed, groups.get(id)!.at.pointer, phrase('membersOf', { id }))) }));
     }
     return out;
   },

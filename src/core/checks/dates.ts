@@ -15,7 +15,7 @@ class DateChecker {
   /** False (and reported) when a value of the right shape has a year acta does not read. */
   private inRange(value: string, pointer: string): boolean {
     if (inYearRange(value)) return true;
-    this.out.push(diagnosticAt(this.parsed, pointer, 'date/out-of-range', `\`${value}\`: the year is outside the years acta reads (${YEARS.first}–${YEARS.last})`, 'check the year for a typo (0217, 3017); acta reads no earlier or later records'));
+    this.out.push(diagnosticAt(this.parsed, pointer, 'date/out-of-range', { value, first: String(YEARS.first), last: String(YEARS.last) }));
     return false;
   }
 
@@ -23,7 +23,7 @@ class DateChecker {
     // A value of the wrong shape is the schema's to report; here only shapes that are right but not on the calendar.
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || isRealDate(value)) return true;
     if (!this.inRange(value, pointer)) return false;
-    this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', `\`${value}\` is not a real date`, 'check the day and month (YYYY-MM-DD; February has 28 or 29 days)'));
+    this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', { value }));
     return false;
   }
 
@@ -31,7 +31,7 @@ class DateChecker {
     if (typeof value !== 'string' || !/^\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12])?$/.test(value)) return undefined;
     if (!this.inRange(value, pointer)) return undefined;
     const period = parsePeriod(value);
-    if (!period) this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', `\`${value}\` is not a real date or period`, 'use YYYY-MM-DD, YYYY-MM (month 01–12), YYYY-Q1…Q4, YYYY-H1/H2 or YYYY'));
+    if (!period) this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', { value }, { variant: 'period' }));
     return period?.end;
   }
 
@@ -42,10 +42,10 @@ class DateChecker {
     this.due(d.until, `${pointer}/until`);
     this.due(d.event?.expected, `${pointer}/event/expected`);
     if (hasTooManyOccurrences(d, meetingStart)) {
-      this.out.push(diagnosticAt(this.parsed, `${pointer}/until`, 'deadline/too-many-occurrences', `twice a year from ${d.from ?? meetingStart?.slice(0, 4)} until ${d.until} is more than ${MAX_OCCURRENCES} half-years: acta does not expand it, and follows it as a rolling twice-a-year`, `end it within ${MAX_OCCURRENCES / 2} years (a later meeting can extend it), or drop \`until\``));
+      this.out.push(diagnosticAt(this.parsed, `${pointer}/until`, 'deadline/too-many-occurrences', { from: String(d.from ?? meetingStart?.slice(0, 4)), until: String(d.until), max: MAX_OCCURRENCES, years: MAX_OCCURRENCES / 2 }));
     }
     if (end && meetingStart && end < meetingStart) {
-      this.out.push(diagnosticAt(this.parsed, `${pointer}/due`, 'deadline/before-meeting', `the deadline ${d.due} ends before the meeting that set it (${meetingStart})`, 'check the year; if the source really says so, explain it in a note with `explains: [deadline/before-meeting]`'));
+      this.out.push(diagnosticAt(this.parsed, `${pointer}/due`, 'deadline/before-meeting', { due: String(d.due), meeting: meetingStart }));
     }
   }
 
@@ -54,7 +54,7 @@ class DateChecker {
       const at = `${pointer}/${i}`;
       const real = this.day(f.date, `${at}/date`);
       if (real && meetingStart && f.date < meetingStart) {
-        this.out.push(diagnosticAt(this.parsed, `${at}/date`, 'followup/before-meeting', `follow-up dated ${f.date}, before the meeting itself (${meetingStart})`, 'follow-up records what happened after the meeting: check the date'));
+        this.out.push(diagnosticAt(this.parsed, `${at}/date`, 'followup/before-meeting', { date: f.date, meeting: meetingStart }));
       }
       this.deadline(f.deadline, `${at}/deadline`, meetingStart);
       this.due(f.occurrence, `${at}/occurrence`);
@@ -70,7 +70,7 @@ function decidedBefore(c: DateChecker, list: readonly FollowUp[] | undefined, po
     const decider = f.decided_by.split('#')[0]!;
     const held = index.meetings.get(decider)?.start;
     if (held === undefined || held >= start) return;
-    c.out.push(diagnosticAt(c.parsed, `${pointer}/${i}/decided_by`, 'followup/decided-before', `decided by ${decider} (${held}), a meeting held before this commitment was made at ${meetingId} (${start})`, 'name the meeting that decided the change, held on or after the one that adopted the commitment'));
+    c.out.push(diagnosticAt(c.parsed, `${pointer}/${i}/decided_by`, 'followup/decided-before', { decider, held, meeting: meetingId, start }));
   });
 }
 
@@ -84,7 +84,7 @@ export const dates: Check = {
       const startOk = c.day(m.dates.start, '/dates/start');
       const endOk = c.day(m.dates.end, '/dates/end');
       if (startOk && endOk && m.dates.end !== undefined && m.dates.end < m.dates.start) {
-        c.out.push(diagnosticAt(parsed, '/dates/end', 'date/order', `the meeting ends (${m.dates.end}) before it starts (${m.dates.start})`, 'swap or correct the dates'));
+        c.out.push(diagnosticAt(parsed, '/dates/end', 'date/order', { start: m.dates.start, end: m.dates.end }));
       }
       const start = startOk ? m.dates.start : undefined;
       for (const { agreement: a, pointer } of walkAgreements(m)) {
@@ -100,10 +100,10 @@ export const dates: Check = {
       const c = new DateChecker(parsed);
       c.due(p.period.start, '/period/start');
       c.due(p.period.end, '/period/end');
-      if (p.period.end < p.period.start) c.out.push(diagnosticAt(parsed, '/period/end', 'date/order', `the plan ends (${p.period.end}) before it starts (${p.period.start})`, 'correct the period'));
+      if (p.period.end < p.period.start) c.out.push(diagnosticAt(parsed, '/period/end', 'date/order', { start: p.period.start, end: p.period.end }, { variant: 'plan' }));
       p.columns.forEach((col, i) => {
         if (col >= p.period.start && col <= p.period.end) c.due(col, `/columns/${i}`);
-        else c.out.push(diagnosticAt(parsed, `/columns/${i}`, 'date/order', `column ${col} is outside the plan's period ${p.period.start}–${p.period.end}`, 'correct the column or the period'));
+        else c.out.push(diagnosticAt(parsed, `/columns/${i}`, 'date/order', { column: col, start: p.period.start, end: p.period.end }, { variant: 'column' }));
       });
       for (const { activity, pointer } of walkActivities(p)) c.followups(activity.followup, `${pointer}/followup`, undefined);
       for (const d of c.out) out.push(d);

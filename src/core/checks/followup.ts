@@ -5,6 +5,7 @@ import { buildActorDirectory, expandActors } from '../actors.js';
 import type { Day } from '../dates.js';
 import { isRealDate } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { names } from '../diagnostics.js';
 import { halfYearsOf } from '../followup/deadline.js';
 import { occurrencesOf } from '../followup/sources.js';
 import type { ActorId, Deadline, FollowUp } from '../model.js';
@@ -31,14 +32,15 @@ function checkList(parsed: ParsedFile, pointer: string, list: readonly FollowUp[
         const strangers = expandActors(dir, [actor]).filter((a) => !owing.has(a));
         if (strangers.length === 0) return;
         const who = strangers.length === 1 && strangers[0] === actor ? `\`${actor}\`` : `\`${actor}\` (${strangers.join(', ')})`;
-        out.push(diagnosticAt(parsed, `${at}/delivered_by/${j}`, 'followup/not-owed', `delivered by ${who}, who does not owe this commitment (owed by ${owners.join(', ')})`, 'name an actor among the owners (a member of an owing group), or record the help in `note`'));
+        out.push(diagnosticAt(parsed, `${at}/delivered_by/${j}`, 'followup/not-owed', { actor: who, owners: names(owners) }));
       });
     }
     if (f.occurrence !== undefined) {
       const there = owed.occurrences(f.step);
       if (!there.has(f.occurrence)) {
-        const listed = [...there].filter((o) => o.length > 4);
-        out.push(diagnosticAt(parsed, `${at}/occurrence`, 'ref/unknown-occurrence', listed.length ? `occurrence ${f.occurrence} given, but this commitment's occurrences are ${listed.join(', ')}` : `occurrence ${f.occurrence} given, but this commitment does not recur in occurrences (only twice-a-year with \`until\`, and plan schedule cells, do)`, 'name one of its occurrences (2018-H1, or a column year), or leave `occurrence` out'));
+        // The half-years when there are any, else the years (a plan's yearly cells recur by year).
+        const listed = [...there].some((o) => o.length > 4) ? [...there].filter((o) => o.length > 4) : [...there];
+        out.push(listed.length ? diagnosticAt(parsed, `${at}/occurrence`, 'ref/unknown-occurrence', { occurrence: String(f.occurrence), occurrences: names(listed) }) : diagnosticAt(parsed, `${at}/occurrence`, 'ref/unknown-occurrence', { occurrence: String(f.occurrence) }, { variant: 'notRecurring' }));
       }
     }
   });
@@ -85,7 +87,7 @@ export function followupAfterAsOf(records: RecordSet, asOf: Day): Diagnostic[] {
   const each = (parsed: ParsedFile, pointer: string, list: readonly FollowUp[] | undefined): void =>
     list?.forEach((f, i) => {
       if (typeof f.date !== 'string' || !isRealDate(f.date) || f.date <= asOf) return;
-      out.push(diagnosticAt(parsed, `${pointer}/${i}/date`, 'followup/after-as-of', `follow-up dated ${f.date}, after --as-of ${asOf}: a report as of ${asOf} does not take it into account`, `check the date; if it is right, make the report as of ${f.date} or later`));
+      out.push(diagnosticAt(parsed, `${pointer}/${i}/date`, 'followup/after-as-of', { date: f.date, asOf }));
     });
   for (const { data: m, parsed, valid } of records.meetings) if (valid) for (const { agreement: a, pointer } of walkAgreements(m)) each(parsed, `${pointer}/followup`, a.followup);
   for (const { data: p, parsed, valid } of records.plans) if (valid) for (const { activity, pointer } of walkActivities(p)) each(parsed, `${pointer}/followup`, activity.followup);

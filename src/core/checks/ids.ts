@@ -1,5 +1,6 @@
 // Unique ids across records and registries; a record's file is named after its id.
 import type { Diagnostic } from '../diagnostics.js';
+import { phrase } from '../diagnostics.js';
 import type { ParsedFile } from '../read/index.js';
 import { registryKey } from '../schema.js';
 import type { Check } from './context.js';
@@ -21,23 +22,24 @@ export const uniqueIds: Check = {
       const first = seen.get(id);
       if (!first) return void seen.set(id, { parsed, file, pointer });
       if (!parsed) return;
-      const related = first.parsed ? relatedAt(first.parsed, first.pointer, 'first defined here') : { file: first.file, line: 1, column: 1, endLine: 1, endColumn: 1, message: 'first defined here' };
-      out.push(diagnosticAt(parsed, pointer, 'id/duplicate', `${what} \`${id}\` is already defined in ${first.file}`, 'give one of them another id', { related: [related] }));
+      const note = phrase('firstDefinedHere');
+      const related = first.parsed ? relatedAt(first.parsed, first.pointer, note) : { file: first.file, line: 1, column: 1, endLine: 1, endColumn: 1, note };
+      out.push(diagnosticAt(parsed, pointer, 'id/duplicate', { kind: what, id, file: first.file }, { related: [related] }));
     };
     for (const m of inFileOrder(records.meetings, records.known, 'meeting')) {
-      if ('parsed' in m) claim(m.data.id, m.parsed.file, m.parsed, '/id', 'meeting id');
-      else claim(m.id, m.file, undefined, '/id', 'meeting id');
+      if ('parsed' in m) claim(m.data.id, m.parsed.file, m.parsed, '/id', 'meeting');
+      else claim(m.id, m.file, undefined, '/id', 'meeting');
     }
     for (const p of inFileOrder(records.plans, records.known, 'plan')) {
-      if ('parsed' in p) claim(p.data.id, p.parsed.file, p.parsed, '/id', 'plan id');
-      else claim(p.id, p.file, undefined, '/id', 'plan id');
+      if ('parsed' in p) claim(p.data.id, p.parsed.file, p.parsed, '/id', 'plan');
+      else claim(p.id, p.file, undefined, '/id', 'plan');
     }
     for (const f of records.registryFiles) {
       const list = (f.parsed.data as Record<string, unknown>)[f.kind];
       if (!Array.isArray(list)) continue;
       const key = registryKey(f.kind);
       list.forEach((entry, i) => {
-        if (entry && typeof entry === 'object') claim((entry as Record<string, unknown>)[key], f.parsed.file, f.parsed, `/${f.kind}/${i}/${key}`, 'actor id');
+        if (entry && typeof entry === 'object') claim((entry as Record<string, unknown>)[key], f.parsed.file, f.parsed, `/${f.kind}/${i}/${key}`, 'actor');
       });
     }
     return out;
@@ -53,7 +55,7 @@ export const fileNames: Check = {
       const id = r.data.id;
       if (typeof id !== 'string') continue;
       const base = r.parsed.file.split('/').pop()!.replace(/\.ya?ml$/, '');
-      if (base !== id) out.push(diagnosticAt(r.parsed, '/id', 'id/file-name', `the file is named \`${base}\` but the record's id is \`${id}\``, `rename the file to ${id}.yaml, or correct the id`));
+      if (base !== id) out.push(diagnosticAt(r.parsed, '/id', 'id/file-name', { name: base, id }));
     }
     return out;
   },

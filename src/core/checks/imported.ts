@@ -17,7 +17,7 @@ export const imported: Check = {
         const lang = PREFIX.test(n.text.es ?? '') ? 'es' : PREFIX.test(n.text.en ?? '') ? 'en' : undefined;
         if (!lang) return;
         const what = n.text.en ?? n.text.es ?? '';
-        out.push(diagnosticAt(parsed, `/notes/${i}/text/${lang}`, 'import/unchecked', `an import guess is still unchecked${n.at ? ` at ${n.at}` : ''}: ${what.slice(0, 120)}`, 'check the value it is about against the source, then delete the note (or keep it without the `import:` prefix)'));
+        out.push(n.at ? diagnosticAt(parsed, `/notes/${i}/text/${lang}`, 'import/unchecked', { at: n.at, note: what.slice(0, 120) }, { variant: 'at' }) : diagnosticAt(parsed, `/notes/${i}/text/${lang}`, 'import/unchecked', { note: what.slice(0, 120) }));
       });
     }
     return out;

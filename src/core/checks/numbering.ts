@@ -1,5 +1,6 @@
 // Numbers are unique among siblings: agreement points within a meeting, and each level of a plan.
 import type { Diagnostic } from '../diagnostics.js';
+import { phrase } from '../diagnostics.js';
 import type { ParsedFile } from '../read/index.js';
 import type { Check } from './context.js';
 import { diagnosticAt, relatedAt } from './context.js';
@@ -9,7 +10,7 @@ function uniqueNumbers(parsed: ParsedFile, list: readonly { number: string }[] |
   list?.forEach((item, i) => {
     const seen = first.get(item.number);
     if (seen === undefined) first.set(item.number, i);
-    else out.push(diagnosticAt(parsed, `${pointer}/${i}/number`, 'number/duplicate', `${what} number ${item.number} is used twice`, 'restore the intended numbering and keep the printed one in `printed`', { related: [relatedAt(parsed, `${pointer}/${seen}/number`, 'first used here')] }));
+    else out.push(diagnosticAt(parsed, `${pointer}/${i}/number`, 'number/duplicate', { kind: what, number: item.number }, { related: [relatedAt(parsed, `${pointer}/${seen}/number`, phrase('firstUsedHere'))] }));
   });
 }
 

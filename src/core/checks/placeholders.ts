@@ -34,7 +34,7 @@ function findPlaceholders(value: unknown, path: (string | number)[], out: string
 function placeholdersIn(parsed: ParsedFile, data: unknown): Diagnostic[] {
   const pointers: string[] = [];
   findPlaceholders(data, [], pointers);
-  return pointers.map((p) => diagnosticAt(parsed, p, 'record/placeholder', `a TODO placeholder is left at ${p}`, 'replace it with what the source says, or remove the field if the source says nothing'));
+  return pointers.map((p) => diagnosticAt(parsed, p, 'record/placeholder', { pointer: p }));
 }
 
 export const placeholders: Check = {

@@ -1,5 +1,6 @@
 // Every reference resolves: countries, actors, bodies, meetings, agreements, plan activities, schedule columns.
 import type { Code, Diagnostic } from '../diagnostics.js';
+import { names, quoted } from '../diagnostics.js';
 import type { Deadline, FollowUp } from '../model.js';
 import type { ParsedFile } from '../read/index.js';
 import { closestMatches } from '../text-distance.js';
@@ -14,20 +15,20 @@ export const MAX_SUGGESTED = 200;
 // MAX_SUGGESTED different names of a kind no more are searched. A search walks every candidate — every meeting id for
 // an unknown meeting — so without the cap, a corpus whose every record names a missing meeting costs records².
 export class Suggestions {
-  private readonly found = new Map<string, string>();
+  private readonly found = new Map<string, readonly string[]>();
   private readonly searched = new Map<Code, number>();
 
-  text(code: Code, value: string, candidates: () => Iterable<string>): string {
+  /** The nearest names to an unknown one (none past the cap). */
+  near(code: Code, value: string, candidates: () => Iterable<string>): readonly string[] {
     const key = `${code}\u0000${value}`;
     const known = this.found.get(key);
     if (known !== undefined) return known;
     const count = this.searched.get(code) ?? 0;
-    if (count >= MAX_SUGGESTED) return '';
+    if (count >= MAX_SUGGESTED) return [];
     this.searched.set(code, count + 1);
     const near = closestMatches(value, candidates());
-    const suggestion = near.length ? ` (did you mean ${near.map((n) => `\`${n}\``).join(', ')}?)` : '';
-    this.found.set(key, suggestion);
-    return suggestion;
+    this.found.set(key, near);
+    return near;
   }
 }
 
@@ -43,21 +44,21 @@ class RefChecker {
   readonly out: Diagnostic[] = [];
   constructor(readonly parsed: ParsedFile, readonly index: Indexes, readonly suggestions: Suggestions) {}
 
-  private miss(pointer: string, code: Code, what: string, value: string, candidates: () => Iterable<string>, hint: string): void {
-    const suggestion = this.suggestions.text(code, value, candidates);
-    this.out.push(diagnosticAt(this.parsed, pointer, code, `unknown ${what} \`${value}\`${suggestion}`, hint));
+  private miss(pointer: string, code: Code, value: string, candidates: () => Iterable<string>): void {
+    const near = this.suggestions.near(code, value, candidates);
+    this.out.push(diagnosticAt(this.parsed, pointer, code, near.length ? { value, didYouMean: quoted(near) } : { value }));
   }
 
   country(value: unknown, pointer: string): void {
     if (typeof value !== 'string' || !this.index.hasRegistry.countries || this.index.countries.has(value)) return;
-    this.miss(pointer, 'ref/unknown-country', 'country', value, () => this.index.countries, 'use an ISO 3166-1 alpha-2 code from registries/countries.yaml, or add the country there');
+    this.miss(pointer, 'ref/unknown-country', value, () => this.index.countries);
   }
 
   actor(value: unknown, pointer: string): void {
     if (typeof value !== 'string' || this.index.actors.has(value)) return;
     if (/^[A-Z]{2}$/.test(value)) return this.country(value, pointer);
     if (!this.index.hasRegistry.actors) return;
-    this.miss(pointer, 'ref/unknown-actor', 'actor', value, () => this.index.actors, 'use an id from registries/ (organisations, bodies, groups), or add it there');
+    this.miss(pointer, 'ref/unknown-actor', value, () => this.index.actors);
   }
 
   actors(list: readonly unknown[] | undefined, pointer: string): void {
@@ -66,19 +67,19 @@ class RefChecker {
 
   body(value: unknown, pointer: string): void {
     if (typeof value !== 'string' || !this.index.hasRegistry.bodies || this.index.bodies.has(value)) return;
-    this.miss(pointer, 'ref/unknown-body', 'body', value, () => this.index.bodies, 'use a body id from registries/bodies.yaml, or add it there');
+    this.miss(pointer, 'ref/unknown-body', value, () => this.index.bodies);
   }
 
   meeting(value: string, pointer: string): void {
     if (this.index.meetings.has(value)) return;
-    this.miss(pointer, 'ref/unknown-meeting', 'meeting', value, () => this.index.meetings.keys(), 'name a meeting that has a record in meetings/, or describe it in words with `text:`');
+    this.miss(pointer, 'ref/unknown-meeting', value, () => this.index.meetings.keys());
   }
 
   agreement(value: unknown, pointer: string): void {
     if (typeof value !== 'string') return;
     const [meeting] = value.split('#');
     if (!this.index.meetings.has(meeting!)) return this.meeting(meeting!, pointer);
-    if (!this.index.agreements.has(value)) this.miss(pointer, 'ref/unknown-agreement', 'agreement', value, () => this.index.agreementsOf.get(meeting!) ?? [], 'use the point number as the meeting record numbers it (sub-items after a dot: #2.b)');
+    if (!this.index.agreements.has(value)) this.miss(pointer, 'ref/unknown-agreement', value, () => this.index.agreementsOf.get(meeting!) ?? []);
   }
 
   /** A meeting, an agreement or a plan activity. */
@@ -86,7 +87,7 @@ class RefChecker {
     if (typeof value !== 'string') return;
     const [head, tail] = value.split('#');
     if (this.index.plans.has(head!)) {
-      if (tail !== undefined && !this.index.activities.has(value)) this.miss(pointer, 'ref/unknown-activity', 'plan activity', value, () => this.index.activitiesOf.get(head!) ?? [], 'write PLAN#AXIS/OBJECTIVE/RESULT/ACTIVITY as the plan numbers them');
+      if (tail !== undefined && !this.index.activities.has(value)) this.miss(pointer, 'ref/unknown-activity', value, () => this.index.activitiesOf.get(head!) ?? []);
       return;
     }
     if (tail === undefined) this.meeting(head!, pointer);
@@ -106,7 +107,7 @@ class RefChecker {
       if (f.superseded_by) this.agreement(f.superseded_by, `${at}/superseded_by`);
       if (f.evidence?.record) this.record(f.evidence.record, `${at}/evidence/record`);
       if (f.step !== undefined && (steps === undefined || f.step > steps)) {
-        this.out.push(diagnosticAt(this.parsed, `${at}/step`, 'ref/unknown-step', steps === undefined ? `step ${f.step} given, but this commitment has no schedule` : `step ${f.step} given, but the schedule has ${steps} step${steps === 1 ? '' : 's'}`, 'number schedule steps from 1, in the order they are listed'));
+        this.out.push(steps === undefined ? diagnosticAt(this.parsed, `${at}/step`, 'ref/unknown-step', { step: f.step }, { variant: 'noSchedule' }) : diagnosticAt(this.parsed, `${at}/step`, 'ref/unknown-step', { step: f.step, steps }));
       }
     });
   }
@@ -151,7 +152,7 @@ export const references: Check = {
       for (const { activity, pointer } of walkActivities(p)) {
         c.actors(activity.responsible, `${pointer}/responsible`);
         for (const column of Object.keys(activity.schedule ?? {})) {
-          if (!columns.has(column)) c.out.push(diagnosticAt(parsed, `${pointer}/schedule/${column}`, 'ref/unknown-column', `the plan has no column \`${column}\` (its columns: ${p.columns.join(', ')})`, 'add the year to `columns`, or move the cell to an existing column', { at: 'key' }));
+          if (!columns.has(column)) c.out.push(diagnosticAt(parsed, `${pointer}/schedule/${column}`, 'ref/unknown-column', { column, columns: names(p.columns) }, { at: 'key' }));
         }
         c.followups(activity.followup, `${pointer}/followup`, undefined);
       }

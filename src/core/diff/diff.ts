@@ -1,5 +1,6 @@
 // The semantic diff of two record sets (a git revision and the working tree, or two revisions): what changed,
 // record by record, in the records' own terms — and which changes a reviewer must look at (flagged).
+import type { Diagnostic as DiagnosticType } from '../diagnostics.js';
 import { deepEqual } from '../deep-equal.js';
 import type { ParsedFile } from '../read/index.js';
 import type { RecordSet } from '../records.js';
@@ -74,14 +75,16 @@ function unreadableFiles(base: RecordSet, head: RecordSet, sides: { base: DiffSi
     const b = before.get(file);
     const [f, side] = a ? [a, sides.head] : [b!, sides.base];
     if ((a && !b) || differs(file)) {
-      out.push(finishChange({ file, recordKind: 'file', record: file }, { kind: 'file-unreadable', revision: side.label, summary: firstProblem(f) }));
+      out.push(finishChange({ file, recordKind: 'file', record: file }, { kind: 'file-unreadable', revision: side.label, ...firstProblem(f) }));
     }
   }
   return out;
 }
 
-function firstProblem(f: ParsedFile): string {
-  return (parseErrorOf(f) ?? f.diagnostics[0])?.message ?? 'cannot be read';
+// The code as the summary (a word for tools), the problem itself for the sentence in the reader's language.
+function firstProblem(f: ParsedFile): { summary: string; problem?: Pick<DiagnosticType, 'code' | 'variant' | 'params'> } {
+  const d = parseErrorOf(f) ?? f.diagnostics[0];
+  return d ? { summary: d.code, problem: { code: d.code, ...(d.variant ? { variant: d.variant } : {}), params: d.params } } : { summary: 'file/unreadable' };
 }
 
 function diffRegistries(base: RecordSet, head: RecordSet): Change[] {

@@ -1,5 +1,6 @@
 // The shapes of the semantic diff, shared by diff.ts and the modules that compare parts, fields, texts and
 // follow-up entries (they import these types from here, never from diff.ts, so the diff has no import circle).
+import type { Diagnostic } from '../diagnostics.js';
 import type { Status } from '../model.js';
 import type { WordPart } from '../word-diff.js';
 
@@ -67,8 +68,10 @@ export interface Change {
   readonly occurrence?: string;
   /** file-unreadable: the revision (its label) at which the file could not be read. */
   readonly revision?: string;
-  /** A short description: "12 agreements", a follow-up entry's date; file-unreadable: the first problem. */
+  /** A short description: "12 agreements", a follow-up entry's date; file-unreadable: the code of the first problem. */
   readonly summary?: string;
+  /** file-unreadable: the first problem that keeps the file from being read (its code and parameters). */
+  readonly problem?: Pick<Diagnostic, 'code' | 'variant' | 'params'>;
 }
 
 export interface DiffSide {

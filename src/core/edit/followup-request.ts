@@ -5,6 +5,8 @@ import { expandActors, findActors, actorWords } from '../actors.js';
 import { isRealDate, parseDue } from '../dates.js';
 import type { Day } from '../dates.js';
 import type { Lang, Status } from '../model.js';
+import type { DiagnosticParams, Said } from '../diagnostics.js';
+import { names, quoted, say } from '../diagnostics.js';
 import { findRecord } from '../queries/find-record.js';
 import type { Checked } from '../queries/selection.js';
 import type { RecordSet } from '../records.js';
@@ -30,10 +32,10 @@ export interface FollowupPlan {
   readonly ref: string;
   readonly entry: FollowupEntry;
   readonly edits: readonly PlannedEdit[];
-  /** "delivered by MX (status partial)" */
-  readonly summary: string;
-  /** Said at once, the entry still written: an extension to a day before the deadline in force or the meeting. */
-  readonly warnings?: readonly string[];
+  /** "delivered by MX (status partial)", as a catalog key and its parameters. */
+  readonly summary: Said;
+  /** Said at once, the entry still written: an extension to a day before the deadline in force. */
+  readonly warnings?: readonly Said[];
 }
 
 interface Where {
@@ -47,14 +49,15 @@ interface Where {
   readonly steps: number;
   /** The deadline set where the target was recorded (before any extension), as written. */
   readonly due?: string;
-  /** The day its meeting started (agreements). */
-  readonly meetingStart?: Day;
   readonly occurrence?: string;
   /** The occurrences it recurs in (twice-a-year with `until`, plan schedule cells), when more than one. */
   readonly occurrences: readonly string[];
+  /** Every occurrence label an entry may name, as validate accepts them (with their years, and a plan's columns). */
+  readonly accepted: ReadonlySet<string>;
 }
 
-const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+const fail = (key: string, params?: DiagnosticParams): { ok: false; error: Said } => ({ ok: false, error: say(`refusals.${key}`, params) });
+const statusWord = (s: Status): Said => say(`statuses.${s}`);
 
 /** The point or activity REF names (prefixes as `show` takes them), with the step (/N) or occurrence (@2018-H1) it adds. */
 export function locateTarget(records: RecordSet, ref: string): Checked<Where> {
@@ -63,83 +66,106 @@ export function locateTarget(records: RecordSet, ref: string): Checked<Where> {
   const t = found.value;
   const tail = ref.includes('#') ? ref.slice(ref.indexOf('#') + 1) : '';
   const occurrence = /@([^@/]+)$/.exec(tail)?.[1];
+  // `X#3@`: an @ with no occurrence after it (or two of them) names nothing (issue 26 point 18).
+  if (tail.includes('@') && (occurrence === undefined || tail.indexOf('@') !== tail.lastIndexOf('@'))) return fail('emptyOccurrence', { ref, base: ref.replace(/@.*$/, '') });
   if (t.kind === 'agreement') {
     const stepText = /\/(\d+)(?:@[^@]*)?$/.exec(tail)?.[1];
     const step = stepText === undefined ? undefined : Number(stepText);
     const a = t.at.agreement;
+    // `X#3/0` or a step past the schedule: a usage error, before anything is planned (issue 26 point 18).
+    if (step !== undefined) {
+      const steps = a.commitment?.schedule?.length ?? 0;
+      if (steps === 0) return fail('noSteps', { ref, point: t.at.ref, step: stepText! });
+      if (step < 1 || step > steps) return fail('stepRange', { ref, point: t.at.ref, count: steps });
+    }
     const file = records.meetings.find((m) => m.data === t.meeting)!.parsed.file;
     const owners = (step !== undefined ? a.commitment?.schedule?.[step - 1]?.owners : undefined) ?? a.commitment?.owners ?? a.actors ?? [];
     const name = `${t.at.ref}${step !== undefined ? `/${step}` : ''}${occurrence ? `@${occurrence}` : ''}`;
     const deadline = step !== undefined ? a.commitment?.schedule?.[step - 1]?.deadline : a.commitment?.deadline;
+    // As validate reads them: the deadline's half-years and those of any extension, with their years.
+    const moved = (a.followup ?? []).filter((f) => f.step === step && f.deadline).map((f) => f.deadline!);
     const occurrences = deadline ? halfYearsOf(deadline, t.meeting.dates.start) : [];
+    const labels = [deadline, ...moved].flatMap((d) => (d ? halfYearsOf(d, t.meeting.dates.start) : []));
+    const accepted = new Set([...labels, ...labels.map((l) => l.slice(0, 4))]);
     const steps = a.commitment?.schedule?.length ?? 0;
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], occurrences, steps, meetingStart: t.meeting.dates.start, ...(deadline?.due !== undefined ? { due: deadline.due } : {}), ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], occurrences, accepted, steps, ...(deadline?.due !== undefined ? { due: deadline.due } : {}), ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
   }
   if (t.kind === 'activity') {
     const file = records.plans.find((p) => p.data === t.plan)!.parsed.file;
-    const occurrences = occurrencesOf(t.at.activity.schedule ?? {}).map((o) => o.label);
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], occurrences, steps: 0, ...(occurrence ? { occurrence } : {}) } };
+    const cells = occurrencesOf(t.at.activity.schedule ?? {});
+    const occurrences = cells.map((o) => o.label);
+    const accepted = new Set([...occurrences, ...cells.map((c) => c.column)]);
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], occurrences, accepted, steps: 0, ...(occurrence ? { occurrence } : {}) } };
   }
-  return fail(`\`${ref}\` is a whole ${t.kind}: name one of its ${t.kind === 'meeting' ? 'points (MEETING#N)' : 'activities (PLAN#A/O/R/N)'}`);
+  return fail('wholeRecord', { ref, kind: t.kind });
 }
 
 export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: string, on: Day, lang: Lang, req: FollowupRequest): Checked<FollowupPlan> {
-  if (!isRealDate(on)) return fail(`--on ${on}: expected a real date as YYYY-MM-DD`);
+  if (!isRealDate(on)) return fail('badOn', { on });
   const located = locateTarget(records, refText);
   if (!located.ok) return located;
   const w = located.value;
+  // An occurrence the commitment does not have is refused here, in the words validate uses, not after planning:
+  // `done` and validate agree on what recurs (issue 26 point 18).
+  const asked = req.kind === 'done' ? (req.occurrence ?? w.occurrence) : w.occurrence;
+  if (asked !== undefined && !w.accepted.has(asked)) {
+    const listed = [...w.accepted].some((o) => o.length > 4) ? [...w.accepted].filter((o) => o.length > 4) : [...w.accepted];
+    const shown = names([...listed.slice(0, 6), ...(listed.length > 6 ? ['…'] : [])]);
+    const ref = w.ref.replace(/@.*$/, '');
+    return listed.length ? fail('noOccurrence', { ref, occurrence: asked, occurrences: shown }) : fail('doesNotRecur', { ref, occurrence: asked });
+  }
   const base: FollowupEntry = { date: on, ...(w.step !== undefined ? { step: w.step } : {}) };
   const at = { file: w.file, pointer: w.pointer };
-  const one = (entry: FollowupEntry, summary: string, more: PlannedEdit[] = []): Checked<FollowupPlan> => ({ ok: true, value: { ref: w.ref, entry, edits: [{ ...at, append: entry }, ...more], summary } });
+  const one = (entry: FollowupEntry, summary: Said, more: PlannedEdit[] = []): Checked<FollowupPlan> => ({ ok: true, value: { ref: w.ref, entry, edits: [{ ...at, append: entry }, ...more], summary } });
   if (req.kind === 'done') {
     const by = resolveActors(dir, req.by);
     if (!by.ok) return by;
     const occurrence = req.occurrence ?? w.occurrence;
     // A delivery is of one occurrence: an entry without one would close every occurrence, years ahead included.
     if (occurrence === undefined && w.occurrences.length > 1) {
-      const shown = w.occurrences.slice(0, 4).join(', ') + (w.occurrences.length > 4 ? ', …' : '');
-      return fail(`${w.ref} recurs (${shown}): say which occurrence was delivered — ${w.ref}@${w.occurrences[0]} or --occurrence ${w.occurrences[0]}; to close every occurrence at once, \`acta status ${w.ref} done\``);
+      const shown = names([...w.occurrences.slice(0, 4), ...(w.occurrences.length > 4 ? ['…'] : [])]);
+      return fail('recurs', { ref: w.ref, occurrences: shown, first: w.occurrences[0]! });
     }
     // A second delivery by the same actor is most often the same news recorded twice: say so, unless --again.
     const already = req.again ? [] : alreadyDelivered(dir, w, by.value, occurrence);
-    if (already.length) return fail(`${already.map((d) => `${d.actor} already delivered ${w.ref}${occurrence && !w.ref.includes('@') ? `@${occurrence}` : ''} (entry of ${d.date})`).join('; ')}: nothing written; to record another delivery, pass --again`);
+    if (already.length) return fail('alreadyDelivered', { actors: names(already.map((d) => d.actor)), ref: `${w.ref}${occurrence && !w.ref.includes('@') ? `@${occurrence}` : ''}`, date: already[0]!.date });
     const status = statusOfDelivery(dir, w, by.value);
     const evidence = req.evidence === undefined ? undefined : evidenceOf(records, req.evidence);
     const entry: FollowupEntry = { ...base, status, ...(req.note ? { note: { [lang]: req.note } } : {}), ...(by.value.length ? { delivered_by: by.value } : {}), ...(occurrence ? { occurrence } : {}), ...(evidence ? { evidence } : {}) };
-    return one(entry, by.value.length ? `delivered by ${by.value.join(', ')} (status ${status})` : 'done');
+    return one(entry, by.value.length ? say('written.deliveredBy', { actors: names(by.value), status: statusWord(status) }) : say('written.done'));
   }
   if (req.kind === 'extend') {
-    if (req.to === undefined) return fail('extend: give the new deadline with --to DATE or PERIOD (2017-09-30, 2017-10, 2017-Q4, 2017-H2, 2018)');
-    if (!parseDue(req.to)) return fail(`--to ${req.to}: expected a date or period (YYYY-MM-DD, YYYY-MM, YYYY-Q1…Q4, YYYY-H1/H2, YYYY), continuous or tbd`);
+    if (req.to === undefined) return fail('extendNeedsTo');
+    if (!parseDue(req.to)) return fail('badTo', { to: req.to });
     const decider = req.decidedBy === undefined ? undefined : findRecord(records, req.decidedBy);
-    if (decider && !decider.ok) return fail(`--decided-by: ${decider.error}`);
+    if (decider && !decider.ok) return fail('option', { option: '--decided-by', reason: decider.error });
     const decidedBy = decider?.ok ? idOf(decider.value) : undefined;
     const entry: FollowupEntry = { ...base, ...(req.reason ? { note: { [lang]: req.reason } } : {}), ...(w.occurrence ? { occurrence: w.occurrence } : {}), deadline: { due: req.to }, ...(decidedBy ? { decided_by: decidedBy } : {}) };
     const to = req.to;
-    const summary = `deadline extended to ${to}${decidedBy ? ` by ${decidedBy}` : ''}`;
-    const warnings = extensionWarnings(w, to);
+    const summary = decidedBy ? say('written.extendedBy', { to, by: decidedBy }) : say('written.extended', { to });
     // A point with steps has no deadline of its own (each step has its own): extending the point extends every step,
     // one entry per step, as if each were extended by name.
     if (w.steps > 0 && w.step === undefined) {
       const steps = Array.from({ length: w.steps }, (_, i) => i + 1);
       const edits: PlannedEdit[] = steps.map((step) => ({ ...at, append: { ...entry, step } }));
-      const stepWarnings = steps.flatMap((step) => extensionWarnings({ ...w, step, ...stepDue(records, refText, step) }, to));
-      return { ok: true, value: { ref: w.ref, entry, edits, summary: `${summary}, for each of its steps (${steps.map((n) => `${w.ref}/${n}`).join(', ')})`, ...(stepWarnings.length ? { warnings: stepWarnings } : {}) } };
+      const warnings = steps.flatMap((step) => earlierThanInForce({ ...w, step, ...stepDue(records, refText, step) }, to));
+      return { ok: true, value: { ref: w.ref, entry, edits, summary: say('written.eachStep', { extended: summary, steps: names(steps.map((n) => `${w.ref}/${n}`)) }), ...(warnings.length ? { warnings } : {}) } };
     }
+    const warnings = earlierThanInForce(w, to);
     return { ok: true, value: { ref: w.ref, entry, edits: [{ ...at, append: entry }], summary, ...(warnings.length ? { warnings } : {}) } };
   }
   const status = req.status as Status | undefined;
-  if (status === undefined || !STATUSES.includes(status)) return fail(`status: give one of ${STATUSES.join(', ')}${status ? ` (not \`${status}\`)` : ''}`);
-  if (req.supersededBy !== undefined && status !== 'superseded') return fail('--superseded-by goes with the status superseded');
+  if (status === undefined || !STATUSES.includes(status)) return status === undefined ? fail('statusMissing', { statuses: names(STATUSES) }) : fail('statusUnknown', { statuses: names(STATUSES), status });
+  if (req.supersededBy !== undefined && status !== 'superseded') return fail('supersededByStatus');
   const entry: FollowupEntry = { ...base, status, ...(req.note ? { note: { [lang]: req.note } } : {}), ...(w.occurrence ? { occurrence: w.occurrence } : {}) };
-  if (req.supersededBy === undefined) return one(entry, `status ${status}`);
+  if (req.supersededBy === undefined) return one(entry, say('written.status', { status: statusWord(status) }));
   const later = findRecord(records, req.supersededBy);
-  if (!later.ok) return fail(`--superseded-by: ${later.error}`);
-  if (later.value.kind !== 'agreement') return fail(`--superseded-by ${req.supersededBy}: name the later agreement (MEETING#N)`);
+  if (!later.ok) return fail('option', { option: '--superseded-by', reason: later.error });
+  if (later.value.kind !== 'agreement') return fail('supersededByAgreement', { value: req.supersededBy });
   const laterRef = later.value.at.ref;
   const laterFile = records.meetings.find((m) => m.data === (later.value as { meeting: unknown }).meeting)!.parsed.file;
   const back: PlannedEdit = { file: laterFile, pointer: later.value.at.pointer, supersedes: refWithoutParts(w.ref) };
-  return one({ ...entry, superseded_by: laterRef }, `superseded by ${laterRef}, which now says it supersedes ${refWithoutParts(w.ref)}`, [back]);
+  return one({ ...entry, superseded_by: laterRef }, say('written.supersededBy', { later: laterRef, ref: refWithoutParts(w.ref) }), [back]);
 }
 
 // The deadline of step N as recorded (steps carry their own).
@@ -156,27 +182,26 @@ function dueInForce(w: Where): string | undefined {
   return extensions.length ? extensions[extensions.length - 1]!.deadline!.due : w.due;
 }
 
-/** An extension that ends before the deadline in force, or before the meeting that set it: said at once. */
-function extensionWarnings(w: Where, to: string): string[] {
+/** An extension that ends before the deadline in force: said at once (one before the meeting, validate says). */
+function earlierThanInForce(w: Where, to: string): Said[] {
   const next = parseDue(to);
-  if (next?.kind !== 'dated') return [];
-  const out: string[] = [];
-  const target = `${w.ref}${w.step !== undefined && !w.ref.includes('/') ? `/${w.step}` : ''}`;
-  if (w.meetingStart && next.period.end < w.meetingStart) out.push(`${target}: the new deadline ${to} ends before the meeting that set it (${w.meetingStart}) — check the year`);
-  else {
-    const current = dueInForce(w);
-    const now = current !== undefined ? parseDue(current) : undefined;
-    if (now?.kind === 'dated' && next.period.end < now.period.end) out.push(`${target}: the new deadline ${to} ends before the one in force (${current}) — an extension usually moves it later; check the date`);
-  }
-  return out;
+  const current = dueInForce(w);
+  const now = current !== undefined ? parseDue(current) : undefined;
+  if (next?.kind !== 'dated' || now?.kind !== 'dated' || next.period.end >= now.period.end) return [];
+  const ref = `${w.ref}${w.step !== undefined && !w.ref.includes('/') ? `/${w.step}` : ''}`;
+  return [say('written.earlierThanInForce', { ref, to, current: current! })];
 }
 
 /** The actors of `by` who already delivered this target (same step and occurrence), with the entry's date. */
 function alreadyDelivered(dir: ActorDirectory, w: Where, by: readonly string[], occurrence: string | undefined): { actor: string; date: string }[] {
   const out: { actor: string; date: string }[] = [];
   for (const actor of by) {
-    const members = new Set(expandActors(dir, [actor]));
-    const entry = w.prior.find((f) => f.step === w.step && f.occurrence === occurrence && f.delivered_by !== undefined && expandActors(dir, f.delivered_by).some((a) => members.has(a)) && [...members].every((m) => expandActors(dir, f.delivered_by!).includes(m)));
+    const members = expandActors(dir, [actor]);
+    const entry = w.prior.find((f) => {
+      if (f.step !== w.step || f.occurrence !== occurrence || f.delivered_by === undefined) return false;
+      const delivered = new Set(expandActors(dir, f.delivered_by));
+      return members.length > 0 && members.every((m) => delivered.has(m));
+    });
     if (entry) out.push({ actor, date: entry.date ?? '?' });
   }
   return out;
@@ -193,14 +218,14 @@ function resolveActors(dir: ActorDirectory, words: string | undefined): Checked<
   const out: string[] = [];
   const list = (words ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   // An empty --by ("" or ",") is a slip, not "everyone": done for every owner is said by leaving --by out.
-  if (words !== undefined && list.length === 0) return fail(`--by ${JSON.stringify(words)}: names no actor; give one or more (--by MX,GT), or leave --by out to record it done for every owner`);
+  if (words !== undefined && list.length === 0) return fail('noActorGiven', { words: JSON.stringify(words) });
   for (const word of list) {
     const ids = findActors(dir, word);
     if (ids.length === 0) {
       const near = closestMatches(word, actorWords(dir));
-      return fail(`--by ${word}: no such actor${near.length ? ` (did you mean ${near.map((n) => `\`${n}\``).join(', ')}?)` : ''}`);
+      return fail('noSuchActor', { word, ...(near.length ? { didYouMean: quoted(near) } : {}) });
     }
-    if (ids.length > 1) return fail(`--by ${word}: names several actors (${ids.join(', ')}); give the id`);
+    if (ids.length > 1) return fail('severalActors', { word, ids: names(ids) });
     if (!out.includes(ids[0]!)) out.push(ids[0]!);
   }
   return { ok: true, value: out };

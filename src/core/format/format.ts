@@ -43,7 +43,7 @@ function formatOnce(text: string, order: KeyOrder | undefined): FormatOutcome {
   const doc = parseEditable(source);
   if (doc.errors.length > 0) return { ok: false, reason: `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
   const duplicate = findDuplicateKeys(doc, source)[0];
-  if (duplicate) return { ok: false, reason: `not valid YAML: ${duplicate.message}` };
+  if (duplicate) return { ok: false, reason: `not valid YAML: duplicate key ${String(duplicate.params['key'])}` };
   if (doc.contents === null) return { ok: false, reason: 'the file holds no record' };
   if (hasAliases(doc)) return { ok: false, reason: 'records do not use anchors or aliases' };
   hoistHeaderComment(doc);

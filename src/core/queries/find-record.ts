@@ -6,6 +6,9 @@ import { editDistance } from '../text-distance.js';
 import type { ActivityAt, AgreementAt } from '../walk.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { Checked } from './selection.js';
+import type { DiagnosticParams } from '../diagnostics.js';
+import type { Said } from '../diagnostics.js';
+import { names, quoted, say } from '../diagnostics.js';
 
 export type Target =
   | { readonly kind: 'meeting'; readonly meeting: Meeting }
@@ -13,11 +16,10 @@ export type Target =
   | { readonly kind: 'plan'; readonly plan: Plan }
   | { readonly kind: 'activity'; readonly plan: Plan; readonly at: ActivityAt };
 
-const quote = (ids: readonly string[]): string => ids.map((i) => `\`${i}\``).join(', ');
 // Always suggest: the three closest ids by edit distance (ties by id), however far.
-const nearest = (word: string, candidates: readonly string[]): string => {
+const nearest = (word: string, candidates: readonly string[]): DiagnosticParams => {
   const scored = candidates.map((c) => ({ c, d: editDistance(word.toLowerCase(), c.toLowerCase()) })).sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : 1));
-  return scored.length ? `; nearest: ${quote(scored.slice(0, 3).map((s) => s.c))}` : '';
+  return scored.length ? { nearest: quoted(scored.slice(0, 3).map((s) => s.c)) } : {};
 };
 
 export function findRecord(records: RecordSet, query: string): Checked<Target> {
@@ -29,8 +31,9 @@ export function findRecord(records: RecordSet, query: string): Checked<Target> {
   const ids = [...meetings.map((m) => m.id), ...plans.map((p) => p.id)].sort();
   const exact = ids.filter((id) => id === head);
   const matches = exact.length ? exact : ids.filter((id) => id.startsWith(head));
-  if (matches.length === 0 || head === '') return { ok: false, error: `no meeting or plan \`${query}\`${nearest(head, ids)}` };
-  if (matches.length > 1) return { ok: false, error: `\`${head}\` is ambiguous: it starts ${matches.length} ids (${quote(matches.slice(0, 6))}${matches.length > 6 ? ', …' : ''}); give more of it` };
+  if (matches.length === 0 || head === '') return { ok: false, error: leftOutError(records, head) ?? say('refusals.noRecord', { query, ...nearest(head, ids) }) };
+  if (exact.length > 1) return { ok: false, error: definedTwice(records, head) };
+  if (matches.length > 1) return { ok: false, error: say('refusals.ambiguous', { head, count: matches.length, ids: quoted(matches.slice(0, 6)), more: matches.length > 6 ? 'yes' : 'no' }) };
   const meeting = meetings.find((m) => m.id === matches[0]);
   if (meeting) return tail === undefined ? { ok: true, value: { kind: 'meeting', meeting } } : findAgreement(meeting, tail);
   const plan = plans.find((p) => p.id === matches[0])!;
@@ -42,7 +45,7 @@ function findAgreement(meeting: Meeting, tail: string): Checked<Target> {
   const all = walkAgreements(meeting);
   const at = all.find((a) => a.key === key) ?? single(all.filter((a) => a.key.toLowerCase() === key.toLowerCase()));
   if (at) return { ok: true, value: { kind: 'agreement', meeting, at } };
-  return { ok: false, error: `meeting ${meeting.id} has no point \`${tail}\`${nearest(`${meeting.id}#${key}`, all.map((a) => a.ref))}` };
+  return { ok: false, error: say('refusals.noPoint', { meeting: meeting.id, tail, ...nearest(`${meeting.id}#${key}`, all.map((a) => a.ref)) }) };
 }
 
 function findActivity(plan: Plan, tail: string): Checked<Target> {
@@ -50,7 +53,31 @@ function findActivity(plan: Plan, tail: string): Checked<Target> {
   const all = walkActivities(plan);
   const at = all.find((a) => a.key === key);
   if (at) return { ok: true, value: { kind: 'activity', plan, at } };
-  return { ok: false, error: `plan ${plan.id} has no activity \`${tail}\` (write AXIS/OBJECTIVE/RESULT/ACTIVITY)${nearest(`${plan.id}#${key}`, all.map((a) => a.ref))}` };
+  return { ok: false, error: say('refusals.noActivity', { plan: plan.id, tail, ...nearest(`${plan.id}#${key}`, all.map((a) => a.ref)) }) };
 }
 
 const single = <T>(list: readonly T[]): T | undefined => (list.length === 1 ? list[0] : undefined);
+
+/** One id in several files: name them (issue 26 point 17). */
+function definedTwice(records: RecordSet, id: string): Said {
+  const files = [...records.meetings, ...records.plans].filter((r) => r.valid && r.data.id === id).map((r) => r.parsed.file).sort();
+  return say('refusals.definedTwice', { id, count: files.length, files: names(files, 'and') });
+}
+
+/** The id of a record whose file was left out for an error (its own, or elsewhere in the file): say so, and why
+ * (issue 26 point 17, issue 23 point 2). A file that could not be read as a record is matched by its name. */
+function leftOutError(records: RecordSet, head: string): Said | undefined {
+  if (head === '') return undefined;
+  const why = new Map(records.leftOut.map((l) => [l.file, l]));
+  const candidates: { id: string; file: string }[] = [];
+  for (const r of [...records.meetings, ...records.plans]) if (!r.valid && typeof r.data?.id === 'string') candidates.push({ id: r.data.id, file: r.parsed.file });
+  for (const l of records.leftOut) {
+    const name = l.file.split('/').pop()!.replace(/\.ya?ml$/, '');
+    if (!candidates.some((c) => c.file === l.file)) candidates.push({ id: name, file: l.file });
+  }
+  const exact = candidates.filter((c) => c.id === head);
+  const found = exact.length ? exact : candidates.filter((c) => c.id.startsWith(head));
+  if (found.length === 0) return undefined;
+  const first = found[0]!;
+  return say('refusals.leftOut', { id: first.id, file: first.file, code: why.get(first.file)?.code ?? 'file/unreadable', others: found.length - 1 });
+}

@@ -30,7 +30,7 @@ export interface RecordHealth {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function buildRecordHealth(records: RecordSet, diagnostics: readonly Diagnostic[], limit = 30): RecordHealth {
+export function buildRecordHealth(records: RecordSet, diagnostics: readonly Diagnostic[], describe: (d: Diagnostic) => string, limit = 30): RecordHealth {
   const counts = countDiagnostics(diagnostics);
   const ordered = diagnostics
     .map((d, i) => ({ d, i }))
@@ -41,7 +41,7 @@ export function buildRecordHealth(records: RecordSet, diagnostics: readonly Diag
     code: d.code,
     file: d.file,
     line: d.line,
-    message: d.message,
+    message: describe(d),
     ...(d.explained !== undefined ? { explained: d.explained } : {}),
   }));
   const leftOut = [...records.meetings, ...records.plans].filter((r) => !r.valid).map((r) => r.parsed.file).sort();

@@ -93,6 +93,8 @@ export interface ReportModel {
 export interface ReportInput {
   readonly records: RecordSet;
   readonly diagnostics: readonly Diagnostic[];
+  /** A diagnostic's message in the report's language (the words are the catalog's, rendered at the edge); without it, its code. */
+  readonly describe?: (d: Diagnostic) => string;
   /** Every commitment, derived by the follow-up engine as of `asOf`. */
   readonly commitments: readonly Commitment[];
   /** Bodies, from and to (other filters are not used). */
@@ -160,7 +162,7 @@ export function buildReport(input: ReportInput): ReportModel {
     dueNext,
     delivered: deliveredRows(commitments, period, ctx, (c) => inBodies(c.origin.body, sel)),
     workplan: plansIn(records, sel, period).map((p) => buildPlanProgress(p, commitments, period, ctx)),
-    records: buildRecordHealth(records, input.diagnostics),
+    records: buildRecordHealth(records, input.diagnostics, input.describe ?? ((d) => d.code)),
     ...(input.texts ? { texts: adoptedTexts(meetings, new Set(fromMeetings.map((c) => c.origin.ref)), ctx) } : {}),
     ...(input.annex ? { annex: annexStatements(input.annex.actors ?? participants(meetings, members, ctx), commitments, sel, ctx, asOf) } : {}),
   };

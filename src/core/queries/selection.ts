@@ -7,6 +7,8 @@ import type { Commitment } from '../followup/index.js';
 import { CLOSED_STATES, dueDay, STATES } from '../followup/index.js';
 import type { RecordSet } from '../records.js';
 import { closestMatches } from '../text-distance.js';
+import type { DiagnosticParams, Said } from '../diagnostics.js';
+import { quoted, say } from '../diagnostics.js';
 
 export interface RawSelection {
   readonly body?: string;
@@ -31,14 +33,15 @@ export interface Selection {
   readonly to?: Day;
 }
 
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+/** A value, or why not: a refusal as a catalog key and parameters (the words are rendered at the edge). */
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Said };
 
 export const STATUSES = ['pending', 'in-progress', 'done', 'partial', 'no-information', 'not-applicable', 'superseded', 'cancelled'] as const;
 
 const list = (s: string): string[] => s.split(',').map((x) => x.trim()).filter(Boolean);
-const suggest = (word: string, candidates: Iterable<string>): string => {
+const suggest = (word: string, candidates: Iterable<string>): DiagnosticParams => {
   const near = closestMatches(word, candidates);
-  return near.length ? ` (did you mean ${near.map((n) => `\`${n}\``).join(', ')}?)` : '';
+  return near.length ? { didYouMean: quoted(near) } : {};
 };
 
 /** A warning window: 30, 30d (days) or 4w (weeks). */
@@ -53,7 +56,7 @@ function resolveNames(option: string, raw: string, find: (w: string) => string[]
   const out = new Set<string>();
   for (const w of list(raw)) {
     const found = find(w);
-    if (!found.length) return { ok: false, error: `${option} ${w}: not known${suggest(w, words())}` };
+    if (!found.length) return { ok: false, error: say('refusals.unknownName', { option, value: w, ...suggest(w, words()) }) };
     found.forEach((f) => out.add(f));
   }
   return { ok: true, value: out };
@@ -87,7 +90,7 @@ export function resolveSelection(records: RecordSet, dir: ActorDirectory, raw: R
 
 function periodBound(option: string, value: string, side: 'start' | 'end'): Checked<Day> {
   const p = parsePeriod(value);
-  return p ? { ok: true, value: p[side] } : { ok: false, error: `${option} ${value}: expected a day, month, quarter, semester or year (2017-03-16, 2017-03, 2017-Q1, 2017-H2, 2017)` };
+  return p ? { ok: true, value: p[side] } : { ok: false, error: say('refusals.badPeriod', { option, value }) };
 }
 
 const meets = (ids: readonly string[], set: ReadonlySet<string>): boolean => ids.some((id) => set.has(id));

@@ -23,18 +23,18 @@ export function composeRecord(text: string, problems: Problem[], limits: Prescan
   const cst = parseTokens(tokens, lineCounter);
   const deep = offsetPastDepth(cst, limits.depth);
   if (deep !== undefined) {
-    problems.push({ code: 'yaml/too-deep', offset: deep, message: `nesting here is deeper than ${limits.depth} levels`, hint: 'records need a dozen levels at most: flatten the structure (if it looks flat, a syntax error nearby nests it)' });
+    problems.push({ code: 'yaml/too-deep', offset: deep, variant: 'composed', params: { limit: limits.depth } });
     return {};
   }
   const { Composer } = yaml();
   const docs = withoutStackTraces(() => Array.from(new Composer({ schema: 'core', version: '1.2', uniqueKeys: false, stringKeys: true, merge: false }).compose(cst)));
   const [doc, second] = docs;
   if (!doc) {
-    problems.push({ code: 'file/empty', offset: 0, message: 'the file holds only comments', hint: 'write a record in it, or delete it' });
+    problems.push({ code: 'file/empty', offset: 0, variant: 'comments', params: {} });
     return {};
   }
   if (second) {
-    problems.push({ code: 'yaml/multiple-documents', offset: second.range[0], message: 'a second YAML document starts here; a record file holds exactly one', hint: 'move it to a file of its own' });
+    problems.push({ code: 'yaml/multiple-documents', offset: second.range[0], params: {} });
   }
   return { doc, lineCounter, data: readDocument(doc, text, problems) };
 }
@@ -76,7 +76,7 @@ function readDocument(doc: Document.Parsed, text: string, problems: Problem[]): 
   for (const p of duplicates) problems.push(p);
   if (doc.errors.length > 0 || duplicates.length > 0) return undefined;
   if (doc.contents === null || (yaml().isScalar(doc.contents) && doc.contents.value === null)) {
-    problems.push({ code: 'file/empty', offset: 0, message: 'the file holds no record', hint: 'write a record in it, or delete it' });
+    problems.push({ code: 'file/empty', offset: 0, variant: 'noRecord', params: {} });
     return undefined;
   }
   return doc.toJS({ maxAliasCount: 0 });
@@ -96,9 +96,9 @@ function withoutStackTraces<T>(run: () => T): T {
 
 function yamlProblem(code: string, pos: readonly [number, number], message: string): Problem {
   const at = { offset: pos[0], endOffset: pos[1] };
-  if (code === 'TAB_AS_INDENT') return { code: 'yaml/tab', ...at, message: cleanYamlMessage(message), hint: 'indent with spaces' };
-  if (code === 'NON_STRING_KEY') return { code: 'yaml/non-string-key', ...at, message: 'this key is a list or a mapping; record keys are text', hint: 'write the key as plain text (`name:`), and the list or mapping as its value' };
-  return { code: 'yaml/syntax', ...at, message: cleanYamlMessage(message), hint: 'fix the YAML syntax at this position' };
+  if (code === 'TAB_AS_INDENT') return { code: 'yaml/tab', ...at, params: { detail: cleanYamlMessage(message) } };
+  if (code === 'NON_STRING_KEY') return { code: 'yaml/non-string-key', ...at, params: {} };
+  return { code: 'yaml/syntax', ...at, params: { detail: cleanYamlMessage(message) } };
 }
 
 function cleanYamlMessage(message: string): string {

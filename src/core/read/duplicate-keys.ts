@@ -23,7 +23,7 @@ export function findDuplicateKeys(doc: Document.Parsed, text: string): Problem[]
           continue;
         }
         const shown = text.slice(start, Math.min(end, start + 60)) || name.slice(0, 60);
-        problems.push({ code: 'yaml/duplicate-key', offset: start, endOffset: end, message: `key \`${shown}\` appears twice in this mapping`, hint: 'remove or rename one of them (note that 1 and "1" are the same key)', related: { offset: earlier[0], endOffset: earlier[1], message: 'first here' } });
+        problems.push({ code: 'yaml/duplicate-key', offset: start, endOffset: end, params: { key: shown }, related: { offset: earlier[0], endOffset: earlier[1], note: { phrase: 'firstHere' } } });
       }
     },
   });

@@ -55,7 +55,7 @@ export function readRecordFile(file: string, bytes: Uint8Array): ParsedFile {
 // Bytes → text, with the problems of the bytes themselves; `readable` false when the text must not be parsed.
 function decodeRecord(bytes: Uint8Array, problems: Problem[]): { readonly text: string; readonly readable: boolean } {
   if (bytes.length > LIMITS.bytes) {
-    problems.push({ code: 'file/too-large', offset: 0, message: `the file has ${bytes.length} bytes; acta reads record files up to ${LIMITS.bytes} bytes`, hint: 'split it into several records' });
+    problems.push({ code: 'file/too-large', offset: 0, params: { bytes: bytes.length, limit: LIMITS.bytes } });
     return { text: '', readable: false };
   }
   let text: string;
@@ -64,24 +64,24 @@ function decodeRecord(bytes: Uint8Array, problems: Problem[]): { readonly text: 
   } catch {
     const prefix = validPrefix(bytes);
     const at = new TextEncoder().encode(prefix).length;
-    problems.push({ code: 'file/encoding', offset: prefix.length, message: `byte ${at} is not valid UTF-8`, hint: 'save the file as UTF-8 (not Latin-1 or Windows-1252)' });
+    problems.push({ code: 'file/encoding', offset: prefix.length, params: { byte: String(at) } });
     return { text: prefix, readable: false };
   }
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
-    problems.push({ code: 'format/bom', offset: 0, message: 'the file starts with a byte-order mark', hint: 'run `acta fmt` or save it as UTF-8 without BOM' });
+    problems.push({ code: 'format/bom', offset: 0, params: {} });
   }
   const nul = text.indexOf('\0');
   if (nul >= 0) {
-    problems.push({ code: 'file/nul', offset: nul, message: 'the file contains a NUL byte', hint: 'remove it: records are text files' });
+    problems.push({ code: 'file/nul', offset: nul, params: {} });
     return { text, readable: false };
   }
   const crlf = text.indexOf('\r\n');
   if (crlf >= 0) {
-    problems.push({ code: 'format/crlf', offset: text.lastIndexOf('\n', crlf) + 1, message: 'the file has CRLF (Windows) line ends', hint: 'run `acta fmt` to convert them to LF, or set your editor to LF' });
+    problems.push({ code: 'format/crlf', offset: text.lastIndexOf('\n', crlf) + 1, params: {} });
   }
   if (!/\S/.test(text)) {
-    problems.push({ code: 'file/empty', offset: 0, message: 'the file is empty', hint: 'write a record in it, or delete it (see `acta new`)' });
+    problems.push({ code: 'file/empty', offset: 0, params: {} });
     return { text, readable: false };
   }
   return { text, readable: true };
@@ -157,8 +157,8 @@ function countLines(text: string): LineCounter {
 
 function toDiagnostic(file: string, lc: LineCounter, p: Problem): Diagnostic {
   const loc = locationOf(file, lc, p.offset, p.endOffset ?? p.offset);
-  const related = p.related ? [{ ...locationOf(file, lc, p.related.offset, p.related.endOffset), message: p.related.message }] : undefined;
-  return { ...loc, code: p.code, severity: defaultSeverity(p.code), message: p.message, ...(p.hint ? { hint: p.hint } : {}), pointer: '', ...(related ? { related } : {}) };
+  const related = p.related ? [{ ...locationOf(file, lc, p.related.offset, p.related.endOffset), note: p.related.note }] : undefined;
+  return { ...loc, code: p.code, severity: defaultSeverity(p.code), ...(p.variant ? { variant: p.variant } : {}), params: p.params, pointer: '', ...(related ? { related } : {}) };
 }
 
 export function locationOf(file: string, lc: LineCounter, start: number, end: number): Location {

@@ -1,7 +1,7 @@
 // The first, linear pass over a file's lexer tokens, before any tree is built: refuse what would be slow or unsafe
 // to compose (deep nesting can abort the process on Node 20; many keys make duplicate checking quadratic), and the
 // YAML features records do not use (anchors, aliases, tags, directives).
-import type { Code } from '../diagnostics.js';
+import type { Code, DiagnosticParams, Phrase } from '../diagnostics.js';
 import type { BlockNesting } from './block-nesting.js';
 import { nestingDepth, readNesting, startNesting } from './block-nesting.js';
 import { yaml } from './yaml-library.js';
@@ -9,12 +9,13 @@ import { yaml } from './yaml-library.js';
 /** A problem found while reading a file, at a source offset (parse.ts turns it into a Diagnostic). */
 export interface Problem {
   code: Code;
-  message: string;
-  hint?: string;
+  /** Which of the code's messages, when not its own. */
+  variant?: string;
+  params: DiagnosticParams;
   offset: number;
   endOffset?: number;
   /** Another place the problem involves (where a duplicate key first appears). */
-  related?: { readonly offset: number; readonly endOffset: number; readonly message: string };
+  related?: { readonly offset: number; readonly endOffset: number; readonly note: Phrase };
 }
 
 export interface PrescanLimits {
@@ -73,7 +74,7 @@ export function prescan(tokens: Iterable<string>, problems: Problem[], limits: P
     s.scalarNext = false;
     s.tokens += type === 'scalar' || type === 'double-quoted-scalar' || type === 'single-quoted-scalar' ? 1 + breaksAndEscapes(token) : 1;
     if (s.tokens > limits.tokens) {
-      problems.push({ code: 'yaml/too-many-tokens', offset: s.offset, message: `the file has more than ${limits.tokens} YAML tokens (keys, values, punctuation, lines of quoted text)`, hint: 'split it into several records' });
+      problems.push({ code: 'yaml/too-many-tokens', offset: s.offset, params: { limit: limits.tokens } });
       return false;
     }
     const problem = step(s, type, token, limits);
@@ -86,12 +87,13 @@ export function prescan(tokens: Iterable<string>, problems: Problem[], limits: P
   return true;
 }
 
-function directiveMessage(directive: string): string {
+function directiveProblem(directive: string): { variant?: string; params: DiagnosticParams } {
   const version = /^%YAML\s+(\S+)/.exec(directive)?.[1];
-  if (version === '1.2') return `\`${directive}\` is not needed: acta reads every record as YAML 1.2 already`;
-  if (version !== undefined) return `\`${directive}\` asks for another YAML version (in YAML 1.1, NO reads as false and 2017-07-21 as a timestamp)`;
-  if (directive.startsWith('%TAG')) return `\`${directive}\` declares a tag shorthand, and records take no tags`;
-  return `\`${directive}\` is a directive acta does not read`;
+  const params = { directive };
+  if (version === '1.2') return { variant: 'yaml12', params };
+  if (version !== undefined) return { variant: 'version', params };
+  if (directive.startsWith('%TAG')) return { variant: 'tag', params };
+  return { params };
 }
 
 // A line break or escape inside a scalar can be one syntax error each (bad indentation, bad escape).
@@ -109,11 +111,11 @@ function step(s: State, type: string | null | undefined, token: string, limits: 
   switch (type) {
     case 'alias':
     case 'anchor':
-      return { code: 'yaml/alias', ...at, message: `${type === 'alias' ? 'alias' : 'anchor'} \`${token.slice(0, 40)}\` — records do not use anchors or aliases`, hint: 'write the value out in full' };
+      return { code: 'yaml/alias', ...at, params: { kind: type, token: token.slice(0, 40) } };
     case 'directive-line':
-      return { code: 'yaml/directive', ...at, message: directiveMessage(token.trim().slice(0, 40)), hint: 'delete the line (and the `---` after it): acta reads every record as YAML 1.2, without directives' };
+      return { code: 'yaml/directive', ...at, ...directiveProblem(token.trim().slice(0, 40)) };
     case 'tag':
-      return { code: 'yaml/tag', ...at, message: `tag \`${token.slice(0, 40)}\` — records are plain data (text, numbers, true/false, lists, mappings) and take no tags`, hint: 'delete the tag; quote the value if it is text' };
+      return { code: 'yaml/tag', ...at, params: { tag: token.slice(0, 40) } };
     default:
       break;
   }
@@ -121,13 +123,13 @@ function step(s: State, type: string | null | undefined, token: string, limits: 
   if (type === 'newline' || type === 'space' || type === 'comment') return undefined;
   countToken(s, type);
   if (nestingDepth(s.block) + s.flowDepth > limits.depth) {
-    return { code: 'yaml/too-deep', offset: s.offset, message: `nesting here is deeper than ${limits.depth} levels`, hint: 'records need a dozen levels at most: flatten the structure' };
+    return { code: 'yaml/too-deep', offset: s.offset, params: { limit: limits.depth } };
   }
   if (s.keys > limits.keys) {
-    return { code: 'yaml/too-many-keys', offset: s.offset, message: `the file has more than ${limits.keys} keys (mapping entries)`, hint: 'split it into several records' };
+    return { code: 'yaml/too-many-keys', offset: s.offset, params: { limit: limits.keys } };
   }
   if (s.items > limits.items) {
-    return { code: 'yaml/too-many-items', offset: s.offset, message: `the file has more than ${limits.items} list items`, hint: 'split it into several records' };
+    return { code: 'yaml/too-many-items', offset: s.offset, params: { limit: limits.items } };
   }
   return undefined;
 }
