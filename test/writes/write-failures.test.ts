@@ -42,7 +42,7 @@ describe('status … superseded --superseded-by: two files, all or nothing', () 
 describe('done --by with no actor', () => {
   it.each([[''], [','], [' , ']])('--by %j is a usage error (exit 2) and writes nothing', async (by) => {
     const before = read(TRATA);
-    const r = await acta('done', '2017-06-21-red-trata#2.b', '--by', by, '--on', '2017-07-20');
+    const r = await acta('done', '2017-06-21-red-trata#2.b', '--by', by, '--on', '2017-07-20', '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--by .*names no actor; give one or more \(--by MX,GT\), or leave --by out/);
     expect(r.stdout).toBe('');
