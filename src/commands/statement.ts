@@ -26,6 +26,7 @@ import { checkDocxOptions, documentMeta } from './document-options.js';
 import type { FollowupInput, FollowupOptions } from './followup.js';
 import { loadFollowup, pickFormat } from './followup.js';
 import type { Outcome } from './outcome.js';
+import { checkOutput } from './output-file.js';
 
 const FORMATS = ['table', 'md', 'html', 'json', 'docx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -43,6 +44,8 @@ export async function runStatement(args: readonly string[], options: StatementOp
   const format = pickFormat(options.format, FORMATS, 'table');
   if (format === 'docx') checkDocxOptions(options, 'acta statement -f docx');
   else if (options.reference !== undefined || options.issued !== undefined) throw new UsageError(`--${options.reference !== undefined ? 'reference' : 'issued'} applies to -f docx`);
+  // -o into a folder that does not exist: refused before the records are read.
+  if (options.out !== undefined) checkOutput('statement', format, options.out);
   const word = args[0] ?? '';
   if (!word) throw new UsageError('name the actor (acta statement MX), or write every statement with --all --out DIR');
   const input = await loadStatementInput(options);
