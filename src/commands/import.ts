@@ -5,6 +5,8 @@ import path from 'node:path';
 import { keyOrderFor } from '../core/format/key-order.js';
 import { draftMeeting } from '../core/import/draft-meeting.js';
 import { draftText } from '../core/import/record-text.js';
+import { acceptImportNotes } from '../core/edit/accept-notes.js';
+import { withRecordsLock } from '../io/lock.js';
 import { parseRecordFile } from '../core/read/index.js';
 import { checkRecords } from '../core/pipeline.js';
 import { DocxRefused, readDocxText } from '../io/docx.js';
@@ -21,6 +23,7 @@ import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
 import { diagnosticText } from '../render/diagnostic-text.js';
 import { resolveLang, resolveRoot } from './context.js';
+import { t } from '../render/catalog.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface ImportOptions extends GlobalOptions {
@@ -32,6 +35,9 @@ export interface ImportOptions extends GlobalOptions {
   readonly end?: string;
   readonly place?: string;
   readonly sourceLang?: string;
+  /** With a record instead of a report: remove its `import:` notes (all, or those about `only`'s pointers). */
+  readonly accept?: boolean;
+  readonly only?: string;
 }
 
 const MAX_BYTES = 2_000_000;
@@ -56,6 +62,8 @@ function checkDay(v: string | undefined, flag: string): string | undefined {
 }
 
 export async function runImport(args: readonly string[], options: ImportOptions): Promise<Outcome> {
+  if (options.accept) return acceptNotes(args, options);
+  if (options.only !== undefined) throw new UsageError('--only goes with --accept RECORD');
   const [input] = args;
   if (!input) throw new UsageError('acta import FILE: name the meeting report to import (.docx, .txt or .md)');
   if (options.rev !== undefined) throw new UsageError('acta import writes a file: --rev is for read-only commands');
@@ -112,8 +120,9 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   const errors = checkRecords([...others, parsed], schemaValidator()).diagnostics.filter((d) => d.file === file && d.severity === 'error');
   const lang = resolveLang(options, repo.records.config.lang);
   const problems = errors.map((d) => `  ${file}:${d.line}:${d.column} ${d.code} ${diagnosticText(d, lang).message}`).join('\n');
-  const missing = outcome.missing.length ? `not found, left as placeholders with a note: ${outcome.missing.join(', ')}\n` : '';
-  const tail = `${missing}${errors.length ? `the draft has ${errors.length} errors to fix:\n${problems}\n` : ''}`;
+  const named = { 'the body': 'importer.missingBody', 'the meeting dates': 'importer.missingDates', 'the points': 'importer.missingPoints' } as const;
+  const missing = outcome.missing.length ? `${t(lang, 'importer.notFound', { what: outcome.missing.map((m) => t(lang, named[m as keyof typeof named])).join(', ') })}\n` : '';
+  const tail = `${missing}${errors.length ? `${t(lang, 'importer.errors', { count: errors.length })}\n${problems}\n` : ''}`;
   if (options.stdout) {
     // A draft shown on a terminal follows the terminal policy (no escape sequences or bidi overrides from the source);
     // piped or redirected, it is the record's exact text.
@@ -122,11 +131,35 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   if (existsSync(path.join(root, file))) throw new UsageError(`${file} already exists: acta import does not overwrite a record (use --stdout to compare)`);
   await makeFolder(root, 'meetings');
   await writeFileAtomic(root, file, record, { exclusive: true });
-  const notes = outcome.draft.notes.length;
+  const shown = shownFromCwd(path.join(root, file));
   return {
-    stdout: terminalLines(`created ${shownFromCwd(path.join(root, file))} (${outcome.draft.agreements.length} points, ${notes} import notes to check)\n${tail}next: check each "import:" note against the source, delete it (or \`acta import --accept ${file}\` once checked), then run \`acta validate\`\n`),
+    stdout: terminalLines(`${t(lang, 'importer.created', { file: shown, points: outcome.draft.agreements.length, notes: outcome.draft.notes.length })}\n${tail}${t(lang, 'importer.next', { file: shown })}\n`),
     exitCode: errors.length ? 1 : 0,
   };
+}
+
+/** acta import --accept RECORD [--only POINTERS]: the draft's import notes removed once a reviewer has checked them. */
+async function acceptNotes(args: readonly string[], options: ImportOptions): Promise<Outcome> {
+  const [input] = args;
+  if (!input) throw new UsageError('acta import --accept RECORD: name the record whose import notes you have checked');
+  if (options.stdout || options.body || options.date || options.end || options.place || options.sourceLang) throw new UsageError('--accept takes a record and, optionally, --only: not the options of an import');
+  if (!/\.ya?ml$/i.test(input)) throw new UsageError(`${input}: --accept takes a record (.yaml), not a report`);
+  const only = options.only?.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (only?.some((p) => !p.startsWith('/'))) throw new UsageError(`--only ${options.only}: give pointers such as /body or /agreements/0, comma-separated`);
+  const root = await resolveRoot(options);
+  const full = fromCwd(input);
+  const file = path.relative(root, full).split(path.sep).join('/');
+  if (file.startsWith('..') || path.isAbsolute(file)) throw new UsageError(`${input}: not inside the records folder ${shownFromCwd(root) || '.'}`);
+  return withRecordsLock(root, async () => {
+    const bytes = await fs.readFile(full).catch(() => undefined);
+    if (!bytes) throw new UsageError(`${input}: no such file`);
+    const out = acceptImportNotes(bytes.toString('utf8'), only, keyOrderFor(readSchemas(), 'meeting'));
+    if (!out.ok) throw new UsageError(`${input}: ${out.reason}; nothing was changed`);
+    const lang = resolveLang(options, (await loadRepository(root)).records.config.lang);
+    if (out.removed === 0) return { stdout: terminalLines(`${t(lang, 'importer.nothingToAccept', { file: input })}\n`), exitCode: 0 };
+    await writeFileAtomic(root, file, out.text, { expected: bytes });
+    return { stdout: terminalLines(`${t(lang, 'importer.accepted', { file: input, removed: out.removed, left: out.left })}\n`), exitCode: 0 };
+  });
 }
 
 /** --place "City, Country": the country by any registered name, acronym or code. */

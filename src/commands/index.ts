@@ -88,7 +88,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'turn a meeting report (.docx, .txt, .md) into a draft meeting record, every guess marked by an "import:" note',
     define: (c) =>
       c
-        .argument('<file>', 'the adopted meeting report: Word (.docx), plain text (.txt) or Markdown (.md)')
+        .argument('<file>', 'the adopted meeting report: Word (.docx), plain text (.txt) or Markdown (.md); with --accept, the draft record')
         .option('--stdout', 'print the draft instead of writing meetings/ID.yaml')
         .option('--body <id>', 'the body that met (an id from registries/bodies.yaml), instead of the guess from the title')
         .option('--date <day>', 'the first day of the meeting (YYYY-MM-DD), instead of the guess')

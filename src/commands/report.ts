@@ -64,8 +64,7 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   if (format === 'docx') {
     const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
     await writeOutputFile(options.out!, bytes);
-    return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}
-`, exitCode: 0 };
+    return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
   }
   const text = format === 'json' ? jsonText(view) : await renderWith(format, withAnnexViews(view), root, options.template);
   if (options.out === undefined) return { stdout: text, ...(warning ? { stderr: warning } : {}), exitCode: 0 };

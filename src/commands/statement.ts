@@ -1,7 +1,6 @@
 // acta statement ACTOR: everything one country or organisation owes as of a date, in table, Markdown, HTML, JSON or
 // Word (docx); --out writes it to a file. acta statement --all --out DIR: one statement per country that owes
 // something (with --organisations, per organisation too), each in its language, and an index (CSV) of who got what.
-import path from 'node:path';
 import { actorWords, findActors } from '../core/actors.js';
 import type { Lang } from '../core/model.js';
 import type { Statement } from '../core/queries/statement.js';
@@ -10,10 +9,9 @@ import { batchActors, owesSomething, statementFileName, statementLang } from '..
 import { closestMatches } from '../core/text-distance.js';
 import { packDocx } from '../io/docx-pack.js';
 import { UsageError } from '../io/files.js';
-import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { tableWidth } from '../io/terminal.js';
-import { makeFolder, writeFileAtomic, writeOutputFile } from '../io/write.js';
+import { makeOutputFolder, writeFileAtomic, writeOutputFile } from '../io/write.js';
 import { csvTable } from '../render/csv.js';
 import { statementDocument } from '../render/docx/statement.js';
 import { documentWords } from '../render/docx/words.js';
@@ -28,6 +26,7 @@ import { checkDocxOptions, documentMeta } from './document-options.js';
 import type { FollowupInput, FollowupOptions } from './followup.js';
 import { loadFollowup, pickFormat } from './followup.js';
 import type { Outcome } from './outcome.js';
+import { checkOutput } from './output-file.js';
 
 const FORMATS = ['table', 'md', 'html', 'json', 'docx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -45,6 +44,8 @@ export async function runStatement(args: readonly string[], options: StatementOp
   const format = pickFormat(options.format, FORMATS, 'table');
   if (format === 'docx') checkDocxOptions(options, 'acta statement -f docx');
   else if (options.reference !== undefined || options.issued !== undefined) throw new UsageError(`--${options.reference !== undefined ? 'reference' : 'issued'} applies to -f docx`);
+  // -o into a folder that does not exist: refused before the records are read.
+  if (options.out !== undefined) checkOutput('statement', format, options.out);
   const word = args[0] ?? '';
   if (!word) throw new UsageError('name the actor (acta statement MX), or write every statement with --all --out DIR');
   const input = await loadStatementInput(options);
@@ -114,8 +115,7 @@ async function runAll(args: readonly string[], options: StatementOptions): Promi
     if (!owesSomething(statement)) continue;
     files.push({ name: statementFileName(a.actor, EXTENSION[format], taken), data: await render(statement, format, input, options, templates), statement });
   }
-  const dir = fromCwd(options.out);
-  await makeFolder(path.dirname(dir), path.basename(dir));
+  const dir = await makeOutputFolder(options.out, '--all writes a folder of statements');
   for (const f of files) await writeFileAtomic(dir, f.name, f.data);
   await writeFileAtomic(dir, INDEX_FILE, indexCsv(files, input.lang));
   const warning = input.warning ?? '';

@@ -38,7 +38,7 @@ function renumber(parts: Parts): Parts {
       out[name] = parts[name]!;
       continue;
     }
-    for (const [random, stable] of rels) text = text.split(`"${random}"`).join(`"${stable}"`);
+    if (rels.size) text = text.replace(/"(rId[0-9a-z_-]{21})"/g, (all, id: string) => (rels.has(id) ? `"${rels.get(id)!}"` : all));
     for (const { pattern, space } of NUMBERED) {
       const seen = counters.get(space) ?? counters.set(space, new Map()).get(space)!;
       text = text.replace(pattern, (_all, before: string, n: string, after: string) => `${before}${seen.get(n) ?? seen.set(n, seen.size + 1).get(n)!}${after}`);

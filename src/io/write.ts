@@ -195,3 +195,12 @@ export async function writeOutputFile(file: string, data: string | Uint8Array): 
   if (!stat?.isDirectory()) throw new UsageError(`${file}: no such folder ${path.dirname(file) || '.'} (acta creates the file, not its folder)`);
   await writeFileAtomic(folder, path.basename(out), data);
 }
+
+/** Make a folder the user named (--out DIR, relative to the working folder) and its parents; refuse a file there. */
+export async function makeOutputFolder(folder: string, why: string): Promise<string> {
+  const dir = fromCwd(folder);
+  const stat = await fs.stat(dir).catch(() => undefined);
+  if (stat && !stat.isDirectory()) throw new UsageError(`--out ${folder}: a file, not a folder (${why})`);
+  await makeFolder(path.dirname(dir), path.basename(dir));
+  return dir;
+}

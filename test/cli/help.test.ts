@@ -81,7 +81,7 @@ describe('every example in the help runs against the CRM records', () => {
       // Each init example gets a fresh empty folder (init refuses one in use).
       const cwd = line.startsWith('acta init') ? mkdtempSync(path.join(empty, 'init-')) : repo.dir;
       const r = await repo.acta(args, cwd);
-      const wrote = line.includes(' -o ') ? 'acta: wrote report.html\n' : line.startsWith('acta site') ? expect.stringMatching(/^acta: wrote \S+\/ \(\d+ pages, \d+ files\); open \S+\/index\.html\n$/) : '';
+      const wrote = line.includes(' -o ') ? `acta: wrote ${args[args.indexOf('-o') + 1]}\n` : line.startsWith('acta statement --all') ? expect.stringMatching(/^acta: wrote \d+ statements and index\.csv to \S+\n$/) : line.startsWith('acta site') ? expect.stringMatching(/^acta: wrote \S+\/ \(\d+ pages, \d+ files\); open \S+\/index\.html\n$/) : '';
       expect(r.stderr, line).toEqual(wrote);
       expect([0, 1], `${line}: exit ${r.code}`).toContain(r.code);
     });

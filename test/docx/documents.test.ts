@@ -66,6 +66,21 @@ describe('the same records and date give the same bytes', () => {
     expect(new Set(zipTimes(issued))).toEqual(new Set(['2017-08-15 00:00:00']));
   });
 
+  it('whatever the time zone the machine is in (zip times are local time)', async () => {
+    const before = process.env['TZ'];
+    try {
+      process.env['TZ'] = 'UTC';
+      const utc = await write(['statement', 'GT', '-f', 'docx'], 'gt-utc.docx');
+      process.env['TZ'] = 'Pacific/Kiritimati';
+      const far = await write(['statement', 'GT', '-f', 'docx'], 'gt-far.docx');
+      expect(Buffer.from(utc).equals(Buffer.from(far))).toBe(true);
+      expect(new Set(zipTimes(far))).toEqual(new Set(['2017-08-01 00:00:00']));
+    } finally {
+      if (before === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = before;
+    }
+  });
+
   it('a statement, twice, and every file of --all twice', async () => {
     const a = await write(['statement', 'MX', '-f', 'docx'], 'mx-a.docx');
     const b = await write(['statement', 'MX', '-f', 'docx'], 'mx-b.docx');
@@ -136,6 +151,8 @@ describe('refusals: a clear message, exit 2, nothing written', () => {
     [['statement', 'MX', '--all', '--out', 'x'], /--all writes every owing actor's statement: drop MX, or drop --all/],
     [['statement', '--all', '--out', 'x', '-f', 'table'], /--format table/],
     [['statement', 'MX', '--organisations'], /--organisations goes with --all/],
+    [['statement', '--all', '--out', 'acta.yaml'], /--out acta\.yaml: a file, not a folder/],
+    [['report', '-f', 'docx', '-o', 'meetings'], /meetings is not a regular file/],
   ])('%j', async (args, message) => {
     const before = readdirSync(root).sort();
     const r = await run(args);

@@ -190,6 +190,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+(?<o>primer|segundo|tercer|cuarto)\\s+trimestre\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: part('Q') },
   { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+(?<o>primer|segundo)\\s+semestre\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: part('H') },
   { lang: 'es', pattern: `(?:a|hacia|para)\\s+(?:finales|fines)\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: year },
+  { lang: 'es', pattern: `(?:en|durante|para)\\s+(?:el\\s+)?(?:año\\s+)?(?<y>\\d{4})(?![\\d-])`, build: year },
   { lang: 'es', pattern: 'a\\s+la\\s+brevedad(?:\\s+posible)?|lo\\s+antes\\s+posible|a\\s+la\\s+mayor\\s+brevedad(?:\\s+posible)?', build: soon },
   { lang: 'es', pattern: `(?:para\\s+)?el\\s+${DATE_ES}`, build: day() },
   { lang: 'en', pattern: `no\\s+later\\s+than\\s+${DATE_EN}`, build: day() },
@@ -205,23 +206,36 @@ export const PHRASINGS: readonly Phrasing[] = [
   { lang: 'en', pattern: `(?:in|during|by\\s+the\\s+end\\s+of)\\s+the\\s+(?<o>first|second|third|fourth)\\s+quarter\\s+of\\s+(?<y>\\d{4})`, build: part('Q') },
   { lang: 'en', pattern: `(?:in|during|by\\s+the\\s+end\\s+of)\\s+the\\s+(?<o>first|second)\\s+half\\s+of\\s+(?<y>\\d{4})`, build: part('H') },
   { lang: 'en', pattern: `by\\s+the\\s+end\\s+of\\s+(?<y>\\d{4})`, build: year },
+  { lang: 'en', pattern: `(?:in|during|by)\\s+(?<y>\\d{4})(?![\\d-])`, build: year },
   { lang: 'en', pattern: 'as\\s+soon\\s+as\\s+possible|at\\s+the\\s+earliest\\s+opportunity', build: soon },
 ];
 
-const compiled = new Map<string, RegExp>();
+// Compiled once per bodies table (the registry's, or EVENT_BODIES): the alternation of body names is built once, not
+// for every sentence of every point.
+const compiled = new WeakMap<Readonly<Record<string, string>>, { rows: Map<Phrasing, RegExp>; last: RegExp }>();
+
+function compiledFor(bodies: Readonly<Record<string, string>>): { rows: Map<Phrasing, RegExp>; last: RegExp } {
+  let c = compiled.get(bodies);
+  if (!c) {
+    const alternation = alt(Object.keys(bodies)).replace(/ /g, '\\s+');
+    // A body's name may carry its acronym: "del Grupo Regional de Consulta sobre Migración (GRCM)".
+    const names = `(?<body>${alternation})(?:\\s*\\([\\p{L}\\s.-]{1,30}\\))?`;
+    const rows = new Map(PHRASINGS.map((p) => [p, new RegExp(`(?<![\\p{L}\\d])(?:${p.pattern.replace('(?<body>{BODY})', names)})(?![\\p{L}\\d])`, 'giu')]));
+    c = { rows, last: new RegExp(`(?<![\\p{L}\\d])(?:${alternation})(?![\\p{L}\\d])`, 'giu') };
+    compiled.set(bodies, c);
+  }
+  return c;
+}
 
 function regex(p: Phrasing, bodies: Readonly<Record<string, string>>): RegExp {
-  // A body's name may carry its acronym: "del Grupo Regional de Consulta sobre Migración (GRCM)".
-  const names = `(?<body>${alt(Object.keys(bodies)).replace(/ /g, '\\s+')})(?:\\s*\\([\\p{L}\\s.-]{1,30}\\))?`;
-  const source = p.pattern.replace('(?<body>{BODY})', names);
-  let re = compiled.get(source);
-  if (!re) compiled.set(source, (re = new RegExp(`(?<![\\p{L}\\d])(?:${source})(?![\\p{L}\\d])`, 'giu')));
+  const re = compiledFor(bodies).rows.get(p)!;
   re.lastIndex = 0;
   return re;
 }
 
 function lastBodyNamed(text: string, bodies: Readonly<Record<string, string>>): string | undefined {
-  const re = new RegExp(`(?<![\\p{L}\\d])(?:${alt(Object.keys(bodies)).replace(/ /g, '\\s+')})(?![\\p{L}\\d])`, 'giu');
+  const re = compiledFor(bodies).last;
+  re.lastIndex = 0;
   return [...text.matchAll(re)].pop()?.[0];
 }
 
@@ -243,8 +257,14 @@ export function findDeadlinePhrases(sentence: string, ctx: PhraseContext): Found
     }
   });
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.row - b.row || a.start - b.start);
+  // Overlaps are checked against the characters already kept (linear in the phrases' lengths, not quadratic in their number).
   const kept: FoundPhrase[] = [];
-  for (const { row: _row, ...f } of found) if (kept.every((k) => f.end <= k.start || f.start >= k.end)) kept.push(f);
+  const covered = new Uint8Array(sentence.length);
+  for (const { row: _row, ...f } of found) {
+    if (covered.subarray(f.start, f.end).some((c) => c === 1)) continue;
+    covered.fill(1, f.start, f.end);
+    kept.push(f);
+  }
   return kept.sort((a, b) => a.start - b.start);
 }
 

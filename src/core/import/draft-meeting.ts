@@ -7,7 +7,7 @@ import { cleanSource } from './clean-source.js';
 import type { PhraseDeadline } from './deadline-phrases.js';
 import { EVENT_BODIES, findDeadlinePhrases, readSchedule } from './deadline-phrases.js';
 import type { ActorName } from './match-actors.js';
-import { actorNames, findActors } from './match-actors.js';
+import { actorNames, findActors, shortNames } from './match-actors.js';
 import { matchBody, readMeetingDates, readOrdinal, readParticipants, readPlace } from './read-header.js';
 import type { SourcePoint } from './read-points.js';
 import { readPoints } from './read-points.js';
@@ -82,6 +82,12 @@ export interface KnownPlace {
   readonly meeting: string;
 }
 
+/** The schema's bounds on a record's points and a point's items. */
+export const MAX_POINTS = 500;
+export const MAX_ITEMS = 100;
+/** How much of a point the rules read (names, verbs, deadlines). */
+export const MAX_SCAN = 20_000;
+
 /** The id a body with no registry entry gets in a draft: the validator then names the entry to add. */
 export const UNKNOWN_BODY = 'unknown-body';
 /** The day a draft with no date found gets: not a real date, so `acta validate` stops at it. */
@@ -94,7 +100,11 @@ export function draftMeeting(text: string, document: string, registries: Registr
   const lang = options.lang ?? guessLang(text);
   const clean = cleanSource(text);
   const names = actorNames(registries);
-  const { header, points } = readPoints(clean.lines, clean.afterBlank);
+  const reading = readPoints(clean.lines, clean.afterBlank);
+  const { header, unnumbered } = reading;
+  // A record holds at most MAX_POINTS points (the schema's bound): a longer list is no meeting report, and reading it
+  // all would only make a draft that cannot validate.
+  const points = reading.points.slice(0, MAX_POINTS).map((p) => (p.items.length > MAX_ITEMS ? { ...p, items: p.items.slice(0, MAX_ITEMS) } : p));
   const notes: DraftNote[] = [];
   const missing: string[] = [];
   // The title: the first header line that names a registered body, else the first line that is not a generic label.
@@ -133,15 +143,17 @@ export function draftMeeting(text: string, document: string, registries: Registr
   if (ordinal) notes.push(note(`ordinal leído de «${ordinal.from}».`, `ordinal read from "${ordinal.from}".`, '/ordinal'));
   if (options.place) notes.push(note('lugar dado con --place.', 'place given with --place.', '/place'));
   else if (place) notes.push(note(`lugar leído del encabezado: ${place.city}${place.country ? `, ${place.country}` : ''}.`, `place read from the header: ${place.city}${place.country ? `, ${place.country}` : ''}.`, '/place'));
-  else notes.push(note('no se encontró el lugar: añada place (city, country) si la fuente lo dice, o use --place.', 'the place was not found: add place (city, country) if the source says it, or use --place.'));
+  else notes.push(note('no se encontró el lugar: añada place (city, country) si la fuente lo dice, o use --place.', 'the place was not found: add place (city, country) if the source says it, or use --place.', '/place'));
   if (elsewhere) notes.push(note(`la fuente no nombra el país de ${elsewhere.city}; se toma el de la reunión ${elsewhere.meeting}.`, `the source does not name the country of ${elsewhere.city}; it is taken from meeting ${elsewhere.meeting}.`, '/place/country'));
   if (place && !place.country) notes.push(note(`la fuente no nombra el país de ${place.city}: añádalo.`, `the source does not name the country of ${place.city}: add it.`, '/place'));
   if (participants) notes.push(note('participantes leídos de la frase que los enumera; observadores e invitados no se importan.', 'participants read from the sentence that lists them; observers and guests are not imported.', '/participants'));
-  else notes.push(note('no se encontró la lista de participantes: añádala si la fuente la da.', 'no list of participants was found: add it if the source gives one.'));
+  else notes.push(note('no se encontró la lista de participantes: añádala si la fuente la da.', 'no list of participants was found: add it if the source gives one.', '/participants'));
   if (points.length === 0) {
     missing.push('the points');
     notes.push(note('no se encontraron puntos (ni numerados, ni viñetas, ni párrafos tras «acordaron:»): copie los acuerdos de la fuente en agreements.', 'no points were found (numbered, bulleted, or paragraphs after "agreed to:"): copy the agreements from the source into agreements.', '/agreements'));
   }
+  if (reading.points.length > MAX_POINTS || reading.points.some((p) => p.items.length > MAX_ITEMS)) notes.push(note(`la fuente tiene más de ${MAX_POINTS} puntos (o de ${MAX_ITEMS} subpuntos en un punto): solo se leyeron los primeros.`, `the source has more than ${MAX_POINTS} points (or ${MAX_ITEMS} items in a point): only the first were read.`, '/agreements'));
+  if (unnumbered) notes.push(note('la fuente no numera sus puntos (párrafos tras «acordaron:» o frases que abren con un infinitivo): se numeran en orden.', 'the source does not number its points (paragraphs after "agreed to:" or sentences that open with an infinitive): they are numbered in order.', '/agreements'));
   if (lang === 'en') notes.push(note('el informe está en inglés: authentic: en (el texto en inglés es el auténtico).', 'the report is in English: authentic: en (the English text is the authentic one).', '/authentic'));
   if (clean.removed) notes.push(note(`se quitaron ${clean.removed} restos de extracción ([bookmark: …], notas al pie).`, `${clean.removed} pieces of extraction debris ([bookmark: …], footnotes) were removed.`));
   const runTogether = findRunTogether(clean.lines);
@@ -181,7 +193,10 @@ export function findRunTogether(lines: readonly string[]): string[] {
 /** The registered organs' names and acronyms → id, for "antes de la reunión del GRCM". */
 function eventBodies(registries: Registries): Record<string, string> {
   const out: Record<string, string> = { ...EVENT_BODIES };
-  for (const b of registries.bodies) if (b.type === 'organ') for (const n of [b.name.es, b.name.en, b.acronym?.es, b.acronym?.en]) if (n) out[n.toLowerCase()] = b.id;
+  for (const b of registries.bodies) {
+    if (b.type !== 'organ') continue;
+    for (const n of [b.name.es, b.name.en, b.acronym?.es, b.acronym?.en, ...shortNames(b.name)]) if (n) out[n.toLowerCase()] = b.id;
+  }
   return out;
 }
 
@@ -209,27 +224,37 @@ export function recommendationTo(text: string, names: readonly ActorName[]): { r
   return first && first.start === 0 && first.kind === 'body' ? { addressee: first.actor, opening: m.index === 0 } : undefined;
 }
 
-function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: string): DraftAgreement {
-  const found = findActors(p.text, ctx.names);
-  const own = recommendationTo(p.text, ctx.names);
-  const read = readAction(p.text);
-  // A sub-item of "se sugiere al GRCM …:" is a recommendation too, unless it says something else (a thanks) or sets
-  // a date of its own (then it is a plan of the body that met, as in "Taller … a realizarse en agosto de 2017").
+function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: string, parentAction?: Action): DraftAgreement {
+  // Names, verbs and deadlines are read in a point's first MAX_SCAN characters: a real point is far shorter, and a
+  // 2 MB "point" must not cost seconds per rule. The text itself is kept whole.
+  const scan = p.text.length > MAX_SCAN ? p.text.slice(0, MAX_SCAN) : p.text;
+  if (scan !== p.text) ctx.notes.push(note(`punto de ${p.text.length} caracteres: solo se buscaron actores y plazos en los primeros ${MAX_SCAN}.`, `a point of ${p.text.length} characters: actors and deadlines were looked for in the first ${MAX_SCAN} only.`, `${at}/text`));
+  const found = findActors(scan, ctx.names);
+  const own = recommendationTo(scan, ctx.names);
+  // "Agradecer a: - México, por …": an item without a verb of its own carries on its lead's verb.
+  const own_verb = readAction(scan);
+  const read = own_verb ?? (parentAction && found[0]?.start === 0 ? parentAction : undefined);
+  // A sub-item of "se sugiere al GRCM …:" is a recommendation too, unless it says something else (a thanks). One with a
+  // date of its own ("Taller … a realizarse en Costa Rica en el mes de agosto de 2017") is still a suggested activity,
+  // not a commitment of anyone (issue 19: 2017-06-21 #7.b); it keeps the actors it names (the venue).
   const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
-  const dated = findDeadlinePhrases(p.text, phraseCtx).some((f) => f.deadline);
-  const addressee = own?.opening ? own.addressee : inherited && !(read && INFORMATIONAL_ACTIONS.has(read)) && !dated ? inherited : undefined;
+  const dated = findDeadlinePhrases(scan, phraseCtx).some((f) => f.deadline);
+  const addressee = own?.opening ? own.addressee : inherited && !(read && INFORMATIONAL_ACTIONS.has(read)) ? inherited : undefined;
   const action = addressee ? 'recommend' : read;
   // A recommendation's sub-items name no actors: the addressee is theirs. A body named as a frame ("de la CRM") is not an actor.
-  const actors = addressee && !own ? [] : found.filter((a) => !a.framed).map((a) => a.actor);
+  const actors = addressee && !own && !dated ? [] : found.filter((a) => !a.framed).map((a) => a.actor);
   if (p.uncertainEnd) ctx.notes.push(note('el final de este punto es incierto (la línea siguiente parece un título, o el texto no cierra la frase): compárelo con la fuente.', 'where this point ends is uncertain (the next line looks like a heading, or the text does not close its sentence): compare it with the source.', `${at}/text`));
   if (p.printed !== undefined) ctx.notes.push(note(`número restaurado ${p.number}; la fuente imprime «${p.printed}».`, `number restored as ${p.number}; the source prints "${p.printed}".`, `${at}/number`));
-  if (action) ctx.notes.push(note(`acción «${action}» leída del verbo inicial.`, `action "${action}" read from the opening verb.`, `${at}/action`));
+  if (action && !own_verb && parentAction === action) ctx.notes.push(note(`acción «${action}» tomada del punto que introduce este subpunto.`, `action "${action}" taken from the point that introduces this item.`, `${at}/action`));
+  else if (action) ctx.notes.push(note(`acción «${action}» leída del verbo inicial.`, `action "${action}" read from the opening verb.`, `${at}/action`));
   else ctx.notes.push(note('no se reconoce el verbo inicial: indique la acción.', 'the opening verb is not recognised: set the action.', at));
-  if (actors.length) ctx.notes.push(note('actores leídos de los nombres del texto.', 'actors read from the names in the text.', `${at}/actors`));
+  if (actors.length) ctx.notes.push(note('actores leídos de los nombres del texto (las sedes «Ciudad, País», los títulos entre comillas y los marcos «de la CRM» no cuentan).', 'actors read from the names in the text (venues "City, Country", quoted titles and frames "of the RCM" do not count).', `${at}/actors`));
+  else ctx.notes.push(note('ningún actor registrado nombrado: añada actors si el punto nombra a alguien que el registro no tiene.', 'no registered actor named: add actors if the point names someone the registries lack.', `${at}/actors`));
   if (addressee) ctx.notes.push(note(`recomendación a ${addressee} (${own ? 'la frase «sugerir/se sugiere al …»' : 'subpunto de una recomendación'}): sin compromiso.`, `a recommendation to ${addressee} (${own ? 'the phrase "sugerir/se sugiere al …"' : 'a sub-item of a recommendation'}): no commitment.`, `${at}/addressee`));
-  const commitment = addressee ? undefined : commitmentOf(p.text, action, actors, at, ctx);
-  const passOn = own && p.text.trimEnd().endsWith(':') ? own.addressee : undefined;
-  const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx, passOn));
+  const commitment = addressee ? undefined : commitmentOf(scan, action, actors, at, ctx);
+  const passOn = own && /:\s*$/.test(p.text.slice(-16)) ? own.addressee : undefined;
+  const lead = /:\s*$/.test(p.text.slice(-16)) ? action : undefined;
+  const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx, passOn, lead));
   return {
     number: p.number,
     ...(p.printed !== undefined ? { printed: p.printed } : {}),
@@ -248,14 +273,14 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
   const schedule = sentences.map((s) => readSchedule(s, phraseCtx)).find((s) => s !== undefined);
   const read = sentences.flatMap((s) => findDeadlinePhrases(s, phraseCtx).map((f) => ({ ...f, sentence: s })));
   // A date before the meeting is a past event ("held on July 10, 2014", "se realizó el …"), never a deadline.
-  const past = read.filter((f) => isPast(f.deadline, ctx.meetingStart));
+  const past = new Set(read.filter((f) => isPast(f.deadline, ctx.meetingStart)));
   for (const f of past) ctx.notes.push(note(`«${f.wording}»: fecha anterior a la reunión, leída como un hecho pasado, no como un plazo.`, `"${f.wording}": a date before the meeting, read as a past event, not a deadline.`, at));
   const operational = action !== undefined && !INFORMATIONAL_ACTIONS.has(action);
   // A thanks or a note taken of something dated ("Agradecer a México por el taller a realizarse en agosto") owes
   // nothing: a date in the sentence the informational verb opens is not a deadline. A later sentence can still be one.
-  const framing = action !== undefined && !operational ? read.filter((f) => f.sentence === sentences[0] && !past.includes(f)) : [];
+  const framing = new Set(action !== undefined && !operational ? read.filter((f) => f.sentence === sentences[0] && !past.has(f) && !COMMITS.test(f.sentence.slice(Math.max(0, f.start - 90), f.start))) : []);
   for (const f of framing) ctx.notes.push(note(`«${f.wording}»: fecha en un punto informativo (${action}); no se lee como compromiso.`, `"${f.wording}": a date in an informational point (${action}); not read as a commitment.`, at));
-  const found = read.filter((f) => !past.includes(f) && !framing.includes(f));
+  const found = read.filter((f) => !past.has(f) && !framing.has(f));
   const dated = found.find((f) => f.deadline);
   if (!schedule && !dated && !operational && found.length === 0) return undefined;
   const sentence = dated?.sentence ?? found[0]?.sentence ?? text;
@@ -300,9 +325,16 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
 /** A deadline on a day or month before the meeting began. */
 function isPast(d: PhraseDeadline | undefined, meetingStart: string): boolean {
   const due = d?.due;
-  if (!due || !/^\d{4}-\d{2}(?:-\d{2})?$/.test(due) || meetingStart === UNKNOWN_DAY) return false;
-  return due.length === 10 ? due < meetingStart : due < meetingStart.slice(0, 7);
+  if (!due || meetingStart === UNKNOWN_DAY) return false;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(due)) return due < meetingStart;
+  if (/^\d{4}-\d{2}$/.test(due)) return due < meetingStart.slice(0, 7);
+  // A year, quarter or half: past only when its whole year is.
+  return /^\d{4}/.test(due) && due.slice(0, 4) < meetingStart.slice(0, 4);
 }
+
+// Words that bind someone to what follows, inside an informational point ("los que se circularán a finales de junio",
+// "nos comprometemos a continuar … en el 2019").
+const COMMITS = /(?<![\p{L}])\p{L}{3,}(?:rá|rán)(?![\p{L}])|\bwill\s+\p{L}+|comprom(?:etemos|eten|etieron|etió)|\bcommit(?:s|ted)?\s+to\b|\bagreed?\s+to\b|\bacord(?:aron|amos|ó)\b/iu;
 
 // A future tense ("elaborará", "enviarán", "will prepare").
 const FUTURE = /(?<![\p{L}])\p{L}{3,}(?:rá|rán)(?![\p{L}])|\bwill\s+\p{L}+/u;

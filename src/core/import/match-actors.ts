@@ -27,6 +27,15 @@ const VARIANTS = (name: string): string[] => {
   return [...out];
 };
 
+/** A body's name without its trailing topic ("Grupo Regional de Consulta" for "… sobre Migración"), when three words
+ * or more remain: how reports name an organ in passing. */
+export function shortNames(name: Text | undefined): string[] {
+  return words(name).flatMap((n) => {
+    const m = /^(.{10,})\s+(?:sobre|on)\s+\p{Lu}[\p{L}\s]*$/u.exec(n);
+    return m && m[1]!.split(/\s+/).length >= 3 ? [m[1]!] : [];
+  });
+}
+
 // "Ciudad de México", "Ciudad de Panamá", "Ciudad de Guatemala" are cities, not their countries.
 const CITY_OF = '(?<!Ciudad\\s+de\\s+)';
 
@@ -36,7 +45,7 @@ export function actorNames(registries: Registries): ActorName[] {
   const out: [string, ActorName['kind'], ActorId, boolean][] = [];
   for (const info of buildActorDirectory(registries).byId.values()) {
     // Groups are found by name only ("los Países Miembros"), with none of the organ-name variants.
-    const names = info.kind === 'group' ? words(info.name) : [...words(info.name), ...(info.aliases ?? [])].flatMap(VARIANTS);
+    const names = info.kind === 'group' ? words(info.name) : [...words(info.name), ...(info.kind === 'body' ? shortNames(info.name) : []), ...(info.aliases ?? [])].flatMap(VARIANTS);
     for (const n of names) out.push([n, info.kind, info.id, false]);
     for (const a of words(info.acronym)) out.push([a, info.kind, info.id, true]);
   }
@@ -55,7 +64,12 @@ export interface FoundActor {
 
 // "de la CRM", "en la CRM", "en el marco de la CRM": a body named after these qualifies what precedes it.
 // ("a través de la ST", "por parte de la ST" name who acts).
-const FRAME = /(?<!(?:través|parte)\s+)(?<![\p{L}])(?:de|en)\s+la\s+$/iu;
+const FRAME = /(?<!(?:través|parte)\s+)(?<![\p{L}])(?:(?:de|en)\s+la\s+(?:[IVXLC]{1,6}\s+)?|(?:in|within)\s+the\s+(?:framework\s+of\s+the\s+)?(?:[IVXLC]{1,6}\s+)?|of\s+the\s+[IVXLC]{1,6}\s+)$/iu;
+// A quoted title ("“Taller … en los países de la CRM”") names no actor; nor does a possessive ("the RCM’s Fund",
+// "Sri Lanka’s Chairmanship"), a country after its city ("held in Managua, Nicaragua", "Panama City"), a name inside a
+// compound ("Mexico-USA-Central America Working Committee") or a body qualifying a group ("RCM Member Countries").
+const QUOTED = /“[^”\n]{0,400}”|«[^»\n]{0,400}»|"[^"\n]{0,400}"/g;
+const CITY_BEFORE = /(\p{Lu}[\p{L}.'’-]*(?:\s+(?:de\s+|del\s+|la\s+)?\p{Lu}[\p{L}.'’-]*){0,3}),\s*$/u;
 
 /** The actors a text names, each once, in order of first mention; a longer name hides the shorter ones inside it. */
 export function findActors(text: string, names: readonly ActorName[]): FoundActor[] {
@@ -66,20 +80,39 @@ export function findActors(text: string, names: readonly ActorName[]): FoundActo
     for (let i = s; i < e; i++) if (taken[i]) return false;
     return true;
   };
-  const found: Omit<FoundActor, 'framed'>[] = [];
-  const unframed = new Set<string>();
+  const quoted = new Uint8Array(text.length);
+  for (const q of text.matchAll(QUOTED)) quoted.fill(1, q.index, q.index + q[0].length);
+  const found: (Omit<FoundActor, 'framed'> & { end: number })[] = [];
   for (const n of names) {
     for (const m of text.matchAll(n.pattern)) {
       const [s, e] = [m.index, m.index + m[0].length];
       if (!free(s, e)) continue;
       taken.fill(1, s, e);
-      found.push({ actor: n.actor, kind: n.kind, start: s });
-      if (n.kind !== 'body' || !FRAME.test(text.slice(Math.max(0, s - 24), s))) unframed.add(n.actor);
+      found.push({ actor: n.actor, kind: n.kind, start: s, end: e });
     }
   }
+  found.sort((a, b) => a.start - b.start);
+  const unframed = new Set<string>();
+  found.forEach((f, i) => {
+    const before = text.slice(Math.max(0, f.start - 40), f.start);
+    const after = text.slice(f.end, f.end + 24);
+    const prev = found[i - 1];
+    if (quoted[f.start] || /^[’']s\b/.test(after)) return;
+    if (f.kind === 'country') {
+      // The word before the comma must be no actor of its own ("Guatemala, El Salvador" is a list, not a city).
+      const city = CITY_BEFORE.exec(before);
+      const comma = f.start - (before.length - before.lastIndexOf(','));
+      if ((city && !taken[comma - 1]) || /^\s+City\b/.test(after) || /^-\p{L}/u.test(after)) return;
+    }
+    if (f.kind === 'body') {
+      if (FRAME.test(before.slice(-24)) || /[\p{L}\d]\/$/u.test(before) || /^\s+(?:Member\s+Countries|Países\s+Miembros)\b/iu.test(after)) return;
+      // "la Conferencia Regional sobre Migración (CRM)": the acronym shares the framing of the name just before it.
+      if (prev && prev.actor === f.actor && /^\s*\(\s*$/.test(text.slice(prev.end, f.start))) return;
+    }
+    unframed.add(f.actor);
+  });
   const seen = new Set<string>();
   return found
-    .sort((a, b) => a.start - b.start)
     .filter((f) => !seen.has(f.actor) && seen.add(f.actor))
-    .map((f) => ({ ...f, framed: !unframed.has(f.actor) }));
+    .map(({ end: _end, ...f }) => ({ ...f, framed: !unframed.has(f.actor) }));
 }

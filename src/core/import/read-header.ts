@@ -105,7 +105,8 @@ export function matchBody(title: string, registries: Registries): ReportHeader['
     const { names, acronyms } = namesOf(b);
     for (const a of acronyms) {
       if (a.length >= 2 && new RegExp(`(?<![\\p{L}\\d])${escapeRe(a)}(?![\\p{L}\\d])`, 'u').test(title)) {
-        const size = 0.5;
+        // An acronym is an exact name: it wins a tie with a name whose words happen to be in the line.
+        const size = 100;
         if (!best || 1 > best.score || (best.score === 1 && size > best.size)) best = { id: b.id, score: 1, size };
       }
     }
@@ -120,41 +121,60 @@ export function matchBody(title: string, registries: Registries): ReportHeader['
 }
 
 const CITY = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:de\\s+|del\\s+|la\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,3}";
-// "en la ciudad de Tela, República de Honduras", "in the city of Managua, Nicaragua", "tuvo lugar en San José, Costa Rica".
-const IN_CITY = new RegExp(`(?:^|\\b(?:en|in|at)\\s+(?:la\\s+ciudad\\s+de\\s+|the\\s+city\\s+of\\s+|las\\s+ciudades\\s+de\\s+|the\\s+cities\\s+of\\s+)?)(${CITY}),\\s*`, 'gu');
+// "en la ciudad de Tela, República de Honduras", "in the city of Managua, Nicaragua", "tuvo lugar en la Antigua Guatemala, Guatemala".
+const IN_CITY = new RegExp(`(?:^|\\b(?:en|in|at)\\s+(?:la\\s+ciudad\\s+de\\s+|the\\s+city\\s+of\\s+|las\\s+ciudades\\s+de\\s+|the\\s+cities\\s+of\\s+|la\\s+)?)(${CITY}),\\s*`, 'gu');
 // "celebrada en Cancún los días 29 y 30": a city with no country, before the dates.
 const CITY_THEN_DATE = new RegExp(`\\b(?:en|in)\\s+(${CITY}),?\\s+(?:los\\s+días|el\\s+día|el\\s+\\d|del\\s+\\d|on\\s+\\p{Lu}|from\\s+\\d)`, 'u');
 const STATE = /^(?:(?:la\s+)?Rep[úu]blica\s+(?:de\s+|del\s+)?|the\s+Republic\s+of\s+|the\s+)/iu;
-const titleCase = (s: string): string => (/\p{Ll}/u.test(s) ? s : s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()).replace(/\b(De|Del|La|Of)\b/g, (w) => w.toLowerCase()));
+const NOT_A_CITY = new RegExp(`^(?:${[...MONTHS.es, ...MONTHS.en, 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].join('|')})$`, 'i');
+const titleCase = (s: string): string =>
+  /\p{Ll}/u.test(s) ? s : s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()).replace(/(?<=\s)(De|Del|La|Of)\b/g, (w) => w.toLowerCase());
 
-/** Where the meeting took place: "Tegucigalpa, Honduras" (a line of its own, or before the date), or a city and its
- * registered country inside a sentence ("tuvo lugar en San José, Costa Rica"). */
+/** The registered country that opens `rest` ("Honduras, …", "República de Honduras", "Chiapas, México": one region may
+ * come between). */
+function countryAt(rest: string, names: readonly ActorName[]): string | undefined {
+  for (const r of [rest, rest.replace(/^[^,]{1,40},\s*/, '')]) {
+    const country = findActors(r.replace(STATE, ''), names).find((a) => a.kind === 'country' && a.start === 0);
+    if (country) return country.actor;
+  }
+  return undefined;
+}
+
+/** Where the meeting took place: "Tegucigalpa, Honduras" (a line of its own, before or after the date), or a city and
+ * its registered country inside a sentence ("tuvo lugar en San José, Costa Rica"). A city named with its country
+ * anywhere in the header wins over one named alone. */
 export function readPlace(lines: readonly string[], names: readonly ActorName[]): ReportHeader['place'] {
-  for (const line of lines) {
-    const m = /^([\p{Lu}][\p{L} .'-]{1,60}),\s*(.{2,80})$/u.exec(line);
-    if (!m) continue;
-    const rest = m[2]!.replace(STATE, '');
-    const country = findActors(rest, names).find((a) => a.kind === 'country' && a.start === 0);
-    if (country) return { city: titleCase(m[1]!.trim()), country: country.actor };
-    if (readMeetingDates([m[2]!])) return { city: titleCase(m[1]!.trim()) };
+  let alone: string | undefined;
+  for (const raw of lines) {
+    const dated = readMeetingDates([raw]);
+    const line = dated ? raw.replace(dated.wording, '').replace(/^[\s,–—-]+|[\s,–—-]+$/g, '') : raw;
+    const m = /^([\p{Lu}][\p{L} .'-]{1,60}),\s*(.{2,80})$/u.exec(line) ?? (dated ? /^([\p{Lu}][\p{L} .'-]{1,60})()$/u.exec(line) : null);
+    if (!m || NOT_A_CITY.test(m[1]!.trim())) continue;
+    const country = m[2] ? countryAt(m[2], names) : undefined;
+    if (country) return { city: titleCase(m[1]!.trim()), country };
+    if (dated || readMeetingDates([m[2]!])) alone ??= titleCase(m[1]!.trim());
   }
   const text = lines.join(' ');
   for (const m of text.matchAll(IN_CITY)) {
-    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 80).replace(STATE, '');
-    const country = findActors(rest, names).find((a) => a.kind === 'country' && a.start === 0);
-    if (country) return { city: titleCase(m[1]!.trim()), country: country.actor };
+    if (NOT_A_CITY.test(m[1]!)) continue;
+    const country = countryAt(text.slice(m.index + m[0].length, m.index + m[0].length + 80), names);
+    if (country && (!alone || alone.toLowerCase() === m[1]!.toLowerCase())) return { city: titleCase(m[1]!.trim()), country };
   }
-  const alone = CITY_THEN_DATE.exec(text);
-  return alone ? { city: titleCase(alone[1]!.trim()) } : undefined;
+  if (alone) return { city: alone };
+  const city = CITY_THEN_DATE.exec(text);
+  return city ? { city: titleCase(city[1]!.trim()) } : undefined;
 }
 
 /** The sentence that lists the participating countries: "con la participación de …: Canadá, Costa Rica, …" (read
  * across the header's lines, as PDF copies wrap it). */
 export function readParticipants(lines: readonly string[], names: readonly ActorName[]): ReportHeader['participants'] {
-  for (const sentence of lines.join(' ').split(/(?<=\.)\s+(?=\p{Lu})/u)) {
-    const at = sentence.search(/participa|participants|participation|integrada por|reunidos|representantes de/i);
+  // Sentences end at ". " before a capital, not after a title ("Lic. Jorge", "Dr. Germán", "H.E. William").
+  for (const sentence of lines.join(' ').split(/(?<!\b(?:Lic|Dr|Dra|Sr|Sra|Srta|Mr|Mrs|Ms|Hon|Excmo|Ing|No|Nº|St|E|H))(?<=\.)\s+(?=\p{Lu})/u)) {
+    const at = sentence.search(/participa|participants|participation|integrada por|reunidos|representantes de|\bmet\b|gathered|se reunieron|heads of delegation/i);
     if (at < 0) continue;
-    const codes = findActors(sentence.slice(at), names).filter((a) => a.kind === 'country').map((a) => a.actor);
+    const tail = sentence.slice(at);
+    // A country named as a venue ("la Cumbre … en Panamá") did not take part.
+    const codes = findActors(tail, names).filter((a) => a.kind === 'country' && !/\b(?:en|in)\s+$/i.test(tail.slice(Math.max(0, a.start - 4), a.start))).map((a) => a.actor);
     if (codes.length >= 2) return { codes, sentence };
   }
   return undefined;

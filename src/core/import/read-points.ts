@@ -77,6 +77,11 @@ export function markerOf(line: string): Marker | undefined {
 // A list flattened into one line: "… ACORDARON: 1. Aceptar … 2. Reconocer …". The numbers must count 1, 2, 3 … in
 // order and each open a sentence, so "el 11 de septiembre" or "2.5 millones" never split a line.
 function splitInline(line: string): string[] {
+  // Bullets an extraction lost leave a lone "." before each item: ". The Chair … . Enhance …".
+  if ((line.match(/(?:^|\s)\.\s+(?=[\p{Lu}"“])/gu)?.length ?? 0) >= 2) {
+    const parts = line.split(/(?:^|\s)\.\s+(?=[\p{Lu}"“])/u).map((p) => p.trim());
+    return [...(parts[0] ? [parts[0]] : []), ...parts.slice(1).filter((p) => p !== '').map((p) => `· ${p}`)];
+  }
   if (line.length < 120) return [line];
   const cuts: number[] = [];
   const re = /(?<=^|[\s:;.])(\d{1,2})[.)]\s+(?=[\p{Lu}"“«¿¡])/gu;
@@ -92,35 +97,46 @@ function splitInline(line: string): string[] {
 }
 
 /** A line that ends a sentence or a clause. */
-const closes = (s: string): boolean => /[.:;!?)\]"”»]$/.test(s);
+const closes = (s: string): boolean => /[.:;!?"”»]$/.test(s.slice(-4));
 const upperLine = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 // "acordaron:", "ACORDARON:", "agreed to:", "the following conclusions:" — the un-numbered points follow.
 const LEADS = /(?:acord(?:aron|ó|amos)(?: lo siguiente)?|acuerdan|decidi(?:eron|ó)|resolvi(?:eron|ó)|concluy(?:ó|eron)(?: lo siguiente)?|aprobaron|formul(?:ó|aron) las siguientes(?: \p{L}+)?|agreed(?: to| on| the following)?|decided|concluded|resolved|approved|adopted(?: the following(?: \p{L}+)?)?|reached the following(?: \p{L}+)?)\s*:$/iu;
 // A paragraph that reports what the delegates did ("Hicieron especial mención …", "Expressed …") is not a point.
 const REPORTS = /^(?:\p{Lu}\p{Ll}+(?:aron|ieron)|They\s+\p{Ll}+ed|The\s+(?:Vice-?Ministers|delegations?|participants)\s+\p{Ll}+ed)\b/u;
 
-interface Building {
+// A point's text is kept as its lines until it is finished: appending to one growing string and testing its end
+// would flatten it on every line (quadratic in a 2 MB point).
+interface Piece {
   number: string;
   printed?: string;
-  text: string;
+  parts: string[];
   uncertainEnd?: boolean;
-  items: { number: string; printed?: string; text: string; uncertainEnd?: boolean }[];
+}
+interface Building extends Piece {
+  items: Piece[];
 }
 
 const letter = (i: number): string => (i < 26 ? String.fromCharCode(97 + i) : `z${i - 25}`);
+const tail = (p: Piece): string => p.parts[p.parts.length - 1] ?? '';
 
-function append(target: { text: string }, line: string): void {
+function append(target: Piece, line: string): void {
+  const last = tail(target);
   // A word hyphenated at the end of a line ("migra-" / "ción") is one word again.
-  if (/\p{L}-$/u.test(target.text) && /^\p{Ll}/u.test(line)) target.text = target.text.slice(0, -1) + line;
-  else target.text += ` ${line}`;
+  if (/\p{L}-$/u.test(last) && /^\p{Ll}/u.test(line)) target.parts[target.parts.length - 1] = last.slice(0, -1) + line;
+  else target.parts.push(line);
 }
 
 /** The points from the first marked line (a "1." first; else any marker) to the end; the lines before are the header. */
-export function readPoints(input: readonly string[], afterBlank: readonly boolean[] = []): { header: readonly string[]; points: SourcePoint[] } {
+export function readPoints(input: readonly string[], afterBlank: readonly boolean[] = []): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true } {
   // Flattened lists are split, and a marker alone on its line takes the line after it.
   const lines: string[] = [];
   const para: boolean[] = []; // a blank line came before this one
+  // A table of contents ("1. Recommendations Page 1") lists no points: its lines are left out.
+  let contents = false;
   input.forEach((line, n) => {
+    const toc = /\b(?:table\s+of\s+contents|índice|contenido)\s*$/i.test(line);
+    if (!toc && contents && (markerOf(line) || /\b(?:page|p[aá]gina)\s+\d+(?:\s*[–-]\s*\d+)?$/i.test(line))) return;
+    contents = toc;
     splitInline(line).forEach((raw, k) => {
       const prev = lines[lines.length - 1];
       const mark = prev !== undefined ? markerOf(prev) : undefined;
@@ -162,7 +178,7 @@ export function readPoints(input: readonly string[], afterBlank: readonly boolea
     // "I", "V", "X" in a list of capital letters are letters; in a list of roman numerals, numerals.
     if (mark?.kind === 'upper' && top === 'roman' && mark.value !== undefined) mark = { ...mark, kind: 'roman' };
     const next = marks[i + 1];
-    const opensList = current !== undefined && current.items.length === 0 && /:\s*$/.test(current.text);
+    const opensList = current !== undefined && current.items.length === 0 && /:\s*$/.test(tail(current));
     const repeats = mark?.kind === 'digit' && top === 'digit' && (mark.printed === subRun || (opensList && next?.kind === 'digit' && next.printed === mark.printed && mark.printed !== (current.printed ?? current.number)));
     const restarts = mark?.kind === 'digit' && top === 'digit' && ((opensList && mark.value === 1 && counter >= 1) || (restarted > 0 && mark.value === restarted + 1));
     const sub = mark && current && !closed && (mark.kind === 'letter' || mark.kind === 'lroman' || repeats || restarts || (mark.kind !== top && mark.kind !== 'upper' && mark.kind !== 'roman'));
@@ -170,7 +186,7 @@ export function readPoints(input: readonly string[], afterBlank: readonly boolea
       subRun = repeats ? mark.printed : undefined;
       restarted = restarts ? mark.value! : 0;
       const number = letter(current.items.length);
-      current.items.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), text: mark.rest });
+      current.items.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), parts: [mark.rest] });
     } else if (mark) {
       subRun = undefined;
       restarted = 0;
@@ -181,11 +197,11 @@ export function readPoints(input: readonly string[], afterBlank: readonly boolea
         counter = counter === 0 && mark.kind === 'digit' && mark.value ? mark.value : counter + 1;
         number = String(counter);
       }
-      points.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), text: mark.rest, items: [] });
+      points.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), parts: [mark.rest], items: [] });
     } else if (isHeading(line, lines[i - 1], lines[i + 1], marks[i + 1] !== undefined, para[i] ?? false)) {
       if (current && !closed) {
         const last = current.items[current.items.length - 1] ?? current;
-        if (!closes(last.text)) last.uncertainEnd = true;
+        if (!closes(tail(last))) last.uncertainEnd = true;
       }
       closed = true;
     } else if (current && !closed) {
@@ -200,34 +216,63 @@ export function readPoints(input: readonly string[], afterBlank: readonly boolea
  * sentence is a wrapped line, not a heading. */
 function isHeading(line: string, prev: string | undefined, next: string | undefined, nextMarked: boolean, newParagraph = false): boolean {
   if (line.length > 100 || closes(line) || /^\p{Ll}/u.test(line)) return false;
+  // Nothing follows it, it ends on a word that cannot end a title ("… migrantes en"), or a long line is continued in
+  // lower case: a wrapped line, not a heading.
+  if (next === undefined || /(?:^|\s)(?:de|del|en|la|el|los|las|y|o|a|al|para|por|con|que|of|the|and|or|to|in|for|with|on|by)$/i.test(line)) return false;
+  if (/^\p{Ll}/u.test(next) && line.length > 50) return false;
   if (upperLine(line) && /\p{L}{3}/u.test(line)) return prev === undefined || closes(prev) || upperLine(prev);
-  return (prev === undefined || closes(prev)) && (newParagraph || next === undefined || nextMarked || upperLine(next) || /:$/.test(next));
+  return (prev === undefined || closes(prev)) && (newParagraph || nextMarked || upperLine(next) || /:$/.test(next));
 }
 
 function finish(p: Building): SourcePoint {
-  const text = p.text.trim();
+  const text = p.parts.join(' ').trim();
   return {
     number: p.number,
     ...(p.printed !== undefined ? { printed: p.printed } : {}),
     text,
-    items: p.items.map((x) => ({ number: x.number, ...(x.printed !== undefined ? { printed: x.printed } : {}), text: x.text.trim(), items: [], ...(x.uncertainEnd || !closes(x.text.trim()) ? { uncertainEnd: true } : {}) })),
-    ...(p.uncertainEnd || (!closes(text) && !/:$/.test(text)) ? { uncertainEnd: true } : {}),
+    items: p.items.map((x) => {
+      const t = x.parts.join(' ').trim();
+      return { number: x.number, ...(x.printed !== undefined ? { printed: x.printed } : {}), text: t, items: [], ...(x.uncertainEnd || !closes(t) ? { uncertainEnd: true } : {}) };
+    }),
+    ...(p.uncertainEnd || !closes(text) ? { uncertainEnd: true } : {}),
   };
 }
 
-/** No marker at all: the paragraphs after a line that ends "acordaron:" / "agreed to:" are the points (printed "¶"),
- * each opening with a capital after a closed sentence; a paragraph that reports what was done ends them. */
-function unnumbered(lines: readonly string[]): { header: readonly string[]; points: SourcePoint[] } {
+/** No marker at all: the paragraphs after a line that ends "acordaron:" / "agreed to:" are the points (numbered in
+ * order; nothing printed), each opening with a capital after a closed sentence; a paragraph that reports what was done
+ * ends them. In a paragraph flattened into one line, the sentences after a colon that open with an infinitive
+ * ("…y acciones: Profundizar … Intensificar … Reforzar …", "… agreed: To … To …") are the points. */
+function unnumbered(lines: readonly string[]): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true } {
   const lead = lines.findIndex((l) => LEADS.test(l));
-  if (lead < 0) return { header: lines, points: [] };
+  if (lead < 0) return inlineInfinitives(lines);
   const points: Building[] = [];
   for (let i = lead + 1; i < lines.length; i++) {
     const line = lines[i]!;
     const current = points[points.length - 1];
-    if (!current || (closes(current.text) && /^[\p{Lu}"“«¿¡]/u.test(line))) {
+    if (!current || (closes(tail(current)) && /^[\p{Lu}"“«¿¡]/u.test(line))) {
       if (REPORTS.test(line) || (isHeading(line, lines[i - 1], lines[i + 1], false) && upperLine(line))) break;
-      points.push({ number: String(points.length + 1), printed: '¶', text: line, items: [] });
+      points.push({ number: String(points.length + 1), parts: [line], items: [] });
     } else append(current, line);
   }
-  return { header: lines.slice(0, lead + 1), points: points.map(finish) };
+  return { header: lines.slice(0, lead + 1), points: points.map(finish), unnumbered: true };
+}
+
+const INFINITIVE = /^(?:\p{Lu}\p{Ll}+(?:ar|er|ir)(?:se)?|To\s+\p{Ll}+)\b/u;
+
+function inlineInfinitives(lines: readonly string[]): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true } {
+  for (const [n, line] of lines.entries()) {
+    for (const colon of line.matchAll(/:\s+/g)) {
+      const rest = line.slice(colon.index + colon[0].length);
+      const sentences = rest.split(/(?<=[.;])\s+(?=[\p{Lu}"“¿¡])/u);
+      const run: string[] = [];
+      for (const sentence of sentences) {
+        if (!INFINITIVE.test(sentence)) break;
+        run.push(sentence.trim());
+      }
+      if (run.length >= 2) {
+        return { header: [...lines.slice(0, n), line.slice(0, colon.index + 1)], points: run.map((text, i) => finish({ number: String(i + 1), parts: [text], items: [] })), unnumbered: true };
+      }
+    }
+  }
+  return { header: lines, points: [] };
 }

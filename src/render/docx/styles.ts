@@ -42,7 +42,7 @@ const heading = (level: number, size: number, colour: string, before: number): s
   paragraphStyle(
     `Heading${level}`,
     `heading ${level}`,
-    `<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="${before}" w:after="120"/>${level === 1 ? `<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="2" w:color="${COLOUR.accent}"/></w:pBdr>` : ''}<w:outlineLvl w:val="${level - 1}"/></w:pPr><w:rPr><w:b/><w:color w:val="${colour}"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`,
+    `<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/>${level === 1 ? `<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="2" w:color="${COLOUR.accent}"/></w:pBdr>` : ''}<w:spacing w:before="${before}" w:after="120"/><w:outlineLvl w:val="${level - 1}"/></w:pPr><w:rPr><w:b/><w:color w:val="${colour}"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`,
   );
 
 const toc = (level: number): string =>
@@ -50,6 +50,7 @@ const toc = (level: number): string =>
 
 const cell = (colour: string, bold: boolean): string => `<w:rPr>${bold ? '<w:b/>' : ''}<w:color w:val="${colour}"/></w:rPr>`;
 
+// Children in the order the schema (ECMA-376) gives them: Word refuses a styles part out of order.
 /** word/styles.xml: document defaults (prose in 10.5 pt, in the document's language for spelling), the paragraph,
  * character and table styles. */
 export const stylesXml = (lang: Lang): string => [
@@ -57,7 +58,7 @@ export const stylesXml = (lang: Lang): string => [
   '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">',
   `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:eastAsia="${FONT}" w:cs="${FONT}"/><w:color w:val="${COLOUR.ink}"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="${lang === 'es' ? 'es-ES' : 'en-GB'}"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="100" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`,
   paragraphStyle('Normal', 'Normal', '<w:qFormat/>', ' w:default="1"'),
-  paragraphStyle('Title', 'Title', `<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="10"/><w:qFormat/><w:pPr><w:spacing w:before="240" w:after="120"/><w:pBdr><w:bottom w:val="single" w:sz="24" w:space="4" w:color="${COLOUR.accent}"/></w:pBdr></w:pPr><w:rPr><w:b/><w:color w:val="${COLOUR.accent}"/><w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr>`),
+  paragraphStyle('Title', 'Title', `<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="10"/><w:qFormat/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="24" w:space="4" w:color="${COLOUR.accent}"/></w:pBdr><w:spacing w:before="240" w:after="120"/></w:pPr><w:rPr><w:b/><w:color w:val="${COLOUR.accent}"/><w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr>`),
   paragraphStyle('Subtitle', 'Subtitle', `<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="11"/><w:qFormat/><w:pPr><w:spacing w:after="60"/></w:pPr><w:rPr><w:caps/><w:color w:val="${COLOUR.muted}"/><w:spacing w:val="10"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>`),
   heading(1, 30, COLOUR.accent, 360),
   heading(2, 26, COLOUR.accent, 280),
