@@ -56,7 +56,8 @@ export async function runStatement(args: readonly string[], options: StatementOp
   }
   const actor = found[0]!;
   if (input.dir.groupMembers.has(actor)) throw new UsageError(`${word}: a group; a statement is for one of its members (e.g. acta statement ${input.dir.groupMembers.get(actor)![0]})`);
-  const statement = buildStatement(input.commitments, input.ctx, { actor, asOf: input.asOf });
+  // Record text is picked in es or en (ctx); the statement speaks the output language, a third one's catalog included.
+  const statement = { ...buildStatement(input.commitments, input.ctx, { actor, asOf: input.asOf }), lang: input.lang };
   const warning = input.warning ?? '';
   if (format === 'table' || options.out === undefined) {
     const stdout = format === 'table' ? STATEMENT_FORMATTERS.table(statement, { style: resolveStyle(options), width: tableWidth() }) : ((await render(statement, format, input, options)) as string);
