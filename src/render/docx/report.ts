@@ -20,7 +20,9 @@ import { statementBlocks } from './statement.js';
 import { STYLE, stylesXml } from './styles.js';
 
 const cap = (s: string): string => s.charAt(0).toLocaleUpperCase() + s.slice(1);
-const names = (list: readonly ({ readonly label: string } | string)[]): string => (list.length ? list.map((a) => (typeof a === 'string' ? a : a.label)).join(', ') : '—');
+// An actor whose membership the sources do not give is marked † (as the HTML report's `name` and `names` helpers do).
+const name = (a: { readonly label: string; readonly unsourced?: true }): string => `${a.label}${a.unsourced ? '†' : ''}`;
+const names = (list: readonly ({ readonly label: string; readonly unsourced?: true } | string)[]): string => (list.length ? list.map((a) => (typeof a === 'string' ? a : name(a))).join(', ') : '—');
 
 interface Words {
   readonly lang: Lang;
@@ -105,7 +107,9 @@ function meetings(view: ReportView, { r, l, lang }: Words): FileChild[] {
         const where: Line[] = m.place.virtual ? [[r.virtual]] : [[m.place.city ?? ''], ...(m.place.country ? [[{ text: m.place.country.label, style: 'muted' as const }]] : [])];
         const who: Line[] = m.listed
           ? [[{ text: `${m.participants.length}/${m.members}`, style: 'bold' }, ` ${names(m.participants)}`], ...(m.absent.length ? [[{ text: `${r.absent}: ${names(m.absent)}`, style: 'muted' as const }]] : [])]
-          : [[{ text: r.notListed, style: 'italic' }]];
+          : m.participants.length
+            ? [[names(m.participants), ' ', { text: `(${r.othersNotListed})`, style: 'italic' }]]
+            : [[{ text: r.notListed, style: 'italic' }]];
         if (m.observers.length) who.push([{ text: `${l.words.observers}: ${names(m.observers)}`, style: 'muted' }]);
         if (m.guests.length) who.push([{ text: `${l.words.guests}: ${names(m.guests)}`, style: 'muted' }]);
         return [{ lines: when }, { lines: what }, { lines: where }, { lines: who }, num(m.agreements), num(m.commitments.total)];
@@ -132,10 +136,14 @@ function participation(view: ReportView, { r, a, lang }: Words): FileChild[] {
       table({
         head: [r.country, ...columns.map((c) => `${day(c.date, lang)} ${c.body.label}`), { text: r.attended, num: true }],
         widths: [22, ...columns.map(() => 66 / columns.length), 12],
-        rows: p.rows.map((row) => [cell([row.country.label]), ...row.cells.slice(from, from + MEETINGS_PER_TABLE).map((c) => cell([a.attendance[c]])), num(`${row.attended}/${row.listed}`)]),
-        total: [cell([r.present]), ...columns.map((c) => cell([c.listed ? String(c.present) : '?'])), cell()],
+        rows: p.rows.map((row) => [cell([name(row.country)]), ...row.cells.slice(from, from + MEETINGS_PER_TABLE).map((c) => cell([a.attendance[c]])), num(`${row.attended}/${row.listed}`)]),
+        // Attendance not listed: "≥N" when some came on record (observers), else "?".
+        total: [cell([r.present]), ...columns.map((c) => cell([c.listed ? String(c.present) : c.present ? `≥${c.present}` : '?'])), cell()],
       }),
     );
+  }
+  if (view.unsourcedMembership.length) {
+    out.push(para([{ text: `${r.unsourcedTitle}:`, style: 'bold' }, ` ${view.unsourcedMembership.map((u) => `${u.member.label} — ${r.unsourcedNote} ${names(u.groups)}`).join('; ')}. ${r.unsourcedAfter}`]));
   }
   return out;
 }
