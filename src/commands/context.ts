@@ -4,7 +4,8 @@ import path from 'node:path';
 import { isRealDate, YEARS } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
 import { today } from '../io/clock.js';
-import { findRoot, followRecordsPointer, noRootMessage, UsageError } from '../io/files.js';
+import { CONFIG_FILE } from '../core/records.js';
+import { findRoot, followRecordsPointer, noRootHere, noRootMessage, UsageError } from '../io/files.js';
 import type { Output } from '../io/runtime.js';
 import { fromCwd, runtime } from '../io/runtime.js';
 import type { Repository } from '../io/load.js';
@@ -23,6 +24,9 @@ export async function resolveRoot(options: GlobalOptions, near?: string): Promis
     const root = fromCwd(options.root);
     if (!existsSync(root)) throw new UsageError(`--root ${options.root}: no such directory`);
     if (!statSync(root).isDirectory()) throw new UsageError(`--root ${options.root}: not a directory`);
+    // Refused as when no acta.yaml is found upwards (issue 23 point 1): a folder without one is not a records root.
+    // (With --rev the revision's own acta.yaml counts, which the working tree may have lost: git reading decides.)
+    if (options.rev === undefined && !existsSync(path.join(root, CONFIG_FILE))) throw new UsageError(`--root ${options.root}: ${noRootHere(root)}`);
     return followRecordsPointer(root);
   }
   const full = near === undefined ? runtime().cwd : fromCwd(near);
@@ -55,7 +59,11 @@ export function resolveStyle(options: GlobalOptions, stream: Pick<Output, 'isTTY
 /** Where the records are read from: the git revision named by --rev (read through git, never checked out), else the disk. */
 export async function resolveSource(options: GlobalOptions, root: string): Promise<RecordSource> {
   const { diskSource, gitSource } = await import('../io/source.js');
-  return options.rev === undefined ? diskSource(root) : gitSource(root, options.rev);
+  if (options.rev === undefined) return diskSource(root);
+  const source = await gitSource(root, options.rev);
+  // --root DIR at a revision whose DIR holds no acta.yaml: refused as on disk (issue 23 point 1).
+  if (options.root !== undefined && !(await source.list()).includes(CONFIG_FILE)) throw new UsageError(`--root ${options.root}: ${noRootHere(root)} (at ${options.rev})`);
+  return source;
 }
 
 /** The one way a read-only command loads records: resolves --root (near a path, if given) and --rev, then loads. */

@@ -69,23 +69,26 @@ async function writeFollowup(verb: 'done' | 'extend' | 'status', args: readonly 
   const texts = await editedTexts(disk, plan.value.edits, (file) => records.plans.some((p) => p.parsed.file === file));
   // The records with the change in memory: only the edited files are parsed again.
   const after = checkRecords(records.files.map((f) => (texts.after.has(f.file) ? parseRecordFile(f.file, new TextEncoder().encode(texts.after.get(f.file)!)) : f)), schemaValidator(), { rootFile: 'acta.yaml' });
-  const added = newErrors(before.diagnostics, after.diagnostics);
+  const added = newProblems(before.diagnostics, after.diagnostics, 'error');
   const shown = (file: string): string => shownFromCwd(path.join(root, file));
+  const listed = (list: readonly Diagnostic[]): string => list.map((d) => ({ ...d, file: shown(d.file) })).map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }, { lang }) + hintLine(d, lang)).join('');
   if (added.length) {
-    const list = added.map((d) => ({ ...d, file: shown(d.file) }));
-    const text = list.map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }, { lang }) + hintLine(d, lang)).join('');
-    return { stdout: '', stderr: `${t(lang, 'written.refused', { verb, count: added.length })}\n${text}`, exitCode: 1 };
+    return { stdout: '', stderr: `${t(lang, 'written.refused', { verb, count: added.length })}\n${listed(added)}`, exitCode: 1 };
   }
+  // Warnings the change brings (a deadline extended to before the meeting): said now, as validate would say them next
+  // (issue 26 point 18); the change is still written.
+  const warned = newProblems(before.diagnostics, after.diagnostics, 'warning');
+  const warning = warned.length ? `${t(lang, 'written.warned', { verb, count: warned.length })}\n${listed(warned)}` : undefined;
   const files = [...texts.after.keys()];
   if (options.dryRun) {
     const patches = files.map((f) => createTwoFilesPatch(`a/${shown(f)}`, `b/${shown(f)}`, texts.before.get(f)!, texts.after.get(f)!, '', '', { context: 3 }).replace(/^=+\n/, ''));
-    return { stdout: terminalLines(patches.join('')), exitCode: 0 };
+    return { stdout: terminalLines(patches.join('')), ...(warned.length ? { stderr: `${t(lang, 'written.wouldWarn', { verb, count: warned.length })}\n${listed(warned)}` } : {}), exitCode: 0 };
   }
   // All files or none; each only if it still holds the bytes read (an editor saving meanwhile is not overwritten).
   await writeFilesAtomic(root, files.map((f) => ({ file: f, data: texts.after.get(f)!, expected: disk.bytesRead(f)! })));
   const lines = [`${oneLine(plan.value.ref)}: ${oneLine(saidText(plan.value.summary, lang))}`];
   for (const f of files) lines.push(`${shown(f)}:`, ...addedLines(texts.before.get(f)!, texts.after.get(f)!));
-  return { stdout: lines.join('\n') + '\n', exitCode: 0 };
+  return { stdout: lines.join('\n') + '\n', ...(warning ? { stderr: warning } : {}), exitCode: 0 };
 }
 
 /** Each file's text before and after the planned edits (several edits to one file apply in turn). */
@@ -106,10 +109,10 @@ async function editedTexts(disk: RememberingSource, edits: readonly PlannedEdit[
 
 // Errors the change brings: those after it that were not there before (matched without line numbers, which an
 // added entry shifts). Errors already in the records do not block recording follow-up elsewhere.
-function newErrors(before: readonly Diagnostic[], after: readonly Diagnostic[]): Diagnostic[] {
+function newProblems(before: readonly Diagnostic[], after: readonly Diagnostic[], severity: 'error' | 'warning'): Diagnostic[] {
   const key = (d: Diagnostic): string => `${d.code}\0${d.file}\0${d.pointer}\0${d.variant ?? ''}\0${JSON.stringify(d.params)}`;
-  const known = new Set(before.filter((d) => d.severity === 'error').map(key));
-  return after.filter((d) => d.severity === 'error' && !known.has(key(d)));
+  const known = new Set(before.filter((d) => d.severity === severity).map(key));
+  return after.filter((d) => d.severity === severity && d.explained === undefined && !known.has(key(d)));
 }
 
 function hintLine(d: Diagnostic, lang: string): string {

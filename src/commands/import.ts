@@ -23,6 +23,7 @@ import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
 import { diagnosticText } from '../render/diagnostic-text.js';
 import { resolveLang, resolveRoot } from './context.js';
+import { t } from '../render/catalog.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface ImportOptions extends GlobalOptions {
@@ -119,8 +120,9 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   const errors = checkRecords([...others, parsed], schemaValidator()).diagnostics.filter((d) => d.file === file && d.severity === 'error');
   const lang = resolveLang(options, repo.records.config.lang);
   const problems = errors.map((d) => `  ${file}:${d.line}:${d.column} ${d.code} ${diagnosticText(d, lang).message}`).join('\n');
-  const missing = outcome.missing.length ? `not found, left as placeholders with a note: ${outcome.missing.join(', ')}\n` : '';
-  const tail = `${missing}${errors.length ? `the draft has ${errors.length} errors to fix:\n${problems}\n` : ''}`;
+  const named = { 'the body': 'importer.missingBody', 'the meeting dates': 'importer.missingDates', 'the points': 'importer.missingPoints' } as const;
+  const missing = outcome.missing.length ? `${t(lang, 'importer.notFound', { what: outcome.missing.map((m) => t(lang, named[m as keyof typeof named])).join(', ') })}\n` : '';
+  const tail = `${missing}${errors.length ? `${t(lang, 'importer.errors', { count: errors.length })}\n${problems}\n` : ''}`;
   if (options.stdout) {
     // A draft shown on a terminal follows the terminal policy (no escape sequences or bidi overrides from the source);
     // piped or redirected, it is the record's exact text.
@@ -129,9 +131,9 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   if (existsSync(path.join(root, file))) throw new UsageError(`${file} already exists: acta import does not overwrite a record (use --stdout to compare)`);
   await makeFolder(root, 'meetings');
   await writeFileAtomic(root, file, record, { exclusive: true });
-  const notes = outcome.draft.notes.length;
+  const shown = shownFromCwd(path.join(root, file));
   return {
-    stdout: terminalLines(`created ${shownFromCwd(path.join(root, file))} (${outcome.draft.agreements.length} points, ${notes} import notes to check)\n${tail}next: check each "import:" note against the source, delete it (or \`acta import --accept ${file}\` once checked), then run \`acta validate\`\n`),
+    stdout: terminalLines(`${t(lang, 'importer.created', { file: shown, points: outcome.draft.agreements.length, notes: outcome.draft.notes.length })}\n${tail}${t(lang, 'importer.next', { file: shown })}\n`),
     exitCode: errors.length ? 1 : 0,
   };
 }
@@ -153,9 +155,10 @@ async function acceptNotes(args: readonly string[], options: ImportOptions): Pro
     if (!bytes) throw new UsageError(`${input}: no such file`);
     const out = acceptImportNotes(bytes.toString('utf8'), only, keyOrderFor(readSchemas(), 'meeting'));
     if (!out.ok) throw new UsageError(`${input}: ${out.reason}; nothing was changed`);
-    if (out.removed === 0) return { stdout: terminalLines(`${input}: no import notes${only ? ` about ${only.join(', ')}` : ''} to remove\n`), exitCode: 0 };
+    const lang = resolveLang(options, (await loadRepository(root)).records.config.lang);
+    if (out.removed === 0) return { stdout: terminalLines(`${t(lang, 'importer.nothingToAccept', { file: input })}\n`), exitCode: 0 };
     await writeFileAtomic(root, file, out.text, { expected: bytes });
-    return { stdout: terminalLines(`${input}: removed ${out.removed} import notes${out.left ? `, ${out.left} left to check` : ''}\n`), exitCode: 0 };
+    return { stdout: terminalLines(`${t(lang, 'importer.accepted', { file: input, removed: out.removed, left: out.left })}\n`), exitCode: 0 };
   });
 }
 

@@ -16,7 +16,8 @@ export async function runShow(id: string | undefined, options: FollowupOptions):
   const format = pickFormat(options.format, Object.keys(SHOW_FORMATTERS) as ShowFormat[], 'text');
   const input = await loadFollowup(options);
   const target = findRecord(input.records, id);
-  if (!target.ok) throw new UsageError(saidText(target.error, input.lang));
+  // The left-out note comes first, as with every read command (issue 23 point 2): it says which files were left out.
+  if (!target.ok) return { stdout: '', stderr: `${input.warning ?? ''}acta: ${saidText(target.error, input.lang)}\n`, exitCode: 2 };
   const result = buildShow(target.value, input.commitments, input.ctx, input.asOf);
   return { stdout: SHOW_FORMATTERS[format](result, { style: resolveStyle(options), width: tableWidth() }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
 }

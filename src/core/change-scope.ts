@@ -25,19 +25,38 @@ export interface ChangeScope {
 }
 
 /** `head`: every record file at head, sorted, with its summary (undefined: not readable). */
+/** What the pipeline takes a file for, a registry with its own kind (a groups file is not an organisations file). */
+const kindKey = (refs: FileRefs | undefined): string | undefined => (refs === undefined ? undefined : refs.kind === 'registry' ? `registry:${refs.registryKind ?? '?'}` : refs.kind);
+const registryKey = (refs: FileRefs | undefined): string | undefined => (refs?.kind === 'registry' ? kindKey(refs) : undefined);
+
 export function scopeOfChange(head: ReadonlyMap<string, FileRefs | undefined>, changed: readonly ChangedRefs[], configFile: string): ChangeScope {
   const ids = new Set(changed.flatMap((c) => [...(c.before?.defines ?? []), ...(c.after?.defines ?? [])]));
+  // A group stands for its members, nested groups included, across registry files: a registry that names a changed
+  // id (a group whose member group changed) changes what its own ids stand for. Followed to the end (issue 26 point 10).
+  const expanded = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [file, refs] of head) {
+      if (refs?.kind !== 'registry' || expanded.has(file) || !refsMention(refs, ids)) continue;
+      expanded.add(file);
+      for (const id of refs.defines) {
+        if (ids.has(id)) continue;
+        ids.add(id);
+        grew = true;
+      }
+    }
+  }
   const selected = new Set(changed.filter((c) => head.has(c.file)).map((c) => c.file));
   const readAll = [...ids].some((id) => !isIndexableId(id));
-  // acta.yaml says how every record is checked (authentic texts); a registry that comes or goes turns a kind of
-  // reference check on or off: then every file is in scope.
-  const everything = changed.some((c) => c.file === configFile || (c.before?.kind === 'registry') !== (c.after?.kind === 'registry'));
+  // acta.yaml says how every record is checked (authentic texts); a registry that comes, goes or changes kind turns a
+  // kind of reference check on or off: then every file is in scope.
+  const everything = changed.some((c) => c.file === configFile || registryKey(c.before) !== registryKey(c.after));
   for (const [file, refs] of head) {
     if (selected.has(file) || !refs) continue;
     if (everything || readAll || refsMention(refs, ids)) selected.add(file);
   }
   // acta.yaml reports a missing registry, or no records at all: a file that comes, goes or changes kind can change that.
-  if (head.has(configFile) && changed.some((c) => c.before?.kind !== c.after?.kind)) selected.add(configFile);
+  if (head.has(configFile) && changed.some((c) => kindKey(c.before) !== kindKey(c.after))) selected.add(configFile);
   const context = contextOf(head, selected, configFile);
   const known: KnownRecord[] = [];
   for (const [file, refs] of head) {

@@ -10,6 +10,9 @@ export interface FileRefs {
   /** What the pipeline makes of the file: a meeting or plan (counted by id even when it fails its schema), a
    * registry, the configuration, or nothing (a parse error, an unknown kind, a nested acta.yaml). */
   readonly kind: 'meeting' | 'plan' | 'registry' | 'config' | 'none';
+  /** A registry's own kind (countries, groups…): a file that turns from one into another changes which kinds of
+   * reference are checked, and which registry is missing. */
+  readonly registryKind?: string;
   /** The record's id (meeting, plan), when it is a string. */
   readonly id?: string;
   /** Ids it defines: its record id, or the ids and codes of its registry entries. */
@@ -36,8 +39,10 @@ export function fileRefs(parsed: ParsedFile): FileRefs {
   const record = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   const id = (kind === 'meeting' || kind === 'plan') && typeof record.id === 'string' ? record.id : undefined;
   const points = kind === 'meeting' ? pointsOf(record.agreements) : [];
+  const registryKind = kind === 'registry' ? kindOf(parsed) : undefined;
   return {
     kind,
+    ...(registryKind !== undefined ? { registryKind } : {}),
     ...(id !== undefined ? { id } : {}),
     defines: definedIds(data),
     mentions: mentionsOf(data),

@@ -18,6 +18,11 @@ export async function findRoot(start: string): Promise<string | undefined> {
   }
 }
 
+/** --root DIR names a folder without acta.yaml. */
+export function noRootHere(dir: string): string {
+  return `no acta.yaml in ${dir}: pass --root the folder that holds acta.yaml, or create one with acta init`;
+}
+
 export function noRootMessage(start: string): string {
   return `no acta.yaml in ${start} or any folder above it: pass --root DIR, or create one with acta init`;
 }

@@ -1,4 +1,5 @@
 // iCalendar (RFC 5545) feed of deadlines: one all-day VEVENT per dated commitment, stable UIDs, deterministic DTSTAMP.
+import { t } from './catalog.js';
 import { createHash } from 'node:crypto';
 import { compactDay, shiftDays } from '../core/dates.js';
 import type { ExportResult } from '../core/queries/export.js';
@@ -43,8 +44,8 @@ const CANCELLED = new Set(['cancelled', 'superseded', 'not-applicable']);
 function event(c: CommitmentView, stamp: string, l: Labels): string[] {
   const dueDay = c.due.day!;
   const owners = owersCell(c, l.lang);
-  const summary = `[${l.states[c.state]}] ${owners}: ${localText(c.task, l.lang)}`;
-  const description = [c.id, `${l.words.deadline}: ${dueText(c.due, l.lang)}`, c.deadlineText ? `«${localText(c.deadlineText, l.lang)}»` : '', `${l.words.state}: ${stateText(c, l.lang)}${c.daysLate !== undefined ? ` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}`, `${l.words.owedBy}: ${owners}`, ...c.extensions.map((e) => extensionText(e, l.lang))].filter(Boolean).join('\n');
+  const summary = `[${l.states[c.state]}${c.tentative ? ` ${t(l.lang, 'marks.tentative')}` : ''}] ${owners}: ${localText(c.task, l.lang)}`;
+  const description = [c.id, `${l.words.deadline}: ${dueText(c.due, l.lang)}${c.tentative ? ` ${t(l.lang, 'marks.tentative')}` : ''}`, c.deadlineText ? `«${localText(c.deadlineText, l.lang)}»` : '', `${l.words.state}: ${stateText(c, l.lang)}${c.daysLate !== undefined ? ` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}`, `${l.words.owedBy}: ${owners}`, ...c.extensions.map((e) => extensionText(e, l.lang))].filter(Boolean).join('\n');
   return [
     'BEGIN:VEVENT',
     `UID:${icsUid(c.id)}`,

@@ -44,6 +44,7 @@ export function formatShowText(r: ShowResult, o: ShowFormatOptions): string {
     }
     case 'agreement': {
       out.push(s.bold(`${r.ref}${r.action ? ` — ${l.actions[r.action]}` : ''}`));
+      if (r.printed !== undefined) out.push(s.dim(t(l.lang, 'marks.restoredNumber', { printed: oneLine(r.printed) })));
       out.push(...fields([[w.meeting, `${r.meeting.id} (${oneLine(r.meeting.body.label)}, ${dayRange(r.meeting.start, r.meeting.end, l.lang)})`], [w.actors, r.actors.length ? actorList(r.actors, l.lang) : ''], [w.supersedes, r.supersedes ?? ''], [w.text, text(r.text, l)]], s));
       out.push(...commitmentsBlock(r.commitments, l, s, o.width), ...followupBlock(r.followup, l, s));
       break;

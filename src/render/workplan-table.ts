@@ -77,6 +77,11 @@ function counts(p: WorkplanPlan, l: Labels, r: ReportLabels, s: Style): string {
   return [`${p.activities} ${r.workplan.activitiesShown}`, ...parts].join(' · ');
 }
 
+/** What the plan's columns and periods rest on: the columns inferred, the periods tentative. */
+function provenance(p: WorkplanPlan, r: ReportLabels): string[] {
+  return [...(p.columnsInferred ? [r.workplan.columnsInferred] : []), ...(p.tentative ? [r.workplan.tentative] : [])];
+}
+
 export function formatWorkplanTable(m: WorkplanModel, o: { style: Style; width?: number | undefined }): string {
   const l = labels(m.lang);
   const r = reportLabels(m.lang);
@@ -84,7 +89,7 @@ export function formatWorkplanTable(m: WorkplanModel, o: { style: Style; width?:
   if (m.plans.length === 0) return `${r.workplan.noPlans}\n`;
   const out: string[] = [];
   for (const p of m.plans) {
-    out.push(s.bold(oneLine(localText(p.title, l.lang))), s.dim(`${p.id} · ${oneLine(p.body.label)} · ${p.period.start}–${p.period.end} · ${r.workplan.asOf} ${day(m.asOf, m.lang)}`), counts(p, l, r, s), '');
+    out.push(s.bold(oneLine(localText(p.title, l.lang))), s.dim(`${p.id} · ${oneLine(p.body.label)} · ${p.period.start}–${p.period.end} · ${r.workplan.asOf} ${day(m.asOf, m.lang)}`), counts(p, l, r, s), ...provenance(p, r).map((x) => s.dim(x)), '');
     out.push(p.activities ? planTable(p, l, r, s, o.width) : r.workplan.noActivities, '');
   }
   const cells = (Object.keys(r.cellsShort) as (keyof ReportLabels['cellsShort'])[]).map((k) => `${r.cellsShort[k]} ${l.cells[k].toLocaleLowerCase(m.lang)}`);

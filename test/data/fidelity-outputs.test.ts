@@ -136,3 +136,59 @@ describe('unknown is not absent', () => {
     expect(show).toContain(lang === 'es' ? 'El Salvador, México (los demás países: no consta)' : 'El Salvador, Mexico (other countries: not recorded)');
   });
 });
+
+describe("acta's own numbering says so where a point is shown", () => {
+  it.each(['es', 'en'] as const)('show and the site name the printed number of a restored point (2017-06-21 #3 prints "1"), %s', async (lang) => {
+    const show = await acta('show', '2017-06-21-red-trata#3', '--lang', lang);
+    expect(show).toContain(lang === 'es' ? '(la fuente imprime «1»: numeración restaurada por acta)' : '(the source prints "1": numbering restored by acta)');
+    expect(await acta('show', '2017-06-21-red-trata#2.b', '--lang', lang)).not.toContain(lang === 'es' ? 'la fuente imprime' : 'the source prints');
+  });
+});
+
+describe('periods acta inferred are tentative unless the plan is adopted or acta.yaml says inferred_periods: due', () => {
+  // A copy of data/ with one change each, in a temporary folder (the records of data/ stay as they are).
+  const copyWith = async (change: (dir: string) => Promise<void>): Promise<string> => {
+    const fs = await import('node:fs/promises');
+    const os = await import('node:os');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'acta-tentative-'));
+    await fs.cp(path.resolve('data'), dir, { recursive: true });
+    await change(dir);
+    return dir;
+  };
+  const planOverdue = async (root: string): Promise<string[]> => {
+    const r = await runActa(['overdue', '--root', root, '--as-of', '2018-12-31', '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as { groups: { rows: { id: string }[] }[] }).groups.flatMap((g) => g.rows.map((x) => x.id)).filter((id) => id.startsWith('2017-2022-red-nna#'));
+  };
+
+  it('the proposed plan of data/ (inferred columns) puts nothing overdue; its occurrences are open and marked tentative', async () => {
+    expect(await planOverdue('data')).toEqual([]);
+    const show = await runActa(['show', '2017-2022-red-nna#1/I/1/1.3', '--root', 'data', '--as-of', '2018-12-31', '-f', 'json']);
+    const json = JSON.parse(show.stdout) as { commitments: { id: string; state: string; tentative?: true; daysLate?: number }[] };
+    expect(json.commitments.map((c) => [c.id.split('@')[1], c.state, c.tentative, c.daysLate])).toEqual(['2017-H1', '2017-H2', '2018-H1', '2018-H2', '2019-H1', '2019-H2', '2020-H1', '2020-H2', '2021-H1', '2021-H2'].map((o) => [o, 'open', true, undefined]));
+    // The narrow due column wraps the mark after its first word: one per occurrence.
+    const text = (await runActa(['show', '2017-2022-red-nna#1/I/1/1.3', '--root', 'data', '--as-of', '2018-12-31'])).stdout;
+    expect(text.split('│ (periodo ').length - 1).toBe(10);
+  });
+
+  it('stage: adopted makes the inferred columns binding, but not a cell of uncertain mapping (inferred: [schedule])', async () => {
+    const fs = await import('node:fs/promises');
+    const root = await copyWith(async (dir) => {
+      const file = path.join(dir, 'plans/2017-2022-red-nna.yaml');
+      await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('stage: proposed', 'stage: adopted'));
+    });
+    const ids = await planOverdue(root);
+    expect(ids).toContain('2017-2022-red-nna#2/IV/1/1.3@2017-H2');
+    expect(ids.some((id) => id.startsWith('2017-2022-red-nna#1/I/1/1.3@'))).toBe(false); // inferred: [schedule]
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it('inferred_periods: due in acta.yaml treats every inferred period as a deadline', async () => {
+    const fs = await import('node:fs/promises');
+    const root = await copyWith(async (dir) => fs.appendFile(path.join(dir, 'acta.yaml'), 'inferred_periods: due\n'));
+    const ids = await planOverdue(root);
+    expect(ids).toContain('2017-2022-red-nna#1/I/1/1.3@2017-H1');
+    expect(ids).toContain('2017-2022-red-nna#2/IV/1/1.3@2017-H2');
+    await fs.rm(root, { recursive: true, force: true });
+  });
+});

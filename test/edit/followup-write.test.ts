@@ -137,8 +137,9 @@ describe('occurrences, dates and hand-written follow-up', () => {
     expect(read(PLAN)).toContain('occurrence: 2017-H1\n');
     const before = read(PLAN);
     const r = await acta('done', '2017-2022-red-nna#1/I/1/1.3', '--occurrence', '2030-H1', '--on', '2017-07-10');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/\[ref\/unknown-occurrence\]/);
+    // Refused before planning, in validate's words (issue 26 point 18): a usage error.
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no tiene la ocurrencia 2030-H1: sus ocurrencias son 2017-H1, 2017-H2/);
     expect(read(PLAN)).toBe(before);
   });
 

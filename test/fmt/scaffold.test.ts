@@ -206,8 +206,8 @@ describe('acta new', () => {
     const root = await records();
     const r = await acta(['new', 'meeting', '--body', 'red-salud', '--date', '2026-02-03'], root);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown body `red-salud`');
-    expect(r.stderr).toContain('add it to registries/bodies.yaml (or pass one of its ids to --body), e.g.:');
+    expect(r.stderr).toContain('instancia desconocida `red-salud`');
+    expect(r.stderr).toContain('añádala a registries/bodies.yaml (o indique uno de sus ids en --body), por ejemplo:');
     const entry = r.stderr.split('\n').filter((l) => /^ {4}(-| )/.test(l)).map((l) => l.slice(2));
     expect(entry[0]).toBe('  - id: red-salud');
     const registry = path.join(root, 'registries/bodies.yaml');

@@ -7,6 +7,10 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_LOCALES, readCatalogFolder } from '../../src/io/locales.js';
 import { message, t } from '../../src/render/catalog.js';
+import { ALL_CODES } from '../../src/core/diagnostics.js';
+import { diagnosticText } from '../../src/render/diagnostic-text.js';
+import { REPO_ROOT } from '../run-acta.js';
+import { diagnosticsDoc } from './diagnostics-doc.js';
 // @ts-expect-error: a plain .mjs script without types
 import { catalogKeysSource, KEYS_FILE } from '../../scripts/catalog-keys.mjs';
 
@@ -85,11 +89,47 @@ describe('the catalogs', () => {
           const shown = new Intl.NumberFormat(lang).format(n);
           // The singular noun never follows a number other than 1, and the number is written the language's way.
           if (n !== 1) expect(out, `${lang} ${key} ${n}`).not.toMatch(new RegExp(`(^|\\D)${shown.replace(/[.,]/g, '\\$&')} (día|compromiso|acuerdo|reunión|day|commitment|agreement|meeting)\\b(?!s)`));
-          if (!/=0/.test(text) || n !== 0) expect(out, `${lang} ${key} ${n}`).toContain(shown);
+          // Every count but 1 is written out (1 may be a word: "el próximo día"), and 0 unless it has its own sentence.
+          if (n !== 1 && (!/=0/.test(text) || n !== 0)) expect(out, `${lang} ${key} ${n}`).toContain(shown);
         }
       }),
       { seed: 20, numRuns: 200 },
     );
+  });
+
+  it('give every diagnostic code a title, a message and a hint in both languages, and every variant a message', () => {
+    for (const code of ALL_CODES)
+      for (const lang of LANGS) {
+        for (const part of ['title', 'message', 'hint']) expect(catalogs[lang].has(`diagnostics.${code}.${part}`), `${lang} ${code}.${part}`).toBe(true);
+        expect(catalogs[lang].get(`diagnostics.${code}.message`), `${lang} ${code}`).not.toBe('');
+      }
+    for (const [key] of catalogs.en) {
+      const m = /^diagnostics\.([a-z-]+\/[a-z-]+)\.([A-Za-z0-9]+)\.hint$/.exec(key);
+      if (m) expect(catalogs.en.has(`diagnostics.${m[1]}.${m[2]}.message`), key).toBe(true);
+    }
+    for (const key of catalogs.en.keys()) if (key.startsWith('diagnostics.')) expect(ALL_CODES as readonly string[], key).toContain(key.split('.')[1]);
+  });
+
+  it('render every diagnostic of every code with sample parameters in both languages, no placeholder left', () => {
+    for (const code of ALL_CODES) {
+      const variants = [undefined, ...new Set([...catalogs.en.keys()].filter((k) => k.startsWith(`diagnostics.${code}.`) && k.split('.').length === 4).map((k) => k.split('.')[2]!))];
+      for (const variant of variants) {
+        const text = catalogs.en.get(`diagnostics.${code}${variant ? `.${variant}` : ''}.message`)!;
+        const hints = [`diagnostics.${code}.hint`, `diagnostics.${code}.${variant}.hint`].map((k) => catalogs.en.get(k) ?? '');
+        const params = sample(new Map([...argumentsOf(text), ...hints.flatMap((h) => [...argumentsOf(h)])]));
+        for (const lang of LANGS) {
+          const out = diagnosticText({ code, ...(variant ? { variant } : {}), params }, lang);
+          expect(`${out.message} ${out.hint ?? ''}`, `${lang} ${code} ${variant ?? ''}`).not.toMatch(/[{}]|undefined|NaN/);
+        }
+      }
+    }
+  });
+
+  it('are listed in docs/reference/diagnostics.md as they are (generated)', () => {
+    const want = diagnosticsDoc(catalogs.es, catalogs.en);
+    const file = `${REPO_ROOT}/docs/reference/diagnostics.md`;
+    if (process.env['ACTA_CATALOG_UPDATE']) writeFileSync(file, want);
+    expect(readFileSync(file, 'utf8'), 'run ACTA_CATALOG_UPDATE=1 npx vitest run test/i18n').toBe(want);
   });
 
   it('have their typed key list (src/render/catalog-keys.ts) current', () => {

@@ -97,7 +97,7 @@ describe('line ends, encodings and terminals (issue 21 point 8, issue 26 point 1
 describe('never refuse a readable report (issue 21 point 1)', () => {
   it('writes a draft with placeholders and notes when the body, date and points are not found; exit 1 says it has errors to fix', async () => {
     const dir = records({ 'nota.txt': 'Una nota sin instancia, sin fecha y sin puntos.\n' });
-    const r = await runActa(['import', 'nota.txt'], { cwd: dir });
+    const r = await runActa(['import', 'nota.txt', '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^created meetings\/undated-unknown-body\.yaml \(0 points, \d+ import notes to check\)/);
     expect(r.stdout).toContain('not found, left as placeholders with a note: the body, the meeting dates, the points');
@@ -171,7 +171,7 @@ describe('--accept: a checked draft loses its import notes through the formatter
     expect((await runActa(['import', 'informe.txt'], { cwd: dir })).code).toBe(0);
     const file = 'meetings/2017-03-16-red-consular.yaml';
     const before = readFileSync(path.join(dir, file), 'utf8');
-    const some = await runActa(['import', '--accept', file, '--only', '/body,/agreements/0'], { cwd: dir });
+    const some = await runActa(['import', '--accept', file, '--only', '/body,/agreements/0', '--lang', 'en'], { cwd: dir });
     expect(some.code).toBe(0);
     expect(some.stdout).toMatch(/^meetings\/2017-03-16-red-consular\.yaml: removed \d+ import notes, \d+ left to check\n$/);
     const middle = readFileSync(path.join(dir, file), 'utf8');
@@ -180,10 +180,10 @@ describe('--accept: a checked draft loses its import notes through the formatter
     expect(middle).toMatch(/at: \/agreements\/1\//);
     expect(middle.split('\n')[0]).toBe(before.split('\n')[0]);
     const all = await runActa(['import', '--accept', file], { cwd: dir });
-    expect(all.stdout).toMatch(/removed \d+ import notes\n$/);
+    expect(all.stdout).toMatch(/se quitaron \d+ notas de importación\n$/);
     const v = await runActa(['validate', '-f', 'json'], { cwd: dir });
     expect([v.code, (JSON.parse(v.stdout) as { diagnostics: unknown[] }).diagnostics]).toEqual([0, []]);
-    expect((await runActa(['import', '--accept', file], { cwd: dir })).stdout).toBe(`${file}: no import notes to remove\n`);
+    expect((await runActa(['import', '--accept', file, '--lang', 'en'], { cwd: dir })).stdout).toBe(`${file}: no import notes to remove\n`);
     expect((await runActa(['import', '--accept', 'informe.txt'], { cwd: dir })).stderr).toBe('acta: informe.txt: --accept takes a record (.yaml), not a report\n');
   });
 });

@@ -171,10 +171,10 @@ describe('draftMeeting', () => {
     return outcome.draft.agreements;
   };
 
-  it('"Sugerir al <body>" is a recommendation to it, without commitment; its sub-items too, unless they thank or set a date', () => {
+  it('"Sugerir al <body>" is a recommendation to it, without commitment; its sub-items too (a dated one as well: a suggested activity), unless they thank', () => {
     const [p1, p2] = drafted('1. Sugerir al GRCM la aprobación de las siguientes actividades en el marco de la CRM:\na. Taller dirigido al personal de Honduras.\nb. Agradecer a la OIM.\nc. Taller presencial a realizarse en Honduras en el mes de agosto de 2017.\n2. Reconocer la necesidad. En ese sentido, se sugiere al GRCM impulsar las siguientes líneas de acción:\na. Capacitar a los cónsules.\n');
     expect([p1?.action, p1?.addressee, p1?.actors, p1?.commitment]).toEqual(['recommend', 'grcm', ['grcm'], undefined]);
-    expect(p1?.items?.map((i) => [i.action, i.addressee, i.actors])).toEqual([['recommend', 'grcm', undefined], ['thank', undefined, ['iom']], ['organise', undefined, ['HN']]]);
+    expect(p1?.items?.map((i) => [i.action, i.addressee, i.actors])).toEqual([['recommend', 'grcm', undefined], ['thank', undefined, ['iom']], ['recommend', 'grcm', ['HN']]]);
     expect([p2?.action, p2?.addressee]).toEqual(['acknowledge', undefined]);
     expect(p2?.items?.map((i) => [i.action, i.addressee, i.commitment])).toEqual([['recommend', 'grcm', undefined]]);
   });

@@ -31,7 +31,7 @@ describe('acta report: golden outputs', () => {
 
   it('prints the view model as JSON: every section, the same figures the templates show', async () => {
     const view = JSON.parse((await acta([...base, '--format', 'json', '--lang', 'en'])).stdout);
-    expect(Object.keys(view)).toEqual(['version', 'kind', 'lang', 'asOf', 'secretariat', 'period', 'bodies', 'next', 'summary', 'meetings', 'participation', 'agreements', 'recommendations', 'commitments', 'overdue', 'dueNext', 'delivered', 'workplan', 'records', 'charts']);
+    expect(Object.keys(view)).toEqual(['version', 'kind', 'lang', 'asOf', 'secretariat', 'period', 'bodies', 'next', 'summary', 'meetings', 'participation', 'unsourcedMembership', 'agreements', 'recommendations', 'commitments', 'overdue', 'dueNext', 'delivered', 'workplan', 'records', 'charts']);
     expect(view.recommendations).toEqual([{ ref: '2017-06-05-red-a#6', meeting: '2017-06-05-red-a', from: { id: 'red-a', label: expect.any(String) }, addressee: { id: 'grcm', label: 'RCGM' }, text: { text: 'Suggest that the RCGM approve the work plan.', lang: 'en', translation: true } }]);
     expect(view.period).toEqual({ from: '2017-01-01', to: '2017-12-31', year: '2017' });
     expect(view.summary.meetings).toBe(3);

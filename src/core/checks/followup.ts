@@ -38,7 +38,8 @@ function checkList(parsed: ParsedFile, pointer: string, list: readonly FollowUp[
     if (f.occurrence !== undefined) {
       const there = owed.occurrences(f.step);
       if (!there.has(f.occurrence)) {
-        const listed = [...there].filter((o) => o.length > 4);
+        // The half-years when there are any, else the years (a plan's yearly cells recur by year).
+        const listed = [...there].some((o) => o.length > 4) ? [...there].filter((o) => o.length > 4) : [...there];
         out.push(listed.length ? diagnosticAt(parsed, `${at}/occurrence`, 'ref/unknown-occurrence', { occurrence: String(f.occurrence), occurrences: names(listed) }) : diagnosticAt(parsed, `${at}/occurrence`, 'ref/unknown-occurrence', { occurrence: String(f.occurrence) }, { variant: 'notRecurring' }));
       }
     }

@@ -46,6 +46,8 @@ interface Where {
   readonly occurrence?: string;
   /** The occurrences it recurs in (twice-a-year with `until`, plan schedule cells), when more than one. */
   readonly occurrences: readonly string[];
+  /** Every occurrence label an entry may name, as validate accepts them (with their years, and a plan's columns). */
+  readonly accepted: ReadonlySet<string>;
 }
 
 const fail = (key: string, params?: DiagnosticParams): { ok: false; error: Said } => ({ ok: false, error: say(`refusals.${key}`, params) });
@@ -58,21 +60,35 @@ export function locateTarget(records: RecordSet, ref: string): Checked<Where> {
   const t = found.value;
   const tail = ref.includes('#') ? ref.slice(ref.indexOf('#') + 1) : '';
   const occurrence = /@([^@/]+)$/.exec(tail)?.[1];
+  // `X#3@`: an @ with no occurrence after it (or two of them) names nothing (issue 26 point 18).
+  if (tail.includes('@') && (occurrence === undefined || tail.indexOf('@') !== tail.lastIndexOf('@'))) return fail('emptyOccurrence', { ref, base: ref.replace(/@.*$/, '') });
   if (t.kind === 'agreement') {
     const stepText = /\/(\d+)(?:@[^@]*)?$/.exec(tail)?.[1];
     const step = stepText === undefined ? undefined : Number(stepText);
     const a = t.at.agreement;
+    // `X#3/0` or a step past the schedule: a usage error, before anything is planned (issue 26 point 18).
+    if (step !== undefined) {
+      const steps = a.commitment?.schedule?.length ?? 0;
+      if (steps === 0) return fail('noSteps', { ref, point: t.at.ref, step: stepText! });
+      if (step < 1 || step > steps) return fail('stepRange', { ref, point: t.at.ref, count: steps });
+    }
     const file = records.meetings.find((m) => m.data === t.meeting)!.parsed.file;
     const owners = (step !== undefined ? a.commitment?.schedule?.[step - 1]?.owners : undefined) ?? a.commitment?.owners ?? a.actors ?? [];
     const name = `${t.at.ref}${step !== undefined ? `/${step}` : ''}${occurrence ? `@${occurrence}` : ''}`;
     const deadline = step !== undefined ? a.commitment?.schedule?.[step - 1]?.deadline : a.commitment?.deadline;
+    // As validate reads them: the deadline's half-years and those of any extension, with their years.
+    const moved = (a.followup ?? []).filter((f) => f.step === step && f.deadline).map((f) => f.deadline!);
     const occurrences = deadline ? halfYearsOf(deadline, t.meeting.dates.start) : [];
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], occurrences, ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
+    const labels = [deadline, ...moved].flatMap((d) => (d ? halfYearsOf(d, t.meeting.dates.start) : []));
+    const accepted = new Set([...labels, ...labels.map((l) => l.slice(0, 4))]);
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], occurrences, accepted, ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
   }
   if (t.kind === 'activity') {
     const file = records.plans.find((p) => p.data === t.plan)!.parsed.file;
-    const occurrences = occurrencesOf(t.at.activity.schedule ?? {}).map((o) => o.label);
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], occurrences, ...(occurrence ? { occurrence } : {}) } };
+    const cells = occurrencesOf(t.at.activity.schedule ?? {});
+    const occurrences = cells.map((o) => o.label);
+    const accepted = new Set([...occurrences, ...cells.map((c) => c.column)]);
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], occurrences, accepted, ...(occurrence ? { occurrence } : {}) } };
   }
   return fail('wholeRecord', { ref, kind: t.kind });
 }
@@ -82,6 +98,15 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
   const located = locateTarget(records, refText);
   if (!located.ok) return located;
   const w = located.value;
+  // An occurrence the commitment does not have is refused here, in the words validate uses, not after planning:
+  // `done` and validate agree on what recurs (issue 26 point 18).
+  const asked = req.kind === 'done' ? (req.occurrence ?? w.occurrence) : w.occurrence;
+  if (asked !== undefined && !w.accepted.has(asked)) {
+    const listed = [...w.accepted].some((o) => o.length > 4) ? [...w.accepted].filter((o) => o.length > 4) : [...w.accepted];
+    const shown = names([...listed.slice(0, 6), ...(listed.length > 6 ? ['…'] : [])]);
+    const ref = w.ref.replace(/@.*$/, '');
+    return listed.length ? fail('noOccurrence', { ref, occurrence: asked, occurrences: shown }) : fail('doesNotRecur', { ref, occurrence: asked });
+  }
   const base: FollowupEntry = { date: on, ...(w.step !== undefined ? { step: w.step } : {}) };
   const at = { file: w.file, pointer: w.pointer };
   const one = (entry: FollowupEntry, summary: Said, more: PlannedEdit[] = []): Checked<FollowupPlan> => ({ ok: true, value: { ref: w.ref, entry, edits: [{ ...at, append: entry }, ...more], summary } });
@@ -133,7 +158,7 @@ function resolveActors(dir: ActorDirectory, words: string | undefined): Checked<
   const out: string[] = [];
   const list = (words ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   // An empty --by ("" or ",") is a slip, not "everyone": done for every owner is said by leaving --by out.
-  if (words !== undefined && list.length === 0) return fail(`--by ${JSON.stringify(words)}: names no actor; give one or more (--by MX,GT), or leave --by out to record it done for every owner`);
+  if (words !== undefined && list.length === 0) return fail('noActorGiven', { words: JSON.stringify(words) });
   for (const word of list) {
     const ids = findActors(dir, word);
     if (ids.length === 0) {

@@ -234,14 +234,15 @@ function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: 
   // "Agradecer a: - México, por …": an item without a verb of its own carries on its lead's verb.
   const own_verb = readAction(scan);
   const read = own_verb ?? (parentAction && found[0]?.start === 0 ? parentAction : undefined);
-  // A sub-item of "se sugiere al GRCM …:" is a recommendation too, unless it says something else (a thanks) or sets
-  // a date of its own (then it is a plan of the body that met, as in "Taller … a realizarse en agosto de 2017").
+  // A sub-item of "se sugiere al GRCM …:" is a recommendation too, unless it says something else (a thanks). One with a
+  // date of its own ("Taller … a realizarse en Costa Rica en el mes de agosto de 2017") is still a suggested activity,
+  // not a commitment of anyone (issue 19: 2017-06-21 #7.b); it keeps the actors it names (the venue).
   const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
   const dated = findDeadlinePhrases(scan, phraseCtx).some((f) => f.deadline);
-  const addressee = own?.opening ? own.addressee : inherited && !(read && INFORMATIONAL_ACTIONS.has(read)) && !dated ? inherited : undefined;
+  const addressee = own?.opening ? own.addressee : inherited && !(read && INFORMATIONAL_ACTIONS.has(read)) ? inherited : undefined;
   const action = addressee ? 'recommend' : read;
   // A recommendation's sub-items name no actors: the addressee is theirs. A body named as a frame ("de la CRM") is not an actor.
-  const actors = addressee && !own ? [] : found.filter((a) => !a.framed).map((a) => a.actor);
+  const actors = addressee && !own && !dated ? [] : found.filter((a) => !a.framed).map((a) => a.actor);
   if (p.uncertainEnd) ctx.notes.push(note('el final de este punto es incierto (la línea siguiente parece un título, o el texto no cierra la frase): compárelo con la fuente.', 'where this point ends is uncertain (the next line looks like a heading, or the text does not close its sentence): compare it with the source.', `${at}/text`));
   if (p.printed !== undefined) ctx.notes.push(note(`número restaurado ${p.number}; la fuente imprime «${p.printed}».`, `number restored as ${p.number}; the source prints "${p.printed}".`, `${at}/number`));
   if (action && !own_verb && parentAction === action) ctx.notes.push(note(`acción «${action}» tomada del punto que introduce este subpunto.`, `action "${action}" taken from the point that introduces this item.`, `${at}/action`));

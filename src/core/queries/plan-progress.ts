@@ -30,6 +30,10 @@ export interface PlanProgress {
   readonly period: { readonly start: string; readonly end: string };
   readonly axes: readonly AxisProgress[];
   readonly total: Omit<AxisProgress, 'number' | 'title'>;
+  /** The columns' years are acta's inference (plan `inferred: [columns]`). */
+  readonly columnsInferred?: true;
+  /** Some occurrence of the plan has a tentative period: never counted as overdue (CommitmentView.tentative). */
+  readonly tentative?: true;
 }
 
 /** The occurrence's period overlaps [from, to]; an activity without schedule has no occurrence and never does. */
@@ -61,5 +65,7 @@ export function buildPlanProgress(plan: Plan, commitments: readonly Commitment[]
     period: plan.period,
     axes,
     total: axisProgress(activities.map((a) => a.ref), occurrences, period.from, period.to),
+    ...(plan.inferred?.includes('columns') ? { columnsInferred: true as const } : {}),
+    ...([...occurrences.values()].some((list) => list.some((c) => c.tentative)) ? { tentative: true as const } : {}),
   };
 }

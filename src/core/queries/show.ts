@@ -14,6 +14,8 @@ import { groupBy } from './group-by.js';
 export interface PointView {
   readonly ref: string;
   readonly number: string;
+  /** The number the source prints, when the record restored another (a damaged source): the restored one is acta's. */
+  readonly printed?: string;
   readonly action?: Action;
   readonly actors: readonly ActorRef[];
   readonly text: LocalText;
@@ -94,7 +96,7 @@ function activityRow(ref: string, a: Plan['axes'][number]['objectives'][number][
 
 function point(at: AgreementAt, commitments: CommitmentView[], ctx: ViewContext): PointView {
   const a = at.agreement;
-  return { ref: at.ref, number: at.key, ...(a.action ? { action: a.action } : {}), actors: actorRefs(a.actors, ctx), text: pickText(a.text, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang }, commitments };
+  return { ref: at.ref, number: at.key, ...(a.printed !== undefined ? { printed: a.printed } : {}), ...(a.action ? { action: a.action } : {}), actors: actorRefs(a.actors, ctx), text: pickText(a.text, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang }, commitments };
 }
 
 function meetingHeader(m: Meeting, ctx: ViewContext): MeetingHeader {

@@ -58,6 +58,12 @@ export interface WorkplanPlan {
   readonly period: { readonly start: string; readonly end: string };
   /** The period columns shown (all, or those --period overlaps). */
   readonly columns: readonly string[];
+  /** proposed or adopted, when the record says (plan `stage`). */
+  readonly stage?: 'proposed' | 'adopted';
+  /** The columns' years are acta's inference (plan `inferred: [columns]`). */
+  readonly columnsInferred?: true;
+  /** Some occurrence shown has a tentative period (never overdue or upcoming): see CommitmentView.tentative. */
+  readonly tentative?: true;
   readonly axes: readonly WorkplanAxis[];
   /** Activities shown, and the states of their occurrences in the columns shown. */
   readonly activities: number;
@@ -132,7 +138,19 @@ export function buildWorkplanPlan(plan: Plan, commitments: readonly Commitment[]
     .filter((a) => a.objectives.length > 0);
   const occurrences = shown.flatMap((at) => (byRef.get(at.ref) ?? []).filter((c) => c.occurrence !== undefined && columns.some((col) => c.occurrence === col || c.occurrence!.startsWith(`${col}-`))));
   const title = pickText(plan.title, ctx.lang, ctx.authentic);
-  return { id: plan.id, ...(title ? { title } : {}), body: actorRefs([plan.body], ctx)[0]!, period: plan.period, columns, axes, activities: shown.length, states: summariseStates(occurrences) };
+  return {
+    id: plan.id,
+    ...(title ? { title } : {}),
+    body: actorRefs([plan.body], ctx)[0]!,
+    period: plan.period,
+    columns,
+    ...(plan.stage ? { stage: plan.stage } : {}),
+    ...(plan.inferred?.includes('columns') ? { columnsInferred: true as const } : {}),
+    ...(occurrences.some((c) => c.tentative) ? { tentative: true as const } : {}),
+    axes,
+    activities: shown.length,
+    states: summariseStates(occurrences),
+  };
 }
 
 export function buildWorkplan(plans: readonly Plan[], commitments: readonly Commitment[], filters: WorkplanFilters, ctx: ViewContext, asOf: Day): WorkplanModel {

@@ -1,5 +1,6 @@
 // The meetings: their list, and a page per meeting with its header, participants and every agreement — adopted text,
 // action, actors, deadline as worded and normalised, state, follow-up — each at an anchor named by its number.
+import { t } from '../catalog.js';
 import type { Lang } from '../../core/model.js';
 import type { AgreementShow, MeetingHead, SiteMeeting } from '../../core/queries/site.js';
 import { dayRange, labels, othersNotRecorded, participantsText } from '../i18n.js';
@@ -65,7 +66,7 @@ function agreementSection(a: AgreementShow, lc: LinkContext): Html {
   const w = siteLabels(lc.lang);
   const anchor = agreementAnchor(a.number);
   return html`<article class="agreement" id="${anchor}">
-<h3>${l.words.point} ${a.number} <a class="permalink" href="#${encodeURIComponent(anchor)}" title="${w.permalink}: ${a.ref}">¶<span class="visually-hidden"> ${w.permalink} ${a.ref}</span></a></h3>
+<h3>${l.words.point} ${a.number}${a.printed !== undefined ? html` <small class="note">${t(lc.lang, 'marks.restoredNumber', { printed: a.printed })}</small>` : ''} <a class="permalink" href="#${encodeURIComponent(anchor)}" title="${w.permalink}: ${a.ref}">¶<span class="visually-hidden"> ${w.permalink} ${a.ref}</span></a></h3>
 <blockquote><p>${recordText(a.text, lc.lang)}</p></blockquote>
 <dl class="facts">
 ${a.action ? html`<dt>${l.words.action}</dt><dd>${l.actions[a.action]}</dd>` : ''}
