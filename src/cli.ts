@@ -65,7 +65,7 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
       onOutcome(await withoutCacheIfAsked(rt, program.opts(), () => dashboard.run([], program.opts())));
     });
   }
-  program.addHelpText('after', `${formatExamples(PROGRAM_EXAMPLES)}\nEach command's --help shows its options and examples.\n`);
+  program.addHelpText('after', `${formatExamples(PROGRAM_EXAMPLES)}\nEach command's --help (or acta help COMMAND) shows its options and examples.\n`);
   return program;
 }
 
@@ -74,10 +74,13 @@ function withoutCacheIfAsked<T>(rt: Runtime, options: Record<string, unknown>, w
   return options['cache'] === false ? withRuntime({ ...rt, env: { ...rt.env, ACTA_CACHE: '0' } }, work) : work();
 }
 
+// Examples that work in any records repository (no id of the CRM's records): each command's own --help has examples
+// run against those.
 const PROGRAM_EXAMPLES: readonly Example[] = [
   ['acta', 'one screen of the records: counts, states, most overdue, next deadlines'],
-  ['acta overdue --actor MX --as-of 2017-08-01', 'what Mexico still owed on 1 August 2017'],
-  ['acta show 2017-06-21-red-trata#2.b', 'one agreement with its deadline and follow-up'],
+  ['acta validate', 'check every record, each problem at its file and line'],
+  ['acta overdue --by actor', 'what is late, grouped by who still owes it'],
+  ['acta help overdue', "a command's options, and examples"],
 ];
 
 /** Run acta with these arguments (argv[0] and argv[1] are node and the script, as in process.argv) and return the

@@ -100,9 +100,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     run: async (args, o) => (await import('./import.js')).runImport(args, o),
     examples: [
       ['acta import sources/000_119a54e5c1cfca12.txt --stdout', 'print the draft of a report (without --stdout: write meetings/<first day>-<body>.yaml, never over a record)'],
-      ['acta import sources/004_40c6a71c981a18d3.txt --stdout', 'a report that prints "1." for every point: numbers restored, printed ones kept'],
-      ['acta import acta-grcm.txt --body grcm --date 2014-11-24 --end 2014-11-25', 'say the body and dates yourself when the report does not'],
-      ['acta import --accept meetings/2017-03-16-red-nna.yaml', 'after checking the draft: remove its import notes through the formatter'],
+      ['acta import sources/004_40c6a71c981a18d3.txt --stdout --body red-trata --date 2017-06-21', 'say the body and the first day yourself (a report that prints "1." for every point: numbers restored, printed ones kept)'],
+      ['acta import --accept meetings/2017-03-16-red-nna.yaml --only /body', "after checking a draft: remove its import notes (here those about the body) through the formatter"],
     ],
   },
   {

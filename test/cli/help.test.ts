@@ -43,6 +43,24 @@ describe('--help', () => {
     for (const flag of ['-v', '--version']) expect(await runActa([flag])).toEqual({ stdout: `${version}\n`, stderr: '', code: 0 });
   });
 
+  it("acta --help's examples work in any records repository (one acta init made, no CRM id)", async () => {
+    const help = (await runActa(['--help'])).stdout;
+    const lines = help.slice(help.indexOf('Examples:')).split('\n').filter((l) => /^ {2}acta\b/.test(l)).map((l) => l.trim());
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    const home = mkdtempSync(path.join(os.tmpdir(), 'acta-help-any-'));
+    try {
+      const root = path.join(home, 'records');
+      expect((await runActa(['init', root, '--no-vendor'])).code).toBe(0);
+      for (const line of lines) {
+        const r = await runActa([...line.split(' ').slice(1), '--as-of', '2025-06-01'], { cwd: root });
+        expect(r.stderr, line).toBe('');
+        expect([0, 1], `${line}: exit ${r.code}`).toContain(r.code);
+      }
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it("commander's refusals carry acta's prefix, as acta's own do", async () => {
     for (const args of [['overdue', '--actr', 'MX'], ['bogus'], ['show'], ['--lang', 'fr', 'overdue']]) {
       const r = await runActa([...args, '--root', 'data']);

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ActaRun } from '../run-acta.js';
 import { runActa } from '../run-acta.js';
 import { COMMANDS } from '../../src/commands/index.js';
+import { actaOrigin } from '../../src/io/scaffold.js';
 
 const dirs: string[] = [];
 
@@ -103,6 +104,27 @@ describe('acta init', () => {
     const readme = readFileSync('docs/reference/commands.md', 'utf8');
     const at = readme.indexOf('### The CI recipe');
     expect(/```yaml\n([\s\S]*?)```/.exec(readme.slice(at))?.[1]).toBe(body);
+  });
+
+  it('knows where this acta came from: a checkout, a file: install (npx or npm, from its hidden lock file), or the registry', () => {
+    expect(actaOrigin()).toEqual({ kind: 'checkout' });
+    const project = temp();
+    const installed = path.join(project, 'node_modules', 'acta-records');
+    mkdirSync(installed, { recursive: true });
+    writeFileSync(path.join(installed, 'package.json'), '{"name":"acta-records","version":"0.1.0"}');
+    const lock = (resolved: string): void => writeFileSync(path.join(project, 'node_modules/.package-lock.json'), JSON.stringify({ packages: { 'node_modules/acta-records': { version: '0.1.0', resolved } } }));
+    // npx's folder names the tarball relative to itself, as npm writes it.
+    writeFileSync(path.join(project, '..', `${path.basename(project)}.tgz`), 'tarball');
+    lock(`file:../${path.basename(project)}.tgz`);
+    expect(actaOrigin(installed, 'acta-records')).toEqual({ kind: 'file', tarball: `${project}.tgz` });
+    rmSync(`${project}.tgz`);
+    expect(actaOrigin(installed, 'acta-records')).toEqual({ kind: 'file' });
+    lock('file:../acta');
+    expect(actaOrigin(installed, 'acta-records')).toEqual({ kind: 'file' });
+    lock('https://registry.npmjs.org/acta-records/-/acta-records-0.1.0.tgz');
+    expect(actaOrigin(installed, 'acta-records')).toEqual({ kind: 'registry' });
+    rmSync(path.join(project, 'node_modules/.package-lock.json'));
+    expect(actaOrigin(installed, 'acta-records')).toEqual({ kind: 'registry' });
   });
 
   it('--from-crm: the CRM registries, and it still validates', async () => {

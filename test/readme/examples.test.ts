@@ -121,7 +121,11 @@ const SITUATIONS: Record<string, () => Situation | Promise<Situation>> = {
     return { shell: { cwd: empty.dir, env: gitEnv(empty.home), writable: true }, cleanup: empty.cleanup };
   },
   // acta site writes a folder: into a scratch copy of the clone's records.
-  'acta site --as-of 2017-08-01 --out public': () => scratch(),
+  'acta site --as-of 2017-08-01 --out public': () => {
+    const s = scratch();
+    // The refusal names the default folder in full: the page shows the copy as /home/me/acta.
+    return { ...s, replace: [[s.shell.cwd, '/home/me/acta']] };
+  },
   // No acta.yaml here or above: the README shows the folder as /home/me/somewhere.
   'acta overdue': () => {
     const empty = emptyFolder();

@@ -200,7 +200,7 @@ function commitments(view: ReportView, w: Words): FileChild[] {
   if (!view.commitments.total.total) return [...out, para([r.noCommitments])];
   if (view.charts.states) out.push(...chartParagraph(view.charts.states, view.lang, r.statesChart));
   out.push(...stateTable(view, w, view.commitments.byBody.map((b) => ({ label: b.body.label, counts: b.counts })), r.byBody, l.words.body, view.commitments.total));
-  out.push(...stateTable(view, w, view.commitments.byActor.map((b) => ({ label: b.actor.label, counts: b.counts })), r.byActor, r.actor));
+  out.push(...stateTable(view, w, view.commitments.byActor.map((b) => ({ label: name(b.actor), counts: b.counts })), r.byActor, r.actor));
   return out;
 }
 
@@ -260,7 +260,7 @@ function dueNext(view: ReportView, w: Words): FileChild[] {
   return [...out, caption(`${r.dueNext}: ${view.dueNext.length}`), commitmentTable(view.dueNext, 'left', w)];
 }
 
-function workplan(view: ReportView, { r, l, lang }: Words): FileChild[] {
+function workplan(view: ReportView, { r, a, l, lang }: Words): FileChild[] {
   const out: FileChild[] = [sectionTitle('8', r.workplan), scope(r.workplanScope)];
   if (!view.workplan.length) return [...out, para([r.noPlans])];
   for (const plan of view.workplan) {
@@ -273,6 +273,9 @@ function workplan(view: ReportView, { r, l, lang }: Words): FileChild[] {
         total: [cell([cap(l.words.total)]), num(plan.total.activities), num(plan.total.scheduled), num(plan.total.withFollowup), num(plan.total.withoutFollowup), num(plan.total.states.overdue)],
       }),
     );
+    // What acta inferred about the plan, said under its table (as the HTML report does).
+    if (plan.columnsInferred) out.push(scope(a.workplan.columnsInferred));
+    if (plan.tentative) out.push(scope(a.workplan.tentative));
   }
   return out;
 }
