@@ -42,6 +42,12 @@ export function resolveAsOf(options: GlobalOptions): string {
   return options.asOf;
 }
 
+/** The language record text is picked in (records hold Spanish and English): the output language, or English under a
+ * third language's catalog (its text then shows marked with the language it is in). */
+export function recordLang(lang: string): Lang {
+  return lang === 'es' ? 'es' : 'en';
+}
+
 /** The language of everything acta prints, chosen once: --lang, else ACTA_LANG, else acta.yaml's `lang:` (passed as
  * `configured`), else Spanish. A language needs a catalog (locales/<lang>/, or a folder of ACTA_LOCALES); a language
  * other than es and en shows record text in its authentic language. */

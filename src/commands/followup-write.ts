@@ -38,11 +38,12 @@ export interface WriteOptions extends GlobalOptions {
   readonly decidedBy?: string;
   readonly reason?: string;
   readonly supersededBy?: string;
+  readonly again?: boolean;
 }
 
 export function requestFor(verb: 'done' | 'extend' | 'status', args: readonly string[], o: WriteOptions): FollowupRequest {
   const pick = <K extends keyof WriteOptions>(k: K): Partial<Record<K, string>> => (typeof o[k] === 'string' ? ({ [k]: o[k] } as unknown as Partial<Record<K, string>>) : {});
-  if (verb === 'done') return { kind: 'done', ...pick('by'), ...pick('evidence'), ...pick('note'), ...pick('occurrence') };
+  if (verb === 'done') return { kind: 'done', ...pick('by'), ...pick('evidence'), ...pick('note'), ...pick('occurrence'), ...(o.again ? { again: true } : {}) };
   if (verb === 'extend') return { kind: 'extend', ...pick('to'), ...pick('decidedBy'), ...pick('reason') };
   return { kind: 'status', ...(args[1] !== undefined ? { status: args[1] } : {}), ...pick('note'), ...pick('supersededBy') };
 }
@@ -73,22 +74,28 @@ async function writeFollowup(verb: 'done' | 'extend' | 'status', args: readonly 
   const shown = (file: string): string => shownFromCwd(path.join(root, file));
   const listed = (list: readonly Diagnostic[]): string => list.map((d) => ({ ...d, file: shown(d.file) })).map((d) => formatText({ root, files: [], diagnostics: [d], counts: countDiagnostics([d]) }, { lang }) + hintLine(d, lang)).join('');
   if (added.length) {
-    return { stdout: '', stderr: `${t(lang, 'written.refused', { verb, count: added.length })}\n${listed(added)}`, exitCode: 1 };
+    // --on left out is today (or --as-of): when that day is what is refused, say how to give the real one.
+    const defaulted = options.on === undefined && added.some((d) => d.code === 'followup/before-meeting') ? `${t(lang, 'written.onDefaulted', { on, source: options.asOf !== undefined ? 'asOf' : 'today' })}\n` : '';
+    return { stdout: '', stderr: `${t(lang, 'written.refused', { verb, count: added.length })}\n${listed(added)}${defaulted}`, exitCode: 1 };
   }
   // Warnings the change brings (a deadline extended to before the meeting): said now, as validate would say them next
   // (issue 26 point 18); the change is still written.
   const warned = newProblems(before.diagnostics, after.diagnostics, 'warning');
   const warning = warned.length ? `${t(lang, 'written.warned', { verb, count: warned.length })}\n${listed(warned)}` : undefined;
   const files = [...texts.after.keys()];
+  // What the plan itself warns of (an extension to before the deadline in force), said at once.
+  const planWarnings = (plan.value.warnings ?? []).map((w) => `${oneLine(saidText(w, lang))}\n`).join('');
   if (options.dryRun) {
     const patches = files.map((f) => createTwoFilesPatch(`a/${shown(f)}`, `b/${shown(f)}`, texts.before.get(f)!, texts.after.get(f)!, '', '', { context: 3 }).replace(/^=+\n/, ''));
-    return { stdout: terminalLines(patches.join('')), ...(warned.length ? { stderr: `${t(lang, 'written.wouldWarn', { verb, count: warned.length })}\n${listed(warned)}` } : {}), exitCode: 0 };
+    const stderr = planWarnings + (warned.length ? `${t(lang, 'written.wouldWarn', { verb, count: warned.length })}\n${listed(warned)}` : '');
+    return { stdout: terminalLines(patches.join('')), ...(stderr ? { stderr } : {}), exitCode: 0 };
   }
   // All files or none; each only if it still holds the bytes read (an editor saving meanwhile is not overwritten).
   await writeFilesAtomic(root, files.map((f) => ({ file: f, data: texts.after.get(f)!, expected: disk.bytesRead(f)! })));
   const lines = [`${oneLine(plan.value.ref)}: ${oneLine(saidText(plan.value.summary, lang))}`];
   for (const f of files) lines.push(`${shown(f)}:`, ...addedLines(texts.before.get(f)!, texts.after.get(f)!));
-  return { stdout: lines.join('\n') + '\n', ...(warning ? { stderr: warning } : {}), exitCode: 0 };
+  const stderr = planWarnings + (warning ?? '');
+  return { stdout: lines.join('\n') + '\n', ...(stderr ? { stderr } : {}), exitCode: 0 };
 }
 
 /** Each file's text before and after the planned edits (several edits to one file apply in turn). */

@@ -12,7 +12,7 @@ import type { ViewContext } from '../core/queries/view.js';
 import type { RecordSet } from '../core/records.js';
 import { UsageError } from '../io/files.js';
 import { formatLeftOutNote } from '../render/left-out.js';
-import { loadFromOptions, resolveAsOf, resolveLang } from './context.js';
+import { loadFromOptions, resolveAsOf, recordLang, resolveLang } from './context.js';
 import type { GlobalOptions } from './outcome.js';
 import { checkChoice } from './choices.js';
 
@@ -45,7 +45,7 @@ export async function loadFollowup(options: FollowupOptions, within?: number): P
   if (!sel.ok) throw new UsageError(saidText(sel.error, lang));
   const commitments = deriveCommitments(records, asOf, { ...(within !== undefined ? { within } : {}), ...(records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {}) });
   const warning = formatLeftOutNote(records.leftOut);
-  return { records, commitments, dir, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
+  return { records, commitments, dir, ctx: { dir, lang: recordLang(lang), ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
 }
 
 /** The --format value, checked against the formats a command has. */

@@ -100,9 +100,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     run: async (args, o) => (await import('./import.js')).runImport(args, o),
     examples: [
       ['acta import sources/000_119a54e5c1cfca12.txt --stdout', 'print the draft of a report (without --stdout: write meetings/<first day>-<body>.yaml, never over a record)'],
-      ['acta import sources/004_40c6a71c981a18d3.txt --stdout', 'a report that prints "1." for every point: numbers restored, printed ones kept'],
-      ['acta import acta-grcm.txt --body grcm --date 2014-11-24 --end 2014-11-25', 'say the body and dates yourself when the report does not'],
-      ['acta import --accept meetings/2017-03-16-red-nna.yaml', 'after checking the draft: remove its import notes through the formatter'],
+      ['acta import sources/004_40c6a71c981a18d3.txt --stdout --body red-trata --date 2017-06-21', 'say the body and the first day yourself (a report that prints "1." for every point: numbers restored, printed ones kept)'],
+      ['acta import --accept meetings/2017-03-16-red-nna.yaml --only /body', "after checking a draft: remove its import notes (here those about the body) through the formatter"],
     ],
   },
   {
@@ -128,7 +127,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option('--by <actors>', 'who delivered (codes, ids or acronyms, comma-separated); leave out when it is done for everyone owing it')
         .option('--evidence <where>', 'where it can be checked: a link (https://…), a record id, or a document name')
         .option('--note <text>', 'what happened, in the --lang language')
-        .option('--occurrence <period>', 'for a recurring duty: the occurrence it closes (2018-H1), also written REF@2018-H1'),
+        .option('--occurrence <period>', 'for a recurring duty: the occurrence it closes (2018-H1), also written REF@2018-H1')
+        .option('--again', 'record a delivery by an actor who already delivered it (refused without: most often the same news twice)'),
     run: async (args, o) => (await import('./followup-write.js')).runFollowupWrite('done', args, o),
     examples: [
       ['acta done 2017-06-21-red-trata#2.b --by MX --on 2017-07-20 --evidence https://example.org/x --dry-run', 'Mexico sent its information on 20 July 2017: show the entry as a diff, write nothing'],
@@ -137,7 +137,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'extend',
-    summary: 'record a new deadline for a point, step or activity (an extension, with who decided it), without touching its status',
+    summary: 'record a new deadline for a point, step or activity (an extension, with who decided it), without touching its status; a point with steps: each step',
     define: (c) =>
       withWriteOptions(c.argument('<ref>', 'the point, step or activity, as `show` takes it'))
         .option('--to <due>', 'the new deadline: a date or period (2017-09-30, 2017-10, 2017-Q4, 2017-H2, 2018)')

@@ -14,7 +14,7 @@ import type { ViewContext } from '../core/queries/view.js';
 import type { RecordSet } from '../core/records.js';
 import { UsageError } from '../io/files.js';
 import { formatLeftOutNote } from '../render/left-out.js';
-import { loadFromOptions, resolveAsOf, resolveLang } from './context.js';
+import { loadFromOptions, resolveAsOf, recordLang, resolveLang } from './context.js';
 import type { GlobalOptions } from './outcome.js';
 
 export interface ReportInputs {
@@ -41,5 +41,5 @@ export async function loadReportInputs(options: GlobalOptions, raw: RawSelection
   if (!sel.ok) throw new UsageError(saidText(sel.error, lang));
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
   const warning = formatLeftOutNote(records.leftOut);
-  return { root: repo.root, records, diagnostics: repo.diagnostics, commitments, dir, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
+  return { root: repo.root, records, diagnostics: repo.diagnostics, commitments, dir, ctx: { dir, lang: recordLang(lang), ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
 }

@@ -11,7 +11,7 @@ import { packDocx } from '../io/docx-pack.js';
 import { UsageError } from '../io/files.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { tableWidth } from '../io/terminal.js';
-import { makeOutputFolder, writeFileAtomic, writeOutputFile } from '../io/write.js';
+import { makeOutputFolder, writeFilesAtomic, writeOutputFile } from '../io/write.js';
 import { csvTable } from '../render/csv.js';
 import { statementDocument } from '../render/docx/statement.js';
 import { documentWords } from '../render/docx/words.js';
@@ -56,7 +56,8 @@ export async function runStatement(args: readonly string[], options: StatementOp
   }
   const actor = found[0]!;
   if (input.dir.groupMembers.has(actor)) throw new UsageError(`${word}: a group; a statement is for one of its members (e.g. acta statement ${input.dir.groupMembers.get(actor)![0]})`);
-  const statement = buildStatement(input.commitments, input.ctx, { actor, asOf: input.asOf });
+  // Record text is picked in es or en (ctx); the statement speaks the output language, a third one's catalog included.
+  const statement = { ...buildStatement(input.commitments, input.ctx, { actor, asOf: input.asOf }), lang: input.lang };
   const warning = input.warning ?? '';
   if (format === 'table' || options.out === undefined) {
     const stdout = format === 'table' ? STATEMENT_FORMATTERS.table(statement, { style: resolveStyle(options), width: tableWidth() }) : ((await render(statement, format, input, options)) as string);
@@ -96,7 +97,7 @@ function renderHtml(view: { lang: Lang }, set: TemplateSet): string {
 const EXTENSION: Record<(typeof FILE_FORMATS)[number], string> = { docx: 'docx', html: 'html', md: 'md', json: 'json' };
 export const INDEX_FILE = 'index.csv';
 
-// --all: every statement built first (nothing is written when one fails), then the files, then the index.
+// --all: every statement built first (nothing is written when one fails), then all the files and the index at once.
 async function runAll(args: readonly string[], options: StatementOptions): Promise<Outcome> {
   if (args.length) throw new UsageError(`--all writes every owing actor's statement: drop ${args[0]}, or drop --all`);
   if (options.out === undefined) throw new UsageError('--all writes one file per actor: name the folder with --out DIR');
@@ -115,8 +116,8 @@ async function runAll(args: readonly string[], options: StatementOptions): Promi
     files.push({ name: statementFileName(a.actor, EXTENSION[format], taken), data: await render(statement, format, input, options, templates), statement });
   }
   const dir = await makeOutputFolder(options.out, '--all writes a folder of statements');
-  for (const f of files) await writeFileAtomic(dir, f.name, f.data);
-  await writeFileAtomic(dir, INDEX_FILE, indexCsv(files, input.lang));
+  // All or nothing: the statements and the index checked, written beside, then renamed into place together.
+  await writeFilesAtomic(dir, [...files.map((f) => ({ file: f.name, data: f.data })), { file: INDEX_FILE, data: indexCsv(files, input.lang) }]);
   const warning = input.warning ?? '';
   return { stdout: '', stderr: `${warning}acta: wrote ${files.length} ${files.length === 1 ? 'statement' : 'statements'} and ${INDEX_FILE} to ${options.out}\n`, exitCode: 0 };
 }

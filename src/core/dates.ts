@@ -173,16 +173,24 @@ export function compactDay(day: Day): string {
 
 const LOCALES = { es, en: enUS } as const;
 
-/** A day for people: "21 Jul 2017" (en), "21 jul 2017" (es). */
-export function formatDay(day: Day, lang: 'es' | 'en'): string {
+/** A day for people: "21 Jul 2017" (en), "21 jul 2017" (es); another language (a catalog of locales/) through Intl. */
+export function formatDay(day: Day, lang: string): string {
+  if (lang !== 'es' && lang !== 'en') return intlDate(day, lang, { day: 'numeric', month: 'short', year: 'numeric' });
   return (lang === 'es' ? dayEs : dayEn)(day);
+}
+
+// A third language's dates: Intl in that language, at UTC (the day is a calendar day, not an instant).
+function intlDate(day: Day, lang: string, options: Intl.DateTimeFormatOptions): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
 const dayEs = memo((day) => format(parts(day), 'd MMM yyyy', { locale: LOCALES.es }));
 const dayEn = memo((day) => format(parts(day), 'd MMM yyyy', { locale: LOCALES.en }));
 
 /** A period for people, by its precision: 21 Jul 2017 · August 2017 · Q3 2017 · second half of 2017 · 2017 (es: 3.er trimestre de 2017, 2.º semestre de 2017). */
-export function formatDue(period: Period, lang: 'es' | 'en'): string {
+export function formatDue(period: Period, lang: string): string {
+  if (lang !== 'es' && lang !== 'en') return period.precision === 'day' ? formatDay(period.start, lang) : period.precision === 'month' ? intlDate(period.start, lang, { month: 'long', year: 'numeric' }) : spellDue(period, 'en');
   return dueNames.get(`${lang}|${period.precision}|${period.start}`, () => spellDue(period, lang));
 }
 

@@ -30,11 +30,14 @@ function refuse(folder: string, why: string, fix: string): undefined {
 }
 
 const myUid = (): number | undefined => (typeof process.getuid === 'function' ? process.getuid() : undefined);
+// Windows has no owner uid in stat and reports every file as writable by all (mode 0o666): there the folder's ACLs
+// are the operating system's business, and the HMAC key still keeps other people's entries out.
+const POSIX = process.platform !== 'win32';
 
 /** Why a folder (or key file) is unsafe, or undefined when it is this user's and no one else may write it. */
 export function unsafeBecause(stat: Stats, uid: number | undefined = myUid()): string | undefined {
   if (uid !== undefined && stat.uid !== uid) return `it belongs to another user (uid ${stat.uid})`;
-  if ((stat.mode & 0o022) !== 0) return `others may write to it (mode ${(stat.mode & 0o777).toString(8).padStart(3, '0')})`;
+  if (POSIX && (stat.mode & 0o022) !== 0) return `others may write to it (mode ${(stat.mode & 0o777).toString(8).padStart(3, '0')})`;
   return undefined;
 }
 
@@ -95,7 +98,7 @@ function readOrMakeKey(file: string, top: string): Buffer | undefined {
       if (!stat.isFile()) return refuse(file, 'the cache key is not a regular file', `remove ${file}`);
       const uid = myUid();
       if (uid !== undefined && stat.uid !== uid) return refuse(file, `the cache key belongs to another user (uid ${stat.uid})`, `remove it (or the whole ${top})`);
-      if ((stat.mode & 0o077) !== 0) return refuse(file, `the cache key may be read or written by others (mode ${(stat.mode & 0o777).toString(8).padStart(3, '0')})`, `remove ${file}; acta makes a new, private one`);
+      if (POSIX && (stat.mode & 0o077) !== 0) return refuse(file, `the cache key may be read or written by others (mode ${(stat.mode & 0o777).toString(8).padStart(3, '0')})`, `remove ${file}; acta makes a new, private one`);
       if (stat.size !== KEY_BYTES) {
         if (stat.size === 0 && attempt < 2) {
           closeSync(fd);

@@ -59,7 +59,7 @@ export function openRefsStore(root: string, env: NodeJS.ProcessEnv = runtime().e
 
 function isRefs(refs: FileRefs): boolean {
   const lists = [refs.defines, refs.mentions, refs.supersedes, refs.parts];
-  return typeof refs.kind === 'string' && lists.every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string'));
+  return typeof refs.kind === 'string' && (refs.registryKind === undefined || typeof refs.registryKind === 'string') && lists.every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string'));
 }
 
 // The cache folder and the store's folder checked (this user's, no one else may write), and the key that signs.

@@ -10,6 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './files.js';
 import { isInside } from './source.js';
+import { writeFailure } from './write.js';
 
 /** The manifest format; an older marker (plain text) is not a manifest. */
 const MANIFEST_FORMAT = 1;
@@ -34,7 +35,7 @@ export async function checkOutputFolder(out: string, shown: string, marker: stri
   if (existing && !existing.isDirectory()) throw new UsageError(`${shown}: not a folder; choose another --out`);
   const real = existing ? await fs.realpath(out) : path.join(await realOrSelf(path.dirname(out)), path.basename(out));
   const root = await realOrSelf(guard.root);
-  if (isInside(real, root)) throw new UsageError(`${shown}: ${real === root ? 'the records root' : 'a folder that holds the records root'}; acta never writes the site there — choose another --out (the default is ${path.join(guard.root, 'site')})`);
+  if (isInside(real, root)) throw new UsageError(`${shown}: ${real === root ? 'the records root' : 'a folder that holds the records root'}; acta never writes the site there — choose another --out (without one, acta writes into site/ in the records root)`);
   if (real.split(path.sep).includes('.git')) throw new UsageError(`${shown}: inside a .git folder; acta never writes there — choose another --out`);
   if (!existing) return false;
   const entries = await fs.readdir(out, { withFileTypes: true });
@@ -148,7 +149,8 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
   } catch (e) {
     await fs.rm(temp, { recursive: true, force: true });
     if (created) await fs.rmdir(out).catch(() => {});
-    throw e;
+    // A full disk or a file size limit says so of the site's folder, not of a temporary file inside it.
+    throw writeFailure(`${shown}${shown.endsWith('/') ? '' : '/'}`, e, 2);
   }
   await fs.rm(old, { recursive: true, force: true });
   for (const e of await fs.readdir(out)) if (OWN_TEMP.test(e) && e !== path.basename(temp)) await fs.rm(path.join(out, e), { recursive: true, force: true });

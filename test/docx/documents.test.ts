@@ -2,7 +2,7 @@
 // also when one process writes several), the Word structure a secretary relies on (styles, table of contents field,
 // A4, page X of Y, header rows repeated, rows kept whole, a native chart), the refusals, and `statement --all`'s
 // file names and languages.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -180,6 +180,17 @@ describe('acta statement --all', () => {
       expect(readFileSync(path.join(dir, row[3]!), 'utf8')).toMatch(/^## Statement — /);
     }
     expect(readdirSync(dir).length).toBe(index.length);
+  });
+
+  it('all or nothing: a statement it may not replace leaves every file of the folder as it was', async () => {
+    const dir = path.join(out, 'locked');
+    expect((await run(['statement', '--all', '-f', 'md', '--out', dir])).code).toBe(0);
+    const before = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+    chmodSync(path.join(dir, 'mx.md'), 0o444);
+    const r = await run(['statement', '--all', '-f', 'md', '--lang', 'en', '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/mx\.md: it is read-only/);
+    expect(Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]))).toEqual(before);
   });
 
   it('a registry language writes that actor in it; acta.yaml\'s lang the others', async () => {

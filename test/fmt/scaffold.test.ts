@@ -226,7 +226,7 @@ describe('acta new', () => {
 
   it('an unknown body: names the registry file and the entry to add, which, pasted and named, makes it work', async () => {
     const root = await records();
-    const r = await acta(['new', 'meeting', '--body', 'red-salud', '--date', '2026-02-03', '--lang', 'en'], root);
+    const r = await acta(['new', 'meeting', '--body', 'red-salud', '--date', '2026-02-03'], root);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('instancia desconocida `red-salud`');
     expect(r.stderr).toContain('añádala a registries/bodies.yaml (o indique uno de sus ids en --body), por ejemplo:');

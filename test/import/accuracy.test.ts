@@ -45,10 +45,9 @@ async function corpus(lang?: 'es' | 'en'): Promise<{ tally: Tally; drafts: numbe
 
 describe('import accuracy', () => {
   // The curated records moved on (2015-08-18: conclusions A and B are recommendations to the Vice-Ministerial Meeting,
-  // attendance partial; 2017-06-21 #7.b a suggestion to the GRCM): those three actions and one participants list are
-  // readings no rule of the importer makes.
+  // attendance partial): those two actions and one participants list are readings no rule of the importer makes.
   it('keeps the seeds at their accuracy (agreed / total, measured 2026-12-06)', async () => {
-    const FLOOR: Record<Field, number> = { points: 53, numbering: 53, text: 53, action: 50, actors: 52, deadlines: 13, participants: 3, dates: 4, place: 4, body: 4 };
+    const FLOOR: Record<Field, number> = { points: 53, numbering: 53, text: 53, action: 51, actors: 52, deadlines: 13, participants: 3, dates: 4, place: 4, body: 4 };
     const tally = await seeds();
     expect(Object.fromEntries(FIELDS.map((f) => [f, Math.min(tally[f].agree, FLOOR[f])]))).toEqual(FLOOR);
     expect(tally.pastDeadlines).toBe(0);

@@ -4,10 +4,10 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../followup/harness.js';
 import { runActa } from '../run-acta.js';
+import { numberedWord } from './word-file.js';
 
 const CORPUS = path.join(ROOT, 'test/fixtures/import-corpus');
 
@@ -31,23 +31,9 @@ function outline(text: string): { header: string[]; points: [number, string][] }
   return { header: lines.slice(0, first), points };
 }
 
-async function word(text: string): Promise<Buffer> {
+function word(text: string): Promise<Buffer> {
   const { header, points } = outline(text);
-  const doc = new Document({
-    numbering: {
-      config: [
-        {
-          reference: 'points',
-          levels: [
-            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
-            { level: 1, format: LevelFormat.LOWER_LETTER, text: '%2)', alignment: AlignmentType.START },
-          ],
-        },
-      ],
-    },
-    sections: [{ children: [...header.map((t) => new Paragraph({ text: t })), ...points.map(([level, t]) => new Paragraph({ text: t, numbering: { reference: 'points', level } }))] }],
-  });
-  return Packer.toBuffer(doc);
+  return numberedWord(header, points, ')');
 }
 
 /** Words wrapped at `width` columns, as a PDF copy breaks them; markers stay at the start of their line. */

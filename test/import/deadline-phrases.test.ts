@@ -173,6 +173,26 @@ describe('properties', () => {
     });
   }
 
+  // The general forms of issue 21, Spanish and English (the meeting on 10 March 2026).
+  it.each([
+    ['es', 'en un plazo de tres meses', { within: { days: 90 } }],
+    ['es', 'dentro de los 30 días siguientes', { within: { days: 30 } }],
+    ['es', 'en el plazo de cuarenta y cinco días a partir de esta fecha', { within: { days: 45 } }],
+    ['es', 'durante el segundo trimestre', { due: '2026-Q2' }],
+    ['es', 'en el primer semestre de 2027', { due: '2027-H1' }],
+    ['es', 'antes de la próxima Reunión Viceministerial', { event: { body: 'rvm', relation: 'before' } }],
+    ['es', 'en la reunión del Grupo Regional de Consulta sobre Migración', { event: { body: 'grcm', relation: 'at' } }],
+    ['es', 'en el más corto plazo', { due: 'asap' }],
+    ['es', 'nos comprometemos a continuar en el 2027', { due: '2027' }],
+    ['en', 'no later than the next meeting of the RCGM', { event: { body: 'grcm', relation: 'before' } }],
+    ['en', 'by the end of May 2026', { due: '2026-05' }],
+    ['en', 'within 20 days', { within: { days: 20 } }],
+    ['en', 'by 2030', { due: '2030' }],
+  ] as const)('%s: «%s»', (lang, text, expected) => {
+    const found = findDeadlinePhrases(text, { lang, meetingDate: '2026-03-10' });
+    expect(found.map(({ deadline }) => deadline && { ...deadline, text: undefined })).toEqual([{ ...expected, text: undefined }]);
+  });
+
   it('number words: apocopated and hyphenated forms', () => {
     expect([readNumber('veintiún'), readNumber('ciento veinte'), readNumber('one hundred twenty-one'), readNumber('mil doscientos'), readNumber('trescientos dieciseis'), readNumber('constructor')]).toEqual([21, 120, 121, 1200, 316, undefined]);
   });

@@ -2,11 +2,11 @@
 import { mkdtempSync, cpSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { readDocxText } from '../../src/io/docx.js';
 import { ROOT } from '../followup/harness.js';
 import { runActa } from '../run-acta.js';
+import { numberedWord } from './word-file.js';
 
 const HEADER = [
   'INFORME DE LA REUNIÓN DE LA RED DE FUNCIONARIOS DE ENLACE PARA EL COMBATE AL TRÁFICO ILÍCITO DE MIGRANTES Y LA TRATA DE PERSONAS',
@@ -23,23 +23,7 @@ const POINTS: [number, string][] = [
 ];
 const TEXT = [...HEADER, ...POINTS.map(([level], i) => `${level === 0 ? `${POINTS.slice(0, i + 1).filter(([l]) => l === 0).length}.` : `${String.fromCharCode(96 + POINTS.slice(0, i + 1).reverse().findIndex(([l]) => l === 0))}.`} ${POINTS[i]![1]}`)].join('\n') + '\n';
 
-async function wordReport(): Promise<Buffer> {
-  const doc = new Document({
-    numbering: {
-      config: [
-        {
-          reference: 'points',
-          levels: [
-            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
-            { level: 1, format: LevelFormat.LOWER_LETTER, text: '%2.', alignment: AlignmentType.START },
-          ],
-        },
-      ],
-    },
-    sections: [{ children: [...HEADER.map((t) => new Paragraph({ text: t })), ...POINTS.map(([level, t]) => new Paragraph({ text: t, numbering: { reference: 'points', level } }))] }],
-  });
-  return Packer.toBuffer(doc);
-}
+const wordReport = (): Promise<Buffer> => numberedWord(HEADER, POINTS);
 
 describe('.docx', () => {
   it('reads the paragraphs with Word numbering as printed', async () => {

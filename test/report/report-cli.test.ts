@@ -114,7 +114,7 @@ describe('acta report: options', () => {
     [['--format', 'pdf'], '--format pdf'],
     [['--next', 'soon'], '--next soon'],
     [['--from', '2018', '--to', '2017'], 'is after --to'],
-    [['--body', 'red-z'], '--body red-z: not known'],
+    [['--body', 'red-z'], '--body red-z: no se conoce'],
   ])('refuses %j (exit 2)', async (args, message) => {
     const r = await acta(['report', '--root', FIXTURE, '--as-of', AS_OF, ...args]);
     expect(r.code).toBe(2);

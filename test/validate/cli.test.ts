@@ -100,7 +100,10 @@ describe('acta validate', () => {
   });
 
   it('a directory with no records is an error (exit 1)', async () => {
-    const r = await acta(['validate', '--root', mkdtempSync(path.join(os.tmpdir(), 'acta-empty-')), '--format', 'text']);
+    // An acta.yaml and nothing else (a folder without acta.yaml is no records root at all: exit 2, issue 23 point 1).
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'acta-empty-'));
+    writeFileSync(path.join(empty, 'acta.yaml'), 'lang: es\n');
+    const r = await acta(['validate', '--root', empty, '--format', 'text']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[root/no-records]');
   });

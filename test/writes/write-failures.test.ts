@@ -42,7 +42,7 @@ describe('status … superseded --superseded-by: two files, all or nothing', () 
 describe('done --by with no actor', () => {
   it.each([[''], [','], [' , ']])('--by %j is a usage error (exit 2) and writes nothing', async (by) => {
     const before = read(TRATA);
-    const r = await acta('done', '2017-06-21-red-trata#2.b', '--by', by, '--on', '2017-07-20');
+    const r = await acta('done', '2017-06-21-red-trata#2.b', '--by', by, '--on', '2017-07-20', '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--by .*names no actor; give one or more \(--by MX,GT\), or leave --by out/);
     expect(r.stdout).toBe('');
@@ -60,6 +60,14 @@ describe('a write that fails names the record and says what to do', () => {
     expect(r.stderr).toBe(`acta: meetings/2017-06-21-red-trata.yaml: not written — the file would be larger than this system lets a process write (EFBIG, a file size limit such as \`ulimit -f\`); the file was not changed: raise the limit, then run the command again\n`);
     expect(read(TRATA)).toBe(before);
     expect(spawnSync('ls', ['-A', path.join(dir, 'meetings')], { encoding: 'utf8' }).stdout).not.toMatch(/\.tmp/);
+  });
+
+  it('EFBIG while acta site writes: the site folder named, nothing left behind', () => {
+    const script = `trap '' XFSZ; ulimit -f 16; exec "$0" "$@"`;
+    const r = spawnSync('bash', ['-c', script, process.execPath, BIN, 'site', '--root', dir, '--as-of', '2017-08-01', '--out', 'out'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ACTA_CACHE: '0' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('acta: out/: not written — the file would be larger than this system lets a process write (EFBIG, a file size limit such as `ulimit -f`); none of the files was changed: raise the limit, then run the command again\n');
+    expect(spawnSync('ls', ['-A', dir], { encoding: 'utf8' }).stdout).not.toMatch(/^out$/m);
   });
 
   const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: failed, open '/r/meetings/.x.yaml.acta-1-abc.tmp'`), { code });

@@ -18,7 +18,7 @@ import type { FollowupEntry } from './followup-entry.js';
 export const STATUSES: readonly Status[] = ['pending', 'in-progress', 'done', 'partial', 'no-information', 'not-applicable', 'superseded', 'cancelled'];
 
 export type FollowupRequest =
-  | { readonly kind: 'done'; readonly by?: string; readonly evidence?: string; readonly note?: string; readonly occurrence?: string }
+  | { readonly kind: 'done'; readonly by?: string; readonly evidence?: string; readonly note?: string; readonly occurrence?: string; readonly again?: boolean }
   | { readonly kind: 'extend'; readonly to?: string; readonly decidedBy?: string; readonly reason?: string }
   | { readonly kind: 'status'; readonly status?: string; readonly note?: string; readonly supersededBy?: string };
 
@@ -34,6 +34,8 @@ export interface FollowupPlan {
   readonly edits: readonly PlannedEdit[];
   /** "delivered by MX (status partial)", as a catalog key and its parameters. */
   readonly summary: Said;
+  /** Said at once, the entry still written: an extension to a day before the deadline in force. */
+  readonly warnings?: readonly Said[];
 }
 
 interface Where {
@@ -41,8 +43,12 @@ interface Where {
   readonly pointer: string;
   readonly ref: string;
   readonly owners: readonly string[];
-  readonly prior: readonly { readonly step?: number; readonly delivered_by?: readonly string[] }[];
+  readonly prior: readonly { readonly date?: string; readonly step?: number; readonly occurrence?: string; readonly delivered_by?: readonly string[]; readonly deadline?: { readonly due?: string } }[];
   readonly step?: number;
+  /** A point's steps (its schedule), when it has some. */
+  readonly steps: number;
+  /** The deadline set where the target was recorded (before any extension), as written. */
+  readonly due?: string;
   readonly occurrence?: string;
   /** The occurrences it recurs in (twice-a-year with `until`, plan schedule cells), when more than one. */
   readonly occurrences: readonly string[];
@@ -81,14 +87,15 @@ export function locateTarget(records: RecordSet, ref: string): Checked<Where> {
     const occurrences = deadline ? halfYearsOf(deadline, t.meeting.dates.start) : [];
     const labels = [deadline, ...moved].flatMap((d) => (d ? halfYearsOf(d, t.meeting.dates.start) : []));
     const accepted = new Set([...labels, ...labels.map((l) => l.slice(0, 4))]);
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], occurrences, accepted, ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
+    const steps = a.commitment?.schedule?.length ?? 0;
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: name, owners, prior: a.followup ?? [], occurrences, accepted, steps, ...(deadline?.due !== undefined ? { due: deadline.due } : {}), ...(step !== undefined ? { step } : {}), ...(occurrence ? { occurrence } : {}) } };
   }
   if (t.kind === 'activity') {
     const file = records.plans.find((p) => p.data === t.plan)!.parsed.file;
     const cells = occurrencesOf(t.at.activity.schedule ?? {});
     const occurrences = cells.map((o) => o.label);
     const accepted = new Set([...occurrences, ...cells.map((c) => c.column)]);
-    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], occurrences, accepted, ...(occurrence ? { occurrence } : {}) } };
+    return { ok: true, value: { file, pointer: t.at.pointer, ref: `${t.at.ref}${occurrence ? `@${occurrence}` : ''}`, owners: t.at.activity.responsible ?? [], prior: t.at.activity.followup ?? [], occurrences, accepted, steps: 0, ...(occurrence ? { occurrence } : {}) } };
   }
   return fail('wholeRecord', { ref, kind: t.kind });
 }
@@ -119,6 +126,9 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
       const shown = names([...w.occurrences.slice(0, 4), ...(w.occurrences.length > 4 ? ['…'] : [])]);
       return fail('recurs', { ref: w.ref, occurrences: shown, first: w.occurrences[0]! });
     }
+    // A second delivery by the same actor is most often the same news recorded twice: say so, unless --again.
+    const already = req.again ? [] : alreadyDelivered(dir, w, by.value, occurrence);
+    if (already.length) return fail('alreadyDelivered', { actors: names(already.map((d) => d.actor)), ref: `${w.ref}${occurrence && !w.ref.includes('@') ? `@${occurrence}` : ''}`, date: already[0]!.date });
     const status = statusOfDelivery(dir, w, by.value);
     const evidence = req.evidence === undefined ? undefined : evidenceOf(records, req.evidence);
     const entry: FollowupEntry = { ...base, status, ...(req.note ? { note: { [lang]: req.note } } : {}), ...(by.value.length ? { delivered_by: by.value } : {}), ...(occurrence ? { occurrence } : {}), ...(evidence ? { evidence } : {}) };
@@ -131,7 +141,18 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
     if (decider && !decider.ok) return fail('option', { option: '--decided-by', reason: decider.error });
     const decidedBy = decider?.ok ? idOf(decider.value) : undefined;
     const entry: FollowupEntry = { ...base, ...(req.reason ? { note: { [lang]: req.reason } } : {}), ...(w.occurrence ? { occurrence: w.occurrence } : {}), deadline: { due: req.to }, ...(decidedBy ? { decided_by: decidedBy } : {}) };
-    return one(entry, decidedBy ? say('written.extendedBy', { to: req.to, by: decidedBy }) : say('written.extended', { to: req.to }));
+    const to = req.to;
+    const summary = decidedBy ? say('written.extendedBy', { to, by: decidedBy }) : say('written.extended', { to });
+    // A point with steps has no deadline of its own (each step has its own): extending the point extends every step,
+    // one entry per step, as if each were extended by name.
+    if (w.steps > 0 && w.step === undefined) {
+      const steps = Array.from({ length: w.steps }, (_, i) => i + 1);
+      const edits: PlannedEdit[] = steps.map((step) => ({ ...at, append: { ...entry, step } }));
+      const warnings = steps.flatMap((step) => earlierThanInForce({ ...w, step, ...stepDue(records, refText, step) }, to));
+      return { ok: true, value: { ref: w.ref, entry, edits, summary: say('written.eachStep', { extended: summary, steps: names(steps.map((n) => `${w.ref}/${n}`)) }), ...(warnings.length ? { warnings } : {}) } };
+    }
+    const warnings = earlierThanInForce(w, to);
+    return { ok: true, value: { ref: w.ref, entry, edits: [{ ...at, append: entry }], summary, ...(warnings.length ? { warnings } : {}) } };
   }
   const status = req.status as Status | undefined;
   if (status === undefined || !STATUSES.includes(status)) return status === undefined ? fail('statusMissing', { statuses: names(STATUSES) }) : fail('statusUnknown', { statuses: names(STATUSES), status });
@@ -145,6 +166,45 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
   const laterFile = records.meetings.find((m) => m.data === (later.value as { meeting: unknown }).meeting)!.parsed.file;
   const back: PlannedEdit = { file: laterFile, pointer: later.value.at.pointer, supersedes: refWithoutParts(w.ref) };
   return one({ ...entry, superseded_by: laterRef }, say('written.supersededBy', { later: laterRef, ref: refWithoutParts(w.ref) }), [back]);
+}
+
+// The deadline of step N as recorded (steps carry their own).
+function stepDue(records: RecordSet, refText: string, step: number): { due?: string } {
+  const found = findRecord(records, refText);
+  if (!found.ok || found.value.kind !== 'agreement') return {};
+  const due = found.value.at.agreement.commitment?.schedule?.[step - 1]?.deadline?.due;
+  return due !== undefined ? { due } : {};
+}
+
+/** The deadline in force: the last extension recorded for this target (same step and occurrence), else the one set. */
+function dueInForce(w: Where): string | undefined {
+  const extensions = w.prior.filter((f) => f.deadline?.due !== undefined && f.step === w.step && (f.occurrence === undefined || f.occurrence === w.occurrence));
+  return extensions.length ? extensions[extensions.length - 1]!.deadline!.due : w.due;
+}
+
+/** An extension that ends before the deadline in force: said at once (one before the meeting, validate says). */
+function earlierThanInForce(w: Where, to: string): Said[] {
+  const next = parseDue(to);
+  const current = dueInForce(w);
+  const now = current !== undefined ? parseDue(current) : undefined;
+  if (next?.kind !== 'dated' || now?.kind !== 'dated' || next.period.end >= now.period.end) return [];
+  const ref = `${w.ref}${w.step !== undefined && !w.ref.includes('/') ? `/${w.step}` : ''}`;
+  return [say('written.earlierThanInForce', { ref, to, current: current! })];
+}
+
+/** The actors of `by` who already delivered this target (same step and occurrence), with the entry's date. */
+function alreadyDelivered(dir: ActorDirectory, w: Where, by: readonly string[], occurrence: string | undefined): { actor: string; date: string }[] {
+  const out: { actor: string; date: string }[] = [];
+  for (const actor of by) {
+    const members = expandActors(dir, [actor]);
+    const entry = w.prior.find((f) => {
+      if (f.step !== w.step || f.occurrence !== occurrence || f.delivered_by === undefined) return false;
+      const delivered = new Set(expandActors(dir, f.delivered_by));
+      return members.length > 0 && members.every((m) => delivered.has(m));
+    });
+    if (entry) out.push({ actor, date: entry.date ?? '?' });
+  }
+  return out;
 }
 
 const refWithoutParts = (ref: string): string => ref.replace(/@.*$/, '').replace(/\/\d+$/, '');

@@ -144,11 +144,23 @@ function month(g: Groups, ctx: PhraseContext): Built | undefined {
 }
 
 function part(kind: 'Q' | 'H'): Build {
-  return (g) => {
+  return (g, ctx) => {
     const n = ORDINALS[(g.o ?? '').toLowerCase()];
-    return n && (kind === 'Q' || n <= 2) ? { deadline: { due: `${g.y}-${kind}${n}` }, confidence: 'high', notes: [] } : undefined;
+    if (!n || (kind === 'H' && n > 2)) return undefined;
+    // "durante el segundo trimestre": the year is the meeting's.
+    const notes: Text[] = [];
+    const year = g.y ? Number(g.y) : yearOf(g, ctx, notes);
+    return { deadline: { due: `${year}-${kind}${n}` }, confidence: notes.length ? 'medium' : 'high', notes };
   };
 }
+
+// "en un plazo de tres meses": a period in months, read as that many 30-day months (the schema counts days).
+const withinMonths: Build = (g) => {
+  const months = readNumber(g.n ?? '');
+  return months !== undefined && months >= 1 && months <= 120
+    ? { deadline: { within: { days: months * 30 } }, confidence: 'medium', notes: [note(`${months} meses leídos como ${months * 30} días.`, `${months} months read as ${months * 30} days.`)] }
+    : undefined;
+};
 
 const year: Build = (g) => ({ deadline: { due: `${g.y}` }, confidence: 'high', notes: [] });
 
@@ -180,23 +192,26 @@ const BEFORE_DAY = note(
 export const PHRASINGS: readonly Phrasing[] = [
   { lang: 'es', pattern: `a\\s+m[aá]s\\s+tardar\\s+(?:el\\s+)?${DATE_ES}`, build: day() },
   { lang: 'es', pattern: `antes\\s+de(?:l|\\s+el)\\s+${DATE_ES}`, build: day(BEFORE_DAY) },
-  { lang: 'es', pattern: `(?:en\\s+un\\s+plazo|dentro\\s+de\\s+un\\s+plazo)\\s+(?:no\\s+mayor\\s+(?:de|a)|m[aá]ximo\\s+de|no\\s+superior\\s+a|de)\\s+${DAYS}`, build: within },
+  { lang: 'es', pattern: `(?:en\\s+(?:un|el)\\s+plazo|dentro\\s+de\\s+(?:un|el)\\s+plazo)\\s+(?:no\\s+mayor\\s+(?:de|a)|m[aá]ximo\\s+de|no\\s+superior\\s+a|de)\\s+${DAYS}`, build: within },
+  { lang: 'es', pattern: `(?:en\\s+(?:un|el)\\s+plazo|dentro\\s+de\\s+(?:un|el)\\s+plazo)\\s+(?:no\\s+mayor\\s+(?:de|a)|m[aá]ximo\\s+de|no\\s+superior\\s+a|de)\\s+(?<n>${NUMBER_SOURCE})\\s+mes(?:es)?`, build: withinMonths },
   { lang: 'es', pattern: `dentro\\s+de\\s+(?:los\\s+)?(?:pr[oó]ximos\\s+)?${DAYS}`, build: within },
   { lang: 'es', pattern: `antes\\s+de\\s+la\\s+(?:pr[oó]xima\\s+)?(?:reuni[oó]n\\s+del?\\s+(?:la\\s+)?)?(?<body>{BODY})${EXPECTED_ES}`, build: event('before') },
   { lang: 'es', pattern: `(?:durante|en)\\s+la\\s+(?:pr[oó]xima\\s+)?(?:reuni[oó]n\\s+del?\\s+(?:la\\s+)?)?(?<body>{BODY})${EXPECTED_ES}`, build: event('at') },
   { lang: 'es', pattern: `(?:durante|en)\\s+la\\s+reuni[oó]n\\s+(?:programada|prevista)\\s+para\\s+(?<em>${M_ES})(?:\\s+(?:del?\\s+)?(?<ey>\\d{4}))?${PLACE_ES}`, build: event('at'), bodyBefore: true },
   { lang: 'es', pattern: `(?:a|hacia|para)\\s+(?:finales|fines)\\s+de(?:l\\s+mes\\s+de)?\\s+${MONTH_ES}`, build: month },
   { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+mes\\s+de\\s+${MONTH_ES}`, build: month },
-  { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+(?<o>primer|segundo|tercer|cuarto)\\s+trimestre\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: part('Q') },
+  { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+(?<o>primer|segundo|tercer|cuarto)\\s+trimestre(?:\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4}))?`, build: part('Q') },
   { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+(?<o>primer|segundo)\\s+semestre\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: part('H') },
   { lang: 'es', pattern: `(?:a|hacia|para)\\s+(?:finales|fines)\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: year },
   { lang: 'es', pattern: `(?:en|durante|para)\\s+(?:el\\s+)?(?:año\\s+)?(?<y>\\d{4})(?![\\d-])`, build: year },
+  { lang: 'es', pattern: 'en\\s+el\\s+m[aá]s\\s+corto\\s+plazo(?:\\s+posible)?', build: soon },
   { lang: 'es', pattern: 'a\\s+la\\s+brevedad(?:\\s+posible)?|lo\\s+antes\\s+posible|a\\s+la\\s+mayor\\s+brevedad(?:\\s+posible)?', build: soon },
   { lang: 'es', pattern: `(?:para\\s+)?el\\s+${DATE_ES}`, build: day() },
   { lang: 'en', pattern: `no\\s+later\\s+than\\s+${DATE_EN}`, build: day() },
   { lang: 'en', pattern: `(?:by|before|on)\\s+${DATE_EN}`, build: day() },
   { lang: 'en', pattern: `within\\s+(?:a\\s+(?:period|term)\\s+of\\s+)?(?:no\\s+more\\s+than\\s+|not\\s+more\\s+than\\s+)?${DAYS}`, build: within },
-  { lang: 'en', pattern: `before\\s+the\\s+(?:next\\s+)?(?<body>{BODY})(?:\\s+meeting)?${EXPECTED_EN}`, build: event('before') },
+  { lang: 'en', pattern: `(?:before|no\\s+later\\s+than)\\s+the\\s+(?:next\\s+)?(?<body>{BODY})(?:\\s+meeting)?${EXPECTED_EN}`, build: event('before') },
+  { lang: 'en', pattern: `no\\s+later\\s+than\\s+the\\s+(?:next\\s+)?meeting\\s+of\\s+the\\s+(?<body>{BODY})${EXPECTED_EN}`, build: event('before') },
   { lang: 'en', pattern: `before\\s+the\\s+(?:next\\s+)?meeting\\s+of\\s+the\\s+(?<body>{BODY})${EXPECTED_EN}`, build: event('before') },
   { lang: 'en', pattern: `(?:at|during)\\s+the\\s+(?:next\\s+)?(?<body>{BODY})(?:\\s+meeting)${EXPECTED_EN}`, build: event('at') },
   { lang: 'en', pattern: `(?:at|during)\\s+the\\s+(?:next\\s+)?meeting\\s+of\\s+the\\s+(?<body>{BODY})${EXPECTED_EN}`, build: event('at') },

@@ -1,4 +1,6 @@
 // Work-plan progress per axis: activities scheduled in a period, with and without follow-up on record, and their states.
+import type { PlanProvenance } from './plan-provenance.js';
+import { planProvenance } from './plan-provenance.js';
 import type { Day } from '../dates.js';
 import { parsePeriod } from '../dates.js';
 import type { Commitment, StateSummary } from '../followup/index.js';
@@ -23,17 +25,13 @@ export interface AxisProgress {
   readonly states: StateSummary;
 }
 
-export interface PlanProgress {
+export interface PlanProgress extends PlanProvenance {
   readonly id: string;
   readonly title?: LocalText;
   readonly body: ActorRef;
   readonly period: { readonly start: string; readonly end: string };
   readonly axes: readonly AxisProgress[];
   readonly total: Omit<AxisProgress, 'number' | 'title'>;
-  /** The columns' years are acta's inference (plan `inferred: [columns]`). */
-  readonly columnsInferred?: true;
-  /** Some occurrence of the plan has a tentative period: never counted as overdue (CommitmentView.tentative). */
-  readonly tentative?: true;
 }
 
 /** The occurrence's period overlaps [from, to]; an activity without schedule has no occurrence and never does. */
@@ -65,7 +63,6 @@ export function buildPlanProgress(plan: Plan, commitments: readonly Commitment[]
     period: plan.period,
     axes,
     total: axisProgress(activities.map((a) => a.ref), occurrences, period.from, period.to),
-    ...(plan.inferred?.includes('columns') ? { columnsInferred: true as const } : {}),
-    ...([...occurrences.values()].some((list) => list.some((c) => c.tentative)) ? { tentative: true as const } : {}),
+    ...planProvenance(plan, [...occurrences.values()].flat()),
   };
 }

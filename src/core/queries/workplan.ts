@@ -1,5 +1,7 @@
 // A work plan as its matrix: axis → objective → result → activity × period columns, each schedule cell with the state of
 // its occurrences as of a date (the follow-up engine's), filtered by axis, period and responsible actor.
+import type { PlanProvenance } from './plan-provenance.js';
+import { planProvenance } from './plan-provenance.js';
 import type { ActorDirectory } from '../actors.js';
 import { expandActors } from '../actors.js';
 import type { Day } from '../dates.js';
@@ -51,7 +53,7 @@ export interface WorkplanAxis {
   readonly objectives: readonly WorkplanObjective[];
 }
 
-export interface WorkplanPlan {
+export interface WorkplanPlan extends PlanProvenance {
   readonly id: string;
   readonly title?: LocalText;
   readonly body: ActorRef;
@@ -60,10 +62,6 @@ export interface WorkplanPlan {
   readonly columns: readonly string[];
   /** proposed or adopted, when the record says (plan `stage`). */
   readonly stage?: 'proposed' | 'adopted';
-  /** The columns' years are acta's inference (plan `inferred: [columns]`). */
-  readonly columnsInferred?: true;
-  /** Some occurrence shown has a tentative period (never overdue or upcoming): see CommitmentView.tentative. */
-  readonly tentative?: true;
   readonly axes: readonly WorkplanAxis[];
   /** Activities shown, and the states of their occurrences in the columns shown. */
   readonly activities: number;
@@ -145,8 +143,7 @@ export function buildWorkplanPlan(plan: Plan, commitments: readonly Commitment[]
     period: plan.period,
     columns,
     ...(plan.stage ? { stage: plan.stage } : {}),
-    ...(plan.inferred?.includes('columns') ? { columnsInferred: true as const } : {}),
-    ...(occurrences.some((c) => c.tentative) ? { tentative: true as const } : {}),
+    ...planProvenance(plan, occurrences),
     axes,
     activities: shown.length,
     states: summariseStates(occurrences),

@@ -202,7 +202,7 @@ function commitments(view: ReportView, w: Words): FileChild[] {
   out.push(...stateTable(view, w, view.commitments.byBody.map((b) => ({ label: b.body.label, counts: b.counts })), r.byBody, l.words.body, view.commitments.total));
   // The same note as the HTML report's: where the overdue total is larger than this table's, by how much and why.
   if (view.overdueOutside) out.push(scope(`${r.overdueOutside1} (${view.summary.overdue}, ${r.overdueOutside2} ${view.overdueOutside} ${r.overdueOutside3}`));
-  out.push(...stateTable(view, w, view.commitments.byActor.map((b) => ({ label: b.actor.label, counts: b.counts })), r.byActor, r.actor));
+  out.push(...stateTable(view, w, view.commitments.byActor.map((b) => ({ label: name(b.actor), counts: b.counts })), r.byActor, r.actor));
   return out;
 }
 
@@ -262,7 +262,7 @@ function dueNext(view: ReportView, w: Words): FileChild[] {
   return [...out, caption(`${r.dueNext}: ${view.dueNext.length}`), commitmentTable(view.dueNext, 'left', w)];
 }
 
-function workplan(view: ReportView, { r, l, lang }: Words): FileChild[] {
+function workplan(view: ReportView, { r, a, l, lang }: Words): FileChild[] {
   const out: FileChild[] = [sectionTitle('8', r.workplan), scope(r.workplanScope)];
   if (!view.workplan.length) return [...out, para([r.noPlans])];
   for (const plan of view.workplan) {
@@ -275,6 +275,9 @@ function workplan(view: ReportView, { r, l, lang }: Words): FileChild[] {
         total: [cell([cap(l.words.total)]), num(plan.total.activities), num(plan.total.scheduled), num(plan.total.withFollowup), num(plan.total.withoutFollowup), num(plan.total.states.overdue)],
       }),
     );
+    // What acta inferred about the plan, said under its table (as the HTML report does).
+    if (plan.columnsInferred) out.push(scope(a.workplan.columnsInferred));
+    if (plan.tentative) out.push(scope(a.workplan.tentative));
   }
   return out;
 }
