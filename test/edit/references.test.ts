@@ -58,7 +58,9 @@ describe('extend --to a date before the meeting', () => {
   it('writes, and says at once the warning validate gives next', async () => {
     const r = await acta('extend', '2017-06-21-red-trata#2.b', '--to', '2017-01', '--on', '2017-07-01');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^acta extend: written, with 1 warning `acta validate` will give:\n/);
+    // Two warnings at once: the extension's own (earlier than the deadline in force) and the one validate gives next.
+    expect(r.stderr).toMatch(/^acta extend: warning: 2017-06-21-red-trata#2\.b: the new deadline 2017-01 ends before the one in force/m);
+    expect(r.stderr).toMatch(/^acta extend: written, with 1 warning `acta validate` will give:\n/m);
     expect(r.stderr).toMatch(/warning: the deadline 2017-01 ends before the meeting that set it \(2017-06-21\) \[deadline\/before-meeting\]/);
     const validate = await acta('validate');
     expect(validate.stdout + validate.stderr).toContain('the deadline 2017-01 ends before the meeting that set it (2017-06-21) [deadline/before-meeting]');
