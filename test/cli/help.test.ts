@@ -81,7 +81,7 @@ describe('--help', () => {
 });
 
 describe("every example in every command's help runs in a records repository acta init made (no CRM id)", () => {
-  // Each command gets its own fresh repository: `acta init` (no --from-crm), committed on main (diff and
+  // Each command gets its own fresh repository, twice: `acta init` and `acta init --from-crm`, committed on main (diff and
   // --changed-since need one), plus report.txt, the meeting report a secretariat would have for `acta import`. The
   // command's examples run in it in order (import's third example accepts the draft its second wrote), at a fixed date
   // when they name none. Exit 1 is "problems found" (overdue, would reformat), fine; nothing goes to standard error but
@@ -101,10 +101,12 @@ describe("every example in every command's help runs in a records repository act
   it('no example names a record of the CRM', () => {
     for (const entry of COMMANDS) for (const [line] of entry.examples) expect(line, line).not.toMatch(/red-|2017-|MX|OIM|sources\//);
   });
-  it.each(COMMANDS.map((c) => [c.name, c] as const))('%s', async (_name, entry) => {
+  // Both kinds init makes: its own example registries, and the CRM's (--from-crm); both have body st and the example meeting.
+  const cases = COMMANDS.flatMap((c) => [[], ['--from-crm']].map((flags) => [c.name, ['init', ...flags].join(' '), flags, c] as const));
+  it.each(cases)('%s (in a repository made by acta %s)', async (_name, _made, flags, entry) => {
     const repo = new TempRepo('acta-help-');
     repos.push(repo);
-    expect((await repo.acta(['init', repo.dir, '--force', '--no-vendor'])).code).toBe(0);
+    expect((await repo.acta(['init', repo.dir, '--force', '--no-vendor', ...flags])).code).toBe(0);
     repo.write({ 'report.txt': REPORT }).commit('a records repository, as acta init makes it');
     for (const [line] of entry.examples) {
       const args = words(line).slice(1);
