@@ -9,7 +9,9 @@ export interface CommandEntry {
   /** Declare arguments and options (cheap: no imports). */
   readonly define: (cmd: Command) => Command;
   readonly run: (args: string[], options: GlobalOptions & Record<string, unknown>) => Promise<Outcome>;
-  /** Two or three real runs for --help, each [command line, what it shows]; test/cli/help.test.ts runs every one. */
+  /** Two or three real runs for --help, each [command line, what it shows], that work in any records repository (ids
+   * only of what `acta init` writes: body st, the example meeting 2025-01-15-example); test/cli/help.test.ts runs every
+   * one in a repository acta init made. */
   readonly examples: readonly Example[];
 }
 
@@ -28,7 +30,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     run: async (args, o) => (await import('./validate.js')).runValidate(args, o),
     examples: [
       ['acta validate', 'check every record under the records root'],
-      ['acta validate meetings/2017-06-21-red-trata.yaml', 'report on one file, checked against all the others'],
+      ['acta validate meetings/2025-01-15-example.yaml', 'report on one file (here the example meeting acta init writes), checked against all the others'],
       ['acta validate --changed-since main --format github', 'in CI: the files a pull request changed, as annotations'],
     ],
   },
@@ -57,7 +59,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     run: async (args, o) => (await import('./fmt.js')).runFmt(args, o),
     examples: [
       ['acta fmt --check', 'list the files that are not in the canonical layout (exit 1 if any)'],
-      ['acta fmt meetings/2017-06-21-red-trata.yaml', 'rewrite one file in place'],
+      ['acta fmt meetings', 'rewrite every meeting record in place'],
     ],
   },
   {
@@ -79,8 +81,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option('--id <id>', 'the record id (default: DATE-BODY for a meeting, START-END-BODY for a plan)'),
     run: async (args, o) => (await import('./new.js')).runNew(args, o),
     examples: [
-      ['acta new meeting --body red-trata --date 2018-06-20 --place \'San Salvador\' --country SV', 'a meeting record to fill in from its report'],
-      ['acta new plan --body red-nna --period 2023-2027', 'a work plan record'],
+      ['acta new meeting --body st --date 2025-06-20 --place \'San Salvador\'', 'a meeting of the Technical Secretariat (body st, as acta init registers it) to fill in from its report'],
+      ['acta new plan --body st --period 2025-2027', 'a work plan record'],
     ],
   },
   {
@@ -99,9 +101,9 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option('--only <pointers>', 'with --accept: the notes to remove, by the pointer they are about (e.g. /body,/agreements/0), comma-separated'),
     run: async (args, o) => (await import('./import.js')).runImport(args, o),
     examples: [
-      ['acta import sources/000_119a54e5c1cfca12.txt --stdout', 'print the draft of a report (without --stdout: write meetings/<first day>-<body>.yaml, never over a record)'],
-      ['acta import sources/004_40c6a71c981a18d3.txt --stdout --body red-trata --date 2017-06-21', 'say the body and the first day yourself (a report that prints "1." for every point: numbers restored, printed ones kept)'],
-      ['acta import --accept meetings/2017-03-16-red-nna.yaml --only /body', "after checking a draft: remove its import notes (here those about the body) through the formatter"],
+      ['acta import report.txt --stdout', 'print the draft of a report, every guess marked by an import note'],
+      ['acta import report.txt --body st --date 2025-03-10', 'say the body and the first day yourself; write meetings/2025-03-10-st.yaml (never over a record)'],
+      ['acta import --accept meetings/2025-03-10-st.yaml --only /body', "after checking the draft: remove its import notes (here those about the body) through the formatter"],
     ],
   },
   {
@@ -131,8 +133,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option('--again', 'record a delivery by an actor who already delivered it (refused without: most often the same news twice)'),
     run: async (args, o) => (await import('./followup-write.js')).runFollowupWrite('done', args, o),
     examples: [
-      ['acta done 2017-06-21-red-trata#2.b --by MX --on 2017-07-20 --evidence https://example.org/x --dry-run', 'Mexico sent its information on 20 July 2017: show the entry as a diff, write nothing'],
-      ['acta done 2017-03-16-red-nna#6/1 --on 2017-03-24 --dry-run', 'step 1 of point 6 done, for everyone who owed it'],
+      ['acta done 2025-01-15-example#2 --on 2025-02-20 --evidence https://example.org/draft-plan --dry-run', 'point 2 of the example meeting (acta init writes it) delivered on 20 February 2025, for everyone who owed it: show the entry as a diff, write nothing'],
+      ['acta done 2025-01-15-example#2 --by st --on 2025-02-20 --note \'draft circulated\'', 'the Technical Secretariat delivered it: append the entry'],
     ],
   },
   {
@@ -145,8 +147,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option('--reason <text>', 'why, in the --lang language'),
     run: async (args, o) => (await import('./followup-write.js')).runFollowupWrite('extend', args, o),
     examples: [
-      ['acta extend 2017-06-21-red-trata#3 --to 2017-09-30 --on 2017-07-25 --dry-run', 'the deadline moved to 30 September 2017: show the entry, write nothing'],
-      ['acta extend 2017-06-21-red-trata#2.b --to 2017-Q4 --decided-by 2017-06-21-red-trata --on 2017-07-25 --dry-run', 'an extension decided by a meeting'],
+      ['acta extend 2025-01-15-example#2 --to 2025-03-31 --on 2025-02-20 --dry-run', 'the deadline of point 2 of the example meeting moved to 31 March 2025: show the entry, write nothing'],
+      ['acta extend 2025-01-15-example#2 --to 2025-Q2 --decided-by 2025-01-15-example --reason \'more comments expected\' --on 2025-02-20', 'an extension decided by a meeting, with why: append the entry'],
     ],
   },
   {
@@ -158,8 +160,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option('--superseded-by <ref>', 'with superseded: the later agreement (MEETING#N) that replaces it; that one gets `supersedes:` pointing back'),
     run: async (args, o) => (await import('./followup-write.js')).runFollowupWrite('status', args, o),
     examples: [
-      ['acta status 2017-06-21-red-trata#3 no-information --on 2017-08-01 --dry-run', 'no country has reported: record it as such, show the entry'],
-      ['acta status 2017-06-21-red-trata#2.c not-applicable --note \'the workshop was cancelled\' --on 2017-08-01 --dry-run', 'a point that no longer applies'],
+      ['acta status 2025-01-15-example#2 no-information --on 2025-03-15 --dry-run', 'nobody has reported on point 2 of the example meeting: record it as such, show the entry'],
+      ['acta status 2025-01-15-example#2 not-applicable --note \'the plan was dropped\' --on 2025-03-15 --dry-run', 'a point that no longer applies'],
     ],
   },
   {
@@ -168,9 +170,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: (c) => withReportOptions(c).option('--fail-on-overdue', 'exit 1 when anything selected is overdue (for CI)'),
     run: async (_args, o) => (await import('./overdue.js')).runOverdue(o),
     examples: [
-      ['acta overdue --actor MX --as-of 2017-08-01', 'what Mexico still owed on 1 August 2017'],
+      ['acta overdue --actor st --as-of 2025-03-01', 'what the Technical Secretariat (st) still owed on 1 March 2025'],
       ['acta overdue --by actor --lang en', 'everything overdue today, by who owes it, in English'],
-      ['acta overdue --body red-trata --fail-on-overdue', 'in CI: exit 1 when the anti-trafficking network has anything overdue'],
+      ['acta overdue --body st --fail-on-overdue', 'in CI: exit 1 when the meetings of body st left anything overdue'],
     ],
   },
   {
@@ -187,9 +189,9 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option('--issued <date>', 'docx: the date of issue for the page header, YYYY-MM-DD (default: --as-of)'),
     run: async (args, o) => (await import('./statement.js')).runStatement(args, o),
     examples: [
-      ['acta statement MX --as-of 2017-08-01', 'what Mexico owed, had delivered and still waited on, on 1 August 2017'],
-      ['acta statement MX --as-of 2017-08-01 -f docx -o mx.docx', 'a Word document for the focal point of Mexico'],
-      ['acta statement --all --out statements --as-of 2017-08-01', 'a Word statement for each country that owes something, and index.csv'],
+      ['acta statement st --as-of 2025-03-01', 'what the Technical Secretariat owed, had delivered and still waited on, on 1 March 2025'],
+      ['acta statement st --as-of 2025-03-01 -f docx -o st.docx', 'the same as a Word document'],
+      ['acta statement --all --out statements --as-of 2025-03-01', 'a Word statement for each country that owes something, and index.csv'],
     ],
   },
   {
@@ -201,8 +203,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .addHelpText('after', '\nupcoming exits 0 whatever it lists; to fail a CI job on what is overdue, run `acta overdue --fail-on-overdue`.'),
     run: async (_args, o) => (await import('./upcoming.js')).runUpcoming(o),
     examples: [
-      ['acta upcoming --within 60d --as-of 2017-07-01', 'what was coming due in the 60 days after 1 July 2017'],
-      ['acta upcoming --actor OIM --by meeting -f md', 'IOM\'s next deadlines as Markdown, by meeting'],
+      ['acta upcoming --within 60d --as-of 2025-01-15', 'what was coming due in the 60 days after 15 January 2025'],
+      ['acta upcoming --actor st --by meeting -f md', 'the Technical Secretariat\'s next deadlines as Markdown, by meeting'],
     ],
   },
   {
@@ -212,8 +214,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     run: async (args, o) => (await import('./list.js')).runList(args[0], o),
     examples: [
       ['acta list meetings', 'every meeting, with its points and open commitments'],
-      ['acta list commitments --actor MX --state overdue --as-of 2017-08-01', 'Mexico\'s overdue commitments on 1 August 2017'],
-      ['acta list agreements --meeting 2017-06 -f csv', 'the agreements of the June 2017 meeting, for a spreadsheet'],
+      ['acta list commitments --actor st --state overdue --as-of 2025-03-01', 'the Technical Secretariat\'s overdue commitments on 1 March 2025'],
+      ['acta list agreements --meeting 2025-01 -f csv', 'the agreements of the January 2025 meeting, for a spreadsheet'],
     ],
   },
   {
@@ -222,9 +224,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: (c) => c.argument('<id>', 'an id or an unambiguous start of one (2017-03 → the one meeting starting so)').option('-f, --format <format>', 'text | json', 'text'),
     run: async (args, o) => (await import('./show.js')).runShow(args[0], o),
     examples: [
-      ['acta show 2017-06-21-red-trata#2.b', 'one agreement: its text, deadline, who owes it and its follow-up'],
-      ['acta show 2017-03', 'the one meeting whose id starts so, with all its points'],
-      ['acta show 2017-2022-red-nna --lang en', 'a work plan, in English'],
+      ['acta show 2025-01-15-example#2', 'one agreement (point 2 of the example meeting acta init writes): its text, deadline, who owes it and its follow-up'],
+      ['acta show 2025-01', 'the one meeting whose id starts so, with all its points'],
+      ['acta show 2025-01-15-example -f json --lang en', 'the same meeting as JSON, in English'],
     ],
   },
   {
@@ -233,8 +235,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: (c) => withFilters(c).option('-f, --format <format>', 'csv | ics | json', 'csv'),
     run: async (_args, o) => (await import('./export.js')).runExport(o),
     examples: [
-      ['acta export -f ics --actor MX', 'Mexico\'s deadlines for a calendar'],
-      ['acta export -f csv --body red-nna --lang en', 'the children\'s network\'s commitments for a spreadsheet, one row per actor'],
+      ['acta export -f ics --actor st', 'the Technical Secretariat\'s deadlines for a calendar'],
+      ['acta export -f csv --body st --lang en', 'the commitments of body st\'s meetings for a spreadsheet, one row per actor'],
     ],
   },
   {
@@ -243,9 +245,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: (c) => c.option('--year <year>', 'the calendar year (same as --from YEAR --to YEAR)').option('--from <period>', 'first day, month, quarter, half-year or year of the period (default: the first meeting on record)').option('--to <period>', 'end of the period (default: --as-of)').option('--body <body>', 'only these bodies (id or acronym; several: comma-separated)').option('--next <days>', 'how far "due next" looks after --as-of: 90, 90d or 12w', '90').option('--texts', 'add an annex with the adopted text of every point of the meetings held in the period').option('--annex', 'add an annex with the statement of each country that took part in the period or owes something overdue').option('--quality', "add the section on the records' quality (files, errors, warnings): for the secretariat's own use, not for circulation").option('--actor <actor>', 'the annex\'s statements are of these actors instead (code, id or acronym; a group: its members; several: comma-separated)').option('-f, --format <format>', 'md | html | json | docx (Word: needs -o)', 'md').option('-o, --out <file>', 'write to this file (atomically) instead of standard output').option('--template <file>', 'use this Handlebars template instead of templates/report/report.FORMAT.hbs').option('--reference <symbol>', 'docx: the document reference (symbol) for the page header').option('--issued <date>', 'docx: the date of issue for the page header, YYYY-MM-DD (default: --as-of)'),
     run: async (_args, o) => (await import('./report.js')).runReport(o),
     examples: [
-      ['acta report --year 2017 --lang en', 'the consolidated report for 2017, in English (Markdown)'],
-      ['acta report --from 2017-H1 --to 2017-H2 -f html -o report.html', 'the same as a web page, written to report.html'],
-      ['acta report --year 2017 --texts --annex -f html -o report.html', 'the full document to circulate: adopted texts and a statement per country'],
+      ['acta report --year 2025 --lang en', 'the consolidated report for 2025, in English (Markdown)'],
+      ['acta report --from 2025-H1 --to 2025-H2 -f html -o report.html', 'the same as a web page, written to report.html'],
+      ['acta report --year 2025 --texts --annex -f html -o report.html', 'the full document to circulate: adopted texts and a statement per country'],
     ],
   },
   {
@@ -254,7 +256,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: (c) => c.option('-o, --out <dir>', 'the folder to write (default: site/ in the records root); a non-empty folder acta did not write is refused'),
     run: async (_args, o) => (await import('./site.js')).runSite(o),
     examples: [
-      ['acta site --as-of 2017-08-01', 'the site as things stood on 1 August 2017, in site/ of the records root (open site/index.html)'],
+      ['acta site --as-of 2025-03-01', 'the site as things stood on 1 March 2025, in site/ of the records root (open site/index.html)'],
       ['acta site --out public --rev main', 'the records of the main branch, into ./public (for GitHub Pages)'],
     ],
   },
@@ -264,8 +266,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     define: (c) => c.argument('[plan]', 'the plan id, or an unambiguous start of it (default: every plan)').option('--axis <n>', 'only these axes (numbers; several: comma-separated)').option('--period <period>', 'only the columns this year, half-year, quarter or month overlaps').option('--actor <actor>', 'only activities this actor is responsible for (code, id, acronym or group)').option('-f, --format <format>', 'table | md | html | csv | json', 'table').option('-o, --out <file>', 'write to this file (atomically) instead of standard output').option('--template <file>', 'md and html: use this Handlebars template instead of templates/workplan/workplan.FORMAT.hbs'),
     run: async (args, o) => (await import('./workplan.js')).runWorkplan(args[0], o),
     examples: [
-      ['acta workplan 2017-2022-red-nna --axis 2', 'axis 2 of the children\'s network\'s plan, each cell with its state'],
-      ['acta workplan --period 2018 -f md', 'every plan\'s 2018 columns, as Markdown'],
+      ['acta workplan --actor st', 'every plan, only the activities the Technical Secretariat is responsible for, each cell with its state'],
+      ['acta workplan --period 2025 -f md', 'every plan\'s 2025 columns, as Markdown'],
     ],
   },
   {
@@ -275,7 +277,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     run: async (_args, o) => (await import('./dashboard.js')).runDashboard(o),
     examples: [
       ['acta', 'the dashboard, as of today'],
-      ['acta dashboard --as-of 2017-08-01 --lang en', 'as it stood on 1 August 2017, in English'],
+      ['acta dashboard --as-of 2025-03-01 --lang en', 'as it stood on 1 March 2025, in English'],
     ],
   },
 ];

@@ -1,6 +1,6 @@
 // Help a person can work from: examples and global options in every command's --help (and each example runs against
-// the CRM records), "did you mean" for a mistyped command, option or choice, tables fitted to a terminal's width.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// a records repository acta init made), "did you mean" for a mistyped command, option or choice, tables fitted to a terminal's width.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -80,30 +80,49 @@ describe('--help', () => {
   });
 });
 
-describe('every example in the help runs against the CRM records', () => {
-  // A git repository holding a copy of data/ on main (diff and --changed-since need one); examples run in it in
-  // registry order, at a fixed date when they name none. Exit 1 is "problems found" (overdue, would reformat), fine.
-  const repo = new TempRepo('acta-help-');
-  cpSync(path.resolve('data'), repo.dir, { recursive: true });
-  repo.commit('the CRM records');
-  const empty = mkdtempSync(path.join(os.tmpdir(), 'acta-help-init-'));
+describe("every example in every command's help runs in a records repository acta init made (no CRM id)", () => {
+  // Each command gets its own fresh repository, twice: `acta init` and `acta init --from-crm`, committed on main (diff and
+  // --changed-since need one), plus report.txt, the meeting report a secretariat would have for `acta import`. The
+  // command's examples run in it in order (import's third example accepts the draft its second wrote), at a fixed date
+  // when they name none. Exit 1 is "problems found" (overdue, would reformat), fine; nothing goes to standard error but
+  // the one line a command that writes a file says it wrote.
+  const REPORT = [
+    'INFORME DE LA REUNIÓN DE LA SECRETARÍA TÉCNICA',
+    '10 de marzo de 2025',
+    '1. Agradecer a los Países Miembros por la presentación de sus informes.',
+    '2. Solicitar a la Secretaría Técnica que circule el informe de la reunión a más tardar el 31 de marzo de 2025.',
+    '',
+  ].join('\n');
+  const repos: TempRepo[] = [];
   afterAll(() => {
-    repo.cleanup();
-    rmSync(empty, { recursive: true, force: true });
+    for (const repo of repos) repo.cleanup();
   });
   const words = (line: string): string[] => [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
-  for (const entry of COMMANDS) {
-    it.each(entry.examples.map(([line]) => line))('%s', async (line) => {
+  it('no example names a record of the CRM', () => {
+    for (const entry of COMMANDS) for (const [line] of entry.examples) expect(line, line).not.toMatch(/red-|2017-|MX|OIM|sources\//);
+  });
+  // Both kinds init makes: its own example registries, and the CRM's (--from-crm); both have body st and the example meeting.
+  const cases = COMMANDS.flatMap((c) => [[], ['--from-crm']].map((flags) => [c.name, ['init', ...flags].join(' '), flags, c] as const));
+  it.each(cases)('%s (in a repository made by acta %s)', async (_name, _made, flags, entry) => {
+    const repo = new TempRepo('acta-help-');
+    repos.push(repo);
+    expect((await repo.acta(['init', repo.dir, '--force', '--no-vendor', ...flags])).code).toBe(0);
+    repo.write({ 'report.txt': REPORT }).commit('a records repository, as acta init makes it');
+    for (const [line] of entry.examples) {
       const args = words(line).slice(1);
-      if (!args.includes('--as-of')) args.push('--as-of', '2017-08-01');
+      if (!args.includes('--as-of')) args.push('--as-of', '2025-06-01');
       // Each init example gets a fresh empty folder (init refuses one in use).
-      const cwd = line.startsWith('acta init') ? mkdtempSync(path.join(empty, 'init-')) : repo.dir;
+      const cwd = line.startsWith('acta init') ? mkdtempSync(path.join(repo.home, 'init-')) : repo.dir;
       const r = await repo.acta(args, cwd);
       const wrote = line.includes(' -o ') ? `acta: wrote ${args[args.indexOf('-o') + 1]}\n` : line.startsWith('acta statement --all') ? expect.stringMatching(/^acta: wrote \d+ statements and index\.csv to \S+\n$/) : line.startsWith('acta site') ? expect.stringMatching(/^acta: wrote \S+\/ \(\d+ pages, \d+ files\); open \S+\/index\.html\n$/) : '';
       expect(r.stderr, line).toEqual(wrote);
       expect([0, 1], `${line}: exit ${r.code}`).toContain(r.code);
-    });
-  }
+      // It shows something, or writes the file or folder it names (site: site/ of the records root by default).
+      const out = args.includes('-o') ? args[args.indexOf('-o') + 1]! : args.includes('--out') ? args[args.indexOf('--out') + 1]! : line.startsWith('acta site') ? 'site' : undefined;
+      if (out === undefined) expect(r.stdout, line).not.toBe('');
+      else expect(existsSync(path.join(cwd, out)), line).toBe(true);
+    }
+  });
 });
 
 describe('did you mean', () => {
