@@ -1,6 +1,7 @@
 // Markdown tables in a report: a table of agreements or of steps gives points with owners and deadlines from its
 // columns; a table that is not about agreements stays text, with a note. Each layout on its own fixture.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftMeeting } from '../../src/core/import/draft-meeting.js';
@@ -8,6 +9,7 @@ import { readPoints } from '../../src/core/import/read-points.js';
 import { readTables, tableColumns } from '../../src/core/import/read-table.js';
 import type { Registries } from '../../src/core/model.js';
 import { ROOT } from '../followup/harness.js';
+import { runActa } from '../run-acta.js';
 
 const REGISTRIES: Registries = {
   countries: [
@@ -98,5 +100,20 @@ describe('a table that is not about agreements', () => {
     expect(d.agreements[0]?.items).toBeUndefined();
     expect(d.agreements[1]?.commitment).toEqual({ owners: ['iom'], deadline: { due: '2017-07-21', text: { es: 'a más tardar el 21 de julio de 2017' } } });
     expect(d.notes.some((n) => /the table "País \| 2015 \| 2016" is not one of agreements/.test(n.text.en ?? ''))).toBe(true);
+  });
+});
+
+describe('acta import of a report with tables', () => {
+  it('writes drafts (a recurring deadline among them) that validate with import warnings only', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'acta-tables-'));
+    cpSync(path.join(ROOT, 'data/registries'), path.join(dir, 'registries'), { recursive: true });
+    cpSync(path.join(ROOT, 'data/acta.yaml'), path.join(dir, 'acta.yaml'));
+    for (const f of ['steps.md', 'acuerdos.md']) cpSync(path.join(ROOT, 'test/fixtures/import-tables', f), path.join(dir, f));
+    expect((await runActa(['import', 'steps.md'], { cwd: dir })).code).toBe(0);
+    expect((await runActa(['import', 'acuerdos.md', '--body', 'st'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'meetings/2017-03-16-grcm.yaml'), 'utf8')).toMatch(/due: twice-a-year\n\s+text:\n\s+en: twice a year/);
+    const v = await runActa(['validate', '-f', 'json'], { cwd: dir });
+    expect(v.code).toBe(0);
+    expect([...new Set((JSON.parse(v.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code))]).toEqual(['import/unchecked']);
   });
 });
