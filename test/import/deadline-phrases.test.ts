@@ -45,6 +45,11 @@ const TABLE: [Lang, string, string, Expected, number][] = [
   ['en', '2017-06-22', 'within sixty days', { within: { days: 60 } }, 0],
   ['en', '2017-06-22', 'within a period of no more than ninety days', { within: { days: 90 } }, 0],
   ['en', '2017-06-22', 'in the second half of 2018', { due: '2018-H2' }, 0],
+  ['es', '2017-06-22', 'dos veces al año', { due: 'twice-a-year' }, 1],
+  ['es', '2017-06-22', 'semestralmente', { due: 'twice-a-year' }, 1],
+  ['es', '2017-06-22', 'de forma semestral', { due: 'twice-a-year' }, 1],
+  ['en', '2017-06-22', 'twice a year', { due: 'twice-a-year' }, 1],
+  ['en', '2017-06-22', 'semi-annually', { due: 'twice-a-year' }, 1],
 ];
 
 describe('every phrasing of the reports', () => {

@@ -156,6 +156,14 @@ describe('draftMeeting', () => {
     expect(known.ok && known.draft.notes.some((n) => n.at === '/place/country' && /2016-11-10-rvm/.test(n.text.en ?? ''))).toBe(true);
   });
 
+  it('"dos veces al año" / "semestralmente" / "twice a year" give the schema\'s recurring twice-a-year deadline, wording kept and noted', () => {
+    for (const phrase of ['dos veces al año', 'semestralmente']) {
+      const outcome = draftMeeting(REPORT.replace('en un plazo no mayor de sesenta días', phrase), 'informe.txt', REGISTRIES);
+      expect(outcome.draft.agreements[2]?.commitment).toEqual({ owners: ['st'], deadline: { due: 'twice-a-year', text: { es: phrase } } });
+      expect(outcome.draft.notes.some((n) => n.at === '/agreements/2/commitment' && /recurring deadline \(twice-a-year/.test(n.text.en ?? ''))).toBe(true);
+    }
+  });
+
   it('a point with several deadlines gets a step for each', () => {
     const outcome = draftMeeting(REPORT.replace('en un plazo no mayor de sesenta días.', 'a finales de noviembre 2017, para su aprobación durante la próxima reunión del GRCM.'), 'informe.txt', REGISTRIES);
     if (!outcome.ok) throw new Error(outcome.missing.join());

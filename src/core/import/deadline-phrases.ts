@@ -178,6 +178,14 @@ function event(relation: 'before' | 'at'): Build {
 // "a la brevedad", "as soon as possible": due as soon as possible (asap: no date, never overdue), with the wording, as the curated records write it.
 const soon: Build = () => ({ deadline: { due: 'asap' }, confidence: 'medium', notes: [note('La fuente no fija fecha: «a la brevedad» (asap), que nunca vence; se conserva su redacción.', 'The source sets no date: as soon as possible (asap), never overdue; its wording is kept.')] });
 
+// "dos veces al año", "semestralmente", "twice a year": the schema's recurring twice-a-year deadline (each half-year,
+// with no end: the source names none), with the wording kept.
+const twiceAYear: Build = () => ({
+  deadline: { due: 'twice-a-year' },
+  confidence: 'medium',
+  notes: [note('plazo recurrente (twice-a-year: cada semestre); la fuente no dice hasta cuándo: añada from/until si lo sabe.', 'a recurring deadline (twice-a-year: every half-year); the source says not until when: add from/until if known.')],
+});
+
 const within: Build = (g) => {
   const days = readNumber(g.n ?? '');
   return days !== undefined && days >= 1 && days <= 3660 ? { deadline: { within: { days } }, confidence: 'high', notes: [] } : undefined;
@@ -204,6 +212,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   { lang: 'es', pattern: `(?:en|durante|para)\\s+el\\s+(?<o>primer|segundo)\\s+semestre\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: part('H') },
   { lang: 'es', pattern: `(?:a|hacia|para)\\s+(?:finales|fines)\\s+del?\\s+(?:año\\s+)?(?<y>\\d{4})`, build: year },
   { lang: 'es', pattern: `(?:en|durante|para)\\s+(?:el\\s+)?(?:año\\s+)?(?<y>\\d{4})(?![\\d-])`, build: year },
+  { lang: 'es', pattern: 'dos\\s+veces\\s+(?:al|por|cada)\\s+año|semestralmente|de\\s+(?:forma|manera)\\s+semestral|cada\\s+seis\\s+meses', build: twiceAYear },
   { lang: 'es', pattern: 'en\\s+el\\s+m[aá]s\\s+corto\\s+plazo(?:\\s+posible)?', build: soon },
   { lang: 'es', pattern: 'a\\s+la\\s+brevedad(?:\\s+posible)?|lo\\s+antes\\s+posible|a\\s+la\\s+mayor\\s+brevedad(?:\\s+posible)?', build: soon },
   { lang: 'es', pattern: `(?:para\\s+)?el\\s+${DATE_ES}`, build: day() },
@@ -222,6 +231,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   { lang: 'en', pattern: `(?:in|during|by\\s+the\\s+end\\s+of)\\s+the\\s+(?<o>first|second)\\s+half\\s+of\\s+(?<y>\\d{4})`, build: part('H') },
   { lang: 'en', pattern: `by\\s+the\\s+end\\s+of\\s+(?<y>\\d{4})`, build: year },
   { lang: 'en', pattern: `(?:in|during|by)\\s+(?<y>\\d{4})(?![\\d-])`, build: year },
+  { lang: 'en', pattern: 'twice\\s+(?:a|per|each|every)\\s+year|twice\\s+yearly|semi-?annually|every\\s+six\\s+months', build: twiceAYear },
   { lang: 'en', pattern: 'as\\s+soon\\s+as\\s+possible|at\\s+the\\s+earliest\\s+opportunity', build: soon },
 ];
 

@@ -10,6 +10,7 @@ import type { ActorName } from './match-actors.js';
 import { actorNames, findActors, shortNames } from './match-actors.js';
 import { matchBody, readMeetingDates, readOrdinal, readParticipants, readPlace } from './read-header.js';
 import type { SourcePoint } from './read-points.js';
+import type { TableCells } from './read-table.js';
 import { readPoints } from './read-points.js';
 
 /** The prefix of every note the importer writes; `acta validate` warns while one remains. */
@@ -154,6 +155,9 @@ export function draftMeeting(text: string, document: string, registries: Registr
   }
   if (reading.points.length > MAX_POINTS || reading.points.some((p) => p.items.length > MAX_ITEMS)) notes.push(note(`la fuente tiene más de ${MAX_POINTS} puntos (o de ${MAX_ITEMS} subpuntos en un punto): solo se leyeron los primeros.`, `the source has more than ${MAX_POINTS} points (or ${MAX_ITEMS} items in a point): only the first were read.`, '/agreements'));
   if (unnumbered) notes.push(note('la fuente no numera sus puntos (párrafos tras «acordaron:» o frases que abren con un infinitivo): se numeran en orden.', 'the source does not number its points (paragraphs after "agreed to:" or sentences that open with an infinitive): they are numbered in order.', '/agreements'));
+  const tables = reading.tables;
+  if (tables?.agreements) notes.push(note(`${tables.agreements} tabla(s) de acuerdos o pasos: cada fila es un punto, su texto la columna de la acción; responsables y plazos leídos de sus columnas.`, `${tables.agreements} table(s) of agreements or steps: each row is a point, its text the action column; owners and deadlines read from their columns.`, '/agreements'));
+  for (const t of tables?.text ?? []) notes.push(note(`la tabla «${t.slice(0, 120)}» no es de acuerdos (no tiene columna de acción con responsable o plazo): se deja como texto.`, `the table "${t.slice(0, 120)}" is not one of agreements (no action column with a responsible or deadline one): it is left as text.`));
   if (lang === 'en') notes.push(note('el informe está en inglés: authentic: en (el texto en inglés es el auténtico).', 'the report is in English: authentic: en (the English text is the authentic one).', '/authentic'));
   if (clean.removed) notes.push(note(`se quitaron ${clean.removed} restos de extracción ([bookmark: …], notas al pie).`, `${clean.removed} pieces of extraction debris ([bookmark: …], footnotes) were removed.`));
   const runTogether = findRunTogether(clean.lines);
@@ -242,7 +246,9 @@ function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: 
   const addressee = own?.opening ? own.addressee : inherited && !(read && INFORMATIONAL_ACTIONS.has(read)) ? inherited : undefined;
   const action = addressee ? 'recommend' : read;
   // A recommendation's sub-items name no actors: the addressee is theirs. A body named as a frame ("de la CRM") is not an actor.
-  const actors = addressee && !own && !dated ? [] : found.filter((a) => !a.framed).map((a) => a.actor);
+  // A table row names its responsible in a column of its own: those are actors of the point too.
+  const responsible = p.cells?.responsible ? findActors(p.cells.responsible, ctx.names).filter((a) => !a.framed).map((a) => a.actor) : [];
+  const actors = addressee && !own && !dated ? [] : [...new Set([...found.filter((a) => !a.framed).map((a) => a.actor), ...responsible])];
   if (p.uncertainEnd) ctx.notes.push(note('el final de este punto es incierto (la línea siguiente parece un título, o el texto no cierra la frase): compárelo con la fuente.', 'where this point ends is uncertain (the next line looks like a heading, or the text does not close its sentence): compare it with the source.', `${at}/text`));
   if (p.printed !== undefined) ctx.notes.push(note(`número restaurado ${p.number}; la fuente imprime «${p.printed}».`, `number restored as ${p.number}; the source prints "${p.printed}".`, `${at}/number`));
   if (action && !own_verb && parentAction === action) ctx.notes.push(note(`acción «${action}» tomada del punto que introduce este subpunto.`, `action "${action}" taken from the point that introduces this item.`, `${at}/action`));
@@ -251,7 +257,7 @@ function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: 
   if (actors.length) ctx.notes.push(note('actores leídos de los nombres del texto (las sedes «Ciudad, País», los títulos entre comillas y los marcos «de la CRM» no cuentan).', 'actors read from the names in the text (venues "City, Country", quoted titles and frames "of the RCM" do not count).', `${at}/actors`));
   else ctx.notes.push(note('ningún actor registrado nombrado: añada actors si el punto nombra a alguien que el registro no tiene.', 'no registered actor named: add actors if the point names someone the registries lack.', `${at}/actors`));
   if (addressee) ctx.notes.push(note(`recomendación a ${addressee} (${own ? 'la frase «sugerir/se sugiere al …»' : 'subpunto de una recomendación'}): sin compromiso.`, `a recommendation to ${addressee} (${own ? 'the phrase "sugerir/se sugiere al …"' : 'a sub-item of a recommendation'}): no commitment.`, `${at}/addressee`));
-  const commitment = addressee ? undefined : commitmentOf(scan, action, actors, at, ctx);
+  const commitment = addressee ? undefined : p.cells ? rowCommitment(p.cells, responsible, at, ctx) : commitmentOf(scan, action, actors, at, ctx);
   const passOn = own && /:\s*$/.test(p.text.slice(-16)) ? own.addressee : undefined;
   const lead = /:\s*$/.test(p.text.slice(-16)) ? action : undefined;
   const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx, passOn, lead));
@@ -320,6 +326,39 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
     return { owners: chosen, schedule: all.map((f) => ({ task: { [ctx.lang]: f.wording }, deadline: f.deadline! })) };
   }
   return { owners: chosen, ...(named.length ? {} : { inferred: true }), ...(dated?.deadline ? { deadline: dated.deadline } : {}) };
+}
+
+/** A deadline cell holds the date alone ("21 de julio de 2017", "noviembre 2017", "Q3 2017"): it is read as the
+ * phrase a sentence would give it, and only when that phrase covers the whole cell. */
+function cellDeadline(cell: string, ctx: PointContext): ReturnType<typeof findDeadlinePhrases>[number] | undefined {
+  const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
+  const own = findDeadlinePhrases(cell, phraseCtx).find((f) => f.deadline);
+  if (own) return own;
+  const bare = cell.replace(/[.;\s]+$/, '');
+  const leads = ctx.lang === 'es' ? ['a más tardar el ', 'en el mes de ', 'en '] : ['by ', 'by the end of ', 'in '];
+  for (const lead of leads) {
+    const f = findDeadlinePhrases(lead + bare, phraseCtx).find((x) => x.deadline && x.start === 0 && x.end === lead.length + bare.length);
+    if (f?.deadline) return { ...f, wording: cell, deadline: { ...f.deadline, text: { [ctx.lang]: cell } as Text } };
+  }
+  return undefined;
+}
+
+/** A row of a table of agreements or steps: owners from its responsible column, the deadline from its deadline column. */
+function rowCommitment(cells: TableCells, owners: readonly string[], at: string, ctx: PointContext): DraftAgreement['commitment'] {
+  const chosen = owners.length ? owners : [ctx.body];
+  if (owners.length) ctx.notes.push(note(`responsables leídos de la columna de la tabla («${cells.responsible ?? ''}»).`, `owners read from the table's column ("${cells.responsible ?? ''}").`, `${at}/commitment/owners`));
+  else if (cells.responsible) ctx.notes.push(note(`el responsable «${cells.responsible}» no está en los registros: se pone la instancia que se reunió (${ctx.body}); añádalo al registro y corríjalo.`, `the responsible "${cells.responsible}" is not in the registries: the body that met (${ctx.body}) is set; add it to the registries and correct it.`, `${at}/commitment/owners`));
+  else ctx.notes.push(note(`la fila no nombra responsable: se pone la instancia que se reunió (${ctx.body}), como inferencia; corríjalo.`, `the row names no owner: the body that met (${ctx.body}) is set, as an inference; correct it.`, `${at}/commitment/owners`));
+  let deadline: PhraseDeadline | undefined;
+  if (cells.deadline) {
+    const f = cellDeadline(cells.deadline, ctx);
+    if (f?.deadline && isPast(f.deadline, ctx.meetingStart)) ctx.notes.push(note(`plazo «${cells.deadline}»: fecha anterior a la reunión, no se lee como plazo; revísela.`, `deadline "${cells.deadline}": a date before the meeting, not read as a deadline; check it.`, `${at}/commitment`));
+    else if (f?.deadline) {
+      deadline = f.deadline;
+      for (const n of f.notes) ctx.notes.push(note(`«${cells.deadline}»: ${n.es ?? ''}`, `"${cells.deadline}": ${n.en ?? ''}`, `${at}/commitment/deadline`));
+    } else ctx.notes.push(note(`plazo «${cells.deadline}» de la tabla no leído: escriba el plazo (due, event o within) con esta redacción.`, `the table's deadline "${cells.deadline}" was not read: write the deadline (due, event or within) with this wording.`, `${at}/commitment`));
+  }
+  return { owners: chosen, ...(owners.length ? {} : { inferred: true }), ...(deadline ? { deadline } : {}) };
 }
 
 /** A deadline on a day or month before the meeting began. */

@@ -6,7 +6,9 @@
 // opens a new one (a marker, or a heading by its form and place); a word hyphenated at a line end is rejoined.
 // Damaged numbering is restored by two general rules: a top-level number that does not follow the previous one is
 // renumbered (printed kept); after a point that ends with ":", a run of markers repeating one number, or a numbering
-// that starts again at 1, are its sub-items.
+// that starts again at 1, are its sub-items. A Markdown table of agreements or steps gives a point per row (read-table.ts).
+import type { TableCells } from './read-table.js';
+import { readTables } from './read-table.js';
 
 export interface SourcePoint {
   /** The number as restored: 1, 2, … (sub-items a, b, …). */
@@ -17,6 +19,14 @@ export interface SourcePoint {
   readonly items: readonly SourcePoint[];
   /** Where the point ends is a guess (a short line without closing punctuation was read as a heading after it, or the text ends mid-sentence). */
   readonly uncertainEnd?: boolean;
+  /** A point made from a table row: the row's other columns (responsible, deadline, its number). */
+  readonly cells?: TableCells;
+}
+
+/** What the tables of the report were: agreements tables read as points, other tables kept as text (their headers). */
+export interface TablesFound {
+  readonly agreements: number;
+  readonly text: readonly string[];
 }
 
 type Kind = 'digit' | 'roman' | 'upper' | 'letter' | 'lroman' | 'ordinal' | 'bullet';
@@ -111,6 +121,7 @@ interface Piece {
   printed?: string;
   parts: string[];
   uncertainEnd?: boolean;
+  cells?: TableCells;
 }
 interface Building extends Piece {
   items: Piece[];
@@ -127,13 +138,29 @@ function append(target: Piece, line: string): void {
 }
 
 /** The points from the first marked line (a "1." first; else any marker) to the end; the lines before are the header. */
-export function readPoints(input: readonly string[], afterBlank: readonly boolean[] = []): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true } {
+export function readPoints(source: readonly string[], sourceBlank: readonly boolean[] = []): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true; tables?: TablesFound } {
+  const tables = readTables(source, sourceBlank);
+  const found = tables.agreementTables || tables.textTables.length ? { tables: { agreements: tables.agreementTables, text: tables.textTables } } : {};
+  return { ...readLines(tables.lines, tables.afterBlank, tables.cells, tables.textLines), ...found };
+}
+
+function readLines(input: readonly string[], afterBlank: readonly boolean[], rowCells: ReadonlyMap<number, TableCells>, tableText: ReadonlySet<number>): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true } {
   // Flattened lists are split, and a marker alone on its line takes the line after it.
   const lines: string[] = [];
   const para: boolean[] = []; // a blank line came before this one
   // A table of contents ("1. Recommendations Page 1") lists no points: its lines are left out.
   let contents = false;
+  // For a line of `lines`: the cells of the table row it was made from; whether it is a line of a table kept as text.
+  const cellAt = new Map<number, TableCells>();
+  const textAt = new Set<number>();
   input.forEach((line, n) => {
+    if (rowCells.has(n) || tableText.has(n)) {
+      // A table's line is never split nor joined to a marker before it.
+      (rowCells.has(n) ? cellAt.set(lines.length, rowCells.get(n)!) : textAt.add(lines.length));
+      lines.push(line);
+      para.push(afterBlank[n] ?? false);
+      return;
+    }
     const toc = /\b(?:table\s+of\s+contents|índice|contenido)\s*$/i.test(line);
     if (!toc && contents && (markerOf(line) || /\b(?:page|p[aá]gina)\s+\d+(?:\s*[–-]\s*\d+)?$/i.test(line))) return;
     contents = toc;
@@ -186,7 +213,9 @@ export function readPoints(input: readonly string[], afterBlank: readonly boolea
       subRun = repeats ? mark.printed : undefined;
       restarted = restarts ? mark.value! : 0;
       const number = letter(current.items.length);
-      current.items.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), parts: [mark.rest] });
+      const cells = cellAt.get(i);
+      const printed = cells ? cells.number?.replace(/[.)]$/, '') : mark.printed;
+      current.items.push({ number, ...(printed !== undefined && printed !== number ? { printed } : {}), parts: [mark.rest], ...(cells ? { cells } : {}) });
     } else if (mark) {
       subRun = undefined;
       restarted = 0;
@@ -197,7 +226,13 @@ export function readPoints(input: readonly string[], afterBlank: readonly boolea
         counter = counter === 0 && mark.kind === 'digit' && mark.value ? mark.value : counter + 1;
         number = String(counter);
       }
-      points.push({ number, ...(mark.printed !== number ? { printed: mark.printed } : {}), parts: [mark.rest], items: [] });
+      const cells = cellAt.get(i);
+      // A table row's marker was made by read-table: only a number column of the table is printed.
+      const printed = cells ? cells.number?.replace(/[.)]$/, '') : mark.printed;
+      points.push({ number, ...(printed !== undefined && printed !== number ? { printed } : {}), parts: [mark.rest], items: [], ...(cells ? { cells } : {}) });
+    } else if (textAt.has(i)) {
+      // A table that is not about agreements stays text, in the point it follows (the draft notes it).
+      if (current && !closed) append(current.items[current.items.length - 1] ?? current, line);
     } else if (isHeading(line, lines[i - 1], lines[i + 1], marks[i + 1] !== undefined, para[i] ?? false)) {
       if (current && !closed) {
         const last = current.items[current.items.length - 1] ?? current;
@@ -232,9 +267,11 @@ function finish(p: Building): SourcePoint {
     text,
     items: p.items.map((x) => {
       const t = x.parts.join(' ').trim();
-      return { number: x.number, ...(x.printed !== undefined ? { printed: x.printed } : {}), text: t, items: [], ...(x.uncertainEnd || !closes(t) ? { uncertainEnd: true } : {}) };
+      return { number: x.number, ...(x.printed !== undefined ? { printed: x.printed } : {}), text: t, items: [], ...(x.cells ? { cells: x.cells } : {}), ...(!x.cells && (x.uncertainEnd || !closes(t)) ? { uncertainEnd: true } : {}) };
     }),
-    ...(p.uncertainEnd || !closes(text) ? { uncertainEnd: true } : {}),
+    ...(p.cells ? { cells: p.cells } : {}),
+    // A table row ends at its cell: its end is certain.
+    ...(!p.cells && (p.uncertainEnd || !closes(text)) ? { uncertainEnd: true } : {}),
   };
 }
 
