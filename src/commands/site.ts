@@ -2,12 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { say } from '../core/diagnostics.js';
 import { buildActorDirectory } from '../core/actors.js';
 import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite } from '../core/queries/site.js';
-import { UsageError } from '../io/files.js';
+import { SaidError } from '../io/files.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
 import { PACKAGE_TEMPLATES } from '../io/templates.js';
@@ -28,7 +29,7 @@ export const DEFAULT_SITE_FOLDER = 'site';
 export async function runSite(options: SiteOptions): Promise<Outcome> {
   const asOf = resolveAsOf(options);
   const root = await resolveRoot(options);
-  if (options.out !== undefined && options.out.trim() === '') throw new UsageError('--out: give the folder to write the site into (an empty name names no folder)');
+  if (options.out !== undefined && options.out.trim() === '') throw new SaidError(say('safety.site.emptyOut'));
   const out = options.out === undefined ? path.join(root, DEFAULT_SITE_FOLDER) : fromCwd(options.out);
   const shown = shownFolder(out);
   const guard = { root };
