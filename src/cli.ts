@@ -1,11 +1,12 @@
 // The shell: builds the commander program from the command registry, prints an Outcome and returns its exit code.
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Example } from './commands/index.js';
 import { COMMANDS } from './commands/index.js';
 import type { Outcome } from './commands/outcome.js';
 import { terminalLines } from './render/escape.js';
 import type { Runtime } from './io/runtime.js';
-import { processRuntime, withRuntime } from './io/runtime.js';
+import { notedLang, processRuntime, takeNotes, withRuntime } from './io/runtime.js';
 
 export const VERSION = '0.1.0';
 
@@ -120,15 +121,50 @@ async function run(argv: readonly string[], rt: Runtime): Promise<number> {
       for (const part of outcome.stdout) if (part) rt.stdout.write(part);
     }
   } catch (e) {
-    return failed(e, rt);
+    return failed(e, rt, argv);
   }
+  await writeNotes(rt, argv);
   if (outcome.stderr) writeErr(rt, outcome.stderr);
   return outcome.exitCode;
 }
 
-async function failed(e: unknown, rt: Runtime): Promise<number> {
+// The language of words said at the edge: the one the command chose; before it chose (a refusal of the lock, of the
+// output folder), --lang, ACTA_LANG, acta.yaml's lang: in --root or the working folder, Spanish — as resolveLang.
+async function edgeLang(rt: Runtime, argv: readonly string[]): Promise<string> {
+  const noted = notedLang();
+  if (noted) return noted;
+  const { hasCatalog } = await import('./render/catalog.js');
+  const { configuredLang } = await import('./io/locales.js');
+  const option = (name: string): string | undefined => {
+    for (let i = 0; i < argv.length; i++) {
+      if (argv[i] === name) return argv[i + 1];
+      if (argv[i]!.startsWith(`${name}=`)) return argv[i]!.slice(name.length + 1);
+    }
+    return undefined;
+  };
+  const root = option('--root');
+  const candidates = [option('--lang'), rt.env['ACTA_LANG'], configuredLang(root !== undefined ? path.resolve(rt.cwd, root) : rt.cwd)];
+  return candidates.find((l): l is string => l !== undefined && l !== '' && hasCatalog(l)) ?? 'es';
+}
+
+// The notes said once in a run (the cache warnings), in its language.
+async function writeNotes(rt: Runtime, argv: readonly string[]): Promise<void> {
+  const notes = takeNotes();
+  if (!notes.length) return;
+  const { saidText } = await import('./render/diagnostic-text.js');
+  const lang = await edgeLang(rt, argv);
+  writeErr(rt, notes.map((n) => `${saidText(n, lang)}\n`).join(''));
+}
+
+async function failed(e: unknown, rt: Runtime, argv: readonly string[]): Promise<number> {
+  await writeNotes(rt, argv);
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-  const { UsageError } = await import('./io/files.js');
+  const { SaidError, UsageError } = await import('./io/files.js');
+  if (e instanceof SaidError) {
+    const { saidText } = await import('./render/diagnostic-text.js');
+    writeErr(rt, `acta: ${saidText(e.said, await edgeLang(rt, argv))}\n`);
+    return 2;
+  }
   if (e instanceof UsageError) {
     writeErr(rt, `acta: ${e.message}\n`);
     return 2;

@@ -7,7 +7,7 @@ import { today } from '../io/clock.js';
 import { CONFIG_FILE } from '../core/records.js';
 import { findRoot, followRecordsPointer, noRootHere, noRootMessage, UsageError } from '../io/files.js';
 import type { Output } from '../io/runtime.js';
-import { fromCwd, runtime } from '../io/runtime.js';
+import { fromCwd, noteLang, runtime } from '../io/runtime.js';
 import type { Repository } from '../io/load.js';
 import type { RecordSource } from '../io/source.js';
 import type { ChangeScope } from '../core/change-scope.js';
@@ -55,6 +55,7 @@ export function resolveLang(options: GlobalOptions, configured: string = 'es'): 
   const env = runtime().env['ACTA_LANG'];
   const [lang, from] = options.lang !== undefined ? [options.lang, `--lang ${options.lang}`] : env ? [env, `ACTA_LANG=${env}`] : [configured, `lang: ${configured} (acta.yaml)`];
   if (!hasCatalog(lang)) throw new UsageError(`${from}: no message catalog for that language (acta has: ${availableLanguages().join(', ')})`);
+  noteLang(lang);
   return lang as Lang;
 }
 

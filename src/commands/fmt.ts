@@ -19,7 +19,7 @@ import type { FmtFile, FmtResult, FmtStatus } from '../render/fmt.js';
 import { formatFmtResult } from '../render/fmt.js';
 import { configuredLang } from '../io/locales.js';
 import { t } from '../render/catalog.js';
-import { diagnosticText } from '../render/diagnostic-text.js';
+import { diagnosticText, saidText } from '../render/diagnostic-text.js';
 import { resolveLang, resolveRoot, resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
@@ -31,6 +31,7 @@ export async function runFmt(paths: readonly string[], options: FmtOptions): Pro
   if (options.rev !== undefined) throw new UsageError('acta fmt works on the files on disk: --rev is for read-only commands');
   const root = await resolveRoot(options, paths[0]);
   // Rewriting holds the records lock (io/lock.ts): a done running meanwhile is neither lost nor overwritten.
+  resolveLang(options, configuredLang(root)); // chosen before the lock: a refusal of the lock is said in it
   return options.check ? formatAll(root, paths, options) : withRecordsLock(root, () => formatAll(root, paths, options));
 }
 
@@ -86,7 +87,7 @@ async function formatOne(root: string, file: string, bytes: Uint8Array | unknown
   try {
     await writeFileAtomic(root, file, output, { expected: bytes });
   } catch (e) {
-    if (e instanceof RefusedWrite) return { status: 'not-formatted', reason: e.reason };
+    if (e instanceof RefusedWrite) return { status: 'not-formatted', reason: saidText(e.reason, lang) };
     throw e;
   }
   return { status: 'reformatted' };

@@ -19,6 +19,7 @@ import type { RecordSource } from '../io/source.js';
 import { diskSource } from '../io/source.js';
 import { writeFilesAtomic } from '../io/write.js';
 import { withRecordsLock } from '../io/lock.js';
+import { configuredLang } from '../io/locales.js';
 import { formatText } from '../render/diagnostics.js';
 import { oneLine, terminalLines } from '../render/escape.js';
 import { countDiagnostics } from '../core/diagnostics.js';
@@ -54,6 +55,7 @@ export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args:
   if (!ref) throw new UsageError(`${verb}: give the point (MEETING#N) or activity (PLAN#A/O/R/N) it concerns`);
   const on = options.on ?? resolveAsOf(options);
   const root = await resolveRoot(options);
+  resolveLang(options, configuredLang(root)); // chosen before the lock: a refusal of the lock is said in it
   // Read, check and write under the records lock: a second writer waits, then reads what this one wrote.
   return options.dryRun ? writeFollowup(verb, args, options, on, root) : withRecordsLock(root, () => writeFollowup(verb, args, options, on, root));
 }

@@ -7,6 +7,7 @@ import { draftMeeting } from '../core/import/draft-meeting.js';
 import { draftText } from '../core/import/record-text.js';
 import { acceptImportNotes } from '../core/edit/accept-notes.js';
 import { withRecordsLock } from '../io/lock.js';
+import { configuredLang } from '../io/locales.js';
 import { parseRecordFile } from '../core/read/index.js';
 import { checkRecords } from '../core/pipeline.js';
 import { DocxRefused, readDocxText } from '../io/docx.js';
@@ -150,6 +151,7 @@ async function acceptNotes(args: readonly string[], options: ImportOptions): Pro
   const full = fromCwd(input);
   const file = path.relative(root, full).split(path.sep).join('/');
   if (file.startsWith('..') || path.isAbsolute(file)) throw new UsageError(`${input}: not inside the records folder ${shownFromCwd(root) || '.'}`);
+  resolveLang(options, configuredLang(root)); // chosen before the lock: a refusal of the lock is said in it
   return withRecordsLock(root, async () => {
     const bytes = await fs.readFile(full).catch(() => undefined);
     if (!bytes) throw new UsageError(`${input}: no such file`);

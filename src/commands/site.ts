@@ -2,12 +2,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { say } from '../core/diagnostics.js';
 import { buildActorDirectory } from '../core/actors.js';
 import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite } from '../core/queries/site.js';
-import { UsageError } from '../io/files.js';
+import { SaidError } from '../io/files.js';
+import { configuredLang } from '../io/locales.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
 import { PACKAGE_TEMPLATES } from '../io/templates.js';
@@ -15,7 +17,7 @@ import { formatLeftOutNote } from '../render/left-out.js';
 import type { SiteAssets } from '../render/site/index.js';
 import { SITE_MARKER, siteFiles } from '../render/site/index.js';
 import { siteLabels } from '../render/site/site-labels.js';
-import { loadFromOptions, resolveAsOf, resolveRoot } from './context.js';
+import { loadFromOptions, resolveAsOf, resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface SiteOptions extends GlobalOptions {
@@ -28,9 +30,10 @@ export const DEFAULT_SITE_FOLDER = 'site';
 export async function runSite(options: SiteOptions): Promise<Outcome> {
   const asOf = resolveAsOf(options);
   const root = await resolveRoot(options);
-  if (options.out !== undefined && options.out.trim() === '') throw new UsageError('--out: give the folder to write the site into (an empty name names no folder)');
+  if (options.out !== undefined && options.out.trim() === '') throw new SaidError(say('safety.site.emptyOut'));
   const out = options.out === undefined ? path.join(root, DEFAULT_SITE_FOLDER) : fromCwd(options.out);
   const shown = shownFolder(out);
+  resolveLang(options, configuredLang(root)); // chosen before the folder is checked: a refusal of it is said in it
   const guard = { root };
   await checkOutputFolder(out, shown, SITE_MARKER, guard);
   const repo = await loadFromOptions(options);

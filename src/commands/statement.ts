@@ -1,6 +1,7 @@
 // acta statement ACTOR: everything one country or organisation owes as of a date, in table, Markdown, HTML, JSON or
 // Word (docx); --out writes it to a file. acta statement --all --out DIR: one statement per country that owes
 // something (with --organisations, per organisation too), each in its language, and an index (CSV) of who got what.
+import { say } from '../core/diagnostics.js';
 import { actorWords, findActors } from '../core/actors.js';
 import type { Lang } from '../core/model.js';
 import type { Statement } from '../core/queries/statement.js';
@@ -115,7 +116,7 @@ async function runAll(args: readonly string[], options: StatementOptions): Promi
     if (!owesSomething(statement)) continue;
     files.push({ name: statementFileName(a.actor, EXTENSION[format], taken), data: await render(statement, format, input, options, templates), statement });
   }
-  const dir = await makeOutputFolder(options.out, '--all writes a folder of statements');
+  const dir = await makeOutputFolder(options.out, say('safety.write.statementsFolder'));
   // All or nothing: the statements and the index checked, written beside, then renamed into place together.
   await writeFilesAtomic(dir, [...files.map((f) => ({ file: f.name, data: f.data })), { file: INDEX_FILE, data: indexCsv(files, input.lang) }]);
   const warning = input.warning ?? '';

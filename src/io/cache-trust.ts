@@ -7,7 +7,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { runtime } from './runtime.js';
+import type { Said } from '../core/diagnostics.js';
+import { say } from '../core/diagnostics.js';
+import { deferNote } from './runtime.js';
 
 export const KEY_FILE = 'key';
 const KEY_BYTES = 32;
@@ -17,27 +19,23 @@ export interface CacheTrust {
   sign(...parts: readonly (string | Uint8Array)[]): Buffer;
 }
 
-const warned = new Set<string>();
-
-// Said once per folder and reason in a run: acta runs on without a cache, slower but right.
-function refuse(folder: string, why: string, fix: string): undefined {
-  const line = `acta: not using the cache folder ${folder}: ${why}; acta runs without its cache (${fix})\n`;
-  if (!warned.has(line)) {
-    warned.add(line);
-    runtime().stderr.write(line);
-  }
+// Said once per folder and reason in a run (in the run's language, by cli.ts): acta runs on without a cache, slower
+// but right.
+function refuse(folder: string, why: Said, fix: Said): undefined {
+  deferNote(say('safety.cache.notUsing', { folder, why, fix }));
   return undefined;
 }
 
+const modeOf = (stat: Stats): string => (stat.mode & 0o777).toString(8).padStart(3, '0');
 const myUid = (): number | undefined => (typeof process.getuid === 'function' ? process.getuid() : undefined);
 // Windows has no owner uid in stat and reports every file as writable by all (mode 0o666): there the folder's ACLs
 // are the operating system's business, and the HMAC key still keeps other people's entries out.
 const POSIX = process.platform !== 'win32';
 
 /** Why a folder (or key file) is unsafe, or undefined when it is this user's and no one else may write it. */
-export function unsafeBecause(stat: Stats, uid: number | undefined = myUid()): string | undefined {
-  if (uid !== undefined && stat.uid !== uid) return `it belongs to another user (uid ${stat.uid})`;
-  if (POSIX && (stat.mode & 0o022) !== 0) return `others may write to it (mode ${(stat.mode & 0o777).toString(8).padStart(3, '0')})`;
+export function unsafeBecause(stat: Stats, uid: number | undefined = myUid()): Said | undefined {
+  if (uid !== undefined && stat.uid !== uid) return say('safety.cache.otherUser', { uid: String(stat.uid) });
+  if (POSIX && (stat.mode & 0o022) !== 0) return say('safety.cache.othersWrite', { mode: modeOf(stat) });
   return undefined;
 }
 
@@ -49,9 +47,9 @@ export function trustedFolder(folder: string, top: string = folder): boolean {
     return false; // a read-only or missing home: no cache, and nothing to say
   }
   const stat = statSync(folder, { throwIfNoEntry: false });
-  if (!stat?.isDirectory()) return Boolean(refuse(folder, 'it is not a folder', 'set ACTA_CACHE_DIR to a folder of yours'));
+  if (!stat?.isDirectory()) return Boolean(refuse(folder, say('safety.cache.notFolder'), say('safety.cache.fixSetDir')));
   const why = unsafeBecause(stat);
-  if (why) return Boolean(refuse(folder, why, `make it yours and private: chmod 700 ${top}, or set ACTA_CACHE_DIR to a folder of yours`));
+  if (why) return Boolean(refuse(folder, why, say('safety.cache.fixPrivate', { top })));
   return true;
 }
 
@@ -80,7 +78,7 @@ function readOrMakeKey(file: string, top: string): Buffer | undefined {
     try {
       fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return refuse(file, `the cache key cannot be read (${(e as NodeJS.ErrnoException).code})`, `remove ${file}; acta makes a new one`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return refuse(file, say('safety.cache.keyUnreadable', { code: (e as NodeJS.ErrnoException).code ?? 'error' }), say('safety.cache.fixRemoveNew', { file }));
       try {
         const made = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
         try {
@@ -95,10 +93,10 @@ function readOrMakeKey(file: string, top: string): Buffer | undefined {
     }
     try {
       const stat = fstatSync(fd);
-      if (!stat.isFile()) return refuse(file, 'the cache key is not a regular file', `remove ${file}`);
+      if (!stat.isFile()) return refuse(file, say('safety.cache.keyNotFile'), say('safety.cache.fixRemove', { file }));
       const uid = myUid();
-      if (uid !== undefined && stat.uid !== uid) return refuse(file, `the cache key belongs to another user (uid ${stat.uid})`, `remove it (or the whole ${top})`);
-      if (POSIX && (stat.mode & 0o077) !== 0) return refuse(file, `the cache key may be read or written by others (mode ${(stat.mode & 0o777).toString(8).padStart(3, '0')})`, `remove ${file}; acta makes a new, private one`);
+      if (uid !== undefined && stat.uid !== uid) return refuse(file, say('safety.cache.keyOtherUser', { uid: String(stat.uid) }), say('safety.cache.fixRemoveAll', { top }));
+      if (POSIX && (stat.mode & 0o077) !== 0) return refuse(file, say('safety.cache.keyOpen', { mode: modeOf(stat) }), say('safety.cache.fixRemovePrivate', { file }));
       if (stat.size !== KEY_BYTES) {
         if (stat.size === 0 && attempt < 2) {
           closeSync(fd);
@@ -107,7 +105,7 @@ function readOrMakeKey(file: string, top: string): Buffer | undefined {
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
           continue;
         }
-        return refuse(file, `the cache key has ${stat.size} bytes, not ${KEY_BYTES}`, `remove ${file}; acta makes a new one`);
+        return refuse(file, say('safety.cache.keySize', { size: stat.size, expected: KEY_BYTES }), say('safety.cache.fixRemoveNew', { file }));
       }
       const key = Buffer.alloc(KEY_BYTES);
       if (readSync(fd, key, 0, KEY_BYTES, 0) !== KEY_BYTES) return undefined;

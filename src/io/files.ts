@@ -2,10 +2,18 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseRecordFile } from '../core/read/index.js';
+import type { Said } from '../core/diagnostics.js';
 import { CONFIG_FILE } from '../core/records.js';
 import { fromCwd } from './runtime.js';
 
 export class UsageError extends Error {}
+
+/** A usage error in the catalog's words (a key and its parameters), said in the run's language at the edge. */
+export class SaidError extends UsageError {
+  constructor(readonly said: Said) {
+    super(said.say);
+  }
+}
 
 /** The nearest folder upwards from `start` holding acta.yaml, or undefined: acta never guesses a root. */
 export async function findRoot(start: string): Promise<string | undefined> {

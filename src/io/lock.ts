@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError } from './files.js';
 
 export const LOCK_FILE = '.acta.lock';
 
@@ -59,8 +60,8 @@ async function acquire(root: string, waitMs: number): Promise<() => void> {
       continue;
     }
     if (Date.now() >= deadline) {
-      const who = holder ? `process ${holder.pid}${holder.host !== me.host ? ` on ${holder.host}` : ''}` : 'an unreadable lock';
-      throw new UsageError(`another acta command is writing in ${root} (${who}): nothing written; run the command again when it has finished — or, if no acta command is running, remove ${file}`);
+      const who = !holder ? say('safety.lock.unreadable') : holder.host !== me.host ? say('safety.lock.holderOn', { pid: String(holder.pid), host: holder.host }) : say('safety.lock.holder', { pid: String(holder.pid) });
+      throw new SaidError(say('safety.lock.busy', { root, who, file }));
     }
     await sleep(pause + Math.floor(Math.random() * pause));
     pause = Math.min(pause * 2, 100);
@@ -76,7 +77,7 @@ function tryCreate(file: string): number | undefined | 'cannot' {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return undefined;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'cannot';
-    throw new UsageError(`cannot lock the records for writing: ${file} could not be created (${code ?? 'error'}); nothing written`);
+    throw new SaidError(say('safety.lock.cannotCreate', { file, code: code ?? 'error' }));
   }
 }
 

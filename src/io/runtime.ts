@@ -3,6 +3,7 @@
 // nothing in acta reads process.cwd(), process.env or process.stdout directly: it asks runtime().
 import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
+import type { Said } from '../core/diagnostics.js';
 
 export interface Output {
   write(text: string): void;
@@ -46,6 +47,48 @@ export function runtime(): Runtime {
 /** Run `work` (and everything it awaits) with this runtime. */
 export function withRuntime<T>(rt: Runtime, work: () => Promise<T>): Promise<T> {
   return current.run(rt, work);
+}
+
+// What a run has learnt on its way, for its edge (cli.ts): the language chosen (so a refusal raised below the command
+// is said in it) and the notes said once per run (the cache warnings), in the words of the catalog.
+interface RunState {
+  lang?: string;
+  readonly notes: Said[];
+  readonly seen: Set<string>;
+}
+const states = new WeakMap<Runtime, RunState>();
+const detached: RunState = { notes: [], seen: new Set() };
+
+function runState(): RunState {
+  const rt = current.getStore();
+  if (!rt) return detached;
+  let state = states.get(rt);
+  if (!state) states.set(rt, (state = { notes: [], seen: new Set() }));
+  return state;
+}
+
+/** Record the language the run speaks (called once it is chosen). */
+export function noteLang(lang: string): void {
+  runState().lang = lang;
+}
+
+/** The language the run chose, if it got that far. */
+export function notedLang(): string | undefined {
+  return runState().lang;
+}
+
+/** A note for standard error, said once per run, rendered in the run's language at the edge. */
+export function deferNote(note: Said): void {
+  const state = runState();
+  const key = JSON.stringify(note);
+  if (state.seen.has(key)) return;
+  state.seen.add(key);
+  state.notes.push(note);
+}
+
+/** The notes not yet written (and forget them). */
+export function takeNotes(): Said[] {
+  return runState().notes.splice(0);
 }
 
 /** A path the user typed, made absolute from the run's working folder. */

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError } from './files.js';
 import { isInside } from './source.js';
 import { writeFailure } from './write.js';
 
@@ -31,21 +32,21 @@ interface Manifest {
 /** Refuse an output folder acta may not replace (checked before any work, and again just before the swap). */
 export async function checkOutputFolder(out: string, shown: string, marker: string, guard: FolderGuard): Promise<boolean> {
   const existing = await fs.lstat(out).catch(() => undefined);
-  if (existing?.isSymbolicLink()) throw new UsageError(`${shown}: a symbolic link; acta writes the site only into a real folder`);
-  if (existing && !existing.isDirectory()) throw new UsageError(`${shown}: not a folder; choose another --out`);
+  if (existing?.isSymbolicLink()) throw new SaidError(say('safety.site.symlink', { folder: shown }));
+  if (existing && !existing.isDirectory()) throw new SaidError(say('safety.site.notFolder', { folder: shown }));
   const real = existing ? await fs.realpath(out) : path.join(await realOrSelf(path.dirname(out)), path.basename(out));
   const root = await realOrSelf(guard.root);
-  if (isInside(real, root)) throw new UsageError(`${shown}: ${real === root ? 'the records root' : 'a folder that holds the records root'}; acta never writes the site there — choose another --out (without one, acta writes into site/ in the records root)`);
-  if (real.split(path.sep).includes('.git')) throw new UsageError(`${shown}: inside a .git folder; acta never writes there — choose another --out`);
+  if (isInside(real, root)) throw new SaidError(say('safety.site.recordsRoot', { folder: shown, holds: real === root ? 'no' : 'yes' }));
+  if (real.split(path.sep).includes('.git')) throw new SaidError(say('safety.site.insideGit', { folder: shown }));
   if (!existing) return false;
   const entries = await fs.readdir(out, { withFileTypes: true });
-  if (entries.some((e) => e.name === '.git')) throw new UsageError(`${shown}: a git work tree (it holds .git); acta never replaces one — choose another --out`);
+  if (entries.some((e) => e.name === '.git')) throw new SaidError(say('safety.site.gitTree', { folder: shown }));
   const visible = entries.filter((e) => !OWN_TEMP.test(e.name));
   if (visible.length === 0) return true;
   const manifest = await readManifest(path.join(out, marker));
-  if (!manifest) throw new UsageError(`${shown}: a folder that is not empty and that acta did not write (it has no ${marker} manifest listing its files); acta leaves it untouched — choose another --out, or empty it first`);
+  if (!manifest) throw new SaidError(say('safety.site.notActas', { folder: shown, marker }));
   const foreign = await firstForeign(out, '', manifest, marker);
-  if (foreign) throw new UsageError(`${shown}: holds ${foreign}, which acta did not write (it is not in ${marker}, or it changed since); acta leaves the folder untouched — move that file away, or choose another --out`);
+  if (foreign) throw new SaidError(say('safety.site.foreign', { folder: shown, file: foreign, marker }));
   return true;
 }
 

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './files.js';
+import type { Said } from '../core/diagnostics.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError, UsageError } from './files.js';
 import { fromCwd } from './runtime.js';
 import { isInside } from './source.js';
 
@@ -16,9 +18,9 @@ export interface WriteOptions {
 }
 
 /** A file acta will not replace: read-only, not writable by this user, or with other hard links. */
-export class RefusedWrite extends UsageError {
-  constructor(readonly file: string, readonly reason: string) {
-    super(`${file}: ${reason}`);
+export class RefusedWrite extends SaidError {
+  constructor(readonly file: string, readonly reason: Said) {
+    super(say('safety.write.refused', { file, reason }));
   }
 }
 
@@ -26,10 +28,10 @@ export class RefusedWrite extends UsageError {
 // so a file that is read-only, not writable by us, or linked elsewhere is left as it is.
 async function checkReplaceable(shown: string, target: string, stat: Stats): Promise<void> {
   const mode = (stat.mode & 0o777).toString(8).padStart(3, '0');
-  if ((stat.mode & 0o200) === 0) throw new RefusedWrite(shown, `it is read-only (mode ${mode}); acta leaves it untouched (make it writable first if you mean to change it)`);
+  if ((stat.mode & 0o200) === 0) throw new RefusedWrite(shown, say('safety.write.readOnly', { mode }));
   const writable = await fs.access(target, constants.W_OK).then(() => true, () => false);
-  if (!writable) throw new RefusedWrite(shown, `you may not write to it (mode ${mode}, owner ${stat.uid}); acta leaves it untouched`);
-  if (stat.nlink > 1) throw new RefusedWrite(shown, `it has ${stat.nlink} hard links, which replacing it would break; acta leaves it untouched`);
+  if (!writable) throw new RefusedWrite(shown, say('safety.write.notWritable', { mode, uid: String(stat.uid) }));
+  if (stat.nlink > 1) throw new RefusedWrite(shown, say('safety.write.hardLinks', { links: String(stat.nlink) }));
 }
 
 /** One file of a write: its new content and, when it replaces a file read before, the bytes that were read. */
@@ -60,8 +62,8 @@ export async function writeFilesAtomic(root: string, writes: readonly PlannedWri
     for (const w of writes) {
       const target = await resolveTarget(root, w.file);
       const existing = await fs.stat(target).catch(() => undefined);
-      if (existing && options.exclusive) throw new UsageError(`${shownOf(target)} already exists: acta does not overwrite it`);
-      if (existing && !existing.isFile()) throw new UsageError(`${target} is not a regular file`);
+      if (existing && options.exclusive) throw new SaidError(say('safety.write.exists', { file: shownOf(target) }));
+      if (existing && !existing.isFile()) throw new SaidError(say('safety.write.notRegular', { file: target }));
       if (existing) await checkReplaceable(shownOf(target), target, existing);
       checked.push({ w, target, existing });
     }
@@ -86,7 +88,7 @@ export async function writeFilesAtomic(root: string, writes: readonly PlannedWri
     for (let i = 0; i < checked.length; i++) {
       const { w, target, existing } = checked[i]!;
       const now = existing ? await fs.readFile(target).catch(() => undefined) : undefined;
-      if (w.expected && (!now || !now.equals(Buffer.from(w.expected)))) throw new UsageError(`${shownOf(target)} changed on disk while acta was working: nothing written; run the command again`);
+      if (w.expected && (!now || !now.equals(Buffer.from(w.expected)))) throw new SaidError(say('safety.write.changed', { file: shownOf(target) }));
       if (now) staged[i] = { ...staged[i]!, original: now };
     }
   } catch (e) {
@@ -98,7 +100,7 @@ export async function writeFilesAtomic(root: string, writes: readonly PlannedWri
     try {
       if (options.exclusive) {
         await fs.link(s.temp, s.target).catch((e: NodeJS.ErrnoException) => {
-          throw e.code === 'EEXIST' ? new UsageError(`${s.shown} already exists: acta does not overwrite it`) : e;
+          throw e.code === 'EEXIST' ? new SaidError(say('safety.write.exists', { file: s.shown })) : e;
         });
         await fs.unlink(s.temp);
       } else await fs.rename(s.temp, s.target);
@@ -106,7 +108,7 @@ export async function writeFilesAtomic(root: string, writes: readonly PlannedWri
     } catch (e) {
       await Promise.all(staged.filter((x) => !done.includes(x)).map((x) => fs.unlink(x.temp).catch(() => {})));
       const undone = await undo(done, Boolean(options.exclusive));
-      throw undone ? writeFailure(s.shown, e, writes.length) : new UsageError(`${s.shown}: not written (${codeOf(e)}), and ${done.map((d) => d.shown).join(', ')} could not be put back as it was: check ${done.length === 1 ? 'it' : 'them'} with git diff`);
+      throw undone ? writeFailure(s.shown, e, writes.length) : new SaidError(say('safety.write.notPutBack', { file: s.shown, code: codeOf(e), others: done.map((d) => d.shown).join(', ') }));
     }
   }
   for (const folder of new Set(staged.map((s) => path.dirname(s.target)))) await syncFolder(folder);
@@ -133,40 +135,35 @@ async function undo(done: readonly Staged[], created: boolean): Promise<boolean>
 
 const codeOf = (e: unknown): string => (e as NodeJS.ErrnoException | undefined)?.code ?? 'error';
 
+/** The errors a write is known to fail with, each with its own message (safety.write.<code>) saying what to do. */
+const WRITE_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EACCES', 'EPERM', 'EROFS', 'EIO']);
+
 /** A write that failed, said of the record (not of acta's temporary file), with what to do about it. */
 export function writeFailure(shown: string, e: unknown, files = 1): Error {
   if (e instanceof UsageError) return e;
   const code = codeOf(e);
-  const nothing = files > 1 ? 'none of the files was changed' : 'the file was not changed';
-  const why: Record<string, string> = {
-    ENOSPC: `no space left on the device (ENOSPC); ${nothing}: free some space, then run the command again`,
-    EDQUOT: `your disk quota is used up (EDQUOT); ${nothing}: free some space, then run the command again`,
-    EFBIG: `the file would be larger than this system lets a process write (EFBIG, a file size limit such as \`ulimit -f\`); ${nothing}: raise the limit, then run the command again`,
-    EACCES: `permission denied (EACCES): acta writes a new copy next to the file and renames it, so its folder must be writable; ${nothing}: make the folder writable (or run as its owner), then run the command again`,
-    EPERM: `the operation is not permitted (EPERM); ${nothing}: check the permissions and attributes of the file and its folder, then run the command again`,
-    EROFS: `the file system is read-only (EROFS); ${nothing}: write on a writable copy of the records`,
-    EIO: `the device reported an input/output error (EIO); ${nothing}: check the disk, then run the command again`,
-  };
-  if (!(code in why) && !(typeof code === 'string' && /^E[A-Z]+$/.test(code))) return e instanceof Error ? e : new Error(String(e));
-  return new UsageError(`${shown}: not written — ${why[code] ?? `the system refused the write (${code}); ${nothing}`}`);
+  if (!WRITE_ERRORS.has(code) && !/^E[A-Z]+$/.test(code)) return e instanceof Error ? e : new Error(String(e));
+  const nothing = say('safety.write.nothing', { several: files > 1 ? 'yes' : 'no' });
+  const why = WRITE_ERRORS.has(code) ? say(`safety.write.${code}`, { nothing }) : say('safety.write.other', { code, nothing });
+  return new SaidError(say('safety.write.failed', { file: shown, why }));
 }
 
 /** The real path to write: inside the real root, following a link only when it stays inside. */
 async function resolveTarget(root: string, file: string): Promise<string> {
   const realRoot = await fs.realpath(root);
   const full = path.resolve(root, file);
-  if (!isInside(path.resolve(root), full) && !isInside(realRoot, full)) throw new UsageError(`${file}: outside the records root ${root}`);
+  if (!isInside(path.resolve(root), full) && !isInside(realRoot, full)) throw new SaidError(say('safety.write.outsideRoot', { file, root }));
   const folder = await fs.realpath(path.dirname(full)).catch(() => {
-    throw new UsageError(`${path.dirname(full)}: no such folder`);
+    throw new SaidError(say('safety.write.noFolder', { folder: path.dirname(full) }));
   });
-  if (!isInside(realRoot, folder)) throw new UsageError(`${file}: its folder leads out of the records root through a link; acta does not write there`);
+  if (!isInside(realRoot, folder)) throw new SaidError(say('safety.write.folderLeadsOut', { file }));
   let target = path.join(folder, path.basename(full));
   const link = await fs.lstat(target).catch(() => undefined);
   if (link?.isSymbolicLink()) {
     target = await fs.realpath(target).catch(() => {
-      throw new UsageError(`${file}: a symbolic link to nothing; acta does not write through it`);
+      throw new SaidError(say('safety.write.danglingLink', { file }));
     });
-    if (!isInside(realRoot, target)) throw new UsageError(`${file}: a symbolic link that leads out of the records root; acta does not write through it`);
+    if (!isInside(realRoot, target)) throw new SaidError(say('safety.write.linkLeadsOut', { file }));
   }
   return target;
 }
@@ -181,10 +178,10 @@ async function syncFolder(dir: string): Promise<void> {
 /** Create a folder (and its parents) inside the root, refusing one that a link leads out of the root. */
 export async function makeFolder(root: string, folder: string): Promise<void> {
   const full = path.resolve(root, folder);
-  if (!isInside(path.resolve(root), full)) throw new UsageError(`${folder}: outside ${root}`);
+  if (!isInside(path.resolve(root), full)) throw new SaidError(say('safety.write.outside', { folder, root }));
   await fs.mkdir(full, { recursive: true });
   const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(full)]);
-  if (!isInside(realRoot, real)) throw new UsageError(`${folder}: a link leads out of ${root}; acta does not write there`);
+  if (!isInside(realRoot, real)) throw new SaidError(say('safety.write.folderLinkOut', { folder, root }));
 }
 
 /** Write a file the user named (-o FILE, relative to the working folder), atomically; its folder must exist. */
@@ -192,15 +189,15 @@ export async function writeOutputFile(file: string, data: string | Uint8Array): 
   const out = fromCwd(file);
   const folder = path.dirname(out);
   const stat = await fs.stat(folder).catch(() => undefined);
-  if (!stat?.isDirectory()) throw new UsageError(`${file}: no such folder ${path.dirname(file) || '.'} (acta creates the file, not its folder)`);
+  if (!stat?.isDirectory()) throw new SaidError(say('safety.write.noOutputFolder', { file, folder: path.dirname(file) || '.' }));
   await writeFileAtomic(folder, path.basename(out), data);
 }
 
 /** Make a folder the user named (--out DIR, relative to the working folder) and its parents; refuse a file there. */
-export async function makeOutputFolder(folder: string, why: string): Promise<string> {
+export async function makeOutputFolder(folder: string, why: Said): Promise<string> {
   const dir = fromCwd(folder);
   const stat = await fs.stat(dir).catch(() => undefined);
-  if (stat && !stat.isDirectory()) throw new UsageError(`--out ${folder}: a file, not a folder (${why})`);
+  if (stat && !stat.isDirectory()) throw new SaidError(say('safety.write.outIsFile', { folder, why }));
   await makeFolder(path.dirname(dir), path.basename(dir));
   return dir;
 }

@@ -151,8 +151,8 @@ describe('refusals: a clear message, exit 2, nothing written', () => {
     [['statement', 'MX', '--all', '--out', 'x'], /--all writes every owing actor's statement: drop MX, or drop --all/],
     [['statement', '--all', '--out', 'x', '-f', 'table'], /--format table/],
     [['statement', 'MX', '--organisations'], /--organisations goes with --all/],
-    [['statement', '--all', '--out', 'acta.yaml'], /--out acta\.yaml: a file, not a folder/],
-    [['report', '-f', 'docx', '-o', 'meetings'], /meetings is not a regular file/],
+    [['statement', '--all', '--out', 'acta.yaml'], /--out acta\.yaml: es un archivo, no una carpeta \(--all escribe una carpeta de estados de cumplimiento\)/],
+    [['report', '-f', 'docx', '-o', 'meetings'], /meetings no es un archivo normal/],
   ])('%j', async (args, message) => {
     const before = readdirSync(root).sort();
     const r = await run(args);

@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ActaRun } from '../run-acta.js';
 import { runActa } from '../run-acta.js';
 import { firstChange } from '../../src/commands/fmt.js';
+import type { SaidError } from '../../src/io/files.js';
 import { writeFileAtomic } from '../../src/io/write.js';
+import { saidText } from '../../src/render/diagnostic-text.js';
 
 const dirs: string[] = [];
 
@@ -137,10 +139,12 @@ describe('atomic writes', () => {
     writeFileSync(path.join(outside, 'target.yaml'), 'untouched\n');
     symlinkSync(path.join(outside, 'target.yaml'), path.join(root, 'out.yaml'));
     symlinkSync(outside, path.join(root, 'outdir'));
-    await expect(writeFileAtomic(root, 'out.yaml', 'x')).rejects.toThrow(/leads out of the records root/);
-    await expect(writeFileAtomic(root, 'outdir/new.yaml', 'x')).rejects.toThrow(/leads out of the records root/);
-    await expect(writeFileAtomic(root, '../escape.yaml', 'x')).rejects.toThrow(/outside the records root/);
-    await expect(writeFileAtomic(root, 'acta.yaml', 'x', { exclusive: true })).rejects.toThrow(/already exists/);
+    // The refusal is a catalog key with its parameters, said in the run's language at the edge.
+    const said = (p: Promise<unknown>): Promise<string> => p.then(() => 'written', (e: unknown) => saidText((e as SaidError).said, 'en'));
+    expect(await said(writeFileAtomic(root, 'out.yaml', 'x'))).toMatch(/leads out of the records root/);
+    expect(await said(writeFileAtomic(root, 'outdir/new.yaml', 'x'))).toMatch(/leads out of the records root/);
+    expect(await said(writeFileAtomic(root, '../escape.yaml', 'x'))).toMatch(/outside the records root/);
+    expect(await said(writeFileAtomic(root, 'acta.yaml', 'x', { exclusive: true }))).toMatch(/already exists/);
     expect(readFileSync(path.join(outside, 'target.yaml'), 'utf8')).toBe('untouched\n');
     expect(readdirSync(outside)).toEqual(['target.yaml']);
     expect(readFileSync(path.join(root, 'acta.yaml'), 'utf8')).toBe('lang: en\n');

@@ -75,7 +75,7 @@ describe('the output folder', () => {
     writeFileSync(path.join(dir, 'thesis.docx'), 'mine');
     const r = await runActa(['site', '--root', DATA, '--as-of', AS_OF, '--out', dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/not empty and that acta did not write/);
+    expect(r.stderr).toMatch(/no está vacía y que acta no escribió/);
     expect(readTree(dir)).toEqual(new Map([['thesis.docx', 'mine']]));
   });
 
@@ -85,7 +85,7 @@ describe('the output folder', () => {
     symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'site'));
     const r = await runActa(['site', '--root', DATA, '--as-of', AS_OF, '--out', path.join(dir, 'site')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/a symbolic link/);
+    expect(r.stderr).toMatch(/un enlace simbólico; acta solo escribe el sitio en una carpeta real/);
     expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
   });
 

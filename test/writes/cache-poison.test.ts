@@ -129,8 +129,8 @@ describe('a cache folder that is not the user\'s alone is not used', () => {
     mkdirSync(cache, { mode: 0o777 });
     chmodSync(cache, 0o777);
     chownSync(cache, 65534, 65534);
-    const honest = await acta(['overdue', '--as-of', '2017-08-01', '-f', 'json'], false);
-    const r = await acta(['overdue', '--as-of', '2017-08-01', '-f', 'json']);
+    const honest = await acta(['overdue', '--as-of', '2017-08-01', '-f', 'json', '--lang', 'en'], false);
+    const r = await acta(['overdue', '--as-of', '2017-08-01', '-f', 'json', '--lang', 'en']);
     expect(r.stdout).toBe(honest.stdout);
     expect(r.stderr).toBe(`acta: not using the cache folder ${cache}: it belongs to another user (uid 65534); acta runs without its cache (make it yours and private: chmod 700 ${cache}, or set ACTA_CACHE_DIR to a folder of yours)\n`);
     expect(readdirSync(cache)).toEqual([]);
@@ -140,7 +140,10 @@ describe('a cache folder that is not the user\'s alone is not used', () => {
     mkdirSync(cache);
     chmodSync(cache, 0o777);
     const r = await acta(['validate']);
-    expect(r.stderr).toMatch(/not using the cache folder .*: others may write to it \(mode 777\)/);
+    // data/ says lang: es; --lang en says it in English.
+    expect(r.stderr).toBe(`acta: no se usa la carpeta de caché ${cache}: otros pueden escribir en ella (modo 777); acta funciona sin su caché (hágala suya y privada: chmod 700 ${cache}, o apunte ACTA_CACHE_DIR a una carpeta suya)\n`);
+    const english = await acta(['validate', '--lang', 'en']);
+    expect(english.stderr).toBe(`acta: not using the cache folder ${cache}: others may write to it (mode 777); acta runs without its cache (make it yours and private: chmod 700 ${cache}, or set ACTA_CACHE_DIR to a folder of yours)\n`);
     expect(existsSync(path.join(cache, 'parse'))).toBe(false);
     chmodSync(cache, 0o700);
     const ok = await acta(['validate']);
@@ -155,6 +158,7 @@ describe('a cache folder that is not the user\'s alone is not used', () => {
     expect((await import('node:fs')).statSync(cache).mode & 0o777).toBe(0o700);
     chmodSync(path.join(cache, 'key'), 0o644);
     const r = await acta(['validate']);
-    expect(r.stderr).toMatch(/the cache key may be read or written by others \(mode 644\)/);
+    expect(r.stderr).toMatch(/otros pueden leer o escribir la clave de la caché \(modo 644\)/);
+    expect((await acta(['validate', '--lang', 'en'])).stderr).toMatch(/the cache key may be read or written by others \(mode 644\)/);
   });
 });

@@ -3,10 +3,13 @@
 // the entry applied on the same bytes, written only if the file still holds them). 2 rounds (3 of the race) in npm test;
 // ACTA_LONG_RACES=1 runs the 50 rounds of the issue's done-when.
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import os, { hostname } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SaidError } from '../../src/io/files.js';
+import { LOCK_FILE, withRecordsLock } from '../../src/io/lock.js';
+import { saidText } from '../../src/render/diagnostic-text.js';
 import { actaProcessAsync, REPO_ROOT } from '../run-acta.js';
 
 const ROUNDS = process.env['ACTA_LONG_RACES'] ? 50 : 2;
@@ -74,11 +77,41 @@ describe('an edit racing acta done', () => {
       stop = true;
       await editor;
       outcomes[r.code === 0 ? 'written' : 'refused']++;
-      if (r.code !== 0) expect(r.stderr, `round ${round}`).toMatch(/changed on disk while acta was working: nothing written/);
+      if (r.code !== 0) expect(r.stderr, `round ${round}`).toMatch(/cambió en el disco mientras acta trabajaba: no se escribió nada/);
       const withEntry = agreements().filter((a) => (a.followup ?? []).some((f) => f.date === '2017-08-01')).map((a) => a.number);
       // The entry is on point 4 or (when the editor's next save replaced the file) nowhere — never on point 3.
       expect(withEntry.filter((n) => n !== '4'), `round ${round}`).toEqual([]);
     }
     if (process.env['ACTA_LONG_RACES']) console.log(`racing edits: ${RACE_ROUNDS} rounds, done wrote ${outcomes.written}, refused ${outcomes.refused} (file changed while it worked), misplaced 0`);
   }, TIMEOUT);
+});
+
+describe('a lock held by a live writer', () => {
+  // This test process holds the lock (its own pid and host, as a running acta writes it): a writer that waits past
+  // its time is refused, in the run's language, naming the holder and the lock file.
+  it('refuses after the wait, in Spanish and in English, and writes nothing', async () => {
+    const lock = path.join(dir, LOCK_FILE);
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), token: 'ab' }) + '\n');
+    let ran = false;
+    const refusal = await withRecordsLock(dir, async () => void (ran = true), { waitMs: 30 }).then(() => undefined, (e: unknown) => e);
+    rmSync(lock);
+    expect(ran).toBe(false);
+    expect(refusal).toBeInstanceOf(SaidError);
+    const said = (refusal as SaidError).said;
+    expect(saidText(said, 'es')).toBe(`otro comando de acta está escribiendo en ${dir} (el proceso ${process.pid}): no se escribió nada; vuelva a ejecutar el comando cuando haya terminado — o, si no hay ningún comando de acta en marcha, borre ${lock}`);
+    expect(saidText(said, 'en')).toBe(`another acta command is writing in ${dir} (process ${process.pid}): nothing written; run the command again when it has finished — or, if no acta command is running, remove ${lock}`);
+  });
+
+  it('an unreadable lock is named as such, on another host with its host', async () => {
+    const lock = path.join(dir, LOCK_FILE);
+    writeFileSync(lock, 'garbage');
+    const unreadable = await withRecordsLock(dir, async () => undefined, { waitMs: 30 }).then(() => undefined, (e: unknown) => e);
+    writeFileSync(lock, JSON.stringify({ pid: 4242, host: 'elsewhere.example', token: 'ab' }));
+    const remote = await withRecordsLock(dir, async () => undefined, { waitMs: 30 }).then(() => undefined, (e: unknown) => e);
+    rmSync(lock);
+    expect(saidText((unreadable as SaidError).said, 'es')).toContain('(un bloqueo ilegible)');
+    expect(saidText((unreadable as SaidError).said, 'en')).toContain('(an unreadable lock)');
+    expect(saidText((remote as SaidError).said, 'es')).toContain('(el proceso 4242 en elsewhere.example)');
+    expect(saidText((remote as SaidError).said, 'en')).toContain('(process 4242 on elsewhere.example)');
+  });
 });

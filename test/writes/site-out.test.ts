@@ -24,7 +24,8 @@ const tree = (dir: string): Map<string, number> => {
   walk('');
   return out;
 };
-const site = (out: string, cwd = root) => runActa(['site', '--root', root, '--as-of', AS_OF, '--out', out], { cwd });
+// In English unless a test says otherwise (data/ says lang: es).
+const site = (out: string, cwd = root, lang = 'en') => runActa(['site', '--root', root, '--as-of', AS_OF, '--out', out, '--lang', lang], { cwd });
 
 beforeAll(() => {
   base = mkdtempSync(path.join(os.tmpdir(), 'acta-siteout-'));
@@ -41,6 +42,9 @@ describe('a folder acta did not write is never replaced', () => {
     const r = await site('.');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('acta: .: the records root; acta never writes the site there — choose another --out (without one, acta writes into site/ in the records root)\n');
+    const spanish = await runActa(['site', '--root', root, '--as-of', AS_OF, '--out', '.'], { cwd: root });
+    expect(spanish.code).toBe(2);
+    expect(spanish.stderr).toBe('acta: .: la raíz de los registros; acta nunca escribe el sitio allí — elija otro --out (sin él, acta escribe en site/ dentro de la raíz de los registros)\n');
     expect(tree(root)).toEqual(before);
     rmSync(path.join(root, '.acta-site'));
   });
@@ -64,6 +68,7 @@ describe('a folder acta did not write is never replaced', () => {
     const above = await site(base);
     expect(above.code).toBe(2);
     expect(above.stderr).toMatch(/a folder that holds the records root; acta never writes the site there/);
+    expect((await site(base, root, 'es')).stderr).toMatch(/una carpeta que contiene la raíz de los registros; acta nunca escribe el sitio allí/);
     const work = path.join(base, 'other-repo');
     mkdirSync(work);
     execFileSync('git', ['init', '-q', work]);
@@ -86,6 +91,7 @@ describe('a folder acta did not write is never replaced', () => {
     const r = await site('');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('acta: --out: give the folder to write the site into (an empty name names no folder)\n');
+    expect((await site('', root, 'es')).stderr).toBe('acta: --out: indique la carpeta donde escribir el sitio (un nombre vacío no nombra ninguna carpeta)\n');
   });
 });
 
@@ -108,6 +114,7 @@ describe('a folder acta wrote', () => {
     const second = await site(out);
     expect(second.code).toBe(2);
     expect(second.stderr).toMatch(/holds es\/notes\.html, which acta did not write/);
+    expect((await site(out, root, 'es')).stderr).toBe(`acta: ${path.relative(root, out)}: contiene es/notes.html, que acta no escribió (no figura en .acta-site, o cambió desde entonces); acta no toca la carpeta — saque ese archivo de allí, o elija otro --out\n`);
     expect(tree(out)).toEqual(before);
     rmSync(path.join(out, 'es', 'notes.html'));
     writeFileSync(path.join(out, 'index.html'), 'edited by hand');
