@@ -19,7 +19,7 @@ import type { FmtFile, FmtResult, FmtStatus } from '../render/fmt.js';
 import { formatFmtResult } from '../render/fmt.js';
 import { configuredLang } from '../io/locales.js';
 import { t } from '../render/catalog.js';
-import { diagnosticText } from '../render/diagnostic-text.js';
+import { diagnosticText, saidText } from '../render/diagnostic-text.js';
 import { resolveLang, resolveRoot, resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
@@ -79,7 +79,7 @@ async function formatOne(root: string, file: string, bytes: Uint8Array | unknown
   const kind = kindOf(parsed);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const outcome = formatRecordText(text, kind ? orderFor(kind) : undefined);
-  if (!outcome.ok) return { status: 'not-formatted', reason: outcome.reason };
+  if (!outcome.ok) return { status: 'not-formatted', reason: saidText(outcome.reason, lang) };
   const output = Buffer.from(outcome.text, 'utf8');
   if (output.equals(Buffer.from(bytes))) return { status: 'unchanged' };
   if (check) return { status: 'would-reformat', diff: firstChange(text, outcome.text) };

@@ -44,7 +44,7 @@ describe('acta fmt on every bundled and fixture record', () => {
     const root = group === 'data' ? path.resolve('data') : path.resolve('test/fixtures', group);
     const result = formatFile(full, root);
     if (result.skipped) return;
-    expect(result.after.ok, result.after.ok ? '' : result.after.reason).toBe(true);
+    expect(result.after.ok, result.after.ok ? '' : JSON.stringify(result.after.reason)).toBe(true);
     if (!result.after.ok) return;
     const text = result.after.text;
     expect(dataOf(text)).toEqual(dataOf(result.before));
@@ -124,7 +124,7 @@ describe('properties', () => {
         }
         const source = doc.toString({ defaultStringType: quote as Scalar.Type, collectionStyle: flow ? 'flow' : 'any', lineWidth: 40 });
         const r = formatRecordText(source, MEETING_ORDER);
-        if (!r.ok) throw new Error(`${r.reason}\n${source}`);
+        if (!r.ok) throw new Error(`${JSON.stringify(r.reason)}\n${source}`);
         expect(parse(r.text, { schema: 'core', version: '1.2' })).toEqual(parse(source, { schema: 'core', version: '1.2' }));
         const again = formatRecordText(r.text, MEETING_ORDER);
         expect(again.ok && again.text).toBe(r.text);
