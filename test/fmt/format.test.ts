@@ -10,6 +10,7 @@ import { canBePlain } from '../../src/core/format/scalars.js';
 import { parseRecordFile } from '../../src/core/read/parse.js';
 import { kindOf } from '../../src/core/records.js';
 import { readSchemas } from '../../src/io/schemas.js';
+import { saidText } from '../../src/render/diagnostic-text.js';
 
 const schemas = readSchemas();
 const MEETING_ORDER = keyOrderFor(schemas, 'meeting');
@@ -88,8 +89,16 @@ describe('the layout', () => {
 
   it('says when two texts differ in data or in comments', () => {
     expect(checkSameMeaning('a: 1 # c\n', 'a: 1 # c\n')).toBeUndefined();
-    expect(checkSameMeaning('a: "1"\n', 'a: 1\n')).toMatch(/change the data/);
-    expect(checkSameMeaning('a: 1 # c\n', 'a: 1\n')).toMatch(/comment/);
+    const data = checkSameMeaning('a: "1"\n', 'a: 1\n')!;
+    const comment = checkSameMeaning('a: 1 # c\n', 'a: 1\n')!;
+    // The core says a catalog key; the words are the edge's, in either language.
+    expect([data.say, comment.say]).toEqual(['layout.changesData', 'layout.losesComment']);
+    expect(saidText(data, 'en')).toMatch(/change the data/);
+    expect(saidText(data, 'es')).toMatch(/cambiaría los datos/);
+    expect(saidText(comment, 'es')).toMatch(/comentario/);
+    const alias = formatRecordText('a: &x 1\nb: *x\n', undefined);
+    expect(alias.ok ? '' : saidText(alias.reason, 'es')).toBe('los registros no usan anclas ni alias');
+    expect(alias.ok ? '' : saidText(alias.reason, 'en')).toBe('records do not use anchors or aliases');
   });
 });
 
