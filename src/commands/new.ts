@@ -67,8 +67,7 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   await makeFolder(root, skeleton.folder);
   await writeFileAtomic(root, file, formatted.text, { exclusive: true });
   const shown = shownFromCwd(path.join(root, file));
-  const next = kind === 'meeting' ? 'fill in the participants, the source and the agreements from the adopted report' : 'copy the axes, objectives, results and activities from the adopted matrix';
-  return { stdout: `created ${shown}\nnext: ${next}, then run \`acta validate\`\n`, exitCode: 0 };
+  return { stdout: `${t(lang, 'newRecord.created', { file: shown })}\n${t(lang, 'newRecord.next', { kind })}\n`, exitCode: 0 };
 }
 
 function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {
