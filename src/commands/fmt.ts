@@ -62,25 +62,25 @@ async function formatAll(root: string, paths: readonly string[], options: FmtOpt
     results.push({ file: shown, status, ...(reason ? { reason } : {}), ...(diff ? { diff } : {}) });
   }
   canonical.save();
-  for (const f of folders) results.push({ file: shownFromCwd(path.join(root, f.folder)) + '/', status: 'not-formatted', reason: `cannot read the folder (${f.reason})` });
+  for (const f of folders) results.push({ file: shownFromCwd(path.join(root, f.folder)) + '/', status: 'not-formatted', reason: t(lang, 'fmt.unreadableFolder', { reason: f.reason }) });
   const counts = { unchanged: 0, reformatted: 0, 'would-reformat': 0, 'not-formatted': 0 } as Record<FmtStatus, number>;
   for (const r of results) counts[r.status]++;
   const result: FmtResult = { check: Boolean(options.check), files: results, counts };
   const failed = counts['not-formatted'] > 0 || counts['would-reformat'] > 0;
-  return { stdout: formatFmtResult(result, resolveStyle(options)), exitCode: failed ? 1 : 0 };
+  return { stdout: formatFmtResult(result, resolveStyle(options), lang), exitCode: failed ? 1 : 0 };
 }
 
 async function formatOne(root: string, file: string, bytes: Uint8Array | unknown, parsed: ParsedFile | undefined, check: boolean, orderFor: (kind: RecordKind) => KeyOrder | undefined, lang: string): Promise<{ status: FmtStatus; reason?: string; diff?: readonly string[] }> {
   if (!(bytes instanceof Uint8Array) || !parsed) {
     const e = bytes;
-    return { status: 'not-formatted', reason: e instanceof UnreadableRecord ? e.reason : `cannot read it (${(e as NodeJS.ErrnoException | undefined)?.code ?? 'error'})` };
+    return { status: 'not-formatted', reason: e instanceof UnreadableRecord ? e.reason : t(lang, 'fmt.unreadable', { code: (e as NodeJS.ErrnoException | undefined)?.code ?? 'error' }) };
   }
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { status: 'not-formatted', reason: t(lang, 'fmt.problems', { count: errors.length, line: String(errors[0]!.line), message: diagnosticText(errors[0]!, lang).message }) };
   const kind = kindOf(parsed);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const outcome = formatRecordText(text, kind ? orderFor(kind) : undefined);
-  if (!outcome.ok) return { status: 'not-formatted', reason: outcome.reason };
+  if (!outcome.ok) return { status: 'not-formatted', reason: saidText(outcome.reason, lang) };
   const output = Buffer.from(outcome.text, 'utf8');
   if (output.equals(Buffer.from(bytes))) return { status: 'unchanged' };
   if (check) return { status: 'would-reformat', diff: firstChange(text, outcome.text) };

@@ -69,7 +69,7 @@ async function writeFollowup(verb: 'done' | 'extend' | 'status', args: readonly 
   const lang = resolveLang(options, records.config.lang);
   const plan = planFollowup(records, buildActorDirectory(records.registries), ref, on, lang, requestFor(verb, args, options));
   if (!plan.ok) throw new UsageError(saidText(plan.error, lang));
-  const texts = await editedTexts(disk, plan.value.edits, (file) => records.plans.some((p) => p.parsed.file === file));
+  const texts = await editedTexts(disk, plan.value.edits, (file) => records.plans.some((p) => p.parsed.file === file), lang);
   // The records with the change in memory: only the edited files are parsed again.
   const after = checkRecords(records.files.map((f) => (texts.after.has(f.file) ? parseRecordFile(f.file, new TextEncoder().encode(texts.after.get(f.file)!)) : f)), schemaValidator(), { rootFile: 'acta.yaml' });
   const added = newProblems(before.diagnostics, after.diagnostics, 'error');
@@ -101,7 +101,7 @@ async function writeFollowup(verb: 'done' | 'extend' | 'status', args: readonly 
 }
 
 /** Each file's text before and after the planned edits (several edits to one file apply in turn). */
-async function editedTexts(disk: RememberingSource, edits: readonly PlannedEdit[], isPlan: (file: string) => boolean): Promise<{ before: Map<string, string>; after: Map<string, string> }> {
+async function editedTexts(disk: RememberingSource, edits: readonly PlannedEdit[], isPlan: (file: string) => boolean, lang: string): Promise<{ before: Map<string, string>; after: Map<string, string> }> {
   const before = new Map<string, string>();
   const after = new Map<string, string>();
   const schemas = readSchemas();
@@ -110,7 +110,7 @@ async function editedTexts(disk: RememberingSource, edits: readonly PlannedEdit[
     const order = keyOrderFor(schemas, isPlan(e.file) ? 'plan' : 'meeting');
     const text = after.get(e.file) ?? before.get(e.file)!;
     const out: EditOutcome = 'append' in e ? appendFollowup(text, e.pointer, e.append, order) : setSupersedes(text, e.pointer, e.supersedes, order);
-    if (!out.ok) throw new UsageError(`${e.file}: cannot add the entry: ${out.reason}`);
+    if (!out.ok) throw new UsageError(t(lang, 'refusals.cannotAddEntry', { file: e.file, reason: saidText(out.reason, lang) }));
     after.set(e.file, out.text);
   }
   return { before, after };

@@ -22,7 +22,7 @@ import { fromCwd, runtime, shownFromCwd } from '../io/runtime.js';
 import { findSchemasFolder, schemaPathFrom } from '../io/scaffold.js';
 import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
-import { diagnosticText } from '../render/diagnostic-text.js';
+import { diagnosticText, saidText } from '../render/diagnostic-text.js';
 import { resolveLang, resolveRoot } from './context.js';
 import { t } from '../render/catalog.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
@@ -156,7 +156,10 @@ async function acceptNotes(args: readonly string[], options: ImportOptions): Pro
     const bytes = await fs.readFile(full).catch(() => undefined);
     if (!bytes) throw new UsageError(`${input}: no such file`);
     const out = acceptImportNotes(bytes.toString('utf8'), only, keyOrderFor(readSchemas(), 'meeting'));
-    if (!out.ok) throw new UsageError(`${input}: ${out.reason}; nothing was changed`);
+    if (!out.ok) {
+      const lang = resolveLang(options, configuredLang(root));
+      throw new UsageError(t(lang, 'importer.notAccepted', { file: input, reason: saidText(out.reason, lang) }));
+    }
     const lang = resolveLang(options, (await loadRepository(root)).records.config.lang);
     if (out.removed === 0) return { stdout: terminalLines(`${t(lang, 'importer.nothingToAccept', { file: input })}\n`), exitCode: 0 };
     await writeFileAtomic(root, file, out.text, { expected: bytes });

@@ -7,6 +7,9 @@ import { fromCwd, runtime } from '../io/runtime.js';
 import { actaOrigin, CRM_DATA_DIR, findGitTop, packageName, packageVersion, readTemplate, tarballName, vendorTarball } from '../io/scaffold.js';
 import { SCHEMA_DIR } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
+import { configuredLang } from '../io/locales.js';
+import { t } from '../render/catalog.js';
+import { resolveLang } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface InitOptions extends GlobalOptions {
@@ -38,11 +41,14 @@ export async function runInit(args: readonly string[], options: InitOptions): Pr
   }
   const shown = path.relative(runtime().cwd, dir) || '.';
   const list = [...files.keys()].filter((f) => !f.startsWith('schemas/'));
-  const vendorLine = vendored ? `  ${vendored} (acta itself: ${packageName()} is not on the npm registry yet, so package.json installs it from here)\n` : '';
-  const next = nextSteps(shown, gitTop === undefined, sub === undefined ? undefined : { sub, up: path.relative(dir, gitTop!) }, !options.fromCrm)
+  // The language of the repository just made (its acta.yaml), unless --lang or ACTA_LANG say otherwise.
+  const lang = resolveLang(options, configuredLang(dir));
+  const vendorLine = vendored ? `  ${t(lang, 'init.vendored', { file: vendored, name: packageName() })}\n` : '';
+  const next = nextSteps(shown, gitTop === undefined, sub === undefined ? undefined : { sub, up: path.relative(dir, gitTop!) }, !options.fromCrm, lang)
     .map((n) => `  ${n}\n`)
     .join('');
-  return { stdout: `created a records repository in ${shown}:\n${list.map((f) => `  ${f}\n`).join('')}  schemas/ (${files.size - list.length} JSON Schemas, for editors)\n${vendorLine}next:\n${next}`, exitCode: 0 };
+  const schemas = t(lang, 'init.schemas', { count: files.size - list.length });
+  return { stdout: `${t(lang, 'init.created', { dir: shown })}\n${list.map((f) => `  ${f}\n`).join('')}  ${schemas}\n${vendorLine}${t(lang, 'init.next')}\n${next}`, exitCode: 0 };
 }
 
 export const FIRST_COMMIT = 'git add -A && git commit -m "A records repository"';
@@ -51,16 +57,16 @@ export const FIRST_COMMIT = 'git add -A && git commit -m "A records repository"'
  * word on the registries when they hold only the examples, and on moving the workflow when the records are a
  * subfolder of a repository (GitHub runs workflows only from its top). Every acta command as `npx --no acta`: never a
  * download of some other package named acta. */
-export function nextSteps(shown: string, newRepository: boolean, subfolder: { sub: string; up: string } | undefined, exampleRegistries: boolean): string[] {
+export function nextSteps(shown: string, newRepository: boolean, subfolder: { sub: string; up: string } | undefined, exampleRegistries: boolean, lang: string): string[] {
   const steps = shown === '.' ? [] : [`cd ${shellWord(shown)}`];
   if (newRepository) steps.push('git init -b main');
   if (subfolder) {
     const target = shellWord(path.join(subfolder.up, '.github', 'workflows').split(path.sep).join('/'));
-    steps.push(`mkdir -p ${target} && mv -n .github/workflows/acta.yml ${target}/   # GitHub runs workflows only from the repository's top; both jobs already run in ${subfolder.sub}`);
+    steps.push(`mkdir -p ${target} && mv -n .github/workflows/acta.yml ${target}/   # ${t(lang, 'init.moveWorkflow', { sub: subfolder.sub })}`);
   }
   steps.push('npm install', 'npx --no acta validate', FIRST_COMMIT);
-  if (exampleRegistries) steps.push('# registries/ holds examples only: add your member countries, organisations, bodies and groups before your first meeting');
-  steps.push('npx --no acta new meeting --body st --date YYYY-MM-DD   # your first meeting; then git rm meetings/2025-01-15-example.yaml');
+  if (exampleRegistries) steps.push(`# ${t(lang, 'init.exampleRegistries')}`);
+  steps.push(`npx --no acta new meeting --body st --date ${t(lang, 'init.datePattern')}   # ${t(lang, 'init.firstMeeting', { example: 'meetings/2025-01-15-example.yaml' })}`);
   return steps;
 }
 

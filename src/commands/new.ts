@@ -59,7 +59,7 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   if (existsSync(path.join(root, file))) throw new UsageError(`${file} already exists: acta new does not overwrite a record`);
   const schemaPath = schemaPathFrom(path.join(root, file), findSchemasFolder(root), `${kind}.schema.json`);
   const formatted = formatRecordText(fillTemplate(readTemplate(`new/${kind}.yaml`), skeleton.settings, schemaPath), keyOrderFor(readSchemas(), kind));
-  if (!formatted.ok) throw new Error(`the ${kind} template did not format: ${formatted.reason}`);
+  if (!formatted.ok) throw new Error(`the ${kind} template did not format: ${JSON.stringify(formatted.reason)}`);
   const parsed = parseRecordFile(file, Buffer.from(formatted.text, 'utf8'));
   const checked = checkRecords([...repo.records.files, parsed], schemaValidator());
   const errors = checked.diagnostics.filter((d) => d.file === file && d.severity === 'error');
@@ -67,8 +67,7 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   await makeFolder(root, skeleton.folder);
   await writeFileAtomic(root, file, formatted.text, { exclusive: true });
   const shown = shownFromCwd(path.join(root, file));
-  const next = kind === 'meeting' ? 'fill in the participants, the source and the agreements from the adopted report' : 'copy the axes, objectives, results and activities from the adopted matrix';
-  return { stdout: `created ${shown}\nnext: ${next}, then run \`acta validate\`\n`, exitCode: 0 };
+  return { stdout: `${t(lang, 'newRecord.created', { file: shown })}\n${t(lang, 'newRecord.next', { kind })}\n`, exitCode: 0 };
 }
 
 function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {

@@ -1,6 +1,7 @@
 // The report of `acta fmt`: one line per file that changed or could not be formatted, then a summary line.
 import { oneLine } from './escape.js';
 import type { Style } from './style.js';
+import { t } from './catalog.js';
 
 export type FmtStatus = 'unchanged' | 'reformatted' | 'would-reformat' | 'not-formatted';
 
@@ -20,27 +21,24 @@ export interface FmtResult {
   readonly counts: Readonly<Record<FmtStatus, number>>;
 }
 
-export function formatFmtResult(r: FmtResult, s: Style): string {
+export function formatFmtResult(r: FmtResult, s: Style, lang: string): string {
   const out: string[] = [];
   for (const f of r.files) {
-    if (f.status === 'reformatted') out.push(`${s.green('formatted')} ${oneLine(f.file)}`);
+    if (f.status === 'reformatted') out.push(`${s.green(t(lang, 'fmt.formatted'))} ${oneLine(f.file)}`);
     else if (f.status === 'would-reformat') {
-      out.push(`${s.yellow('would reformat')} ${oneLine(f.file)}`);
+      out.push(`${s.yellow(t(lang, 'fmt.wouldReformat'))} ${oneLine(f.file)}`);
       for (const l of f.diff ?? []) out.push(`  ${l.startsWith('-') ? s.red(oneLine(l)) : l.startsWith('+') ? s.green(oneLine(l)) : s.dim(oneLine(l))}`);
     }
-    else if (f.status === 'not-formatted') out.push(`${s.red('not formatted')} ${oneLine(f.file)}: ${oneLine(f.reason ?? '')}`);
+    else if (f.status === 'not-formatted') out.push(`${s.red(t(lang, 'fmt.notFormatted'))} ${oneLine(f.file)}: ${oneLine(f.reason ?? '')}`);
   }
-  out.push(summary(r));
-  if (r.check && r.counts['would-reformat'] > 0) out.push(`run \`acta fmt\` to rewrite ${r.counts['would-reformat'] === 1 ? 'it' : 'them'} (comments kept, data unchanged)`);
+  out.push(summary(r, lang));
+  if (r.check && r.counts['would-reformat'] > 0) out.push(t(lang, 'fmt.runFmt', { files: r.counts['would-reformat'] === 1 ? 'one' : 'other' }));
   return out.join('\n') + '\n';
 }
 
-function summary(r: FmtResult): string {
-  const n = (k: number): string => `${k} file${k === 1 ? '' : 's'}`;
+function summary(r: FmtResult, lang: string): string {
   const c = r.counts;
-  const parts = r.check
-    ? [`${n(c['would-reformat'])} would be reformatted`, `${c.unchanged} already canonical`]
-    : [`${n(c.reformatted)} reformatted`, `${c.unchanged} unchanged`];
-  if (c['not-formatted']) parts.push(`${c['not-formatted']} not formatted (fix them first: acta validate)`);
+  const parts = [r.check ? t(lang, 'fmt.summaryCheck', { would: c['would-reformat'], unchanged: c.unchanged }) : t(lang, 'fmt.summaryWrite', { reformatted: c.reformatted, unchanged: c.unchanged })];
+  if (c['not-formatted']) parts.push(t(lang, 'fmt.summaryFailed', { count: c['not-formatted'] }));
   return parts.join(', ');
 }

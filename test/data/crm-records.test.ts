@@ -210,7 +210,7 @@ describe('canonical layout', () => {
   it('`acta fmt --check` finds nothing to change in data/ (what CI checks on every pull request)', async () => {
     const { runActa } = await import('../run-acta.js');
     const r = await runActa(['fmt', '--check', '--root', 'data']);
-    expect(r.stdout).toContain('0 files would be reformatted');
+    expect(r.stdout).toContain('0 archivos se reformatearían');
     expect(r.code).toBe(0);
   });
 });

@@ -32,6 +32,24 @@ afterEach(() => {
 });
 
 describe('acta fmt', () => {
+  it('speaks the records\' language: summary, hints and refusals in Spanish under lang: es, English with --lang en', async () => {
+    const root = tempRoot();
+    writeFileSync(path.join(root, 'acta.yaml'), 'lang: es\n');
+    writeFileSync(path.join(root, 'meetings/2017-03-17-alias.yaml'), 'id: &x 2017-03-17-alias\nother: *x\n');
+    const check = await acta(['fmt', '--check'], root);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('se reformatearía meetings/2017-03-16-red-nna.yaml');
+    expect(check.stdout).toContain('sin formatear meetings/2017-03-17-alias.yaml: 1 problema, el primero en la línea 1: ancla `&x` — los registros no usan anclas ni alias');
+    expect(check.stdout).toMatch(/\n1 archivo se reformatearía, 5 ya canónicos, 1 sin formatear \(corríjalos primero: acta validate\)\n/);
+    expect(check.stdout.trimEnd().split('\n').at(-1)).toBe('ejecute `acta fmt` para reescribirlo (se conservan los comentarios; los datos no cambian)');
+    const english = await acta(['fmt', '--check', '--lang', 'en'], root);
+    expect(english.stdout).toMatch(/not formatted meetings\/2017-03-17-alias\.yaml: 1 problem, first at line 1: .*anchors or aliases/);
+    expect(english.stdout).toMatch(/\n1 file would be reformatted, 5 already canonical, 1 not formatted/);
+    const run = await acta(['fmt'], root);
+    expect(run.stdout).toContain('formateado meetings/2017-03-16-red-nna.yaml');
+    expect(run.stdout).toMatch(/\n1 archivo reformateado, 5 sin cambios, 1 sin formatear/);
+  });
+
   it('--check shows where each file would change (the first hunk, a few lines) and says how to fix it', async () => {
     const root = tempRoot();
     const check = await acta(['fmt', '--check'], root);

@@ -24,6 +24,11 @@ function acta(args: string[], cwd: string): Promise<ActaRun> {
   return runActa(args, { cwd });
 }
 
+/** acta in English (ACTA_LANG=en), whatever the new repository's acta.yaml says. */
+function actaEn(args: string[], cwd: string): Promise<ActaRun> {
+  return runActa(args, { cwd, env: { ACTA_LANG: 'en' } });
+}
+
 function modelineTarget(file: string): string {
   const m = /^# yaml-language-server: \$schema=(\S+)$/m.exec(readFileSync(file, 'utf8'));
   expect(m, `${file} has a modeline`).not.toBeNull();
@@ -39,7 +44,7 @@ describe('acta init', () => {
     const dir = path.join(temp(), 'records');
     const r = await acta(['init', dir], os.tmpdir());
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('created a records repository in');
+    expect(r.stdout).toContain('repositorio de registros creado en');
     const v = await acta(['validate', '--format', 'json'], dir);
     expect(v.code, v.stdout).toBe(0);
     expect((JSON.parse(v.stdout) as { summary: { files: number; warnings: number } }).summary).toMatchObject({ files: 6, warnings: 0 });
@@ -50,7 +55,7 @@ describe('acta init', () => {
     expect(own.name).toBe('acta-records');
     // Run from this checkout, init vendors acta: the tarball npm pack makes of it, named by the package.json.
     const tarball = `vendor/acta-records-${own.version}.tgz`;
-    expect(r.stdout).toContain(`  ${tarball} (acta itself`);
+    expect(r.stdout).toContain(`  ${tarball} (acta misma`);
     expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toEqual(expect.objectContaining({ devDependencies: { 'acta-records': `file:${tarball}` } }));
     const listed = spawnSync('tar', ['-tzf', path.join(dir, tarball)], { encoding: 'utf8' }).stdout.split('\n');
     expect(listed).toEqual(expect.arrayContaining(['package/package.json', 'package/bin/acta.js', 'package/dist/cli.js', 'package/templates/init/package.json']));
@@ -61,27 +66,37 @@ describe('acta init', () => {
   it('prints next steps that are true where it runs: git init only outside a repository, the workflow moved from a subfolder', async () => {
     const steps = (out: string): string[] => out.slice(out.indexOf('next:\n') + 6).split('\n').filter(Boolean).map((l) => l.trim());
     const outside = temp();
-    const fresh = steps((await acta(['init', 'records', '--no-vendor'], outside)).stdout);
+    const fresh = steps((await actaEn(['init', 'records', '--no-vendor'], outside)).stdout);
     expect(fresh.slice(0, 5)).toEqual(['cd records', 'git init -b main', 'npm install', 'npx --no acta validate', 'git add -A && git commit -m "A records repository"']);
     expect(fresh.join('\n')).not.toMatch(/working-directory|mkdir|vendor/);
     // Every acta command as `npx --no acta`: npx never downloads some other package named acta.
     expect(fresh.filter((l) => /\bnpx\b/.test(l)).every((l) => l.startsWith('npx --no acta '))).toBe(true);
     // The registries hold examples only: a word to fill them; --from-crm's are the CRM's own.
     expect(fresh).toContain('# registries/ holds examples only: add your member countries, organisations, bodies and groups before your first meeting');
-    expect(steps((await acta(['init', 'crm', '--from-crm', '--no-vendor'], outside)).stdout).join('\n')).not.toContain('registries/');
+    expect(steps((await actaEn(['init', 'crm', '--from-crm', '--no-vendor'], outside)).stdout).join('\n')).not.toContain('registries/');
 
     const repo = temp();
     spawnSync('git', ['init', '-q', repo]);
-    const here = steps((await acta(['init', '--no-vendor'], repo)).stdout);
+    const here = steps((await actaEn(['init', '--no-vendor'], repo)).stdout);
     expect(here[0]).toBe('npm install');
     expect(here.join('\n')).not.toMatch(/git init|mkdir|^cd /m);
     expect(readFileSync(path.join(repo, '.github/workflows/acta.yml'), 'utf8')).toBe(readFileSync('templates/init/github/workflows/acta.yml', 'utf8'));
 
     const sub = temp();
     spawnSync('git', ['init', '-q', sub]);
-    const nested = steps((await acta(['init', 'secretariat records', '--no-vendor'], sub)).stdout);
+    const nested = steps((await actaEn(['init', 'secretariat records', '--no-vendor'], sub)).stdout);
     expect(nested.slice(0, 3)).toEqual(["cd 'secretariat records'", "mkdir -p ../.github/workflows && mv -n .github/workflows/acta.yml ../.github/workflows/   # GitHub runs workflows only from the repository's top; both jobs already run in secretariat records", 'npm install']);
     expect(nested.join('\n')).not.toContain('git init');
+  });
+
+  it('speaks the new repository\'s language (lang: es): the summary and next steps in Spanish, the commands as they are', async () => {
+    const r = await acta(['init', 'records', '--no-vendor'], temp());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^repositorio de registros creado en records:\n/);
+    expect(r.stdout).toMatch(/\n {2}schemas\/ \(\d+ esquemas JSON, para los editores\)\nsiguientes pasos:\n {2}cd records\n {2}git init -b main\n {2}npm install\n/);
+    expect(r.stdout).toContain('  # registries/ solo contiene ejemplos: añada sus países miembros, organizaciones, instancias y grupos antes de su primera reunión\n');
+    expect(r.stdout).toContain('  npx --no acta new meeting --body st --date AAAA-MM-DD   # su primera reunión; luego git rm meetings/2025-01-15-example.yaml\n');
+    expect(r.stdout).not.toMatch(/\bnext:|created|holds examples/);
   });
 
   it('records in a subfolder of a repository: the workflow runs both jobs there, the site uploaded from there too', async () => {
@@ -194,7 +209,7 @@ describe('acta new', () => {
     const root = await records();
     const r = await acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01', '--end', '2018-03-02', '--place', 'Tegucigalpa', '--country', 'HN', '--ordinal', '2', '--session', 'ordinary', '--title', 'II Reunión'], root);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('created meetings/2018-03-01-red-nna.yaml');
+    expect(r.stdout).toContain('creado meetings/2018-03-01-red-nna.yaml\nsiguiente paso: complete los participantes, la fuente y los acuerdos a partir del informe adoptado; luego ejecute `acta validate`\n');
     const file = path.join(root, 'meetings/2018-03-01-red-nna.yaml');
     expect(modelineTarget(file)).toBe(path.join(root, 'schemas/meeting.schema.json'));
     expect(parse(readFileSync(file, 'utf8'))).toMatchObject({ record: 'meeting', id: '2018-03-01-red-nna', body: 'red-nna', ordinal: 2, title: { es: 'II Reunión' }, dates: { start: '2018-03-01', end: '2018-03-02' }, place: { city: 'Tegucigalpa', country: 'HN' }, agreements: [] });

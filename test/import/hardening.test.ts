@@ -1,7 +1,7 @@
 // acta import on hostile and awkward input (issue 21 and issue 26 points 6, 7 and 18): it never refuses a readable
 // report, never hangs on one, never lets a .docx inflate past its bounds, and never shows a raw bidi override on a
 // terminal. Each case failed on the main of 2026-12-06 05:00.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
@@ -185,5 +185,16 @@ describe('--accept: a checked draft loses its import notes through the formatter
     expect([v.code, (JSON.parse(v.stdout) as { diagnostics: unknown[] }).diagnostics]).toEqual([0, []]);
     expect((await runActa(['import', '--accept', file, '--lang', 'en'], { cwd: dir })).stdout).toBe(`${file}: no import notes to remove\n`);
     expect((await runActa(['import', '--accept', 'informe.txt'], { cwd: dir })).stderr).toBe('acta: informe.txt: --accept takes a record (.yaml), not a report\n');
+  });
+
+  it('refuses a record it cannot edit in the records\' language (the core says a key; the edge words it)', async () => {
+    const dir = records({});
+    mkdirSync(path.join(dir, 'meetings'), { recursive: true });
+    const file = 'meetings/2017-03-16-broken.yaml';
+    writeFileSync(path.join(dir, file), 'record: meeting\nnotes: not a list\n');
+    const es = await runActa(['import', '--accept', file], { cwd: dir });
+    expect([es.code, es.stderr]).toEqual([2, `acta: ${file}: \`notes\` existe pero no es una lista; no se cambió nada\n`]);
+    const en = await runActa(['import', '--accept', file, '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toBe(`acta: ${file}: \`notes\` is there but is not a list; nothing was changed\n`);
   });
 });

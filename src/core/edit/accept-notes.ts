@@ -4,8 +4,10 @@ import { isMap, isSeq } from 'yaml';
 import type { KeyOrder } from '../format/key-order.js';
 import { formatRecordText, LAYOUT, normaliseLineEnds } from '../format/format.js';
 import { parseEditable } from '../read/index.js';
+import type { Said } from '../diagnostics.js';
+import { say } from '../diagnostics.js';
 
-export type AcceptOutcome = { readonly ok: true; readonly text: string; readonly removed: number; readonly left: number } | { readonly ok: false; readonly reason: string };
+export type AcceptOutcome = { readonly ok: true; readonly text: string; readonly removed: number; readonly left: number } | { readonly ok: false; readonly reason: Said };
 
 const IMPORT = /^import:/;
 
@@ -14,12 +16,12 @@ const about = (at: string, only: readonly string[]): boolean => only.some((p) =>
 
 export function acceptImportNotes(text: string, only: readonly string[] | undefined, order: KeyOrder | undefined): AcceptOutcome {
   const doc = parseEditable(normaliseLineEnds(text));
-  if (doc.errors.length > 0) return { ok: false, reason: `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
+  if (doc.errors.length > 0) return { ok: false, reason: say('layout.invalidYaml', { detail: doc.errors[0]!.message.split('\n')[0] ?? '' }) };
   const root = doc.contents;
-  if (!isMap(root)) return { ok: false, reason: 'not a record (no mapping at the top)' };
+  if (!isMap(root)) return { ok: false, reason: say('layout.notARecord') };
   const notes = root.get('notes', true);
   if (notes === undefined) return { ok: true, text, removed: 0, left: 0 };
-  if (!isSeq(notes)) return { ok: false, reason: '`notes` is there but is not a list' };
+  if (!isSeq(notes)) return { ok: false, reason: say('layout.notList', { key: 'notes' }) };
   let removed = 0;
   let left = 0;
   notes.items = notes.items.filter((item) => {

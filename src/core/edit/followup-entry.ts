@@ -6,23 +6,25 @@ import type { KeyOrder } from '../format/key-order.js';
 import { formatRecordText, LAYOUT, normaliseLineEnds } from '../format/format.js';
 import { parseEditable } from '../read/index.js';
 import type { FollowUp } from '../model.js';
+import type { Said } from '../diagnostics.js';
+import { say } from '../diagnostics.js';
 
-export type EditOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+export type EditOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: Said };
 
 /** A follow-up entry as written: only the fields given, in the schema's order (the formatter sorts them anyway). */
 export type FollowupEntry = { -readonly [K in keyof FollowUp]?: FollowUp[K] } & { date: string };
 
 /** The mapping at a JSON pointer made of map keys and list indexes (/agreements/1/items/1), or why there is none. */
-function mapAt(doc: Document, pointer: string): YAMLMap | string {
+function mapAt(doc: Document, pointer: string): YAMLMap | Said {
   let node: unknown = doc.contents;
   for (const raw of pointer.split('/').slice(1)) {
     const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (isMap(node)) node = node.get(part, true);
     else if (isSeq(node)) node = /^\d+$/.test(part) ? node.get(Number(part), true) : undefined;
     else node = undefined;
-    if (node === undefined) return `nothing at ${pointer} (at \`${part}\`)`;
+    if (node === undefined) return say('layout.nothingAt', { pointer, part });
   }
-  return isMap(node) ? node : `${pointer} is not a mapping`;
+  return isMap(node) ? node : say('layout.notMapping', { pointer });
 }
 
 /** Append one entry to the `followup` list of the point or activity at `pointer` (the list is created when missing). */
@@ -36,7 +38,7 @@ export function appendFollowup(text: string, pointer: string, entry: FollowupEnt
       map.set(doc.createNode('followup'), seq);
     }
     else if (isSeq(list)) list.items.push(item);
-    else return '`followup` is there but is not a list';
+    else return say('layout.notList', { key: 'followup' });
     return undefined;
   });
 }
@@ -46,7 +48,7 @@ export function setSupersedes(text: string, pointer: string, ref: string, order:
   return editAt(text, pointer, order, (doc, map) => {
     const now = map.get('supersedes');
     if (now === ref) return undefined;
-    if (now !== undefined) return `it already says it supersedes ${String(now)}`;
+    if (now !== undefined) return say('layout.alreadySupersedes', { ref: String(now) });
     map.set(doc.createNode('supersedes'), ref);
     return undefined;
   });
@@ -58,11 +60,11 @@ function flowLists<T>(node: T): T {
   return node;
 }
 
-function editAt(text: string, pointer: string, order: KeyOrder | undefined, change: (doc: Document, map: YAMLMap) => string | undefined): EditOutcome {
+function editAt(text: string, pointer: string, order: KeyOrder | undefined, change: (doc: Document, map: YAMLMap) => Said | undefined): EditOutcome {
   const doc = parseEditable(normaliseLineEnds(text));
-  if (doc.errors.length > 0) return { ok: false, reason: `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
+  if (doc.errors.length > 0) return { ok: false, reason: say('layout.invalidYaml', { detail: doc.errors[0]!.message.split('\n')[0] ?? '' }) };
   const map = mapAt(doc, pointer);
-  if (typeof map === 'string') return { ok: false, reason: map };
+  if (!isMap(map)) return { ok: false, reason: map };
   const problem = change(doc, map);
   if (problem) return { ok: false, reason: problem };
   const formatted = formatRecordText(doc.toString(LAYOUT), order);

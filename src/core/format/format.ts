@@ -1,9 +1,11 @@
 // The canonical layout of a record file: keys in schema order, 2-space indentation, LF line ends, no BOM,
-// quotes where a reader could misread a value, comments kept. Refuses (returns a reason) rather than give back
-// text whose data, comments or own formatting would differ.
+// quotes where a reader could misread a value, comments kept. Refuses (returns a reason: a catalog key of `layout` and
+// its parameters, worded at the edge) rather than give back text whose data, comments or own formatting would differ.
 import { isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
 import type { Document, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { deepEqual } from '../deep-equal.js';
+import type { Said } from '../diagnostics.js';
+import { say } from '../diagnostics.js';
 import { commentTokens, findDuplicateKeys, parseEditable } from '../read/index.js';
 import type { KeyOrder } from './key-order.js';
 import { canBePlain } from './scalars.js';
@@ -15,13 +17,16 @@ export const LAYOUT = { indent: 2, indentSeq: true, lineWidth: 0, minContentWidt
 // took 12 s to format); duplicates are found in one pass by findDuplicateKeys instead.
 export { PARSE_OPTIONS } from '../read/index.js';
 
-export type FormatOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+export type FormatOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: Said };
+
+/** The first line of a YAML library error (its own words, English: quoted as a detail, never translated). */
+const firstLine = (e: { message: string }): string => e.message.split('\n')[0] ?? '';
 
 export function formatRecordText(text: string, order: KeyOrder | undefined): FormatOutcome {
   try {
     return formatChecked(text, order);
   } catch (e) {
-    return { ok: false, reason: `cannot be formatted: ${(e as Error).message.split('\n')[0]}` };
+    return { ok: false, reason: say('layout.cannotFormat', { detail: firstLine(e as Error) }) };
   }
 }
 
@@ -34,18 +39,18 @@ function formatChecked(text: string, order: KeyOrder | undefined): FormatOutcome
   const problem = checkSameMeaning(text, first.text);
   if (problem) return { ok: false, reason: problem };
   const second = formatOnce(first.text, order);
-  if (!second.ok || second.text !== first.text) return { ok: false, reason: 'the layout is not stable on a second pass (please report this file)' };
+  if (!second.ok || second.text !== first.text) return { ok: false, reason: say('layout.unstable') };
   return first;
 }
 
 function formatOnce(text: string, order: KeyOrder | undefined): FormatOutcome {
   const source = normaliseLineEnds(text);
   const doc = parseEditable(source);
-  if (doc.errors.length > 0) return { ok: false, reason: `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` };
+  if (doc.errors.length > 0) return { ok: false, reason: say('layout.invalidYaml', { detail: firstLine(doc.errors[0]!) }) };
   const duplicate = findDuplicateKeys(doc, source)[0];
-  if (duplicate) return { ok: false, reason: `not valid YAML: duplicate key ${String(duplicate.params['key'])}` };
-  if (doc.contents === null) return { ok: false, reason: 'the file holds no record' };
-  if (hasAliases(doc)) return { ok: false, reason: 'records do not use anchors or aliases' };
+  if (duplicate) return { ok: false, reason: say('layout.duplicateKey', { key: String(duplicate.params['key']) }) };
+  if (doc.contents === null) return { ok: false, reason: say('layout.noRecord') };
+  if (hasAliases(doc)) return { ok: false, reason: say('layout.aliases') };
   hoistHeaderComment(doc);
   reorder(doc.contents, order);
   normaliseNodes(doc);
@@ -132,23 +137,23 @@ function writeUnpadded(seq: YAMLSeq): void {
 }
 
 /** Why `after` does not say what `before` says (data or comments), or undefined when it does. */
-export function checkSameMeaning(before: string, after: string): string | undefined {
+export function checkSameMeaning(before: string, after: string): Said | undefined {
   const a = dataOf(normaliseLineEnds(before));
   const b = dataOf(after);
   if (!a.ok) return a.reason;
-  if (!b.ok) return `the formatted text does not read back: ${b.reason}`;
-  if (!deepEqual(a.data, b.data)) return 'formatting would change the data (please report this file)';
-  if (!deepEqual(commentsOf(before), commentsOf(after))) return 'formatting would lose or move a comment out of its text (please report this file)';
+  if (!b.ok) return say('layout.doesNotReadBack', { reason: b.reason });
+  if (!deepEqual(a.data, b.data)) return say('layout.changesData');
+  if (!deepEqual(commentsOf(before), commentsOf(after))) return say('layout.losesComment');
   return undefined;
 }
 
-function dataOf(text: string): { ok: true; data: unknown } | { ok: false; reason: string } {
+function dataOf(text: string): { ok: true; data: unknown } | { ok: false; reason: Said } {
   const doc = parseEditable(text);
-  if (doc.errors.length > 0) return { ok: false, reason: doc.errors[0]!.message.split('\n')[0] ?? 'YAML error' };
+  if (doc.errors.length > 0) return { ok: false, reason: say('layout.invalidYaml', { detail: firstLine(doc.errors[0]!) }) };
   try {
     return { ok: true, data: doc.toJS({ maxAliasCount: 0 }) };
   } catch (e) {
-    return { ok: false, reason: (e as Error).message };
+    return { ok: false, reason: say('layout.cannotFormat', { detail: firstLine(e as Error) }) };
   }
 }
 
