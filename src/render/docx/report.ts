@@ -235,7 +235,7 @@ function commitmentRows(rows: readonly (CommitmentView & { earlier?: boolean })[
       days === 'late' ? { lines: [[{ text: String(n ?? ''), style: 'late' }]], num: true } : num(n ?? ''),
       { lines: [[c.id], ...(c.earlier ? [[{ text: r.earlier, style: 'italic' as const }]] : []), [{ text: c.body.label, style: 'muted' as const }]] },
       { lines: task },
-      { lines: [[c.pending.length ? names(c.pending) : { text: l.words.nobody, style: 'muted' }], ...(c.inferred ? [[{ text: r.inferred, style: 'italic' as const }]] : [])] },
+      { lines: [[c.pending.length ? names(c.pending) : { text: l.words.nobody, style: 'muted' }], ...(c.inferred ? [[{ text: `${r.inferred} ${names(c.owners)}.`, style: 'italic' as const }]] : [])] },
     ];
   });
 }
