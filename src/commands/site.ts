@@ -61,5 +61,5 @@ async function readAssets(): Promise<SiteAssets> {
   const own = (name: string): Promise<string> => readFile(path.join(PACKAGE_TEMPLATES, 'site', name), 'utf8');
   const main = createRequire(import.meta.url).resolve('minisearch');
   const umd = path.join(path.dirname(main), '..', 'umd', 'index.js');
-  return { css: await own('site.css'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
+  return { css: await own('site.css'), siteScript: await own('site.js'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
 }

@@ -12,7 +12,7 @@ import { bookPages } from './list-book.js';
 import { homePage, searchPage } from './list-pages.js';
 import type { MeetingRow } from './meeting-pages.js';
 import { meetingPage, meetingRow, meetingsIndex, meetingTitle } from './meeting-pages.js';
-import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
+import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
 import type { PlanRow } from './plan-pages.js';
 import { activityPage, planPage, planRow, plansIndex } from './plan-pages.js';
 import { SearchIndexBuilder } from './search-index.js';
@@ -23,6 +23,8 @@ export { SITE_MARKER } from './paths.js';
 
 export interface SiteAssets {
   readonly css: string;
+  /** On every page: the language switch keeps the anchor. */
+  readonly siteScript: string;
   readonly searchScript: string;
   /** MiniSearch's browser build (UMD), copied as it is. */
   readonly minisearch: string;
@@ -53,6 +55,7 @@ export function buildSiteFiles(spec: SiteSpec): Map<string, string> {
 export function* siteFiles(spec: SiteSpec): Generator<[string, SiteContent]> {
   yield ['index.html', renderRootIndex(spec.authentic, spec.titles[spec.authentic])];
   yield [STYLESHEET, spec.assets.css];
+  yield [SITE_SCRIPT, spec.assets.siteScript];
   yield [SEARCH_SCRIPT, spec.assets.searchScript];
   yield [MINISEARCH_SCRIPT, spec.assets.minisearch];
   for (const lang of ['es', 'en'] as const) yield* languageFiles(spec, lang);
