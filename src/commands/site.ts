@@ -11,6 +11,7 @@ import { UsageError } from '../io/files.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
 import { PACKAGE_TEMPLATES } from '../io/templates.js';
+import { t } from '../render/catalog.js';
 import { formatLeftOutNote } from '../render/left-out.js';
 import type { SiteAssets } from '../render/site/index.js';
 import { SITE_MARKER, siteFiles } from '../render/site/index.js';
@@ -20,6 +21,7 @@ import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface SiteOptions extends GlobalOptions {
   readonly out?: string;
+  readonly url?: string;
 }
 
 /** The default output folder, inside the records root. */
@@ -33,6 +35,7 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   const shown = shownFolder(out);
   const guard = { root };
   await checkOutputFolder(out, shown, SITE_MARKER, guard);
+  const url = siteUrl(options.url, options.lang ?? 'es');
   const repo = await loadFromOptions(options);
   const records = repo.records;
   const dir = buildActorDirectory(records.registries);
@@ -40,7 +43,7 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   const authentic: Lang = records.config.authentic ?? 'es';
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
-  const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets() });
+  const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets(), ...(url !== undefined ? { url } : {}) });
   const count = await writeFolderAtomic(out, shown, SITE_MARKER, files, guard);
   const warning = formatLeftOutNote(records.leftOut) ?? '';
   const slash = shown.endsWith('/') ? shown : `${shown}/`;
@@ -62,4 +65,11 @@ async function readAssets(): Promise<SiteAssets> {
   const main = createRequire(import.meta.url).resolve('minisearch');
   const umd = path.join(path.dirname(main), '..', 'umd', 'index.js');
   return { css: await own('site.css'), siteScript: await own('site.js'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
+}
+
+// The address the site will be published at: http(s) only, so a calendar's link back is one a reader can open.
+function siteUrl(given: string | undefined, lang: Lang): string | undefined {
+  if (given === undefined) return undefined;
+  if (!/^https?:\/\/[^\s/]+/i.test(given.trim())) throw new UsageError(t(lang, 'refusals.siteUrl', { url: given }));
+  return given.trim();
 }

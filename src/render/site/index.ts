@@ -38,6 +38,8 @@ export interface SiteSpec {
   /** The language the root page sends to (acta.yaml `authentic`, else Spanish). */
   readonly authentic: Lang;
   readonly assets: SiteAssets;
+  /** The address the site is published at (`acta site --url`): each actor's calendar then links back to its page. */
+  readonly url?: string;
 }
 
 /** An activity gets a page of its own when it has follow-up; the others are rows of the plan's matrix. */
@@ -89,7 +91,7 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     yield put(sitePaths.actor(lang, a.ref.id), `${a.ref.label} — ${statementLabels(lang).title}`, (lc) => actorPage(a, lc));
     for (const [part, pages] of actorParts(a))
       for (let page = 1; page <= pages; page++) yield put(sitePaths.actorPart(lang, a.ref.id, part, page), `${a.ref.label} — ${part === 'owes' ? w.groupOwes : statementLabels(lang).sections[part]}${pages > 1 ? ` (${page}/${pages})` : ''}`, (lc) => actorPartPage(a, part, page, pages, lc));
-    yield [sitePaths.calendar(lang, a.ref.id), formatIcs(a.calendar)];
+    yield [sitePaths.calendar(lang, a.ref.id), formatIcs(a.calendar, { actor: a.ref.label, ...(spec.url !== undefined ? { url: `${spec.url.replace(/\/+$/, '')}/${encodeURI(sitePaths.actor(lang, a.ref.id))}` } : {}) })];
   }
   const planRows: PlanRow[] = [];
   for (const record of site.plans) {
