@@ -253,7 +253,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'site',
     summary: 'the records as a static website (Spanish and English, search, calendars, print styles) that works from a USB stick, a shared drive or GitHub Pages',
-    define: (c) => c.option('-o, --out <dir>', 'the folder to write (default: site/ in the records root); a non-empty folder acta did not write is refused'),
+    define: (c) => c.option('-o, --out <dir>', 'the folder to write (default: site/ in the records root); a non-empty folder acta did not write is refused').option('--url <address>', 'the address the site will be published at (https://…): each actor\'s calendar then links back to its page'),
     run: async (_args, o) => (await import('./site.js')).runSite(o),
     examples: [
       ['acta site --as-of 2025-03-01', 'the site as things stood on 1 March 2025, in site/ of the records root (open site/index.html)'],

@@ -13,6 +13,7 @@ import { configuredLang } from '../io/locales.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
 import { PACKAGE_TEMPLATES } from '../io/templates.js';
+import { t } from '../render/catalog.js';
 import { formatLeftOutNote } from '../render/left-out.js';
 import type { SiteAssets } from '../render/site/index.js';
 import { SITE_MARKER, siteFiles } from '../render/site/index.js';
@@ -22,6 +23,7 @@ import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface SiteOptions extends GlobalOptions {
   readonly out?: string;
+  readonly url?: string;
 }
 
 /** The default output folder, inside the records root. */
@@ -36,6 +38,7 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   resolveLang(options, configuredLang(root)); // chosen before the folder is checked: a refusal of it is said in it
   const guard = { root };
   await checkOutputFolder(out, shown, SITE_MARKER, guard);
+  const url = siteUrl(options.url, options.lang ?? 'es');
   const repo = await loadFromOptions(options);
   const records = repo.records;
   const dir = buildActorDirectory(records.registries);
@@ -43,7 +46,7 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   const authentic: Lang = records.config.authentic ?? 'es';
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
-  const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets() });
+  const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets(), ...(url !== undefined ? { url } : {}) });
   const count = await writeFolderAtomic(out, shown, SITE_MARKER, files, guard);
   const warning = formatLeftOutNote(records.leftOut) ?? '';
   const slash = shown.endsWith('/') ? shown : `${shown}/`;
@@ -64,5 +67,12 @@ async function readAssets(): Promise<SiteAssets> {
   const own = (name: string): Promise<string> => readFile(path.join(PACKAGE_TEMPLATES, 'site', name), 'utf8');
   const main = createRequire(import.meta.url).resolve('minisearch');
   const umd = path.join(path.dirname(main), '..', 'umd', 'index.js');
-  return { css: await own('site.css'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
+  return { css: await own('site.css'), siteScript: await own('site.js'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
+}
+
+// The address the site will be published at: http(s) only, so a calendar's link back is one a reader can open.
+function siteUrl(given: string | undefined, lang: Lang): string | undefined {
+  if (given === undefined) return undefined;
+  if (!/^https?:\/\/[^\s/]+/i.test(given.trim())) throw new UsageError(t(lang, 'refusals.siteUrl', { url: given }));
+  return given.trim();
 }

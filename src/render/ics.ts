@@ -61,11 +61,19 @@ function event(c: CommitmentView, stamp: string, l: Labels): string[] {
   ];
 }
 
+/** What a site's calendar says of itself: whose deadlines (X-WR-CALNAME) and, when the site's address is known, the
+ * actor's page (URL, an absolute address: a calendar app has no page to resolve a relative one against). */
+export interface IcsFeed {
+  readonly actor: string;
+  readonly url?: string;
+}
+
 // Dated commitments only (a rolling twice-a-year one at its next due day): waiting and undated ones have no day to show.
-export function formatIcs(r: ExportResult): string {
+export function formatIcs(r: ExportResult, feed?: IcsFeed): string {
   const l = labels(r.lang);
   const stamp = `${compactDay(r.asOf)}T000000Z`;
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//acta//follow-up//${r.lang.toUpperCase()}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(r.lang === 'es' ? 'acta: plazos' : 'acta: deadlines')}`];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//acta//follow-up//${r.lang.toUpperCase()}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(feed ? t(r.lang, 'site.calendarNameOf', { actor: feed.actor }) : t(r.lang, 'site.calendarName'))}`];
+  if (feed?.url !== undefined) lines.push(`URL:${feed.url}`);
   for (const c of r.commitments) if (c.due.day !== undefined) lines.push(...event(c, stamp, l));
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';

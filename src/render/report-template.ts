@@ -1,6 +1,7 @@
 // Handlebars wiring for reports: one isolated environment per render, the partials given, a few formatting helpers.
 // HTML: Handlebars escapes every {{value}}. Markdown: the view model is Markdown-escaped first (every string, deep) and
 // the template compiled without HTML escaping, so record text can neither break a table nor inject HTML.
+import { isWebAddress, shortUrl } from './short-url.js';
 import Handlebars from 'handlebars';
 import type { Lang } from '../core/model.js';
 import type { CommitmentView, DueView, LocalText } from '../core/queries/view.js';
@@ -56,7 +57,8 @@ function registerHelpers(hb: typeof Handlebars): void {
   // A member whose group membership no source supports (ActorRef.unsourced) is marked †; the report explains the mark.
   hb.registerHelper('names', (list: unknown) => (Array.isArray(list) && list.length ? list.map((a: { label?: string; unsourced?: boolean } | string) => (typeof a === 'string' ? a : `${a.label ?? ''}${a.unsourced ? '†' : ''}`)).join(', ') : '—'));
   hb.registerHelper('name', (a: unknown) => (a && typeof a === 'object' && 'label' in a ? `${String((a as { label: unknown }).label)}${(a as { unsourced?: boolean }).unsourced ? '†' : ''}` : ''));
-  hb.registerHelper('isHttp', (url: unknown) => typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url));
+  hb.registerHelper('isHttp', (url: unknown) => typeof url === 'string' && isWebAddress(url));
+  hb.registerHelper('shortUrl', (url: unknown) => (typeof url === 'string' ? shortUrl(url) : ''));
   hb.registerHelper('cap', (s: unknown) => (typeof s === 'string' ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : ''));
   // {{#split id "#"}}{{head}}<wbr>#{{tail}}{{/split}}: the markup stays in the template, Handlebars escapes both parts.
   hb.registerHelper('split', function (this: unknown, s: unknown, sep: unknown, options: HelperOptions) {

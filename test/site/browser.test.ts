@@ -106,6 +106,25 @@ describe.skipIf(!available)('acta site in headless Chromium, from file://', () =
     await page.close();
   });
 
+  it('the language switch keeps the anchor: on load, after a jump within the page, and without script as a plain link', async () => {
+    const page = await reader.newPage();
+    await page.goto(`${url('es/meetings/2017-03-16-red-nna.html')}#2`);
+    const sw = page.getByRole('link', { name: 'English' });
+    expect(await sw.getAttribute('href')).toBe('../../en/meetings/2017-03-16-red-nna.html#2');
+    await page.evaluate(() => { location.hash = '#5'; });
+    await expect.poll(() => sw.getAttribute('href')).toBe('../../en/meetings/2017-03-16-red-nna.html#5');
+    await sw.click();
+    expect(page.url()).toBe(`${url('en/meetings/2017-03-16-red-nna.html')}#5`);
+    await page.evaluate(() => { location.hash = ''; });
+    await expect.poll(() => page.getByRole('link', { name: 'Español' }).getAttribute('href')).toBe('../../es/meetings/2017-03-16-red-nna.html');
+    await page.close();
+    const bare = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await bare.newPage();
+    await plain.goto(`${url('es/meetings/2017-03-16-red-nna.html')}#2`);
+    expect(await plain.getByRole('link', { name: 'English' }).getAttribute('href')).toBe('../../en/meetings/2017-03-16-red-nna.html');
+    await bare.close();
+  });
+
   it('axe-core finds no serious or critical violation on any page type', async () => {
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     // axe is injected as an inline script, which the site's own CSP forbids: this context alone bypasses it.

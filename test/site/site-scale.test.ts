@@ -44,7 +44,7 @@ function site(meetings: number): Built {
   const dirs = buildActorDirectory(records.registries);
   const commitments = deriveCommitments(records, AS_OF);
   const model = (lang: Lang): SiteModel => buildSite({ records, diagnostics: checked.diagnostics, commitments, ctx: { dir: dirs, lang }, asOf: AS_OF });
-  const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: 'Actas', en: 'Records' }, authentic: 'es', assets: { css: '', searchScript: '', minisearch: '' } };
+  const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: 'Actas', en: 'Records' }, authentic: 'es', assets: { css: '', siteScript: '', searchScript: '', minisearch: '' } };
   return { spec, commitments: commitments.length };
 }
 

@@ -67,6 +67,22 @@ describe('acta site over data/', () => {
     expect(site.get('es/actors/MX~.ics')).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(site.get('es/actors/MX~.ics')).toContain('2017-06-21-red-trata#2.b');
   });
+
+  it("each calendar is named after its actor, in the page's language; no link back without the site's address", () => {
+    expect(site.get('es/actors/MX~.ics')).toContain('\r\nX-WR-CALNAME:acta: plazos de México\r\n');
+    expect(site.get('en/actors/MX~.ics')).toContain('\r\nX-WR-CALNAME:acta: deadlines of Mexico\r\n');
+    expect(site.get('en/actors/iom.ics')).toMatch(/\r\nX-WR-CALNAME:acta: deadlines of [^\r]*(IOM|International Organization for Migration)/);
+    expect(site.get('es/actors/MX~.ics')).not.toMatch(/\r\nURL:/);
+  });
+
+  it('with --url, each calendar links back to its actor\'s page at that address; only an http(s) address is taken', async () => {
+    const published = readTree(await buildSite(DATA, ['--url', 'https://crm.example.org/actas/']));
+    expect(published.get('es/actors/MX~.ics')).toContain('\r\nURL:https://crm.example.org/actas/es/actors/MX~.html\r\n');
+    expect(published.get('en/actors/iom.ics')).toContain('\r\nURL:https://crm.example.org/actas/en/actors/iom.html\r\n');
+    const r = await runActa(['site', '--root', DATA, '--as-of', AS_OF, '--out', path.join(tempFolder('acta-site-url-'), 'site'), '--url', 'javascript:alert(1)']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('--url javascript:alert(1)');
+  }, 60_000);
 });
 
 describe('the output folder', () => {

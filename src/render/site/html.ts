@@ -1,5 +1,6 @@
 // Typed HTML templating for the site: every interpolated value is escaped (after htmlText's policy) unless it is
 // markup this module built itself (an Html value). There is no way to pass record text through raw.
+import { shortUrl, WEB_ADDRESS } from '../short-url.js';
 import { htmlText } from '../escape.js';
 
 /** Markup built by `html` (or an escaped attribute value): trusted, inserted as it is. */
@@ -39,9 +40,9 @@ export function join(parts: readonly Part[], separator: Part): Html {
 }
 
 // Only web links leave the site as links: anything else (javascript:, data:, file:) is shown as text.
-const WEB = /^https?:\/\/[^\s]+$/i;
+const WEB = WEB_ADDRESS;
 
 /** An evidence or source link: an <a> for http(s) URLs, plain text otherwise. */
 export function externalLink(url: string): Html {
-  return WEB.test(url) ? html`<a href="${url}" rel="noopener noreferrer">${url}</a>` : html`${url}`;
+  return WEB.test(url) ? html`<a href="${url}" title="${url}" rel="noopener noreferrer">${shortUrl(url)}</a>` : html`${url}`;
 }

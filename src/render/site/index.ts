@@ -12,7 +12,7 @@ import { bookPages } from './list-book.js';
 import { homePage, searchPage } from './list-pages.js';
 import type { MeetingRow } from './meeting-pages.js';
 import { meetingPage, meetingRow, meetingsIndex, meetingTitle } from './meeting-pages.js';
-import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
+import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
 import type { PlanRow } from './plan-pages.js';
 import { activityPage, planPage, planRow, plansIndex } from './plan-pages.js';
 import { SearchIndexBuilder } from './search-index.js';
@@ -23,6 +23,8 @@ export { SITE_MARKER } from './paths.js';
 
 export interface SiteAssets {
   readonly css: string;
+  /** On every page: the language switch keeps the anchor. */
+  readonly siteScript: string;
   readonly searchScript: string;
   /** MiniSearch's browser build (UMD), copied as it is. */
   readonly minisearch: string;
@@ -36,6 +38,8 @@ export interface SiteSpec {
   /** The language the root page sends to (acta.yaml `authentic`, else Spanish). */
   readonly authentic: Lang;
   readonly assets: SiteAssets;
+  /** The address the site is published at (`acta site --url`): each actor's calendar then links back to its page. */
+  readonly url?: string;
 }
 
 /** An activity gets a page of its own when it has follow-up; the others are rows of the plan's matrix. */
@@ -53,6 +57,7 @@ export function buildSiteFiles(spec: SiteSpec): Map<string, string> {
 export function* siteFiles(spec: SiteSpec): Generator<[string, SiteContent]> {
   yield ['index.html', renderRootIndex(spec.authentic, spec.titles[spec.authentic])];
   yield [STYLESHEET, spec.assets.css];
+  yield [SITE_SCRIPT, spec.assets.siteScript];
   yield [SEARCH_SCRIPT, spec.assets.searchScript];
   yield [MINISEARCH_SCRIPT, spec.assets.minisearch];
   for (const lang of ['es', 'en'] as const) yield* languageFiles(spec, lang);
@@ -86,7 +91,7 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     yield put(sitePaths.actor(lang, a.ref.id), `${a.ref.label} — ${statementLabels(lang).title}`, (lc) => actorPage(a, lc));
     for (const [part, pages] of actorParts(a))
       for (let page = 1; page <= pages; page++) yield put(sitePaths.actorPart(lang, a.ref.id, part, page), `${a.ref.label} — ${part === 'owes' ? w.groupOwes : statementLabels(lang).sections[part]}${pages > 1 ? ` (${page}/${pages})` : ''}`, (lc) => actorPartPage(a, part, page, pages, lc));
-    yield [sitePaths.calendar(lang, a.ref.id), formatIcs(a.calendar)];
+    yield [sitePaths.calendar(lang, a.ref.id), formatIcs(a.calendar, { actor: a.ref.label, ...(spec.url !== undefined ? { url: `${spec.url.replace(/\/+$/, '')}/${encodeURI(sitePaths.actor(lang, a.ref.id))}` } : {}) })];
   }
   const planRows: PlanRow[] = [];
   for (const record of site.plans) {

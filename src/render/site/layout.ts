@@ -4,7 +4,7 @@ import type { Lang } from '../../core/model.js';
 import { day } from '../i18n.js';
 import type { Part } from './html.js';
 import { Html, html } from './html.js';
-import { relativeHref, sitePaths, STYLESHEET } from './paths.js';
+import { relativeHref, SITE_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
 import { siteLabels } from './site-labels.js';
 
 // No request may leave the site: every fetch kind defaults to none; scripts, styles and images only from the site
@@ -76,7 +76,7 @@ ${main}
 <footer class="site">
 <p>${w.generated} ${day(frame.asOf, lang)}.</p>
 </footer>
-${(frame.scripts ?? []).map((s) => html`<script src="${to(s)}"></script>
+${[SITE_SCRIPT, ...(frame.scripts ?? [])].map((s) => html`<script src="${to(s)}"></script>
 `)}</body>
 </html>
 `;

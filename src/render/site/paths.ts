@@ -27,6 +27,7 @@ export function fileSlug(id: string): string {
 
 export const SITE_MARKER = '.acta-site';
 export const STYLESHEET = 'assets/site.css';
+export const SITE_SCRIPT = 'assets/site.js';
 export const SEARCH_SCRIPT = 'assets/search.js';
 export const MINISEARCH_SCRIPT = 'assets/minisearch.js';
 
