@@ -8,7 +8,7 @@ import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite } from '../core/queries/site.js';
-import { SaidError } from '../io/files.js';
+import { SaidError, UsageError } from '../io/files.js';
 import { configuredLang } from '../io/locales.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';

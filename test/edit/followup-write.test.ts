@@ -119,7 +119,7 @@ describe('acta done', () => {
     chmodSync(file, 0o444);
     const r = await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/read-only/);
+    expect(r.stderr).toMatch(/read-only|solo lectura/);
     chmodSync(file, 0o644);
   });
 

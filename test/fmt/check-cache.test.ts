@@ -30,6 +30,6 @@ describe('acta fmt --check and the cache', () => {
     writeFileSync(meeting, readFileSync(meeting, 'utf8').replace(/^record: meeting$/m, "record: 'meeting'"));
     const edited = await check();
     expect(edited.code).toBe(1);
-    expect(edited.stdout).toContain('would reformat meetings/2017-03-16-red-nna.yaml');
+    expect(edited.stdout).toContain('se reformatearía meetings/2017-03-16-red-nna.yaml');
   });
 });
