@@ -19,8 +19,10 @@ export function checkDocxOptions(o: DocumentOptions, what = '-f docx'): void {
   if (o.reference !== undefined && (o.reference.length > 200 || /[\u0000-\u001f\u007f]/.test(o.reference))) throw new UsageError('--reference: expected one line of at most 200 characters');
 }
 
-/** The page header's facts: the reference given, the date of issue (else the as-of date); the original language is
- * the records' authentic one (acta.yaml `authentic`), else the document's. */
-export function documentMeta(view: { readonly lang: Lang; readonly asOf: Day }, o: DocumentOptions, authentic?: Lang): DocumentMeta {
-  return { lang: view.lang, issued: o.issued ?? view.asOf, original: authentic ?? view.lang, ...(o.reference !== undefined && o.reference !== '' ? { reference: o.reference } : {}) };
+/** The page header's facts: the reference given (else the view's, from acta.yaml `reference`), the date of issue
+ * (else the as-of date); the original language is the records' authentic one (acta.yaml `authentic`), else the
+ * document's. */
+export function documentMeta(view: { readonly lang: Lang; readonly asOf: Day; readonly reference?: string }, o: DocumentOptions, authentic?: Lang): DocumentMeta {
+  const reference = o.reference ?? view.reference;
+  return { lang: view.lang, issued: o.issued ?? view.asOf, original: authentic ?? view.lang, ...(reference !== undefined && reference !== '' ? { reference } : {}) };
 }

@@ -66,6 +66,15 @@ describe('the same records and date give the same bytes', () => {
     expect(new Set(zipTimes(issued))).toEqual(new Set(['2017-08-15 00:00:00']));
   });
 
+  it('the header’s reference defaults to acta.yaml `reference`, its {year} filled in', async () => {
+    const other = mkdtempSync(path.join(os.tmpdir(), 'acta-docx-ref-'));
+    cpSync(path.resolve('data'), other, { recursive: true });
+    writeFileSync(path.join(other, 'acta.yaml'), `${readFileSync(path.join(other, 'acta.yaml'), 'utf8')}\nreference: "CRM/ST/{year}/INF"\n`);
+    const r = await runActa(['report', '-f', 'docx', '--year', '2017', '-o', path.join(other, 'r.docx'), '--root', other, ...AS_OF], { cwd: other });
+    expect(r.code, r.stderr).toBe(0);
+    expect(parts(readFileSync(path.join(other, 'r.docx')))['word/header1.xml']).toContain('CRM/ST/2017/INF');
+  });
+
   it('whatever the time zone the machine is in (zip times are local time)', async () => {
     const before = process.env['TZ'];
     try {
