@@ -17,17 +17,9 @@ import { REPO_ROOT } from '../run-acta.js';
 import { CASES } from '../validate/cases.js';
 import { REGISTRIES, validator } from '../validate/harness.js';
 
-const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+import { sameData } from './same-data.js';
 
-/** Same data, strictly: Object.is on scalars (-0, NaN), same prototypes, same keys in the same order. */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
-  return ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** Both paths on one file; 'fast' when the fast path read it. */
 function agree(bytes: Uint8Array): 'fast' | 'located' {

@@ -8,16 +8,9 @@ import { LIMITS, parseRecordFile, readRecordFile } from '../../src/core/read/ind
 import { readPlainRecord } from '../../src/core/read/parse-fast.js';
 import { generateYaml } from './yaml-grammar.js';
 
-const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+import { sameData } from './same-data.js';
 
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
-  return ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 type Outcome = 'fast' | 'located' | 'disagree';
 
