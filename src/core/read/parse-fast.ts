@@ -14,7 +14,12 @@ export function readPlainRecord(text: string, limits: PrescanLimits, also?: Node
   let data: unknown;
   try {
     const watch = watchNodes(limits);
-    const listener: NodeListener = also ? (event, state) => (watch(event, state), also(event, state)) : watch;
+    // One listener shape whether or not positions are kept: js-yaml's hot loop, optimised on the fast path's
+    // listener, is not thrown back to the interpreter by a second kind of function (positions.ts, cold in a run).
+    const listener: NodeListener = (event, state) => {
+      watch(event, state);
+      if (also) also(event, state);
+    };
     data = jsYaml.load(text, { schema: CORE_SCHEMA, listener } as jsYaml.LoadOptions);
   } catch {
     return undefined; // js-yaml refuses, or the listener doubts: the located path says why, with a position
@@ -67,10 +72,10 @@ function isPlainText(text: string): boolean {
 // A list item with nothing after its dash on the line (`-`, `- -`, `- # c`): js-yaml reads the next lines into it
 // by other indentation rules than the yaml library's, even when they are wrong (issue 26 point 9).
 const BARE_DASH_LINE = /^ *(?:- +)*- *(?:#[^\n]*)?$/;
-// Where such a line may end: a dash, then spaces and a comment at most, then the line's end. Every line of that form
-// has one, and a match never reaches past its own line, so testing the line of each match finds every such line; the
+// Where such a line may end: a dash, then spaces, then the line's end or a comment. Every line of that form has one,
+// and a match never reaches past its own line, so testing the line of each match finds every such line; the
 // multi-line expression alone tried its pattern at every line start of every file (8 % of the fast path).
-const DASH_AT_LINE_END = /- *(?:#[^\n]*)?(?:\n|$)/g;
+const DASH_AT_LINE_END = /- *(?:\n|$|#)/g;
 
 function hasBareDash(text: string): boolean {
   DASH_AT_LINE_END.lastIndex = 0;
