@@ -14,6 +14,7 @@ import { LIMITS, locate, parseRecordFile, readRecordFile } from '../../src/core/
 import { plainPositions } from '../../src/core/read/positions.js';
 import { prescan } from '../../src/core/read/prescan.js';
 import { Lexer } from 'yaml';
+import { propertyRuns } from '../fixed-seeds.js';
 import { mutate, mutation } from '../mutate.js';
 import { REPO_ROOT } from '../run-acta.js';
 import { CASES } from '../validate/cases.js';
@@ -37,7 +38,10 @@ function sameAsTree(text: string): { asked: number; answered: number } {
   const tree = parseRecordFile('r.yaml', encode(text));
   let asked = 0;
   let answered = 0;
-  for (const pointer of pointers(tree.data)) {
+  // Every pointer of a small file; every seventh of a work plan (thousands of nodes of the same few shapes).
+  const all = pointers(tree.data);
+  const step = all.length > 3000 ? 7 : 1;
+  for (const pointer of all.filter((_, i) => i % step === 0)) {
     for (const at of ['value', 'key'] as const) {
       asked++;
       const fast = positions!.locate('r.yaml', pointer, at);
@@ -72,7 +76,7 @@ describe('positions without the yaml library', () => {
       asked += n.asked;
       answered += n.answered;
     }
-    expect(asked).toBeGreaterThan(5_000);
+    expect(asked).toBeGreaterThan(2_000);
     expect(answered / asked).toBeGreaterThan(0.9);
   });
 
@@ -85,7 +89,7 @@ describe('positions without the yaml library', () => {
       fc.property(fc.constantFrom(...BUNDLED.filter((t) => t.length < 20_000)), fc.array(mutation, { minLength: 1, maxLength: 3 }), (text, ms) => {
         sameAsTree(mutate(text, ms));
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 
@@ -104,9 +108,9 @@ describe('positions without the yaml library', () => {
         const text = o.comment + (o.byJsYaml ? jsYaml.dump(data, { flowLevel: o.flowLevel, indent: o.indent }) : stringify(data, { defaultStringType: o.defaultStringType, collectionStyle: o.collectionStyle, indent: o.indent, lineWidth: 0 }));
         answered += sameAsTree(text).answered;
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
-    expect(answered).toBeGreaterThan(1000);
+    expect(answered).toBeGreaterThan(300);
   });
 
   it('a file read by the fast path answers on demand without building the tree', () => {
@@ -127,9 +131,9 @@ describe('the token bound the fast path trusts instead of lexing', () => {
 
   it('the pre-scan never counts more than tokenBound: records, fixtures, mutants, generated files', () => {
     for (const text of [...BUNDLED, ...FIXTURES]) expect(counted(text), text.slice(0, 200)).toBe(true);
-    fc.assert(fc.property(fc.constantFrom(...BUNDLED.filter((t) => t.length < 20_000)), fc.array(mutation, { minLength: 1, maxLength: 4 }), (text, ms) => counted(mutate(text, ms))), { numRuns: 100 });
-    fc.assert(fc.property(fc.array(fc.constantFrom('|', '>', '|-', '\n', '\\', '"', "'", ' ', '- ', ': ', 'a', '#', '[', '{', ',', '\t', '|\n', '"\\\n'), { maxLength: 60 }), (parts) => counted(parts.join(''))), { numRuns: 500 });
-    fc.assert(fc.property(record, (data) => counted(stringify(data, { defaultStringType: 'BLOCK_LITERAL' }))), { numRuns: 100 });
+    fc.assert(fc.property(fc.constantFrom(...BUNDLED.filter((t) => t.length < 20_000)), fc.array(mutation, { minLength: 1, maxLength: 4 }), (text, ms) => counted(mutate(text, ms))), { numRuns: propertyRuns(100) });
+    fc.assert(fc.property(fc.array(fc.constantFrom('|', '>', '|-', '\n', '\\', '"', "'", ' ', '- ', ': ', 'a', '#', '[', '{', ',', '\t', '|\n', '"\\\n'), { maxLength: 60 }), (parts) => counted(parts.join(''))), { numRuns: propertyRuns(500) });
+    fc.assert(fc.property(record, (data) => counted(stringify(data, { defaultStringType: 'BLOCK_LITERAL' }))), { numRuns: propertyRuns(100) });
   });
 
   it('the bundled work plan, the largest record, is under the limit without lexing', () => {
