@@ -94,6 +94,31 @@ function viewOf(st: Statement): StatementView {
   return view;
 }
 
+/** Where each group's rows start in its section, and (last) how many rows it has: made once per section. */
+const STARTS = new WeakMap<readonly { readonly rows: readonly unknown[] }[], number[]>();
+
+function startsOf(groups: readonly { readonly rows: readonly unknown[] }[]): number[] {
+  let starts = STARTS.get(groups);
+  if (!starts) {
+    starts = [0];
+    for (const g of groups) starts.push(starts[starts.length - 1]! + g.rows.length);
+    STARTS.set(groups, starts);
+  }
+  return starts;
+}
+
+/** The first group holding row `from` (or any later row): the last j with starts[j] <= from. */
+function firstGroup(starts: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= from) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
 function statementSection(a: SiteActor, lc: LinkContext, only?: { readonly section: StatementSection; readonly page: number }): Html {
   const st = a.statement!;
   const view = viewOf(st);
@@ -109,16 +134,15 @@ ${view.via ? html`<p>${view.via}</p>` : ''}
 ${view.empty ? html`<p>${view.empty}</p>` : ''}`}
 ${view.sections.map((section, i) => {
   if (only && section.section !== only.section) return '';
-  const total = section.groups.reduce((n, g) => n + g.rows.length, 0);
-  let seen = 0;
-  const groups = section.groups.map((g, j) => {
-    const start = seen;
-    seen += g.rows.length;
-    // Only this page's rows are looked at: the rows before `from` are skipped by index, not walked.
-    const first = Math.max(0, from - start);
-    const pick = g.rows.slice(first, Math.max(first, from + limit - start)).map((r, i) => ({ r, k: first + i }));
-    return { g, j, pick };
-  });
+  const starts = startsOf(section.groups);
+  const total = starts[starts.length - 1]!;
+  // Only this page's groups and rows are looked at: those before `from` are skipped by a binary search, not walked.
+  const groups: { g: (typeof section.groups)[number]; j: number; pick: { r: (typeof section.groups)[number]['rows'][number]; k: number }[] }[] = [];
+  for (let j = firstGroup(starts, from); j < section.groups.length && starts[j]! < from + limit; j++) {
+    const g = section.groups[j]!;
+    const first = Math.max(0, from - starts[j]!);
+    groups.push({ g, j, pick: g.rows.slice(first, Math.max(first, from + limit - starts[j]!)).map((r, i) => ({ r, k: first + i })) });
+  }
   const count = groups.reduce((n, x) => n + x.pick.length, 0);
   return html`<h3>${section.title}</h3>
 ${total > count ? html`<p>${shownOf(num(total, lc.lang), num(from + 1, lc.lang), num(from + count, lc.lang), lc.lang)}${only ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, section.section))}">${w.seeAll}</a>`}</p>` : ''}
