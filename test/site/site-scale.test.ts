@@ -1,6 +1,7 @@
 // acta site at scale: the pages come one at a time (a meeting's content is built for its page and dropped), and the
 // work of building every file grows in step with the records — counted, not timed (see test/work-count.ts).
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import MiniSearch from 'minisearch';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module without types (the benchmark's corpus generator)
@@ -20,7 +21,7 @@ import type { LinkContext } from '../../src/render/site/components.js';
 import { html } from '../../src/render/site/html.js';
 import { renderPage, renderPagePieces } from '../../src/render/site/layout.js';
 import { sitePaths } from '../../src/render/site/paths.js';
-import { SearchIndexBuilder } from '../../src/render/site/search-index.js';
+import { foldTerm, miniSearchJson, SearchIndexBuilder } from '../../src/render/site/search-index.js';
 import { countWork } from '../work-count.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -123,6 +124,18 @@ describe('pieces join to the whole', () => {
     const whole = `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${JSON.stringify(payload).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
     expect(script).toBe(whole);
     expect(JSON.parse(payload.index).documentCount).toBe(3000);
+  });
+
+  it("the index is written from MiniSearch's own state: the same text as JSON.stringify(toJSON()), without its copy", () => {
+    const search = new MiniSearch<{ id: string; title: string; text: string; n?: number }>({ fields: ['title', 'text'], storeFields: ['title', 'n'], processTerm: foldTerm });
+    const hostile = ['Ünïcode \u2028línea\u2029', '😀 "comillas" \\ barra', 'informe anual', 'acuerdo 12', ''];
+    search.addAll(Array.from({ length: 700 }, (_, i) => ({ id: `doc-${i}`, title: `${hostile[i % 5]} ${i}`, text: `${hostile[(i * 3) % 5]} texto ${i % 37} común`, ...(i % 4 ? { n: i } : {}) })));
+    const pieces = [...miniSearchJson(search)];
+    expect(pieces.length).toBeGreaterThan(700); // a piece per term and per document, not one string
+    expect(pieces[0]).toMatch(/^\{"documentCount":700,/); // read in place (toJSON's copy starts a piece "{")
+    expect(pieces.join('')).toBe(JSON.stringify(search.toJSON()));
+    const empty = new MiniSearch({ fields: ['title'] });
+    expect([...miniSearchJson(empty)].join('')).toBe(JSON.stringify(empty.toJSON()));
   });
 
   it('a page written in pieces is the page rendered whole', () => {
