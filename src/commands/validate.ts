@@ -75,7 +75,10 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
     ...(d.related ? { related: d.related.map((r) => ({ ...r, file: shown(r.file) })) } : {}),
   }));
   const result: ValidationResult = { root, files: selected ?? repo.fileNames, diagnostics, counts: countDiagnostics(diagnostics) };
-  const sources = new Map(repo.records.files.map((f) => [shown(f.file), f.text]));
+  // The source text only of the files a diagnostic quotes (the pretty format's code frames): decoding every file again
+  // for a map that is read for a few is most of a clean run's second pass over the bytes.
+  const quoted = new Set(diagnostics.map((d) => d.file));
+  const sources = new Map(format === 'pretty' ? repo.records.files.filter((f) => quoted.has(shown(f.file))).map((f) => [shown(f.file), f.text]) : []);
   // A fresh random token per run: record text cannot know it, so it cannot end the runner's stop-commands early.
   const stopToken = `acta-${randomBytes(16).toString('hex')}`;
   const lang = resolveLang(options, repo.records.config.lang);

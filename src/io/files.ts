@@ -1,7 +1,7 @@
 // The edge for files: find the records root, list and read record files, write atomically.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseRecordFile } from '../core/read/index.js';
+import { readRecordFile } from '../core/read/index.js';
 import type { Said } from '../core/diagnostics.js';
 import { CONFIG_FILE } from '../core/records.js';
 import { fromCwd } from './runtime.js';
@@ -54,7 +54,7 @@ async function recordsPointer(dir: string): Promise<string | undefined> {
   const file = path.join(dir, CONFIG_FILE);
   const bytes = await fs.readFile(file).catch(() => undefined);
   if (!bytes) return undefined;
-  const data = parseRecordFile(CONFIG_FILE, bytes).data;
+  const data = readRecordFile(CONFIG_FILE, bytes).data;
   // A broken acta.yaml is not a pointer: the pipeline reports its problems where it is.
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const records = (data as Record<string, unknown>)['records'];
