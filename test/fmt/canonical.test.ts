@@ -90,7 +90,7 @@ function shuffleKeys(value: unknown, seed: number): unknown {
   return Object.fromEntries(entries.map(([k, v], i) => [k, shuffleKeys(v, seed + i + 1)]));
 }
 
-function written(l: { record: { record: unknown }; seed: number; quote: string; flow: boolean; indent: number; indentSeq: boolean; lineWidth: number; header: string; comments: [number, boolean][] }): string {
+function written(l: { record: { record: unknown }; seed: number; quote: string; flow: boolean; indent: number; indentSeq: boolean; lineWidth: number; header: string; comments: readonly (readonly [number, boolean])[] }): string {
   const doc = new Document(shuffleKeys(l.record.record, l.seed));
   const nodes: { commentBefore?: string | null; comment?: string | null }[] = [];
   if (doc.contents) collect(doc.contents, nodes);
