@@ -15,6 +15,7 @@ import type { KeyOrder } from '../../src/core/format/key-order.js';
 import { parseRecordFile } from '../../src/core/read/parse.js';
 import { kindOf } from '../../src/core/records.js';
 import { readSchemas } from '../../src/io/schemas.js';
+import { propertyRuns } from '../fixed-seeds.js';
 
 const schemas = readSchemas();
 const MEETING = keyOrderFor(schemas, 'meeting')!;
@@ -172,10 +173,10 @@ describe('the cheap canonical check (fmt --check)', () => {
           expectNeverWrong(changed, undefined);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(450) },
     );
     // Not vacuous: the formatter's own output of plain records (no comment below the top, block style) is recognised.
-    expect(tameSeen).toBeGreaterThan(50);
+    expect(tameSeen).toBeGreaterThan(20);
     expect(said).toBe(tameSeen);
   });
 
