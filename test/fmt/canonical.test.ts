@@ -8,9 +8,10 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { Document, Scalar } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { isCanonicalLayout } from '../../src/core/format/canonical.js';
+import { isCanonicalLayout, readsBackPlain } from '../../src/core/format/canonical.js';
 import { formatRecordText } from '../../src/core/format/format.js';
 import { keyOrderFor } from '../../src/core/format/key-order.js';
+import { canBePlain } from '../../src/core/format/scalars.js';
 import type { KeyOrder } from '../../src/core/format/key-order.js';
 import { parseRecordFile } from '../../src/core/read/parse.js';
 import { kindOf } from '../../src/core/records.js';
@@ -34,7 +35,7 @@ function expectNeverWrong(text: string, order: KeyOrder | undefined): boolean {
 // ends, comment and mapping markers, document markers, flow indicators, non-ASCII, control and odd space characters.
 const awkward = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('red-nna', 'Tegucigalpa', 'a b c', 'Q1', 'MX', 'st', 'Ciudad de México', 'Países Miembros', 'x_y', 'a-b', 'I', 'a#b', 'a:b', 'http://x.org/a?b=c') },
-  fc.constantFrom('no', 'No', 'yes', 'on', 'OFF', 'y', 'n', 'true', 'False', 'null', 'Null', '~', '2017-03-16', '1', '01', '-1', '+1', '1.0', '1e3', '0x1F', '0o7', '1_000', '190:20:30', '.inf', '.nan', '<<', '=', '', ' lead', 'trail ', 'a: b', 'a #b', '- x', '-', '?', '? x', ':x', '"q"', "it's", 'back\\slash', 'say "hi"', '@x', '%x', '`x', '#', '---', '--- x', '...', '... x', '[x]', 'a, b', 'a]', '{y}', '*a', '&b', '!t', '|', '>', 'línea\ncon salto', 'tab\there', 'nbsp\u00a0here', 'nel\u0085x', 'ls\u2028x', 'bell\u0007', 'é\u0301', '😀 emoji', 'x'.repeat(120), `${'palabra '.repeat(20)}fin`),
+  fc.constantFrom('no', 'No', 'yes', 'on', 'OFF', 'y', 'n', 'true', 'False', 'null', 'Null', '~', '2017-03-16', '1', '01', '-1', '+1', '1.0', '1e3', 'e1', 'E-5', '0x1F', '0o7', '1_000', '190:20:30', '.inf', '.nan', '<<', '=', '', ' lead', 'trail ', 'a: b', 'a #b', '- x', '-', '?', '? x', ':x', '"q"', "it's", 'back\\slash', 'say "hi"', '@x', '%x', '`x', '#', '---', '--- x', '...', '... x', '[x]', 'a, b', 'a]', '{y}', '*a', '&b', '!t', '|', '>', 'línea\ncon salto', 'tab\there', 'nbsp\u00a0here', 'nel\u0085x', 'ls\u2028x', 'bell\u0007', 'é\u0301', '😀 emoji', 'x'.repeat(120), `${'palabra '.repeat(20)}fin`),
   fc.string({ maxLength: 12, unit: fc.constantFrom('a', 'b', ' ', ':', '#', '-', '"', "'", '\\', ',', '[', ']', '{', '}', '&', '*', '!', '%', '?', '.', '0', '1', 'é', '\t', '\n') }),
 );
 const number = fc.oneof(fc.integer({ min: -1000, max: 100_000 }), fc.constantFrom(0, 1.5, -0.25, 1e21, 2 ** 53 + 2));
@@ -178,6 +179,19 @@ describe('the cheap canonical check (fmt --check)', () => {
     // Not vacuous: the formatter's own output of plain records (no comment below the top, block style) is recognised.
     expect(tameSeen).toBeGreaterThan(20);
     expect(said).toBe(tameSeen);
+  });
+
+  it('reads words as canBePlain does, without asking the yaml library (its shortcut for names and ids)', () => {
+    const words = ['y', 'Y', 'yes', 'Yes', 'YES', 'yEs', 'n', 'N', 'no', 'No', 'NO', 'nO', 'true', 'True', 'TRUE', 'tRue', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'oN', 'off', 'Off', 'OFF', 'null', 'Null', 'NULL', 'nuLL', 'nan', 'NaN', 'inf', 'Inf', 'e', 'E1', 'e1', 'x0', 'b1', 'o7', 'a.b', 'e.g.', 'Q1', 'I', 'México', 'Ñandú', 'a - b', 'a -b', 'a-', 'a.', 'a_', 'z 1', 'a  b', 'a b '];
+    for (const w of words) expect(readsBackPlain(w), w).toBe(canBePlain(w));
+    const part = fc.string({ minLength: 1, maxLength: 6, unit: fc.constantFrom('a', 'e', 'E', 'n', 'o', 'N', 'O', 'y', 'Y', 's', 'S', 'f', 'F', 'l', 'L', 'u', 'U', 'r', 'R', 't', 'T', 'x', 'b', '0', '1', '9', '_', '-', '.', 'é', 'ñ', 'Ö') });
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 3 }), fc.constantFrom('', 'a', 'N', 'é', '1', '.', '-'), (parts, lead) => {
+        const w = lead + parts.join(' ');
+        expect(readsBackPlain(w), w).toBe(canBePlain(w));
+      }),
+      { numRuns: propertyRuns(600) },
+    );
   });
 
   it('says canonical for the layout the bench corpus and the bundled records use', () => {

@@ -127,11 +127,11 @@ function keyOf(text: string): { key: string; value: string | undefined } | undef
     const quoted = text.slice(0, end + 1);
     if (!isCanonicalQuoted(quoted)) return undefined;
     key = JSON.parse(quoted) as string;
-    if (canBePlain(key)) return undefined;
+    if (readsBackPlain(key)) return undefined;
     after = end + 1;
   } else {
     const m = PLAIN_KEY.exec(text);
-    if (!m || !canBePlain(m[0])) return undefined;
+    if (!m || !readsBackPlain(m[0])) return undefined;
     key = m[0];
     after = key.length;
   }
@@ -175,16 +175,11 @@ function isCanonicalScalarOrFlow(value: string): boolean {
 }
 
 // The formatter keeps a double-quoted value double-quoted, and the yaml library writes it as JSON.stringify does
-// for text without control characters (ruled out above): so the source must be exactly that.
+// for text without control characters, lone surrogates or line separators (all ruled out above): every character
+// as it is but `"` and `\`, escaped. So the source must be exactly that: no other escape.
+const QUOTED = /^"(?:[^"\\]|\\["\\])*"$/;
 function isCanonicalQuoted(value: string): boolean {
-  if (!value.endsWith('"') || value.length < 2) return false;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return false;
-  }
-  return typeof parsed === 'string' && JSON.stringify(parsed) === value;
+  return QUOTED.test(value);
 }
 
 // A plain scalar stays plain when every YAML reader reads it back as the same string (canBePlain), and the yaml
@@ -193,6 +188,19 @@ function isCanonicalQuoted(value: string): boolean {
 function isCanonicalPlainString(value: string, inFlow: boolean): boolean {
   if (inFlow && /[[\]{},:#]/.test(value)) return false;
   if (/^(?:---|\.\.\.)/.test(value) || /[\n\t ]#|: |[ :]$/.test(value)) return false;
+  return readsBackPlain(value);
+}
+
+// canBePlain asks the yaml library to read the text as YAML 1.1 and 1.2 (twice a distinct value: most of the cost of
+// this check on a corpus of ids and names). Words of letters, digits, `_`, `-`, `.` and single spaces, starting with
+// a letter, read back as themselves but for the words YAML 1.1 or 1.2 reads as a boolean or null, and `e1`, `E-5`…
+// which the yaml library's YAML 1.1 float pattern takes (its mantissa may be empty): no other number, date, float or
+// special value of either starts with a letter (`.inf`, `.nan` start with a dot). The test holds this against
+// canBePlain on generated words.
+const WORDS = /^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f][A-Za-z0-9_.\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-]*(?: [A-Za-z0-9_.\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-]+)*$/;
+const READ_AS_OTHER = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'null', 'Null', 'NULL']);
+export function readsBackPlain(value: string): boolean {
+  if (value.length <= 200 && WORDS.test(value)) return !READ_AS_OTHER.has(value) && !/^[eE][-+]?[0-9]+$/.test(value);
   return canBePlain(value);
 }
 
