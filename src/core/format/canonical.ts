@@ -199,8 +199,16 @@ function isCanonicalPlainString(value: string, inFlow: boolean): boolean {
 // canBePlain on generated words.
 const WORDS = /^[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f][A-Za-z0-9_.\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-]*(?: [A-Za-z0-9_.\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f-]+)*$/;
 const READ_AS_OTHER = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'null', 'Null', 'NULL']);
+// Ids that start with a digit (2017-03-16-red-nna) read back as themselves when they hold a letter no number or date
+// of YAML 1.1 or 1.2 can hold: numbers use only a–f (hex), b, o, x (bases) and e (exponents); dates t and z, and then
+// a colon, which these ids have none of.
+const DIGIT_ID = /^[0-9][0-9A-Za-z_.-]*$/;
+const NOT_IN_A_NUMBER = /[g-np-su-wyG-NP-SU-WY]/;
 export function readsBackPlain(value: string): boolean {
-  if (value.length <= 200 && WORDS.test(value)) return !READ_AS_OTHER.has(value) && !/^[eE][-+]?[0-9]+$/.test(value);
+  if (value.length <= 200) {
+    if (WORDS.test(value)) return !READ_AS_OTHER.has(value) && !/^[eE][-+]?[0-9]+$/.test(value);
+    if (DIGIT_ID.test(value) && NOT_IN_A_NUMBER.test(value)) return true;
+  }
   return canBePlain(value);
 }
 
