@@ -260,6 +260,8 @@ function measureSize(meetings, ajvArgs, site) {
       ...summarise(done.map((r) => r.ms), done.map((r) => r.rss), done.map((r) => r.cpu)),
       perAjv: roundRatios(s, samples.get('ajv')),
       perValidate: roundRatios(s, samples.get('validate:cold')),
+      perAjvCpu: roundRatios(s, samples.get('ajv'), 'cpu'),
+      perValidateCpu: roundRatios(s, samples.get('validate:cold'), 'cpu'),
     };
   };
   const rows = commands.map((c) => {
@@ -288,7 +290,7 @@ results.notes.push(
   `Machine: ${os.availableParallelism()} CPUs (${cpu}), Node ${process.version}, ${os.platform()} ${os.arch()}; load average ${os.loadavg()[0].toFixed(1)} at the end of the run.`,
   `Corpus: bench/generate-corpus.mjs, seed ${SEED}, ${opts.agreements} points a meeting, text scale ${opts.scale}, plus acta.yaml and the registries of data/; every record valid and canonical.`,
   'Cold: ACTA_CACHE=0 (every file parsed); warm: the cache primed by an earlier run of the same command; CI, restored cache: CI=true and ACTA_CACHE_DIR pointing at a copy of a cache primed on HEAD~1, in a copy of the corpus whose files all have new mtimes. Peak memory: the largest resident set of the timed process (worker threads included).',
-  `Rounds: every case once a round, in one order and then the reverse; each ratio is the median of the ratios taken inside each round. Growth: medians across sizes, wall and CPU.`,
+  `Rounds: every case once a round, in one order and then the reverse; each ratio is the median of the ratios taken inside each round, of wall time, and in brackets of CPU time (user + system, worker threads included). Growth: medians across sizes, wall and CPU.`,
 );
 if (results.sizes.some((s) => s.ciCache === false)) results.notes.push('This build does not use ACTA_CACHE_DIR under CI=true (issue 24 point 2): its "CI, restored cache" rows are cold runs.');
 const table = renderResults(results, { markdown: opts.markdown });

@@ -24,7 +24,7 @@ function size(meetings: number, k: number): Size {
     rows: [
       { name: 'validate', label: 'acta validate', cold: fig(2000 * k, 2, 1), warm: fig(500 * k, 0.5, 0.25) },
       { name: 'diff', label: 'acta diff', cold: fig(3000 * k, 3, 1.5), warm: fig(1000 * k, 1, 0.5, 200_000) },
-      { name: 'fmt-check', label: 'acta fmt --check', cold: fig(2400 * k, 2.4, 1.2), warm: fig(400 * k, 0.4, 0.2) },
+      { name: 'fmt-check', label: 'acta fmt --check', cold: { ...fig(2400 * k, 2.4, 1.2), perValidateCpu: { median: 0.9, min: 0.8, max: 1, rounds: 3 } }, warm: fig(400 * k, 0.4, 0.2) },
       { name: 'changed-since-ci', label: 'acta validate --changed-since HEAD~1 — CI, restored cache', ci: fig(400 * k, 0.4, 0.2, 600_000) },
       { name: 'site', label: 'acta site', skipped: 'no `acta site` in this build' },
     ],
@@ -53,6 +53,8 @@ describe('bench tables', () => {
     expect(rows.map((r) => r.length)).toEqual(rows.map(() => SIZE_HEADERS.length));
     expect(rows[0]).toEqual(['ajv-cli (same files)', '1.00 s', '—', '1.00×', '—', '0.50×', '—', '98 MB / —']);
     expect(rows[2]).toEqual(['acta diff', '3.00 s', '1.00 s', '3.00×', '1.00×', '1.50×', '0.50×', '98 MB / 195 MB']);
+    // With CPU time measured, its per-round ratio in brackets.
+    expect(rows[3]!.slice(5, 7)).toEqual(['1.20× (0.90×)', '0.20×']);
     // A CI row: its figures in the warm columns.
     expect(rows[4]).toEqual(['acta validate --changed-since HEAD~1 — CI, restored cache', '—', '0.40 s', '—', '0.40×', '—', '0.20×', '— / 586 MB']);
     expect(rows[5]![0]).toBe('acta site — skipped: no `acta site` in this build');
@@ -70,7 +72,7 @@ describe('bench tables', () => {
     expect(verdict('`validate` cold')).toEqual(['`validate` cold ≤ 1.0× ajv-cli at 2,000', '2.00×', '**missed**']);
     expect(verdict('`validate` warm')[2]).toBe('**missed**');
     expect(verdict('every read command')).toEqual(['every read command cold ≤ 1.5× `validate` cold', 'worst: diff at 250 1.50×', 'met']);
-    expect(verdict('`fmt --check`')[2]).toBe('met');
+    expect(verdict('`fmt --check`').slice(1)).toEqual(['worst: fmt --check at 250 1.20× (CPU 0.90×)', 'met']);
     expect(verdict('`--changed-since`')[1]).toMatch(/worst: .* 0\.20× \(this build ignores ACTA_CACHE_DIR under CI=true: a cold run\)$/);
     expect(verdict('`site`')[2]).toBe('not measured');
     expect(verdict('peak memory')).toEqual(['peak memory ≤ 500 MB at 8,000, every command', 'over: validate --changed-since HEAD~1 — CI, restored cache 586 MB', '**missed**']);
