@@ -1,0 +1,145 @@
+// The stat index, as git's index: per records root, each record file's size, modification and change times (ns),
+// inode and device, the real path it resolves to, and the sha256 of its bytes when they were last read. A file whose
+// stat matches its entry is not read or hashed again: its content hash comes from the index. One signed store per
+// root (io/cache-store.ts); a missing, corrupt or foreign index is an empty one, never trusted, never a crash.
+//
+// "Racily clean" (git's word): a file changed within the same clock tick as it was read keeps the stat it had when it
+// was read on a filesystem with coarse timestamps. So an entry is believed only when the file's mtime and ctime were
+// at least RACY_MS older than the moment the file was read; any other entry is read and hashed again on the next run
+// (and becomes clean once it is old enough).
+import { createHash } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { cacheEnabled, isPlainObject, readStore, storeFile, trustedStore, writeStore } from './cache-store.js';
+import type { UnreadableFolder } from './files.js';
+import { walkRecordFiles } from './files.js';
+import { runtime } from './runtime.js';
+
+const FORMAT = 1;
+const SALT = 'acta-stat-index';
+/** Timestamps this much older than the read are past any filesystem's tick (FAT's is 2 s) and a clock's lag. */
+export const RACY_MS = 3000;
+/** Files above this size are not hashed: the snapshot gives up (the run reads as it always did). At least the reader's
+ * LIMITS.bytes, so every file the reader parses is keyed by its content (test/io/cache-stat.test.ts holds it). */
+export const HASH_CAP = 4 * 1024 * 1024;
+
+export interface StatEntry {
+  readonly size: number;
+  readonly mtimeNs: bigint;
+  readonly ctimeNs: bigint;
+  readonly ino: bigint;
+  readonly dev: bigint;
+  /** The real path, relative to the real root (a link inside the root that is pointed elsewhere is another file). */
+  readonly real: string;
+  /** sha256 of the bytes, hex. */
+  readonly hash: string;
+  /** When the bytes were read (ms since the epoch, the clock before the stat). */
+  readonly readAtMs: number;
+}
+
+type FileStat = Pick<BigIntStats, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino' | 'dev'>;
+
+/** Whether an entry still tells a file's content: same stat and real path, and not racily clean. */
+export function entryHolds(entry: StatEntry, stat: FileStat, real: string): boolean {
+  return (
+    entry.real === real &&
+    BigInt(entry.size) === stat.size &&
+    entry.mtimeNs === stat.mtimeNs &&
+    entry.ctimeNs === stat.ctimeNs &&
+    entry.ino === stat.ino &&
+    entry.dev === stat.dev &&
+    !racilyClean(entry)
+  );
+}
+
+/** An entry whose file was changed (mtime or ctime) less than RACY_MS before it was read: it may have changed again
+ * within the same tick, after the read, and keep the same stat. */
+export function racilyClean(entry: StatEntry): boolean {
+  const limit = BigInt(entry.readAtMs - RACY_MS) * 1_000_000n;
+  return entry.mtimeNs >= limit || entry.ctimeNs >= limit;
+}
+
+export interface Snapshot {
+  readonly root: string;
+  /** The record files, as io/files.ts lists them (sorted, POSIX, relative to root). */
+  readonly files: readonly string[];
+  readonly unreadableFolders: readonly UnreadableFolder[];
+  /** Each file's sha256 (hex). Undefined when some file is not a plain readable file (a link out of the root, not a
+   * regular file, too large, an error): the snapshot then keys nothing, and the run reads as it always did. */
+  readonly hashes: ReadonlyMap<string, string> | undefined;
+  /** The bytes of the files read (and hashed) for this snapshot, their stat not in the index: a run that goes on to
+   * read the files takes these (and drops them) instead of reading again. */
+  readonly bytes: Map<string, Uint8Array>;
+  /** Write the index back (the entries of these files only) if it learnt anything. */
+  save(): void;
+}
+
+/** List the record files under root and tell each one's content hash, from the index where its stat is unchanged. */
+export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtime().env): Promise<Snapshot> {
+  const absolute = path.resolve(root);
+  const listing = await walkRecordFiles(absolute);
+  const file = cacheEnabled(env) ? storeFile(env, 'stat', absolute) : undefined;
+  const trust = file ? trustedStore(env, file) : undefined;
+  const stored = file && trust ? readStore(file, FORMAT, SALT, trust)?.['entries'] : undefined;
+  const index = stored instanceof Map ? (stored as Map<string, unknown>) : new Map<string, unknown>();
+  const next = new Map<string, StatEntry>();
+  const hashes = new Map<string, string>();
+  const bytes = new Map<string, Uint8Array>();
+  let learnt = index.size !== listing.files.length;
+  let plain = true;
+  let realRoot: string | undefined;
+  for (const name of listing.files) {
+    const now = Date.now();
+    let real: string;
+    let stat: BigIntStats | undefined;
+    try {
+      realRoot ??= realpathSync.native(absolute);
+      real = realpathSync.native(path.join(absolute, name));
+      stat = statSync(real, { bigint: true, throwIfNoEntry: false });
+    } catch {
+      plain = false;
+      break;
+    }
+    const relative = path.relative(realRoot, real);
+    if (!stat?.isFile() || stat.size > BigInt(HASH_CAP) || relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      plain = false;
+      break;
+    }
+    const known = index.get(name);
+    if (isEntry(known) && entryHolds(known, stat, relative)) {
+      next.set(name, known);
+      hashes.set(name, known.hash);
+      continue;
+    }
+    let content: Buffer;
+    try {
+      content = readFileSync(real);
+    } catch {
+      plain = false;
+      break;
+    }
+    const hash = createHash('sha256').update(content).digest('hex');
+    bytes.set(name, content);
+    hashes.set(name, hash);
+    learnt = true;
+    // The stat taken before the read: if the file changed in between, the next run sees another stat and reads again.
+    next.set(name, { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino, dev: stat.dev, real: relative, hash, readAtMs: now });
+  }
+  return {
+    root: absolute,
+    files: listing.files,
+    unreadableFolders: listing.unreadable,
+    hashes: plain ? hashes : undefined,
+    bytes,
+    save() {
+      if (file && trust && plain && learnt) writeStore(file, FORMAT, SALT, { entries: next }, trust);
+    },
+  };
+}
+
+function isEntry(v: unknown): v is StatEntry {
+  if (!isPlainObject(v)) return false;
+  const big = (k: string): boolean => typeof v[k] === 'bigint';
+  return typeof v['size'] === 'number' && big('mtimeNs') && big('ctimeNs') && big('ino') && big('dev') && typeof v['real'] === 'string' && typeof v['hash'] === 'string' && /^[0-9a-f]{64}$/.test(v['hash']) && typeof v['readAtMs'] === 'number';
+}
