@@ -9,14 +9,14 @@
 // (and becomes clean once it is old enough).
 import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { cacheEnabled, isPlainObject, readStore, storeFile, trustedStore, writeStore } from './cache-store.js';
+import { cacheEnabled, readStore, storeFile, trustedStore, writeStore } from './cache-store.js';
 import type { UnreadableFolder } from './files.js';
 import { walkRecordFiles } from './files.js';
 import { runtime } from './runtime.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 const SALT = 'acta-stat-index';
 /** Timestamps this much older than the read are past any filesystem's tick (FAT's is 2 s) and a clock's lag. */
 export const RACY_MS = 3000;
@@ -81,40 +81,58 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
   const listing = await walkRecordFiles(absolute);
   const file = cacheEnabled(env) ? storeFile(env, 'stat', absolute) : undefined;
   const trust = file ? trustedStore(env, file) : undefined;
-  const stored = file && trust ? readStore(file, FORMAT, SALT, trust)?.['entries'] : undefined;
-  const index = stored instanceof Map ? (stored as Map<string, unknown>) : new Map<string, unknown>();
-  const next = new Map<string, StatEntry>();
+  const index = readIndex(file && trust ? readStore(file, FORMAT, SALT, trust) : undefined);
+  const next: [string, StatEntry][] = [];
   const hashes = new Map<string, string>();
   const bytes = new Map<string, Uint8Array>();
   let learnt = index.size !== listing.files.length;
   let plain = true;
-  let realRoot: string | undefined;
+  // Real folders looked up once a folder, not once a file: a file that is no link lies in its folder's real path.
+  const realRoot = realpathSync.native(absolute);
+  const folders = new Map<string, string | undefined>();
+  const realFolder = (folder: string): string | undefined => {
+    if (!folders.has(folder)) {
+      let real: string | undefined;
+      try {
+        real = path.relative(realRoot, realpathSync.native(path.join(absolute, folder)));
+      } catch {
+        real = undefined;
+      }
+      folders.set(folder, real === undefined || real.startsWith('..') || path.isAbsolute(real) ? undefined : real.split(path.sep).join('/'));
+    }
+    return folders.get(folder);
+  };
   for (const name of listing.files) {
     const now = Date.now();
-    let real: string;
+    const full = path.join(absolute, name);
     let stat: BigIntStats | undefined;
+    let real: string | undefined;
     try {
-      realRoot ??= realpathSync.native(absolute);
-      real = realpathSync.native(path.join(absolute, name));
-      stat = statSync(real, { bigint: true, throwIfNoEntry: false });
+      stat = lstatSync(full, { bigint: true, throwIfNoEntry: false });
+      if (stat?.isSymbolicLink()) {
+        real = path.relative(realRoot, realpathSync.native(full)).split(path.sep).join('/');
+        stat = statSync(full, { bigint: true, throwIfNoEntry: false });
+      } else {
+        const slash = name.lastIndexOf('/');
+        const folder = realFolder(slash < 0 ? '.' : name.slice(0, slash));
+        real = folder === undefined ? undefined : folder === '' ? name.slice(slash + 1) : `${folder}/${name.slice(slash + 1)}`;
+      }
     } catch {
-      plain = false;
-      break;
+      stat = undefined;
     }
-    const relative = path.relative(realRoot, real);
-    if (!stat?.isFile() || stat.size > BigInt(HASH_CAP) || relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    if (!stat?.isFile() || stat.size > BigInt(HASH_CAP) || real === undefined || real === '' || real.startsWith('..') || path.isAbsolute(real)) {
       plain = false;
       break;
     }
     const known = index.get(name);
-    if (isEntry(known) && entryHolds(known, stat, relative)) {
-      next.set(name, known);
+    if (known && entryHolds(known, stat, real)) {
+      next.push([name, known]);
       hashes.set(name, known.hash);
       continue;
     }
     let content: Buffer;
     try {
-      content = readFileSync(real);
+      content = readFileSync(full);
     } catch {
       plain = false;
       break;
@@ -124,7 +142,7 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
     hashes.set(name, hash);
     learnt = true;
     // The stat taken before the read: if the file changed in between, the next run sees another stat and reads again.
-    next.set(name, { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino, dev: stat.dev, real: relative, hash, readAtMs: now });
+    next.push([name, { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino, dev: stat.dev, real, hash, readAtMs: now }]);
   }
   return {
     root: absolute,
@@ -133,13 +151,38 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
     hashes: plain ? hashes : undefined,
     bytes,
     save() {
-      if (file && trust && plain && learnt) writeStore(file, FORMAT, SALT, { entries: next }, trust);
+      if (file && trust && plain && learnt) writeStore(file, FORMAT, SALT, packIndex(next), trust);
     },
   };
 }
 
-function isEntry(v: unknown): v is StatEntry {
-  if (!isPlainObject(v)) return false;
-  const big = (k: string): boolean => typeof v[k] === 'bigint';
-  return typeof v['size'] === 'number' && big('mtimeNs') && big('ctimeNs') && big('ino') && big('dev') && typeof v['real'] === 'string' && typeof v['hash'] === 'string' && /^[0-9a-f]{64}$/.test(v['hash']) && typeof v['readAtMs'] === 'number';
+// On disk the index is columns, not 2,000 objects: names, real paths ('' for the name itself), five 64-bit integers a
+// file (size, mtime, ctime, inode, device), the read times, and the hashes as 32 bytes each — quick to read back.
+function packIndex(entries: readonly [string, StatEntry][]): Record<string, unknown> {
+  const stats = new BigInt64Array(entries.length * 5);
+  const readAt = new Float64Array(entries.length);
+  const hashes = Buffer.alloc(entries.length * 32);
+  entries.forEach(([, e], i) => {
+    stats.set([BigInt(e.size), e.mtimeNs, e.ctimeNs, e.ino, e.dev], i * 5);
+    readAt[i] = e.readAtMs;
+    hashes.write(e.hash, i * 32, 'hex');
+  });
+  return { names: entries.map(([n]) => n), reals: entries.map(([n, e]) => (e.real === n ? '' : e.real)), stats, readAt, hashes };
+}
+
+function readIndex(stored: Record<string, unknown> | undefined): Map<string, StatEntry> {
+  const index = new Map<string, StatEntry>();
+  if (!stored) return index;
+  const { names, reals, stats, readAt, hashes } = stored;
+  const n = Array.isArray(names) ? names.length : -1;
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'string');
+  if (!strings(names) || !strings(reals) || !(stats instanceof BigInt64Array) || stats.length !== n * 5) return index;
+  if (!(readAt instanceof Float64Array) || readAt.length !== n || !(hashes instanceof Uint8Array) || hashes.length !== n * 32) return index;
+  const hex = Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength);
+  for (let i = 0; i < n; i++) {
+    const [size, mtimeNs, ctimeNs, ino, dev] = stats.subarray(i * 5, i * 5 + 5) as unknown as bigint[];
+    const name = names[i]!;
+    index.set(name, { size: Number(size), mtimeNs: mtimeNs!, ctimeNs: ctimeNs!, ino: ino!, dev: dev!, real: reals[i] || name, hash: hex.toString('hex', i * 32, i * 32 + 32), readAtMs: readAt[i]! });
+  }
+  return index;
 }
