@@ -28,6 +28,9 @@ export interface CachedResult {
   readonly texts: ReadonlyMap<string, string>;
 }
 
+/** Runs answered from the cache and results stored, in this process (for tests: work counted, not timed). */
+export const resultCounts = { hits: 0, stored: 0 };
+
 export interface ResultOptions {
   readonly asOf?: string;
 }
@@ -52,6 +55,7 @@ export function readResult(root: string, key: string, env: NodeJS.ProcessEnv = r
   if (!Number.isFinite(bound) || ![...texts.keys()].every((k) => typeof k === 'string')) return undefined;
   // Positions are bounded by the longest text a diagnostic is in (4 bytes a character at most), or by a small file.
   if (!Array.isArray(diagnostics) || !diagnostics.every((d) => isDiagnostic(d, 4 * Math.max(bound, 65_536)))) return undefined;
+  resultCounts.hits++;
   return { diagnostics: diagnostics as Diagnostic[], fileNames: fileNames as string[], lang, texts: texts as Map<string, string> };
 }
 
@@ -62,6 +66,7 @@ export function writeResult(root: string, key: string, result: CachedResult, env
   const { diagnostics, fileNames, lang, texts } = result;
   try {
     writeStore(file, FORMAT, codeHash(), { key, diagnostics, fileNames, lang, texts: new Map(texts) }, trust);
+    resultCounts.stored++;
   } catch {
     // Not plain data: not cached.
   }

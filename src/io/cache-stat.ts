@@ -24,6 +24,11 @@ export const RACY_MS = 3000;
  * LIMITS.bytes, so every file the reader parses is keyed by its content (test/io/cache-stat.test.ts holds it). */
 export const HASH_CAP = 4 * 1024 * 1024;
 
+/** The clock the read times come from. Tests move it on, to stand for runs made long after the edits. */
+export const statClock = { now: (): number => Date.now() };
+/** Files read and hashed by snapshots in this process (for tests: work counted, not timed). */
+export const statCounts = { hashed: 0 };
+
 export interface StatEntry {
   readonly size: number;
   readonly mtimeNs: bigint;
@@ -103,7 +108,7 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
     return folders.get(folder);
   };
   for (const name of listing.files) {
-    const now = Date.now();
+    const now = statClock.now();
     const full = path.join(absolute, name);
     let stat: BigIntStats | undefined;
     let real: string | undefined;
@@ -138,6 +143,7 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
       break;
     }
     const hash = createHash('sha256').update(content).digest('hex');
+    statCounts.hashed++;
     bytes.set(name, content);
     hashes.set(name, hash);
     learnt = true;
