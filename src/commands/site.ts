@@ -12,7 +12,7 @@ import { SaidError, UsageError } from '../io/files.js';
 import { configuredLang } from '../io/locales.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
-import { PACKAGE_TEMPLATES } from '../io/templates.js';
+import { loadTemplateSet, PACKAGE_TEMPLATES } from '../io/templates.js';
 import { t } from '../render/catalog.js';
 import { formatLeftOutNote } from '../render/left-out.js';
 import type { SiteAssets } from '../render/site/index.js';
@@ -61,13 +61,16 @@ function shownFolder(out: string): string {
   return /^\.\.(\/\.\.)*$/.test(rel) ? out.split(path.sep).join('/') : rel;
 }
 
-// The stylesheet and search script are the package's own (templates/site); MiniSearch's browser build comes from its
+// The stylesheet and search script are the package's own (templates/site), and so are the work-plan grid's partials
+// (templates/workplan/partials: the plan page's matrix is `acta workplan -f html`'s); MiniSearch's browser build comes from its
 // package, copied as it is: the site never loads anything from elsewhere.
 async function readAssets(): Promise<SiteAssets> {
   const own = (name: string): Promise<string> => readFile(path.join(PACKAGE_TEMPLATES, 'site', name), 'utf8');
   const main = createRequire(import.meta.url).resolve('minisearch');
   const umd = path.join(path.dirname(main), '..', 'umd', 'index.js');
-  return { css: await own('site.css'), siteScript: await own('site.js'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
+  const workplan = await loadTemplateSet('workplan', 'html', {});
+  const gridCss = workplan.partials['grid-style']?.text ?? '';
+  return { css: `${await own('site.css')}\n${gridCss}`, workplan, siteScript: await own('site.js'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
 }
 
 // The address the site will be published at: http(s) only, so a calendar's link back is one a reader can open.

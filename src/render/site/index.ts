@@ -14,9 +14,10 @@ import type { MeetingRow } from './meeting-pages.js';
 import { meetingPage, meetingRow, meetingsIndex, meetingTitle } from './meeting-pages.js';
 import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
 import type { PlanRow } from './plan-pages.js';
-import { activityPage, planPage, planRow, plansIndex } from './plan-pages.js';
+import { activityPage, planPage, planRow, plansIndex, planTitle } from './plan-pages.js';
+import type { TemplateSet } from '../report-template.js';
 import { SearchIndexBuilder } from './search-index.js';
-import { day } from '../i18n.js';
+import { day, labels } from '../i18n.js';
 import { siteLabels } from './site-labels.js';
 
 export { SITE_MARKER } from './paths.js';
@@ -28,6 +29,9 @@ export interface SiteAssets {
   readonly searchScript: string;
   /** MiniSearch's browser build (UMD), copied as it is. */
   readonly minisearch: string;
+  /** `acta workplan -f html`'s templates: the plan page draws its matrix with their partials grid and legend (the
+   * stylesheet `css` already carries their rules, partial grid-style). */
+  readonly workplan: TemplateSet;
 }
 
 export interface SiteSpec {
@@ -96,8 +100,8 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
   const planRows: PlanRow[] = [];
   for (const record of site.plans) {
     const p = site.planPage(record);
-    yield put(sitePaths.plan(lang, p.matrix.id), p.matrix.id, (lc) => planPage(p, lc));
-    for (const a of p.activities.filter(hasPage)) yield put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), a.ref, (lc) => activityPage(p, a, lc));
+    yield put(sitePaths.plan(lang, p.matrix.id), planTitle(p, lang), (lc) => planPage(p, lc, spec.assets.workplan));
+    for (const a of p.activities.filter(hasPage)) yield put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), `${labels(lang).words.activity} ${a.ref.slice(a.ref.indexOf('#') + 1)} — ${planTitle(p, lang)}`, (lc) => activityPage(p, a, lc));
     search.plan(p, activityPages);
     planRows.push(planRow(p));
   }
