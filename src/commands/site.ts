@@ -8,8 +8,10 @@ import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite } from '../core/queries/site.js';
+import { citedSources } from '../core/queries/sources.js';
 import { SaidError, UsageError } from '../io/files.js';
 import { configuredLang } from '../io/locales.js';
+import { readSources } from '../io/sources.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
 import { loadTemplateSet, PACKAGE_TEMPLATES } from '../io/templates.js';
@@ -46,7 +48,8 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   const authentic: Lang = records.config.authentic ?? 'es';
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
-  const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets(), ...(url !== undefined ? { url } : {}) });
+  const sources = await readSources(repo.root, citedSources(records));
+  const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets(), sources, ...(url !== undefined ? { url } : {}) });
   const count = await writeFolderAtomic(out, shown, SITE_MARKER, files, guard);
   const warning = formatLeftOutNote(records.leftOut) ?? '';
   const slash = shown.endsWith('/') ? shown : `${shown}/`;
@@ -73,8 +76,9 @@ async function readAssets(): Promise<SiteAssets> {
   return { css: `${await own('site.css')}\n${gridCss}`, workplan, siteScript: await own('site.js'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
 }
 
-// The address the site will be published at: http(s) only, so a calendar's link back is one a reader can open.
-function siteUrl(given: string | undefined, lang: Lang): string | undefined {
+// The address the site will be published at: http(s) only, so a calendar's link back is one a reader can open (also
+// `acta report --site-url`, whose HTML links each meeting's source document to its page there).
+export function siteUrl(given: string | undefined, lang: Lang): string | undefined {
   if (given === undefined) return undefined;
   if (!/^https?:\/\/[^\s/]+/i.test(given.trim())) throw new UsageError(t(lang, 'refusals.siteUrl', { url: given }));
   return given.trim();

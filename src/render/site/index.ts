@@ -17,6 +17,7 @@ import type { PlanRow } from './plan-pages.js';
 import { activityPage, planPage, planRow, plansIndex, planTitle } from './plan-pages.js';
 import type { TemplateSet } from '../report-template.js';
 import { SearchIndexBuilder } from './search-index.js';
+import { sourcePage } from './source-pages.js';
 import { day, labels } from '../i18n.js';
 import { siteLabels } from './site-labels.js';
 
@@ -44,6 +45,8 @@ export interface SiteSpec {
   readonly assets: SiteAssets;
   /** The address the site is published at (`acta site --url`): each actor's calendar then links back to its page. */
   readonly url?: string;
+  /** The source documents the records cite that were found (name → text): each becomes a page of numbered lines. */
+  readonly sources?: ReadonlyMap<string, string>;
 }
 
 /** An activity gets a page of its own when it has follow-up; the others are rows of the plan's matrix. */
@@ -72,9 +75,10 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
   const other = spec.models[lang === 'es' ? 'en' : 'es'];
   const actors = new Set(site.actors.map((a) => a.ref.id));
   const activityPages = site.activityPages;
+  const sources = new Set(spec.sources?.keys() ?? []);
   const w = siteLabels(lang);
   const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): [string, string] => {
-    const lc: LinkContext = { lang, path, actors, activityPages };
+    const lc: LinkContext = { lang, path, actors, activityPages, sources };
     return [path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc))];
   };
   const books = { overdue: site.overdue(), upcoming: site.upcoming() };
@@ -106,6 +110,7 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     planRows.push(planRow(p));
   }
   yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(planRows, lc));
+  for (const [name, text] of spec.sources ?? []) yield put(sitePaths.source(lang, name), name, (lc) => sourcePage(name, text, lc));
   // The lists: an index per list, and each actor's part as pages of their own (see list-book.ts).
   for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
   yield put(sitePaths.search(lang), w.search, (lc) => searchPage(site, lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);

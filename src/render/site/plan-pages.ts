@@ -12,6 +12,7 @@ import { actorLink, actorLinks, commitmentTable, followupTable, recordText } fro
 import { Html, html } from './html.js';
 import { relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
+import { sourceLink } from './source-pages.js';
 
 const keyOf = (ref: string): string => ref.slice(ref.indexOf('#') + 1);
 
@@ -44,6 +45,7 @@ export function planPage(p: SitePlan, lc: LinkContext, grid: TemplateSet): Html 
 <dl class="facts">
 <dt>${l.words.body}</dt><dd>${actorLink(m.body, lc)}</dd>
 <dt>${l.words.period}</dt><dd>${m.period.start}–${m.period.end}</dd>
+<dt>${l.words.source}</dt><dd>${sourceLink(p.source, lc)}</dd>
 </dl>
 <h2>${w.progress}</h2>
 <section class="wide" tabindex="0" aria-label="${w.progress}">
