@@ -7,6 +7,7 @@ import type { Statement } from '../core/queries/statement.js';
 import { buildReport } from '../core/queries/report.js';
 import { parseWindow } from '../core/queries/selection.js';
 import { UsageError } from '../io/files.js';
+import { t } from '../render/catalog.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeOutputFile } from '../io/write.js';
 import { packDocx } from '../io/docx-pack.js';
@@ -70,13 +71,13 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   if (format === 'docx') {
     const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
     await writeOutputFile(options.out!, bytes);
-    return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
+    return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out! })}\n`, exitCode: 0 };
   }
   const links = format === 'html' ? await sourceLinks(view, root, siteUrl(options.siteUrl, view.lang)) : undefined;
   const text = format === 'json' ? jsonText(view) : await renderWith(format, { ...withAnnexViews(view), ...(links ? { sourceLinks: links } : {}) }, root, options.template);
   if (options.out === undefined) return { stdout: text, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
   await writeOutputFile(options.out, text);
-  return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
 }
 
 // The records and commitments stay inside this function: once the view is built they can be collected while the

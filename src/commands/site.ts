@@ -37,7 +37,7 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   if (options.out !== undefined && options.out.trim() === '') throw new SaidError(say('safety.site.emptyOut'));
   const out = options.out === undefined ? path.join(root, DEFAULT_SITE_FOLDER) : fromCwd(options.out);
   const shown = shownFolder(out);
-  resolveLang(options, configuredLang(root)); // chosen before the folder is checked: a refusal of it is said in it
+  const lang = resolveLang(options, configuredLang(root)); // chosen before the folder is checked: a refusal of it is said in it
   const guard = { root };
   await checkOutputFolder(out, shown, SITE_MARKER, guard);
   const url = siteUrl(options.url, options.lang ?? 'es');
@@ -53,7 +53,7 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   const count = await writeFolderAtomic(out, shown, SITE_MARKER, files, guard);
   const warning = formatLeftOutNote(records.leftOut) ?? '';
   const slash = shown.endsWith('/') ? shown : `${shown}/`;
-  return { stdout: '', stderr: `${warning}acta: wrote ${slash} (${count.pages} pages, ${count.files} files); open ${slash}index.html\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${warning}${t(lang, 'written.site', { folder: slash, pages: count.pages, files: count.files })}\n`, exitCode: 0 };
 }
 
 // The folder as people read it: relative to the working folder when it is there or below (`.` for the working folder

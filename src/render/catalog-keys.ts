@@ -2,10 +2,10 @@
 // `node scripts/catalog-keys.mjs` or `ACTA_CATALOG_UPDATE=1 npx vitest run test/i18n`).
 /** Every section of the catalogs and the keys it holds. */
 export interface Sections {
-  readonly "fmt": 'problems' | 'formatted' | 'wouldReformat' | 'notFormatted' | 'runFmt' | 'summaryCheck' | 'summaryWrite' | 'summaryFailed' | 'unreadableFolder' | 'unreadable';
+  readonly "fmt": 'diffAt' | 'byteOrderMark' | 'crlf' | 'invisibleBytes' | 'problems' | 'formatted' | 'wouldReformat' | 'notFormatted' | 'runFmt' | 'summaryCheck' | 'summaryWrite' | 'summaryFailed' | 'unreadableFolder' | 'unreadable';
   readonly "layout": 'cannotFormat' | 'unstable' | 'invalidYaml' | 'duplicateKey' | 'noRecord' | 'aliases' | 'doesNotReadBack' | 'changesData' | 'losesComment' | 'notARecord' | 'notList' | 'nothingAt' | 'notMapping' | 'alreadySupersedes';
-  readonly "refusals": 'siteUrl' | 'unknownName' | 'badPeriod' | 'noRecord' | 'ambiguous' | 'noPoint' | 'noActivity' | 'wholeRecord' | 'badOn' | 'recurs' | 'extendNeedsTo' | 'badTo' | 'option' | 'statusMissing' | 'statusUnknown' | 'supersededByStatus' | 'supersededByAgreement' | 'noSuchActor' | 'severalActors' | 'leftOut' | 'definedTwice' | 'emptyOccurrence' | 'noSteps' | 'stepRange' | 'noOccurrence' | 'noActorGiven' | 'alreadyDelivered' | 'doesNotRecur' | 'cannotAddEntry';
-  readonly "written": 'refused' | 'deliveredBy' | 'done' | 'extended' | 'extendedBy' | 'eachStep' | 'earlierThanInForce' | 'onDefaulted' | 'status' | 'supersededBy' | 'warned' | 'wouldWarn';
+  readonly "refusals": 'revWrites' | 'initTaken' | 'initNotFolder' | 'initAlreadyRecords' | 'initNotEmpty' | 'initNotBundled' | 'alreadyExists' | 'siteUrl' | 'unknownName' | 'badPeriod' | 'noRecord' | 'ambiguous' | 'noPoint' | 'noActivity' | 'wholeRecord' | 'badOn' | 'recurs' | 'extendNeedsTo' | 'badTo' | 'option' | 'statusMissing' | 'statusUnknown' | 'supersededByStatus' | 'supersededByAgreement' | 'noSuchActor' | 'severalActors' | 'leftOut' | 'definedTwice' | 'emptyOccurrence' | 'noSteps' | 'stepRange' | 'noOccurrence' | 'noActorGiven' | 'alreadyDelivered' | 'doesNotRecur' | 'cannotAddEntry';
+  readonly "written": 'file' | 'site' | 'statements' | 'refused' | 'deliveredBy' | 'done' | 'extended' | 'extendedBy' | 'eachStep' | 'earlierThanInForce' | 'onDefaulted' | 'status' | 'supersededBy' | 'warned' | 'wouldWarn';
   readonly "newRecord": 'invalid' | 'addBody' | 'created' | 'next';
   readonly "init": 'created' | 'schemas' | 'vendored' | 'next' | 'moveWorkflow' | 'exampleRegistries' | 'datePattern' | 'firstMeeting';
   readonly "importer": 'created' | 'notFound' | 'missingBody' | 'missingDates' | 'missingPoints' | 'errors' | 'next' | 'accepted' | 'notAccepted' | 'nothingToAccept';
