@@ -103,11 +103,24 @@ describe("every example in every command's help runs in a records repository act
   });
   // Both kinds init makes: its own example registries, and the CRM's (--from-crm); both have body st and the example meeting.
   const cases = COMMANDS.flatMap((c) => [[], ['--from-crm']].map((flags) => [c.name, ['init', ...flags].join(' '), flags, c] as const));
+  // Each kind is made once; every command gets its own copy of it (the examples write files).
+  const made = new Map<string, Promise<TempRepo>>();
+  const madeBy = (flags: readonly string[]): Promise<TempRepo> => {
+    const key = flags.join(' ');
+    if (!made.has(key)) {
+      made.set(key, (async () => {
+        const repo = new TempRepo('acta-help-');
+        repos.push(repo);
+        expect((await repo.acta(['init', repo.dir, '--force', '--no-vendor', ...flags])).code).toBe(0);
+        repo.write({ 'report.txt': REPORT }).commit('a records repository, as acta init makes it');
+        return repo;
+      })());
+    }
+    return made.get(key)!;
+  };
   it.each(cases)('%s (in a repository made by acta %s)', async (_name, _made, flags, entry) => {
-    const repo = new TempRepo('acta-help-');
+    const repo = new TempRepo('acta-help-', await madeBy(flags));
     repos.push(repo);
-    expect((await repo.acta(['init', repo.dir, '--force', '--no-vendor', ...flags])).code).toBe(0);
-    repo.write({ 'report.txt': REPORT }).commit('a records repository, as acta init makes it');
     for (const [line] of entry.examples) {
       const args = words(line).slice(1);
       if (!args.includes('--as-of')) args.push('--as-of', '2025-06-01');

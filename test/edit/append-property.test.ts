@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { propertyRuns } from '../fixed-seeds.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildActorDirectory } from '../../src/core/actors.js';
@@ -75,7 +76,7 @@ describe('follow-up writes', () => {
         if (!plan.ok) return; // usage problems (an unknown actor word) are refused before any write
         checkWrite(texts, plan.value);
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   }, 120_000);
 });
@@ -119,7 +120,7 @@ describe('follow-up writes on generated meetings', () => {
         if (!plan.ok) return;
         checkWrite(source, plan.value);
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   }, 120_000);
 });

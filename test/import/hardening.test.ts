@@ -36,22 +36,18 @@ describe('every rule linear (issue 26 point 7)', () => {
     const body = ' '.repeat(320_000) + '\n'.repeat(600_000) + '[1: '.repeat(200_000) + '\t\u00a0'.repeat(100_000) + ' a la brevedad el 4 de mayo de 2017'.repeat(4_000);
     const text = (head + body).slice(0, 2_000_000);
     expect(text.length).toBe(2_000_000);
-    const t0 = performance.now();
     const outcome = draftMeeting(text, 'big.txt', repo.records.registries);
-    const ms = performance.now() - t0;
     expect(outcome.draft.agreements.length).toBe(1);
-    // Today's main took 80 s on the spaces alone; the rules are linear now (about 1 s on a busy 2-core machine).
-    expect(ms).toBeLessThan(15_000);
-  });
+    // A guard against a hang, not a speed test: issue 26's main took 80 s on the spaces alone; the rules are linear
+    // now (about 1 s on a busy 2-core machine), so the test's own time limit stops anything quadratic.
+  }, 15_000);
 
   it('actor matching is linear in mentions: 20,000 mentions of one name are read once each', async () => {
     const repo = await loadRepository(path.join(ROOT, 'data'));
     const names = actorNames(repo.records.registries);
     const text = 'la OIM y '.repeat(20_000);
-    const t0 = performance.now();
     expect(findActors(text, names).map((a) => a.actor)).toEqual(['iom']);
-    expect(performance.now() - t0).toBeLessThan(5_000);
-  });
+  }, 10_000);
 
   it('cleanSource keeps an unclosed footnote as text and reads a closed one', () => {
     const c = cleanSource('Texto [1: sin cerrar [2: nota cerrada] fin');

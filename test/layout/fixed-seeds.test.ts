@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIXED_SEED, seedFromEnvironment } from '../fixed-seeds.js';
+import { FIXED_SEED, propertyRuns, seedFromEnvironment } from '../fixed-seeds.js';
 import { REPO_ROOT } from '../run-acta.js';
 
 function files(dir: string): string[] {
@@ -31,6 +31,11 @@ describe('property tests on fixed seeds', () => {
     expect(seedFromEnvironment('1126370005')).toBe(1126370005);
     expect(seedFromEnvironment('1')).toBe(1);
     expect(seedFromEnvironment('yes')).toBe('random');
+  });
+
+  it('a costly property test draws a third of its cases (at least 10) on the fixed seed, all of them on any other', () => {
+    expect([propertyRuns(300, true), propertyRuns(40, true), propertyRuns(14, true), propertyRuns(5, true)]).toEqual([100, 14, 10, 5]);
+    expect([propertyRuns(300, false), propertyRuns(40, false)]).toEqual([300, 40]);
   });
 
   it('the setup file is loaded for every test file, and no test draws a seed from the clock or Math.random', () => {
