@@ -100,7 +100,7 @@ describe('acta site at scale', () => {
     };
     const [one, four] = [busiest(small), busiest(large)];
     const lastPage = (a: SiteActor) => {
-      const lc: LinkContext = { lang: 'es', path: sitePaths.actor('es', a.ref.id), actors: new Set(), activityPages: new Set() };
+      const lc: LinkContext = { lang: 'es', path: sitePaths.actor('es', a.ref.id), actors: new Set(), activityPages: new Set(), sources: new Set() };
       const [part, pages] = actorParts(a).reduce((x, y) => (y[1] > x[1] ? y : x));
       void actorPartPage(a, part, 1, pages, lc); // its first page as the site writes it, before the one counted
       return { pages, run: (): void => void actorPartPage(a, part, pages, pages, lc) };
