@@ -144,7 +144,6 @@ describe('a warm validate loads no record reader, schema or check', () => {
       return readFileSync(log, 'utf8');
     };
     const cold = run();
-    // (ajv itself is no longer imported even cold: the precompiled validators require only its runtime helpers.)
     expect(cold).toContain('/dist/core/schema.js');
     expect(cold).toContain('/dist/core/pipeline.js');
     // A second run: too soon after the files were written for their stats to be believed, so they are hashed — and
