@@ -5,13 +5,20 @@ import type { FileRefs } from '../core/reference-index.js';
 import type { ChangeScope } from '../core/change-scope.js';
 import { scopeOfChange } from '../core/change-scope.js';
 import { CONFIG_FILE } from '../core/records.js';
+import { cacheEnabled } from './cache-store.js';
+import type { Voucher } from './cache-stat.js';
+import { snapshotRoot } from './cache-stat.js';
+import { listIndex } from './git.js';
 import { readParsedFiles } from './load.js';
 import { openRefsStore } from './refs-cache.js';
 import type { RecordSource } from './source.js';
-import { changedFiles } from './source.js';
+import { changedFiles, snapshotSource } from './source.js';
 
 /** The scope of the change from `base` (a git revision) to `head` (the disk, or --rev): see core/change-scope.ts. */
-export async function scopeChangedSince(base: RecordSource, head: RecordSource): Promise<ChangeScope> {
+export async function scopeChangedSince(base: RecordSource, from: RecordSource): Promise<ChangeScope> {
+  // The disk through the stat index (io/cache-stat.ts): an unchanged file's blob id comes from the index, so only the
+  // files that changed are read — compared by id with the base, summarised from the store.
+  const { head, stable, done } = await throughStatIndex(base, from);
   const headIds = new Map<string, string>();
   const changed = await changedFiles(base, head, { headIds });
   const changedNames = new Set(changed.map((c) => c.file));
@@ -41,9 +48,45 @@ export async function scopeChangedSince(base: RecordSource, head: RecordSource):
   }
   const atBase = changed.filter((c) => c.before !== undefined).map((c) => c.file);
   const before = new Map((await readParsedFiles(base, atBase)).map((p) => [p.file, fileRefs(p)]));
-  store.save(files.map(keyOf).filter((k): k is string => k !== undefined));
+  // (A file found changed while this ran: its summary may not match its id, so nothing is kept.)
+  if (stable()) store.save(files.map(keyOf).filter((k): k is string => k !== undefined));
+  done();
   const scope = scopeOfChange(refs, changed.map((c) => ({ file: c.file, before: before.get(c.file), after: refs.get(c.file) })), CONFIG_FILE);
   // With no meeting or plan at all, "no records" depends on every file: read them all.
   if (![...refs.values()].some((r) => r?.kind === 'meeting' || r?.kind === 'plan')) return { ...scope, readAll: true };
   return scope;
 }
+
+// The head as the stat index sees it, with git's blob ids for every file (sha1: a repository of sha256 objects, or a
+// snapshot that keys nothing, reads as before). A file the stat index does not know (a fresh checkout, a restored
+// cache) is taken on git's own index's word, as `git status` takes it, when all of these hold: its entry is plain
+// (stage 0, a regular file, no assume-unchanged or skip-worktree), the file's size, times, inode and device are those
+// the entry recorded, the entry is older than the index file (git's racily clean rule), its blob is the base's, and
+// the base's blob has the file's size (so no end-of-line or other conversion stands between the two). Any other file
+// is read and hashed. `stable()` is false once a file read is found changed since.
+async function throughStatIndex(base: RecordSource, head: RecordSource): Promise<{ head: RecordSource; stable(): boolean; done(): void }> {
+  const plain = { head, stable: () => true, done: () => undefined };
+  if (!head.onDisk || !cacheEnabled()) return plain;
+  const baseEntries = await base.treeEntries?.();
+  if (!baseEntries || ![...baseEntries.values()].every((e) => e.object.length === 40)) return plain;
+  const index = base.git ? await listIndex(base.git.workTree, base.git.folder) : undefined;
+  const vouch: Voucher | undefined = index
+    ? (name, stat) => {
+        const entry = index.entries.get(name);
+        const at = baseEntries.get(name);
+        if (!entry || !at || entry.flagged || (entry.mode !== '100644' && entry.mode !== '100755') || entry.object !== at.object) return undefined;
+        if (BigInt(at.size) !== stat.size || entry.size !== (stat.size & LOW_32) || entry.dev !== (stat.dev & LOW_32) || entry.ino !== (stat.ino & LOW_32)) return undefined;
+        const [ms, mn] = entry.mtime;
+        const [cs, cn] = entry.ctime;
+        if (ms * NS + mn !== stat.mtimeNs || cs * NS + cn !== stat.ctimeNs || stat.mtimeNs >= index.mtimeNs) return undefined;
+        return entry.object;
+      }
+    : undefined;
+  const snapshot = await snapshotRoot(head.root, undefined, vouch);
+  if (!snapshot.hashes) return plain;
+  const source = snapshotSource(snapshot);
+  return { head: { ...source, objectIds: async () => snapshot.blobIds }, stable: source.stable, done: () => snapshot.save() };
+}
+
+const NS = 1_000_000_000n;
+const LOW_32 = 0xffffffffn;
