@@ -54,8 +54,8 @@ async function recordsPointer(dir: string): Promise<string | undefined> {
   const bytes = await fs.readFile(file).catch(() => undefined);
   if (!bytes || !mayPoint(bytes)) return undefined;
   // The YAML reader only for a file that may name a folder: finding the root loads no parser for most roots.
-  const { parseRecordFile } = await import('../core/read/index.js');
-  const data = parseRecordFile(CONFIG_FILE, bytes).data;
+  const { readRecordFile } = await import('../core/read/index.js');
+  const data = readRecordFile(CONFIG_FILE, bytes).data;
   // A broken acta.yaml is not a pointer: the pipeline reports its problems where it is.
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const records = (data as Record<string, unknown>)['records'];

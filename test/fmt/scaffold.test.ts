@@ -158,7 +158,8 @@ describe('acta init', () => {
     writeFileSync(path.join(dir, 'notes.txt'), 'mine\n');
     const r = await acta(['init', dir], os.tmpdir());
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('is not empty');
+    expect(r.stderr).toContain('no está vacía (notes.txt)');
+    expect((await acta(['init', dir, '--lang', 'en'], os.tmpdir())).stderr).toContain('is not empty (notes.txt): use an empty folder, or --force');
     expect(readdirSync(dir)).toEqual(['notes.txt']);
     mkdirSync(path.join(dir, 'registries'));
     writeFileSync(path.join(dir, 'registries/bodies.yaml'), 'mine\n');
@@ -171,7 +172,8 @@ describe('acta init', () => {
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
     const again = await acta(['init', dir, '--force'], os.tmpdir());
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already a records repository');
+    expect(again.stderr).toContain('ya es un repositorio de registros (tiene acta.yaml)');
+    expect((await actaEn(['init', dir, '--force'], os.tmpdir())).stderr).toContain('is already a records repository (it has acta.yaml)');
   });
 });
 
@@ -248,7 +250,8 @@ describe('acta new', () => {
     const first = readFileSync(path.join(root, 'meetings/2018-03-01-red-nna.yaml'), 'utf8');
     const again = await acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01', '--place', 'Other'], root);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toContain('meetings/2018-03-01-red-nna.yaml ya existe: acta new no sobrescribe un registro');
+    expect((await acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01', '--lang', 'en'], root)).stderr).toContain('meetings/2018-03-01-red-nna.yaml already exists: acta new does not overwrite a record');
     expect(readFileSync(path.join(root, 'meetings/2018-03-01-red-nna.yaml'), 'utf8')).toBe(first);
     const unknown = await acta(['new', 'meeting', '--body', 'red-nnaa', '--date', '2018-04-01', '--country', 'ZZ'], root);
     expect(unknown.code).toBe(2);
