@@ -3,6 +3,7 @@
 import { fileRefs } from '../core/reference-index.js';
 import type { FileRefs } from '../core/reference-index.js';
 import type { ChangeScope } from '../core/change-scope.js';
+import type { ParsedFile } from '../core/read/index.js';
 import { scopeOfChange } from '../core/change-scope.js';
 import { CONFIG_FILE } from '../core/records.js';
 import { cacheEnabled } from './cache-store.js';
@@ -26,11 +27,7 @@ export async function scopeChangedSince(base: RecordSource, from: RecordSource):
   const store = openRefsStore(head.root);
   const refs = new Map<string, FileRefs | undefined>();
   const missing: string[] = [];
-  // The key is the content, and the name where the name decides the kind (acta.yaml at the root, or nested).
-  const keyOf = (file: string): string | undefined => {
-    const id = headIds.get(file);
-    return id === undefined ? undefined : file === CONFIG_FILE ? `${id} config` : file.endsWith(`/${CONFIG_FILE}`) ? `${id} nested` : id;
-  };
+  const keyOf = (file: string): string | undefined => summaryKey(file, headIds.get(file));
   for (const file of files) {
     const id = keyOf(file);
     const known = id !== undefined && !changedNames.has(file) ? store.get(id) : undefined;
@@ -44,7 +41,7 @@ export async function scopeChangedSince(base: RecordSource, from: RecordSource):
     refs.set(parsed.file, summary);
     const id = keyOf(parsed.file);
     // (Not a file that could not be read: a link in git has the bytes of its target's name.)
-    if (id !== undefined && !changedNames.has(parsed.file) && !parsed.diagnostics.some((d) => d.code === 'file/unreadable')) store.put(id, summary);
+    if (id !== undefined && !changedNames.has(parsed.file) && !unreadable(parsed)) store.put(id, summary);
   }
   const atBase = changed.filter((c) => c.before !== undefined).map((c) => c.file);
   const before = new Map((await readParsedFiles(base, atBase)).map((p) => [p.file, fileRefs(p)]));
@@ -55,6 +52,29 @@ export async function scopeChangedSince(base: RecordSource, from: RecordSource):
   // With no meeting or plan at all, "no records" depends on every file: read them all.
   if (![...refs.values()].some((r) => r?.kind === 'meeting' || r?.kind === 'plan')) return { ...scope, readAll: true };
   return scope;
+}
+
+// A summary's key is the content (the git blob id), and the name where the name decides the kind (acta.yaml at the
+// root, or nested).
+function summaryKey(file: string, id: string | undefined): string | undefined {
+  return id === undefined ? undefined : file === CONFIG_FILE ? `${id} config` : file.endsWith(`/${CONFIG_FILE}`) ? `${id} nested` : id;
+}
+
+const unreadable = (parsed: ParsedFile): boolean => parsed.diagnostics.some((d) => d.code === 'file/unreadable');
+
+/** A full validate over the disk keeps the summaries of the files it parsed, by blob id (from the stat index), so a
+ * later `--changed-since` — in a pull request's job that restored the cache a run on the main branch saved — reads
+ * none of the unchanged files. */
+export function keepSummaries(root: string, files: readonly ParsedFile[], blobIds: ReadonlyMap<string, string>): void {
+  const store = openRefsStore(root);
+  const keys: string[] = [];
+  for (const parsed of files) {
+    const key = summaryKey(parsed.file, blobIds.get(parsed.file));
+    if (key === undefined || unreadable(parsed)) continue;
+    keys.push(key);
+    if (!store.get(key)) store.put(key, fileRefs(parsed));
+  }
+  store.save(keys);
 }
 
 // The head as the stat index sees it, with git's blob ids for every file (sha1: a repository of sha256 objects, or a

@@ -108,6 +108,8 @@ describe('validate with the cache says what validate without it says', () => {
           const cache = temp('acta-warm-cache-');
           const args = ['validate', '--changed-since', 'base', '--format', 'json'];
           const run = (on: boolean): ReturnType<typeof runActa> => runActa(args, { cwd: repo.dir, env: { ...gitEnv(repo.home), ...(on ? { ACTA_CACHE: '1', ACTA_CACHE_DIR: cache } : { ACTA_CACHE: '0' }) } });
+          // A full validate first: it keeps every file's summary, which --changed-since then takes from the cache.
+          await runActa(['validate', '--format', 'json'], { cwd: repo.dir, env: { ...gitEnv(repo.home), ACTA_CACHE: '1', ACTA_CACHE_DIR: cache } });
           expect(await run(true)).toEqual(await run(false));
           for (const [edit, commit, lose] of edits) {
             apply(repo.dir, edit);
