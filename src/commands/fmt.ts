@@ -1,6 +1,7 @@
 // acta fmt [paths…] [--check]: rewrite record files in the canonical layout, atomically; --check only lists them.
 import path from 'node:path';
 import { keyOrderFor } from '../core/format/key-order.js';
+import { isCanonicalLayout } from '../core/format/canonical.js';
 import { formatRecordText } from '../core/format/format.js';
 import type { KeyOrder } from '../core/format/key-order.js';
 import type { ParsedFile } from '../core/read/index.js';
@@ -20,7 +21,7 @@ import { formatFmtResult } from '../render/fmt.js';
 import { configuredLang } from '../io/locales.js';
 import { t } from '../render/catalog.js';
 import { diagnosticText, saidText } from '../render/diagnostic-text.js';
-import { resolveLang, resolveRoot, resolveStyle } from './context.js';
+import { refuseRev, resolveLang, resolveRoot, resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface FmtOptions extends GlobalOptions {
@@ -28,7 +29,7 @@ export interface FmtOptions extends GlobalOptions {
 }
 
 export async function runFmt(paths: readonly string[], options: FmtOptions): Promise<Outcome> {
-  if (options.rev !== undefined) throw new UsageError('acta fmt works on the files on disk: --rev is for read-only commands');
+  refuseRev(options, 'fmt');
   const root = await resolveRoot(options, paths[0]);
   // Rewriting holds the records lock (io/lock.ts): a done running meanwhile is neither lost nor overwritten.
   resolveLang(options, configuredLang(root)); // chosen before the lock: a refusal of the lock is said in it
@@ -79,11 +80,14 @@ async function formatOne(root: string, file: string, bytes: Uint8Array | unknown
   if (errors.length) return { status: 'not-formatted', reason: t(lang, 'fmt.problems', { count: errors.length, line: String(errors[0]!.line), message: diagnosticText(errors[0]!, lang).message }) };
   const kind = kindOf(parsed);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const outcome = formatRecordText(text, kind ? orderFor(kind) : undefined);
+  const order = kind ? orderFor(kind) : undefined;
+  // Most files of a clean repository are canonical: a reading of their lines says so without the formatter.
+  if (isCanonicalLayout(text, order)) return { status: 'unchanged' };
+  const outcome = formatRecordText(text, order);
   if (!outcome.ok) return { status: 'not-formatted', reason: saidText(outcome.reason, lang) };
   const output = Buffer.from(outcome.text, 'utf8');
   if (output.equals(Buffer.from(bytes))) return { status: 'unchanged' };
-  if (check) return { status: 'would-reformat', diff: firstChange(text, outcome.text) };
+  if (check) return { status: 'would-reformat', diff: firstChange(text, outcome.text, lang) };
   try {
     await writeFileAtomic(root, file, output, { expected: bytes });
   } catch (e) {
@@ -97,12 +101,12 @@ const SHOWN_DIFF_LINES = 8;
 
 /** The first hunk of what acta fmt would change (one line of context), cut to a few lines: enough to see why. A change
  * only in bytes no line shows (a byte-order mark, line ends) is said in words. */
-export function firstChange(before: string, after: string): string[] {
+export function firstChange(before: string, after: string, lang: string): string[] {
   const lines = (t: string): string[] => t.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const patch = structuredPatch('', '', lines(before).join('\n'), lines(after).join('\n'), '', '', { context: 1 });
   const hunk = patch.hunks[0];
-  if (!hunk) return [before.startsWith('\uFEFF') ? '(a byte-order mark to drop)' : /\r/.test(before) ? '(CRLF line ends to make LF)' : '(bytes that no line shows)'];
+  if (!hunk) return [t(lang, before.startsWith('\uFEFF') ? 'fmt.byteOrderMark' : /\r/.test(before) ? 'fmt.crlf' : 'fmt.invisibleBytes')];
   const body = hunk.lines.filter((l) => !l.startsWith('\\'));
   const shown = body.slice(0, SHOWN_DIFF_LINES);
-  return [`@@ line ${hunk.oldStart} @@`, ...shown, ...(body.length > shown.length || patch.hunks.length > 1 ? ['…'] : [])];
+  return [t(lang, 'fmt.diffAt', { line: hunk.oldStart }), ...shown, ...(body.length > shown.length || patch.hunks.length > 1 ? ['…'] : [])];
 }

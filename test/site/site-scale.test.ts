@@ -14,6 +14,8 @@ import { checkRecords } from '../../src/core/pipeline.js';
 import type { SiteActor, SiteModel } from '../../src/core/queries/site.js';
 import { buildSite } from '../../src/core/queries/site.js';
 import { schemaValidator } from '../../src/io/load.js';
+import { loadTemplateSet } from '../../src/io/templates.js';
+import type { TemplateSet } from '../../src/render/report-template.js';
 import type { SiteSpec } from '../../src/render/site/index.js';
 import { siteFiles } from '../../src/render/site/index.js';
 import { actorPartPage, actorParts } from '../../src/render/site/actor-pages.js';
@@ -34,7 +36,7 @@ interface Built {
   readonly commitments: number;
 }
 
-function site(meetings: number): Built {
+function site(meetings: number, workplan: TemplateSet): Built {
   const dir = path.join(TMP, String(meetings));
   generateCorpus(dir, { meetings, plans: Math.max(1, meetings / 10), registries: path.join(ROOT, 'data/registries') });
   const names = ['acta.yaml', ...['registries', 'meetings', 'plans'].flatMap((sub) => readdirSync(path.join(dir, sub)).map((f) => `${sub}/${f}`))].sort();
@@ -47,16 +49,17 @@ function site(meetings: number): Built {
   const dirs = buildActorDirectory(records.registries);
   const commitments = deriveCommitments(records, AS_OF);
   const model = (lang: Lang): SiteModel => buildSite({ records, diagnostics: checked.diagnostics, commitments, ctx: { dir: dirs, lang }, asOf: AS_OF });
-  const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: 'Actas', en: 'Records' }, authentic: 'es', assets: { css: '', siteScript: '', searchScript: '', minisearch: '' } };
+  const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: 'Actas', en: 'Records' }, authentic: 'es', assets: { css: '', siteScript: '', searchScript: '', minisearch: '', workplan } };
   return { spec, commitments: commitments.length };
 }
 
 describe('acta site at scale', () => {
   let small: Built;
   let large: Built;
-  beforeAll(() => {
-    small = site(N);
-    large = site(4 * N);
+  beforeAll(async () => {
+    const workplan = await loadTemplateSet('workplan', 'html', {});
+    small = site(N, workplan);
+    large = site(4 * N, workplan);
   }, 120_000);
   afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
@@ -97,7 +100,7 @@ describe('acta site at scale', () => {
     };
     const [one, four] = [busiest(small), busiest(large)];
     const lastPage = (a: SiteActor) => {
-      const lc: LinkContext = { lang: 'es', path: sitePaths.actor('es', a.ref.id), actors: new Set(), activityPages: new Set() };
+      const lc: LinkContext = { lang: 'es', path: sitePaths.actor('es', a.ref.id), actors: new Set(), activityPages: new Set(), sources: new Set() };
       const [part, pages] = actorParts(a).reduce((x, y) => (y[1] > x[1] ? y : x));
       void actorPartPage(a, part, 1, pages, lc); // its first page as the site writes it, before the one counted
       return { pages, run: (): void => void actorPartPage(a, part, pages, pages, lc) };
