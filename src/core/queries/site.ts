@@ -11,7 +11,8 @@ import type { RecordSet } from '../records.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { DashboardModel } from './dashboard.js';
 import { buildDashboard } from './dashboard.js';
-import type { ExportResult } from './export.js';
+import type { ExportFeed, ExportResult } from './export.js';
+import { LazyList } from './lazy-list.js';
 import type { FollowupBook } from './followup-book.js';
 import { buildFollowupBook } from './followup-book.js';
 import type { PlanProgress } from './plan-progress.js';
@@ -57,8 +58,8 @@ export interface SiteActor extends SiteActorEntry {
   readonly meetings: readonly { readonly id: string; readonly date: Day; readonly role: 'body' | 'participant' | 'observer' }[];
   /** Groups: the commitments the group is named as owing. */
   readonly owes: ExportResult['commitments'];
-  /** Its calendar feed: the commitments it owes (itself or through a group). */
-  readonly calendar: ExportResult;
+  /** Its calendar feed: the commitments it owes (itself or through a group), each view made as the feed is written. */
+  readonly calendar: ExportFeed;
 }
 
 export interface SitePlan {
@@ -180,7 +181,8 @@ function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId,
     const role = m.body === id ? 'body' : m.participants?.includes(id) ? 'participant' : m.observers?.includes(id) ? 'observer' : undefined;
     return role ? [{ id: m.id, date: m.dates.start, role } as const] : [];
   });
-  const views = owed.map(view);
+  // A group's views are its page's table too; anyone else's are made as its calendar is written, never all at once.
+  const views = group ? owed.map(view) : [];
   return {
     ref: actorRefs([id], ctx)[0]!,
     kind,
@@ -190,6 +192,6 @@ function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId,
     groups: actorRefs([...ctx.dir.groupMembers.entries()].filter(([, m]) => m.includes(id)).map(([g]) => g).sort(), ctx),
     meetings: roles,
     owes: group ? views : [],
-    calendar: { version: 1, asOf, lang: ctx.lang, count: views.length, commitments: views },
+    calendar: { version: 1, asOf, lang: ctx.lang, count: owed.length, commitments: group ? views : LazyList.map(owed, view) },
   };
 }
