@@ -3,7 +3,7 @@
 import type { ActivityShow, SitePlan } from '../../core/queries/site.js';
 import type { Lang } from '../../core/model.js';
 import type { TemplateSet } from '../report-template.js';
-import { renderTemplate } from '../report-template.js';
+import { templateRenderer } from '../report-template.js';
 import { labels, localText } from '../i18n.js';
 import { reportLabels } from '../report-labels.js';
 import { statementLabels } from '../statement-labels.js';
@@ -91,9 +91,19 @@ function planGrid(p: SitePlan, lc: LinkContext, grid: TemplateSet): Html {
       })),
     })),
   };
-  const main = { name: '(acta) site: the plan page\'s grid', text: '{{> legend}}\n{{#with plan}}{{> grid}}{{/with}}' };
   const model: { readonly lang: Lang; readonly plan: typeof plan } = { lang: lc.lang, plan };
-  return new Html(renderTemplate({ main, partials: grid.partials }, model, 'html'));
+  return new Html(gridRenderer(grid)(model));
+}
+
+// Compiled once per template set (once per site), not once per page.
+const RENDERERS = new WeakMap<TemplateSet, (model: { readonly lang: Lang }) => string>();
+function gridRenderer(grid: TemplateSet): (model: { readonly lang: Lang }) => string {
+  let render = RENDERERS.get(grid);
+  if (!render) {
+    const main = { name: '(acta) site: the plan page\'s grid', text: '{{> legend}}\n{{#with plan}}{{> grid}}{{/with}}' };
+    RENDERERS.set(grid, (render = templateRenderer({ main, partials: grid.partials }, 'html')));
+  }
+  return render;
 }
 
 export function activityPage(p: SitePlan, a: ActivityShow, lc: LinkContext): Html {
