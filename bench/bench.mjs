@@ -1,17 +1,25 @@
 // npm run bench: every command of acta timed on synthetic corpora of 250, 2,000 and 8,000 meetings, next to ajv-cli
-// on the same files — wall time (median of N runs, node's start-up included) and peak memory, with the parse cache
-// off (cold) and primed (warm) — printed as tables and written to bench/results.md (the README's performance section).
+// on the same files — wall time (node's start-up included), CPU time and peak memory — cold (cache off), warm (the
+// cache primed by an earlier run) and as CI runs it (CI=true, a cache restored from a run on the base commit, every
+// file's mtime new as in a fresh checkout); printed as tables, with a table of the goals of issue 24, and written to
+// bench/results.md (the README's and docs/internals/performance.md's figures).
 //
-// Options: --sizes 250,2000,8000 · --runs N (3) · --runs-large N (1: sizes over 2,000) · --commands a,b (names below)
-// · --markdown (print the README's tables) · --no-write (leave results.md) · --corpus DIR (bench/.corpus) · --acta PATH
-// (another build's bin/acta.js) · --agreements N (15) · --text-scale X (0.1).
+// Reproducible on a busy machine: the cases run in rounds, A B C … in one round and … C B A in the next, and every
+// ratio (÷ ajv-cli, ÷ validate cold) is taken inside a round, then the median over the rounds is given, next to the
+// load average at the start of each round. Growth across sizes is given in wall and in CPU time (CPU time moves far
+// less with the machine's load).
+//
+// Options: --sizes 250,2000,8000 · --runs N (rounds, 3) · --runs-large N (2: rounds at sizes over 2,000)
+// · --commands a,b (names below; validate-ci and changed-since-ci are the CI cases) · --markdown (print the tables as
+// Markdown) · --no-write (leave results.md) · --corpus DIR (bench/.corpus) · --acta PATH (another build's
+// bin/acta.js) · --agreements N (15) · --text-scale X (0.1).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderResults, summarise } from './bench-table.mjs';
+import { renderResults, roundRatios, summarise } from './bench-table.mjs';
 import { generateCorpus } from './generate-corpus.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +37,7 @@ function option(name, fallback) {
 const opts = {
   sizes: option('sizes', '250,2000,8000').split(',').map(Number),
   runs: option('runs', 3),
-  runsLarge: option('runs-large', 1),
+  runsLarge: option('runs-large', 2),
   only: option('commands', '').split(',').filter(Boolean),
   markdown: process.argv.includes('--markdown'),
   write: !process.argv.includes('--no-write'),
@@ -63,6 +71,11 @@ function commandsFor(size, site) {
     ['diff', `acta diff HEAD~1 HEAD (${size.changed} files)`, ['diff', 'HEAD~1', 'HEAD', '--format', 'md']],
   ];
   const rows = list.map(([name, label, args]) => ({ name, label, args: [opts.acta, '--root', '.', ...args] }));
+  // CI with a restored cache: the same command lines, run in a copy of the corpus (a fresh checkout) under CI=true.
+  rows.push(
+    { name: 'validate-ci', label: 'acta validate — CI, restored cache', args: rows[0].args, ci: true },
+    { name: 'changed-since-ci', label: `acta validate --changed-since HEAD~1 (${size.changed} files) — CI, restored cache`, args: rows.find((r) => r.name === 'changed-since').args, ci: true },
+  );
   const out = path.join(opts.base, `site-${size.meetings}`);
   if (site.args) rows.push({ name: 'site', label: 'acta site', args: [opts.acta, '--root', '.', ...site.args(out), ...asOf], before: () => rmSync(out, { recursive: true, force: true }) });
   else rows.push({ name: 'site', label: 'acta site', skipped: site.reason });
@@ -71,18 +84,24 @@ function commandsFor(size, site) {
 
 const DEVNULL = openSync(os.devNull, 'w');
 
-// One run of `node …` (the peak-memory preload first): wall milliseconds, child start-up included, and peak kB.
-function runOnce(args, { cwd, cache }) {
+// One run of `node …` (the preload first): wall milliseconds, child start-up included, its CPU milliseconds and peak
+// kB. mode: 'cold' (ACTA_CACHE=0), 'warm' (ACTA_CACHE=1, the bench's cache folder), 'ci' (CI=true and ACTA_CACHE_DIR
+// = cacheDir, nothing else: what a CI job that restored the cache does).
+function runOnce(args, { cwd, mode = 'cold', cacheDir = CACHE }) {
   rmSync(RSS_FILE, { force: true });
-  const env = { ...process.env, NO_COLOR: '1', CI: '1', ACTA_BENCH_RSS_FILE: RSS_FILE, ACTA_CACHE: cache ? '1' : '0', ACTA_CACHE_DIR: CACHE };
+  const env = { ...process.env, NO_COLOR: '1', CI: '1', ACTA_BENCH_RSS_FILE: RSS_FILE, ACTA_CACHE: mode === 'warm' ? '1' : '0', ACTA_CACHE_DIR: cacheDir };
+  if (mode === 'ci') {
+    env.CI = 'true';
+    delete env.ACTA_CACHE;
+  }
   // Run in GitHub Actions, acta would pick the annotation format and write a step summary: not what is measured.
   for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_EXTERNAL_DIFF', 'GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY']) delete env[name];
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', path.join(ROOT, 'bench', 'max-rss.cjs'), ...args], { cwd, env, stdio: ['ignore', DEVNULL, 'pipe'], maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const rss = existsSync(RSS_FILE) ? Number(readFileSync(RSS_FILE, 'utf8')) : undefined;
+  const [rss, cpu] = existsSync(RSS_FILE) ? readFileSync(RSS_FILE, 'utf8').trim().split(/\s+/).map(Number) : [];
   if (r.status !== 0) return { failed: `exit ${r.status ?? r.signal}: ${(r.stderr ?? r.error?.message ?? '').trim().split('\n')[0]?.slice(0, 120)}` };
-  return { ms, rss };
+  return { ms, rss, cpu: Number.isFinite(cpu) ? cpu / 1000 : undefined };
 }
 
 function git(cwd, args) {
@@ -152,50 +171,110 @@ function progress(text) {
   process.stderr.write(`${text}\n`);
 }
 
+// A fresh checkout of the corpus for the CI cases (a copy, at its own path: the caches are kept per records root),
+// and a cache primed there on the base commit (HEAD~1), as the cache a CI job restores was saved by the last run on
+// the main branch. Each CI run then gets a new copy of that cache and new mtimes on every file (git writes every file
+// of a checkout), so a size+mtime stat cache misses and only content hashes can hit.
+function prepareCi(size, primer) {
+  const dir = `${size.dir}-ci`;
+  const caches = path.join(opts.base, `ci-cache-${size.meetings}`);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(caches, { recursive: true, force: true });
+  cpSync(size.dir, dir, { recursive: true });
+  const primed = path.join(caches, 'primed');
+  const restored = path.join(caches, 'restored');
+  git(dir, ['checkout', '-q', 'HEAD~1', '--', '.']);
+  const r = runOnce(primer, { cwd: dir, mode: 'warm', cacheDir: primed });
+  git(dir, ['checkout', '-q', 'HEAD', '--', '.']);
+  if (r.failed) throw new Error(`bench: priming the CI cache failed (${r.failed})`);
+  const files = ['acta.yaml', ...['meetings', 'plans', 'registries'].flatMap((f) => readdirSync(path.join(dir, f)).map((n) => `${f}/${n}`))].map((f) => path.join(dir, f));
+  let touch = Math.floor(Date.now() / 1000);
+  return {
+    dir,
+    restored,
+    before() {
+      rmSync(restored, { recursive: true, force: true });
+      if (existsSync(primed)) cpSync(primed, restored, { recursive: true });
+      touch += 1;
+      for (const f of files) utimesSync(f, touch, touch);
+    },
+  };
+}
+
+// Whether this build uses ACTA_CACHE_DIR under CI=true (issue 24 point 2): a run there writes into that folder.
+function ciUsesCache(dir) {
+  const probe = path.join(opts.base, 'ci-cache-probe');
+  rmSync(probe, { recursive: true, force: true });
+  runOnce([opts.acta, '--root', '.', 'validate', '--format', 'text'], { cwd: dir, mode: 'ci', cacheDir: probe });
+  const used = existsSync(probe) && readdirSync(probe).length > 0;
+  rmSync(probe, { recursive: true, force: true });
+  return used;
+}
+
 function measureSize(meetings, ajvArgs, site) {
   const size = prepareCorpus(meetings);
   const runs = meetings > 2000 ? opts.runsLarge : opts.runs;
   const commands = commandsFor(size, site);
-  const at = { cwd: size.dir };
-  progress(`bench: ${meetings} meetings (${(size.bytes / 1e6).toFixed(1)} MB), ${commands.length} commands, ${runs} run(s) each cold and warm`);
-  const samples = new Map(commands.map((c) => [c.name, { cold: [], coldRss: [], warm: [], warmRss: [] }]));
+  progress(`bench: ${meetings} meetings (${(size.bytes / 1e6).toFixed(1)} MB), ${commands.length} commands, ${runs} round(s)`);
+  const ciCommands = commands.filter((c) => c.ci);
+  const ci = ciCommands.length ? prepareCi(size, commands.find((c) => c.name === 'validate')?.args ?? [opts.acta, '--root', '.', 'validate', '--format', 'text']) : undefined;
+  // Every timed case: ajv-cli, each command cold and warm, the CI cases. Warm ones are primed (and each command
+  // proved to run) before the first round.
+  const cases = [{ key: 'ajv', args: ajvArgs, cwd: size.dir, mode: 'cold' }];
   for (const c of commands.filter((c) => !c.skipped)) {
-    c.before?.();
-    const primed = runOnce(c.args, { ...at, cache: true }); // fills the parse cache (and the page cache); proves it runs
-    if (primed.failed) c.failed = primed.failed;
-  }
-  const ajv = { ms: [], rss: [] };
-  for (let i = 0; i < runs; i++) {
-    const a = runOnce(ajvArgs, { ...at, cache: false });
-    if (a.failed) throw new Error(`bench: ajv-cli failed on the corpus (${a.failed})`);
-    ajv.ms.push(a.ms);
-    ajv.rss.push(a.rss);
-    for (const c of commands.filter((c) => !c.skipped && !c.failed)) {
-      const s = samples.get(c.name);
-      for (const cache of [false, true]) {
-        c.before?.();
-        const r = runOnce(c.args, { ...at, cache });
-        if (r.failed) {
-          c.failed = r.failed;
-          break;
-        }
-        s[cache ? 'warm' : 'cold'].push(r.ms);
-        s[cache ? 'warmRss' : 'coldRss'].push(r.rss);
-      }
+    if (c.ci) {
+      cases.push({ key: `${c.name}:ci`, command: c, args: c.args, cwd: ci.dir, mode: 'ci', cacheDir: ci.restored, before: () => ci.before() });
+      continue;
     }
-    progress(`bench: ${meetings} meetings, run ${i + 1} of ${runs} done`);
+    c.before?.();
+    const primed = runOnce(c.args, { cwd: size.dir, mode: 'warm' });
+    if (primed.failed) {
+      c.failed = primed.failed;
+      continue;
+    }
+    for (const mode of ['cold', 'warm']) cases.push({ key: `${c.name}:${mode}`, command: c, args: c.args, cwd: size.dir, mode, before: c.before });
   }
+  const samples = new Map(cases.map((k) => [k.key, []]));
+  const loads = [];
+  for (let round = 0; round < runs; round++) {
+    loads.push(os.loadavg()[0]);
+    const order = round % 2 ? [...cases].reverse() : cases;
+    for (const k of order) {
+      if (k.command?.failed) continue;
+      k.before?.();
+      const r = runOnce(k.args, k);
+      if (r.failed) {
+        if (k.key === 'ajv') throw new Error(`bench: ajv-cli failed on the corpus (${r.failed})`);
+        k.command.failed = r.failed;
+        continue;
+      }
+      samples.get(k.key)[round] = r;
+    }
+    progress(`bench: ${meetings} meetings, round ${round + 1} of ${runs} done (load average ${loads[round].toFixed(1)} at its start)`);
+  }
+  const figure = (key) => {
+    const s = samples.get(key);
+    if (!s || s.filter(Boolean).length === 0) return undefined;
+    const done = s.filter(Boolean);
+    return {
+      ...summarise(done.map((r) => r.ms), done.map((r) => r.rss), done.map((r) => r.cpu)),
+      perAjv: roundRatios(s, samples.get('ajv')),
+      perValidate: roundRatios(s, samples.get('validate:cold')),
+      perAjvCpu: roundRatios(s, samples.get('ajv'), 'cpu'),
+      perValidateCpu: roundRatios(s, samples.get('validate:cold'), 'cpu'),
+    };
+  };
   const rows = commands.map((c) => {
     if (c.skipped || c.failed) return { name: c.name, label: c.label, skipped: c.skipped ?? `failed (${c.failed})` };
-    const s = samples.get(c.name);
-    return { name: c.name, label: c.label, cold: summarise(s.cold, s.coldRss), warm: summarise(s.warm, s.warmRss) };
+    if (c.ci) return { name: c.name, label: c.label, ci: figure(`${c.name}:ci`) };
+    return { name: c.name, label: c.label, cold: figure(`${c.name}:cold`), warm: figure(`${c.name}:warm`) };
   });
-  return { ...size, runs, ajv: summarise(ajv.ms, ajv.rss), rows };
+  return { ...size, runs, loads, ajv: figure('ajv'), rows, ...(ci ? { ciCache: ciUsesCache(ci.dir) } : {}) };
 }
 
 function measureHelp() {
   const ms = [];
-  for (let i = 0; i < 10; i++) ms.push(runOnce([opts.acta, '--help'], { cwd: ROOT, cache: false }).ms);
+  for (let i = 0; i < 10; i++) ms.push(runOnce([opts.acta, '--help'], { cwd: ROOT }).ms);
   return summarise(ms);
 }
 
@@ -210,8 +289,10 @@ const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
 results.notes.push(
   `Machine: ${os.availableParallelism()} CPUs (${cpu}), Node ${process.version}, ${os.platform()} ${os.arch()}; load average ${os.loadavg()[0].toFixed(1)} at the end of the run.`,
   `Corpus: bench/generate-corpus.mjs, seed ${SEED}, ${opts.agreements} points a meeting, text scale ${opts.scale}, plus acta.yaml and the registries of data/; every record valid and canonical.`,
-  'Cold: ACTA_CACHE=0 (every file parsed); warm: the parse cache primed by an earlier run of the same command. Peak memory: the largest resident set of the timed process (worker threads included).',
+  'Cold: ACTA_CACHE=0 (every file parsed); warm: the cache primed by an earlier run of the same command; CI, restored cache: CI=true and ACTA_CACHE_DIR pointing at a copy of a cache primed on HEAD~1, in a copy of the corpus whose files all have new mtimes. Peak memory: the largest resident set of the timed process (worker threads included).',
+  `Rounds: every case once a round, in one order and then the reverse; each ratio is the median of the ratios taken inside each round, of wall time, and in brackets of CPU time (user + system, worker threads included). Growth: medians across sizes, wall and CPU.`,
 );
+if (results.sizes.some((s) => s.ciCache === false)) results.notes.push('This build does not use ACTA_CACHE_DIR under CI=true (issue 24 point 2): its "CI, restored cache" rows are cold runs.');
 const table = renderResults(results, { markdown: opts.markdown });
 process.stdout.write(table);
 if (opts.write) {

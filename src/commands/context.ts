@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isRealDate, YEARS } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
 import { today } from '../io/clock.js';
-import { CONFIG_FILE } from '../core/records.js';
+import { CONFIG_FILE } from '../core/config-file.js';
 import { findRoot, followRecordsPointer, noRootHere, noRootMessage, UsageError } from '../io/files.js';
 import type { Output } from '../io/runtime.js';
 import { fromCwd, noteLang, runtime } from '../io/runtime.js';

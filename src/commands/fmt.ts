@@ -1,6 +1,7 @@
 // acta fmt [paths…] [--check]: rewrite record files in the canonical layout, atomically; --check only lists them.
 import path from 'node:path';
 import { keyOrderFor } from '../core/format/key-order.js';
+import { isCanonicalLayout } from '../core/format/canonical.js';
 import { formatRecordText } from '../core/format/format.js';
 import type { KeyOrder } from '../core/format/key-order.js';
 import type { ParsedFile } from '../core/read/index.js';
@@ -79,7 +80,10 @@ async function formatOne(root: string, file: string, bytes: Uint8Array | unknown
   if (errors.length) return { status: 'not-formatted', reason: t(lang, 'fmt.problems', { count: errors.length, line: String(errors[0]!.line), message: diagnosticText(errors[0]!, lang).message }) };
   const kind = kindOf(parsed);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const outcome = formatRecordText(text, kind ? orderFor(kind) : undefined);
+  const order = kind ? orderFor(kind) : undefined;
+  // Most files of a clean repository are canonical: a reading of their lines says so without the formatter.
+  if (isCanonicalLayout(text, order)) return { status: 'unchanged' };
+  const outcome = formatRecordText(text, order);
   if (!outcome.ok) return { status: 'not-formatted', reason: saidText(outcome.reason, lang) };
   const output = Buffer.from(outcome.text, 'utf8');
   if (output.equals(Buffer.from(bytes))) return { status: 'unchanged' };

@@ -111,10 +111,13 @@ async function crmFile(file: string, schemaPath: string): Promise<string> {
 }
 
 /** The workflow for records in a subfolder of the repository: every job's `run:` steps there (a workflow-wide default),
- * and the site's upload from there (`with: path` is not a `run:` step, so no default reaches it). */
+ * the site's upload from there (`with: path` is not a `run:` step, so no default reaches it), and the cache keyed on
+ * that folder's lock file. */
 export function workflowFor(template: string, sub: string | undefined): string {
   if (sub === undefined) return template;
   const quoted = JSON.stringify(sub);
   const withDefaults = template.replace(/^jobs:$/m, `# The records are in ${sub}: every job's commands run there.\ndefaults:\n  run:\n    working-directory: ${quoted}\n\njobs:`);
-  return withDefaults.replace(/^(\s+path: )_site$/m, (_, lead: string) => `${lead}${JSON.stringify(`${sub}/_site`)}`);
+  // hashFiles() takes paths from the top of the repository, not from the working directory.
+  const lockFile = `${sub}/package-lock.json`.replace(/'/g, "''");
+  return withDefaults.replace(/^(\s+path: )_site$/m, (_, lead: string) => `${lead}${JSON.stringify(`${sub}/_site`)}`).replaceAll("hashFiles('package-lock.json')", `hashFiles('${lockFile}')`);
 }

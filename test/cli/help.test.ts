@@ -153,7 +153,13 @@ describe("every example in every command's help runs in a records repository act
   };
   it.each(cases)('%s (in a repository made by acta %s)', async (_name, _made, flags, entry) => {
     const repo = new TempRepo('acta-help-', await madeBy(flags));
-    repos.push(repo);
+    try {
+      await runExamples(repo, entry);
+    } finally {
+      repo.cleanup();
+    }
+  });
+  async function runExamples(repo: TempRepo, entry: (typeof COMMANDS)[number]): Promise<void> {
     for (const [line] of entry.examples) {
       const args = words(line).slice(1);
       if (!args.includes('--as-of')) args.push('--as-of', '2025-06-01');
@@ -168,7 +174,7 @@ describe("every example in every command's help runs in a records repository act
       if (out === undefined) expect(r.stdout, line).not.toBe('');
       else expect(existsSync(path.join(cwd, out)), line).toBe(true);
     }
-  });
+  }
 });
 
 describe('did you mean', () => {

@@ -106,6 +106,9 @@ describe('acta init', () => {
     const text = readFileSync(path.join(top, 'docs/records/.github/workflows/acta.yml'), 'utf8');
     const workflow = parse(text) as { defaults?: unknown; jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
     expect(workflow.defaults).toEqual({ run: { 'working-directory': 'docs/records' } });
+    // hashFiles() reads from the top of the repository: the cache is keyed on the records folder's lock file.
+    expect(text).toContain("hashFiles('docs/records/package-lock.json')");
+    expect(text).not.toContain("hashFiles('package-lock.json')");
     const upload = workflow.jobs['site']!.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'));
     expect(upload?.with).toEqual({ path: 'docs/records/_site' });
     // Nothing else changed: the same jobs and steps as the template.
@@ -194,6 +197,20 @@ function checkWorkflow(file: string): void {
   expect(runs.find((l) => l.includes('acta diff'))).toContain('--format md');
   expect(steps.some((s) => (s.run ?? '').includes('gh pr comment') || (s.uses ?? '').startsWith('actions/github-script'))).toBe(true);
   expect(JSON.stringify(workflow)).not.toContain('pull_request_target');
+  // acta's cache kept between runs (io/cache*.ts): ACTA_CACHE_DIR set (which turns the cache on under CI=true) to the
+  // folder actions/cache restores and saves, keyed on acta's version and the lock file, restored from the latest of
+  // the same version.
+  const records = workflow.jobs['records']!.steps;
+  const cacheAt = records.findIndex((s) => (s.uses ?? '').startsWith('actions/cache@'));
+  const cache = records[cacheAt] as { with: { path: string; key: string; 'restore-keys': string } };
+  const where = records.find((s) => (s.run ?? '').includes('ACTA_CACHE_DIR='))!;
+  expect(where.run).toContain('ACTA_CACHE_DIR=$RUNNER_TEMP/acta-cache" >> "$GITHUB_ENV"');
+  expect(cache.with.path).toBe('${{ runner.temp }}/acta-cache');
+  expect(cache.with.key).toMatch(/^acta-\$\{\{ runner.os \}\}-\$\{\{ steps.acta.outputs.version \}\}-\$\{\{ hashFiles\('(.+\/)?package-lock.json'\) \}\}-\$\{\{ github.run_id \}\}$/);
+  expect(cache.with['restore-keys'].trim().split('\n')).toEqual([cache.with.key.replace('${{ github.run_id }}', ''), cache.with.key.replace(/\$\{\{ hashFiles.*$/, '')]);
+  // Restored before the first acta command, after the install that the version is read from.
+  expect(cacheAt).toBeLessThan(records.findIndex((s) => (s.run ?? '').includes('acta validate')));
+  expect(records.indexOf(where)).toBeGreaterThan(records.findIndex((s) => (s.run ?? '').startsWith('npm ci')));
   // The Pages job is there, and off until its one `if:` line says `true`.
   const site = (workflow.jobs as Record<string, { if?: string }>)['site'];
   expect(site?.if).toMatch(/^\$\{\{ false && /);
