@@ -1,21 +1,51 @@
 // The shell: builds the commander program from the command registry, prints an Outcome and returns its exit code.
 import path from 'node:path';
+import type { Argument, Help } from 'commander';
 import { Command, CommanderError, Option } from 'commander';
 import type { Example } from './commands/index.js';
 import { COMMANDS } from './commands/index.js';
 import type { Outcome } from './commands/outcome.js';
 import { terminalLines } from './render/escape.js';
 import type { Runtime } from './io/runtime.js';
+import type { HelpWords } from './render/help-words.js';
 import { notedLang, processRuntime, takeNotes, withRuntime } from './io/runtime.js';
 
 export const VERSION = '0.1.0';
 
-/** The "Examples:" block of a help text: each command line under a comment saying what it shows. */
-export function formatExamples(examples: readonly Example[]): string {
-  return `\nExamples:\n${examples.map(([command, what]) => `  # ${what}\n  ${command}\n`).join('')}`;
+/** The "Examples:" block of a help text: each command line under a comment saying what it shows (`key`: where the
+ * catalog has the explanations, help.<key>.N, in the language of `words`). */
+export function formatExamples(examples: readonly Example[], words?: HelpWords, key?: string): string {
+  const what = (text: string, i: number): string => (words && key ? (words.say(`${key}.${i + 1}`) ?? text) : text);
+  return `\n${words ? words.title('Examples:') : 'Examples:'}\n${examples.map(([command, text], i) => `  # ${what(text, i)}\n  ${command}\n`).join('')}`;
 }
 
-function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
+// --help in the officer's language: commander asks these for every word it shows, only when it shows help, so a run
+// that shows none never loads the catalog for it. `keys` names each option's and argument's message (help.<key>).
+function helpConfiguration(words: HelpWords | undefined, keys: WeakMap<object, string>): Partial<Help> {
+  if (!words) return {};
+  const said = (thing: object, fallback: string): string => {
+    const key = keys.get(thing);
+    return (key !== undefined ? words.say(key) : undefined) ?? fallback;
+  };
+  const usageWords = (usage: string): string => usage.replace('[options]', `[${words.say('titles.optionsUsage') ?? 'options'}]`).replace('[command]', `[${words.say('titles.commandUsage') ?? 'command'}]`);
+  const withDefault = (text: string, value: unknown): string => (value === undefined ? text : `${text} (${words.say('titles.default') ?? 'default'}: ${JSON.stringify(value)})`);
+  return {
+    styleTitle: (heading: string) => words.title(heading),
+    styleUsage: usageWords,
+    styleSubcommandTerm: usageWords,
+    commandDescription: (cmd: Command) => said(cmd, cmd.description()),
+    subcommandDescription: (cmd: Command) => said(cmd, cmd.summary() || cmd.description()),
+    optionDescription: (option: Option) => {
+      const text = option.long === '--help' ? (words.say('program.help') ?? option.description) : option.long === '--version' ? (words.say('program.version') ?? option.description) : said(option, option.description);
+      return withDefault(text, option.required || option.optional ? option.defaultValue : undefined);
+    },
+    argumentDescription: (argument: Argument) => withDefault(said(argument, argument.description), argument.defaultValue),
+  };
+}
+
+function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void, words?: HelpWords): Command {
+  const keys = new WeakMap<object, string>();
+  const helpConfig = helpConfiguration(words, keys);
   const program = new Command('acta')
     .description('Keeps a secretariat\'s records honest: validates meetings, agreements and work plans, tells who owes what and what is late.')
     .version(VERSION, '-v, --version', 'print the version')
@@ -29,7 +59,7 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
     // `acta help COMMAND` as well as `acta COMMAND --help`.
     .helpCommand('help [command]', 'show the options and examples of a command')
     // Set before the commands are made, so each inherits it: a command's help lists --root, --lang, --as-of, --rev too.
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({ showGlobalOptions: true, ...helpConfig })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => rt.stdout.write(s),
@@ -41,11 +71,16 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     });
+  keys.set(program, 'program.description');
+  for (const option of program.options) keys.set(option, `program.options.${option.attributeName()}`);
   for (const entry of COMMANDS) {
     const cmd = entry.define(program.command(entry.name).description(entry.summary));
+    keys.set(cmd, `commands.${entry.name}.summary`);
+    for (const option of cmd.options) keys.set(option, `commands.${entry.name}.options.${option.attributeName()}`);
+    for (const argument of cmd.registeredArguments) keys.set(argument, `commands.${entry.name}.arguments.${argument.name()}`);
     // init makes a repository: --lang, --as-of, --rev and the others are about reading one, and mean nothing there.
-    if (entry.name === 'init') cmd.configureHelp({ showGlobalOptions: false });
-    cmd.addHelpText('after', formatExamples(entry.examples));
+    if (entry.name === 'init') cmd.configureHelp({ showGlobalOptions: false, ...helpConfig });
+    cmd.addHelpText('after', () => formatExamples(entry.examples, words, `commands.${entry.name}.examples`));
     cmd.action(async (...params: unknown[]) => {
       const self = params[params.length - 1] as Command;
       const args = self.processedArgs.flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
@@ -66,7 +101,10 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void): Command {
       onOutcome(await withoutCacheIfAsked(rt, program.opts(), () => dashboard.run([], program.opts())));
     });
   }
-  program.addHelpText('after', `${formatExamples(PROGRAM_EXAMPLES)}\nEach command's --help (or acta help COMMAND) shows its options and examples.\n`);
+  program.addHelpText('after', () => `${formatExamples(PROGRAM_EXAMPLES, words, 'program.examples')}\n${words?.say('program.footer') ?? "Each command's --help (or acta help COMMAND) shows its options and examples."}\n`);
+  // The implicit `help` command's line in the list of commands.
+  const helpCommand = (program as unknown as { _getHelpCommand?: () => Command | null })._getHelpCommand?.();
+  if (helpCommand) keys.set(helpCommand, 'program.helpCommand');
   return program;
 }
 
@@ -108,9 +146,17 @@ function writeErr(rt: Runtime, text: string): void {
   rt.stderr.write(terminalLines(text));
 }
 
+// Help is asked for (`--help`, `-h`, `acta help …`): its words are loaded, in the language of every other message.
+async function helpWordsFor(rt: Runtime, argv: readonly string[]): Promise<HelpWords | undefined> {
+  const args = argv.slice(2);
+  if (!args.some((a) => a === '--help' || a === '-h' || a === 'help')) return undefined;
+  const { helpWords } = await import('./render/help-words.js');
+  return helpWords(await edgeLang(rt, argv));
+}
+
 async function run(argv: readonly string[], rt: Runtime): Promise<number> {
   let outcome: Outcome | undefined;
-  const program = buildProgram(rt, (o) => (outcome = o));
+  const program = buildProgram(rt, (o) => (outcome = o), await helpWordsFor(rt, argv));
   try {
     await program.parseAsync(argv as string[]);
     if (!outcome) return 0;

@@ -89,14 +89,21 @@ function compile(hb: typeof Handlebars, t: TemplateText, format: TemplateFormat)
 /** Render the view model through the template set: the one place each template format applies its policy — Markdown
  * gets an escaped copy of the model, HTML a copy without invalid code points (Handlebars escapes the markup). */
 export function renderTemplate(set: TemplateSet, model: { readonly lang: Lang }, format: TemplateFormat): string {
+  return templateRenderer(set, format)(model);
+}
+
+/** renderTemplate with the templates compiled once, for many models (the site's plan pages). */
+export function templateRenderer(set: TemplateSet, format: TemplateFormat): (model: { readonly lang: Lang }) => string {
   const hb = Handlebars.create();
   registerHelpers(hb);
   const partials = Object.fromEntries(Object.entries(set.partials).map(([name, t]) => [name, compile(hb, t, format)]));
   const main = compile(hb, set.main, format);
-  const data = format === 'md' ? escapeMarkdownDeep(model) : mapStringsDeep(model, htmlText);
-  try {
-    return main(data, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-  } catch (e) {
-    throw new TemplateError(`${set.main.name}: ${(e as Error).message.split('\n')[0]}`);
-  }
+  return (model) => {
+    const data = format === 'md' ? escapeMarkdownDeep(model) : mapStringsDeep(model, htmlText);
+    try {
+      return main(data, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    } catch (e) {
+      throw new TemplateError(`${set.main.name}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  };
 }

@@ -11,18 +11,51 @@ import { TempRepo } from '../git/repo.js';
 import { runActa } from '../run-acta.js';
 
 describe('--help', () => {
-  it('overdue --help (golden)', async () => {
+  it('overdue --help (golden): in Spanish by default, in English with --lang en or ACTA_LANG=en', async () => {
     const r = await runActa(['overdue', '--help']);
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('../golden/help/overdue.txt');
+    const en = await runActa(['overdue', '--help', '--lang', 'en']);
+    await expect(en.stdout).toMatchFileSnapshot('../golden/help/overdue.en.txt');
+    expect((await runActa(['help', 'overdue'], { env: { ACTA_LANG: 'en' } })).stdout).toBe(en.stdout);
+  });
+
+  it('acta --help in Spanish by default: headings, summaries, options, examples; no word of the English left', async () => {
+    const es = (await runActa(['--help'])).stdout;
+    expect(es).toMatch(/^Uso: acta \[opciones\] \[orden\]\n/);
+    for (const heading of ['Opciones:', 'Órdenes:', 'Ejemplos:']) expect(es).toContain(`\n${heading}\n`);
+    expect(es).toContain('la fecha que se toma como hoy (AAAA-MM-DD)');
+    expect(es).toMatch(/help \[orden\] +muestra las opciones y ejemplos de una orden/);
+    const en = (await runActa(['--help', '--lang', 'en'])).stdout;
+    expect(en).toMatch(/^Usage: acta \[options\] \[command\]\n/);
+    // Each command's summary and each option's description differ from the English (the registry's): none was missed.
+    for (const c of COMMANDS) expect(es, c.name).not.toContain(c.summary.slice(0, 40));
+    for (const name of COMMANDS.map((c) => c.name)) {
+      const help = (await runActa([name, '--help'])).stdout;
+      for (const line of help.split('\n').filter((l) => /^ {2}-/.test(l))) expect(line, `${name}: ${line}`).not.toMatch(/ {2}(only|the|write|exit|add|use|print|with|record|what|who|where|group|due|first|end|how|start|depend|docx: the|html: the|md and html)\b/);
+    }
+  });
+
+  it('every summary, argument, option and example of the registry has its words in both catalogs', async () => {
+    const { Command } = await import('commander');
+    const { message } = await import('../../src/render/catalog.js');
+    const missing: string[] = [];
+    for (const lang of ['es', 'en']) {
+      for (const entry of COMMANDS) {
+        const cmd = entry.define(new Command(entry.name));
+        const keys = [`commands.${entry.name}.summary`, ...cmd.options.map((o) => `commands.${entry.name}.options.${o.attributeName()}`), ...cmd.registeredArguments.map((a) => `commands.${entry.name}.arguments.${a.name()}`), ...entry.examples.map((_, i) => `commands.${entry.name}.examples.${i + 1}`)];
+        for (const key of keys) if (message(lang, `help.${key}`) === undefined) missing.push(`${lang}: help.${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it.each(COMMANDS.map((c) => c.name).filter((n) => n !== 'init'))('%s --help shows the global options and two or three examples', async (name) => {
     const r = await runActa([name, '--help']);
     expect(r.code).toBe(0);
-    const global = r.stdout.slice(r.stdout.indexOf('Global Options:'));
+    const global = r.stdout.slice(r.stdout.indexOf('Opciones globales:'));
     for (const option of ['--root <dir>', '--lang <lang>', '--as-of <date>', '--rev <rev>']) expect(global).toContain(option);
-    const examples = r.stdout.slice(r.stdout.indexOf('Examples:')).split('\n').filter((l) => /^ {2}acta\b/.test(l));
+    const examples = r.stdout.slice(r.stdout.indexOf('Ejemplos:')).split('\n').filter((l) => /^ {2}acta\b/.test(l));
     expect(examples.length).toBeGreaterThanOrEqual(2);
     expect(examples.length).toBeLessThanOrEqual(3);
   });
@@ -30,9 +63,9 @@ describe('--help', () => {
   it('init --help leaves out the global options that mean nothing there (it makes a repository, reads none)', async () => {
     const r = await runActa(['init', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).not.toMatch(/Global Options|--as-of|--lang|--rev/);
+    expect(r.stdout).not.toMatch(/Opciones globales|--as-of|--lang|--rev/);
     expect(r.stdout).toContain('--from-crm');
-    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('Ejemplos:');
   });
 
   it('acta help COMMAND is acta COMMAND --help; -v and --version print the version', async () => {
@@ -45,7 +78,7 @@ describe('--help', () => {
 
   it("acta --help's examples work in any records repository (one acta init made, no CRM id)", async () => {
     const help = (await runActa(['--help'])).stdout;
-    const lines = help.slice(help.indexOf('Examples:')).split('\n').filter((l) => /^ {2}acta\b/.test(l)).map((l) => l.trim());
+    const lines = help.slice(help.indexOf('Ejemplos:')).split('\n').filter((l) => /^ {2}acta\b/.test(l)).map((l) => l.trim());
     expect(lines.length).toBeGreaterThanOrEqual(3);
     const home = mkdtempSync(path.join(os.tmpdir(), 'acta-help-any-'));
     try {

@@ -17,6 +17,7 @@ import { chartParagraph } from './chart.js';
 import type { Cell, DocumentMeta, Line, Piece } from './parts.js';
 import { caption, cell, contents, heading, isHttp, num, originalLine, para, scope, section, table } from './parts.js';
 import { statementBlocks } from './statement.js';
+import { shortUrl } from '../short-url.js';
 import { STYLE, stylesXml } from './styles.js';
 
 const cap = (s: string): string => s.charAt(0).toLocaleUpperCase() + s.slice(1);
@@ -103,7 +104,7 @@ function meetings(view: ReportView, { r, l, lang }: Words): FileChild[] {
       widths: [12, 26, 12, 27, 11, 12],
       rows: view.meetings.map((m) => {
         const when: Line[] = [[day(m.start, lang)], ...(m.end ? [[`– ${day(m.end, lang)}`]] : [])];
-        const what: Line[] = [[{ text: m.body.label, style: 'bold' }], ...(m.title ? [[localText(m.title, lang)]] : []), [{ text: m.id, style: 'muted' }, ...(m.source.url && isHttp(m.source.url) ? [' · ', { url: m.source.url, label: l.words.source }] : [])]];
+        const what: Line[] = [[{ text: m.body.label, style: 'bold' }], ...(m.title ? [[localText(m.title, lang)]] : []), [{ text: m.id, style: 'muted' }], [{ text: `${l.words.source}: ${m.source.document}`, style: 'muted' }, ...(m.source.url && isHttp(m.source.url) ? [' · ', { url: m.source.url, label: shortUrl(m.source.url) }] : [])]];
         const where: Line[] = m.place.virtual ? [[r.virtual]] : [[m.place.city ?? ''], ...(m.place.country ? [[{ text: m.place.country.label, style: 'muted' as const }]] : [])];
         const who: Line[] = m.listed
           ? [[{ text: `${m.participants.length}/${m.members}`, style: 'bold' }, ` ${names(m.participants)}`], ...(m.absent.length ? [[{ text: `${r.absent}: ${names(m.absent)}`, style: 'muted' as const }]] : [])]
