@@ -246,12 +246,15 @@ describe('the first week, replayed against the packed tarball', () => {
     const summary = path.join(tmp, 'step-summary.md');
     writeFileSync(summary, '');
     const envFile = path.join(tmp, 'github-env');
+    const outputFile = path.join(tmp, 'github-output');
     writeFileSync(envFile, '');
-    const runner: NodeJS.ProcessEnv = { ...env, CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'change', GITHUB_REF: 'refs/pull/1/merge', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, GITHUB_ENV: envFile, RUNNER_TEMP: scripts };
+    writeFileSync(outputFile, '');
+    const runner: NodeJS.ProcessEnv = { ...env, CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'change', GITHUB_REF: 'refs/pull/1/merge', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, GITHUB_ENV: envFile, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: scripts };
+    delete runner['ACTA_CACHE']; // the test run's own setting (vitest.config.ts), not a runner's
     const results: Run[] = [];
     for (const step of toRun) results.push(ok(await timed(`step: ${step.name}`, () => runStep(step, workspace, runner, scripts)), `workflow step "${step.name}"`));
-    // npm ci from the committed tarball and lock file first, then acta: validate, the layout, the diff, the site.
-    expect(toRun.map((s) => /^npm ci|acta (validate|fmt --check|diff|site --out _site)/.exec(s.run!)?.[0])).toEqual(['npm ci', 'acta validate', 'acta fmt --check', 'acta diff', 'acta site --out _site']);
+    // npm ci from the committed tarball and lock file first, the cache's folder, then acta: validate, the layout, the diff, the site.
+    expect(toRun.map((s) => /^npm ci|ACTA_CACHE_DIR|acta (validate|fmt --check|diff|site --out _site)/.exec(s.run!)?.[0])).toEqual(['npm ci', 'ACTA_CACHE_DIR', 'acta validate', 'acta fmt --check', 'acta diff', 'acta site --out _site']);
     const installed = results[toRun.findIndex((s) => /^npm ci/.test(s.run!))]!;
     expect(withoutNode22Notice(installed.stdout + installed.stderr)).not.toMatch(/EBADENGINE|npm (warn|error)/i);
     const validated = results[toRun.findIndex((s) => /acta validate/.test(s.run!))]!;
@@ -261,6 +264,8 @@ describe('the first week, replayed against the packed tarball', () => {
     // (the folder actions/cache saves).
     expect(readFileSync(envFile, 'utf8')).toBe(`ACTA_CACHE_DIR=${scripts}/acta-cache\n`);
     expect(existsSync(path.join(scripts, 'acta-cache'))).toBe(true);
+    // The step's output keys the cache on the acta the lock file installed.
+    expect(readFileSync(outputFile, 'utf8')).toBe(`version=${OWN.version}\n`);
 
     // A broken record: an unknown country on a known line; the validate step fails with an annotation there.
     const text = readFileSync(path.join(workspace, meeting), 'utf8').replace('participants: [GT, MX, SV]', 'participants: [GT, MX, SV, ZZ]');
