@@ -118,7 +118,10 @@ async function run(argv: readonly string[], rt: Runtime): Promise<number> {
     if (typeof outcome.stdout === 'string') {
       if (outcome.stdout) rt.stdout.write(outcome.stdout);
     } else {
-      for (const part of outcome.stdout) if (part) rt.stdout.write(part);
+      for (const part of outcome.stdout) {
+        if (part) rt.stdout.write(part);
+        await rt.stdout.ready?.();
+      }
     }
   } catch (e) {
     return failed(e, rt, argv);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isRealDate, YEARS } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
 import { today } from '../io/clock.js';
-import { CONFIG_FILE } from '../core/records.js';
+import { CONFIG_FILE } from '../core/config-file.js';
 import { findRoot, followRecordsPointer, noRootHere, noRootMessage, UsageError } from '../io/files.js';
 import type { Output } from '../io/runtime.js';
 import { fromCwd, noteLang, runtime } from '../io/runtime.js';
@@ -13,8 +13,8 @@ import type { RecordSource } from '../io/source.js';
 import type { ChangeScope } from '../core/change-scope.js';
 import { styleFor, useColour } from '../io/terminal.js';
 import type { Style } from '../render/style.js';
-import { hasCatalog } from '../render/catalog.js';
-import { availableLanguages } from '../io/locales.js';
+import { hasCatalog, t } from '../render/catalog.js';
+import { availableLanguages, configuredLang } from '../io/locales.js';
 import type { GlobalOptions } from './outcome.js';
 
 /** The records root: --root DIR, else the nearest folder upwards (from `near`, else the working folder) holding
@@ -57,6 +57,17 @@ export function resolveLang(options: GlobalOptions, configured: string = 'es'): 
   if (!hasCatalog(lang)) throw new UsageError(`${from}: no message catalog for that language (acta has: ${availableLanguages().join(', ')})`);
   noteLang(lang);
   return lang as Lang;
+}
+
+/** The language of a refusal said before the records are read: --lang, ACTA_LANG, acta.yaml's lang: in --root or the
+ * working folder, Spanish. */
+export function earlyLang(options: GlobalOptions): Lang {
+  return resolveLang(options, configuredLang(options.root !== undefined ? fromCwd(options.root) : runtime().cwd));
+}
+
+/** A command that writes files refuses --rev (a git revision is for reading), in the officer's language. */
+export function refuseRev(options: GlobalOptions, command: string): void {
+  if (options.rev !== undefined) throw new UsageError(t(earlyLang(options), 'refusals.revWrites', { command }));
 }
 
 export function resolveStyle(options: GlobalOptions, stream: Pick<Output, 'isTTY'> = runtime().stdout): Style {

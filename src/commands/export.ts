@@ -1,5 +1,5 @@
 // acta export --format csv|ics|json: every selected commitment for spreadsheets, calendars and machines.
-import { buildExport } from '../core/queries/export.js';
+import { exportFeed } from '../core/queries/export.js';
 import type { ExportFormat } from '../render/export.js';
 import { EXPORT_FORMATTERS, EXPORT_PARTS } from '../render/export.js';
 import type { FollowupOptions } from './followup.js';
@@ -9,6 +9,6 @@ import type { Outcome } from './outcome.js';
 export async function runExport(options: FollowupOptions): Promise<Outcome> {
   const format = pickFormat(options.format, Object.keys(EXPORT_FORMATTERS) as ExportFormat[], 'csv');
   const input = await loadFollowup(options);
-  const result = buildExport(input.commitments, input.sel, input.ctx, input.asOf);
+  const result = exportFeed(input.commitments, input.sel, input.ctx, input.asOf);
   return { stdout: EXPORT_PARTS[format](result), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
 }

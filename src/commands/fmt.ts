@@ -21,7 +21,7 @@ import { formatFmtResult } from '../render/fmt.js';
 import { configuredLang } from '../io/locales.js';
 import { t } from '../render/catalog.js';
 import { diagnosticText, saidText } from '../render/diagnostic-text.js';
-import { resolveLang, resolveRoot, resolveStyle } from './context.js';
+import { refuseRev, resolveLang, resolveRoot, resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface FmtOptions extends GlobalOptions {
@@ -29,7 +29,7 @@ export interface FmtOptions extends GlobalOptions {
 }
 
 export async function runFmt(paths: readonly string[], options: FmtOptions): Promise<Outcome> {
-  if (options.rev !== undefined) throw new UsageError('acta fmt works on the files on disk: --rev is for read-only commands');
+  refuseRev(options, 'fmt');
   const root = await resolveRoot(options, paths[0]);
   // Rewriting holds the records lock (io/lock.ts): a done running meanwhile is neither lost nor overwritten.
   resolveLang(options, configuredLang(root)); // chosen before the lock: a refusal of the lock is said in it
@@ -87,7 +87,7 @@ async function formatOne(root: string, file: string, bytes: Uint8Array | unknown
   if (!outcome.ok) return { status: 'not-formatted', reason: saidText(outcome.reason, lang) };
   const output = Buffer.from(outcome.text, 'utf8');
   if (output.equals(Buffer.from(bytes))) return { status: 'unchanged' };
-  if (check) return { status: 'would-reformat', diff: firstChange(text, outcome.text) };
+  if (check) return { status: 'would-reformat', diff: firstChange(text, outcome.text, lang) };
   try {
     await writeFileAtomic(root, file, output, { expected: bytes });
   } catch (e) {
@@ -101,12 +101,12 @@ const SHOWN_DIFF_LINES = 8;
 
 /** The first hunk of what acta fmt would change (one line of context), cut to a few lines: enough to see why. A change
  * only in bytes no line shows (a byte-order mark, line ends) is said in words. */
-export function firstChange(before: string, after: string): string[] {
+export function firstChange(before: string, after: string, lang: string): string[] {
   const lines = (t: string): string[] => t.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const patch = structuredPatch('', '', lines(before).join('\n'), lines(after).join('\n'), '', '', { context: 1 });
   const hunk = patch.hunks[0];
-  if (!hunk) return [before.startsWith('\uFEFF') ? '(a byte-order mark to drop)' : /\r/.test(before) ? '(CRLF line ends to make LF)' : '(bytes that no line shows)'];
+  if (!hunk) return [t(lang, before.startsWith('\uFEFF') ? 'fmt.byteOrderMark' : /\r/.test(before) ? 'fmt.crlf' : 'fmt.invisibleBytes')];
   const body = hunk.lines.filter((l) => !l.startsWith('\\'));
   const shown = body.slice(0, SHOWN_DIFF_LINES);
-  return [`@@ line ${hunk.oldStart} @@`, ...shown, ...(body.length > shown.length || patch.hunks.length > 1 ? ['…'] : [])];
+  return [t(lang, 'fmt.diffAt', { line: hunk.oldStart }), ...shown, ...(body.length > shown.length || patch.hunks.length > 1 ? ['…'] : [])];
 }

@@ -25,7 +25,7 @@ import { oneLine, terminalLines } from '../render/escape.js';
 import { countDiagnostics } from '../core/diagnostics.js';
 import { diagnosticText, saidText } from '../render/diagnostic-text.js';
 import { t } from '../render/catalog.js';
-import { resolveAsOf, resolveLang, resolveRoot } from './context.js';
+import { refuseRev, resolveAsOf, resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface WriteOptions extends GlobalOptions {
@@ -50,7 +50,7 @@ export function requestFor(verb: 'done' | 'extend' | 'status', args: readonly st
 }
 
 export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args: readonly string[], options: WriteOptions): Promise<Outcome> {
-  if (options.rev !== undefined) throw new UsageError(`acta ${verb} writes to the files on disk: --rev is for read-only commands`);
+  refuseRev(options, verb);
   const ref = args[0];
   if (!ref) throw new UsageError(`${verb}: give the point (MEETING#N) or activity (PLAN#A/O/R/N) it concerns`);
   const on = options.on ?? resolveAsOf(options);

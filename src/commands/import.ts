@@ -23,7 +23,7 @@ import { findSchemasFolder, schemaPathFrom } from '../io/scaffold.js';
 import { readSchemas } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
 import { diagnosticText, saidText } from '../render/diagnostic-text.js';
-import { resolveLang, resolveRoot } from './context.js';
+import { refuseRev, resolveLang, resolveRoot } from './context.js';
 import { t } from '../render/catalog.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
@@ -67,7 +67,7 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   if (options.only !== undefined) throw new UsageError('--only goes with --accept RECORD');
   const [input] = args;
   if (!input) throw new UsageError('acta import FILE: name the meeting report to import (.docx, .txt or .md)');
-  if (options.rev !== undefined) throw new UsageError('acta import writes a file: --rev is for read-only commands');
+  refuseRev(options, 'import');
   const ext = path.extname(input).toLowerCase();
   if (ext !== '.txt' && ext !== '.md' && ext !== '.docx') throw new UsageError(`${input}: acta import reads .docx, .txt and .md reports (save a PDF as text first)`);
   const start = checkDay(options.date, '--date');
@@ -129,7 +129,7 @@ export async function runImport(args: readonly string[], options: ImportOptions)
     // piped or redirected, it is the record's exact text.
     return { stdout: runtime().stdout.isTTY ? terminalLines(record) : record, ...(tail ? { stderr: `acta: ${tail}` } : {}), exitCode: errors.length ? 1 : 0 };
   }
-  if (existsSync(path.join(root, file))) throw new UsageError(`${file} already exists: acta import does not overwrite a record (use --stdout to compare)`);
+  if (existsSync(path.join(root, file))) throw new UsageError(t(lang, 'refusals.alreadyExists', { file, command: 'import', stdout: 'yes' }));
   await makeFolder(root, 'meetings');
   await writeFileAtomic(root, file, record, { exclusive: true });
   const shown = shownFromCwd(path.join(root, file));

@@ -9,7 +9,8 @@ import { SCHEMA_DIR } from '../io/schemas.js';
 import { makeFolder, writeFileAtomic } from '../io/write.js';
 import { configuredLang } from '../io/locales.js';
 import { t } from '../render/catalog.js';
-import { resolveLang } from './context.js';
+import { earlyLang, refuseRev, resolveLang } from './context.js';
+import type { Lang } from '../core/model.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface InitOptions extends GlobalOptions {
@@ -22,9 +23,10 @@ export interface InitOptions extends GlobalOptions {
 const REGISTRIES = ['countries', 'organisations', 'bodies', 'groups'];
 
 export async function runInit(args: readonly string[], options: InitOptions): Promise<Outcome> {
-  if (options.rev !== undefined) throw new UsageError('acta init writes files: --rev is for read-only commands');
+  refuseRev(options, 'init');
   const dir = fromCwd(args[0] ?? options.root ?? '.');
-  await checkFolder(dir, Boolean(options.force));
+  const early = earlyLang(options);
+  await checkFolder(dir, Boolean(options.force), early);
   const gitTop = findGitTop(dir);
   const sub = gitTop !== undefined && path.resolve(gitTop) !== path.resolve(dir) ? path.relative(gitTop, dir).split(path.sep).join('/') : undefined;
   // Before a release, the package.json cannot name acta on the registry: the repository keeps acta's tarball itself.
@@ -32,7 +34,7 @@ export async function runInit(args: readonly string[], options: InitOptions): Pr
   const vendored = origin.kind === 'registry' || options.vendor === false ? undefined : `vendor/${tarballName()}`;
   const files = await plannedFiles(Boolean(options.fromCrm), vendored, sub);
   const taken = [...files.keys(), ...(vendored ? [vendored] : [])].filter((f) => existsSync(path.join(dir, f)));
-  if (taken.length) throw new UsageError(`${dir} already has ${taken.join(', ')}: acta init writes only new files, so nothing was written`);
+  if (taken.length) throw new UsageError(t(early, 'refusals.initTaken', { dir, files: taken.join(', ') }));
   await fs.mkdir(dir, { recursive: true });
   if (vendored) await vendorTarball(origin, path.join(dir, 'vendor'), path.basename(vendored));
   for (const [file, text] of files) {
@@ -76,13 +78,13 @@ function shellWord(p: string): string {
 }
 
 // A folder holding acta.yaml is refused; a non-empty one (a lone .git aside) needs --force.
-async function checkFolder(dir: string, force: boolean): Promise<void> {
+async function checkFolder(dir: string, force: boolean, lang: Lang): Promise<void> {
   const stat = await fs.lstat(dir).catch(() => undefined);
   if (!stat) return;
-  if (!stat.isDirectory()) throw new UsageError(`${dir} exists and is not a folder`);
-  if (existsSync(path.join(dir, 'acta.yaml'))) throw new UsageError(`${dir} is already a records repository (it has acta.yaml)`);
+  if (!stat.isDirectory()) throw new UsageError(t(lang, 'refusals.initNotFolder', { dir }));
+  if (existsSync(path.join(dir, 'acta.yaml'))) throw new UsageError(t(lang, 'refusals.initAlreadyRecords', { dir }));
   const entries = (await fs.readdir(dir)).filter((e) => e !== '.git');
-  if (entries.length && !force) throw new UsageError(`${dir} is not empty (${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ', …' : ''}): use an empty folder, or --force to add acta's files beside what is there (existing files are never overwritten)`);
+  if (entries.length && !force) throw new UsageError(t(lang, 'refusals.initNotEmpty', { dir, entries: entries.slice(0, 5).join(', '), more: entries.length > 5 ? 'yes' : 'no' }));
 }
 
 /** Every file to write, relative to the new root, with its contents. */
@@ -109,10 +111,13 @@ async function crmFile(file: string, schemaPath: string): Promise<string> {
 }
 
 /** The workflow for records in a subfolder of the repository: every job's `run:` steps there (a workflow-wide default),
- * and the site's upload from there (`with: path` is not a `run:` step, so no default reaches it). */
+ * the site's upload from there (`with: path` is not a `run:` step, so no default reaches it), and the cache keyed on
+ * that folder's lock file. */
 export function workflowFor(template: string, sub: string | undefined): string {
   if (sub === undefined) return template;
   const quoted = JSON.stringify(sub);
   const withDefaults = template.replace(/^jobs:$/m, `# The records are in ${sub}: every job's commands run there.\ndefaults:\n  run:\n    working-directory: ${quoted}\n\njobs:`);
-  return withDefaults.replace(/^(\s+path: )_site$/m, (_, lead: string) => `${lead}${JSON.stringify(`${sub}/_site`)}`);
+  // hashFiles() takes paths from the top of the repository, not from the working directory.
+  const lockFile = `${sub}/package-lock.json`.replace(/'/g, "''");
+  return withDefaults.replace(/^(\s+path: )_site$/m, (_, lead: string) => `${lead}${JSON.stringify(`${sub}/_site`)}`).replaceAll("hashFiles('package-lock.json')", `hashFiles('${lockFile}')`);
 }

@@ -19,7 +19,7 @@ import { makeFolder, writeFileAtomic } from '../io/write.js';
 import { nearestChoice } from './choices.js';
 import { diagnosticText } from '../render/diagnostic-text.js';
 import { t } from '../render/catalog.js';
-import { resolveLang, resolveRoot } from './context.js';
+import { refuseRev, resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { existsSync } from 'node:fs';
 
@@ -50,13 +50,13 @@ const SOURCE_TODO = "TODO: the adopted report's file name or reference";
 export async function runNew(args: readonly string[], options: NewOptions): Promise<Outcome> {
   const [kind] = args;
   if (kind !== 'meeting' && kind !== 'plan') throw new UsageError(`acta new meeting|plan: say which kind of record to create${nearestChoice(kind ?? '', ['meeting', 'plan'])}`);
-  if (options.rev !== undefined) throw new UsageError('acta new writes a file: --rev is for read-only commands');
+  refuseRev(options, 'new');
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);
   const lang = resolveLang(options, repo.records.config.lang ?? 'es');
   const skeleton = kind === 'meeting' ? meetingSkeleton(options, lang) : planSkeleton(options, lang);
   const file = `${skeleton.folder}/${skeleton.id}.yaml`;
-  if (existsSync(path.join(root, file))) throw new UsageError(`${file} already exists: acta new does not overwrite a record`);
+  if (existsSync(path.join(root, file))) throw new UsageError(t(lang, 'refusals.alreadyExists', { file, command: 'new', stdout: 'no' }));
   const schemaPath = schemaPathFrom(path.join(root, file), findSchemasFolder(root), `${kind}.schema.json`);
   const formatted = formatRecordText(fillTemplate(readTemplate(`new/${kind}.yaml`), skeleton.settings, schemaPath), keyOrderFor(readSchemas(), kind));
   if (!formatted.ok) throw new Error(`the ${kind} template did not format: ${JSON.stringify(formatted.reason)}`);

@@ -7,6 +7,7 @@ import type { Statement } from '../core/queries/statement.js';
 import { buildReport } from '../core/queries/report.js';
 import { parseWindow } from '../core/queries/selection.js';
 import { UsageError } from '../io/files.js';
+import { t } from '../render/catalog.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeOutputFile } from '../io/write.js';
 import { packDocx } from '../io/docx-pack.js';
@@ -14,6 +15,9 @@ import { reportDocument } from '../render/docx/report.js';
 import { jsonText } from '../render/escape.js';
 import type { TemplateFormat } from '../render/report-template.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
+import { sitePaths } from '../render/site/paths.js';
+import { readSources } from '../io/sources.js';
+import { siteUrl } from './site.js';
 import type { StatementView } from '../render/statement-view.js';
 import { statementView } from '../render/statement-view.js';
 import type { ReportView } from '../render/svg/report-charts.js';
@@ -40,6 +44,8 @@ export interface ReportOptions extends GlobalOptions {
   readonly actor?: string;
   readonly reference?: string;
   readonly issued?: string;
+  /** The address the site (`acta site`) is published at: the HTML report links each source document to its page there. */
+  readonly siteUrl?: string;
 }
 
 const FORMATS = ['md', 'html', 'json', 'docx'] as const;
@@ -65,12 +71,13 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   if (format === 'docx') {
     const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
     await writeOutputFile(options.out!, bytes);
-    return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
+    return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out! })}\n`, exitCode: 0 };
   }
-  const text = format === 'json' ? jsonText(view) : await renderWith(format, withAnnexViews(view), root, options.template);
+  const links = format === 'html' ? await sourceLinks(view, root, siteUrl(options.siteUrl, view.lang)) : undefined;
+  const text = format === 'json' ? jsonText(view) : await renderWith(format, { ...withAnnexViews(view), ...(links ? { sourceLinks: links } : {}) }, root, options.template);
   if (options.out === undefined) return { stdout: text, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
   await writeOutputFile(options.out, text);
-  return { stdout: '', stderr: `${warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
 }
 
 // The records and commitments stay inside this function: once the view is built they can be collected while the
@@ -82,6 +89,15 @@ async function reportView(options: ReportOptions, next: number): Promise<{ view:
   const annex = options.annex || input.sel.actors ? { annex: input.sel.actors ? { actors: annexActors(input) } : {} } : {};
   const report = buildReport({ ...input, describe: (d) => diagnosticText(d, input.lang).message, ...(options.year !== undefined ? { year: options.year } : {}), next, ...(options.texts ? { texts: true } : {}), ...annex });
   return { view: { ...withCharts(report), ...(options.quality ? { quality: true as const } : {}) }, root: input.root, ...(input.warning ? { warning: input.warning } : {}), ...(input.ctx.authentic ? { authentic: input.ctx.authentic } : {}) };
+}
+
+// --site-url: each meeting's source document that the site ships (found in the records' sources/ folder, as acta site
+// finds it) → its page on the published site. Without --site-url, or for a document not on disk, the report names it.
+async function sourceLinks(view: ReportView, root: string, url: string | undefined): Promise<Record<string, string> | undefined> {
+  if (url === undefined) return undefined;
+  const found = await readSources(root, [...new Set(view.meetings.map((m) => m.source.document))]);
+  const base = url.replace(/\/+$/, '');
+  return Object.fromEntries([...found.keys()].map((name) => [name, `${base}/${sitePaths.source(view.lang, name).split('/').map(encodeURIComponent).join('/')}`]));
 }
 
 /** Templates also get each annex statement laid out as `acta statement` lays it out (its StatementView). */

@@ -8,11 +8,13 @@ import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite } from '../core/queries/site.js';
+import { citedSources } from '../core/queries/sources.js';
 import { SaidError, UsageError } from '../io/files.js';
 import { configuredLang } from '../io/locales.js';
+import { readSources } from '../io/sources.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
-import { PACKAGE_TEMPLATES } from '../io/templates.js';
+import { loadTemplateSet, PACKAGE_TEMPLATES } from '../io/templates.js';
 import { t } from '../render/catalog.js';
 import { formatLeftOutNote } from '../render/left-out.js';
 import type { SiteAssets } from '../render/site/index.js';
@@ -35,7 +37,7 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   if (options.out !== undefined && options.out.trim() === '') throw new SaidError(say('safety.site.emptyOut'));
   const out = options.out === undefined ? path.join(root, DEFAULT_SITE_FOLDER) : fromCwd(options.out);
   const shown = shownFolder(out);
-  resolveLang(options, configuredLang(root)); // chosen before the folder is checked: a refusal of it is said in it
+  const lang = resolveLang(options, configuredLang(root)); // chosen before the folder is checked: a refusal of it is said in it
   const guard = { root };
   await checkOutputFolder(out, shown, SITE_MARKER, guard);
   const url = siteUrl(options.url, options.lang ?? 'es');
@@ -46,11 +48,12 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   const authentic: Lang = records.config.authentic ?? 'es';
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
-  const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets(), ...(url !== undefined ? { url } : {}) });
+  const sources = await readSources(repo.root, citedSources(records));
+  const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets(), sources, ...(url !== undefined ? { url } : {}) });
   const count = await writeFolderAtomic(out, shown, SITE_MARKER, files, guard);
   const warning = formatLeftOutNote(records.leftOut) ?? '';
   const slash = shown.endsWith('/') ? shown : `${shown}/`;
-  return { stdout: '', stderr: `${warning}acta: wrote ${slash} (${count.pages} pages, ${count.files} files); open ${slash}index.html\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${warning}${t(lang, 'written.site', { folder: slash, pages: count.pages, files: count.files })}\n`, exitCode: 0 };
 }
 
 // The folder as people read it: relative to the working folder when it is there or below (`.` for the working folder
@@ -61,17 +64,21 @@ function shownFolder(out: string): string {
   return /^\.\.(\/\.\.)*$/.test(rel) ? out.split(path.sep).join('/') : rel;
 }
 
-// The stylesheet and search script are the package's own (templates/site); MiniSearch's browser build comes from its
+// The stylesheet and search script are the package's own (templates/site), and so are the work-plan grid's partials
+// (templates/workplan/partials: the plan page's matrix is `acta workplan -f html`'s); MiniSearch's browser build comes from its
 // package, copied as it is: the site never loads anything from elsewhere.
 async function readAssets(): Promise<SiteAssets> {
   const own = (name: string): Promise<string> => readFile(path.join(PACKAGE_TEMPLATES, 'site', name), 'utf8');
   const main = createRequire(import.meta.url).resolve('minisearch');
   const umd = path.join(path.dirname(main), '..', 'umd', 'index.js');
-  return { css: await own('site.css'), siteScript: await own('site.js'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
+  const workplan = await loadTemplateSet('workplan', 'html', {});
+  const gridCss = workplan.partials['grid-style']?.text ?? '';
+  return { css: `${await own('site.css')}\n${gridCss}`, workplan, siteScript: await own('site.js'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
 }
 
-// The address the site will be published at: http(s) only, so a calendar's link back is one a reader can open.
-function siteUrl(given: string | undefined, lang: Lang): string | undefined {
+// The address the site will be published at: http(s) only, so a calendar's link back is one a reader can open (also
+// `acta report --site-url`, whose HTML links each meeting's source document to its page there).
+export function siteUrl(given: string | undefined, lang: Lang): string | undefined {
   if (given === undefined) return undefined;
   if (!/^https?:\/\/[^\s/]+/i.test(given.trim())) throw new UsageError(t(lang, 'refusals.siteUrl', { url: given }));
   return given.trim();

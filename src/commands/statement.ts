@@ -10,6 +10,7 @@ import { batchActors, owesSomething, statementFileName, statementLang } from '..
 import { closestMatches } from '../core/text-distance.js';
 import { packDocx } from '../io/docx-pack.js';
 import { UsageError } from '../io/files.js';
+import { t } from '../render/catalog.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { tableWidth } from '../io/terminal.js';
 import { makeOutputFolder, writeFilesAtomic, writeOutputFile } from '../io/write.js';
@@ -65,7 +66,7 @@ export async function runStatement(args: readonly string[], options: StatementOp
     return { stdout, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
   }
   await writeOutputFile(options.out, await render(statement, format, input, options));
-  return { stdout: '', stderr: `${warning}acta: wrote ${options.out}\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${warning}${t(input.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
 }
 
 async function loadStatementInput(options: StatementOptions): Promise<FollowupInput> {
@@ -120,7 +121,7 @@ async function runAll(args: readonly string[], options: StatementOptions): Promi
   // All or nothing: the statements and the index checked, written beside, then renamed into place together.
   await writeFilesAtomic(dir, [...files.map((f) => ({ file: f.name, data: f.data })), { file: INDEX_FILE, data: indexCsv(files, input.lang) }]);
   const warning = input.warning ?? '';
-  return { stdout: '', stderr: `${warning}acta: wrote ${files.length} ${files.length === 1 ? 'statement' : 'statements'} and ${INDEX_FILE} to ${options.out}\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${warning}${t(input.lang, 'written.statements', { count: files.length, index: INDEX_FILE, folder: options.out })}\n`, exitCode: 0 };
 }
 
 /** Who got what: one row per statement written, its language, file and counts. Headers in the command's language. */

@@ -5,10 +5,13 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countDiagnostics } from '../core/diagnostics.js';
 import { expandPaths, UsageError } from '../io/files.js';
-import { loadRepository } from '../io/load.js';
+import type { ChangeScope } from '../core/change-scope.js';
+import { cacheEnabled } from '../io/cache-store.js';
+import type { CachedResult } from '../io/cache-results.js';
+import type { Repository } from '../io/load.js';
 import { runtime } from '../io/runtime.js';
 import { findGitTop } from '../io/scaffold.js';
-import { subsetSource } from '../io/source.js';
+import type { RecordSource } from '../io/source.js';
 import type { DiagnosticFormat, ValidationResult } from '../render/diagnostics.js';
 import { DIAGNOSTIC_FORMATTERS, formatMarkdownSummary } from '../render/diagnostics.js';
 import { checkChoice } from './choices.js';
@@ -56,31 +59,79 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const format = (options.format ?? defaultFormat(env, terminal.isTTY)) as DiagnosticFormat;
   checkChoice(`--format ${format}`, format, Object.keys(DIAGNOSTIC_FORMATTERS));
   const root = await resolveRoot(options, paths.length ? paths[0] : undefined);
-  const source = await resolveSource(options, root);
+  const asOf = options.asOf !== undefined ? resolveAsOf(options) : undefined;
+  // The files on disk, whole (no --rev, no --changed-since), with the cache on: answered from the results of an
+  // earlier run over the same contents when there is one (io/cache-results.ts), else checked and stored.
+  const whole = options.rev === undefined && options.changedSince === undefined && cacheEnabled(env) ? await cachedRun(root, asOf) : undefined;
+  const source = whole ? undefined : await resolveSource(options, root);
   // --changed-since reads the files it reports on and those their checks consult; other records are known by id.
-  const scope = options.changedSince !== undefined ? await scopeChangedSince(options, root, source) : undefined;
+  const scope = source && options.changedSince !== undefined ? await scopeChangedSince(options, root, source) : undefined;
   const selected = scope ? scope.selected : paths.length ? await expandPaths(root, paths) : undefined;
   if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
-  const from = scope && !scope.readAll ? subsetSource(source, [...scope.selected, ...scope.context]) : source;
-  const repo = await loadRepository(from, selected ?? [], { ...(options.asOf !== undefined ? { asOf: resolveAsOf(options) } : {}), ...(scope && !scope.readAll ? { known: scope.known } : {}) });
+  const checked = whole ? await whole.check(selected ?? []) : await checkFrom(source!, scope, selected, asOf);
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands, so editors find them; annotations from the GitHub workspace or else the
   // git work tree, the only paths the runner places on a file (records in a subfolder included).
   const base = format === 'github' ? annotationBase(env, root, cwd) : cwd;
   // (A folder that could not be read keeps its trailing /.)
   const shown = (file: string): string => path.relative(base, path.join(root, file)).split(path.sep).join('/') + (file.endsWith('/') ? '/' : '');
-  const diagnostics = (wanted ? repo.diagnostics.filter((d) => wanted.has(d.file)) : repo.diagnostics).map((d) => ({
+  const diagnostics = (wanted ? checked.diagnostics.filter((d) => wanted.has(d.file)) : checked.diagnostics).map((d) => ({
     ...d,
     file: shown(d.file),
     ...(d.related ? { related: d.related.map((r) => ({ ...r, file: shown(r.file) })) } : {}),
   }));
-  const result: ValidationResult = { root, files: selected ?? repo.fileNames, diagnostics, counts: countDiagnostics(diagnostics) };
-  const sources = new Map(repo.records.files.map((f) => [shown(f.file), f.text]));
+  const result: ValidationResult = { root, files: selected ?? checked.fileNames, diagnostics, counts: countDiagnostics(diagnostics) };
+  const sources = new Map([...checked.texts].map(([file, text]) => [shown(file), text]));
   // A fresh random token per run: record text cannot know it, so it cannot end the runner's stop-commands early.
   const stopToken = `acta-${randomBytes(16).toString('hex')}`;
-  const lang = resolveLang(options, repo.records.config.lang);
+  const lang = resolveLang(options, checked.lang || undefined);
   const stdout = DIAGNOSTIC_FORMATTERS[format](result, { style: resolveStyle(options), sources, stopToken, lang });
   if (format === 'github' && env['GITHUB_STEP_SUMMARY']) await appendFile(env['GITHUB_STEP_SUMMARY'], formatMarkdownSummary(result, lang));
   const failed = result.counts.errors > 0 || (options.strict === true && result.counts.warnings > 0);
   return { stdout, exitCode: failed ? 1 : 0 };
+}
+
+/** What validate prints from: the diagnostics, the files read, acta.yaml's language, the text of each file a
+ * diagnostic is in. */
+type Checked = CachedResult;
+
+async function checkFrom(source: RecordSource, scope: ChangeScope | undefined, selected: readonly string[] | undefined, asOf: string | undefined): Promise<Checked> {
+  const { loadRepository } = await import('../io/load.js');
+  const { subsetSource } = await import('../io/source.js');
+  const from = scope && !scope.readAll ? subsetSource(source, [...scope.selected, ...scope.context]) : source;
+  const repo = await loadRepository(from, selected ?? [], { ...(asOf !== undefined ? { asOf } : {}), ...(scope && !scope.readAll ? { known: scope.known } : {}) });
+  return fromRepository(repo);
+}
+
+function fromRepository(repo: Repository): Checked {
+  const withProblems = new Set(repo.diagnostics.map((d) => d.file));
+  const texts = new Map(repo.records.files.filter((f) => withProblems.has(f.file)).map((f) => [f.file, f.text]));
+  return { diagnostics: repo.diagnostics, fileNames: repo.fileNames, lang: repo.records.config.lang ?? '', texts };
+}
+
+// The records on disk through the stat index and the cached results: `check` answers from the results when the
+// files are those of an earlier run, and otherwise reads them (the bytes the snapshot read are not read again),
+// checks them and stores the result — unless a file changed while it ran.
+async function cachedRun(root: string, asOf: string | undefined): Promise<{ check(extra: readonly string[]): Promise<Checked> }> {
+  const [{ snapshotRoot }, results] = await Promise.all([import('../io/cache-stat.js'), import('../io/cache-results.js')]);
+  const snapshot = await snapshotRoot(root);
+  const key = results.resultKey(snapshot, asOf !== undefined ? { asOf } : {});
+  return {
+    async check(extra) {
+      // Files named that the listing does not hold (in a dot-folder, say) are read too: such a run keys nothing.
+      const listed = new Set(snapshot.files);
+      const keyed = key !== undefined && extra.every((f) => listed.has(f)) ? key : undefined;
+      const hit = keyed !== undefined ? results.readResult(snapshot.root, keyed) : undefined;
+      if (hit) {
+        snapshot.save();
+        return hit;
+      }
+      const [{ loadRepository }, { snapshotSource }] = await Promise.all([import('../io/load.js'), import('../io/source.js')]);
+      const source = snapshotSource(snapshot);
+      const checked = fromRepository(await loadRepository(source, extra, asOf !== undefined ? { asOf } : {}));
+      if (keyed !== undefined && source.stable()) results.writeResult(snapshot.root, keyed, checked);
+      snapshot.save();
+      return checked;
+    },
+  };
 }

@@ -7,6 +7,7 @@ import { findRecord } from '../core/queries/find-record.js';
 import type { WorkplanFilters, WorkplanModel } from '../core/queries/workplan.js';
 import { buildWorkplan } from '../core/queries/workplan.js';
 import { UsageError } from '../io/files.js';
+import { t } from '../render/catalog.js';
 import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -57,7 +58,7 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   if (options.out === undefined) return { stdout: text, ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
   const out = fromCwd(options.out);
   await writeFileAtomic(path.dirname(out), path.basename(out), text);
-  return { stdout: '', stderr: `${input.warning ?? ''}acta: wrote ${options.out}\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${input.warning ?? ''}${t(input.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
 }
 
 async function formatWorkplan(format: WorkplanFormat, model: WorkplanModel, root: string, options: WorkplanOptions): Promise<string> {

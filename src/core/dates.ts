@@ -72,12 +72,26 @@ function toDay(date: Date): Day {
   return day;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** The days of a month of the Gregorian calendar (what getDaysInMonth answers, without making a date: isRealDate runs
+ * on every date of every record). test/dates holds the two equal over every month of the years acta reads. */
+export function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/** The same, by date-fns: the reference daysInMonth is held to. */
+export function daysInMonthByDateFns(year: number, month: number): number {
+  return getDaysInMonth(utc(year, month, 1));
+}
+
 /** A real day of the calendar, in a year acta reads. */
 export function isRealDate(value: string): boolean {
   const m = DAY.exec(value);
   if (!m || !inYearRange(value)) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= getDaysInMonth(utc(y, mo, 1));
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 function months(y: number, first: number, last: number): [Day, Day] {

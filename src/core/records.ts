@@ -7,6 +7,7 @@ import { locate } from './read/index.js';
 import type { RecordKind, RegistryKind, SchemaValidator } from './schema.js';
 import { RECORD_KINDS } from './schema.js';
 import { closestMatches } from './text-distance.js';
+import { CONFIG_FILE } from './config-file.js';
 
 export interface Loaded<T> {
   readonly data: T;
@@ -52,7 +53,7 @@ export interface RecordSet {
   readonly known?: readonly KnownRecord[];
 }
 
-export const CONFIG_FILE = 'acta.yaml';
+export { CONFIG_FILE };
 
 /** Only the records root's own acta.yaml is configuration; one in a subfolder is a config/nested problem. */
 export function kindOf(parsed: ParsedFile): RecordKind | undefined {

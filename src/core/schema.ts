@@ -1,5 +1,6 @@
 // JSON Schema validation: ajv compiled once per schema set; ajv errors → Diagnostics located in the YAML.
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { Bilingual, Code, Diagnostic, DiagnosticParam, DiagnosticParams } from './diagnostics.js';
 import { defaultSeverity, names, phrase, quoted } from './diagnostics.js';
@@ -40,6 +41,9 @@ export type PrecompiledValidators = Readonly<Record<string, ValidateFunction | u
 
 /** ajv as acta configures it, with the schemas added (compiled on first use). */
 export function createAjv(schemas: SchemaSet, options: Options = {}): Ajv2020 {
+  // Loaded here, not at the top: with the validators compiled at build time (io/schemas.ts) a run never compiles, and
+  // ajv's compiler is 74 modules. ajv is CommonJS: the require is the instance an import would give.
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: false, ...options });
   for (const [name, schema] of Object.entries(schemas)) ajv.addSchema(schema, name);
   return ajv;

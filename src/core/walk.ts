@@ -11,7 +11,19 @@ export interface AgreementAt {
   readonly parent: Agreement | undefined;
 }
 
-export function walkAgreements(meeting: Meeting): AgreementAt[] {
+// Each record walked once per run: the checks, the indexes and the queries walk the same records again and again,
+// and the refs and pointers made anew each time were garbage (and hashing work for the sets of refs). Records are
+// readonly data; a walk's list is shared, never changed.
+const AGREEMENTS = new WeakMap<Meeting, readonly AgreementAt[]>();
+const ACTIVITIES = new WeakMap<Plan, readonly ActivityAt[]>();
+
+export function walkAgreements(meeting: Meeting): readonly AgreementAt[] {
+  let walked = AGREEMENTS.get(meeting);
+  if (!walked) AGREEMENTS.set(meeting, (walked = agreementsOf(meeting)));
+  return walked;
+}
+
+function agreementsOf(meeting: Meeting): AgreementAt[] {
   const out: AgreementAt[] = [];
   const visit = (list: readonly Agreement[], prefix: string, pointer: string, parent: Agreement | undefined): void => {
     list.forEach((agreement, i) => {
@@ -37,7 +49,13 @@ export interface ActivityAt {
   readonly pointer: string;
 }
 
-export function walkActivities(plan: Plan): ActivityAt[] {
+export function walkActivities(plan: Plan): readonly ActivityAt[] {
+  let walked = ACTIVITIES.get(plan);
+  if (!walked) ACTIVITIES.set(plan, (walked = activitiesOf(plan)));
+  return walked;
+}
+
+function activitiesOf(plan: Plan): ActivityAt[] {
   const out: ActivityAt[] = [];
   (plan.axes ?? []).forEach((axis, a) =>
     (axis.objectives ?? []).forEach((objective, o) =>

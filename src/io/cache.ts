@@ -4,20 +4,21 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rename, rm, writeFile } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { CODES } from '../core/diagnostics.js';
 import type { CacheTrust } from './cache-trust.js';
 import { openCacheTrust, trustedFolder } from './cache-trust.js';
 import type { ParsedFile } from '../core/read/index.js';
 import { plainText, withTreeOnDemand } from '../core/read/index.js';
 import { cacheCap, pruneIfDue } from './cache-prune.js';
 import { runtime } from './runtime.js';
+import { boundedPlainData, cacheEnabled, cacheFolder, isDiagnostic, isPlainObject } from './cache-store.js';
 import { SCHEMA_DIR } from './schemas.js';
 import { packageVersion } from './scaffold.js';
+
+export { boundedPlainData, cacheEnabled, cacheFolder } from './cache-store.js';
 
 /** Bump when what an entry holds changes shape (the parse code itself is hashed into every key anyway). */
 const ENTRY_FORMAT = 2;
@@ -29,21 +30,6 @@ export interface ParseCache {
   put(file: string, bytes: Uint8Array, parsed: ParsedFile): void;
   /** Wait for the writes started so far. */
   flush(): Promise<void>;
-}
-
-/** ACTA_CACHE=0 (or --no-cache) turns it off, ACTA_CACHE=1 on; unset, it is on except under CI=true. */
-export function cacheEnabled(env: NodeJS.ProcessEnv = runtime().env): boolean {
-  const asked = env['ACTA_CACHE']?.trim().toLowerCase();
-  if (asked !== undefined && asked !== '') return !['0', 'false', 'no', 'off'].includes(asked);
-  const ci = env['CI']?.trim().toLowerCase();
-  return !(ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false');
-}
-
-/** ACTA_CACHE_DIR, else $XDG_CACHE_HOME/acta, else ~/.cache/acta. */
-export function cacheFolder(env: NodeJS.ProcessEnv = runtime().env): string {
-  if (env['ACTA_CACHE_DIR']) return path.resolve(runtime().cwd, env['ACTA_CACHE_DIR']);
-  const base = env['XDG_CACHE_HOME'] && path.isAbsolute(env['XDG_CACHE_HOME']) ? env['XDG_CACHE_HOME'] : path.join(env['HOME'] || homedir(), '.cache');
-  return path.join(base, 'acta');
 }
 
 /** The cache for this run, or undefined when it is turned off. */
@@ -135,66 +121,6 @@ function decodeEntry(trust: CacheTrust, key: string, raw: Buffer, size: number):
   } catch {
     return undefined;
   }
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-};
-
-/** Data a YAML file of `size` bytes can give: JSON-like values only, at most ~one node per byte, dense arrays. */
-export function boundedPlainData(data: unknown, size: number): boolean {
-  let nodes = size + 16;
-  let chars = 2 * size + 64;
-  const stack: unknown[] = [data];
-  while (stack.length) {
-    const v = stack.pop();
-    if (--nodes < 0) return false;
-    if (v === null || typeof v === 'boolean') continue;
-    if (typeof v === 'number') continue;
-    if (typeof v === 'string') {
-      if ((chars -= v.length) < 0) return false;
-      continue;
-    }
-    if (Array.isArray(v)) {
-      if (Object.getPrototypeOf(v) !== Array.prototype || v.length > nodes) return false;
-      for (let i = 0; i < v.length; i++) {
-        if (!(i in v)) return false; // a hole: no parse gives one
-        stack.push(v[i]);
-      }
-      continue;
-    }
-    if (!isPlainObject(v)) return false;
-    const keys = Object.keys(v);
-    if (keys.length > nodes) return false;
-    for (const k of keys) {
-      if ((chars -= k.length) < 0) return false;
-      stack.push(v[k]);
-    }
-  }
-  return true;
-}
-
-const SEVERITIES = new Set(['error', 'warning', 'info']);
-const position = (n: unknown, size: number): boolean => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && n <= size + 2;
-const shortText = (t: unknown, size: number): boolean => typeof t === 'string' && t.length <= size + 4096;
-
-function isLocation(d: Record<string, unknown>, size: number): boolean {
-  return typeof d['file'] === 'string' && position(d['line'], size) && position(d['column'], size) && position(d['endLine'], size) && position(d['endColumn'], size);
-}
-
-function isDiagnostic(d: unknown, size: number): boolean {
-  if (!isPlainObject(d) || !isLocation(d, size)) return false;
-  if (typeof d['code'] !== 'string' || !Object.hasOwn(CODES, d['code']) || !SEVERITIES.has(d['severity'] as string)) return false;
-  if (!shortText(d['message'], size) || typeof d['pointer'] !== 'string' || (d['pointer'] as string).length > size + 64) return false;
-  if (d['hint'] !== undefined && !shortText(d['hint'], size)) return false;
-  if (d['explained'] !== undefined && !shortText(d['explained'], size)) return false;
-  if (d['related'] !== undefined) {
-    const related = d['related'];
-    if (!Array.isArray(related) || related.length > 64 || !related.every((r) => isPlainObject(r) && isLocation(r, size) && shortText(r['message'], size))) return false;
-  }
-  return true;
 }
 
 // Entries are shared by files with the same bytes: diagnostics carry the name of the file now read.

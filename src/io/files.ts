@@ -1,9 +1,8 @@
 // The edge for files: find the records root, list and read record files, write atomically.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseRecordFile } from '../core/read/index.js';
 import type { Said } from '../core/diagnostics.js';
-import { CONFIG_FILE } from '../core/records.js';
+import { CONFIG_FILE } from '../core/config-file.js';
 import { fromCwd } from './runtime.js';
 
 export class UsageError extends Error {}
@@ -53,8 +52,10 @@ export async function followRecordsPointer(dir: string): Promise<string> {
 async function recordsPointer(dir: string): Promise<string | undefined> {
   const file = path.join(dir, CONFIG_FILE);
   const bytes = await fs.readFile(file).catch(() => undefined);
-  if (!bytes) return undefined;
-  const data = parseRecordFile(CONFIG_FILE, bytes).data;
+  if (!bytes || !mayPoint(bytes)) return undefined;
+  // The YAML reader only for a file that may name a folder: finding the root loads no parser for most roots.
+  const { readRecordFile } = await import('../core/read/index.js');
+  const data = readRecordFile(CONFIG_FILE, bytes).data;
   // A broken acta.yaml is not a pointer: the pipeline reports its problems where it is.
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const records = (data as Record<string, unknown>)['records'];
@@ -71,6 +72,13 @@ async function recordsPointer(dir: string): Promise<string | undefined> {
     throw new UsageError(`${file} points to the records in ${records}/, so it holds nothing else: move ${others.join(', ')} to ${path.join(records, CONFIG_FILE)}`);
   }
   return target;
+}
+
+// A key `records` is spelt out in any YAML that has it (plain, quoted, flow, anchored), except through escapes in a
+// double-quoted key; text that is not UTF-8 (a UTF-16 or UTF-32 byte order mark, NUL bytes) is left to the parser.
+function mayPoint(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.includes('records') || buffer.includes('\\') || buffer.includes(0) || bytes[0] === 0xfe || bytes[0] === 0xff;
 }
 
 async function exists(p: string): Promise<boolean> {

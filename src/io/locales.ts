@@ -2,6 +2,10 @@
 // (labels, report, site, statement, diff, diagnostics, commands). Read once per folder, synchronously (they are the
 // package's own small files, like its templates); ACTA_LOCALES names more folders of language folders, searched first
 // — how a secretariat tries a third language without rebuilding acta (see docs/i18n.md).
+// The package's own languages are compiled by the build (scripts/compile-catalogs.mjs) into dist/catalogs/<lang>.json,
+// with a hash of the YAML files they were made from: a run whose YAML still hashes the same reads the JSON (no YAML
+// parser loaded, no YAML parsed); any other run (a catalog edited since the build, vitest on src/) parses the YAML.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,27 +16,78 @@ import { fromCwd, runtime } from './runtime.js';
 /** The package's catalogs (dist/io → locales, or src/io → locales under vitest). */
 export const PACKAGE_LOCALES = fileURLToPath(new URL('../../locales/', import.meta.url));
 
+/** The compiled catalogs (dist/io → dist/catalogs; src/catalogs, never there, under vitest). */
+export const COMPILED_CATALOGS = fileURLToPath(new URL('../catalogs/', import.meta.url));
+
 /** Key → ICU message, for one language; keys are `section.key` (the top-level mapping of a file is its sections). */
 export type CatalogMessages = ReadonlyMap<string, string>;
 
+/** A language folder compiled: the hash of its YAML files and its messages in catalog order. */
+export interface CompiledCatalog {
+  readonly source: string;
+  readonly messages: readonly (readonly [string, string])[];
+}
+
 const READ = new Map<string, CatalogMessages>();
 
-/** One language folder's messages, every file flattened into `section.key…`; a key in two files is an error. */
-export function readCatalogFolder(folder: string): CatalogMessages {
-  const cached = READ.get(folder);
-  if (cached) return cached;
+interface CatalogFile {
+  readonly file: string;
+  readonly bytes: Buffer;
+}
+
+function catalogFiles(folder: string): CatalogFile[] {
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((name) => ({ file: path.join(folder, name), bytes: readFileSync(path.join(folder, name)) }));
+}
+
+function sourceHash(files: readonly CatalogFile[]): string {
+  const hash = createHash('sha256');
+  for (const { file, bytes } of files) hash.update(`${path.basename(file)}\0`).update(bytes).update('\0');
+  return hash.digest('hex');
+}
+
+function parseCatalog(files: readonly CatalogFile[]): Map<string, string> {
   const messages = new Map<string, string>();
-  for (const name of readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort()) {
-    const file = path.join(folder, name);
+  for (const { file, bytes } of files) {
     let tree: unknown;
     try {
-      tree = parsePlainYaml(readFileSync(file, 'utf8'));
+      tree = parsePlainYaml(bytes.toString('utf8'));
     } catch (e) {
       throw new UsageError(`catalog ${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
     }
     flatten(tree, [], file, messages);
   }
-  READ.set(folder, messages);
+  return messages;
+}
+
+/** What the build writes for a language folder: its messages as the YAML reads, and the hash of that YAML. */
+export function compileCatalogFolder(folder: string): CompiledCatalog {
+  const files = catalogFiles(folder);
+  return { source: sourceHash(files), messages: [...parseCatalog(files)] };
+}
+
+// The compiled form of a package language, when it was made from these very files.
+function compiledFor(folder: string, files: readonly CatalogFile[], compiledDir: string): Map<string, string> | undefined {
+  if (path.resolve(path.dirname(folder)) !== path.resolve(PACKAGE_LOCALES)) return undefined;
+  let compiled: CompiledCatalog;
+  try {
+    compiled = JSON.parse(readFileSync(path.join(compiledDir, `${path.basename(folder)}.json`), 'utf8')) as CompiledCatalog;
+  } catch {
+    return undefined;
+  }
+  return compiled.source === sourceHash(files) ? new Map(compiled.messages) : undefined;
+}
+
+/** One language folder's messages, every file flattened into `section.key…`; a key in two files is an error. */
+export function readCatalogFolder(folder: string, compiledDir: string = COMPILED_CATALOGS): CatalogMessages {
+  const at = `${compiledDir}\0${folder}`;
+  const cached = READ.get(at);
+  if (cached) return cached;
+  const files = catalogFiles(folder);
+  const messages = compiledFor(folder, files, compiledDir) ?? parseCatalog(files);
+  READ.set(at, messages);
   return messages;
 }
 
@@ -55,8 +110,23 @@ export function localeRoots(): string[] {
   return [...extra, PACKAGE_LOCALES];
 }
 
+/** Each run's catalogs by language, found once: every message lookup asks, and looking for the folder (the roots from
+ * the environment, a stat per root) cost more than the message itself — 12 % of `acta site`, per row of every table. */
+const FOUND = new WeakMap<object, Map<string, CatalogMessages | undefined>>();
+
 /** The messages of `lang`: its folder under the first root that has one; undefined when no root has it. */
-export function readCatalog(lang: string, roots: readonly string[] = localeRoots()): CatalogMessages | undefined {
+export function readCatalog(lang: string, roots?: readonly string[]): CatalogMessages | undefined {
+  if (roots !== undefined) return findCatalog(lang, roots);
+  const rt = runtime();
+  let found = FOUND.get(rt);
+  if (!found) FOUND.set(rt, (found = new Map()));
+  if (found.has(lang)) return found.get(lang);
+  const messages = findCatalog(lang, localeRoots());
+  found.set(lang, messages);
+  return messages;
+}
+
+function findCatalog(lang: string, roots: readonly string[]): CatalogMessages | undefined {
   if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) return undefined;
   for (const root of roots) {
     const folder = path.join(root, lang);

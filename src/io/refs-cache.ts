@@ -3,16 +3,17 @@
 // One file per records root and kind in the cache folder, read whole at the start of a run and rewritten whole
 // (atomically) when the run learnt something; like the parse cache, a file that is missing, stale or corrupt is
 // simply not used.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import type { FileRefs } from '../core/reference-index.js';
-import { cacheEnabled, cacheFolder, parseSalt } from './cache.js';
+import { parseSalt } from './cache.js';
+import { cacheEnabled, readStore, storeFile, trustedStore, writeStore } from './cache-store.js';
 import type { CacheTrust } from './cache-trust.js';
-import { openCacheTrust, trustedFolder } from './cache-trust.js';
 import { runtime } from './runtime.js';
+
+export { storeFile } from './cache-store.js';
 
 export interface RefsStore {
   get(id: string): FileRefs | undefined;
@@ -23,10 +24,6 @@ export interface RefsStore {
 
 const FORMAT = 3;
 const NONE: RefsStore = { get: () => undefined, put: () => undefined, save: () => undefined };
-
-export function storeFile(env: NodeJS.ProcessEnv, kind: string, root: string): string {
-  return path.join(cacheFolder(env), kind, createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 32));
-}
 
 export function openRefsStore(root: string, env: NodeJS.ProcessEnv = runtime().env): RefsStore {
   if (!cacheEnabled(env)) return NONE;
@@ -62,39 +59,14 @@ function isRefs(refs: FileRefs): boolean {
   return typeof refs.kind === 'string' && (refs.registryKind === undefined || typeof refs.registryKind === 'string') && lists.every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string'));
 }
 
-// The cache folder and the store's folder checked (this user's, no one else may write), and the key that signs.
-function trustedStore(env: NodeJS.ProcessEnv, file: string): CacheTrust | undefined {
-  const top = cacheFolder(env);
-  const trust = openCacheTrust(top);
-  return trust && trustedFolder(path.dirname(file), top) ? trust : undefined;
-}
-
-// An HMAC of (file, payload) with the user's secret (io/cache-trust.ts), then the payload: v8's serialisation of
-// { format, salt, entries }. A store that does not verify is not used (a checksum anyone can compute proved nothing).
+// One signed file per records root and kind (io/cache-store.ts): { format, salt, entries }.
 function readEntries(file: string, salt: string, trust: CacheTrust): Map<string, unknown> {
-  try {
-    const raw = readFileSync(file);
-    if (raw.length < 32) return new Map();
-    const payload = raw.subarray(32);
-    if (!timingSafeEqual(trust.sign(path.basename(file), payload), raw.subarray(0, 32))) return new Map();
-    const stored = deserialize(payload) as { format?: unknown; salt?: unknown; entries?: unknown };
-    if (stored.format !== FORMAT || stored.salt !== salt || !(stored.entries instanceof Map)) return new Map();
-    return stored.entries as Map<string, unknown>;
-  } catch {
-    return new Map();
-  }
+  const entries = readStore(file, FORMAT, salt, trust)?.['entries'];
+  return entries instanceof Map ? (entries as Map<string, unknown>) : new Map();
 }
 
 function writeEntries(file: string, salt: string, entries: Map<string, unknown>, trust: CacheTrust): void {
-  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const payload = serialize({ format: FORMAT, salt, entries });
-    writeFileSync(temp, Buffer.concat([trust.sign(path.basename(file), payload), payload]), { mode: 0o600 });
-    renameSync(temp, file);
-  } catch {
-    rmSync(temp, { force: true }); // a folder that cannot be written: run without it
-  }
+  writeStore(file, FORMAT, salt, { entries }, trust);
 }
 
 export interface CanonicalSet {

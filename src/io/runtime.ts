@@ -7,6 +7,10 @@ import type { Said } from '../core/diagnostics.js';
 
 export interface Output {
   write(text: string): void;
+  /** Resolves when more may be written: once a stream's buffer has drained (a slow reader holds the writer back, so
+   * output made in parts is never queued whole in memory), and after a turn of the event loop, so a closed pipe's
+   * error (EPIPE) stops the run instead of every remaining part being made for nothing. */
+  ready?(): Promise<void>;
   /** An interactive terminal: colour, progress, tables fitted to its width. */
   readonly isTTY: boolean;
   /** The terminal's width in columns (only when isTTY). */
@@ -23,6 +27,17 @@ export interface Runtime {
 function streamOutput(stream: NodeJS.WriteStream): Output {
   return {
     write: (text) => void stream.write(text),
+    ready: () =>
+      new Promise<void>((resolve) => {
+        if (!stream.writableNeedDrain) return void setImmediate(resolve);
+        const done = (): void => {
+          stream.off('drain', done);
+          stream.off('close', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('close', done);
+      }),
     get isTTY() {
       return Boolean(stream.isTTY);
     },

@@ -7,6 +7,7 @@ import type { UnreadableFolder } from './files.js';
 import { walkRecordFiles } from './files.js';
 import { findWorkTree, folderInWorkTree, listTree, readBlobs, resolveCommit } from './git.js';
 import type { TreeEntry } from './git.js';
+import type { Snapshot } from './cache-stat.js';
 
 export interface RecordSource {
   /** The records root on disk; file names are relative to it. */
@@ -50,6 +51,35 @@ export function diskSource(root: string): RecordSource {
     unreadableFolders: () => unreadable,
     // Synchronous calls inside: several async round trips per file cost more than the reading itself.
     read: async (file) => readInsideRoot(absolute, (realRoot ??= realpathSync.native(absolute)), file),
+  };
+}
+
+/** The disk as a snapshot of it saw it (io/cache-stat.ts): its files, the bytes it already read, and the others read
+ * from disk and checked against the hash it took. `stable()` is false when a file was found changed since — a run
+ * over such a mix answers for no snapshot, and its result must not be stored under the snapshot's key. */
+export function snapshotSource(snapshot: Snapshot): RecordSource & { stable(): boolean } {
+  const disk = diskSource(snapshot.root);
+  let stable = snapshot.hashes !== undefined;
+  return {
+    ...disk,
+    list: async () => [...snapshot.files],
+    unreadableFolders: () => snapshot.unreadableFolders,
+    read: async (file) => {
+      const held = snapshot.bytes.get(file);
+      if (held) {
+        snapshot.bytes.delete(file); // read once a run: not kept beside the parse
+        return held;
+      }
+      try {
+        const bytes = await disk.read(file);
+        if (createHash('sha256').update(bytes).digest('hex') !== snapshot.hashes?.get(file)) stable = false;
+        return bytes;
+      } catch (e) {
+        stable = false;
+        throw e;
+      }
+    },
+    stable: () => stable,
   };
 }
 

@@ -57,14 +57,31 @@ export function fitColumns(head: readonly string[], preferred: readonly number[]
   // and the others may go down to MIN_COLUMN; on a terminal too narrow even for that, every column may.
   const wordFloor = (i: number): number => Math.min(natural[i]!, Math.max(MIN_COLUMN, words[i]!));
   const isId = preferred.map((_, i) => rows.some((r) => String(r[i] ?? '').includes('#')) && rows.every((r) => !/[ \t]/.test(String(r[i] ?? '').replace(ANSI, ''))));
-  const tiers = [(i: number): number => wordFloor(i), (i: number): number => (isId[i] ? wordFloor(i) : Math.min(natural[i]!, MIN_COLUMN)), (i: number): number => Math.min(natural[i]!, MIN_COLUMN)];
-  const floor = tiers.find((f) => sum(preferred.map((_, i) => f(i))) <= budget) ?? tiers[2]!;
-  const fitted = natural.map((n, i) => (share(i) ? Math.max(floor(i), Math.min(n, Math.floor((preferred[i]! * room) / weight))) : n));
-  // Floors may overshoot: take it back from the widest columns. What rounding left over goes to those still wrapping.
+  // Then the long text columns (a task, a list of names: laid out at least TEXT_COLUMN wide) may go down to their
+  // header's longest word: their long words are broken with a hyphen (breakLongWords) while ids, dates, states, counts
+  // and every header stay whole.
+  const headFloor = (i: number): number => Math.min(natural[i]!, Math.max(MIN_COLUMN, 2 + cellWidth(head[i] ?? '')));
+  const isText = (i: number): boolean => long[i]! && !isId[i] && preferred[i]! >= TEXT_COLUMN;
+  const tiers = [
+    (i: number): number => wordFloor(i),
+    (i: number): number => (isText(i) ? headFloor(i) : wordFloor(i)),
+    (i: number): number => (isId[i] ? wordFloor(i) : Math.min(natural[i]!, MIN_COLUMN)),
+    (i: number): number => Math.min(natural[i]!, MIN_COLUMN),
+  ];
+  const tier = tiers.findIndex((f) => sum(preferred.map((_, i) => f(i))) <= budget);
+  const floor = tiers[tier < 0 ? 3 : tier]!;
+  // When only the text columns give, every other column is as wide as its longest word and they share the rest.
+  const textRoom = budget - sum(preferred.map((_, i) => (isText(i) ? 0 : floor(i))));
+  const textWeight = sum(preferred.filter((_, i) => isText(i)));
+  const fitted = natural.map((n, i) =>
+    tier === 1 ? (isText(i) ? Math.max(floor(i), Math.min(n, Math.floor((preferred[i]! * textRoom) / textWeight))) : floor(i)) : share(i) ? Math.max(floor(i), Math.min(n, Math.floor((preferred[i]! * room) / weight))) : n,
+  );
+  // Floors may overshoot: take it back from the columns widest for their preferred width (so a task keeps its share
+  // beside a list of names). What rounding left over goes to those still wrapping.
   while (sum(fitted) > budget) {
     let widest = -1;
     fitted.forEach((w, i) => {
-      if (w > floor(i) && (widest < 0 || w > fitted[widest]!)) widest = i;
+      if (w > floor(i) && (widest < 0 || w / preferred[i]! > fitted[widest]! / preferred[widest]!)) widest = i;
     });
     if (widest < 0) break;
     fitted[widest]!--;
@@ -81,6 +98,8 @@ export function fitColumns(head: readonly string[], preferred: readonly number[]
   return fitted;
 }
 
+/** A column laid out this wide (piped) or wider holds running text (a task, names): its words may be broken. */
+const TEXT_COLUMN = 20;
 /** Narrowest a long-text column may get while the short columns are kept whole. */
 const MIN_LONG = 16;
 /** Narrowest any column gets (padding included): four characters of text. */
@@ -98,7 +117,8 @@ export function renderTable(head: readonly string[], preferred: readonly number[
 export function* tableParts<T>(head: readonly string[], preferred: readonly number[], items: readonly T[], toRow: (item: T) => Row, style: Style, width?: number): Generator<string> {
   const all = width === undefined ? undefined : items.map(toRow);
   const widths = all ? fitColumns(head, preferred, all, width) : [...preferred];
-  const rows = (from: number, to: number): Row[] => (all ? all.slice(from, to) : items.slice(from, to).map(toRow));
+  const broken = all ? breakLongWords(all, widths) : undefined;
+  const rows = (from: number, to: number): Row[] => (broken ? broken.slice(from, to) : items.slice(from, to).map(toRow));
   const bold = head.map((h) => style.bold(h));
   if (items.length <= CHUNK) {
     yield tableOf(bold, widths, rows(0, items.length));
@@ -110,6 +130,30 @@ export function* tableParts<T>(head: readonly string[], preferred: readonly numb
     if (i + CHUNK < items.length) lines = lines.slice(0, -1);
     yield (i > 0 ? '\n' : '') + lines.join('\n');
   }
+}
+
+/** Cells whose words are longer than their column (a narrow terminal's task column) with those words broken by a hyphen
+ * at the column's width, so cli-table3 wraps them instead of cutting them with "…". Ids (no space, a '#') and cells
+ * with colour codes inside a long word are left as they are. */
+export function breakLongWords(rows: readonly Row[], widths: readonly number[]): Row[] {
+  return rows.map((r) =>
+    r.map((cell, i) => {
+      const room = (widths[i] ?? 0) - 2;
+      if (typeof cell !== 'string' || room < 4 || longestWord(cell) <= room || (cell.includes('#') && !/[ \t]/.test(cell))) return cell;
+      return cell
+        .split('\n')
+        .map((line) => line.split(' ').map((word) => (word.includes('\x1b') || [...word].length <= room ? word : hyphenate(word, room))).join(' '))
+        .join('\n');
+    }),
+  );
+}
+
+function hyphenate(word: string, room: number): string {
+  const chars = [...word];
+  const pieces: string[] = [];
+  while (chars.length > room) pieces.push(`${chars.splice(0, room - 1).join('')}-`);
+  pieces.push(chars.join(''));
+  return pieces.join(' ');
 }
 
 /** A long id split after its record, and hard-wrapped at `width`, so a narrow column never cuts it off. */

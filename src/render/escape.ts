@@ -1,5 +1,6 @@
 // The sanitising policy of every output kind, in one list: record text (and file names) reach an output only through
 // the one function of its kind — terminal, csv, html, json, markdown, ics, github. Pure: string in, string out.
+import { LazyList } from '../core/queries/lazy-list.js';
 
 /** Code points no output carries raw: C0 controls but tab, LF and CR; DEL; C1 (U+0080–U+009F, U+009B is a CSI);
  * bidi marks, embeddings, overrides and isolates; line and paragraph separators; noncharacters; lone surrogates. */
@@ -72,6 +73,67 @@ const unicodeEscape = (c: string): string => Array.from({ length: c.length }, (_
 export function jsonText(value: unknown): string {
   // Outside strings JSON.stringify writes only ASCII punctuation, digits and keys' text: every match is inside a string.
   return JSON.stringify(value, null, 2).replace(JSON_RAW, unicodeEscape) + '\n';
+}
+
+/** A large value's JSON in pieces (of about 64 KB): exactly jsonText(value), split only between whole members or items
+ * of its first `depth` levels of objects and arrays (a LazyList among them is written item by item, each made as it is
+ * written), so the whole text never exists as one string. */
+export function* jsonTextParts(value: unknown, depth = 2): Generator<string> {
+  let buffer = '';
+  for (const piece of jsonPieces(value, '', '', depth)) {
+    buffer += piece;
+    if (buffer.length >= JSON_CHUNK) {
+      yield buffer.replace(JSON_RAW, unicodeEscape);
+      buffer = '';
+    }
+  }
+  yield `${buffer}\n`.replace(JSON_RAW, unicodeEscape);
+}
+
+const JSON_CHUNK = 1 << 16;
+
+/** What JSON.stringify writes nothing for (an object member left out, an array item written null). */
+const unwritten = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/** toJSON applied as JSON.stringify applies it (with the member's key), except a LazyList's: it is walked instead. */
+function resolved(v: unknown, key: string): unknown {
+  if (v instanceof LazyList || v === null || typeof v !== 'object') return v;
+  const toJSON = (v as { toJSON?: unknown }).toJSON;
+  return typeof toJSON === 'function' ? (toJSON as (k: string) => unknown).call(v, key) : v;
+}
+
+// JSON.stringify(v, null, 2) as it would appear at this indent: an object's members and an array's items joined as
+// it joins them (",\n" and the indent), the levels below `depth` as one JSON.stringify each, re-indented (its only line
+// breaks are its own layout: a string's are escaped).
+function* jsonPieces(v: unknown, key: string, indent: string, depth: number): Generator<string> {
+  const value = resolved(v, key);
+  const inner = `${indent}  `;
+  if (depth > 0 && (Array.isArray(value) || value instanceof LazyList)) {
+    let i = 0;
+    for (const item of value as Iterable<unknown>) {
+      yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+      const r = resolved(item, String(i));
+      if (unwritten(r)) yield 'null';
+      else yield* jsonPieces(r, String(i), inner, depth - 1);
+      i++;
+    }
+    yield i === 0 ? '[]' : `\n${indent}]`;
+    return;
+  }
+  if (depth > 0 && value !== null && typeof value === 'object') {
+    let first = true;
+    for (const k of Object.keys(value)) {
+      const r = resolved((value as Record<string, unknown>)[k], k);
+      if (unwritten(r)) continue;
+      yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(k)}: `;
+      first = false;
+      yield* jsonPieces(r, k, inner, depth - 1);
+    }
+    yield first ? '{}' : `\n${indent}}`;
+    return;
+  }
+  const text = JSON.stringify(value, null, 2);
+  yield indent ? text.replaceAll('\n', `\n${indent}`) : text;
 }
 
 /** Markdown (tables and prose): one line, no HTML, no Markdown markup, no @mentions or #references that notify people. */

@@ -1,14 +1,15 @@
 // Formatters for `acta export`: CSV (one row per commitment and actor), iCalendar, JSON (the result object).
-import type { ExportResult } from '../core/queries/export.js';
+import type { ExportFeed } from '../core/queries/export.js';
 import { actorRows } from '../core/queries/export.js';
+import type { CommitmentView } from '../core/queries/view.js';
 import type { CsvValue } from './csv.js';
 import { csvTable } from './csv.js';
-import { jsonText } from './escape.js';
-import { formatIcs } from './ics.js';
+import { jsonText, jsonTextParts } from './escape.js';
+import { formatIcs, icsParts } from './ics.js';
 
 export type ExportFormat = 'csv' | 'ics' | 'json';
 
-export const EXPORT_FORMATTERS: Record<ExportFormat, (r: ExportResult) => string> = {
+export const EXPORT_FORMATTERS: Record<ExportFormat, (r: ExportFeed) => string> = {
   csv: formatExportCsv,
   ics: formatIcs,
   json: (r) => jsonText(r),
@@ -17,26 +18,35 @@ export const EXPORT_FORMATTERS: Record<ExportFormat, (r: ExportResult) => string
 const HEAD = ['id', 'ref', 'record', 'body', 'kind', 'step', 'occurrence', 'due', 'precision', 'state', 'days_late', 'days_left', 'status', 'actor', 'actor_name', 'actor_state', 'delivered_on', 'owners', 'owners_inferred', 'task', 'task_lang', 'deadline_text', 'extended_by', 'superseded_by', 'done_on', 'days_late_delivered', 'actor_days_late'];
 
 // Stable English keys and codes (states, precisions) for machines; names and record text in the language asked for.
-export function formatExportCsv(r: ExportResult): string {
+export function formatExportCsv(r: ExportFeed): string {
   return [...exportCsvParts(r)].join('');
 }
 
 /** formatExportCsv's text in parts: the rows of a few hundred commitments at a time. */
-export function* exportCsvParts(r: ExportResult): Generator<string> {
+export function* exportCsvParts(r: ExportFeed): Generator<string> {
   yield csvTable([HEAD]);
-  for (let i = 0; i < r.commitments.length; i += 200) {
-    const rows = r.commitments.slice(i, i + 200).flatMap((c) => actorRows(c, r.actors)).map(({ commitment: c, actor, state, deliveredOn, daysLate }): CsvValue[] => [
-      c.id, c.ref, c.record, c.body.id, c.kind, c.step, c.occurrence, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status,
-      actor?.id, actor?.label, state, deliveredOn, c.owners.map((o) => o.id).join(' '), c.inferred ? 'true' : '', c.task.text, c.task.lang, c.deadlineText?.text,
-      c.extensions.map((e) => e.decidedBy ?? e.date).join(' '), c.supersededBy, c.doneOn, c.daysLateDelivered, daysLate,
-    ]);
-    yield csvTable(rows);
+  let batch: CommitmentView[] = [];
+  for (const c of r.commitments) {
+    batch.push(c);
+    if (batch.length === 200) {
+      yield csvRows(batch, r.actors);
+      batch = [];
+    }
   }
+  if (batch.length) yield csvRows(batch, r.actors);
+}
+
+function csvRows(views: readonly CommitmentView[], only: readonly string[] | undefined): string {
+  return csvTable(views.flatMap((c) => actorRows(c, only)).map(({ commitment: c, actor, state, deliveredOn, daysLate }): CsvValue[] => [
+    c.id, c.ref, c.record, c.body.id, c.kind, c.step, c.occurrence, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status,
+    actor?.id, actor?.label, state, deliveredOn, c.owners.map((o) => o.id).join(' '), c.inferred ? 'true' : '', c.task.text, c.task.lang, c.deadlineText?.text,
+    c.extensions.map((e) => e.decidedBy ?? e.date).join(' '), c.supersededBy, c.doneOn, c.daysLateDelivered, daysLate,
+  ]));
 }
 
 /** Each format's text in parts, for the command to write as they are made. */
-export const EXPORT_PARTS: Record<ExportFormat, (r: ExportResult) => Iterable<string>> = {
+export const EXPORT_PARTS: Record<ExportFormat, (r: ExportFeed) => Iterable<string>> = {
   csv: exportCsvParts,
-  ics: (r) => [formatIcs(r)],
-  json: (r) => [jsonText(r)],
+  ics: (r) => icsParts(r),
+  json: (r) => jsonTextParts(r),
 };

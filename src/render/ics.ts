@@ -2,7 +2,7 @@
 import { t } from './catalog.js';
 import { createHash } from 'node:crypto';
 import { compactDay, shiftDays } from '../core/dates.js';
-import type { ExportResult } from '../core/queries/export.js';
+import type { ExportFeed } from '../core/queries/export.js';
 import type { CommitmentView } from '../core/queries/view.js';
 import { owersCell } from './commitment-cells.js';
 import { icsText } from './escape.js';
@@ -69,12 +69,25 @@ export interface IcsFeed {
 }
 
 // Dated commitments only (a rolling twice-a-year one at its next due day): waiting and undated ones have no day to show.
-export function formatIcs(r: ExportResult, feed?: IcsFeed): string {
+export function formatIcs(r: ExportFeed, feed?: IcsFeed): string {
+  return [...icsParts(r, feed)].join('');
+}
+
+/** formatIcs's text in parts (the calendar's head, then a few hundred events at a time): each event made as written. */
+export function* icsParts(r: ExportFeed, feed?: IcsFeed): Generator<string> {
   const l = labels(r.lang);
   const stamp = `${compactDay(r.asOf)}T000000Z`;
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//acta//follow-up//${r.lang.toUpperCase()}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(feed ? t(r.lang, 'site.calendarNameOf', { actor: feed.actor }) : t(r.lang, 'site.calendarName'))}`];
-  if (feed?.url !== undefined) lines.push(`URL:${feed.url}`);
-  for (const c of r.commitments) if (c.due.day !== undefined) lines.push(...event(c, stamp, l));
+  const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//acta//follow-up//${r.lang.toUpperCase()}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(feed ? t(r.lang, 'site.calendarNameOf', { actor: feed.actor }) : t(r.lang, 'site.calendarName'))}`];
+  if (feed?.url !== undefined) head.push(`URL:${feed.url}`);
+  let lines = head;
+  for (const c of r.commitments) {
+    if (c.due.day === undefined) continue;
+    for (const line of event(c, stamp, l)) lines.push(line);
+    if (lines.length >= 2000) {
+      yield lines.map((line) => `${foldLine(line)}\r\n`).join('');
+      lines = [];
+    }
+  }
   lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  yield lines.map((line) => `${foldLine(line)}\r\n`).join('');
 }

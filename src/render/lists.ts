@@ -42,7 +42,7 @@ function tableOf(r: ListResult, l: Labels, style: Style, width: number | undefin
       return tableParts([w.point, w.action, w.actors, w.text, w.state], [26, 16, 22, 56, 14], r.rows, (a) => [idCell(a.ref), a.action ? l.actions[a.action] : '', actorList(a.actors, l.lang), oneLine(clip(localText(a.text, l.lang), 240)), a.state ? stateCell(a.state, l, style) : ''], style, width);
     }
     case 'commitments': {
-      return tableParts([w.commitment, w.due, w.state, w.days, w.task, w.owners], [26, 18, 12, 9, 46, 24], r.rows, (c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, style), c.daysLate !== undefined ? lateCell(c.daysLate, style) : leftCell(c.daysLeft, style), taskCell(c, l, style), `${actorList(c.owners, l.lang)}${c.inferred ? ` ${t(l.lang, 'marks.inferred')}` : ''}`], style, width);
+      return tableParts([w.commitment, w.due, w.state, w.days, w.task, w.ownersShort], [26, 18, 12, 9, 46, 24], r.rows, (c) => [idCell(c.id), dueCell(c, l.lang), commitmentStateCell(c, l, style), c.daysLate !== undefined ? lateCell(c.daysLate, style) : leftCell(c.daysLeft, style), taskCell(c, l, style), `${actorList(c.owners, l.lang)}${c.inferred ? ` ${t(l.lang, 'marks.inferred')}` : ''}`], style, width);
     }
     case 'plans': {
       return tableParts([w.plan, w.body, w.period, w.activities, w.commitments, w.open, w.overdue, w.title], [22, 14, 11, 12, 13, 10, 10, 40], r.rows, (p) => [p.id, oneLine(p.body.label), `${p.period.start}–${p.period.end}`, p.activities, p.states.total, openCount(p.states), lateCell(p.states.overdue || undefined, style), oneLine(localText(p.title, l.lang))], style, width);

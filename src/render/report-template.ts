@@ -10,6 +10,8 @@ import { reportLabels } from './report-labels.js';
 import { day, dayRange, dueText, localText } from './i18n.js';
 import { daysLateText, stateText } from './late-phrases.js';
 import { htmlText, mapStringsDeep, markdownText } from './escape.js';
+import { stateMark } from './state-marks.js';
+import type { CommitmentState } from '../core/followup/index.js';
 
 export type TemplateFormat = 'md' | 'html';
 
@@ -71,6 +73,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('not', (a: unknown) => !a);
   // "original: español": the language the records were adopted in, named in the report's language.
   hb.registerHelper('langName', (code: unknown, options: HelperOptions) => (code === 'es' || code === 'en' ? reportLabels(langOf(options)).report.languages[code] : ''));
+  hb.registerHelper('stateMark', (state: unknown) => (typeof state === 'string' ? stateMark(state as CommitmentState) : ''));
   hb.registerHelper('gt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
 }
 

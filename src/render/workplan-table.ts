@@ -9,13 +9,13 @@ import { day, labels, localText } from './i18n.js';
 import type { ReportLabels } from './report-labels.js';
 import { reportLabels } from './report-labels.js';
 import type { Style } from './style.js';
+import { stateMark } from './state-marks.js';
 
 const NUMBER = 7;
 const COLUMN = 9;
 const WIDTH = 100;
 const TEXT_MAX = 110;
 
-const MARK: Partial<Record<CommitmentState, string>> = { overdue: '!', done: '✓', upcoming: '›' };
 
 function paint(state: CommitmentState | undefined, text: string, s: Style): string {
   switch (state) {
@@ -38,7 +38,7 @@ function paint(state: CommitmentState | undefined, text: string, s: Style): stri
 
 function cellText(c: WorkplanCell, r: ReportLabels, s: Style): string {
   if (!c.cell) return '';
-  return paint(c.state, `${r.cellsShort[c.cell]}${c.state ? (MARK[c.state] ?? '') : ''}`, s);
+  return paint(c.state, `${r.cellsShort[c.cell]}${stateMark(c.state)}`, s);
 }
 
 function clip(text: string): string {

@@ -25,6 +25,17 @@ describe('bin/acta.js', () => {
     expect(code).toBe(0);
   });
 
+  // export writes as it makes its text (64 KB pieces, each awaited): a closed pipe ends the run, quietly.
+  it.each([['json'], ['csv']])('export -f %s, streamed in parts, to a reader that stops early: exit 0, nothing on stderr', async (format) => {
+    const child = spawn(process.execPath, [BIN, 'export', '-f', format, '--root', 'data', '--as-of', '2018-01-01'], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1', ACTA_WORKERS: '0' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('colours when FORCE_COLOR asks, and never under NO_COLOR', () => {
     const args = ['overdue', '--root', 'data', '--as-of', '2017-08-01'];
     expect(actaProcess(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toContain('\x1b[');

@@ -120,14 +120,20 @@ describe("every example in every command's help runs in a records repository act
   };
   it.each(cases)('%s (in a repository made by acta %s)', async (_name, _made, flags, entry) => {
     const repo = new TempRepo('acta-help-', await madeBy(flags));
-    repos.push(repo);
+    try {
+      await runExamples(repo, entry);
+    } finally {
+      repo.cleanup();
+    }
+  });
+  async function runExamples(repo: TempRepo, entry: (typeof COMMANDS)[number]): Promise<void> {
     for (const [line] of entry.examples) {
       const args = words(line).slice(1);
       if (!args.includes('--as-of')) args.push('--as-of', '2025-06-01');
       // Each init example gets a fresh empty folder (init refuses one in use).
       const cwd = line.startsWith('acta init') ? mkdtempSync(path.join(repo.home, 'init-')) : repo.dir;
       const r = await repo.acta(args, cwd);
-      const wrote = line.includes(' -o ') ? `acta: wrote ${args[args.indexOf('-o') + 1]}\n` : line.startsWith('acta statement --all') ? expect.stringMatching(/^acta: wrote \d+ statements and index\.csv to \S+\n$/) : line.startsWith('acta site') ? expect.stringMatching(/^acta: wrote \S+\/ \(\d+ pages, \d+ files\); open \S+\/index\.html\n$/) : '';
+      const wrote = line.includes(' -o ') ? `acta: se escribió ${args[args.indexOf('-o') + 1]}\n` : line.startsWith('acta statement --all') ? expect.stringMatching(/^acta: se escribieron \d+ estados y index\.csv en \S+\n$/) : line.startsWith('acta site') ? expect.stringMatching(/^acta: se escribió \S+\/ \(\d+ páginas, \d+ archivos\); abra \S+\/index\.html\n$/) : '';
       expect(r.stderr, line).toEqual(wrote);
       expect([0, 1], `${line}: exit ${r.code}`).toContain(r.code);
       // It shows something, or writes the file or folder it names (site: site/ of the records root by default).
@@ -135,7 +141,7 @@ describe("every example in every command's help runs in a records repository act
       if (out === undefined) expect(r.stdout, line).not.toBe('');
       else expect(existsSync(path.join(cwd, out)), line).toBe(true);
     }
-  });
+  }
 });
 
 describe('did you mean', () => {

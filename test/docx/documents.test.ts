@@ -177,7 +177,7 @@ describe('acta statement --all', () => {
     const dir = path.join(out, 'orgs');
     const r = await run(['statement', '--all', '--organisations', '--lang', 'en', '-f', 'md', '--out', dir]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^acta: wrote \d+ statements and index\.csv to /);
+    expect(r.stderr).toMatch(/^acta: wrote \d+ statements and index\.csv to /); // --lang en: said in English
     const index = readFileSync(path.join(dir, 'index.csv'), 'utf8').trim().split('\r\n').map((l) => l.split(','));
     expect(index[0]).toEqual(['actor', 'name', 'language', 'file', 'total', 'overdue', 'due next', 'delivered', 'waiting', 'no date']);
     const iom = index.find((row) => row[0] === 'iom')!;

@@ -31,7 +31,7 @@ const AS_OF = ['--as-of', '2020-09-01'];
 
 async function documentXml(args: string[], file: string): Promise<{ xml: string; rels: string; bytes: Uint8Array }> {
   const r = await runActa([...args, '--root', root, ...AS_OF, '-f', 'docx', '-o', path.join(out, file)], { cwd: root });
-  expect(r.stderr).toContain(`acta: wrote`);
+  expect(r.stderr).toContain(`acta: se escribió`);
   expect(r.code).toBe(0);
   const bytes = readFileSync(path.join(out, file));
   const parts = unzipSync(bytes);

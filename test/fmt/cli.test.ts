@@ -62,9 +62,12 @@ describe('acta fmt', () => {
     expect(hunk.some((l) => l.startsWith('  -')) || hunk.some((l) => l.startsWith('  +'))).toBe(true);
     expect(check.stdout.trimEnd().split('\n').at(-1)).toBe('run `acta fmt` to rewrite it (comments kept, data unchanged)');
     // A change no line shows is said in words.
-    expect(firstChange('\uFEFFa: 1\n', 'a: 1\n')).toEqual(['(a byte-order mark to drop)']);
-    expect(firstChange('a: 1\r\n', 'a: 1\n')).toEqual(['(CRLF line ends to make LF)']);
-    expect(firstChange('a: 1\nb: 2\n', "a: 1\nb: '2'\n")).toEqual(['@@ line 1 @@', ' a: 1', '-b: 2', "+b: '2'"]);
+    expect(firstChange('\uFEFFa: 1\n', 'a: 1\n', 'en')).toEqual(['(a byte-order mark to drop)']);
+    expect(firstChange('a: 1\r\n', 'a: 1\n', 'en')).toEqual(['(CRLF line ends to make LF)']);
+    expect(firstChange('a: 1\nb: 2\n', "a: 1\nb: '2'\n", 'en')).toEqual(['@@ line 1 @@', ' a: 1', '-b: 2', "+b: '2'"]);
+    // In the officer's language, as every other word of acta fmt --check.
+    expect(firstChange('\uFEFFa: 1\n', 'a: 1\n', 'es')).toEqual(['(una marca de orden de bytes que quitar)']);
+    expect(firstChange('a: 1\nb: 2\n', "a: 1\nb: '2'\n", 'es')[0]).toBe('@@ línea 1 @@');
   });
 
   it('--check lists what would change and exits 1, changing nothing; fmt rewrites it; then --check passes', async () => {

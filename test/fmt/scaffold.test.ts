@@ -106,6 +106,9 @@ describe('acta init', () => {
     const text = readFileSync(path.join(top, 'docs/records/.github/workflows/acta.yml'), 'utf8');
     const workflow = parse(text) as { defaults?: unknown; jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
     expect(workflow.defaults).toEqual({ run: { 'working-directory': 'docs/records' } });
+    // hashFiles() reads from the top of the repository: the cache is keyed on the records folder's lock file.
+    expect(text).toContain("hashFiles('docs/records/package-lock.json')");
+    expect(text).not.toContain("hashFiles('package-lock.json')");
     const upload = workflow.jobs['site']!.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'));
     expect(upload?.with).toEqual({ path: 'docs/records/_site' });
     // Nothing else changed: the same jobs and steps as the template.
@@ -155,7 +158,8 @@ describe('acta init', () => {
     writeFileSync(path.join(dir, 'notes.txt'), 'mine\n');
     const r = await acta(['init', dir], os.tmpdir());
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('is not empty');
+    expect(r.stderr).toContain('no está vacía (notes.txt)');
+    expect((await acta(['init', dir, '--lang', 'en'], os.tmpdir())).stderr).toContain('is not empty (notes.txt): use an empty folder, or --force');
     expect(readdirSync(dir)).toEqual(['notes.txt']);
     mkdirSync(path.join(dir, 'registries'));
     writeFileSync(path.join(dir, 'registries/bodies.yaml'), 'mine\n');
@@ -168,7 +172,8 @@ describe('acta init', () => {
     expect(readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
     const again = await acta(['init', dir, '--force'], os.tmpdir());
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already a records repository');
+    expect(again.stderr).toContain('ya es un repositorio de registros (tiene acta.yaml)');
+    expect((await actaEn(['init', dir, '--force'], os.tmpdir())).stderr).toContain('is already a records repository (it has acta.yaml)');
   });
 });
 
@@ -192,6 +197,20 @@ function checkWorkflow(file: string): void {
   expect(runs.find((l) => l.includes('acta diff'))).toContain('--format md');
   expect(steps.some((s) => (s.run ?? '').includes('gh pr comment') || (s.uses ?? '').startsWith('actions/github-script'))).toBe(true);
   expect(JSON.stringify(workflow)).not.toContain('pull_request_target');
+  // acta's cache kept between runs (io/cache*.ts): ACTA_CACHE_DIR set (which turns the cache on under CI=true) to the
+  // folder actions/cache restores and saves, keyed on acta's version and the lock file, restored from the latest of
+  // the same version.
+  const records = workflow.jobs['records']!.steps;
+  const cacheAt = records.findIndex((s) => (s.uses ?? '').startsWith('actions/cache@'));
+  const cache = records[cacheAt] as { with: { path: string; key: string; 'restore-keys': string } };
+  const where = records.find((s) => (s.run ?? '').includes('ACTA_CACHE_DIR='))!;
+  expect(where.run).toContain('ACTA_CACHE_DIR=$RUNNER_TEMP/acta-cache" >> "$GITHUB_ENV"');
+  expect(cache.with.path).toBe('${{ runner.temp }}/acta-cache');
+  expect(cache.with.key).toMatch(/^acta-\$\{\{ runner.os \}\}-\$\{\{ steps.acta.outputs.version \}\}-\$\{\{ hashFiles\('(.+\/)?package-lock.json'\) \}\}-\$\{\{ github.run_id \}\}$/);
+  expect(cache.with['restore-keys'].trim().split('\n')).toEqual([cache.with.key.replace('${{ github.run_id }}', ''), cache.with.key.replace(/\$\{\{ hashFiles.*$/, '')]);
+  // Restored before the first acta command, after the install that the version is read from.
+  expect(cacheAt).toBeLessThan(records.findIndex((s) => (s.run ?? '').includes('acta validate')));
+  expect(records.indexOf(where)).toBeGreaterThan(records.findIndex((s) => (s.run ?? '').startsWith('npm ci')));
   // The Pages job is there, and off until its one `if:` line says `true`.
   const site = (workflow.jobs as Record<string, { if?: string }>)['site'];
   expect(site?.if).toMatch(/^\$\{\{ false && /);
@@ -231,7 +250,8 @@ describe('acta new', () => {
     const first = readFileSync(path.join(root, 'meetings/2018-03-01-red-nna.yaml'), 'utf8');
     const again = await acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01', '--place', 'Other'], root);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toContain('meetings/2018-03-01-red-nna.yaml ya existe: acta new no sobrescribe un registro');
+    expect((await acta(['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01', '--lang', 'en'], root)).stderr).toContain('meetings/2018-03-01-red-nna.yaml already exists: acta new does not overwrite a record');
     expect(readFileSync(path.join(root, 'meetings/2018-03-01-red-nna.yaml'), 'utf8')).toBe(first);
     const unknown = await acta(['new', 'meeting', '--body', 'red-nnaa', '--date', '2018-04-01', '--country', 'ZZ'], root);
     expect(unknown.code).toBe(2);

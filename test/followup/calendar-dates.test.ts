@@ -96,3 +96,10 @@ describe('calendar dates', () => {
     expect(halfYearsBetween(p('1900'), p('2200'), 40)).toBeUndefined();
   });
 });
+
+describe('daysInMonth (isRealDate without making a date)', () => {
+  it('equals date-fns on every month of every year acta reads, and a margin around them', async () => {
+    const { daysInMonth, daysInMonthByDateFns } = await import('../../src/core/dates.js');
+    for (let y = YEARS.first - 10; y <= YEARS.last + 10; y++) for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m), `${y}-${m}`).toBe(daysInMonthByDateFns(y, m));
+  });
+});

@@ -183,6 +183,9 @@ describe('read commands do work linear in the records', () => {
     it(`${name}: 4× the records, at most 4.5× the work`, () => {
       // Measured against the commitments, which the random corpus grows by 4× give or take a tenth.
       const growth = large.commitments.length / small.commitments.length;
+      // Once before counting: what a process does once whatever the records (the catalog's messages compiled, labels
+      // built) would otherwise be counted against whichever corpus ran first (overdue's first table: ~150,000 steps).
+      run(small);
       const ratio = countWork(() => run(large)) / countWork(() => run(small));
       expect(ratio / growth, `${name}: work grew ${ratio.toFixed(2)}× for ${growth.toFixed(2)}× the commitments`).toBeLessThanOrEqual(4.5 / 4);
     });

@@ -246,7 +246,7 @@ describe('acta import', () => {
     const before = readFileSync(file, 'utf8');
     const again = await runActa(['import', 'informe.txt'], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/already exists/);
+    expect(again.stderr).toMatch(/ya existe: acta import no sobrescribe un registro \(use --stdout para comparar\)/);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 

@@ -1,6 +1,12 @@
 // Output written in parts (long lists, tables and CSV) joins into exactly the text made in one piece.
 import Table from 'cli-table3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ExportFeed } from '../../src/core/queries/export.js';
+import { LazyList } from '../../src/core/queries/lazy-list.js';
+import type { CommitmentView } from '../../src/core/queries/view.js';
+import { jsonText, jsonTextParts } from '../../src/render/escape.js';
+import { icsParts } from '../../src/render/ics.js';
 import { tableParts } from '../../src/render/commitment-cells.js';
 import { csvParts, csvTable } from '../../src/render/csv.js';
 import { PLAIN } from '../../src/render/style.js';
@@ -25,5 +31,51 @@ describe('output in parts', () => {
     const one = new Table({ head: ['A', 'B'], colWidths: [30, 20], wordWrap: true, style: { head: [], border: [] } });
     one.push(...items.map((x) => [x.id, x.text]));
     expect(first.value + rest.join('')).toBe(one.toString());
+  });
+
+  it('JSON: jsonTextParts joins into exactly jsonText, for any value (nested, empty, unwritten members, hostile text)', () => {
+    const hostile = fc.constantFrom('', 'a\u2028b', '\u202e', '\u0085', 'line\nbreak', '"quoted"', '😀', '\ufdd0', '\u007f');
+    const leaf = fc.oneof(fc.string(), hostile, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 5 }), fc.dictionary(fc.oneof(fc.string(), hostile), tie('node'), { maxKeys: 5 })),
+    })).node;
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 4 }), (v, depth) => {
+        if (v === undefined) return;
+        expect([...jsonTextParts(v, depth)].join('')).toBe(jsonText(v));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('JSON: a long list comes in pieces of about 64 KB, its LazyList items made as they are written', () => {
+    let made = 0;
+    const list = new LazyList(5000, function* () {
+      for (let i = 0; i < 5000; i++) yield (made++, { id: `c${i}`, text: `row ${i} \u2028`, nested: { a: [i, null], b: undefined } });
+    });
+    const value = { version: 1, count: list.length, commitments: list, empty: [], none: {} };
+    const parts = jsonTextParts(value);
+    const first = parts.next();
+    expect(first.done).toBe(false);
+    expect(made).toBeLessThan(5000); // the first piece is out before the last item is made
+    const rest = [...parts];
+    expect(rest.length).toBeGreaterThan(3);
+    expect(first.value + rest.join('')).toBe(jsonText(value)); // LazyList.toJSON: the same text JSON.stringify gives
+  });
+
+  it('iCalendar: events in parts join into the calendar of the same events made in one piece', () => {
+    const view = (i: number): CommitmentView =>
+      ({ id: `2017-06-21-red-trata#${i}`, ref: `2017-06-21-red-trata#${i}`, record: '2017-06-21-red-trata', recordKind: 'meeting', kind: 'agreement', body: { id: 'crm', label: 'CRM' }, task: { text: `Tarea número ${i}, larga ${'á'.repeat(i % 90)}`, lang: 'es' }, owners: [{ id: 'st', label: 'ST' }], owed: [{ id: 'st', label: 'ST' }], pending: [], owing: [{ id: 'st', label: 'ST' }], delivered: [], due: { kind: 'date', day: '2025-03-01' }, extensions: [], state: i % 3 ? 'overdue' : 'cancelled', daysLate: 3 }) as unknown as CommitmentView;
+    const feed = (n: number): ExportFeed => ({ version: 1, asOf: '2025-03-04', lang: 'es', count: n, commitments: Array.from({ length: n }, (_, i) => view(i)) });
+    const one = (i: number): string => {
+      const text = [...icsParts({ ...feed(1), commitments: [view(i)] })].join('');
+      return text.slice(text.indexOf('BEGIN:VEVENT'), text.indexOf('END:VCALENDAR'));
+    };
+    const parts = [...icsParts(feed(900))];
+    expect(parts.length).toBeGreaterThan(2);
+    for (const p of parts) expect(p.endsWith('\r\n')).toBe(true); // split between lines only
+    const whole = parts.join('');
+    const head = whole.slice(0, whole.indexOf('BEGIN:VEVENT'));
+    expect(whole).toBe(`${head}${Array.from({ length: 900 }, (_, i) => one(i)).join('')}END:VCALENDAR\r\n`);
   });
 });

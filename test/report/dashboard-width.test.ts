@@ -38,7 +38,8 @@ describe('the dashboard at 80 columns and before a meeting', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines.filter((l) => visible(l) > 80)).toEqual([]);
-    // (acta list has six columns: at 80 its short columns may be cut, its ids never.)
+    // No cell cut with "…" (a record's own "etc…)" is its text): acta list's six columns too, its task wraps instead.
+    expect(lines.filter((l) => /\S…\s*│/.test(l))).toEqual([]);
     if (args[0] !== 'list') expect(lines.filter((l) => l.includes('…'))).toEqual([]);
     expect(lines.filter((l) => /│\s*│/.test(l) && /^│ *[^│ ]/.test(l) && /┌|Plazo|Deadline/.test(l))).toEqual([]);
     // An id stands whole: its record on one line, its number right under it.
@@ -49,6 +50,20 @@ describe('the dashboard at 80 columns and before a meeting', () => {
       const [record, key] = id.split('#');
       expect(r.stdout, id).toMatch(new RegExp(`${record!.replace(/[.]/g, '\\.')} *│[^\n]*\n[^\n]*#${key!.replace(/[.]/g, '\\.').replace(/\//g, '\\/')}`));
     }
+  });
+
+  it.each([
+    ['es', /^│ Compromiso +│ Vence +│ Estado +│ Días +│ Tarea +│ A cargo +│$/],
+    ['en', /^│ Commitment +│ Due +│ State +│ Days +│ Task +│ Owners +│$/],
+  ])('acta list commitments at 80 columns (%s): every header whole on one line; a word longer than the task column broken with a hyphen', async (lang, header) => {
+    const r = await runActa(['list', 'commitments', '--root', 'data', '--as-of', '2017-08-01', '--lang', lang], { columns: 80 });
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toMatch(header);
+    expect(lines.filter((l) => /\S…\s*│/.test(l))).toEqual([]);
+    // Every short cell (due, state, days) is as wide as its longest word: none is broken.
+    const short = lines.slice(3).filter((l) => l.startsWith('│')).map((l) => l.split('│').slice(2, 5).join('│'));
+    expect(short.filter((c) => /\w-\s*│|\w-\s*$/.test(c))).toEqual([]);
+    if (lang === 'es') expect(r.stdout).toMatch(/│ interins[a-z]*- +│/); // "interinstitucionales", 20 letters
   });
 
   it('the statement has no empty count column where a section has no count', async () => {

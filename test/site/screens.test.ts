@@ -56,6 +56,7 @@ const KINDS = [
   'es/overdue/MX~.html',
   'es/upcoming.html',
   'es/search.html?q=Manual',
+  'es/sources/004_5f_40c6a71c981a18d3.txt.html',
   'en/index.html',
   'en/meetings/2017-03-16-red-nna.html',
 ];
@@ -175,7 +176,7 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
       const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })));
       for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${name}: ${v.id} (${v.impact}, ${v.nodes} nodes)`);
     };
-    for (const [base, pages] of [[small.base, ['es/index.html', 'es/overdue/MX~.html', 'es/overdue/member-countries.html', 'es/search.html?q=Manual&state=overdue']], [large.base, ['es/overdue.html', 'es/actors/MX~/overdue~2.html']]] as const) {
+    for (const [base, pages] of [[small.base, ['es/index.html', 'es/overdue/MX~.html', 'es/overdue/member-countries.html', 'es/search.html?q=Manual&state=overdue', 'es/workplan/2017-2022-red-nna.html', 'es/sources/004_5f_40c6a71c981a18d3.txt.html#L9']], [large.base, ['es/overdue.html', 'es/actors/MX~/overdue~2.html', 'es/workplan/2000-2005-red-nna.html']]] as const) {
       for (const p of pages) {
         const page = await audit.newPage();
         await page.goto(base + p);
@@ -183,7 +184,7 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
         await page.close();
       }
     }
-    for (const [name, args] of [['report', ['report', '--annex', '--texts', '--quality', '-f', 'html']], ['statement MX', ['statement', 'MX', '-f', 'html']]] as const) {
+    for (const [name, args] of [['report', ['report', '--annex', '--texts', '--quality', '-f', 'html']], ['statement MX', ['statement', 'MX', '-f', 'html']], ['workplan', ['workplan', '-f', 'html']]] as const) {
       const r = await runActa([...args, '--root', 'data', '--as-of', '2017-08-01']);
       expect(r.code, r.stderr).toBe(0);
       const page = await audit.newPage();
@@ -204,6 +205,10 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
       for (const [name, p] of [['home', 'es/index.html'], ['overdue', 'es/overdue.html'], ['overdue-MX', 'es/overdue/MX~.html'], ['actor-MX', 'es/actors/MX~.html'], ['plan', 'es/workplan/2000-2005-red-nna.html']] as const) {
         await page.goto(large.base + p);
         await page.screenshot({ path: path.join(dir, `${name}-${viewport.width}.png`) });
+        if (name !== 'plan') continue;
+        await page.locator('.grid-legend').scrollIntoViewIfNeeded(); // the matrix itself, below the progress table
+        await page.evaluate(() => document.querySelector('.grid-legend')!.scrollIntoView());
+        await page.screenshot({ path: path.join(dir, `plan-grid-${viewport.width}.png`) });
       }
       await context.close();
     }

@@ -1,6 +1,7 @@
 // acta site at scale: the pages come one at a time (a meeting's content is built for its page and dropped), and the
 // work of building every file grows in step with the records — counted, not timed (see test/work-count.ts).
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import MiniSearch from 'minisearch';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module without types (the benchmark's corpus generator)
@@ -10,15 +11,19 @@ import { deriveCommitments } from '../../src/core/followup/index.js';
 import type { Lang } from '../../src/core/model.js';
 import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
-import type { SiteModel } from '../../src/core/queries/site.js';
+import type { SiteActor, SiteModel } from '../../src/core/queries/site.js';
 import { buildSite } from '../../src/core/queries/site.js';
 import { schemaValidator } from '../../src/io/load.js';
+import { loadTemplateSet } from '../../src/io/templates.js';
+import type { TemplateSet } from '../../src/render/report-template.js';
 import type { SiteSpec } from '../../src/render/site/index.js';
 import { siteFiles } from '../../src/render/site/index.js';
+import { actorPartPage, actorParts } from '../../src/render/site/actor-pages.js';
+import type { LinkContext } from '../../src/render/site/components.js';
 import { html } from '../../src/render/site/html.js';
 import { renderPage, renderPagePieces } from '../../src/render/site/layout.js';
 import { sitePaths } from '../../src/render/site/paths.js';
-import { SearchIndexBuilder } from '../../src/render/site/search-index.js';
+import { foldTerm, miniSearchJson, SearchIndexBuilder } from '../../src/render/site/search-index.js';
 import { countWork } from '../work-count.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -31,7 +36,7 @@ interface Built {
   readonly commitments: number;
 }
 
-function site(meetings: number): Built {
+function site(meetings: number, workplan: TemplateSet): Built {
   const dir = path.join(TMP, String(meetings));
   generateCorpus(dir, { meetings, plans: Math.max(1, meetings / 10), registries: path.join(ROOT, 'data/registries') });
   const names = ['acta.yaml', ...['registries', 'meetings', 'plans'].flatMap((sub) => readdirSync(path.join(dir, sub)).map((f) => `${sub}/${f}`))].sort();
@@ -44,16 +49,17 @@ function site(meetings: number): Built {
   const dirs = buildActorDirectory(records.registries);
   const commitments = deriveCommitments(records, AS_OF);
   const model = (lang: Lang): SiteModel => buildSite({ records, diagnostics: checked.diagnostics, commitments, ctx: { dir: dirs, lang }, asOf: AS_OF });
-  const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: 'Actas', en: 'Records' }, authentic: 'es', assets: { css: '', siteScript: '', searchScript: '', minisearch: '' } };
+  const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: 'Actas', en: 'Records' }, authentic: 'es', assets: { css: '', siteScript: '', searchScript: '', minisearch: '', workplan } };
   return { spec, commitments: commitments.length };
 }
 
 describe('acta site at scale', () => {
   let small: Built;
   let large: Built;
-  beforeAll(() => {
-    small = site(N);
-    large = site(4 * N);
+  beforeAll(async () => {
+    const workplan = await loadTemplateSet('workplan', 'html', {});
+    small = site(N, workplan);
+    large = site(4 * N, workplan);
   }, 120_000);
   afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
@@ -83,6 +89,28 @@ describe('acta site at scale', () => {
     expect(ratio / growth, `work grew ${ratio.toFixed(2)}× for ${growth.toFixed(2)}× the commitments`).toBeLessThanOrEqual(4.5 / 4);
     expect([...siteFiles(large.spec)].some(([file]) => file === sitePaths.searchIndex('en'))).toBe(true);
   }, 120_000); // counts work, not time: a loaded machine only makes it slower
+
+  it("an actor's part page takes work for its own rows, not for everything the actor owes", () => {
+    // The country owing most: a few part pages in the small corpus, about 4× as many rows in the large. A page made
+    // from the actor's whole statement (as when each part page made the statement's view) grows with all its rows.
+    const rowsOf = (a: SiteActor): number => a.statement?.sections.reduce((n, x) => n + x.groups.reduce((k, g) => k + g.rows.length, 0), 0) ?? 0;
+    const busiest = (b: Built): SiteActor => {
+      const m = b.spec.models.es;
+      return m.actors.filter((a) => a.kind === 'country').map((a) => m.actorPage(a.ref.id)).reduce((x, y) => (rowsOf(y) > rowsOf(x) ? y : x));
+    };
+    const [one, four] = [busiest(small), busiest(large)];
+    const lastPage = (a: SiteActor) => {
+      const lc: LinkContext = { lang: 'es', path: sitePaths.actor('es', a.ref.id), actors: new Set(), activityPages: new Set(), sources: new Set() };
+      const [part, pages] = actorParts(a).reduce((x, y) => (y[1] > x[1] ? y : x));
+      void actorPartPage(a, part, 1, pages, lc); // its first page as the site writes it, before the one counted
+      return { pages, run: (): void => void actorPartPage(a, part, pages, pages, lc) };
+    };
+    const [p1, p4] = [lastPage(one), lastPage(four)];
+    expect(p4.pages).toBeGreaterThan(p1.pages);
+    expect(rowsOf(four) / rowsOf(one)).toBeGreaterThan(3.5);
+    const ratio = countWork(p4.run) / countWork(p1.run);
+    expect(ratio, `a part page's work grew ${ratio.toFixed(2)}× for ${(rowsOf(four) / rowsOf(one)).toFixed(2)}× the actor's rows`).toBeLessThan(1.2); // 1.04 now; 1.39 when each page made the whole view
+  }, 120_000);
 });
 
 describe('pieces join to the whole', () => {
@@ -99,6 +127,18 @@ describe('pieces join to the whole', () => {
     const whole = `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${JSON.stringify(payload).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
     expect(script).toBe(whole);
     expect(JSON.parse(payload.index).documentCount).toBe(3000);
+  });
+
+  it("the index is written from MiniSearch's own state: the same text as JSON.stringify(toJSON()), without its copy", () => {
+    const search = new MiniSearch<{ id: string; title: string; text: string; n?: number }>({ fields: ['title', 'text'], storeFields: ['title', 'n'], processTerm: foldTerm });
+    const hostile = ['Ünïcode \u2028línea\u2029', '😀 "comillas" \\ barra', 'informe anual', 'acuerdo 12', ''];
+    search.addAll(Array.from({ length: 700 }, (_, i) => ({ id: `doc-${i}`, title: `${hostile[i % 5]} ${i}`, text: `${hostile[(i * 3) % 5]} texto ${i % 37} común`, ...(i % 4 ? { n: i } : {}) })));
+    const pieces = [...miniSearchJson(search)];
+    expect(pieces.length).toBeGreaterThan(700); // a piece per term and per document, not one string
+    expect(pieces[0]).toMatch(/^\{"documentCount":700,/); // read in place (toJSON's copy starts a piece "{")
+    expect(pieces.join('')).toBe(JSON.stringify(search.toJSON()));
+    const empty = new MiniSearch({ fields: ['title'] });
+    expect([...miniSearchJson(empty)].join('')).toBe(JSON.stringify(empty.toJSON()));
   });
 
   it('a page written in pieces is the page rendered whole', () => {

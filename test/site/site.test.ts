@@ -27,6 +27,30 @@ describe('acta site over data/', () => {
     expect(site.get('assets/minisearch.js')).toContain('MiniSearch');
   });
 
+  it("draws a plan's matrix with acta workplan -f html's grid: year columns, coloured cells, a legend, responsibles linked", () => {
+    const page = site.get('es/workplan/2017-2022-red-nna.html')!;
+    // The tab says the plan's title, not its id.
+    expect(page).toMatch(/<title>Plan Estratégico para la Red/);
+    // One grid per axis (five axes), each in its own scrolling frame named for the reader, after one legend.
+    expect(page.match(/<table class="grid">/g)).toHaveLength(5);
+    expect(page.match(/<section class="grid-frame" id="axis-\d" tabindex="0" aria-label="Eje \d">/g)).toHaveLength(5);
+    expect(page.match(/class="legend grid-legend"/g)).toHaveLength(1);
+    expect(page.indexOf('grid-legend')).toBeLessThan(page.indexOf('class="grid"'));
+    expect(page).not.toContain('class="matrix"');
+    // The same year columns in every grid.
+    const heads = [...page.matchAll(/<thead>(.*?)<\/thead>/g)].map((m) => m[1]!).filter((h) => h.includes('Responsables')).map((h) => h.replace(/.*Responsables<\/th>/, ''));
+    expect(heads).toHaveLength(5);
+    expect(new Set(heads).size).toBe(1);
+    expect(heads[0]).toContain('<th scope="col" class="cell">2017</th>');
+    // The one responsible the plan names links to its page; the activity keeps its anchor (search and follow-up lead there).
+    expect(page).toMatch(/<tr id="2\/XI\/1\/1.4">.*<td><a href="..\/actors\/foreign-ministries.html">Ministerios de Relaciones Exteriores/);
+    // A state is said in words too, not by colour alone; continuous cells say "Cont." once.
+    expect(page).toContain('<td class="cell s-continuous" title="Continuo">Cont.</td>');
+    expect(page).toContain('I Sem.<span class="visually-hidden"> — abierto</span></td>');
+    // The stylesheet carries the grid's rules (the workplan partial grid-style).
+    expect(site.get('assets/site.css')).toContain('table.grid td.cell');
+  });
+
   it('golden pages: a meeting (en) and an actor (es)', async () => {
     await expect(site.get('en/meetings/2017-06-21-red-trata.html')).toMatchFileSnapshot('../golden/site/meeting-2017-06-21-red-trata.en.html');
     await expect(site.get('es/actors/MX~.html')).toMatchFileSnapshot('../golden/site/actor-MX.es.html');

@@ -3,6 +3,7 @@ import type { Day } from '../dates.js';
 import type { Commitment, CommitmentState } from '../followup/index.js';
 import { CLOSED_STATES } from '../followup/index.js';
 import type { Lang } from '../model.js';
+import { LazyList } from './lazy-list.js';
 import type { Selection } from './selection.js';
 import { matchesCommitment } from './selection.js';
 import type { ActorRef, CommitmentView, ViewContext } from './view.js';
@@ -17,6 +18,16 @@ export interface ExportResult {
   readonly actors?: readonly string[];
   readonly count: number;
   readonly commitments: readonly CommitmentView[];
+}
+
+/** The same result with its views made as they are written (`acta export`): only the selected commitments are held. */
+export interface ExportFeed extends Omit<ExportResult, 'commitments'> {
+  readonly commitments: Iterable<CommitmentView>;
+}
+
+export function exportFeed(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, asOf: Day): ExportFeed {
+  const views = LazyList.map(commitments.filter((c) => matchesCommitment(c, sel)), (c) => viewCommitment(c, ctx));
+  return { version: 1, asOf, lang: ctx.lang, ...(sel.members ? { actors: [...sel.members].sort() } : {}), count: views.length, commitments: views };
 }
 
 export function buildExport(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, asOf: Day): ExportResult {

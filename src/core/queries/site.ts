@@ -65,6 +65,8 @@ export interface SitePlan {
   readonly matrix: WorkplanPlan;
   readonly progress: PlanProgress;
   readonly activities: readonly ActivityShow[];
+  /** The source document the plan was taken from (its `source.document`). */
+  readonly source: string;
 }
 
 export interface SiteModel {
@@ -126,6 +128,7 @@ export function buildSite(input: SiteInput): SiteModel {
       matrix: buildWorkplanPlan(plan, own(plan.id), {}, ctx),
       progress: buildPlanProgress(plan, own(plan.id), { from: `${plan.period.start}-01-01`, to: `${plan.period.end}-12-31` }, ctx),
       activities: walkActivities(plan).map((at) => buildShow({ kind: 'activity', plan, at }, own(plan.id), ctx, asOf) as ActivityShow),
+      source: plan.source.document,
     }),
     activityPages: new Set(plans.flatMap((plan) => walkActivities(plan).filter((at) => (at.activity.followup ?? []).length > 0).map((at) => at.ref))),
     overdue: () => buildFollowupBook(commitments, ctx, 'overdue', asOf),

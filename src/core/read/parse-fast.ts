@@ -7,17 +7,41 @@ import { prescan } from './prescan.js';
 import { yaml } from './yaml-library.js';
 
 /** The file's data, or undefined when the located path must read it (a problem, or any doubt). */
-export function readPlainRecord(text: string, limits: PrescanLimits): unknown {
+export function readPlainRecord(text: string, limits: PrescanLimits, also?: NodeListener): unknown {
   if (!isPlainText(text)) return undefined;
-  // Below this length the token count cannot reach the limit (a token counts at most 1 + its length): no lexing.
-  if (text.length * 4 > limits.tokens && !prescan(new (yaml().Lexer)().lex(text), [], limits)) return undefined;
+  // When the count the pre-scan would reach is bounded below the limit, no lexing (see tokenBound, at most twice the length).
+  if (text.length * 2 > limits.tokens && tokenBound(text) > limits.tokens && !prescan(new (yaml().Lexer)().lex(text), [], limits)) return undefined;
   let data: unknown;
   try {
-    data = jsYaml.load(text, { schema: CORE_SCHEMA, listener: watchNodes(limits) } as jsYaml.LoadOptions);
+    const watch = watchNodes(limits);
+    // One listener shape whether or not positions are kept: js-yaml's hot loop, optimised on the fast path's
+    // listener, is not thrown back to the interpreter by a second kind of function (positions.ts, cold in a run).
+    const listener: NodeListener = (event, state) => {
+      watch(event, state);
+      if (also) also(event, state);
+    };
+    data = jsYaml.load(text, { schema: CORE_SCHEMA, listener } as jsYaml.LoadOptions);
   } catch {
     return undefined; // js-yaml refuses, or the listener doubts: the located path says why, with a position
   }
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? data : undefined;
+}
+
+/** At least the count the pre-scan (prescan.ts) would reach on `text`'s lexer tokens, found without lexing: on a
+ * plain file the pre-scan refuses nothing but too many tokens (depth, keys and items are held lower by watchNodes
+ * below), so a file whose bound is within the limit needs no lexer. The count is, per token the lexer yields (its
+ * own markers excepted), 1, plus the line breaks and backslashes inside a scalar's token. Tokens are disjoint slices
+ * of the text and only an empty block scalar's content is ever empty (the yaml library's Lexer yields '' only there,
+ * after a `|` or `>` header, at most once per header), so the count is at most the text's length, plus its line breaks
+ * and backslashes, plus its `|` and `>`. An 83,000-character work plan bounds at 84,000 against 100,000: the lexer
+ * (cold code, the whole `yaml` package loaded for it) no longer runs on validate's fast path. */
+export function tokenBound(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 92 || c === 124 || c === 62) n++;
+  }
+  return n;
 }
 
 // Text that may hold something the fast path does not read as the located path does, or that the located path
@@ -35,9 +59,6 @@ const DOUBTFUL_TEXT: readonly RegExp[] = [
   // A block scalar with an indentation indicator or keep chomping (`|2`, `>-1`, `|+`): js-yaml keeps spaces-only
   // lines past the indentation and a last line with no line break that the yaml library drops (issue 26 point 9).
   /[|>][-+]?[1-9]|[|>][1-9]?\+/,
-  // A list item with nothing after its dash on the line (`-`, `- -`, `- # c`): js-yaml reads the next lines into it
-  // by other indentation rules than the yaml library's, even when they are wrong (issue 26 point 9).
-  /^ *(?:- +)*- *(?:#[^\n]*)?$/m,
   // Document markers (a directive end, a second document, a document end).
   /^(?:---|\.\.\.)(?:[ \n]|$)/m,
   /__proto__/,
@@ -45,7 +66,25 @@ const DOUBTFUL_TEXT: readonly RegExp[] = [
 
 function isPlainText(text: string): boolean {
   for (const doubt of DOUBTFUL_TEXT) if (doubt.test(text)) return false;
-  return !mayHaveEmptyKey(text) && !mayHaveLongKey(text);
+  return !hasBareDash(text) && !mayHaveEmptyKey(text) && !mayHaveLongKey(text);
+}
+
+// A list item with nothing after its dash on the line (`-`, `- -`, `- # c`): js-yaml reads the next lines into it
+// by other indentation rules than the yaml library's, even when they are wrong (issue 26 point 9).
+const BARE_DASH_LINE = /^ *(?:- +)*- *(?:#[^\n]*)?$/;
+// Where such a line may end: a dash, then spaces, then the line's end or a comment. Every line of that form has one,
+// and a match never reaches past its own line, so testing the line of each match finds every such line; the
+// multi-line expression alone tried its pattern at every line start of every file (8 % of the fast path).
+const DASH_AT_LINE_END = /- *(?:\n|$|#)/g;
+
+function hasBareDash(text: string): boolean {
+  DASH_AT_LINE_END.lastIndex = 0;
+  for (let m = DASH_AT_LINE_END.exec(text); m; m = DASH_AT_LINE_END.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const end = text.indexOf('\n', m.index);
+    if (BARE_DASH_LINE.test(text.slice(start, end < 0 ? text.length : end))) return true;
+  }
+  return false;
 }
 
 // An implicit key is at most 1024 characters (YAML 1.2, 7.4.1): the yaml library refuses a longer one, js-yaml reads
@@ -98,11 +137,16 @@ const CORE_SCALARS: readonly { readonly test: RegExp; readonly value: (s: string
   { test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, value: (s) => parseFloat(s) },
 ];
 
+const DATE_LIKE = /^[0-9]{4}-/;
+
 // Every core scalar starts with one of these.
 const MAY_BE_TYPED = /^[-+.0-9~nNtTfF]/;
 
 function coreScalarOf(s: string): (typeof CORE_SCALARS)[number] | undefined {
   if (!MAY_BE_TYPED.test(s)) return undefined;
+  // Four digits and a dash (every date, most record ids) start no core scalar: no number has a dash after a digit
+  // but in its exponent, which comes after `e`.
+  if (s.charCodeAt(4) === 45 && DATE_LIKE.test(s)) return undefined;
   for (const scalar of CORE_SCALARS) if (scalar.test.test(s)) return scalar;
   return undefined;
 }
@@ -123,18 +167,22 @@ const CORE_SCALAR_TYPE = new jsYaml.Type('tag:acta.invalid,2026:core-scalar', {
 // No str, seq or map types either: untagged nodes need none, and any explicit tag is unknown.
 const CORE_SCHEMA = new jsYaml.Schema({ implicit: [CORE_SCALAR_TYPE], explicit: [] });
 
-interface ComposerState {
+export interface ComposerState {
   readonly input: string;
   readonly position: number;
   readonly kind: string | null;
+  readonly result: unknown;
 }
+
+/** js-yaml's listener: called as each node opens and closes (positions.ts keeps where). */
+export type NodeListener = (event: 'open' | 'close', state: ComposerState) => void;
 
 // Node by node, as js-yaml composes them (the listener sees where each starts and ends):
 // - depth and node count at most half the located path's depth and key or item limits (every key and every item is
 //   a node, or more; the margin covers every way the pre-scan counts more than the data has, such as `[a: b]` as two levels);
 // - a line break inside a quoted or plain scalar, or a flow collection (`[…]`, `{…}`), is a doubt: js-yaml does not
 //   hold its lines to the indentation the yaml library (and the spec) asks for. Block scalars (`|`, `>`) are read alike.
-function watchNodes(limits: PrescanLimits): (event: 'open' | 'close', state: ComposerState) => void {
+function watchNodes(limits: PrescanLimits): NodeListener {
   const starts: number[] = [];
   const maxDepth = limits.depth / 2;
   let nodes = Math.min(limits.keys, limits.items) / 2;

@@ -5,6 +5,8 @@ import { composeRecord } from './compose.js';
 import type { Diagnostic, Location } from '../diagnostics.js';
 import { defaultSeverity, MAX_PROBLEMS_PER_FILE, tooManyProblems } from '../diagnostics.js';
 import { readPlainRecord } from './parse-fast.js';
+import type { Positions } from './positions.js';
+import { plainPositions } from './positions.js';
 import type { Problem } from './prescan.js';
 import { yaml } from './yaml-library.js';
 
@@ -31,6 +33,9 @@ export interface ParsedFile {
   /** Plain data (undefined when the file did not parse). */
   readonly data: unknown;
   readonly diagnostics: readonly Diagnostic[];
+  /** A plain file's node positions without the yaml library's tree (positions.ts), made on the first ask; absent
+   * when the tree is already there, undefined when the fast path does not read the file. */
+  readonly positions?: () => Positions | undefined;
 }
 
 /** The located path: data, node tree (positions, comments) and every problem. For commands that rewrite a file. */
@@ -60,7 +65,7 @@ function decodeRecord(bytes: Uint8Array, problems: Problem[]): { readonly text: 
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    text = STRICT_UTF8.decode(bytes);
   } catch {
     const prefix = validPrefix(bytes);
     const at = new TextEncoder().encode(prefix).length;
@@ -91,6 +96,7 @@ function decodeRecord(bytes: Uint8Array, problems: Problem[]): { readonly text: 
 export function withTreeOnDemand(file: string, bytes: Uint8Array, text: string | undefined, data: unknown, diagnostics: readonly Diagnostic[]): ParsedFile {
   let full: ParsedFile | undefined;
   const tree = (): ParsedFile => (full ??= parseRecordFile(file, bytes));
+  let positions: Positions | undefined | null = null;
   return {
     file,
     // Undefined: the text is the bytes as they decode, made again when asked for (rarely: a located problem, fmt)
@@ -106,13 +112,20 @@ export function withTreeOnDemand(file: string, bytes: Uint8Array, text: string |
     get lineCounter() {
       return tree().lineCounter;
     },
+    // A file with diagnostics of its own took the located path: its tree is what places them.
+    positions: () => (positions === null ? (positions = diagnostics.length || full ? undefined : plainPositions(text ?? plainText(bytes), LIMITS)) : positions),
   };
 }
 
 /** The bytes as UTF-8 text, as a file with no problem of its bytes decodes (no BOM, no invalid byte). */
 export function plainText(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return UTF8.decode(bytes);
 }
+
+// One decoder each, made once: a decoder per file costs as much as decoding a small one (the label lookup). Neither is
+// used in stream mode, so they keep no state between calls.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function composeText(file: string, text: string, problems: Problem[]): ParsedFile {
   const { doc, lineCounter, data } = composeRecord(text, problems, LIMITS);
@@ -231,6 +244,8 @@ function keyText(key: unknown): string | undefined {
 
 /** Location of the value at a pointer (or of its key with `at: 'key'`); falls back to the nearest ancestor. */
 export function locate(parsed: ParsedFile, pointer: string, at: 'value' | 'key' = 'value'): Location {
+  const fast = parsed.positions?.()?.locate(parsed.file, pointer, at);
+  if (fast) return fast;
   const fallback = locationOf(parsed.file, parsed.lineCounter, 0, 0);
   if (!parsed.doc) return fallback;
   const { isMap, isScalar, isSeq } = yaml();

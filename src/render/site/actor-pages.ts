@@ -4,8 +4,9 @@ import type { ActorKind } from '../../core/actors.js';
 import type { SiteActor, SiteActorEntry } from '../../core/queries/site.js';
 import { dayRange, labels } from '../i18n.js';
 import { num } from '../numbers.js';
-import type { StatementSection } from '../../core/queries/statement.js';
+import type { Statement, StatementSection } from '../../core/queries/statement.js';
 import { statementLabels } from '../statement-labels.js';
+import type { StatementView } from '../statement-view.js';
 import { statementView } from '../statement-view.js';
 import type { LinkContext } from './components.js';
 import { actorLink, actorLinks, commitmentLink, commitmentTable, evidenceLinks, recordText } from './components.js';
@@ -83,9 +84,44 @@ ${part === 'owes' ? owesSection(a, lc, page) : statementSection(a, lc, { section
 ${nav}`;
 }
 
+/** Each statement's view, made once for all its actor's pages: made per part page, an actor owing n commitments cost
+ * n × n / PART_ROWS (at 8,000 meetings a country has ~300 such pages of ~15,000 rows each). */
+const VIEWS = new WeakMap<Statement, StatementView>();
+
+function viewOf(st: Statement): StatementView {
+  let view = VIEWS.get(st);
+  if (!view) VIEWS.set(st, (view = statementView(st)));
+  return view;
+}
+
+/** Where each group's rows start in its section, and (last) how many rows it has: made once per section. */
+const STARTS = new WeakMap<readonly { readonly rows: readonly unknown[] }[], number[]>();
+
+function startsOf(groups: readonly { readonly rows: readonly unknown[] }[]): number[] {
+  let starts = STARTS.get(groups);
+  if (!starts) {
+    starts = [0];
+    for (const g of groups) starts.push(starts[starts.length - 1]! + g.rows.length);
+    STARTS.set(groups, starts);
+  }
+  return starts;
+}
+
+/** The first group holding row `from` (or any later row): the last j with starts[j] <= from. */
+function firstGroup(starts: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= from) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
 function statementSection(a: SiteActor, lc: LinkContext, only?: { readonly section: StatementSection; readonly page: number }): Html {
   const st = a.statement!;
-  const view = statementView(st);
+  const view = viewOf(st);
   const s = statementLabels(lc.lang);
   const w = siteLabels(lc.lang);
   const l = labels(lc.lang);
@@ -98,14 +134,15 @@ ${view.via ? html`<p>${view.via}</p>` : ''}
 ${view.empty ? html`<p>${view.empty}</p>` : ''}`}
 ${view.sections.map((section, i) => {
   if (only && section.section !== only.section) return '';
-  const total = section.groups.reduce((n, g) => n + g.rows.length, 0);
-  let seen = 0;
-  const groups = section.groups.map((g, j) => {
-    const start = seen;
-    seen += g.rows.length;
-    const pick = g.rows.map((r, k) => ({ r, k })).filter((_, k) => start + k >= from && start + k < from + limit);
-    return { g, j, pick };
-  });
+  const starts = startsOf(section.groups);
+  const total = starts[starts.length - 1]!;
+  // Only this page's groups and rows are looked at: those before `from` are skipped by a binary search, not walked.
+  const groups: { g: (typeof section.groups)[number]; j: number; pick: { r: (typeof section.groups)[number]['rows'][number]; k: number }[] }[] = [];
+  for (let j = firstGroup(starts, from); j < section.groups.length && starts[j]! < from + limit; j++) {
+    const g = section.groups[j]!;
+    const first = Math.max(0, from - starts[j]!);
+    groups.push({ g, j, pick: g.rows.slice(first, Math.max(first, from + limit - starts[j]!)).map((r, i) => ({ r, k: first + i })) });
+  }
   const count = groups.reduce((n, x) => n + x.pick.length, 0);
   return html`<h3>${section.title}</h3>
 ${total > count ? html`<p>${shownOf(num(total, lc.lang), num(from + 1, lc.lang), num(from + count, lc.lang), lc.lang)}${only ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, section.section))}">${w.seeAll}</a>`}</p>` : ''}

@@ -13,6 +13,7 @@ import type { Html } from './html.js';
 import { externalLink, html, join } from './html.js';
 import { agreementAnchor, relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
+import { sourceLink } from './source-pages.js';
 
 /** What a page needs to link: its own path and language, and which actors have a page. */
 export interface LinkContext {
@@ -21,6 +22,8 @@ export interface LinkContext {
   readonly actors: ReadonlySet<string>;
   /** The activities (PLAN#A/O/R/N) that have a page of their own: those with follow-up; the others are rows of their plan. */
   readonly activityPages: ReadonlySet<string>;
+  /** The source documents the site ships as pages (by the name the records cite); the others are named, not linked. */
+  readonly sources: ReadonlySet<string>;
 }
 
 export function actorLink(a: ActorRef, lc: LinkContext): Html {
@@ -79,7 +82,7 @@ export function evidenceLinks(e: FollowUpView['evidence'], lc: LinkContext): Htm
   const parts: Html[] = [];
   if (e.url) parts.push(externalLink(e.url));
   if (e.record) parts.push(html`${e.record}`);
-  if (e.document) parts.push(html`${e.document}`);
+  if (e.document) parts.push(sourceLink(e.document, lc));
   return parts.length ? join(parts, ', ') : html`${evidenceText(e)}`;
 }
 

@@ -2,7 +2,7 @@
 // index, the calendar feeds. No fs here: src/commands/site.ts writes what buildSiteFiles returns.
 import type { Lang } from '../../core/model.js';
 import type { SiteModel } from '../../core/queries/site.js';
-import { formatIcs } from '../ics.js';
+import { icsParts } from '../ics.js';
 import { statementLabels } from '../statement-labels.js';
 import { actorPage, actorPartPage, actorParts, actorsIndex } from './actor-pages.js';
 import type { LinkContext } from './components.js';
@@ -14,9 +14,11 @@ import type { MeetingRow } from './meeting-pages.js';
 import { meetingPage, meetingRow, meetingsIndex, meetingTitle } from './meeting-pages.js';
 import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
 import type { PlanRow } from './plan-pages.js';
-import { activityPage, planPage, planRow, plansIndex } from './plan-pages.js';
+import { activityPage, planPage, planRow, plansIndex, planTitle } from './plan-pages.js';
+import type { TemplateSet } from '../report-template.js';
 import { SearchIndexBuilder } from './search-index.js';
-import { day } from '../i18n.js';
+import { sourcePage } from './source-pages.js';
+import { day, labels } from '../i18n.js';
 import { siteLabels } from './site-labels.js';
 
 export { SITE_MARKER } from './paths.js';
@@ -28,6 +30,9 @@ export interface SiteAssets {
   readonly searchScript: string;
   /** MiniSearch's browser build (UMD), copied as it is. */
   readonly minisearch: string;
+  /** `acta workplan -f html`'s templates: the plan page draws its matrix with their partials grid and legend (the
+   * stylesheet `css` already carries their rules, partial grid-style). */
+  readonly workplan: TemplateSet;
 }
 
 export interface SiteSpec {
@@ -40,6 +45,8 @@ export interface SiteSpec {
   readonly assets: SiteAssets;
   /** The address the site is published at (`acta site --url`): each actor's calendar then links back to its page. */
   readonly url?: string;
+  /** The source documents the records cite that were found (name → text): each becomes a page of numbered lines. */
+  readonly sources?: ReadonlyMap<string, string>;
 }
 
 /** An activity gets a page of its own when it has follow-up; the others are rows of the plan's matrix. */
@@ -68,9 +75,10 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
   const other = spec.models[lang === 'es' ? 'en' : 'es'];
   const actors = new Set(site.actors.map((a) => a.ref.id));
   const activityPages = site.activityPages;
+  const sources = new Set(spec.sources?.keys() ?? []);
   const w = siteLabels(lang);
   const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): [string, string] => {
-    const lc: LinkContext = { lang, path, actors, activityPages };
+    const lc: LinkContext = { lang, path, actors, activityPages, sources };
     return [path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc))];
   };
   const books = { overdue: site.overdue(), upcoming: site.upcoming() };
@@ -91,17 +99,18 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     yield put(sitePaths.actor(lang, a.ref.id), `${a.ref.label} — ${statementLabels(lang).title}`, (lc) => actorPage(a, lc));
     for (const [part, pages] of actorParts(a))
       for (let page = 1; page <= pages; page++) yield put(sitePaths.actorPart(lang, a.ref.id, part, page), `${a.ref.label} — ${part === 'owes' ? w.groupOwes : statementLabels(lang).sections[part]}${pages > 1 ? ` (${page}/${pages})` : ''}`, (lc) => actorPartPage(a, part, page, pages, lc));
-    yield [sitePaths.calendar(lang, a.ref.id), formatIcs(a.calendar, { actor: a.ref.label, ...(spec.url !== undefined ? { url: `${spec.url.replace(/\/+$/, '')}/${encodeURI(sitePaths.actor(lang, a.ref.id))}` } : {}) })];
+    yield [sitePaths.calendar(lang, a.ref.id), icsParts(a.calendar, { actor: a.ref.label, ...(spec.url !== undefined ? { url: `${spec.url.replace(/\/+$/, '')}/${encodeURI(sitePaths.actor(lang, a.ref.id))}` } : {}) })];
   }
   const planRows: PlanRow[] = [];
   for (const record of site.plans) {
     const p = site.planPage(record);
-    yield put(sitePaths.plan(lang, p.matrix.id), p.matrix.id, (lc) => planPage(p, lc));
-    for (const a of p.activities.filter(hasPage)) yield put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), a.ref, (lc) => activityPage(p, a, lc));
+    yield put(sitePaths.plan(lang, p.matrix.id), planTitle(p, lang), (lc) => planPage(p, lc, spec.assets.workplan));
+    for (const a of p.activities.filter(hasPage)) yield put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), `${labels(lang).words.activity} ${a.ref.slice(a.ref.indexOf('#') + 1)} — ${planTitle(p, lang)}`, (lc) => activityPage(p, a, lc));
     search.plan(p, activityPages);
     planRows.push(planRow(p));
   }
   yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(planRows, lc));
+  for (const [name, text] of spec.sources ?? []) yield put(sitePaths.source(lang, name), name, (lc) => sourcePage(name, text, lc));
   // The lists: an index per list, and each actor's part as pages of their own (see list-book.ts).
   for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
   yield put(sitePaths.search(lang), w.search, (lc) => searchPage(site, lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);

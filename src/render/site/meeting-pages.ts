@@ -7,6 +7,7 @@ import { dayRange, labels, othersNotRecorded, participantsText } from '../i18n.j
 import type { LinkContext } from './components.js';
 import { actorLink, actorLinks, commitmentDue, followupTable, inferredTag, recordText, refHref, stateBadge } from './components.js';
 import type { Html } from './html.js';
+import { sourceLink } from './source-pages.js';
 import { html } from './html.js';
 import { agreementAnchor, relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
@@ -51,7 +52,7 @@ ${m.title ? html`<p class="subtitle">${recordText(m.title, lc.lang)}</p>` : ''}
 <dt>${l.words.dates}</dt><dd>${dayRange(m.start, m.end, lc.lang)}</dd>
 ${m.place ? html`<dt>${l.words.place}</dt><dd>${m.place.city ?? ''}${m.place.country ? html` (${actorLink(m.place.country, lc)})` : ''}${m.place.virtual ? ' (virtual)' : ''}</dd>` : ''}
 ${m.session ? html`<dt>${l.words.session}</dt><dd>${l.sessions[m.session]}${m.ordinal !== undefined ? ` (${m.ordinal})` : ''}</dd>` : ''}
-<dt>${l.words.source}</dt><dd>${m.source}</dd>
+<dt>${l.words.source}</dt><dd>${sourceLink(m.source, lc)}</dd>
 <dt>${l.words.participants}</dt><dd>${m.attendance !== 'listed' && m.participants.length === 0 ? participantsText('', m.attendance, lc.lang) : html`${actorLinks(m.participants, lc)}${m.attendance === 'listed' ? '' : ` (${othersNotRecorded(lc.lang)})`}`}</dd>
 ${m.observers.length ? html`<dt>${l.words.observers}</dt><dd>${actorLinks(m.observers, lc)}</dd>` : ''}
 ${m.guests.length ? html`<dt>${l.words.guests}</dt><dd>${m.guests.map((g, i) => html`${i ? ', ' : ''}${g.actor ? actorLink(g.actor, lc) : g.name ?? ''}${g.role ? html` (${recordText(g.role, lc.lang)})` : ''}`)}</dd>` : ''}

@@ -49,6 +49,8 @@ export const sitePaths = {
   listPart: (lang: Lang, kind: 'overdue' | 'upcoming', key: string, page = 1): string => `${lang}/${kind}/${key === '' ? '_none' : key === '_waiting' ? key : fileSlug(key)}${page > 1 ? `~${page}` : ''}.html`,
   upcoming: (lang: Lang): string => `${lang}/upcoming.html`,
   search: (lang: Lang): string => `${lang}/search.html`,
+  /** A source document the records cite (sources/NAME under the records root), its lines numbered. */
+  source: (lang: Lang, name: string): string => `${lang}/sources/${fileSlug(name)}.html`,
   searchIndex: (lang: Lang): string => `${lang}/search-index.js`,
 };
 

@@ -1,16 +1,18 @@
 // The work plans: their list, each plan as a matrix (axis → objective → result → activity × period, each cell with
 // its state) with its progress by axis, and a page per activity with its follow-up.
 import type { ActivityShow, SitePlan } from '../../core/queries/site.js';
-import type { WorkplanActivity } from '../../core/queries/workplan.js';
-import { labels } from '../i18n.js';
+import type { Lang } from '../../core/model.js';
+import type { TemplateSet } from '../report-template.js';
+import { renderTemplate } from '../report-template.js';
+import { labels, localText } from '../i18n.js';
 import { reportLabels } from '../report-labels.js';
 import { statementLabels } from '../statement-labels.js';
 import type { LinkContext } from './components.js';
 import { actorLink, actorLinks, commitmentTable, followupTable, recordText } from './components.js';
-import type { Html } from './html.js';
-import { html } from './html.js';
+import { Html, html } from './html.js';
 import { relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
+import { sourceLink } from './source-pages.js';
 
 const keyOf = (ref: string): string => ref.slice(ref.indexOf('#') + 1);
 
@@ -33,17 +35,17 @@ ${plans.map((p) => html`<li><a href="${relativeHref(lc.path, sitePaths.plan(lc.l
 `)}</ul>` : html`<p>${w.nothing}</p>`}`;
 }
 
-export function planPage(p: SitePlan, lc: LinkContext): Html {
+export function planPage(p: SitePlan, lc: LinkContext, grid: TemplateSet): Html {
   const w = siteLabels(lc.lang);
   const l = labels(lc.lang);
   const r = reportLabels(lc.lang).report;
   const s = statementLabels(lc.lang);
   const m = p.matrix;
-  let grid = 0; // each grid's frame is named by its caption (result numbers repeat across objectives)
   return html`<h1>${m.title ? recordText(m.title, lc.lang) : m.id}</h1>
 <dl class="facts">
 <dt>${l.words.body}</dt><dd>${actorLink(m.body, lc)}</dd>
 <dt>${l.words.period}</dt><dd>${m.period.start}–${m.period.end}</dd>
+<dt>${l.words.source}</dt><dd>${sourceLink(p.source, lc)}</dd>
 </dl>
 <h2>${w.progress}</h2>
 <section class="wide" tabindex="0" aria-label="${w.progress}">
@@ -57,26 +59,41 @@ ${p.progress.axes.map((a) => html`<tr><th scope="row"><a href="#axis-${a.number}
 </table>
 </section>
 <h2>${w.matrix}</h2>
-${m.axes.map((axis) => html`<section class="axis" id="axis-${axis.number}">
-<h3>${l.words.axis} ${axis.number}${axis.title ? html`: ${recordText(axis.title, lc.lang)}` : ''}</h3>
-${axis.objectives.map((o) => html`<h4>${l.words.objective} ${o.number}${o.text ? html`: ${recordText(o.text, lc.lang)}` : ''}</h4>
-${o.results.map((res) => html`<section class="wide" tabindex="0" aria-labelledby="grid-${++grid}">
-<table class="matrix">
-<caption id="grid-${grid}">${l.words.result} ${res.number}${res.text ? html`: ${recordText(res.text, lc.lang)}` : ''}</caption>
-<thead><tr><th scope="col">${l.words.activity}</th><th scope="col">${l.words.responsible}</th>${m.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
-<tbody>
-${res.activities.map((a) => matrixRow(p, a, lc))}</tbody>
-</table>
-</section>
-`)}`)}</section>
-`)}`;
+${planGrid(p, lc, grid)}`;
 }
 
-function matrixRow(p: SitePlan, a: WorkplanActivity, lc: LinkContext): Html {
-  const l = labels(lc.lang);
-  const number = lc.activityPages.has(a.ref) ? html`<a href="${relativeHref(lc.path, sitePaths.activity(lc.lang, p.matrix.id, keyOf(a.ref)))}">${a.number}</a>` : html`${a.number}`;
-  return html`<tr id="${keyOf(a.ref)}"><th scope="row">${number} ${recordText(a.text, lc.lang)}</th><td>${actorLinks(a.responsible, lc)}</td>${a.cells.map((c) => html`<td${c.state ? html` class="state-${c.state}"` : ''}>${c.cell ? l.cells[c.cell] : ''}${c.state && c.state !== 'continuous' ? html`<br><span class="state state-${c.state}">${l.states[c.state]}</span>` : ''}</td>`)}</tr>
-`;
+/** The plan's tab title: its title in the page's language (the id when it has none). */
+export function planTitle(p: Pick<SitePlan, 'matrix'>, lang: Lang): string {
+  return p.matrix.title ? localText(p.matrix.title, lang) : p.matrix.id;
+}
+
+// The matrix is `acta workplan -f html`'s own grid and legend (templates/workplan/partials grid.hbs and legend.hbs, through
+// Handlebars, which escapes every value), given the site's links: each activity its anchor (PLAN#A/O/R/N's key, which the
+// search and the follow-up link to) and, when it has one, its page; each responsible actor with a page, that page.
+function planGrid(p: SitePlan, lc: LinkContext, grid: TemplateSet): Html {
+  const m = p.matrix;
+  const plan = {
+    ...m,
+    axes: m.axes.map((axis) => ({
+      ...axis,
+      anchor: `axis-${axis.number}`,
+      objectives: axis.objectives.map((o) => ({
+        ...o,
+        results: o.results.map((r) => ({
+          ...r,
+          activities: r.activities.map((a) => ({
+            ...a,
+            anchor: keyOf(a.ref),
+            ...(lc.activityPages.has(a.ref) ? { href: relativeHref(lc.path, sitePaths.activity(lc.lang, m.id, keyOf(a.ref))) } : {}),
+            responsible: a.responsible.map((x) => (lc.actors.has(x.id) ? { ...x, href: relativeHref(lc.path, sitePaths.actor(lc.lang, x.id)) } : x)),
+          })),
+        })),
+      })),
+    })),
+  };
+  const main = { name: '(acta) site: the plan page\'s grid', text: '{{> legend}}\n{{#with plan}}{{> grid}}{{/with}}' };
+  const model: { readonly lang: Lang; readonly plan: typeof plan } = { lang: lc.lang, plan };
+  return new Html(renderTemplate({ main, partials: grid.partials }, model, 'html'));
 }
 
 export function activityPage(p: SitePlan, a: ActivityShow, lc: LinkContext): Html {

@@ -137,7 +137,7 @@ export class SearchIndexBuilder {
     yield `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${safe(head.slice(0, -2))}`;
     let batch: string[] = [];
     let size = 0;
-    for (const part of jsonParts(this.search.toJSON() as unknown as Record<string, unknown>)) {
+    for (const part of miniSearchJson(this.search)) {
       const escaped = JSON.stringify(part);
       batch.push(safe(escaped.slice(1, -1)));
       size += escaped.length;
@@ -149,6 +149,72 @@ export class SearchIndexBuilder {
     }
     yield `${batch.join('')}"};\n`;
   }
+}
+
+/** What MiniSearch 7 holds (its toJSON reads these): walked here in place, so no copy of the index is made to write it. */
+interface MiniSearchState {
+  readonly _documentCount: number;
+  readonly _nextId: number;
+  readonly _documentIds: Map<number, unknown>;
+  readonly _fieldIds: Record<string, number>;
+  readonly _fieldLength: Map<number, unknown>;
+  readonly _avgFieldLength: number[];
+  readonly _storedFields: Map<number, unknown>;
+  readonly _dirtCount: number;
+  readonly _index: Iterable<[string, Map<number, Map<number, number>>]>;
+}
+
+/**
+ * JSON.stringify(search.toJSON())'s text in pieces, read from the index as it is: toJSON copies the whole index (every
+ * term's frequencies as new objects, every stored field) beside the index itself — at 8,000 meetings hundreds of
+ * megabytes at the end of each language. The same text, member by member (a test compares the two); a MiniSearch
+ * whose state is not laid out as version 7's is written through toJSON, as before.
+ */
+export function* miniSearchJson(search: MiniSearch<SearchDocument> | MiniSearch): Generator<string> {
+  const m = search as unknown as Partial<MiniSearchState>;
+  const maps = [m._documentIds, m._fieldLength, m._storedFields];
+  if (!m._index || !maps.every((x) => x instanceof Map && ascendingIds(x))) {
+    yield* jsonParts(search.toJSON() as unknown as Record<string, unknown>);
+    return;
+  }
+  yield `{"documentCount":${JSON.stringify(m._documentCount)},"nextId":${JSON.stringify(m._nextId)},"documentIds":`;
+  yield* mapParts(m._documentIds!);
+  yield `,"fieldIds":${JSON.stringify(m._fieldIds)},"fieldLength":`;
+  yield* mapParts(m._fieldLength!);
+  yield `,"averageFieldLength":${JSON.stringify(m._avgFieldLength)},"storedFields":`;
+  yield* mapParts(m._storedFields!);
+  yield `,"dirtCount":${JSON.stringify(m._dirtCount)},"index":[`;
+  let first = true;
+  for (const [term, fieldIndex] of m._index) {
+    const data: Record<number, Record<number, number>> = {};
+    for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
+    yield `${first ? '' : ','}${JSON.stringify([term, data])}`;
+    first = false;
+  }
+  yield '],"serializationVersion":2}';
+}
+
+/** Keys that are array indexes, in increasing order: JSON.stringify(Object.fromEntries(map)) writes them so too. */
+function ascendingIds(map: Map<unknown, unknown>): boolean {
+  let last = -1;
+  for (const key of map.keys()) {
+    if (typeof key !== 'number' || !Number.isInteger(key) || key <= last || key >= 2 ** 32 - 1) return false;
+    last = key;
+  }
+  return true;
+}
+
+/** JSON.stringify(Object.fromEntries(map)), an entry at a time (the keys checked by ascendingIds). */
+function* mapParts(map: Map<number, unknown>): Generator<string> {
+  yield '{';
+  let first = true;
+  for (const [key, value] of map) {
+    const text = JSON.stringify(value);
+    if (text === undefined) continue;
+    yield `${first ? '' : ','}"${key}":${text}`;
+    first = false;
+  }
+  yield '}';
 }
 
 /** JSON.stringify(value)'s text in pieces: the object's members one by one, an array member's elements one by one. */

@@ -1,0 +1,194 @@
+// The stat index, as git's index: per records root, each record file's size, modification and change times (ns),
+// inode and device, the real path it resolves to, and the sha256 of its bytes when they were last read. A file whose
+// stat matches its entry is not read or hashed again: its content hash comes from the index. One signed store per
+// root (io/cache-store.ts); a missing, corrupt or foreign index is an empty one, never trusted, never a crash.
+//
+// "Racily clean" (git's word): a file changed within the same clock tick as it was read keeps the stat it had when it
+// was read on a filesystem with coarse timestamps. So an entry is believed only when the file's mtime and ctime were
+// at least RACY_MS older than the moment the file was read; any other entry is read and hashed again on the next run
+// (and becomes clean once it is old enough).
+import { createHash } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { cacheEnabled, readStore, storeFile, trustedStore, writeStore } from './cache-store.js';
+import type { UnreadableFolder } from './files.js';
+import { walkRecordFiles } from './files.js';
+import { runtime } from './runtime.js';
+
+const FORMAT = 2;
+const SALT = 'acta-stat-index';
+/** Timestamps this much older than the read are past any filesystem's tick (FAT's is 2 s) and a clock's lag. */
+export const RACY_MS = 3000;
+/** Files above this size are not hashed: the snapshot gives up (the run reads as it always did). At least the reader's
+ * LIMITS.bytes, so every file the reader parses is keyed by its content (test/io/cache-stat.test.ts holds it). */
+export const HASH_CAP = 4 * 1024 * 1024;
+
+/** The clock the read times come from. Tests move it on, to stand for runs made long after the edits. */
+export const statClock = { now: (): number => Date.now() };
+/** Files read and hashed by snapshots in this process (for tests: work counted, not timed). */
+export const statCounts = { hashed: 0 };
+
+export interface StatEntry {
+  readonly size: number;
+  readonly mtimeNs: bigint;
+  readonly ctimeNs: bigint;
+  readonly ino: bigint;
+  readonly dev: bigint;
+  /** The real path, relative to the real root (a link inside the root that is pointed elsewhere is another file). */
+  readonly real: string;
+  /** sha256 of the bytes, hex. */
+  readonly hash: string;
+  /** When the bytes were read (ms since the epoch, the clock before the stat). */
+  readonly readAtMs: number;
+}
+
+type FileStat = Pick<BigIntStats, 'size' | 'mtimeNs' | 'ctimeNs' | 'ino' | 'dev'>;
+
+/** Whether an entry still tells a file's content: same stat and real path, and not racily clean. */
+export function entryHolds(entry: StatEntry, stat: FileStat, real: string): boolean {
+  return (
+    entry.real === real &&
+    BigInt(entry.size) === stat.size &&
+    entry.mtimeNs === stat.mtimeNs &&
+    entry.ctimeNs === stat.ctimeNs &&
+    entry.ino === stat.ino &&
+    entry.dev === stat.dev &&
+    !racilyClean(entry)
+  );
+}
+
+/** An entry whose file was changed (mtime or ctime) less than RACY_MS before it was read: it may have changed again
+ * within the same tick, after the read, and keep the same stat. */
+export function racilyClean(entry: StatEntry): boolean {
+  const limit = BigInt(entry.readAtMs - RACY_MS) * 1_000_000n;
+  return entry.mtimeNs >= limit || entry.ctimeNs >= limit;
+}
+
+export interface Snapshot {
+  readonly root: string;
+  /** The record files, as io/files.ts lists them (sorted, POSIX, relative to root). */
+  readonly files: readonly string[];
+  readonly unreadableFolders: readonly UnreadableFolder[];
+  /** Each file's sha256 (hex). Undefined when some file is not a plain readable file (a link out of the root, not a
+   * regular file, too large, an error): the snapshot then keys nothing, and the run reads as it always did. */
+  readonly hashes: ReadonlyMap<string, string> | undefined;
+  /** The bytes of the files read (and hashed) for this snapshot, their stat not in the index: a run that goes on to
+   * read the files takes these (and drops them) instead of reading again. */
+  readonly bytes: Map<string, Uint8Array>;
+  /** Write the index back (the entries of these files only) if it learnt anything. */
+  save(): void;
+}
+
+/** List the record files under root and tell each one's content hash, from the index where its stat is unchanged. */
+export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtime().env): Promise<Snapshot> {
+  const absolute = path.resolve(root);
+  const listing = await walkRecordFiles(absolute);
+  const file = cacheEnabled(env) ? storeFile(env, 'stat', absolute) : undefined;
+  const trust = file ? trustedStore(env, file) : undefined;
+  const index = readIndex(file && trust ? readStore(file, FORMAT, SALT, trust) : undefined);
+  const next: [string, StatEntry][] = [];
+  const hashes = new Map<string, string>();
+  const bytes = new Map<string, Uint8Array>();
+  let learnt = index.size !== listing.files.length;
+  let plain = true;
+  // Real folders looked up once a folder, not once a file: a file that is no link lies in its folder's real path.
+  const realRoot = realpathSync.native(absolute);
+  const folders = new Map<string, string | undefined>();
+  const realFolder = (folder: string): string | undefined => {
+    if (!folders.has(folder)) {
+      let real: string | undefined;
+      try {
+        real = path.relative(realRoot, realpathSync.native(path.join(absolute, folder)));
+      } catch {
+        real = undefined;
+      }
+      folders.set(folder, real === undefined || real.startsWith('..') || path.isAbsolute(real) ? undefined : real.split(path.sep).join('/'));
+    }
+    return folders.get(folder);
+  };
+  for (const name of listing.files) {
+    const now = statClock.now();
+    const full = path.join(absolute, name);
+    let stat: BigIntStats | undefined;
+    let real: string | undefined;
+    try {
+      stat = lstatSync(full, { bigint: true, throwIfNoEntry: false });
+      if (stat?.isSymbolicLink()) {
+        real = path.relative(realRoot, realpathSync.native(full)).split(path.sep).join('/');
+        stat = statSync(full, { bigint: true, throwIfNoEntry: false });
+      } else {
+        const slash = name.lastIndexOf('/');
+        const folder = realFolder(slash < 0 ? '.' : name.slice(0, slash));
+        real = folder === undefined ? undefined : folder === '' ? name.slice(slash + 1) : `${folder}/${name.slice(slash + 1)}`;
+      }
+    } catch {
+      stat = undefined;
+    }
+    if (!stat?.isFile() || stat.size > BigInt(HASH_CAP) || real === undefined || real === '' || real.startsWith('..') || path.isAbsolute(real)) {
+      plain = false;
+      break;
+    }
+    const known = index.get(name);
+    if (known && entryHolds(known, stat, real)) {
+      next.push([name, known]);
+      hashes.set(name, known.hash);
+      continue;
+    }
+    let content: Buffer;
+    try {
+      content = readFileSync(full);
+    } catch {
+      plain = false;
+      break;
+    }
+    const hash = createHash('sha256').update(content).digest('hex');
+    statCounts.hashed++;
+    bytes.set(name, content);
+    hashes.set(name, hash);
+    learnt = true;
+    // The stat taken before the read: if the file changed in between, the next run sees another stat and reads again.
+    next.push([name, { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino, dev: stat.dev, real, hash, readAtMs: now }]);
+  }
+  return {
+    root: absolute,
+    files: listing.files,
+    unreadableFolders: listing.unreadable,
+    hashes: plain ? hashes : undefined,
+    bytes,
+    save() {
+      if (file && trust && plain && learnt) writeStore(file, FORMAT, SALT, packIndex(next), trust);
+    },
+  };
+}
+
+// On disk the index is columns, not 2,000 objects: names, real paths ('' for the name itself), five 64-bit integers a
+// file (size, mtime, ctime, inode, device), the read times, and the hashes as 32 bytes each — quick to read back.
+function packIndex(entries: readonly [string, StatEntry][]): Record<string, unknown> {
+  const stats = new BigInt64Array(entries.length * 5);
+  const readAt = new Float64Array(entries.length);
+  const hashes = Buffer.alloc(entries.length * 32);
+  entries.forEach(([, e], i) => {
+    stats.set([BigInt(e.size), e.mtimeNs, e.ctimeNs, e.ino, e.dev], i * 5);
+    readAt[i] = e.readAtMs;
+    hashes.write(e.hash, i * 32, 'hex');
+  });
+  return { names: entries.map(([n]) => n), reals: entries.map(([n, e]) => (e.real === n ? '' : e.real)), stats, readAt, hashes };
+}
+
+function readIndex(stored: Record<string, unknown> | undefined): Map<string, StatEntry> {
+  const index = new Map<string, StatEntry>();
+  if (!stored) return index;
+  const { names, reals, stats, readAt, hashes } = stored;
+  const n = Array.isArray(names) ? names.length : -1;
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'string');
+  if (!strings(names) || !strings(reals) || !(stats instanceof BigInt64Array) || stats.length !== n * 5) return index;
+  if (!(readAt instanceof Float64Array) || readAt.length !== n || !(hashes instanceof Uint8Array) || hashes.length !== n * 32) return index;
+  const hex = Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength);
+  for (let i = 0; i < n; i++) {
+    const [size, mtimeNs, ctimeNs, ino, dev] = stats.subarray(i * 5, i * 5 + 5) as unknown as bigint[];
+    const name = names[i]!;
+    index.set(name, { size: Number(size), mtimeNs: mtimeNs!, ctimeNs: ctimeNs!, ino: ino!, dev: dev!, real: reals[i] || name, hash: hex.toString('hex', i * 32, i * 32 + 32), readAtMs: readAt[i]! });
+  }
+  return index;
+}
