@@ -128,8 +128,13 @@ async function cachedRun(root: string, asOf: string | undefined): Promise<{ chec
       }
       const [{ loadRepository }, { snapshotSource }] = await Promise.all([import('../io/load.js'), import('../io/source.js')]);
       const source = snapshotSource(snapshot);
-      const checked = fromRepository(await loadRepository(source, extra, asOf !== undefined ? { asOf } : {}));
-      if (keyed !== undefined && source.stable()) results.writeResult(snapshot.root, keyed, checked);
+      const repo = await loadRepository(source, extra, asOf !== undefined ? { asOf } : {});
+      const checked = fromRepository(repo);
+      if (keyed !== undefined && source.stable()) {
+        results.writeResult(snapshot.root, keyed, checked);
+        // And each file's summary, for a later --changed-since (io/changed-since.ts).
+        (await import('../io/changed-since.js')).keepSummaries(snapshot.root, repo.records.files, snapshot.blobIds);
+      }
       snapshot.save();
       return checked;
     },

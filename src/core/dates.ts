@@ -6,12 +6,11 @@ import { UTCDate } from '@date-fns/utc';
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { format } from 'date-fns/format';
 import { getDay } from 'date-fns/getDay';
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
-import { enUS } from 'date-fns/locale/en-US';
-import { es } from 'date-fns/locale/es';
+import { createRequire } from 'node:module';
+import type { format as Format, Locale } from 'date-fns';
 
 /** A calendar day as YYYY-MM-DD. Strings of this shape compare correctly with < and >. */
 export type Day = string;
@@ -185,7 +184,34 @@ export function compactDay(day: Day): string {
   return day.replace(/-/g, '');
 }
 
-const LOCALES = { es, en: enUS } as const;
+// Spelling dates for people (format and the two locales: 35 modules of date-fns) is loaded on the first date spelled:
+// validate spells none. CommonJS builds of the same functions, so the require is synchronous.
+interface Spelling {
+  readonly format: typeof Format;
+  readonly locales: Readonly<Record<'es' | 'en', Locale>>;
+}
+let spelling: Spelling | undefined;
+function spell(): Spelling {
+  if (!spelling) {
+    const require = createRequire(import.meta.url);
+    const { format } = require('date-fns/format') as { format: typeof Format };
+    const { es } = require('date-fns/locale/es') as { es: Locale };
+    const { enUS } = require('date-fns/locale/en-US') as { enUS: Locale };
+    spelling = { format, locales: { es, en: enUS } };
+  }
+  return spelling;
+}
+function format(date: Date, pattern: string, options: { locale: Locale }): string {
+  return spell().format(date, pattern, options);
+}
+const LOCALES = {
+  get es(): Locale {
+    return spell().locales.es;
+  },
+  get en(): Locale {
+    return spell().locales.en;
+  },
+};
 
 /** A day for people: "21 Jul 2017" (en), "21 jul 2017" (es); another language (a catalog of locales/) through Intl. */
 export function formatDay(day: Day, lang: string): string {

@@ -37,7 +37,8 @@ export interface ResultOptions {
 
 /** The key of a run over this snapshot, or undefined when the snapshot keys nothing. */
 export function resultKey(snapshot: Snapshot, options: ResultOptions): string | undefined {
-  if (!snapshot.hashes) return undefined;
+  const hashes = snapshot.hashes;
+  if (!hashes || !snapshot.files.every((f) => hashes.has(f))) return undefined;
   const hash = createHash('sha256').update(`acta-validate-results ${FORMAT}\0${codeHash()}\0as-of ${options.asOf ?? '-'}\0`);
   for (const file of snapshot.files) hash.update(`${file}\0${snapshot.hashes.get(file)}\n`);
   for (const f of snapshot.unreadableFolders) hash.update(`folder ${f.folder}\0${f.reason}\n`);

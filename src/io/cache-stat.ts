@@ -16,7 +16,7 @@ import type { UnreadableFolder } from './files.js';
 import { walkRecordFiles } from './files.js';
 import { runtime } from './runtime.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 const SALT = 'acta-stat-index';
 /** Timestamps this much older than the read are past any filesystem's tick (FAT's is 2 s) and a clock's lag. */
 export const RACY_MS = 3000;
@@ -39,6 +39,8 @@ export interface StatEntry {
   readonly real: string;
   /** sha256 of the bytes, hex. */
   readonly hash: string;
+  /** The id git gives a blob of these bytes (sha1, hex): `--changed-since` compares it with a revision's tree. */
+  readonly blob: string;
   /** When the bytes were read (ms since the epoch, the clock before the stat). */
   readonly readAtMs: number;
 }
@@ -70,9 +72,12 @@ export interface Snapshot {
   /** The record files, as io/files.ts lists them (sorted, POSIX, relative to root). */
   readonly files: readonly string[];
   readonly unreadableFolders: readonly UnreadableFolder[];
-  /** Each file's sha256 (hex). Undefined when some file is not a plain readable file (a link out of the root, not a
+  /** Each file's sha256 (hex) — but for files taken on a voucher's word (see snapshotRoot), which have a blob id
+   * only. Undefined when some file is not a plain readable file (a link out of the root, not a
    * regular file, too large, an error): the snapshot then keys nothing, and the run reads as it always did. */
   readonly hashes: ReadonlyMap<string, string> | undefined;
+  /** Each file's git blob id (sha1), when `hashes` is defined. */
+  readonly blobIds: ReadonlyMap<string, string>;
   /** The bytes of the files read (and hashed) for this snapshot, their stat not in the index: a run that goes on to
    * read the files takes these (and drops them) instead of reading again. */
   readonly bytes: Map<string, Uint8Array>;
@@ -80,8 +85,13 @@ export interface Snapshot {
   save(): void;
 }
 
-/** List the record files under root and tell each one's content hash, from the index where its stat is unchanged. */
-export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtime().env): Promise<Snapshot> {
+/** Tells a file's git blob id from its stat, without reading it, when someone else's index vouches for it (git's own
+ * index: see io/changed-since.ts); undefined to read it. */
+export type Voucher = (name: string, stat: BigIntStats) => string | undefined;
+
+/** List the record files under root and tell each one's content hash, from the index where its stat is unchanged
+ * (else, when a voucher is given and vouches for the file, its blob id only; else from its bytes). */
+export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtime().env, vouch?: Voucher): Promise<Snapshot> {
   const absolute = path.resolve(root);
   const listing = await walkRecordFiles(absolute);
   const file = cacheEnabled(env) ? storeFile(env, 'stat', absolute) : undefined;
@@ -89,6 +99,7 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
   const index = readIndex(file && trust ? readStore(file, FORMAT, SALT, trust) : undefined);
   const next: [string, StatEntry][] = [];
   const hashes = new Map<string, string>();
+  const blobIds = new Map<string, string>();
   const bytes = new Map<string, Uint8Array>();
   let learnt = index.size !== listing.files.length;
   let plain = true;
@@ -133,6 +144,12 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
     if (known && entryHolds(known, stat, real)) {
       next.push([name, known]);
       hashes.set(name, known.hash);
+      blobIds.set(name, known.blob);
+      continue;
+    }
+    const vouched = vouch?.(name, stat);
+    if (vouched !== undefined) {
+      blobIds.set(name, vouched);
       continue;
     }
     let content: Buffer;
@@ -143,18 +160,21 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
       break;
     }
     const hash = createHash('sha256').update(content).digest('hex');
+    const blob = createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
     statCounts.hashed++;
     bytes.set(name, content);
     hashes.set(name, hash);
+    blobIds.set(name, blob);
     learnt = true;
     // The stat taken before the read: if the file changed in between, the next run sees another stat and reads again.
-    next.push([name, { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino, dev: stat.dev, real, hash, readAtMs: now }]);
+    next.push([name, { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino, dev: stat.dev, real, hash, blob, readAtMs: now }]);
   }
   return {
     root: absolute,
     files: listing.files,
     unreadableFolders: listing.unreadable,
     hashes: plain ? hashes : undefined,
+    blobIds,
     bytes,
     save() {
       if (file && trust && plain && learnt) writeStore(file, FORMAT, SALT, packIndex(next), trust);
@@ -163,32 +183,37 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
 }
 
 // On disk the index is columns, not 2,000 objects: names, real paths ('' for the name itself), five 64-bit integers a
-// file (size, mtime, ctime, inode, device), the read times, and the hashes as 32 bytes each — quick to read back.
+// file (size, mtime, ctime, inode, device), the read times, the hashes as 32 bytes and the blob ids as 20 bytes each —
+// quick to read back.
 function packIndex(entries: readonly [string, StatEntry][]): Record<string, unknown> {
   const stats = new BigInt64Array(entries.length * 5);
   const readAt = new Float64Array(entries.length);
   const hashes = Buffer.alloc(entries.length * 32);
+  const blobs = Buffer.alloc(entries.length * 20);
   entries.forEach(([, e], i) => {
+    blobs.write(e.blob, i * 20, 'hex');
     stats.set([BigInt(e.size), e.mtimeNs, e.ctimeNs, e.ino, e.dev], i * 5);
     readAt[i] = e.readAtMs;
     hashes.write(e.hash, i * 32, 'hex');
   });
-  return { names: entries.map(([n]) => n), reals: entries.map(([n, e]) => (e.real === n ? '' : e.real)), stats, readAt, hashes };
+  return { names: entries.map(([n]) => n), reals: entries.map(([n, e]) => (e.real === n ? '' : e.real)), stats, readAt, hashes, blobs };
 }
 
 function readIndex(stored: Record<string, unknown> | undefined): Map<string, StatEntry> {
   const index = new Map<string, StatEntry>();
   if (!stored) return index;
-  const { names, reals, stats, readAt, hashes } = stored;
+  const { names, reals, stats, readAt, hashes, blobs } = stored;
   const n = Array.isArray(names) ? names.length : -1;
   const strings = (v: unknown): v is string[] => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'string');
   if (!strings(names) || !strings(reals) || !(stats instanceof BigInt64Array) || stats.length !== n * 5) return index;
   if (!(readAt instanceof Float64Array) || readAt.length !== n || !(hashes instanceof Uint8Array) || hashes.length !== n * 32) return index;
+  if (!(blobs instanceof Uint8Array) || blobs.length !== n * 20) return index;
+  const blobHex = Buffer.from(blobs.buffer, blobs.byteOffset, blobs.byteLength);
   const hex = Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength);
   for (let i = 0; i < n; i++) {
     const [size, mtimeNs, ctimeNs, ino, dev] = stats.subarray(i * 5, i * 5 + 5) as unknown as bigint[];
     const name = names[i]!;
-    index.set(name, { size: Number(size), mtimeNs: mtimeNs!, ctimeNs: ctimeNs!, ino: ino!, dev: dev!, real: reals[i] || name, hash: hex.toString('hex', i * 32, i * 32 + 32), readAtMs: readAt[i]! });
+    index.set(name, { size: Number(size), mtimeNs: mtimeNs!, ctimeNs: ctimeNs!, ino: ino!, dev: dev!, real: reals[i] || name, hash: hex.toString('hex', i * 32, i * 32 + 32), blob: blobHex.toString('hex', i * 20, i * 20 + 20), readAtMs: readAt[i]! });
   }
   return index;
 }

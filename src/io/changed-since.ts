@@ -3,15 +3,23 @@
 import { fileRefs } from '../core/reference-index.js';
 import type { FileRefs } from '../core/reference-index.js';
 import type { ChangeScope } from '../core/change-scope.js';
+import type { ParsedFile } from '../core/read/index.js';
 import { scopeOfChange } from '../core/change-scope.js';
 import { CONFIG_FILE } from '../core/records.js';
+import { cacheEnabled } from './cache-store.js';
+import type { Voucher } from './cache-stat.js';
+import { snapshotRoot } from './cache-stat.js';
+import { listIndex } from './git.js';
 import { readParsedFiles } from './load.js';
 import { openRefsStore } from './refs-cache.js';
 import type { RecordSource } from './source.js';
-import { changedFiles } from './source.js';
+import { changedFiles, snapshotSource } from './source.js';
 
 /** The scope of the change from `base` (a git revision) to `head` (the disk, or --rev): see core/change-scope.ts. */
-export async function scopeChangedSince(base: RecordSource, head: RecordSource): Promise<ChangeScope> {
+export async function scopeChangedSince(base: RecordSource, from: RecordSource): Promise<ChangeScope> {
+  // The disk through the stat index (io/cache-stat.ts): an unchanged file's blob id comes from the index, so only the
+  // files that changed are read — compared by id with the base, summarised from the store.
+  const { head, stable, done } = await throughStatIndex(base, from);
   const headIds = new Map<string, string>();
   const changed = await changedFiles(base, head, { headIds });
   const changedNames = new Set(changed.map((c) => c.file));
@@ -19,11 +27,7 @@ export async function scopeChangedSince(base: RecordSource, head: RecordSource):
   const store = openRefsStore(head.root);
   const refs = new Map<string, FileRefs | undefined>();
   const missing: string[] = [];
-  // The key is the content, and the name where the name decides the kind (acta.yaml at the root, or nested).
-  const keyOf = (file: string): string | undefined => {
-    const id = headIds.get(file);
-    return id === undefined ? undefined : file === CONFIG_FILE ? `${id} config` : file.endsWith(`/${CONFIG_FILE}`) ? `${id} nested` : id;
-  };
+  const keyOf = (file: string): string | undefined => summaryKey(file, headIds.get(file));
   for (const file of files) {
     const id = keyOf(file);
     const known = id !== undefined && !changedNames.has(file) ? store.get(id) : undefined;
@@ -37,13 +41,72 @@ export async function scopeChangedSince(base: RecordSource, head: RecordSource):
     refs.set(parsed.file, summary);
     const id = keyOf(parsed.file);
     // (Not a file that could not be read: a link in git has the bytes of its target's name.)
-    if (id !== undefined && !changedNames.has(parsed.file) && !parsed.diagnostics.some((d) => d.code === 'file/unreadable')) store.put(id, summary);
+    if (id !== undefined && !changedNames.has(parsed.file) && !unreadable(parsed)) store.put(id, summary);
   }
   const atBase = changed.filter((c) => c.before !== undefined).map((c) => c.file);
   const before = new Map((await readParsedFiles(base, atBase)).map((p) => [p.file, fileRefs(p)]));
-  store.save(files.map(keyOf).filter((k): k is string => k !== undefined));
+  // (A file found changed while this ran: its summary may not match its id, so nothing is kept.)
+  if (stable()) store.save(files.map(keyOf).filter((k): k is string => k !== undefined));
+  done();
   const scope = scopeOfChange(refs, changed.map((c) => ({ file: c.file, before: before.get(c.file), after: refs.get(c.file) })), CONFIG_FILE);
   // With no meeting or plan at all, "no records" depends on every file: read them all.
   if (![...refs.values()].some((r) => r?.kind === 'meeting' || r?.kind === 'plan')) return { ...scope, readAll: true };
   return scope;
 }
+
+// A summary's key is the content (the git blob id), and the name where the name decides the kind (acta.yaml at the
+// root, or nested).
+function summaryKey(file: string, id: string | undefined): string | undefined {
+  return id === undefined ? undefined : file === CONFIG_FILE ? `${id} config` : file.endsWith(`/${CONFIG_FILE}`) ? `${id} nested` : id;
+}
+
+const unreadable = (parsed: ParsedFile): boolean => parsed.diagnostics.some((d) => d.code === 'file/unreadable');
+
+/** A full validate over the disk keeps the summaries of the files it parsed, by blob id (from the stat index), so a
+ * later `--changed-since` — in a pull request's job that restored the cache a run on the main branch saved — reads
+ * none of the unchanged files. */
+export function keepSummaries(root: string, files: readonly ParsedFile[], blobIds: ReadonlyMap<string, string>): void {
+  const store = openRefsStore(root);
+  const keys: string[] = [];
+  for (const parsed of files) {
+    const key = summaryKey(parsed.file, blobIds.get(parsed.file));
+    if (key === undefined || unreadable(parsed)) continue;
+    keys.push(key);
+    if (!store.get(key)) store.put(key, fileRefs(parsed));
+  }
+  store.save(keys);
+}
+
+// The head as the stat index sees it, with git's blob ids for every file (sha1: a repository of sha256 objects, or a
+// snapshot that keys nothing, reads as before). A file the stat index does not know (a fresh checkout, a restored
+// cache) is taken on git's own index's word, as `git status` takes it, when all of these hold: its entry is plain
+// (stage 0, a regular file, no assume-unchanged or skip-worktree), the file's size, times, inode and device are those
+// the entry recorded, the entry is older than the index file (git's racily clean rule), its blob is the base's, and
+// the base's blob has the file's size (so no end-of-line or other conversion stands between the two). Any other file
+// is read and hashed. `stable()` is false once a file read is found changed since.
+async function throughStatIndex(base: RecordSource, head: RecordSource): Promise<{ head: RecordSource; stable(): boolean; done(): void }> {
+  const plain = { head, stable: () => true, done: () => undefined };
+  if (!head.onDisk || !cacheEnabled()) return plain;
+  const baseEntries = await base.treeEntries?.();
+  if (!baseEntries || ![...baseEntries.values()].every((e) => e.object.length === 40)) return plain;
+  const index = base.git ? await listIndex(base.git.workTree, base.git.folder) : undefined;
+  const vouch: Voucher | undefined = index
+    ? (name, stat) => {
+        const entry = index.entries.get(name);
+        const at = baseEntries.get(name);
+        if (!entry || !at || entry.flagged || (entry.mode !== '100644' && entry.mode !== '100755') || entry.object !== at.object) return undefined;
+        if (BigInt(at.size) !== stat.size || entry.size !== (stat.size & LOW_32) || entry.dev !== (stat.dev & LOW_32) || entry.ino !== (stat.ino & LOW_32)) return undefined;
+        const [ms, mn] = entry.mtime;
+        const [cs, cn] = entry.ctime;
+        if (ms * NS + mn !== stat.mtimeNs || cs * NS + cn !== stat.ctimeNs || stat.mtimeNs >= index.mtimeNs) return undefined;
+        return entry.object;
+      }
+    : undefined;
+  const snapshot = await snapshotRoot(head.root, undefined, vouch);
+  if (!snapshot.hashes) return plain;
+  const source = snapshotSource(snapshot);
+  return { head: { ...source, objectIds: async () => snapshot.blobIds }, stable: source.stable, done: () => snapshot.save() };
+}
+
+const NS = 1_000_000_000n;
+const LOW_32 = 0xffffffffn;

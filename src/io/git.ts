@@ -1,7 +1,8 @@
 // The git edge. Every call goes through runGit: argv arrays (never a shell), no pager, no fsmonitor, no transport,
-// a scrubbed environment, and only plumbing that runs no diff, textconv or filter driver (rev-parse, ls-tree, cat-file).
+// a scrubbed environment, and only plumbing that runs no diff, textconv or filter driver (rev-parse, ls-tree, cat-file,
+// ls-files).
 import { execFile } from 'node:child_process';
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from './files.js';
 import { runtime } from './runtime.js';
@@ -146,6 +147,54 @@ export async function readBlobs(workTree: string, objects: readonly string[], si
     const n = Number(size);
     out.set(object, new Uint8Array(raw.subarray(at, at + n)));
     at += n + 1;
+  }
+  return out;
+}
+
+/** A file as git's index recorded it when it last wrote the file's entry (stage 0): its blob and the stat it had. */
+export interface IndexEntry {
+  readonly mode: string;
+  readonly object: string;
+  readonly ctime: readonly [seconds: bigint, nanoseconds: bigint];
+  readonly mtime: readonly [seconds: bigint, nanoseconds: bigint];
+  /** dev, ino and size as git keeps them: their low 32 bits. */
+  readonly dev: bigint;
+  readonly ino: bigint;
+  readonly size: bigint;
+  /** Set when git itself does not look at the file (assume-unchanged, skip-worktree, intent-to-add). */
+  readonly flagged: boolean;
+}
+
+/** The index's entries under `folder` (paths relative to it), and the index file's mtime in ns — through
+ * `ls-files --stage --debug`, which reads the index and nothing else (no filter, no diff, no refresh). Undefined when
+ * git cannot tell, or the index was rewritten while it was read. */
+export async function listIndex(workTree: string, folder: string): Promise<{ entries: Map<string, IndexEntry>; mtimeNs: bigint } | undefined> {
+  try {
+    const indexFile = path.resolve(workTree, (await runGit(['rev-parse', '--git-path', 'index'], { cwd: workTree })).toString('utf8').trim());
+    const before = await stat(indexFile, { bigint: true });
+    const out = await runGit(['ls-files', '--stage', '--debug', '-z', '--', folder === '' ? '.' : folder], { cwd: workTree });
+    const after = await stat(indexFile, { bigint: true });
+    if (before.mtimeNs !== after.mtimeNs || before.size !== after.size || before.ino !== after.ino) return undefined;
+    return { entries: parseIndexListing(out.toString('utf8'), folder), mtimeNs: after.mtimeNs };
+  } catch (e) {
+    if (e instanceof GitError || (e as NodeJS.ErrnoException).code !== undefined) return undefined;
+    throw e;
+  }
+}
+
+const INDEX_RECORD = /(\d{6}) ([0-9a-f]{40,64}) (\d)\t([^\0]*)\0 {2}ctime: (\d+):(\d+)\n {2}mtime: (\d+):(\d+)\n {2}dev: (\d+)\tino: (\d+)\n {2}uid: \d+\tgid: \d+\n {2}size: (\d+)\tflags: ([0-9a-f]+)\n/gy;
+
+/** Records of `ls-files --stage --debug -z`: `<mode> <object> <stage> TAB <path> NUL` and five lines of stat. */
+export function parseIndexListing(text: string, folder: string): Map<string, IndexEntry> {
+  const out = new Map<string, IndexEntry>();
+  const prefix = folder === '' ? '' : `${folder}/`;
+  INDEX_RECORD.lastIndex = 0;
+  for (let m = INDEX_RECORD.exec(text); m; m = INDEX_RECORD.exec(text)) {
+    const [, mode, object, stage, file, cs, cn, ms, mn, dev, ino, size, flags] = m as unknown as string[];
+    if (stage !== '0' || !file!.startsWith(prefix)) continue;
+    // 0x8000: assume-unchanged; 0x4000: extended flags (skip-worktree, intent-to-add).
+    const flagged = (parseInt(flags!, 16) & 0xc000) !== 0;
+    out.set(file!.slice(prefix.length), { mode: mode!, object: object!, ctime: [BigInt(cs!), BigInt(cn!)], mtime: [BigInt(ms!), BigInt(mn!)], dev: BigInt(dev!), ino: BigInt(ino!), size: BigInt(size!), flagged });
   }
   return out;
 }

@@ -21,10 +21,16 @@ export interface RecordSource {
   read(file: string): Promise<Uint8Array>;
   /** Git sources: each record file's blob id, so two revisions compare without reading contents. */
   objectIds?(): Promise<ReadonlyMap<string, string>>;
+  /** Git sources: each record file's tree entry (blob id, mode, size). */
+  treeEntries?(): Promise<ReadonlyMap<string, TreeEntry>>;
+  /** Git sources: the work tree, and the records root's folder in it. */
+  readonly git?: { readonly workTree: string; readonly folder: string };
   /** Git sources: read these files' contents in one batch now (later reads of them wait for no git). */
   prefetch?(files: readonly string[]): Promise<void>;
   /** Disk sources: the folders the last list() could not read. */
   unreadableFolders?(): readonly UnreadableFolder[];
+  /** True for the files on disk (diskSource, snapshotSource). */
+  readonly onDisk?: boolean;
 }
 
 /** A record file that is there but must not be read (a link out of the root, not a regular file, too large to read). */
@@ -43,6 +49,7 @@ export function diskSource(root: string): RecordSource {
   return {
     root: absolute,
     label: 'working tree',
+    onDisk: true,
     list: async () => {
       const listing = await walkRecordFiles(absolute);
       unreadable = listing.unreadable;
@@ -72,7 +79,10 @@ export function snapshotSource(snapshot: Snapshot): RecordSource & { stable(): b
       }
       try {
         const bytes = await disk.read(file);
-        if (createHash('sha256').update(bytes).digest('hex') !== snapshot.hashes?.get(file)) stable = false;
+        const hash = snapshot.hashes?.get(file);
+        const blob = snapshot.blobIds.get(file);
+        // A file the snapshot took on git's word has only its blob id.
+        if (hash !== undefined ? createHash('sha256').update(bytes).digest('hex') !== hash : blob === undefined || gitBlobId(bytes, 'sha1') !== blob) stable = false;
         return bytes;
       } catch (e) {
         stable = false;
@@ -133,6 +143,8 @@ export async function gitSource(root: string, rev: string): Promise<RecordSource
     root: absolute,
     label: commit.startsWith(rev) ? commit.slice(0, Math.max(7, rev.length)) : `${rev} (${commit.slice(0, 7)})`,
     commit,
+    git: { workTree, folder },
+    treeEntries: load,
     list: async () => [...(await load()).keys()].sort(),
     objectIds: async () => new Map([...(await load())].map(([file, e]) => [file, e.object])),
     prefetch: async (files) => {

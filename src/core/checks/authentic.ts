@@ -8,13 +8,9 @@ import type { Check } from './context.js';
 import { diagnosticAt } from './context.js';
 
 const TEXT_KEYS = new Set(['es', 'en', 'authentic']);
-function isText(o: Record<string, unknown>): boolean {
-  let keys = 0;
-  for (const k of Object.keys(o)) {
-    if (!TEXT_KEYS.has(k)) return false;
-    keys++;
-  }
-  return keys > 0 && (typeof o.es === 'string' || typeof o.en === 'string');
+function isText(o: Record<string, unknown>, keys: readonly string[]): boolean {
+  for (const k of keys) if (!TEXT_KEYS.has(k)) return false;
+  return keys.length > 0 && (typeof o.es === 'string' || typeof o.en === 'string');
 }
 
 // The path is kept as segments, joined only for a text reported (see placeholders.ts).
@@ -29,7 +25,9 @@ function visit(v: unknown, path: (string | number)[], parsed: ParsedFile, authen
   }
   if (v === null || typeof v !== 'object') return;
   const o = v as Record<string, unknown>;
-  if (isText(o)) {
+  // The keys listed once, for the test and the walk (every object of every record passes here).
+  const keys = Object.keys(o);
+  if (isText(o, keys)) {
     const source = (o.authentic as Lang | undefined) ?? authentic;
     if (source !== undefined && typeof o[source] !== 'string') {
       const shown = typeof o.es === 'string' ? 'es' : 'en';
@@ -37,7 +35,7 @@ function visit(v: unknown, path: (string | number)[], parsed: ParsedFile, authen
     }
     return;
   }
-  for (const k of Object.keys(o)) {
+  for (const k of keys) {
     path.push(k);
     visit(o[k], path, parsed, authentic, out);
     path.pop();
