@@ -16,7 +16,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Command } from '../readme/readme-examples.js';
 import { blockCommands, compare, matchKind, normalise, replayBlocks } from '../readme/readme-examples.js';
-import { cleanEnv, ok, run, runStep, type Run, type Step } from './runner.js';
+import { cleanEnv, ok, run, runnerEnvFile, runStep, type Run, type Step } from './runner.js';
 
 const ROOT = path.resolve('.');
 const OWN = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string> };
@@ -173,6 +173,12 @@ describe('the first week, replayed against the packed tarball', () => {
     expect(withoutNode22Notice(`${notice('nanoid@6.0.2')}created\n`, 22)).toBe(`${notice('nanoid@6.0.2')}created\n`);
   });
 
+  it("the replay's runner reads GITHUB_ENV as GitHub's does: NAME=value lines and NAME<<END blocks", () => {
+    expect(runnerEnvFile('A=1\nB=x=y\nC<<EOF\nline 1\nline 2\nEOF\n')).toEqual({ A: '1', B: 'x=y', C: 'line 1\nline 2' });
+    expect(() => runnerEnvFile('C<<EOF\nno end\n')).toThrow(/no closing EOF/);
+    expect(() => runnerEnvFile('just words\n')).toThrow(/sets nothing/);
+  });
+
   it("the README's quick start is the guide's first step, word for word", () => {
     const readme = replayBlocks(README);
     const guide = replayBlocks(GUIDE);
@@ -239,7 +245,9 @@ describe('the first week, replayed against the packed tarball', () => {
     mkdirSync(scripts);
     const summary = path.join(tmp, 'step-summary.md');
     writeFileSync(summary, '');
-    const runner: NodeJS.ProcessEnv = { ...env, CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'change', GITHUB_REF: 'refs/pull/1/merge', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: scripts };
+    const envFile = path.join(tmp, 'github-env');
+    writeFileSync(envFile, '');
+    const runner: NodeJS.ProcessEnv = { ...env, CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'change', GITHUB_REF: 'refs/pull/1/merge', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, GITHUB_ENV: envFile, RUNNER_TEMP: scripts };
     const results: Run[] = [];
     for (const step of toRun) results.push(ok(await timed(`step: ${step.name}`, () => runStep(step, workspace, runner, scripts)), `workflow step "${step.name}"`));
     // npm ci from the committed tarball and lock file first, then acta: validate, the layout, the diff, the site.
@@ -249,6 +257,10 @@ describe('the first week, replayed against the packed tarball', () => {
     const validated = results[toRun.findIndex((s) => /acta validate/.test(s.run!))]!;
     expect(validated.stdout).not.toContain('::error');
     expect(readFileSync(summary, 'utf8')).toContain('2026-01-20-st');
+    // The cache step named a folder in RUNNER_TEMP for the steps after it, and acta kept its cache there under CI=true
+    // (the folder actions/cache saves).
+    expect(readFileSync(envFile, 'utf8')).toBe(`ACTA_CACHE_DIR=${scripts}/acta-cache\n`);
+    expect(existsSync(path.join(scripts, 'acta-cache'))).toBe(true);
 
     // A broken record: an unknown country on a known line; the validate step fails with an annotation there.
     const text = readFileSync(path.join(workspace, meeting), 'utf8').replace('participants: [GT, MX, SV]', 'participants: [GT, MX, SV, ZZ]');

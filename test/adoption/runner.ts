@@ -1,7 +1,7 @@
 // What the end-to-end test needs to act as a runner: child processes, a clean environment, and a workflow's steps
 // run as GitHub Actions runs them.
 import { spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 
@@ -78,10 +78,34 @@ function stepEnv(step: Step): Record<string, string> {
   return env;
 }
 
-/** Runs a step's script as GitHub Actions does for a step without `shell:` on Linux: `bash -e {0}`. */
+/** What earlier steps wrote to the file named by GITHUB_ENV (`NAME=value` lines, or `NAME<<DELIMITER` … `DELIMITER`
+ * blocks), which the runner sets in the environment of every later step. */
+export function runnerEnvFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const block = /^([A-Za-z_][A-Za-z0-9_]*)<<(.+)$/.exec(line);
+    if (block) {
+      const end = lines.indexOf(block[2]!, i + 1);
+      if (end < 0) throw new Error(`GITHUB_ENV: ${block[1]} has no closing ${block[2]}`);
+      out[block[1]!] = lines.slice(i + 1, end).join('\n');
+      i = end;
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (eq > 0) out[line.slice(0, eq)] = line.slice(eq + 1);
+    else if (line.trim() !== '') throw new Error(`GITHUB_ENV: a line that sets nothing: ${line}`);
+  }
+  return out;
+}
+
+/** Runs a step's script as GitHub Actions does for a step without `shell:` on Linux: `bash -e {0}`, with what the
+ * earlier steps added to GITHUB_ENV. */
 export async function runStep(step: Step, workspace: string, env: NodeJS.ProcessEnv, scripts: string): Promise<Run> {
-  const file = path.join(scripts, `step-${readdirSync(scripts).length}.sh`);
+  const file = path.join(scripts, `step-${readdirSync(scripts).filter((f) => f.startsWith('step-')).length}.sh`);
   writeFileSync(file, step.run!);
-  return run('bash', ['-e', file], path.join(workspace, step['working-directory'] ?? '.'), { ...env, ...stepEnv(step) });
+  const added = env['GITHUB_ENV'] && existsSync(env['GITHUB_ENV']) ? runnerEnvFile(readFileSync(env['GITHUB_ENV'], 'utf8')) : {};
+  return run('bash', ['-e', file], path.join(workspace, step['working-directory'] ?? '.'), { ...env, ...added, ...stepEnv(step) });
 }
 
