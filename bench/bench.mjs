@@ -10,7 +10,7 @@
 // less with the machine's load).
 //
 // Options: --sizes 250,2000,8000 · --runs N (rounds, 3) · --runs-large N (2: rounds at sizes over 2,000)
-// · --commands a,b (names below; validate-ci and changed-since-ci are the CI cases) · --markdown (print the tables as
+// · --commands a,b (names below, validate always: the yardstick; validate-ci and changed-since-ci are the CI cases) · --markdown (print the tables as
 // Markdown) · --no-write (leave results.md) · --corpus DIR (bench/.corpus) · --acta PATH (another build's
 // bin/acta.js) · --agreements N (15) · --text-scale X (0.1).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -79,7 +79,8 @@ function commandsFor(size, site) {
   const out = path.join(opts.base, `site-${size.meetings}`);
   if (site.args) rows.push({ name: 'site', label: 'acta site', args: [opts.acta, '--root', '.', ...site.args(out), ...asOf], before: () => rmSync(out, { recursive: true, force: true }) });
   else rows.push({ name: 'site', label: 'acta site', skipped: site.reason });
-  return rows.filter((r) => opts.only.length === 0 || opts.only.includes(r.name));
+  // validate cold is every ratio's yardstick: it runs whatever --commands names.
+  return rows.filter((r) => opts.only.length === 0 || opts.only.includes(r.name) || r.name === 'validate');
 }
 
 const DEVNULL = openSync(os.devNull, 'w');
@@ -172,10 +173,12 @@ function progress(text) {
 }
 
 // A fresh checkout of the corpus for the CI cases (a copy, at its own path: the caches are kept per records root),
-// and a cache primed there on the base commit (HEAD~1), as the cache a CI job restores was saved by the last run on
-// the main branch. Each CI run then gets a new copy of that cache and new mtimes on every file (git writes every file
-// of a checkout), so a size+mtime stat cache misses and only content hashes can hit.
-function prepareCi(size, primer) {
+// and a cache primed there on the base commit (HEAD~1) by each CI case's command line (`validate`, and `validate
+// --changed-since HEAD~1`, which saves the file summaries a later --changed-since reads), as the cache a pull
+// request's job restores was saved by the last run on the main branch. Each CI run then gets a new copy of that
+// cache and new mtimes on every file (git writes every file of a checkout), so a size+mtime stat cache misses and
+// only content hashes can hit.
+function prepareCi(size, primers) {
   const dir = `${size.dir}-ci`;
   const caches = path.join(opts.base, `ci-cache-${size.meetings}`);
   rmSync(dir, { recursive: true, force: true });
@@ -184,9 +187,9 @@ function prepareCi(size, primer) {
   const primed = path.join(caches, 'primed');
   const restored = path.join(caches, 'restored');
   git(dir, ['checkout', '-q', 'HEAD~1', '--', '.']);
-  const r = runOnce(primer, { cwd: dir, mode: 'warm', cacheDir: primed });
+  const failed = primers.map((args) => runOnce(args, { cwd: dir, mode: 'warm', cacheDir: primed }).failed).find(Boolean);
   git(dir, ['checkout', '-q', 'HEAD', '--', '.']);
-  if (r.failed) throw new Error(`bench: priming the CI cache failed (${r.failed})`);
+  if (failed) throw new Error(`bench: priming the CI cache failed (${failed})`);
   const files = ['acta.yaml', ...['meetings', 'plans', 'registries'].flatMap((f) => readdirSync(path.join(dir, f)).map((n) => `${f}/${n}`))].map((f) => path.join(dir, f));
   let touch = Math.floor(Date.now() / 1000);
   return {
@@ -217,7 +220,7 @@ function measureSize(meetings, ajvArgs, site) {
   const commands = commandsFor(size, site);
   progress(`bench: ${meetings} meetings (${(size.bytes / 1e6).toFixed(1)} MB), ${commands.length} commands, ${runs} round(s)`);
   const ciCommands = commands.filter((c) => c.ci);
-  const ci = ciCommands.length ? prepareCi(size, commands.find((c) => c.name === 'validate')?.args ?? [opts.acta, '--root', '.', 'validate', '--format', 'text']) : undefined;
+  const ci = ciCommands.length ? prepareCi(size, ciCommands.map((c) => c.args)) : undefined;
   // Every timed case: ajv-cli, each command cold and warm, the CI cases. Warm ones are primed (and each command
   // proved to run) before the first round.
   const cases = [{ key: 'ajv', args: ajvArgs, cwd: size.dir, mode: 'cold' }];
@@ -289,7 +292,7 @@ const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
 results.notes.push(
   `Machine: ${os.availableParallelism()} CPUs (${cpu}), Node ${process.version}, ${os.platform()} ${os.arch()}; load average ${os.loadavg()[0].toFixed(1)} at the end of the run.`,
   `Corpus: bench/generate-corpus.mjs, seed ${SEED}, ${opts.agreements} points a meeting, text scale ${opts.scale}, plus acta.yaml and the registries of data/; every record valid and canonical.`,
-  'Cold: ACTA_CACHE=0 (every file parsed); warm: the cache primed by an earlier run of the same command; CI, restored cache: CI=true and ACTA_CACHE_DIR pointing at a copy of a cache primed on HEAD~1, in a copy of the corpus whose files all have new mtimes. Peak memory: the largest resident set of the timed process (worker threads included).',
+  'Cold: ACTA_CACHE=0 (every file parsed); warm: the cache primed by an earlier run of the same command; CI, restored cache: CI=true and ACTA_CACHE_DIR pointing at a copy of a cache primed on HEAD~1 by the command of each CI case, in a copy of the corpus whose files all have new mtimes. Peak memory: the largest resident set of the timed process (worker threads included).',
   `Rounds: every case once a round, in one order and then the reverse; each ratio is the median of the ratios taken inside each round, of wall time, and in brackets of CPU time (user + system, worker threads included). Growth: medians across sizes, wall and CPU.`,
 );
 if (results.sizes.some((s) => s.ciCache === false)) results.notes.push('This build does not use ACTA_CACHE_DIR under CI=true (issue 24 point 2): its "CI, restored cache" rows are cold runs.');

@@ -104,10 +104,10 @@ describe('npm run bench (bench/bench.mjs), on 5 meetings', () => {
     expect(rows.map((r) => r[0])).toEqual(['ajv-cli (same files)', 'acta validate', 'acta validate — CI, restored cache']);
     expect(rows[1]).toHaveLength(SIZE_HEADERS.length);
     expect(rows[1]!.slice(1, 3)).toEqual([expect.stringMatching(/^\d+\.\d\d s$/), expect.stringMatching(/^\d+\.\d\d s$/)]);
-    expect(rows[1]![5]).toBe('1.00×');
+    expect(rows[1]![5]).toBe('1.00× (1.00×)');
     expect(rows[1]![7]).toMatch(/^\d+ MB \/ \d+ MB$/);
     expect(rows[2]!.slice(1, 3)).toEqual(['—', expect.stringMatching(/^\d+\.\d\d s$/)]);
-    expect(rows[2]![6]).toMatch(/^\d+\.\d\d×$/);
+    expect(rows[2]![6]).toMatch(/^\d+\.\d\d× \(\d+\.\d\d×\)$/);
     expect(stdout).toMatch(/#### 5 meetings, 1 plans \(11 files, [\d.]+ MB\), --as-of [\d-]+; 1 round, load average [\d.]+ at their starts/);
     expect(stdout).toContain('#### Goals');
     expect(stdout).not.toContain('skipped');

@@ -4,11 +4,12 @@
 // very bytes; false means "may differ" and the formatter decides. So the check accepts only a narrow layout it can
 // follow exactly — the layout the formatter writes, in its common shapes:
 //   - comment lines (`# …`) at the top only, right above the first key; no blank line anywhere;
-//   - block mappings with plain keys (letters, digits, `_`, `-`) in schema order, 2-space indentation, lists indented
+//   - block mappings with plain keys (letters, digits, `_`, `-`), or JSON-quoted ones where the formatter quotes them
+//     (`"2017":`), in schema order, no key twice; 2-space indentation, lists indented
 //     under their key (`key:` then `  - item`), a mapping in a list starting on the dash line;
 //   - one-line scalars: plain strings every YAML reader reads back as themselves, double-quoted strings written as
 //     JSON writes them, small integers, true/false/null; flow lists of such strings written `[a, b]`; `{}`.
-// Anything else — flow mappings, block scalars, single quotes, quoted keys, comments after the top, anchors,
+// Anything else — flow mappings, block scalars, single quotes, other keys, comments after the top, anchors,
 // tabs, control characters, CR, a BOM, trailing spaces, a missing final newline — goes to the formatter.
 // test/fmt/canonical.test.ts holds the property that a true verdict is never wrong, over many layouts.
 import type { KeyOrder } from './key-order.js';
@@ -31,7 +32,8 @@ export function isCanonicalLayout(text: string, order: KeyOrder | undefined): bo
 // Characters the formatter (or the yaml library writing a scalar) may escape, fold or treat as a line break or a
 // byte-order mark, and lone surrogates: none is in the accepted layout. Tab and CR are among the first range.
 const UNSAFE_CHARACTER = /[\x00-\x09\x0b-\x1f\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff]/u;
-// `#` then text that starts and ends with a non-space (a bare `#`, or `#` and spaces only, are written differently).
+// `#` then text with a non-space in it (a bare `#`, or `#` and spaces only, are written differently; trailing spaces
+// are ruled out for every line above).
 const HEADER_COMMENT = /^#(?: *\S.*)$/;
 // A plain key the formatter keeps plain (canBePlain is asked too: `no`, `on`, `null`… are quoted).
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*/;
