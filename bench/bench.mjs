@@ -159,9 +159,9 @@ function writeAjvSchemas() {
   return [AJV, 'validate', '--spec=draft2020', '-s', path.join(dir, 'record.json'), ...r, '-d', 'meetings/*.yaml', '-d', 'plans/*.yaml'];
 }
 
-// `acta site` exists in some builds: its help says whether, and how it takes the output folder.
+// `acta site` exists in some builds: its help (asked in English: help follows the officer's language) says whether, and how it takes the output folder.
 function detectSite() {
-  const r = spawnSync(process.execPath, [opts.acta, 'site', '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [opts.acta, 'site', '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ACTA_LANG: 'en' } });
   if (r.status !== 0 || !/Usage: acta site/.test(r.stdout)) return { reason: 'no `acta site` in this build' };
   if (/--out\b/.test(r.stdout)) return { args: (out) => ['site', '--out', out] };
   if (/Usage: acta site \[options\] [[<]/.test(r.stdout)) return { args: (out) => ['site', out] };
