@@ -17,6 +17,7 @@ import { parseRecordFile } from '../../src/core/read/parse.js';
 import { kindOf } from '../../src/core/records.js';
 import { readSchemas } from '../../src/io/schemas.js';
 import { propertyRuns } from '../fixed-seeds.js';
+import { collect } from './yaml-nodes.js';
 
 const schemas = readSchemas();
 const MEETING = keyOrderFor(schemas, 'meeting')!;
@@ -101,19 +102,6 @@ function written(l: { record: { record: unknown }; seed: number; quote: string; 
     if (node) node[before ? 'commentBefore' : 'comment'] = ` note ${n}`;
   });
   return l.header + doc.toString({ defaultStringType: l.quote as Scalar.Type, collectionStyle: l.flow ? 'flow' : 'any', indent: l.indent, indentSeq: l.indentSeq, lineWidth: l.lineWidth });
-}
-
-function collect(node: unknown, out: { commentBefore?: string | null }[]): void {
-  if (node === null || typeof node !== 'object') return;
-  const n = node as { items?: unknown[]; key?: unknown; value?: unknown; commentBefore?: string | null };
-  if ('commentBefore' in n || n.items || n.key !== undefined) out.push(n);
-  for (const item of n.items ?? []) {
-    const pair = item as { key?: unknown; value?: unknown };
-    if (pair && typeof pair === 'object' && 'key' in pair) {
-      collect(pair.key, out);
-      collect(pair.value, out);
-    } else collect(item, out);
-  }
 }
 
 // One small change to a text (most often the canonical one, where a wrong "yes" would hide): at line `at`.

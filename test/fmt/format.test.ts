@@ -11,6 +11,7 @@ import { parseRecordFile } from '../../src/core/read/parse.js';
 import { kindOf } from '../../src/core/records.js';
 import { readSchemas } from '../../src/io/schemas.js';
 import { saidText } from '../../src/render/diagnostic-text.js';
+import { collect } from './yaml-nodes.js';
 
 const schemas = readSchemas();
 const MEETING_ORDER = keyOrderFor(schemas, 'meeting');
@@ -163,15 +164,3 @@ describe('properties', () => {
   });
 });
 
-function collect(node: unknown, out: { commentBefore?: string | null }[]): void {
-  if (node === null || typeof node !== 'object') return;
-  const n = node as { items?: unknown[]; key?: unknown; value?: unknown; commentBefore?: string | null };
-  if ('commentBefore' in n || n.items || n.key !== undefined) out.push(n);
-  for (const item of n.items ?? []) {
-    const pair = item as { key?: unknown; value?: unknown };
-    if (pair && typeof pair === 'object' && 'key' in pair) {
-      collect(pair.key, out);
-      collect(pair.value, out);
-    } else collect(item, out);
-  }
-}
