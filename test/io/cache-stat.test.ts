@@ -1,7 +1,6 @@
 // The stat index and validate's cached results (io/cache-stat.ts, io/cache-results.ts): the racily clean rule, links,
 // and stores that are corrupt, truncated, foreign or of another build — each a miss, never a crash, never trusted.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,16 +9,12 @@ import { resultCounts } from '../../src/io/cache-results.js';
 import type { StatEntry } from '../../src/io/cache-stat.js';
 import { entryHolds, HASH_CAP, racilyClean, RACY_MS, snapshotRoot, statClock, statCounts } from '../../src/io/cache-stat.js';
 import { BIN, runActa } from '../run-acta.js';
+import { tempFolders } from './temp-folders.js';
 
-const temps: string[] = [];
-function temp(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
+const { temp, cleanup } = tempFolders();
 afterEach(() => {
   statClock.now = () => Date.now();
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+  cleanup();
 });
 
 const SECOND = 1_000_000_000n;

@@ -1,8 +1,7 @@
 // The parse cache (io/cache.ts): output is the same with and without it, a changed byte or a corrupt entry is parsed
 // again, concurrent runs leave it whole, and a file at a git revision shares its entry with the same bytes on disk.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheEnabled, cacheFolder, openParseCache } from '../../src/io/cache.js';
@@ -10,15 +9,11 @@ import { parseRecordFile } from '../../src/core/read/parse.js';
 import { withRuntime, processRuntime } from '../../src/io/runtime.js';
 import { BIN, runActa } from '../run-acta.js';
 import { TempRepo } from '../git/repo.js';
+import { tempFolders } from './temp-folders.js';
 
-const temps: string[] = [];
-function temp(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
+const { temp, track, cleanup } = tempFolders();
 afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+  cleanup();
 });
 
 const on = (dir: string): Record<string, string> => ({ ACTA_CACHE: '1', ACTA_CACHE_DIR: dir });
@@ -154,7 +149,7 @@ describe('parse cache', () => {
   it('shares entries between a git revision (--rev) and the same bytes on disk', async () => {
     const dir = temp('acta-cache-');
     const repo = new TempRepo('acta-cache-git-');
-    temps.push(repo.home);
+    track(repo.home);
     repo.withRegistries();
     repo.commit('registries');
     const git = await runActaIn(repo, ['validate', '--rev', 'HEAD', '--format', 'json'], dir);
@@ -171,7 +166,7 @@ describe('parse cache and diff', () => {
   it('gives the same diff without it, cold and warm, and a warm diff parses no blob again', async () => {
     const dir = temp('acta-cache-');
     const repo = new TempRepo('acta-cache-diff-');
-    temps.push(repo.home);
+    track(repo.home);
     repo.withRegistries();
     cpSync(path.resolve('data/meetings'), path.join(repo.dir, 'meetings'), { recursive: true });
     repo.commit('records');
