@@ -22,7 +22,13 @@ function isPlainCell(cell: string | number): boolean {
 }
 
 // cli-table3's wordWrap: split on whitespace runs; a word that does not fit starts a new line (and is cut later).
+// A cell that fits on one line (no line break, no leading white space to drop) is that line: most cells are.
+const NOT_ONE_LINE = /^\s|\n/;
 function wrapWords(max: number, text: string): string[] {
+  if (text.length <= max) {
+    if (text.length === 0) return [];
+    if (!NOT_ONE_LINE.test(text)) return [text];
+  }
   const lines: string[] = [];
   for (const part of text.split('\n')) {
     const split = part.split(/(\s+)/g);

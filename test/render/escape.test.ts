@@ -107,3 +107,34 @@ describe('property: every policy holds for arbitrary text', () => {
     );
   });
 });
+
+// The policies return plain text as it is after one scan (escape.ts: *_TOUCHED): on text with and without the
+// characters each one acts on, the answer is the whole chain's, written out here as it stood before that shortcut.
+describe('the one-scan shortcut changes no answer', () => {
+  const UNSAFE_REF = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}\p{Cs}]/gu;
+  const terminalRef = (s: string): string => s.replace(UNSAFE_REF, '\uFFFD').replace(/\r/g, '').replace(/:(?=:)|#(?=#\[)/g, '$&\u200B');
+  const oneLineRef = (s: string): string => terminalRef(s).replace(/[\n\t]+/g, ' ');
+  const markdownRef = (s: string): string =>
+    oneLineRef(s)
+      .replace(/[&<>]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt' }[c]};`)
+      .replace(/[\\`*_[\]|~]/g, '\\$&')
+      .replace(/(?<![A-Za-z0-9_])#/g, '\\#')
+      .replace(/(?<![A-Za-z0-9_])@/g, '@&#8203;')
+      .replace(/^[-+]/, '\\$&');
+  const piece = fc.oneof(
+    fc.constantFrom('a', 'palabra', ' ', ':', '::', '#', '##[', '@', '-', '+', '\n', '\t', '\r', '&', '<', '>', '\\', '`', '*', '_', '[', ']', '|', '~', 'ñ', '\u0000', '\u009b', '\u202e', '\u2028', '\ufdd0', '\ud800', '\uFFFD', '\u00a0'),
+    fc.string({ maxLength: 6 }),
+  );
+  const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+  it('terminal, one line and markdown equal their full chains', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(terminalSafe(s)).toBe(terminalRef(s));
+        expect(oneLine(s)).toBe(oneLineRef(s));
+        expect(markdownText(s)).toBe(markdownRef(s));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of ['plain words', '-dash', '+plus', 'a::b', 'x ##[y', 'a#1', 'a@b', '']) expect(markdownText(s)).toBe(markdownRef(s));
+  });
+});
