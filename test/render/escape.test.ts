@@ -138,3 +138,17 @@ describe('the one-scan shortcut changes no answer', () => {
     for (const s of ['plain words', '-dash', '+plus', 'a::b', 'x ##[y', 'a#1', 'a@b', '']) expect(markdownText(s)).toBe(markdownRef(s));
   });
 });
+
+describe('JSON: the characters escaped', () => {
+  it('are those of the \\p{Noncharacter_Code_Point} form, on every code point of the BMP and the ends of every plane', () => {
+    const reference = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}]/u;
+    const points: number[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) if (cp < 0xd800 || cp > 0xdfff) points.push(cp);
+    for (let plane = 1; plane <= 16; plane++) for (let k = 0; k < 0x40; k++) points.push(plane * 0x10000 + k, plane * 0x10000 + 0xffc0 + k);
+    for (const cp of points) {
+      const ch = String.fromCodePoint(cp);
+      const escaped = jsonText(`a${ch}b`) !== `${JSON.stringify(`a${ch}b`, null, 2)}\n`;
+      if (escaped !== reference.test(ch)) expect(`U+${cp.toString(16)} ${escaped}`).toBe(`U+${cp.toString(16)} ${reference.test(ch)}`);
+    }
+  });
+});
