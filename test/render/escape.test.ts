@@ -122,13 +122,14 @@ describe('the one-scan shortcut changes no answer', () => {
       .replace(/(?<![A-Za-z0-9_])@/g, '@&#8203;')
       .replace(/^[-+]/, '\\$&');
   const piece = fc.oneof(
-    fc.constantFrom('a', 'palabra', ' ', ':', '::', '#', '##[', '@', '-', '+', '\n', '\t', '\r', '&', '<', '>', '\\', '`', '*', '_', '[', ']', '|', '~', 'ñ', '\u0000', '\u009b', '\u202e', '\u2028', '\ufdd0', '\ud800', '\uFFFD', '\u00a0'),
+    fc.constantFrom('a', 'palabra', ' ', ':', '::', '\ud83f\udffe', '\ud83d\ude00', '\udc00', '\ufdef', '\ufffe', '\u061c', '#', '##[', '@', '-', '+', '\n', '\t', '\r', '&', '<', '>', '\\', '`', '*', '_', '[', ']', '|', '~', 'ñ', '\u0000', '\u009b', '\u202e', '\u2028', '\ufdd0', '\ud800', '\uFFFD', '\u00a0'),
     fc.string({ maxLength: 6 }),
   );
   const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
-  it('terminal, one line and markdown equal their full chains', () => {
+  it('html (unsafe code points), terminal, one line and markdown equal their full chains', () => {
     fc.assert(
       fc.property(text, (s) => {
+        expect(htmlText(s)).toBe(s.replace(UNSAFE_REF, '\uFFFD'));
         expect(terminalSafe(s)).toBe(terminalRef(s));
         expect(oneLine(s)).toBe(oneLineRef(s));
         expect(markdownText(s)).toBe(markdownRef(s));
