@@ -82,6 +82,14 @@ describe('acta site over data/', () => {
     expect((await validatePages(site)).slice(0, 20)).toEqual([]);
   }, 60_000);
 
+  it('the html-validate check (its configuration resolved once) still names each broken page, and only those', async () => {
+    const page = (body: string): string => `<!DOCTYPE html><html lang="es"><head><title>t</title></head><body>${body}</body></html>`;
+    const found = await validatePages(new Map([['a.html', page('<p id="x">a</p><p id="x">b</p>')], ['b.html', page('<p id="x">fine</p>')], ['c.html', page('<div><span></div>')]]));
+    expect(found.filter((f) => f.startsWith('a.html:')).map((f) => f.split(' ')[1])).toContain('no-dup-id');
+    expect(found.filter((f) => f.startsWith('b.html:'))).toEqual([]);
+    expect(found.filter((f) => f.startsWith('c.html:')).length).toBeGreaterThan(0);
+  });
+
   it('every internal link and source resolves to a file (and its anchor)', () => {
     expect(brokenLinks(site).slice(0, 20)).toEqual([]);
   });
