@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from './site-files.js';
+import { dataSite } from './site-files.js';
 
 const CHROMIUM = process.env['ACTA_CHROMIUM'] ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -24,7 +24,7 @@ describe.skipIf(!available)('acta site in headless Chromium, from file://', () =
   const url = (p: string): string => pathToFileURL(path.join(out, p)).href;
 
   beforeAll(async () => {
-    out = await buildSite(path.resolve('data'));
+    out = await dataSite();
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     reader = await browser.newContext();

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module without types (the benchmark's corpus generator)
 import { generateCorpus } from '../../bench/generate-corpus.mjs';
 import { runActa } from '../run-acta.js';
-import { buildSite, tempFolder } from './site-files.js';
+import { dataSite, tempFolder } from './site-files.js';
 
 const CHROMIUM = process.env['ACTA_CHROMIUM'] ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -76,7 +76,7 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
     const out = path.join(tempFolder('acta-site250-'), 'site');
     const r = await runActa(['site', '--root', corpus, '--as-of', '2026-11-30', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    small = await serve(await buildSite(path.resolve('data')));
+    small = await serve(await dataSite());
     large = await serve(out);
     largeOut = out;
     const { chromium } = await import('playwright-core');

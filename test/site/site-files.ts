@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 import { runActa } from '../run-acta.js';
 
 export const AS_OF = '2017-08-01';
@@ -25,6 +25,23 @@ export async function buildSite(root: string, extra: readonly string[] = []): Pr
   const r = await runActa(['site', '--root', root, '--as-of', AS_OF, '--out', out, ...extra]);
   expect(r.code, r.stderr).toBe(0);
   return out;
+}
+
+let shared: Promise<string> | undefined;
+
+/**
+ * The site of data/ at AS_OF, built once per test worker for every file that only reads it (test files share a
+ * worker's modules: vitest.config.ts isolate false), in the run's shared folder (test/global-setup.ts). Not to be
+ * written into: a test that changes a site builds its own with buildSite.
+ */
+export function dataSite(): Promise<string> {
+  shared ??= (async () => {
+    const out = path.join(mkdtempSync(path.join(inject('sharedFolder'), 'data-site-')), 'site');
+    const r = await runActa(['site', '--root', path.resolve('data'), '--as-of', AS_OF, '--out', out]);
+    if (r.code !== 0) throw new Error(`acta site --root data failed (exit ${r.code}): ${r.stderr}`);
+    return out;
+  })();
+  return shared;
 }
 
 /** Every file under `dir`, relative path (with '/') → text, sorted. */

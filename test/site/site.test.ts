@@ -4,15 +4,13 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, 
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runActa } from '../run-acta.js';
-import { AS_OF, brokenLinks, buildSite, readTree, tempFolder, validatePages } from './site-files.js';
+import { AS_OF, brokenLinks, buildSite, dataSite, readTree, tempFolder, validatePages } from './site-files.js';
 
 const DATA = path.resolve('data');
 let site: Map<string, string>;
-let out: string;
 
 beforeAll(async () => {
-  out = await buildSite(DATA);
-  site = readTree(out);
+  site = readTree(await dataSite());
 }, 60_000);
 
 const pages = (): string[] => [...site.keys()].filter((f) => f.endsWith('.html'));
