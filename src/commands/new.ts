@@ -9,8 +9,9 @@ import type { Lang } from '../core/model.js';
 import { parseRecordFile } from '../core/read/index.js';
 import { checkRecords } from '../core/pipeline.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { say } from '../core/diagnostics.js';
 import { registryEntry } from '../core/registry-entry.js';
-import { UsageError } from '../io/files.js';
+import { SaidError, UsageError } from '../io/files.js';
 import { shownFromCwd } from '../io/runtime.js';
 import { loadRepository, schemaValidator } from '../io/load.js';
 import { findSchemasFolder, readTemplate, schemaPathFrom } from '../io/scaffold.js';
@@ -49,7 +50,7 @@ const SOURCE_TODO = "TODO: the adopted report's file name or reference";
 
 export async function runNew(args: readonly string[], options: NewOptions): Promise<Outcome> {
   const [kind] = args;
-  if (kind !== 'meeting' && kind !== 'plan') throw new UsageError(`acta new meeting|plan: say which kind of record to create${nearestChoice(kind ?? '', ['meeting', 'plan'])}`);
+  if (kind !== 'meeting' && kind !== 'plan') throw new SaidError(say('usage.newWhat', { suggestion: nearestChoice(kind ?? '', ['meeting', 'plan']) }));
   refuseRev(options, 'new');
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);

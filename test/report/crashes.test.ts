@@ -38,7 +38,7 @@ describe('crashes turned into answers', () => {
       const r = await acta([...args, '--root', FIXTURE, '--as-of', AS_OF]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout, args.join(' ')).toBe('');
-      expect(r.stderr, args.join(' ')).toMatch(/^acta: --format [\w]+: expected one of \w+(, \w+)+(\n\(Did you mean \w+\?\))?\n$/);
+      expect(r.stderr, args.join(' ')).toMatch(/^acta: --format [\w]+: se esperaba uno de \w+(, \w+)+(\n\(¿quiso decir \w+\?\))?\n$/);
     }
   });
 
