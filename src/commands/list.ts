@@ -2,7 +2,7 @@
 import type { ListKind } from '../core/queries/lists.js';
 import { buildList, LIST_KINDS } from '../core/queries/lists.js';
 import { say } from '../core/diagnostics.js';
-import { SaidError, UsageError } from '../io/files.js';
+import { SaidError } from '../io/files.js';
 import type { ListFormat } from '../render/lists.js';
 import { LIST_FORMATTERS, LIST_PARTS } from '../render/lists.js';
 import { resolveStyle } from './context.js';
