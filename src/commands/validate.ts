@@ -4,7 +4,8 @@ import { realpathSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countDiagnostics } from '../core/diagnostics.js';
-import { expandPaths, UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { expandPaths, SaidError } from '../io/files.js';
 import type { ChangeScope } from '../core/change-scope.js';
 import { cacheEnabled } from '../io/cache-store.js';
 import type { CachedResult } from '../io/cache-results.js';
@@ -67,7 +68,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   // --changed-since reads the files it reports on and those their checks consult; other records are known by id.
   const scope = source && options.changedSince !== undefined ? await scopeChangedSince(options, root, source) : undefined;
   const selected = scope ? scope.selected : paths.length ? await expandPaths(root, paths) : undefined;
-  if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
+  if (selected?.some((f) => f.startsWith('../'))) throw new SaidError(say('usage.pathsOutsideRoot', { root }));
   const checked = whole ? await whole.check(selected ?? []) : await checkFrom(source!, scope, selected, asOf);
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands, so editors find them; annotations from the GitHub workspace or else the

@@ -4,15 +4,13 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, 
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runActa } from '../run-acta.js';
-import { AS_OF, brokenLinks, buildSite, readTree, tempFolder, validatePages } from './site-files.js';
+import { AS_OF, brokenLinks, buildSite, dataSite, readTree, tempFolder, validatePages } from './site-files.js';
 
 const DATA = path.resolve('data');
 let site: Map<string, string>;
-let out: string;
 
 beforeAll(async () => {
-  out = await buildSite(DATA);
-  site = readTree(out);
+  site = readTree(await dataSite());
 }, 60_000);
 
 const pages = (): string[] => [...site.keys()].filter((f) => f.endsWith('.html'));
@@ -81,6 +79,14 @@ describe('acta site over data/', () => {
   it('every page passes html-validate (recommended)', async () => {
     expect((await validatePages(site)).slice(0, 20)).toEqual([]);
   }, 60_000);
+
+  it('the html-validate check (its configuration resolved once) still names each broken page, and only those', async () => {
+    const page = (body: string): string => `<!DOCTYPE html><html lang="es"><head><title>t</title></head><body>${body}</body></html>`;
+    const found = await validatePages(new Map([['a.html', page('<p id="x">a</p><p id="x">b</p>')], ['b.html', page('<p id="x">fine</p>')], ['c.html', page('<div><span></div>')]]));
+    expect(found.filter((f) => f.startsWith('a.html:')).map((f) => f.split(' ')[1])).toContain('no-dup-id');
+    expect(found.filter((f) => f.startsWith('b.html:'))).toEqual([]);
+    expect(found.filter((f) => f.startsWith('c.html:')).length).toBeGreaterThan(0);
+  });
 
   it('every internal link and source resolves to a file (and its anchor)', () => {
     expect(brokenLinks(site).slice(0, 20)).toEqual([]);
