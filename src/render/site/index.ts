@@ -4,7 +4,7 @@ import type { Lang } from '../../core/model.js';
 import type { SiteModel } from '../../core/queries/site.js';
 import { icsParts } from '../ics.js';
 import { statementLabels } from '../statement-labels.js';
-import { actorPage, actorPartPage, actorParts, actorsIndex } from './actor-pages.js';
+import { actorPage, actorPartPage, actorParts, actorPartTitle, actorsIndex } from './actor-pages.js';
 import type { LinkContext } from './components.js';
 import type { Html } from './html.js';
 import { renderPage, renderRootIndex } from './layout.js';
@@ -98,7 +98,7 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     const a = site.actorPage(entry.ref.id);
     yield put(sitePaths.actor(lang, a.ref.id), `${a.ref.label} — ${statementLabels(lang).title}`, (lc) => actorPage(a, lc));
     for (const [part, pages] of actorParts(a))
-      for (let page = 1; page <= pages; page++) yield put(sitePaths.actorPart(lang, a.ref.id, part, page), `${a.ref.label} — ${part === 'owes' ? w.groupOwes : statementLabels(lang).sections[part]}${pages > 1 ? ` (${page}/${pages})` : ''}`, (lc) => actorPartPage(a, part, page, pages, lc));
+      for (let page = 1; page <= pages; page++) yield put(sitePaths.actorPart(lang, a.ref.id, part, page), `${a.ref.label} — ${actorPartTitle(part, lang)}${pages > 1 ? ` (${page}/${pages})` : ''}`, (lc) => actorPartPage(a, part, page, pages, lc));
     yield [sitePaths.calendar(lang, a.ref.id), icsParts(a.calendar, { actor: a.ref.label, ...(spec.url !== undefined ? { url: `${spec.url.replace(/\/+$/, '')}/${encodeURI(sitePaths.actor(lang, a.ref.id))}` } : {}) })];
   }
   const planRows: PlanRow[] = [];
