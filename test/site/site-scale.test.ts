@@ -90,6 +90,44 @@ describe('acta site at scale', () => {
     expect([...siteFiles(large.spec)].some(([file]) => file === sitePaths.searchIndex('en'))).toBe(true);
   }, 120_000); // counts work, not time: a loaded machine only makes it slower
 
+  it('the search index is built a shard at a time, never whole, and its shards together find what one index finds', () => {
+    const LIMIT = 300;
+    const spec: SiteSpec = { ...large.spec, searchShardDocuments: LIMIT };
+    const shards: string[] = [];
+    let meetingPagesBefore = -1;
+    let meetingPages = 0;
+    for (const [file, content] of siteFiles(spec)) {
+      if (/^es\/meetings\/(?!index\.html$)/.test(file)) meetingPages++;
+      if (!file.startsWith('es/search-index/')) continue;
+      if (meetingPagesBefore < 0) meetingPagesBefore = meetingPages; // the first shard comes out among the meeting pages
+      shards.push([...content].join(''));
+    }
+    expect(shards.length).toBeGreaterThan(3);
+    expect(meetingPagesBefore).toBeLessThan(large.spec.models.es.meetings.length);
+    const window: { ACTA_SEARCH_SHARDS?: string[] } = {};
+    for (const script of shards) new Function('window', script)(window);
+    const texts = window.ACTA_SEARCH_SHARDS!;
+    expect(texts.length).toBe(shards.length);
+    const counts = texts.map((text) => (JSON.parse(text) as { documentCount: number }).documentCount);
+    // The same documents as one index, and the same matches for a query.
+    const whole = [...siteFiles({ ...large.spec, searchShardDocuments: Number.MAX_SAFE_INTEGER })].filter(([file]) => file.startsWith('es/search-index/'));
+    expect(whole.length).toBe(1);
+    const one: { ACTA_SEARCH_SHARDS?: string[] } = {};
+    new Function('window', [...whole[0]![1]].join(''))(one);
+    const options = { fields: ['title', 'text', 'actors'], storeFields: ['kind'], processTerm: foldTerm, searchOptions: { prefix: true, fuzzy: 0.1, combineWith: 'AND' } };
+    const all = MiniSearch.loadJSON(one.ACTA_SEARCH_SHARDS![0]!, options);
+    // A shard is written once it holds LIMIT documents, after the record that filled it (a meeting's agreements, a
+    // plan's activities): about LIMIT each, never the whole index.
+    expect(Math.max(...counts)).toBeLessThan(2 * LIMIT);
+    expect(Math.max(...counts)).toBeLessThan(all.documentCount / 3);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(all.documentCount);
+    const parts = texts.map((text) => MiniSearch.loadJSON(text, options));
+    for (const query of ['acuerdo', 'mex', 'informe anual', 'oim']) {
+      const expected = all.search(query).map((h) => h.id).sort();
+      expect(parts.flatMap((p) => p.search(query).map((h) => h.id)).sort(), query).toEqual(expected);
+    }
+  }, 120_000);
+
   it("an actor's part page takes work for its own rows, not for everything the actor owes", () => {
     // The country owing most: a few part pages in the small corpus, about 4× as many rows in the large. A page made
     // from the actor's whole statement (as when each part page made the statement's view) grows with all its rows.
@@ -114,19 +152,23 @@ describe('acta site at scale', () => {
 });
 
 describe('pieces join to the whole', () => {
-  it('the search index in pieces is the JSON.stringify text of its payload, and a script that sets it', () => {
+  it("a shard of the search index in pieces is the JSON.stringify text of its index, and a script that sets it", () => {
     const builder = new SearchIndexBuilder('en', []);
     const hostile = 'Ünïcode \u2028line\u2029 😀 "quotes" \\ back';
     builder.actors(Array.from({ length: 3000 }, (_, i) => ({ ref: { id: `a${i}`, label: `${hostile} ${i}` }, kind: 'country' as const, name: `${hostile} name ${i}` })));
-    const pieces = [...builder.render()];
+    const [[file, content]] = [...builder.rest()];
+    expect(file).toBe(sitePaths.searchShard('en', 1));
+    const pieces = [...content!];
     expect(pieces.length).toBeGreaterThan(2); // really in pieces
     const script = pieces.join('');
-    const window: { ACTA_SEARCH?: { index: string } } = {};
+    const window: { ACTA_SEARCH_SHARDS?: string[]; ACTA_SEARCH?: { shards: string[] } } = {};
     new Function('window', script)(window);
-    const payload = window.ACTA_SEARCH!;
-    const whole = `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${JSON.stringify(payload).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
+    const text = window.ACTA_SEARCH_SHARDS![0]!;
+    const whole = `// A shard of the search index of acta's site (MiniSearch, serialised); generated, do not edit.\n(window.ACTA_SEARCH_SHARDS = window.ACTA_SEARCH_SHARDS || [])[0] = ${JSON.stringify(text).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
     expect(script).toBe(whole);
-    expect(JSON.parse(payload.index).documentCount).toBe(3000);
+    expect(JSON.parse(text).documentCount).toBe(3000);
+    new Function('window', builder.manifest())(window);
+    expect(window.ACTA_SEARCH!.shards).toEqual(['search-index/1.js']); // from the search page
   });
 
   it("the index is written from MiniSearch's own state: the same text as JSON.stringify(toJSON()), without its copy", () => {

@@ -45,6 +45,8 @@ export interface SiteSpec {
   readonly assets: SiteAssets;
   /** The address the site is published at (`acta site --url`): each actor's calendar then links back to its page. */
   readonly url?: string;
+  /** Documents per shard of each language's search index (SHARD_DOCUMENTS unless given: tests make small shards). */
+  readonly searchShardDocuments?: number;
   /** The source documents the records cite that were found (name → text): each becomes a page of numbered lines. */
   readonly sources?: ReadonlyMap<string, string>;
 }
@@ -84,12 +86,13 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
   const books = { overdue: site.overdue(), upcoming: site.upcoming() };
   yield put(sitePaths.home(lang), `${w.asOf} ${day(site.asOf, lang)} — ${spec.titles[lang]}`, (lc) => homePage(site, books, lc));
   // A meeting's content is built for its page and its search entries, then dropped: only its list row stays.
-  const search = new SearchIndexBuilder(lang, other.actors);
+  const search = new SearchIndexBuilder(lang, other.actors, spec.searchShardDocuments);
   const rows: MeetingRow[] = [];
   for (const record of site.meetings) {
     const m = site.meetingPage(record);
     yield put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
     search.meeting(m);
+    if (search.full) yield search.shard();
     rows.push(meetingRow(m));
   }
   yield put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(rows, lc));
@@ -107,6 +110,7 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     yield put(sitePaths.plan(lang, p.matrix.id), planTitle(p, lang), (lc) => planPage(p, lc, spec.assets.workplan));
     for (const a of p.activities.filter(hasPage)) yield put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), `${labels(lang).words.activity} ${a.ref.slice(a.ref.indexOf('#') + 1)} — ${planTitle(p, lang)}`, (lc) => activityPage(p, a, lc));
     search.plan(p, activityPages);
+    if (search.full) yield search.shard();
     planRows.push(planRow(p));
   }
   yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(planRows, lc));
@@ -115,5 +119,6 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
   for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
   yield put(sitePaths.search(lang), w.search, (lc) => searchPage(site, lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
   search.actors(site.actors);
-  yield [sitePaths.searchIndex(lang), search.render()];
+  yield* search.rest();
+  yield [sitePaths.searchIndex(lang), search.manifest()];
 }

@@ -52,6 +52,8 @@ export const sitePaths = {
   /** A source document the records cite (sources/NAME under the records root), its lines numbered. */
   source: (lang: Lang, name: string): string => `${lang}/sources/${fileSlug(name)}.html`,
   searchIndex: (lang: Lang): string => `${lang}/search-index.js`,
+  /** Shard n (from 1) of the search index, loaded by the search page when a search is made. */
+  searchShard: (lang: Lang, n: number): string => `${lang}/search-index/${n}.js`,
 };
 
 /** The fragment of an agreement on its meeting's page: the record's own number (MEETING#2.b → #2.b). */
