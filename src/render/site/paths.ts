@@ -63,11 +63,16 @@ export function agreementAnchor(key: string): string {
 
 /** A relative link from one page to another path of the site (with an optional #fragment, percent-encoded). */
 export function relativeHref(from: string, to: string, fragment?: string): string {
-  const a = from.split('/').slice(0, -1);
-  const b = to.split('/');
+  // The folders both paths share (a prefix ending in '/'), then one '..' per folder of `from` below them.
   let common = 0;
-  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
-  const up = a.length - common;
-  const rel = [...Array<string>(up).fill('..'), ...b.slice(common)].map((s) => (s === '..' ? s : encodeURIComponent(s).replace(/%7E/gi, '~'))).join('/');
+  for (let i = 0; i < from.length && i < to.length && from[i] === to[i]; i++) if (from[i] === '/') common = i + 1;
+  let up = '';
+  for (let i = common; i < from.length; i++) if (from[i] === '/') up += '../';
+  const rest = to.slice(common);
+  // Most paths are made by fileSlug and need no encoding; any other is encoded a segment at a time ('~' kept).
+  const rel = up + (PLAIN_PATH.test(rest) ? rest : rest.split('/').map((s) => encodeURIComponent(s).replace(/%7E/gi, '~')).join('/'));
   return fragment === undefined ? rel : `${rel}#${encodeURIComponent(fragment).replace(/%2F/gi, '/')}`;
 }
+
+/** What encodeURIComponent leaves as it is, and '/' between segments. */
+const PLAIN_PATH = /^[A-Za-z0-9\-_.!~*'()/]*$/;

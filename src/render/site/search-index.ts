@@ -50,7 +50,10 @@ function facet(commitments: readonly CommitmentView[], lang: Lang): { state?: Co
 }
 
 /** Accents and case folded, so "informacion" finds "información" (the browser folds the same way). */
-export const foldTerm = (term: string): string => term.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+export const foldTerm = (term: string): string => (ASCII.test(term) ? term.toLowerCase() : term.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+
+// An ASCII term has nothing to decompose: only its case is folded (most terms; NFD on each was a second of 2,000 meetings).
+const ASCII = /^[\x00-\x7f]*$/;
 
 const snippet = (s: string): string => (s.length > 180 ? `${s.slice(0, 177).trimEnd()}…` : s);
 
