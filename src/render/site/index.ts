@@ -11,7 +11,7 @@ import { renderPage, renderRootIndex } from './layout.js';
 import { bookPages } from './list-book.js';
 import { homePage, searchPage } from './list-pages.js';
 import type { MeetingRow } from './meeting-pages.js';
-import { meetingPage, meetingRow, meetingsIndex, meetingTitle } from './meeting-pages.js';
+import { meetingPage, meetingRow, meetingsIndex, meetingsPages, meetingTitle } from './meeting-pages.js';
 import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
 import type { PlanRow } from './plan-pages.js';
 import { activityPage, planPage, planRow, plansIndex, planTitle } from './plan-pages.js';
@@ -83,8 +83,14 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     const lc: LinkContext = { lang, path, actors, activityPages, sources };
     return [path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc))];
   };
-  const books = { overdue: site.overdue(), upcoming: site.upcoming() };
-  yield put(sitePaths.home(lang), `${w.asOf} ${day(site.asOf, lang)} — ${spec.titles[lang]}`, (lc) => homePage(site, books, lc));
+  // The overdue and upcoming lists right after the home page, which counts from them: then they are dropped, not held
+  // (every overdue commitment's view) while the rest of the language is written.
+  {
+    const books = { overdue: site.overdue(), upcoming: site.upcoming() };
+    yield put(sitePaths.home(lang), `${w.asOf} ${day(site.asOf, lang)} — ${spec.titles[lang]}`, (lc) => homePage(site, books, lc));
+    // The lists: an index per list, and each actor's part as pages of their own (see list-book.ts).
+    for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
+  }
   // A meeting's content is built for its page and its search entries, then dropped: only its list row stays.
   const search = new SearchIndexBuilder(lang, other.actors, spec.searchShardDocuments);
   const rows: MeetingRow[] = [];
@@ -95,7 +101,8 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     if (search.full) yield search.shard();
     rows.push(meetingRow(m));
   }
-  yield put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(rows, lc));
+  const listPages = meetingsPages(rows.length);
+  for (let page = 1; page <= listPages; page++) yield put(sitePaths.meetings(lang, page), `${w.meetings}${listPages > 1 ? ` (${page}/${listPages})` : ''}`, (lc) => meetingsIndex(rows, lc, page));
   yield put(sitePaths.actors(lang), w.actors, (lc) => actorsIndex(site.actors, lc));
   for (const entry of site.actors) {
     const a = site.actorPage(entry.ref.id);
@@ -115,8 +122,6 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
   }
   yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(planRows, lc));
   for (const [name, text] of spec.sources ?? []) yield put(sitePaths.source(lang, name), name, (lc) => sourcePage(name, text, lc));
-  // The lists: an index per list, and each actor's part as pages of their own (see list-book.ts).
-  for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
   yield put(sitePaths.search(lang), w.search, (lc) => searchPage(site, lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
   search.actors(site.actors);
   yield* search.rest();

@@ -33,7 +33,8 @@ export const MINISEARCH_SCRIPT = 'assets/minisearch.js';
 
 export const sitePaths = {
   home: (lang: Lang): string => `${lang}/index.html`,
-  meetings: (lang: Lang): string => `${lang}/meetings/index.html`,
+  /** The list of meetings, page n (from 1). */
+  meetings: (lang: Lang, page = 1): string => `${lang}/meetings/index${page > 1 ? `~${page}` : ''}.html`,
   meeting: (lang: Lang, id: string): string => `${lang}/meetings/${fileSlug(id)}.html`,
   actors: (lang: Lang): string => `${lang}/actors/index.html`,
   actor: (lang: Lang, id: string): string => `${lang}/actors/${fileSlug(id)}.html`,
