@@ -120,3 +120,48 @@ describe('htmlText: the quick test of plain text never lets an unsafe code point
     expect(htmlText('Acuerdo «informe» — 2.º semestre… “ok”')).toBe('Acuerdo «informe» — 2.º semestre… “ok”');
   });
 });
+
+// The policies return plain text as it is after one scan (escape.ts: *_TOUCHED): on text with and without the
+// characters each one acts on, the answer is the whole chain's, written out here as it stood before that shortcut.
+describe('the one-scan shortcut changes no answer', () => {
+  const UNSAFE_REF = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}\p{Cs}]/gu;
+  const terminalRef = (s: string): string => s.replace(UNSAFE_REF, '\uFFFD').replace(/\r/g, '').replace(/:(?=:)|#(?=#\[)/g, '$&\u200B');
+  const oneLineRef = (s: string): string => terminalRef(s).replace(/[\n\t]+/g, ' ');
+  const markdownRef = (s: string): string =>
+    oneLineRef(s)
+      .replace(/[&<>]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt' }[c]};`)
+      .replace(/[\\`*_[\]|~]/g, '\\$&')
+      .replace(/(?<![A-Za-z0-9_])#/g, '\\#')
+      .replace(/(?<![A-Za-z0-9_])@/g, '@&#8203;')
+      .replace(/^[-+]/, '\\$&');
+  const piece = fc.oneof(
+    fc.constantFrom('a', 'palabra', ' ', ':', '::', '#', '##[', '@', '-', '+', '\n', '\t', '\r', '&', '<', '>', '\\', '`', '*', '_', '[', ']', '|', '~', 'ñ', '\u0000', '\u009b', '\u202e', '\u2028', '\ufdd0', '\ud800', '\uFFFD', '\u00a0'),
+    fc.string({ maxLength: 6 }),
+  );
+  const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+  it('terminal, one line and markdown equal their full chains', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(terminalSafe(s)).toBe(terminalRef(s));
+        expect(oneLine(s)).toBe(oneLineRef(s));
+        expect(markdownText(s)).toBe(markdownRef(s));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of ['plain words', '-dash', '+plus', 'a::b', 'x ##[y', 'a#1', 'a@b', '']) expect(markdownText(s)).toBe(markdownRef(s));
+  });
+});
+
+describe('JSON: the characters escaped', () => {
+  it('are those of the \\p{Noncharacter_Code_Point} form, on every code point of the BMP and the ends of every plane', () => {
+    const reference = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}]/u;
+    const points: number[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) if (cp < 0xd800 || cp > 0xdfff) points.push(cp);
+    for (let plane = 1; plane <= 16; plane++) for (let k = 0; k < 0x40; k++) points.push(plane * 0x10000 + k, plane * 0x10000 + 0xffc0 + k);
+    for (const cp of points) {
+      const ch = String.fromCodePoint(cp);
+      const escaped = jsonText(`a${ch}b`) !== `${JSON.stringify(`a${ch}b`, null, 2)}\n`;
+      if (escaped !== reference.test(ch)) expect(`U+${cp.toString(16)} ${escaped}`).toBe(`U+${cp.toString(16)} ${reference.test(ch)}`);
+    }
+  });
+});
