@@ -6,7 +6,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TemplateFormat, TemplateSet, TemplateText } from '../render/report-template.js';
-import { UsageError } from './files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError } from './files.js';
 import { fromCwd } from './runtime.js';
 import { isInside } from './source.js';
 
@@ -58,18 +59,18 @@ export interface TemplateLookup {
 
 async function readTemplate(file: string, name: string, within?: string): Promise<TemplateText> {
   const real = await fs.realpath(file).catch(() => {
-    throw new UsageError(`template ${name}: no such file`);
+    throw new SaidError(say('usage.templateMissing', { name }));
   });
-  if (within !== undefined && !isInside(await fs.realpath(within), real)) throw new UsageError(`template ${name}: a link that leads out of the records root; acta does not read it`);
+  if (within !== undefined && !isInside(await fs.realpath(within), real)) throw new SaidError(say('usage.templateOutside', { name }));
   const stat = await fs.stat(real);
-  if (!stat.isFile()) throw new UsageError(`template ${name}: not a regular file`);
-  if (stat.size > MAX_BYTES) throw new UsageError(`template ${name}: ${stat.size} bytes; templates are read up to ${MAX_BYTES} bytes`);
+  if (!stat.isFile()) throw new SaidError(say('usage.templateNotFile', { name }));
+  if (stat.size > MAX_BYTES) throw new SaidError(say('usage.templateTooLarge', { name, size: stat.size, max: MAX_BYTES }));
   const bytes = await fs.readFile(real);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new UsageError(`template ${name}: not UTF-8 text; save it as UTF-8`);
+    throw new SaidError(say('usage.templateNotUtf8', { name }));
   }
   return { name, text };
 }

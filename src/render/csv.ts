@@ -1,7 +1,6 @@
-// CSV for spreadsheets: RFC 4180 quoting, CRLF rows, byte for byte as csv-stringify writes them with
-// { record_delimiter: 'windows', quoted_match: /[\r\n]/ } (test/render/csv.test.ts holds the two equal on random
-// tables; csv-stringify's per-field option merging and casting were most of `export -f csv`); every text cell through
-// the CSV policy (escape.ts: unsafe code points replaced, formulas guarded).
+// CSV for spreadsheets: quoting by csv-stringify (RFC 4180, CRLF rows); every text cell through the CSV policy
+// (escape.ts: unsafe code points replaced, formulas guarded).
+import { stringify } from 'csv-stringify/sync';
 import { csvText } from './escape.js';
 
 export type CsvValue = string | number | undefined | null;
@@ -15,23 +14,8 @@ function guard(value: CsvValue): string | number {
 
 /** Rows (the header first) → CSV text, each row ending in CRLF. */
 export function csvTable(rows: readonly (readonly CsvValue[])[]): string {
-  let out = '';
-  for (const r of rows) {
-    for (let i = 0; i < r.length; i++) {
-      if (i > 0) out += ',';
-      out += field(guard(r[i]));
-    }
-    out += '\r\n';
-  }
-  return out;
-}
-
-// A bare CR or LF inside a cell is quoted too, not only the CRLF row delimiter; quotes are doubled.
-const NEEDS_QUOTES = /[",\r\n]/;
-
-function field(value: string | number): string {
-  if (typeof value === 'number') return `${value}`;
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  // A bare CR or LF inside a cell must be quoted too, not only the CRLF row delimiter.
+  return stringify(rows.map((r) => r.map(guard)), { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 const CSV_CHUNK = 500;

@@ -5,6 +5,7 @@ import emojiRegex from 'emoji-regex';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../fixed-seeds.js';
 import { drawPlainTable, isPlainTable } from '../../src/render/plain-table.js';
 import type { PlainItem, PlainRow } from '../../src/render/plain-table.js';
 
@@ -36,7 +37,7 @@ describe('plain tables', () => {
         expect(isPlainTable(head, widths, rows)).toBe(true);
         expect(drawPlainTable(head, widths, rows)).toBe(cliTable(head, widths, rows));
       }),
-      { numRuns: 600 },
+      { numRuns: propertyRuns(600) },
     );
   });
 
