@@ -19,6 +19,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // fast-check's seed fixed for every test file (ACTA_RANDOM_SEEDS=1 for random seeds in a long run).
     setupFiles: ['test/fixed-seeds.ts'],
+    // A folder the run shares (what a worker builds once for several files, e.g. the site of data/), removed at the end.
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     // vitest's default (cores - 1) is one worker on 2 cores, which left a core idle once CLI tests ran in-process
     // (test/run-acta.ts) instead of in child processes; two workers there measured ~10% faster under load.

@@ -55,7 +55,6 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void, words?: Help
     .option('--rev <rev>', 'read the records as they were at this git revision (read-only commands)')
     .option('--no-color', 'no colour in output (also: NO_COLOR=1)')
     .option('--no-cache', 'do not reuse parsed files (also: ACTA_CACHE=0)')
-    .showHelpAfterError('(run `acta --help` for usage)')
     // `acta help COMMAND` as well as `acta COMMAND --help`.
     .helpCommand('help [command]', 'show the options and examples of a command')
     // Set before the commands are made, so each inherits it: a command's help lists --root, --lang, --as-of, --rev too.
@@ -64,8 +63,9 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void, words?: Help
     .configureOutput({
       writeOut: (s) => rt.stdout.write(s),
       writeErr: (s) => writeErr(rt, s),
-      // One prefix for every refusal: commander's own ("error: unknown option …") read as acta's do ("acta: …").
-      outputError: (s, write) => write(s.replace(/^error: /, 'acta: ')),
+      // Commander's own refusals ("error: unknown option …") are said in failed(), as acta's are: in the run's
+      // language, with acta's prefix and the hint to its help after them.
+      outputError: () => undefined,
       getOutHelpWidth: () => (rt.stdout.isTTY && rt.stdout.columns ? rt.stdout.columns : 80),
       getErrHelpWidth: () => (rt.stderr.isTTY && rt.stderr.columns ? rt.stderr.columns : 80),
       getOutHasColors: () => false,
@@ -95,8 +95,10 @@ function buildProgram(rt: Runtime, onOutcome: (o: Outcome) => void, words?: Help
     program.allowExcessArguments(true).action(async () => {
       const [word] = program.args;
       if (word !== undefined) {
-        const { nearestChoice } = await import('./commands/choices.js');
-        program.error(`error: unknown command '${word}'${nearestChoice(word, COMMANDS.map((e) => e.name))}`, { code: 'commander.unknownCommand' });
+        const { closestChoice } = await import('./commands/choices.js');
+        const near = closestChoice(word, COMMANDS.map((e) => e.name));
+        // Worded as commander words its own (failed() says it again in the run's language).
+        program.error(`error: unknown command '${word}'${near === undefined ? '' : `\n(Did you mean ${near}?)`}`, { code: 'commander.unknownCommand' });
       }
       onOutcome(await withoutCacheIfAsked(rt, program.opts(), () => dashboard.run([], program.opts())));
     });
@@ -207,7 +209,15 @@ async function writeNotes(rt: Runtime, argv: readonly string[]): Promise<void> {
 
 async function failed(e: unknown, rt: Runtime, argv: readonly string[]): Promise<number> {
   await writeNotes(rt, argv);
-  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+  if (e instanceof CommanderError) {
+    if (e.exitCode === 0) return 0;
+    if (e.code === 'commander.help') return 2; // help shown in place of a refusal: nothing more to say
+    const { commanderRefusal } = await import('./render/usage-words.js');
+    const { t } = await import('./render/catalog.js');
+    const lang = await edgeLang(rt, argv);
+    writeErr(rt, `acta: ${commanderRefusal(e, lang)}\n${t(lang, 'usage.seeHelp')}\n`);
+    return 2;
+  }
   const { SaidError, UsageError } = await import('./io/files.js');
   if (e instanceof SaidError) {
     const { saidText } = await import('./render/diagnostic-text.js');

@@ -5,7 +5,9 @@ import { isRealDate, YEARS } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
 import { today } from '../io/clock.js';
 import { CONFIG_FILE } from '../core/config-file.js';
-import { findRoot, followRecordsPointer, noRootHere, noRootMessage, UsageError } from '../io/files.js';
+import { findRoot, followRecordsPointer, noRootHere, noRootMessage, SaidError, UsageError } from '../io/files.js';
+import type { Said } from '../core/diagnostics.js';
+import { say } from '../core/diagnostics.js';
 import type { Output } from '../io/runtime.js';
 import { fromCwd, noteLang, runtime } from '../io/runtime.js';
 import type { Repository } from '../io/load.js';
@@ -22,8 +24,8 @@ import type { GlobalOptions } from './outcome.js';
 export async function resolveRoot(options: GlobalOptions, near?: string): Promise<string> {
   if (options.root !== undefined) {
     const root = fromCwd(options.root);
-    if (!existsSync(root)) throw new UsageError(`--root ${options.root}: no such directory`);
-    if (!statSync(root).isDirectory()) throw new UsageError(`--root ${options.root}: not a directory`);
+    if (!existsSync(root)) throw new SaidError(say('usage.rootMissing', { root: options.root }));
+    if (!statSync(root).isDirectory()) throw new SaidError(say('usage.rootNotFolder', { root: options.root }));
     // Refused as when no acta.yaml is found upwards (issue 23 point 1): a folder without one is not a records root.
     // (With --rev the revision's own acta.yaml counts, which the working tree may have lost: git reading decides.)
     if (options.rev === undefined && !existsSync(path.join(root, CONFIG_FILE))) throw new UsageError(`--root ${options.root}: ${noRootHere(root)}`);
@@ -36,9 +38,14 @@ export async function resolveRoot(options: GlobalOptions, near?: string): Promis
   return followRecordsPointer(found);
 }
 
+/** "--as-of 2017-02-30: expected a real date as YYYY-MM-DD, in the years 1990–2100", in the catalog's words. */
+export function badDate(option: string, value: string): Said {
+  return say('usage.badDate', { option, value, first: String(YEARS.first), last: String(YEARS.last) });
+}
+
 export function resolveAsOf(options: GlobalOptions): string {
   if (options.asOf === undefined) return today();
-  if (!isRealDate(options.asOf)) throw new UsageError(`--as-of ${options.asOf}: expected a real date as YYYY-MM-DD, in the years ${YEARS.first}–${YEARS.last}`);
+  if (!isRealDate(options.asOf)) throw new SaidError(badDate('--as-of', options.asOf));
   return options.asOf;
 }
 
@@ -54,7 +61,7 @@ export function recordLang(lang: string): Lang {
 export function resolveLang(options: GlobalOptions, configured: string = 'es'): Lang {
   const env = runtime().env['ACTA_LANG'];
   const [lang, from] = options.lang !== undefined ? [options.lang, `--lang ${options.lang}`] : env ? [env, `ACTA_LANG=${env}`] : [configured, `lang: ${configured} (acta.yaml)`];
-  if (!hasCatalog(lang)) throw new UsageError(`${from}: no message catalog for that language (acta has: ${availableLanguages().join(', ')})`);
+  if (!hasCatalog(lang)) throw new SaidError(say('usage.noCatalog', { from, langs: availableLanguages().join(', ') }));
   noteLang(lang);
   return lang as Lang;
 }

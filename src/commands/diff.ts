@@ -2,7 +2,8 @@
 import { diffRecordSets } from '../core/diff/diff.js';
 import type { DiffSide } from '../core/diff/types.js';
 import { CONFIG_FILE } from '../core/records.js';
-import { UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError } from '../io/files.js';
 import { loadRepository } from '../io/load.js';
 import type { RecordSource } from '../io/source.js';
 import { changedFiles, diskSource, gitSource, subsetSource } from '../io/source.js';
@@ -21,7 +22,7 @@ const FAIL_ON = ['flagged', 'any', 'none'] as const;
 
 export async function runDiff(args: readonly string[], options: DiffOptions): Promise<Outcome> {
   const [baseRev, headRev] = args;
-  if (baseRev === undefined) throw new UsageError('acta diff needs a base revision, e.g. `acta diff main`');
+  if (baseRev === undefined) throw new SaidError(say('usage.diffNeedsBase'));
   const format = (options.format ?? 'pretty') as DiffFormat;
   checkChoice(`--format ${format}`, format, Object.keys(DIFF_FORMATTERS));
   const failOn = options.failOn ?? 'none';

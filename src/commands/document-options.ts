@@ -1,9 +1,11 @@
 // The options of the Word documents (-f docx): where to write (a file, never standard output), the document's
 // reference (symbol) and date of issue for its page header, and what the "Original:" line says.
 import type { Day } from '../core/dates.js';
-import { isRealDate, YEARS } from '../core/dates.js';
+import { isRealDate } from '../core/dates.js';
 import type { Lang } from '../core/model.js';
-import { UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError } from '../io/files.js';
+import { badDate } from './context.js';
 import type { DocumentMeta } from '../render/docx/parts.js';
 
 export interface DocumentOptions {
@@ -14,9 +16,9 @@ export interface DocumentOptions {
 
 /** -f docx: a file to write, a real date of issue, a one-line reference of reasonable length. */
 export function checkDocxOptions(o: DocumentOptions, what = '-f docx'): void {
-  if (o.out === undefined) throw new UsageError(`${what} writes a Word file: name it with -o FILE (a .docx is not written to standard output)`);
-  if (o.issued !== undefined && !isRealDate(o.issued)) throw new UsageError(`--issued ${o.issued}: expected a real date as YYYY-MM-DD, in the years ${YEARS.first}–${YEARS.last}`);
-  if (o.reference !== undefined && (o.reference.length > 200 || /[\u0000-\u001f\u007f]/.test(o.reference))) throw new UsageError('--reference: expected one line of at most 200 characters');
+  if (o.out === undefined) throw new SaidError(say('usage.docxNeedsOut', { what }));
+  if (o.issued !== undefined && !isRealDate(o.issued)) throw new SaidError(badDate('--issued', o.issued));
+  if (o.reference !== undefined && (o.reference.length > 200 || /[\u0000-\u001f\u007f]/.test(o.reference))) throw new SaidError(say('usage.badReference'));
 }
 
 /** The page header's facts: the reference given (else the view's, from acta.yaml `reference`), the date of issue

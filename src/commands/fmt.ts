@@ -9,7 +9,8 @@ import { kindOf } from '../core/records.js';
 import type { RecordKind } from '../core/schema.js';
 import { readParsedFiles } from '../io/load.js';
 import { openCanonicalSet } from '../io/refs-cache.js';
-import { expandPaths, UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { expandPaths, SaidError } from '../io/files.js';
 import { shownFromCwd } from '../io/runtime.js';
 import { readSchemas } from '../io/schemas.js';
 import { diskSource, UnreadableRecord } from '../io/source.js';
@@ -41,7 +42,7 @@ async function formatAll(root: string, paths: readonly string[], options: FmtOpt
   const source = diskSource(root);
   const files = paths.length ? await expandPaths(root, paths) : await source.list();
   const folders = paths.length ? [] : (source.unreadableFolders?.() ?? []);
-  if (files.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
+  if (files.some((f) => f.startsWith('../'))) throw new SaidError(say('usage.pathsOutsideRoot', { root }));
   const schemas = readSchemas();
   const orders = new Map<RecordKind, KeyOrder | undefined>();
   const orderFor = (kind: RecordKind): KeyOrder | undefined => (orders.has(kind) ? orders.get(kind) : orders.set(kind, keyOrderFor(schemas, kind)).get(kind));

@@ -16,7 +16,8 @@ import { actorNames, findActors } from '../core/import/match-actors.js';
 import type { Registries } from '../core/model.js';
 import { terminalLines } from '../render/escape.js';
 import { nearestChoice } from './choices.js';
-import { UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError, UsageError } from '../io/files.js';
 import { loadRepository, schemaValidator } from '../io/load.js';
 import { fromCwd, runtime, shownFromCwd } from '../io/runtime.js';
 import { findSchemasFolder, schemaPathFrom } from '../io/scaffold.js';
@@ -100,8 +101,7 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   const repo = await loadRepository(root);
   const registries = repo.records.registries;
   if (options.body !== undefined && !registries.bodies.some((b) => b.id === options.body)) {
-    const near = nearestChoice(options.body, registries.bodies.map((b) => b.id));
-    throw new UsageError(`--body ${options.body}: no such body in registries/bodies.yaml${near}`);
+    throw new SaidError(say('usage.noSuchBody', { body: options.body, suggestion: nearestChoice(options.body, registries.bodies.map((b) => b.id)) }));
   }
   const known = repo.records.meetings.flatMap(({ data: m }) => (m.place?.city && m.place.country ? [{ city: m.place.city, country: m.place.country, meeting: m.id }] : []));
   const place = options.place !== undefined ? placeOption(options.place, registries) : undefined;

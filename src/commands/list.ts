@@ -1,7 +1,8 @@
 // acta list meetings|agreements|commitments|plans: views filtered by body, actor, period and state.
 import type { ListKind } from '../core/queries/lists.js';
 import { buildList, LIST_KINDS } from '../core/queries/lists.js';
-import { UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError } from '../io/files.js';
 import type { ListFormat } from '../render/lists.js';
 import { LIST_FORMATTERS, LIST_PARTS } from '../render/lists.js';
 import { resolveStyle } from './context.js';
@@ -12,7 +13,7 @@ import type { Outcome } from './outcome.js';
 import { tableWidth } from '../io/terminal.js';
 
 export async function runList(what: string | undefined, options: FollowupOptions): Promise<Outcome> {
-  if (!what || !LIST_KINDS.includes(what as ListKind)) throw new UsageError(`list ${what ?? ''}: say what to list: ${LIST_KINDS.join(' | ')}${nearestChoice(what ?? '', LIST_KINDS)}`.replace('list : ', 'list: '));
+  if (!what || !LIST_KINDS.includes(what as ListKind)) throw new SaidError(say('usage.listWhat', { what: what || 'none', kinds: LIST_KINDS.join(' | '), suggestion: nearestChoice(what ?? '', LIST_KINDS) }));
   const format = pickFormat(options.format, Object.keys(LIST_FORMATTERS) as ListFormat[], 'table');
   const input = await loadFollowup(options);
   const result = buildList(what as ListKind, input);

@@ -1,6 +1,6 @@
 // acta new meeting|plan: write a valid skeleton record named by its id, with the editor's schema modeline.
 import path from 'node:path';
-import { isRealDate, YEARS } from '../core/dates.js';
+import { isRealDate } from '../core/dates.js';
 import { formatRecordText } from '../core/format/format.js';
 import { keyOrderFor } from '../core/format/key-order.js';
 import { fillTemplate } from '../core/format/scaffold.js';
@@ -9,8 +9,9 @@ import type { Lang } from '../core/model.js';
 import { parseRecordFile } from '../core/read/index.js';
 import { checkRecords } from '../core/pipeline.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { say } from '../core/diagnostics.js';
 import { registryEntry } from '../core/registry-entry.js';
-import { UsageError } from '../io/files.js';
+import { SaidError, UsageError } from '../io/files.js';
 import { shownFromCwd } from '../io/runtime.js';
 import { loadRepository, schemaValidator } from '../io/load.js';
 import { findSchemasFolder, readTemplate, schemaPathFrom } from '../io/scaffold.js';
@@ -19,7 +20,7 @@ import { makeFolder, writeFileAtomic } from '../io/write.js';
 import { nearestChoice } from './choices.js';
 import { diagnosticText } from '../render/diagnostic-text.js';
 import { t } from '../render/catalog.js';
-import { refuseRev, resolveLang, resolveRoot } from './context.js';
+import { badDate, refuseRev, resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { existsSync } from 'node:fs';
 
@@ -49,7 +50,7 @@ const SOURCE_TODO = "TODO: the adopted report's file name or reference";
 
 export async function runNew(args: readonly string[], options: NewOptions): Promise<Outcome> {
   const [kind] = args;
-  if (kind !== 'meeting' && kind !== 'plan') throw new UsageError(`acta new meeting|plan: say which kind of record to create${nearestChoice(kind ?? '', ['meeting', 'plan'])}`);
+  if (kind !== 'meeting' && kind !== 'plan') throw new SaidError(say('usage.newWhat', { suggestion: nearestChoice(kind ?? '', ['meeting', 'plan']) }));
   refuseRev(options, 'new');
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);
@@ -74,7 +75,7 @@ function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {
   const body = required(o.body, '--body', 'the body that met, e.g. --body red-nna');
   const date = required(o.date, '--date', 'the first day of the meeting, e.g. --date 2018-03-01');
   if (!ID.test(body)) throw new UsageError(`--body ${JSON.stringify(body)}: expected a body id (lowercase letters, digits, hyphens)`);
-  for (const [flag, d] of [['--date', date], ['--end', o.end]] as const) if (d !== undefined && !isRealDate(d)) throw new UsageError(`${flag} ${JSON.stringify(d)}: expected a real date as YYYY-MM-DD, in the years ${YEARS.first}–${YEARS.last}`);
+  for (const [flag, d] of [['--date', date], ['--end', o.end]] as const) if (d !== undefined && !isRealDate(d)) throw new SaidError(badDate(flag, JSON.stringify(d)));
   const id = o.id ?? `${date}-${body}`;
   if (!MEETING_ID.test(id)) throw new UsageError(`--id ${JSON.stringify(id)}: a meeting id is its first day and a short name, e.g. 2018-03-01-red-nna`);
   const ordinal = o.ordinal === undefined ? undefined : Number(o.ordinal);

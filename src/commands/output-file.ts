@@ -2,7 +2,8 @@
 // HTML page poured onto a terminal.
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError } from '../io/files.js';
 import { fromCwd, runtime } from '../io/runtime.js';
 
 /**
@@ -14,12 +15,12 @@ export function checkOutput(command: string, format: string, out: string | undef
   if (out !== undefined) {
     const folder = path.dirname(fromCwd(out));
     const stat = statSafe(folder);
-    if (!stat) throw new UsageError(`-o ${out}: there is no folder ${path.dirname(out) || '.'} to write it in (create it first)`);
-    if (!stat.isDirectory()) throw new UsageError(`-o ${out}: ${path.dirname(out)} is not a folder`);
+    if (!stat) throw new SaidError(say('usage.outNoFolder', { out, folder: path.dirname(out) || '.' }));
+    if (!stat.isDirectory()) throw new SaidError(say('usage.outNotFolder', { out, folder: path.dirname(out) }));
     return;
   }
   if (format === 'html' && runtime().stdout.isTTY) {
-    throw new UsageError(`acta ${command} -f html writes a whole HTML page: save it with -o ${command}.html (or redirect: acta ${command} -f html > ${command}.html), then open it in a browser`);
+    throw new SaidError(say('usage.htmlToTerminal', { command }));
   }
 }
 

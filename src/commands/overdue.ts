@@ -2,7 +2,8 @@
 import type { GroupBy } from '../core/queries/followup-report.js';
 import { buildFollowupReport, GROUP_BY } from '../core/queries/followup-report.js';
 import { parseWindow } from '../core/queries/selection.js';
-import { UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError } from '../io/files.js';
 import type { ReportFormat } from '../render/followup-report.js';
 import { REPORT_FORMATTERS, reportTableParts } from '../render/followup-report.js';
 import { checkChoice } from './choices.js';
@@ -26,7 +27,7 @@ export async function runReport(kind: 'overdue' | 'upcoming', options: OverdueOp
   const format = pickFormat(options.format, Object.keys(REPORT_FORMATTERS) as ReportFormat[], 'table');
   if (options.by !== undefined) checkChoice(`--by ${options.by}`, options.by, GROUP_BY);
   const within = options.within === undefined ? undefined : parseWindow(options.within);
-  if (options.within !== undefined && within === undefined) throw new UsageError(`--within ${options.within}: expected a number of days (30, 30d) or weeks (4w)`);
+  if (options.within !== undefined && within === undefined) throw new SaidError(say('usage.badWithin', { value: options.within }));
   const input = await loadFollowup(options, within);
   const report = buildFollowupReport(input.commitments, input.sel, input.ctx, { kind, asOf: input.asOf, ...(options.by ? { by: options.by as GroupBy } : {}), ...(within !== undefined ? { within } : {}) });
   const render = { style: resolveStyle(options), width: tableWidth() };

@@ -6,7 +6,8 @@ import type { ActorId, Lang } from '../core/model.js';
 import type { Statement } from '../core/queries/statement.js';
 import { buildReport } from '../core/queries/report.js';
 import { parseWindow } from '../core/queries/selection.js';
-import { UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError, UsageError } from '../io/files.js';
 import { t } from '../render/catalog.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeOutputFile } from '../io/write.js';
@@ -58,9 +59,9 @@ function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } 
   if (o.year !== undefined && parsePeriod(o.year)?.precision !== 'year') throw new UsageError(`--year ${o.year}: expected a year (2017)`);
   if (o.template !== undefined && (format === 'json' || format === 'docx')) throw new UsageError(`--template applies to md and html, not ${format}`);
   if (format === 'docx') checkDocxOptions(o);
-  else if (o.reference !== undefined || o.issued !== undefined) throw new UsageError(`--${o.reference !== undefined ? 'reference' : 'issued'} applies to -f docx`);
+  else if (o.reference !== undefined || o.issued !== undefined) throw new SaidError(say('usage.docxOnly', { option: o.reference !== undefined ? 'reference' : 'issued' }));
   const next = o.next === undefined ? 90 : parseWindow(o.next);
-  if (next === undefined || next < 1) throw new UsageError(`--next ${o.next}: expected a number of days (90, 90d) or weeks (12w)`);
+  if (next === undefined || next < 1) throw new SaidError(say('usage.badNext', { value: String(o.next) }));
   return { format, next };
 }
 
@@ -119,7 +120,7 @@ async function renderWith(format: TemplateFormat, view: { lang: 'es' | 'en' }, r
   try {
     return renderTemplate(set, view, format);
   } catch (e) {
-    if (e instanceof TemplateError) throw new UsageError(`template error: ${e.message}`);
+    if (e instanceof TemplateError) throw new SaidError(say('usage.templateError', { message: e.message }));
     throw e;
   }
 }

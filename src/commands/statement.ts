@@ -9,7 +9,7 @@ import { buildStatement } from '../core/queries/statement.js';
 import { batchActors, owesSomething, statementFileName, statementLang } from '../core/queries/statement-batch.js';
 import { closestMatches } from '../core/text-distance.js';
 import { packDocx } from '../io/docx-pack.js';
-import { UsageError } from '../io/files.js';
+import { SaidError, UsageError } from '../io/files.js';
 import { t } from '../render/catalog.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { tableWidth } from '../io/terminal.js';
@@ -45,7 +45,7 @@ export async function runStatement(args: readonly string[], options: StatementOp
   if (options.organisations) throw new UsageError('--organisations goes with --all (one statement per organisation that owes something)');
   const format = pickFormat(options.format, FORMATS, 'table');
   if (format === 'docx') checkDocxOptions(options, 'acta statement -f docx');
-  else if (options.reference !== undefined || options.issued !== undefined) throw new UsageError(`--${options.reference !== undefined ? 'reference' : 'issued'} applies to -f docx`);
+  else if (options.reference !== undefined || options.issued !== undefined) throw new SaidError(say('usage.docxOnly', { option: options.reference !== undefined ? 'reference' : 'issued' }));
   // -o into a folder that does not exist: refused before the records are read.
   if (options.out !== undefined) checkOutput('statement', format, options.out);
   const word = args[0] ?? '';
@@ -91,7 +91,7 @@ function renderHtml(view: { lang: Lang }, set: TemplateSet): string {
   try {
     return renderTemplate(set, view, 'html');
   } catch (e) {
-    if (e instanceof TemplateError) throw new UsageError(`template error: ${e.message}`);
+    if (e instanceof TemplateError) throw new SaidError(say('usage.templateError', { message: e.message }));
     throw e;
   }
 }
@@ -105,7 +105,7 @@ async function runAll(args: readonly string[], options: StatementOptions): Promi
   if (options.out === undefined) throw new UsageError('--all writes one file per actor: name the folder with --out DIR');
   const format = pickFormat(options.format, FILE_FORMATS, 'docx');
   if (format === 'docx') checkDocxOptions(options, '--all');
-  else if (options.reference !== undefined || options.issued !== undefined) throw new UsageError(`--${options.reference !== undefined ? 'reference' : 'issued'} applies to -f docx`);
+  else if (options.reference !== undefined || options.issued !== undefined) throw new SaidError(say('usage.docxOnly', { option: options.reference !== undefined ? 'reference' : 'issued' }));
   const input = await loadStatementInput(options);
   const fallback = input.records.config.lang ?? 'es';
   const templates = format === 'html' ? await htmlTemplates(options) : undefined;

@@ -4,7 +4,8 @@ import { realpathSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { countDiagnostics } from '../core/diagnostics.js';
-import { expandPaths, UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { expandPaths, SaidError } from '../io/files.js';
 import type { ChangeScope } from '../core/change-scope.js';
 import { cacheEnabled } from '../io/cache-store.js';
 import type { CachedResult } from '../io/cache-results.js';
@@ -67,7 +68,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   // --changed-since reads the files it reports on and those their checks consult; other records are known by id.
   const scope = source && options.changedSince !== undefined ? await scopeChangedSince(options, root, source) : undefined;
   const selected = scope ? scope.selected : paths.length ? await expandPaths(root, paths) : undefined;
-  if (selected?.some((f) => f.startsWith('../'))) throw new UsageError(`paths must be inside the records root ${root}`);
+  if (selected?.some((f) => f.startsWith('../'))) throw new SaidError(say('usage.pathsOutsideRoot', { root }));
   const checked = whole ? await whole.check(selected ?? []) : await checkFrom(source!, scope, selected, asOf);
   const wanted = selected ? new Set(selected) : undefined;
   // Paths are shown from where the user stands, so editors find them; annotations from the GitHub workspace or else the
@@ -126,11 +127,15 @@ async function cachedRun(root: string, asOf: string | undefined): Promise<{ chec
         snapshot.save();
         return hit;
       }
-      const [{ loadRepository }, { snapshotSource }] = await Promise.all([import('../io/load.js'), import('../io/source.js')]);
+      const [{ loadRepository }, { snapshotSource }, { openFileResults }] = await Promise.all([import('../io/load.js'), import('../io/source.js'), import('../io/cache-checks.js')]);
       const source = snapshotSource(snapshot);
-      const repo = await loadRepository(source, extra, asOf !== undefined ? { asOf } : {});
+      // Some file changed (or the result was not kept): the schema and per-record results of the files that did not
+      // change are reused (io/cache-checks.ts), so the run checks again only what the changes reach.
+      const fileResults = keyed !== undefined && snapshot.hashes ? openFileResults(snapshot.root, snapshot.hashes) : undefined;
+      const repo = await loadRepository(source, extra, { ...(asOf !== undefined ? { asOf } : {}), ...(fileResults ? { fileResults } : {}) });
       const checked = fromRepository(repo);
       if (keyed !== undefined && source.stable()) {
+        fileResults?.save();
         results.writeResult(snapshot.root, keyed, checked);
         // And each file's summary, for a later --changed-since (io/changed-since.ts).
         (await import('../io/changed-since.js')).keepSummaries(snapshot.root, repo.records.files, snapshot.blobIds);

@@ -6,7 +6,8 @@ import { parsePeriod } from '../core/dates.js';
 import { findRecord } from '../core/queries/find-record.js';
 import type { WorkplanFilters, WorkplanModel } from '../core/queries/workplan.js';
 import { buildWorkplan } from '../core/queries/workplan.js';
-import { UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError, UsageError } from '../io/files.js';
 import { t } from '../render/catalog.js';
 import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
@@ -74,7 +75,7 @@ async function formatWorkplan(format: WorkplanFormat, model: WorkplanModel, root
       try {
         return renderTemplate(set, model, format);
       } catch (e) {
-        throw e instanceof TemplateError ? new UsageError(`template error: ${e.message}`) : e;
+        throw e instanceof TemplateError ? new SaidError(say('usage.templateError', { message: e.message })) : e;
       }
     }
   }

@@ -4,7 +4,8 @@
 import { execFile } from 'node:child_process';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from './files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError, UsageError } from './files.js';
 import { runtime } from './runtime.js';
 
 /** Config given on the command line wins over the repository's own: a cloned repository's .git/config is hostile. */
@@ -51,7 +52,7 @@ export function runGit(args: readonly string[], options: GitOptions): Promise<Bu
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return reject(new UsageError('git is not installed or not on PATH'));
+        if (code === 'ENOENT') return reject(new SaidError(say('usage.gitMissing')));
         const exitCode = typeof code === 'number' ? code : null;
         reject(new GitError(`git ${args[0] ?? ''} failed: ${String(stderr).trim() || error.message}`, String(stderr), exitCode));
       },
@@ -69,15 +70,15 @@ export async function findWorkTree(dir: string): Promise<string> {
     return await realpath(out);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`${dir} is not inside a git work tree (needed for --rev, diff and --changed-since)`);
+    throw new SaidError(say('usage.notGitTree', { dir }));
   }
 }
 
 /** A revision name is refused before git sees it when it could be read as an option or is not a name at all. */
 export function checkRevisionName(rev: string): void {
-  if (rev === '') throw new UsageError('an empty revision name');
-  if (rev.startsWith('-')) throw new UsageError(`revision ${JSON.stringify(rev)}: a revision cannot start with "-"`);
-  if (rev.length > 1000 || /[\u0000-\u001f\u007f]/.test(rev)) throw new UsageError(`revision ${JSON.stringify(rev.slice(0, 80))}: not a revision name`);
+  if (rev === '') throw new SaidError(say('usage.revEmpty'));
+  if (rev.startsWith('-')) throw new SaidError(say('usage.revDash', { rev: JSON.stringify(rev) }));
+  if (rev.length > 1000 || /[\u0000-\u001f\u007f]/.test(rev)) throw new SaidError(say('usage.revBad', { rev: JSON.stringify(rev.slice(0, 80)) }));
 }
 
 /** Resolve a user's revision once to a commit SHA; every later git call uses the SHA. */
@@ -87,10 +88,10 @@ export async function resolveCommit(workTree: string, rev: string): Promise<stri
   try {
     out = (await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: workTree })).toString('utf8').trim();
   } catch (e) {
-    if (e instanceof GitError) throw new UsageError(`revision ${JSON.stringify(rev)}: no such commit in ${workTree}`);
+    if (e instanceof GitError) throw new SaidError(say('usage.revNoCommit', { rev: JSON.stringify(rev), tree: workTree }));
     throw e;
   }
-  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(out)) throw new UsageError(`revision ${JSON.stringify(rev)}: git did not resolve it to one commit`);
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(out)) throw new SaidError(say('usage.revNotOne', { rev: JSON.stringify(rev) }));
   return out;
 }
 
@@ -203,6 +204,6 @@ export function parseIndexListing(text: string, folder: string): Map<string, Ind
 export async function folderInWorkTree(workTree: string, root: string): Promise<string> {
   const real = await realpath(root);
   const rel = path.relative(workTree, real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`the records root ${root} is outside the git work tree ${workTree}`);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new SaidError(say('usage.rootOutsideGit', { root, tree: workTree }));
   return rel.split(path.sep).join('/');
 }

@@ -1,11 +1,13 @@
 // Template lookup: a records repository's templates/ overrides the package's templates/ file by file (same relative
 // path); --template FILE names the main template explicitly. Templates from the records root are read like records:
 // regular files only, never through a link that leads out of the root, and small.
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TemplateFormat, TemplateSet, TemplateText } from '../render/report-template.js';
-import { UsageError } from './files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError } from './files.js';
 import { fromCwd } from './runtime.js';
 import { isInside } from './source.js';
 
@@ -13,6 +15,40 @@ import { isInside } from './source.js';
 export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 const MAX_BYTES = 512 * 1024;
+
+/** The package's templates precompiled by the build for one format (scripts/compile-templates.mjs;
+ * dist/templates-compiled-md.js and -html.js, absent under vitest, which runs src/: every template is then compiled at
+ * run time). */
+export function compiledTemplatesFile(format: TemplateFormat): string {
+  return fileURLToPath(new URL(`../templates-compiled-${format}.js`, import.meta.url));
+}
+
+/** A precompiled spec's key: the SHA-256 of the whole text it was compiled from. */
+export function compiledKey(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+const compiled = new Map<string, Promise<ReadonlyMap<string, object>>>();
+
+/** The build's precompiled templates for a format (an empty map when there are none: a run from src/, or a build
+ * without them); `file` names another build's. */
+export function compiledTemplates(format: TemplateFormat, file = compiledTemplatesFile(format)): Promise<ReadonlyMap<string, object>> {
+  let specs = compiled.get(file);
+  if (!specs) compiled.set(file, (specs = importCompiled(file)));
+  return specs;
+}
+
+async function importCompiled(file: string): Promise<ReadonlyMap<string, object>> {
+  if (!(await exists(file))) return new Map();
+  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  return mod.default instanceof Map ? (mod.default as ReadonlyMap<string, object>) : new Map();
+}
+
+/** The template with the build's compiled spec for `format` attached when its text is one the build compiled. */
+function withCompiled(t: TemplateText, specs: ReadonlyMap<string, object>): TemplateText {
+  const spec = specs.get(compiledKey(t.text));
+  return spec ? { ...t, precompiled: spec } : t;
+}
 
 export interface TemplateLookup {
   /** The records root: its templates/ folder overrides the package's. */
@@ -23,18 +59,18 @@ export interface TemplateLookup {
 
 async function readTemplate(file: string, name: string, within?: string): Promise<TemplateText> {
   const real = await fs.realpath(file).catch(() => {
-    throw new UsageError(`template ${name}: no such file`);
+    throw new SaidError(say('usage.templateMissing', { name }));
   });
-  if (within !== undefined && !isInside(await fs.realpath(within), real)) throw new UsageError(`template ${name}: a link that leads out of the records root; acta does not read it`);
+  if (within !== undefined && !isInside(await fs.realpath(within), real)) throw new SaidError(say('usage.templateOutside', { name }));
   const stat = await fs.stat(real);
-  if (!stat.isFile()) throw new UsageError(`template ${name}: not a regular file`);
-  if (stat.size > MAX_BYTES) throw new UsageError(`template ${name}: ${stat.size} bytes; templates are read up to ${MAX_BYTES} bytes`);
+  if (!stat.isFile()) throw new SaidError(say('usage.templateNotFile', { name }));
+  if (stat.size > MAX_BYTES) throw new SaidError(say('usage.templateTooLarge', { name, size: stat.size, max: MAX_BYTES }));
   const bytes = await fs.readFile(real);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new UsageError(`template ${name}: not UTF-8 text; save it as UTF-8`);
+    throw new SaidError(say('usage.templateNotUtf8', { name }));
   }
   return { name, text };
 }
@@ -73,5 +109,7 @@ export async function loadTemplateSet(kind: string, format: TemplateFormat, look
       partials[rel.replace(/\.hbs$/, '')] = await readTemplate(path.join(own, kind, 'partials', rel), `templates/${kind}/partials/${rel}`, lookup.root);
     }
   }
-  return { main, partials };
+  const specs = await compiledTemplates(format);
+  if (specs.size === 0) return { main, partials };
+  return { main: withCompiled(main, specs), partials: Object.fromEntries(Object.entries(partials).map(([name, t]) => [name, withCompiled(t, specs)])) };
 }

@@ -12,7 +12,7 @@ describe('bin/acta.js', () => {
     expect(errors.stdout).toContain('error');
     const usage = actaProcess(['shwo']);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain("unknown command 'shwo'");
+    expect(usage.stderr).toContain('orden desconocida: shwo');
   });
 
   // A reader that stops early (`| head -1`) is no error: exit 0, nothing on stderr. list writes 270 kB; export writes

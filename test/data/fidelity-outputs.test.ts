@@ -10,7 +10,7 @@ import type { Meeting } from '../../src/core/model.js';
 import type { Repository } from '../../src/io/load.js';
 import { loadRepository } from '../../src/io/load.js';
 import { runActa } from '../run-acta.js';
-import { buildSite, readTree } from '../site/site-files.js';
+import { dataSite, readTree } from '../site/site-files.js';
 
 const AS_OF = '2017-08-01';
 const INFERRED = { es: '(inferido: ver notas)', en: '(inferred: see notes)' } as const;
@@ -60,7 +60,7 @@ describe('every owner is named by the source or marked inferred, in every output
     const report = await acta('report', '--year', '2017');
     expect(rowsOf(report, '2017-06-21-red-trata#2.b').join('\n')).toContain('inferido');
     expect(await acta('report', '--year', '2017', '-f', 'html')).toContain('inferido');
-    const site = readTree(await buildSite('data'));
+    const site = readTree(await dataSite());
     const page = site.get('es/reuniones/2017-06-21-red-trata.html') ?? [...site.entries()].find(([f]) => f.includes('2017-06-21-red-trata') && f.startsWith('es/'))?.[1];
     expect(page).toContain(INFERRED.es);
   });

@@ -149,11 +149,11 @@ describe('what Word finds in the report', () => {
 
 describe('refusals: a clear message, exit 2, nothing written', () => {
   it.each([
-    [['report', '-f', 'docx'], /-f docx writes a Word file: name it with -o FILE/],
-    [['statement', 'MX', '-f', 'docx'], /acta statement -f docx writes a Word file: name it with -o FILE/],
-    [['report', '-f', 'docx', '-o', 'r.docx', '--issued', '2017-02-30'], /--issued 2017-02-30: expected a real date/],
-    [['report', '-f', 'md', '--reference', 'X'], /--reference applies to -f docx/],
-    [['report', '-f', 'docx', '-o', 'no/such/folder/r.docx'], /no\/such\/folder\/r\.docx: there is no folder no\/such\/folder/],
+    [['report', '-f', 'docx'], /-f docx escribe un archivo de Word: nómbrelo con -o ARCHIVO/],
+    [['statement', 'MX', '-f', 'docx'], /acta statement -f docx escribe un archivo de Word: nómbrelo con -o ARCHIVO/],
+    [['report', '-f', 'docx', '-o', 'r.docx', '--issued', '2017-02-30'], /--issued 2017-02-30: se esperaba una fecha real/],
+    [['report', '-f', 'md', '--reference', 'X'], /--reference es para -f docx/],
+    [['report', '-f', 'docx', '-o', 'no/such/folder/r.docx'], /no\/such\/folder\/r\.docx: no existe la carpeta no\/such\/folder/],
     [['report', '-f', 'docx', '-o', 'r.docx', '--template', 'x.hbs'], /--template applies to md and html, not docx/],
     [['statement'], /name the actor \(acta statement MX\), or write every statement with --all --out DIR/],
     [['statement', '--all'], /--all writes one file per actor: name the folder with --out DIR/],

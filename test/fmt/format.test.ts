@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { Document, parse, parseDocument, Scalar, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../fixed-seeds.js';
 import { checkSameMeaning, formatRecordText, PARSE_OPTIONS } from '../../src/core/format/format.js';
 import { keyOrderFor } from '../../src/core/format/key-order.js';
 import { canBePlain } from '../../src/core/format/scalars.js';
@@ -140,7 +141,7 @@ describe('properties', () => {
         expect(again.ok && again.text).toBe(r.text);
         expect(r.text.endsWith('\n') && !r.text.includes('\r')).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 

@@ -1,9 +1,11 @@
 // --rev, diff and --changed-since over 1,200 record files: one `git cat-file --batch` per revision, not one per file.
-import { execFileSync, spawnSync } from 'node:child_process';
+// In-process (runActa): git is found on the run's own PATH (io/git.ts passes the run's environment), so the logging
+// shim sees every call a child process would make; a process per run only added its start-up.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN } from '../run-acta.js';
+import { runActa } from '../run-acta.js';
 import { gitEnv, TempRepo } from './repo.js';
 
 const N = 1200;
@@ -25,13 +27,11 @@ const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' 
 writeFileSync(path.join(shim, 'git'), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realGit}" "$@"\n`);
 chmodSync(path.join(shim, 'git'), 0o755);
 
-function gitCalls(args: string[]): { code: number; calls: string[]; ms: number } {
+async function gitCalls(args: string[]): Promise<{ code: number; calls: string[] }> {
   writeFileSync(log, '');
-  const start = Date.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: repo.dir, encoding: 'utf8', env: { ...gitEnv(repo.home), PATH: `${shim}${path.delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1', CI: 'true', GITHUB_ACTIONS: '' } });
-  const ms = Date.now() - start;
-  if (r.status === 2) throw new Error(r.stderr);
-  return { code: r.status ?? -1, calls: readFileSync(log, 'utf8').split('\n').filter(Boolean), ms };
+  const r = await runActa(args, { cwd: repo.dir, env: { ...gitEnv(repo.home), PATH: `${shim}${path.delimiter}${process.env['PATH'] ?? ''}` } });
+  if (r.code === 2) throw new Error(r.stderr);
+  return { code: r.code, calls: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }
 const count = (calls: string[], what: string): number => calls.filter((c) => c.includes(what)).length;
 
@@ -41,11 +41,10 @@ describe(`${N} record files in git`, () => {
     [['diff', 'v1', 'v2', '-f', 'json'], 2],
     [['validate', '-f', 'json', '--changed-since', 'v1'], 1],
     [['--rev', 'v2', 'validate', '-f', 'json', '--changed-since', 'v1'], 2],
-  ] as const)('acta %j starts one cat-file --batch per revision read', (args, revisions) => {
-    const { calls, ms } = gitCalls([...args]);
+  ] as const)('acta %j starts one cat-file --batch per revision read', async (args, revisions) => {
+    const { calls } = await gitCalls([...args]);
     expect(count(calls, 'cat-file')).toBe(revisions);
     expect(count(calls, 'ls-tree')).toBe(revisions);
     expect(calls.length).toBeLessThan(4 * revisions + 4);
-    expect(ms).toBeLessThan(60_000);
   });
 });

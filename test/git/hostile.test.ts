@@ -101,7 +101,8 @@ describe('links and paths out of the repository', () => {
   it('a records root outside the git work tree is refused', async () => {
     const r = await repo.acta(['--rev', 'v1', 'validate', '--root', outside]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('not inside a git work tree');
+    expect(r.stderr).toContain('no está dentro de un árbol de trabajo de git');
+    expect((await repo.acta(['--rev', 'v1', 'validate', '--root', outside, '--lang', 'en'])).stderr).toContain('not inside a git work tree');
   });
 
   it('a records root reached through a link out of the work tree is refused', async () => {

@@ -22,6 +22,8 @@ describe('a French catalog in a folder of its own', () => {
   it('without the folder, --lang fr is refused with the languages acta has', async () => {
     const r = await statement('fr');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('acta: --lang fr: no message catalog for that language (acta has: en, es)\n');
+    // Said in the language acta falls back to (Spanish), or in English when ACTA_LANG asks for it.
+    expect(r.stderr).toBe('acta: --lang fr: no hay catálogo de mensajes para ese idioma (acta tiene: en, es)\n');
+    expect((await statement('fr', { ACTA_LANG: 'en' })).stderr).toBe('acta: --lang fr: no message catalog for that language (acta has: en, es)\n');
   });
 });

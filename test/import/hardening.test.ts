@@ -110,7 +110,7 @@ describe('never refuse a readable report (issue 21 point 1)', () => {
     expect(draft).toMatch(/city: Managua\n\s+country: NI/);
     expect((await runActa(['import', 'nota.txt', '--date', '2014-02-30'], { cwd: dir })).stderr).toBe('acta: --date 2014-02-30: give a day as YYYY-MM-DD\n');
     const unknown = await runActa(['import', 'nota.txt', '--body', 'grmc'], { cwd: dir });
-    expect([unknown.code, unknown.stderr]).toEqual([2, 'acta: --body grmc: no such body in registries/bodies.yaml\n(Did you mean grcm?)\n']);
+    expect([unknown.code, unknown.stderr]).toEqual([2, 'acta: --body grmc: no hay tal instancia en registries/bodies.yaml\n(¿quiso decir grcm?)\n']);
     expect((await runActa(['import', 'nota.txt', '--place', 'Managua, Narnia'], { cwd: dir })).stderr).toMatch(/Narnia is not a country/);
   });
 

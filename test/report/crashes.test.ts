@@ -38,7 +38,7 @@ describe('crashes turned into answers', () => {
       const r = await acta([...args, '--root', FIXTURE, '--as-of', AS_OF]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout, args.join(' ')).toBe('');
-      expect(r.stderr, args.join(' ')).toMatch(/^acta: --format [\w]+: expected one of \w+(, \w+)+(\n\(Did you mean \w+\?\))?\n$/);
+      expect(r.stderr, args.join(' ')).toMatch(/^acta: --format [\w]+: se esperaba uno de \w+(, \w+)+(\n\(¿quiso decir \w+\?\))?\n$/);
     }
   });
 
@@ -60,7 +60,9 @@ describe('crashes turned into answers', () => {
     for (const command of ['report', 'workplan']) {
       const r = await acta([command, '--root', FIXTURE, '--as-of', AS_OF, '-f', 'md', '--template', file]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`acta: template ${file}: not UTF-8 text; save it as UTF-8\n`);
+      expect(r.stderr).toBe(`acta: plantilla ${file}: no es texto UTF-8; guárdela como UTF-8\n`);
     }
+    const en = await acta(['report', '--root', FIXTURE, '--as-of', AS_OF, '-f', 'md', '--template', file, '--lang', 'en']);
+    expect(en.stderr).toBe(`acta: template ${file}: not UTF-8 text; save it as UTF-8\n`);
   });
 });

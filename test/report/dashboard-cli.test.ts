@@ -32,6 +32,6 @@ describe('the dashboard', () => {
   it('a word that is no command is still an error', async () => {
     const r = await acta(['--root', FIXTURE, 'reprot']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown command 'reprot'");
+    expect(r.stderr).toBe('acta: orden desconocida: reprot\n(¿quiso decir report?)\n(ejecute `acta --help` para ver el uso)\n');
   });
 });

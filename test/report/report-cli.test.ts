@@ -70,8 +70,8 @@ describe('acta report: options', () => {
     const onTerminal = await runActa([...base, '--format', 'html'], { columns: 100 });
     expect(onTerminal.code).toBe(2);
     expect(onTerminal.stdout).toBe('');
-    expect(onTerminal.stderr).toBe('acta: acta report -f html writes a whole HTML page: save it with -o report.html (or redirect: acta report -f html > report.html), then open it in a browser\n');
-    expect((await runActa(['workplan', '--root', FIXTURE, '-f', 'html'], { columns: 100 })).stderr).toContain('save it with -o workplan.html');
+    expect(onTerminal.stderr).toBe('acta: acta report -f html escribe una página HTML entera: guárdela con -o report.html (o redirija: acta report -f html > report.html) y ábrala en un navegador\n');
+    expect((await runActa(['workplan', '--root', FIXTURE, '-f', 'html', '--lang', 'en'], { columns: 100 })).stderr).toBe('acta: acta workplan -f html writes a whole HTML page: save it with -o workplan.html (or redirect: acta workplan -f html > workplan.html), then open it in a browser\n');
     const piped = await acta([...base, '--format', 'html']);
     expect(piped.code).toBe(0);
     expect(piped.stdout).toMatch(/^<!doctype html>/i);
@@ -84,7 +84,7 @@ describe('acta report: options', () => {
     for (const args of [[...base, '-o', 'missing/report.md'], ['workplan', '--root', FIXTURE, '-f', 'md', '-o', 'missing/plan.md']]) {
       const r = await runActa(args, { cwd: dir });
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^acta: -o missing\/\w+\.md: there is no folder missing to write it in \(create it first\)\n$/);
+      expect(r.stderr).toMatch(/^acta: -o missing\/\w+\.md: no existe la carpeta missing en que escribirlo \(créela antes\)\n$/);
       expect(r.stderr).not.toMatch(/ENOENT|realpath/);
     }
     expect(readdirSync(dir)).toEqual([]);
@@ -148,7 +148,7 @@ describe('acta report: templates', () => {
     writeFileSync(file, '{{#each meetings}}{{id}}\n');
     const r = await acta([...base, '--template', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`template error: ${file}`);
+    expect(r.stderr).toContain(`error de plantilla: ${file}`);
     expect(r.stderr).not.toContain('    at ');
   });
 
@@ -160,7 +160,7 @@ describe('acta report: templates', () => {
     symlinkSync(outside, path.join(root, 'templates/report/partials/md/summary.hbs'));
     const r = await acta(['report', '--root', root, '--year', '2017', '--as-of', AS_OF]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('leads out of the records root');
+    expect(r.stderr).toContain('un enlace que sale de la raíz de los registros');
     expect(existsSync(outside)).toBe(true);
   });
 });

@@ -69,7 +69,7 @@ describe('loadTemplateSet', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'acta-tpl-'));
     writeFileSync(path.join(root, 'mine.hbs'), 'mine');
     expect((await loadTemplateSet('report', 'md', { root, explicit: path.join(root, 'mine.hbs') })).main.text).toBe('mine');
-    await expect(loadTemplateSet('report', 'md', { root, explicit: path.join(root, 'none.hbs') })).rejects.toThrow(/no such file/);
+    await expect(loadTemplateSet('report', 'md', { root, explicit: path.join(root, 'none.hbs') })).rejects.toMatchObject({ said: { say: 'usage.templateMissing' } });
   });
 });
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 import { runActa } from '../run-acta.js';
 
 export const AS_OF = '2017-08-01';
@@ -27,6 +27,23 @@ export async function buildSite(root: string, extra: readonly string[] = []): Pr
   return out;
 }
 
+let shared: Promise<string> | undefined;
+
+/**
+ * The site of data/ at AS_OF, built once per test worker for every file that only reads it (test files share a
+ * worker's modules: vitest.config.ts isolate false), in the run's shared folder (test/global-setup.ts). Not to be
+ * written into: a test that changes a site builds its own with buildSite.
+ */
+export function dataSite(): Promise<string> {
+  shared ??= (async () => {
+    const out = path.join(mkdtempSync(path.join(inject('sharedFolder'), 'data-site-')), 'site');
+    const r = await runActa(['site', '--root', path.resolve('data'), '--as-of', AS_OF, '--out', out]);
+    if (r.code !== 0) throw new Error(`acta site --root data failed (exit ${r.code}): ${r.stderr}`);
+    return out;
+  })();
+  return shared;
+}
+
 /** Every file under `dir`, relative path (with '/') → text, sorted. */
 export function readTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -45,9 +62,19 @@ const pagesOf = (site: ReadonlyMap<string, string>): string[] => [...site.keys()
 
 /** html-validate's recommended rules on every page; the problems as "file:line:column rule message". */
 export async function validatePages(site: ReadonlyMap<string, string>): Promise<string[]> {
-  const { HtmlValidate } = await import('html-validate');
+  const { HtmlValidate, StaticConfigLoader } = await import('html-validate');
+  // A configuration resolved once for every page: html-validate's static loader resolves it again for each string
+  // (its element table rebuilt each time, a third of the whole check); the rules still start afresh on each page.
+  type GetConfigFor = InstanceType<typeof StaticConfigLoader>['getConfigFor'];
+  class ResolvedOnce extends StaticConfigLoader {
+    private once: ReturnType<GetConfigFor> | undefined;
+    override getConfigFor(handle: string, override?: Parameters<GetConfigFor>[1]): ReturnType<GetConfigFor> {
+      if (override) return super.getConfigFor(handle, override);
+      return (this.once ??= super.getConfigFor(handle));
+    }
+  }
   // valid-id relaxed: an agreement's anchor is its own number (#2.b), a valid HTML id, so permalinks follow record ids.
-  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'valid-id': ['error', { relaxed: true }] } });
+  const validator = new HtmlValidate(new ResolvedOnce({ extends: ['html-validate:recommended'], rules: { 'valid-id': ['error', { relaxed: true }] } }));
   const failures: string[] = [];
   for (const file of pagesOf(site)) {
     const report = await validator.validateString(site.get(file)!, file);

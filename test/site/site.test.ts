@@ -4,15 +4,13 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, 
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runActa } from '../run-acta.js';
-import { AS_OF, brokenLinks, buildSite, readTree, tempFolder, validatePages } from './site-files.js';
+import { AS_OF, brokenLinks, buildSite, dataSite, readTree, tempFolder, validatePages } from './site-files.js';
 
 const DATA = path.resolve('data');
 let site: Map<string, string>;
-let out: string;
 
 beforeAll(async () => {
-  out = await buildSite(DATA);
-  site = readTree(out);
+  site = readTree(await dataSite());
 }, 60_000);
 
 const pages = (): string[] => [...site.keys()].filter((f) => f.endsWith('.html'));
@@ -21,7 +19,7 @@ describe('acta site over data/', () => {
   it('writes both languages, a page per meeting, actor, plan and activity, and the marker', () => {
     expect(site.get('.acta-site')).toContain('acta site');
     for (const lang of ['es', 'en']) {
-      for (const p of ['index.html', 'meetings/2017-06-21-red-trata.html', 'actors/MX~.html', 'actors/iom.html', 'actors/member-countries.html', 'workplan/2017-2022-red-nna.html', 'overdue.html', 'upcoming.html', 'search.html', 'search-index.js', 'actors/MX~.ics']) expect(site.has(`${lang}/${p}`), `${lang}/${p}`).toBe(true);
+      for (const p of ['index.html', 'meetings/2017-06-21-red-trata.html', 'actors/MX~.html', 'actors/iom.html', 'actors/member-countries.html', 'workplan/2017-2022-red-nna.html', 'overdue.html', 'upcoming.html', 'search.html', 'search-index.js', 'search-index/1.js', 'actors/MX~.ics']) expect(site.has(`${lang}/${p}`), `${lang}/${p}`).toBe(true);
     }
     expect(site.get('index.html')).toMatch(/<meta http-equiv="refresh" content="0; url=es\/index.html">/);
     expect(site.get('assets/minisearch.js')).toContain('MiniSearch');
@@ -81,6 +79,14 @@ describe('acta site over data/', () => {
   it('every page passes html-validate (recommended)', async () => {
     expect((await validatePages(site)).slice(0, 20)).toEqual([]);
   }, 60_000);
+
+  it('the html-validate check (its configuration resolved once) still names each broken page, and only those', async () => {
+    const page = (body: string): string => `<!DOCTYPE html><html lang="es"><head><title>t</title></head><body>${body}</body></html>`;
+    const found = await validatePages(new Map([['a.html', page('<p id="x">a</p><p id="x">b</p>')], ['b.html', page('<p id="x">fine</p>')], ['c.html', page('<div><span></div>')]]));
+    expect(found.filter((f) => f.startsWith('a.html:')).map((f) => f.split(' ')[1])).toContain('no-dup-id');
+    expect(found.filter((f) => f.startsWith('b.html:'))).toEqual([]);
+    expect(found.filter((f) => f.startsWith('c.html:')).length).toBeGreaterThan(0);
+  });
 
   it('every internal link and source resolves to a file (and its anchor)', () => {
     expect(brokenLinks(site).slice(0, 20)).toEqual([]);
@@ -192,7 +198,7 @@ agreements:
     expect(shown.size).toBeGreaterThan(4);
     expect(await validatePages(shown)).toEqual([]);
     expect(brokenLinks(built)).toEqual([]);
-    expect(built.get('es/search-index.js')!.includes('alert(1)')).toBe(true); // in a JSON string, where markup means nothing
+    expect(built.get('es/search-index/1.js')!.includes('alert(1)')).toBe(true); // in a JSON string, where markup means nothing
     expect(readFileSync(path.join(root, 'meetings/2017-07-10-red-trata.yaml'), 'utf8')).toContain('alert(1)');
   }, 60_000);
 });

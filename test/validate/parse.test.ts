@@ -2,6 +2,7 @@
 import { diagnosticText } from '../../src/render/diagnostic-text.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../fixed-seeds.js';
 import { isMap, isPair, isSeq, Lexer, stringify } from 'yaml';
 import { formatRecordText } from '../../src/core/format/format.js';
 import { keyOrderFor } from '../../src/core/format/key-order.js';
@@ -143,7 +144,7 @@ describe('nesting is counted exactly, however the YAML is laid out', () => {
         const text = stringify(v, { indent, indentSeq });
         expect(counted(text)).toBe(real(v));
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -186,7 +187,7 @@ describe('invalid YAML the parser nests where no indentation says so', () => {
         const parsed = parseRecordFile(M, encode(unit.join('').repeat(times)));
         if (parsed.doc) expect(composedDepth(parsed.doc.contents)).toBeLessThanOrEqual(LIMITS.depth);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });
