@@ -201,6 +201,27 @@ describe('validate with the cache says what validate without it says', () => {
     expect(recordsReused).toBe(4); // the other three meetings and the plan
   });
 
+  it('a results-by-file store that is truncated, altered or emptied is a miss: every file is checked again', async () => {
+    const root = temp('acta-warm-root-');
+    cpSync('test/fixtures/report', root, { recursive: true });
+    const cache = temp('acta-warm-cache-');
+    const env = { ACTA_CACHE: '1', ACTA_CACHE_DIR: cache };
+    const args = ['validate', '--root', root, '--format', 'json'];
+    const edited = path.join(root, 'meetings/2017-06-05-red-a.yaml');
+    const original = readFileSync(edited, 'utf8');
+    for (const [n, spoil] of [(b: Buffer) => b.subarray(0, b.length >> 1), (b: Buffer) => Buffer.concat([b.subarray(0, 40), Buffer.from('x'), b.subarray(41)]), () => Buffer.alloc(0)].entries()) {
+      step(root);
+      await runActa(args, { env });
+      const folder = path.join(cache, 'checks');
+      for (const name of readdirSync(folder)) writeFileSync(path.join(folder, name), spoil(readFileSync(path.join(folder, name))));
+      writeFileSync(edited, original.replace(/^title: \{ es: /m, `title: { es: Cambio ${n}. `));
+      step(root);
+      const before = recordCheckCounts.run;
+      expect(await runActa(args, { env })).toEqual(await runActa(args, { env: { ACTA_CACHE: '0' } }));
+      expect(recordCheckCounts.run - before).toBe(5); // four meetings and the plan, none from the spoilt store
+    }
+  });
+
   it('answers a run over unchanged files from the cache, reading and hashing none of them', async () => {
     const root = temp('acta-warm-root-');
     cpSync('test/fixtures/validate-errors', root, { recursive: true });
