@@ -35,7 +35,22 @@ export const SITE_HEAP_GROWTH = 30;
 /** The default output folder, inside the records root. */
 export const DEFAULT_SITE_FOLDER = 'site';
 
+// What the site holds at once is small (the records, their commitments, one page, one shard of the search index:
+// ~90 MB at 2,000 meetings after a full collection) but it makes garbage at a great rate, and V8 let its heap grow to
+// several times the live set before collecting (2.5 GB at 8,000 meetings). While the site is built its heap grows by at
+// most SITE_HEAP_GROWTH between collections: a bounded peak for a little more collection work. The flag is V8's, for
+// the whole process: set back to V8's own rule (0) when the site is written, so a process that goes on (a test
+// worker, a caller of main) is not left collecting more often.
 export async function runSite(options: SiteOptions): Promise<Outcome> {
+  v8.setFlagsFromString(`--heap-growing-percent=${SITE_HEAP_GROWTH}`);
+  try {
+    return await buildAndWrite(options);
+  } finally {
+    v8.setFlagsFromString('--heap-growing-percent=0');
+  }
+}
+
+async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   const asOf = resolveAsOf(options);
   const root = await resolveRoot(options);
   if (options.out !== undefined && options.out.trim() === '') throw new SaidError(say('safety.site.emptyOut'));
@@ -45,11 +60,6 @@ export async function runSite(options: SiteOptions): Promise<Outcome> {
   const guard = { root };
   await checkOutputFolder(out, shown, SITE_MARKER, guard);
   const url = siteUrl(options.url, options.lang ?? 'es');
-  // What the site holds at once is small (the records, their commitments, one page, one shard of the search index:
-  // ~90 MB at 2,000 meetings after a full collection) but it makes garbage at a great rate, and V8 let its heap grow to
-  // several times the live set before collecting (2.5 GB at 8,000 meetings). Its heap grows by at most SITE_HEAP_GROWTH
-  // between collections instead: a bounded peak for a little more collection work.
-  v8.setFlagsFromString(`--heap-growing-percent=${SITE_HEAP_GROWTH}`);
   const repo = await loadFromOptions(options);
   const records = repo.records;
   const dir = buildActorDirectory(records.registries);

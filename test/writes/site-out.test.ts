@@ -101,7 +101,7 @@ describe('a folder acta wrote', () => {
     mkdirSync(out);
     const inode = statSync(out).ino;
     const first = await site('.', out);
-    expect(first.stderr).toBe('acta: wrote ./ (139 pages, 222 files); open ./index.html\n'); // (--lang en here; the help test sees it in Spanish)
+    expect(first.stderr).toBe('acta: wrote ./ (139 pages, 222 files); open ./index.html\n'); // (a search-index shard per language; --lang en here; the help test sees it in Spanish)
     expect(first.code).toBe(0);
     expect(statSync(out).ino).toBe(inode);
     expect(readdirSync(out).filter((n) => n.startsWith('.acta-') && n !== '.acta-site')).toEqual([]);

@@ -9,7 +9,7 @@ import { statementLabels } from '../statement-labels.js';
 import type { StatementView } from '../statement-view.js';
 import { statementView } from '../statement-view.js';
 import type { LinkContext } from './components.js';
-import { actorLink, actorLinks, commitmentLink, commitmentTable, evidenceLinks, recordText } from './components.js';
+import { actorLink, actorLinks, commitmentLink, commitmentTable, evidenceLinks, pagerNav, recordText } from './components.js';
 import type { Html } from './html.js';
 import { html } from './html.js';
 import { relativeHref, sitePaths } from './paths.js';
@@ -94,10 +94,7 @@ export function actorPartTitle(part: ActorPart, lang: LinkContext['lang']): stri
 
 /** One part of an actor's page, whole, a page at a time. */
 export function actorPartPage(a: SiteActor, part: ActorPart, page: number, pages: number, lc: LinkContext): Html {
-  const w = siteLabels(lc.lang);
-  const nav = pages > 1 ? html`<nav aria-label="${w.pages}"><ul class="pager">
-${Array.from({ length: pages }, (_, i) => i + 1).map((n) => html`<li><a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, part, n))}"${n === page ? html` aria-current="page"` : ''}>${w.page} ${n}</a></li>
-`)}</ul></nav>` : '';
+  const nav = pagerNav(pages, page, (n) => sitePaths.actorPart(lc.lang, a.ref.id, part, n), lc);
   return html`<p class="print-hide"><a href="${relativeHref(lc.path, sitePaths.actor(lc.lang, a.ref.id))}">${a.ref.label}</a></p>
 <h1>${a.ref.label}: ${actorPartTitle(part, lc.lang)}</h1>
 ${nav}

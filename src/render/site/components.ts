@@ -110,3 +110,12 @@ export function lateDays(days: number, lang: Lang): string {
 export function commitmentLink(c: Parameters<typeof commitmentName>[0], lc: LinkContext): Html {
   return html`<a href="${refHref(c.ref, c.recordKind, lc)}">${commitmentName(c, lc.lang)}</a><br><code class="id">${c.id}</code>`;
 }
+
+/** Links to every page of a paged list (none for one page), the current one marked. */
+export function pagerNav(pages: number, page: number, href: (n: number) => string, lc: LinkContext): Html {
+  if (pages <= 1) return html``;
+  const w = siteLabels(lc.lang);
+  return html`<nav aria-label="${w.pages}"><ul class="pager">
+${Array.from({ length: pages }, (_, i) => i + 1).map((n) => html`<li><a href="${relativeHref(lc.path, href(n))}"${n === page ? html` aria-current="page"` : ''}>${w.page} ${n}</a></li>
+`)}</ul></nav>`;
+}

@@ -5,7 +5,7 @@ import type { Lang } from '../../core/model.js';
 import type { AgreementShow, MeetingHead, SiteMeeting } from '../../core/queries/site.js';
 import { dayRange, labels, othersNotRecorded, participantsText } from '../i18n.js';
 import type { LinkContext } from './components.js';
-import { actorLink, actorLinks, commitmentDue, followupTable, inferredTag, recordText, refHref, stateBadge } from './components.js';
+import { actorLink, actorLinks, commitmentDue, followupTable, inferredTag, pagerNav, recordText, refHref, stateBadge } from './components.js';
 import type { Html } from './html.js';
 import { sourceLink } from './source-pages.js';
 import { html } from './html.js';
@@ -41,12 +41,10 @@ export function meetingsIndex(meetings: readonly MeetingRow[], lc: LinkContext, 
   const pages = meetingsPages(meetings.length);
   const from = (page - 1) * MEETINGS_PAGE;
   const rows = meetings.slice(from, from + MEETINGS_PAGE);
-  const nav = pages > 1 ? html`<nav aria-label="${w.pages}"><ul class="pager">
-${Array.from({ length: pages }, (_, i) => i + 1).map((n) => html`<li><a href="${relativeHref(lc.path, sitePaths.meetings(lc.lang, n))}"${n === page ? html` aria-current="page"` : ''}>${w.page} ${n}</a></li>
-`)}</ul></nav>` : '';
+  const nav = pagerNav(pages, page, (n) => sitePaths.meetings(lc.lang, n), lc);
   return html`<h1>${w.meetings}</h1>
-${pages > 1 ? html`<p>${meetingsShownOf(num(meetings.length, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang), lc.lang)}</p>
-${nav}` : ''}
+${pages > 1 ? html`<p>${meetingsShownOf(num(meetings.length, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang), lc.lang)}</p>` : ''}
+${nav}
 <table class="stack">
 <caption>${w.meetings}: ${meetings.length}</caption>
 <thead><tr><th scope="col">${l.words.dates}</th><th scope="col">${l.words.body}</th><th scope="col">${l.words.place}</th><th scope="col">${l.words.agreements}</th></tr></thead>
