@@ -127,11 +127,15 @@ async function cachedRun(root: string, asOf: string | undefined): Promise<{ chec
         snapshot.save();
         return hit;
       }
-      const [{ loadRepository }, { snapshotSource }] = await Promise.all([import('../io/load.js'), import('../io/source.js')]);
+      const [{ loadRepository }, { snapshotSource }, { openFileResults }] = await Promise.all([import('../io/load.js'), import('../io/source.js'), import('../io/cache-checks.js')]);
       const source = snapshotSource(snapshot);
-      const repo = await loadRepository(source, extra, asOf !== undefined ? { asOf } : {});
+      // Some file changed (or the result was not kept): the schema and per-record results of the files that did not
+      // change are reused (io/cache-checks.ts), so the run checks again only what the changes reach.
+      const fileResults = keyed !== undefined && snapshot.hashes ? openFileResults(snapshot.root, snapshot.hashes) : undefined;
+      const repo = await loadRepository(source, extra, { ...(asOf !== undefined ? { asOf } : {}), ...(fileResults ? { fileResults } : {}) });
       const checked = fromRepository(repo);
       if (keyed !== undefined && source.stable()) {
+        fileResults?.save();
         results.writeResult(snapshot.root, keyed, checked);
         // And each file's summary, for a later --changed-since (io/changed-since.ts).
         (await import('../io/changed-since.js')).keepSummaries(snapshot.root, repo.records.files, snapshot.blobIds);

@@ -87,9 +87,9 @@ export function keepSummaries(root: string, files: readonly ParsedFile[], blobId
 async function throughStatIndex(base: RecordSource, head: RecordSource): Promise<{ head: RecordSource; stable(): boolean; done(): void }> {
   const plain = { head, stable: () => true, done: () => undefined };
   if (!head.onDisk || !cacheEnabled()) return plain;
-  const baseEntries = await base.treeEntries?.();
+  // The base's tree and git's index listed at once: two git processes that need not wait for each other.
+  const [baseEntries, index] = await Promise.all([base.treeEntries?.(), base.git ? listIndex(base.git.workTree, base.git.folder) : undefined]);
   if (!baseEntries || ![...baseEntries.values()].every((e) => e.object.length === 40)) return plain;
-  const index = base.git ? await listIndex(base.git.workTree, base.git.folder) : undefined;
   const vouch: Voucher | undefined = index
     ? (name, stat) => {
         const entry = index.entries.get(name);

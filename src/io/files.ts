@@ -110,28 +110,28 @@ export interface RecordFileListing {
 export async function walkRecordFiles(root: string): Promise<RecordFileListing> {
   const files: string[] = [];
   const unreadable: UnreadableFolder[] = [];
-  const relative = (full: string): string => path.relative(root, full).split(path.sep).join('/');
-  const walk = async (dir: string): Promise<void> => {
+  // Each path relative to root is built as the walk goes down (`rel` ends with / below the root): path.relative
+  // resolves both of its arguments on every call, a tenth of a warm run's snapshot at 2,000 files.
+  const walk = async (dir: string, rel: string): Promise<void> => {
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'error';
       if (dir === root) throw new UsageError(`cannot read the records root ${root} (${code})`);
-      unreadable.push({ folder: relative(dir) + '/', reason: code });
+      unreadable.push({ folder: rel, reason: code });
       return;
     }
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
-      const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) await walk(full);
+        if (!SKIP_DIRS.has(e.name)) await walk(path.join(dir, e.name), `${rel}${e.name}/`);
       } else if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/.test(e.name)) {
-        files.push(relative(full));
+        files.push(rel + e.name);
       }
     }
   };
-  await walk(root);
+  await walk(root, '');
   return { files: files.sort(), unreadable: unreadable.sort((a, b) => (a.folder < b.folder ? -1 : 1)) };
 }
 

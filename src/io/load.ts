@@ -15,6 +15,7 @@ import { startProgress } from './terminal.js';
 import type { ParsePool } from './parse-pool.js';
 import { poolSize, startParsePool } from './parse-pool.js';
 import type { ParseCache } from './cache.js';
+import type { FileResults } from './cache-checks.js';
 import { openParseCache } from './cache.js';
 
 let validator: SchemaValidator | undefined;
@@ -33,6 +34,9 @@ export interface LoadOptions extends Pick<CheckOptions, 'asOf' | 'known'> {
   /** The records as data, for `diff`: no schema (but acta.yaml's, which sets the language) and no checks, no
    * diagnostics — so every record counts as valid, and compiling the record schemas is not paid for. */
   readonly dataOnly?: boolean;
+  /** Schema and per-record check results kept by content (io/cache-checks.ts): reused for the files that did not
+   * change, and given the results of those that did (the caller saves them if the run was stable). */
+  readonly fileResults?: FileResults;
 }
 
 function configValidator(): SchemaValidator {
@@ -44,8 +48,10 @@ export async function loadRepository(from: string | RecordSource, extra: readonl
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
   const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, f.reason, 'folder'))];
-  const { dataOnly, ...checks } = options;
-  const checked = dataOnly ? { records: buildRecordSet(parsed, configValidator()).records, diagnostics: [] } : checkRecords(parsed, schemaValidator(), { rootFile: 'acta.yaml', ...checks });
+  const { dataOnly, fileResults, ...checks } = options;
+  const validator = fileResults ? fileResults.validator(schemaValidator) : schemaValidator();
+  const kept = fileResults ? { recordResults: (context: string) => fileResults.recordResults(context) } : {};
+  const checked = dataOnly ? { records: buildRecordSet(parsed, configValidator()).records, diagnostics: [] } : checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, ...kept });
   return { ...checked, root: source.root, fileNames: names };
 }
 

@@ -1,9 +1,10 @@
 // Template lookup: a records repository's templates/ overrides the package's templates/ file by file (same relative
 // path); --template FILE names the main template explicitly. Templates from the records root are read like records:
 // regular files only, never through a link that leads out of the root, and small.
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TemplateFormat, TemplateSet, TemplateText } from '../render/report-template.js';
 import { say } from '../core/diagnostics.js';
 import { SaidError } from './files.js';
@@ -14,6 +15,40 @@ import { isInside } from './source.js';
 export const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 const MAX_BYTES = 512 * 1024;
+
+/** The package's templates precompiled by the build for one format (scripts/compile-templates.mjs;
+ * dist/templates-compiled-md.js and -html.js, absent under vitest, which runs src/: every template is then compiled at
+ * run time). */
+export function compiledTemplatesFile(format: TemplateFormat): string {
+  return fileURLToPath(new URL(`../templates-compiled-${format}.js`, import.meta.url));
+}
+
+/** A precompiled spec's key: the SHA-256 of the whole text it was compiled from. */
+export function compiledKey(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+const compiled = new Map<string, Promise<ReadonlyMap<string, object>>>();
+
+/** The build's precompiled templates for a format (an empty map when there are none: a run from src/, or a build
+ * without them); `file` names another build's. */
+export function compiledTemplates(format: TemplateFormat, file = compiledTemplatesFile(format)): Promise<ReadonlyMap<string, object>> {
+  let specs = compiled.get(file);
+  if (!specs) compiled.set(file, (specs = importCompiled(file)));
+  return specs;
+}
+
+async function importCompiled(file: string): Promise<ReadonlyMap<string, object>> {
+  if (!(await exists(file))) return new Map();
+  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  return mod.default instanceof Map ? (mod.default as ReadonlyMap<string, object>) : new Map();
+}
+
+/** The template with the build's compiled spec for `format` attached when its text is one the build compiled. */
+function withCompiled(t: TemplateText, specs: ReadonlyMap<string, object>): TemplateText {
+  const spec = specs.get(compiledKey(t.text));
+  return spec ? { ...t, precompiled: spec } : t;
+}
 
 export interface TemplateLookup {
   /** The records root: its templates/ folder overrides the package's. */
@@ -74,5 +109,7 @@ export async function loadTemplateSet(kind: string, format: TemplateFormat, look
       partials[rel.replace(/\.hbs$/, '')] = await readTemplate(path.join(own, kind, 'partials', rel), `templates/${kind}/partials/${rel}`, lookup.root);
     }
   }
-  return { main, partials };
+  const specs = await compiledTemplates(format);
+  if (specs.size === 0) return { main, partials };
+  return { main: withCompiled(main, specs), partials: Object.fromEntries(Object.entries(partials).map(([name, t]) => [name, withCompiled(t, specs)])) };
 }

@@ -6,11 +6,24 @@ import { LazyList } from '../core/queries/lazy-list.js';
  * bidi marks, embeddings, overrides and isolates; line and paragraph separators; noncharacters; lone surrogates. */
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}\p{Cs}]/gu;
 const REPLACEMENT = '\uFFFD';
+// The same code points, for a yes/no test (no g flag: no lastIndex state).
+const UNSAFE_CLASS = UNSAFE.source.slice(1, -1);
+
+// One scan that says whether a policy would change anything: most record text is plain words, and returning it as it
+// is spares the chain of replace passes (each a scan, with \p{…} classes) and the strings they make.
+const TERMINAL_TOUCHED = new RegExp(`[${UNSAFE_CLASS}\\r]|::|##\\[`, 'u');
+const ONE_LINE_TOUCHED = new RegExp(`[${UNSAFE_CLASS}\\r\\n\\t]|::|##\\[`, 'u');
+const MARKDOWN_TOUCHED = new RegExp(`[${UNSAFE_CLASS}\\r\\n\\t&<>\\\\\`*_[\\]|~#@]|::|^[-+]`, 'u');
 
 /** Every unsafe code point replaced by U+FFFD (visible: a reader sees something was there). Tab, LF and CR stay. */
 export function replaceUnsafe(s: string): string {
-  return s.replace(UNSAFE, REPLACEMENT);
+  return SAFE.test(s) ? s : s.replace(UNSAFE, REPLACEMENT);
 }
+
+// Text made only of code points UNSAFE never matches (printable ASCII, tab, LF, CR, and the BMP outside every range
+// above and below the surrogates): tested first, without the Unicode-property scan, which cost the site (every escaped
+// string of every page) seconds at 2,000 meetings.
+const SAFE = /^[\t\n\r\x20-\x7e\u00a0-\u061b\u061d-\u200d\u2010-\u2027\u202f-\u2065\u206a-\ud7ff]*$/;
 
 // GitHub's runner reads a log line as a workflow command when, after leading white space, it starts with `::`
 // (`::error …::`), or when it holds `##[` anywhere (the legacy `##[error]` form). A zero-width space between the two
@@ -19,11 +32,13 @@ const COMMAND_START = /:(?=:)|#(?=#\[)/g;
 
 /** Terminal (and CI log): no escape sequences, no carriage returns, no bidi tricks, no workflow commands. Newlines and tabs stay. */
 export function terminalSafe(s: string): string {
+  if (!TERMINAL_TOUCHED.test(s)) return s;
   return replaceUnsafe(s).replace(/\r/g, '').replace(COMMAND_START, '$&\u200B');
 }
 
 /** Terminal, one line: also folds newlines and tabs to spaces. */
 export function oneLine(s: string): string {
+  if (!ONE_LINE_TOUCHED.test(s)) return s;
   return terminalSafe(s).replace(/[\n\t]+/g, ' ');
 }
 
@@ -66,7 +81,11 @@ export function htmlText(s: string): string {
 
 // What JSON.stringify leaves raw but a terminal or an editor acts on: DEL, C1, bidi controls, line/paragraph
 // separators, noncharacters (lone surrogates it escapes itself).
-const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}]/gu;
+// Written without the u flag (noncharacters spelt out: U+FDD0–U+FDEF, and U+xFFFE/U+xFFFF of every plane, as their
+// surrogate pairs), which V8 scans several times faster: export -f json passes every byte of its output through it.
+// JSON.stringify leaves no lone surrogate, so a pair is always whole; test/render/escape.test.ts holds it to the
+// \p{Noncharacter_Code_Point} form on every code point.
+const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/g;
 const unicodeEscape = (c: string): string => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
 
 /** JSON: the value itself, lossless; besides the C0 controls JSON escapes, the characters above become \uXXXX. */
@@ -138,6 +157,7 @@ function* jsonPieces(v: unknown, key: string, indent: string, depth: number): Ge
 
 /** Markdown (tables and prose): one line, no HTML, no Markdown markup, no @mentions or #references that notify people. */
 export function markdownText(s: string): string {
+  if (!MARKDOWN_TOUCHED.test(s)) return s;
   return oneLine(s)
     .replace(/[&<>]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt' }[c]};`)
     .replace(/[\\`*_[\]|~]/g, '\\$&')
@@ -158,6 +178,12 @@ export function icsText(s: string): string {
     .replace(/\n/g, '\\n');
 }
 
+/** An own, enumerable, writable member, as Object.fromEntries makes it (a `__proto__` key stays a key). */
+function define(o: Record<string, unknown>, k: string, x: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
+  else o[k] = x;
+}
+
 /** Every string in a value passed through `policy`, deep; numbers, booleans and keys untouched. */
 // A part in which the policy changes nothing is returned as it is (not copied), and a frozen part — the actor
 // references views share — is mapped once: the copy costs memory in proportion to what changes, not to the model.
@@ -169,13 +195,30 @@ export function mapStringsDeep(value: unknown, policy: (s: string) => string): u
     const shared = Object.isFrozen(v);
     if (shared && seen.has(v)) return seen.get(v);
     let out: unknown = v;
+    // Copied only from the first value the policy changes (before it, the parts are the same): no array of entries
+    // nor a copy made for a part that stays as it is.
     if (Array.isArray(v)) {
-      const items = v.map(map);
-      if (items.some((x, i) => x !== v[i])) out = items;
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        const y = map(x);
+        if (copy === undefined && y !== x) copy = v.slice(0, i);
+        if (copy !== undefined) copy.push(y);
+      }
+      if (copy !== undefined) out = copy;
     } else {
-      const entries = Object.entries(v);
-      const mapped = entries.map(([, x]) => map(x));
-      if (mapped.some((x, i) => x !== entries[i]![1])) out = Object.fromEntries(entries.map(([k], i) => [k, mapped[i]]));
+      const keys = Object.keys(v);
+      let copy: Record<string, unknown> | undefined;
+      for (let i = 0; i < keys.length; i++) {
+        const x = (v as Record<string, unknown>)[keys[i]!];
+        const y = map(x);
+        if (copy === undefined && y !== x) {
+          copy = {};
+          for (let j = 0; j < i; j++) define(copy, keys[j]!, (v as Record<string, unknown>)[keys[j]!]);
+        }
+        if (copy !== undefined) define(copy, keys[i]!, y);
+      }
+      if (copy !== undefined) out = copy;
     }
     if (shared) seen.set(v, out);
     return out;

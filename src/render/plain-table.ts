@@ -5,16 +5,24 @@
 // test/render/plain-table.test.ts holds the two equal on random tables.
 
 export type PlainRow = readonly (string | number)[];
+/** A row of one cell across every column (cli-table3's `colSpan` of the whole width): the work plan's axis, objective
+ * and result headings. */
+export interface FullRow {
+  readonly full: string | number;
+}
+export type PlainItem = PlainRow | FullRow;
+
+const isFull = (r: PlainItem): r is FullRow => !Array.isArray(r);
 
 // Characters string-width counts as exactly one column and emoji-regex never matches (checked one by one in the test);
 // the only whitespace among them is the space and the no-break space, so word splitting is the same as cli-table3's.
-const PLAIN_TEXT = /^[\x20-\x7e\xa0-\u024f\u2010-\u2027\u2030-\u205e\n]*$/;
+const PLAIN_TEXT = /^[\x20-\x7e\xa0-\u024f\u2010-\u2027\u2030-\u205e\u2713\n]*$/;
 
 /** True when `drawPlainTable` draws this table exactly as cli-table3 would. */
-export function isPlainTable(head: readonly string[], widths: readonly number[], rows: readonly PlainRow[]): boolean {
+export function isPlainTable(head: readonly string[], widths: readonly number[], rows: readonly PlainItem[]): boolean {
   if (widths.some((w) => !Number.isInteger(w) || w < 3)) return false;
   if (head.length > 0 && (head.length !== widths.length || !head.every(isPlainCell))) return false;
-  return rows.every((r) => r.length === widths.length && r.every(isPlainCell));
+  return rows.every((r) => (isFull(r) ? isPlainCell(r.full) : r.length === widths.length && r.every(isPlainCell)));
 }
 
 function isPlainCell(cell: string | number): boolean {
@@ -22,7 +30,13 @@ function isPlainCell(cell: string | number): boolean {
 }
 
 // cli-table3's wordWrap: split on whitespace runs; a word that does not fit starts a new line (and is cut later).
+// A cell that fits on one line (no line break, no leading white space to drop) is that line: most cells are.
+const NOT_ONE_LINE = /^\s|\n/;
 function wrapWords(max: number, text: string): string[] {
+  if (text.length <= max) {
+    if (text.length === 0) return [];
+    if (!NOT_ONE_LINE.test(text)) return [text];
+  }
   const lines: string[] = [];
   for (const part of text.split('\n')) {
     const split = part.split(/(\s+)/g);
@@ -58,19 +72,35 @@ function rule(widths: readonly number[], left: string, mid: string, right: strin
   return left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
 }
 
-/** The table cli-table3 draws for { head, colWidths: widths, wordWrap: true, style: { head: [], border: [] } }. */
-export function drawPlainTable(head: readonly string[], widths: readonly number[], rows: readonly PlainRow[]): string {
+/** The table cli-table3 draws for { head, colWidths: widths, wordWrap: true, style: { head: [], border: [] } }, a FullRow
+ * as a cell of colSpan widths.length (its rules meet the columns' with ┴ above it and ┬ below). */
+export function drawPlainTable(head: readonly string[], widths: readonly number[], rows: readonly PlainItem[]): string {
   const all = head.length > 0 ? [head, ...rows] : rows;
   if (all.length === 0) return '';
+  const span = widths.reduce((a, b) => a + b, 0) + widths.length - 1;
+  const line = '─'.repeat(span);
   const out: string[] = [];
-  all.forEach((row, y) => {
-    out.push(y === 0 ? rule(widths, '┌', '┬', '┐') : rule(widths, '├', '┼', '┤'));
-    const cells = row.map((cell, x) => wrapWords(widths[x]! - 2, String(cell)));
-    const height = Math.max(1, ...cells.map((c) => c.length));
-    for (let n = 0; n < height; n++) {
-      out.push(`│${cells.map((c, x) => (c[n] === undefined ? ' '.repeat(widths[x]!) : ` ${fit(c[n]!, widths[x]! - 2)} `)).join('│')}│`);
+  let above: boolean | undefined; // the row above is a FullRow
+  for (const row of all) {
+    const full = isFull(row);
+    if (above === undefined) out.push(full ? `┌${line}┐` : rule(widths, '┌', '┬', '┐'));
+    else if (full) out.push(above ? `├${line}┤` : rule(widths, '├', '┴', '┤'));
+    else out.push(above ? rule(widths, '├', '┬', '┤') : rule(widths, '├', '┼', '┤'));
+    if (full) {
+      // cli-table3 wraps a spanning cell at the columns' widths added up (the borders between them left out), then
+      // draws it across the whole span.
+      const lines = wrapWords(span - widths.length - 1, String(row.full));
+      if (lines.length === 0) out.push(`│${' '.repeat(span)}│`);
+      for (const l of lines) out.push(`│ ${fit(l, span - 2)} │`);
+    } else {
+      const cells = row.map((cell, x) => wrapWords(widths[x]! - 2, String(cell)));
+      const height = Math.max(1, ...cells.map((c) => c.length));
+      for (let n = 0; n < height; n++) {
+        out.push(`│${cells.map((c, x) => (c[n] === undefined ? ' '.repeat(widths[x]!) : ` ${fit(c[n]!, widths[x]! - 2)} `)).join('│')}│`);
+      }
     }
-  });
-  out.push(rule(widths, '└', '┴', '┘'));
+    above = full;
+  }
+  out.push(above ? `└${line}┘` : rule(widths, '└', '┴', '┘'));
   return out.join('\n');
 }

@@ -19,7 +19,17 @@ export interface TemplateText {
   /** Where it came from, for error messages (a path). */
   readonly name: string;
   readonly text: string;
+  /** This text compiled at build time for the format it is rendered in (scripts/compile-templates.mjs: Handlebars'
+   * precompiled spec), when it is one of the package's templates; the text is compiled at run time otherwise. */
+  readonly precompiled?: object;
 }
+
+/** How every template is compiled, at build time and at run time alike: Markdown without HTML escaping. */
+export function templateOptions(format: TemplateFormat): CompileOptions {
+  return { noEscape: format === 'md', strict: false, preventIndent: true };
+}
+
+type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
 
 export interface TemplateSet {
   readonly main: TemplateText;
@@ -78,9 +88,10 @@ function registerHelpers(hb: typeof Handlebars): void {
 }
 
 function compile(hb: typeof Handlebars, t: TemplateText, format: TemplateFormat): Handlebars.TemplateDelegate {
+  if (t.precompiled) return hb.template(t.precompiled as Parameters<typeof hb.template>[0]);
   try {
     hb.parse(t.text); // compile() is lazy: parse now, so a broken template is named before anything renders
-    return hb.compile(t.text, { noEscape: format === 'md', strict: false, preventIndent: true });
+    return hb.compile(t.text, templateOptions(format));
   } catch (e) {
     throw new TemplateError(`${t.name}: ${(e as Error).message.split('\n')[0]}`);
   }

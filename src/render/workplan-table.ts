@@ -10,6 +10,8 @@ import type { ReportLabels } from './report-labels.js';
 import { reportLabels } from './report-labels.js';
 import type { Style } from './style.js';
 import { stateMark } from './state-marks.js';
+import type { FullRow, PlainItem, PlainRow } from './plain-table.js';
+import { drawPlainTable, isPlainTable } from './plain-table.js';
 
 const NUMBER = 7;
 const COLUMN = 9;
@@ -57,18 +59,24 @@ function planTable(p: WorkplanPlan, l: Labels, r: ReportLabels, s: Style, width:
   const span = p.columns.length + 2;
   const rest = (width ?? WIDTH) - NUMBER - p.columns.length * COLUMN - (span + 1);
   const textWidth = width === undefined ? Math.min(60, Math.max(30, rest)) : Math.min(TEXT_MAX + 2, Math.max(20, rest));
-  const table = new Table({ head: [l.words.number, l.words.activity, ...p.columns].map((h) => s.bold(h)), colWidths: [NUMBER, textWidth, ...p.columns.map(() => COLUMN)], wordWrap: true, style: { head: [], border: [] } });
-  const full = (content: string): { colSpan: number; content: string } => ({ colSpan: span, content });
+  const head = [l.words.number, l.words.activity, ...p.columns].map((h) => s.bold(h));
+  const widths = [NUMBER, textWidth, ...p.columns.map(() => COLUMN)];
+  const rows: PlainItem[] = [];
   for (const axis of p.axes) {
-    table.push([full(s.bold(`${l.words.axis} ${oneLine(axis.number)}. ${oneLine(localText(axis.title, l.lang))}`))]);
+    rows.push({ full: s.bold(`${l.words.axis} ${oneLine(axis.number)}. ${oneLine(localText(axis.title, l.lang))}`) });
     for (const o of axis.objectives) {
-      table.push([full(`${l.words.objective} ${oneLine(o.number)}. ${oneLine(localText(o.text, l.lang))}`)]);
+      rows.push({ full: `${l.words.objective} ${oneLine(o.number)}. ${oneLine(localText(o.text, l.lang))}` });
       for (const res of o.results) {
-        table.push([full(s.dim(`${l.words.result} ${oneLine(res.number)}. ${oneLine(localText(res.text, l.lang))}`))]);
-        for (const a of res.activities) table.push(activityRow(a, l, r, s));
+        rows.push({ full: s.dim(`${l.words.result} ${oneLine(res.number)}. ${oneLine(localText(res.text, l.lang))}`) });
+        for (const a of res.activities) rows.push(activityRow(a, l, r, s));
       }
     }
   }
+  // Drawn directly when no cell has colour or a character cli-table3 measures otherwise (plain-table.ts): cli-table3
+  // measures every word through string-width, most of `workplan`'s time.
+  if (isPlainTable(head, widths, rows)) return drawPlainTable(head, widths, rows);
+  const table = new Table({ head, colWidths: widths, wordWrap: true, style: { head: [], border: [] } });
+  for (const row of rows) table.push(Array.isArray(row) ? [...(row as PlainRow)] : [{ colSpan: span, content: String((row as FullRow).full) }]);
   return table.toString();
 }
 

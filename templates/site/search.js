@@ -1,5 +1,7 @@
-// acta site: the search page. Loads the prebuilt MiniSearch index (window.ACTA_SEARCH, from search-index.js) and
-// shows the hits as links; every text goes in through textContent, never as markup. No request leaves the page.
+// acta site: the search page. search-index.js (window.ACTA_SEARCH) names the shards of the prebuilt MiniSearch index;
+// they are loaded (as scripts: a page opened from file:// may not fetch()) when the first search is made, and every
+// search runs over all of them, so every match is counted. The hits are shown as links; every text goes in through
+// textContent, never as markup. No request leaves the site.
 // The words, the filters and the page are kept in the address (?q=…&state=…&p=2): a search can be shared, and Back
 // after opening a hit comes back to it. The count is every match, not the page shown.
 (function () {
@@ -10,13 +12,50 @@
   var PAGE = 20;
   var FILTERS = ['kind', 'state', 'body', 'actor', 'year'];
   var fold = function (term) { return term.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
-  var search = window.MiniSearch.loadJSON(data.index, {
+  var options = {
     fields: data.fields,
     storeFields: data.storeFields,
     processTerm: fold,
     // An actor named by the query comes first: its page leads to everything it owes.
     searchOptions: { prefix: true, fuzzy: 0.1, boost: { title: 2 }, combineWith: 'AND', boostDocument: function (id, term, stored) { return stored && stored.kind === 'actor' ? 3 : 1; } }
-  });
+  };
+  var shards = null; // one MiniSearch per shard, once loaded
+  var waiting = [];
+
+  // The shards as scripts, each setting window.ACTA_SEARCH_SHARDS[n]; then everything asked while they loaded.
+  function load(then) {
+    if (shards) { then(); return; }
+    waiting.push(then);
+    if (waiting.length > 1) return;
+    var left = data.shards.length;
+    var done = function () {
+      var texts = window.ACTA_SEARCH_SHARDS || [];
+      shards = [];
+      for (var i = 0; i < texts.length; i++) if (texts[i]) shards.push(window.MiniSearch.loadJSON(texts[i], options));
+      window.ACTA_SEARCH_SHARDS = [];
+      var calls = waiting;
+      waiting = [];
+      calls.forEach(function (call) { call(); });
+    };
+    if (!left) { done(); return; }
+    data.shards.forEach(function (src) {
+      var script = document.createElement('script');
+      script.src = src;
+      script.onload = script.onerror = function () { if (--left === 0) done(); };
+      document.body.appendChild(script);
+    });
+  }
+
+  // Every shard's matches, best first (a stable sort: equal scores keep the index's order).
+  function searchAll(query, filter) {
+    var hits = [];
+    shards.forEach(function (shard) {
+      var found = shard.search(query, { filter: filter });
+      for (var i = 0; i < found.length; i++) hits.push(found[i]);
+    });
+    hits.sort(function (a, b) { return b.score - a.score; });
+    return hits;
+  }
   var number = new Intl.NumberFormat(data.lang || document.documentElement.lang, { useGrouping: 'always' });
   var input = document.getElementById('q');
   var list = document.getElementById('search-results');
@@ -101,12 +140,20 @@
     return item;
   }
 
+  var latest = null;
+
   function show(state) {
+    latest = state;
     list.textContent = '';
     pages.hidden = true;
     var filtered = FILTERS.some(function (name) { return state[name]; });
     if (!state.q.trim() && !filtered) { status.textContent = ''; return; }
-    var hits = search.search(state.q.trim() ? state.q : window.MiniSearch.wildcard, { filter: matches(state) });
+    if (!shards) status.textContent = status.getAttribute('data-loading');
+    load(function () { if (latest === state) showHits(state); });
+  }
+
+  function showHits(state) {
+    var hits = searchAll(state.q.trim() ? state.q : window.MiniSearch.wildcard, matches(state));
     if (!hits.length) {
       status.textContent = status.getAttribute('data-none') + ' ' + status.getAttribute('data-help');
       return;

@@ -107,3 +107,61 @@ describe('property: every policy holds for arbitrary text', () => {
     );
   });
 });
+
+describe('htmlText: the quick test of plain text never lets an unsafe code point through', () => {
+  it('is the full scan for any string, and changes nothing in plain text', () => {
+    const full = (x: string): string => x.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}\p{Cs}]/gu, '\uFFFD');
+    // Every code point at the edges of the quick test's ranges, and strings of them.
+    const edges = [0x8, 0x9, 0xa, 0xb, 0xd, 0xe, 0x1f, 0x20, 0x7e, 0x7f, 0x9f, 0xa0, 0x61b, 0x61c, 0x61d, 0x200d, 0x200e, 0x200f, 0x2010, 0x2027, 0x2028, 0x2029, 0x202e, 0x202f, 0x2065, 0x2066, 0x2069, 0x206a, 0xd7ff, 0xd800, 0xdfff, 0xe000, 0xfdd0, 0xfffe, 0xffff].map((c) => String.fromCharCode(c));
+    for (const c of edges) expect(htmlText(`ab${c}cd`), c.charCodeAt(0).toString(16)).toBe(full(`ab${c}cd`));
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...edges), fc.string({ unit: 'binary' })), { maxLength: 8 }).map((p) => p.join('')), (x) => {
+      expect(htmlText(x)).toBe(full(x));
+    }), { numRuns: 3000 });
+    expect(htmlText('Acuerdo «informe» — 2.º semestre… “ok”')).toBe('Acuerdo «informe» — 2.º semestre… “ok”');
+  });
+});
+
+// The policies return plain text as it is after one scan (escape.ts: *_TOUCHED): on text with and without the
+// characters each one acts on, the answer is the whole chain's, written out here as it stood before that shortcut.
+describe('the one-scan shortcut changes no answer', () => {
+  const UNSAFE_REF = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}\p{Cs}]/gu;
+  const terminalRef = (s: string): string => s.replace(UNSAFE_REF, '\uFFFD').replace(/\r/g, '').replace(/:(?=:)|#(?=#\[)/g, '$&\u200B');
+  const oneLineRef = (s: string): string => terminalRef(s).replace(/[\n\t]+/g, ' ');
+  const markdownRef = (s: string): string =>
+    oneLineRef(s)
+      .replace(/[&<>]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt' }[c]};`)
+      .replace(/[\\`*_[\]|~]/g, '\\$&')
+      .replace(/(?<![A-Za-z0-9_])#/g, '\\#')
+      .replace(/(?<![A-Za-z0-9_])@/g, '@&#8203;')
+      .replace(/^[-+]/, '\\$&');
+  const piece = fc.oneof(
+    fc.constantFrom('a', 'palabra', ' ', ':', '::', '#', '##[', '@', '-', '+', '\n', '\t', '\r', '&', '<', '>', '\\', '`', '*', '_', '[', ']', '|', '~', 'ñ', '\u0000', '\u009b', '\u202e', '\u2028', '\ufdd0', '\ud800', '\uFFFD', '\u00a0'),
+    fc.string({ maxLength: 6 }),
+  );
+  const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+  it('terminal, one line and markdown equal their full chains', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(terminalSafe(s)).toBe(terminalRef(s));
+        expect(oneLine(s)).toBe(oneLineRef(s));
+        expect(markdownText(s)).toBe(markdownRef(s));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of ['plain words', '-dash', '+plus', 'a::b', 'x ##[y', 'a#1', 'a@b', '']) expect(markdownText(s)).toBe(markdownRef(s));
+  });
+});
+
+describe('JSON: the characters escaped', () => {
+  it('are those of the \\p{Noncharacter_Code_Point} form, on every code point of the BMP and the ends of every plane', () => {
+    const reference = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\p{Noncharacter_Code_Point}]/u;
+    const points: number[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) if (cp < 0xd800 || cp > 0xdfff) points.push(cp);
+    for (let plane = 1; plane <= 16; plane++) for (let k = 0; k < 0x40; k++) points.push(plane * 0x10000 + k, plane * 0x10000 + 0xffc0 + k);
+    for (const cp of points) {
+      const ch = String.fromCodePoint(cp);
+      const escaped = jsonText(`a${ch}b`) !== `${JSON.stringify(`a${ch}b`, null, 2)}\n`;
+      if (escaped !== reference.test(ch)) expect(`U+${cp.toString(16)} ${escaped}`).toBe(`U+${cp.toString(16)} ${reference.test(ch)}`);
+    }
+  });
+});

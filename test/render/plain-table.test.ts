@@ -7,11 +7,11 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { propertyRuns } from '../fixed-seeds.js';
 import { drawPlainTable, isPlainTable } from '../../src/render/plain-table.js';
-import type { PlainRow } from '../../src/render/plain-table.js';
+import type { PlainItem, PlainRow } from '../../src/render/plain-table.js';
 
-function cliTable(head: readonly string[], widths: readonly number[], rows: readonly PlainRow[]): string {
+function cliTable(head: readonly string[], widths: readonly number[], rows: readonly PlainItem[]): string {
   const t = new Table({ ...(head.length ? { head: [...head] } : {}), colWidths: [...widths], wordWrap: true, style: { head: [], border: [] } });
-  t.push(...rows.map((r) => [...r]));
+  t.push(...rows.map((r) => (Array.isArray(r) ? [...(r as PlainRow)] : [{ colSpan: widths.length, content: String((r as { full: string | number }).full) }])));
   return t.toString();
 }
 
@@ -61,5 +61,23 @@ describe('plain tables', () => {
   it('draws a head alone, and nothing for no rows and no head, as cli-table3 does', () => {
     expect(drawPlainTable(['A', 'B'], [5, 6], [])).toBe(cliTable(['A', 'B'], [5, 6], []));
     expect(drawPlainTable([], [5, 6], [])).toBe(cliTable([], [5, 6], []));
+  });
+
+  it('draws rows of one cell across every column (the work plan\u2019s headings) as cli-table3 draws a whole-width colSpan', () => {
+    const table = fc.integer({ min: 1, max: 6 }).chain((cols) =>
+      fc.record({
+        widths: fc.array(fc.integer({ min: 3, max: 30 }), { minLength: cols, maxLength: cols }),
+        head: fc.oneof(fc.constant([] as string[]), fc.array(fc.stringMatching(/^[A-Za-zé ]{0,12}$/), { minLength: cols, maxLength: cols })),
+        rows: fc.array(fc.oneof(fc.array(cell, { minLength: cols, maxLength: cols }), cell.map((full) => ({ full }))), { maxLength: 8 }),
+      }),
+    );
+    fc.assert(
+      fc.property(table, ({ widths, head, rows }) => {
+        expect(isPlainTable(head, widths, rows)).toBe(true);
+        expect(drawPlainTable(head, widths, rows)).toBe(cliTable(head, widths, rows));
+      }),
+      { numRuns: 600 },
+    );
+    expect(isPlainTable([], [10], [['✓ done', '2×/año']].map((r) => r.slice(0, 1)))).toBe(true);
   });
 });

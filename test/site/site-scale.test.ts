@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.mjs';
 import { buildActorDirectory } from '../../src/core/actors.js';
 import { deriveCommitments } from '../../src/core/followup/index.js';
+import type { Commitment } from '../../src/core/followup/index.js';
 import type { Lang } from '../../src/core/model.js';
 import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
@@ -18,7 +19,9 @@ import { loadTemplateSet } from '../../src/io/templates.js';
 import type { TemplateSet } from '../../src/render/report-template.js';
 import type { SiteSpec } from '../../src/render/site/index.js';
 import { siteFiles } from '../../src/render/site/index.js';
-import { actorPartPage, actorParts } from '../../src/render/site/actor-pages.js';
+import { ACTOR_MEETINGS, actorPage, actorPartPage, actorParts, PART_MEETINGS } from '../../src/render/site/actor-pages.js';
+import type { MeetingRow } from '../../src/render/site/meeting-pages.js';
+import { MEETINGS_PAGE, meetingsIndex, meetingsPages } from '../../src/render/site/meeting-pages.js';
 import type { LinkContext } from '../../src/render/site/components.js';
 import { html } from '../../src/render/site/html.js';
 import { renderPage, renderPagePieces } from '../../src/render/site/layout.js';
@@ -34,6 +37,8 @@ const N = 30;
 interface Built {
   readonly spec: SiteSpec;
   readonly commitments: number;
+  /** The Spanish model on another day, and the commitments it was built from. */
+  readonly on: (asOf: string) => { model: SiteModel; commitments: readonly Commitment[] };
 }
 
 function site(meetings: number, workplan: TemplateSet): Built {
@@ -50,7 +55,11 @@ function site(meetings: number, workplan: TemplateSet): Built {
   const commitments = deriveCommitments(records, AS_OF);
   const model = (lang: Lang): SiteModel => buildSite({ records, diagnostics: checked.diagnostics, commitments, ctx: { dir: dirs, lang }, asOf: AS_OF });
   const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: 'Actas', en: 'Records' }, authentic: 'es', assets: { css: '', siteScript: '', searchScript: '', minisearch: '', workplan } };
-  return { spec, commitments: commitments.length };
+  const on = (asOf: string): { model: SiteModel; commitments: readonly Commitment[] } => {
+    const derived = deriveCommitments(records, asOf);
+    return { model: buildSite({ records, diagnostics: checked.diagnostics, commitments: derived, ctx: { dir: dirs, lang: 'es' }, asOf }), commitments: derived };
+  };
+  return { spec, commitments: commitments.length, on };
 }
 
 describe('acta site at scale', () => {
@@ -90,6 +99,85 @@ describe('acta site at scale', () => {
     expect([...siteFiles(large.spec)].some(([file]) => file === sitePaths.searchIndex('en'))).toBe(true);
   }, 120_000); // counts work, not time: a loaded machine only makes it slower
 
+  it('the search index is built a shard at a time, never whole, and its shards together find what one index finds', () => {
+    const LIMIT = 300;
+    const spec: SiteSpec = { ...large.spec, searchShardDocuments: LIMIT };
+    const shards: string[] = [];
+    let meetingPagesBefore = -1;
+    let meetingPages = 0;
+    for (const [file, content] of siteFiles(spec)) {
+      if (/^es\/meetings\/(?!index\.html$)/.test(file)) meetingPages++;
+      if (!file.startsWith('es/search-index/')) continue;
+      if (meetingPagesBefore < 0) meetingPagesBefore = meetingPages; // the first shard comes out among the meeting pages
+      shards.push([...content].join(''));
+    }
+    expect(shards.length).toBeGreaterThan(3);
+    expect(meetingPagesBefore).toBeLessThan(large.spec.models.es.meetings.length);
+    const window: { ACTA_SEARCH_SHARDS?: string[] } = {};
+    for (const script of shards) new Function('window', script)(window);
+    const texts = window.ACTA_SEARCH_SHARDS!;
+    expect(texts.length).toBe(shards.length);
+    const counts = texts.map((text) => (JSON.parse(text) as { documentCount: number }).documentCount);
+    // The same documents as one index, and the same matches for a query.
+    const whole = [...siteFiles({ ...large.spec, searchShardDocuments: Number.MAX_SAFE_INTEGER })].filter(([file]) => file.startsWith('es/search-index/'));
+    expect(whole.length).toBe(1);
+    const one: { ACTA_SEARCH_SHARDS?: string[] } = {};
+    new Function('window', [...whole[0]![1]].join(''))(one);
+    const options = { fields: ['title', 'text', 'actors'], storeFields: ['kind'], processTerm: foldTerm, searchOptions: { prefix: true, fuzzy: 0.1, combineWith: 'AND' as const } };
+    const all = MiniSearch.loadJSON(one.ACTA_SEARCH_SHARDS![0]!, options);
+    // A shard is written once it holds LIMIT documents, after the record that filled it (a meeting's agreements, a
+    // plan's activities): about LIMIT each, never the whole index.
+    expect(Math.max(...counts)).toBeLessThan(2 * LIMIT);
+    expect(Math.max(...counts)).toBeLessThan(all.documentCount / 3);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(all.documentCount);
+    const parts = texts.map((text) => MiniSearch.loadJSON(text, options));
+    for (const query of ['acuerdo', 'mex', 'informe anual', 'oim']) {
+      const expected = all.search(query).map((h) => h.id).sort();
+      expect(parts.flatMap((p) => p.search(query).map((h) => h.id)).sort(), query).toEqual(expected);
+    }
+  }, 120_000);
+
+  it("an actor's calendar holds the deadlines from a year before the day on; its page lists its latest meetings", () => {
+    // A day amid the corpus (a meeting every 3 days from 3 Jan 2000): deadlines behind it and ahead.
+    const asOf = '2000-09-01';
+    const { model: m, commitments } = large.on(asOf);
+    const from = '1999-09-01'; // CALENDAR_DAYS (366) before, in a leap year
+    const mx = m.actorPage('MX');
+    const views = [...mx.calendar.commitments];
+    expect(views.length).toBe(mx.calendar.count);
+    const dated = commitments.filter((c) => c.owed.includes('MX') && (c.due.kind === 'dated' || c.due.kind === 'recurring') && c.due.day >= from);
+    expect(views.length).toBeGreaterThan(0);
+    expect(views.map((c) => c.id).sort()).toEqual(dated.map((c) => c.id).sort());
+    const on = large.on('2001-06-01'); // the first deadlines now more than a year behind: left out
+    const later = on.model.actorPage('MX');
+    expect(on.commitments.filter((c) => c.owed.includes('MX') && c.due.kind === 'dated' && c.due.day < '2000-05-31').length).toBeGreaterThan(0);
+    expect([...later.calendar.commitments].filter((c) => c.due.kind === 'dated' && c.due.day! < '2000-05-31')).toEqual([]);
+    expect(later.calendar.count).toBeGreaterThan(0);
+    // Its meetings: the latest ACTOR_MEETINGS on its page, all of them on its part pages.
+    expect(mx.meetings.length).toBeGreaterThan(ACTOR_MEETINGS);
+    expect(actorParts(mx)).toContainEqual(['meetings', Math.ceil(mx.meetings.length / PART_MEETINGS)]);
+    const lc: LinkContext = { lang: 'es', path: sitePaths.actor('es', 'MX'), actors: new Set(['MX']), activityPages: new Set(), sources: new Set() };
+    const page = actorPage(mx, lc).value;
+    const links = (text: string): number => (text.match(/href="(\.\.\/)+meetings\/[^"#]+\.html"/g) ?? []).length; // a meeting, not an agreement in it
+    expect(links(page)).toBe(ACTOR_MEETINGS);
+    expect(page).toContain('href="MX~/meetings.html"');
+    const part = actorPartPage(mx, 'meetings', 1, 1, { ...lc, path: sitePaths.actorPart('es', 'MX', 'meetings') }).value;
+    expect(links(part)).toBe(mx.meetings.length);
+  });
+
+  it('the list of meetings comes in pages of MEETINGS_PAGE, newest first, each linking to every page', () => {
+    const rows = Array.from({ length: 2 * MEETINGS_PAGE + 7 }, (_, i) => ({ meeting: { id: `m-${i}`, body: { id: 'grcm', label: 'CRM' }, start: '2020-01-01', participants: [] }, agreements: i }) as unknown as MeetingRow);
+    expect(meetingsPages(rows.length)).toBe(3);
+    const page = (n: number): string => meetingsIndex(rows, { lang: 'en', path: sitePaths.meetings('en', n), actors: new Set(), activityPages: new Set(), sources: new Set() }, n).value;
+    const ids = (text: string): string[] => [...text.matchAll(/href="(m-\d+)\.html"/g)].map((x) => x[1]!);
+    expect(ids(page(1))).toEqual(rows.slice(0, MEETINGS_PAGE).map((r) => r.meeting.id));
+    expect(ids(page(3))).toEqual(rows.slice(2 * MEETINGS_PAGE).map((r) => r.meeting.id));
+    expect(page(2)).toContain('href="index~3.html"');
+    expect(page(2)).toContain('<a href="index~2.html" aria-current="page">');
+    expect(page(3)).toContain('Meetings 401–407 of 407.');
+    expect(meetingsIndex(rows.slice(0, 5), { lang: 'en', path: sitePaths.meetings('en'), actors: new Set(), activityPages: new Set(), sources: new Set() }).value).not.toContain('pager');
+  });
+
   it("an actor's part page takes work for its own rows, not for everything the actor owes", () => {
     // The country owing most: a few part pages in the small corpus, about 4× as many rows in the large. A page made
     // from the actor's whole statement (as when each part page made the statement's view) grows with all its rows.
@@ -114,19 +202,23 @@ describe('acta site at scale', () => {
 });
 
 describe('pieces join to the whole', () => {
-  it('the search index in pieces is the JSON.stringify text of its payload, and a script that sets it', () => {
+  it("a shard of the search index in pieces is the JSON.stringify text of its index, and a script that sets it", () => {
     const builder = new SearchIndexBuilder('en', []);
     const hostile = 'Ünïcode \u2028line\u2029 😀 "quotes" \\ back';
     builder.actors(Array.from({ length: 3000 }, (_, i) => ({ ref: { id: `a${i}`, label: `${hostile} ${i}` }, kind: 'country' as const, name: `${hostile} name ${i}` })));
-    const pieces = [...builder.render()];
+    const [file, content] = [...builder.rest()][0]!;
+    expect(file).toBe(sitePaths.searchShard('en', 1));
+    const pieces = [...content!];
     expect(pieces.length).toBeGreaterThan(2); // really in pieces
     const script = pieces.join('');
-    const window: { ACTA_SEARCH?: { index: string } } = {};
+    const window: { ACTA_SEARCH_SHARDS?: string[]; ACTA_SEARCH?: { shards: string[] } } = {};
     new Function('window', script)(window);
-    const payload = window.ACTA_SEARCH!;
-    const whole = `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${JSON.stringify(payload).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
+    const text = window.ACTA_SEARCH_SHARDS![0]!;
+    const whole = `// A shard of the search index of acta's site (MiniSearch, serialised); generated, do not edit.\n(window.ACTA_SEARCH_SHARDS = window.ACTA_SEARCH_SHARDS || [])[0] = ${JSON.stringify(text).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)};\n`;
     expect(script).toBe(whole);
-    expect(JSON.parse(payload.index).documentCount).toBe(3000);
+    expect(JSON.parse(text).documentCount).toBe(3000);
+    new Function('window', builder.manifest())(window);
+    expect(window.ACTA_SEARCH!.shards).toEqual(['search-index/1.js']); // from the search page
   });
 
   it("the index is written from MiniSearch's own state: the same text as JSON.stringify(toJSON()), without its copy", () => {

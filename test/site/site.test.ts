@@ -19,7 +19,7 @@ describe('acta site over data/', () => {
   it('writes both languages, a page per meeting, actor, plan and activity, and the marker', () => {
     expect(site.get('.acta-site')).toContain('acta site');
     for (const lang of ['es', 'en']) {
-      for (const p of ['index.html', 'meetings/2017-06-21-red-trata.html', 'actors/MX~.html', 'actors/iom.html', 'actors/member-countries.html', 'workplan/2017-2022-red-nna.html', 'overdue.html', 'upcoming.html', 'search.html', 'search-index.js', 'actors/MX~.ics']) expect(site.has(`${lang}/${p}`), `${lang}/${p}`).toBe(true);
+      for (const p of ['index.html', 'meetings/2017-06-21-red-trata.html', 'actors/MX~.html', 'actors/iom.html', 'actors/member-countries.html', 'workplan/2017-2022-red-nna.html', 'overdue.html', 'upcoming.html', 'search.html', 'search-index.js', 'search-index/1.js', 'actors/MX~.ics']) expect(site.has(`${lang}/${p}`), `${lang}/${p}`).toBe(true);
     }
     expect(site.get('index.html')).toMatch(/<meta http-equiv="refresh" content="0; url=es\/index.html">/);
     expect(site.get('assets/minisearch.js')).toContain('MiniSearch');
@@ -198,7 +198,7 @@ agreements:
     expect(shown.size).toBeGreaterThan(4);
     expect(await validatePages(shown)).toEqual([]);
     expect(brokenLinks(built)).toEqual([]);
-    expect(built.get('es/search-index.js')!.includes('alert(1)')).toBe(true); // in a JSON string, where markup means nothing
+    expect(built.get('es/search-index/1.js')!.includes('alert(1)')).toBe(true); // in a JSON string, where markup means nothing
     expect(readFileSync(path.join(root, 'meetings/2017-07-10-red-trata.yaml'), 'utf8')).toContain('alert(1)');
   }, 60_000);
 });

@@ -148,7 +148,7 @@ describe('a cache folder that is not the user\'s alone is not used', () => {
     chmodSync(cache, 0o700);
     const ok = await acta(['validate']);
     expect(ok.stderr).toBe('');
-    expect(readdirSync(cache).sort()).toEqual(['key', 'parse', 'parse.pruned', 'refs', 'results', 'stat']);
+    expect(readdirSync(cache).sort()).toEqual(['checks', 'key', 'parse', 'parse.pruned', 'refs', 'results', 'stat']);
     expect((readdirSync(path.join(cache, 'parse')).length)).toBeGreaterThan(0);
   });
 

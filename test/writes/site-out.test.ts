@@ -101,12 +101,12 @@ describe('a folder acta wrote', () => {
     mkdirSync(out);
     const inode = statSync(out).ino;
     const first = await site('.', out);
-    expect(first.stderr).toBe('acta: wrote ./ (139 pages, 220 files); open ./index.html\n'); // (--lang en here; the help test sees it in Spanish)
+    expect(first.stderr).toBe('acta: wrote ./ (139 pages, 222 files); open ./index.html\n'); // (--lang en here; the help test sees it in Spanish)
     expect(first.code).toBe(0);
     expect(statSync(out).ino).toBe(inode);
     expect(readdirSync(out).filter((n) => n.startsWith('.acta-') && n !== '.acta-site')).toEqual([]);
     const manifest = JSON.parse(readFileSync(path.join(out, '.acta-site'), 'utf8')) as { files: [string, number][] };
-    expect(manifest.files.length).toBe(219);
+    expect(manifest.files.length).toBe(221);
     expect(new Map(manifest.files)).toEqual(new Map([...tree(out)].filter(([f]) => f !== '.acta-site')));
     // The user's own file in it (or one of acta's pages changed by hand): the next build refuses and deletes nothing.
     writeFileSync(path.join(out, 'es', 'notes.html'), 'mine');

@@ -9,6 +9,8 @@ import { diagnosticAt } from './context.js';
 
 const TEXT_KEYS = new Set(['es', 'en', 'authentic']);
 function isText(o: Record<string, unknown>, keys: readonly string[]): boolean {
+  // At most the three text keys (an object's keys are distinct): an agreement, a meeting, most objects, have more.
+  if (keys.length > TEXT_KEYS.size) return false;
   for (const k of keys) if (!TEXT_KEYS.has(k)) return false;
   return keys.length > 0 && (typeof o.es === 'string' || typeof o.en === 'string');
 }

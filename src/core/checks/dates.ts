@@ -19,45 +19,50 @@ class DateChecker {
     return false;
   }
 
-  day(value: unknown, pointer: string): boolean {
+  // Pointers come as a base and a path, joined only for a value reported: every date of every record passes here, and
+  // a pointer string made for each was most of the garbage of this check.
+  day(value: unknown, base: string, path = ''): boolean {
     // A value of the wrong shape is the schema's to report; here only shapes that are right but not on the calendar.
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || isRealDate(value)) return true;
+    const pointer = base + path;
     if (!this.inRange(value, pointer)) return false;
     this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', { value }));
     return false;
   }
 
-  due(value: unknown, pointer: string): string | undefined {
+  due(value: unknown, base: string, path = ''): string | undefined {
     if (typeof value !== 'string' || !/^\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12])?$/.test(value)) return undefined;
+    const pointer = base + path;
     if (!this.inRange(value, pointer)) return undefined;
     const period = parsePeriod(value);
     if (!period) this.out.push(diagnosticAt(this.parsed, pointer, 'date/invalid', { value }, { variant: 'period' }));
     return period?.end;
   }
 
-  deadline(d: Deadline | undefined, pointer: string, meetingStart: string | undefined): void {
+  deadline(d: Deadline | undefined, base: string, path: string, meetingStart: string | undefined): void {
     if (!d) return;
-    const end = this.due(d.due, `${pointer}/due`);
-    this.due(d.from, `${pointer}/from`);
-    this.due(d.until, `${pointer}/until`);
-    this.due(d.event?.expected, `${pointer}/event/expected`);
+    const pointer = (): string => base + path;
+    const end = this.due(d.due, base, `${path}/due`);
+    if (d.from !== undefined) this.due(d.from, base, `${path}/from`);
+    if (d.until !== undefined) this.due(d.until, base, `${path}/until`);
+    if (d.event?.expected !== undefined) this.due(d.event.expected, base, `${path}/event/expected`);
     if (hasTooManyOccurrences(d, meetingStart)) {
-      this.out.push(diagnosticAt(this.parsed, `${pointer}/until`, 'deadline/too-many-occurrences', { from: String(d.from ?? meetingStart?.slice(0, 4)), until: String(d.until), max: MAX_OCCURRENCES, years: MAX_OCCURRENCES / 2 }));
+      this.out.push(diagnosticAt(this.parsed, `${pointer()}/until`, 'deadline/too-many-occurrences', { from: String(d.from ?? meetingStart?.slice(0, 4)), until: String(d.until), max: MAX_OCCURRENCES, years: MAX_OCCURRENCES / 2 }));
     }
     if (end && meetingStart && end < meetingStart) {
-      this.out.push(diagnosticAt(this.parsed, `${pointer}/due`, 'deadline/before-meeting', { due: String(d.due), meeting: meetingStart }));
+      this.out.push(diagnosticAt(this.parsed, `${pointer()}/due`, 'deadline/before-meeting', { due: String(d.due), meeting: meetingStart }));
     }
   }
 
   followups(list: readonly FollowUp[] | undefined, pointer: string, meetingStart: string | undefined): void {
     list?.forEach((f, i) => {
       const at = `${pointer}/${i}`;
-      const real = this.day(f.date, `${at}/date`);
+      const real = this.day(f.date, at, '/date');
       if (real && meetingStart && f.date < meetingStart) {
         this.out.push(diagnosticAt(this.parsed, `${at}/date`, 'followup/before-meeting', { date: f.date, meeting: meetingStart }));
       }
-      this.deadline(f.deadline, `${at}/deadline`, meetingStart);
-      this.due(f.occurrence, `${at}/occurrence`);
+      this.deadline(f.deadline, at, '/deadline', meetingStart);
+      if (f.occurrence !== undefined) this.due(f.occurrence, at, '/occurrence');
     });
   }
 }
@@ -88,8 +93,8 @@ export const dates: Check = {
       }
       const start = startOk ? m.dates.start : undefined;
       for (const { agreement: a, pointer } of walkAgreements(m)) {
-        c.deadline(a.commitment?.deadline, `${pointer}/commitment/deadline`, start);
-        a.commitment?.schedule?.forEach((s, i) => c.deadline(s.deadline, `${pointer}/commitment/schedule/${i}/deadline`, start));
+        c.deadline(a.commitment?.deadline, pointer, '/commitment/deadline', start);
+        a.commitment?.schedule?.forEach((s, i) => c.deadline(s.deadline, pointer, `/commitment/schedule/${i}/deadline`, start));
         c.followups(a.followup, `${pointer}/followup`, start);
         if (start) decidedBefore(c, a.followup, `${pointer}/followup`, start, m.id, index);
       }

@@ -9,11 +9,18 @@ const TODO = /^\s*TODO\b/;
 /** Enough for any record; a deeper value is the parse layer's to refuse. */
 const MAX_DEPTH = 64;
 
+// Only a text that starts with `T` or with a space (`\s`: at most U+0020, or from U+00A0 on) can match TODO: the
+// first character rules out nearly every value of a record before the expression runs (test/validate/todo-first-char.test.ts).
+export function mayBeTodo(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 84 || c <= 32 || c >= 0xa0;
+}
+
 // The path is kept as segments and joined only for a placeholder found: most values are not one, and a pointer
 // string built for every value of every record was most of this check's time (and garbage).
 function findPlaceholders(value: unknown, path: (string | number)[], out: string[]): void {
   if (typeof value === 'string') {
-    if (TODO.test(value)) out.push(joinPointer(path));
+    if (mayBeTodo(value) && TODO.test(value)) out.push(joinPointer(path));
   } else if (Array.isArray(value)) {
     if (path.length >= MAX_DEPTH) return;
     for (let i = 0; i < value.length; i++) {

@@ -61,8 +61,17 @@ class RefChecker {
     this.miss(pointer, 'ref/unknown-actor', value, () => this.index.actors);
   }
 
-  actors(list: readonly unknown[] | undefined, pointer: string): void {
-    list?.forEach((a, i) => this.actor(a, `${pointer}/${i}`));
+  /** Each actor of a list; the pointer (`base` + `path` + `/i`) made only for one that is not known — most are. */
+  actors(list: readonly unknown[] | undefined, base: string, path = ''): void {
+    if (!list) return;
+    // Not a list (a record that failed its schema, checked alone): as forEach did, which throws on what has none.
+    if (!Array.isArray(list)) return void list.forEach((a, i) => this.actor(a, `${base}${path}/${i}`));
+    const known = this.index.actors;
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
+      if (typeof a === 'string' && known.has(a)) continue;
+      this.actor(a, `${base}${path}/${i}`);
+    }
   }
 
   body(value: unknown, pointer: string): void {
@@ -94,15 +103,15 @@ class RefChecker {
     else this.agreement(value, pointer);
   }
 
-  deadline(d: Deadline | undefined, pointer: string): void {
-    if (d?.event) this.body(d.event.body, `${pointer}/event/body`);
+  deadline(d: Deadline | undefined, base: string, path: string): void {
+    if (d?.event) this.body(d.event.body, `${base}${path}/event/body`);
   }
 
   followups(list: readonly FollowUp[] | undefined, pointer: string, steps: number | undefined): void {
     list?.forEach((f, i) => {
       const at = `${pointer}/${i}`;
-      this.actors(f.delivered_by, `${at}/delivered_by`);
-      this.deadline(f.deadline, `${at}/deadline`);
+      this.actors(f.delivered_by, at, '/delivered_by');
+      this.deadline(f.deadline, at, '/deadline');
       if (f.decided_by) this.record(f.decided_by, `${at}/decided_by`);
       if (f.superseded_by) this.agreement(f.superseded_by, `${at}/superseded_by`);
       if (f.evidence?.record) this.record(f.evidence.record, `${at}/evidence/record`);
@@ -128,15 +137,15 @@ export const references: Check = {
       m.guests?.forEach((g, i) => c.actor(g.actor, `/guests/${i}/actor`));
       m.follows?.forEach((f, i) => f.ref && c.record(f.ref, `/follows/${i}/ref`));
       for (const { agreement: a, pointer } of walkAgreements(m)) {
-        c.actors(a.actors, `${pointer}/actors`);
+        c.actors(a.actors, pointer, '/actors');
         if (a.supersedes) c.agreement(a.supersedes, `${pointer}/supersedes`);
         const k = a.commitment;
         if (k) {
-          c.actors(k.owners, `${pointer}/commitment/owners`);
-          c.deadline(k.deadline, `${pointer}/commitment/deadline`);
+          c.actors(k.owners, pointer, '/commitment/owners');
+          c.deadline(k.deadline, pointer, '/commitment/deadline');
           k.schedule?.forEach((s, i) => {
-            c.actors(s.owners, `${pointer}/commitment/schedule/${i}/owners`);
-            c.deadline(s.deadline, `${pointer}/commitment/schedule/${i}/deadline`);
+            c.actors(s.owners, pointer, `/commitment/schedule/${i}/owners`);
+            c.deadline(s.deadline, pointer, `/commitment/schedule/${i}/deadline`);
           });
         }
         c.followups(a.followup, `${pointer}/followup`, k?.schedule?.length);
@@ -150,7 +159,7 @@ export const references: Check = {
       if (p.entrusted_by) c.agreement(p.entrusted_by, '/entrusted_by');
       const columns = new Set(p.columns);
       for (const { activity, pointer } of walkActivities(p)) {
-        c.actors(activity.responsible, `${pointer}/responsible`);
+        c.actors(activity.responsible, pointer, '/responsible');
         for (const column of Object.keys(activity.schedule ?? {})) {
           if (!columns.has(column)) c.out.push(diagnosticAt(parsed, `${pointer}/schedule/${column}`, 'ref/unknown-column', { column, columns: names(p.columns) }, { at: 'key' }));
         }

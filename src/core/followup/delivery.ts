@@ -28,8 +28,12 @@ export function byDate(entries: readonly FollowUp[]): readonly FollowUp[] {
   return entries.map((f, i) => ({ f, i })).sort((a, b) => (a.f.date < b.f.date ? -1 : a.f.date > b.f.date ? 1 : a.i - b.i)).map((x) => x.f);
 }
 
+/** The replay of no entries (most commitments): one shared answer. */
+const NOTHING_RECORDED: Replay = Object.freeze({ delivered: Object.freeze([]) });
+
 // Closures stick: entries are added, never rewritten, so a later "pending" does not reopen a point recorded as closed.
 export function replayFollowup(entries: readonly FollowUp[], dir: ActorDirectory): Replay {
+  if (entries.length === 0) return NOTHING_RECORDED;
   let closedBy: Closure | undefined;
   let closedOn: Day | undefined;
   let supersededBy: string | undefined;

@@ -1,6 +1,6 @@
 // Records → the commitments they hold, before any date maths: agreement points, their schedule steps, plan activity occurrences.
 import type { Day } from '../dates.js';
-import type { Activity, Cell, Config, Deadline, FollowUp, Meeting, Plan } from '../model.js';
+import type { Activity, Agreement, Cell, Config, Deadline, FollowUp, Meeting, Plan } from '../model.js';
 import { INFORMATIONAL_ACTIONS } from '../model.js';
 import type { ActivityAt } from '../walk.js';
 import { walkActivities, walkAgreements } from '../walk.js';
@@ -27,26 +27,44 @@ function closesPoint(f: FollowUp): boolean {
 export function meetingSources(meeting: Meeting, file: string): CommitmentSource[] {
   const out: CommitmentSource[] = [];
   const anchor = meeting.dates.end ?? meeting.dates.start;
+  // Sources are built member by member, not spread from a shared base: one object each (this runs for every point).
+  const make = (origin: Origin, action: Agreement['action'], inferred: boolean | undefined, id: string, kind: 'agreement' | 'step', step: number | undefined, task: CommitmentSource['task'], owners: CommitmentSource['owners'], deadline: Deadline | undefined, entries: readonly FollowUp[], moves: readonly FollowUp[]): CommitmentSource => {
+    const s: Mutable<CommitmentSource> = { origin, anchor, id, kind, task, owners, entries, moves };
+    if (action) s.action = action;
+    if (inferred) s.inferred = true;
+    if (step !== undefined) s.step = step;
+    if (deadline) s.deadline = deadline;
+    return s;
+  };
   for (const { agreement: a, ref, pointer } of walkAgreements(meeting)) {
-    const origin: Origin = { recordKind: 'meeting', record: meeting.id, body: meeting.body, ref, file, pointer, date: meeting.dates.start };
-    const followup = a.followup ?? [];
-    const own = followup.filter((f) => f.step === undefined);
     const k = a.commitment;
-    const base = { origin, anchor, ...(a.action ? { action: a.action } : {}) };
-    const inferred = k?.inferred ? { inferred: true as const } : {};
     if (!k && (!a.action || INFORMATIONAL_ACTIONS.has(a.action))) continue;
     // A recommendation to another body is listed as such (reports), never as a commitment of its addressee.
     if (a.addressee !== undefined) continue;
-    out.push({ ...base, ...inferred, id: ref, kind: 'agreement', task: k?.task ?? a.text, owners: k?.owners ?? a.actors ?? [], ...(k?.deadline ? { deadline: k.deadline } : {}), entries: own, moves: own.filter((f) => f.deadline) });
-    k?.schedule?.forEach((s, i) => {
+    const origin: Origin = { recordKind: 'meeting', record: meeting.id, body: meeting.body, ref, file, pointer, date: meeting.dates.start };
+    const followup = a.followup ?? [];
+    const own = followup.length === 0 ? followup : followup.filter((f) => f.step === undefined);
+    out.push(make(origin, a.action, k?.inferred, ref, 'agreement', undefined, k?.task ?? a.text, k?.owners ?? a.actors ?? [], k?.deadline, own, withDeadline(own)));
+    const schedule = k?.schedule;
+    if (!schedule) continue;
+    for (let i = 0; i < schedule.length; i++) {
+      const s = schedule[i]!;
       const step = i + 1;
-      const mine = followup.filter((f) => f.step === step);
+      const mine = followup.length === 0 ? followup : followup.filter((f) => f.step === step);
+      const entries = followup.length === 0 ? followup : followup.filter((f) => f.step === step || closesPoint(f));
       // A step names its own owners (and says whether they are inferred) or inherits the commitment's.
-      const stepInferred = (s.owners ? s.inferred : s.inferred ?? k.inferred) ? { inferred: true as const } : {};
-      out.push({ ...base, ...stepInferred, id: `${ref}/${step}`, kind: 'step', step, task: s.task, owners: s.owners ?? k.owners, ...(s.deadline ? { deadline: s.deadline } : {}), entries: followup.filter((f) => f.step === step || closesPoint(f)), moves: mine.filter((f) => f.deadline) });
-    });
+      const stepInferred = s.owners ? s.inferred : (s.inferred ?? k.inferred);
+      out.push(make(origin, a.action, stepInferred, `${ref}/${step}`, 'step', step, s.task, s.owners ?? k.owners, s.deadline, entries, withDeadline(mine)));
+    }
   }
   return out;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The entries that carry a deadline (the same list when there are none to leave out: no copy). */
+function withDeadline(list: readonly FollowUp[]): readonly FollowUp[] {
+  return list.every((f) => f.deadline) ? list : list.filter((f) => f.deadline);
 }
 
 export interface Occurrence {

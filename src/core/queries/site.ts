@@ -4,6 +4,7 @@
 import type { ActorKind } from '../actors.js';
 import { actorName } from '../actors.js';
 import type { Day } from '../dates.js';
+import { shiftDays } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Commitment } from '../followup/index.js';
 import type { ActorId, Lang, Meeting, Plan } from '../model.js';
@@ -58,7 +59,8 @@ export interface SiteActor extends SiteActorEntry {
   readonly meetings: readonly { readonly id: string; readonly date: Day; readonly role: 'body' | 'participant' | 'observer' }[];
   /** Groups: the commitments the group is named as owing. */
   readonly owes: ExportResult['commitments'];
-  /** Its calendar feed: the commitments it owes (itself or through a group), each view made as the feed is written. */
+  /** Its calendar feed: the dated commitments it owes (itself or through a group) due from CALENDAR_DAYS before the
+   * day on (what a calendar shows: the year past and everything ahead), each view made as the feed is written. */
   readonly calendar: ExportFeed;
 }
 
@@ -160,6 +162,12 @@ function groupOwing(commitments: readonly Commitment[]): Owing {
   return { owed, owners };
 }
 
+/** A group's calendar: the views its page already made, those in the calendar's window. */
+function calendarOf(views: ExportResult['commitments'], owed: readonly Commitment[], from: Day, asOf: Day, lang: Lang): ExportFeed {
+  const commitments = views.filter((_, i) => inCalendar(owed[i]!, from));
+  return { version: 1, asOf, lang, count: commitments.length, commitments };
+}
+
 const KIND_ORDER: readonly ActorKind[] = ['country', 'organisation', 'body', 'group'];
 
 function actorEntries(input: SiteInput): SiteActorEntry[] {
@@ -169,6 +177,14 @@ function actorEntries(input: SiteInput): SiteActorEntry[] {
 }
 
 type Views = (c: Commitment) => ReturnType<typeof viewCommitment>;
+
+/** How far back an actor's calendar goes: a feed of every deadline since the first meeting grew with the whole
+ * history (5.7 MB for one country at 8,000 meetings) while a calendar app shows the weeks around today; older
+ * deadlines stay on the actor's page and its statement's pages. */
+export const CALENDAR_DAYS = 366;
+
+/** A deadline a calendar shows: dated (or recurring, at its next due day) on or after `from`. */
+const inCalendar = (c: Commitment, from: Day): boolean => (c.due.kind === 'dated' || c.due.kind === 'recurring') && c.due.day >= from;
 
 function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId, owing: Owing, view: Views): SiteActor {
   const { ctx, asOf } = input;
@@ -183,6 +199,8 @@ function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId,
   });
   // A group's views are its page's table too; anyone else's are made as its calendar is written, never all at once.
   const views = group ? owed.map(view) : [];
+  const from = shiftDays(asOf, -CALENDAR_DAYS);
+  const dated = group ? undefined : owed.filter((c) => inCalendar(c, from));
   return {
     ref: actorRefs([id], ctx)[0]!,
     kind,
@@ -192,6 +210,6 @@ function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId,
     groups: actorRefs([...ctx.dir.groupMembers.entries()].filter(([, m]) => m.includes(id)).map(([g]) => g).sort(), ctx),
     meetings: roles,
     owes: group ? views : [],
-    calendar: { version: 1, asOf, lang: ctx.lang, count: owed.length, commitments: group ? views : LazyList.map(owed, view) },
+    calendar: dated ? { version: 1, asOf, lang: ctx.lang, count: dated.length, commitments: LazyList.map(dated, view) } : calendarOf(views, owed, from, asOf, ctx.lang),
   };
 }

@@ -14,7 +14,7 @@ import type { Html } from './html.js';
 import { html } from './html.js';
 import { relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
-import { shownOf } from './site-labels.js';
+import { meetingsShownOf, shownOf } from './site-labels.js';
 
 const KINDS: readonly ActorKind[] = ['country', 'organisation', 'body', 'group'];
 
@@ -36,13 +36,19 @@ ${list.map((a) => html`<li>${actorLink(a.ref, lc)}${a.name !== a.ref.label ? htm
 /** Rows of each statement section on an actor's page; the rest on the section's own pages, PART_ROWS at a time. */
 export const ACTOR_ROWS = 15;
 export const PART_ROWS = 50;
+/** The meetings an actor's page lists (its latest); the rest on pages of their own, PART_MEETINGS at a time. A country
+ * took part in most of 8,000 meetings: listed whole, that list was most of its page and grew with the whole history. */
+export const ACTOR_MEETINGS = 20;
+export const PART_MEETINGS = 200;
 
-export type ActorPart = StatementSection | 'owes';
+export type ActorPart = StatementSection | 'owes' | 'meetings';
 
 /** The parts of an actor's page too long to show whole there: [part, pages]. */
 export function actorParts(a: SiteActor): [ActorPart, number][] {
   const sizes: [ActorPart, number][] = a.statement ? a.statement.sections.map((x) => [x.section, x.groups.reduce((n, g) => n + g.rows.length, 0)]) : [['owes', a.owes.length]];
-  return sizes.filter(([, n]) => n > ACTOR_ROWS).map(([part, n]) => [part, Math.ceil(n / PART_ROWS)]);
+  const parts = sizes.filter(([, n]) => n > ACTOR_ROWS).map(([part, n]): [ActorPart, number] => [part, Math.ceil(n / PART_ROWS)]);
+  if (a.meetings.length > ACTOR_MEETINGS) parts.push(['meetings', Math.ceil(a.meetings.length / PART_MEETINGS)]);
+  return parts;
 }
 
 export function actorPage(a: SiteActor, lc: LinkContext): Html {
@@ -55,11 +61,21 @@ ${a.kind === 'group' ? html`<dt>${w.members}</dt><dd>${actorLinks(a.members, lc)
 <dt>${w.calendar}</dt><dd><a href="${relativeHref(lc.path, sitePaths.calendar(lc.lang, a.ref.id))}" type="text/calendar">${a.ref.id}.ics</a> — ${w.calendarHint}</dd>
 </dl>
 ${a.statement ? statementSection(a, lc) : owesSection(a, lc)}
-<h2>${w.meetings} (${a.meetings.length})</h2>
-${a.meetings.length ? html`<ul class="columns">
-${a.meetings.map((m) => html`<li><a href="${relativeHref(lc.path, sitePaths.meeting(lc.lang, m.id))}">${dayRange(m.date, undefined, lc.lang)}</a> (${w.roles[m.role]})</li>
-`)}</ul>` : html`<p>${w.nothing}</p>`}
+${meetingsSection(a, lc)}
 <p class="print-hide"><a href="${relativeHref(lc.path, sitePaths.actors(lc.lang))}">${w.actors}</a> · <a href="${relativeHref(lc.path, sitePaths.home(lc.lang))}">${w.home}</a></p>`;
+}
+
+/** The meetings it convened, took part in or observed, newest first: the latest on its page, all on its part pages. */
+function meetingsSection(a: SiteActor, lc: LinkContext, page?: number): Html {
+  const w = siteLabels(lc.lang);
+  const from = page ? (page - 1) * PART_MEETINGS : 0;
+  const rows = a.meetings.slice(from, from + (page ? PART_MEETINGS : ACTOR_MEETINGS));
+  const total = num(a.meetings.length, lc.lang);
+  return html`<h2>${w.meetings} (${total})</h2>
+${a.meetings.length > rows.length ? html`<p>${meetingsShownOf(total, num(from + 1, lc.lang), num(from + rows.length, lc.lang), lc.lang)}${page ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, 'meetings'))}">${w.seeAll}</a>`}</p>` : ''}
+${rows.length ? html`<ul class="columns">
+${rows.map((m) => html`<li><a href="${relativeHref(lc.path, sitePaths.meeting(lc.lang, m.id))}">${dayRange(m.date, undefined, lc.lang)}</a> (${w.roles[m.role]})</li>
+`)}</ul>` : html`<p>${w.nothing}</p>`}`;
 }
 
 function owesSection(a: SiteActor, lc: LinkContext, page?: number): Html {
@@ -71,6 +87,11 @@ ${a.owes.length > rows.length ? html`<p>${shownOf(num(a.owes.length, lc.lang), n
 ${commitmentTable(rows, lc, w.groupOwes, { delivered: w.deliveredCol })}`;
 }
 
+/** A part's name: a statement section's, what a group owes, or its meetings. */
+export function actorPartTitle(part: ActorPart, lang: LinkContext['lang']): string {
+  return part === 'owes' ? siteLabels(lang).groupOwes : part === 'meetings' ? siteLabels(lang).meetings : statementLabels(lang).sections[part];
+}
+
 /** One part of an actor's page, whole, a page at a time. */
 export function actorPartPage(a: SiteActor, part: ActorPart, page: number, pages: number, lc: LinkContext): Html {
   const w = siteLabels(lc.lang);
@@ -78,9 +99,9 @@ export function actorPartPage(a: SiteActor, part: ActorPart, page: number, pages
 ${Array.from({ length: pages }, (_, i) => i + 1).map((n) => html`<li><a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, part, n))}"${n === page ? html` aria-current="page"` : ''}>${w.page} ${n}</a></li>
 `)}</ul></nav>` : '';
   return html`<p class="print-hide"><a href="${relativeHref(lc.path, sitePaths.actor(lc.lang, a.ref.id))}">${a.ref.label}</a></p>
-<h1>${a.ref.label}: ${part === 'owes' ? w.groupOwes : statementLabels(lc.lang).sections[part]}</h1>
+<h1>${a.ref.label}: ${actorPartTitle(part, lc.lang)}</h1>
 ${nav}
-${part === 'owes' ? owesSection(a, lc, page) : statementSection(a, lc, { section: part, page })}
+${part === 'owes' ? owesSection(a, lc, page) : part === 'meetings' ? meetingsSection(a, lc, page) : statementSection(a, lc, { section: part, page })}
 ${nav}`;
 }
 

@@ -4,14 +4,14 @@ import type { Lang } from '../../core/model.js';
 import type { SiteModel } from '../../core/queries/site.js';
 import { icsParts } from '../ics.js';
 import { statementLabels } from '../statement-labels.js';
-import { actorPage, actorPartPage, actorParts, actorsIndex } from './actor-pages.js';
+import { actorPage, actorPartPage, actorParts, actorPartTitle, actorsIndex } from './actor-pages.js';
 import type { LinkContext } from './components.js';
 import type { Html } from './html.js';
 import { renderPage, renderRootIndex } from './layout.js';
 import { bookPages } from './list-book.js';
 import { homePage, searchPage } from './list-pages.js';
 import type { MeetingRow } from './meeting-pages.js';
-import { meetingPage, meetingRow, meetingsIndex, meetingTitle } from './meeting-pages.js';
+import { meetingPage, meetingRow, meetingsIndex, meetingsPages, meetingTitle } from './meeting-pages.js';
 import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
 import type { PlanRow } from './plan-pages.js';
 import { activityPage, planPage, planRow, plansIndex, planTitle } from './plan-pages.js';
@@ -45,6 +45,8 @@ export interface SiteSpec {
   readonly assets: SiteAssets;
   /** The address the site is published at (`acta site --url`): each actor's calendar then links back to its page. */
   readonly url?: string;
+  /** Documents per shard of each language's search index (SHARD_DOCUMENTS unless given: tests make small shards). */
+  readonly searchShardDocuments?: number;
   /** The source documents the records cite that were found (name → text): each becomes a page of numbered lines. */
   readonly sources?: ReadonlyMap<string, string>;
 }
@@ -81,24 +83,32 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     const lc: LinkContext = { lang, path, actors, activityPages, sources };
     return [path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc))];
   };
-  const books = { overdue: site.overdue(), upcoming: site.upcoming() };
-  yield put(sitePaths.home(lang), `${w.asOf} ${day(site.asOf, lang)} — ${spec.titles[lang]}`, (lc) => homePage(site, books, lc));
+  // The overdue and upcoming lists right after the home page, which counts from them: then they are dropped, not held
+  // (every overdue commitment's view) while the rest of the language is written.
+  {
+    const books = { overdue: site.overdue(), upcoming: site.upcoming() };
+    yield put(sitePaths.home(lang), `${w.asOf} ${day(site.asOf, lang)} — ${spec.titles[lang]}`, (lc) => homePage(site, books, lc));
+    // The lists: an index per list, and each actor's part as pages of their own (see list-book.ts).
+    for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
+  }
   // A meeting's content is built for its page and its search entries, then dropped: only its list row stays.
-  const search = new SearchIndexBuilder(lang, other.actors);
+  const search = new SearchIndexBuilder(lang, other.actors, spec.searchShardDocuments);
   const rows: MeetingRow[] = [];
   for (const record of site.meetings) {
     const m = site.meetingPage(record);
     yield put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
     search.meeting(m);
+    if (search.full) yield search.shard();
     rows.push(meetingRow(m));
   }
-  yield put(sitePaths.meetings(lang), w.meetings, (lc) => meetingsIndex(rows, lc));
+  const listPages = meetingsPages(rows.length);
+  for (let page = 1; page <= listPages; page++) yield put(sitePaths.meetings(lang, page), `${w.meetings}${listPages > 1 ? ` (${page}/${listPages})` : ''}`, (lc) => meetingsIndex(rows, lc, page));
   yield put(sitePaths.actors(lang), w.actors, (lc) => actorsIndex(site.actors, lc));
   for (const entry of site.actors) {
     const a = site.actorPage(entry.ref.id);
     yield put(sitePaths.actor(lang, a.ref.id), `${a.ref.label} — ${statementLabels(lang).title}`, (lc) => actorPage(a, lc));
     for (const [part, pages] of actorParts(a))
-      for (let page = 1; page <= pages; page++) yield put(sitePaths.actorPart(lang, a.ref.id, part, page), `${a.ref.label} — ${part === 'owes' ? w.groupOwes : statementLabels(lang).sections[part]}${pages > 1 ? ` (${page}/${pages})` : ''}`, (lc) => actorPartPage(a, part, page, pages, lc));
+      for (let page = 1; page <= pages; page++) yield put(sitePaths.actorPart(lang, a.ref.id, part, page), `${a.ref.label} — ${actorPartTitle(part, lang)}${pages > 1 ? ` (${page}/${pages})` : ''}`, (lc) => actorPartPage(a, part, page, pages, lc));
     yield [sitePaths.calendar(lang, a.ref.id), icsParts(a.calendar, { actor: a.ref.label, ...(spec.url !== undefined ? { url: `${spec.url.replace(/\/+$/, '')}/${encodeURI(sitePaths.actor(lang, a.ref.id))}` } : {}) })];
   }
   const planRows: PlanRow[] = [];
@@ -107,13 +117,13 @@ function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteCont
     yield put(sitePaths.plan(lang, p.matrix.id), planTitle(p, lang), (lc) => planPage(p, lc, spec.assets.workplan));
     for (const a of p.activities.filter(hasPage)) yield put(sitePaths.activity(lang, p.matrix.id, a.ref.slice(a.ref.indexOf('#') + 1)), `${labels(lang).words.activity} ${a.ref.slice(a.ref.indexOf('#') + 1)} — ${planTitle(p, lang)}`, (lc) => activityPage(p, a, lc));
     search.plan(p, activityPages);
+    if (search.full) yield search.shard();
     planRows.push(planRow(p));
   }
   yield put(sitePaths.plans(lang), w.workplan, (lc) => plansIndex(planRows, lc));
   for (const [name, text] of spec.sources ?? []) yield put(sitePaths.source(lang, name), name, (lc) => sourcePage(name, text, lc));
-  // The lists: an index per list, and each actor's part as pages of their own (see list-book.ts).
-  for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
   yield put(sitePaths.search(lang), w.search, (lc) => searchPage(site, lc), [MINISEARCH_SCRIPT, sitePaths.searchIndex(lang), SEARCH_SCRIPT]);
   search.actors(site.actors);
-  yield [sitePaths.searchIndex(lang), search.render()];
+  yield* search.rest();
+  yield [sitePaths.searchIndex(lang), search.manifest()];
 }

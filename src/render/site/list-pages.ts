@@ -83,7 +83,7 @@ ${options.map(([value, text]) => html`<option value="${value}">${text}</option>
 ${select('kind', w.filterKind, Object.entries(w.resultKinds))}${select('state', l.words.state, states.map((st) => [st, l.states[st]] as const))}${select('body', l.words.body, bodies.map((a) => [a.ref.id, a.ref.label] as const))}${select('actor', w.actor, site.actors.map((a) => [a.ref.id, a.ref.label] as const))}${select('year', w.filterYear, years.map((y) => [y, y] as const))}</div>
 </form>
 <p id="no-script" class="note">${w.searchNoScript}</p>
-<p id="search-status" aria-live="polite" data-none="${w.searchNone}" data-count="${w.searchCount}" data-one="${w.searchOne}" data-showing="${w.searchShowing}" data-help="${w.searchHelp}"></p>
+<p id="search-status" aria-live="polite" data-loading="${w.searchLoading}" data-none="${w.searchNone}" data-count="${w.searchCount}" data-one="${w.searchOne}" data-showing="${w.searchShowing}" data-help="${w.searchHelp}"></p>
 <ol id="search-results"></ol>
 <nav id="search-pages" aria-label="${w.pages}" hidden><ul class="pager"><li><a id="search-prev" href="${relativeHref(lc.path, sitePaths.search(lc.lang))}" rel="prev">${w.previous}</a></li><li id="search-page"></li><li><a id="search-next" href="${relativeHref(lc.path, sitePaths.search(lc.lang))}" rel="next">${w.next}</a></li></ul></nav>`;
 }

@@ -10,7 +10,8 @@ import type { Html } from './html.js';
 import { sourceLink } from './source-pages.js';
 import { html } from './html.js';
 import { agreementAnchor, relativeHref, sitePaths } from './paths.js';
-import { siteLabels } from './site-labels.js';
+import { meetingsShownOf, siteLabels } from './site-labels.js';
+import { num } from '../numbers.js';
 
 export function meetingTitle(m: MeetingHead, lang: Lang): string {
   return `${m.body.label} — ${dayRange(m.start, m.end, lang)}`;
@@ -28,17 +29,32 @@ export function meetingRow(m: SiteMeeting): MeetingRow {
   return { meeting, agreements: m.agreements.length };
 }
 
-export function meetingsIndex(meetings: readonly MeetingRow[], lc: LinkContext): Html {
+/** Meetings per page of the list: newest first, the rest on pages index~2.html, index~3.html… (at 8,000 meetings the
+ * whole list was one 2.3 MB page). */
+export const MEETINGS_PAGE = 200;
+
+export const meetingsPages = (meetings: number): number => Math.max(1, Math.ceil(meetings / MEETINGS_PAGE));
+
+export function meetingsIndex(meetings: readonly MeetingRow[], lc: LinkContext, page = 1): Html {
   const l = labels(lc.lang);
   const w = siteLabels(lc.lang);
+  const pages = meetingsPages(meetings.length);
+  const from = (page - 1) * MEETINGS_PAGE;
+  const rows = meetings.slice(from, from + MEETINGS_PAGE);
+  const nav = pages > 1 ? html`<nav aria-label="${w.pages}"><ul class="pager">
+${Array.from({ length: pages }, (_, i) => i + 1).map((n) => html`<li><a href="${relativeHref(lc.path, sitePaths.meetings(lc.lang, n))}"${n === page ? html` aria-current="page"` : ''}>${w.page} ${n}</a></li>
+`)}</ul></nav>` : '';
   return html`<h1>${w.meetings}</h1>
+${pages > 1 ? html`<p>${meetingsShownOf(num(meetings.length, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang), lc.lang)}</p>
+${nav}` : ''}
 <table class="stack">
 <caption>${w.meetings}: ${meetings.length}</caption>
 <thead><tr><th scope="col">${l.words.dates}</th><th scope="col">${l.words.body}</th><th scope="col">${l.words.place}</th><th scope="col">${l.words.agreements}</th></tr></thead>
 <tbody>
-${meetings.map(({ meeting: m, agreements }) => html`<tr><td data-label="${l.words.dates}"><a href="${relativeHref(lc.path, sitePaths.meeting(lc.lang, m.id))}">${dayRange(m.start, m.end, lc.lang)}</a></td><td data-label="${l.words.body}">${actorLink(m.body, lc)}${m.title ? html`<br>${recordText(m.title, lc.lang)}` : ''}</td><td data-label="${l.words.place}">${m.place?.city ?? ''}${m.place?.country ? html` (${m.place.country.label})` : ''}</td><td data-label="${l.words.agreements}" class="num">${agreements}</td></tr>
+${rows.map(({ meeting: m, agreements }) => html`<tr><td data-label="${l.words.dates}"><a href="${relativeHref(lc.path, sitePaths.meeting(lc.lang, m.id))}">${dayRange(m.start, m.end, lc.lang)}</a></td><td data-label="${l.words.body}">${actorLink(m.body, lc)}${m.title ? html`<br>${recordText(m.title, lc.lang)}` : ''}</td><td data-label="${l.words.place}">${m.place?.city ?? ''}${m.place?.country ? html` (${m.place.country.label})` : ''}</td><td data-label="${l.words.agreements}" class="num">${agreements}</td></tr>
 `)}</tbody>
-</table>`;
+</table>
+${nav}`;
 }
 
 export function meetingPage(site: SiteMeeting, lc: LinkContext): Html {

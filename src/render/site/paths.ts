@@ -33,7 +33,8 @@ export const MINISEARCH_SCRIPT = 'assets/minisearch.js';
 
 export const sitePaths = {
   home: (lang: Lang): string => `${lang}/index.html`,
-  meetings: (lang: Lang): string => `${lang}/meetings/index.html`,
+  /** The list of meetings, page n (from 1). */
+  meetings: (lang: Lang, page = 1): string => `${lang}/meetings/index${page > 1 ? `~${page}` : ''}.html`,
   meeting: (lang: Lang, id: string): string => `${lang}/meetings/${fileSlug(id)}.html`,
   actors: (lang: Lang): string => `${lang}/actors/index.html`,
   actor: (lang: Lang, id: string): string => `${lang}/actors/${fileSlug(id)}.html`,
@@ -52,6 +53,8 @@ export const sitePaths = {
   /** A source document the records cite (sources/NAME under the records root), its lines numbered. */
   source: (lang: Lang, name: string): string => `${lang}/sources/${fileSlug(name)}.html`,
   searchIndex: (lang: Lang): string => `${lang}/search-index.js`,
+  /** Shard n (from 1) of the search index, loaded by the search page when a search is made. */
+  searchShard: (lang: Lang, n: number): string => `${lang}/search-index/${n}.js`,
 };
 
 /** The fragment of an agreement on its meeting's page: the record's own number (MEETING#2.b → #2.b). */
@@ -61,11 +64,16 @@ export function agreementAnchor(key: string): string {
 
 /** A relative link from one page to another path of the site (with an optional #fragment, percent-encoded). */
 export function relativeHref(from: string, to: string, fragment?: string): string {
-  const a = from.split('/').slice(0, -1);
-  const b = to.split('/');
+  // The folders both paths share (a prefix ending in '/'), then one '..' per folder of `from` below them.
   let common = 0;
-  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
-  const up = a.length - common;
-  const rel = [...Array<string>(up).fill('..'), ...b.slice(common)].map((s) => (s === '..' ? s : encodeURIComponent(s).replace(/%7E/gi, '~'))).join('/');
+  for (let i = 0; i < from.length && i < to.length && from[i] === to[i]; i++) if (from[i] === '/') common = i + 1;
+  let up = '';
+  for (let i = common; i < from.length; i++) if (from[i] === '/') up += '../';
+  const rest = to.slice(common);
+  // Most paths are made by fileSlug and need no encoding; any other is encoded a segment at a time ('~' kept).
+  const rel = up + (PLAIN_PATH.test(rest) ? rest : rest.split('/').map((s) => encodeURIComponent(s).replace(/%7E/gi, '~')).join('/'));
   return fragment === undefined ? rel : `${rel}#${encodeURIComponent(fragment).replace(/%2F/gi, '/')}`;
 }
+
+/** What encodeURIComponent leaves as it is, and '/' between segments. */
+const PLAIN_PATH = /^[A-Za-z0-9\-_.!~*'()/]*$/;

@@ -50,28 +50,66 @@ function facet(commitments: readonly CommitmentView[], lang: Lang): { state?: Co
 }
 
 /** Accents and case folded, so "informacion" finds "información" (the browser folds the same way). */
-export const foldTerm = (term: string): string => term.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+export const foldTerm = (term: string): string => (ASCII.test(term) ? term.toLowerCase() : term.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+
+// An ASCII term has nothing to decompose: only its case is folded (most terms; NFD on each was a second of 2,000 meetings).
+const ASCII = /^[\x00-\x7f]*$/;
 
 const snippet = (s: string): string => (s.length > 180 ? `${s.slice(0, 177).trimEnd()}…` : s);
 
 type OtherActors = ReadonlyMap<string, SiteActorEntry>;
 
+/** Documents per shard of the index: a shard is built, written and dropped before the next is begun, so the whole
+ * index (about 300 MB live per language at 8,000 meetings, in MiniSearch) is never in memory. */
+export const SHARD_DOCUMENTS = 2500;
+
+const newIndex = (): MiniSearch<SearchDocument> => new MiniSearch<SearchDocument>({ fields: [...SEARCH_FIELDS], storeFields: [...SEARCH_STORED], processTerm: foldTerm });
+
 /**
  * One language's index, fed a meeting at a time while its pages are written (so no meeting's content is held after its
- * page), then each work plan's activities, then the actors; `render` serialises it. Documents keep this order: meetings
- * (each followed by its agreements), activities, actors.
+ * page), then each work plan's activities, then the actors. It is built in shards of about `shardDocuments`
+ * documents: when the shard in hand is full (`full`), `shard()` gives its script and begins the next, so one shard at a
+ * time is in memory; `render` gives the last shard's script, and `manifest()` the script the search page loads, which
+ * names the shards (the browser loads them when a search is made, and searches them all: every match is counted).
+ * Documents keep this order across the shards: meetings (each followed by its agreements), activities, actors.
  */
 export class SearchIndexBuilder {
-  private readonly search = new MiniSearch<SearchDocument>({ fields: [...SEARCH_FIELDS], storeFields: [...SEARCH_STORED], processTerm: foldTerm });
+  private search = newIndex();
   private readonly from: string;
   private readonly otherActor: OtherActors;
+  private readonly shards: string[] = [];
+  /** The most documents any shard held (what the tests check the memory bound by). */
+  largest = 0;
 
   constructor(
     private readonly lang: Lang,
     other: readonly SiteActorEntry[],
+    private readonly shardDocuments = SHARD_DOCUMENTS,
   ) {
     this.from = sitePaths.search(lang);
     this.otherActor = new Map(other.map((a) => [a.ref.id, a]));
+  }
+
+  /** The shard in hand holds its share: write it (`shard()`) before adding more. */
+  get full(): boolean {
+    return this.search.documentCount >= this.shardDocuments;
+  }
+
+  /** The shard in hand as [its path, its script in pieces]; the next documents go to a new shard. */
+  shard(): [string, Iterable<string>] {
+    const index = this.search;
+    this.largest = Math.max(this.largest, index.documentCount);
+    this.search = newIndex();
+    const file = sitePaths.searchShard(this.lang, this.shards.length + 1);
+    this.shards.push(file);
+    return [file, shardScript(index, this.shards.length - 1)];
+  }
+
+  /** The script the search page loads: the index's options and words, and the shards' addresses (after the last shard). */
+  manifest(): string {
+    const w = siteLabels(this.lang);
+    const head = { fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, kinds: w.resultKinds, states: labels(this.lang).states, lang: this.lang, shards: this.shards.map((f) => relativeHref(this.from, f)) };
+    return `// The search index of acta's site: its options and the addresses of its shards; generated, do not edit.\nwindow.ACTA_SEARCH = ${safeJs(JSON.stringify(head))};\n`;
   }
 
   private url(to: string, fragment?: string): string {
@@ -125,30 +163,34 @@ export class SearchIndexBuilder {
     }
   }
 
-  /**
-   * The script that carries the index: `window.ACTA_SEARCH = {…}` (the serialised MiniSearch index and its labels), in
-   * pieces: the index is JSON inside a JSON string, and as one string (twice over, escaped) it was the largest thing the
-   * site held. The pieces join to exactly JSON.stringify's text (split only between whole JSON values).
-   */
-  *render(): Generator<string> {
-    const w = siteLabels(this.lang);
-    const head = JSON.stringify({ fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, kinds: w.resultKinds, states: labels(this.lang).states, lang: this.lang, index: '' });
-    const safe = (s: string): string => s.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-    yield `// The search index of acta's site (MiniSearch, serialised); generated, do not edit.\nwindow.ACTA_SEARCH = ${safe(head.slice(0, -2))}`;
-    let batch: string[] = [];
-    let size = 0;
-    for (const part of miniSearchJson(this.search)) {
-      const escaped = JSON.stringify(part);
-      batch.push(safe(escaped.slice(1, -1)));
-      size += escaped.length;
-      if (size > 1 << 20) {
-        yield batch.join('');
-        batch = [];
-        size = 0;
-      }
-    }
-    yield `${batch.join('')}"};\n`;
+  /** The last shard's file, when it holds anything or is the only one (an empty site still has an index). */
+  *rest(): Generator<[string, Iterable<string>]> {
+    if (this.search.documentCount > 0 || this.shards.length === 0) yield this.shard();
   }
+}
+
+const safeJs = (s: string): string => s.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+
+/**
+ * A shard's script: `window.ACTA_SEARCH_SHARDS[n] = "…"` (the serialised MiniSearch index as a JSON string), in
+ * pieces: the index is JSON inside a JSON string, and as one string (twice over, escaped) it was the largest thing the
+ * site held. The pieces join to exactly JSON.stringify's text (split only between whole JSON values).
+ */
+export function* shardScript(index: MiniSearch<SearchDocument> | MiniSearch, n: number): Generator<string> {
+  yield `// A shard of the search index of acta's site (MiniSearch, serialised); generated, do not edit.\n(window.ACTA_SEARCH_SHARDS = window.ACTA_SEARCH_SHARDS || [])[${n}] = "`;
+  let batch: string[] = [];
+  let size = 0;
+  for (const part of miniSearchJson(index)) {
+    const escaped = JSON.stringify(part);
+    batch.push(safeJs(escaped.slice(1, -1)));
+    size += escaped.length;
+    if (size > 1 << 20) {
+      yield batch.join('');
+      batch = [];
+      size = 0;
+    }
+  }
+  yield `${batch.join('')}";\n`;
 }
 
 /** What MiniSearch 7 holds (its toJSON reads these): walked here in place, so no copy of the index is made to write it. */

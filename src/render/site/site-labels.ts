@@ -11,3 +11,8 @@ export function siteLabels(lang: Lang) {
 export function shownOf(total: string, from: string, to: string, lang: Lang): string {
   return t(lang, 'site.shownOf', { total, from, to });
 }
+
+/** "Reuniones 21–220 de 8.000.": which meetings of an actor's history a page lists. */
+export function meetingsShownOf(total: string, from: string, to: string, lang: Lang): string {
+  return t(lang, 'site.meetingsShownOf', { total, from, to });
+}
