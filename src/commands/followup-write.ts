@@ -9,7 +9,7 @@ import { appendFollowup, setSupersedes } from '../core/edit/followup-entry.js';
 import type { FollowupRequest, PlannedEdit } from '../core/edit/followup-request.js';
 import { planFollowup } from '../core/edit/followup-request.js';
 import { keyOrderFor } from '../core/format/key-order.js';
-import { UsageError } from '../io/files.js';
+import { SaidError, UsageError } from '../io/files.js';
 import { parseRecordFile } from '../core/read/index.js';
 import { checkRecords } from '../core/pipeline.js';
 import { loadRepository, schemaValidator } from '../io/load.js';
@@ -22,7 +22,7 @@ import { withRecordsLock } from '../io/lock.js';
 import { configuredLang } from '../io/locales.js';
 import { formatText } from '../render/diagnostics.js';
 import { oneLine, terminalLines } from '../render/escape.js';
-import { countDiagnostics } from '../core/diagnostics.js';
+import { countDiagnostics, say } from '../core/diagnostics.js';
 import { diagnosticText, saidText } from '../render/diagnostic-text.js';
 import { t } from '../render/catalog.js';
 import { refuseRev, resolveAsOf, resolveLang, resolveRoot } from './context.js';
@@ -52,7 +52,7 @@ export function requestFor(verb: 'done' | 'extend' | 'status', args: readonly st
 export async function runFollowupWrite(verb: 'done' | 'extend' | 'status', args: readonly string[], options: WriteOptions): Promise<Outcome> {
   refuseRev(options, verb);
   const ref = args[0];
-  if (!ref) throw new UsageError(`${verb}: give the point (MEETING#N) or activity (PLAN#A/O/R/N) it concerns`);
+  if (!ref) throw new SaidError(say('usage.writeWhat', { verb }));
   const on = options.on ?? resolveAsOf(options);
   const root = await resolveRoot(options);
   resolveLang(options, configuredLang(root)); // chosen before the lock: a refusal of the lock is said in it

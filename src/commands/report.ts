@@ -7,7 +7,7 @@ import type { Statement } from '../core/queries/statement.js';
 import { buildReport } from '../core/queries/report.js';
 import { parseWindow } from '../core/queries/selection.js';
 import { say } from '../core/diagnostics.js';
-import { SaidError, UsageError } from '../io/files.js';
+import { SaidError } from '../io/files.js';
 import { t } from '../render/catalog.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeOutputFile } from '../io/write.js';
@@ -55,9 +55,9 @@ type ReportFormat = (typeof FORMATS)[number];
 function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } {
   const format = (o.format ?? 'md') as ReportFormat;
   checkChoice(`--format ${o.format}`, format, FORMATS);
-  if (o.year !== undefined && (o.from !== undefined || o.to !== undefined)) throw new UsageError('--year cannot be combined with --from or --to');
-  if (o.year !== undefined && parsePeriod(o.year)?.precision !== 'year') throw new UsageError(`--year ${o.year}: expected a year (2017)`);
-  if (o.template !== undefined && (format === 'json' || format === 'docx')) throw new UsageError(`--template applies to md and html, not ${format}`);
+  if (o.year !== undefined && (o.from !== undefined || o.to !== undefined)) throw new SaidError(say('usage.yearWithRange'));
+  if (o.year !== undefined && parsePeriod(o.year)?.precision !== 'year') throw new SaidError(say('usage.badYear', { value: o.year }));
+  if (o.template !== undefined && (format === 'json' || format === 'docx')) throw new SaidError(say('usage.templateFormats', { format }));
   if (format === 'docx') checkDocxOptions(o);
   else if (o.reference !== undefined || o.issued !== undefined) throw new SaidError(say('usage.docxOnly', { option: o.reference !== undefined ? 'reference' : 'issued' }));
   const next = o.next === undefined ? 90 : parseWindow(o.next);
@@ -86,7 +86,7 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
 async function reportView(options: ReportOptions, next: number): Promise<{ view: ReportView; root: string; warning?: string; authentic?: Lang }> {
   const raw = { ...(options.actor !== undefined ? { actor: options.actor } : {}), ...(options.body !== undefined ? { body: options.body } : {}), ...(options.year !== undefined ? { from: options.year, to: options.year } : {}), ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) };
   const input = await loadReportInputs(options, raw);
-  if (input.sel.from !== undefined && input.sel.to !== undefined && input.sel.from > input.sel.to) throw new UsageError(`--from ${options.from} is after --to ${options.to}`);
+  if (input.sel.from !== undefined && input.sel.to !== undefined && input.sel.from > input.sel.to) throw new SaidError(say('usage.fromAfterTo', { from: String(options.from), to: String(options.to) }));
   const annex = options.annex || input.sel.actors ? { annex: input.sel.actors ? { actors: annexActors(input) } : {} } : {};
   const report = buildReport({ ...input, describe: (d) => diagnosticText(d, input.lang).message, ...(options.year !== undefined ? { year: options.year } : {}), next, ...(options.texts ? { texts: true } : {}), ...annex });
   return { view: { ...withCharts(report), ...(options.quality ? { quality: true as const } : {}) }, root: input.root, ...(input.warning ? { warning: input.warning } : {}), ...(input.ctx.authentic ? { authentic: input.ctx.authentic } : {}) };

@@ -2,7 +2,8 @@
 import { saidText } from '../render/diagnostic-text.js';
 import { findRecord } from '../core/queries/find-record.js';
 import { buildShow } from '../core/queries/show.js';
-import { UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError } from '../io/files.js';
 import type { ShowFormat } from '../render/show.js';
 import { SHOW_FORMATTERS } from '../render/show.js';
 import { resolveStyle } from './context.js';
@@ -12,7 +13,7 @@ import type { Outcome } from './outcome.js';
 import { tableWidth } from '../io/terminal.js';
 
 export async function runShow(id: string | undefined, options: FollowupOptions): Promise<Outcome> {
-  if (!id) throw new UsageError('show: give the id of a meeting, agreement (MEETING#N), plan or activity (PLAN#A/O/R/N)');
+  if (!id) throw new SaidError(say('usage.showWhat'));
   const format = pickFormat(options.format, Object.keys(SHOW_FORMATTERS) as ShowFormat[], 'text');
   const input = await loadFollowup(options);
   const target = findRecord(input.records, id);

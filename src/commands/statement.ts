@@ -1,7 +1,7 @@
 // acta statement ACTOR: everything one country or organisation owes as of a date, in table, Markdown, HTML, JSON or
 // Word (docx); --out writes it to a file. acta statement --all --out DIR: one statement per country that owes
 // something (with --organisations, per organisation too), each in its language, and an index (CSV) of who got what.
-import { say } from '../core/diagnostics.js';
+import { quoted, say } from '../core/diagnostics.js';
 import { actorWords, findActors } from '../core/actors.js';
 import type { Lang } from '../core/model.js';
 import type { Statement } from '../core/queries/statement.js';
@@ -9,7 +9,7 @@ import { buildStatement } from '../core/queries/statement.js';
 import { batchActors, owesSomething, statementFileName, statementLang } from '../core/queries/statement-batch.js';
 import { closestMatches } from '../core/text-distance.js';
 import { packDocx } from '../io/docx-pack.js';
-import { SaidError, UsageError } from '../io/files.js';
+import { SaidError } from '../io/files.js';
 import { t } from '../render/catalog.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { tableWidth } from '../io/terminal.js';
@@ -42,22 +42,22 @@ export interface StatementOptions extends FollowupOptions, DocumentOptions {
 
 export async function runStatement(args: readonly string[], options: StatementOptions): Promise<Outcome> {
   if (options.all) return runAll(args, options);
-  if (options.organisations) throw new UsageError('--organisations goes with --all (one statement per organisation that owes something)');
+  if (options.organisations) throw new SaidError(say('usage.organisationsNeedAll'));
   const format = pickFormat(options.format, FORMATS, 'table');
   if (format === 'docx') checkDocxOptions(options, 'acta statement -f docx');
   else if (options.reference !== undefined || options.issued !== undefined) throw new SaidError(say('usage.docxOnly', { option: options.reference !== undefined ? 'reference' : 'issued' }));
   // -o into a folder that does not exist: refused before the records are read.
   if (options.out !== undefined) checkOutput('statement', format, options.out);
   const word = args[0] ?? '';
-  if (!word) throw new UsageError('name the actor (acta statement MX), or write every statement with --all --out DIR');
+  if (!word) throw new SaidError(say('usage.statementWho'));
   const input = await loadStatementInput(options);
   const found = findActors(input.dir, word);
   if (found.length === 0) {
     const near = closestMatches(word, actorWords(input.dir));
-    throw new UsageError(`${word}: not a known country, organisation or organ${near.length ? ` (did you mean ${near.map((n) => `\`${n}\``).join(', ')}?)` : ''}`);
+    throw new SaidError(say('usage.unknownActor', { word, ...(near.length ? { didYouMean: quoted(near) } : {}) }));
   }
   const actor = found[0]!;
-  if (input.dir.groupMembers.has(actor)) throw new UsageError(`${word}: a group; a statement is for one of its members (e.g. acta statement ${input.dir.groupMembers.get(actor)![0]})`);
+  if (input.dir.groupMembers.has(actor)) throw new SaidError(say('usage.groupNotActor', { word, member: input.dir.groupMembers.get(actor)![0]! }));
   // Record text is picked in es or en (ctx); the statement speaks the output language, a third one's catalog included.
   const statement = { ...buildStatement(input.commitments, input.ctx, { actor, asOf: input.asOf }), lang: input.lang };
   const warning = input.warning ?? '';
@@ -101,8 +101,8 @@ export const INDEX_FILE = 'index.csv';
 
 // --all: every statement built first (nothing is written when one fails), then all the files and the index at once.
 async function runAll(args: readonly string[], options: StatementOptions): Promise<Outcome> {
-  if (args.length) throw new UsageError(`--all writes every owing actor's statement: drop ${args[0]}, or drop --all`);
-  if (options.out === undefined) throw new UsageError('--all writes one file per actor: name the folder with --out DIR');
+  if (args.length) throw new SaidError(say('usage.allWithActor', { word: args[0]! }));
+  if (options.out === undefined) throw new SaidError(say('usage.allNeedsOut'));
   const format = pickFormat(options.format, FILE_FORMATS, 'docx');
   if (format === 'docx') checkDocxOptions(options, '--all');
   else if (options.reference !== undefined || options.issued !== undefined) throw new SaidError(say('usage.docxOnly', { option: options.reference !== undefined ? 'reference' : 'issued' }));

@@ -38,21 +38,21 @@ type WorkplanFormat = (typeof FORMATS)[number];
 export async function runWorkplan(planQuery: string | undefined, options: WorkplanOptions): Promise<Outcome> {
   const format = (options.format ?? 'table') as WorkplanFormat;
   checkChoice(`--format ${options.format}`, format, FORMATS);
-  if (options.template !== undefined && format !== 'md' && format !== 'html') throw new UsageError('--template applies to md and html');
+  if (options.template !== undefined && format !== 'md' && format !== 'html') throw new SaidError(say('usage.templateFormats', { format: 'none' }));
   checkOutput('workplan', format, options.out);
   const period = options.period === undefined ? undefined : parsePeriod(options.period);
-  if (options.period !== undefined && !period) throw new UsageError(`--period ${options.period}: expected a year, half-year, quarter, month or day (2018, 2018-H1, …)`);
+  if (options.period !== undefined && !period) throw new SaidError(say('usage.badPlanPeriod', { value: options.period }));
   const input = await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {});
   let plans = input.records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => (a.id < b.id ? -1 : 1));
   if (planQuery !== undefined) {
     const found = findRecord(input.records, planQuery);
     if (!found.ok) throw new UsageError(saidText(found.error, input.lang));
-    if (found.value.kind !== 'plan') throw new UsageError(`${planQuery} is a meeting, not a work plan`);
+    if (found.value.kind !== 'plan') throw new SaidError(say('usage.meetingNotPlan', { query: planQuery }));
     const id = found.value.plan.id;
     plans = plans.filter((p) => p.id === id);
   }
   const axes = options.axis === undefined ? undefined : new Set(options.axis.split(',').map((a) => a.trim()).filter(Boolean));
-  if (axes && plans.length && ![...axes].every((a) => plans.some((p) => p.axes.some((x) => x.number === a)))) throw new UsageError(`--axis ${options.axis}: no such axis (the plan has ${[...new Set(plans.flatMap((p) => p.axes.map((x) => x.number)))].join(', ')})`);
+  if (axes && plans.length && ![...axes].every((a) => plans.some((p) => p.axes.some((x) => x.number === a)))) throw new SaidError(say('usage.noSuchAxis', { value: options.axis ?? '', axes: [...new Set(plans.flatMap((p) => p.axes.map((x) => x.number)))].join(', ') }));
   const filters: WorkplanFilters = { ...(axes ? { axes } : {}), ...(period ? { period: { from: period.start, to: period.end } } : {}), ...(input.sel.actors ? { actors: input.sel.actors } : {}) };
   const model = buildWorkplan(plans, input.commitments, filters, input.ctx, input.asOf);
   const text = await formatWorkplan(format, model, input.root, options);

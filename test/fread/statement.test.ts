@@ -36,10 +36,12 @@ describe('acta statement MX --as-of 2017-08-01 --root data', () => {
   it('refuses a group and an unknown actor (exit 2, with a suggestion)', async () => {
     const group = await runActa(['statement', 'member-countries', '--root', 'data', '--as-of', '2017-08-01']);
     expect(group.code).toBe(2);
-    expect(group.stderr).toContain('a group');
+    expect(group.stderr).toContain('member-countries: es un grupo; un estado es para uno de sus miembros');
+    expect((await runActa(['statement', 'member-countries', '--root', 'data', '--as-of', '2017-08-01', '--lang', 'en'])).stderr).toContain('member-countries: a group; a statement is for one of its members');
     const typo = await runActa(['statement', 'MXX', '--root', 'data', '--as-of', '2017-08-01']);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('`MX`');
+    expect(typo.stderr).toMatch(/^acta: MXX: no es un país, una organización ni un órgano conocido \(¿quiso decir `MX`/);
+    expect((await runActa(['statement', 'MXX', '--root', 'data', '--as-of', '2017-08-01', '--lang', 'en'])).stderr).toMatch(/^acta: MXX: not a known country, organisation or organ \(did you mean `MX`/);
   });
 });
 

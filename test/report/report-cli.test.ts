@@ -109,11 +109,13 @@ describe('acta report: options', () => {
   });
 
   it.each([
-    [['--year', '2017', '--from', '2017-01'], '--year cannot be combined'],
+    [['--year', '2017', '--from', '2017-01'], '--year no se combina con --from ni con --to'],
+    [['--year', '2017', '--from', '2017-01', '--lang', 'en'], '--year cannot be combined with --from or --to'],
     [['--year', '17'], '--year 17'],
     [['--format', 'pdf'], '--format pdf'],
     [['--next', 'soon'], '--next soon'],
-    [['--from', '2018', '--to', '2017'], 'is after --to'],
+    [['--from', '2018', '--to', '2017'], '--from 2018 es posterior a --to 2017'],
+    [['--from', '2018', '--to', '2017', '--lang', 'en'], '--from 2018 is after --to 2017'],
     [['--body', 'red-z'], '--body red-z: no se conoce'],
   ])('refuses %j (exit 2)', async (args, message) => {
     const r = await acta(['report', '--root', FIXTURE, '--as-of', AS_OF, ...args]);

@@ -42,9 +42,10 @@ describe('acta workplan', () => {
     expect((await acta([...base, '2017-2019', '--format', 'json'])).code).toBe(0);
     const meeting = await acta([...base, '2017-02-10-grcm']);
     expect(meeting.code).toBe(2);
-    expect(meeting.stderr).toContain('is a meeting, not a work plan');
+    expect(meeting.stderr).toContain('2017-02-10-grcm es una reunión, no un plan de trabajo');
+    expect((await acta([...base, '2017-02-10-grcm', '--lang', 'en'])).stderr).toContain('2017-02-10-grcm is a meeting, not a work plan');
     const axis = await acta([...base, '--axis', '9']);
     expect(axis.code).toBe(2);
-    expect(axis.stderr).toContain('--axis 9: no such axis (the plan has 1, 2)');
+    expect(axis.stderr).toContain('--axis 9: no existe ese eje (el plan tiene 1, 2)');
   });
 });
