@@ -72,14 +72,14 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
 }
 
 function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {
-  const body = required(o.body, '--body', 'the body that met, e.g. --body red-nna');
-  const date = required(o.date, '--date', 'the first day of the meeting, e.g. --date 2018-03-01');
-  if (!ID.test(body)) throw new UsageError(`--body ${JSON.stringify(body)}: expected a body id (lowercase letters, digits, hyphens)`);
+  const body = required(o.body, '--body', 'meetingBody');
+  const date = required(o.date, '--date', 'meetingDate');
+  if (!ID.test(body)) throw new SaidError(say('usage.badBodyId', { value: JSON.stringify(body) }));
   for (const [flag, d] of [['--date', date], ['--end', o.end]] as const) if (d !== undefined && !isRealDate(d)) throw new SaidError(badDate(flag, JSON.stringify(d)));
   const id = o.id ?? `${date}-${body}`;
-  if (!MEETING_ID.test(id)) throw new UsageError(`--id ${JSON.stringify(id)}: a meeting id is its first day and a short name, e.g. 2018-03-01-red-nna`);
+  if (!MEETING_ID.test(id)) throw new SaidError(say('usage.badMeetingId', { value: JSON.stringify(id) }));
   const ordinal = o.ordinal === undefined ? undefined : Number(o.ordinal);
-  if (ordinal !== undefined && !(Number.isInteger(ordinal) && ordinal >= 1 && ordinal <= 1000)) throw new UsageError(`--ordinal ${JSON.stringify(o.ordinal)}: expected a whole number from 1`);
+  if (ordinal !== undefined && !(Number.isInteger(ordinal) && ordinal >= 1 && ordinal <= 1000)) throw new SaidError(say('usage.badOrdinal', { value: JSON.stringify(o.ordinal) }));
   const place = o.place !== undefined || o.country !== undefined ? { ...(o.place !== undefined ? { city: o.place } : {}), ...(o.country !== undefined ? { country: o.country } : {}) } : undefined;
   return {
     id,
@@ -98,14 +98,14 @@ function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {
 }
 
 function planSkeleton(o: NewOptions, lang: Lang): Skeleton {
-  const body = required(o.body, '--body', 'the body whose plan it is, e.g. --body red-nna');
-  const period = required(o.period, '--period', 'the years it covers, e.g. --period 2018-2022');
+  const body = required(o.body, '--body', 'planBody');
+  const period = required(o.period, '--period', 'planPeriod');
   const m = /^([0-9]{4})-([0-9]{4})$/.exec(period);
-  if (!m || Number(m[2]) < Number(m[1]) || Number(m[2]) - Number(m[1]) > 19) throw new UsageError(`--period ${JSON.stringify(period)}: expected two years, e.g. 2018-2022 (at most 20 columns)`);
-  if (!ID.test(body)) throw new UsageError(`--body ${JSON.stringify(body)}: expected a body id (lowercase letters, digits, hyphens)`);
+  if (!m || Number(m[2]) < Number(m[1]) || Number(m[2]) - Number(m[1]) > 19) throw new SaidError(say('usage.badPlanYears', { value: JSON.stringify(period) }));
+  if (!ID.test(body)) throw new SaidError(say('usage.badBodyId', { value: JSON.stringify(body) }));
   const [start, end] = [m[1]!, m[2]!];
   const id = o.id ?? `${start}-${end}-${body}`;
-  if (!ID.test(id)) throw new UsageError(`--id ${JSON.stringify(id)}: expected lowercase letters, digits and hyphens, e.g. 2018-2022-red-nna`);
+  if (!ID.test(id)) throw new SaidError(say('usage.badPlanId', { value: JSON.stringify(id) }));
   const columns = Array.from({ length: Number(end) - Number(start) + 1 }, (_, i) => String(Number(start) + i));
   return {
     id,
@@ -130,7 +130,10 @@ function explain(d: Diagnostic, root: string, lang: string): string {
   return [`  ${t(lang, 'newRecord.addBody', { message, file: shownFromCwd(path.join(root, entry.file)) })}`, ...entry.lines.map((l) => `  ${l}`)].join('\n');
 }
 
-function required(value: string | undefined, flag: string, hint: string): string {
-  if (value === undefined || value === '') throw new UsageError(`${flag} is required: ${hint}`);
+/** What a missing option of `acta new` names (the catalog's usage.newRequired says it with an example). */
+type Needed = 'meetingBody' | 'meetingDate' | 'planBody' | 'planPeriod';
+
+function required(value: string | undefined, flag: string, what: Needed): string {
+  if (value === undefined || value === '') throw new SaidError(say('usage.newRequired', { flag, what }));
   return value;
 }

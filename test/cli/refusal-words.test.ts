@@ -28,3 +28,22 @@ describe("commander's refusals in both languages", () => {
     expect(commanderRefusal({ code: 'commander.unknownOption', message: 'error: something commander may say one day' }, 'en')).toBe('something commander may say one day');
   });
 });
+
+describe("acta new's refusals of its own options, in both languages (nothing is written)", () => {
+  it.each([
+    [['new', 'meeting', '--date', '2018-03-01'], 'falta --body: la instancia que se reunió, p. ej. --body red-nna', '--body is required: the body that met, e.g. --body red-nna'],
+    [['new', 'meeting', '--body', 'red-nna'], 'falta --date: el primer día de la reunión, p. ej. --date 2018-03-01', '--date is required: the first day of the meeting, e.g. --date 2018-03-01'],
+    [['new', 'plan', '--period', '2018-2022'], 'falta --body: la instancia de la que es el plan, p. ej. --body red-nna', '--body is required: the body whose plan it is, e.g. --body red-nna'],
+    [['new', 'plan', '--body', 'red-nna'], 'falta --period: los años que abarca, p. ej. --period 2018-2022', '--period is required: the years it covers, e.g. --period 2018-2022'],
+    [['new', 'meeting', '--body', 'Red NNA', '--date', '2018-03-01'], '--body "Red NNA": se esperaba el id de una instancia (minúsculas, dígitos y guiones)', '--body "Red NNA": expected a body id (lowercase letters, digits, hyphens)'],
+    [['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01', '--id', 'reunion'], '--id "reunion": el id de una reunión es su primer día y un nombre corto, p. ej. 2018-03-01-red-nna', '--id "reunion": a meeting id is its first day and a short name, e.g. 2018-03-01-red-nna'],
+    [['new', 'meeting', '--body', 'red-nna', '--date', '2018-03-01', '--ordinal', '0'], '--ordinal "0": se esperaba un número entero desde 1', '--ordinal "0": expected a whole number from 1'],
+    [['new', 'plan', '--body', 'red-nna', '--period', '2022-2018'], '--period "2022-2018": se esperaban dos años, p. ej. 2018-2022 (20 columnas como mucho)', '--period "2022-2018": expected two years, e.g. 2018-2022 (at most 20 columns)'],
+    [['new', 'plan', '--body', 'red-nna', '--period', '2018-2022', '--id', 'Plan_1'], '--id "Plan_1": se esperaban minúsculas, dígitos y guiones, p. ej. 2018-2022-red-nna', '--id "Plan_1": expected lowercase letters, digits and hyphens, e.g. 2018-2022-red-nna'],
+  ])('acta %j', async (args, es, en) => {
+    const spanish = await runActa(['--root', 'data', ...args]);
+    expect([spanish.code, spanish.stdout, spanish.stderr]).toEqual([2, '', `acta: ${es}\n`]);
+    const english = await runActa(['--root', 'data', ...args], { env: { ACTA_LANG: 'en' } });
+    expect([english.code, english.stdout, english.stderr]).toEqual([2, '', `acta: ${en}\n`]);
+  });
+});
