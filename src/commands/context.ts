@@ -28,13 +28,13 @@ export async function resolveRoot(options: GlobalOptions, near?: string): Promis
     if (!statSync(root).isDirectory()) throw new SaidError(say('usage.rootNotFolder', { root: options.root }));
     // Refused as when no acta.yaml is found upwards (issue 23 point 1): a folder without one is not a records root.
     // (With --rev the revision's own acta.yaml counts, which the working tree may have lost: git reading decides.)
-    if (options.rev === undefined && !existsSync(path.join(root, CONFIG_FILE))) throw new UsageError(`--root ${options.root}: ${noRootHere(root)}`);
+    if (options.rev === undefined && !existsSync(path.join(root, CONFIG_FILE))) throw new SaidError(noRootHere(options.root, root));
     return followRecordsPointer(root);
   }
   const full = near === undefined ? runtime().cwd : fromCwd(near);
   const start = near !== undefined && !(existsSync(full) && statSync(full).isDirectory()) ? path.dirname(full) : full;
   const found = await findRoot(start);
-  if (found === undefined) throw new UsageError(noRootMessage(start));
+  if (found === undefined) throw new SaidError(noRootMessage(start));
   return followRecordsPointer(found);
 }
 
@@ -87,7 +87,7 @@ export async function resolveSource(options: GlobalOptions, root: string): Promi
   if (options.rev === undefined) return diskSource(root);
   const source = await gitSource(root, options.rev);
   // --root DIR at a revision whose DIR holds no acta.yaml: refused as on disk (issue 23 point 1).
-  if (options.root !== undefined && !(await source.list()).includes(CONFIG_FILE)) throw new UsageError(`--root ${options.root}: ${noRootHere(root)} (at ${options.rev})`);
+  if (options.root !== undefined && !(await source.list()).includes(CONFIG_FILE)) throw new SaidError(noRootHere(options.root, root, options.rev));
   return source;
 }
 

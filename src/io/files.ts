@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Said } from '../core/diagnostics.js';
+import { say } from '../core/diagnostics.js';
 import { CONFIG_FILE } from '../core/config-file.js';
 import { fromCwd } from './runtime.js';
 
@@ -25,13 +26,14 @@ export async function findRoot(start: string): Promise<string | undefined> {
   }
 }
 
-/** --root DIR names a folder without acta.yaml. */
-export function noRootHere(dir: string): string {
-  return `no acta.yaml in ${dir}: pass --root the folder that holds acta.yaml, or create one with acta init`;
+/** --root DIR names a folder without acta.yaml (at --rev REV when given). */
+export function noRootHere(root: string, dir: string, rev?: string): Said {
+  return say('usage.noRootHere', { root, dir, rev: rev ?? 'none' });
 }
 
-export function noRootMessage(start: string): string {
-  return `no acta.yaml in ${start} or any folder above it: pass --root DIR, or create one with acta init`;
+/** No acta.yaml in the folder acta starts from, nor above it. */
+export function noRootMessage(start: string): Said {
+  return say('usage.noRoot', { start });
 }
 
 /** Keys a pointing acta.yaml (`records: DIR`) may hold; everything else belongs in the records folder's own acta.yaml. */
@@ -44,7 +46,7 @@ export async function followRecordsPointer(dir: string): Promise<string> {
   if (target === undefined) return dir;
   const again = await recordsPointer(target);
   if (again !== undefined && path.resolve(again) !== path.resolve(target)) {
-    throw new UsageError(`${path.join(target, CONFIG_FILE)}: \`records:\` points on again; only the acta.yaml above the records folder may name it`);
+    throw new SaidError(say('usage.rootPointsOnAgain', { file: path.join(target, CONFIG_FILE) }));
   }
   return target;
 }
@@ -63,13 +65,13 @@ async function recordsPointer(dir: string): Promise<string | undefined> {
   const target = path.resolve(dir, records);
   const rel = path.relative(dir, target);
   if (path.isAbsolute(records) || rel === '' || rel === '..' || rel.startsWith('..' + path.sep)) {
-    throw new UsageError(`${file}: records: ${records}: name a folder inside ${dir}`);
+    throw new SaidError(say('usage.rootPointerOutside', { file, records, dir }));
   }
   const stat = await fs.stat(target).catch(() => undefined);
-  if (!stat?.isDirectory()) throw new UsageError(`${file}: records: ${records}: no such folder`);
+  if (!stat?.isDirectory()) throw new SaidError(say('usage.rootPointerMissing', { file, records }));
   const others = Object.keys(data).filter((k) => !POINTER_KEYS.has(k));
   if (others.length) {
-    throw new UsageError(`${file} points to the records in ${records}/, so it holds nothing else: move ${others.join(', ')} to ${path.join(records, CONFIG_FILE)}`);
+    throw new SaidError(say('usage.rootPointerOnly', { file, records, keys: others.join(', '), target: path.join(records, CONFIG_FILE) }));
   }
   return target;
 }
@@ -118,7 +120,7 @@ export async function walkRecordFiles(root: string): Promise<RecordFileListing> 
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'error';
-      if (dir === root) throw new UsageError(`cannot read the records root ${root} (${code})`);
+      if (dir === root) throw new SaidError(say('usage.rootUnreadable', { root, code }));
       unreadable.push({ folder: rel, reason: code });
       return;
     }
@@ -149,7 +151,7 @@ export async function expandPaths(root: string, paths: readonly string[]): Promi
     try {
       stat = await fs.stat(full);
     } catch {
-      throw new UsageError(`no such file or directory: ${p}`);
+      throw new SaidError(say('usage.noSuchPath', { path: p }));
     }
     if (stat.isDirectory()) {
       for (const f of await listRecordFiles(full)) out.add(path.relative(root, path.join(full, f)).split(path.sep).join('/'));

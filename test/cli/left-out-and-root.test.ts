@@ -80,14 +80,18 @@ describe('--root DIR without acta.yaml is refused as when none is found upwards 
     expect(r.code).toBe(2);
     expect(upward.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`acta: --root ${empty}: no acta.yaml in ${empty}: pass --root the folder that holds acta.yaml, or create one with acta init\n`);
-    expect(upward.stderr).toMatch(/^acta: no acta\.yaml in /);
+    expect(r.stderr).toBe(`acta: --root ${empty}: no hay acta.yaml en ${empty}: dé a --root la carpeta que contiene acta.yaml, o cree uno con acta init\n`);
+    expect(upward.stderr).toMatch(/^acta: no hay acta\.yaml en /);
+    const english = await runActa(['--root', empty, ...args], { env: { ACTA_LANG: 'en' } });
+    expect(english.stderr).toBe(`acta: --root ${empty}: no acta.yaml in ${empty}: pass --root the folder that holds acta.yaml, or create one with acta init\n`);
   });
 
   it('at a revision too: --rev HEAD --root a folder whose revision holds no acta.yaml', async () => {
     const r = await runActa(['--rev', 'HEAD', '--root', 'src', 'overdue', '--as-of', '2017-08-01']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^acta: --root src: no acta\.yaml in .*src: pass --root the folder that holds acta\.yaml, or create one with acta init \(at HEAD\)\n$/);
+    expect(r.stderr).toMatch(/^acta: --root src: no hay acta\.yaml en .*src: dé a --root la carpeta que contiene acta\.yaml, o cree uno con acta init \(en HEAD\)\n$/);
+    const english = await runActa(['--rev', 'HEAD', '--root', 'src', 'overdue', '--as-of', '2017-08-01'], { env: { ACTA_LANG: 'en' } });
+    expect(english.stderr).toMatch(/^acta: --root src: no acta\.yaml in .*src: pass --root the folder that holds acta\.yaml, or create one with acta init \(at HEAD\)\n$/);
     const ok = await runActa(['--rev', 'HEAD', '--root', 'data', 'overdue', '--as-of', '2017-08-01']);
     expect(ok.code, ok.stderr).toBe(0);
   });

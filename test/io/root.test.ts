@@ -38,6 +38,11 @@ describe('with no acta.yaml in the working folder or above it', () => {
   const empty = path.join(temp, 'empty');
   mkdirSync(empty);
 
+  it('says so in English too, for an officer who reads English', async () => {
+    const r = await runActa(['overdue'], { cwd: empty, env: { ACTA_LANG: 'en' } });
+    expect([r.code, r.stderr]).toEqual([2, `acta: no acta.yaml in ${empty} or any folder above it: pass --root DIR, or create one with acta init\n`]);
+  });
+
   it('the test runs where nothing above has acta.yaml', async () => {
     for (let d = empty; ; d = path.dirname(d)) {
       expect(existsSync(path.join(d, 'acta.yaml'))).toBe(false);
@@ -47,7 +52,7 @@ describe('with no acta.yaml in the working folder or above it', () => {
 
   it.each(COMMANDS.map((c) => [c.join(' ') || '(no command)', c] as const))('acta %s exits 2 with the message', async (_, args) => {
     const r = (await acta(['--as-of', '2020-01-01', ...args], empty));
-    expect(r.stderr).toBe(`acta: no acta.yaml in ${empty} or any folder above it: pass --root DIR, or create one with acta init\n`);
+    expect(r.stderr).toBe(`acta: no hay acta.yaml en ${empty} ni en ninguna carpeta superior: indique --root CARPETA, o cree uno con acta init\n`);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
   });
@@ -109,15 +114,18 @@ describe('an acta.yaml that points at the records (records: DIR)', () => {
 
   it('refuses a pointer that leads out of its folder, to nothing, on again, or that also holds settings', async () => {
     const cases: [Record<string, string>, RegExp][] = [
-      [{ 'acta.yaml': 'records: ../x\n' }, /records: \.\.\/x: name a folder inside/],
-      [{ 'acta.yaml': 'records: nowhere\n' }, /records: nowhere: no such folder/],
-      [{ 'acta.yaml': 'records: a\n', 'a/acta.yaml': 'records: b\n', 'a/b/acta.yaml': '' }, /points on again/],
-      [{ 'acta.yaml': 'records: a\nlang: en\n', 'a/acta.yaml': '' }, /holds nothing else: move lang to a\/acta.yaml/],
+      [{ 'acta.yaml': 'records: ../x\n' }, /records: \.\.\/x: nombre una carpeta dentro de/],
+      [{ 'acta.yaml': 'records: nowhere\n' }, /records: nowhere: no existe esa carpeta/],
+      [{ 'acta.yaml': 'records: a\n', 'a/acta.yaml': 'records: b\n', 'a/b/acta.yaml': '' }, /`records:` vuelve a apuntar a otra carpeta/],
+      // This acta.yaml says lang: en, so its refusal is in English.
+      [{ 'acta.yaml': 'records: a\nlang: en\n', 'a/acta.yaml': '' }, /points to the records in a\/, so it holds nothing else: move lang to a\/acta.yaml/],
     ];
     for (const [i, [files, message]] of cases.entries()) {
       const r = (await acta(['overdue'], make(`bad-${i}`, files)));
       expect(r.stderr).toMatch(message);
       expect(r.code).toBe(2);
     }
+    const english = await runActa(['overdue'], { cwd: make('bad-en', { 'acta.yaml': 'records: nowhere\n' }), env: { ACTA_LANG: 'en' } });
+    expect([english.code, english.stderr]).toEqual([2, `acta: ${path.join(temp, 'bad-en', 'acta.yaml')}: records: nowhere: no such folder\n`]);
   });
 });
