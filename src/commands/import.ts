@@ -59,29 +59,29 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding?: string
 
 function checkDay(v: string | undefined, flag: string): string | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !isRealDate(v)) throw new UsageError(`${flag} ${v}: give a day as YYYY-MM-DD`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !isRealDate(v)) throw new SaidError(say('usage.importBadDay', { flag, value: v }));
   return v;
 }
 
 export async function runImport(args: readonly string[], options: ImportOptions): Promise<Outcome> {
   if (options.accept) return acceptNotes(args, options);
-  if (options.only !== undefined) throw new UsageError('--only goes with --accept RECORD');
+  if (options.only !== undefined) throw new SaidError(say('usage.importOnlyNeedsAccept'));
   const [input] = args;
-  if (!input) throw new UsageError('acta import FILE: name the meeting report to import (.docx, .txt or .md)');
+  if (!input) throw new SaidError(say('usage.importWhat'));
   refuseRev(options, 'import');
   const ext = path.extname(input).toLowerCase();
-  if (ext !== '.txt' && ext !== '.md' && ext !== '.docx') throw new UsageError(`${input}: acta import reads .docx, .txt and .md reports (save a PDF as text first)`);
+  if (ext !== '.txt' && ext !== '.md' && ext !== '.docx') throw new SaidError(say('usage.importKind', { input }));
   const start = checkDay(options.date, '--date');
   const end = checkDay(options.end, '--end');
-  if (end && !start) throw new UsageError('--end needs --date (the first day)');
-  if (start && end && end < start) throw new UsageError(`--end ${end} is before --date ${start}`);
-  if (options.body !== undefined && !/^[a-z0-9][a-z0-9-]{0,79}$/.test(options.body)) throw new UsageError(`--body ${options.body}: give a body id from registries/bodies.yaml`);
-  if (options.sourceLang !== undefined && options.sourceLang !== 'es' && options.sourceLang !== 'en') throw new UsageError(`--source-lang ${options.sourceLang}: es or en`);
+  if (end && !start) throw new SaidError(say('usage.importEndNeedsDate'));
+  if (start && end && end < start) throw new SaidError(say('usage.importEndBefore', { end, start }));
+  if (options.body !== undefined && !/^[a-z0-9][a-z0-9-]{0,79}$/.test(options.body)) throw new SaidError(say('usage.importBadBody', { value: options.body }));
+  if (options.sourceLang !== undefined && options.sourceLang !== 'es' && options.sourceLang !== 'en') throw new SaidError(say('usage.importBadSourceLang', { value: options.sourceLang }));
   const full = fromCwd(input);
   const stat = await fs.stat(full).catch(() => undefined);
-  if (!stat?.isFile()) throw new UsageError(`${input}: no such file`);
-  if (stat.size > MAX_BYTES) throw new UsageError(`${input}: larger than ${MAX_BYTES} bytes; a meeting report is far smaller`);
-  if (stat.size === 0) throw new UsageError(`${input}: the file is empty`);
+  if (!stat?.isFile()) throw new SaidError(say('usage.importNoFile', { input }));
+  if (stat.size > MAX_BYTES) throw new SaidError(say('usage.importTooLarge', { input, max: MAX_BYTES }));
+  if (stat.size === 0) throw new SaidError(say('usage.importEmpty', { input }));
   const bytes = await fs.readFile(full);
   let text: string;
   let encoding: string | undefined;
@@ -89,14 +89,14 @@ export async function runImport(args: readonly string[], options: ImportOptions)
     try {
       text = await readDocxText(bytes);
     } catch (e) {
-      throw new UsageError(e instanceof DocxRefused ? `${input}: not a Word document acta can read: ${e.message}` : `${input}: not a Word document acta can read`);
+      throw new SaidError(say('usage.importNotDocx', { input, detail: e instanceof DocxRefused ? e.said : 'none' }));
     }
   } else {
     const decoded = decodeText(bytes);
-    if (!decoded) throw new UsageError(`${input}: not text (it holds NUL bytes); save the report as plain text or .docx`);
+    if (!decoded) throw new SaidError(say('usage.importNotText', { input }));
     ({ text, encoding } = decoded);
   }
-  if (text.trim() === '') throw new UsageError(`${input}: no text in it`);
+  if (text.trim() === '') throw new SaidError(say('usage.importNoText', { input }));
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);
   const registries = repo.records.registries;
@@ -142,19 +142,19 @@ export async function runImport(args: readonly string[], options: ImportOptions)
 /** acta import --accept RECORD [--only POINTERS]: the draft's import notes removed once a reviewer has checked them. */
 async function acceptNotes(args: readonly string[], options: ImportOptions): Promise<Outcome> {
   const [input] = args;
-  if (!input) throw new UsageError('acta import --accept RECORD: name the record whose import notes you have checked');
-  if (options.stdout || options.body || options.date || options.end || options.place || options.sourceLang) throw new UsageError('--accept takes a record and, optionally, --only: not the options of an import');
-  if (!/\.ya?ml$/i.test(input)) throw new UsageError(`${input}: --accept takes a record (.yaml), not a report`);
+  if (!input) throw new SaidError(say('usage.acceptWhat'));
+  if (options.stdout || options.body || options.date || options.end || options.place || options.sourceLang) throw new SaidError(say('usage.acceptOptions'));
+  if (!/\.ya?ml$/i.test(input)) throw new SaidError(say('usage.acceptNotRecord', { input }));
   const only = options.only?.split(',').map((p) => p.trim()).filter((p) => p !== '');
-  if (only?.some((p) => !p.startsWith('/'))) throw new UsageError(`--only ${options.only}: give pointers such as /body or /agreements/0, comma-separated`);
+  if (only?.some((p) => !p.startsWith('/'))) throw new SaidError(say('usage.acceptBadOnly', { value: options.only ?? '' }));
   const root = await resolveRoot(options);
   const full = fromCwd(input);
   const file = path.relative(root, full).split(path.sep).join('/');
-  if (file.startsWith('..') || path.isAbsolute(file)) throw new UsageError(`${input}: not inside the records folder ${shownFromCwd(root) || '.'}`);
+  if (file.startsWith('..') || path.isAbsolute(file)) throw new SaidError(say('usage.acceptOutside', { input, root: shownFromCwd(root) || '.' }));
   resolveLang(options, configuredLang(root)); // chosen before the lock: a refusal of the lock is said in it
   return withRecordsLock(root, async () => {
     const bytes = await fs.readFile(full).catch(() => undefined);
-    if (!bytes) throw new UsageError(`${input}: no such file`);
+    if (!bytes) throw new SaidError(say('usage.importNoFile', { input }));
     const out = acceptImportNotes(bytes.toString('utf8'), only, keyOrderFor(readSchemas(), 'meeting'));
     if (!out.ok) {
       const lang = resolveLang(options, configuredLang(root));
@@ -170,12 +170,12 @@ async function acceptNotes(args: readonly string[], options: ImportOptions): Pro
 /** --place "City, Country": the country by any registered name, acronym or code. */
 function placeOption(value: string, registries: Registries): { city: string; country?: string } {
   const [city, ...rest] = value.split(',').map((s) => s.trim());
-  if (!city) throw new UsageError(`--place ${value}: give "City" or "City, Country"`);
+  if (!city) throw new SaidError(say('usage.importBadPlace', { value }));
   const countryText = rest.join(',').trim();
   if (!countryText) return { city };
   const byCode = registries.countries.find((c) => c.code.toLowerCase() === countryText.toLowerCase());
   const byName = byCode ?? registries.countries.find((c) => findActors(countryText, actorNames({ ...registries, organisations: [], bodies: [], groups: [], countries: [c] })).some((a) => a.start === 0));
-  if (!byName) throw new UsageError(`--place ${value}: ${countryText} is not a country in registries/countries.yaml`);
+  if (!byName) throw new SaidError(say('usage.importUnknownCountry', { value, country: countryText }));
   return { city, country: byName.code };
 }
 

@@ -47,3 +47,20 @@ describe("acta new's refusals of its own options, in both languages (nothing is 
     expect([english.code, english.stdout, english.stderr]).toEqual([2, '', `acta: ${en}\n`]);
   });
 });
+
+describe("acta import's refusals of its options and of the report named, in both languages (nothing is written)", () => {
+  it.each([
+    [['import', 'informe.pdf'], 'informe.pdf: acta import lee informes .docx, .txt y .md (guarde antes un PDF como texto)', 'informe.pdf: acta import reads .docx, .txt and .md reports (save a PDF as text first)'],
+    [['import', 'nota.txt', '--end', '2018-03-02'], '--end necesita --date (el primer día)', '--end needs --date (the first day)'],
+    [['import', 'nota.txt', '--date', '2018-03-02', '--end', '2018-03-01'], '--end 2018-03-01 es anterior a --date 2018-03-02', '--end 2018-03-01 is before --date 2018-03-02'],
+    [['import', 'nota.txt', '--source-lang', 'fr'], '--source-lang fr: es o en', '--source-lang fr: es or en'],
+    [['import', 'no-such-report.txt'], 'no-such-report.txt: no existe ese archivo', 'no-such-report.txt: no such file'],
+    [['import', '--accept', 'nota.txt'], 'nota.txt: --accept toma un registro (.yaml), no un informe', 'nota.txt: --accept takes a record (.yaml), not a report'],
+    [['import', 'nota.txt', '--only', '/body'], '--only va con --accept REGISTRO', '--only goes with --accept RECORD'],
+  ])('acta %j', async (args, es, en) => {
+    const spanish = await runActa(['--root', 'data', ...args]);
+    expect([spanish.code, spanish.stdout, spanish.stderr]).toEqual([2, '', `acta: ${es}\n`]);
+    const english = await runActa(['--root', 'data', ...args], { env: { ACTA_LANG: 'en' } });
+    expect([english.code, english.stdout, english.stderr]).toEqual([2, '', `acta: ${en}\n`]);
+  });
+});

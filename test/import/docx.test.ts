@@ -49,6 +49,6 @@ describe('.docx', () => {
     cpSync(path.join(ROOT, 'data/acta.yaml'), path.join(dir, 'acta.yaml'));
     writeFileSync(path.join(dir, 'x.docx'), 'not a zip');
     const r = await runActa(['import', 'x.docx'], { cwd: dir });
-    expect([r.code, r.stderr]).toEqual([2, 'acta: x.docx: not a Word document acta can read: not a zip file\n']);
+    expect([r.code, r.stderr]).toEqual([2, 'acta: x.docx: no es un documento de Word que acta pueda leer: no es un archivo zip\n']);
   });
 });

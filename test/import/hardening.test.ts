@@ -76,7 +76,7 @@ describe('line ends, encodings and terminals (issue 21 point 8, issue 26 point 1
     expect(u.stdout).toContain('it was read as UTF-16LE');
     expect(u.stdout).toContain('Solicitar a la OIM');
     const b = await runActa(['import', 'bin.txt'], { cwd: dir });
-    expect([b.code, b.stderr]).toEqual([2, 'acta: bin.txt: not text (it holds NUL bytes); save the report as plain text or .docx\n']);
+    expect([b.code, b.stderr]).toEqual([2, 'acta: bin.txt: no es texto (contiene bytes NUL); guarde el informe como texto sin formato o como .docx\n']);
   });
 
   it('import --stdout on a terminal shows no raw right-to-left override; piped, the record is exact', async () => {
@@ -108,10 +108,10 @@ describe('never refuse a readable report (issue 21 point 1)', () => {
     const draft = readFileSync(path.join(dir, 'meetings/2014-11-24-grcm.yaml'), 'utf8');
     expect(draft).toMatch(/body: grcm/);
     expect(draft).toMatch(/city: Managua\n\s+country: NI/);
-    expect((await runActa(['import', 'nota.txt', '--date', '2014-02-30'], { cwd: dir })).stderr).toBe('acta: --date 2014-02-30: give a day as YYYY-MM-DD\n');
+    expect((await runActa(['import', 'nota.txt', '--date', '2014-02-30'], { cwd: dir })).stderr).toBe('acta: --date 2014-02-30: indique un día como AAAA-MM-DD\n');
     const unknown = await runActa(['import', 'nota.txt', '--body', 'grmc'], { cwd: dir });
     expect([unknown.code, unknown.stderr]).toEqual([2, 'acta: --body grmc: no hay tal instancia en registries/bodies.yaml\n(¿quiso decir grcm?)\n']);
-    expect((await runActa(['import', 'nota.txt', '--place', 'Managua, Narnia'], { cwd: dir })).stderr).toMatch(/Narnia is not a country/);
+    expect((await runActa(['import', 'nota.txt', '--place', 'Managua, Narnia'], { cwd: dir })).stderr).toMatch(/Narnia no es un país de registries\/countries\.yaml/);
   });
 
   it('an English report gives a draft that says authentic: en and validates with import warnings only', async () => {
@@ -140,13 +140,13 @@ describe('.docx bombs (issue 26 point 6)', () => {
   const paragraph = (t: string): string => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
 
   it('refuses an entry declared larger than the bound, before inflating anything', () => {
-    expect(() => checkDocxBounds(word(paragraph('x'), DOCX_LIMITS.entryBytes + 1))).toThrow(/would inflate to/);
+    expect(() => checkDocxBounds(word(paragraph('x'), DOCX_LIMITS.entryBytes + 1))).toThrow(/^usage\.docxEntryTooLarge$/);
   });
 
   it('stops inflating past the bound when the directory lies about the size', () => {
     const bomb = word(`<w:document><w:body>${paragraph('A'.repeat(DOCX_LIMITS.entryBytes + 1000))}</w:body></w:document>`, 1000);
     expect(bomb.length).toBeLessThan(100_000);
-    expect(() => checkDocxBounds(bomb)).toThrow(/inflates past/);
+    expect(() => checkDocxBounds(bomb)).toThrow(/^usage\.docxInflatesPast$/);
   });
 
   it('refuses too many paragraphs and too much text, with the reason, through the command (exit 2, nothing written)', async () => {
@@ -154,9 +154,11 @@ describe('.docx bombs (issue 26 point 6)', () => {
     const long = word(`<w:document><w:body>${paragraph('B'.repeat(DOCX_LIMITS.textChars + 1))}</w:body></w:document>`);
     const dir = records({ 'many.docx': many, 'long.docx': long });
     const a = await runActa(['import', 'many.docx'], { cwd: dir });
-    expect([a.code, a.stderr]).toEqual([2, `acta: many.docx: not a Word document acta can read: it has ${DOCX_LIMITS.paragraphs + 1} paragraphs (at most ${DOCX_LIMITS.paragraphs})\n`]);
+    expect([a.code, a.stderr]).toEqual([2, `acta: many.docx: no es un documento de Word que acta pueda leer: tiene ${DOCX_LIMITS.paragraphs + 1} párrafos (como mucho ${DOCX_LIMITS.paragraphs})\n`]);
     const b = await runActa(['import', 'long.docx'], { cwd: dir });
-    expect(b.stderr).toMatch(/holds 2000001 characters of text/);
+    expect(b.stderr).toMatch(/contiene 2000001 caracteres de texto/);
+    const english = await runActa(['import', 'many.docx', '--lang', 'en'], { cwd: dir });
+    expect(english.stderr).toBe(`acta: many.docx: not a Word document acta can read: it has ${DOCX_LIMITS.paragraphs + 1} paragraphs (at most ${DOCX_LIMITS.paragraphs})\n`);
     expect(existsSync(path.join(dir, 'meetings'))).toBe(false);
   });
 });
@@ -180,7 +182,7 @@ describe('--accept: a checked draft loses its import notes through the formatter
     const v = await runActa(['validate', '-f', 'json'], { cwd: dir });
     expect([v.code, (JSON.parse(v.stdout) as { diagnostics: unknown[] }).diagnostics]).toEqual([0, []]);
     expect((await runActa(['import', '--accept', file, '--lang', 'en'], { cwd: dir })).stdout).toBe(`${file}: no import notes to remove\n`);
-    expect((await runActa(['import', '--accept', 'informe.txt'], { cwd: dir })).stderr).toBe('acta: informe.txt: --accept takes a record (.yaml), not a report\n');
+    expect((await runActa(['import', '--accept', 'informe.txt'], { cwd: dir })).stderr).toBe('acta: informe.txt: --accept toma un registro (.yaml), no un informe\n');
   });
 
   it('refuses a record it cannot edit in the records\' language (the core says a key; the edge words it)', async () => {

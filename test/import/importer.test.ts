@@ -262,7 +262,7 @@ describe('acta import', () => {
 
   it('refuses what it cannot read', async () => {
     const dir = setup();
-    expect((await runActa(['import', 'informe.pdf'], { cwd: dir })).stderr).toMatch(/reads \.docx, \.txt and \.md reports/);
+    expect((await runActa(['import', 'informe.pdf'], { cwd: dir })).stderr).toMatch(/lee informes \.docx, \.txt y \.md/);
     expect((await runActa(['import', 'nada.txt'], { cwd: dir })).code).toBe(2);
   });
 });
