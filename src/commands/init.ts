@@ -2,7 +2,8 @@
 // modelines resolve) and a CI workflow. Writes only new files, and refuses a folder that is already in use.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../io/files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError, UsageError } from '../io/files.js';
 import { fromCwd, runtime } from '../io/runtime.js';
 import { actaOrigin, CRM_DATA_DIR, findGitTop, packageName, packageVersion, readTemplate, tarballName, vendorTarball } from '../io/scaffold.js';
 import { SCHEMA_DIR } from '../io/schemas.js';
@@ -104,7 +105,7 @@ async function plannedFiles(fromCrm: boolean, vendored: string | undefined, sub:
 // The bundled CRM file, its editor modeline pointed at the new repository's schemas/.
 async function crmFile(file: string, schemaPath: string): Promise<string> {
   const text = await fs.readFile(path.join(CRM_DATA_DIR, file), 'utf8').catch(() => {
-    throw new UsageError(`--from-crm: this installation of acta has no bundled ${file}`);
+    throw new SaidError(say('usage.initNoBundled', { file }));
   });
   const body = text.replace(/^# yaml-language-server: \$schema=\S*\n/, '');
   return `# yaml-language-server: $schema=${schemaPath}\n${body}`;

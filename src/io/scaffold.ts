@@ -5,7 +5,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from './files.js';
+import { say } from '../core/diagnostics.js';
+import { SaidError, UsageError } from './files.js';
 import { SCHEMA_DIR } from './schemas.js';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -100,7 +101,7 @@ export async function vendorTarball(origin: ActaOrigin, folder: string, name = t
   try {
     await promisify(execFile)(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder, PACKAGE_DIR], { cwd: folder, shell: process.platform === 'win32' });
   } catch (e) {
-    throw new UsageError(`could not pack acta into ${folder} (npm pack ${PACKAGE_DIR}): ${(e as { stderr?: string }).stderr?.trim() || (e as Error).message}`);
+    throw new SaidError(say('usage.initPackFailed', { folder, dir: PACKAGE_DIR, reason: (e as { stderr?: string }).stderr?.trim() || (e as Error).message }));
   }
-  if (!existsSync(path.join(folder, name))) throw new UsageError(`npm pack wrote no ${name} into ${folder}`);
+  if (!existsSync(path.join(folder, name))) throw new SaidError(say('usage.initPackMissing', { name, folder }));
 }
