@@ -178,17 +178,21 @@ describe('validate with the cache says what validate without it says', () => {
     expect(steps).toBeGreaterThan(6);
   }, 60_000);
 
-  it('after an edit of one meeting, checks again that meeting alone: its schema and its per-record checks (work counted)', async () => {
+  /** A copy of the report fixture (four meetings and a plan, all valid), its own cache, and the meeting the tests edit. */
+  const reportCopy = (): { root: string; cache: string; env: Record<string, string>; args: string[]; edited: string; text: string } => {
     const root = temp('acta-warm-root-');
     cpSync('test/fixtures/report', root, { recursive: true });
-    const env = { ACTA_CACHE: '1', ACTA_CACHE_DIR: temp('acta-warm-cache-') };
-    const args = ['validate', '--root', root, '--format', 'json'];
+    const cache = temp('acta-warm-cache-');
+    const edited = path.join(root, 'meetings/2017-06-05-red-a.yaml');
+    return { root, cache, env: { ACTA_CACHE: '1', ACTA_CACHE_DIR: cache }, args: ['validate', '--root', root, '--format', 'json'], edited, text: readFileSync(edited, 'utf8') };
+  };
+
+  it('after an edit of one meeting, checks again that meeting alone: its schema and its per-record checks (work counted)', async () => {
+    const { root, env, args, edited, text } = reportCopy();
     step(root);
     await runActa(args, { env });
     const counts = (): number[] => [fileResultCounts.schemaRun, fileResultCounts.schemaReused, recordCheckCounts.run, recordCheckCounts.reused];
     const before = counts();
-    const edited = path.join(root, 'meetings/2017-06-05-red-a.yaml');
-    const text = readFileSync(edited, 'utf8');
     writeFileSync(edited, text.replace(/^title: \{ es: /m, 'title: { es: Editado. '));
     expect(readFileSync(edited, 'utf8')).not.toBe(text);
     step(root);
@@ -202,13 +206,7 @@ describe('validate with the cache says what validate without it says', () => {
   });
 
   it('a results-by-file store that is truncated, altered or emptied is a miss: every file is checked again', async () => {
-    const root = temp('acta-warm-root-');
-    cpSync('test/fixtures/report', root, { recursive: true });
-    const cache = temp('acta-warm-cache-');
-    const env = { ACTA_CACHE: '1', ACTA_CACHE_DIR: cache };
-    const args = ['validate', '--root', root, '--format', 'json'];
-    const edited = path.join(root, 'meetings/2017-06-05-red-a.yaml');
-    const original = readFileSync(edited, 'utf8');
+    const { root, cache, env, args, edited, text: original } = reportCopy();
     for (const [n, spoil] of [(b: Buffer) => b.subarray(0, b.length >> 1), (b: Buffer) => Buffer.concat([b.subarray(0, 40), Buffer.from('x'), b.subarray(41)]), () => Buffer.alloc(0)].entries()) {
       step(root);
       await runActa(args, { env });
