@@ -82,7 +82,7 @@ export function codeHash(): string {
   const hash = createHash('sha256').update(`node ${process.versions.node}\0`);
   const here = path.dirname(fileURLToPath(import.meta.url));
   const add = (file: string): void => {
-    hash.update(`${path.relative(here, file)}\0`).update(existsSync(file) ? readFileSync(file) : '?').update('\0');
+    hash.update(`${path.relative(path.join(here, '..', 'io'), file)}\0`).update(existsSync(file) ? readFileSync(file) : '?').update('\0');
   };
   const walk = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -92,7 +92,8 @@ export function codeHash(): string {
     }
   };
   walk(path.join(here, '..', 'core'));
-  walk(here);
+  // io/ by name: run from dist/bundle/ (bin/acta.js, scripts/bundle.mjs) `here` is the bundle, made from these modules.
+  walk(path.join(here, '..', 'io'));
   for (const name of readdirSync(path.join(here, '..', 'commands')).sort()) if (/^(validate|context)\.(js|ts)$/.test(name)) add(path.join(here, '..', 'commands', name));
   add(path.join(here, '..', 'validators.cjs'));
   walk(path.join(here, '..', '..', 'schemas'));
