@@ -1,6 +1,6 @@
 // Part of `npm run build`, after tsc: bundles dist/cli.js (and the parse worker) into dist/bundle/, what bin/acta.js
-// runs. Why: loading ~110 small ES modules one by one (resolve, read, compile, link each) cost a validate run ~150 ms
-// of CPU on Node 20 (docs/internals/performance.md, "Start-up: one bundle"); the same code in a few files loads in a
+// runs. Why: loading validate's ~110 small ES modules one by one (resolve, read, compile, link each) cost ~190 ms of
+// CPU on Node 20, measured alone (docs/internals/performance.md, "Start-up: one bundle"); the same code in a few files loads in a
 // fraction of that. Every `import()` a command makes stays lazy: esbuild's code splitting makes each a chunk.
 //
 // The bundle sits one folder below dist/, as every module it is made from (dist/io/…, dist/core/…), so the paths
