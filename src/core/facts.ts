@@ -11,16 +11,17 @@
 // are read first (`context`); a file that turns out to be one only after records were checked (`record` answers false)
 // sends the caller back to the whole-record path (io/load.ts), which gives the same answer, only slower.
 import type { Check, Found, Indexes } from './checks/context.js';
-import { buildIndexes, freshIndex, isLater } from './checks/context.js';
+import { buildIndexes, freshIndex, isLater, own } from './checks/context.js';
 import { followupAfterAsOf } from './checks/followup.js';
 import { CHECKS } from './checks/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import { compareDiagnostics, limitPerFile } from './diagnostics.js';
-import type { Agreement, Config, Meeting, Plan } from './model.js';
+import type { Agreement, Config, Meeting, Note, Plan } from './model.js';
 import type { CheckOptions, Checked } from './pipeline.js';
 import { checkInvalidRecords, explainWarnings, PER_RECORD, projectProblems } from './pipeline.js';
 import type { ParsedFile } from './read/index.js';
 import { withoutData } from './read/index.js';
+import { forgetWalk } from './walk.js';
 import type { LeftOut, Loaded, RecordSet, RegistryFile } from './records.js';
 import { addRegistry, CONFIG_FILE, emptyRegistries, placeFile } from './records.js';
 import type { SchemaValidator } from './schema.js';
@@ -109,6 +110,7 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
     const results: Found[][] = PER_RECORD.map((c: Check) => (c.fresh ? c.fresh(one, index) : c.run(one, index)));
     results.push(options.asOf !== undefined ? followupAfterAsOf(one, options.asOf) : []);
     slot.results = results;
+    forgetWalk(loaded.data);
     const light = withoutData(loaded.parsed);
     if (!light) {
       factCounts.whole++;
@@ -213,31 +215,45 @@ export function checkByFacts(files: readonly ParsedFile[], validator: SchemaVali
 
 // What the whole-set checks read of a valid meeting (pipeline.ts, checks/context.ts buildIndexes, checks/ids.ts,
 // checks/cycles.ts): its id, start date, the numbers of its points (their refs), supersessions (a point's and its
-// follow-up's), its notes (a warning they explain). Nothing else of the record is kept.
+// follow-up's), the notes that explain a warning. Nothing else of the record is kept.
 function meetingFacts(m: Meeting): Meeting {
-  return { id: m.id, dates: { start: m.dates.start }, agreements: agreementFacts(m.agreements), ...(m.notes ? { notes: m.notes } : {}) } as unknown as Meeting;
+  const kept: Record<string, unknown> = { id: own(m.id), dates: { start: own(m.dates.start) }, agreements: agreementFacts(m.agreements) };
+  const notes = notesFacts(m.notes);
+  if (notes) kept['notes'] = notes;
+  return kept as unknown as Meeting;
 }
 
 function agreementFacts(list: readonly Agreement[] | undefined): Agreement[] | undefined {
-  return list?.map((a) => {
-    const superseded = a.followup?.some((f) => f.superseded_by !== undefined);
-    return {
-      number: a.number,
-      ...(a.items ? { items: agreementFacts(a.items) } : {}),
-      ...(a.supersedes !== undefined ? { supersedes: a.supersedes } : {}),
-      ...(superseded ? { followup: a.followup!.map((f) => (f.superseded_by !== undefined ? { superseded_by: f.superseded_by } : {})) } : {}),
-    } as unknown as Agreement;
-  });
+  if (!list) return undefined;
+  const out: Agreement[] = [];
+  for (const a of list) {
+    const kept: Record<string, unknown> = { number: own(a.number) };
+    if (a.items) kept['items'] = agreementFacts(a.items);
+    if (a.supersedes !== undefined) kept['supersedes'] = own(a.supersedes);
+    if (a.followup?.some((f) => f.superseded_by !== undefined)) kept['followup'] = a.followup.map((f) => (f.superseded_by !== undefined ? { superseded_by: own(f.superseded_by) } : {}));
+    out.push(kept as unknown as Agreement);
+  }
+  return out;
 }
 
 // A valid plan's: its id, the numbers of its axes, objectives, results and activities (the activities' refs), notes.
 function planFacts(p: Plan): Plan {
   const axes = p.axes.map((axis) => ({
-    number: axis.number,
+    number: own(axis.number),
     objectives: axis.objectives.map((o) => ({
-      number: o.number,
-      results: o.results.map((r) => ({ number: r.number, activities: r.activities.map((a) => ({ number: a.number })) })),
+      number: own(o.number),
+      results: o.results.map((r) => ({ number: own(r.number), activities: r.activities.map((a) => ({ number: own(a.number) })) })),
     })),
   }));
-  return { id: p.id, axes, ...(p.notes ? { notes: p.notes } : {}) } as unknown as Plan;
+  const kept: Record<string, unknown> = { id: own(p.id), axes };
+  const notes = notesFacts(p.notes);
+  if (notes) kept['notes'] = notes;
+  return kept as unknown as Plan;
+}
+
+// The notes explainWarnings reads: those that explain a code (in order: the first that covers a warning explains it),
+// with what it reads of them (explains, at, the text), their strings copied.
+function notesFacts(notes: readonly Note[] | undefined): Note[] | undefined {
+  if (!notes?.some((n) => n.explains)) return undefined;
+  return notes.filter((n) => n.explains).map((n) => JSON.parse(JSON.stringify({ explains: n.explains, at: n.at, text: n.text })) as Note);
 }

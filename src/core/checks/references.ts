@@ -6,8 +6,8 @@ import type { RecordSet } from '../records.js';
 import type { ParsedFile } from '../read/index.js';
 import { closestMatches } from '../text-distance.js';
 import { walkActivities, walkAgreements } from '../walk.js';
-import type { Check, Found, Indexes } from './context.js';
-import { diagnosticAt } from './context.js';
+import type { Check, Found, Indexes, Later } from './context.js';
+import { diagnosticAt, own } from './context.js';
 
 /** How many different unknown names of one kind get a "did you mean" in a run (README: Limits). */
 export const MAX_SUGGESTED = 200;
@@ -53,6 +53,24 @@ function candidatesOf(code: Code, index: Indexes): Iterable<string> {
   }
 }
 
+// Laters are made outside the checker, so each holds its few strings only (a closure made in a method would hold the
+// checker, its file and the record's data until the end of the run: the very data the facts path drops).
+function missLater(pointer: string, code: Code, value: string): Later {
+  return { later: (parsed, index, out) => void out.push(missAt(parsed, pointer, code, value, suggestionsFor(index).near(code, value, () => candidatesOf(code, index)))) };
+}
+
+function wholeLater(how: 'meeting' | 'agreement' | 'record', value: string, pointer: string): Later {
+  return {
+    later: (parsed, index, out) => {
+      const c = new RefChecker(parsed, index, suggestionsFor(index));
+      if (how === 'meeting') c.meeting(value, pointer);
+      else if (how === 'agreement') c.agreement(value, pointer);
+      else c.record(value, pointer);
+      for (const d of c.out) out.push(d as Diagnostic);
+    },
+  };
+}
+
 class RefChecker {
   readonly out: Found[] = [];
   /** Fresh (core/facts.ts): references into other records, and every "did you mean", are left as Laters in place. */
@@ -65,7 +83,7 @@ class RefChecker {
     if (this.defer) {
       // Which names get a suggestion depends on the order of every miss of the run (MAX_SUGGESTED): searched at the end,
       // in the whole-set run's order. Only the registries' codes come here (the others are deferred whole).
-      this.out.push({ later: (parsed, index, out) => void out.push(missAt(parsed, pointer, code, value, suggestionsFor(index).near(code, value, () => candidatesOf(code, index)))) });
+      this.out.push(missLater(pointer, code, own(value)));
       return;
     }
     this.out.push(missAt(this.parsed, pointer, code, value, this.suggestions!.near(code, value, candidates)));
@@ -74,18 +92,9 @@ class RefChecker {
   // A lookup in the ids of other records: now, or (fresh) at the end, by the same code on the whole set's index.
   private whole(how: 'meeting' | 'agreement' | 'record', value: string, pointer: string): boolean {
     if (!this.defer) return false;
-    this.out.push({
-      later: (parsed, index, out) => {
-        const c = new RefChecker(parsed, index, suggestionsFor(index));
-        if (how === 'meeting') c.meeting(value, pointer);
-        else if (how === 'agreement') c.agreement(value, pointer);
-        else c.record(value, pointer);
-        for (const d of c.out) out.push(d as Diagnostic);
-      },
-    });
+    this.out.push(wholeLater(how, own(value), pointer));
     return true;
   }
-
   country(value: unknown, pointer: string): void {
     if (typeof value !== 'string' || !this.index.hasRegistry.countries || this.index.countries.has(value)) return;
     this.miss(pointer, 'ref/unknown-country', value, () => this.index.countries);

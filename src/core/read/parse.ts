@@ -127,7 +127,10 @@ const WITHOUT_DATA = new WeakMap<ParsedFile, () => ParsedFile>();
  * its checks have run). Undefined for a file that holds its node tree or text already (the located path, a cache's
  * copy): such a file is kept whole. */
 export function withoutData(parsed: ParsedFile): ParsedFile | undefined {
-  return WITHOUT_DATA.get(parsed)?.();
+  const make = WITHOUT_DATA.get(parsed);
+  // Asked once, by the facts path: the entry goes (a weak map's entries cost every young-generation collection).
+  WITHOUT_DATA.delete(parsed);
+  return make?.();
 }
 
 /** The bytes as UTF-8 text, as a file with no problem of its bytes decodes (no BOM, no invalid byte). */
