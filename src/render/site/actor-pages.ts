@@ -166,8 +166,8 @@ ${view.sections.map((section, i) => {
   const refs = groups.some((x) => x.pick.some(({ k }) => throughOf(shown[i]!.groups[x.j]!.rows[k]!.commitment, a) !== undefined));
   return html`<h3>${section.title}</h3>
 ${total > count ? html`<p>${shownOf(num(total, lc.lang), num(from + 1, lc.lang), num(from + count, lc.lang), lc.lang)}${only ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, section.section))}">${w.seeAll}</a>`}</p>` : ''}
-${refs ? html`<p class="note">${w.oneLineNote}</p>` : ''}
-${groups.filter((x) => x.pick.length).map(({ g, j, pick }) => html`<table class="statement stack">
+${refs ? html`<p class="note">${w.oneLineNote}</p>
+` : ''}${groups.filter((x) => x.pick.length).map(({ g, j, pick }) => html`<table class="statement stack">
 <caption>${g.title}</caption>
 <thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${section.columns[0]}</th>${section.columns[1] ? html`<th scope="col" class="num">${section.columns[1]}</th>` : ''}</tr></thead>
 <tbody>
