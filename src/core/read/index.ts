@@ -5,4 +5,4 @@ export type { ParsedFile } from './parse.js';
 export { joinPointer, LIMITS, locate, parseRecordFile, plainText, readRecordFile, sourceTextAt, splitPointer, withoutData, withTreeOnDemand } from './parse.js';
 export { findDuplicateKeys } from './duplicate-keys.js';
 export { commentTokens, PARSE_OPTIONS, parseEditable, plainScalarReadsBack } from './editable.js';
-export { parsePlainYaml } from './plain.js';
+export { parsePlainYaml, parseSettingsYaml } from './plain.js';
