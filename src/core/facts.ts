@@ -166,8 +166,8 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
       const index = buildIndexes(records);
       // As checkRecords: each check in turn; a per-record one's results record by record (meetings, then plans, in file
       // order), then its run over the registry files, as recordByRecord gathers them.
-      // A record that failed its schema, kept whole, is given to each check in its place too: a check that does not skip
-      // such a record (placeholders) reports on it in the whole-set run as well as in checkInvalidRecords.
+      // A record that failed its schema, kept whole, is given to each check in its place too, as the whole-set run
+      // gives it; every check skips it there (checkInvalidRecords checks it alone, once).
       const inOrder = [...meetings, ...plans];
       const gather = (i: number, check: Check | undefined): void => {
         for (const s of inOrder) {
