@@ -124,11 +124,21 @@ export function* tableParts<T>(head: readonly string[], preferred: readonly numb
     yield tableOf(bold, widths, rows(0, items.length));
     return;
   }
+  // Each chunk is a table of its own: the top border of a later one becomes a row separator, and the bottom border
+  // of all but the last is dropped. Only those two lines are touched (the chunk is not split into lines and joined).
   for (let i = 0; i < items.length; i += CHUNK) {
-    let lines = tableOf(i === 0 ? bold : [], widths, rows(i, i + CHUNK)).split('\n');
-    if (i > 0) lines[0] = lines[0]!.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
-    if (i + CHUNK < items.length) lines = lines.slice(0, -1);
-    yield (i > 0 ? '\n' : '') + lines.join('\n');
+    let text = tableOf(i === 0 ? bold : [], widths, rows(i, i + CHUNK));
+    if (i + CHUNK < items.length) {
+      const last = text.lastIndexOf('\n');
+      if (last >= 0) text = text.slice(0, last);
+      else text = '';
+    }
+    if (i > 0) {
+      const end = text.indexOf('\n');
+      const first = end < 0 ? text : text.slice(0, end);
+      text = first.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤') + (end < 0 ? '' : text.slice(end));
+    }
+    yield (i > 0 ? '\n' : '') + text;
   }
 }
 

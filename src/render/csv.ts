@@ -5,6 +5,9 @@ import { csvText } from './escape.js';
 
 export type CsvValue = string | number | undefined | null;
 
+// A bare CR or LF inside a cell must be quoted too, not only the CRLF row delimiter.
+export const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+
 /** One cell's value: numbers as they are; text guarded against formulas. */
 function guard(value: CsvValue): string | number {
   if (value === undefined || value === null) return '';
@@ -12,17 +15,51 @@ function guard(value: CsvValue): string | number {
   return csvText(value);
 }
 
+// csv-stringify writes a field from its value and the options alone (never from the other fields of its row: no
+// header, no per-column cast, no formula escaping of its own), then joins a record's fields with `,` and ends it with
+// CRLF. So a row is its fields, each quoted by csv-stringify as a one-field record, joined the same way: the same
+// bytes (test/render/csv.test.ts compares them with stringify on whole rows, random text included). Records repeat
+// their values (ids, states, days, a group-owed task once per member), so a field is quoted once per value, where
+// csv-stringify on whole rows made a cast context, a [value, field] pair and a separator array per field and a rope
+// per row (~0.8 s of `export -f csv`'s 5 s of CPU at 2,000 meetings). Bounded: the map is emptied at FIELDS_KEPT.
+const FIELDS_KEPT = 20_000;
+const fields = new Map<CsvValue, string>();
+
+/** One cell as csv-stringify writes it (guarded first). */
+function csvField(value: CsvValue): string {
+  let field = fields.get(value);
+  if (field === undefined) {
+    const record = stringify([[guard(value)]], CSV_OPTIONS);
+    field = record.slice(0, record.length - 2); // the CRLF that ends the one-field record
+    if (fields.size >= FIELDS_KEPT) fields.clear();
+    fields.set(value, field);
+  }
+  return field;
+}
+
+/** One row → its CSV line, ending in CRLF. */
+function csvRow(row: readonly CsvValue[]): string {
+  let line = '';
+  for (let i = 0; i < row.length; i++) line += i === 0 ? csvField(row[i]) : ',' + csvField(row[i]);
+  return line + '\r\n';
+}
+
 /** Rows (the header first) → CSV text, each row ending in CRLF. */
 export function csvTable(rows: readonly (readonly CsvValue[])[]): string {
-  // A bare CR or LF inside a cell must be quoted too, not only the CRLF row delimiter.
-  return stringify(rows.map((r) => r.map(guard)), { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  let text = '';
+  for (const row of rows) text += csvRow(row);
+  return text;
 }
 
 const CSV_CHUNK = 500;
 
-/** csvTable's text in parts (a header, then rows made a few hundred at a time): csv-stringify ends every record with
- * its delimiter, so the parts join into exactly csvTable([head, ...items.map(toRow)]). */
+/** csvTable's text in parts (a header, then rows made a few hundred at a time): every row ends with its delimiter,
+ * so the parts join into exactly csvTable([head, ...items.map(toRow)]). */
 export function* csvParts<T>(head: readonly CsvValue[], items: readonly T[], toRow: (item: T) => readonly CsvValue[]): Generator<string> {
   yield csvTable([head]);
-  for (let i = 0; i < items.length; i += CSV_CHUNK) yield csvTable(items.slice(i, i + CSV_CHUNK).map(toRow));
+  for (let i = 0; i < items.length; i += CSV_CHUNK) {
+    let text = '';
+    for (let k = i; k < Math.min(items.length, i + CSV_CHUNK); k++) text += csvRow(toRow(items[k]!));
+    yield text;
+  }
 }
