@@ -56,12 +56,13 @@ describe('acta site over data/', () => {
 
   it("a member's statement names a group commitment in a line that leads to the group's page, where its task stands in full", () => {
     const mx = site.get('es/actors/MX~.html')!;
-    const row = (page: string, id: string): string => page.split('<tr').find((r) => r.includes(`<code class="id">${id}</code>`)) ?? '';
-    // Owed by MX only as one of the member countries: the row is there (counted, dated, late) without the task again.
+    const row = (page: string, id: string): string => page.split(/<tr|<li/).find((r) => r.includes(`<code class="id">${id}</code>`)) ?? '';
+    // Owed by MX only as one of the member countries: a line (counted, dated, late) under the group's name, without
+    // the task again.
     const member = row(mx, '2017-06-21-red-trata#3/1');
-    expect(member).toContain('Como miembro de <a href="member-countries.html">Países Miembros</a>');
-    expect(member).toContain('<td data-label="Días de atraso" class="num">11</td>');
+    expect(member).toContain('<a href="../meetings/2017-06-21-red-trata.html#3">Red Trata y Tráfico · 21 jun 2017 · 3 (paso 1)</a> — 21 jul 2017 (Días de atraso: 11)');
     expect(member).not.toContain('Compartir con la ST');
+    expect(mx).toContain('<h4>Como miembro de <a href="member-countries.html">Países Miembros</a> (4)</h4>\n<ul class="refs">\n<li><a href="../meetings/2015-08-18-ad-hoc-nna.html#5">');
     expect(mx).toContain('<h3>Vencidos — 4</h3>');
     expect(mx).toContain('Cada compromiso de grupo figura completo');
     // The group's page holds it in full.

@@ -20,8 +20,8 @@ import type { PlanProgress } from './plan-progress.js';
 import { buildPlanProgress } from './plan-progress.js';
 import type { ShowResult } from './show.js';
 import { buildShow } from './show.js';
-import type { Statement, StatementIndex } from './statement.js';
-import { buildStatement, statementIndex } from './statement.js';
+import type { Statement } from './statement.js';
+import { buildStatement } from './statement.js';
 import type { ActorRef, ViewContext } from './view.js';
 import { actorRefs, viewCommitment } from './view.js';
 import type { WorkplanPlan } from './workplan.js';
@@ -116,8 +116,6 @@ export function buildSite(input: SiteInput): SiteModel {
   // Each actor's commitments, grouped once (the first actor page asks): filtering all commitments per actor grows
   // with actors × commitments.
   let owing: Owing | undefined;
-  // A group's commitment is in the statement of each of its members: its view is made once for all of them.
-  let index: StatementIndex | undefined;
   return {
     lang: ctx.lang,
     asOf,
@@ -134,7 +132,7 @@ export function buildSite(input: SiteInput): SiteModel {
       };
     },
     actors: actorEntries(input),
-    actorPage: (id) => buildActor(input, meetings, id, (owing ??= groupOwing(commitments)), view, (index ??= statementIndex(ctx))),
+    actorPage: (id) => buildActor(input, meetings, id, (owing ??= groupOwing(commitments)), view),
     plans,
     planPage: (plan) => ({
       matrix: buildWorkplanPlan(plan, own(plan.id), {}, ctx),
@@ -195,7 +193,7 @@ export const CALENDAR_DAYS = 366;
 /** A deadline a calendar shows: dated (or recurring, at its next due day) on or after `from`. */
 const inCalendar = (c: Commitment, from: Day): boolean => (c.due.kind === 'dated' || c.due.kind === 'recurring') && c.due.day >= from;
 
-function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId, owing: Owing, view: Views, index: StatementIndex): SiteActor {
+function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId, owing: Owing, view: Views): SiteActor {
   const { ctx, asOf } = input;
   const info = ctx.dir.byId.get(id);
   const kind: ActorKind = info?.kind ?? 'organisation';
@@ -214,7 +212,7 @@ function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId,
     ref: actorRefs([id], ctx)[0]!,
     kind,
     name: actorName(ctx.dir, id, ctx.lang),
-    ...(group ? {} : { statement: buildStatement(own, ctx, { actor: id, asOf }, index) }),
+    ...(group ? {} : { statement: buildStatement(own, ctx, { actor: id, asOf }) }),
     members: actorRefs(ctx.dir.groupMembers.get(id) ?? [], ctx),
     groups: actorRefs([...ctx.dir.groupMembers.entries()].filter(([, m]) => m.includes(id)).map(([g]) => g).sort(), ctx),
     meetings: roles,

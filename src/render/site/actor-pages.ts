@@ -5,12 +5,13 @@ import type { SiteActor, SiteActorEntry } from '../../core/queries/site.js';
 import type { ActorRef } from '../../core/queries/view.js';
 import { dayRange, labels } from '../i18n.js';
 import { num } from '../numbers.js';
-import type { Statement, StatementSection } from '../../core/queries/statement.js';
+import type { Statement, StatementRow, StatementSection } from '../../core/queries/statement.js';
 import { statementLabels } from '../statement-labels.js';
 import type { StatementView } from '../statement-view.js';
 import { statementView } from '../statement-view.js';
 import type { LinkContext } from './components.js';
-import { actorLink, actorLinks, commitmentLink, commitmentTable, evidenceLinks, pagerNav, recordText } from './components.js';
+import { actorLink, actorLinks, commitmentLink, commitmentTable, evidenceLinks, pagerNav, recordText, refHref } from './components.js';
+import { commitmentName } from '../commitment-name.js';
 import type { Html } from './html.js';
 import { html } from './html.js';
 import { relativeHref, sitePaths } from './paths.js';
@@ -163,24 +164,44 @@ ${view.sections.map((section, i) => {
     groups.push({ g, j, pick: g.rows.slice(first, Math.max(first, from + limit - starts[j]!)).map((r, i) => ({ r, k: first + i })) });
   }
   const count = groups.reduce((n, x) => n + x.pick.length, 0);
-  const refs = groups.some((x) => x.pick.some(({ k }) => throughOf(shown[i]!.groups[x.j]!.rows[k]!.commitment, a) !== undefined));
+  // A row it owes only as a member of a group is a one-line reference, under that group's name, after the tables of
+  // what it owes in its own name: the task stands once, in full, on the group's page (with who delivered).
+  type Picked = { r: (typeof section.groups)[number]['rows'][number]; row: StatementRow };
+  const tables: { g: (typeof section.groups)[number]; rows: Picked[] }[] = [];
+  const refs = new Map<string, { through: readonly ActorRef[]; rows: Picked[] }>();
+  for (const { g, j, pick } of groups) {
+    const rows: Picked[] = [];
+    for (const { r, k } of pick) {
+      const row = shown[i]!.groups[j]!.rows[k]!;
+      const through = throughOf(row.commitment, a);
+      if (!through) rows.push({ r, row });
+      else {
+        const key = through.map((x) => x.id).join(' ');
+        (refs.get(key) ?? refs.set(key, { through, rows: [] }).get(key)!).rows.push({ r, row });
+      }
+    }
+    if (rows.length) tables.push({ g, rows });
+  }
   return html`<h3>${section.title}</h3>
 ${total > count ? html`<p>${shownOf(num(total, lc.lang), num(from + 1, lc.lang), num(from + count, lc.lang), lc.lang)}${only ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, section.section))}">${w.seeAll}</a>`}</p>` : ''}
-${refs ? html`<p class="note">${w.oneLineNote}</p>
-` : ''}${groups.filter((x) => x.pick.length).map(({ g, j, pick }) => html`<table class="statement stack">
+${tables.map(({ g, rows }) => html`<table class="statement stack">
 <caption>${g.title}</caption>
 <thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${section.columns[0]}</th>${section.columns[1] ? html`<th scope="col" class="num">${section.columns[1]}</th>` : ''}</tr></thead>
 <tbody>
-${pick.map(({ r, k }) => {
-  const row = shown[i]!.groups[j]!.rows[k]!;
+${rows.map(({ r, row }) => {
   const c = row.commitment;
-  // Owed only as a member of a group: the task stands in full once, on the group's page; here a line that leads there.
-  const through = throughOf(c, a);
-  const task = through ? html`${w.throughHeading} ${actorLinks(through, lc)}` : html`${recordText(c.task, lc.lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lc.lang)}»</span>` : ''}`;
-  return html`<tr${r.late ? html` class="late"` : ''}><td data-label="${l.words.commitment}">${commitmentLink(c, lc)}</td><td data-label="${l.words.task}">${task}${r.notes.map((n) => html`<br><span class="note">${n}</span>`)}${row.evidence.map((e) => html`<br><span class="note">${s.evidence}: ${evidenceLinks(e, lc)}</span>`)}</td><td data-label="${section.columns[0]}">${r.when}</td>${section.columns[1] ? html`<td data-label="${section.columns[1]}" class="num">${r.days}</td>` : ''}</tr>
+  return html`<tr${r.late ? html` class="late"` : ''}><td data-label="${l.words.commitment}">${commitmentLink(c, lc)}</td><td data-label="${l.words.task}">${recordText(c.task, lc.lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lc.lang)}»</span>` : ''}${r.notes.map((n) => html`<br><span class="note">${n}</span>`)}${row.evidence.map((e) => html`<br><span class="note">${s.evidence}: ${evidenceLinks(e, lc)}</span>`)}</td><td data-label="${section.columns[0]}">${r.when}</td>${section.columns[1] ? html`<td data-label="${section.columns[1]}" class="num">${r.days}</td>` : ''}</tr>
 `;
 })}</tbody>
 </table>
+`)}${refs.size ? html`<p class="note">${w.oneLineNote}</p>
+` : ''}${[...refs.values()].map(({ through, rows }) => html`<h4>${w.throughHeading} ${actorLinks(through, lc)} (${num(rows.length, lc.lang)})</h4>
+<ul class="refs">
+${rows.map(({ r, row }) => {
+  const c = row.commitment;
+  return html`<li><a href="${refHref(c.ref, c.recordKind, lc)}">${commitmentName(c, lc.lang)}</a> — ${r.when}${section.columns[1] && r.days ? ` (${section.columns[1]}: ${r.days})` : ''} <code class="id">${c.id}</code>${r.notes.map((n) => html` <span class="note">${n}</span>`)}${row.evidence.map((e) => html` <span class="note">${s.evidence}: ${evidenceLinks(e, lc)}</span>`)}</li>
+`;
+})}</ul>
 `)}`;
 })}`;
 }
