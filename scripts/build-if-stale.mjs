@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** What dist/ is built from: the sources, the schemas (compiled into dist/validators.cjs), the build's own files. */
-export const INPUTS = ['src', 'schemas', 'locales', 'scripts/compile-validators.mjs', 'scripts/compile-catalogs.mjs', 'scripts/compile-templates.mjs', 'templates', 'tsconfig.json', 'package.json', 'package-lock.json'];
+export const INPUTS = ['src', 'schemas', 'locales', 'scripts/compile-validators.mjs', 'scripts/compile-catalogs.mjs', 'scripts/compile-templates.mjs', 'scripts/bundle.mjs', 'templates', 'tsconfig.json', 'package.json', 'package-lock.json'];
 /** Written by the build's last step (scripts/compile-validators.mjs): when dist/ was last built whole. */
 export const STAMP = 'dist/.built';
 
@@ -24,7 +24,7 @@ function newest(p) {
 /** Why dist/ must be built in `root`, or undefined when it is fresh. */
 export function staleReason(root = ROOT) {
   const stamp = path.join(root, STAMP);
-  if (!existsSync(stamp) || !existsSync(path.join(root, 'dist/cli.js'))) return 'dist/ was never built here';
+  if (!existsSync(stamp) || !existsSync(path.join(root, 'dist/cli.js')) || !existsSync(path.join(root, 'dist/bundle/cli.js'))) return 'dist/ was never built here';
   const built = statSync(stamp).mtimeMs;
   const changed = INPUTS.find((i) => newest(path.join(root, i)) > built);
   return changed === undefined ? undefined : `${changed} changed since dist/ was built`;

@@ -10,5 +10,7 @@ const ajv = createAjv(readSchemas(), { code: { source: true } });
 const files = [...new Set(Object.values(SCHEMA_FILE))].sort();
 const code = standaloneCode.default(ajv, Object.fromEntries(files.map((f) => [validatorName(f), f])));
 writeFileSync(new URL('../dist/validators.cjs', import.meta.url), `${code}\nexports.schemaHash = ${JSON.stringify(schemaHash())};\n`);
+// The code hash the cache keys validate's results with (io/cache-results.ts), hashed once here, not at every run.
+(await import('../dist/io/cache-results.js')).writeCodeHash();
 // The build's last step: the stamp scripts/build-if-stale.mjs compares with the sources.
 writeFileSync(new URL('../dist/.built', import.meta.url), 'dist/ built whole by npm run build (its time is what counts)\n');

@@ -97,10 +97,11 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
 type Checked = CachedResult;
 
 async function checkFrom(source: RecordSource, scope: ChangeScope | undefined, selected: readonly string[] | undefined, asOf: string | undefined): Promise<Checked> {
-  const { loadRepository } = await import('../io/load.js');
+  const { checkRepository } = await import('../io/load.js');
   const { subsetSource } = await import('../io/source.js');
   const from = scope && !scope.readAll ? subsetSource(source, [...scope.selected, ...scope.context]) : source;
-  const repo = await loadRepository(from, selected ?? [], { ...(asOf !== undefined ? { asOf } : {}), ...(scope && !scope.readAll ? { known: scope.known } : {}) });
+  // Each record checked while fresh, only its facts kept (core/facts.ts): the whole-record path's answer.
+  const repo = await checkRepository(from, selected ?? [], { ...(asOf !== undefined ? { asOf } : {}), ...(scope && !scope.readAll ? { known: scope.known } : {}) });
   return fromRepository(repo);
 }
 

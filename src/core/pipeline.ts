@@ -124,7 +124,7 @@ function recordByRecord(records: RecordSet, index: Indexes, asOf: string | undef
 
 // Every problem in one run: a record that failed its schema still gets the cross-record checks, as far as its
 // shape allows — one record at a time, so a malformed part can stop only its own record's checks.
-function checkInvalidRecords(records: RecordSet, index: Indexes): Diagnostic[] {
+export function checkInvalidRecords(records: RecordSet, index: Indexes): Diagnostic[] {
   const out: Diagnostic[] = [];
   const none = { meetings: [], plans: [], registryFiles: [] };
   const alone: RecordSet[] = [
@@ -144,7 +144,7 @@ function checkInvalidRecords(records: RecordSet, index: Indexes): Diagnostic[] {
   return out;
 }
 
-function projectProblems(records: RecordSet, file: string): Diagnostic[] {
+export function projectProblems(records: RecordSet, file: string): Diagnostic[] {
   const at = { file, line: 1, column: 1, endLine: 1, endColumn: 1, pointer: '' };
   const out: Diagnostic[] = [];
   const recordCount = records.meetings.length + records.plans.length + (records.known?.length ?? 0);
@@ -161,7 +161,7 @@ function projectProblems(records: RecordSet, file: string): Diagnostic[] {
 }
 
 // A warning that a note in its record explains (same code, note `at` covering the pointer) is reported as explained.
-function explainWarnings(records: RecordSet, diagnostics: Diagnostic[]): Diagnostic[] {
+export function explainWarnings(records: RecordSet, diagnostics: Diagnostic[]): Diagnostic[] {
   const notesByFile = new Map<string, readonly Note[]>();
   for (const r of [...records.meetings, ...records.plans]) if (r.valid && r.data.notes) notesByFile.set(r.parsed.file, r.data.notes);
   return diagnostics.map((d) => {

@@ -64,58 +64,89 @@ export function kindOf(parsed: ParsedFile): RecordKind | undefined {
   return typeof record === 'string' && (RECORD_KINDS as readonly string[]).includes(record) ? (record as RecordKind) : undefined;
 }
 
+/** Where one parsed file goes in the record set, and the diagnostics of its parse, kind and schema. */
+export type Placed =
+  | { readonly kind: undefined }
+  | { readonly kind: 'config'; readonly parsed: ParsedFile; readonly valid: boolean }
+  | { readonly kind: 'meeting'; readonly loaded: Loaded<Meeting> }
+  | { readonly kind: 'plan'; readonly loaded: Loaded<Plan> }
+  | { readonly kind: RegistryKind; readonly file: RegistryFile };
+
+/** One file's part of buildRecordSet (validate's facts path, core/facts.ts, places files one at a time). */
+export function placeFile(parsed: ParsedFile, validator: SchemaValidator, diagnostics: Diagnostic[], leftOut: LeftOut[]): Placed {
+  const leave = (file: string, d: Diagnostic | undefined): void => void leftOut.push({ file, code: d?.code ?? 'file/unreadable' });
+  for (const d of parsed.diagnostics) diagnostics.push(d);
+  const parseError = parseErrorOf(parsed);
+  if (parseError || parsed.data === undefined) {
+    leave(parsed.file, parseError);
+    return { kind: undefined };
+  }
+  if (isNestedConfig(parsed.file)) {
+    const d = nestedConfig(parsed);
+    diagnostics.push(d);
+    leave(parsed.file, d);
+    return { kind: undefined };
+  }
+  const kind = kindOf(parsed);
+  if (!kind) {
+    const d = unknownKind(parsed);
+    diagnostics.push(d);
+    leave(parsed.file, d);
+    return { kind: undefined };
+  }
+  const problems = validator.validate(kind, parsed);
+  for (const d of problems) diagnostics.push(d);
+  const valid = problems.length === 0;
+  if (!valid) leave(parsed.file, problems[0]);
+  switch (kind) {
+    case 'config':
+      return { kind, parsed, valid };
+    case 'meeting':
+      return { kind, loaded: { data: parsed.data as Meeting, parsed, valid } };
+    case 'plan':
+      return { kind, loaded: { data: parsed.data as Plan, parsed, valid } };
+    default:
+      return { kind, file: { kind, parsed, valid } };
+  }
+}
+
+/** A registry file's entries into the registries (a valid one's). */
+export function addRegistry(registries: Registries, file: RegistryFile): void {
+  const list = (file.parsed.data as Record<string, unknown>)[file.kind];
+  if (file.valid && Array.isArray(list)) for (const entry of list as unknown[]) (registries[file.kind] as unknown[]).push(entry);
+}
+
+export function emptyRegistries(): Registries {
+  return { countries: [] as Country[], organisations: [] as Organisation[], bodies: [] as Body[], groups: [] as Group[] };
+}
+
 export function buildRecordSet(files: readonly ParsedFile[], validator: SchemaValidator): { records: RecordSet; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const meetings: Loaded<Meeting>[] = [];
   const plans: Loaded<Plan>[] = [];
   const registryFiles: RegistryFile[] = [];
-  const registries = { countries: [] as Country[], organisations: [] as Organisation[], bodies: [] as Body[], groups: [] as Group[] };
+  const registries = emptyRegistries();
   let config: Config = {};
   let configFile: ParsedFile | undefined;
-
   const leftOut: LeftOut[] = [];
-  const leave = (file: string, d: Diagnostic | undefined): void => void leftOut.push({ file, code: d?.code ?? 'file/unreadable' });
-
   for (const parsed of files) {
-    for (const d of parsed.diagnostics) diagnostics.push(d);
-    const parseError = parseErrorOf(parsed);
-    if (parseError || parsed.data === undefined) {
-      leave(parsed.file, parseError);
-      continue;
-    }
-    if (isNestedConfig(parsed.file)) {
-      const d = nestedConfig(parsed);
-      diagnostics.push(d);
-      leave(parsed.file, d);
-      continue;
-    }
-    const kind = kindOf(parsed);
-    if (!kind) {
-      const d = unknownKind(parsed);
-      diagnostics.push(d);
-      leave(parsed.file, d);
-      continue;
-    }
-    const problems = validator.validate(kind, parsed);
-    for (const d of problems) diagnostics.push(d);
-    const valid = problems.length === 0;
-    if (!valid) leave(parsed.file, problems[0]);
-    switch (kind) {
+    const placed = placeFile(parsed, validator, diagnostics, leftOut);
+    switch (placed.kind) {
+      case undefined:
+        break;
       case 'config':
-        configFile = parsed;
-        if (valid) config = parsed.data as Config;
+        configFile = placed.parsed;
+        if (placed.valid) config = placed.parsed.data as Config;
         break;
       case 'meeting':
-        meetings.push({ data: parsed.data as Meeting, parsed, valid });
+        meetings.push(placed.loaded);
         break;
       case 'plan':
-        plans.push({ data: parsed.data as Plan, parsed, valid });
+        plans.push(placed.loaded);
         break;
-      default: {
-        registryFiles.push({ kind, parsed, valid });
-        const list = (parsed.data as Record<string, unknown>)[kind];
-        if (valid && Array.isArray(list)) for (const entry of list as unknown[]) (registries[kind] as unknown[]).push(entry);
-      }
+      default:
+        registryFiles.push(placed.file);
+        addRegistry(registries, placed.file);
     }
   }
   leftOut.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

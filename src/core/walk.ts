@@ -17,6 +17,13 @@ export interface AgreementAt {
 const AGREEMENTS = new WeakMap<Meeting, readonly AgreementAt[]>();
 const ACTIVITIES = new WeakMap<Plan, readonly ActivityAt[]>();
 
+/** Forget a record's walk (validate's facts path, core/facts.ts, once the record is checked and its data dropped): a
+ * weak map's entry keeps its value through young-generation collections, and the value holds the record's data. */
+export function forgetWalk(record: Meeting | Plan): void {
+  AGREEMENTS.delete(record as Meeting);
+  ACTIVITIES.delete(record as Plan);
+}
+
 export function walkAgreements(meeting: Meeting): readonly AgreementAt[] {
   let walked = AGREEMENTS.get(meeting);
   if (!walked) AGREEMENTS.set(meeting, (walked = agreementsOf(meeting)));

@@ -7,7 +7,7 @@
 // holding the last result: a warm run over unchanged files answers from it without parsing a record or loading ajv,
 // the YAML reader or the checks.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,14 +75,47 @@ export function writeResult(root: string, key: string, result: CachedResult, env
 
 let code: string | undefined;
 /** A hash of the code a result depends on: every module of core/ and io/ (as built: dist/, or src/ under the tests),
- * validate's own command modules, the compiled validators, the schemas, and the versions of what they use. ~1 MB
- * read and hashed, a few ms: a build never serves a result another build made. */
+ * validate's own command modules, the compiled validators, the schemas, and the versions of what they use. ~1 MB:
+ * read and hashed by the build (writeCodeHash, dist/code-hash.json) and at run time only when a file differs, in
+ * size or time, from what the build hashed — a build never serves a result another build made. */
 export function codeHash(): string {
   if (code !== undefined) return code;
-  const hash = createHash('sha256').update(`node ${process.versions.node}\0`);
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const add = (file: string): void => {
-    hash.update(`${path.relative(here, file)}\0`).update(existsSync(file) ? readFileSync(file) : '?').update('\0');
+  const files = codeFiles();
+  return (code = builtCodeHash(files) ?? hashCode(files));
+}
+
+/** The code hash read and hashed now, whatever the build wrote (for tests: the build's answer is this one). */
+export function liveCodeHash(): string {
+  return hashCode(codeFiles());
+}
+
+/** The build's last step (scripts/compile-validators.mjs): the code hash and the size and time of each file it read. */
+export function writeCodeHash(): void {
+  const files = codeFiles();
+  const built: BuiltCodeHash = { hash: hashCode(files), files: files.map((f) => [f.name, ...statOf(f.full)]) };
+  writeFileSync(BUILT_CODE_HASH, `${JSON.stringify(built)}\n`);
+}
+
+interface CodeFile {
+  /** As hashed: relative to io/. */
+  readonly name: string;
+  readonly full: string;
+}
+interface BuiltCodeHash {
+  readonly hash: string;
+  readonly files: readonly (readonly [name: string, size: number, mtimeMs: number])[];
+}
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+// io/ by name: run from dist/bundle/ (bin/acta.js, scripts/bundle.mjs) HERE is the bundle, made from these modules.
+const IO = path.join(HERE, '..', 'io');
+/** dist/code-hash.json (src/code-hash.json under vitest: never there, so the tests hash as they go). */
+const BUILT_CODE_HASH = path.join(HERE, '..', 'code-hash.json');
+
+function codeFiles(): CodeFile[] {
+  const files: CodeFile[] = [];
+  const add = (full: string): void => {
+    files.push({ name: path.relative(IO, full), full });
   };
   const walk = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -91,19 +124,63 @@ export function codeHash(): string {
       else if (/\.(c?js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) add(full);
     }
   };
-  walk(path.join(here, '..', 'core'));
-  walk(here);
-  for (const name of readdirSync(path.join(here, '..', 'commands')).sort()) if (/^(validate|context)\.(js|ts)$/.test(name)) add(path.join(here, '..', 'commands', name));
-  add(path.join(here, '..', 'validators.cjs'));
-  walk(path.join(here, '..', '..', 'schemas'));
-  add(path.join(here, '..', '..', 'package.json'));
+  walk(path.join(IO, '..', 'core'));
+  walk(IO);
+  for (const name of readdirSync(path.join(IO, '..', 'commands')).sort()) if (/^(validate|context)\.(js|ts)$/.test(name)) add(path.join(IO, '..', 'commands', name));
+  add(path.join(IO, '..', 'validators.cjs'));
+  walk(path.join(IO, '..', '..', 'schemas'));
+  add(path.join(IO, '..', '..', 'package.json'));
   const require = createRequire(import.meta.url);
   for (const dependency of ['yaml', 'js-yaml', 'ajv', 'date-fns']) {
+    let full: string;
     try {
-      add(require.resolve(`${dependency}/package.json`));
+      full = require.resolve(`${dependency}/package.json`);
     } catch {
-      hash.update(`${dependency} ?\0`);
+      files.push({ name: `${dependency} ?`, full: '' });
+      continue;
     }
+    add(full);
   }
-  return (code = hash.digest('hex'));
+  return files;
+}
+
+/** Code hashes computed from the files in this process (for tests: the build's answer is taken, not hashed again). */
+export const codeHashCounts = { hashed: 0 };
+
+function hashCode(files: readonly CodeFile[]): string {
+  codeHashCounts.hashed++;
+  const hash = createHash('sha256').update(`node ${process.versions.node}\0`);
+  for (const { name, full } of files) {
+    if (full === '') hash.update(`${name}\0`);
+    else hash.update(`${name}\0`).update(existsSync(full) ? readFileSync(full) : '?').update('\0');
+  }
+  return hash.digest('hex');
+}
+
+function statOf(full: string): [size: number, mtimeMs: number] {
+  if (full === '') return [-1, -1];
+  try {
+    const s = statSync(full);
+    return [s.size, s.mtimeMs];
+  } catch {
+    return [-1, -1];
+  }
+}
+
+// The build's hash, when it read exactly these files and each still has the size and time it had then.
+function builtCodeHash(files: readonly CodeFile[]): string | undefined {
+  let built: BuiltCodeHash;
+  try {
+    built = JSON.parse(readFileSync(BUILT_CODE_HASH, 'utf8')) as BuiltCodeHash;
+  } catch {
+    return undefined;
+  }
+  if (typeof built?.hash !== 'string' || !Array.isArray(built.files) || built.files.length !== files.length) return undefined;
+  const holds = files.every((f, i) => {
+    const entry = built.files[i];
+    if (!Array.isArray(entry) || entry[0] !== f.name) return false;
+    const [size, mtimeMs] = statOf(f.full);
+    return size >= 0 && entry[1] === size && entry[2] === mtimeMs;
+  });
+  return holds ? built.hash : undefined;
 }

@@ -88,7 +88,7 @@ async function throughStatIndex(base: RecordSource, head: RecordSource): Promise
   const plain = { head, stable: () => true, done: () => undefined };
   if (!head.onDisk || !cacheEnabled()) return plain;
   // The base's tree and git's index listed at once: two git processes that need not wait for each other.
-  const [baseEntries, index] = await Promise.all([base.treeEntries?.(), base.git ? listIndex(base.git.workTree, base.git.folder) : undefined]);
+  const [baseEntries, index] = await Promise.all([base.treeEntries?.(), base.git ? listIndex(base.git.workTree, base.git.folder, base.git.indexFile) : undefined]);
   if (!baseEntries || ![...baseEntries.values()].every((e) => e.object.length === 40)) return plain;
   const vouch: Voucher | undefined = index
     ? (name, stat) => {

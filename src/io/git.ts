@@ -95,6 +95,30 @@ export async function resolveCommit(workTree: string, rev: string): Promise<stri
   return out;
 }
 
+/** Where a revision is read from, found by one git process: the work tree that holds `dir` (real path), the index
+ * file, and the commit `rev` names. Undefined when git cannot answer all three at once (no work tree, no such
+ * commit, anything odd): the caller then asks step by step (findWorkTree, resolveCommit), which say why. Each git
+ * process costs a fork of this one (~10 ms of CPU at start-up), and `--changed-since` would otherwise start three
+ * rev-parse for what one answers. */
+export async function locateRevision(dir: string, rev: string): Promise<{ workTree: string; indexFile: string; commit: string } | undefined> {
+  let lines: string[];
+  try {
+    // (A name refused is refused by resolveCommit, after findWorkTree: the same message, in the same order, as before.)
+    checkRevisionName(rev);
+    lines = (await runGit(['rev-parse', '--show-toplevel', '--git-path', 'index', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: dir })).toString('utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const [top, index, commit, rest] = lines;
+  if (!top || !index || !commit || (rest !== undefined && rest !== '') || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(commit)) return undefined;
+  try {
+    // --git-path answers relative to the folder git ran in.
+    return { workTree: await realpath(top), indexFile: path.resolve(dir, index), commit };
+  } catch {
+    return undefined;
+  }
+}
+
 export interface TreeEntry {
   /** Path relative to the listed folder, with forward slashes. */
   readonly path: string;
@@ -166,12 +190,13 @@ export interface IndexEntry {
   readonly flagged: boolean;
 }
 
-/** The index's entries under `folder` (paths relative to it), and the index file's mtime in ns — through
+/** The index's entries under `folder` (paths relative to it), and the index file's mtime in ns (`knownIndexFile`: the
+ * index file, when locateRevision found it) — through
  * `ls-files --stage --debug`, which reads the index and nothing else (no filter, no diff, no refresh). Undefined when
  * git cannot tell, or the index was rewritten while it was read. */
-export async function listIndex(workTree: string, folder: string): Promise<{ entries: Map<string, IndexEntry>; mtimeNs: bigint } | undefined> {
+export async function listIndex(workTree: string, folder: string, knownIndexFile?: string): Promise<{ entries: Map<string, IndexEntry>; mtimeNs: bigint } | undefined> {
   try {
-    const indexFile = path.resolve(workTree, (await runGit(['rev-parse', '--git-path', 'index'], { cwd: workTree })).toString('utf8').trim());
+    const indexFile = knownIndexFile ?? path.resolve(workTree, (await runGit(['rev-parse', '--git-path', 'index'], { cwd: workTree })).toString('utf8').trim());
     const before = await stat(indexFile, { bigint: true });
     const out = await runGit(['ls-files', '--stage', '--debug', '-z', '--', folder === '' ? '.' : folder], { cwd: workTree });
     const after = await stat(indexFile, { bigint: true });

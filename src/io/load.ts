@@ -55,6 +55,24 @@ export async function loadRepository(from: string | RecordSource, extra: readonl
   return { ...checked, root: source.root, fileNames: names };
 }
 
+/** validate's path (core/facts.ts): the same answer as loadRepository, each record checked while fresh and only its
+ * facts kept — acta.yaml and the registries read first (the files named like them), then every other file in order.
+ * A registry or acta.yaml found among the others sends the run to loadRepository (the same answer, slower). */
+export async function checkRepository(from: string | RecordSource, extra: readonly string[] = [], options: Pick<LoadOptions, 'asOf' | 'known'> = {}): Promise<Repository> {
+  const source = typeof from === 'string' ? diskSource(from) : from;
+  const names = [...new Set([...(await source.list()), ...extra])].sort();
+  const { looksLikeContext, startFacts } = await import('../core/facts.js');
+  const run = startFacts(schemaValidator(), { rootFile: 'acta.yaml', ...options });
+  const first: number[] = [];
+  const rest: number[] = [];
+  names.forEach((name, i) => (looksLikeContext(name) ? first : rest).push(i));
+  await readEach(source, first.map((i) => names[i]!), (parsed, k) => run.context(parsed, first[k]!), 0);
+  const whole = await readEach(source, rest.map((i) => names[i]!), (parsed, k) => run.record(parsed, rest[k]!), 4);
+  if (!whole) return loadRepository(source, extra, options);
+  (source.unreadableFolders?.() ?? []).forEach((f, i) => run.record(unreadable(source.root, f.folder, f.reason, 'folder'), names.length + i));
+  return { ...run.finish(), root: source.root, fileNames: names };
+}
+
 // Reads run ahead of parsing, so the disk and the parser work at the same time; files are still parsed, and
 // reported, in order. One read at a time until one succeeds: a source may fill a cache on its first read (a git
 // source reads every blob in one batch).
@@ -63,6 +81,14 @@ export async function readParsedFiles(source: RecordSource, names: readonly stri
 }
 
 async function readAll(source: RecordSource, names: readonly string[]): Promise<ParsedFile[]> {
+  const parsed: ParsedFile[] = [];
+  await readEach(source, names, (p) => void parsed.push(p), Infinity);
+  return parsed;
+}
+
+// Each file read and parsed, given to `each` in order (false from it stops the run). With parse workers, up to
+// `window` files are parsed ahead of the one given (readAll keeps them all; validate's facts path keeps a few).
+async function readEach(source: RecordSource, names: readonly string[], each: (parsed: ParsedFile, i: number) => boolean | void, window: number): Promise<boolean> {
   const progress = startProgress(names.length);
   const reads = new Map<number, Promise<Uint8Array>>();
   let ahead = 1;
@@ -73,24 +99,37 @@ async function readAll(source: RecordSource, names: readonly string[]): Promise<
     reads.set(i, read);
   };
   const parsed: Promise<ParsedFile>[] = [];
+  let given = 0;
+  let stopped = false;
+  const give = async (upTo: number): Promise<void> => {
+    while (given < upTo && !stopped) {
+      const one = await parsed[given]!;
+      delete parsed[given];
+      if (each(one, given++) === false) stopped = true;
+    }
+  };
   const size = poolSize(names.length);
   // Workers start on the first file the cache does not hold: a warm run starts none.
   let pool: ParsePool | undefined;
   const parser = (): ParsePool | undefined => (size > 0 ? (pool ??= startParsePool(size)) : undefined);
   const cache = openParseCache();
   try {
-    for (let i = 0; i < names.length; i++) {
+    for (let i = 0; i < names.length && !stopped; i++) {
       for (let k = i; k < i + ahead; k++) start(k);
       const read = reads.get(i)!;
       reads.delete(i);
       const one = readAndParse(source.root, names[i]!, read, parser, cache);
       one.then(() => progress.tick(), () => undefined);
       parsed.push(one);
-      if (size === 0) await one;
+      if (size === 0) await give(i + 1);
+      else if (i + 1 - given > window) await give(i + 1 - window);
       // Let timers run now and then (the progress display), even if a source answers without waiting.
       if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
     }
-    return await Promise.all(parsed);
+    await give(parsed.length);
+    // Reads started ahead of a stop are left to settle (their errors are answered by readAndParse's callers: none).
+    for (const read of reads.values()) read.catch(() => undefined);
+    return !stopped;
   } finally {
     progress.stop();
     await Promise.all([pool?.close(), cache?.flush()]);

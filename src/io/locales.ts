@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePlainYaml } from '../core/read/index.js';
+import { parsePlainYaml, parseSettingsYaml } from '../core/read/index.js';
 import { UsageError } from './files.js';
 import { fromCwd, runtime } from './runtime.js';
 
@@ -146,7 +146,7 @@ export function availableLanguages(roots: readonly string[] = localeRoots()): st
  * validator reports a broken acta.yaml; here it only means the default language). */
 export function configuredLang(root: string): string | undefined {
   try {
-    const data = parsePlainYaml(readFileSync(path.join(root, 'acta.yaml'), 'utf8')) as { lang?: unknown } | null;
+    const data = parseSettingsYaml(readFileSync(path.join(root, 'acta.yaml'), 'utf8')) as { lang?: unknown } | null;
     return typeof data?.lang === 'string' ? data.lang : undefined;
   } catch {
     return undefined;

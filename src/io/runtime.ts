@@ -47,9 +47,15 @@ function streamOutput(stream: NodeJS.WriteStream): Output {
   };
 }
 
-/** The process's own: what `acta` on a command line runs with. */
+let own: Runtime | undefined;
+
+/** The process's own: what `acta` on a command line runs with. The same object while the working folder stays (what a
+ * run caches per runtime, as the catalogs found for each language, is then found once by code called outside a run —
+ * the tests that render pages directly looked for the catalog folder at every message: a fifth of their time). */
 export function processRuntime(): Runtime {
-  return { cwd: process.cwd(), env: process.env, stdout: streamOutput(process.stdout), stderr: streamOutput(process.stderr) };
+  const cwd = process.cwd();
+  if (own?.cwd !== cwd) own = { cwd, env: process.env, stdout: streamOutput(process.stdout), stderr: streamOutput(process.stderr) };
+  return own;
 }
 
 const current = new AsyncLocalStorage<Runtime>();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { LIMITS } from '../core/read/index.js';
 import type { UnreadableFolder } from './files.js';
 import { walkRecordFiles } from './files.js';
-import { findWorkTree, folderInWorkTree, listTree, readBlobs, resolveCommit } from './git.js';
+import { findWorkTree, folderInWorkTree, listTree, locateRevision, readBlobs, resolveCommit } from './git.js';
 import type { TreeEntry } from './git.js';
 import type { Snapshot } from './cache-stat.js';
 
@@ -24,7 +24,7 @@ export interface RecordSource {
   /** Git sources: each record file's tree entry (blob id, mode, size). */
   treeEntries?(): Promise<ReadonlyMap<string, TreeEntry>>;
   /** Git sources: the work tree, and the records root's folder in it. */
-  readonly git?: { readonly workTree: string; readonly folder: string };
+  readonly git?: { readonly workTree: string; readonly folder: string; readonly indexFile?: string };
   /** Git sources: read these files' contents in one batch now (later reads of them wait for no git). */
   prefetch?(files: readonly string[]): Promise<void>;
   /** Disk sources: the folders the last list() could not read. */
@@ -122,9 +122,11 @@ export function isRecordPath(file: string): boolean {
  * One `ls-tree` and at most one `cat-file --batch` per source, however many files are read and however concurrently. */
 export async function gitSource(root: string, rev: string): Promise<RecordSource> {
   const absolute = path.resolve(root);
-  const workTree = await findWorkTree(absolute);
+  // One git process for the three answers when all are there; step by step (each says why) otherwise.
+  const located = await locateRevision(absolute, rev);
+  const workTree = located?.workTree ?? (await findWorkTree(absolute));
   const folder = await folderInWorkTree(workTree, absolute);
-  const commit = await resolveCommit(workTree, rev);
+  const commit = located?.commit ?? (await resolveCommit(workTree, rev));
   let entries: Promise<Map<string, TreeEntry>> | undefined;
   const load = (): Promise<Map<string, TreeEntry>> =>
     (entries ??= listTree(workTree, commit, folder).then((list) => new Map(list.filter((e) => e.type === 'blob' && isRecordPath(e.path)).map((e) => [e.path, e]))));
@@ -143,7 +145,7 @@ export async function gitSource(root: string, rev: string): Promise<RecordSource
     root: absolute,
     label: commit.startsWith(rev) ? commit.slice(0, Math.max(7, rev.length)) : `${rev} (${commit.slice(0, 7)})`,
     commit,
-    git: { workTree, folder },
+    git: { workTree, folder, ...(located ? { indexFile: located.indexFile } : {}) },
     treeEntries: load,
     list: async () => [...(await load()).keys()].sort(),
     objectIds: async () => new Map([...(await load())].map(([file, e]) => [file, e.object])),

@@ -17,6 +17,8 @@ const UNSAFE_TOUCHED = new RegExp(`[${MAYBE_UNSAFE}]`);
 const TERMINAL_TOUCHED = new RegExp(`[${MAYBE_UNSAFE}\\r]|::|##\\[`);
 const ONE_LINE_TOUCHED = new RegExp(`[${MAYBE_UNSAFE}\\r\\n\\t]|::|##\\[`);
 const MARKDOWN_TOUCHED = new RegExp(`[${MAYBE_UNSAFE}\\r\\n\\t&<>\\\\\`*_[\\]|~#@]|::|^[-+]`);
+/** HTML content or attribute text that htmlText or markup escaping may change (the site's escapeHtml scans once). */
+export const HTML_TOUCHED = new RegExp(`[${MAYBE_UNSAFE}&<>"']`);
 
 /** Every unsafe code point replaced by U+FFFD (visible: a reader sees something was there). Tab, LF and CR stay. */
 export function replaceUnsafe(s: string): string {

@@ -37,6 +37,10 @@ describe('build-if-stale', () => {
     writeFileSync(path.join(root, 'dist/cli.js'), '');
     writeFileSync(path.join(root, 'dist/.built'), '');
     at(path.join(root, 'dist/.built'), 2_000);
+    // bin/acta.js runs the bundle (scripts/bundle.mjs): a dist/ without it was not built whole.
+    expect(staleReason(root)).toBe('dist/ was never built here');
+    mkdirSync(path.join(root, 'dist/bundle'));
+    writeFileSync(path.join(root, 'dist/bundle/cli.js'), '');
     expect(staleReason(root)).toBe('fresh');
     at(path.join(root, 'src/core/a.ts'), 3_000);
     expect(staleReason(root)).toBe('src changed since dist/ was built');

@@ -2,16 +2,15 @@
 // offline, prints it to an A4 PDF, and no heading is left as the last thing on a page. Pages are laid out as columns
 // of the A4 content box (CSS fragmentation, the same break rules as print), so each heading's page can be measured.
 // Skipped — loudly — only when no Chromium is installed.
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, CHROMIUM, closeContexts, sharedBrowser } from '../browser.js';
 import { runActa } from '../run-acta.js';
 
-const CHROMIUM = process.env['ACTA_CHROMIUM'] ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available) console.warn(`\n${'!'.repeat(78)}\n!!! SKIPPED: the browser test of the HTML statement (test/fread/statement-browser.test.ts): no Chromium at ${CHROMIUM}.\n${'!'.repeat(78)}\n`);
 
 // A4 (210 × 297 mm) less the report's @page margins (16/14/18 mm), in CSS pixels (96 per inch).
@@ -38,8 +37,7 @@ describe.skipIf(!available)('the HTML statement in headless Chromium', () => {
   const files: Record<string, string> = {};
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await sharedBrowser();
     dir = mkdtempSync(path.join(os.tmpdir(), 'acta-statement-'));
     cpSync(path.resolve('data'), path.join(dir, 'records'), { recursive: true });
     for (let i = 0; i < 18; i++) writeFileSync(path.join(dir, 'records/meetings', `${meetingFile(i).split('\n')[1]!.slice(4)}.yaml`), meetingFile(i));
@@ -53,7 +51,7 @@ describe.skipIf(!available)('the HTML statement in headless Chromium', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

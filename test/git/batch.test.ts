@@ -47,4 +47,12 @@ describe(`${N} record files in git`, () => {
     expect(count(calls, 'ls-tree')).toBe(revisions);
     expect(calls.length).toBeLessThan(4 * revisions + 4);
   });
+
+  // Every git process is a fork of acta's (~10 ms of CPU): the work tree, the index file and the base commit come from
+  // one rev-parse (io/git.ts locateRevision), not three.
+  it('acta validate --changed-since asks rev-parse once', async () => {
+    const { calls } = await gitCalls(['validate', '-f', 'json', '--changed-since', 'v1']);
+    expect(calls.filter((c) => / rev-parse /.test(` ${c} `))).toHaveLength(1);
+    expect(count(calls, 'ls-tree')).toBe(1);
+  });
 });

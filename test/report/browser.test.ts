@@ -1,16 +1,15 @@
 // The HTML report in a real browser: headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) opens
 // the file offline, finds every section and both charts, runs no script, fetches nothing, and prints it to an A4 PDF.
 // Skipped — loudly — only when no Chromium is installed; .ci/run installs it.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, CHROMIUM, closeContexts, sharedBrowser } from '../browser.js';
 import { acta, AS_OF, FIXTURE } from './run.js';
 
-const CHROMIUM = process.env['ACTA_CHROMIUM'] ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 
 if (!available) {
   const bar = '!'.repeat(78);
@@ -24,8 +23,7 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   let file: string;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await sharedBrowser();
     const r = await acta(['report', '--root', FIXTURE, '--from', '2017', '--to', '2018', '--as-of', AS_OF, '--lang', 'en', '--format', 'html', '--quality']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -34,7 +32,7 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   async function open(): Promise<{ page: import('playwright-core').Page; requests: string[]; dialogs: string[]; errors: string[] }> {

@@ -4,16 +4,15 @@
 // Pages are laid out as columns of the A4 content box (CSS fragmentation: the same break rules as print), and the
 // report is shifted down by a spacer step by step, so every heading comes to the foot of a page in some layout.
 // Skipped — loudly — only when no Chromium is installed.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, CHROMIUM, closeContexts, sharedBrowser } from '../browser.js';
 import { acta } from './run.js';
 
-const CHROMIUM = process.env['ACTA_CHROMIUM'] ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available) console.warn(`\n${'!'.repeat(78)}\n!!! SKIPPED: the print test of the HTML report (test/report/print.test.ts): no Chromium at ${CHROMIUM}.\n${'!'.repeat(78)}\n`);
 
 // A4 (210 × 297 mm) less the report's @page margins (16/14/18 mm), in CSS pixels (96 per inch).
@@ -26,8 +25,7 @@ describe.skipIf(!available)('the HTML report printed on A4', () => {
   let file: string;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await sharedBrowser();
     dir = mkdtempSync(path.join(os.tmpdir(), 'acta-print-'));
     const r = await acta(['report', '--root', path.resolve('data'), '--as-of', '2019-01-01', '--lang', 'en', '--texts', '--annex', '--format', 'html']);
     expect(r.code).toBe(0);
@@ -36,7 +34,7 @@ describe.skipIf(!available)('the HTML report printed on A4', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

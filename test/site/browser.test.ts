@@ -2,17 +2,16 @@
 // path from the home page to a meeting, an agreement, its owner and back; the search; the language switch; and
 // axe-core on every page type it does not leave to screens.test.ts (no serious or critical violation). Skipped —
 // loudly — only when no Chromium is installed.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, CHROMIUM, closeContexts, sharedBrowser } from '../browser.js';
 import { dataSite } from './site-files.js';
 
-const CHROMIUM = process.env['ACTA_CHROMIUM'] ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available) console.warn(`\n${'!'.repeat(78)}\n!!! SKIPPED: the browser test of acta site (test/site/browser.test.ts): no Chromium at ${CHROMIUM}.\n${'!'.repeat(78)}\n`);
 
 describe.skipIf(!available)('acta site in headless Chromium, from file://', () => {
@@ -25,8 +24,7 @@ describe.skipIf(!available)('acta site in headless Chromium, from file://', () =
 
   beforeAll(async () => {
     out = await dataSite();
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await sharedBrowser();
     reader = await browser.newContext();
     reader.on('request', (r) => void requests.push(r.url()));
     reader.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
@@ -34,7 +32,7 @@ describe.skipIf(!available)('acta site in headless Chromium, from file://', () =
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   async function open(p: string): Promise<Page> {

@@ -9,14 +9,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, CHROMIUM, closeContexts, sharedBrowser } from '../browser.js';
 // @ts-expect-error: a plain ES module without types (the benchmark's corpus generator)
 import { generateCorpus } from '../../bench/generate-corpus.mjs';
 import { runActa } from '../run-acta.js';
 import { dataSite, tempFolder } from './site-files.js';
 
-const CHROMIUM = process.env['ACTA_CHROMIUM'] ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available) console.warn(`\n${'!'.repeat(78)}\n!!! SKIPPED: test/site/screens.test.ts: no Chromium at ${CHROMIUM}.\n${'!'.repeat(78)}\n`);
 
 const PHONE = { width: 390, height: 844 };
@@ -79,12 +78,11 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
     small = await serve(await dataSite());
     large = await serve(out);
     largeOut = out;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await sharedBrowser();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     await small?.close();
     await large?.close();
   });

@@ -54,6 +54,23 @@ describe('acta site over data/', () => {
     await expect(site.get('es/actors/MX~.html')).toMatchFileSnapshot('../golden/site/actor-MX.es.html');
   });
 
+  it("a member's statement names a group commitment in a line that leads to the group's page, where its task stands in full", () => {
+    const mx = site.get('es/actors/MX~.html')!;
+    const row = (page: string, id: string): string => page.split('<tr').find((r) => r.includes(`<code class="id">${id}</code>`)) ?? '';
+    // Owed by MX only as one of the member countries: the row is there (counted, dated, late) without the task again.
+    const member = row(mx, '2017-06-21-red-trata#3/1');
+    expect(member).toContain('Como miembro de <a href="member-countries.html">Países Miembros</a>');
+    expect(member).toContain('<td data-label="Días de atraso" class="num">11</td>');
+    expect(member).not.toContain('Compartir con la ST');
+    expect(mx).toContain('<h3>Vencidos — 4</h3>');
+    expect(mx).toContain('Cada compromiso de grupo figura completo');
+    // The group's page holds it in full.
+    expect(row(site.get('es/actors/member-countries.html')!, '2017-06-21-red-trata#3/1')).toContain('Compartir con la ST sus informes');
+    // An organisation named for itself keeps the task in full, and no note about groups.
+    const iom = site.get('es/actors/iom.html')!;
+    expect(iom).not.toContain('Como miembro de <a');
+  });
+
   it('an agreement has a permalink anchor named by its number, and its adopted text, deadline as worded and state', () => {
     const page = site.get('es/meetings/2017-06-21-red-trata.html')!;
     expect(page).toContain('<article class="agreement" id="2.b">');

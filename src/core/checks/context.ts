@@ -21,6 +21,8 @@ export interface Indexes {
   readonly plans: ReadonlySet<string>;
   /** Which registries were loaded; references of a missing kind are not checked. */
   readonly hasRegistry: { readonly countries: boolean; readonly actors: boolean; readonly bodies: boolean };
+  /** Set by freshIndex: checks that have a fresh() defer what the whole set decides. */
+  readonly fresh?: true;
 }
 
 export interface Check {
@@ -28,6 +30,64 @@ export interface Check {
   /** True for checks across all records at once (unique ids), which already include invalid records. */
   readonly global?: boolean;
   run(records: RecordSet, index: Indexes): Diagnostic[];
+  /** validate's facts path (core/facts.ts): the check of one record while its data is at hand, with an index that holds
+   * only the registries' part (freshIndex); what the whole set decides (a reference to another meeting, its start
+   * date, a "did you mean") comes back as a Later, in its place, resolved once every file is read. Checks without
+   * it read only their record and the registries, acta.yaml, --as-of: run() is their fresh run. */
+  fresh?(records: RecordSet, index: Indexes): Found[];
+}
+
+/** A diagnostic the whole set decides, kept as the few strings it needs (never the record's data): `later` is given
+ * the record's file (its data dropped, its positions rebuilt from its bytes if asked) and the whole set's indexes, and
+ * pushes what the whole-set run would have pushed in its place. */
+export interface Later {
+  readonly later: (parsed: ParsedFile, index: Indexes, out: Diagnostic[]) => void;
+}
+export type Found = Diagnostic | Later;
+
+/** A string of its own: a value read from a file is often a slice of the file's whole text, and keeping the slice keeps
+ * the text (V8 slices strings of 13 characters or more). What the facts path keeps past a record's checks is copied. */
+export function own<T>(value: T): T {
+  // A new string made from the value (flattened, then sliced off a string of its own): not the file's text.
+  return typeof value === 'string' && value.length >= 13 ? ((' ' + value).slice(1) as T) : value;
+}
+
+export function isLater(f: Found): f is Later {
+  return 'later' in f;
+}
+
+/** The indexes while files are still being read (core/facts.ts): the registries' part whole (the registries and
+ * acta.yaml are read first), the parts that need every record throw if consulted, so a check that would read them
+ * while fresh fails loudly in the tests instead of answering from half a set. */
+export function freshIndex(registriesOnly: Indexes): Indexes {
+  const no = (what: string): never => {
+    throw new Error(`facts: the ${what} index was consulted before every record was read`);
+  };
+  return {
+    countries: registriesOnly.countries,
+    actors: registriesOnly.actors,
+    bodies: registriesOnly.bodies,
+    hasRegistry: registriesOnly.hasRegistry,
+    get meetings() {
+      return no('meetings');
+    },
+    get agreements() {
+      return no('agreements');
+    },
+    get agreementsOf() {
+      return no('agreementsOf');
+    },
+    get activities() {
+      return no('activities');
+    },
+    get activitiesOf() {
+      return no('activitiesOf');
+    },
+    get plans() {
+      return no('plans');
+    },
+    fresh: true,
+  };
 }
 
 /** A diagnostic at a pointer: the code, its parameters, and which of the code's messages (variant) if not its own. */

@@ -5,11 +5,12 @@ import { hasTooManyOccurrences, MAX_OCCURRENCES } from '../followup/deadline.js'
 import type { Deadline, FollowUp } from '../model.js';
 import type { ParsedFile } from '../read/index.js';
 import { walkActivities, walkAgreements } from '../walk.js';
-import type { Check, Indexes } from './context.js';
-import { diagnosticAt } from './context.js';
+import type { Check, Found, Indexes, Later } from './context.js';
+import type { RecordSet } from '../records.js';
+import { diagnosticAt, own } from './context.js';
 
 class DateChecker {
-  readonly out: Diagnostic[] = [];
+  readonly out: Found[] = [];
   constructor(readonly parsed: ParsedFile) {}
 
   /** False (and reported) when a value of the right shape has a year acta does not read. */
@@ -73,46 +74,63 @@ function decidedBefore(c: DateChecker, list: readonly FollowUp[] | undefined, po
   list?.forEach((f, i) => {
     if (typeof f.decided_by !== 'string') return;
     const decider = f.decided_by.split('#')[0]!;
-    const held = index.meetings.get(decider)?.start;
-    if (held === undefined || held >= start) return;
-    c.out.push(diagnosticAt(c.parsed, `${pointer}/${i}/decided_by`, 'followup/decided-before', { decider, held, meeting: meetingId, start }));
+    // Fresh (core/facts.ts): the decider's start date is known once every meeting is read.
+    if (index.fresh) return void c.out.push(decidedLater(own(decider), `${pointer}/${i}/decided_by`, own(start), own(meetingId)));
+    decided(c.parsed, index, decider, `${pointer}/${i}/decided_by`, start, meetingId, c.out);
   });
+}
+
+// Made outside the walk, so the Later holds these strings only (a closure made inside it would hold the checker, its
+// file and the record's data until the end of the run).
+function decidedLater(decider: string, pointer: string, start: string, meetingId: string): Later {
+  return { later: (parsed, index, out) => decided(parsed, index, decider, pointer, start, meetingId, out) };
+}
+
+function decided(parsed: ParsedFile, index: Indexes, decider: string, pointer: string, start: string, meetingId: string, out: Found[]): void {
+  const held = index.meetings.get(decider)?.start;
+  if (held === undefined || held >= start) return;
+  out.push(diagnosticAt(parsed, pointer, 'followup/decided-before', { decider, held, meeting: meetingId, start }));
 }
 
 export const dates: Check = {
   name: 'dates real and ordered',
   run(records, index) {
-    const out: Diagnostic[] = [];
-    for (const { data: m, parsed, valid } of records.meetings) {
-      if (!valid) continue;
-      const c = new DateChecker(parsed);
-      const startOk = c.day(m.dates.start, '/dates/start');
-      const endOk = c.day(m.dates.end, '/dates/end');
-      if (startOk && endOk && m.dates.end !== undefined && m.dates.end < m.dates.start) {
-        c.out.push(diagnosticAt(parsed, '/dates/end', 'date/order', { start: m.dates.start, end: m.dates.end }));
-      }
-      const start = startOk ? m.dates.start : undefined;
-      for (const { agreement: a, pointer } of walkAgreements(m)) {
-        c.deadline(a.commitment?.deadline, pointer, '/commitment/deadline', start);
-        a.commitment?.schedule?.forEach((s, i) => c.deadline(s.deadline, pointer, `/commitment/schedule/${i}/deadline`, start));
-        c.followups(a.followup, `${pointer}/followup`, start);
-        if (start) decidedBefore(c, a.followup, `${pointer}/followup`, start, m.id, index);
-      }
-      for (const d of c.out) out.push(d);
-    }
-    for (const { data: p, parsed, valid } of records.plans) {
-      if (!valid) continue;
-      const c = new DateChecker(parsed);
-      c.due(p.period.start, '/period/start');
-      c.due(p.period.end, '/period/end');
-      if (p.period.end < p.period.start) c.out.push(diagnosticAt(parsed, '/period/end', 'date/order', { start: p.period.start, end: p.period.end }, { variant: 'plan' }));
-      p.columns.forEach((col, i) => {
-        if (col >= p.period.start && col <= p.period.end) c.due(col, `/columns/${i}`);
-        else c.out.push(diagnosticAt(parsed, `/columns/${i}`, 'date/order', { column: col, start: p.period.start, end: p.period.end }, { variant: 'column' }));
-      });
-      for (const { activity, pointer } of walkActivities(p)) c.followups(activity.followup, `${pointer}/followup`, undefined);
-      for (const d of c.out) out.push(d);
-    }
-    return out;
+    return datesOf(records, index) as Diagnostic[];
   },
+  fresh: (records, index) => datesOf(records, index),
 };
+
+function datesOf(records: RecordSet, index: Indexes): Found[] {
+  const out: Found[] = [];
+  for (const { data: m, parsed, valid } of records.meetings) {
+    if (!valid) continue;
+    const c = new DateChecker(parsed);
+    const startOk = c.day(m.dates.start, '/dates/start');
+    const endOk = c.day(m.dates.end, '/dates/end');
+    if (startOk && endOk && m.dates.end !== undefined && m.dates.end < m.dates.start) {
+      c.out.push(diagnosticAt(parsed, '/dates/end', 'date/order', { start: m.dates.start, end: m.dates.end }));
+    }
+    const start = startOk ? m.dates.start : undefined;
+    for (const { agreement: a, pointer } of walkAgreements(m)) {
+      c.deadline(a.commitment?.deadline, pointer, '/commitment/deadline', start);
+      a.commitment?.schedule?.forEach((s, i) => c.deadline(s.deadline, pointer, `/commitment/schedule/${i}/deadline`, start));
+      c.followups(a.followup, `${pointer}/followup`, start);
+      if (start) decidedBefore(c, a.followup, `${pointer}/followup`, start, m.id, index);
+    }
+    for (const d of c.out) out.push(d);
+  }
+  for (const { data: p, parsed, valid } of records.plans) {
+    if (!valid) continue;
+    const c = new DateChecker(parsed);
+    c.due(p.period.start, '/period/start');
+    c.due(p.period.end, '/period/end');
+    if (p.period.end < p.period.start) c.out.push(diagnosticAt(parsed, '/period/end', 'date/order', { start: p.period.start, end: p.period.end }, { variant: 'plan' }));
+    p.columns.forEach((col, i) => {
+      if (col >= p.period.start && col <= p.period.end) c.due(col, `/columns/${i}`);
+      else c.out.push(diagnosticAt(parsed, `/columns/${i}`, 'date/order', { column: col, start: p.period.start, end: p.period.end }, { variant: 'column' }));
+    });
+    for (const { activity, pointer } of walkActivities(p)) c.followups(activity.followup, `${pointer}/followup`, undefined);
+    for (const d of c.out) out.push(d);
+  }
+  return out;
+}

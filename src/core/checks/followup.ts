@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { names } from '../diagnostics.js';
 import { halfYearsOf } from '../followup/deadline.js';
 import { occurrencesOf } from '../followup/sources.js';
-import type { ActorId, Deadline, FollowUp } from '../model.js';
+import type { ActorId, Deadline, FollowUp, Registries } from '../model.js';
 import type { ParsedFile } from '../read/index.js';
 import type { RecordSet } from '../records.js';
 import { walkActivities, walkAgreements } from '../walk.js';
@@ -52,11 +52,19 @@ function halfYears(deadlines: readonly (Deadline | undefined)[], setDay: Day | u
   return new Set([...labels, ...labels.map((l) => l.slice(0, 4))]);
 }
 
+// One directory per registries (validate's facts path checks each record alone, with the same registries).
+const DIRECTORIES = new WeakMap<Registries, ActorDirectory>();
+function directoryOf(registries: Registries): ActorDirectory {
+  let dir = DIRECTORIES.get(registries);
+  if (!dir) DIRECTORIES.set(registries, (dir = buildActorDirectory(registries)));
+  return dir;
+}
+
 export const followupRules: Check = {
   name: 'follow-up names owners and occurrences the commitment has',
   run(records, index) {
     const out: Diagnostic[] = [];
-    const dir = index.hasRegistry.actors ? buildActorDirectory(records.registries) : undefined;
+    const dir = index.hasRegistry.actors ? directoryOf(records.registries) : undefined;
     for (const { data: m, parsed, valid } of records.meetings) {
       if (!valid) continue;
       for (const { agreement: a, pointer } of walkAgreements(m)) {

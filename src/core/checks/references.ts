@@ -2,11 +2,12 @@
 import type { Code, Diagnostic } from '../diagnostics.js';
 import { names, quoted } from '../diagnostics.js';
 import type { Deadline, FollowUp } from '../model.js';
+import type { RecordSet } from '../records.js';
 import type { ParsedFile } from '../read/index.js';
 import { closestMatches } from '../text-distance.js';
 import { walkActivities, walkAgreements } from '../walk.js';
-import type { Check, Indexes } from './context.js';
-import { diagnosticAt } from './context.js';
+import type { Check, Found, Indexes, Later } from './context.js';
+import { diagnosticAt, own } from './context.js';
 
 /** How many different unknown names of one kind get a "did you mean" in a run (README: Limits). */
 export const MAX_SUGGESTED = 200;
@@ -40,15 +41,60 @@ function suggestionsFor(index: Indexes): Suggestions {
   return s;
 }
 
-class RefChecker {
-  readonly out: Diagnostic[] = [];
-  constructor(readonly parsed: ParsedFile, readonly index: Indexes, readonly suggestions: Suggestions) {}
+// The candidates of an unknown name, by its code (a deferred miss keeps only the code: see miss()).
+function candidatesOf(code: Code, index: Indexes): Iterable<string> {
+  switch (code) {
+    case 'ref/unknown-country':
+      return index.countries;
+    case 'ref/unknown-actor':
+      return index.actors;
+    default:
+      return index.bodies;
+  }
+}
 
-  private miss(pointer: string, code: Code, value: string, candidates: () => Iterable<string>): void {
-    const near = this.suggestions.near(code, value, candidates);
-    this.out.push(diagnosticAt(this.parsed, pointer, code, near.length ? { value, didYouMean: quoted(near) } : { value }));
+// Laters are made outside the checker, so each holds its few strings only (a closure made in a method would hold the
+// checker, its file and the record's data until the end of the run: the very data the facts path drops).
+function missLater(pointer: string, code: Code, value: string): Later {
+  return { later: (parsed, index, out) => void out.push(missAt(parsed, pointer, code, value, suggestionsFor(index).near(code, value, () => candidatesOf(code, index)))) };
+}
+
+function wholeLater(how: 'meeting' | 'agreement' | 'record', value: string, pointer: string): Later {
+  return {
+    later: (parsed, index, out) => {
+      const c = new RefChecker(parsed, index, suggestionsFor(index));
+      if (how === 'meeting') c.meeting(value, pointer);
+      else if (how === 'agreement') c.agreement(value, pointer);
+      else c.record(value, pointer);
+      for (const d of c.out) out.push(d as Diagnostic);
+    },
+  };
+}
+
+class RefChecker {
+  readonly out: Found[] = [];
+  /** Fresh (core/facts.ts): references into other records, and every "did you mean", are left as Laters in place. */
+  private readonly defer: boolean;
+  constructor(readonly parsed: ParsedFile, readonly index: Indexes, readonly suggestions: Suggestions | undefined) {
+    this.defer = index.fresh === true;
   }
 
+  private miss(pointer: string, code: Code, value: string, candidates: () => Iterable<string>): void {
+    if (this.defer) {
+      // Which names get a suggestion depends on the order of every miss of the run (MAX_SUGGESTED): searched at the end,
+      // in the whole-set run's order. Only the registries' codes come here (the others are deferred whole).
+      this.out.push(missLater(pointer, code, own(value)));
+      return;
+    }
+    this.out.push(missAt(this.parsed, pointer, code, value, this.suggestions!.near(code, value, candidates)));
+  }
+
+  // A lookup in the ids of other records: now, or (fresh) at the end, by the same code on the whole set's index.
+  private whole(how: 'meeting' | 'agreement' | 'record', value: string, pointer: string): boolean {
+    if (!this.defer) return false;
+    this.out.push(wholeLater(how, own(value), pointer));
+    return true;
+  }
   country(value: unknown, pointer: string): void {
     if (typeof value !== 'string' || !this.index.hasRegistry.countries || this.index.countries.has(value)) return;
     this.miss(pointer, 'ref/unknown-country', value, () => this.index.countries);
@@ -80,12 +126,14 @@ class RefChecker {
   }
 
   meeting(value: string, pointer: string): void {
+    if (this.whole('meeting', value, pointer)) return;
     if (this.index.meetings.has(value)) return;
     this.miss(pointer, 'ref/unknown-meeting', value, () => this.index.meetings.keys());
   }
 
   agreement(value: unknown, pointer: string): void {
     if (typeof value !== 'string') return;
+    if (this.whole('agreement', value, pointer)) return;
     const [meeting] = value.split('#');
     if (!this.index.meetings.has(meeting!)) return this.meeting(meeting!, pointer);
     if (!this.index.agreements.has(value)) this.miss(pointer, 'ref/unknown-agreement', value, () => this.index.agreementsOf.get(meeting!) ?? []);
@@ -94,6 +142,7 @@ class RefChecker {
   /** A meeting, an agreement or a plan activity. */
   record(value: unknown, pointer: string): void {
     if (typeof value !== 'string') return;
+    if (this.whole('record', value, pointer)) return;
     const [head, tail] = value.split('#');
     if (this.index.plans.has(head!)) {
       if (tail !== undefined && !this.index.activities.has(value)) this.miss(pointer, 'ref/unknown-activity', value, () => this.index.activitiesOf.get(head!) ?? []);
@@ -122,68 +171,79 @@ class RefChecker {
   }
 }
 
+function missAt(parsed: ParsedFile, pointer: string, code: Code, value: string, near: readonly string[]): Diagnostic {
+  return diagnosticAt(parsed, pointer, code, near.length ? { value, didYouMean: quoted(near) } : { value });
+}
+
 export const references: Check = {
   name: 'references resolve',
   run(records, index) {
-    const out: Diagnostic[] = [];
-    const suggestions = suggestionsFor(index);
-    for (const { data: m, parsed, valid } of records.meetings) {
-      if (!valid) continue;
-      const c = new RefChecker(parsed, index, suggestions);
-      c.body(m.body, '/body');
-      c.country(m.place?.country, '/place/country');
-      c.actors(m.participants, '/participants');
-      c.actors(m.observers, '/observers');
-      m.guests?.forEach((g, i) => c.actor(g.actor, `/guests/${i}/actor`));
-      m.follows?.forEach((f, i) => f.ref && c.record(f.ref, `/follows/${i}/ref`));
-      for (const { agreement: a, pointer } of walkAgreements(m)) {
-        c.actors(a.actors, pointer, '/actors');
-        if (a.supersedes) c.agreement(a.supersedes, `${pointer}/supersedes`);
-        const k = a.commitment;
-        if (k) {
-          c.actors(k.owners, pointer, '/commitment/owners');
-          c.deadline(k.deadline, pointer, '/commitment/deadline');
-          k.schedule?.forEach((s, i) => {
-            c.actors(s.owners, pointer, `/commitment/schedule/${i}/owners`);
-            c.deadline(s.deadline, pointer, `/commitment/schedule/${i}/deadline`);
-          });
-        }
-        c.followups(a.followup, `${pointer}/followup`, k?.schedule?.length);
-      }
-      for (const d of c.out) out.push(d);
-    }
-    for (const { data: p, parsed, valid } of records.plans) {
-      if (!valid) continue;
-      const c = new RefChecker(parsed, index, suggestions);
-      c.body(p.body, '/body');
-      if (p.entrusted_by) c.agreement(p.entrusted_by, '/entrusted_by');
-      const columns = new Set(p.columns);
-      for (const { activity, pointer } of walkActivities(p)) {
-        c.actors(activity.responsible, pointer, '/responsible');
-        for (const column of Object.keys(activity.schedule ?? {})) {
-          if (!columns.has(column)) c.out.push(diagnosticAt(parsed, `${pointer}/schedule/${column}`, 'ref/unknown-column', { column, columns: names(p.columns) }, { at: 'key' }));
-        }
-        c.followups(activity.followup, `${pointer}/followup`, undefined);
-      }
-      for (const d of c.out) out.push(d);
-    }
-    for (const f of records.registryFiles) {
-      if (!f.valid) continue;
-      const c = new RefChecker(f.parsed, index, suggestions);
-      const data = f.parsed.data as Record<string, readonly Record<string, unknown>[]>;
-      data[f.kind]?.forEach((e, i) => {
-        if (f.kind === 'organisations') c.country(e['country'], `/organisations/${i}/country`);
-        if (f.kind === 'bodies') {
-          c.body(e['reports_to'], `/bodies/${i}/reports_to`);
-          c.body(e['became'], `/bodies/${i}/became`);
-        }
-        if (f.kind === 'groups') {
-          c.actors(e['members'] as unknown[], `/groups/${i}/members`);
-          (e['membership'] as readonly Record<string, unknown>[] | undefined)?.forEach((m, j) => c.actors(m['members'] as unknown[], `/groups/${i}/membership/${j}/members`));
-        }
-      });
-      for (const d of c.out) out.push(d);
-    }
-    return out;
+    return resolve(records, index) as Diagnostic[];
+  },
+  fresh(records, index) {
+    return resolve(records, index);
   },
 };
+
+function resolve(records: RecordSet, index: Indexes): Found[] {
+  const out: Found[] = [];
+  const suggestions = index.fresh ? undefined : suggestionsFor(index);
+  for (const { data: m, parsed, valid } of records.meetings) {
+    if (!valid) continue;
+    const c = new RefChecker(parsed, index, suggestions);
+    c.body(m.body, '/body');
+    c.country(m.place?.country, '/place/country');
+    c.actors(m.participants, '/participants');
+    c.actors(m.observers, '/observers');
+    m.guests?.forEach((g, i) => c.actor(g.actor, `/guests/${i}/actor`));
+    m.follows?.forEach((f, i) => f.ref && c.record(f.ref, `/follows/${i}/ref`));
+    for (const { agreement: a, pointer } of walkAgreements(m)) {
+      c.actors(a.actors, pointer, '/actors');
+      if (a.supersedes) c.agreement(a.supersedes, `${pointer}/supersedes`);
+      const k = a.commitment;
+      if (k) {
+        c.actors(k.owners, pointer, '/commitment/owners');
+        c.deadline(k.deadline, pointer, '/commitment/deadline');
+        k.schedule?.forEach((s, i) => {
+          c.actors(s.owners, pointer, `/commitment/schedule/${i}/owners`);
+          c.deadline(s.deadline, pointer, `/commitment/schedule/${i}/deadline`);
+        });
+      }
+      c.followups(a.followup, `${pointer}/followup`, k?.schedule?.length);
+    }
+    for (const d of c.out) out.push(d);
+  }
+  for (const { data: p, parsed, valid } of records.plans) {
+    if (!valid) continue;
+    const c = new RefChecker(parsed, index, suggestions);
+    c.body(p.body, '/body');
+    if (p.entrusted_by) c.agreement(p.entrusted_by, '/entrusted_by');
+    const columns = new Set(p.columns);
+    for (const { activity, pointer } of walkActivities(p)) {
+      c.actors(activity.responsible, pointer, '/responsible');
+      for (const column of Object.keys(activity.schedule ?? {})) {
+        if (!columns.has(column)) c.out.push(diagnosticAt(parsed, `${pointer}/schedule/${column}`, 'ref/unknown-column', { column, columns: names(p.columns) }, { at: 'key' }));
+      }
+      c.followups(activity.followup, `${pointer}/followup`, undefined);
+    }
+    for (const d of c.out) out.push(d);
+  }
+  for (const f of records.registryFiles) {
+    if (!f.valid) continue;
+    const c = new RefChecker(f.parsed, index, suggestions);
+    const data = f.parsed.data as Record<string, readonly Record<string, unknown>[]>;
+    data[f.kind]?.forEach((e, i) => {
+      if (f.kind === 'organisations') c.country(e['country'], `/organisations/${i}/country`);
+      if (f.kind === 'bodies') {
+        c.body(e['reports_to'], `/bodies/${i}/reports_to`);
+        c.body(e['became'], `/bodies/${i}/became`);
+      }
+      if (f.kind === 'groups') {
+        c.actors(e['members'] as unknown[], `/groups/${i}/members`);
+        (e['membership'] as readonly Record<string, unknown>[] | undefined)?.forEach((m, j) => c.actors(m['members'] as unknown[], `/groups/${i}/membership/${j}/members`));
+      }
+    });
+    for (const d of c.out) out.push(d);
+  }
+  return out;
+}

@@ -20,8 +20,8 @@ import type { PlanProgress } from './plan-progress.js';
 import { buildPlanProgress } from './plan-progress.js';
 import type { ShowResult } from './show.js';
 import { buildShow } from './show.js';
-import type { Statement } from './statement.js';
-import { buildStatement } from './statement.js';
+import type { Statement, StatementIndex } from './statement.js';
+import { buildStatement, statementIndex } from './statement.js';
 import type { ActorRef, ViewContext } from './view.js';
 import { actorRefs, viewCommitment } from './view.js';
 import type { WorkplanPlan } from './workplan.js';
@@ -37,7 +37,8 @@ export type MeetingHead = Omit<MeetingShow, 'points'>;
 
 export interface SiteMeeting {
   readonly meeting: MeetingShow;
-  /** Every agreement (points and sub-items) with its follow-up history, in the record's order. */
+  /** Every agreement (points and sub-items) with its follow-up history, in the record's order. The meeting's own
+   * `points` carry no commitments (an agreement's are here). */
   readonly agreements: readonly AgreementShow[];
 }
 
@@ -115,17 +116,25 @@ export function buildSite(input: SiteInput): SiteModel {
   // Each actor's commitments, grouped once (the first actor page asks): filtering all commitments per actor grows
   // with actors × commitments.
   let owing: Owing | undefined;
+  // A group's commitment is in the statement of each of its members: its view is made once for all of them.
+  let index: StatementIndex | undefined;
   return {
     lang: ctx.lang,
     asOf,
     dashboard: buildDashboard(records, input.diagnostics, commitments, ctx, asOf),
     meetings,
-    meetingPage: (meeting) => ({
-      meeting: buildShow({ kind: 'meeting', meeting }, own(meeting.id), ctx, asOf) as MeetingShow,
-      agreements: walkAgreements(meeting).map((at) => buildShow({ kind: 'agreement', meeting, at }, own(meeting.id), ctx, asOf) as AgreementShow),
-    }),
+    // The site reads the meeting's header from its show and each agreement's commitments from the agreement's own (a
+    // point's views are not read): the meeting's show is built without commitments, and each agreement is given only
+    // its own, so each commitment's view is made once and no agreement looks through its meeting's whole list.
+    meetingPage: (meeting) => {
+      const byRef = groupBy(own(meeting.id), (c) => c.origin.ref);
+      return {
+        meeting: buildShow({ kind: 'meeting', meeting }, [], ctx, asOf) as MeetingShow,
+        agreements: walkAgreements(meeting).map((at) => buildShow({ kind: 'agreement', meeting, at }, byRef.get(at.ref) ?? [], ctx, asOf) as AgreementShow),
+      };
+    },
     actors: actorEntries(input),
-    actorPage: (id) => buildActor(input, meetings, id, (owing ??= groupOwing(commitments)), view),
+    actorPage: (id) => buildActor(input, meetings, id, (owing ??= groupOwing(commitments)), view, (index ??= statementIndex(ctx))),
     plans,
     planPage: (plan) => ({
       matrix: buildWorkplanPlan(plan, own(plan.id), {}, ctx),
@@ -186,7 +195,7 @@ export const CALENDAR_DAYS = 366;
 /** A deadline a calendar shows: dated (or recurring, at its next due day) on or after `from`. */
 const inCalendar = (c: Commitment, from: Day): boolean => (c.due.kind === 'dated' || c.due.kind === 'recurring') && c.due.day >= from;
 
-function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId, owing: Owing, view: Views): SiteActor {
+function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId, owing: Owing, view: Views, index: StatementIndex): SiteActor {
   const { ctx, asOf } = input;
   const info = ctx.dir.byId.get(id);
   const kind: ActorKind = info?.kind ?? 'organisation';
@@ -205,7 +214,7 @@ function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId,
     ref: actorRefs([id], ctx)[0]!,
     kind,
     name: actorName(ctx.dir, id, ctx.lang),
-    ...(group ? {} : { statement: buildStatement(own, ctx, { actor: id, asOf }) }),
+    ...(group ? {} : { statement: buildStatement(own, ctx, { actor: id, asOf }, index) }),
     members: actorRefs(ctx.dir.groupMembers.get(id) ?? [], ctx),
     groups: actorRefs([...ctx.dir.groupMembers.entries()].filter(([, m]) => m.includes(id)).map(([g]) => g).sort(), ctx),
     meetings: roles,

@@ -97,7 +97,7 @@ export function withTreeOnDemand(file: string, bytes: Uint8Array, text: string |
   let full: ParsedFile | undefined;
   const tree = (): ParsedFile => (full ??= parseRecordFile(file, bytes));
   let positions: Positions | undefined | null = null;
-  return {
+  const make = (data: unknown): ParsedFile => ({
     file,
     // Undefined: the text is the bytes as they decode, made again when asked for (rarely: a located problem, fmt)
     // rather than kept beside the bytes for every file of a run — at 8,000 meetings, tens of megabytes.
@@ -114,7 +114,23 @@ export function withTreeOnDemand(file: string, bytes: Uint8Array, text: string |
     },
     // A file with diagnostics of its own took the located path: its tree is what places them.
     positions: () => (positions === null ? (positions = diagnostics.length || full ? undefined : plainPositions(text ?? plainText(bytes), LIMITS)) : positions),
-  };
+  });
+  const parsed = make(data);
+  WITHOUT_DATA.set(parsed, () => make(undefined));
+  return parsed;
+}
+
+const WITHOUT_DATA = new WeakMap<ParsedFile, () => ParsedFile>();
+
+/** The same file without its data: it answers locate, text and doc as the file does (the same bytes, the same positions
+ * once made), and keeps the bytes, not the data (validate's facts path, core/facts.ts, drops each record's data once
+ * its checks have run). Undefined for a file that holds its node tree or text already (the located path, a cache's
+ * copy): such a file is kept whole. */
+export function withoutData(parsed: ParsedFile): ParsedFile | undefined {
+  const make = WITHOUT_DATA.get(parsed);
+  // Asked once, by the facts path: the entry goes (a weak map's entries cost every young-generation collection).
+  WITHOUT_DATA.delete(parsed);
+  return make?.();
 }
 
 /** The bytes as UTF-8 text, as a file with no problem of its bytes decodes (no BOM, no invalid byte). */

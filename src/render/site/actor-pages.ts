@@ -2,6 +2,7 @@
 // overdue, due next, delivered on time or late, waiting, no date), its meetings and its calendar feed.
 import type { ActorKind } from '../../core/actors.js';
 import type { SiteActor, SiteActorEntry } from '../../core/queries/site.js';
+import type { ActorRef } from '../../core/queries/view.js';
 import { dayRange, labels } from '../i18n.js';
 import { num } from '../numbers.js';
 import type { Statement, StatementSection } from '../../core/queries/statement.js';
@@ -162,19 +163,32 @@ ${view.sections.map((section, i) => {
     groups.push({ g, j, pick: g.rows.slice(first, Math.max(first, from + limit - starts[j]!)).map((r, i) => ({ r, k: first + i })) });
   }
   const count = groups.reduce((n, x) => n + x.pick.length, 0);
+  const refs = groups.some((x) => x.pick.some(({ k }) => throughOf(shown[i]!.groups[x.j]!.rows[k]!.commitment, a) !== undefined));
   return html`<h3>${section.title}</h3>
 ${total > count ? html`<p>${shownOf(num(total, lc.lang), num(from + 1, lc.lang), num(from + count, lc.lang), lc.lang)}${only ? '' : html` <a href="${relativeHref(lc.path, sitePaths.actorPart(lc.lang, a.ref.id, section.section))}">${w.seeAll}</a>`}</p>` : ''}
-${groups.filter((x) => x.pick.length).map(({ g, j, pick }) => html`<table class="statement stack">
+${refs ? html`<p class="note">${w.oneLineNote}</p>
+` : ''}${groups.filter((x) => x.pick.length).map(({ g, j, pick }) => html`<table class="statement stack">
 <caption>${g.title}</caption>
 <thead><tr><th scope="col">${l.words.commitment}</th><th scope="col">${l.words.task}</th><th scope="col">${section.columns[0]}</th>${section.columns[1] ? html`<th scope="col" class="num">${section.columns[1]}</th>` : ''}</tr></thead>
 <tbody>
 ${pick.map(({ r, k }) => {
   const row = shown[i]!.groups[j]!.rows[k]!;
   const c = row.commitment;
-  return html`<tr${r.late ? html` class="late"` : ''}><td data-label="${l.words.commitment}">${commitmentLink(c, lc)}</td><td data-label="${l.words.task}">${recordText(c.task, lc.lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lc.lang)}»</span>` : ''}${r.notes.map((n) => html`<br><span class="note">${n}</span>`)}${row.evidence.map((e) => html`<br><span class="note">${s.evidence}: ${evidenceLinks(e, lc)}</span>`)}</td><td data-label="${section.columns[0]}">${r.when}</td>${section.columns[1] ? html`<td data-label="${section.columns[1]}" class="num">${r.days}</td>` : ''}</tr>
+  // Owed only as a member of a group: the task stands in full once, on the group's page; here a line that leads there.
+  const through = throughOf(c, a);
+  const task = through ? html`${w.throughHeading} ${actorLinks(through, lc)}` : html`${recordText(c.task, lc.lang)}${c.deadlineText ? html`<br><span class="worded">«${recordText(c.deadlineText, lc.lang)}»</span>` : ''}`;
+  return html`<tr${r.late ? html` class="late"` : ''}><td data-label="${l.words.commitment}">${commitmentLink(c, lc)}</td><td data-label="${l.words.task}">${task}${r.notes.map((n) => html`<br><span class="note">${n}</span>`)}${row.evidence.map((e) => html`<br><span class="note">${s.evidence}: ${evidenceLinks(e, lc)}</span>`)}</td><td data-label="${section.columns[0]}">${r.when}</td>${section.columns[1] ? html`<td data-label="${section.columns[1]}" class="num">${r.days}</td>` : ''}</tr>
 `;
 })}</tbody>
 </table>
 `)}`;
 })}`;
+}
+
+/** The groups through which `a` owes a commitment it is not named for itself (undefined when it is named, or when
+ * no group of its own is among the owners): such a row is a reference to the group's page, not the task again. */
+function throughOf(c: { readonly owners: readonly ActorRef[] }, a: SiteActor): readonly ActorRef[] | undefined {
+  if (!a.groups.length || c.owners.some((o) => o.id === a.ref.id)) return undefined;
+  const through = c.owners.filter((o) => a.groups.some((g) => g.id === o.id));
+  return through.length ? through : undefined;
 }

@@ -27,8 +27,18 @@ export interface LinkContext {
 }
 
 export function actorLink(a: ActorRef, lc: LinkContext): Html {
-  return lc.actors.has(a.id) ? html`<a href="${relativeHref(lc.path, sitePaths.actor(lc.lang, a.id))}">${a.label}</a>` : html`${a.label}`;
+  // The same few hundred actors are linked from every row of every page: a link depends only on the page's folder.
+  const folder = lc.path.slice(0, lc.path.lastIndexOf('/') + 1);
+  let links = ACTOR_LINKS.get(lc.actors);
+  if (!links) ACTOR_LINKS.set(lc.actors, (links = new Map()));
+  const key = `${lc.lang}\n${folder}\n${a.id}\n${a.label}`;
+  let link = links.get(key);
+  if (!link) links.set(key, (link = lc.actors.has(a.id) ? html`<a href="${relativeHref(lc.path, sitePaths.actor(lc.lang, a.id))}">${a.label}</a>` : html`${a.label}`));
+  return link;
 }
+
+/** Actor links made, per set of actors with a page (one per language of a site). */
+const ACTOR_LINKS = new WeakMap<ReadonlySet<string>, Map<string, Html>>();
 
 export function actorLinks(list: readonly ActorRef[], lc: LinkContext): Html {
   return list.length ? join(list.map((a) => actorLink(a, lc)), ', ') : html`—`;
@@ -103,8 +113,14 @@ const cap = (s: string): string => s.replace(/^./, (c) => c.toUpperCase());
 
 /** "123 días de atraso" / "1 day late". */
 export function lateDays(days: number, lang: Lang): string {
-  return t(lang, 'site.daysLate', { days });
+  const known = LATE_DAYS[lang];
+  let text = known.get(days);
+  if (text === undefined) known.set(days, (text = t(lang, 'site.daysLate', { days })));
+  return text;
 }
+
+/** The catalog's message for each number of days, formatted once (every overdue row of every page asks). */
+const LATE_DAYS: Readonly<Record<Lang, Map<number, string>>> = { es: new Map(), en: new Map() };
 
 /** A commitment as people name it (body · meeting date · point), linked; its id below, a copyable detail. */
 export function commitmentLink(c: Parameters<typeof commitmentName>[0], lc: LinkContext): Html {

@@ -1,7 +1,7 @@
 // Typed HTML templating for the site: every interpolated value is escaped (after htmlText's policy) unless it is
 // markup this module built itself (an Html value). There is no way to pass record text through raw.
 import { shortUrl, WEB_ADDRESS } from '../short-url.js';
-import { htmlText } from '../escape.js';
+import { HTML_TOUCHED, htmlText } from '../escape.js';
 
 /** Markup built by `html` (or an escaped attribute value): trusted, inserted as it is. */
 export class Html {
@@ -16,21 +16,28 @@ export type Part = Html | string | number | undefined | null | false | readonly 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text for HTML content or a quoted attribute: unsafe code points replaced, markup characters escaped. */
+// Most text (names, dates, numbers, labels) has nothing to escape: one scan says so and the text is used as it is.
 export function escapeHtml(s: string): string {
+  if (!HTML_TOUCHED.test(s)) return s;
   return htmlText(s).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 function render(part: Part): string {
-  if (part === undefined || part === null || part === false) return '';
+  if (typeof part === 'string') return escapeHtml(part);
   if (part instanceof Html) return part.value;
-  if (Array.isArray(part)) return part.map(render).join('');
+  if (part === undefined || part === null || part === false) return '';
+  if (Array.isArray(part)) {
+    let out = '';
+    for (const p of part as readonly Part[]) out += render(p);
+    return out;
+  }
   return escapeHtml(String(part));
 }
 
 /** html`<p>${text}</p>`: the template's own strings are markup, every value is escaped. */
 export function html(strings: TemplateStringsArray, ...values: readonly Part[]): Html {
   let out = strings[0]!;
-  values.forEach((v, i) => (out += render(v) + strings[i + 1]!));
+  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
   return new Html(out);
 }
 

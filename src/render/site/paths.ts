@@ -15,7 +15,16 @@ const CAPITALS = /^[A-Z0-9.-]*[A-Z][A-Z0-9.-]*$/;
 const RESERVED = /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i;
 const hex = (c: string): string => `_${c.codePointAt(0)!.toString(16)}_`;
 
+// Asked for every link of every page, of a few thousand ids: each is worked out once.
+const SLUGS = new Map<string, string>();
+
 export function fileSlug(id: string): string {
+  let slug = SLUGS.get(id);
+  if (slug === undefined) SLUGS.set(id, (slug = slugOf(id)));
+  return slug;
+}
+
+function slugOf(id: string): string {
   const capitals = /[A-Z]/.test(id) && !/[a-z]/.test(id);
   // The common cases, asked for every link of every page: a lower-case id, or a country code.
   let slug = PLAIN.test(id) || CAPITALS.test(id) ? id : Array.from(id, (c) => (capitals ? /^[A-Z0-9.-]$/ : /^[a-z0-9.-]$/).test(c) ? c : hex(c)).join('');

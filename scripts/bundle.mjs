@@ -1,0 +1,40 @@
+// Part of `npm run build`, after tsc: bundles dist/cli.js (and the parse worker) into dist/bundle/, what bin/acta.js
+// runs. Why: loading validate's ~110 small ES modules one by one (resolve, read, compile, link each) cost ~190 ms of
+// CPU on Node 20, measured alone (docs/internals/performance.md, "Start-up: one bundle"); the same code in a few files loads in a
+// fraction of that. Every `import()` a command makes stays lazy: esbuild's code splitting makes each a chunk.
+//
+// The bundle sits one folder below dist/, as every module it is made from (dist/io/…, dist/core/…), so the paths
+// they take from import.meta.url (../../locales/, ../validators.cjs, ../catalogs/, ./parse-worker.js) lead to the
+// same places. dist/*/ stays as tsc wrote it: the cache keys hash it (io/cache.ts), the build scripts import it.
+//
+// Bundled: the small libraries on every run's path (commander, js-yaml, date-fns, chalk, intl-messageformat, …).
+// Left to node_modules (external): what acta loads by require() at run time or shares between modules by identity —
+// yaml (core/read/yaml-library.ts requires it; one instance for every yaml node), ajv (the precompiled validators
+// require its runtime), handlebars (the precompiled templates import it), and the large ones only a few commands
+// load (docx, mammoth, minisearch): nothing gained by copying them into dist/.
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BUNDLE_DIR = path.join(ROOT, 'dist', 'bundle');
+export const EXTERNAL = ['yaml', 'ajv', 'ajv/*', 'ajv-formats', 'handlebars', 'handlebars/*', 'docx', 'docx/*', 'mammoth', 'minisearch'];
+
+rmSync(BUNDLE_DIR, { recursive: true, force: true });
+mkdirSync(BUNDLE_DIR, { recursive: true });
+await build({
+  entryPoints: { cli: path.join(ROOT, 'dist', 'cli.js'), 'parse-worker': path.join(ROOT, 'dist', 'io', 'parse-worker.js') },
+  outdir: BUNDLE_DIR,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  external: EXTERNAL,
+  // CommonJS libraries inside an ES module bundle call require() (node:tty, node:util): give them node's own.
+  banner: { js: "import { createRequire as __actaCreateRequire } from 'node:module'; const require = __actaCreateRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});

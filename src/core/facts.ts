@@ -1,0 +1,259 @@
+// validate keeps facts, not records (issue 24): each meeting and plan is checked while its data is fresh — its schema
+// and every per-record check (pipeline.ts PER_RECORD, and --as-of's follow-up check) — and then only the small facts
+// the whole-set checks read are kept: its id, start date, points and activities (the indexes), supersessions, notes,
+// and its bytes (off the heap, to place a diagnostic found at the end). What a per-record check cannot decide alone (a
+// reference to another meeting, a plan, a point; the start date of the meeting that decided a change; which unknown
+// names get a "did you mean") is kept as a Later in its place and resolved when every file is read. The result is the
+// whole-record pipeline's, byte for byte (checkRecords in pipeline.ts): the same diagnostics pushed in the same order,
+// then sorted and limited the same way; test/validate/facts.test.ts holds the two to each other.
+//
+// The per-record checks need the registries and acta.yaml (actors, bodies, countries, the authentic language), so those
+// are read first (`context`); a file that turns out to be one only after records were checked (`record` answers false)
+// sends the caller back to the whole-record path (io/load.ts), which gives the same answer, only slower.
+import type { Check, Found, Indexes } from './checks/context.js';
+import { buildIndexes, freshIndex, isLater, own } from './checks/context.js';
+import { followupAfterAsOf } from './checks/followup.js';
+import { CHECKS } from './checks/index.js';
+import type { Diagnostic } from './diagnostics.js';
+import { compareDiagnostics, limitPerFile } from './diagnostics.js';
+import type { Agreement, Config, Meeting, Note, Plan } from './model.js';
+import type { CheckOptions, Checked } from './pipeline.js';
+import { checkInvalidRecords, explainWarnings, PER_RECORD, projectProblems } from './pipeline.js';
+import type { ParsedFile } from './read/index.js';
+import { withoutData } from './read/index.js';
+import { forgetWalk } from './walk.js';
+import type { LeftOut, Loaded, RecordSet, RegistryFile } from './records.js';
+import { addRegistry, CONFIG_FILE, emptyRegistries, placeFile } from './records.js';
+import type { SchemaValidator } from './schema.js';
+
+export type FactsOptions = Pick<CheckOptions, 'rootFile' | 'asOf' | 'known'>;
+
+export interface FactsRun {
+  /** A file read before the records: acta.yaml, a registry, or what a file named like one turns out to be (a meeting or
+   * plan among them waits, whole, until the context is read). `ordinal` is the file's place in the run's file order. */
+  context(parsed: ParsedFile, ordinal: number): void;
+  /** A file read once the context is whole: checked now, its data dropped. False when it is acta.yaml or a registry
+   * after all: the records checked so far did not see it, and the caller must start over on the whole-record path. */
+  record(parsed: ParsedFile, ordinal: number): boolean;
+  /** The whole-set checks over the facts, and every diagnostic of the run, as checkRecords gives them. */
+  finish(): Checked;
+}
+
+/** Per-record checks' results of one record, checked fresh: one list per check of PER_RECORD, then --as-of's. */
+type Results = readonly (readonly Found[])[];
+
+interface Slot {
+  readonly ordinal: number;
+  readonly diagnostics: Diagnostic[];
+  /** The file as the record set lists it: without its data once checked (withoutData), else whole. */
+  file: ParsedFile;
+  meeting?: Loaded<Meeting>;
+  plan?: Loaded<Plan>;
+  registry?: RegistryFile;
+  config?: { readonly parsed: ParsedFile; readonly valid: boolean };
+  results?: Results;
+}
+
+/** Counts of this process (for tests: work counted, not timed): records checked fresh, records kept whole. */
+export const factCounts = { fresh: 0, whole: 0 };
+
+export function startFacts(validator: SchemaValidator, options: FactsOptions = {}): FactsRun {
+  const slots: Slot[] = [];
+  const waiting: Slot[] = [];
+  const leftOut: LeftOut[] = [];
+  const registries = emptyRegistries();
+  const registryFiles: RegistryFile[] = [];
+  let config: Config = {};
+  let configFile: ParsedFile | undefined;
+  let fresh: { readonly set: RecordSet; readonly index: Indexes } | undefined;
+  const none = { meetings: [], plans: [], registryFiles: [], files: [], leftOut: [] };
+  const contextSet = (): RecordSet => ({ ...none, registries, config, configFile, ...(options.known?.length ? { known: options.known } : {}) });
+
+  const place = (parsed: ParsedFile, ordinal: number): { slot: Slot; late: boolean } => {
+    const slot: Slot = { ordinal, diagnostics: [], file: parsed };
+    slots.push(slot);
+    const placed = placeFile(parsed, validator, slot.diagnostics, leftOut);
+    switch (placed.kind) {
+      case undefined:
+        slot.file = withoutData(parsed) ?? parsed;
+        return { slot, late: false };
+      case 'config':
+        slot.config = placed;
+        configFile = placed.parsed;
+        if (placed.valid) config = placed.parsed.data as Config;
+        return { slot, late: true };
+      case 'meeting':
+        slot.meeting = placed.loaded;
+        return { slot, late: false };
+      case 'plan':
+        slot.plan = placed.loaded;
+        return { slot, late: false };
+      default:
+        slot.registry = placed.file;
+        registryFiles.push(placed.file);
+        addRegistry(registries, placed.file);
+        return { slot, late: true };
+    }
+  };
+
+  // The checks of one meeting or plan, now; then its data is dropped (a valid one's: an invalid one is checked at the
+  // end, alone, as checkRecords does, and kept whole — it has diagnostics anyway).
+  const check = (slot: Slot): void => {
+    const loaded = slot.meeting ?? slot.plan;
+    if (!loaded) return;
+    if (!loaded.valid) {
+      factCounts.whole++;
+      return;
+    }
+    const { set, index } = (fresh ??= begin());
+    const one: RecordSet = slot.meeting ? { ...set, meetings: [slot.meeting] } : { ...set, plans: [slot.plan!] };
+    const results: Found[][] = PER_RECORD.map((c: Check) => (c.fresh ? c.fresh(one, index) : c.run(one, index)));
+    results.push(options.asOf !== undefined ? followupAfterAsOf(one, options.asOf) : []);
+    slot.results = results;
+    forgetWalk(loaded.data);
+    const light = withoutData(loaded.parsed);
+    if (!light) {
+      factCounts.whole++;
+      return;
+    }
+    factCounts.fresh++;
+    slot.file = light;
+    if (slot.meeting) slot.meeting = { data: meetingFacts(slot.meeting.data), parsed: light, valid: true };
+    else slot.plan = { data: planFacts(slot.plan!.data), parsed: light, valid: true };
+  };
+
+  const begin = (): { set: RecordSet; index: Indexes } => {
+    // The records alone, as recordByRecord checks each (no registry file: their references are checked once, at the
+    // end); the index of the registries, which registry files there are included.
+    const set = contextSet();
+    return { set, index: freshIndex(buildIndexes({ ...set, registryFiles })) };
+  };
+
+  return {
+    context(parsed, ordinal) {
+      const { slot } = place(parsed, ordinal);
+      if (slot.meeting || slot.plan) waiting.push(slot);
+    },
+    record(parsed, ordinal) {
+      if (!fresh) {
+        fresh = begin();
+        for (const slot of waiting.splice(0)) check(slot);
+      }
+      const { slot, late } = place(parsed, ordinal);
+      if (late) return false;
+      check(slot);
+      return true;
+    },
+    finish() {
+      if (!fresh) for (const slot of waiting.splice(0)) check(slot);
+      slots.sort((a, b) => a.ordinal - b.ordinal);
+      const diagnostics: Diagnostic[] = [];
+      for (const slot of slots) for (const d of slot.diagnostics) diagnostics.push(d);
+      const meetings = slots.filter((s) => s.meeting);
+      const plans = slots.filter((s) => s.plan);
+      leftOut.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      const records: RecordSet = {
+        meetings: meetings.map((s) => s.meeting!),
+        plans: plans.map((s) => s.plan!),
+        registryFiles: slots.filter((s) => s.registry).map((s) => s.registry!),
+        registries,
+        config,
+        configFile,
+        files: slots.map((s) => s.file),
+        leftOut,
+        ...(options.known?.length ? { known: options.known } : {}),
+      };
+      const index = buildIndexes(records);
+      // As checkRecords: each check in turn; a per-record one's results record by record (meetings, then plans, in file
+      // order), then its run over the registry files, as recordByRecord gathers them.
+      // A record that failed its schema, kept whole, is given to each check in its place too: a check that does not skip
+      // such a record (placeholders) reports on it in the whole-set run as well as in checkInvalidRecords.
+      const inOrder = [...meetings, ...plans];
+      const gather = (i: number, check: Check | undefined): void => {
+        for (const s of inOrder) {
+          const loaded = (s.meeting ?? s.plan)!;
+          if (s.results) {
+            for (const f of s.results[i]!) if (isLater(f)) f.later(loaded.parsed, index, diagnostics);
+            else diagnostics.push(f);
+            continue;
+          }
+          const alone: RecordSet = { ...records, meetings: s.meeting ? [s.meeting] : [], plans: s.plan ? [s.plan] : [], registryFiles: [] };
+          for (const d of check ? check.run(alone, index) : followupAfterAsOf(alone, options.asOf!)) diagnostics.push(d);
+        }
+      };
+      const registriesOnly: RecordSet = { ...records, meetings: [], plans: [] };
+      for (const c of CHECKS) {
+        const i = PER_RECORD.indexOf(c);
+        if (i < 0) {
+          for (const d of c.run(records, index)) diagnostics.push(d);
+          continue;
+        }
+        gather(i, c);
+        for (const d of c.run(registriesOnly, index)) diagnostics.push(d);
+      }
+      for (const d of checkInvalidRecords(records, index)) diagnostics.push(d);
+      if (options.asOf !== undefined) gather(PER_RECORD.length, undefined);
+      for (const d of projectProblems(records, options.rootFile ?? records.configFile?.file ?? 'acta.yaml')) diagnostics.push(d);
+      return { records, diagnostics: limitPerFile(explainWarnings(records, diagnostics).sort(compareDiagnostics)) };
+    },
+  };
+}
+
+/** acta.yaml at the root, and the files named like a registry (registries/…, countries.yaml, …): read first. */
+export function looksLikeContext(name: string): boolean {
+  return name === CONFIG_FILE || /(?:^|\/)registries\//.test(name) || /(?:^|\/)(?:countries|organisations|bodies|groups)\.ya?ml$/.test(name);
+}
+
+/** The facts path over files already read, in their order (io/load.ts streams them instead): what checkRecords gives,
+ * or undefined when acta.yaml or a registry is not named like one (looksLikeContext). */
+export function checkByFacts(files: readonly ParsedFile[], validator: SchemaValidator, options: FactsOptions = {}): Checked | undefined {
+  const run = startFacts(validator, options);
+  files.forEach((f, i) => looksLikeContext(f.file) && run.context(f, i));
+  for (const [i, f] of files.entries()) if (!looksLikeContext(f.file) && !run.record(f, i)) return undefined;
+  return run.finish();
+}
+
+// What the whole-set checks read of a valid meeting (pipeline.ts, checks/context.ts buildIndexes, checks/ids.ts,
+// checks/cycles.ts): its id, start date, the numbers of its points (their refs), supersessions (a point's and its
+// follow-up's), the notes that explain a warning. Nothing else of the record is kept.
+function meetingFacts(m: Meeting): Meeting {
+  const kept: Record<string, unknown> = { id: own(m.id), dates: { start: own(m.dates.start) }, agreements: agreementFacts(m.agreements) };
+  const notes = notesFacts(m.notes);
+  if (notes) kept['notes'] = notes;
+  return kept as unknown as Meeting;
+}
+
+function agreementFacts(list: readonly Agreement[] | undefined): Agreement[] | undefined {
+  if (!list) return undefined;
+  const out: Agreement[] = [];
+  for (const a of list) {
+    const kept: Record<string, unknown> = { number: own(a.number) };
+    if (a.items) kept['items'] = agreementFacts(a.items);
+    if (a.supersedes !== undefined) kept['supersedes'] = own(a.supersedes);
+    if (a.followup?.some((f) => f.superseded_by !== undefined)) kept['followup'] = a.followup.map((f) => (f.superseded_by !== undefined ? { superseded_by: own(f.superseded_by) } : {}));
+    out.push(kept as unknown as Agreement);
+  }
+  return out;
+}
+
+// A valid plan's: its id, the numbers of its axes, objectives, results and activities (the activities' refs), notes.
+function planFacts(p: Plan): Plan {
+  const axes = p.axes.map((axis) => ({
+    number: own(axis.number),
+    objectives: axis.objectives.map((o) => ({
+      number: own(o.number),
+      results: o.results.map((r) => ({ number: own(r.number), activities: r.activities.map((a) => ({ number: own(a.number) })) })),
+    })),
+  }));
+  const kept: Record<string, unknown> = { id: own(p.id), axes };
+  const notes = notesFacts(p.notes);
+  if (notes) kept['notes'] = notes;
+  return kept as unknown as Plan;
+}
+
+// The notes explainWarnings reads: those that explain a code (in order: the first that covers a warning explains it),
+// with what it reads of them (explains, at, the text), their strings copied.
+function notesFacts(notes: readonly Note[] | undefined): Note[] | undefined {
+  if (!notes?.some((n) => n.explains)) return undefined;
+  return notes.filter((n) => n.explains).map((n) => JSON.parse(JSON.stringify({ explains: n.explains, at: n.at, text: n.text })) as Note);
+}

@@ -1,0 +1,42 @@
+// The code hash that keys validate's cached results (io/cache-results.ts) is hashed by the build and read at run time
+// only while every file it hashed keeps its size and time: the built dist/ answers the live hash, and a module changed
+// after the build (a hand edit, tsc run alone) makes a run hash again — never the build's stale answer.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../run-acta.js';
+
+const copies: string[] = [];
+afterAll(() => copies.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** codeHash() and liveCodeHash() as the modules under `root`/dist compute them, in a process of their own. */
+function hashesIn(root: string): { built: string; live: string; hashedForBuilt: number } {
+  const module = path.join(root, 'dist', 'io', 'cache-results.js');
+  const script = `const m = await import(${JSON.stringify(module)}); const built = m.codeHash(); const hashedForBuilt = m.codeHashCounts.hashed; console.log(JSON.stringify({ built, hashedForBuilt, live: m.liveCodeHash() }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { built: string; live: string; hashedForBuilt: number };
+}
+
+describe('the code hash the build writes (dist/code-hash.json)', () => {
+  it('is the live hash while dist/ is as built, and is hashed again once a module changes', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'acta-code-hash-'));
+    copies.push(root);
+    for (const part of ['dist', 'schemas', 'package.json']) cpSync(path.join(REPO_ROOT, part), path.join(root, part), { recursive: true, preserveTimestamps: true });
+    symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'));
+    // A copy's times are not the build's to the nanosecond: the copy is "built" again, as scripts/compile-validators.mjs does.
+    expect(hashesIn(root).hashedForBuilt).toBe(1);
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `(await import(${JSON.stringify(path.join(root, 'dist', 'io', 'cache-results.js'))})).writeCodeHash();`], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const asBuilt = hashesIn(root);
+    expect(asBuilt.built).toBe(asBuilt.live);
+    expect(asBuilt.hashedForBuilt).toBe(0); // read from dist/code-hash.json
+    appendFileSync(path.join(root, 'dist', 'core', 'records.js'), '\n// changed after the build\n');
+    const changed = hashesIn(root);
+    expect(changed.live).not.toBe(asBuilt.live);
+    expect(changed.built).toBe(changed.live);
+    expect(changed.hashedForBuilt).toBe(1);
+  });
+});

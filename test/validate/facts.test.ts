@@ -1,0 +1,138 @@
+// validate keeps facts, not records (core/facts.ts): each record checked while fresh, its data dropped, what the whole
+// set decides resolved at the end — and every diagnostic the whole-record pipeline's (checkRecords), byte for byte, in
+// the same order: over every fixture of the catalogue, across records, on the bundled records, on generated sets of
+// records (fixed seed in npm test), with the fast parse path (data dropped) and the located one (kept whole).
+import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkByFacts, factCounts, looksLikeContext } from '../../src/core/facts.js';
+import { checkRecords } from '../../src/core/pipeline.js';
+import type { ParsedFile } from '../../src/core/read/index.js';
+import { parseRecordFile, readRecordFile } from '../../src/core/read/index.js';
+import { checkRepository, loadRepository, readParsedFiles, schemaValidator } from '../../src/io/load.js';
+import { diskSource } from '../../src/io/source.js';
+import { mutate, mutation } from '../mutate.js';
+import { CASES } from './cases.js';
+import { MEETING, REGISTRIES } from './harness.js';
+
+const encode = (s: string | Uint8Array): Uint8Array => (typeof s === 'string' ? new TextEncoder().encode(s) : s);
+const sorted = (files: Record<string, string | Uint8Array>): [string, string | Uint8Array][] => Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const located = (files: Record<string, string | Uint8Array>): ParsedFile[] => sorted(files).map(([n, c]) => parseRecordFile(n, encode(c)));
+const fast = (files: Record<string, string | Uint8Array>): ParsedFile[] => sorted(files).map(([n, c]) => readRecordFile(n, encode(c)));
+
+/** What validate prints from: the diagnostics (as JSON gives them), the text of each file they are in, the language. */
+function printed(checked: { diagnostics: readonly unknown[]; records: { files: readonly ParsedFile[]; leftOut: readonly unknown[]; config: { lang?: string } } }): string {
+  const withProblems = new Set((checked.diagnostics as { file: string }[]).map((d) => d.file));
+  const texts = checked.records.files.filter((f) => withProblems.has(f.file)).map((f) => [f.file, f.text]);
+  return JSON.stringify({ diagnostics: checked.diagnostics, texts, leftOut: checked.records.leftOut, lang: checked.records.config.lang ?? '' });
+}
+
+/** Both paths on the same files (each parsed anew: a file's positions are made once, on demand). */
+function same(files: Record<string, string | Uint8Array>, asOf?: string): void {
+  const options = { rootFile: 'acta.yaml', ...(asOf !== undefined ? { asOf } : {}) };
+  for (const parse of [fast, located]) {
+    const whole = checkRecords(parse(files), schemaValidator(), options);
+    const facts = checkByFacts(parse(files), schemaValidator(), options);
+    expect(facts).toBeDefined();
+    expect(printed(facts!)).toBe(printed(whole));
+  }
+}
+
+describe('the facts path says what the whole-record path says', () => {
+  it.each(CASES.map((c) => [`${c.code}: ${c.name}`, c] as const))('%s', (_, c) => {
+    same(c.withRegistries ?? true ? { ...REGISTRIES, ...c.files } : c.files, c.asOf);
+  });
+
+  it('across records: a ring of supersessions, an id given twice, points and meetings referred to, found and not', () => {
+    const other = MEETING.replace('id: 2017-03-16-red-nna', 'id: 2017-06-21-red-nna').replace('2017-03-16', '2017-06-21');
+    const files = {
+      ...REGISTRIES,
+      'meetings/2017-03-16-red-nna.yaml': MEETING.replace('action: thank', 'action: thank\n    supersedes: "2017-06-21-red-nna#1"'),
+      'meetings/2017-06-21-red-nna.yaml': other.replace('action: thank', 'action: thank\n    supersedes: "2017-03-16-red-nna#1"').replace('record: meeting', 'record: meeting\nfollows:\n  - ref: 2017-03-16-red-nna\n  - ref: 2017-03-16-red-nnb\n  - ref: "2017-03-16-red-nna#9"'),
+      'meetings/2017-06-21-copy.yaml': other,
+    };
+    const codes = checkRecords(fast(files), schemaValidator(), { rootFile: 'acta.yaml' }).diagnostics.map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['id/duplicate', 'ref/supersession-cycle', 'ref/unknown-meeting', 'ref/unknown-agreement']));
+    same(files);
+    same(files, '2017-01-01');
+  });
+
+  it('on the bundled records of data/, with and without --as-of; each valid record checked fresh and its data dropped', async () => {
+    const source = diskSource('data');
+    const files = await readParsedFiles(source, await source.list());
+    const before = factCounts.fresh;
+    const facts = checkByFacts(files, schemaValidator(), { rootFile: 'acta.yaml' })!;
+    expect(printed(facts)).toBe(printed(checkRecords(files, schemaValidator(), { rootFile: 'acta.yaml' })));
+    const meetings = facts.records.meetings.filter((m) => m.valid);
+    expect(meetings.length).toBeGreaterThanOrEqual(4);
+    expect(factCounts.fresh - before).toBe(meetings.length + facts.records.plans.filter((p) => p.valid).length);
+    // What is kept of a meeting: its id, start date, points' numbers and supersessions, notes — no text, no commitment.
+    for (const m of meetings) {
+      expect(Object.keys(m.data).every((k) => ['id', 'dates', 'agreements', 'notes'].includes(k))).toBe(true);
+      expect(m.parsed.data).toBeUndefined();
+    }
+    const again = await readParsedFiles(source, await source.list());
+    expect(printed(checkByFacts(again, schemaValidator(), { rootFile: 'acta.yaml', asOf: '2010-01-01' })!)).toBe(printed(checkRecords(again, schemaValidator(), { rootFile: 'acta.yaml', asOf: '2010-01-01' })));
+  });
+
+  it('on generated sets: fixtures of the catalogue side by side, copies of a meeting that refer to one another, mutated', () => {
+    const refs = ['2017-03-16-red-nna', '2017-03-16-red-nna#1', '2017-03-16-red-nna#7', '2016-01-01-none', 'PLAN#1/I/1/1.1', 'ZZ', 'OIM'];
+    const copy = fc.record({
+      id: fc.constantFrom('2017-03-16-red-nna', '2017-06-21-red-nna', '2018-01-10-red-nna'),
+      follows: fc.array(fc.constantFrom(...refs), { maxLength: 3 }),
+      participant: fc.constantFrom('MX', 'ZZ', 'QQ', 'OIM', 'oim', 'XX'),
+      todo: fc.boolean(),
+      mutations: fc.array(mutation, { maxLength: 2 }),
+    });
+    const set = fc.record({ cases: fc.array(fc.nat(CASES.length - 1), { minLength: 1, maxLength: 3 }), copies: fc.array(copy, { maxLength: 4 }), asOf: fc.option(fc.constantFrom('2017-01-01', '2018-06-30'), { nil: undefined }) });
+    fc.assert(
+      fc.property(set, ({ cases, copies, asOf }) => {
+        const files: Record<string, string | Uint8Array> = { ...REGISTRIES };
+        cases.forEach((n, j) => {
+          for (const [name, content] of Object.entries(CASES[n]!.files)) files[j === 0 ? name : `s${j}/${name}`] = content;
+        });
+        copies.forEach((c, j) => {
+          let text = MEETING.replace(/2017-03-16-red-nna/g, c.id).replace('record: meeting', `record: meeting\nfollows:\n${c.follows.map((r) => `  - ref: "${r}"`).join('\n') || '  []'}`);
+          text = text.replace(/^participants: \[/m, `participants: [${c.participant}, `);
+          if (c.todo) text = text.replace('Agradecer a las delegaciones.', '"TODO: check"');
+          files[`meetings/copy-${j}/${c.id}.yaml`] = mutate(text, c.mutations);
+        });
+        same(files, asOf);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('the order of reading', () => {
+  it('acta.yaml and files named like a registry first; a meeting among them waits for the rest of the context', () => {
+    expect(['acta.yaml', 'registries/x.yaml', 'lists/countries.yaml', 'a/groups.yml'].every(looksLikeContext)).toBe(true);
+    expect(['meetings/acta.yaml', 'meetings/2017-03-16-red-nna.yaml', 'registries.yaml', 'plans/bodies-plan.yaml'].some(looksLikeContext)).toBe(false);
+    const files = { ...REGISTRIES, 'registries/2017-03-16-red-nna.yaml': MEETING.replace(/^participants: \[/m, 'participants: [ZZ, '), 'a/plan-first.yaml': 'record: plan\nid: x\n' };
+    same(files);
+  });
+
+  it('a registry not named like one: the core path says so, and validate takes the whole-record path (the same answer)', async () => {
+    const renamed = Object.fromEntries(Object.entries(REGISTRIES).map(([n, t]) => [n.replace('registries/countries.yaml', 'lists/paises.yaml'), t]));
+    const files = { ...renamed, 'meetings/2017-03-16-red-nna.yaml': MEETING.replace(/^participants: \[/m, 'participants: [ZZ, ') };
+    expect(checkByFacts(fast(files), schemaValidator(), { rootFile: 'acta.yaml' })).toBeUndefined();
+    const root = mkdtempSync(path.join(os.tmpdir(), 'acta-facts-'));
+    try {
+      cpSync(path.resolve('test/fixtures/validate-errors'), root, { recursive: true });
+      rmSync(path.join(root, 'registries'), { recursive: true, force: true });
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+        writeFileSync(path.join(root, name), text);
+      }
+      const whole = await loadRepository(root);
+      const facts = await checkRepository(root);
+      expect(whole.diagnostics.map((d) => d.code)).toContain('ref/unknown-country');
+      expect(printed(facts)).toBe(printed(whole));
+      expect(facts.fileNames).toEqual(whole.fileNames);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
