@@ -38,3 +38,21 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// Spelling dates (core/dates.ts: date-fns' format and its Spanish and English locales, 43 CommonJS modules required on
+// the first date a command spells) as one CommonJS file beside the modules: required from dist/core/ and
+// dist/bundle/ alike as ../date-spelling.cjs.
+await build({
+  stdin: {
+    contents: "module.exports = { format: require('date-fns/format').format, es: require('date-fns/locale/es').es, enUS: require('date-fns/locale/en-US').enUS };",
+    resolveDir: ROOT,
+    loader: 'js',
+  },
+  outfile: path.join(ROOT, 'dist', 'date-spelling.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+});

@@ -11,7 +11,7 @@
 // are read first (`context`); a file that turns out to be one only after records were checked (`record` answers false)
 // sends the caller back to the whole-record path (io/load.ts), which gives the same answer, only slower.
 import type { Check, Found, Indexes } from './checks/context.js';
-import { buildIndexes, freshIndex, isLater, own } from './checks/context.js';
+import { buildIndexes, freshIndex, isLater } from './checks/context.js';
 import { followupAfterAsOf } from './checks/followup.js';
 import { CHECKS } from './checks/index.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -166,8 +166,8 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
       const index = buildIndexes(records);
       // As checkRecords: each check in turn; a per-record one's results record by record (meetings, then plans, in file
       // order), then its run over the registry files, as recordByRecord gathers them.
-      // A record that failed its schema, kept whole, is given to each check in its place too: a check that does not skip
-      // such a record (placeholders) reports on it in the whole-set run as well as in checkInvalidRecords.
+      // A record that failed its schema, kept whole, is given to each check in its place too, as the whole-set run
+      // gives it; every check skips it there (checkInvalidRecords checks it alone, once).
       const inOrder = [...meetings, ...plans];
       const gather = (i: number, check: Check | undefined): void => {
         for (const s of inOrder) {
@@ -217,7 +217,7 @@ export function checkByFacts(files: readonly ParsedFile[], validator: SchemaVali
 // checks/cycles.ts): its id, start date, the numbers of its points (their refs), supersessions (a point's and its
 // follow-up's), the notes that explain a warning. Nothing else of the record is kept.
 function meetingFacts(m: Meeting): Meeting {
-  const kept: Record<string, unknown> = { id: own(m.id), dates: { start: own(m.dates.start) }, agreements: agreementFacts(m.agreements) };
+  const kept: Record<string, unknown> = { id: m.id, dates: { start: m.dates.start }, agreements: agreementFacts(m.agreements) };
   const notes = notesFacts(m.notes);
   if (notes) kept['notes'] = notes;
   return kept as unknown as Meeting;
@@ -227,10 +227,10 @@ function agreementFacts(list: readonly Agreement[] | undefined): Agreement[] | u
   if (!list) return undefined;
   const out: Agreement[] = [];
   for (const a of list) {
-    const kept: Record<string, unknown> = { number: own(a.number) };
+    const kept: Record<string, unknown> = { number: a.number };
     if (a.items) kept['items'] = agreementFacts(a.items);
-    if (a.supersedes !== undefined) kept['supersedes'] = own(a.supersedes);
-    if (a.followup?.some((f) => f.superseded_by !== undefined)) kept['followup'] = a.followup.map((f) => (f.superseded_by !== undefined ? { superseded_by: own(f.superseded_by) } : {}));
+    if (a.supersedes !== undefined) kept['supersedes'] = a.supersedes;
+    if (a.followup?.some((f) => f.superseded_by !== undefined)) kept['followup'] = a.followup.map((f) => (f.superseded_by !== undefined ? { superseded_by: f.superseded_by } : {}));
     out.push(kept as unknown as Agreement);
   }
   return out;
@@ -239,21 +239,21 @@ function agreementFacts(list: readonly Agreement[] | undefined): Agreement[] | u
 // A valid plan's: its id, the numbers of its axes, objectives, results and activities (the activities' refs), notes.
 function planFacts(p: Plan): Plan {
   const axes = p.axes.map((axis) => ({
-    number: own(axis.number),
+    number: axis.number,
     objectives: axis.objectives.map((o) => ({
-      number: own(o.number),
-      results: o.results.map((r) => ({ number: own(r.number), activities: r.activities.map((a) => ({ number: own(a.number) })) })),
+      number: o.number,
+      results: o.results.map((r) => ({ number: r.number, activities: r.activities.map((a) => ({ number: a.number })) })),
     })),
   }));
-  const kept: Record<string, unknown> = { id: own(p.id), axes };
+  const kept: Record<string, unknown> = { id: p.id, axes };
   const notes = notesFacts(p.notes);
   if (notes) kept['notes'] = notes;
   return kept as unknown as Plan;
 }
 
-// The notes explainWarnings reads: those that explain a code (in order: the first that covers a warning explains it),
-// with what it reads of them (explains, at, the text), their strings copied.
+// The notes explainWarnings reads: those that explain a code (in order: the first that covers a warning explains it).
+// The fast path's strings are the data's own (parse-fast.ts ownCopy), so a kept note or id keeps no file's text.
 function notesFacts(notes: readonly Note[] | undefined): Note[] | undefined {
   if (!notes?.some((n) => n.explains)) return undefined;
-  return notes.filter((n) => n.explains).map((n) => JSON.parse(JSON.stringify({ explains: n.explains, at: n.at, text: n.text })) as Note);
+  return notes.filter((n) => n.explains);
 }

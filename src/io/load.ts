@@ -66,8 +66,15 @@ export async function checkRepository(from: string | RecordSource, extra: readon
   const first: number[] = [];
   const rest: number[] = [];
   names.forEach((name, i) => (looksLikeContext(name) ? first : rest).push(i));
-  await readEach(source, first.map((i) => names[i]!), (parsed, k) => run.context(parsed, first[k]!), 0);
-  const whole = await readEach(source, rest.map((i) => names[i]!), (parsed, k) => run.record(parsed, rest[k]!), 4);
+  // One progress display for both passes (a terminal shows "read n/N files" for the whole run).
+  const progress = startProgress(names.length);
+  let whole: boolean;
+  try {
+    await readEach(source, first.map((i) => names[i]!), (parsed, k) => run.context(parsed, first[k]!), 0, progress);
+    whole = await readEach(source, rest.map((i) => names[i]!), (parsed, k) => run.record(parsed, rest[k]!), 4, progress);
+  } finally {
+    progress.stop();
+  }
   if (!whole) return loadRepository(source, extra, options);
   (source.unreadableFolders?.() ?? []).forEach((f, i) => run.record(unreadable(source.root, f.folder, f.reason, 'folder'), names.length + i));
   return { ...run.finish(), root: source.root, fileNames: names };
@@ -88,8 +95,8 @@ async function readAll(source: RecordSource, names: readonly string[]): Promise<
 
 // Each file read and parsed, given to `each` in order (false from it stops the run). With parse workers, up to
 // `window` files are parsed ahead of the one given (readAll keeps them all; validate's facts path keeps a few).
-async function readEach(source: RecordSource, names: readonly string[], each: (parsed: ParsedFile, i: number) => boolean | void, window: number): Promise<boolean> {
-  const progress = startProgress(names.length);
+async function readEach(source: RecordSource, names: readonly string[], each: (parsed: ParsedFile, i: number) => boolean | void, window: number, shared?: Progress): Promise<boolean> {
+  const progress = shared ?? startProgress(names.length);
   const reads = new Map<number, Promise<Uint8Array>>();
   let ahead = 1;
   const start = (i: number): void => {
@@ -131,10 +138,12 @@ async function readEach(source: RecordSource, names: readonly string[], each: (p
     for (const read of reads.values()) read.catch(() => undefined);
     return !stopped;
   } finally {
-    progress.stop();
+    if (!shared) progress.stop();
     await Promise.all([pool?.close(), cache?.flush()]);
   }
 }
+
+type Progress = ReturnType<typeof startProgress>;
 
 const READ_AHEAD = 32;
 

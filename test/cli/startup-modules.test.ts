@@ -71,4 +71,11 @@ describe('modules loaded at start', () => {
     expect(under(modules, 'node_modules/ajv/').every((m) => m.startsWith('node_modules/ajv/dist/runtime/') || m === 'node_modules/ajv/package.json')).toBe(true);
     expect(modules.length).toBeLessThanOrEqual(40);
   });
+
+  it('acta overdue: dates spelled from one file (dist/date-spelling.cjs), not date-fns\' 43 modules', () => {
+    const modules = modulesOf(['overdue', '--root', 'data', '--as-of', '2018-01-01']);
+    expect(modules).toContain('dist/date-spelling.cjs');
+    expect(under(modules, 'node_modules/date-fns/')).toEqual([]);
+    expect(modules.length).toBeLessThanOrEqual(50);
+  });
 });

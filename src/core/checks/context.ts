@@ -45,13 +45,6 @@ export interface Later {
 }
 export type Found = Diagnostic | Later;
 
-/** A string of its own: a value read from a file is often a slice of the file's whole text, and keeping the slice keeps
- * the text (V8 slices strings of 13 characters or more). What the facts path keeps past a record's checks is copied. */
-export function own<T>(value: T): T {
-  // A new string made from the value (flattened, then sliced off a string of its own): not the file's text.
-  return typeof value === 'string' && value.length >= 13 ? ((' ' + value).slice(1) as T) : value;
-}
-
 export function isLater(f: Found): f is Later {
   return 'later' in f;
 }

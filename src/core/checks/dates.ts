@@ -7,7 +7,7 @@ import type { ParsedFile } from '../read/index.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { Check, Found, Indexes, Later } from './context.js';
 import type { RecordSet } from '../records.js';
-import { diagnosticAt, own } from './context.js';
+import { diagnosticAt } from './context.js';
 
 class DateChecker {
   readonly out: Found[] = [];
@@ -75,7 +75,7 @@ function decidedBefore(c: DateChecker, list: readonly FollowUp[] | undefined, po
     if (typeof f.decided_by !== 'string') return;
     const decider = f.decided_by.split('#')[0]!;
     // Fresh (core/facts.ts): the decider's start date is known once every meeting is read.
-    if (index.fresh) return void c.out.push(decidedLater(own(decider), `${pointer}/${i}/decided_by`, own(start), own(meetingId)));
+    if (index.fresh) return void c.out.push(decidedLater(decider, `${pointer}/${i}/decided_by`, start, meetingId));
     decided(c.parsed, index, decider, `${pointer}/${i}/decided_by`, start, meetingId, c.out);
   });
 }

@@ -7,7 +7,7 @@ import type { ParsedFile } from '../read/index.js';
 import { closestMatches } from '../text-distance.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { Check, Found, Indexes, Later } from './context.js';
-import { diagnosticAt, own } from './context.js';
+import { diagnosticAt } from './context.js';
 
 /** How many different unknown names of one kind get a "did you mean" in a run (README: Limits). */
 export const MAX_SUGGESTED = 200;
@@ -83,7 +83,7 @@ class RefChecker {
     if (this.defer) {
       // Which names get a suggestion depends on the order of every miss of the run (MAX_SUGGESTED): searched at the end,
       // in the whole-set run's order. Only the registries' codes come here (the others are deferred whole).
-      this.out.push(missLater(pointer, code, own(value)));
+      this.out.push(missLater(pointer, code, value));
       return;
     }
     this.out.push(missAt(this.parsed, pointer, code, value, this.suggestions!.near(code, value, candidates)));
@@ -92,7 +92,7 @@ class RefChecker {
   // A lookup in the ids of other records: now, or (fresh) at the end, by the same code on the whole set's index.
   private whole(how: 'meeting' | 'agreement' | 'record', value: string, pointer: string): boolean {
     if (!this.defer) return false;
-    this.out.push(wholeLater(how, own(value), pointer));
+    this.out.push(wholeLater(how, value, pointer));
     return true;
   }
   country(value: unknown, pointer: string): void {
