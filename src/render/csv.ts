@@ -19,36 +19,49 @@ function guard(value: CsvValue): string | number {
 // header, no per-column cast, no formula escaping of its own), then joins a record's fields with `,` and ends it with
 // CRLF. So a row is its fields, each quoted by csv-stringify as a one-field record, joined the same way: the same
 // bytes (test/render/csv.test.ts compares them with stringify on whole rows, random text included). Records repeat
-// their values (ids, states, days, a group-owed task once per member), so a field is quoted once per value, where
+// their values (ids, states, days, a group-owed task once per member), so a writer asks for each value once, where
 // csv-stringify on whole rows made a cast context, a [value, field] pair and a separator array per field and a rope
-// per row (~0.8 s of `export -f csv`'s 5 s of CPU at 2,000 meetings). Bounded: the map is emptied at FIELDS_KEPT.
+// per row (~0.8 s of `export -f csv`'s 5 s of CPU at 2,000 meetings). One writer per output (nothing kept between
+// outputs); its map is emptied at FIELDS_KEPT values.
 const FIELDS_KEPT = 20_000;
-const fields = new Map<CsvValue, string>();
 
-/** One cell as csv-stringify writes it (guarded first). */
-function csvField(value: CsvValue): string {
-  let field = fields.get(value);
-  if (field === undefined) {
-    const record = stringify([[guard(value)]], CSV_OPTIONS);
-    field = record.slice(0, record.length - 2); // the CRLF that ends the one-field record
-    if (fields.size >= FIELDS_KEPT) fields.clear();
-    fields.set(value, field);
-  }
-  return field;
+export interface CsvWriter {
+  /** Rows → their CSV lines, each ending in CRLF. */
+  table(rows: readonly (readonly CsvValue[])[]): string;
+  /** One row → its CSV line, ending in CRLF. */
+  row(row: readonly CsvValue[]): string;
 }
 
-/** One row → its CSV line, ending in CRLF. */
-function csvRow(row: readonly CsvValue[]): string {
-  let line = '';
-  for (let i = 0; i < row.length; i++) line += i === 0 ? csvField(row[i]) : ',' + csvField(row[i]);
-  return line + '\r\n';
+export function csvWriter(): CsvWriter {
+  const fields = new Map<CsvValue, string>();
+  const field = (value: CsvValue): string => {
+    let text = fields.get(value);
+    if (text === undefined) {
+      const record = stringify([[guard(value)]], CSV_OPTIONS);
+      text = record.slice(0, record.length - 2); // the CRLF that ends the one-field record
+      if (fields.size >= FIELDS_KEPT) fields.clear();
+      fields.set(value, text);
+    }
+    return text;
+  };
+  const row = (cells: readonly CsvValue[]): string => {
+    let line = '';
+    for (let i = 0; i < cells.length; i++) line += i === 0 ? field(cells[i]) : ',' + field(cells[i]);
+    return line + '\r\n';
+  };
+  return {
+    row,
+    table(rows) {
+      let text = '';
+      for (const r of rows) text += row(r);
+      return text;
+    },
+  };
 }
 
 /** Rows (the header first) → CSV text, each row ending in CRLF. */
 export function csvTable(rows: readonly (readonly CsvValue[])[]): string {
-  let text = '';
-  for (const row of rows) text += csvRow(row);
-  return text;
+  return csvWriter().table(rows);
 }
 
 const CSV_CHUNK = 500;
@@ -56,10 +69,11 @@ const CSV_CHUNK = 500;
 /** csvTable's text in parts (a header, then rows made a few hundred at a time): every row ends with its delimiter,
  * so the parts join into exactly csvTable([head, ...items.map(toRow)]). */
 export function* csvParts<T>(head: readonly CsvValue[], items: readonly T[], toRow: (item: T) => readonly CsvValue[]): Generator<string> {
-  yield csvTable([head]);
+  const csv = csvWriter();
+  yield csv.row(head);
   for (let i = 0; i < items.length; i += CSV_CHUNK) {
     let text = '';
-    for (let k = i; k < Math.min(items.length, i + CSV_CHUNK); k++) text += csvRow(toRow(items[k]!));
+    for (let k = i; k < Math.min(items.length, i + CSV_CHUNK); k++) text += csv.row(toRow(items[k]!));
     yield text;
   }
 }

@@ -3,7 +3,8 @@ import type { ExportFeed } from '../core/queries/export.js';
 import { actorRows } from '../core/queries/export.js';
 import type { CommitmentView } from '../core/queries/view.js';
 import type { CsvValue } from './csv.js';
-import { csvTable } from './csv.js';
+import type { CsvWriter } from './csv.js';
+import { csvWriter } from './csv.js';
 import { jsonText, jsonTextParts } from './escape.js';
 import { formatIcs, icsParts } from './ics.js';
 
@@ -24,20 +25,21 @@ export function formatExportCsv(r: ExportFeed): string {
 
 /** formatExportCsv's text in parts: the rows of a few hundred commitments at a time. */
 export function* exportCsvParts(r: ExportFeed): Generator<string> {
-  yield csvTable([HEAD]);
+  const csv = csvWriter();
+  yield csv.row(HEAD);
   let batch: CommitmentView[] = [];
   for (const c of r.commitments) {
     batch.push(c);
     if (batch.length === 200) {
-      yield csvRows(batch, r.actors);
+      yield csvRows(csv, batch, r.actors);
       batch = [];
     }
   }
-  if (batch.length) yield csvRows(batch, r.actors);
+  if (batch.length) yield csvRows(csv, batch, r.actors);
 }
 
-function csvRows(views: readonly CommitmentView[], only: readonly string[] | undefined): string {
-  return csvTable(views.flatMap((c) => actorRows(c, only)).map(({ commitment: c, actor, state, deliveredOn, daysLate }): CsvValue[] => [
+function csvRows(csv: CsvWriter, views: readonly CommitmentView[], only: readonly string[] | undefined): string {
+  return csv.table(views.flatMap((c) => actorRows(c, only)).map(({ commitment: c, actor, state, deliveredOn, daysLate }): CsvValue[] => [
     c.id, c.ref, c.record, c.body.id, c.kind, c.step, c.occurrence, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status,
     actor?.id, actor?.label, state, deliveredOn, c.owners.map((o) => o.id).join(' '), c.inferred ? 'true' : '', c.task.text, c.task.lang, c.deadlineText?.text,
     c.extensions.map((e) => e.decidedBy ?? e.date).join(' '), c.supersededBy, c.doneOn, c.daysLateDelivered, daysLate,
