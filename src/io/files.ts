@@ -143,6 +143,12 @@ export async function listRecordFiles(root: string): Promise<string[]> {
 }
 
 /** Expand user-given paths (files or directories) to record files relative to root. */
+/** Whether `inner` is `outer` or under it (by name, as the paths are written). */
+function within(outer: string, inner: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
 export async function expandPaths(root: string, paths: readonly string[]): Promise<string[]> {
   const out = new Set<string>();
   for (const p of paths) {
@@ -154,6 +160,9 @@ export async function expandPaths(root: string, paths: readonly string[]): Promi
       throw new SaidError(say('usage.noSuchPath', { path: p }));
     }
     if (stat.isDirectory()) {
+      // A folder wholly outside the root is refused before it is walked (walking /tmp to find its record files
+      // outside the root took seconds); a folder that holds the root is walked, and refused if it has any elsewhere.
+      if (!within(root, full) && !within(full, root)) throw new SaidError(say('usage.pathsOutsideRoot', { root }));
       for (const f of await listRecordFiles(full)) out.add(path.relative(root, path.join(full, f)).split(path.sep).join('/'));
     } else out.add(path.relative(root, full).split(path.sep).join('/'));
   }

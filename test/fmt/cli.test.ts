@@ -131,7 +131,20 @@ describe('acta fmt', () => {
   it('refuses --rev (it writes files) and paths outside the root', async () => {
     const root = tempRoot();
     expect((await acta(['--rev', 'HEAD', 'fmt'], root)).code).toBe(2);
-    expect((await acta(['fmt', '--root', root, os.tmpdir()], root)).code).toBe(2);
+    // A folder outside the root is refused before it is walked, even with no record file in it (validate too); a
+    // folder that holds the root is walked, and refused for the record files it has outside the root. (This test
+    // named os.tmpdir(), which holds the root: it walked all of /tmp, seconds of a shared machine's files.)
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'acta-outside-'));
+    dirs.push(outside);
+    for (const command of ['fmt', 'validate']) {
+      const r = await acta([command, '--root', root, outside], root);
+      expect([r.code, r.stderr]).toEqual([2, `acta: paths must be inside the records root ${root}\n`]);
+    }
+    const holder = await acta(['fmt', '--check', '--root', root, path.dirname(root)], root);
+    expect([holder.code, holder.stderr]).toEqual([1, '']); // its one record file (inside the root) needs formatting
+    writeFileSync(path.join(path.dirname(root), 'stray.yaml'), 'id: x\n');
+    const stray = await acta(['fmt', '--check', '--root', root, path.dirname(root)], root);
+    expect([stray.code, stray.stderr]).toEqual([2, `acta: paths must be inside the records root ${root}\n`]);
   });
 });
 
