@@ -12,7 +12,7 @@
 // yaml (core/read/yaml-library.ts requires it; one instance for every yaml node), ajv (the precompiled validators
 // require its runtime), handlebars (the precompiled templates import it), and the large ones only a few commands
 // load (docx, mammoth, minisearch): nothing gained by copying them into dist/.
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -23,7 +23,8 @@ export const EXTERNAL = ['yaml', 'ajv', 'ajv/*', 'ajv-formats', 'handlebars', 'h
 
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 mkdirSync(BUNDLE_DIR, { recursive: true });
-await build({
+const bundled = await build({
+  metafile: true,
   entryPoints: { cli: path.join(ROOT, 'dist', 'cli.js'), 'parse-worker': path.join(ROOT, 'dist', 'io', 'parse-worker.js') },
   outdir: BUNDLE_DIR,
   bundle: true,
@@ -35,14 +36,15 @@ await build({
   external: EXTERNAL,
   // CommonJS libraries inside an ES module bundle call require() (node:tty, node:util): give them node's own.
   banner: { js: "import { createRequire as __actaCreateRequire } from 'node:module'; const require = __actaCreateRequire(import.meta.url);" },
-  legalComments: 'none',
+  legalComments: 'eof', // a library's @license or /*! comments kept with its code
   logLevel: 'warning',
 });
 
 // Spelling dates (core/dates.ts: date-fns' format and its Spanish and English locales, 43 CommonJS modules required on
 // the first date a command spells) as one CommonJS file beside the modules: required from dist/core/ and
 // dist/bundle/ alike as ../date-spelling.cjs.
-await build({
+const spelling = await build({
+  metafile: true,
   stdin: {
     contents: "module.exports = { format: require('date-fns/format').format, es: require('date-fns/locale/es').es, enUS: require('date-fns/locale/en-US').enUS };",
     resolveDir: ROOT,
@@ -53,6 +55,25 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  legalComments: 'none',
+  legalComments: 'eof', // a library's @license or /*! comments kept with its code
   logLevel: 'warning',
 });
+
+// The libraries copied into the bundle travel without their own folders, so their licences go with them: one file
+// beside the bundle, each bundled package's name, version and licence text (MIT and the like ask for the notice to
+// go with every copy).
+const packages = new Map();
+for (const input of [...Object.keys(bundled.metafile.inputs), ...Object.keys(spelling.metafile.inputs)]) {
+  const at = input.lastIndexOf('node_modules/');
+  if (at < 0) continue;
+  const parts = input.slice(at + 'node_modules/'.length).split('/');
+  const name = parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+  packages.set(name, path.join(ROOT, input.slice(0, at), 'node_modules', name));
+}
+const notices = [...packages].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, dir]) => {
+  const { version, license } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+  const text = file && existsSync(path.join(dir, file)) ? readFileSync(path.join(dir, file), 'utf8').trim() : `License: ${license}`;
+  return `${name} ${version}\n\n${text}\n`;
+});
+writeFileSync(path.join(BUNDLE_DIR, 'THIRD-PARTY-LICENSES.txt'), `Libraries bundled into dist/bundle/ and dist/date-spelling.cjs by scripts/bundle.mjs, with their licences.\n\n${notices.join('\n' + '-'.repeat(78) + '\n\n')}`);
