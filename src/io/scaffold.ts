@@ -100,8 +100,8 @@ export async function vendorTarball(origin: ActaOrigin, folder: string, name = t
   // A process packs its own folder once (1.2 s of CPU): a later init in the same process (a script calling main()
   // for several repositories; the test suite) writes the same bytes. The code that runs is the one loaded at the
   // start anyway, whatever happens to the folder meanwhile.
-  if (packed) {
-    writeFileSync(path.join(folder, name), packed);
+  if (packed?.name === name) {
+    writeFileSync(path.join(folder, name), packed.bytes);
     return;
   }
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -111,7 +111,9 @@ export async function vendorTarball(origin: ActaOrigin, folder: string, name = t
     throw new SaidError(say('usage.initPackFailed', { folder, dir: PACKAGE_DIR, reason: (e as { stderr?: string }).stderr?.trim() || (e as Error).message }));
   }
   if (!existsSync(path.join(folder, name))) throw new SaidError(say('usage.initPackMissing', { name, folder }));
-  packed = readFileSync(path.join(folder, name));
+  packed = { name, bytes: readFileSync(path.join(folder, name)) };
 }
 
-let packed: Uint8Array | undefined;
+// Kept with the name it was asked for and found under: a call asking for another name packs again, and is refused
+// as before when npm pack writes no file of that name.
+let packed: { readonly name: string; readonly bytes: Uint8Array } | undefined;
