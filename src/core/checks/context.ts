@@ -52,35 +52,20 @@ export function isLater(f: Found): f is Later {
 /** The indexes while files are still being read (core/facts.ts): the registries' part whole (the registries and
  * acta.yaml are read first), the parts that need every record throw if consulted, so a check that would read them
  * while fresh fails loudly in the tests instead of answering from half a set. */
+// The parts of the indexes built from every record.
+const WHOLE_SET_PARTS = ['meetings', 'agreements', 'agreementsOf', 'activities', 'activitiesOf', 'plans'] as const satisfies readonly (keyof Indexes)[];
+
 export function freshIndex(registriesOnly: Indexes): Indexes {
-  const no = (what: string): never => {
-    throw new Error(`facts: the ${what} index was consulted before every record was read`);
-  };
-  return {
-    countries: registriesOnly.countries,
-    actors: registriesOnly.actors,
-    bodies: registriesOnly.bodies,
-    hasRegistry: registriesOnly.hasRegistry,
-    get meetings() {
-      return no('meetings');
-    },
-    get agreements() {
-      return no('agreements');
-    },
-    get agreementsOf() {
-      return no('agreementsOf');
-    },
-    get activities() {
-      return no('activities');
-    },
-    get activitiesOf() {
-      return no('activitiesOf');
-    },
-    get plans() {
-      return no('plans');
-    },
-    fresh: true,
-  };
+  const index = { countries: registriesOnly.countries, actors: registriesOnly.actors, bodies: registriesOnly.bodies, hasRegistry: registriesOnly.hasRegistry, fresh: true };
+  for (const part of WHOLE_SET_PARTS) {
+    Object.defineProperty(index, part, {
+      enumerable: true,
+      get: (): never => {
+        throw new Error(`facts: the ${part} index was consulted before every record was read`);
+      },
+    });
+  }
+  return index as unknown as Indexes;
 }
 
 /** A diagnostic at a pointer: the code, its parameters, and which of the code's messages (variant) if not its own. */
