@@ -13,15 +13,20 @@ import { listIndex } from './git.js';
 import { readParsedFiles } from './load.js';
 import { openRefsStore } from './refs-cache.js';
 import type { RecordSource } from './source.js';
-import { changedFiles, snapshotSource } from './source.js';
+import { changedByIds, changedFiles, snapshotSource } from './source.js';
 
 /** The scope of the change from `base` (a git revision) to `head` (the disk, or --rev): see core/change-scope.ts. */
 export async function scopeChangedSince(base: RecordSource, from: RecordSource): Promise<ChangeScope> {
   // The disk through the stat index (io/cache-stat.ts): an unchanged file's blob id comes from the index, so only the
   // files that changed are read — compared by id with the base, summarised from the store.
   const { head, stable, done } = await throughStatIndex(base, from);
-  const headIds = new Map<string, string>();
-  const changed = await changedFiles(base, head, { headIds });
+  // Which files changed: by blob id when every head file has one (the disk through the stat index and git's index),
+  // without reading either side; else by their bytes (changedFiles).
+  const byIds = await changedByIds(base, head);
+  const headIds = byIds ? new Map(await head.objectIds!()) : new Map<string, string>();
+  const changed: { file: string; atBase: boolean; baseId?: string | undefined }[] = byIds
+    ? byIds.map((c) => ({ file: c.file, atBase: c.baseId !== undefined, baseId: c.baseId }))
+    : (await changedFiles(base, head, { headIds })).map((c) => ({ file: c.file, atBase: c.before !== undefined }));
   const changedNames = new Set(changed.map((c) => c.file));
   const files = await head.list();
   const store = openRefsStore(head.root);
@@ -43,8 +48,17 @@ export async function scopeChangedSince(base: RecordSource, from: RecordSource):
     // (Not a file that could not be read: a link in git has the bytes of its target's name.)
     if (id !== undefined && !changedNames.has(parsed.file) && !unreadable(parsed)) store.put(id, summary);
   }
-  const atBase = changed.filter((c) => c.before !== undefined).map((c) => c.file);
-  const before = new Map((await readParsedFiles(base, atBase)).map((p) => [p.file, fileRefs(p)]));
+  // A changed file's summary at the base: kept by its blob id when the run that saved the cache (on the base, in CI)
+  // summarised it, else parsed from git.
+  const before = new Map<string, FileRefs>();
+  const atBase: string[] = [];
+  for (const c of changed) {
+    if (!c.atBase) continue;
+    const kept = c.baseId !== undefined ? store.get(summaryKey(c.file, c.baseId)!) : undefined;
+    if (kept) before.set(c.file, kept);
+    else atBase.push(c.file);
+  }
+  for (const parsed of await readParsedFiles(base, atBase)) before.set(parsed.file, fileRefs(parsed));
   // (A file found changed while this ran: its summary may not match its id, so nothing is kept.)
   if (stable()) store.save(files.map(keyOf).filter((k): k is string => k !== undefined));
   done();
