@@ -133,6 +133,14 @@ describe('acta validate --changed-since reads what the change touches', () => {
     }
   });
 
+  it('a revision git refuses is said as without the cache (the disk is stat\'ed while git answers): exit 2, nothing read or kept', async () => {
+    const cache = path.join(repo.home, 'cache-refused');
+    const r = await withCache(repo, cache, ['validate', '--format', 'json', '--changed-since', 'no-such-rev']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe((await repo.acta(['validate', '--format', 'json', '--changed-since', 'no-such-rev'])).stderr);
+    expect(countFiles(path.join(cache, 'stat')) + countFiles(path.join(cache, 'parse'))).toBe(0);
+  });
+
   it('a ring of supersession is reported on the same point as a full run, wherever the search enters it', async () => {
     // The ring 02-10#1 → 03-10#1 → 02-10#1, with 01-10#1 → 03-10#1 leading into it: a full run's search enters the
     // ring from 01-10 (at 03-10), a run that reads 02-10 and 03-10 only enters it at 02-10.
