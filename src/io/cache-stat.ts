@@ -16,7 +16,8 @@ import type { UnreadableFolder } from './files.js';
 import { walkRecordFiles } from './files.js';
 import { runtime } from './runtime.js';
 
-const FORMAT = 3;
+// 4: an entry's size is its blob's size too (an entry whose bytes did not have the stat's size is not kept).
+const FORMAT = 4;
 const SALT = 'acta-stat-index';
 /** Timestamps this much older than the read are past any filesystem's tick (FAT's is 2 s) and a clock's lag. */
 export const RACY_MS = 3000;
@@ -89,15 +90,25 @@ export interface Snapshot {
  * index: see io/changed-since.ts); undefined to read it. */
 export type Voucher = (name: string, stat: BigIntStats) => string | undefined;
 
+/** Makes the voucher, given the size of every blob the stat index knows (by blob id: an entry's size is the size of
+ * its blob, whether or not the entry still holds for its file — a restored cache's entries tell sizes as well). */
+export type VoucherFor = (blobSizes: ReadonlyMap<string, number>) => Promise<Voucher | undefined | false>;
+
 /** List the record files under root and tell each one's content hash, from the index where its stat is unchanged
  * (else, when a voucher is given and vouches for the file, its blob id only; else from its bytes). The voucher may
  * come later (a promise): every file is stat'ed first, and waits for it only then. */
-export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtime().env, vouchFor?: Voucher | Promise<Voucher | undefined | false>): Promise<Snapshot> {
+export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtime().env, vouchFor?: VoucherFor): Promise<Snapshot> {
   const absolute = path.resolve(root);
   const listing = await walkRecordFiles(absolute);
   const file = cacheEnabled(env) ? storeFile(env, 'stat', absolute) : undefined;
   const trust = file ? trustedStore(env, file) : undefined;
   const index = readIndex(file && trust ? readStore(file, FORMAT, SALT, trust) : undefined);
+  let vouching: Promise<Voucher | undefined | false> | undefined;
+  if (vouchFor) {
+    const sizes = new Map<string, number>();
+    for (const entry of index.values()) sizes.set(entry.blob, entry.size);
+    vouching = vouchFor(sizes);
+  }
   const next: [string, StatEntry][] = [];
   const hashes = new Map<string, string>();
   const blobIds = new Map<string, string>();
@@ -147,7 +158,7 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
     stats.push({ name, full, stat, real, now });
   }
   // (false: the caller no longer wants the snapshot — its revision was refused, say: nothing is read, nothing keyed.)
-  const vouch = plain ? await vouchFor : undefined;
+  const vouch = plain ? await vouching : undefined;
   if (vouch === false) plain = false;
   for (const { name, full, stat, real, now } of plain ? stats : []) {
     const known = index.get(name);
@@ -177,7 +188,8 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
     blobIds.set(name, blob);
     learnt = true;
     // The stat taken before the read: if the file changed in between, the next run sees another stat and reads again.
-    next.push([name, { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino, dev: stat.dev, real, hash, blob, readAtMs: now }]);
+    // (An entry's size is also its blob's size, which a voucher relies on: bytes of another size are not kept.)
+    if (content.length === Number(stat.size)) next.push([name, { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino, dev: stat.dev, real, hash, blob, readAtMs: now }]);
   }
   return {
     root: absolute,

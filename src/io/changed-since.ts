@@ -7,9 +7,9 @@ import type { ParsedFile } from '../core/read/index.js';
 import { scopeOfChange } from '../core/change-scope.js';
 import { CONFIG_FILE } from '../core/records.js';
 import { cacheEnabled } from './cache-store.js';
-import type { Voucher } from './cache-stat.js';
+import type { Voucher, VoucherFor } from './cache-stat.js';
 import { snapshotRoot } from './cache-stat.js';
-import { listIndex } from './git.js';
+import { blobSizes, listIndex } from './git.js';
 import { readParsedFiles } from './load.js';
 import { openRefsStore } from './refs-cache.js';
 import type { RecordSource } from './source.js';
@@ -112,25 +112,38 @@ async function throughStatIndex(pending: Promise<RecordSource>, head: RecordSour
   const gitSide = pending
     .then(async (base) => {
       const [baseEntries, index] = await Promise.all([base.treeEntries?.(), base.git ? listIndex(base.git.workTree, base.git.folder, base.git.indexFile) : undefined]);
-      return baseEntries && [...baseEntries.values()].every((e) => e.object.length === 40) ? { baseEntries, index } : undefined;
+      return baseEntries && base.git && [...baseEntries.values()].every((e) => e.object.length === 40) ? { baseEntries, index, workTree: base.git.workTree } : undefined;
     })
     .catch(() => undefined);
-  const vouch: Promise<Voucher | undefined | false> = gitSide.then((side) => {
-    if (!side) return false;
-    if (!side.index) return undefined;
-    const { baseEntries, index } = side;
-    const voucher: Voucher = (name, stat) => {
-      const entry = index.entries.get(name);
-      const at = baseEntries.get(name);
-      if (!entry || !at || entry.flagged || (entry.mode !== '100644' && entry.mode !== '100755') || entry.object !== at.object) return undefined;
-      if (BigInt(at.size) !== stat.size || entry.size !== (stat.size & LOW_32) || entry.dev !== (stat.dev & LOW_32) || entry.ino !== (stat.ino & LOW_32)) return undefined;
-      const [ms, mn] = entry.mtime;
-      const [cs, cn] = entry.ctime;
-      if (ms * NS + mn !== stat.mtimeNs || cs * NS + cn !== stat.ctimeNs || stat.mtimeNs >= index.mtimeNs) return undefined;
-      return entry.object;
-    };
-    return voucher;
-  });
+  // The base blob's size, for the conversion check: the stat index's (an entry's size is its blob's; in CI the restored
+  // cache knows every blob of the base), else git's for the blobs it does not know (one cat-file --batch-check; ls-tree
+  // no longer lists sizes: io/git.ts listTree).
+  const vouch: VoucherFor = (known) =>
+    gitSide
+      .then(async (side) => {
+        if (!side) return false;
+        if (!side.index) return undefined;
+        const { baseEntries, index, workTree } = side;
+        const unknown: string[] = [];
+        for (const [name, entry] of index.entries) {
+          const at = baseEntries.get(name);
+          if (at && entry.object === at.object && !known.has(at.object)) unknown.push(at.object);
+        }
+        const asked = unknown.length > 0 ? await blobSizes(workTree, unknown).catch(() => new Map<string, number>()) : undefined;
+        const voucher: Voucher = (name, stat) => {
+          const entry = index.entries.get(name);
+          const at = baseEntries.get(name);
+          if (!entry || !at || entry.flagged || (entry.mode !== '100644' && entry.mode !== '100755') || entry.object !== at.object) return undefined;
+          const size = known.get(at.object) ?? asked?.get(at.object);
+          if (size === undefined || BigInt(size) !== stat.size || entry.size !== (stat.size & LOW_32) || entry.dev !== (stat.dev & LOW_32) || entry.ino !== (stat.ino & LOW_32)) return undefined;
+          const [ms, mn] = entry.mtime;
+          const [cs, cn] = entry.ctime;
+          if (ms * NS + mn !== stat.mtimeNs || cs * NS + cn !== stat.ctimeNs || stat.mtimeNs >= index.mtimeNs) return undefined;
+          return entry.object;
+        };
+        return voucher;
+      })
+      .catch(() => undefined);
   const snapshot = await snapshotRoot(head.root, undefined, vouch);
   // (A repository of sha256 objects, or a base git could not list: the head as before, every file read.)
   if (!(await gitSide) || !snapshot.hashes) return plain;

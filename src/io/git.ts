@@ -125,16 +125,16 @@ export interface TreeEntry {
   readonly mode: string;
   readonly type: 'blob' | 'tree' | 'commit';
   readonly object: string;
-  /** Size in bytes (blobs only). */
-  readonly size: number;
 }
 
-/** Every entry under `folder` (relative to the work tree; '' for all) at a commit. A folder absent at that commit lists nothing. */
+/** Every entry under `folder` (relative to the work tree; '' for all) at a commit. A folder absent at that commit lists
+ * nothing. Without `-l`: asking git for sizes makes it open every blob (at 2,000 loose objects, 0.07-0.3 s against
+ * 0.01 s); a reader asks for the sizes of the blobs it reads (blobSizes). */
 export async function listTree(workTree: string, commit: string, folder: string): Promise<TreeEntry[]> {
   const treeish = folder === '' ? commit : `${commit}:${folder}`;
   let out: Buffer;
   try {
-    out = await runGit(['ls-tree', '-r', '-z', '-l', '--end-of-options', treeish], { cwd: workTree });
+    out = await runGit(['ls-tree', '-r', '-z', '--end-of-options', treeish], { cwd: workTree });
   } catch (e) {
     if (e instanceof GitError) return [];
     throw e;
@@ -142,15 +142,38 @@ export async function listTree(workTree: string, commit: string, folder: string)
   return parseTreeListing(out.toString('utf8'));
 }
 
-/** `<mode> SP <type> SP <object> SP+ <size> TAB <path>` records, NUL-terminated. */
+/** `<mode> SP <type> SP <object> TAB <path>` records, NUL-terminated. */
 export function parseTreeListing(text: string): TreeEntry[] {
   const out: TreeEntry[] = [];
-  for (const record of text.split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode, type, object, size] = record.slice(0, tab).trim().split(/\s+/);
-    if (!mode || !object || (type !== 'blob' && type !== 'tree' && type !== 'commit')) continue;
-    out.push({ path: record.slice(tab + 1), mode, type, object, size: size === '-' || size === undefined ? 0 : Number(size) });
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\0', at);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', at);
+    if (tab >= 0 && tab < end) {
+      const head = text.slice(at, tab);
+      const s1 = head.indexOf(' ');
+      const s2 = head.indexOf(' ', s1 + 1);
+      const mode = head.slice(0, s1);
+      const type = head.slice(s1 + 1, s2);
+      const object = head.slice(s2 + 1).trim();
+      if (s1 > 0 && s2 > s1 && object !== '' && (type === 'blob' || type === 'tree' || type === 'commit')) out.push({ path: text.slice(tab + 1, end), mode, type, object });
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
+/** The size in bytes of each of these blobs (`cat-file --batch-check`: git reads each object's header, not its
+ * bytes); a blob git does not have is left out. */
+export async function blobSizes(workTree: string, objects: readonly string[]): Promise<Map<string, number>> {
+  const wanted = [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
+  const out = new Map<string, number>();
+  if (wanted.length === 0) return out;
+  const raw = await runGit(['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { cwd: workTree, input: wanted.join('\n') + '\n', maxBuffer: wanted.length * 120 + 1024 });
+  for (const line of raw.toString('utf8').split('\n')) {
+    const [object, type, size] = line.split(' ');
+    if (object && type === 'blob' && size !== undefined && /^\d+$/.test(size)) out.set(object, Number(size));
   }
   return out;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { LIMITS } from '../core/read/index.js';
 import type { UnreadableFolder } from './files.js';
 import { walkRecordFiles } from './files.js';
-import { findWorkTree, folderInWorkTree, listTree, locateRevision, readBlobs, resolveCommit } from './git.js';
+import { blobSizes, findWorkTree, folderInWorkTree, listTree, locateRevision, readBlobs, resolveCommit } from './git.js';
 import type { TreeEntry } from './git.js';
 import type { Snapshot } from './cache-stat.js';
 
@@ -21,7 +21,7 @@ export interface RecordSource {
   read(file: string): Promise<Uint8Array>;
   /** Git sources: each record file's blob id, so two revisions compare without reading contents. */
   objectIds?(): Promise<ReadonlyMap<string, string>>;
-  /** Git sources: each record file's tree entry (blob id, mode, size). */
+  /** Git sources: each record file's tree entry (blob id and mode). */
   treeEntries?(): Promise<ReadonlyMap<string, TreeEntry>>;
   /** Git sources: the work tree, and the records root's folder in it. */
   readonly git?: { readonly workTree: string; readonly folder: string; readonly indexFile?: string };
@@ -131,7 +131,10 @@ export async function gitSource(root: string, rev: string): Promise<RecordSource
   const load = (): Promise<Map<string, TreeEntry>> =>
     (entries ??= listTree(workTree, commit, folder).then((list) => new Map(list.filter((e) => e.type === 'blob' && isRecordPath(e.path)).map((e) => [e.path, e]))));
   // Blobs by object id. Fetches are chained, so concurrent reads share one batch instead of each starting its own.
+  // The listing has no sizes (io/git.ts listTree): a fetch asks for the sizes of its blobs first (one
+  // `cat-file --batch-check`) and reads only those within LIMITS.bytes.
   const blobs = new Map<string, Uint8Array>();
+  const sizes = new Map<string, number>();
   const tried = new Set<string>();
   let fetching: Promise<void> = Promise.resolve();
   const fetch = (objects: readonly string[]): Promise<void> =>
@@ -139,7 +142,9 @@ export async function gitSource(root: string, rev: string): Promise<RecordSource
       const missing = [...new Set(objects)].filter((o) => !tried.has(o));
       if (missing.length === 0) return;
       for (const o of missing) tried.add(o);
-      for (const [object, bytes] of await readBlobs(workTree, missing, LIMITS.bytes)) blobs.set(object, bytes);
+      for (const [object, size] of await blobSizes(workTree, missing)) sizes.set(object, size);
+      const within = missing.filter((o) => (sizes.get(o) ?? Infinity) <= LIMITS.bytes);
+      for (const [object, bytes] of await readBlobs(workTree, within, LIMITS.bytes)) blobs.set(object, bytes);
     }));
   return {
     root: absolute,
@@ -158,9 +163,10 @@ export async function gitSource(root: string, rev: string): Promise<RecordSource
       const entry = all.get(file);
       if (!entry) throw new UnreadableRecord(`no such file at ${rev}`);
       if (entry.mode === '120000') throw new UnreadableRecord(`it is a symbolic link at ${rev}; acta does not follow links in git`);
-      if (entry.size > LIMITS.bytes) throw new UnreadableRecord(`it has ${entry.size} bytes at ${rev}; acta reads record files up to ${LIMITS.bytes} bytes`);
       // The first read fetches every record file of the revision at once (a command that reads one reads them all).
       if (!blobs.has(entry.object)) await fetch([...all.values()].filter(isReadable).map((e) => e.object));
+      const size = sizes.get(entry.object);
+      if (size !== undefined && size > LIMITS.bytes) throw new UnreadableRecord(`it has ${size} bytes at ${rev}; acta reads record files up to ${LIMITS.bytes} bytes`);
       const bytes = blobs.get(entry.object);
       if (!bytes) throw new UnreadableRecord(`git could not read it at ${rev}`);
       return bytes;
@@ -169,7 +175,7 @@ export async function gitSource(root: string, rev: string): Promise<RecordSource
 }
 
 function isReadable(e: TreeEntry): boolean {
-  return e.mode !== '120000' && e.size <= LIMITS.bytes;
+  return e.mode !== '120000';
 }
 
 /** The same source, listing only those of `files` it holds: a command that needs a few records reads (and parses)

@@ -178,12 +178,13 @@ describe('the git plumbing', () => {
     }
   });
 
-  it('parses ls-tree -z -l output, names with spaces, tabs and newlines included', () => {
-    const text = ['100644 blob aaaa    12\tmeetings/a b.yaml', '120000 blob bbbb      9\tl\nx.yaml', '160000 commit cccc       -\tsub', ''].join('\u0000');
+  it('parses ls-tree -z output, names with spaces, tabs and newlines included', () => {
+    const text = ['100644 blob aaaa\tmeetings/a b.yaml', '120000 blob bbbb\tl\nx.yaml', '160000 commit cccc\tsub', '040000 tree dddd\tx\ty', ''].join('\u0000');
     expect(parseTreeListing(text)).toEqual([
-      { path: 'meetings/a b.yaml', mode: '100644', type: 'blob', object: 'aaaa', size: 12 },
-      { path: 'l\nx.yaml', mode: '120000', type: 'blob', object: 'bbbb', size: 9 },
-      { path: 'sub', mode: '160000', type: 'commit', object: 'cccc', size: 0 },
+      { path: 'meetings/a b.yaml', mode: '100644', type: 'blob', object: 'aaaa' },
+      { path: 'l\nx.yaml', mode: '120000', type: 'blob', object: 'bbbb' },
+      { path: 'sub', mode: '160000', type: 'commit', object: 'cccc' },
+      { path: 'x\ty', mode: '040000', type: 'tree', object: 'dddd' },
     ]);
   });
 });

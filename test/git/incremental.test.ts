@@ -162,3 +162,32 @@ describe('acta validate --changed-since reads what the change touches', () => {
     }
   });
 });
+
+describe('acta validate --changed-since: a file git converts on checkout is read, not taken on git\'s index\'s word', () => {
+  const repo = new TempRepo('acta-incr-convert-');
+  const file = 'meetings/2017-01-10-red-nna.yaml';
+  beforeAll(() => {
+    repo.withRegistries().write({ [file]: meeting('2017-01-10-red-nna', point('1')) }).commit('records', 'v1');
+  });
+  afterAll(() => repo.cleanup());
+
+  // git's index vouches for the checked-out file (its stat is the entry's, its blob the base's), but the bytes on disk
+  // are UTF-16 (working-tree-encoding, set outside the tree): only the base blob's size tells them apart — from the
+  // stat index when a run there read the blob (a restored cache), from git (cat-file --batch-check) when none did.
+  it('with a stat index that knows the blob, and with none: the file is checked, as a full run checks it', async () => {
+    const primed = path.join(repo.home, 'cache-primed');
+    expect((await withCache(repo, primed, ['validate', '--format', 'json'])).code).toBe(0);
+    writeFileSync(path.join(repo.dir, '.git/info/attributes'), 'meetings/*.yaml text working-tree-encoding=UTF-16LE-BOM\n');
+    rmSync(path.join(repo.dir, file));
+    repo.git('checkout', '-q', '--', file);
+    expect(readFileSync(path.join(repo.dir, file)).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
+    expect(repo.git('status', '--porcelain', '--', file)).toBe('');
+    const full = JSON.parse((await repo.acta(['validate', '--format', 'json'])).stdout) as Json;
+    const wanted = full.diagnostics.filter((d) => d.file === file);
+    expect(wanted.length).toBeGreaterThan(0);
+    for (const cache of [primed, path.join(repo.home, 'cache-none')]) {
+      const since = JSON.parse((await withCache(repo, cache, ['validate', '--format', 'json', '--changed-since', 'v1'])).stdout) as Json;
+      expect(since.diagnostics.filter((d) => d.file === file)).toEqual(wanted);
+    }
+  });
+});
