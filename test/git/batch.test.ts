@@ -41,11 +41,13 @@ describe(`${N} record files in git`, () => {
     [['diff', 'v1', 'v2', '-f', 'json'], 2],
     [['validate', '-f', 'json', '--changed-since', 'v1'], 1],
     [['--rev', 'v2', 'validate', '-f', 'json', '--changed-since', 'v1'], 2],
-  ] as const)('acta %j starts one cat-file --batch per revision read', async (args, revisions) => {
+  ] as const)('acta %j starts one cat-file --batch (and one --batch-check) per revision read', async (args, revisions) => {
     const { calls } = await gitCalls([...args]);
-    expect(count(calls, 'cat-file')).toBe(revisions);
+    // One cat-file --batch-check (the sizes of the blobs to read: ls-tree lists none) and one --batch per revision.
+    expect(count(calls, 'cat-file --batch-check')).toBe(revisions);
+    expect(count(calls, 'cat-file')).toBe(2 * revisions);
     expect(count(calls, 'ls-tree')).toBe(revisions);
-    expect(calls.length).toBeLessThan(4 * revisions + 4);
+    expect(calls.length).toBeLessThan(5 * revisions + 4);
   });
 
   // Every git process is a fork of acta's (~10 ms of CPU): the work tree, the index file and the base commit come from
