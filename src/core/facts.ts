@@ -14,6 +14,7 @@ import type { Check, Found, Indexes } from './checks/context.js';
 import { buildIndexes, freshIndex, isLater } from './checks/context.js';
 import { followupAfterAsOf } from './checks/followup.js';
 import { CHECKS } from './checks/index.js';
+import { resolveLater } from './checks/later.js';
 import type { Diagnostic } from './diagnostics.js';
 import { compareDiagnostics, limitPerFile } from './diagnostics.js';
 import type { Agreement, Config, Meeting, Note, Plan } from './model.js';
@@ -173,7 +174,7 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
         for (const s of inOrder) {
           const loaded = (s.meeting ?? s.plan)!;
           if (s.results) {
-            for (const f of s.results[i]!) if (isLater(f)) f.later(loaded.parsed, index, diagnostics);
+            for (const f of s.results[i]!) if (isLater(f)) resolveLater(f, loaded.parsed, index, diagnostics);
             else diagnostics.push(f);
             continue;
           }
