@@ -38,6 +38,9 @@ function same(files: Record<string, string | Uint8Array>, asOf?: string): void {
     const facts = checkByFacts(parse(files), schemaValidator(), options);
     expect(facts).toBeDefined();
     expect(printed(facts!)).toBe(printed(whole));
+    // As check workers do it (io/check-pool.ts): each record checked alone by another run, its answer cloned across.
+    const workers = checkByFacts(parse(files), schemaValidator(), options, structuredClone);
+    expect(printed(workers!)).toBe(printed(whole));
   }
 }
 
@@ -74,6 +77,10 @@ describe('the facts path says what the whole-record path says', () => {
       expect(Object.keys(m.data).every((k) => ['id', 'dates', 'agreements', 'notes'].includes(k))).toBe(true);
       expect(m.parsed.data).toBeUndefined();
     }
+    // Through workers (each valid record checked alone, its answer cloned): the same, and every one of them sent.
+    const sent = factCounts.byWorker;
+    expect(printed(checkByFacts(files, schemaValidator(), { rootFile: 'acta.yaml' }, structuredClone)!)).toBe(printed(facts));
+    expect(factCounts.byWorker - sent).toBe(meetings.length + facts.records.plans.filter((p) => p.valid).length);
     const again = await readParsedFiles(source, await source.list());
     expect(printed(checkByFacts(again, schemaValidator(), { rootFile: 'acta.yaml', asOf: '2010-01-01' })!)).toBe(printed(checkRecords(again, schemaValidator(), { rootFile: 'acta.yaml', asOf: '2010-01-01' })));
   });
