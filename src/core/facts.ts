@@ -186,7 +186,7 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
         fresh = begin();
         for (const slot of waiting.splice(0)) check(slot);
       }
-      const light = withTreeOnDemand(file, bytes, undefined, undefined, []);
+      const light = withTreeOnDemand(file, bytes, undefined, undefined, [], true);
       const loaded = { parsed: light, valid: true };
       slots.push({ ordinal, diagnostics: [...alone.diagnostics], file: light, results: alone.results, ...(alone.kind === 'meeting' ? { meeting: { ...loaded, data: alone.facts as Meeting } } : { plan: { ...loaded, data: alone.facts as Plan } }) });
       factCounts.fresh++;
