@@ -18,7 +18,7 @@ import { resolveLater } from './checks/later.js';
 import type { Diagnostic } from './diagnostics.js';
 import { compareDiagnostics, limitPerFile } from './diagnostics.js';
 import type { Agreement, Config, Meeting, Note, Plan } from './model.js';
-import type { CheckOptions, Checked } from './pipeline.js';
+import type { CheckOptions, Checked, RecordResults } from './pipeline.js';
 import { checkInvalidRecords, explainWarnings, PER_RECORD, projectProblems } from './pipeline.js';
 import type { ParsedFile } from './read/index.js';
 import { readRecordFile, withoutData, withTreeOnDemand } from './read/index.js';
@@ -272,6 +272,31 @@ export function checkByFacts(files: readonly ParsedFile[], validator: SchemaVali
 }
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Check workers' answers (`alone`) given to the whole-record pipeline (checkRecords), for the read commands, which
+ * keep every record's data and so parse each file on the main thread too: a file a worker answered for is a valid
+ * meeting or plan of the fast path (its schema found nothing: the validator says so without running), and its
+ * per-record results are the worker's, each Later resolved on the whole set's index as the facts path resolves it —
+ * in the order recordByRecord asks for them, the order of the whole-set checks. Files with no answer are checked here. */
+export function fromAnswers(answers: ReadonlyMap<string, Alone>, files: ReadonlyMap<string, ParsedFile>, validator: SchemaValidator): { validator: SchemaValidator; recordResults: (context: string, index: Indexes) => RecordResults } {
+  return {
+    validator: { validate: (kind, parsed) => (answers.get(parsed.file)?.kind === kind && files.get(parsed.file) === parsed ? [] : validator.validate(kind, parsed)) },
+    recordResults: (_context, index) => ({
+      get(file) {
+        const answer = answers.get(file);
+        const parsed = files.get(file);
+        if (!answer || !parsed) return undefined;
+        return answer.results.map((list) => {
+          const out: Diagnostic[] = [];
+          for (const f of list) if (isLater(f)) resolveLater(f, parsed, index, out);
+          else out.push(f);
+          return out;
+        });
+      },
+      put() {},
+    }),
+  };
+}
 
 // What the whole-set checks read of a valid meeting (pipeline.ts, checks/context.ts buildIndexes, checks/ids.ts,
 // checks/cycles.ts): its id, start date, the numbers of its points (their refs), supersessions (a point's and its
