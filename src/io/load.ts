@@ -49,12 +49,66 @@ function configValidator(): SchemaValidator {
 export async function loadRepository(from: string | RecordSource, extra: readonly string[] = [], options: LoadOptions = {}): Promise<Repository> {
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
-  const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, f.reason, 'folder'))];
   const { dataOnly, fileResults, ...checks } = options;
+  // The read commands' cold run, when asked (ACTA_WORKERS=N): check workers take the schema and per-record checks off
+  // this thread, which parses. Not by default: at 2,000 meetings they took ~0.1 s off this thread for ~1 s more CPU
+  // (docs/internals/performance.md, "Check workers").
+  const size = dataOnly || fileResults || cacheEnabled() ? 0 : poolSize();
+  if (size > 0) return loadWithWorkers(source, names, size, checks);
+  const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, f.reason, 'folder'))];
   const validator = fileResults ? fileResults.validator(schemaValidator) : schemaValidator();
   const kept = fileResults ? { recordResults: (context: string) => fileResults.recordResults(context) } : {};
   const checked = dataOnly ? { records: buildRecordSet(parsed, configValidator()).records, diagnostics: [] } : checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, ...kept });
   return { ...checked, root: source.root, fileNames: names };
+}
+
+/** loadRepository with check workers: every file read and parsed here in order (the read commands keep every record's
+ * data), and each record file also sent to a worker, which checks it alone (core/facts.ts `alone`); the answers in hand
+ * when the reading ends are given to checkRecords (`fromAnswers`): their schema and per-record checks are not run here
+ * again. A file with no answer yet (the worker behind, or it left the file to this thread) is checked here, as
+ * without workers: the same records and diagnostics either way (test/validate/facts.test.ts). */
+async function loadWithWorkers(source: RecordSource, names: readonly string[], size: number, checks: Pick<LoadOptions, 'asOf' | 'known'>): Promise<Repository> {
+  const { fromAnswers, looksLikeContext } = await import('../core/facts.js');
+  const pool = startCheckPool(size);
+  const answers = new Map<string, Alone>();
+  const parsed: ParsedFile[] = [];
+  try {
+    const first = names.filter((n) => looksLikeContext(n));
+    const context: { file: string; bytes: Uint8Array }[] = [];
+    const kept: ParsedFile[] = [];
+    await readEach(source, first, parseJob(source.root, false), ({ parsed: p, bytes }) => {
+      if (bytes) context.push({ file: p.file, bytes });
+      kept.push(p);
+    }, 0);
+    pool.context(context, { rootFile: 'acta.yaml', ...checks });
+    const rest = names.filter((n) => !looksLikeContext(n));
+    const job: Job<ParsedFile> = {
+      async run(name, read) {
+        let bytes: Uint8Array;
+        try {
+          bytes = await read;
+        } catch (e) {
+          return unreadableOf(source.root, name, e);
+        }
+        void pool.check(name, bytes).then((a) => a && answers.set(name, a));
+        return readRecordFile(name, bytes);
+      },
+      ahead: false,
+      close: async () => undefined,
+    };
+    const others: ParsedFile[] = [];
+    await readEach(source, rest, job, (p) => void others.push(p), 0);
+    // Take the answers already sent (a turn of the event loop), not wait for the rest: this thread checks those.
+    await new Promise((resolve) => setImmediate(resolve));
+    // Back in the order of names (the context files were read first).
+    const byName = new Map([...kept, ...others].map((p, i) => [i < kept.length ? first[i]! : rest[i - kept.length]!, p]));
+    for (const name of names) parsed.push(byName.get(name)!);
+  } finally {
+    await pool.close();
+  }
+  for (const f of source.unreadableFolders?.() ?? []) parsed.push(unreadable(source.root, f.folder, f.reason, 'folder'));
+  const { validator, recordResults } = fromAnswers(answers, new Map(parsed.map((p) => [p.file, p])), schemaValidator());
+  return { ...checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, recordResults }), root: source.root, fileNames: names };
 }
 
 /** validate's path (core/facts.ts): the same answer as loadRepository, each record checked while fresh and only its
