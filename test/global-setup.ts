@@ -1,7 +1,7 @@
 // Run once by vitest before any test file (vitest.config.ts globalSetup): a temporary folder for what the test
 // workers build once and share between files (see test/site/site-files.ts dataSite), removed when the run ends; and
 // the run's temporary files on a memory file system when the machine has one to spare.
-import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -41,7 +41,11 @@ export default function setup(project: TestProject): () => void {
   // and every process they start (git, npm, Chromium) take it as TMPDIR, so os.tmpdir() is inside it.
   const run = mkdtempSync(path.join(memory ?? os.tmpdir(), 'acta-tests-'));
   const folder = mkdtempSync(path.join(run, 'shared-'));
-  if (memory) process.env['TMPDIR'] = run;
+  if (memory) {
+    // As /tmp is: open to every user, sticky (the tests that drop root's privileges reach their folders through it).
+    chmodSync(run, 0o1777);
+    process.env['TMPDIR'] = run;
+  }
   project.provide('sharedFolder', folder);
   return () => rmSync(run, { recursive: true, force: true });
 }
