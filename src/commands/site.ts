@@ -62,8 +62,8 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   const guard = { root };
   await checkOutputFolder(out, shown, SITE_MARKER, guard);
   siteUrl(options.url, options.lang ?? 'es'); // refused before any work
-  // English in a thread of its own (which reads the records itself, while this one does), Spanish and the shared files
-  // in this one: the two languages share no file (see io/site-threads.ts).
+  // Under ACTA_SITE_THREADS=2, English in a thread of its own (which reads the records itself, while this one does),
+  // Spanish and the shared files in this one: the two languages share no file (see io/site-threads.ts). Else all here.
   const settled = { ...options, root, asOf };
   const english = startLanguageThread(settled, 'en');
   try {

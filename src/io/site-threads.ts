@@ -21,10 +21,13 @@ export interface LanguageThread {
   stop(): Promise<void>;
 }
 
-/** Whether the site is written by two threads: not under ACTA_SITE_THREADS=1, nor when the worker's module is not
- * there (the sources run by the tests: src/io/site-worker.ts is compiled to dist/ only). */
+/** Whether the site is written by two threads: only when asked (ACTA_SITE_THREADS=2), and only when the worker's
+ * module is there (not in the sources the tests run: src/io/site-worker.ts is compiled to dist/ only). Not by default:
+ * each thread holds the records, so the peak memory doubles (1.25 GB against 626 MB at 8,000 meetings) and the CPU
+ * grows by 10–35 % (the records read twice), for a wall time that falls only on a machine with a core to spare
+ * (docs/internals/performance.md, "`site`, third round"). */
 export function siteThreads(env: NodeJS.ProcessEnv = runtime().env, worker: URL = WORKER): number {
-  if (env['ACTA_SITE_THREADS'] === '1') return 1;
+  if (env['ACTA_SITE_THREADS'] !== '2') return 1;
   return existsSync(fileURLToPath(worker)) ? 2 : 1;
 }
 

@@ -1,4 +1,4 @@
-// acta site in two threads (io/site-threads.ts, io/site-worker.ts): the binary writes the same bytes in two threads as
+// acta site in two threads (ACTA_SITE_THREADS=2; io/site-threads.ts, io/site-worker.ts): the binary writes the same bytes in two threads as
 // in one, and a worker that fails — stops without a word, fails to write, throws, or never answers while this thread
 // fails — ends the run with a clear error and leaves no site and no temporary folder behind.
 import { existsSync, readdirSync } from 'node:fs';
@@ -19,7 +19,7 @@ const silent = { write: (): void => {}, isTTY: false };
 /** writeFolderAtomic into a new folder with this thread writing es/ (or throwing) and the fake worker writing en/. */
 async function writeWith(behaviour: string, mine: () => Iterable<[string, string]> = () => [['es/index.html', 'hola']]): Promise<{ out: string; result: Promise<unknown> }> {
   const out = path.join(tempFolder('acta-threads-'), 'site');
-  const rt = { cwd: process.cwd(), env: { ...process.env, SITE_TEST_WORKER: behaviour }, stdout: silent, stderr: silent };
+  const rt = { cwd: process.cwd(), env: { ...process.env, ACTA_SITE_THREADS: '2', SITE_TEST_WORKER: behaviour }, stdout: silent, stderr: silent };
   const result = withRuntime(rt, async () => {
     const thread = startLanguageThread({}, 'en', FAKE);
     expect(thread).toBeDefined();
@@ -33,12 +33,13 @@ async function writeWith(behaviour: string, mine: () => Iterable<[string, string
 }
 
 describe('acta site in two threads', () => {
-  it('the binary writes the same bytes with a worker for English as in one thread (the in-process run: no worker there)', async () => {
-    expect(siteThreads({}, DIST_WORKER)).toBe(2); // the binary's worker is there: its run below uses it
+  it('under ACTA_SITE_THREADS=2 the binary writes the same bytes with a worker for English as in one thread (the in-process run: no worker there)', async () => {
+    expect(siteThreads({ ACTA_SITE_THREADS: '2' }, DIST_WORKER)).toBe(2); // the binary's worker is there: its run below uses it
+    expect(siteThreads({}, DIST_WORKER)).toBe(1); // not asked for
     expect(siteThreads({ ACTA_SITE_THREADS: '1' }, DIST_WORKER)).toBe(1);
-    expect(siteThreads({}, new URL('./site-worker.js', pathToFileURL(path.resolve('src/io/site-threads.ts'))))).toBe(1);
+    expect(siteThreads({ ACTA_SITE_THREADS: '2' }, new URL('./site-worker.js', pathToFileURL(path.resolve('src/io/site-threads.ts'))))).toBe(1);
     const two = path.join(tempFolder('acta-threads-'), 'site');
-    const a = actaProcess(['site', '--root', path.resolve('data'), '--as-of', AS_OF, '--out', two]);
+    const a = actaProcess(['site', '--root', path.resolve('data'), '--as-of', AS_OF, '--out', two], { env: { ACTA_SITE_THREADS: '2' } });
     expect(a.code, a.stderr).toBe(0);
     expect(a.stderr).toMatch(/^acta: se escribió .* \(139 páginas, 222 archivos\)/);
     expect(readTree(two)).toEqual(readTree(await dataSite()));
