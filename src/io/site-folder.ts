@@ -6,7 +6,7 @@
 // renamed: an empty mount point is written into.
 import { randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { closeSync, mkdirSync, openSync, promises as fs, writeFile, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { say } from '../core/diagnostics.js';
 import { SaidError } from './files.js';
@@ -133,7 +133,7 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
       p.done.catch(() => {}); // awaited below; a failure while this thread still writes is not an unhandled rejection
       started.push(p);
     }
-    const written = await writeFilesInto(temp, files);
+    const written = writeFilesInto(temp, files);
     for (const p of started) written.push(...(await p.done));
     // The manifest last: a folder without it (a run that stopped half-way) is never taken for acta's.
     await fs.writeFile(path.join(temp, marker), JSON.stringify({ written_by: 'acta site', note: 'acta site replaces this folder only while it holds exactly the files listed here', format: MANIFEST_FORMAT, files: written }) + '\n', { flag: 'wx' });
@@ -154,70 +154,40 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
   return count;
 }
 
-/** How many files may be on their way to the disk while the next pages are built (see writeFilesInto). */
-export const WRITES_IN_FLIGHT = 16;
-
 /** Write `files` into the new folder `temp` (which exists), each new (never over a file): what was written, with sizes.
  * Exported for the thread that writes a language of the site (io/site-worker.ts). */
-export async function writeFilesInto(temp: string, files: Iterable<readonly [string, string | Iterable<string>]>): Promise<Written> {
+export function writeFilesInto(temp: string, files: Iterable<readonly [string, string | Iterable<string>]>): Written {
   const written: Written = [];
   const made = new Set<string>();
-  // A page is handed to the thread pool (open, write, close) and the next one built meanwhile, up to WRITES_IN_FLIGHT
-  // at once: tens of thousands of small files, whose opens wait on the file system (a CPU profile at 2,000 meetings:
-  // 4 s in `open` for 2.4 s of system time in the whole run). Awaiting each file one by one, as a first version did,
-  // made the run wait on every one; writing each synchronously, as the next did, made it wait on every open.
-  const pending = new Set<Promise<void>>();
-  let failure: { readonly error: unknown } | undefined;
-  const track = (write: Promise<void>): void => {
-    const settled: Promise<void> = write.then(
-      () => void pending.delete(settled),
-      (error: unknown) => {
-        pending.delete(settled);
-        failure ??= { error };
-      },
-    );
-    pending.add(settled);
-  };
-  try {
-    for (const [file, text] of files) {
-      if (failure) break;
-      if (file.split('/').some((part) => part === '..' || part === '' || part === '.') || !SITE_FILE.test(file)) throw new Error(`site file name ${file} leaves its folder or is not a site file`);
-      const folder = path.posix.dirname(file);
-      if (!made.has(folder)) mkdirSync(path.join(temp, folder), { recursive: true });
-      made.add(folder);
-      let size = 0;
-      if (typeof text === 'string') {
-        // Encoded once: its length is the size the manifest records (Buffer.byteLength was a second pass over it).
-        const bytes = Buffer.from(text);
-        track(writeNew(path.join(temp, file), bytes));
-        size = bytes.length;
-        if (pending.size >= WRITES_IN_FLIGHT) await Promise.race(pending);
-      } else {
-        // Content in pieces (a search index's shard) is written piece by piece: no one string of the whole file.
-        const fd = openSync(path.join(temp, file), 'wx');
-        try {
-          for (const piece of text) {
-            const bytes = Buffer.from(piece);
-            writeFileSync(fd, bytes); // the whole piece (writeSync may write part of it)
-            size += bytes.length;
-          }
-        } finally {
-          closeSync(fd);
+  for (const [file, text] of files) {
+    if (file.split('/').some((part) => part === '..' || part === '' || part === '.') || !SITE_FILE.test(file)) throw new Error(`site file name ${file} leaves its folder or is not a site file`);
+    const folder = path.posix.dirname(file);
+    if (!made.has(folder)) mkdirSync(path.join(temp, folder), { recursive: true });
+    made.add(folder);
+    // Written synchronously: tens of thousands of small files, each an open, a write and a close — through the
+    // thread pool and a promise each, the run waited on them (a third of its wall time at 2,000 meetings).
+    let size = 0;
+    if (typeof text === 'string') {
+      // Encoded once: its length is the size the manifest records (Buffer.byteLength was a second pass over it).
+      const bytes = Buffer.from(text);
+      writeFileSync(path.join(temp, file), bytes, { flag: 'wx' });
+      size = bytes.length;
+    } else {
+      // Content in pieces is written piece by piece: no one string of the whole file.
+      const fd = openSync(path.join(temp, file), 'wx');
+      try {
+        for (const piece of text) {
+          const bytes = Buffer.from(piece);
+          writeFileSync(fd, bytes); // the whole piece (writeSync may write part of it)
+          size += bytes.length;
         }
+      } finally {
+        closeSync(fd);
       }
-      written.push([file, size]);
     }
-  } finally {
-    // Nothing is left writing when this returns or throws: the caller may remove the folder next.
-    await Promise.all(pending);
+    written.push([file, size]);
   }
-  if (failure) throw failure.error;
   return written;
-}
-
-/** A new file (never over one) with these bytes. */
-function writeNew(file: string, bytes: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => writeFile(file, bytes, { flag: 'wx' }, (e) => (e ? reject(e) : resolve())));
 }
 
 // Move every current entry (all acta's, as checked) into `old`, then every new entry from `temp` into place; on a

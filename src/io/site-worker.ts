@@ -33,7 +33,7 @@ if (parentPort) {
   port.once('message', (temp: string) => {
     void withRuntime(rt, async () => {
       const { spec } = await prepared;
-      return await writeFilesInto(temp, languageFiles(spec, data.lang));
+      return writeFilesInto(temp, languageFiles(spec, data.lang));
     }).then(
       (written) => port.postMessage({ kind: 'done', written } satisfies SiteWorkerReply),
       (e: unknown) => port.postMessage(failure(e)),

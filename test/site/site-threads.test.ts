@@ -1,13 +1,13 @@
 // acta site in two threads (ACTA_SITE_THREADS=2; io/site-threads.ts, io/site-worker.ts): the binary writes the same bytes in two threads as
 // in one, and a worker that fails — stops without a word, fails to write, throws, or never answers while this thread
 // fails — ends the run with a clear error and leaves no site and no temporary folder behind.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SaidError } from '../../src/io/files.js';
 import { withRuntime } from '../../src/io/runtime.js';
-import { writeFilesInto, writeFolderAtomic, WRITES_IN_FLIGHT } from '../../src/io/site-folder.js';
+import { writeFolderAtomic } from '../../src/io/site-folder.js';
 import { siteThreads, startLanguageThread } from '../../src/io/site-threads.js';
 import { actaProcess } from '../run-acta.js';
 import { AS_OF, dataSite, readTree, tempFolder } from './site-files.js';
@@ -83,31 +83,5 @@ describe('acta site in two threads', () => {
     await expect(result).rejects.toThrow('this thread failed');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(path.dirname(out))).toEqual([]);
-  });
-});
-
-describe('the site folder writer: pages on their way to the disk while the next are built', () => {
-  it('writes every file, more than are ever in flight, with its size, in the order given', async () => {
-    const temp = tempFolder('acta-queue-');
-    const files = Array.from({ length: WRITES_IN_FLIGHT * 3 + 1 }, (_, i): [string, string] => [`es/p${i}.html`, 'é'.repeat(i)]);
-    const written = await writeFilesInto(temp, files);
-    expect(written).toEqual(files.map(([f], i) => [f, 2 * i]));
-    for (const [f, text] of files) expect(readFileSync(path.join(temp, f), 'utf8')).toBe(text);
-  });
-
-  it('a write that fails (a file already there) fails the whole, once every write has settled', async () => {
-    const temp = tempFolder('acta-queue-');
-    let built = 0;
-    function* files(): Generator<[string, string]> {
-      for (let i = 0; i < 200; i++) {
-        built++;
-        yield [i === 3 ? 'es/p1.html' : `es/p${i}.html`, 'x'];
-      }
-    }
-    await expect(writeFilesInto(temp, files())).rejects.toMatchObject({ code: 'EEXIST' });
-    expect(built).toBeLessThan(200); // stopped soon after the failure, not at the end
-    const after = readdirSync(path.join(temp, 'es')).sort();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(readdirSync(path.join(temp, 'es')).sort()).toEqual(after); // nothing still writing
   });
 });
