@@ -11,11 +11,12 @@ import { loadFollowup, pickFormat } from './followup.js';
 import { nearestChoice } from './choices.js';
 import type { Outcome } from './outcome.js';
 import { tableWidth } from '../io/terminal.js';
+import { collectedFirst } from '../io/heap.js';
 
 export async function runList(what: string | undefined, options: FollowupOptions): Promise<Outcome> {
   if (!what || !LIST_KINDS.includes(what as ListKind)) throw new SaidError(say('usage.listWhat', { what: what || 'none', kinds: LIST_KINDS.join(' | '), suggestion: nearestChoice(what ?? '', LIST_KINDS) }));
   const format = pickFormat(options.format, Object.keys(LIST_FORMATTERS) as ListFormat[], 'table');
   const input = await loadFollowup(options);
   const result = buildList(what as ListKind, input);
-  return { stdout: LIST_PARTS[format](result, { style: resolveStyle(options), width: tableWidth() }), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
+  return { stdout: collectedFirst(LIST_PARTS[format](result, { style: resolveStyle(options), width: tableWidth() })), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
 }

@@ -12,6 +12,7 @@ import type { FollowupOptions } from './followup.js';
 import { loadFollowup, pickFormat } from './followup.js';
 import type { Outcome } from './outcome.js';
 import { tableWidth } from '../io/terminal.js';
+import { collectedFirst } from '../io/heap.js';
 
 export interface OverdueOptions extends FollowupOptions {
   readonly by?: string;
@@ -31,7 +32,7 @@ export async function runReport(kind: 'overdue' | 'upcoming', options: OverdueOp
   const input = await loadFollowup(options, within);
   const report = buildFollowupReport(input.commitments, input.sel, input.ctx, { kind, asOf: input.asOf, ...(options.by ? { by: options.by as GroupBy } : {}), ...(within !== undefined ? { within } : {}) });
   const render = { style: resolveStyle(options), width: tableWidth() };
-  const stdout = format === 'table' ? reportTableParts(report, render) : REPORT_FORMATTERS[format](report, render);
+  const stdout = format === 'table' ? collectedFirst(reportTableParts(report, render)) : REPORT_FORMATTERS[format](report, render);
   // Only `overdue` offers --fail-on-overdue: `upcoming` lists what is not yet due, and fails on nothing.
   const failed = kind === 'overdue' && options.failOnOverdue === true && report.count > 0;
   return { stdout, ...(input.warning ? { stderr: input.warning } : {}), exitCode: failed ? 1 : 0 };

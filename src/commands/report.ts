@@ -29,6 +29,7 @@ import type { GlobalOptions, Outcome } from './outcome.js';
 import { checkOutput } from './output-file.js';
 import type { ReportInputs } from './report-input.js';
 import { loadReportInputs } from './report-input.js';
+import { collectedFirst } from '../io/heap.js';
 
 export interface ReportOptions extends GlobalOptions {
   readonly from?: string;
@@ -76,7 +77,7 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   }
   const links = format === 'html' ? await sourceLinks(view, root, siteUrl(options.siteUrl, view.lang)) : undefined;
   // Written as it is made (to standard output, or into -o's temporary file): the whole text is never one string.
-  const parts = format === 'json' ? jsonTextParts(view) : await renderWith(format, { ...withAnnexViews(view), ...(links ? { sourceLinks: links } : {}) }, root, options.template);
+  const parts = format === 'json' ? collectedFirst(jsonTextParts(view)) : await renderWith(format, { ...withAnnexViews(view), ...(links ? { sourceLinks: links } : {}) }, root, options.template);
   if (options.out === undefined) return { stdout: parts, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
   await writeOutputFile(options.out, parts);
   return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
@@ -119,7 +120,7 @@ function annexActors(input: ReportInputs): ActorId[] {
 async function renderWith(format: TemplateFormat, view: { lang: 'es' | 'en' }, root: string, template: string | undefined): Promise<Iterable<string>> {
   const set = await loadTemplateSet('report', format, { root, ...(template !== undefined ? { explicit: template } : {}) });
   try {
-    return saidParts(renderTemplateParts(set, view, format));
+    return saidParts(collectedFirst(renderTemplateParts(set, view, format)));
   } catch (e) {
     throw saidTemplateError(e);
   }

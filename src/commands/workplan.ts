@@ -22,6 +22,7 @@ import { resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { checkOutput } from './output-file.js';
 import { loadReportInputs } from './report-input.js';
+import { collectedThen } from '../io/heap.js';
 
 export interface WorkplanOptions extends GlobalOptions {
   readonly axis?: string;
@@ -55,6 +56,8 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   if (axes && plans.length && ![...axes].every((a) => plans.some((p) => p.axes.some((x) => x.number === a)))) throw new SaidError(say('usage.noSuchAxis', { value: options.axis ?? '', axes: [...new Set(plans.flatMap((p) => p.axes.map((x) => x.number)))].join(', ') }));
   const filters: WorkplanFilters = { ...(axes ? { axes } : {}), ...(period ? { period: { from: period.start, to: period.end } } : {}), ...(input.sel.actors ? { actors: input.sel.actors } : {}) };
   const model = buildWorkplan(plans, input.commitments, filters, input.ctx, input.asOf);
+  // To standard output, a table, CSV or JSON is made once this function has returned and its records are garbage.
+  if (options.out === undefined && format !== 'md' && format !== 'html') return { stdout: collectedThen(formatPlain, format, model, options), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
   const text = await formatWorkplan(format, model, input.root, options);
   if (options.out === undefined) return { stdout: text, ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
   const out = fromCwd(options.out);
@@ -62,14 +65,17 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   return { stdout: '', stderr: `${input.warning ?? ''}${t(input.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
 }
 
+function formatPlain(format: 'table' | 'csv' | 'json', model: WorkplanModel, options: WorkplanOptions): string {
+  if (format === 'table') return formatWorkplanTable(model, { style: resolveStyle(options), width: tableWidth() });
+  return format === 'csv' ? formatWorkplanCsv(model) : jsonText(model);
+}
+
 async function formatWorkplan(format: WorkplanFormat, model: WorkplanModel, root: string, options: WorkplanOptions): Promise<string> {
   switch (format) {
     case 'table':
-      return formatWorkplanTable(model, { style: resolveStyle(options), width: tableWidth() });
     case 'csv':
-      return formatWorkplanCsv(model);
     case 'json':
-      return jsonText(model);
+      return formatPlain(format, model, options);
     default: {
       const set = await loadTemplateSet('workplan', format, { root, ...(options.template !== undefined ? { explicit: options.template } : {}) });
       try {
