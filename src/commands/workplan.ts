@@ -21,8 +21,10 @@ import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { checkOutput } from './output-file.js';
+import type { ReportInputs } from './report-input.js';
 import { loadReportInputs } from './report-input.js';
-import { collectedThen } from '../io/heap.js';
+import type { Plan } from '../core/model.js';
+import { collectedThen, collectIfLarge } from '../io/heap.js';
 
 export interface WorkplanOptions extends GlobalOptions {
   readonly axis?: string;
@@ -43,15 +45,9 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   checkOutput('workplan', format, options.out);
   const period = options.period === undefined ? undefined : parsePeriod(options.period);
   if (options.period !== undefined && !period) throw new SaidError(say('usage.badPlanPeriod', { value: options.period }));
-  const input = await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {});
-  let plans = input.records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => (a.id < b.id ? -1 : 1));
-  if (planQuery !== undefined) {
-    const found = findRecord(input.records, planQuery);
-    if (!found.ok) throw new UsageError(saidText(found.error, input.lang));
-    if (found.value.kind !== 'plan') throw new SaidError(say('usage.meetingNotPlan', { query: planQuery }));
-    const id = found.value.plan.id;
-    plans = plans.filter((p) => p.id === id);
-  }
+  // The plans picked, the records let go (and collected) before the model is built: it reads plans and commitments.
+  const { input, plans } = pickPlans(await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {}), planQuery);
+  collectIfLarge();
   const axes = options.axis === undefined ? undefined : new Set(options.axis.split(',').map((a) => a.trim()).filter(Boolean));
   if (axes && plans.length && ![...axes].every((a) => plans.some((p) => p.axes.some((x) => x.number === a)))) throw new SaidError(say('usage.noSuchAxis', { value: options.axis ?? '', axes: [...new Set(plans.flatMap((p) => p.axes.map((x) => x.number)))].join(', ') }));
   const filters: WorkplanFilters = { ...(axes ? { axes } : {}), ...(period ? { period: { from: period.start, to: period.end } } : {}), ...(input.sel.actors ? { actors: input.sel.actors } : {}) };
@@ -63,6 +59,16 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   const out = fromCwd(options.out);
   await writeFileAtomic(path.dirname(out), path.basename(out), text);
   return { stdout: '', stderr: `${input.warning ?? ''}${t(input.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
+}
+
+function pickPlans({ records, ...input }: ReportInputs, planQuery: string | undefined): { input: Omit<ReportInputs, 'records'>; plans: Plan[] } {
+  const plans = records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (planQuery === undefined) return { input, plans };
+  const found = findRecord(records, planQuery);
+  if (!found.ok) throw new UsageError(saidText(found.error, input.lang));
+  if (found.value.kind !== 'plan') throw new SaidError(say('usage.meetingNotPlan', { query: planQuery }));
+  const id = found.value.plan.id;
+  return { input, plans: plans.filter((p) => p.id === id) };
 }
 
 function formatPlain(format: 'table' | 'csv' | 'json', model: WorkplanModel, options: WorkplanOptions): string {
