@@ -103,5 +103,6 @@ export async function loadFromOptions(options: GlobalOptions, load: { near?: str
 export async function scopeChangedSince(options: GlobalOptions & { readonly changedSince?: string }, root: string, head: RecordSource): Promise<ChangeScope> {
   const { gitSource } = await import('../io/source.js');
   const { scopeChangedSince: scope } = await import('../io/changed-since.js');
-  return scope(await gitSource(root, options.changedSince ?? 'HEAD'), head);
+  // (Not awaited: the disk is walked and stat'ed while git resolves the revision.)
+  return scope(gitSource(root, options.changedSince ?? 'HEAD'), head);
 }

@@ -14,13 +14,14 @@ import type { Check, Found, Indexes } from './checks/context.js';
 import { buildIndexes, freshIndex, isLater } from './checks/context.js';
 import { followupAfterAsOf } from './checks/followup.js';
 import { CHECKS } from './checks/index.js';
+import { resolveLater } from './checks/later.js';
 import type { Diagnostic } from './diagnostics.js';
 import { compareDiagnostics, limitPerFile } from './diagnostics.js';
 import type { Agreement, Config, Meeting, Note, Plan } from './model.js';
-import type { CheckOptions, Checked } from './pipeline.js';
+import type { CheckOptions, Checked, RecordResults } from './pipeline.js';
 import { checkInvalidRecords, explainWarnings, PER_RECORD, projectProblems } from './pipeline.js';
 import type { ParsedFile } from './read/index.js';
-import { withoutData } from './read/index.js';
+import { readRecordFile, withoutData, withTreeOnDemand } from './read/index.js';
 import { forgetWalk } from './walk.js';
 import type { LeftOut, Loaded, RecordSet, RegistryFile } from './records.js';
 import { addRegistry, CONFIG_FILE, emptyRegistries, placeFile } from './records.js';
@@ -35,8 +36,24 @@ export interface FactsRun {
   /** A file read once the context is whole: checked now, its data dropped. False when it is acta.yaml or a registry
    * after all: the records checked so far did not see it, and the caller must start over on the whole-record path. */
   record(parsed: ParsedFile, ordinal: number): boolean;
+  /** A check worker's side (io/check-pool.ts): what `record` would keep of a file, as plain data that crosses a thread,
+   * without keeping it here — or undefined for a file `record` must see itself (anything but a meeting or plan that
+   * took the fast parse path and passed its schema: those are few, and kept whole or sent to the whole-record path). */
+  alone(parsed: ParsedFile): Alone | undefined;
+  /** What a worker's `alone` gave for a file, kept as `record` keeps it; `bytes` are the file's, to place a
+   * diagnostic found at the end (the same positions as the dropped file's: the same bytes, the same fast path). */
+  checked(file: string, bytes: Uint8Array, alone: Alone, ordinal: number): void;
   /** The whole-set checks over the facts, and every diagnostic of the run, as checkRecords gives them. */
   finish(): Checked;
+}
+
+/** One meeting or plan checked fresh by a worker: its diagnostics so far (parse, place, schema), its facts, and each
+ * per-record check's results (Laters as data). Plain values only: structured clone carries it. */
+export interface Alone {
+  readonly kind: 'meeting' | 'plan';
+  readonly diagnostics: readonly Diagnostic[];
+  readonly facts: Meeting | Plan;
+  readonly results: Results;
 }
 
 /** Per-record checks' results of one record, checked fresh: one list per check of PER_RECORD, then --as-of's. */
@@ -54,8 +71,9 @@ interface Slot {
   results?: Results;
 }
 
-/** Counts of this process (for tests: work counted, not timed): records checked fresh, records kept whole. */
-export const factCounts = { fresh: 0, whole: 0 };
+/** Counts of this process (for tests: work counted, not timed): records checked fresh, records kept whole, and of the
+ * fresh ones those checked by a worker (`checked`). */
+export const factCounts = { fresh: 0, whole: 0, byWorker: 0 };
 
 export function startFacts(validator: SchemaValidator, options: FactsOptions = {}): FactsRun {
   const slots: Slot[] = [];
@@ -105,11 +123,7 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
       factCounts.whole++;
       return;
     }
-    const { set, index } = (fresh ??= begin());
-    const one: RecordSet = slot.meeting ? { ...set, meetings: [slot.meeting] } : { ...set, plans: [slot.plan!] };
-    const results: Found[][] = PER_RECORD.map((c: Check) => (c.fresh ? c.fresh(one, index) : c.run(one, index)));
-    results.push(options.asOf !== undefined ? followupAfterAsOf(one, options.asOf) : []);
-    slot.results = results;
+    slot.results = resultsOf(slot);
     forgetWalk(loaded.data);
     const light = withoutData(loaded.parsed);
     if (!light) {
@@ -120,6 +134,15 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
     slot.file = light;
     if (slot.meeting) slot.meeting = { data: meetingFacts(slot.meeting.data), parsed: light, valid: true };
     else slot.plan = { data: planFacts(slot.plan!.data), parsed: light, valid: true };
+  };
+
+  // Every per-record check of one valid meeting or plan, with the registries' index; then --as-of's.
+  const resultsOf = (slot: Slot): Found[][] => {
+    const { set, index } = (fresh ??= begin());
+    const one: RecordSet = slot.meeting ? { ...set, meetings: [slot.meeting] } : { ...set, plans: [slot.plan!] };
+    const results: Found[][] = PER_RECORD.map((c: Check) => (c.fresh ? c.fresh(one, index) : c.run(one, index)));
+    results.push(options.asOf !== undefined ? followupAfterAsOf(one, options.asOf) : []);
+    return results;
   };
 
   const begin = (): { set: RecordSet; index: Indexes } => {
@@ -143,6 +166,31 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
       if (late) return false;
       check(slot);
       return true;
+    },
+    alone(parsed) {
+      const diagnostics: Diagnostic[] = [];
+      const dropped: LeftOut[] = [];
+      const placed = placeFile(parsed, validator, diagnostics, dropped);
+      if ((placed.kind !== 'meeting' && placed.kind !== 'plan') || !placed.loaded.valid || dropped.length > 0) return undefined;
+      // Only a file of the fast path is sent back as facts: its positions, made again from its bytes on this thread,
+      // are the same (withoutData answers for it); any other is kept whole, on the thread that keeps the run.
+      if (!withoutData(parsed)) return undefined;
+      const slot: Slot = { ordinal: -1, diagnostics, file: parsed, ...(placed.kind === 'meeting' ? { meeting: placed.loaded } : { plan: placed.loaded }) };
+      const results = resultsOf(slot);
+      forgetWalk(placed.loaded.data);
+      const facts = placed.kind === 'meeting' ? meetingFacts(placed.loaded.data) : planFacts(placed.loaded.data);
+      return { kind: placed.kind, diagnostics, facts, results };
+    },
+    checked(file, bytes, alone, ordinal) {
+      if (!fresh) {
+        fresh = begin();
+        for (const slot of waiting.splice(0)) check(slot);
+      }
+      const light = withTreeOnDemand(file, bytes, undefined, undefined, [], true);
+      const loaded = { parsed: light, valid: true };
+      slots.push({ ordinal, diagnostics: [...alone.diagnostics], file: light, results: alone.results, ...(alone.kind === 'meeting' ? { meeting: { ...loaded, data: alone.facts as Meeting } } : { plan: { ...loaded, data: alone.facts as Plan } }) });
+      factCounts.fresh++;
+      factCounts.byWorker++;
     },
     finish() {
       if (!fresh) for (const slot of waiting.splice(0)) check(slot);
@@ -173,7 +221,7 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
         for (const s of inOrder) {
           const loaded = (s.meeting ?? s.plan)!;
           if (s.results) {
-            for (const f of s.results[i]!) if (isLater(f)) f.later(loaded.parsed, index, diagnostics);
+            for (const f of s.results[i]!) if (isLater(f)) resolveLater(f, loaded.parsed, index, diagnostics);
             else diagnostics.push(f);
             continue;
           }
@@ -205,12 +253,49 @@ export function looksLikeContext(name: string): boolean {
 }
 
 /** The facts path over files already read, in their order (io/load.ts streams them instead): what checkRecords gives,
- * or undefined when acta.yaml or a registry is not named like one (looksLikeContext). */
-export function checkByFacts(files: readonly ParsedFile[], validator: SchemaValidator, options: FactsOptions = {}): Checked | undefined {
+ * or undefined when acta.yaml or a registry is not named like one (looksLikeContext). With `through`, each record goes
+ * as a check worker's does (io/check-pool.ts): a second run given the same context checks it `alone`, its answer passes
+ * through `through` (a test gives structuredClone: what crosses a thread) and this run keeps it (`checked`). */
+export function checkByFacts(files: readonly ParsedFile[], validator: SchemaValidator, options: FactsOptions = {}, through?: (alone: Alone) => Alone): Checked | undefined {
   const run = startFacts(validator, options);
+  const worker = through ? startFacts(validator, options) : undefined;
   files.forEach((f, i) => looksLikeContext(f.file) && run.context(f, i));
-  for (const [i, f] of files.entries()) if (!looksLikeContext(f.file) && !run.record(f, i)) return undefined;
+  if (worker) files.forEach((f, i) => looksLikeContext(f.file) && worker.context(readRecordFile(f.file, utf8(f.text)), i));
+  for (const [i, f] of files.entries()) {
+    if (looksLikeContext(f.file)) continue;
+    // A file of the fast path is its bytes decoded: encoding its text gives those bytes back.
+    const alone = worker && f.positions?.() !== undefined ? worker.alone(readRecordFile(f.file, utf8(f.text))) : undefined;
+    if (alone) run.checked(f.file, utf8(f.text), through!(alone), i);
+    else if (!run.record(f, i)) return undefined;
+  }
   return run.finish();
+}
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Check workers' answers (`alone`) given to the whole-record pipeline (checkRecords), for the read commands, which
+ * keep every record's data and so parse each file on the main thread too: a file a worker answered for is a valid
+ * meeting or plan of the fast path (its schema found nothing: the validator says so without running), and its
+ * per-record results are the worker's, each Later resolved on the whole set's index as the facts path resolves it —
+ * in the order recordByRecord asks for them, the order of the whole-set checks. Files with no answer are checked here. */
+export function fromAnswers(answers: ReadonlyMap<string, Alone>, files: ReadonlyMap<string, ParsedFile>, validator: SchemaValidator): { validator: SchemaValidator; recordResults: (context: string, index: Indexes) => RecordResults } {
+  return {
+    validator: { validate: (kind, parsed) => (answers.get(parsed.file)?.kind === kind && files.get(parsed.file) === parsed ? [] : validator.validate(kind, parsed)) },
+    recordResults: (_context, index) => ({
+      get(file) {
+        const answer = answers.get(file);
+        const parsed = files.get(file);
+        if (!answer || !parsed) return undefined;
+        return answer.results.map((list) => {
+          const out: Diagnostic[] = [];
+          for (const f of list) if (isLater(f)) resolveLater(f, parsed, index, out);
+          else out.push(f);
+          return out;
+        });
+      },
+      put() {},
+    }),
+  };
 }
 
 // What the whole-set checks read of a valid meeting (pipeline.ts, checks/context.ts buildIndexes, checks/ids.ts,

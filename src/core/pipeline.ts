@@ -32,7 +32,7 @@ export interface CheckOptions {
   readonly known?: readonly KnownRecord[];
   /** Results kept from earlier runs (io/cache-checks.ts): given the context of this run (recordContext), the per-record
    * checks' results by file, or undefined to run every check. */
-  readonly recordResults?: (context: string) => RecordResults | undefined;
+  readonly recordResults?: (context: string, index: Indexes) => RecordResults | undefined;
 }
 
 /** The per-record checks' diagnostics about one valid meeting or plan, one list per check of PER_RECORD (then one for
@@ -60,7 +60,7 @@ export function checkRecords(files: readonly ParsedFile[], validator: SchemaVali
   const records: RecordSet = options.known?.length ? { ...built.records, known: options.known } : built.records;
   const diagnostics = built.diagnostics;
   const index = buildIndexes(records);
-  const kept = options.recordResults?.(recordContext(records, index, options.asOf));
+  const kept = options.recordResults?.(recordContext(records, index, options.asOf), index);
   const byRecord = kept ? recordByRecord(records, index, options.asOf, kept) : undefined;
   // Loops, not push(...list): a spread of a list of 100,000 diagnostics overflows the stack.
   for (const check of CHECKS) for (const d of byRecord && perRecord.has(check) ? byRecord.of(check) : check.run(records, index)) diagnostics.push(d);

@@ -8,11 +8,10 @@
 // the YAML reader or the checks.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { isDiagnostic, readStore, storeFile, trustedStore, writeStore } from './cache-store.js';
+import { dependencyPackageJson, isDiagnostic, readStore, storeFile, trustedStore, writeStore } from './cache-store.js';
 import type { Snapshot } from './cache-stat.js';
 import { runtime } from './runtime.js';
 
@@ -130,16 +129,10 @@ function codeFiles(): CodeFile[] {
   add(path.join(IO, '..', 'validators.cjs'));
   walk(path.join(IO, '..', '..', 'schemas'));
   add(path.join(IO, '..', '..', 'package.json'));
-  const require = createRequire(import.meta.url);
   for (const dependency of ['yaml', 'js-yaml', 'ajv', 'date-fns']) {
-    let full: string;
-    try {
-      full = require.resolve(`${dependency}/package.json`);
-    } catch {
-      files.push({ name: `${dependency} ?`, full: '' });
-      continue;
-    }
-    add(full);
+    const full = dependencyPackageJson(dependency, import.meta.url);
+    if (full === undefined) files.push({ name: `${dependency} ?`, full: '' });
+    else add(full);
   }
   return files;
 }

@@ -90,8 +90,9 @@ export interface Snapshot {
 export type Voucher = (name: string, stat: BigIntStats) => string | undefined;
 
 /** List the record files under root and tell each one's content hash, from the index where its stat is unchanged
- * (else, when a voucher is given and vouches for the file, its blob id only; else from its bytes). */
-export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtime().env, vouch?: Voucher): Promise<Snapshot> {
+ * (else, when a voucher is given and vouches for the file, its blob id only; else from its bytes). The voucher may
+ * come later (a promise): every file is stat'ed first, and waits for it only then. */
+export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtime().env, vouchFor?: Voucher | Promise<Voucher | undefined | false>): Promise<Snapshot> {
   const absolute = path.resolve(root);
   const listing = await walkRecordFiles(absolute);
   const file = cacheEnabled(env) ? storeFile(env, 'stat', absolute) : undefined;
@@ -118,6 +119,9 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
     }
     return folders.get(folder);
   };
+  // First every file's stat (what the index and a voucher are compared with); then, once the voucher is there (git's
+  // index, listed by a git process that runs meanwhile: io/changed-since.ts), what each file's content is.
+  const stats: { name: string; full: string; stat: BigIntStats; real: string; now: number }[] = [];
   for (const name of listing.files) {
     const now = statClock.now();
     const full = path.join(absolute, name);
@@ -140,6 +144,12 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
       plain = false;
       break;
     }
+    stats.push({ name, full, stat, real, now });
+  }
+  // (false: the caller no longer wants the snapshot — its revision was refused, say: nothing is read, nothing keyed.)
+  const vouch = plain ? await vouchFor : undefined;
+  if (vouch === false) plain = false;
+  for (const { name, full, stat, real, now } of plain ? stats : []) {
     const known = index.get(name);
     if (known && entryHolds(known, stat, real)) {
       next.push([name, known]);
@@ -147,7 +157,7 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
       blobIds.set(name, known.blob);
       continue;
     }
-    const vouched = vouch?.(name, stat);
+    const vouched = vouch ? vouch(name, stat) : undefined;
     if (vouched !== undefined) {
       blobIds.set(name, vouched);
       continue;

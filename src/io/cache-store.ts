@@ -3,9 +3,11 @@
 // it is believed. A warm `acta validate` answers through these alone (io/cache-stat.ts, io/cache-results.ts), without
 // loading the YAML reader, ajv or the checks; the parse cache (io/cache.ts) and io/refs-cache.ts use them too.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { CODES } from '../core/diagnostics.js';
 import type { CacheTrust } from './cache-trust.js';
@@ -14,6 +16,33 @@ import { runtime } from './runtime.js';
 
 const isSet = (v: string | undefined): v is string => v !== undefined && v.trim() !== '';
 const isTrue = (v: string): boolean => !['0', 'false', 'no', 'off'].includes(v.trim().toLowerCase());
+
+/** The package.json of a dependency as `require.resolve('NAME/package.json')` from `from` (a module's URL) finds it — the
+ * nearest node_modules/NAME/ up from that module, its real path — looked up directly: resolving through node's
+ * loader costs ~20 ms on first use (its package-exports machinery), and every salt and code hash of the cache needs
+ * these files. Node's own resolution only where the walk finds nothing (NODE_PATH, global folders). Undefined when
+ * node cannot find it either. */
+export function dependencyPackageJson(name: string, from: string): string | undefined {
+  let dir = path.dirname(fileURLToPath(from));
+  for (;;) {
+    const candidate = path.join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(candidate)) {
+      try {
+        return realpathSync(candidate);
+      } catch {
+        break;
+      }
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  try {
+    return createRequire(from).resolve(`${name}/package.json`);
+  } catch {
+    return undefined;
+  }
+}
 
 /** ACTA_CACHE=0 (or --no-cache) turns it off, ACTA_CACHE=1 on. Unset, it is on, except under CI=true — where setting
  * ACTA_CACHE_DIR turns it on (a CI job that restores and saves that folder, e.g. with actions/cache). */

@@ -3,7 +3,6 @@
 // missing, truncated or corrupt is a miss: the file is parsed again, never trusted, never a crash.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rename, rm, writeFile } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -14,7 +13,7 @@ import type { ParsedFile } from '../core/read/index.js';
 import { plainText, withTreeOnDemand } from '../core/read/index.js';
 import { cacheCap, pruneIfDue } from './cache-prune.js';
 import { runtime } from './runtime.js';
-import { boundedPlainData, cacheEnabled, cacheFolder, isDiagnostic, isPlainObject } from './cache-store.js';
+import { boundedPlainData, cacheEnabled, cacheFolder, dependencyPackageJson, isDiagnostic, isPlainObject } from './cache-store.js';
 import { SCHEMA_DIR } from './schemas.js';
 import { packageVersion } from './scaffold.js';
 
@@ -143,8 +142,9 @@ export function parseSalt(): string {
     }
   }
   for (const parser of ['yaml', 'js-yaml']) {
+    const found = dependencyPackageJson(parser, import.meta.url);
     try {
-      hash.update(readFileSync(createRequire(import.meta.url).resolve(`${parser}/package.json`)));
+      hash.update(found !== undefined ? readFileSync(found) : `${parser} ?`);
     } catch {
       hash.update(`${parser} ?`);
     }

@@ -13,15 +13,25 @@ import { listIndex } from './git.js';
 import { readParsedFiles } from './load.js';
 import { openRefsStore } from './refs-cache.js';
 import type { RecordSource } from './source.js';
-import { changedFiles, snapshotSource } from './source.js';
+import { changedByIds, changedFiles, snapshotSource } from './source.js';
 
 /** The scope of the change from `base` (a git revision) to `head` (the disk, or --rev): see core/change-scope.ts. */
-export async function scopeChangedSince(base: RecordSource, from: RecordSource): Promise<ChangeScope> {
+export async function scopeChangedSince(baseSource: RecordSource | Promise<RecordSource>, from: RecordSource): Promise<ChangeScope> {
+  // The base may still be resolving (a git process): the disk is walked and stat'ed meanwhile. (Its refusal — no such
+  // revision — is handled here, said when awaited below.)
+  const pending = Promise.resolve(baseSource);
+  pending.catch(() => undefined);
   // The disk through the stat index (io/cache-stat.ts): an unchanged file's blob id comes from the index, so only the
   // files that changed are read — compared by id with the base, summarised from the store.
-  const { head, stable, done } = await throughStatIndex(base, from);
-  const headIds = new Map<string, string>();
-  const changed = await changedFiles(base, head, { headIds });
+  const { head, stable, done } = await throughStatIndex(pending, from);
+  const base = await pending;
+  // Which files changed: by blob id when every head file has one (the disk through the stat index and git's index),
+  // without reading either side; else by their bytes (changedFiles).
+  const byIds = await changedByIds(base, head);
+  const headIds = byIds ? new Map(await head.objectIds!()) : new Map<string, string>();
+  const changed: { file: string; atBase: boolean; baseId?: string | undefined }[] = byIds
+    ? byIds.map((c) => ({ file: c.file, atBase: c.baseId !== undefined, baseId: c.baseId }))
+    : (await changedFiles(base, head, { headIds })).map((c) => ({ file: c.file, atBase: c.before !== undefined }));
   const changedNames = new Set(changed.map((c) => c.file));
   const files = await head.list();
   const store = openRefsStore(head.root);
@@ -43,8 +53,17 @@ export async function scopeChangedSince(base: RecordSource, from: RecordSource):
     // (Not a file that could not be read: a link in git has the bytes of its target's name.)
     if (id !== undefined && !changedNames.has(parsed.file) && !unreadable(parsed)) store.put(id, summary);
   }
-  const atBase = changed.filter((c) => c.before !== undefined).map((c) => c.file);
-  const before = new Map((await readParsedFiles(base, atBase)).map((p) => [p.file, fileRefs(p)]));
+  // A changed file's summary at the base: kept by its blob id when the run that saved the cache (on the base, in CI)
+  // summarised it, else parsed from git.
+  const before = new Map<string, FileRefs>();
+  const atBase: string[] = [];
+  for (const c of changed) {
+    if (!c.atBase) continue;
+    const kept = c.baseId !== undefined ? store.get(summaryKey(c.file, c.baseId)!) : undefined;
+    if (kept) before.set(c.file, kept);
+    else atBase.push(c.file);
+  }
+  for (const parsed of await readParsedFiles(base, atBase)) before.set(parsed.file, fileRefs(parsed));
   // (A file found changed while this ran: its summary may not match its id, so nothing is kept.)
   if (stable()) store.save(files.map(keyOf).filter((k): k is string => k !== undefined));
   done();
@@ -84,26 +103,37 @@ export function keepSummaries(root: string, files: readonly ParsedFile[], blobId
 // the entry recorded, the entry is older than the index file (git's racily clean rule), its blob is the base's, and
 // the base's blob has the file's size (so no end-of-line or other conversion stands between the two). Any other file
 // is read and hashed. `stable()` is false once a file read is found changed since.
-async function throughStatIndex(base: RecordSource, head: RecordSource): Promise<{ head: RecordSource; stable(): boolean; done(): void }> {
+async function throughStatIndex(pending: Promise<RecordSource>, head: RecordSource): Promise<{ head: RecordSource; stable(): boolean; done(): void }> {
   const plain = { head, stable: () => true, done: () => undefined };
   if (!head.onDisk || !cacheEnabled()) return plain;
-  // The base's tree and git's index listed at once: two git processes that need not wait for each other.
-  const [baseEntries, index] = await Promise.all([base.treeEntries?.(), base.git ? listIndex(base.git.workTree, base.git.folder, base.git.indexFile) : undefined]);
-  if (!baseEntries || ![...baseEntries.values()].every((e) => e.object.length === 40)) return plain;
-  const vouch: Voucher | undefined = index
-    ? (name, stat) => {
-        const entry = index.entries.get(name);
-        const at = baseEntries.get(name);
-        if (!entry || !at || entry.flagged || (entry.mode !== '100644' && entry.mode !== '100755') || entry.object !== at.object) return undefined;
-        if (BigInt(at.size) !== stat.size || entry.size !== (stat.size & LOW_32) || entry.dev !== (stat.dev & LOW_32) || entry.ino !== (stat.ino & LOW_32)) return undefined;
-        const [ms, mn] = entry.mtime;
-        const [cs, cn] = entry.ctime;
-        if (ms * NS + mn !== stat.mtimeNs || cs * NS + cn !== stat.ctimeNs || stat.mtimeNs >= index.mtimeNs) return undefined;
-        return entry.object;
-      }
-    : undefined;
+  // The base's tree and git's index, listed at once by two git processes (once the base's one rev-parse has answered),
+  // while this process walks the records and stats every file (io/cache-stat.ts waits for the voucher only then).
+  // Anything git cannot answer here is no voucher: every file is read, and the error, if any, comes again below.
+  const gitSide = pending
+    .then(async (base) => {
+      const [baseEntries, index] = await Promise.all([base.treeEntries?.(), base.git ? listIndex(base.git.workTree, base.git.folder, base.git.indexFile) : undefined]);
+      return baseEntries && [...baseEntries.values()].every((e) => e.object.length === 40) ? { baseEntries, index } : undefined;
+    })
+    .catch(() => undefined);
+  const vouch: Promise<Voucher | undefined | false> = gitSide.then((side) => {
+    if (!side) return false;
+    if (!side.index) return undefined;
+    const { baseEntries, index } = side;
+    const voucher: Voucher = (name, stat) => {
+      const entry = index.entries.get(name);
+      const at = baseEntries.get(name);
+      if (!entry || !at || entry.flagged || (entry.mode !== '100644' && entry.mode !== '100755') || entry.object !== at.object) return undefined;
+      if (BigInt(at.size) !== stat.size || entry.size !== (stat.size & LOW_32) || entry.dev !== (stat.dev & LOW_32) || entry.ino !== (stat.ino & LOW_32)) return undefined;
+      const [ms, mn] = entry.mtime;
+      const [cs, cn] = entry.ctime;
+      if (ms * NS + mn !== stat.mtimeNs || cs * NS + cn !== stat.ctimeNs || stat.mtimeNs >= index.mtimeNs) return undefined;
+      return entry.object;
+    };
+    return voucher;
+  });
   const snapshot = await snapshotRoot(head.root, undefined, vouch);
-  if (!snapshot.hashes) return plain;
+  // (A repository of sha256 objects, or a base git could not list: the head as before, every file read.)
+  if (!(await gitSide) || !snapshot.hashes) return plain;
   const source = snapshotSource(snapshot);
   return { head: { ...source, objectIds: async () => snapshot.blobIds }, stable: source.stable, done: () => snapshot.save() };
 }

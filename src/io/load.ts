@@ -12,8 +12,10 @@ import type { RecordSource } from './source.js';
 import { diskSource, UnreadableRecord } from './source.js';
 import { precompiledValidators, readSchemas } from './schemas.js';
 import { startProgress } from './terminal.js';
-import type { ParsePool } from './parse-pool.js';
-import { poolSize, startParsePool } from './parse-pool.js';
+import type { CheckPool, ParsePool } from './parse-pool.js';
+import { checkPoolSize, poolSize, startCheckPool, startParsePool } from './parse-pool.js';
+import type { Alone } from '../core/facts.js';
+import { cacheEnabled } from './cache-store.js';
 import type { ParseCache } from './cache.js';
 import type { FileResults } from './cache-checks.js';
 import { openParseCache } from './cache.js';
@@ -47,38 +49,115 @@ function configValidator(): SchemaValidator {
 export async function loadRepository(from: string | RecordSource, extra: readonly string[] = [], options: LoadOptions = {}): Promise<Repository> {
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
-  const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, f.reason, 'folder'))];
   const { dataOnly, fileResults, ...checks } = options;
+  // The read commands' cold run, when asked (ACTA_WORKERS=N): check workers take the schema and per-record checks off
+  // this thread, which parses. Not by default: at 2,000 meetings they took ~0.1 s off this thread for ~1 s more CPU
+  // (docs/internals/performance.md, "Check workers").
+  const size = dataOnly || fileResults || cacheEnabled() ? 0 : poolSize();
+  if (size > 0) return loadWithWorkers(source, names, size, checks);
+  const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, f.reason, 'folder'))];
   const validator = fileResults ? fileResults.validator(schemaValidator) : schemaValidator();
   const kept = fileResults ? { recordResults: (context: string) => fileResults.recordResults(context) } : {};
   const checked = dataOnly ? { records: buildRecordSet(parsed, configValidator()).records, diagnostics: [] } : checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, ...kept });
   return { ...checked, root: source.root, fileNames: names };
 }
 
+/** loadRepository with check workers: every file read and parsed here in order (the read commands keep every record's
+ * data), and each record file also sent to a worker, which checks it alone (core/facts.ts `alone`); the answers in hand
+ * when the reading ends are given to checkRecords (`fromAnswers`): their schema and per-record checks are not run here
+ * again. A file with no answer yet (the worker behind, or it left the file to this thread) is checked here, as
+ * without workers: the same records and diagnostics either way (test/validate/facts.test.ts). */
+async function loadWithWorkers(source: RecordSource, names: readonly string[], size: number, checks: Pick<LoadOptions, 'asOf' | 'known'>): Promise<Repository> {
+  const { fromAnswers, looksLikeContext } = await import('../core/facts.js');
+  const pool = startCheckPool(size);
+  const answers = new Map<string, Alone>();
+  const parsed: ParsedFile[] = [];
+  try {
+    const first = names.filter((n) => looksLikeContext(n));
+    const context: { file: string; bytes: Uint8Array }[] = [];
+    const kept: ParsedFile[] = [];
+    await readEach(source, first, parseJob(source.root, false), ({ parsed: p, bytes }) => {
+      if (bytes) context.push({ file: p.file, bytes });
+      kept.push(p);
+    }, 0);
+    pool.context(context, { rootFile: 'acta.yaml', ...checks });
+    const rest = names.filter((n) => !looksLikeContext(n));
+    const job: Job<ParsedFile> = {
+      async run(name, read) {
+        let bytes: Uint8Array;
+        try {
+          bytes = await read;
+        } catch (e) {
+          return unreadableOf(source.root, name, e);
+        }
+        void pool.check(name, bytes).then((a) => a && answers.set(name, a));
+        return readRecordFile(name, bytes);
+      },
+      ahead: false,
+      close: async () => undefined,
+    };
+    const others: ParsedFile[] = [];
+    await readEach(source, rest, job, (p) => void others.push(p), 0);
+    // Take the answers already sent (a turn of the event loop), not wait for the rest: this thread checks those.
+    await new Promise((resolve) => setImmediate(resolve));
+    // Back in the order of names (the context files were read first).
+    const byName = new Map([...kept, ...others].map((p, i) => [i < kept.length ? first[i]! : rest[i - kept.length]!, p]));
+    for (const name of names) parsed.push(byName.get(name)!);
+  } finally {
+    await pool.close();
+  }
+  for (const f of source.unreadableFolders?.() ?? []) parsed.push(unreadable(source.root, f.folder, f.reason, 'folder'));
+  const { validator, recordResults } = fromAnswers(answers, new Map(parsed.map((p) => [p.file, p])), schemaValidator());
+  return { ...checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, recordResults }), root: source.root, fileNames: names };
+}
+
 /** validate's path (core/facts.ts): the same answer as loadRepository, each record checked while fresh and only its
  * facts kept — acta.yaml and the registries read first (the files named like them), then every other file in order.
- * A registry or acta.yaml found among the others sends the run to loadRepository (the same answer, slower). */
+ * A registry or acta.yaml found among the others sends the run to loadRepository (the same answer, slower).
+ * With check workers (a cold run of enough files: parse-pool.ts checkPoolSize), each record file is parsed and checked
+ * on a worker, which sends back only its facts and results (`alone`); this thread reads the files and keeps the run. */
 export async function checkRepository(from: string | RecordSource, extra: readonly string[] = [], options: Pick<LoadOptions, 'asOf' | 'known'> = {}): Promise<Repository> {
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
   const { looksLikeContext, startFacts } = await import('../core/facts.js');
-  const run = startFacts(schemaValidator(), { rootFile: 'acta.yaml', ...options });
+  const factsOptions = { rootFile: 'acta.yaml', ...options };
+  const run = startFacts(schemaValidator(), factsOptions);
   const first: number[] = [];
   const rest: number[] = [];
   names.forEach((name, i) => (looksLikeContext(name) ? first : rest).push(i));
+  // Workers only when every file is parsed here anyway (the parse cache off): a warm run's cached files need none.
+  const size = cacheEnabled() ? 0 : checkPoolSize(rest.length);
+  // Started first: they load their modules while this thread reads the context.
+  const pool = size > 0 ? startCheckPool(size) : undefined;
   // One progress display for both passes (a terminal shows "read n/N files" for the whole run).
   const progress = startProgress(names.length);
   let whole: boolean;
   try {
-    await readEach(source, first.map((i) => names[i]!), (parsed, k) => run.context(parsed, first[k]!), 0, progress);
-    whole = await readEach(source, rest.map((i) => names[i]!), (parsed, k) => run.record(parsed, rest[k]!), 4, progress);
+    const context: { file: string; bytes: Uint8Array }[] = [];
+    await readEach(source, first.map((i) => names[i]!), parseJob(source.root, false), ({ parsed, bytes }, k) => {
+      if (bytes) context.push({ file: parsed.file, bytes });
+      run.context(parsed, first[k]!);
+    }, 0, progress);
+    if (pool) {
+      pool.context(context, factsOptions);
+      whole = await readEach(source, rest.map((i) => names[i]!), checkJob(source.root, pool), (done, k) => {
+        if ('alone' in done) return run.checked(done.file, done.bytes, done.alone, rest[k]!);
+        return run.record(done.parsed, rest[k]!);
+      }, CHECK_WINDOW, progress);
+    } else {
+      whole = await readEach(source, rest.map((i) => names[i]!), parseJob(source.root), ({ parsed }, k) => run.record(parsed, rest[k]!), 4, progress);
+    }
   } finally {
     progress.stop();
+    await pool?.close();
   }
   if (!whole) return loadRepository(source, extra, options);
   (source.unreadableFolders?.() ?? []).forEach((f, i) => run.record(unreadable(source.root, f.folder, f.reason, 'folder'), names.length + i));
   return { ...run.finish(), root: source.root, fileNames: names };
 }
+
+// How many files a check worker's answers may run ahead of the one this thread keeps (small answers: facts and results).
+const CHECK_WINDOW = 256;
 
 // Reads run ahead of parsing, so the disk and the parser work at the same time; files are still parsed, and
 // reported, in order. One read at a time until one succeeds: a source may fill a cache on its first read (a git
@@ -89,13 +168,21 @@ export async function readParsedFiles(source: RecordSource, names: readonly stri
 
 async function readAll(source: RecordSource, names: readonly string[]): Promise<ParsedFile[]> {
   const parsed: ParsedFile[] = [];
-  await readEach(source, names, (p) => void parsed.push(p), Infinity);
+  await readEach(source, names, parseJob(source.root), ({ parsed: p }) => void parsed.push(p), Infinity);
   return parsed;
 }
 
-// Each file read and parsed, given to `each` in order (false from it stops the run). With parse workers, up to
-// `window` files are parsed ahead of the one given (readAll keeps them all; validate's facts path keeps a few).
-async function readEach(source: RecordSource, names: readonly string[], each: (parsed: ParsedFile, i: number) => boolean | void, window: number, shared?: Progress): Promise<boolean> {
+/** What is done with each file read, off the order of reading (`run`), and what is left when the run ends (`close`). */
+interface Job<T> {
+  run(name: string, read: Promise<Uint8Array>): Promise<T>;
+  /** True when `run` answers on another thread: files are then run ahead of the one given, up to the window. */
+  readonly ahead: boolean;
+  close(): Promise<void>;
+}
+
+// Each file read and parsed (or checked), given to `each` in order (false from it stops the run). With workers, up to
+// `window` files are run ahead of the one given (readAll keeps them all; validate's facts path keeps a few).
+async function readEach<T>(source: RecordSource, names: readonly string[], job: Job<T>, each: (done: T, i: number) => boolean | void, window: number, shared?: Progress): Promise<boolean> {
   const progress = shared ?? startProgress(names.length);
   const reads = new Map<number, Promise<Uint8Array>>();
   let ahead = 1;
@@ -105,61 +192,98 @@ async function readEach(source: RecordSource, names: readonly string[], each: (p
     read.then(() => (ahead = READ_AHEAD), () => undefined);
     reads.set(i, read);
   };
-  const parsed: Promise<ParsedFile>[] = [];
+  const done: Promise<T>[] = [];
   let given = 0;
   let stopped = false;
   const give = async (upTo: number): Promise<void> => {
     while (given < upTo && !stopped) {
-      const one = await parsed[given]!;
-      delete parsed[given];
+      const one = await done[given]!;
+      delete done[given];
       if (each(one, given++) === false) stopped = true;
     }
   };
-  const size = poolSize(names.length);
-  // Workers start on the first file the cache does not hold: a warm run starts none.
-  let pool: ParsePool | undefined;
-  const parser = (): ParsePool | undefined => (size > 0 ? (pool ??= startParsePool(size)) : undefined);
-  const cache = openParseCache();
   try {
     for (let i = 0; i < names.length && !stopped; i++) {
       for (let k = i; k < i + ahead; k++) start(k);
       const read = reads.get(i)!;
       reads.delete(i);
-      const one = readAndParse(source.root, names[i]!, read, parser, cache);
+      const one = job.run(names[i]!, read);
       one.then(() => progress.tick(), () => undefined);
-      parsed.push(one);
-      if (size === 0) await give(i + 1);
+      done.push(one);
+      if (!job.ahead) await give(i + 1);
       else if (i + 1 - given > window) await give(i + 1 - window);
       // Let timers run now and then (the progress display), even if a source answers without waiting.
       if (i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
     }
-    await give(parsed.length);
+    await give(done.length);
     // Reads started ahead of a stop are left to settle (their errors are answered by readAndParse's callers: none).
     for (const read of reads.values()) read.catch(() => undefined);
     return !stopped;
   } finally {
     if (!shared) progress.stop();
-    await Promise.all([pool?.close(), cache?.flush()]);
+    await job.close();
   }
+}
+
+/** A file parsed on this thread, or by parse workers when asked (ACTA_WORKERS=N, poolSize), through the parse cache;
+ * `bytes` undefined for a file that could not be read. */
+function parseJob(root: string, workers = true): Job<{ parsed: ParsedFile; bytes: Uint8Array | undefined }> {
+  const size = workers ? poolSize() : 0;
+  // Workers start on the first file the cache does not hold: a warm run starts none.
+  let pool: ParsePool | undefined;
+  const parser = (): ParsePool | undefined => (size > 0 ? (pool ??= startParsePool(size)) : undefined);
+  const cache = openParseCache();
+  return {
+    run: (name, read) => readAndParse(root, name, read, parser, cache),
+    ahead: size > 0,
+    close: async () => void (await Promise.all([pool?.close(), cache?.flush()])),
+  };
+}
+
+type Checked1 = { readonly parsed: ParsedFile } | { readonly file: string; readonly bytes: Uint8Array; readonly alone: Alone };
+
+/** A record file checked by a check worker (its facts and results), or, when the worker leaves it to this thread (not a
+ * fast-path valid record, no live worker), parsed here. */
+function checkJob(root: string, pool: CheckPool): Job<Checked1> {
+  return {
+    async run(name, read) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await read;
+      } catch (e) {
+        return { parsed: unreadableOf(root, name, e) };
+      }
+      // Every worker has enough in hand: this thread checks this one (in `each`, in order) rather than wait idle.
+      if (pool.busy()) return { parsed: readRecordFile(name, bytes) };
+      const alone = await pool.check(name, bytes);
+      return alone ? { file: name, bytes, alone } : { parsed: readRecordFile(name, bytes) };
+    },
+    ahead: true,
+    close: async () => undefined,
+  };
 }
 
 type Progress = ReturnType<typeof startProgress>;
 
 const READ_AHEAD = 32;
 
-async function readAndParse(root: string, name: string, read: Promise<Uint8Array>, parser: () => ParsePool | undefined, cache: ParseCache | undefined): Promise<ParsedFile> {
+async function readAndParse(root: string, name: string, read: Promise<Uint8Array>, parser: () => ParsePool | undefined, cache: ParseCache | undefined): Promise<{ parsed: ParsedFile; bytes: Uint8Array | undefined }> {
   try {
     const bytes = await read;
     const cached = cache?.get(name, bytes);
-    if (cached) return cached;
+    if (cached) return { parsed: cached, bytes };
     const pool = parser();
     const parsed = pool ? await pool.parse(name, bytes) : readRecordFile(name, bytes);
     cache?.put(name, bytes, parsed);
-    return parsed;
+    return { parsed, bytes };
   } catch (e) {
-    const reason = e instanceof UnreadableRecord ? e.reason : (e as NodeJS.ErrnoException).code ?? 'error';
-    return unreadable(root, name, reason);
+    return { parsed: unreadableOf(root, name, e), bytes: undefined };
   }
+}
+
+function unreadableOf(root: string, name: string, e: unknown): ParsedFile {
+  const reason = e instanceof UnreadableRecord ? e.reason : (e as NodeJS.ErrnoException).code ?? 'error';
+  return unreadable(root, name, reason);
 }
 
 // A file (or a folder, named with a trailing /) that could not be read: no data, one file/unreadable diagnostic.

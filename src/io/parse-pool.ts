@@ -4,7 +4,9 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/read/index.js';
 import { readRecordFile, withTreeOnDemand } from '../core/read/index.js';
-import type { ParseReply } from './parse-worker.js';
+import os from 'node:os';
+import type { Alone, FactsOptions } from '../core/facts.js';
+import type { CheckReply, CheckRequest, ContextRequest, ParseReply } from './parse-worker.js';
 import { runtime } from './runtime.js';
 
 export interface ParsePool {
@@ -14,7 +16,7 @@ export interface ParsePool {
 
 /** How many parse workers to start: ACTA_WORKERS=N (up to 16), else none. With the fast parse path (core/read/parse-fast.ts)
  * a worker costs more than it saves on 2 cores: sending the data back is most of what parsing now costs (README). */
-export function poolSize(_files: number, env: NodeJS.ProcessEnv = runtime().env): number {
+export function poolSize(env: NodeJS.ProcessEnv = runtime().env): number {
   const asked = env['ACTA_WORKERS'];
   if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(16, Number(asked));
   return 0;
@@ -57,6 +59,93 @@ export function startParsePool(size: number, start: () => Worker = () => new Wor
       return new Promise((resolve) => {
         pending.set(id, { file, bytes, worker, resolve });
         worker.postMessage({ id, file, bytes });
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** validate's check workers (core/facts.ts `alone`): each record file parsed and checked on a worker, only its facts and
+ * results sent back. */
+export interface CheckPool {
+  /** The worker's answer, or undefined for a file this thread must read itself (not a fast-path valid record, or no
+   * live worker: a worker that fails or exits leaves its files, and every later one, to this thread — never a hang). */
+  check(file: string, bytes: Uint8Array): Promise<Alone | undefined>;
+  /** Every live worker has CHECK_DEPTH files in hand (or none is live): this thread had better check the next file
+   * itself than wait — it is idle otherwise, and on 2 cores it is one of the two. */
+  busy(): boolean;
+  close(): Promise<void>;
+}
+
+/** Check workers for `records` record files: ACTA_WORKERS=N (up to 16; 0 turns them off), else, with more than one
+ * core, one per core but this thread's (which checks files too: busy) from CHECK_WORKERS_FROM files on (under that, starting them costs more than they save:
+ * docs/internals/performance.md, "Check workers"). */
+export function checkPoolSize(records: number, env: NodeJS.ProcessEnv = runtime().env, cores: number = os.availableParallelism()): number {
+  const asked = env['ACTA_WORKERS'];
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(16, Number(asked));
+  if (cores < 2 || records < CHECK_WORKERS_FROM) return 0;
+  return Math.min(cores - 1, 3);
+}
+
+export const CHECK_WORKERS_FROM = 600;
+
+/** Files in a worker's hand before this thread checks the next one itself (parse-pool.ts busy). */
+export const CHECK_DEPTH = 8;
+
+/** Starts the workers and gives each the context (acta.yaml, the registries: their bytes, read as this thread read
+ * them) once it is known; `start` is for tests (a worker that dies). */
+export function startCheckPool(size: number, start: () => Worker = () => new Worker(new URL('./parse-worker.js', import.meta.url))): CheckPool & { context(files: ContextRequest['files'], options: FactsOptions): void } {
+  const workers = Array.from({ length: size }, start);
+  const live = new Set(workers);
+  const pending = new Map<number, { worker: Worker; resolve: (a: Alone | undefined) => void }>();
+  let next = 0;
+  let closing = false;
+  const lose = (worker: Worker): void => {
+    live.delete(worker);
+    for (const [id, job] of pending) {
+      if (job.worker !== worker) continue;
+      pending.delete(id);
+      job.resolve(undefined);
+    }
+  };
+  for (const worker of workers) {
+    worker.on('message', (reply: CheckReply) => {
+      const job = pending.get(reply.id);
+      if (!job) return;
+      pending.delete(reply.id);
+      job.resolve(reply.alone);
+    });
+    worker.on('error', () => lose(worker));
+    worker.on('exit', () => {
+      if (!closing) lose(worker);
+    });
+  }
+  // Files sent to each worker, and (shared with it) how many it has checked: what it has in hand, known at once.
+  const sent = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  const done = new Map<Worker, Int32Array>(workers.map((w) => [w, new Int32Array(new SharedArrayBuffer(4))]));
+  const inHand = (w: Worker): number => sent.get(w)! - Atomics.load(done.get(w)!, 0);
+  return {
+    context(files, options) {
+      for (const worker of live) worker.postMessage({ type: 'context', files, options, done: done.get(worker)! } satisfies ContextRequest);
+    },
+    busy() {
+      for (const w of live) if (inHand(w) < CHECK_DEPTH) return false;
+      return true;
+    },
+    check(file, bytes) {
+      if (live.size === 0) return Promise.resolve(undefined);
+      // The live worker with the fewest files in hand.
+      let worker: Worker | undefined;
+      for (const w of live) if (!worker || inHand(w) < inHand(worker)) worker = w;
+      const id = next++;
+      sent.set(worker!, sent.get(worker!)! + 1);
+      return new Promise((resolve) => {
+        pending.set(id, { worker: worker!, resolve });
+        const request: CheckRequest = { type: 'check', id, file, bytes };
+        worker!.postMessage(request);
       });
     },
     async close() {

@@ -231,7 +231,8 @@ export async function changedFiles(base: RecordSource, head: RecordSource, optio
       continue;
     }
     const b = baseIds?.get(file);
-    const a = await idOf(head, headIds, file, b);
+    // (With the head's ids known, no promise a file: 2,000 awaits cost ~40 ms of a --changed-since run.)
+    const a = headIds ? headIds.get(file) : await idOf(head, headIds, file, b);
     if (a !== undefined) headIdsOut?.set(file, a);
     if (b === undefined || a === undefined || a !== b) changed.push(file);
   }
@@ -245,6 +246,26 @@ export async function changedFiles(base: RecordSource, head: RecordSource, optio
     // Without ids on both sides (two disk sources), or when a side cannot be read, the bytes decide.
     if (b !== undefined && a !== undefined && Buffer.from(b).equals(Buffer.from(a))) continue;
     out.push({ file, before: b, after: a });
+  }
+  return out;
+}
+
+/** The record files that differ between a git revision and a head whose every file has a blob id (the disk through
+ * the stat index: io/changed-since.ts), told by id alone — no file read on either side. For each: its blob id at the
+ * base when git can read it there (not a link, not too large), else undefined (added, or unreadable at the base).
+ * Undefined when ids cannot tell (no tree at the base, a head file without an id, ids of another hash): then
+ * changedFiles, which reads the bytes, decides. */
+export async function changedByIds(base: RecordSource, head: RecordSource): Promise<{ readonly file: string; readonly baseId: string | undefined }[] | undefined> {
+  if (!base.treeEntries || !head.objectIds) return undefined;
+  const [entries, headIds, after] = await Promise.all([base.treeEntries(), head.objectIds(), head.list()]);
+  const inHead = new Set(after);
+  const out: { file: string; baseId: string | undefined }[] = [];
+  for (const file of [...new Set([...entries.keys(), ...after])].sort()) {
+    const entry = entries.get(file);
+    const id = headIds.get(file);
+    if (inHead.has(file) && (id === undefined || (entry !== undefined && entry.object.length !== id.length))) return undefined;
+    if (entry !== undefined && inHead.has(file) && entry.object === id) continue;
+    out.push({ file, baseId: entry !== undefined && isReadable(entry) ? entry.object : undefined });
   }
   return out;
 }

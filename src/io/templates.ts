@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TemplateFormat, TemplateSet, TemplateText } from '../render/report-template.js';
 import { say } from '../core/diagnostics.js';
 import { SaidError } from './files.js';
-import { fromCwd } from './runtime.js';
+import { fromCwd, runtime } from './runtime.js';
 import { isInside } from './source.js';
 
 /** The package's own templates (dist/io → templates, or src/io → templates under vitest). */
@@ -18,9 +18,12 @@ const MAX_BYTES = 512 * 1024;
 
 /** The package's templates precompiled by the build for one format (scripts/compile-templates.mjs;
  * dist/templates-compiled-md.js and -html.js, absent under vitest, which runs src/: every template is then compiled at
- * run time). */
-export function compiledTemplatesFile(format: TemplateFormat): string {
-  return fileURLToPath(new URL(`../templates-compiled-${format}.js`, import.meta.url));
+ * run time). ACTA_COMPILED_TEMPLATES names another folder holding them — a testability hook: the test suite's
+ * in-process runs (test/run-acta.ts) take the checkout's dist/, so that each run does not compile the package's
+ * templates again; a spec is still used only for the exact text it was compiled from. */
+export function compiledTemplatesFile(format: TemplateFormat, env: NodeJS.ProcessEnv = runtime().env): string {
+  const folder = env['ACTA_COMPILED_TEMPLATES'];
+  return folder ? path.join(folder, `templates-compiled-${format}.js`) : fileURLToPath(new URL(`../templates-compiled-${format}.js`, import.meta.url));
 }
 
 /** A precompiled spec's key: the SHA-256 of the whole text it was compiled from. */

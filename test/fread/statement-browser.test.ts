@@ -35,6 +35,10 @@ describe.skipIf(!available)('the HTML statement in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
   const files: Record<string, string> = {};
+  // One tab for the file (a new tab cost 0.2–0.6 s, see test/browser.ts): each test loads its statement in it, a new
+  // document with its own record of requests, on screen media.
+  let tab: Page;
+  let requests: string[] = [];
 
   beforeAll(async () => {
     browser = await sharedBrowser();
@@ -56,14 +60,18 @@ describe.skipIf(!available)('the HTML statement in headless Chromium', () => {
   });
 
   async function open(name: string): Promise<{ page: Page; requests: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-    const requests: string[] = [];
-    await page.route('**/*', (route) => {
-      requests.push(route.request().url());
-      return route.request().url().startsWith('file://') ? route.continue() : route.abort();
-    });
-    await page.goto(`file://${files[name]}`);
-    return { page, requests };
+    if (!tab) {
+      tab = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      await tab.route('**/*', (route) => {
+        requests.push(route.request().url());
+        return route.request().url().startsWith('file://') ? route.continue() : route.abort();
+      });
+    }
+    await tab.emulateMedia({ media: 'screen' });
+    await tab.goto('about:blank');
+    requests = [];
+    await tab.goto(`file://${files[name]}`);
+    return { page: tab, requests };
   }
 
   it('shows Mexico statement from data/: its sections, fetching nothing, and prints to an A4 PDF', async () => {
@@ -75,7 +83,6 @@ describe.skipIf(!available)('the HTML statement in headless Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    await page.close();
   }, 60_000);
 
   it('leaves no heading as the last element of a page (A4, a statement of several pages)', async () => {
@@ -99,6 +106,5 @@ describe.skipIf(!available)('the HTML statement in headless Chromium', () => {
     }, PAGE);
     expect(orphans.pages).toBeGreaterThanOrEqual(3);
     expect(orphans.out).toEqual([]);
-    await page.close();
   }, 60_000);
 });

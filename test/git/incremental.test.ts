@@ -116,6 +116,31 @@ describe('acta validate --changed-since reads what the change touches', () => {
     }
   });
 
+  it('after a full validate of the base (the cache a CI job restores), a changed file\'s summary at the base is the kept one: the base is not parsed', async () => {
+    const cache = path.join(repo.home, 'cache-base');
+    const base = await withCache(repo, cache, ['validate', '--format', 'json']);
+    expect(base.code).toBe(0);
+    repo.write({ 'meetings/2017-04-10-red-nna.yaml': files['meetings/2017-04-10-red-nna.yaml']!.replace('punto 1', 'punto uno') });
+    try {
+      rmSync(path.join(cache, 'parse'), { recursive: true, force: true });
+      const since = await withCache(repo, cache, ['validate', '--format', 'json', '--changed-since', 'v1']);
+      expect(since.stdout).toBe((await repo.acta(['validate', '--format', 'json', '--changed-since', 'v1'])).stdout);
+      expect((JSON.parse(since.stdout) as Json).summary.files).toBe(1);
+      // 2017-04-10 at head, acta.yaml and the 4 registries: not 2017-04-10 at v1 (its summary was kept by blob id).
+      expect(countFiles(path.join(cache, 'parse'))).toBe(6);
+    } finally {
+      repo.git('checkout', '-q', '--', '.');
+    }
+  });
+
+  it('a revision git refuses is said as without the cache (the disk is stat\'ed while git answers): exit 2, nothing read or kept', async () => {
+    const cache = path.join(repo.home, 'cache-refused');
+    const r = await withCache(repo, cache, ['validate', '--format', 'json', '--changed-since', 'no-such-rev']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe((await repo.acta(['validate', '--format', 'json', '--changed-since', 'no-such-rev'])).stderr);
+    expect(countFiles(path.join(cache, 'stat')) + countFiles(path.join(cache, 'parse'))).toBe(0);
+  });
+
   it('a ring of supersession is reported on the same point as a full run, wherever the search enters it', async () => {
     // The ring 02-10#1 → 03-10#1 → 02-10#1, with 01-10#1 → 03-10#1 leading into it: a full run's search enters the
     // ring from 01-10 (at 03-10), a run that reads 02-10 and 03-10 only enters it at 02-10.

@@ -33,6 +33,86 @@ describe('parse workers', () => {
   });
 });
 
+describe('check workers (validate, the parse cache off)', () => {
+  it('give the same output as one thread, problems and positions included, with and without --as-of', () => {
+    const root = corpus();
+    const run = (workers: string, ...args: string[]): string => spawnSync(process.execPath, [path.resolve('bin/acta.js'), 'validate', '--root', root, ...args], { encoding: 'utf8', env: { ...process.env, ACTA_CACHE: '0', ACTA_WORKERS: workers } }).stdout;
+    for (const [workers, ...args] of [['2', '--format', 'json'], ['1', '--format', 'text', '--as-of', '2017-06-01']] as const) {
+      const serial = run('0', ...args);
+      expect(serial.length).toBeGreaterThan(1000);
+      expect(run(workers, ...args)).toBe(serial);
+    }
+  });
+
+  it('a read command gives the same output with workers forced (the read path: answers given to checkRecords)', () => {
+    // The bundled records (valid ones: a worker answers for each), read-only here.
+    const root = path.resolve('data');
+    const run = (workers: string): string => {
+      const r = spawnSync(process.execPath, [path.resolve('bin/acta.js'), 'report', '-f', 'md', '--root', root, '--as-of', '2018-01-01', '--lang', 'en'], { encoding: 'utf8', env: { ...process.env, ACTA_CACHE: '0', ACTA_WORKERS: workers } });
+      return `${r.stdout}\n--\n${r.stderr}`;
+    };
+    const serial = run('0');
+    expect(serial.length).toBeGreaterThan(1000);
+    expect(run('2')).toBe(serial);
+  });
+
+  it("the build's worker answers a valid meeting with its facts and results (not left to this thread)", async () => {
+    const { startCheckPool } = await import('../../src/io/parse-pool.js');
+    const { Worker } = await import('node:worker_threads');
+    const pool = startCheckPool(1, () => new Worker(path.resolve('dist/bundle/parse-worker.js')));
+    try {
+      const registries = path.resolve('test/fixtures/validate-errors/registries');
+      const { readdirSync, readFileSync } = await import('node:fs');
+      pool.context(readdirSync(registries).map((f) => ({ file: `registries/${f}`, bytes: readFileSync(path.join(registries, f)) })), { asOf: '2017-06-01' });
+      const alone = await pool.check('meetings/2017-03-16-red-nna.yaml', new TextEncoder().encode(MEETING.replace('actors: [iom]', 'actors: [oim]')));
+      expect(alone?.kind).toBe('meeting');
+      expect((alone?.facts as { id: string }).id).toBe('2017-03-16-red-nna');
+      // The unknown actor is a Later (its "did you mean" waits for the run's end), as plain data.
+      expect(alone?.results.flat()).toContainEqual(expect.objectContaining({ later: 'miss', code: 'ref/unknown-actor', value: 'oim' }));
+      expect(await pool.check('meetings/x.yaml', new TextEncoder().encode('record: meeting\n'))).toBeUndefined();
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('a check worker that dies', () => {
+  it('leaves its files, and every later one, to this thread: all answered (undefined: check it here), none hang', async () => {
+    const { startCheckPool } = await import('../../src/io/parse-pool.js');
+    const { Worker } = await import('node:worker_threads');
+    const pool = startCheckPool(2, () => new Worker('process.exit(1)', { eval: true }));
+    try {
+      pool.context([], {});
+      const bytes = new TextEncoder().encode(MEETING);
+      const early = pool.check('meetings/a.yaml', bytes);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const late = Array.from({ length: 5 }, (_, i) => pool.check(`meetings/${i}.yaml`, bytes));
+      const answers = await Promise.race([Promise.all([early, ...late]), new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
+      expect(answers).toEqual(Array(6).fill(undefined));
+      // Both are gone (each was given a file: the one with fewer in hand gets the next), so this thread checks the rest.
+      expect(pool.busy()).toBe(true);
+      expect(await pool.check('meetings/z.yaml', bytes)).toBeUndefined();
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('one that throws on a file: that file and its later ones are checked on this thread, the answer the same', async () => {
+    const { startCheckPool } = await import('../../src/io/parse-pool.js');
+    const { Worker } = await import('node:worker_threads');
+    // A worker that answers the context and then fails on the first file it is given.
+    const pool = startCheckPool(1, () => new Worker("require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'check') throw new Error('boom'); })", { eval: true }));
+    try {
+      pool.context([], {});
+      const answer = await Promise.race([pool.check('meetings/a.yaml', new TextEncoder().encode(MEETING)), new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
+      expect(answer).toBeUndefined();
+      expect(pool.busy()).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('a parse worker that dies', () => {
   it('leaves its files, and every later one, to the live workers or this thread: all answered, none hang', async () => {
     const { startParsePool } = await import('../../src/io/parse-pool.js');
@@ -51,5 +131,17 @@ describe('a parse worker that dies', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('how many check workers', () => {
+  it('none under CHECK_WORKERS_FROM record files or on one core; one per core but this thread above; ACTA_WORKERS=N says', async () => {
+    const { CHECK_WORKERS_FROM, checkPoolSize } = await import('../../src/io/parse-pool.js');
+    expect(checkPoolSize(CHECK_WORKERS_FROM - 1, {}, 2)).toBe(0);
+    expect(checkPoolSize(CHECK_WORKERS_FROM, {}, 2)).toBe(1);
+    expect(checkPoolSize(CHECK_WORKERS_FROM, {}, 8)).toBe(3);
+    expect(checkPoolSize(100_000, {}, 1)).toBe(0);
+    expect(checkPoolSize(100_000, { ACTA_WORKERS: '0' }, 2)).toBe(0);
+    expect(checkPoolSize(10, { ACTA_WORKERS: '2' }, 1)).toBe(2);
   });
 });

@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, CHROMIUM, closeContexts, sharedBrowser } from '../browser.js';
 import { acta, AS_OF, FIXTURE } from './run.js';
@@ -21,6 +21,10 @@ const SECTIONS = ['summary', 'meetings', 'participation', 'agreements', 'commitm
 describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   let browser: Browser;
   let file: string;
+  // One tab for the file (a new tab cost 0.2–0.6 s, see test/browser.ts): each test loads the report again in it, a new
+  // document, with its own record of requests, dialogs and errors, on screen media.
+  let tab: Page;
+  let seen: { requests: string[]; dialogs: string[]; errors: string[] } = { requests: [], dialogs: [], errors: [] };
 
   beforeAll(async () => {
     browser = await sharedBrowser();
@@ -35,22 +39,24 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     await closeContexts(browser);
   });
 
-  async function open(): Promise<{ page: import('playwright-core').Page; requests: string[]; dialogs: string[]; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-    const requests: string[] = [];
-    const dialogs: string[] = [];
-    const errors: string[] = [];
-    await page.route('**/*', (route) => {
-      requests.push(route.request().url());
-      return route.request().url().startsWith('file://') ? route.continue() : route.abort();
-    });
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`file://${file}`);
-    return { page, requests, dialogs, errors };
+  async function open(): Promise<{ page: Page; requests: string[]; dialogs: string[]; errors: string[] }> {
+    if (!tab) {
+      tab = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      await tab.route('**/*', (route) => {
+        seen.requests.push(route.request().url());
+        return route.request().url().startsWith('file://') ? route.continue() : route.abort();
+      });
+      tab.on('dialog', (d) => {
+        seen.dialogs.push(d.message());
+        void d.dismiss();
+      });
+      tab.on('pageerror', (e) => seen.errors.push(e.message));
+    }
+    await tab.emulateMedia({ media: 'screen' });
+    await tab.goto('about:blank');
+    seen = { requests: [], dialogs: [], errors: [] };
+    await tab.goto(`file://${file}`);
+    return { page: tab, ...seen };
   }
 
   it('shows every section with its heading, in the language asked for', async () => {
@@ -59,7 +65,6 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     for (const id of SECTIONS) expect(await page.locator(`section#${id} h2`).count(), id).toBe(1);
     expect(await page.locator('h1').innerText()).toBe('Consolidated report');
     expect(await page.locator('section#overdue tbody tr').count()).toBe(6);
-    await page.close();
   });
 
   it('shows participation once (the table), and the states chart only with three bodies or more', async () => {
@@ -70,7 +75,6 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     expect(await bars.locator('> title').textContent()).toBe('Commitments by state and body');
     expect(await bars.locator('text.label').count()).toBeGreaterThanOrEqual(3);
     expect((await bars.boundingBox())!.width).toBeGreaterThan(300);
-    await page.close();
     const two = await acta(['report', '--root', FIXTURE, '--from', '2017', '--to', '2018', '--body', 'grcm,red-b', '--as-of', AS_OF, '--format', 'html']);
     expect(two.stdout).toContain('<table class="states">');
     expect(two.stdout).not.toContain('<svg');
@@ -85,7 +89,6 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     expect(requests).toEqual([`file://${file}`]);
-    await page.close();
   });
 
   it('uses semantic tables: a caption and scoped headers in each', async () => {
@@ -98,7 +101,6 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
       expect(t.caption).not.toBe('');
       expect(t.scoped).toBe(t.all);
     }
-    await page.close();
   });
 
   it('prints to an A4 PDF, repeating table headers on every page', async () => {
@@ -110,6 +112,5 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThanOrEqual(2);
-    await page.close();
   }, 60_000);
 });

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compiledKey, compiledTemplates, loadTemplateSet, PACKAGE_TEMPLATES } from '../../src/io/templates.js';
+import { compiledKey, compiledTemplates, compiledTemplatesFile, loadTemplateSet, PACKAGE_TEMPLATES } from '../../src/io/templates.js';
 import { actaProcess, runActa } from '../run-acta.js';
 import { AS_OF, FIXTURE } from './run.js';
 
@@ -40,10 +40,18 @@ describe('precompiled templates', () => {
   ])('render what the source templates render: acta %s %s %s', async (...args) => {
     const argv = [...args, '--root', FIXTURE, '--as-of', AS_OF];
     const built = actaProcess(argv);
-    const source = await runActa(argv);
+    // In-process runs take dist/'s specs (test/run-acta.ts sets ACTA_COMPILED_TEMPLATES): this one compiles at run time.
+    const source = await runActa(argv, { env: { ACTA_COMPILED_TEMPLATES: undefined } });
+    const inProcess = await runActa(argv);
     expect(built.code).toBe(0);
     expect(source.code).toBe(0);
     expect(built.stdout.length).toBeGreaterThan(500);
     expect(built.stdout).toBe(source.stdout);
+    expect(inProcess.stdout).toBe(source.stdout);
+  });
+
+  it('are read beside the running code, or from the folder ACTA_COMPILED_TEMPLATES names (the test runs\' hook)', () => {
+    expect(compiledTemplatesFile('md', {})).toBe(fileURLToPath(new URL('../../src/templates-compiled-md.js', import.meta.url)));
+    expect(compiledTemplatesFile('html', { ACTA_COMPILED_TEMPLATES: DIST })).toBe(distFile('html'));
   });
 });

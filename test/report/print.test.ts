@@ -38,18 +38,21 @@ describe.skipIf(!available)('the HTML report printed on A4', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  // One tab for the file (a new tab cost 0.2–0.6 s, see test/browser.ts): each test loads the report again in it, a new
+  // document (the heading test changes its layout), on print media.
+  let tab: Page | undefined;
   async function printed(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-    await page.goto(`file://${file}`);
-    await page.emulateMedia({ media: 'print' });
-    return page;
+    tab ??= await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    await tab.goto('about:blank');
+    await tab.goto(`file://${file}`);
+    await tab.emulateMedia({ media: 'print' });
+    return tab;
   }
 
   it('prints several pages', async () => {
     const page = await printed();
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(8);
-    await page.close();
   }, 60_000);
 
   it('keeps every heading on the page of the first row or item it introduces, wherever the page breaks fall', async () => {
@@ -76,7 +79,6 @@ describe.skipIf(!available)('the HTML report printed on A4', () => {
       return [...out];
     }, PAGE);
     expect(orphans).toEqual([]);
-    await page.close();
   }, 120_000);
 
   it('prints each total once, as the last row of its table (no footer group, which repeats on every page)', async () => {
@@ -87,7 +89,6 @@ describe.skipIf(!available)('the HTML report printed on A4', () => {
     expect(tables.filter((t) => t.tfoot)).toEqual([]);
     for (const t of tables.filter((x) => x.totals > 0)) expect(t, t.caption).toMatchObject({ totals: 1, last: true });
     expect(tables.filter((t) => t.totals > 0).length).toBeGreaterThanOrEqual(4);
-    await page.close();
   }, 60_000);
 
   it('draws no empty progress bar: the work plan has none while no activity has follow-up', async () => {
@@ -95,6 +96,5 @@ describe.skipIf(!available)('the HTML report printed on A4', () => {
     const meters = await page.evaluate(() => [...document.querySelectorAll('section#workplan meter')].map((m) => (m as HTMLMeterElement).value));
     expect(meters.length === 0 || meters.some((v) => v > 0)).toBe(true);
     expect(await page.locator('section#workplan tbody tr').count()).toBeGreaterThan(0);
-    await page.close();
   }, 60_000);
 });

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkByFacts, factCounts, looksLikeContext } from '../../src/core/facts.js';
+import type { Alone } from '../../src/core/facts.js';
+import { checkByFacts, factCounts, fromAnswers, looksLikeContext, startFacts } from '../../src/core/facts.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import type { ParsedFile } from '../../src/core/read/index.js';
 import { parseRecordFile, readRecordFile } from '../../src/core/read/index.js';
@@ -30,6 +31,23 @@ function printed(checked: { diagnostics: readonly unknown[]; records: { files: r
   return JSON.stringify({ diagnostics: checked.diagnostics, texts, leftOut: checked.records.leftOut, lang: checked.records.config.lang ?? '' });
 }
 
+/** The read commands' path with check workers (io/load.ts loadRepository): every file parsed here, and a worker's
+ * answers (another run given the same context checks each record alone; cloned, as across a thread) given to
+ * checkRecords as its schema's and per-record checks' results. */
+function byAnswers(files: readonly ParsedFile[], options: { rootFile: string; asOf?: string }): ReturnType<typeof checkRecords> & { answered: number } {
+  const worker = startFacts(schemaValidator(), options);
+  const bytes = (f: ParsedFile): Uint8Array => new TextEncoder().encode(f.text);
+  files.forEach((f, i) => looksLikeContext(f.file) && worker.context(readRecordFile(f.file, bytes(f)), i));
+  const answers = new Map<string, Alone>();
+  for (const f of files) {
+    if (looksLikeContext(f.file) || f.positions?.() === undefined) continue;
+    const alone = worker.alone(readRecordFile(f.file, bytes(f)));
+    if (alone) answers.set(f.file, structuredClone(alone));
+  }
+  const { validator, recordResults } = fromAnswers(answers, new Map(files.map((f) => [f.file, f])), schemaValidator());
+  return { ...checkRecords(files, validator, { ...options, recordResults }), answered: answers.size };
+}
+
 /** Both paths on the same files (each parsed anew: a file's positions are made once, on demand). */
 function same(files: Record<string, string | Uint8Array>, asOf?: string): void {
   const options = { rootFile: 'acta.yaml', ...(asOf !== undefined ? { asOf } : {}) };
@@ -38,6 +56,13 @@ function same(files: Record<string, string | Uint8Array>, asOf?: string): void {
     const facts = checkByFacts(parse(files), schemaValidator(), options);
     expect(facts).toBeDefined();
     expect(printed(facts!)).toBe(printed(whole));
+    // As check workers do it (io/check-pool.ts): each record checked alone by another run, its answer cloned across.
+    const workers = checkByFacts(parse(files), schemaValidator(), options, structuredClone);
+    expect(printed(workers!)).toBe(printed(whole));
+    // The read commands' path with workers: the same diagnostics, and the same records (whole, with their data).
+    const read = byAnswers(parse(files), options);
+    expect(printed(read)).toBe(printed(whole));
+    expect(read.records.meetings.map((m) => m.data)).toEqual(whole.records.meetings.map((m) => m.data));
   }
 }
 
@@ -74,6 +99,13 @@ describe('the facts path says what the whole-record path says', () => {
       expect(Object.keys(m.data).every((k) => ['id', 'dates', 'agreements', 'notes'].includes(k))).toBe(true);
       expect(m.parsed.data).toBeUndefined();
     }
+    // Through workers (each valid record checked alone, its answer cloned): the same, and every one of them sent.
+    const sent = factCounts.byWorker;
+    expect(printed(checkByFacts(files, schemaValidator(), { rootFile: 'acta.yaml' }, structuredClone)!)).toBe(printed(facts));
+    expect(factCounts.byWorker - sent).toBe(meetings.length + facts.records.plans.filter((p) => p.valid).length);
+    const read = byAnswers(files, { rootFile: 'acta.yaml', asOf: '2010-01-01' });
+    expect(read.answered).toBe(meetings.length + facts.records.plans.filter((p) => p.valid).length);
+    expect(printed(read)).toBe(printed(checkRecords(files, schemaValidator(), { rootFile: 'acta.yaml', asOf: '2010-01-01' })));
     const again = await readParsedFiles(source, await source.list());
     expect(printed(checkByFacts(again, schemaValidator(), { rootFile: 'acta.yaml', asOf: '2010-01-01' })!)).toBe(printed(checkRecords(again, schemaValidator(), { rootFile: 'acta.yaml', asOf: '2010-01-01' })));
   });

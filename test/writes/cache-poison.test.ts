@@ -112,10 +112,14 @@ describe('forged stores beside the parse cache are never used', () => {
   it('validate --changed-since: a forged reference store is not read; one the user wrote is', () => {
     const store = storeFile(env(), 'refs', root);
     const refs = { kind: 'meeting' as const, defines: [], mentions: [], supersedes: [], parts: [] };
-    const payload = serialize({ format: 3, salt: parseSalt(), entries: new Map([['blob1', refs]]) });
+    // The store's own format (a table of strings, indices: io/refs-cache.ts), with the checksum anyone can compute.
+    const payload = serialize({ format: 4, salt: parseSalt(), keys: ['blob1'], strings: ['meeting'], data: Uint32Array.from([0, 0, 0, 0, 0, 0, 0]), offsets: Uint32Array.from([0, 7]) });
     mkdirSync(path.dirname(store), { recursive: true, mode: 0o700 });
     writeFileSync(store, Buffer.concat([sha(payload), payload]));
     expect(openRefsStore(root, env()).get('blob1')).toBeUndefined();
+    // The same payload signed with the user's key is read: only the signature kept the forged one out.
+    writeFileSync(store, Buffer.concat([openCacheTrust(cache)!.sign(path.basename(store), payload), payload]));
+    expect(openRefsStore(root, env()).get('blob1')).toEqual(refs);
     const mine = openRefsStore(root, env());
     mine.put('blob2', refs);
     mine.save(['blob2']);

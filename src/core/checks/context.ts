@@ -37,12 +37,17 @@ export interface Check {
   fresh?(records: RecordSet, index: Indexes): Found[];
 }
 
-/** A diagnostic the whole set decides, kept as the few strings it needs (never the record's data): `later` is given
- * the record's file (its data dropped, its positions rebuilt from its bytes if asked) and the whole set's indexes, and
- * pushes what the whole-set run would have pushed in its place. */
-export interface Later {
-  readonly later: (parsed: ParsedFile, index: Indexes, out: Diagnostic[]) => void;
-}
+/** A diagnostic the whole set decides, kept as the few strings it needs (never the record's data) and as plain data, so
+ * that it crosses a thread (io/check-pool.ts: a check worker sends it back) — no closure. `resolveLater`
+ * (checks/later.ts) is given the record's file (its data dropped, its positions rebuilt from its bytes if asked) and the
+ * whole set's indexes, and pushes what the whole-set run would have pushed in its place. */
+export type Later =
+  /** An unknown registry name (references.ts): its "did you mean" depends on every miss of the run. */
+  | { readonly later: 'miss'; readonly pointer: string; readonly code: Code; readonly value: string }
+  /** A reference into other records (references.ts): a meeting, an agreement, a record. */
+  | { readonly later: 'whole'; readonly how: 'meeting' | 'agreement' | 'record'; readonly value: string; readonly pointer: string }
+  /** The start date of the meeting that decided a change (dates.ts). */
+  | { readonly later: 'decided'; readonly decider: string; readonly pointer: string; readonly start: string; readonly meetingId: string };
 export type Found = Diagnostic | Later;
 
 export function isLater(f: Found): f is Later {

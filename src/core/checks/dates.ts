@@ -5,7 +5,7 @@ import { hasTooManyOccurrences, MAX_OCCURRENCES } from '../followup/deadline.js'
 import type { Deadline, FollowUp } from '../model.js';
 import type { ParsedFile } from '../read/index.js';
 import { walkActivities, walkAgreements } from '../walk.js';
-import type { Check, Found, Indexes, Later } from './context.js';
+import type { Check, Found, Indexes } from './context.js';
 import type { RecordSet } from '../records.js';
 import { diagnosticAt } from './context.js';
 
@@ -75,18 +75,12 @@ function decidedBefore(c: DateChecker, list: readonly FollowUp[] | undefined, po
     if (typeof f.decided_by !== 'string') return;
     const decider = f.decided_by.split('#')[0]!;
     // Fresh (core/facts.ts): the decider's start date is known once every meeting is read.
-    if (index.fresh) return void c.out.push(decidedLater(decider, `${pointer}/${i}/decided_by`, start, meetingId));
+    if (index.fresh) return void c.out.push({ later: 'decided', decider, pointer: `${pointer}/${i}/decided_by`, start, meetingId });
     decided(c.parsed, index, decider, `${pointer}/${i}/decided_by`, start, meetingId, c.out);
   });
 }
 
-// Made outside the walk, so the Later holds these strings only (a closure made inside it would hold the checker, its
-// file and the record's data until the end of the run).
-function decidedLater(decider: string, pointer: string, start: string, meetingId: string): Later {
-  return { later: (parsed, index, out) => decided(parsed, index, decider, pointer, start, meetingId, out) };
-}
-
-function decided(parsed: ParsedFile, index: Indexes, decider: string, pointer: string, start: string, meetingId: string, out: Found[]): void {
+export function decided(parsed: ParsedFile, index: Indexes, decider: string, pointer: string, start: string, meetingId: string, out: Found[]): void {
   const held = index.meetings.get(decider)?.start;
   if (held === undefined || held >= start) return;
   out.push(diagnosticAt(parsed, pointer, 'followup/decided-before', { decider, held, meeting: meetingId, start }));

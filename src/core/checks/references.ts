@@ -6,7 +6,7 @@ import type { RecordSet } from '../records.js';
 import type { ParsedFile } from '../read/index.js';
 import { closestMatches } from '../text-distance.js';
 import { walkActivities, walkAgreements } from '../walk.js';
-import type { Check, Found, Indexes, Later } from './context.js';
+import type { Check, Found, Indexes } from './context.js';
 import { diagnosticAt } from './context.js';
 
 /** How many different unknown names of one kind get a "did you mean" in a run (README: Limits). */
@@ -53,22 +53,17 @@ function candidatesOf(code: Code, index: Indexes): Iterable<string> {
   }
 }
 
-// Laters are made outside the checker, so each holds its few strings only (a closure made in a method would hold the
-// checker, its file and the record's data until the end of the run: the very data the facts path drops).
-function missLater(pointer: string, code: Code, value: string): Later {
-  return { later: (parsed, index, out) => void out.push(missAt(parsed, pointer, code, value, suggestionsFor(index).near(code, value, () => candidatesOf(code, index)))) };
+// A Later is plain data (checks/context.ts): these resolve one at the end, on the whole set's indexes (checks/later.ts).
+export function resolveMiss(parsed: ParsedFile, index: Indexes, pointer: string, code: Code, value: string, out: Diagnostic[]): void {
+  out.push(missAt(parsed, pointer, code, value, suggestionsFor(index).near(code, value, () => candidatesOf(code, index))));
 }
 
-function wholeLater(how: 'meeting' | 'agreement' | 'record', value: string, pointer: string): Later {
-  return {
-    later: (parsed, index, out) => {
-      const c = new RefChecker(parsed, index, suggestionsFor(index));
-      if (how === 'meeting') c.meeting(value, pointer);
-      else if (how === 'agreement') c.agreement(value, pointer);
-      else c.record(value, pointer);
-      for (const d of c.out) out.push(d as Diagnostic);
-    },
-  };
+export function resolveWhole(parsed: ParsedFile, index: Indexes, how: 'meeting' | 'agreement' | 'record', value: string, pointer: string, out: Diagnostic[]): void {
+  const c = new RefChecker(parsed, index, suggestionsFor(index));
+  if (how === 'meeting') c.meeting(value, pointer);
+  else if (how === 'agreement') c.agreement(value, pointer);
+  else c.record(value, pointer);
+  for (const d of c.out) out.push(d as Diagnostic);
 }
 
 class RefChecker {
@@ -83,7 +78,7 @@ class RefChecker {
     if (this.defer) {
       // Which names get a suggestion depends on the order of every miss of the run (MAX_SUGGESTED): searched at the end,
       // in the whole-set run's order. Only the registries' codes come here (the others are deferred whole).
-      this.out.push(missLater(pointer, code, value));
+      this.out.push({ later: 'miss', pointer, code, value });
       return;
     }
     this.out.push(missAt(this.parsed, pointer, code, value, this.suggestions!.near(code, value, candidates)));
@@ -92,7 +87,7 @@ class RefChecker {
   // A lookup in the ids of other records: now, or (fresh) at the end, by the same code on the whole set's index.
   private whole(how: 'meeting' | 'agreement' | 'record', value: string, pointer: string): boolean {
     if (!this.defer) return false;
-    this.out.push(wholeLater(how, value, pointer));
+    this.out.push({ later: 'whole', how, value, pointer });
     return true;
   }
   country(value: unknown, pointer: string): void {

@@ -92,8 +92,10 @@ function decodeRecord(bytes: Uint8Array, problems: Problem[]): { readonly text: 
   return { text, readable: true };
 }
 
-/** A file parsed elsewhere (a worker thread): its data and diagnostics now, its node tree rebuilt only if asked for. */
-export function withTreeOnDemand(file: string, bytes: Uint8Array, text: string | undefined, data: unknown, diagnostics: readonly Diagnostic[]): ParsedFile {
+/** A file parsed elsewhere (a worker thread): its data and diagnostics now, its node tree rebuilt only if asked for.
+ * `light`: a file checked elsewhere (a check worker, core/facts.ts `checked`), without its data from the start — what
+ * withoutData would make of it, with no entry kept for withoutData (each entry costs every young-generation collection). */
+export function withTreeOnDemand(file: string, bytes: Uint8Array, text: string | undefined, data: unknown, diagnostics: readonly Diagnostic[], light = false): ParsedFile {
   let full: ParsedFile | undefined;
   const tree = (): ParsedFile => (full ??= parseRecordFile(file, bytes));
   let positions: Positions | undefined | null = null;
@@ -116,7 +118,7 @@ export function withTreeOnDemand(file: string, bytes: Uint8Array, text: string |
     positions: () => (positions === null ? (positions = diagnostics.length || full ? undefined : plainPositions(text ?? plainText(bytes), LIMITS)) : positions),
   });
   const parsed = make(data);
-  WITHOUT_DATA.set(parsed, () => make(undefined));
+  if (!light) WITHOUT_DATA.set(parsed, () => make(undefined));
   return parsed;
 }
 
