@@ -48,6 +48,14 @@ export async function loadFollowup(options: FollowupOptions, within?: number): P
   return { records, commitments, dir, ctx: { dir, lang: recordLang(lang), ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
 }
 
+/** What a query over the commitments alone needs (overdue, upcoming, export): loadFollowup's answer without the
+ * records, which a caller then lets go (and collectIfLarge frees) before building its views. */
+export type CommitmentsInput = Omit<FollowupInput, 'records'>;
+
+export function withoutRecords({ records: _records, ...rest }: FollowupInput): CommitmentsInput {
+  return rest;
+}
+
 /** The --format value, checked against the formats a command has. */
 export function pickFormat<F extends string>(value: string | undefined, formats: readonly F[], fallback: F): F {
   return checkChoice(`--format ${value}`, value ?? fallback, formats);

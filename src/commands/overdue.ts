@@ -9,9 +9,10 @@ import { REPORT_FORMATTERS, reportTableParts } from '../render/followup-report.j
 import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { FollowupOptions } from './followup.js';
-import { loadFollowup, pickFormat } from './followup.js';
+import { loadFollowup, pickFormat, withoutRecords } from './followup.js';
 import type { Outcome } from './outcome.js';
 import { tableWidth } from '../io/terminal.js';
+import { collectedFirst, collectIfLarge } from '../io/heap.js';
 
 export interface OverdueOptions extends FollowupOptions {
   readonly by?: string;
@@ -28,10 +29,12 @@ export async function runReport(kind: 'overdue' | 'upcoming', options: OverdueOp
   if (options.by !== undefined) checkChoice(`--by ${options.by}`, options.by, GROUP_BY);
   const within = options.within === undefined ? undefined : parseWindow(options.within);
   if (options.within !== undefined && within === undefined) throw new SaidError(say('usage.badWithin', { value: options.within }));
-  const input = await loadFollowup(options, within);
+  // The records let go before the views are built: only the commitments are read from here on.
+  const input = withoutRecords(await loadFollowup(options, within));
+  collectIfLarge();
   const report = buildFollowupReport(input.commitments, input.sel, input.ctx, { kind, asOf: input.asOf, ...(options.by ? { by: options.by as GroupBy } : {}), ...(within !== undefined ? { within } : {}) });
   const render = { style: resolveStyle(options), width: tableWidth() };
-  const stdout = format === 'table' ? reportTableParts(report, render) : REPORT_FORMATTERS[format](report, render);
+  const stdout = format === 'table' ? collectedFirst(reportTableParts(report, render)) : REPORT_FORMATTERS[format](report, render);
   // Only `overdue` offers --fail-on-overdue: `upcoming` lists what is not yet due, and fails on nothing.
   const failed = kind === 'overdue' && options.failOnOverdue === true && report.count > 0;
   return { stdout, ...(input.warning ? { stderr: input.warning } : {}), exitCode: failed ? 1 : 0 };

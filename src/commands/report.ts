@@ -13,9 +13,9 @@ import { loadTemplateSet } from '../io/templates.js';
 import { writeOutputFile } from '../io/write.js';
 import { packDocx } from '../io/docx-pack.js';
 import { reportDocument } from '../render/docx/report.js';
-import { jsonText } from '../render/escape.js';
+import { jsonTextParts } from '../render/escape.js';
 import type { TemplateFormat } from '../render/report-template.js';
-import { renderTemplate, TemplateError } from '../render/report-template.js';
+import { renderTemplateParts, TemplateError } from '../render/report-template.js';
 import { sitePaths } from '../render/site/paths.js';
 import { readSources } from '../io/sources.js';
 import { siteUrl } from './site.js';
@@ -29,6 +29,7 @@ import type { GlobalOptions, Outcome } from './outcome.js';
 import { checkOutput } from './output-file.js';
 import type { ReportInputs } from './report-input.js';
 import { loadReportInputs } from './report-input.js';
+import { collectedFirst } from '../io/heap.js';
 
 export interface ReportOptions extends GlobalOptions {
   readonly from?: string;
@@ -75,9 +76,10 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
     return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out! })}\n`, exitCode: 0 };
   }
   const links = format === 'html' ? await sourceLinks(view, root, siteUrl(options.siteUrl, view.lang)) : undefined;
-  const text = format === 'json' ? jsonText(view) : await renderWith(format, { ...withAnnexViews(view), ...(links ? { sourceLinks: links } : {}) }, root, options.template);
-  if (options.out === undefined) return { stdout: text, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
-  await writeOutputFile(options.out, text);
+  // Written as it is made (to standard output, or into -o's temporary file): the whole text is never one string.
+  const parts = format === 'json' ? collectedFirst(jsonTextParts(view)) : await renderWith(format, { ...withAnnexViews(view), ...(links ? { sourceLinks: links } : {}) }, root, options.template);
+  if (options.out === undefined) return { stdout: parts, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
+  await writeOutputFile(options.out, parts);
   return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
 }
 
@@ -115,12 +117,22 @@ function annexActors(input: ReportInputs): ActorId[] {
   return expandActors(input.dir, [...(input.sel.actors ?? [])]);
 }
 
-async function renderWith(format: TemplateFormat, view: { lang: 'es' | 'en' }, root: string, template: string | undefined): Promise<string> {
+async function renderWith(format: TemplateFormat, view: { lang: 'es' | 'en' }, root: string, template: string | undefined): Promise<Iterable<string>> {
   const set = await loadTemplateSet('report', format, { root, ...(template !== undefined ? { explicit: template } : {}) });
   try {
-    return renderTemplate(set, view, format);
+    return saidParts(collectedFirst(renderTemplateParts(set, view, format)));
   } catch (e) {
-    if (e instanceof TemplateError) throw new SaidError(say('usage.templateError', { message: e.message }));
-    throw e;
+    throw saidTemplateError(e);
+  }
+}
+
+const saidTemplateError = (e: unknown): unknown => (e instanceof TemplateError ? new SaidError(say('usage.templateError', { message: e.message })) : e);
+
+// A template that fails while its parts are made is a usage error, as one that fails to compile.
+function* saidParts(parts: Iterable<string>): Generator<string> {
+  try {
+    yield* parts;
+  } catch (e) {
+    throw saidTemplateError(e);
   }
 }

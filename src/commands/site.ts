@@ -9,17 +9,19 @@ import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite } from '../core/queries/site.js';
+import type { RecordSet } from '../core/records.js';
 import { citedSources } from '../core/queries/sources.js';
 import { SaidError, UsageError } from '../io/files.js';
 import { configuredLang } from '../io/locales.js';
 import { readSources } from '../io/sources.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
+import { startLanguageThread } from '../io/site-threads.js';
 import { loadTemplateSet, PACKAGE_TEMPLATES } from '../io/templates.js';
 import { t } from '../render/catalog.js';
 import { formatLeftOutNote } from '../render/left-out.js';
-import type { SiteAssets } from '../render/site/index.js';
-import { SITE_MARKER, siteFiles } from '../render/site/index.js';
+import type { SiteAssets, SiteSpec } from '../render/site/index.js';
+import { languageFiles, sharedFiles, SITE_MARKER, siteFiles } from '../render/site/index.js';
 import { siteLabels } from '../render/site/site-labels.js';
 import { loadFromOptions, resolveAsOf, resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
@@ -59,6 +61,26 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   const lang = resolveLang(options, configuredLang(root)); // chosen before the folder is checked: a refusal of it is said in it
   const guard = { root };
   await checkOutputFolder(out, shown, SITE_MARKER, guard);
+  siteUrl(options.url, options.lang ?? 'es'); // refused before any work
+  // Under ACTA_SITE_THREADS=2, English in a thread of its own (which reads the records itself, while this one does),
+  // Spanish and the shared files in this one: the two languages share no file (see io/site-threads.ts). Else all here.
+  const settled = { ...options, root, asOf };
+  const english = startLanguageThread(settled, 'en');
+  try {
+    const { spec, leftOut } = await prepareSite(settled);
+    const count = await writeFolderAtomic(out, shown, SITE_MARKER, english ? concat(sharedFiles(spec), languageFiles(spec, 'es')) : siteFiles(spec), guard, english ? [english.part] : []);
+    const warning = formatLeftOutNote(leftOut) ?? '';
+    const slash = shown.endsWith('/') ? shown : `${shown}/`;
+    return { stdout: '', stderr: `${warning}${t(lang, 'written.site', { folder: slash, pages: count.pages, files: count.files })}\n`, exitCode: 0 };
+  } finally {
+    await english?.stop();
+  }
+}
+
+/** What a thread renders from: the records read, and the site's spec (both languages' models; each built lazily, a
+ * page's content when it is asked for). Also run by the thread that writes a language (io/site-worker.ts). */
+export async function prepareSite(options: SiteOptions): Promise<{ readonly spec: SiteSpec; readonly leftOut: RecordSet['leftOut'] }> {
+  const asOf = resolveAsOf(options);
   const url = siteUrl(options.url, options.lang ?? 'es');
   const repo = await loadFromOptions(options);
   const records = repo.records;
@@ -68,11 +90,12 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
   const sources = await readSources(repo.root, citedSources(records));
-  const files = siteFiles({ models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets(), sources, ...(url !== undefined ? { url } : {}) });
-  const count = await writeFolderAtomic(out, shown, SITE_MARKER, files, guard);
-  const warning = formatLeftOutNote(records.leftOut) ?? '';
-  const slash = shown.endsWith('/') ? shown : `${shown}/`;
-  return { stdout: '', stderr: `${warning}${t(lang, 'written.site', { folder: slash, pages: count.pages, files: count.files })}\n`, exitCode: 0 };
+  const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets(), sources, ...(url !== undefined ? { url } : {}) };
+  return { spec, leftOut: records.leftOut };
+}
+
+function* concat<T>(...parts: Iterable<T>[]): Generator<T> {
+  for (const part of parts) yield* part;
 }
 
 // The folder as people read it: relative to the working folder when it is there or below (`.` for the working folder

@@ -29,6 +29,7 @@ import type { FollowupInput, FollowupOptions } from './followup.js';
 import { loadFollowup, pickFormat } from './followup.js';
 import type { Outcome } from './outcome.js';
 import { checkOutput } from './output-file.js';
+import { collectedThen } from '../io/heap.js';
 
 const FORMATS = ['table', 'md', 'html', 'json', 'docx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -62,7 +63,8 @@ export async function runStatement(args: readonly string[], options: StatementOp
   const statement = { ...buildStatement(input.commitments, input.ctx, { actor, asOf: input.asOf }), lang: input.lang };
   const warning = input.warning ?? '';
   if (format === 'table' || options.out === undefined) {
-    const stdout = format === 'table' ? STATEMENT_FORMATTERS.table(statement, { style: resolveStyle(options), width: tableWidth() }) : ((await render(statement, format, input, options)) as string);
+    // The table is made once this function has returned and its records are garbage.
+    const stdout = format === 'table' ? collectedThen(STATEMENT_FORMATTERS.table, statement, { style: resolveStyle(options), width: tableWidth() }) : ((await render(statement, format, input, options)) as string);
     return { stdout, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
   }
   await writeOutputFile(options.out, await render(statement, format, input, options));

@@ -21,7 +21,10 @@ import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { checkOutput } from './output-file.js';
+import type { ReportInputs } from './report-input.js';
 import { loadReportInputs } from './report-input.js';
+import type { Plan } from '../core/model.js';
+import { collectedThen, collectIfLarge } from '../io/heap.js';
 
 export interface WorkplanOptions extends GlobalOptions {
   readonly axis?: string;
@@ -42,19 +45,15 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   checkOutput('workplan', format, options.out);
   const period = options.period === undefined ? undefined : parsePeriod(options.period);
   if (options.period !== undefined && !period) throw new SaidError(say('usage.badPlanPeriod', { value: options.period }));
-  const input = await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {});
-  let plans = input.records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => (a.id < b.id ? -1 : 1));
-  if (planQuery !== undefined) {
-    const found = findRecord(input.records, planQuery);
-    if (!found.ok) throw new UsageError(saidText(found.error, input.lang));
-    if (found.value.kind !== 'plan') throw new SaidError(say('usage.meetingNotPlan', { query: planQuery }));
-    const id = found.value.plan.id;
-    plans = plans.filter((p) => p.id === id);
-  }
+  // The plans picked, the records let go (and collected) before the model is built: it reads plans and commitments.
+  const { input, plans } = pickPlans(await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {}), planQuery);
+  collectIfLarge();
   const axes = options.axis === undefined ? undefined : new Set(options.axis.split(',').map((a) => a.trim()).filter(Boolean));
   if (axes && plans.length && ![...axes].every((a) => plans.some((p) => p.axes.some((x) => x.number === a)))) throw new SaidError(say('usage.noSuchAxis', { value: options.axis ?? '', axes: [...new Set(plans.flatMap((p) => p.axes.map((x) => x.number)))].join(', ') }));
   const filters: WorkplanFilters = { ...(axes ? { axes } : {}), ...(period ? { period: { from: period.start, to: period.end } } : {}), ...(input.sel.actors ? { actors: input.sel.actors } : {}) };
   const model = buildWorkplan(plans, input.commitments, filters, input.ctx, input.asOf);
+  // To standard output, a table, CSV or JSON is made once this function has returned and its records are garbage.
+  if (options.out === undefined && format !== 'md' && format !== 'html') return { stdout: collectedThen(formatPlain, format, model, options), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
   const text = await formatWorkplan(format, model, input.root, options);
   if (options.out === undefined) return { stdout: text, ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };
   const out = fromCwd(options.out);
@@ -62,14 +61,27 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   return { stdout: '', stderr: `${input.warning ?? ''}${t(input.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
 }
 
+function pickPlans({ records, ...input }: ReportInputs, planQuery: string | undefined): { input: Omit<ReportInputs, 'records'>; plans: Plan[] } {
+  const plans = records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (planQuery === undefined) return { input, plans };
+  const found = findRecord(records, planQuery);
+  if (!found.ok) throw new UsageError(saidText(found.error, input.lang));
+  if (found.value.kind !== 'plan') throw new SaidError(say('usage.meetingNotPlan', { query: planQuery }));
+  const id = found.value.plan.id;
+  return { input, plans: plans.filter((p) => p.id === id) };
+}
+
+function formatPlain(format: 'table' | 'csv' | 'json', model: WorkplanModel, options: WorkplanOptions): string {
+  if (format === 'table') return formatWorkplanTable(model, { style: resolveStyle(options), width: tableWidth() });
+  return format === 'csv' ? formatWorkplanCsv(model) : jsonText(model);
+}
+
 async function formatWorkplan(format: WorkplanFormat, model: WorkplanModel, root: string, options: WorkplanOptions): Promise<string> {
   switch (format) {
     case 'table':
-      return formatWorkplanTable(model, { style: resolveStyle(options), width: tableWidth() });
     case 'csv':
-      return formatWorkplanCsv(model);
     case 'json':
-      return jsonText(model);
+      return formatPlain(format, model, options);
     default: {
       const set = await loadTemplateSet('workplan', format, { root, ...(options.template !== undefined ? { explicit: options.template } : {}) });
       try {

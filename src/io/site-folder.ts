@@ -101,8 +101,21 @@ async function firstForeign(out: string, sub: string, manifest: Manifest, marker
   return undefined;
 }
 
-/** Write `files` (relative paths with '/') as the whole content of `out`, replacing a folder acta wrote before. */
-export async function writeFolderAtomic(out: string, shown: string, marker: string, files: Iterable<readonly [string, string | Iterable<string>]>, guard: FolderGuard): Promise<{ files: number; pages: number }> {
+/** What a writer wrote into the new folder: each file with its size, in the order written. */
+export type Written = (readonly [string, number])[];
+
+/** A part of the site written by another thread into the same new folder (commands/site.ts: one language each):
+ * started with the folder's path, `done` gives what it wrote; `stop` ends it (on a failure elsewhere, before the new
+ * folder is removed, so nothing writes into a folder being deleted). */
+export interface ParallelPart {
+  readonly done: Promise<Written>;
+  stop(): Promise<void>;
+}
+
+/** Write `files` (relative paths with '/') as the whole content of `out`, replacing a folder acta wrote before. The
+ * `parts` write the rest of the site at the same time, each from a thread of its own (their files follow this
+ * thread's in the manifest); the folder is swapped in only when every part has written everything. */
+export async function writeFolderAtomic(out: string, shown: string, marker: string, files: Iterable<readonly [string, string | Iterable<string>]>, guard: FolderGuard, parts: readonly ((temp: string) => ParallelPart)[] = []): Promise<{ files: number; pages: number }> {
   const created = !(await checkOutputFolder(out, shown, marker, guard));
   if (created) {
     await fs.mkdir(out, { recursive: true });
@@ -112,47 +125,24 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
   const temp = path.join(out, `.acta-new-${tag}`);
   const old = path.join(out, `.acta-old-${tag}`);
   await fs.mkdir(temp);
-  const count = { files: 0, pages: 0 };
-  const written: [string, number][] = [];
+  const started: ParallelPart[] = [];
+  let count: { files: number; pages: number };
   try {
-    const made = new Set<string>();
-    for (const [file, text] of files) {
-      if (file.split('/').some((part) => part === '..' || part === '' || part === '.') || !SITE_FILE.test(file)) throw new Error(`site file name ${file} leaves its folder or is not a site file`);
-      const folder = path.posix.dirname(file);
-      if (!made.has(folder)) mkdirSync(path.join(temp, folder), { recursive: true });
-      made.add(folder);
-      // Written synchronously: tens of thousands of small files, each an open, a write and a close — through the
-      // thread pool and a promise each, the run waited on them (a third of its wall time at 2,000 meetings).
-      let size = 0;
-      if (typeof text === 'string') {
-        // Encoded once: its length is the size the manifest records (Buffer.byteLength was a second pass over it).
-        const bytes = Buffer.from(text);
-        writeFileSync(path.join(temp, file), bytes, { flag: 'wx' });
-        size = bytes.length;
-      } else {
-        // Content in pieces is written piece by piece: no one string of the whole file.
-        const fd = openSync(path.join(temp, file), 'wx');
-        try {
-          for (const piece of text) {
-            const bytes = Buffer.from(piece);
-            writeFileSync(fd, bytes); // the whole piece (writeSync may write part of it)
-            size += bytes.length;
-          }
-        } finally {
-          closeSync(fd);
-        }
-      }
-      written.push([file, size]);
-      count.files++;
-      if (file.endsWith('.html')) count.pages++;
+    for (const part of parts) {
+      const p = part(temp);
+      p.done.catch(() => {}); // awaited below; a failure while this thread still writes is not an unhandled rejection
+      started.push(p);
     }
+    const written = writeFilesInto(temp, files);
+    for (const p of started) written.push(...(await p.done));
     // The manifest last: a folder without it (a run that stopped half-way) is never taken for acta's.
     await fs.writeFile(path.join(temp, marker), JSON.stringify({ written_by: 'acta site', note: 'acta site replaces this folder only while it holds exactly the files listed here', format: MANIFEST_FORMAT, files: written }) + '\n', { flag: 'wx' });
-    count.files++;
     // Checked again just before the swap: the folder may have changed while the site was built.
     await checkOutputFolder(out, shown, marker, guard);
     await swapIn(out, temp, old);
+    count = { files: written.length + 1, pages: written.filter(([file]) => file.endsWith('.html')).length };
   } catch (e) {
+    await Promise.all(started.map((p) => p.stop()));
     await fs.rm(temp, { recursive: true, force: true });
     if (created) await fs.rmdir(out).catch(() => {});
     // A full disk or a file size limit says so of the site's folder, not of a temporary file inside it.
@@ -162,6 +152,42 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
   for (const e of await fs.readdir(out)) if (OWN_TEMP.test(e) && e !== path.basename(temp)) await fs.rm(path.join(out, e), { recursive: true, force: true });
   await fs.rm(temp, { recursive: true, force: true });
   return count;
+}
+
+/** Write `files` into the new folder `temp` (which exists), each new (never over a file): what was written, with sizes.
+ * Exported for the thread that writes a language of the site (io/site-worker.ts). */
+export function writeFilesInto(temp: string, files: Iterable<readonly [string, string | Iterable<string>]>): Written {
+  const written: Written = [];
+  const made = new Set<string>();
+  for (const [file, text] of files) {
+    if (file.split('/').some((part) => part === '..' || part === '' || part === '.') || !SITE_FILE.test(file)) throw new Error(`site file name ${file} leaves its folder or is not a site file`);
+    const folder = path.posix.dirname(file);
+    if (!made.has(folder)) mkdirSync(path.join(temp, folder), { recursive: true });
+    made.add(folder);
+    // Written synchronously: tens of thousands of small files, each an open, a write and a close — through the
+    // thread pool and a promise each, the run waited on them (a third of its wall time at 2,000 meetings).
+    let size = 0;
+    if (typeof text === 'string') {
+      // Encoded once: its length is the size the manifest records (Buffer.byteLength was a second pass over it).
+      const bytes = Buffer.from(text);
+      writeFileSync(path.join(temp, file), bytes, { flag: 'wx' });
+      size = bytes.length;
+    } else {
+      // Content in pieces is written piece by piece: no one string of the whole file.
+      const fd = openSync(path.join(temp, file), 'wx');
+      try {
+        for (const piece of text) {
+          const bytes = Buffer.from(piece);
+          writeFileSync(fd, bytes); // the whole piece (writeSync may write part of it)
+          size += bytes.length;
+        }
+      } finally {
+        closeSync(fd);
+      }
+    }
+    written.push([file, size]);
+  }
+  return written;
 }
 
 // Move every current entry (all acta's, as checked) into `old`, then every new entry from `temp` into place; on a

@@ -37,13 +37,15 @@ async function checkReplaceable(shown: string, target: string, stat: Stats): Pro
 /** One file of a write: its new content and, when it replaces a file read before, the bytes that were read. */
 export interface PlannedWrite {
   readonly file: string;
-  readonly data: string | Uint8Array;
+  /** Its content, or the content's parts in order (made as they are written into the temporary file: a failure while
+   * making one leaves the target as it was). */
+  readonly data: string | Uint8Array | Iterable<string>;
   /** The bytes the change was made from: the write is refused when the file on disk no longer holds them. */
   readonly expected?: Uint8Array;
 }
 
 /** Write `data` to `file` (relative to root or absolute inside it), atomically. */
-export async function writeFileAtomic(root: string, file: string, data: string | Uint8Array, options: WriteOptions & { readonly expected?: Uint8Array } = {}): Promise<void> {
+export async function writeFileAtomic(root: string, file: string, data: string | Uint8Array | Iterable<string>, options: WriteOptions & { readonly expected?: Uint8Array } = {}): Promise<void> {
   await writeFilesAtomic(root, [{ file, data, ...(options.expected ? { expected: options.expected } : {}) }], options);
 }
 
@@ -75,7 +77,8 @@ export async function writeFilesAtomic(root: string, writes: readonly PlannedWri
       });
       staged.push({ shown: shownOf(target), target, temp, ...(mode !== undefined ? { mode } : {}) });
       try {
-        await handle.writeFile(w.data);
+        if (typeof w.data === 'string' || w.data instanceof Uint8Array) await handle.writeFile(w.data);
+        else for (const part of w.data) if (part) await handle.writeFile(part); // each from where the last ended
         if (mode !== undefined) await handle.chmod(mode);
         await handle.sync();
       } catch (e) {
@@ -184,8 +187,9 @@ export async function makeFolder(root: string, folder: string): Promise<void> {
   if (!isInside(realRoot, real)) throw new SaidError(say('safety.write.folderLinkOut', { folder, root }));
 }
 
-/** Write a file the user named (-o FILE, relative to the working folder), atomically; its folder must exist. */
-export async function writeOutputFile(file: string, data: string | Uint8Array): Promise<void> {
+/** Write a file the user named (-o FILE, relative to the working folder), atomically; its folder must exist. Parts
+ * are written into the temporary file as they are made; the file appears only once the last is written. */
+export async function writeOutputFile(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const out = fromCwd(file);
   const folder = path.dirname(out);
   const stat = await fs.stat(folder).catch(() => undefined);

@@ -103,6 +103,118 @@ export function renderTemplate(set: TemplateSet, model: { readonly lang: Lang },
   return templateRenderer(set, format)(model);
 }
 
+/**
+ * renderTemplate's text in parts, made as they are written: at 8,000 meetings a report is 30 MB of text, and
+ * Handlebars builds it as one string out of millions of small ones (a rope several times the text's size) before
+ * anything is written. Here every partial (each section, each row a partial renders) is rendered when its turn
+ * comes: a partial's call leaves a marker and the partial's arguments; the text before the marker is given out, then
+ * the partial's own text, the same way, then the text after. The pieces join into renderTemplate's text exactly (the
+ * call the marker stands for is the one Handlebars would have made; the data frame it saw, @index and the rest, is
+ * copied as it was). Parts are about PART_SIZE characters. A failure while rendering is a TemplateError, as in
+ * renderTemplate — thrown when the part it is in is made.
+ */
+export function renderTemplateParts(set: TemplateSet, model: { readonly lang: Lang }, format: TemplateFormat): Iterable<string> {
+  return templatePartsRenderer(set, format)(model);
+}
+
+/** Characters a part of renderTemplateParts holds, about (a part is given out once it passes this). */
+export const PART_SIZE = 64 * 1024;
+
+/** Items of an `{{#each}}` rendered together, when their turn comes (a table of 50,000 rows is 1,000 such chunks). */
+export const EACH_CHUNK = 50;
+
+type HandlebarsFrame = Record<string, unknown> & { _parent?: unknown };
+
+// A frame as it is now: Handlebars' `each` changes its frame's @index, @key, @first and @last in place for every item.
+function frameNow(frame: unknown): unknown {
+  if (!frame || typeof frame !== 'object') return frame;
+  const copy: HandlebarsFrame = { ...(frame as HandlebarsFrame) };
+  if (copy._parent !== undefined) copy._parent = frameNow(copy._parent);
+  return copy;
+}
+
+function templatePartsRenderer(set: TemplateSet, format: TemplateFormat): (model: { readonly lang: Lang }) => Iterable<string> {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const real = Object.fromEntries(Object.entries(set.partials).map(([name, t]) => [name, compile(hb, t, format)]));
+  const main = compile(hb, set.main, format);
+  const each = hb.helpers['each'] as Handlebars.HelperDelegate;
+  return (model) => ({
+    *[Symbol.iterator]() {
+      const data = format === 'md' ? escapeMarkdownDeep(model) : mapStringsDeep(model, htmlText);
+      const nonce = Math.random().toString(36).slice(2, 10);
+      const marker = new RegExp(`\u0000acta-${nonce}-([0-9]+)\u0000`, 'g');
+      const calls = new Map<number, () => string>();
+      let next = 0;
+      const later = (make: () => string): string => {
+        const id = next++;
+        calls.set(id, make);
+        return `\u0000acta-${nonce}-${id}\u0000`;
+      };
+      const defer = (partial: Handlebars.TemplateDelegate) => (context: unknown, options?: Handlebars.RuntimeOptions & { indent?: string }): string => {
+        // An indented partial (templates compiled without preventIndent) has its lines indented by the caller: made now.
+        if (!options || options.indent) return partial(context, options);
+        const now = { ...options, data: frameNow(options.data) };
+        return later(() => partial(context, now));
+      };
+      const partials = Object.fromEntries(Object.entries(real).map(([name, p]) => [name, defer(p)]));
+      // {{#each}} over an array: Handlebars' own rule (a frame per item with @key, @index, @first, @last; block params
+      // item and index), its items rendered EACH_CHUNK at a time, each chunk when its turn comes — a few big items (the
+      // annex's statements) as well as many small ones (a table's rows).
+      hb.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+        if (!Array.isArray(context) || context.length === 0 || !options?.fn) return each.call(this, context, options);
+        const base = options.data ? hb.createFrame(frameNow(options.data)) : undefined;
+        const items = context as unknown[];
+        let out = '';
+        for (let start = 0; start < items.length; start += EACH_CHUNK) {
+          const end = Math.min(start + EACH_CHUNK, items.length);
+          out += later(() => {
+            let text = '';
+            for (let i = start; i < end; i++) {
+              if (!(i in items)) continue;
+              const frame = base ? { ...base, key: i, index: i, first: i === 0, last: i === items.length - 1 } : undefined;
+              text += options.fn(items[i], { ...(frame ? { data: frame } : {}), blockParams: [items[i], i] });
+            }
+            return text;
+          });
+        }
+        return out;
+      });
+      const run = (make: () => string): string => {
+        try {
+          return make();
+        } catch (e) {
+          throw new TemplateError(`${set.main.name}: ${(e as Error).message.split('\n')[0]}`);
+        }
+      };
+      let buffer = '';
+      // The text, depth first: literal text between markers into the buffer, each marker's call rendered in its place.
+      const stack: { text: string; at: number }[] = [{ text: run(() => main(data, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })), at: 0 }];
+      while (stack.length) {
+        const top = stack[stack.length - 1]!;
+        marker.lastIndex = top.at;
+        const found = marker.exec(top.text);
+        if (!found) {
+          buffer += top.at === 0 ? top.text : top.text.slice(top.at);
+          stack.pop();
+        } else {
+          if (found.index > top.at) buffer += top.text.slice(top.at, found.index);
+          top.at = found.index + found[0].length;
+          const id = Number(found[1]);
+          const call = calls.get(id)!;
+          calls.delete(id);
+          stack.push({ text: run(call), at: 0 });
+        }
+        if (buffer.length >= PART_SIZE) {
+          yield buffer;
+          buffer = '';
+        }
+      }
+      if (buffer) yield buffer;
+    },
+  });
+}
+
 /** renderTemplate with the templates compiled once, for many models (the site's plan pages). */
 export function templateRenderer(set: TemplateSet, format: TemplateFormat): (model: { readonly lang: Lang }) => string {
   const hb = Handlebars.create();

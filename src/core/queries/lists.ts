@@ -57,15 +57,22 @@ export type ListResult = { readonly version: 1; readonly asOf: Day; readonly lan
   | { readonly kind: 'plans'; readonly rows: readonly PlanRow[] }
 );
 
-export interface ListInput {
-  readonly records: RecordSet;
+/** What `list commitments` reads: the commitments alone (the records can be let go before its views are made). */
+export interface CommitmentsListInput {
   readonly commitments: readonly Commitment[];
   readonly sel: Selection;
   readonly ctx: ViewContext;
   readonly asOf: Day;
 }
 
-export function buildList(kind: ListKind, input: ListInput): ListResult {
+export interface ListInput extends CommitmentsListInput {
+  readonly records: RecordSet;
+}
+
+export function buildList(kind: 'commitments', input: CommitmentsListInput): ListResult;
+export function buildList(kind: ListKind, input: ListInput): ListResult;
+export function buildList(kind: ListKind, given: ListInput | CommitmentsListInput): ListResult {
+  const input = given as ListInput; // records are read only by the kinds other than commitments (see the overloads)
   const head = { version: 1 as const, asOf: input.asOf, lang: input.ctx.lang };
   switch (kind) {
     case 'meetings': {

@@ -64,15 +64,24 @@ export function buildSiteFiles(spec: SiteSpec): Map<string, string> {
 
 /** The files one at a time, so a writer need not hold the whole site (hundreds of megabytes for 2,000 meetings). */
 export function* siteFiles(spec: SiteSpec): Generator<[string, SiteContent]> {
+  yield* sharedFiles(spec);
+  for (const lang of ['es', 'en'] as const) yield* languageFiles(spec, lang);
+}
+
+/** The files outside the language folders: the root page that sends to a language, the stylesheet and the scripts. */
+export function* sharedFiles(spec: SiteSpec): Generator<[string, SiteContent]> {
   yield ['index.html', renderRootIndex(spec.authentic, spec.titles[spec.authentic])];
   yield [STYLESHEET, spec.assets.css];
   yield [SITE_SCRIPT, spec.assets.siteScript];
   yield [SEARCH_SCRIPT, spec.assets.searchScript];
   yield [MINISEARCH_SCRIPT, spec.assets.minisearch];
-  for (const lang of ['es', 'en'] as const) yield* languageFiles(spec, lang);
 }
 
-function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteContent]> {
+/** One language's folder (`es/…` or `en/…`): its pages, search index and calendars. The two languages' files share
+ * nothing, so each can be written by a thread of its own (commands/site.ts). The other language's model is read only
+ * for its actors' names (the search finds an actor by either name). */
+export function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, SiteContent]> {
+
   const site = spec.models[lang];
   const other = spec.models[lang === 'es' ? 'en' : 'es'];
   const actors = new Set(site.actors.map((a) => a.ref.id));

@@ -178,18 +178,28 @@ const safeJs = (s: string): string => s.replace(/[\u2028\u2029]/g, (c) => `\\u${
  */
 export function* shardScript(index: MiniSearch<SearchDocument> | MiniSearch, n: number): Generator<string> {
   yield `// A shard of the search index of acta's site (MiniSearch, serialised); generated, do not edit.\n(window.ACTA_SEARCH_SHARDS = window.ACTA_SEARCH_SHARDS || [])[${n}] = "`;
+  // The JSON text's pieces gathered to ~64 KB, then escaped as one string (a call per term cost more than the
+  // escaping; escaping is character by character, and a piece is a whole JSON value, never half a surrogate pair).
+  let raw = '';
   let batch: string[] = [];
   let size = 0;
-  for (const part of miniSearchJson(index)) {
-    const escaped = JSON.stringify(part);
+  const escape = (): void => {
+    const escaped = JSON.stringify(raw);
     batch.push(safeJs(escaped.slice(1, -1)));
     size += escaped.length;
+    raw = '';
+  };
+  for (const part of miniSearchJson(index)) {
+    raw += part;
+    if (raw.length < 1 << 16) continue;
+    escape();
     if (size > 1 << 20) {
       yield batch.join('');
       batch = [];
       size = 0;
     }
   }
+  if (raw !== '') escape();
   yield `${batch.join('')}";\n`;
 }
 
@@ -228,12 +238,32 @@ export function* miniSearchJson(search: MiniSearch<SearchDocument> | MiniSearch)
   yield `,"dirtCount":${JSON.stringify(m._dirtCount)},"index":[`;
   let first = true;
   for (const [term, fieldIndex] of m._index) {
-    const data: Record<number, Record<number, number>> = {};
-    for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
-    yield `${first ? '' : ','}${JSON.stringify([term, data])}`;
+    yield `${first ? '' : ','}${termJson(term, fieldIndex)}`;
     first = false;
   }
   yield '],"serializationVersion":2}';
+}
+
+/** JSON.stringify([term, {fieldId: {documentId: frequency}}]) of a term's entry, written out without the objects. */
+function termJson(term: string, fieldIndex: Map<number, Map<number, number>>): string {
+  if (!ascendingIds(fieldIndex) || ![...fieldIndex.values()].every(ascendingIds)) {
+    const data: Record<number, Record<number, number>> = {};
+    for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
+    return JSON.stringify([term, data]);
+  }
+  let text = `[${JSON.stringify(term)},{`;
+  let firstField = true;
+  for (const [fieldId, freqs] of fieldIndex) {
+    text += `${firstField ? '' : ','}"${fieldId}":{`;
+    firstField = false;
+    let firstDoc = true;
+    for (const [doc, n] of freqs) {
+      text += `${firstDoc ? '' : ','}"${doc}":${Number.isSafeInteger(n) ? `${n}` : JSON.stringify(n)}`;
+      firstDoc = false;
+    }
+    text += '}';
+  }
+  return `${text}}]`;
 }
 
 /** Keys that are array indexes, in increasing order: JSON.stringify(Object.fromEntries(map)) writes them so too. */

@@ -1,0 +1,32 @@
+// The hand-over collection of the read commands (src/io/heap.ts): it runs only over its threshold, and then it frees
+// what nothing holds any more (the records, in a command) before the first part is made. Counts bytes, never time.
+import v8 from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { collectedFirst, collectedThen, collectIfLarge } from '../../src/io/heap.js';
+
+const used = (): number => v8.getHeapStatistics().used_heap_size;
+
+describe('collectIfLarge', () => {
+  it('does nothing while the heap in use is under the threshold', () => {
+    expect(collectIfLarge(Number.MAX_SAFE_INTEGER)).toBe(false);
+  });
+
+  it('over it, collects: 32 MB that nothing holds any more are freed before the first part', () => {
+    let garbage: number[] | undefined = new Array<number>(4 * 1024 * 1024).fill(0).map((_, i) => i + 0.5);
+    const before = used();
+    expect(garbage.length).toBe(4 * 1024 * 1024);
+    garbage = undefined;
+    const seen: number[] = [];
+    const parts = collectedFirst((function* () {
+      seen.push(used());
+      yield 'a';
+      yield 'b';
+    })(), 0);
+    expect([...parts]).toEqual(['a', 'b']);
+    expect(seen[0]!).toBeLessThan(before - 24 * 1024 * 1024);
+  });
+
+  it('collectedThen makes its one part after collecting, from the arguments given', () => {
+    expect([...collectedThen((a: string, n: number) => a.repeat(n), 'ab', 3)]).toEqual(['ababab']);
+  });
+});

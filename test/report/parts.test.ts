@@ -1,0 +1,92 @@
+// Reports written as they are made (issue 24, memory): renderTemplateParts gives renderTemplate's text in bounded
+// parts — each partial rendered when its turn comes — and `acta report -f md|html|json` hands the shell those parts,
+// never one string. Counts parts and their sizes, never time.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module without types (the benchmark's corpus generator)
+import { generateCorpus } from '../../bench/generate-corpus.mjs';
+import { main } from '../../src/cli.js';
+import { loadTemplateSet } from '../../src/io/templates.js';
+import type { TemplateSet } from '../../src/render/report-template.js';
+import { PART_SIZE, renderTemplate, renderTemplateParts, TemplateError } from '../../src/render/report-template.js';
+import { REPO_ROOT, runActa } from '../run-acta.js';
+
+const set = (text: string, partials: Record<string, string> = {}): TemplateSet => ({ main: { name: 'main.hbs', text }, partials: Object.fromEntries(Object.entries(partials).map(([k, v]) => [k, { name: `${k}.hbs`, text: v }])) });
+const rows = Array.from({ length: 3000 }, (_, i) => ({ id: `r${i}`, text: `row ${i} <&> | *x*`, items: [i, i + 1] }));
+const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/report');
+const AS_OF = '2018-06-30';
+
+describe('renderTemplateParts', () => {
+  // Partials inside loops and inside partials, @index and @root, @../index of an outer loop, a hash argument, a
+  // partial of a partial: the deferred calls see what the inline calls saw.
+  const nested = set('# {{title}}\n{{#each rows}}{{> row this n=@index}}{{/each}}\n{{> tail}}\nend', {
+    row: '<{{@index}}/{{n}}:{{id}} {{text}} {{@root.title}}{{#each items}}[{{@../index}}.{{@index}}={{this}}{{> cell}}]{{/each}}>\n',
+    cell: '({{@index}}{{#if @first}}f{{/if}}{{#if @last}}l{{/if}})',
+    tail: 'rows: {{rows.length}}',
+  });
+
+  for (const format of ['md', 'html'] as const) {
+    it(`${format}: the parts join into renderTemplate's text; several parts, none much over PART_SIZE`, () => {
+      const model = { lang: 'en' as const, title: 'T', rows };
+      const whole = renderTemplate(nested, model, format);
+      const parts = [...renderTemplateParts(nested, model, format)];
+      expect(parts.join('')).toBe(whole);
+      expect(whole.length).toBeGreaterThan(3 * PART_SIZE);
+      expect(parts.length).toBeGreaterThanOrEqual(Math.floor(whole.length / PART_SIZE));
+      for (const p of parts) expect(p.length).toBeLessThan(PART_SIZE + 200);
+    });
+  }
+
+  it('the package report templates: the same text as renderTemplate, in parts', async () => {
+    for (const format of ['md', 'html'] as const) {
+      const templates = await loadTemplateSet('report', format, { root: FIXTURE });
+      const r = await runActa(['report', '--root', FIXTURE, '--as-of', AS_OF, '-f', 'json']);
+      const view = JSON.parse(r.stdout) as { lang: 'es' };
+      const parts = [...renderTemplateParts(templates, view, format)];
+      expect(parts.join('')).toBe(renderTemplate(templates, view, format));
+    }
+  });
+
+  it('a template that fails while a part is made is a TemplateError naming the file', () => {
+    const broken = set('{{> row}}', { row: '{{#each x}}{{nohelper 1}}{{/each}}' });
+    expect(() => [...renderTemplateParts(broken, { lang: 'en', x: [1] } as { lang: 'en' }, 'html')]).toThrow(TemplateError);
+  });
+});
+
+describe('acta report writes its text in parts', () => {
+  // The shell is handed parts: count the writes standard output gets for a report several times PART_SIZE (60
+  // generated meetings: ~160 KB of Markdown).
+  let corpus = '';
+  beforeAll(() => {
+    corpus = path.join(mkdtempSync(path.join(os.tmpdir(), 'acta-parts-corpus-')), 'r');
+    generateCorpus(corpus, { meetings: 60, agreements: 6, seed: 11, registries: path.join(REPO_ROOT, 'data/registries') });
+  });
+  for (const format of ['md', 'html', 'json'] as const) {
+    it(`-f ${format}: standard output gets several writes, which join into the whole text`, async () => {
+      const writes: string[] = [];
+      const code = await main(['node', 'acta', 'report', '--root', corpus, '--as-of', '2001-01-01', '-f', format, '--annex', '--texts'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, NO_COLOR: '1', CI: 'true', ACTA_CACHE: '0', ACTA_WORKERS: '0', ACTA_LANG: 'es' },
+        stdout: { write: (s) => void writes.push(s), isTTY: false },
+        stderr: { write: () => undefined, isTTY: false },
+      });
+      expect(code).toBe(0);
+      const text = writes.join('');
+      expect(text.length).toBeGreaterThan(2 * PART_SIZE);
+      expect(writes.length).toBeGreaterThan(2);
+      expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(text.length / 2);
+    });
+  }
+
+  it('-o FILE: the file holds the same text as standard output, and no temporary file is left', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'acta-parts-'));
+    const out = path.join(dir, 'r.html');
+    const shown = await runActa(['report', '--root', FIXTURE, '--as-of', AS_OF, '-f', 'html', '--annex']);
+    const written = await runActa(['report', '--root', FIXTURE, '--as-of', AS_OF, '-f', 'html', '--annex', '-o', out]);
+    expect(written.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(shown.stdout);
+    expect(readdirSync(dir)).toEqual(['r.html']);
+  });
+});
