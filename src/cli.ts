@@ -9,6 +9,7 @@ import { terminalLines } from './render/escape.js';
 import type { Runtime } from './io/runtime.js';
 import type { HelpWords } from './render/help-words.js';
 import { notedLang, processRuntime, takeNotes, withRuntime } from './io/runtime.js';
+import { noteRunStart } from './io/heap.js';
 
 export const VERSION = '0.1.0';
 
@@ -128,6 +129,7 @@ const PROGRAM_EXAMPLES: readonly Example[] = [
  * exit code. `io` replaces the process's working folder, environment and output streams (tests run in-process so). */
 export async function main(argv: readonly string[], io: Partial<Runtime> = {}): Promise<number> {
   const rt: Runtime = { ...processRuntime(), ...io };
+  noteRunStart();
   // `acta … | head` closes the pipe early: that is the reader's choice, not an error. Any other write failure (a full
   // disk: ENOSPC, EIO) is an I/O failure: one line and exit 2, not a stack trace.
   if (io.stdout === undefined && io.stderr === undefined) {

@@ -2,7 +2,7 @@
 // what nothing holds any more (the records, in a command) before the first part is made. Counts bytes, never time.
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { collectedFirst, collectedThen, collectIfLarge } from '../../src/io/heap.js';
+import { collectedFirst, collectedThen, collectIfLarge, noteRunStart } from '../../src/io/heap.js';
 
 const used = (): number => v8.getHeapStatistics().used_heap_size;
 
@@ -28,5 +28,20 @@ describe('collectIfLarge', () => {
 
   it('collectedThen makes its one part after collecting, from the arguments given', () => {
     expect([...collectedThen((a: string, n: number) => a.repeat(n), 'ab', 3)]).toEqual(['ababab']);
+  });
+});
+
+describe('the threshold is on what the run added', () => {
+  it('a process whose heap is already large does not collect in every run (the test suite runs commands in-process)', () => {
+    // 48 MB held before the run starts, and still held: over a 16 MB threshold for the process, not for the run.
+    const held = new Array<number>(6 * 1024 * 1024).fill(0).map((_, i) => i + 0.5);
+    // The garbage made so far goes first (a threshold below any heap collects), so the run starts from what is live.
+    expect(collectIfLarge(-Infinity)).toBe(true);
+    noteRunStart();
+    expect(collectIfLarge(16 * 1024 * 1024)).toBe(false);
+    // What the run itself adds counts.
+    const added = new Array<number>(6 * 1024 * 1024).fill(0).map((_, i) => i + 0.5);
+    expect(collectIfLarge(16 * 1024 * 1024)).toBe(true);
+    expect(held.length + added.length).toBe(12 * 1024 * 1024);
   });
 });
