@@ -17,39 +17,61 @@ export interface ParsePool {
 /** How many parse workers to start: ACTA_WORKERS=N (up to 16), else none. With the fast parse path (core/read/parse-fast.ts)
  * a worker costs more than it saves on 2 cores: sending the data back is most of what parsing now costs (README). */
 export function poolSize(env: NodeJS.ProcessEnv = runtime().env): number {
-  const asked = env['ACTA_WORKERS'];
-  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(16, Number(asked));
-  return 0;
+  return askedWorkers(env) ?? 0;
 }
 
-/** Starts the workers (`start` is for tests: a worker that dies). A worker that fails or exits leaves its files, and
- * every later one, to the live workers or to this thread: the answer is the same, only slower — never a hang. */
-export function startParsePool(size: number, start: () => Worker = () => new Worker(new URL('./parse-worker.js', import.meta.url))): ParsePool {
-  const workers = Array.from({ length: size }, start);
+// ACTA_WORKERS=N (a whole number, up to 16), or undefined when it says none.
+function askedWorkers(env: NodeJS.ProcessEnv): number | undefined {
+  const asked = env['ACTA_WORKERS'];
+  return asked !== undefined && /^\d+$/.test(asked) ? Math.min(16, Number(asked)) : undefined;
+}
+
+/** Jobs in flight on a set of workers, answered in whatever order the workers reply. A worker that fails or exits (but
+ * for close) leaves the pool, and each of its jobs is given to `lost`, so every job is answered — never a hang. */
+function jobsOn<J extends { readonly worker: Worker }, R extends { readonly id: number }>(workers: readonly Worker[], answer: (job: J, reply: R) => void, lost: (job: J) => void) {
   const live = new Set(workers);
-  const pending = new Map<number, { file: string; bytes: Uint8Array; worker: Worker; resolve: (p: ParsedFile) => void }>();
-  let next = 0;
+  const pending = new Map<number, J>();
   let closing = false;
   const lose = (worker: Worker): void => {
     live.delete(worker);
     for (const [id, job] of pending) {
       if (job.worker !== worker) continue;
       pending.delete(id);
-      job.resolve(readRecordFile(job.file, job.bytes));
+      lost(job);
     }
   };
   for (const worker of workers) {
-    worker.on('message', (reply: ParseReply) => {
+    worker.on('message', (reply: R) => {
       const job = pending.get(reply.id);
       if (!job) return;
       pending.delete(reply.id);
-      job.resolve(withTreeOnDemand(job.file, job.bytes, reply.text, reply.data, reply.diagnostics as Diagnostic[]));
+      answer(job, reply);
     });
     worker.on('error', () => lose(worker));
     worker.on('exit', () => {
       if (!closing) lose(worker);
     });
   }
+  return {
+    live,
+    pending,
+    async close(): Promise<void> {
+      closing = true;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** Starts the workers (`start` is for tests: a worker that dies). A worker that fails or exits leaves its files, and
+ * every later one, to the live workers or to this thread: the answer is the same, only slower — never a hang. */
+export function startParsePool(size: number, start: () => Worker = () => new Worker(new URL('./parse-worker.js', import.meta.url))): ParsePool {
+  type Job = { readonly file: string; readonly bytes: Uint8Array; readonly worker: Worker; readonly resolve: (p: ParsedFile) => void };
+  const { live, pending, close } = jobsOn<Job, ParseReply>(
+    Array.from({ length: size }, start),
+    (job, reply) => job.resolve(withTreeOnDemand(job.file, job.bytes, reply.text, reply.data, reply.diagnostics as Diagnostic[])),
+    (job) => job.resolve(readRecordFile(job.file, job.bytes)),
+  );
+  let next = 0;
   return {
     parse(file, bytes) {
       const alive = [...live];
@@ -61,10 +83,7 @@ export function startParsePool(size: number, start: () => Worker = () => new Wor
         worker.postMessage({ id, file, bytes });
       });
     },
-    async close() {
-      closing = true;
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
+    close,
   };
 }
 
@@ -84,8 +103,8 @@ export interface CheckPool {
  * core, one per core but this thread's (which checks files too: busy) from CHECK_WORKERS_FROM files on (under that, starting them costs more than they save:
  * docs/internals/performance.md, "Check workers"). */
 export function checkPoolSize(records: number, env: NodeJS.ProcessEnv = runtime().env, cores: number = os.availableParallelism()): number {
-  const asked = env['ACTA_WORKERS'];
-  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(16, Number(asked));
+  const asked = askedWorkers(env);
+  if (asked !== undefined) return asked;
   if (cores < 2 || records < CHECK_WORKERS_FROM) return 0;
   return Math.min(cores - 1, 3);
 }
@@ -99,30 +118,9 @@ export const CHECK_DEPTH = 8;
  * them) once it is known; `start` is for tests (a worker that dies). */
 export function startCheckPool(size: number, start: () => Worker = () => new Worker(new URL('./parse-worker.js', import.meta.url))): CheckPool & { context(files: ContextRequest['files'], options: FactsOptions): void } {
   const workers = Array.from({ length: size }, start);
-  const live = new Set(workers);
-  const pending = new Map<number, { worker: Worker; resolve: (a: Alone | undefined) => void }>();
+  type Job = { readonly worker: Worker; readonly resolve: (a: Alone | undefined) => void };
+  const { live, pending, close } = jobsOn<Job, CheckReply>(workers, (job, reply) => job.resolve(reply.alone), (job) => job.resolve(undefined));
   let next = 0;
-  let closing = false;
-  const lose = (worker: Worker): void => {
-    live.delete(worker);
-    for (const [id, job] of pending) {
-      if (job.worker !== worker) continue;
-      pending.delete(id);
-      job.resolve(undefined);
-    }
-  };
-  for (const worker of workers) {
-    worker.on('message', (reply: CheckReply) => {
-      const job = pending.get(reply.id);
-      if (!job) return;
-      pending.delete(reply.id);
-      job.resolve(reply.alone);
-    });
-    worker.on('error', () => lose(worker));
-    worker.on('exit', () => {
-      if (!closing) lose(worker);
-    });
-  }
   // Files sent to each worker, and (shared with it) how many it has checked: what it has in hand, known at once.
   const sent = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const done = new Map<Worker, Int32Array>(workers.map((w) => [w, new Int32Array(new SharedArrayBuffer(4))]));
@@ -148,9 +146,6 @@ export function startCheckPool(size: number, start: () => Worker = () => new Wor
         worker!.postMessage(request);
       });
     },
-    async close() {
-      closing = true;
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
+    close,
   };
 }

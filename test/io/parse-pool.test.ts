@@ -76,6 +76,19 @@ describe('check workers (validate, the parse cache off)', () => {
   });
 });
 
+// A job given to workers that exit at once (as an out-of-memory worker would), and five more once they may be gone —
+// before or after the jobs reach them, either way each must be answered; 'hung' if they are not within 5 s.
+async function earlyAndLate<T>(send: (file: string) => Promise<T>): Promise<T[] | 'hung'> {
+  const early = send('meetings/a.yaml');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const late = Array.from({ length: 5 }, (_, i) => send(`meetings/${i}.yaml`));
+  return orHung(Promise.all([early, ...late]));
+}
+
+function orHung<T>(answer: Promise<T>): Promise<T | 'hung'> {
+  return Promise.race([answer, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
+}
+
 describe('a check worker that dies', () => {
   it('leaves its files, and every later one, to this thread: all answered (undefined: check it here), none hang', async () => {
     const { startCheckPool } = await import('../../src/io/parse-pool.js');
@@ -84,11 +97,7 @@ describe('a check worker that dies', () => {
     try {
       pool.context([], {});
       const bytes = new TextEncoder().encode(MEETING);
-      const early = pool.check('meetings/a.yaml', bytes);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const late = Array.from({ length: 5 }, (_, i) => pool.check(`meetings/${i}.yaml`, bytes));
-      const answers = await Promise.race([Promise.all([early, ...late]), new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
-      expect(answers).toEqual(Array(6).fill(undefined));
+      expect(await earlyAndLate((file) => pool.check(file, bytes))).toEqual(Array(6).fill(undefined));
       // Both are gone (each was given a file: the one with fewer in hand gets the next), so this thread checks the rest.
       expect(pool.busy()).toBe(true);
       expect(await pool.check('meetings/z.yaml', bytes)).toBeUndefined();
@@ -104,8 +113,7 @@ describe('a check worker that dies', () => {
     const pool = startCheckPool(1, () => new Worker("require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'check') throw new Error('boom'); })", { eval: true }));
     try {
       pool.context([], {});
-      const answer = await Promise.race([pool.check('meetings/a.yaml', new TextEncoder().encode(MEETING)), new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
-      expect(answer).toBeUndefined();
+      expect(await orHung(pool.check('meetings/a.yaml', new TextEncoder().encode(MEETING)))).toBeUndefined();
       expect(pool.busy()).toBe(true);
     } finally {
       await pool.close();
@@ -118,14 +126,10 @@ describe('a parse worker that dies', () => {
     const { startParsePool } = await import('../../src/io/parse-pool.js');
     const { parseRecordFile } = await import('../../src/core/read/parse.js');
     const { Worker } = await import('node:worker_threads');
-    // Two workers that exit at once (as an out-of-memory worker would), before or after jobs reach them.
     const pool = startParsePool(2, () => new Worker('process.exit(1)', { eval: true }));
     try {
       const bytes = new TextEncoder().encode(MEETING);
-      const early = pool.parse('meetings/a.yaml', bytes);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const late = Array.from({ length: 5 }, (_, i) => pool.parse(`meetings/${i}.yaml`, bytes));
-      const answers = await Promise.race([Promise.all([early, ...late]), new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5_000))]);
+      const answers = await earlyAndLate((file) => pool.parse(file, bytes));
       expect(answers).not.toBe('hung');
       expect((answers as { data: unknown }[]).map((a) => a.data)).toEqual(Array(6).fill(parseRecordFile('x.yaml', bytes).data));
     } finally {
