@@ -14,7 +14,8 @@ import { writeSiteFile } from './site-folder.js';
  * documents), then the end. */
 export type SiteWriterMessage =
   | { readonly temp: string }
-  | { readonly file: string; readonly text: string | readonly string[] }
+  | { readonly file: string; readonly bytes: Uint8Array }
+  | { readonly file: string; readonly text: readonly string[] }
   | { readonly file: string; readonly docs: readonly SearchDocument[]; readonly n: number }
   | { readonly end: true };
 
@@ -27,9 +28,9 @@ export type SiteWriterReply =
 
 /** Answer after this many files or units, so the sender, when it waits for room, is not kept waiting long. */
 const REPLY_FILES = 64;
-export const REPLY_UNITS = 1 << 22;
+export const REPLY_UNITS = 1 << 19;
 
-/** A file's weight in units: its characters, a search document counted as this many. */
+/** A file's weight in units: its bytes (characters when sent in pieces), a search document counted as this many. */
 export const DOCUMENT_UNITS = 400;
 
 if (parentPort) {
@@ -52,9 +53,12 @@ if (parentPort) {
         if ('docs' in m) {
           written.push([m.file, writeSiteFile(temp, m.file, new SearchShard(m.docs, m.n), made)]);
           units += m.docs.length * DOCUMENT_UNITS;
+        } else if ('bytes' in m) {
+          written.push([m.file, writeSiteFile(temp, m.file, m.bytes, made)]);
+          units += m.bytes.length;
         } else {
           written.push([m.file, writeSiteFile(temp, m.file, m.text, made)]);
-          units += typeof m.text === 'string' ? m.text.length : m.text.reduce((n, s) => n + s.length, 0);
+          units += m.text.reduce((n, s) => n + s.length, 0);
         }
         if (written.length >= REPLY_FILES || units >= REPLY_UNITS) {
           port.postMessage({ kind: 'progress', written, units } satisfies SiteWriterReply);
