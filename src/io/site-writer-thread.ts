@@ -14,13 +14,18 @@ import { SaidError } from './files.js';
 import { runtime } from './runtime.js';
 import type { FileWriter, Written } from './site-folder.js';
 import type { SiteWriterMessage, SiteWriterReply } from './site-writer.js';
-import { DOCUMENT_UNITS } from './site-writer.js';
 
 /** How much may be sent and not yet written (bytes of pages; a search document as DOCUMENT_UNITS): what the two
  * threads may hold beyond one page. */
 export const IN_FLIGHT = 1 << 21;
 
 const encoder = new TextEncoder();
+
+/** A file's weight in units: its bytes (characters when sent in pieces), a search document counted as this many. */
+export const DOCUMENT_UNITS = 400;
+
+/** What the writer thread is started with (its workerData.role). */
+export const SITE_WRITER_ROLE = 'acta-site-writer';
 
 const WORKER = new URL('./site-writer.js', import.meta.url);
 
@@ -43,7 +48,7 @@ export interface SiteWriter {
 
 export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
   if (!siteWriterThread(runtime().env, worker)) return undefined;
-  const thread = new Worker(worker);
+  const thread = new Worker(worker, { workerData: { role: SITE_WRITER_ROLE } });
   let failure: Error | undefined;
   let ended = false;
   let inFlight = 0;

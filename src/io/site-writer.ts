@@ -2,13 +2,14 @@
 // each page as the main thread built it, and each shard of the search index as its documents, indexed here with
 // MiniSearch (render/site/search-index.ts SearchShard). It answers with what it wrote (names and sizes, in the order
 // given) as it goes, so the main thread knows how much is still in flight, or with why it failed.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Said } from '../core/diagnostics.js';
 import type { SearchDocument } from '../render/site/search-index.js';
 import { SearchShard } from '../render/site/search-index.js';
 import { SaidError } from './files.js';
 import type { Written } from './site-folder.js';
 import { writeSiteFile } from './site-folder.js';
+import { DOCUMENT_UNITS, SITE_WRITER_ROLE } from './site-writer-thread.js';
 
 /** What the main thread sends: the new folder first, then each file (its text, its pieces, or a search shard's
  * documents), then the end. */
@@ -28,12 +29,10 @@ export type SiteWriterReply =
 
 /** Answer after this many files or units, so the sender, when it waits for room, is not kept waiting long. */
 const REPLY_FILES = 64;
-export const REPLY_UNITS = 1 << 19;
+const REPLY_UNITS = 1 << 19;
 
-/** A file's weight in units: its bytes (characters when sent in pieces), a search document counted as this many. */
-export const DOCUMENT_UNITS = 400;
-
-if (parentPort) {
+// Only in the thread started as the site's writer: this module's code may be bundled into a chunk another thread loads.
+if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_WRITER_ROLE) {
   const port = parentPort;
   let temp: string | undefined;
   let failed = false;
