@@ -47,8 +47,9 @@ export interface SiteWriter {
 }
 
 export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
-  if (!siteWriterThread(runtime().env, worker)) return undefined;
-  const thread = new Worker(worker, { workerData: { role: SITE_WRITER_ROLE } });
+  const env = runtime().env;
+  if (!siteWriterThread(env, worker)) return undefined;
+  const thread = new Worker(worker, { workerData: { role: SITE_WRITER_ROLE }, env: { ...env } });
   let failure: Error | undefined;
   let ended = false;
   let inFlight = 0;
@@ -99,8 +100,8 @@ export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
           // Encoded here into a buffer of its own that is handed over, not copied: a page sent as a string was
           // copied twice (serialised here, a new string there), a tenth of this thread's time.
           const bytes = encoder.encode(content);
+          inFlight += bytes.length; // before it is handed over: then this thread's view of it is empty
           post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
-          inFlight += bytes.length;
         } else if (content instanceof SearchShard) {
           post({ file, docs: content.docs, n: content.n });
           inFlight += content.docs.length * DOCUMENT_UNITS;
@@ -110,6 +111,7 @@ export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
           inFlight += text.reduce((n, s) => n + s.length, 0);
         }
         while (inFlight > IN_FLIGHT && !failure) await waitForWorker();
+        if (failure) throw failure;
       }
       const done = new Promise<Written>((resolve) => (finish = resolve));
       post({ end: true });
