@@ -24,6 +24,11 @@ const encoder = new TextEncoder();
 /** A file's weight in units: its bytes (characters when sent in pieces), a search document counted as this many. */
 export const DOCUMENT_UNITS = 400;
 
+/** The writer's young generation, in MB: what it allocates lives for a page or a shard, and V8's default young
+ * generation (tens of MB, grown to its limit by the shards' indexing) was most of what the thread added to the peak
+ * (2,000 meetings: 350 → 299 MB with 4 MB, for a CPU within the noise; docs/internals/performance.md). */
+export const WRITER_YOUNG_MB = 4;
+
 /** What the writer thread is started with (its workerData.role). */
 export const SITE_WRITER_ROLE = 'acta-site-writer';
 
@@ -49,7 +54,7 @@ export interface SiteWriter {
 export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
   const env = runtime().env;
   if (!siteWriterThread(env, worker)) return undefined;
-  const thread = new Worker(worker, { workerData: { role: SITE_WRITER_ROLE }, env: { ...env } });
+  const thread = new Worker(worker, { workerData: { role: SITE_WRITER_ROLE }, env: { ...env }, resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_MB } });
   let failure: Error | undefined;
   let ended = false;
   let inFlight = 0;
