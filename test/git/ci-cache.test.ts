@@ -74,4 +74,17 @@ describe('validate --changed-since in CI, with the cache the main branch primed 
     // Without the cache the base's changed blobs are read; with it, nothing of the base.
     expect(work).toEqual({ sized: 0, read: 0 });
   });
+
+  it('with a cache that holds no summary of the base (a first run), only the changed files are read at the base', async () => {
+    clone('pr');
+    const before = { ...blobCounts };
+    const since = await acta(['validate', '--format', 'json', '--changed-since', 'origin/main'], ci(path.join(cache, 'empty')));
+    const read = blobCounts.read - before.read;
+    expect((JSON.parse(since.stdout) as Json).summary.files).toBe(CHANGED);
+    expect(read).toBe(CHANGED);
+    // And that run kept the base summaries it made: a second push's job, restoring the first one's cache, reads none.
+    const again = { ...blobCounts };
+    await acta(['validate', '--format', 'json', '--changed-since', 'origin/main'], ci(path.join(cache, 'empty')));
+    expect(blobCounts.read - again.read).toBe(0);
+  });
 });
