@@ -87,4 +87,20 @@ describe('validate --changed-since in CI, with the cache the main branch primed 
     await acta(['validate', '--format', 'json', '--changed-since', 'origin/main'], ci(path.join(cache, 'empty')));
     expect(blobCounts.read - again.read).toBe(0);
   });
+
+  it('a changed file too large to read at the base: no other blob of the base is read for it', async () => {
+    const big = new TempRepo('acta-ci-big-', origin);
+    try {
+      big.git('checkout', '-q', 'main');
+      // Over the reader's limit (4 MiB) at the base, a plain meeting at head.
+      big.write({ [name(0)]: `${meeting(0, 'Reunión')}# ${'x'.repeat(4 * 1024 * 1024)}\n` }).commit('a large meeting', 'large');
+      big.write({ [name(0)]: meeting(0, 'Reunión') });
+      const before = { ...blobCounts };
+      const since = await runActa(['--root', '.', 'validate', '--format', 'json', '--changed-since', 'large'], { cwd: big.dir, env: { ...gitEnv(big.home), CI: 'true', ACTA_CACHE: undefined, ACTA_CACHE_DIR: path.join(big.home, 'cache') } });
+      expect(since.code).toBe(0);
+      expect(blobCounts.read - before.read).toBe(0);
+    } finally {
+      big.cleanup();
+    }
+  });
 });
