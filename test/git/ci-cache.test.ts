@@ -67,12 +67,12 @@ describe('validate --changed-since in CI, with the cache the main branch primed 
     cpSync(path.join(cache, 'primed'), path.join(cache, 'restored'), { recursive: true });
     const before = { ...blobCounts };
     const since = await acta(['validate', '--format', 'json', '--changed-since', 'origin/main'], ci(path.join(cache, 'restored')));
-    const work = { sized: blobCounts.sized - before.sized, read: blobCounts.read - before.read };
+    const asked = { sized: blobCounts.sized - before.sized, read: blobCounts.read - before.read };
     const plain = await acta(['validate', '--format', 'json', '--changed-since', 'origin/main'], { ACTA_CACHE: '0' });
     expect(since.stdout).toBe(plain.stdout);
     expect((JSON.parse(since.stdout) as Json).summary.files).toBe(CHANGED);
     // Without the cache the base's changed blobs are read; with it, nothing of the base.
-    expect(work).toEqual({ sized: 0, read: 0 });
+    expect(asked).toEqual({ sized: 0, read: 0 });
   });
 
   it('with a cache that holds no summary of the base (a first run), only the changed files are read at the base', async () => {
