@@ -17,7 +17,7 @@ import type { SiteWriterMessage, SiteWriterReply } from './site-writer.js';
 
 /** How much may be sent and not yet written (bytes of pages; a search document as DOCUMENT_UNITS): what the two
  * threads may hold beyond one page. */
-export const IN_FLIGHT = 1 << 21;
+export const IN_FLIGHT = 1 << 23;
 
 const encoder = new TextEncoder();
 

@@ -28,8 +28,8 @@ export type SiteWriterReply =
   | { readonly kind: 'failed'; readonly said?: Said; readonly code?: string; readonly message: string };
 
 /** Answer after this many files or units, so the sender, when it waits for room, is not kept waiting long. */
-const REPLY_FILES = 64;
-const REPLY_UNITS = 1 << 19;
+const REPLY_FILES = 256;
+const REPLY_UNITS = 1 << 21;
 
 // Only in the thread started as the site's writer: this module's code may be bundled into a chunk another thread loads.
 if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_WRITER_ROLE) {
