@@ -66,8 +66,8 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   // Under ACTA_SITE_THREADS=2, English in a thread of its own (which reads the records itself, while this one does),
   // Spanish and the shared files in this one: the two languages share no file (see io/site-threads.ts). Else all here.
   const settled = { ...options, root, asOf };
-  // By default (unless ACTA_SITE_THREADS is 1 or 2) this thread builds the pages and a worker writes them and indexes
-  // the search shards (io/site-writer-thread.ts): the records held once, the same bytes.
+  // Under ACTA_SITE_WRITER=1 this thread builds the pages and a worker writes them and indexes the search shards
+  // (io/site-writer-thread.ts): the records held once, the same bytes.
   const english = startLanguageThread(settled, 'en');
   const writer = english ? undefined : startSiteWriter();
   try {

@@ -34,12 +34,13 @@ export const SITE_WRITER_ROLE = 'acta-site-writer';
 
 const WORKER = new URL('./site-writer.js', import.meta.url);
 
-/** Whether the site's files are written by a worker: by default, unless ACTA_SITE_THREADS=1 (one thread for
- * everything) or =2 (a thread per language, io/site-threads.ts), and only when the worker's module is there (not in
- * the sources the tests run: src/io/site-writer.ts is compiled to dist/ only). */
+/** Whether the site's files are written by a worker: when asked (ACTA_SITE_WRITER=1; not with ACTA_SITE_THREADS=2, the
+ * thread per language of io/site-threads.ts), and only when the worker's module is there (not in the sources the tests
+ * run: src/io/site-writer.ts is compiled to dist/ only). Not by default: on this shared machine it gave 0.73× the wall
+ * time at 2,000 meetings but 1.00× at 8,000, for 0.93–0.97× the CPU and 46–72 MiB more at the peak
+ * (docs/internals/performance.md, "`site`, fourth round"); a quiet machine's bench decides. */
 export function siteWriterThread(env: NodeJS.ProcessEnv = runtime().env, worker: URL = WORKER): boolean {
-  const asked = env['ACTA_SITE_THREADS'];
-  if (asked === '1' || asked === '2') return false;
+  if (env['ACTA_SITE_WRITER'] !== '1' || env['ACTA_SITE_THREADS'] === '2') return false;
   return existsSync(fileURLToPath(worker));
 }
 

@@ -1,5 +1,5 @@
-// acta site's writer thread (io/site-writer-thread.ts, io/site-writer.ts): by default this thread builds the pages and a
-// worker writes them and indexes the search shards. The same bytes and manifest as one thread writes — the binary on
+// acta site's writer thread (io/site-writer-thread.ts, io/site-writer.ts; ACTA_SITE_WRITER=1): this thread builds the
+// pages and a worker writes them and indexes the search shards. The same bytes and manifest as one thread writes — the binary on
 // data/ and on a generated set, and the compiled worker in process with shards of a few documents — and a worker that
 // fails (stops without a word, fails to write, throws, never answers while this thread fails) ends the run with a clear
 // error and leaves no site and no temporary folder behind; a worker that falls behind makes this thread wait.
@@ -26,7 +26,7 @@ import { generateCorpus } from '../../bench/generate-corpus.mjs';
 const FAKE = pathToFileURL(path.resolve('test/fixtures/site-writer/worker.mjs'));
 const DIST_WRITER = pathToFileURL(path.resolve('dist/bundle/site-writer.js'));
 const silent = { write: (): void => {}, isTTY: false };
-const run = <T>(env: Record<string, string>, f: () => Promise<T>): Promise<T> => withRuntime({ cwd: process.cwd(), env: { ...process.env, ...env }, stdout: silent, stderr: silent }, f);
+const run = <T>(env: Record<string, string>, f: () => Promise<T>): Promise<T> => withRuntime({ cwd: process.cwd(), env: { ...process.env, ACTA_SITE_WRITER: '1', ...env }, stdout: silent, stderr: silent }, f);
 
 /** writeFolderAtomic into a new folder, the files written by the stand-in worker behaving as `behaviour` says. */
 function writeWith(behaviour: string, files: () => Iterable<[string, string]>, env: Record<string, string> = {}): { out: string; result: Promise<unknown> } {
@@ -49,23 +49,23 @@ const noSite = (out: string): void => {
 };
 
 describe("acta site's writer thread", () => {
-  it('is the default when the compiled worker is there; ACTA_SITE_THREADS=1 or 2 turn it off', () => {
-    expect(siteWriterThread({}, DIST_WRITER)).toBe(true);
-    expect(siteWriterThread({ ACTA_SITE_THREADS: '1' }, DIST_WRITER)).toBe(false);
-    expect(siteWriterThread({ ACTA_SITE_THREADS: '2' }, DIST_WRITER)).toBe(false);
-    expect(siteWriterThread({}, new URL('./site-writer.js', pathToFileURL(path.resolve('src/io/site-writer-thread.ts'))))).toBe(false);
+  it('is used when asked (ACTA_SITE_WRITER=1) and the compiled worker is there; not with ACTA_SITE_THREADS=2', () => {
+    expect(siteWriterThread({ ACTA_SITE_WRITER: '1' }, DIST_WRITER)).toBe(true);
+    expect(siteWriterThread({}, DIST_WRITER)).toBe(false);
+    expect(siteWriterThread({ ACTA_SITE_WRITER: '1', ACTA_SITE_THREADS: '2' }, DIST_WRITER)).toBe(false);
+    expect(siteWriterThread({ ACTA_SITE_WRITER: '1' }, new URL('./site-writer.js', pathToFileURL(path.resolve('src/io/site-writer-thread.ts'))))).toBe(false);
   });
 
   it('the binary writes the same bytes and manifest with the writer thread as in one thread: data/ and a generated set', async () => {
     const out = path.join(tempFolder('acta-writer-'), 'site');
-    const a = actaProcess(['site', '--root', path.resolve('data'), '--as-of', AS_OF, '--out', out]);
+    const a = actaProcess(['site', '--root', path.resolve('data'), '--as-of', AS_OF, '--out', out], { env: { ACTA_SITE_WRITER: '1' } });
     expect(a.code, a.stderr).toBe(0);
     expect(readTree(out)).toEqual(readTree(await dataSite()));
     const root = path.join(tempFolder('acta-writer-corpus-'), 'records');
     generateCorpus(root, { meetings: 12, plans: 2, registries: path.resolve('data/registries') });
     const [one, two] = [path.join(tempFolder('acta-writer-'), 'site'), path.join(tempFolder('acta-writer-'), 'site')];
-    const b = actaProcess(['site', '--root', root, '--as-of', '2000-06-01', '--out', one], { env: { ACTA_SITE_THREADS: '1' } });
-    const c = actaProcess(['site', '--root', root, '--as-of', '2000-06-01', '--out', two]);
+    const b = actaProcess(['site', '--root', root, '--as-of', '2000-06-01', '--out', one]);
+    const c = actaProcess(['site', '--root', root, '--as-of', '2000-06-01', '--out', two], { env: { ACTA_SITE_WRITER: '1' } });
     expect([b.code, c.code], b.stderr + c.stderr).toEqual([0, 0]);
     expect(c.stderr).toBe(b.stderr.replace(one, two).replace(path.relative(process.cwd(), one), path.relative(process.cwd(), two)));
     const [t1, t2] = [readTree(one), readTree(two)];
