@@ -1,5 +1,6 @@
 // Reads a records repository from disk and runs the pipeline.
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/read/index.js';
 import { parseRecordFile, readRecordFile, withTreeOnDemand } from '../core/read/index.js';
@@ -42,6 +43,8 @@ export interface LoadOptions extends Pick<CheckOptions, 'asOf' | 'known'> {
   /** The caller prints no diagnostics (overdue, upcoming, list, show, export, statement): the cross-record checks are
    * not run and `diagnostics` is empty. The schema still decides which records are valid and which are left out. */
   readonly unchecked?: boolean;
+  /** For tests: this many check workers, each started by `start` (a worker that dies), whatever the run's size. */
+  readonly workers?: { readonly size: number; readonly start?: () => Worker };
 }
 
 function configValidator(): SchemaValidator {
@@ -52,11 +55,11 @@ function configValidator(): SchemaValidator {
 export async function loadRepository(from: string | RecordSource, extra: readonly string[] = [], options: LoadOptions = {}): Promise<Repository> {
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
-  const { dataOnly, fileResults, unchecked, ...checks } = options;
+  const { dataOnly, fileResults, unchecked, workers, ...checks } = options;
   // A cold run (the parse cache off) of enough files: check workers parse and check the record files, and send back
   // each one's data as JSON text (docs/internals/performance.md, "Read commands on the check workers").
-  const size = dataOnly || fileResults || cacheEnabled() ? 0 : checkPoolSize(names.length);
-  if (size > 0) return loadWithWorkers(source, names, size, checks, !unchecked);
+  const size = workers?.size ?? (dataOnly || fileResults || cacheEnabled() ? 0 : checkPoolSize(names.length));
+  if (size > 0) return loadWithWorkers(source, names, size, checks, !unchecked, workers?.start);
   const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, f.reason, 'folder'))];
   if (unchecked && !dataOnly) return { records: buildRecordSet(parsed, schemaValidator()).records, diagnostics: [], root: source.root, fileNames: names };
   const validator = fileResults ? fileResults.validator(schemaValidator) : schemaValidator();
@@ -73,10 +76,10 @@ export async function loadRepository(from: string | RecordSource, extra: readonl
  * every worker has enough in hand (`busy`), when a worker leaves it here (a problem, the located path, data JSON would
  * change), or when no worker is live. The answers go to checkRecords (`fromAnswers`): their schema and per-record
  * checks are not run again — the same records and diagnostics either way (test/io/read-workers.test.ts). */
-async function loadWithWorkers(source: RecordSource, names: readonly string[], size: number, checks: Pick<LoadOptions, 'asOf' | 'known'>, checked: boolean): Promise<Repository> {
+async function loadWithWorkers(source: RecordSource, names: readonly string[], size: number, checks: Pick<LoadOptions, 'asOf' | 'known'>, checked: boolean, start?: () => Worker): Promise<Repository> {
   const { fromAnswers, looksLikeContext } = await import('../core/facts.js');
   // Started first: they load their modules while this thread reads the context.
-  const pool = startCheckPool(size);
+  const pool = start ? startCheckPool(size, start) : startCheckPool(size);
   const answers = new Map<string, ReadAlone>();
   const parsed: ParsedFile[] = [];
   const progress = startProgress(names.length);

@@ -44,18 +44,6 @@ describe('check workers (validate, the parse cache off)', () => {
     }
   });
 
-  it('a read command gives the same output with workers forced (the read path: answers given to checkRecords)', () => {
-    // The bundled records (valid ones: a worker answers for each), read-only here.
-    const root = path.resolve('data');
-    const run = (workers: string): string => {
-      const r = spawnSync(process.execPath, [path.resolve('bin/acta.js'), 'report', '-f', 'md', '--root', root, '--as-of', '2018-01-01', '--lang', 'en'], { encoding: 'utf8', env: { ...process.env, ACTA_CACHE: '0', ACTA_WORKERS: workers } });
-      return `${r.stdout}\n--\n${r.stderr}`;
-    };
-    const serial = run('0');
-    expect(serial.length).toBeGreaterThan(1000);
-    expect(run('2')).toBe(serial);
-  });
-
   it("the build's worker answers a valid meeting with its facts and results (not left to this thread)", async () => {
     const { startCheckPool } = await import('../../src/io/parse-pool.js');
     const { Worker } = await import('node:worker_threads');
