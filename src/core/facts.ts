@@ -309,10 +309,10 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
  * meeting or plan of the fast path (its schema found nothing: the validator says so without running), and its
  * per-record results are the worker's, each Later resolved on the whole set's index as the facts path resolves it —
  * in the order recordByRecord asks for them, the order of the whole-set checks. Files with no answer are checked here. */
-export function fromAnswers(answers: ReadonlyMap<string, Pick<Alone, 'kind'> & { readonly results?: Alone['results'] }>, files: ReadonlyMap<string, ParsedFile>, validator: SchemaValidator): { validator: SchemaValidator; recordResults: (context: string, index: Indexes) => RecordResults } {
+export function fromAnswers(answers: ReadonlyMap<string, Pick<Alone, 'kind'> & { readonly results?: Alone['results'] }>, files: ReadonlyMap<string, ParsedFile>, validator: SchemaValidator): { validator: SchemaValidator; workerResults: (index: Indexes) => RecordResults } {
   return {
     validator: { validate: (kind, parsed) => (answers.get(parsed.file)?.kind === kind && files.get(parsed.file) === parsed ? [] : validator.validate(kind, parsed)) },
-    recordResults: (_context, index) => ({
+    workerResults: (index) => ({
       get(file) {
         const answer = answers.get(file);
         const parsed = files.get(file);

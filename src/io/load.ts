@@ -123,8 +123,8 @@ async function loadWithWorkers(source: RecordSource, names: readonly string[], s
     await pool.close();
   }
   for (const f of source.unreadableFolders?.() ?? []) parsed.push(unreadable(source.root, f.folder, f.reason, 'folder'));
-  const { validator, recordResults } = fromAnswers(answers, new Map(parsed.map((p) => [p.file, p])), schemaValidator());
-  const repository = checked ? checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, recordResults }) : { records: buildRecordSet(parsed, validator).records, diagnostics: [] };
+  const { validator, workerResults } = fromAnswers(answers, new Map(parsed.map((p) => [p.file, p])), schemaValidator());
+  const repository = checked ? checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, workerResults }) : { records: buildRecordSet(parsed, validator).records, diagnostics: [] };
   return { ...repository, root: source.root, fileNames: names };
 }
 

@@ -64,13 +64,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(generated, { recursive: true, force: true }));
 
 describe('read commands with check workers give the same bytes as without', () => {
-  it('every read command, on the bundled records (each valid record answered by a worker)', async () => {
-    for (const command of READ_COMMANDS) {
-      const args = [...command, '--root', 'data', '--as-of', '2018-01-01', '--lang', 'en'];
-      const serial = await run(args, '0');
-      expect(serial.length, command.join(' ')).toBeGreaterThan(40);
-      expect(await run(args, '1'), command.join(' ')).toBe(serial);
-    }
+  it.each(READ_COMMANDS.map((c) => [c.join(' '), c]))('%s, on the bundled records (each valid record answered by a worker)', async (_, command) => {
+    const args = [...command, '--root', 'data', '--as-of', '2018-01-01', '--lang', 'en'];
+    const serial = await run(args, '0');
+    expect(serial.length).toBeGreaterThan(40);
+    expect(await run(args, '1')).toBe(serial);
   });
 
   it('every read command, on a generated set with problems of every level; two workers for some', async () => {

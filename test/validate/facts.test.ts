@@ -48,8 +48,8 @@ function byAnswers(files: readonly ParsedFile[], options: { rootFile: string; as
     answers.set(f.file, structuredClone(answer));
     return withTreeOnDemand(f.file, bytes(f), undefined, JSON.parse(answer.json), []);
   });
-  const { validator, recordResults } = fromAnswers(answers, new Map(kept.map((f) => [f.file, f])), schemaValidator());
-  return { ...checkRecords(kept, validator, { ...options, recordResults }), answered: answers.size };
+  const { validator, workerResults } = fromAnswers(answers, new Map(kept.map((f) => [f.file, f])), schemaValidator());
+  return { ...checkRecords(kept, validator, { ...options, workerResults }), answered: answers.size };
 }
 
 /** Both paths on the same files (each parsed anew: a file's positions are made once, on demand). */
