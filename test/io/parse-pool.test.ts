@@ -1,26 +1,18 @@
 // Parsing in worker threads gives byte-for-byte the output of parsing on one thread, problems and positions included.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MEETING } from '../validate/harness.js';
+import { meetingCorpus } from './meeting-corpus.js';
 
+// 240 meetings with problems: unknown actors, duplicate keys, numbers as points' numbers.
 function corpus(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'acta-pool-'));
-  cpSync(path.resolve('test/fixtures/validate-errors/registries'), path.join(root, 'registries'), { recursive: true });
-  writeFileSync(path.join(root, 'acta.yaml'), 'name: { es: Prueba }\n');
-  mkdirSync(path.join(root, 'meetings'));
-  for (let i = 0; i < 240; i++) {
-    const day = `2017-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    const id = `${day}-red-nna-${i}`;
-    let text = MEETING.replace(/2017-03-16-red-nna/g, id).replace('start: 2017-03-16', `start: ${day}`).replace('end: 2017-03-17\n', '');
+  return meetingCorpus('acta-pool-', 240, (text, i) => {
     if (i % 17 === 0) text = text.replace('actors: [iom]', 'actors: [oim]');
     if (i % 23 === 0) text = text.replace('body: red-nna', 'body: red-nna\nbody: grcm');
     if (i % 29 === 0) text = text.replace('number: "1"', 'number: 1.10');
-    writeFileSync(path.join(root, 'meetings', `${id}.yaml`), text);
-  }
-  return root;
+    return text;
+  });
 }
 
 describe('parse workers', () => {

@@ -3,14 +3,14 @@
 // The build's entry point (dist/bundle/cli.js, the code bin/acta.js runs) is run in this process, where its workers
 // exist (src/ through vitest has no worker file): ACTA_WORKERS=1 or 2 against ACTA_WORKERS=0, on the bundled records,
 // on fixtures, and on a generated set with problems (a fixed recipe: the same files every run).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/io/load.js';
 import { MEETING } from '../validate/harness.js';
+import { meetingCorpus } from './meeting-corpus.js';
 import { REPO_ROOT } from '../run-acta.js';
 
 type Main = (typeof import('../../src/cli.js'))['main'];
@@ -39,20 +39,13 @@ const READ_COMMANDS = [['overdue'], ['upcoming'], ['list', 'commitments'], ['rep
 // to this thread), numbers as points' numbers (schema errors), a supersession across meetings, an unparsable file.
 let generated: string;
 function generate(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'acta-read-workers-'));
-  cpSync(path.resolve('test/fixtures/validate-errors/registries'), path.join(root, 'registries'), { recursive: true });
-  writeFileSync(path.join(root, 'acta.yaml'), 'name: { es: Prueba }\n');
-  mkdirSync(path.join(root, 'meetings'));
-  for (let i = 0; i < 24; i++) {
-    const day = `2017-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    const id = `${day}-red-nna-${i}`;
-    let text = MEETING.replace(/2017-03-16-red-nna/g, id).replace('start: 2017-03-16', `start: ${day}`).replace('  end: 2017-03-17\n', '');
+  const root = meetingCorpus('acta-read-workers-', 24, (text, i) => {
     if (i % 5 === 0) text = text.replace('actors: [iom]', 'actors: [oim]');
     if (i % 7 === 0) text = text.replace('body: red-nna', 'body: red-nna\nbody: grcm');
     if (i % 11 === 0) text = text.replace('number: "1"', 'number: 1.10');
     if (i % 9 === 1 && i > 1) text = text.replace('action: thank', `action: thank\n    supersedes: "2017-01-01-red-nna-0#1"`);
-    writeFileSync(path.join(root, 'meetings', `${id}.yaml`), text);
-  }
+    return text;
+  });
   writeFileSync(path.join(root, 'meetings', 'broken.yaml'), 'record: meeting\nid: [unclosed\n');
   return root;
 }
