@@ -17,7 +17,7 @@ import type { CommitmentTally } from './commitment-tally.js';
 import { tallyCommitments } from './commitment-tally.js';
 import type { DeliveredRow } from './delivered.js';
 import { deliveredRows } from './delivered.js';
-import { buildFollowupReport } from './followup-report.js';
+import { followupRows } from './followup-report.js';
 import { groupBy } from './group-by.js';
 import type { MeetingItem } from './meeting-item.js';
 import { viewMeeting } from './meeting-item.js';
@@ -178,7 +178,7 @@ export function reportFromBasis(basis: ReportBasis, input: Omit<ReportInput, 're
   const ownByMeeting = groupBy(fromMeetings, (c) => c.origin.record);
   const operational = new Set(fromMeetings.filter((c) => c.kind === 'agreement').map((c) => c.origin.ref));
   const agreements = tallyAgreements(meetings, operational, ctx);
-  const overdue = overdueRows(commitments, sel, ctx, asOf, period.from);
+  const overdue = overdueRows(commitments, sel, ctx, period.from);
   const dueNext = dueNextRows(commitments, sel, ctx, input.next);
   return {
     version: 1,
@@ -242,10 +242,13 @@ function recommendationRows(m: Meeting, ctx: ViewContext): RecommendationRow[] {
 }
 
 /** Everything overdue in the selected bodies, the most late first (the overdue report's own order). */
-export function overdueRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, asOf: Day, from: Day): OverdueRow[] {
+export function overdueRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, from: Day): OverdueRow[] {
   const bodies: Selection = sel.bodies ? { bodies: sel.bodies } : {};
-  const report = buildFollowupReport(commitments, bodies, ctx, { kind: 'overdue', asOf });
-  return report.groups.flatMap((g) => g.rows).map((row) => ({ ...row, earlier: (row.meetingDate ?? row.due.day ?? from) < from }));
+  // The views are made here (followupRows): `earlier` is set on each as its last member, no copy made.
+  return followupRows(commitments, bodies, ctx, 'overdue').map((row) => {
+    (row as { earlier?: boolean }).earlier = (row.meetingDate ?? row.due.day ?? from) < from;
+    return row as OverdueRow;
+  });
 }
 
 /** Open commitments whose due day falls within the next `days` days (the engine's daysLeft; 0 = due today), soonest first. */
