@@ -86,8 +86,10 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
 
 // The report's view, built in two steps so the records go first. reportInputs reads what the report needs of the
 // records (its basis: the period's meetings and plans as data, the records' health) and returns without them; one
-// collection then frees the files (their bytes and parse, ~150 MB at 8,000 meetings) before the view is built in the
-// pages they held. The commitments and the basis stay until the view is built, and go at the hand-over to the writing.
+// collection then frees the files (their bytes and parse) and the derivation's garbage before the view is built in
+// the pages they held. The commitments and the basis stay until the view is built, and go at the hand-over to the
+// writing. With the collection between loading and derivation (collectAfterLoad), three at 8,000 meetings, none at
+// 2,000 (io/heap.ts: only over 192 MB added); see docs/internals/performance.md, "The report's view after the records".
 async function reportView(options: ReportOptions, next: number): Promise<{ view: ReportView; root: string; warning?: string; authentic?: Lang }> {
   const input = await reportInputs(options);
   collectIfLarge();
@@ -102,7 +104,7 @@ export type ReportBasisInputs = Omit<ReportInputs, 'records' | 'diagnostics'> & 
  * (no closure made here outlives it). Exported for its test (test/report/records-go-first.test.ts). */
 export async function reportInputs(options: ReportOptions): Promise<ReportBasisInputs> {
   const raw = { ...(options.actor !== undefined ? { actor: options.actor } : {}), ...(options.body !== undefined ? { body: options.body } : {}), ...(options.year !== undefined ? { from: options.year, to: options.year } : {}), ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) };
-  const input = await loadReportInputs(options, raw);
+  const input = await loadReportInputs(options, raw, { collectAfterLoad: true });
   if (input.sel.from !== undefined && input.sel.to !== undefined && input.sel.from > input.sel.to) throw new SaidError(say('usage.fromAfterTo', { from: String(options.from), to: String(options.to) }));
   const annex = options.annex || input.sel.actors ? { annex: input.sel.actors ? { actors: annexActors(input) } : {} } : {};
   const lang = input.lang;
