@@ -171,6 +171,14 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
     const vouched = vouch ? vouch(name, stat) : undefined;
     if (vouched !== undefined) {
       blobIds.set(name, vouched);
+      // The index knew these bytes (same blob) under another stat (a new checkout wrote the file again): the entry
+      // is kept with the stat the voucher vouched for, so the next run — and a cache saved now, restored elsewhere —
+      // still knows the blob's size and hash. Dropped, a `--changed-since` primed right after a checkout left the
+      // cache without them: the pull request's run asked git the size of every blob of the base.
+      if (known && known.blob === vouched && BigInt(known.size) === stat.size) {
+        next.push([name, { ...known, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino, dev: stat.dev, real, readAtMs: now }]);
+        learnt = true;
+      }
       continue;
     }
     let content: Buffer;

@@ -63,9 +63,24 @@ export async function scopeChangedSince(baseSource: RecordSource | Promise<Recor
     if (kept) before.set(c.file, kept);
     else atBase.push(c.file);
   }
-  for (const parsed of await readParsedFiles(base, atBase)) before.set(parsed.file, fileRefs(parsed));
+  // Only those blobs (a git source's first read would fetch every file of the revision), and their summaries kept by
+  // blob id with the head's: the next run over the same change (a pull request's next push, restoring this run's
+  // cache) reads nothing of the base.
+  await base.prefetch?.(atBase);
+  const baseIds = new Map(changed.map((c) => [c.file, c.baseId]));
+  const baseKeys: string[] = [];
+  for (const parsed of await readParsedFiles(base, atBase)) {
+    const summary = fileRefs(parsed);
+    before.set(parsed.file, summary);
+    const id = summaryKey(parsed.file, baseIds.get(parsed.file));
+    if (id !== undefined && !unreadable(parsed)) store.put(id, summary);
+  }
+  for (const c of changed) {
+    const id = c.atBase ? summaryKey(c.file, c.baseId) : undefined;
+    if (id !== undefined) baseKeys.push(id);
+  }
   // (A file found changed while this ran: its summary may not match its id, so nothing is kept.)
-  if (stable()) store.save(files.map(keyOf).filter((k): k is string => k !== undefined));
+  if (stable()) store.save([...files.map(keyOf).filter((k): k is string => k !== undefined), ...baseKeys]);
   done();
   const scope = scopeOfChange(refs, changed.map((c) => ({ file: c.file, before: before.get(c.file), after: refs.get(c.file) })), CONFIG_FILE);
   // With no meeting or plan at all, "no records" depends on every file: read them all.

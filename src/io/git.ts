@@ -164,12 +164,16 @@ export function parseTreeListing(text: string): TreeEntry[] {
   return out;
 }
 
+/** Blobs whose size or bytes this process asked git for (for tests: work counted, not timed). */
+export const blobCounts = { sized: 0, read: 0 };
+
 /** The size in bytes of each of these blobs (`cat-file --batch-check`: git reads each object's header, not its
  * bytes); a blob git does not have is left out. */
 export async function blobSizes(workTree: string, objects: readonly string[]): Promise<Map<string, number>> {
   const wanted = [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
   const out = new Map<string, number>();
   if (wanted.length === 0) return out;
+  blobCounts.sized += wanted.length;
   const raw = await runGit(['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { cwd: workTree, input: wanted.join('\n') + '\n', maxBuffer: wanted.length * 120 + 1024 });
   for (const line of raw.toString('utf8').split('\n')) {
     const [object, type, size] = line.split(' ');
@@ -183,6 +187,7 @@ export async function readBlobs(workTree: string, objects: readonly string[], si
   const wanted = [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
   const out = new Map<string, Uint8Array>();
   if (wanted.length === 0) return out;
+  blobCounts.read += wanted.length;
   const maxBuffer = wanted.length * (sizeCap + 200) + 1024;
   const raw = await runGit(['cat-file', '--batch'], { cwd: workTree, input: wanted.join('\n') + '\n', maxBuffer });
   let at = 0;

@@ -120,15 +120,22 @@ export async function checkRepository(from: string | RecordSource, extra: readon
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
   const { looksLikeContext, startFacts } = await import('../core/facts.js');
-  const factsOptions = { rootFile: 'acta.yaml', ...options };
-  const run = startFacts(schemaValidator(), factsOptions);
   const first: number[] = [];
   const rest: number[] = [];
   names.forEach((name, i) => (looksLikeContext(name) ? first : rest).push(i));
   // Workers only when every file is parsed here anyway (the parse cache off): a warm run's cached files need none.
   const size = cacheEnabled() ? 0 : checkPoolSize(rest.length);
-  // Started first: they load their modules while this thread reads the context.
+  // Started first, before this thread loads the validators: they load their modules while this thread does that and
+  // reads the context.
   const pool = size > 0 ? startCheckPool(size) : undefined;
+  const factsOptions = { rootFile: 'acta.yaml', ...options };
+  let run: ReturnType<typeof startFacts>;
+  try {
+    run = startFacts(schemaValidator(), factsOptions);
+  } catch (e) {
+    await pool?.close(); // (a worker left running would keep the process from ending)
+    throw e;
+  }
   // One progress display for both passes (a terminal shows "read n/N files" for the whole run).
   const progress = startProgress(names.length);
   let whole: boolean;

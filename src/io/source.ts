@@ -163,8 +163,9 @@ export async function gitSource(root: string, rev: string): Promise<RecordSource
       const entry = all.get(file);
       if (!entry) throw new UnreadableRecord(`no such file at ${rev}`);
       if (entry.mode === '120000') throw new UnreadableRecord(`it is a symbolic link at ${rev}; acta does not follow links in git`);
-      // The first read fetches every record file of the revision at once (a command that reads one reads them all).
-      if (!blobs.has(entry.object)) await fetch([...all.values()].filter(isReadable).map((e) => e.object));
+      // The first read fetches every record file of the revision at once (a command that reads one reads them all) —
+      // not a blob already asked for (prefetched: too large, or not there), which a fetch would not bring either.
+      if (!blobs.has(entry.object) && !tried.has(entry.object)) await fetch([...all.values()].filter(isReadable).map((e) => e.object));
       const size = sizes.get(entry.object);
       if (size !== undefined && size > LIMITS.bytes) throw new UnreadableRecord(`it has ${size} bytes at ${rev}; acta reads record files up to ${LIMITS.bytes} bytes`);
       const bytes = blobs.get(entry.object);

@@ -1,0 +1,106 @@
+// The CI flow of `validate --changed-since` with a restored cache, in real git repositories: the main branch's job
+// clones and primes the cache right after the checkout (every file inside the racily-clean window, as in a real job),
+// a pull request changes 10 meetings, and its job — a new clone at the same path — restores that cache. The pull
+// request's run must then ask git for nothing of the base: no blob's bytes, no blob's size (work counted, not timed).
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blobCounts } from '../../src/io/git.js';
+import type { ActaRun } from '../run-acta.js';
+import { runActa } from '../run-acta.js';
+import { gitEnv, TempRepo } from './repo.js';
+
+interface Json { summary: { files: number }; diagnostics: { file: string; code: string }[] }
+
+const meeting = (n: number, title: string): string => {
+  const id = `2017-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + Math.floor(n / 12)).padStart(2, '0')}-red-nna`;
+  return `record: meeting
+id: ${id}
+body: red-nna
+title:
+  es: "${title} ${n}"
+dates:
+  start: "${id.slice(0, 10)}"
+source:
+  document: informe.txt
+agreements:
+  - number: "1"
+    action: take-note
+    text:
+      es: "Tomar nota del punto ${n}."
+`;
+};
+const name = (n: number): string => `meetings/${meeting(n, '').match(/^id: (.*)$/m)![1]}.yaml`;
+const MEETINGS = 14;
+const CHANGED = 10;
+
+describe('validate --changed-since in CI, with the cache the main branch primed right after its checkout', () => {
+  const origin = new TempRepo('acta-ci-cache-');
+  const work = path.join(origin.home, 'work');
+  const cache = path.join(origin.home, 'cache');
+  const ci = (c: string): Record<string, string | undefined> => ({ ...gitEnv(origin.home), CI: 'true', ACTA_CACHE: undefined, ACTA_CACHE_DIR: c });
+  const clone = (branch: string): void => {
+    rmSync(work, { recursive: true, force: true });
+    origin.git('clone', '-q', '-b', branch, origin.dir, work);
+  };
+  const acta = (args: string[], env: Record<string, string | undefined>): Promise<ActaRun> => runActa(['--root', '.', ...args], { cwd: work, env });
+
+  beforeAll(() => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < MEETINGS; n++) files[name(n)] = meeting(n, 'Reunión');
+    origin.withRegistries().write(files).commit('records');
+    origin.git('checkout', '-q', '-b', 'pr');
+    const changed: Record<string, string> = {};
+    for (let n = 0; n < CHANGED; n++) changed[name(n)] = meeting(n, 'Reunión revisada');
+    origin.write(changed).commit('10 titles edited');
+    origin.git('checkout', '-q', 'main');
+  });
+  afterAll(() => origin.cleanup());
+
+  it('the pull request\'s run reads no blob of the base and asks git no blob\'s size; same answer as without the cache', async () => {
+    // The main branch's job: a new clone, then at once the CI case's command lines (as bench/bench.mjs primes).
+    clone('main');
+    expect((await acta(['validate', '--format', 'json'], ci(path.join(cache, 'primed')))).code).toBe(0);
+    expect((await acta(['validate', '--format', 'json', '--changed-since', 'HEAD'], ci(path.join(cache, 'primed')))).code).toBe(0);
+    // The pull request's job: a new clone at the same path, the cache restored.
+    clone('pr');
+    cpSync(path.join(cache, 'primed'), path.join(cache, 'restored'), { recursive: true });
+    const before = { ...blobCounts };
+    const since = await acta(['validate', '--format', 'json', '--changed-since', 'origin/main'], ci(path.join(cache, 'restored')));
+    const asked = { sized: blobCounts.sized - before.sized, read: blobCounts.read - before.read };
+    const plain = await acta(['validate', '--format', 'json', '--changed-since', 'origin/main'], { ACTA_CACHE: '0' });
+    expect(since.stdout).toBe(plain.stdout);
+    expect((JSON.parse(since.stdout) as Json).summary.files).toBe(CHANGED);
+    // Without the cache the base's changed blobs are read; with it, nothing of the base.
+    expect(asked).toEqual({ sized: 0, read: 0 });
+  });
+
+  it('with a cache that holds no summary of the base (a first run), only the changed files are read at the base', async () => {
+    clone('pr');
+    const before = { ...blobCounts };
+    const since = await acta(['validate', '--format', 'json', '--changed-since', 'origin/main'], ci(path.join(cache, 'empty')));
+    const read = blobCounts.read - before.read;
+    expect((JSON.parse(since.stdout) as Json).summary.files).toBe(CHANGED);
+    expect(read).toBe(CHANGED);
+    // And that run kept the base summaries it made: a second push's job, restoring the first one's cache, reads none.
+    const again = { ...blobCounts };
+    await acta(['validate', '--format', 'json', '--changed-since', 'origin/main'], ci(path.join(cache, 'empty')));
+    expect(blobCounts.read - again.read).toBe(0);
+  });
+
+  it('a changed file too large to read at the base: no other blob of the base is read for it', async () => {
+    const big = new TempRepo('acta-ci-big-', origin);
+    try {
+      big.git('checkout', '-q', 'main');
+      // Over the reader's limit (4 MiB) at the base, a plain meeting at head.
+      big.write({ [name(0)]: `${meeting(0, 'Reunión')}# ${'x'.repeat(4 * 1024 * 1024)}\n` }).commit('a large meeting', 'large');
+      big.write({ [name(0)]: meeting(0, 'Reunión') });
+      const before = { ...blobCounts };
+      const since = await runActa(['--root', '.', 'validate', '--format', 'json', '--changed-since', 'large'], { cwd: big.dir, env: { ...gitEnv(big.home), CI: 'true', ACTA_CACHE: undefined, ACTA_CACHE_DIR: path.join(big.home, 'cache') } });
+      expect(since.code).toBe(0);
+      expect(blobCounts.read - before.read).toBe(0);
+    } finally {
+      big.cleanup();
+    }
+  });
+});
