@@ -12,8 +12,8 @@ describe('collectIfLarge', () => {
   });
 
   it('over it, collects: 32 MB that nothing holds any more are freed before the first part', () => {
-    // The run starts here: an in-process run before this test (the suite shares a worker's process) may have noted a
-    // start with a larger heap than now, and the threshold is on what the run added.
+    // The run starts here, as main() notes it: the threshold is on what the run added, and an earlier in-process run in
+    // this worker (files share it) may have noted a larger heap than this test's.
     noteRunStart();
     let garbage: number[] | undefined = new Array<number>(4 * 1024 * 1024).fill(0).map((_, i) => i + 0.5);
     const before = used();
