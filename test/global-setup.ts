@@ -47,5 +47,6 @@ export default function setup(project: TestProject): () => void {
     process.env['TMPDIR'] = run;
   }
   project.provide('sharedFolder', folder);
-  return () => rmSync(run, { recursive: true, force: true });
+  // Retried: a browser closing with its worker may still be removing its profile folder inside (ENOTEMPTY).
+  return () => rmSync(run, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }

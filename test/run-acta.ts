@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { main } from '../src/cli.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,13 +42,15 @@ const COMPILED_TEMPLATES = path.join(REPO_ROOT, 'dist');
 // the exact text each was compiled from, as the built binary does) instead of compiling every template again in each
 // run (0.83x the CPU of the report, statement and README tests); test/report/precompiled.test.ts compares them with
 // templates compiled at run time. Without dist/, or for a template changed since the build, they compile as before.
+// And `acta init` from this checkout packs acta once for the run (ACTA_PACKED_DIR, in the folder test/global-setup.ts
+// shares), not once in each worker: test/io/vendor-refusal.test.ts checks the hook both ways.
 export async function runActa(args: readonly string[], options: RunOptions = {}): Promise<ActaRun> {
   let stdout = '';
   let stderr = '';
   const tty = options.columns !== undefined;
   const code = await main(['node', BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: testEnv({ ACTA_WORKERS: '0', ACTA_COMPILED_TEMPLATES: COMPILED_TEMPLATES, ...options.env }),
+    env: testEnv({ ACTA_WORKERS: '0', ACTA_COMPILED_TEMPLATES: COMPILED_TEMPLATES, ACTA_PACKED_DIR: path.join(inject('sharedFolder'), 'packed'), ...options.env }),
     stdout: { write: (s) => void (stdout += s), isTTY: tty, columns: options.columns },
     stderr: { write: (s) => void (stderr += s), isTTY: false },
   });

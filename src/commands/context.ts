@@ -91,11 +91,12 @@ export async function resolveSource(options: GlobalOptions, root: string): Promi
   return source;
 }
 
-/** The one way a read-only command loads records: resolves --root (near a path, if given) and --rev, then loads. */
-export async function loadFromOptions(options: GlobalOptions, load: { near?: string; extra?: readonly string[] } = {}): Promise<Repository> {
+/** The one way a read-only command loads records: resolves --root (near a path, if given) and --rev, then loads.
+ * `unchecked`: the command prints no diagnostics, so the cross-record checks are not run (io/load.ts LoadOptions). */
+export async function loadFromOptions(options: GlobalOptions, load: { near?: string; extra?: readonly string[]; unchecked?: boolean } = {}): Promise<Repository> {
   const root = await resolveRoot(options, load.near);
   const { loadRepository } = await import('../io/load.js');
-  return loadRepository(await resolveSource(options, root), load.extra ?? []);
+  return loadRepository(await resolveSource(options, root), load.extra ?? [], load.unchecked ? { unchecked: true } : {});
 }
 
 /** For --changed-since REV: what to read and report on (see core/change-scope.ts), compared with `head`, what --rev

@@ -36,7 +36,8 @@ export interface FollowupInput {
 
 export async function loadFollowup(options: FollowupOptions, within?: number): Promise<FollowupInput> {
   const asOf = resolveAsOf(options);
-  const repo = await loadFromOptions(options);
+  // The follow-up commands print no diagnostics (validate does): the records' schema, not their cross-record checks.
+  const repo = await loadFromOptions(options, { unchecked: true });
   const records = repo.records;
   const lang = resolveLang(options, records.config.lang ?? 'es');
   const dir = buildActorDirectory(records.registries);

@@ -16,6 +16,7 @@ import { UsageError } from '../io/files.js';
 import { formatLeftOutNote } from '../render/left-out.js';
 import { loadFromOptions, resolveAsOf, recordLang, resolveLang } from './context.js';
 import type { GlobalOptions } from './outcome.js';
+import { collectIfLarge } from '../io/heap.js';
 
 export interface ReportInputs {
   readonly root: string;
@@ -31,10 +32,18 @@ export interface ReportInputs {
   readonly warning?: string;
 }
 
-export async function loadReportInputs(options: GlobalOptions, raw: RawSelection = {}): Promise<ReportInputs> {
+export interface LoadInputOptions {
+  /** One collection between the loading and the derivation (io/heap.ts collectIfLarge: only when the run's heap is
+   * large): the loading's garbage goes, so the derivation's fills the pages it leaves instead of new ones (report at
+   * 8,000 meetings: ~20 MB off its peak, for one marking of the loaded records). */
+  readonly collectAfterLoad?: boolean;
+}
+
+export async function loadReportInputs(options: GlobalOptions, raw: RawSelection = {}, how: LoadInputOptions = {}): Promise<ReportInputs> {
   const asOf = resolveAsOf(options);
   const repo = await loadFromOptions(options);
   const records = repo.records;
+  if (how.collectAfterLoad) collectIfLarge();
   const lang = resolveLang(options, records.config.lang ?? 'es');
   const dir = buildActorDirectory(records.registries);
   const sel = resolveSelection(records, dir, raw);

@@ -4,7 +4,8 @@ import { expandActors } from '../core/actors.js';
 import { parsePeriod } from '../core/dates.js';
 import type { ActorId, Lang } from '../core/model.js';
 import type { Statement } from '../core/queries/statement.js';
-import { buildReport } from '../core/queries/report.js';
+import type { ReportBasis } from '../core/queries/report.js';
+import { reportBasis, reportFromBasis } from '../core/queries/report.js';
 import { parseWindow } from '../core/queries/selection.js';
 import { say } from '../core/diagnostics.js';
 import { SaidError } from '../io/files.js';
@@ -29,7 +30,7 @@ import type { GlobalOptions, Outcome } from './outcome.js';
 import { checkOutput } from './output-file.js';
 import type { ReportInputs } from './report-input.js';
 import { loadReportInputs } from './report-input.js';
-import { collectedFirst } from '../io/heap.js';
+import { collectedFirst, collectIfLarge } from '../io/heap.js';
 
 export interface ReportOptions extends GlobalOptions {
   readonly from?: string;
@@ -83,15 +84,33 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
 }
 
-// The records and commitments stay inside this function: once the view is built they can be collected while the
-// templates render (at 8,000 meetings they are most of the heap).
+// The report's view, built in two steps so the records go first. reportInputs reads what the report needs of the
+// records (its basis: the period's meetings and plans as data, the records' health) and returns without them; one
+// collection then frees the files (their bytes and parse) and the derivation's garbage before the view is built in
+// the pages they held. The commitments and the basis stay until the view is built, and go at the hand-over to the
+// writing. With the collection between loading and derivation (collectAfterLoad), three at 8,000 meetings, none at
+// 2,000 (io/heap.ts: only over 192 MB added); see docs/internals/performance.md, "The report's view after the records".
 async function reportView(options: ReportOptions, next: number): Promise<{ view: ReportView; root: string; warning?: string; authentic?: Lang }> {
+  const input = await reportInputs(options);
+  collectIfLarge();
+  const report = reportFromBasis(input.basis, { ...input, ...(options.year !== undefined ? { year: options.year } : {}), next, ...(options.texts ? { texts: true } : {}) });
+  return { view: { ...withCharts(report), ...(options.quality ? { quality: true as const } : {}) }, root: input.root, ...(input.warning ? { warning: input.warning } : {}), ...(input.ctx.authentic ? { authentic: input.ctx.authentic } : {}) };
+}
+
+/** What reportFromBasis reads: no record set (see ReportBasis). */
+export type ReportBasisInputs = Omit<ReportInputs, 'records' | 'diagnostics'> & { readonly basis: ReportBasis; readonly annex?: { readonly actors?: readonly ActorId[] } };
+
+/** What the report reads, with the records read and let go: the records and the diagnostics stay inside this function
+ * (no closure made here outlives it). Exported for its test (test/report/records-go-first.test.ts). */
+export async function reportInputs(options: ReportOptions): Promise<ReportBasisInputs> {
   const raw = { ...(options.actor !== undefined ? { actor: options.actor } : {}), ...(options.body !== undefined ? { body: options.body } : {}), ...(options.year !== undefined ? { from: options.year, to: options.year } : {}), ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) };
-  const input = await loadReportInputs(options, raw);
+  const input = await loadReportInputs(options, raw, { collectAfterLoad: true });
   if (input.sel.from !== undefined && input.sel.to !== undefined && input.sel.from > input.sel.to) throw new SaidError(say('usage.fromAfterTo', { from: String(options.from), to: String(options.to) }));
   const annex = options.annex || input.sel.actors ? { annex: input.sel.actors ? { actors: annexActors(input) } : {} } : {};
-  const report = buildReport({ ...input, describe: (d) => diagnosticText(d, input.lang).message, ...(options.year !== undefined ? { year: options.year } : {}), next, ...(options.texts ? { texts: true } : {}), ...annex });
-  return { view: { ...withCharts(report), ...(options.quality ? { quality: true as const } : {}) }, root: input.root, ...(input.warning ? { warning: input.warning } : {}), ...(input.ctx.authentic ? { authentic: input.ctx.authentic } : {}) };
+  const lang = input.lang;
+  const basis = reportBasis({ ...input, describe: (d) => diagnosticText(d, lang).message, ...(options.year !== undefined ? { year: options.year } : {}) });
+  const { records: _records, diagnostics: _diagnostics, ...rest } = input;
+  return { ...rest, basis, ...annex };
 }
 
 // --site-url: each meeting's source document that the site ships (found in the records' sources/ folder, as acta site
@@ -113,7 +132,7 @@ function withAnnexViews<V extends { readonly annex?: readonly Statement[]; reado
 }
 
 // --actor: those actors, a group standing for its members (a statement is one actor's).
-function annexActors(input: ReportInputs): ActorId[] {
+function annexActors(input: Pick<ReportInputs, 'dir' | 'sel'>): ActorId[] {
   return expandActors(input.dir, [...(input.sel.actors ?? [])]);
 }
 

@@ -21,7 +21,7 @@ import type { Agreement, Config, Meeting, Note, Plan } from './model.js';
 import type { CheckOptions, Checked, RecordResults } from './pipeline.js';
 import { checkInvalidRecords, explainWarnings, PER_RECORD, projectProblems } from './pipeline.js';
 import type { ParsedFile } from './read/index.js';
-import { readRecordFile, withoutData, withTreeOnDemand } from './read/index.js';
+import { dataAsJson, readRecordFile, withoutData, withTreeOnDemand } from './read/index.js';
 import { forgetWalk } from './walk.js';
 import type { LeftOut, Loaded, RecordSet, RegistryFile } from './records.js';
 import { addRegistry, CONFIG_FILE, emptyRegistries, placeFile } from './records.js';
@@ -43,6 +43,11 @@ export interface FactsRun {
   /** What a worker's `alone` gave for a file, kept as `record` keeps it; `bytes` are the file's, to place a
    * diagnostic found at the end (the same positions as the dropped file's: the same bytes, the same fast path). */
   checked(file: string, bytes: Uint8Array, alone: Alone, ordinal: number): void;
+  /** A read command's check worker (io/load.ts loadRepository): what `alone` answers for, with the record's whole data
+   * as JSON text instead of its facts (the read commands keep every record's data), and each per-record check's
+   * results only when `checks` (a command that prints no diagnostics needs none: the schema alone says which records
+   * are valid). Undefined as for `alone`, and for data that JSON would not give back the same (core/read/data-json.ts). */
+  read(parsed: ParsedFile, checks: boolean): ReadAlone | undefined;
   /** The whole-set checks over the facts, and every diagnostic of the run, as checkRecords gives them. */
   finish(): Checked;
 }
@@ -54,6 +59,15 @@ export interface Alone {
   readonly diagnostics: readonly Diagnostic[];
   readonly facts: Meeting | Plan;
   readonly results: Results;
+}
+
+/** A read command's record checked by a worker: a valid meeting or plan of the fast path, its data as JSON text, and
+ * (when asked) its per-record checks' results. Its diagnostics are none: placeFile reports nothing of such a file but
+ * its parse and schema problems, and it has neither. */
+export interface ReadAlone {
+  readonly kind: 'meeting' | 'plan';
+  readonly json: string;
+  readonly results?: Results;
 }
 
 /** Per-record checks' results of one record, checked fresh: one list per check of PER_RECORD, then --as-of's. */
@@ -145,6 +159,18 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
     return results;
   };
 
+  // A file a worker may answer for: a valid meeting or plan, nothing left out. Only a file of the fast path: its
+  // positions, made again from its bytes on the main thread, are the same (withoutData answers for it); any other is
+  // kept whole, on the thread that keeps the run.
+  const sendable = (parsed: ParsedFile): Slot | undefined => {
+    const diagnostics: Diagnostic[] = [];
+    const dropped: LeftOut[] = [];
+    const placed = placeFile(parsed, validator, diagnostics, dropped);
+    if ((placed.kind !== 'meeting' && placed.kind !== 'plan') || !placed.loaded.valid || dropped.length > 0) return undefined;
+    if (!withoutData(parsed)) return undefined;
+    return { ordinal: -1, diagnostics, file: parsed, ...(placed.kind === 'meeting' ? { meeting: placed.loaded } : { plan: placed.loaded }) };
+  };
+
   const begin = (): { set: RecordSet; index: Indexes } => {
     // The records alone, as recordByRecord checks each (no registry file: their references are checked once, at the
     // end); the index of the registries, which registry files there are included.
@@ -168,18 +194,23 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
       return true;
     },
     alone(parsed) {
-      const diagnostics: Diagnostic[] = [];
-      const dropped: LeftOut[] = [];
-      const placed = placeFile(parsed, validator, diagnostics, dropped);
-      if ((placed.kind !== 'meeting' && placed.kind !== 'plan') || !placed.loaded.valid || dropped.length > 0) return undefined;
-      // Only a file of the fast path is sent back as facts: its positions, made again from its bytes on this thread,
-      // are the same (withoutData answers for it); any other is kept whole, on the thread that keeps the run.
-      if (!withoutData(parsed)) return undefined;
-      const slot: Slot = { ordinal: -1, diagnostics, file: parsed, ...(placed.kind === 'meeting' ? { meeting: placed.loaded } : { plan: placed.loaded }) };
+      const slot = sendable(parsed);
+      if (!slot) return undefined;
       const results = resultsOf(slot);
-      forgetWalk(placed.loaded.data);
-      const facts = placed.kind === 'meeting' ? meetingFacts(placed.loaded.data) : planFacts(placed.loaded.data);
-      return { kind: placed.kind, diagnostics, facts, results };
+      const loaded = (slot.meeting ?? slot.plan)!;
+      forgetWalk(loaded.data);
+      const facts = slot.meeting ? meetingFacts(slot.meeting.data) : planFacts(slot.plan!.data);
+      return { kind: slot.meeting ? 'meeting' : 'plan', diagnostics: slot.diagnostics, facts, results };
+    },
+    read(parsed, checks) {
+      const slot = sendable(parsed);
+      if (!slot || slot.diagnostics.length > 0) return undefined;
+      const loaded = (slot.meeting ?? slot.plan)!;
+      const json = dataAsJson(loaded.data);
+      if (json === undefined) return undefined;
+      const results = checks ? resultsOf(slot) : undefined;
+      forgetWalk(loaded.data);
+      return { kind: slot.meeting ? 'meeting' : 'plan', json, ...(results ? { results } : {}) };
     },
     checked(file, bytes, alone, ordinal) {
       if (!fresh) {
@@ -278,14 +309,14 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
  * meeting or plan of the fast path (its schema found nothing: the validator says so without running), and its
  * per-record results are the worker's, each Later resolved on the whole set's index as the facts path resolves it —
  * in the order recordByRecord asks for them, the order of the whole-set checks. Files with no answer are checked here. */
-export function fromAnswers(answers: ReadonlyMap<string, Alone>, files: ReadonlyMap<string, ParsedFile>, validator: SchemaValidator): { validator: SchemaValidator; recordResults: (context: string, index: Indexes) => RecordResults } {
+export function fromAnswers(answers: ReadonlyMap<string, Pick<Alone, 'kind'> & { readonly results?: Alone['results'] }>, files: ReadonlyMap<string, ParsedFile>, validator: SchemaValidator): { validator: SchemaValidator; workerResults: (index: Indexes) => RecordResults } {
   return {
     validator: { validate: (kind, parsed) => (answers.get(parsed.file)?.kind === kind && files.get(parsed.file) === parsed ? [] : validator.validate(kind, parsed)) },
-    recordResults: (_context, index) => ({
+    workerResults: (index) => ({
       get(file) {
         const answer = answers.get(file);
         const parsed = files.get(file);
-        if (!answer || !parsed) return undefined;
+        if (!answer?.results || !parsed) return undefined;
         return answer.results.map((list) => {
           const out: Diagnostic[] = [];
           for (const f of list) if (isLater(f)) resolveLater(f, parsed, index, out);

@@ -33,6 +33,9 @@ export interface CheckOptions {
   /** Results kept from earlier runs (io/cache-checks.ts): given the context of this run (recordContext), the per-record
    * checks' results by file, or undefined to run every check. */
   readonly recordResults?: (context: string, index: Indexes) => RecordResults | undefined;
+  /** Results check workers sent for this run (core/facts.ts fromAnswers): used as recordResults is, without the text of
+   * the context (recordContext, which only keys kept results: ~30 ms at 2,000 meetings for nothing). */
+  readonly workerResults?: (index: Indexes) => RecordResults;
 }
 
 /** The per-record checks' diagnostics about one valid meeting or plan, one list per check of PER_RECORD (then one for
@@ -60,7 +63,7 @@ export function checkRecords(files: readonly ParsedFile[], validator: SchemaVali
   const records: RecordSet = options.known?.length ? { ...built.records, known: options.known } : built.records;
   const diagnostics = built.diagnostics;
   const index = buildIndexes(records);
-  const kept = options.recordResults?.(recordContext(records, index, options.asOf), index);
+  const kept = options.workerResults ? options.workerResults(index) : options.recordResults?.(recordContext(records, index, options.asOf), index);
   const byRecord = kept ? recordByRecord(records, index, options.asOf, kept) : undefined;
   // Loops, not push(...list): a spread of a list of 100,000 diagnostics overflows the stack.
   for (const check of CHECKS) for (const d of byRecord && perRecord.has(check) ? byRecord.of(check) : check.run(records, index)) diagnostics.push(d);

@@ -1,8 +1,9 @@
 // Reads a records repository from disk and runs the pipeline.
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/read/index.js';
-import { parseRecordFile, readRecordFile } from '../core/read/index.js';
+import { parseRecordFile, readRecordFile, withTreeOnDemand } from '../core/read/index.js';
 import type { Checked, CheckOptions } from '../core/pipeline.js';
 import { checkRecords } from '../core/pipeline.js';
 import { buildRecordSet } from '../core/records.js';
@@ -14,7 +15,7 @@ import { precompiledValidators, readSchemas } from './schemas.js';
 import { startProgress } from './terminal.js';
 import type { CheckPool, ParsePool } from './parse-pool.js';
 import { checkPoolSize, poolSize, startCheckPool, startParsePool } from './parse-pool.js';
-import type { Alone } from '../core/facts.js';
+import type { Alone, ReadAlone } from '../core/facts.js';
 import { cacheEnabled } from './cache-store.js';
 import type { ParseCache } from './cache.js';
 import type { FileResults } from './cache-checks.js';
@@ -39,6 +40,11 @@ export interface LoadOptions extends Pick<CheckOptions, 'asOf' | 'known'> {
   /** Schema and per-record check results kept by content (io/cache-checks.ts): reused for the files that did not
    * change, and given the results of those that did (the caller saves them if the run was stable). */
   readonly fileResults?: FileResults;
+  /** The caller prints no diagnostics (overdue, upcoming, list, show, export, statement): the cross-record checks are
+   * not run and `diagnostics` is empty. The schema still decides which records are valid and which are left out. */
+  readonly unchecked?: boolean;
+  /** For tests: this many check workers, each started by `start` (a worker that dies), whatever the run's size. */
+  readonly workers?: { readonly size: number; readonly start?: () => Worker };
 }
 
 function configValidator(): SchemaValidator {
@@ -49,29 +55,34 @@ function configValidator(): SchemaValidator {
 export async function loadRepository(from: string | RecordSource, extra: readonly string[] = [], options: LoadOptions = {}): Promise<Repository> {
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
-  const { dataOnly, fileResults, ...checks } = options;
-  // The read commands' cold run, when asked (ACTA_WORKERS=N): check workers take the schema and per-record checks off
-  // this thread, which parses. Not by default: at 2,000 meetings they took ~0.1 s off this thread for ~1 s more CPU
-  // (docs/internals/performance.md, "Check workers").
-  const size = dataOnly || fileResults || cacheEnabled() ? 0 : poolSize();
-  if (size > 0) return loadWithWorkers(source, names, size, checks);
+  const { dataOnly, fileResults, unchecked, workers, ...checks } = options;
+  // A cold run (the parse cache off) of enough files: check workers parse and check the record files, and send back
+  // each one's data as JSON text (docs/internals/performance.md, "Read commands on the check workers").
+  const size = workers?.size ?? (dataOnly || fileResults || cacheEnabled() ? 0 : checkPoolSize(names.length));
+  if (size > 0) return loadWithWorkers(source, names, size, checks, !unchecked, workers?.start);
   const parsed = [...(await readAll(source, names)), ...(source.unreadableFolders?.() ?? []).map((f) => unreadable(source.root, f.folder, f.reason, 'folder'))];
+  if (unchecked && !dataOnly) return { records: buildRecordSet(parsed, schemaValidator()).records, diagnostics: [], root: source.root, fileNames: names };
   const validator = fileResults ? fileResults.validator(schemaValidator) : schemaValidator();
   const kept = fileResults ? { recordResults: (context: string) => fileResults.recordResults(context) } : {};
   const checked = dataOnly ? { records: buildRecordSet(parsed, configValidator()).records, diagnostics: [] } : checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, ...kept });
   return { ...checked, root: source.root, fileNames: names };
 }
 
-/** loadRepository with check workers: every file read and parsed here in order (the read commands keep every record's
- * data), and each record file also sent to a worker, which checks it alone (core/facts.ts `alone`); the answers in hand
- * when the reading ends are given to checkRecords (`fromAnswers`): their schema and per-record checks are not run here
- * again. A file with no answer yet (the worker behind, or it left the file to this thread) is checked here, as
- * without workers: the same records and diagnostics either way (test/validate/facts.test.ts). */
-async function loadWithWorkers(source: RecordSource, names: readonly string[], size: number, checks: Pick<LoadOptions, 'asOf' | 'known'>): Promise<Repository> {
+/** loadRepository with check workers: acta.yaml and the registries read here first (and given to the workers when the
+ * records are checked); then each other file read here and sent to a worker, which parses it, checks its schema and
+ * (when `checked`) its per-record checks, and sends back its data as JSON text (core/facts.ts `read`): JSON.parse of
+ * it here is the same data, for far less than parsing the YAML. The file is then what readRecordFile makes of it (the
+ * same bytes: its positions, text and node tree made from them when asked). This thread parses a file itself when
+ * every worker has enough in hand (`busy`), when a worker leaves it here (a problem, the located path, data JSON would
+ * change), or when no worker is live. The answers go to checkRecords (`fromAnswers`): their schema and per-record
+ * checks are not run again — the same records and diagnostics either way (test/io/read-workers.test.ts). */
+async function loadWithWorkers(source: RecordSource, names: readonly string[], size: number, checks: Pick<LoadOptions, 'asOf' | 'known'>, checked: boolean, start?: () => Worker): Promise<Repository> {
   const { fromAnswers, looksLikeContext } = await import('../core/facts.js');
-  const pool = startCheckPool(size);
-  const answers = new Map<string, Alone>();
+  // Started first: they load their modules while this thread reads the context.
+  const pool = start ? startCheckPool(size, start) : startCheckPool(size);
+  const answers = new Map<string, Omit<ReadAlone, 'json'>>();
   const parsed: ParsedFile[] = [];
+  const progress = startProgress(names.length);
   try {
     const first = names.filter((n) => looksLikeContext(n));
     const context: { file: string; bytes: Uint8Array }[] = [];
@@ -79,8 +90,9 @@ async function loadWithWorkers(source: RecordSource, names: readonly string[], s
     await readEach(source, first, parseJob(source.root, false), ({ parsed: p, bytes }) => {
       if (bytes) context.push({ file: p.file, bytes });
       kept.push(p);
-    }, 0);
-    pool.context(context, { rootFile: 'acta.yaml', ...checks });
+    }, 0, progress);
+    // Without checks the workers need no context (the schema is the same everywhere).
+    pool.context(checked ? context : [], { rootFile: 'acta.yaml', ...checks });
     const rest = names.filter((n) => !looksLikeContext(n));
     const job: Job<ParsedFile> = {
       async run(name, read) {
@@ -90,25 +102,32 @@ async function loadWithWorkers(source: RecordSource, names: readonly string[], s
         } catch (e) {
           return unreadableOf(source.root, name, e);
         }
-        void pool.check(name, bytes).then((a) => a && answers.set(name, a));
-        return readRecordFile(name, bytes);
+        if (pool.busy()) return readRecordFile(name, bytes);
+        const answer = await pool.read(name, bytes, checked);
+        if (!answer) return readRecordFile(name, bytes);
+        // Kept without its text (what checkRecords asks of an answer: its kind and results): the text of every record
+        // kept to the end of the load was the corpus again, ~40 MB at 8,000 meetings.
+        answers.set(name, answer.results ? { kind: answer.kind, results: answer.results } : { kind: answer.kind });
+        return withTreeOnDemand(name, bytes, undefined, JSON.parse(answer.json), []);
       },
-      ahead: false,
+      ahead: true,
       close: async () => undefined,
     };
     const others: ParsedFile[] = [];
-    await readEach(source, rest, job, (p) => void others.push(p), 0);
-    // Take the answers already sent (a turn of the event loop), not wait for the rest: this thread checks those.
-    await new Promise((resolve) => setImmediate(resolve));
+    await readEach(source, rest, job, (p) => void others.push(p), CHECK_WINDOW, progress);
     // Back in the order of names (the context files were read first).
-    const byName = new Map([...kept, ...others].map((p, i) => [i < kept.length ? first[i]! : rest[i - kept.length]!, p]));
+    const byName = new Map<string, ParsedFile>();
+    first.forEach((n, i) => byName.set(n, kept[i]!));
+    rest.forEach((n, i) => byName.set(n, others[i]!));
     for (const name of names) parsed.push(byName.get(name)!);
   } finally {
+    progress.stop();
     await pool.close();
   }
   for (const f of source.unreadableFolders?.() ?? []) parsed.push(unreadable(source.root, f.folder, f.reason, 'folder'));
-  const { validator, recordResults } = fromAnswers(answers, new Map(parsed.map((p) => [p.file, p])), schemaValidator());
-  return { ...checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, recordResults }), root: source.root, fileNames: names };
+  const { validator, workerResults } = fromAnswers(answers, new Map(parsed.map((p) => [p.file, p])), schemaValidator());
+  const repository = checked ? checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, workerResults }) : { records: buildRecordSet(parsed, validator).records, diagnostics: [] };
+  return { ...repository, root: source.root, fileNames: names };
 }
 
 /** validate's path (core/facts.ts): the same answer as loadRepository, each record checked while fresh and only its

@@ -5,8 +5,8 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { ParsedFile } from '../core/read/index.js';
 import { readRecordFile, withTreeOnDemand } from '../core/read/index.js';
 import os from 'node:os';
-import type { Alone, FactsOptions } from '../core/facts.js';
-import type { CheckReply, CheckRequest, ContextRequest, ParseReply } from './parse-worker.js';
+import type { Alone, FactsOptions, ReadAlone } from '../core/facts.js';
+import type { CheckReply, CheckRequest, ContextRequest, ParseReply, ReadRequest } from './parse-worker.js';
 import { runtime } from './runtime.js';
 
 export interface ParsePool {
@@ -93,6 +93,9 @@ export interface CheckPool {
   /** The worker's answer, or undefined for a file this thread must read itself (not a fast-path valid record, or no
    * live worker: a worker that fails or exits leaves its files, and every later one, to this thread — never a hang). */
   check(file: string, bytes: Uint8Array): Promise<Alone | undefined>;
+  /** A read command's file (core/facts.ts `read`): its data as JSON text, and its per-record results when `checks`;
+   * undefined as for `check`. */
+  read(file: string, bytes: Uint8Array, checks: boolean): Promise<ReadAlone | undefined>;
   /** Every live worker has CHECK_DEPTH files in hand (or none is live): this thread had better check the next file
    * itself than wait — it is idle otherwise, and on 2 cores it is one of the two. */
   busy(): boolean;
@@ -118,13 +121,25 @@ export const CHECK_DEPTH = 8;
  * them) once it is known; `start` is for tests (a worker that dies). */
 export function startCheckPool(size: number, start: () => Worker = () => new Worker(new URL('./parse-worker.js', import.meta.url))): CheckPool & { context(files: ContextRequest['files'], options: FactsOptions): void } {
   const workers = Array.from({ length: size }, start);
-  type Job = { readonly worker: Worker; readonly resolve: (a: Alone | undefined) => void };
+  type Job = { readonly worker: Worker; readonly resolve: (a: Alone | ReadAlone | undefined) => void };
   const { live, pending, close } = jobsOn<Job, CheckReply>(workers, (job, reply) => job.resolve(reply.alone), (job) => job.resolve(undefined));
   let next = 0;
   // Files sent to each worker, and (shared with it) how many it has checked: what it has in hand, known at once.
   const sent = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const done = new Map<Worker, Int32Array>(workers.map((w) => [w, new Int32Array(new SharedArrayBuffer(4))]));
   const inHand = (w: Worker): number => sent.get(w)! - Atomics.load(done.get(w)!, 0);
+  // To the live worker with the fewest files in hand; undefined at once when none is live.
+  const send = <A>(request: (id: number) => CheckRequest | ReadRequest): Promise<A | undefined> => {
+    if (live.size === 0) return Promise.resolve(undefined);
+    let worker: Worker | undefined;
+    for (const w of live) if (!worker || inHand(w) < inHand(worker)) worker = w;
+    const id = next++;
+    sent.set(worker!, sent.get(worker!)! + 1);
+    return new Promise<A | undefined>((resolve) => {
+      pending.set(id, { worker: worker!, resolve: resolve as (a: Alone | ReadAlone | undefined) => void });
+      worker!.postMessage(request(id));
+    });
+  };
   return {
     context(files, options) {
       for (const worker of live) worker.postMessage({ type: 'context', files, options, done: done.get(worker)! } satisfies ContextRequest);
@@ -133,19 +148,8 @@ export function startCheckPool(size: number, start: () => Worker = () => new Wor
       for (const w of live) if (inHand(w) < CHECK_DEPTH) return false;
       return true;
     },
-    check(file, bytes) {
-      if (live.size === 0) return Promise.resolve(undefined);
-      // The live worker with the fewest files in hand.
-      let worker: Worker | undefined;
-      for (const w of live) if (!worker || inHand(w) < inHand(worker)) worker = w;
-      const id = next++;
-      sent.set(worker!, sent.get(worker!)! + 1);
-      return new Promise((resolve) => {
-        pending.set(id, { worker: worker!, resolve });
-        const request: CheckRequest = { type: 'check', id, file, bytes };
-        worker!.postMessage(request);
-      });
-    },
+    check: (file, bytes) => send<Alone>((id) => ({ type: 'check', id, file, bytes })),
+    read: (file, bytes, checks) => send<ReadAlone>((id) => ({ type: 'read', id, file, bytes, checks })),
     close,
   };
 }

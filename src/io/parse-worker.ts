@@ -3,7 +3,7 @@
 // file is parsed, schema-checked and run through every per-record check here, and only its facts, diagnostics and
 // results come back (plain values: what `alone` gives) — or nothing, for a file the main thread must read itself.
 import { parentPort } from 'node:worker_threads';
-import type { Alone, FactsOptions, FactsRun } from '../core/facts.js';
+import type { Alone, FactsOptions, FactsRun, ReadAlone } from '../core/facts.js';
 import { startFacts } from '../core/facts.js';
 import { readRecordFile } from '../core/read/index.js';
 import { createSchemaValidator } from '../core/schema.js';
@@ -20,12 +20,14 @@ export interface ContextRequest {
   readonly done: Int32Array;
 }
 export interface CheckRequest { readonly type: 'check'; readonly id: number; readonly file: string; readonly bytes: Uint8Array }
-export interface CheckReply { readonly id: number; readonly alone: Alone | undefined }
+/** A read command's file (core/facts.ts `read`): its data back as JSON text, and its per-record results if `checks`. */
+export interface ReadRequest { readonly type: 'read'; readonly id: number; readonly file: string; readonly bytes: Uint8Array; readonly checks: boolean }
+export interface CheckReply { readonly id: number; readonly alone: Alone | ReadAlone | undefined }
 
 let run: FactsRun | undefined;
 let done: Int32Array | undefined;
 
-parentPort?.on('message', (request: ParseRequest | ContextRequest | CheckRequest) => {
+parentPort?.on('message', (request: ParseRequest | ContextRequest | CheckRequest | ReadRequest) => {
   if (request.type === 'context') {
     // The validators as io/load.ts schemaValidator makes them (not imported from there: a worker loads less).
     done = request.done;
@@ -33,8 +35,9 @@ parentPort?.on('message', (request: ParseRequest | ContextRequest | CheckRequest
     request.files.forEach((f, i) => run!.context(readRecordFile(f.file, f.bytes), i));
     return;
   }
-  if (request.type === 'check') {
-    const reply: CheckReply = { id: request.id, alone: run!.alone(readRecordFile(request.file, request.bytes)) };
+  if (request.type === 'check' || request.type === 'read') {
+    const parsed = readRecordFile(request.file, request.bytes);
+    const reply: CheckReply = { id: request.id, alone: request.type === 'check' ? run!.alone(parsed) : run!.read(parsed, request.checks) };
     Atomics.add(done!, 0, 1);
     parentPort!.postMessage(reply);
     return;

@@ -1,12 +1,13 @@
 // What scaffolds need from the disk (acta new, acta init): the bundled templates, and the schemas folder a new
 // record's editor modeline should point to.
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { say } from '../core/diagnostics.js';
 import { SaidError, UsageError } from './files.js';
+import { runtime } from './runtime.js';
 import { SCHEMA_DIR } from './schemas.js';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -97,21 +98,34 @@ export async function vendorTarball(origin: ActaOrigin, folder: string, name = t
     copyFileSync(origin.tarball, path.join(folder, name));
     return;
   }
+  // ACTA_PACKED_DIR names a folder where a tarball packed from this checkout is kept for other processes — a
+  // testability hook: the test suite's in-process runs (test/run-acta.ts) name the run's shared folder, so its workers
+  // pack once between them, not once each (1.2 s of CPU). The first to pack moves its copy there whole (a rename).
+  const keptDir = runtime().env['ACTA_PACKED_DIR'];
+  const kept = keptDir ? path.join(keptDir, name) : undefined;
+  if (kept && existsSync(kept)) {
+    copyFileSync(kept, path.join(folder, name));
+    return;
+  }
   // A process packs its own folder once (1.2 s of CPU): a later init in the same process (a script calling main()
   // for several repositories; the test suite) writes the same bytes. The code that runs is the one loaded at the
   // start anyway, whatever happens to the folder meanwhile.
-  if (packed?.name === name) {
-    writeFileSync(path.join(folder, name), packed.bytes);
-    return;
+  if (packed?.name !== name) {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    try {
+      await promisify(execFile)(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder, PACKAGE_DIR], { cwd: folder, shell: process.platform === 'win32' });
+    } catch (e) {
+      throw new SaidError(say('usage.initPackFailed', { folder, dir: PACKAGE_DIR, reason: (e as { stderr?: string }).stderr?.trim() || (e as Error).message }));
+    }
+    if (!existsSync(path.join(folder, name))) throw new SaidError(say('usage.initPackMissing', { name, folder }));
+    packed = { name, bytes: readFileSync(path.join(folder, name)) };
+  } else writeFileSync(path.join(folder, name), packed.bytes);
+  if (kept) {
+    mkdirSync(keptDir!, { recursive: true });
+    const part = `${kept}.${process.pid}.part`;
+    writeFileSync(part, packed.bytes);
+    renameSync(part, kept);
   }
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  try {
-    await promisify(execFile)(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder, PACKAGE_DIR], { cwd: folder, shell: process.platform === 'win32' });
-  } catch (e) {
-    throw new SaidError(say('usage.initPackFailed', { folder, dir: PACKAGE_DIR, reason: (e as { stderr?: string }).stderr?.trim() || (e as Error).message }));
-  }
-  if (!existsSync(path.join(folder, name))) throw new SaidError(say('usage.initPackMissing', { name, folder }));
-  packed = { name, bytes: readFileSync(path.join(folder, name)) };
 }
 
 // Kept with the name it was asked for and found under: a call asking for another name packs again, and is refused

@@ -169,11 +169,19 @@ function templatePartsRenderer(set: TemplateSet, format: TemplateFormat): (model
         for (let start = 0; start < items.length; start += EACH_CHUNK) {
           const end = Math.min(start + EACH_CHUNK, items.length);
           out += later(() => {
+            // One frame for the chunk, changed in place for every item as Handlebars' own `each` does: an item is
+            // rendered at once, and whatever in it is deferred (a partial, an inner each) copies the frame as it is.
+            const frame: HandlebarsFrame | undefined = base ? { ...base } : undefined;
             let text = '';
             for (let i = start; i < end; i++) {
               if (!(i in items)) continue;
-              const frame = base ? { ...base, key: i, index: i, first: i === 0, last: i === items.length - 1 } : undefined;
-              text += options.fn(items[i], { ...(frame ? { data: frame } : {}), blockParams: [items[i], i] });
+              if (frame) {
+                frame['key'] = i;
+                frame['index'] = i;
+                frame['first'] = i === 0;
+                frame['last'] = i === items.length - 1;
+              }
+              text += options.fn(items[i], frame ? { data: frame, blockParams: [items[i], i] } : { blockParams: [items[i], i] });
             }
             return text;
           });

@@ -1,6 +1,7 @@
 // Which points are commitments, what closes them, and what a recorded status shows.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STATES, summariseStates } from '../../src/core/followup/index.js';
+import { STATES, stateCounter, summariseStates } from '../../src/core/followup/index.js';
 import { byId, derive, meeting } from './harness.js';
 
 const agreements = meeting(`  - { number: "1", action: thank, text: { es: Agradecer }, actors: [MX] }
@@ -119,5 +120,15 @@ describe('statuses', () => {
     expect(Object.keys(summary)).toEqual([...STATES, 'total']);
     expect(summary.total).toBe(list.length);
     expect(STATES.reduce((n, s) => n + summary[s], 0)).toBe(list.length);
+  });
+
+  it('stateCounter, fed the states one by one, gives summariseStates\' summary (same keys, same order)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...STATES), { maxLength: 40 }), (states) => {
+        const counter = stateCounter();
+        for (const state of states) counter.add(state);
+        expect(JSON.stringify(counter.summary())).toBe(JSON.stringify(summariseStates(states.map((state) => ({ state })))));
+      }),
+    );
   });
 });

@@ -69,6 +69,20 @@ describe('every phrasing of the reports', () => {
     expect(sentence.slice(found?.start, found?.end)).toBe('a más tardar el 21 de julio de 2017');
   });
 
+  it('reads no phrase nor body name that starts right after a letter or digit, and looks on inside it for one that does not', () => {
+    const at = (sentence: string, lang: Lang = 'es'): [string, number][] => findDeadlinePhrases(sentence, { lang, meetingDate: '2017-01-10' }).map((f) => [f.wording, f.start]);
+    // "para el 3 de marzo" after an x: not that phrase, but "el 3 de marzo", which starts inside it after a space, is one.
+    expect(at('xpara el 3 de marzo de 2017')).toEqual([['el 3 de marzo de 2017', 6]]);
+    expect(at('enviarlo para el 3 de marzo de 2017')).toEqual([['para el 3 de marzo de 2017', 9]]);
+    // A digit, a letter outside the BMP, and U+0345 (a combining mark whose case folding is a letter) each count as a
+    // letter before it; a digit outside the BMP does not.
+    expect(at('\u0345en 2017 y 2en 2018, en 2019')).toEqual([['en 2019', 21]]);
+    expect(at('𝐀en 2017; 𝟎 durante 2018')).toEqual([['durante 2018', 14]]);
+    expect(at('xby 2018, inby 2019, by 2020', 'en')).toEqual([['by 2020', 21]]);
+    // The body named before "the meeting scheduled for": not one glued to a word.
+    expect(findDeadlinePhrases('sometido al XGRCM durante la reunión programada para noviembre 2015', { lang: 'es', meetingDate: '2015-08-19' })).toEqual([]);
+  });
+
   it('takes the body of "the meeting scheduled for November 2015" from the sentence before it, and reads none without one', () => {
     const sentence = 'el borrador final sea sometido a revisión del Grupo Regional de Consulta sobre Migración (GRCM) durante la reunión programada para noviembre 2015 en Ciudad de México.';
     const found = findDeadlinePhrases(sentence, { lang: 'es', meetingDate: '2015-08-19' });

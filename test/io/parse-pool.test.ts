@@ -1,59 +1,50 @@
 // Parsing in worker threads gives byte-for-byte the output of parsing on one thread, problems and positions included.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MEETING } from '../validate/harness.js';
+import { meetingCorpus } from './meeting-corpus.js';
 
+// 240 meetings with problems: unknown actors, duplicate keys, numbers as points' numbers.
 function corpus(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'acta-pool-'));
-  cpSync(path.resolve('test/fixtures/validate-errors/registries'), path.join(root, 'registries'), { recursive: true });
-  writeFileSync(path.join(root, 'acta.yaml'), 'name: { es: Prueba }\n');
-  mkdirSync(path.join(root, 'meetings'));
-  for (let i = 0; i < 240; i++) {
-    const day = `2017-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    const id = `${day}-red-nna-${i}`;
-    let text = MEETING.replace(/2017-03-16-red-nna/g, id).replace('start: 2017-03-16', `start: ${day}`).replace('end: 2017-03-17\n', '');
+  return meetingCorpus('acta-pool-', 240, (text, i) => {
     if (i % 17 === 0) text = text.replace('actors: [iom]', 'actors: [oim]');
     if (i % 23 === 0) text = text.replace('body: red-nna', 'body: red-nna\nbody: grcm');
     if (i % 29 === 0) text = text.replace('number: "1"', 'number: 1.10');
-    writeFileSync(path.join(root, 'meetings', `${id}.yaml`), text);
+    return text;
+  });
+}
+
+// The built binary's `validate --root CORPUS ARGS` under ACTA_WORKERS=workers (the parse cache off), its output. Each
+// command runs once for the file: validate's workers are check workers, so the first two tests compare the same runs
+// (0.8 s of CPU a run, most of it the process and its workers starting), on one corpus (written once, read only).
+let sharedCorpus: string | undefined;
+const validated = new Map<string, string>();
+function validateOutput(workers: string, ...args: string[]): string {
+  const key = [workers, ...args].join(' ');
+  if (!validated.has(key)) {
+    sharedCorpus ??= corpus();
+    validated.set(key, spawnSync(process.execPath, [path.resolve('bin/acta.js'), 'validate', '--root', sharedCorpus, ...args], { encoding: 'utf8', env: { ...process.env, ACTA_CACHE: '0', ACTA_WORKERS: workers } }).stdout);
   }
-  return root;
+  return validated.get(key)!;
 }
 
 describe('parse workers', () => {
   it('give the same diagnostics, at the same positions, as one thread', () => {
-    const root = corpus();
-    const run = (workers: string): string => spawnSync(process.execPath, [path.resolve('bin/acta.js'), 'validate', '--root', root, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ACTA_WORKERS: workers } }).stdout;
-    const serial = run('0');
+    const serial = validateOutput('0', '--format', 'json');
     expect(JSON.parse(serial).summary.errors).toBeGreaterThan(20);
-    expect(run('2')).toBe(serial);
+    expect(validateOutput('2', '--format', 'json')).toBe(serial);
   });
 });
 
 describe('check workers (validate, the parse cache off)', () => {
   it('give the same output as one thread, problems and positions included, with and without --as-of', () => {
-    const root = corpus();
-    const run = (workers: string, ...args: string[]): string => spawnSync(process.execPath, [path.resolve('bin/acta.js'), 'validate', '--root', root, ...args], { encoding: 'utf8', env: { ...process.env, ACTA_CACHE: '0', ACTA_WORKERS: workers } }).stdout;
+    const run = validateOutput;
     for (const [workers, ...args] of [['2', '--format', 'json'], ['1', '--format', 'text', '--as-of', '2017-06-01']] as const) {
       const serial = run('0', ...args);
       expect(serial.length).toBeGreaterThan(1000);
       expect(run(workers, ...args)).toBe(serial);
     }
-  });
-
-  it('a read command gives the same output with workers forced (the read path: answers given to checkRecords)', () => {
-    // The bundled records (valid ones: a worker answers for each), read-only here.
-    const root = path.resolve('data');
-    const run = (workers: string): string => {
-      const r = spawnSync(process.execPath, [path.resolve('bin/acta.js'), 'report', '-f', 'md', '--root', root, '--as-of', '2018-01-01', '--lang', 'en'], { encoding: 'utf8', env: { ...process.env, ACTA_CACHE: '0', ACTA_WORKERS: workers } });
-      return `${r.stdout}\n--\n${r.stderr}`;
-    };
-    const serial = run('0');
-    expect(serial.length).toBeGreaterThan(1000);
-    expect(run('2')).toBe(serial);
   });
 
   it("the build's worker answers a valid meeting with its facts and results (not left to this thread)", async () => {

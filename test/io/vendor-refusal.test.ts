@@ -1,8 +1,11 @@
 // acta init's packing of acta for a new repository: when npm pack leaves no tarball of the expected name, the refusal
 // names it in the officer's language (the catalog's usage.initPackMissing), never as a stack trace.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SaidError } from '../../src/io/files.js';
-import { vendorTarball } from '../../src/io/scaffold.js';
+import { withRuntime } from '../../src/io/runtime.js';
+import { tarballName, vendorTarball } from '../../src/io/scaffold.js';
 import { saidText } from '../../src/render/diagnostic-text.js';
 import { tempFolders } from './temp-folders.js';
 
@@ -19,5 +22,28 @@ describe('vendorTarball', () => {
     const said = (refusal as SaidError).said;
     expect(saidText(said, 'es')).toBe(`npm pack no escribió not-this-name.tgz en ${folder}`);
     expect(saidText(said, 'en')).toBe(`npm pack wrote no not-this-name.tgz into ${folder}`);
+  }, 60_000);
+});
+
+describe('ACTA_PACKED_DIR (the test runs\' hook: one npm pack for the whole run)', () => {
+  const silent = { write: (): void => {}, isTTY: false };
+  const inRun = (env: Record<string, string>, work: () => Promise<void>): Promise<void> => withRuntime({ cwd: process.cwd(), env: { ...process.env, ...env }, stdout: silent, stderr: silent }, work);
+
+  it('vendors the tarball kept there instead of packing', async () => {
+    const kept = folders.temp('acta-packed-');
+    writeFileSync(path.join(kept, tarballName()), 'kept bytes');
+    const into = folders.temp('acta-vendor-');
+    await inRun({ ACTA_PACKED_DIR: kept }, () => vendorTarball({ kind: 'checkout' }, into));
+    expect(readFileSync(path.join(into, tarballName()), 'utf8')).toBe('kept bytes');
+  });
+
+  it('keeps there, whole, the tarball it packed (or packed earlier in the process), and nothing else', async () => {
+    const kept = path.join(folders.temp('acta-packed-'), 'packed');
+    const into = folders.temp('acta-vendor-');
+    await inRun({ ACTA_PACKED_DIR: kept }, () => vendorTarball({ kind: 'checkout' }, into));
+    const vendored = readFileSync(path.join(into, tarballName()));
+    expect(vendored.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b])); // a gzip file: npm pack's, not a copy of the hook's
+    expect(readFileSync(path.join(kept, tarballName()))).toEqual(vendored);
+    expect(readdirSync(kept)).toEqual([tarballName()]);
   }, 60_000);
 });

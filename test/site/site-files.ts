@@ -1,5 +1,5 @@
 // Shared by the site tests: build a site once with the in-process CLI, and read it back as path → text.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, inject } from 'vitest';
@@ -30,16 +30,27 @@ export async function buildSite(root: string, extra: readonly string[] = []): Pr
 let shared: Promise<string> | undefined;
 
 /**
- * The site of data/ at AS_OF, built once per test worker for every file that only reads it (test files share a
- * worker's modules: vitest.config.ts isolate false), in the run's shared folder (test/global-setup.ts). Not to be
- * written into: a test that changes a site builds its own with buildSite.
+ * The site of data/ at AS_OF, built once for every file that only reads it, in the run's shared folder
+ * (test/global-setup.ts): the first worker to need it builds it and moves it to `data-site/`, where a worker that
+ * needs it later finds it (a worker's answer is kept for its later files: vitest.config.ts isolate false). Two
+ * workers building at once each build; the first move wins and the other's copy (the same bytes) is removed. Not to
+ * be written into: a test that changes a site builds its own with buildSite.
  */
 export function dataSite(): Promise<string> {
   shared ??= (async () => {
-    const out = path.join(mkdtempSync(path.join(inject('sharedFolder'), 'data-site-')), 'site');
-    const r = await runActa(['site', '--root', path.resolve('data'), '--as-of', AS_OF, '--out', out]);
+    const done = path.join(inject('sharedFolder'), 'data-site');
+    if (existsSync(done)) return path.join(done, 'site');
+    const mine = mkdtempSync(path.join(inject('sharedFolder'), 'data-site-'));
+    const r = await runActa(['site', '--root', path.resolve('data'), '--as-of', AS_OF, '--out', path.join(mine, 'site')]);
     if (r.code !== 0) throw new Error(`acta site --root data failed (exit ${r.code}): ${r.stderr}`);
-    return out;
+    try {
+      renameSync(mine, done);
+    } catch (e) {
+      // Another worker's site is there already (renaming onto a folder that is not empty fails).
+      if (!existsSync(done)) throw e;
+      rmSync(mine, { recursive: true, force: true });
+    }
+    return path.join(done, 'site');
   })();
   return shared;
 }

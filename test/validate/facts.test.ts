@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Alone } from '../../src/core/facts.js';
+import type { ReadAlone } from '../../src/core/facts.js';
 import { checkByFacts, factCounts, fromAnswers, looksLikeContext, startFacts } from '../../src/core/facts.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import type { ParsedFile } from '../../src/core/read/index.js';
-import { parseRecordFile, readRecordFile } from '../../src/core/read/index.js';
+import { parseRecordFile, readRecordFile, withTreeOnDemand } from '../../src/core/read/index.js';
 import { checkRepository, loadRepository, readParsedFiles, schemaValidator } from '../../src/io/load.js';
 import { diskSource } from '../../src/io/source.js';
 import { propertyRuns } from '../fixed-seeds.js';
@@ -31,21 +31,25 @@ function printed(checked: { diagnostics: readonly unknown[]; records: { files: r
   return JSON.stringify({ diagnostics: checked.diagnostics, texts, leftOut: checked.records.leftOut, lang: checked.records.config.lang ?? '' });
 }
 
-/** The read commands' path with check workers (io/load.ts loadRepository): every file parsed here, and a worker's
- * answers (another run given the same context checks each record alone; cloned, as across a thread) given to
- * checkRecords as its schema's and per-record checks' results. */
+/** The read commands' path with check workers (io/load.ts loadRepository): another run given the same context reads
+ * each record file alone (core/facts.ts `read`: its data as JSON text, its per-record results; cloned, as across a
+ * thread), and this thread keeps the file made from the same bytes and that data — what readRecordFile makes of it —
+ * and gives the answers to checkRecords as its schema's and per-record checks' results. Files not answered are kept as
+ * parsed here. */
 function byAnswers(files: readonly ParsedFile[], options: { rootFile: string; asOf?: string }): ReturnType<typeof checkRecords> & { answered: number } {
   const worker = startFacts(schemaValidator(), options);
   const bytes = (f: ParsedFile): Uint8Array => new TextEncoder().encode(f.text);
   files.forEach((f, i) => looksLikeContext(f.file) && worker.context(readRecordFile(f.file, bytes(f)), i));
-  const answers = new Map<string, Alone>();
-  for (const f of files) {
-    if (looksLikeContext(f.file) || f.positions?.() === undefined) continue;
-    const alone = worker.alone(readRecordFile(f.file, bytes(f)));
-    if (alone) answers.set(f.file, structuredClone(alone));
-  }
-  const { validator, recordResults } = fromAnswers(answers, new Map(files.map((f) => [f.file, f])), schemaValidator());
-  return { ...checkRecords(files, validator, { ...options, recordResults }), answered: answers.size };
+  const answers = new Map<string, ReadAlone>();
+  const kept = files.map((f) => {
+    if (looksLikeContext(f.file) || f.positions?.() === undefined) return f;
+    const answer = worker.read(readRecordFile(f.file, bytes(f)), true);
+    if (!answer) return f;
+    answers.set(f.file, structuredClone(answer));
+    return withTreeOnDemand(f.file, bytes(f), undefined, JSON.parse(answer.json), []);
+  });
+  const { validator, workerResults } = fromAnswers(answers, new Map(kept.map((f) => [f.file, f])), schemaValidator());
+  return { ...checkRecords(kept, validator, { ...options, workerResults }), answered: answers.size };
 }
 
 /** Both paths on the same files (each parsed anew: a file's positions are made once, on demand). */
@@ -63,6 +67,10 @@ function same(files: Record<string, string | Uint8Array>, asOf?: string): void {
     const read = byAnswers(parse(files), options);
     expect(printed(read)).toBe(printed(whole));
     expect(read.records.meetings.map((m) => m.data)).toEqual(whole.records.meetings.map((m) => m.data));
+    expect(read.records.plans.map((p) => p.data)).toEqual(whole.records.plans.map((p) => p.data));
+    // Key order too (what JSON and templates print in): the same text.
+    expect(JSON.stringify([read.records.meetings.map((m) => m.data), read.records.plans.map((p) => p.data)])).toBe(JSON.stringify([whole.records.meetings.map((m) => m.data), whole.records.plans.map((p) => p.data)]));
+    expect(read.records.leftOut).toEqual(whole.records.leftOut);
   }
 }
 

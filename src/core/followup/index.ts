@@ -17,9 +17,36 @@ export type StateSummary = Readonly<Record<CommitmentState, number>> & { readonl
 
 // One summary shape for every report, so totals read the same everywhere.
 export function summariseStates(commitments: readonly { readonly state: CommitmentState }[]): StateSummary {
-  const counts = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<CommitmentState, number>;
+  const counts = zeroStates();
   for (const c of commitments) counts[c.state]++;
-  return { ...counts, total: commitments.length };
+  return withTotal(counts, commitments.length);
+}
+
+// The summary's object, keys in STATES' order then total, made member by member: reports make one per meeting, body
+// and actor, and a spread copy of an object from entries costs several times the counting (~10 µs each).
+function zeroStates(): Record<CommitmentState, number> {
+  const counts = {} as Record<CommitmentState, number>;
+  for (const s of STATES) counts[s] = 0;
+  return counts;
+}
+
+function withTotal(counts: Record<CommitmentState, number>, total: number): StateSummary {
+  (counts as Record<CommitmentState | 'total', number>).total = total;
+  return counts as StateSummary;
+}
+
+/** Counts states one at a time, for many groups at once (no array per group): `add`, then `summary` once — the
+ * object summariseStates makes for the states added. */
+export function stateCounter(): { add(state: CommitmentState): void; summary(): StateSummary } {
+  const counts = zeroStates();
+  let total = 0;
+  return {
+    add(state) {
+      counts[state]++;
+      total++;
+    },
+    summary: () => withTotal(counts, total),
+  };
 }
 
 /** Done, not applicable, superseded or cancelled. */

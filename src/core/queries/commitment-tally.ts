@@ -2,7 +2,7 @@
 import type { ActorDirectory } from '../actors.js';
 import type { ActorId, Lang } from '../model.js';
 import type { Commitment, CommitmentState, StateSummary } from '../followup/index.js';
-import { STATES, summariseStates } from '../followup/index.js';
+import { STATES, stateCounter, summariseStates } from '../followup/index.js';
 import { groupBy } from './group-by.js';
 import type { ActorRef, ViewContext } from './view.js';
 import { actorRefs } from './view.js';
@@ -51,17 +51,17 @@ export function tallyCommitments(commitments: readonly Commitment[], bodies: rea
   const byBody = bodyIds
     .map((id) => ({ body: actorRefs([id], ctx)[0]!, counts: summariseStates(perBody.get(id) ?? []) }))
     .filter((row) => row.counts.total > 0);
-  // Only the state is counted: a small record per (commitment, actor), never a copy of the commitment.
-  const perActor = new Map<ActorId, { state: CommitmentState }[]>();
+  // Only the state is counted, per (commitment, actor): no record kept per pair.
+  const perActor = new Map<ActorId, ReturnType<typeof stateCounter>>();
   for (const c of commitments) {
     for (const actor of c.owed) {
-      const own = perActor.get(actor) ?? perActor.set(actor, []).get(actor)!;
-      own.push({ state: stateFor(c, actor) });
+      const own = perActor.get(actor) ?? perActor.set(actor, stateCounter()).get(actor)!;
+      own.add(stateFor(c, actor));
     }
   }
   const order = actorOrder(ctx.dir, ctx.lang);
   const byActor = [...perActor.entries()]
-    .map(([id, own]) => ({ actor: actorRefs([id], ctx)[0]!, counts: summariseStates(own) }))
+    .map(([id, own]) => ({ actor: actorRefs([id], ctx)[0]!, counts: own.summary() }))
     .sort((a, b) => order(a.actor, b.actor));
   const total = summariseStates(commitments);
   const states = STATES.filter((s) => ALWAYS.has(s) || total[s] > 0);

@@ -46,10 +46,7 @@ export interface ReportOptions {
 
 // Oldest due day first (the most late on top), then id; commitments are derived already with the --within window.
 export function buildFollowupReport(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, options: ReportOptions): FollowupReport {
-  const picked = commitments
-    .filter((c) => c.state === options.kind && matchesCommitment(c, sel, { owing: true }))
-    .sort((a, b) => compare(dueDay(a) ?? '', dueDay(b) ?? '') || compare(a.id, b.id));
-  const rows = picked.map((c) => viewCommitment(c, ctx));
+  const rows = followupRows(commitments, sel, ctx, options.kind);
   const waiting = options.kind === 'overdue' ? waitingPastExpected(commitments, sel).map((c) => viewCommitment(c, ctx)) : undefined;
   return {
     version: 1,
@@ -63,6 +60,14 @@ export function buildFollowupReport(commitments: readonly Commitment[], sel: Sel
     groups: options.by ? groupRows(rows, options.by, sel, ctx.lang) : [{ key: '', label: '', rows }],
     ...(waiting ? { waiting } : {}),
   };
+}
+
+/** The rows of buildFollowupReport, ungrouped and without its waiting list (fresh views, the caller's own). */
+export function followupRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, kind: 'overdue' | 'upcoming'): CommitmentView[] {
+  return commitments
+    .filter((c) => c.state === kind && matchesCommitment(c, sel, { owing: true }))
+    .sort((a, b) => compare(dueDay(a) ?? '', dueDay(b) ?? '') || compare(a.id, b.id))
+    .map((c) => viewCommitment(c, ctx));
 }
 
 /** Waiting for a meeting that was expected in a period now past: the longest past first. */

@@ -17,7 +17,7 @@ import type { CommitmentTally } from './commitment-tally.js';
 import { tallyCommitments } from './commitment-tally.js';
 import type { DeliveredRow } from './delivered.js';
 import { deliveredRows } from './delivered.js';
-import { buildFollowupReport } from './followup-report.js';
+import { followupRows } from './followup-report.js';
 import { groupBy } from './group-by.js';
 import type { MeetingItem } from './meeting-item.js';
 import { viewMeeting } from './meeting-item.js';
@@ -126,28 +126,68 @@ export function reportPeriod(records: RecordSet, sel: Selection, asOf: Day): { f
   return { from: sel.from ?? (first !== undefined && first < to ? first : to), to };
 }
 
-export function buildReport(input: ReportInput): ReportModel {
-  const { records, commitments, sel, ctx, asOf } = input;
+/** What the report reads of the records, taken first (reportBasis): the meetings held in the period in the bodies
+ * asked for, the plans that overlap it, the member countries in the report's order, acta.yaml's words and the records'
+ * health. Holds the records' data, never their files: once it is made the files (their bytes, their parse) can go
+ * before the view is built — at 8,000 meetings they are ~150 MB of the heap. */
+export interface ReportBasis {
+  readonly period: { readonly from: Day; readonly to: Day };
+  /** Held in the period, in the bodies asked for, by start then id. */
+  readonly meetings: readonly Meeting[];
+  /** Valid plans of the bodies asked for that overlap the period, by id. */
+  readonly plans: readonly Plan[];
+  /** Member countries (registry `member` not false), by name in the report's language. */
+  readonly members: readonly string[];
+  readonly secretariat?: LocalText;
+  readonly reference?: string;
+  readonly original: Lang;
+  readonly health: RecordHealth;
+}
+
+export type BasisInput = Pick<ReportInput, 'records' | 'diagnostics' | 'describe' | 'sel' | 'ctx' | 'asOf' | 'year'>;
+
+export function reportBasis(input: BasisInput): ReportBasis {
+  const { records, sel, ctx, asOf } = input;
   const period = reportPeriod(records, sel, asOf);
   const meetings = records.meetings.filter((m) => m.valid && inBodies(m.data.body, sel) && m.data.dates.start >= period.from && m.data.dates.start <= period.to).map((m) => m.data).sort(byStart);
+  const collator = new Intl.Collator(ctx.lang);
+  const members = records.registries.countries.filter((c) => c.member !== false).map((c) => ({ code: c.code, label: actorRefs([c.code], ctx)[0]!.label })).sort((a, b) => collator.compare(a.label, b.label)).map((c) => c.code);
+  const secretariat = pickText(records.config.name, ctx.lang); // the secretariat's own name: not a translation of a source
+  return {
+    period,
+    meetings,
+    plans: plansIn(records, sel, period),
+    members,
+    ...(secretariat ? { secretariat } : {}),
+    ...(records.config.reference ? { reference: records.config.reference.replace(/\{year\}/g, input.year ?? asOf.slice(0, 4)) } : {}),
+    original: records.config.authentic ?? records.config.lang ?? 'es',
+    health: buildRecordHealth(records, input.diagnostics, input.describe ?? ((d) => d.code)),
+  };
+}
+
+export function buildReport(input: ReportInput): ReportModel {
+  return reportFromBasis(reportBasis(input), input);
+}
+
+/** The report from its basis and the commitments: reads no record file (see ReportBasis). */
+export function reportFromBasis(basis: ReportBasis, input: Omit<ReportInput, 'records' | 'diagnostics' | 'describe'>): ReportModel {
+  const { commitments, sel, ctx, asOf } = input;
+  const { period, meetings, members } = basis;
   const held = new Set(meetings.map((m) => m.id));
   const fromMeetings = commitments.filter((c) => c.origin.recordKind === 'meeting' && held.has(c.origin.record));
   const ownByMeeting = groupBy(fromMeetings, (c) => c.origin.record);
   const operational = new Set(fromMeetings.filter((c) => c.kind === 'agreement').map((c) => c.origin.ref));
   const agreements = tallyAgreements(meetings, operational, ctx);
-  const overdue = overdueRows(commitments, sel, ctx, asOf, period.from);
+  const overdue = overdueRows(commitments, sel, ctx, period.from);
   const dueNext = dueNextRows(commitments, sel, ctx, input.next);
-  const collator = new Intl.Collator(ctx.lang);
-  const members = records.registries.countries.filter((c) => c.member !== false).map((c) => ({ code: c.code, label: actorRefs([c.code], ctx)[0]!.label })).sort((a, b) => collator.compare(a.label, b.label)).map((c) => c.code);
-  const secretariat = pickText(records.config.name, ctx.lang); // the secretariat's own name: not a translation of a source
   return {
     version: 1,
     kind: 'report',
     lang: ctx.lang,
     asOf,
-    ...(secretariat ? { secretariat } : {}),
-    ...(records.config.reference ? { reference: records.config.reference.replace(/\{year\}/g, input.year ?? asOf.slice(0, 4)) } : {}),
-    original: records.config.authentic ?? records.config.lang ?? 'es',
+    ...(basis.secretariat ? { secretariat: basis.secretariat } : {}),
+    ...(basis.reference !== undefined ? { reference: basis.reference } : {}),
+    original: basis.original,
     period: { ...period, ...(input.year ? { year: input.year } : {}) },
     bodies: actorRefs(sel.bodies ? [...sel.bodies].sort() : [], ctx),
     next: { from: asOf, to: shiftDays(asOf, input.next), days: input.next },
@@ -170,8 +210,8 @@ export function buildReport(input: ReportInput): ReportModel {
     overdue,
     dueNext,
     delivered: deliveredRows(commitments, period, ctx, (c) => inBodies(c.origin.body, sel)),
-    workplan: plansIn(records, sel, period).map((p) => buildPlanProgress(p, commitments, period, ctx)),
-    records: buildRecordHealth(records, input.diagnostics, input.describe ?? ((d) => d.code)),
+    workplan: basis.plans.map((p) => buildPlanProgress(p, commitments, period, ctx)),
+    records: basis.health,
     ...(input.texts ? { texts: adoptedTexts(meetings, new Set(fromMeetings.map((c) => c.origin.ref)), ctx) } : {}),
     ...(input.annex ? { annex: annexStatements(input.annex.actors ?? annexCountries(meetings, members, overdue, ctx), commitments, sel, ctx, asOf) } : {}),
   };
@@ -202,10 +242,13 @@ function recommendationRows(m: Meeting, ctx: ViewContext): RecommendationRow[] {
 }
 
 /** Everything overdue in the selected bodies, the most late first (the overdue report's own order). */
-export function overdueRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, asOf: Day, from: Day): OverdueRow[] {
+export function overdueRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, from: Day): OverdueRow[] {
   const bodies: Selection = sel.bodies ? { bodies: sel.bodies } : {};
-  const report = buildFollowupReport(commitments, bodies, ctx, { kind: 'overdue', asOf });
-  return report.groups.flatMap((g) => g.rows).map((row) => ({ ...row, earlier: (row.meetingDate ?? row.due.day ?? from) < from }));
+  // The views are made here (followupRows): `earlier` is set on each as its last member, no copy made.
+  return followupRows(commitments, bodies, ctx, 'overdue').map((row) => {
+    (row as { earlier?: boolean }).earlier = (row.meetingDate ?? row.due.day ?? from) < from;
+    return row as OverdueRow;
+  });
 }
 
 /** Open commitments whose due day falls within the next `days` days (the engine's daysLeft; 0 = due today), soonest first. */
