@@ -17,6 +17,7 @@ import { readSources } from '../io/sources.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
 import { startLanguageThread } from '../io/site-threads.js';
+import { startSiteWriter } from '../io/site-writer-thread.js';
 import { loadTemplateSet, PACKAGE_TEMPLATES } from '../io/templates.js';
 import { t } from '../render/catalog.js';
 import { formatLeftOutNote } from '../render/left-out.js';
@@ -65,15 +66,19 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   // Under ACTA_SITE_THREADS=2, English in a thread of its own (which reads the records itself, while this one does),
   // Spanish and the shared files in this one: the two languages share no file (see io/site-threads.ts). Else all here.
   const settled = { ...options, root, asOf };
+  // Under ACTA_SITE_WRITER=1 this thread builds the pages and a worker writes them and indexes the search shards
+  // (io/site-writer-thread.ts): the records held once, the same bytes.
   const english = startLanguageThread(settled, 'en');
+  const writer = english ? undefined : startSiteWriter();
   try {
     const { spec, leftOut } = await prepareSite(settled);
-    const count = await writeFolderAtomic(out, shown, SITE_MARKER, english ? concat(sharedFiles(spec), languageFiles(spec, 'es')) : siteFiles(spec), guard, english ? [english.part] : []);
+    const count = await writeFolderAtomic(out, shown, SITE_MARKER, english ? concat(sharedFiles(spec), languageFiles(spec, 'es')) : siteFiles(spec), guard, english ? [english.part] : [], writer?.writer);
     const warning = formatLeftOutNote(leftOut) ?? '';
     const slash = shown.endsWith('/') ? shown : `${shown}/`;
     return { stdout: '', stderr: `${warning}${t(lang, 'written.site', { folder: slash, pages: count.pages, files: count.files })}\n`, exitCode: 0 };
   } finally {
     await english?.stop();
+    await writer?.stop();
   }
 }
 

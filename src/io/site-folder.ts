@@ -112,10 +112,18 @@ export interface ParallelPart {
   stop(): Promise<void>;
 }
 
+/** Writes the files handed to it into the new folder from another thread (io/site-writer-thread.ts): what it wrote, in
+ * the order given; `stop` ends it (on a failure, before the new folder is removed). */
+export interface FileWriter {
+  write(files: Iterable<readonly [string, string | Iterable<string>]>): Promise<Written>;
+  stop(): Promise<void>;
+}
+
 /** Write `files` (relative paths with '/') as the whole content of `out`, replacing a folder acta wrote before. The
  * `parts` write the rest of the site at the same time, each from a thread of its own (their files follow this
- * thread's in the manifest); the folder is swapped in only when every part has written everything. */
-export async function writeFolderAtomic(out: string, shown: string, marker: string, files: Iterable<readonly [string, string | Iterable<string>]>, guard: FolderGuard, parts: readonly ((temp: string) => ParallelPart)[] = []): Promise<{ files: number; pages: number }> {
+ * thread's in the manifest); the folder is swapped in only when every part has written everything. A `writer` writes
+ * `files` from another thread (the same bytes, the same manifest), else this thread writes them. */
+export async function writeFolderAtomic(out: string, shown: string, marker: string, files: Iterable<readonly [string, string | Iterable<string>]>, guard: FolderGuard, parts: readonly ((temp: string) => ParallelPart)[] = [], writer?: (temp: string) => FileWriter): Promise<{ files: number; pages: number }> {
   const created = !(await checkOutputFolder(out, shown, marker, guard));
   if (created) {
     await fs.mkdir(out, { recursive: true });
@@ -133,7 +141,9 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
       p.done.catch(() => {}); // awaited below; a failure while this thread still writes is not an unhandled rejection
       started.push(p);
     }
-    const written = writeFilesInto(temp, files);
+    const sink = writer?.(temp);
+    if (sink) started.push({ done: Promise.resolve([]), stop: () => sink.stop() });
+    const written = sink ? await sink.write(files) : writeFilesInto(temp, files);
     for (const p of started) written.push(...(await p.done));
     // The manifest last: a folder without it (a run that stopped half-way) is never taken for acta's.
     await fs.writeFile(path.join(temp, marker), JSON.stringify({ written_by: 'acta site', note: 'acta site replaces this folder only while it holds exactly the files listed here', format: MANIFEST_FORMAT, files: written }) + '\n', { flag: 'wx' });
@@ -159,35 +169,42 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
 export function writeFilesInto(temp: string, files: Iterable<readonly [string, string | Iterable<string>]>): Written {
   const written: Written = [];
   const made = new Set<string>();
-  for (const [file, text] of files) {
-    if (file.split('/').some((part) => part === '..' || part === '' || part === '.') || !SITE_FILE.test(file)) throw new Error(`site file name ${file} leaves its folder or is not a site file`);
-    const folder = path.posix.dirname(file);
-    if (!made.has(folder)) mkdirSync(path.join(temp, folder), { recursive: true });
-    made.add(folder);
-    // Written synchronously: tens of thousands of small files, each an open, a write and a close — through the
-    // thread pool and a promise each, the run waited on them (a third of its wall time at 2,000 meetings).
-    let size = 0;
-    if (typeof text === 'string') {
-      // Encoded once: its length is the size the manifest records (Buffer.byteLength was a second pass over it).
-      const bytes = Buffer.from(text);
-      writeFileSync(path.join(temp, file), bytes, { flag: 'wx' });
-      size = bytes.length;
-    } else {
-      // Content in pieces is written piece by piece: no one string of the whole file.
-      const fd = openSync(path.join(temp, file), 'wx');
-      try {
-        for (const piece of text) {
-          const bytes = Buffer.from(piece);
-          writeFileSync(fd, bytes); // the whole piece (writeSync may write part of it)
-          size += bytes.length;
-        }
-      } finally {
-        closeSync(fd);
-      }
-    }
-    written.push([file, size]);
-  }
+  for (const [file, text] of files) written.push([file, writeSiteFile(temp, file, text, made)]);
   return written;
+}
+
+/** Write one file of the site into the new folder `temp`, new (never over a file), its folder made unless `made` says it
+ * was: its size. Also run by the thread that writes the site's files (io/site-writer.ts). */
+export function writeSiteFile(temp: string, file: string, text: string | Uint8Array | Iterable<string>, made: Set<string>): number {
+  if (file.split('/').some((part) => part === '..' || part === '' || part === '.') || !SITE_FILE.test(file)) throw new Error(`site file name ${file} leaves its folder or is not a site file`);
+  const folder = path.posix.dirname(file);
+  if (!made.has(folder)) mkdirSync(path.join(temp, folder), { recursive: true });
+  made.add(folder);
+  // Written synchronously: tens of thousands of small files, each an open, a write and a close — through the
+  // thread pool and a promise each, the run waited on them (a third of its wall time at 2,000 meetings).
+  if (text instanceof Uint8Array) {
+    writeFileSync(path.join(temp, file), text, { flag: 'wx' });
+    return text.length;
+  }
+  if (typeof text === 'string') {
+    // Encoded once: its length is the size the manifest records (Buffer.byteLength was a second pass over it).
+    const bytes = Buffer.from(text);
+    writeFileSync(path.join(temp, file), bytes, { flag: 'wx' });
+    return bytes.length;
+  }
+  // Content in pieces is written piece by piece: no one string of the whole file.
+  let size = 0;
+  const fd = openSync(path.join(temp, file), 'wx');
+  try {
+    for (const piece of text) {
+      const bytes = Buffer.from(piece);
+      writeFileSync(fd, bytes); // the whole piece (writeSync may write part of it)
+      size += bytes.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return size;
 }
 
 // Move every current entry (all acta's, as checked) into `old`, then every new entry from `temp` into place; on a

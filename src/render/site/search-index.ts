@@ -16,7 +16,7 @@ import { siteLabels } from './site-labels.js';
 
 export type SearchKind = 'agreement' | 'activity' | 'actor' | 'meeting';
 
-interface SearchDocument {
+export interface SearchDocument {
   readonly id: string;
   readonly kind: SearchKind;
   readonly title: string;
@@ -74,7 +74,8 @@ const newIndex = (): MiniSearch<SearchDocument> => new MiniSearch<SearchDocument
  * Documents keep this order across the shards: meetings (each followed by its agreements), activities, actors.
  */
 export class SearchIndexBuilder {
-  private search = newIndex();
+  /** The shard in hand's documents, as given (indexed when the shard is written: see SearchShard). */
+  private docs: SearchDocument[] = [];
   private readonly from: string;
   private readonly otherActor: OtherActors;
   private readonly shards: string[] = [];
@@ -92,17 +93,17 @@ export class SearchIndexBuilder {
 
   /** The shard in hand holds its share: write it (`shard()`) before adding more. */
   get full(): boolean {
-    return this.search.documentCount >= this.shardDocuments;
+    return this.docs.length >= this.shardDocuments;
   }
 
   /** The shard in hand as [its path, its script in pieces]; the next documents go to a new shard. */
-  shard(): [string, Iterable<string>] {
-    const index = this.search;
-    this.largest = Math.max(this.largest, index.documentCount);
-    this.search = newIndex();
+  shard(): [string, SearchShard] {
+    const docs = this.docs;
+    this.largest = Math.max(this.largest, docs.length);
+    this.docs = [];
     const file = sitePaths.searchShard(this.lang, this.shards.length + 1);
     this.shards.push(file);
-    return [file, shardScript(index, this.shards.length - 1)];
+    return [file, new SearchShard(docs, this.shards.length - 1)];
   }
 
   /** The script the search page loads: the index's options and words, and the shards' addresses (after the last shard). */
@@ -120,9 +121,8 @@ export class SearchIndexBuilder {
     return actors.map((x) => `${x.label} ${this.otherActor.get(x.id)?.ref.label ?? ''}`).join(' ');
   }
 
-  // The browser shows these through textContent (never as markup); unsafe code points (bidi overrides, controls) go too.
   private add(d: SearchDocument): void {
-    this.search.add({ ...d, title: htmlText(d.title), text: htmlText(d.text), actors: htmlText(d.actors), snippet: htmlText(d.snippet), ...(d.bodyLabel ? { bodyLabel: htmlText(d.bodyLabel) } : {}), ...(d.due ? { due: htmlText(d.due) } : {}) });
+    this.docs.push(d);
   }
 
   /** A meeting and its agreements. */
@@ -165,8 +165,34 @@ export class SearchIndexBuilder {
 
   /** The last shard's file, when it holds anything or is the only one (an empty site still has an index). */
   *rest(): Generator<[string, Iterable<string>]> {
-    if (this.search.documentCount > 0 || this.shards.length === 0) yield this.shard();
+    if (this.docs.length > 0 || this.shards.length === 0) yield this.shard();
   }
+}
+
+/**
+ * A shard of the index as its documents (plain data) until it is written: iterating it indexes them with MiniSearch
+ * and gives the shard's script in pieces (shardScript). A writer in another thread is sent the documents instead and
+ * does the same there (io/site-writer.ts): the indexing, a fifth of the site's work, then runs beside the pages.
+ * MiniSearch gives a document its id in the order added, so adding a shard's documents at once when it is written
+ * makes the same index as adding each as it was made.
+ */
+export class SearchShard implements Iterable<string> {
+  constructor(
+    readonly docs: readonly SearchDocument[],
+    readonly n: number,
+  ) {}
+
+  [Symbol.iterator](): Iterator<string> {
+    return shardScript(indexOf(this.docs), this.n);
+  }
+}
+
+/** The documents in a MiniSearch index. The browser shows them through textContent (never as markup); unsafe code
+ * points (bidi overrides, controls) go too. */
+export function indexOf(docs: readonly SearchDocument[]): MiniSearch<SearchDocument> {
+  const index = newIndex();
+  for (const d of docs) index.add({ ...d, title: htmlText(d.title), text: htmlText(d.text), actors: htmlText(d.actors), snippet: htmlText(d.snippet), ...(d.bodyLabel ? { bodyLabel: htmlText(d.bodyLabel) } : {}), ...(d.due ? { due: htmlText(d.due) } : {}) });
+  return index;
 }
 
 const safeJs = (s: string): string => s.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
