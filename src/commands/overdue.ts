@@ -13,6 +13,7 @@ import { loadFollowup, pickFormat, withoutRecords } from './followup.js';
 import type { Outcome } from './outcome.js';
 import { tableWidth } from '../io/terminal.js';
 import { collectedFirst, collectIfLarge } from '../io/heap.js';
+import { jsonTextParts } from '../render/escape.js';
 
 export interface OverdueOptions extends FollowupOptions {
   readonly by?: string;
@@ -34,7 +35,8 @@ export async function runReport(kind: 'overdue' | 'upcoming', options: OverdueOp
   collectIfLarge();
   const report = buildFollowupReport(input.commitments, input.sel, input.ctx, { kind, asOf: input.asOf, ...(options.by ? { by: options.by as GroupBy } : {}), ...(within !== undefined ? { within } : {}) });
   const render = { style: resolveStyle(options), width: tableWidth() };
-  const stdout = format === 'table' ? collectedFirst(reportTableParts(report, render)) : REPORT_FORMATTERS[format](report, render);
+  // Table and JSON written in parts as they are made (JSON as one string peaked at 1.27 GB for overdue at 8,000 meetings).
+  const stdout = format === 'table' ? collectedFirst(reportTableParts(report, render)) : format === 'json' ? collectedFirst(jsonTextParts(report, 4)) : REPORT_FORMATTERS[format](report, render);
   // Only `overdue` offers --fail-on-overdue: `upcoming` lists what is not yet due, and fails on nothing.
   const failed = kind === 'overdue' && options.failOnOverdue === true && report.count > 0;
   return { stdout, ...(input.warning ? { stderr: input.warning } : {}), exitCode: failed ? 1 : 0 };

@@ -11,6 +11,7 @@ import { main } from '../../src/cli.js';
 import { loadTemplateSet } from '../../src/io/templates.js';
 import type { TemplateSet } from '../../src/render/report-template.js';
 import { PART_SIZE, renderTemplate, renderTemplateParts, TemplateError } from '../../src/render/report-template.js';
+import { jsonText } from '../../src/render/escape.js';
 import { REPO_ROOT, runActa } from '../run-acta.js';
 
 const set = (text: string, partials: Record<string, string> = {}): TemplateSet => ({ main: { name: 'main.hbs', text }, partials: Object.fromEntries(Object.entries(partials).map(([k, v]) => [k, { name: `${k}.hbs`, text: v }])) });
@@ -77,6 +78,26 @@ describe('acta report writes its text in parts', () => {
       expect(text.length).toBeGreaterThan(2 * PART_SIZE);
       expect(writes.length).toBeGreaterThan(2);
       expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(text.length / 2);
+    });
+  }
+
+  // The follow-up commands' JSON too (as one string, at 8,000 meetings: overdue 1.27 GB, list commitments 1.13 GB, a
+  // statement 885 MB): several writes, none over half the text, which is jsonText's own of the same value.
+  for (const command of [['overdue'], ['list', 'commitments'], ['statement', 'MX']]) {
+    it(`${command.join(' ')} -f json: standard output gets several writes, which join into jsonText's text`, async () => {
+      const writes: string[] = [];
+      const code = await main(['node', 'acta', ...command, '--root', corpus, '--as-of', '2099-01-01', '-f', 'json'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, NO_COLOR: '1', CI: 'true', ACTA_CACHE: '0', ACTA_WORKERS: '0', ACTA_LANG: 'es' },
+        stdout: { write: (s) => void writes.push(s), isTTY: false },
+        stderr: { write: () => undefined, isTTY: false },
+      });
+      expect(code).toBe(0);
+      const text = writes.join('');
+      expect(text.length).toBeGreaterThan(2 * PART_SIZE);
+      expect(writes.length).toBeGreaterThan(2);
+      expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(text.length / 2);
+      expect(jsonText(JSON.parse(text))).toBe(text);
     });
   }
 
