@@ -101,6 +101,22 @@ describe('acta report writes its text in parts', () => {
     });
   }
 
+  it('overdue -f csv: standard output gets a write for every few hundred rows, not one', async () => {
+    const writes: string[] = [];
+    const code = await main(['node', 'acta', 'overdue', '--root', corpus, '--as-of', '2099-01-01', '-f', 'csv'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', CI: 'true', ACTA_CACHE: '0', ACTA_WORKERS: '0', ACTA_LANG: 'es' },
+      stdout: { write: (s) => void writes.push(s), isTTY: false },
+      stderr: { write: () => undefined, isTTY: false },
+    });
+    expect(code).toBe(0);
+    const text = writes.join('');
+    // A header, then rows a few hundred at a time (csvParts): over 600 rows here, so three writes or more.
+    expect(text.split('\r\n').length).toBeGreaterThan(600);
+    expect(writes.length).toBeGreaterThan(2);
+    for (const w of writes) expect(w.split('\r\n').length - 1).toBeLessThanOrEqual(500);
+  });
+
   it('-o FILE: the file holds the same text as standard output, and no temporary file is left', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'acta-parts-'));
     const out = path.join(dir, 'r.html');
