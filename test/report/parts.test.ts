@@ -12,6 +12,7 @@ import { loadTemplateSet } from '../../src/io/templates.js';
 import type { TemplateSet } from '../../src/render/report-template.js';
 import { PART_SIZE, renderTemplate, renderTemplateParts, TemplateError } from '../../src/render/report-template.js';
 import { jsonText } from '../../src/render/escape.js';
+import { MD_ROWS, mdTable, mdTableParts } from '../../src/render/markdown.js';
 import { REPO_ROOT, runActa } from '../run-acta.js';
 
 const set = (text: string, partials: Record<string, string> = {}): TemplateSet => ({ main: { name: 'main.hbs', text }, partials: Object.fromEntries(Object.entries(partials).map(([k, v]) => [k, { name: `${k}.hbs`, text: v }])) });
@@ -115,6 +116,28 @@ describe('acta report writes its text in parts', () => {
     expect(text.split('\r\n').length).toBeGreaterThan(600);
     expect(writes.length).toBeGreaterThan(2);
     for (const w of writes) expect(w.split('\r\n').length - 1).toBeLessThanOrEqual(500);
+  });
+
+  it('overdue -f md: standard output gets a write for every hundred table rows, not one', async () => {
+    const writes: string[] = [];
+    const code = await main(['node', 'acta', 'overdue', '--root', corpus, '--as-of', '2099-01-01', '-f', 'md'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', CI: 'true', ACTA_CACHE: '0', ACTA_WORKERS: '0', ACTA_LANG: 'es' },
+      stdout: { write: (s) => void writes.push(s), isTTY: false },
+      stderr: { write: () => undefined, isTTY: false },
+    });
+    expect(code).toBe(0);
+    expect(writes.join('').split('\n').length).toBeGreaterThan(2 * MD_ROWS);
+    expect(writes.length).toBeGreaterThan(2);
+    for (const w of writes) expect(w.split('\n').length - 1).toBeLessThanOrEqual(MD_ROWS);
+  });
+
+  it('mdTableParts joins into mdTable, at and around its part size', () => {
+    for (const n of [0, 1, MD_ROWS - 1, MD_ROWS, MD_ROWS + 1, 12 * MD_ROWS]) {
+      const items = Array.from({ length: n }, (_, i) => i);
+      const toRow = (i: number): string[] => [String(i), `r${i}`, i % 2 ? 'x' : ''];
+      expect([...mdTableParts(['a', 'b', 'c'], items, toRow, [0])].join('')).toBe(mdTable(['a', 'b', 'c'], items.map(toRow), [0]));
+    }
   });
 
   it('-o FILE: the file holds the same text as standard output, and no temporary file is left', async () => {
