@@ -65,16 +65,22 @@ describe('acta report writes its text in parts', () => {
     corpus = path.join(mkdtempSync(path.join(os.tmpdir(), 'acta-parts-corpus-')), 'r');
     generateCorpus(corpus, { meetings: 60, agreements: 6, seed: 11, registries: path.join(REPO_ROOT, 'data/registries') });
   });
+  // What standard output is handed, write by write, by the command run in this process (exit 0 asserted).
+  async function writesOf(args: readonly string[]): Promise<string[]> {
+    const writes: string[] = [];
+    const code = await main(['node', 'acta', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', CI: 'true', ACTA_CACHE: '0', ACTA_WORKERS: '0', ACTA_LANG: 'es' },
+      stdout: { write: (s) => void writes.push(s), isTTY: false },
+      stderr: { write: () => undefined, isTTY: false },
+    });
+    expect(code).toBe(0);
+    return writes;
+  }
+
   for (const format of ['md', 'html', 'json'] as const) {
     it(`-f ${format}: standard output gets several writes, which join into the whole text`, async () => {
-      const writes: string[] = [];
-      const code = await main(['node', 'acta', 'report', '--root', corpus, '--as-of', '2001-01-01', '-f', format, '--annex', '--texts'], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, NO_COLOR: '1', CI: 'true', ACTA_CACHE: '0', ACTA_WORKERS: '0', ACTA_LANG: 'es' },
-        stdout: { write: (s) => void writes.push(s), isTTY: false },
-        stderr: { write: () => undefined, isTTY: false },
-      });
-      expect(code).toBe(0);
+      const writes = await writesOf(['report', '--root', corpus, '--as-of', '2001-01-01', '-f', format, '--annex', '--texts']);
       const text = writes.join('');
       expect(text.length).toBeGreaterThan(2 * PART_SIZE);
       expect(writes.length).toBeGreaterThan(2);
@@ -86,14 +92,7 @@ describe('acta report writes its text in parts', () => {
   // statement 885 MB): several writes, none over half the text, which is jsonText's own of the same value.
   for (const command of [['overdue'], ['list', 'commitments'], ['statement', 'MX']]) {
     it(`${command.join(' ')} -f json: standard output gets several writes, which join into jsonText's text`, async () => {
-      const writes: string[] = [];
-      const code = await main(['node', 'acta', ...command, '--root', corpus, '--as-of', '2099-01-01', '-f', 'json'], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, NO_COLOR: '1', CI: 'true', ACTA_CACHE: '0', ACTA_WORKERS: '0', ACTA_LANG: 'es' },
-        stdout: { write: (s) => void writes.push(s), isTTY: false },
-        stderr: { write: () => undefined, isTTY: false },
-      });
-      expect(code).toBe(0);
+      const writes = await writesOf([...command, '--root', corpus, '--as-of', '2099-01-01', '-f', 'json']);
       const text = writes.join('');
       expect(text.length).toBeGreaterThan(2 * PART_SIZE);
       expect(writes.length).toBeGreaterThan(2);
@@ -103,14 +102,7 @@ describe('acta report writes its text in parts', () => {
   }
 
   it('overdue -f csv: standard output gets a write for every few hundred rows, not one', async () => {
-    const writes: string[] = [];
-    const code = await main(['node', 'acta', 'overdue', '--root', corpus, '--as-of', '2099-01-01', '-f', 'csv'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1', CI: 'true', ACTA_CACHE: '0', ACTA_WORKERS: '0', ACTA_LANG: 'es' },
-      stdout: { write: (s) => void writes.push(s), isTTY: false },
-      stderr: { write: () => undefined, isTTY: false },
-    });
-    expect(code).toBe(0);
+    const writes = await writesOf(['overdue', '--root', corpus, '--as-of', '2099-01-01', '-f', 'csv']);
     const text = writes.join('');
     // A header, then rows a few hundred at a time (csvParts): over 600 rows here, so three writes or more.
     expect(text.split('\r\n').length).toBeGreaterThan(600);
@@ -119,14 +111,7 @@ describe('acta report writes its text in parts', () => {
   });
 
   it('overdue -f md: standard output gets a write for every hundred table rows, not one', async () => {
-    const writes: string[] = [];
-    const code = await main(['node', 'acta', 'overdue', '--root', corpus, '--as-of', '2099-01-01', '-f', 'md'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1', CI: 'true', ACTA_CACHE: '0', ACTA_WORKERS: '0', ACTA_LANG: 'es' },
-      stdout: { write: (s) => void writes.push(s), isTTY: false },
-      stderr: { write: () => undefined, isTTY: false },
-    });
-    expect(code).toBe(0);
+    const writes = await writesOf(['overdue', '--root', corpus, '--as-of', '2099-01-01', '-f', 'md']);
     expect(writes.join('').split('\n').length).toBeGreaterThan(2 * MD_ROWS);
     expect(writes.length).toBeGreaterThan(2);
     for (const w of writes) expect(w.split('\n').length - 1).toBeLessThanOrEqual(MD_ROWS);
