@@ -5,7 +5,7 @@ import { parseWindow } from '../core/queries/selection.js';
 import { say } from '../core/diagnostics.js';
 import { SaidError } from '../io/files.js';
 import type { ReportFormat } from '../render/followup-report.js';
-import { REPORT_FORMATTERS, reportCsvParts, reportMarkdownParts, reportTableParts } from '../render/followup-report.js';
+import { REPORT_FORMATTERS, REPORT_PARTS } from '../render/followup-report.js';
 import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { FollowupOptions } from './followup.js';
@@ -13,7 +13,6 @@ import { loadFollowup, pickFormat, withoutRecords } from './followup.js';
 import type { Outcome } from './outcome.js';
 import { tableWidth } from '../io/terminal.js';
 import { collectedFirst, collectIfLarge } from '../io/heap.js';
-import { jsonTextParts } from '../render/escape.js';
 
 export interface OverdueOptions extends FollowupOptions {
   readonly by?: string;
@@ -35,9 +34,7 @@ export async function runReport(kind: 'overdue' | 'upcoming', options: OverdueOp
   collectIfLarge();
   const report = buildFollowupReport(input.commitments, input.sel, input.ctx, { kind, asOf: input.asOf, ...(options.by ? { by: options.by as GroupBy } : {}), ...(within !== undefined ? { within } : {}) });
   const render = { style: resolveStyle(options), width: tableWidth() };
-  // Every format written in parts as it is made (as one string, at 8,000 meetings: JSON 1.27 GB, CSV 759 MB, md 501 MB).
-  const parts = format === 'table' ? reportTableParts(report, render) : format === 'json' ? jsonTextParts(report, 4) : format === 'csv' ? reportCsvParts(report) : reportMarkdownParts(report);
-  const stdout = collectedFirst(parts);
+  const stdout = collectedFirst(REPORT_PARTS[format](report, render));
   // Only `overdue` offers --fail-on-overdue: `upcoming` lists what is not yet due, and fails on nothing.
   const failed = kind === 'overdue' && options.failOnOverdue === true && report.count > 0;
   return { stdout, ...(input.warning ? { stderr: input.warning } : {}), exitCode: failed ? 1 : 0 };
