@@ -44,13 +44,17 @@ const COMPILED_TEMPLATES = path.join(REPO_ROOT, 'dist');
 // templates compiled at run time. Without dist/, or for a template changed since the build, they compile as before.
 // And `acta init` from this checkout packs acta once for the run (ACTA_PACKED_DIR, in the folder test/global-setup.ts
 // shares), not once in each worker: test/io/vendor-refusal.test.ts checks the hook both ways.
+/** The run's folder for the tarball `acta init` vendors from this checkout (ACTA_PACKED_DIR): the first to pack
+ * keeps it there for the rest (src/io/scaffold.ts vendorTarball; test/adoption/first-week.test.ts puts its own there). */
+export const packedDir = (): string => path.join(inject('sharedFolder'), 'packed');
+
 export async function runActa(args: readonly string[], options: RunOptions = {}): Promise<ActaRun> {
   let stdout = '';
   let stderr = '';
   const tty = options.columns !== undefined;
   const code = await main(['node', BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: testEnv({ ACTA_WORKERS: '0', ACTA_COMPILED_TEMPLATES: COMPILED_TEMPLATES, ACTA_PACKED_DIR: path.join(inject('sharedFolder'), 'packed'), ...options.env }),
+    env: testEnv({ ACTA_WORKERS: '0', ACTA_COMPILED_TEMPLATES: COMPILED_TEMPLATES, ACTA_PACKED_DIR: packedDir(), ...options.env }),
     stdout: { write: (s) => void (stdout += s), isTTY: tty, columns: options.columns },
     stderr: { write: (s) => void (stderr += s), isTTY: false },
   });
