@@ -4,8 +4,8 @@
 //   sort -t$'\t' -k3 -nr /tmp/acta-test-cpu.tsv | head -30    the costliest files and tests
 // Each line: file|test, worker pid, CPU ms (user+system of the worker and of the child processes it waited for:
 // acta, git, npm, soffice — from /proc/self/stat, Linux only), wall ms (files only), the file (> the test), and for
-// files the worker's heap in MB when the file ended (test files share a worker's heap: isolate: false) and the CPU ms
-// of the processes still running below the worker (the shared Chromium of test/browser.ts and its renderers), which
+// files the worker's heap in MB when the file ended (test files share a worker's heap: isolate: false); last, the CPU
+// ms of the processes still running below the worker (the shared Chromium of test/browser.ts and its renderers), which
 // the CPU column cannot see: the worker never waits for that browser (it goes with the worker), so neither this
 // column's CPU nor `/usr/bin/time npx vitest run` counts it. Add the two columns for a file's whole cost.
 // CPU, not wall time, because the machine is shared: wall time there measures the neighbours. A file's CPU leaves out
@@ -56,5 +56,9 @@ beforeAll(() => {
   fileWall = performance.now();
 });
 afterAll(() => appendFileSync(OUT, `file\t${process.pid}\t${cpuMs() - fileCpu}\t${Math.round(performance.now() - fileWall)}\t${expect.getState().testPath}\t${Math.round(process.memoryUsage().heapUsed / 2 ** 20)}\t${liveTreeMs() - fileLive}\n`));
-beforeEach(() => void (testCpu = cpuMs()));
-afterEach((context) => appendFileSync(OUT, `test\t${process.pid}\t${cpuMs() - testCpu}\t\t${expect.getState().testPath} > ${context.task.name}\n`));
+let testLive = 0;
+beforeEach(() => {
+  testCpu = cpuMs();
+  testLive = liveTreeMs();
+});
+afterEach((context) => appendFileSync(OUT, `test\t${process.pid}\t${cpuMs() - testCpu}\t\t${expect.getState().testPath} > ${context.task.name}\t\t${liveTreeMs() - testLive}\n`));
