@@ -14,6 +14,7 @@ import { reportLabels } from '../report-labels.js';
 import { statementView } from '../statement-view.js';
 import type { ReportView } from '../svg/report-charts.js';
 import { chartParagraph } from './chart.js';
+import { deferredChunks } from './deferred.js';
 import type { Cell, DocumentMeta, Line, Piece } from './parts.js';
 import { caption, cell, contents, heading, isHttp, num, originalLine, para, scope, section, table } from './parts.js';
 import { statementBlocks } from './statement.js';
@@ -304,15 +305,19 @@ function records(view: ReportView, { r }: Words): FileChild[] {
   return out;
 }
 
+const POINTS_PER_PIECE = 50;
+
 function texts(view: ReportView, { r, lang }: Words): FileChild[] {
   if (!view.texts) return [];
   const out: FileChild[] = [heading(1, `A ${r.textsTitle}`), scope(r.textsScope)];
   for (const m of view.texts) {
+    // The heading stays in the tree (the table of contents is filled from the headings there); the points' paragraphs
+    // are made when written (deferred.ts).
     out.push(heading(2, `${m.body.label} — ${day(m.date, lang)}${m.title ? `: ${localText(m.title, lang)}` : ''} ${m.meeting}`));
-    for (const p of m.points) {
+    out.push(...deferredChunks(m.points, POINTS_PER_PIECE, (points) => points.map((p) => {
       const line: Line = [`${p.number}. `, p.text ? localText(p.text, lang) : { text: r.noText, style: 'italic' }, ...(p.commitment ? [' ', { text: r.holdsCommitment, style: 'muted' as const }] : [])];
-      out.push(para(line, undefined, {}));
-    }
+      return para(line, undefined, {});
+    })));
   }
   return out;
 }
