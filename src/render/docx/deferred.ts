@@ -48,17 +48,12 @@ export class Deferred extends FileChild {
   }
 }
 
-// Off only in the test that proves the pieces write the library's XML (the same document made whole).
+// Off only in the test that proves the pieces write the library's XML (the same documents made whole).
 let deferring = true;
 
-/** Makes `build`'s document whole, as the library alone would (for the test that compares the two). */
-export function undeferred<T>(build: () => T): T {
-  deferring = false;
-  try {
-    return build();
-  } finally {
-    deferring = true;
-  }
+/** Whether documents made from now on defer their bulk (a testability hook: test/docx/deferred.test.ts). */
+export function setDeferring(on: boolean): void {
+  deferring = on;
 }
 
 /** Items made into components a chunk at a time when the document is written (at once when not deferring). */
