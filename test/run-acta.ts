@@ -36,6 +36,10 @@ function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.Process
 /** The build's precompiled templates (dist/templates-compiled-*.js, made by `npm test`'s pretest build). */
 const COMPILED_TEMPLATES = path.join(REPO_ROOT, 'dist');
 
+/** The run's folder for the tarball `acta init` vendors from this checkout (ACTA_PACKED_DIR): the first to pack
+ * keeps it there for the rest (src/io/scaffold.ts vendorTarball; test/adoption/first-week.test.ts puts its own there). */
+export const packedDir = (): string => path.join(inject('sharedFolder'), 'packed');
+
 // In-process runs read src/ through vitest, where the parse worker (a .js file next to dist/) does not exist: they
 // parse on this thread (ACTA_WORKERS=0) unless a test asks otherwise; test/io/parse-pool.test.ts runs the real pool.
 // Nor are the package's templates compiled beside src/: runs take dist/'s specs (ACTA_COMPILED_TEMPLATES, used only for
@@ -44,10 +48,6 @@ const COMPILED_TEMPLATES = path.join(REPO_ROOT, 'dist');
 // templates compiled at run time. Without dist/, or for a template changed since the build, they compile as before.
 // And `acta init` from this checkout packs acta once for the run (ACTA_PACKED_DIR, in the folder test/global-setup.ts
 // shares), not once in each worker: test/io/vendor-refusal.test.ts checks the hook both ways.
-/** The run's folder for the tarball `acta init` vendors from this checkout (ACTA_PACKED_DIR): the first to pack
- * keeps it there for the rest (src/io/scaffold.ts vendorTarball; test/adoption/first-week.test.ts puts its own there). */
-export const packedDir = (): string => path.join(inject('sharedFolder'), 'packed');
-
 export async function runActa(args: readonly string[], options: RunOptions = {}): Promise<ActaRun> {
   let stdout = '';
   let stderr = '';
