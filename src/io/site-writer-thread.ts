@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { say } from '../core/diagnostics.js';
+import type { PageLinks } from '../render/site/page-job.js';
+import { SitePage } from '../render/site/page-job.js';
 import { SearchShard } from '../render/site/search-index.js';
 import { SaidError } from './files.js';
 import { runtime } from './runtime.js';
@@ -23,6 +25,9 @@ const encoder = new TextEncoder();
 
 /** A file's weight in units: its bytes (characters when sent in pieces), a search document counted as this many. */
 export const DOCUMENT_UNITS = 400;
+
+/** A page sent as its model (SitePage) counted as this many units: about a meeting page's bytes. */
+export const PAGE_UNITS = 1 << 15;
 
 /** The writer's young generation, in MB: what it allocates lives for a page or a shard, and V8's default young
  * generation (tens of MB, grown to its limit by the shards' indexing) was most of what the thread added to the peak
@@ -100,6 +105,7 @@ export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
       thread.ref();
       const post = (m: SiteWriterMessage, transfer?: ArrayBuffer[]): void => thread.postMessage(m, transfer);
       post({ temp });
+      const linkIds = new Map<PageLinks, number>();
       for (const [file, content] of files) {
         if (failure) throw failure;
         if (typeof content === 'string') {
@@ -108,6 +114,15 @@ export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
           const bytes = encoder.encode(content);
           inFlight += bytes.length; // before it is handed over: then this thread's view of it is empty
           post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
+        } else if (content instanceof SitePage) {
+          // A page crosses as its model and is rendered there; its language's link sets cross once, before its first.
+          let id = linkIds.get(content.links);
+          if (id === undefined) {
+            linkIds.set(content.links, (id = linkIds.size));
+            post({ links: content.links, id });
+          }
+          post({ file, job: content.job, links: id });
+          inFlight += PAGE_UNITS;
         } else if (content instanceof SearchShard) {
           post({ file, docs: content.docs, n: content.n });
           inFlight += content.docs.length * DOCUMENT_UNITS;
