@@ -14,7 +14,7 @@ import { SitePage } from './page-job.js';
 import { bookPages } from './list-book.js';
 import { homePage, searchPage } from './list-pages.js';
 import type { MeetingRow } from './meeting-pages.js';
-import { meetingRow, meetingsIndex, meetingsPages, meetingTitle } from './meeting-pages.js';
+import { meetingPageModel, meetingRow, meetingsIndex, meetingsPages, meetingTitle } from './meeting-pages.js';
 import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
 import type { PlanRow } from './plan-pages.js';
 import { activityPage, planPage, planRow, plansIndex, planTitle } from './plan-pages.js';
@@ -109,7 +109,7 @@ export function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, S
     const m = site.meetingPage(record);
     // Rendered where it is written (a writer thread renders it from the model: see page-job.ts).
     const path = sitePaths.meeting(lang, m.meeting.id);
-    yield [path, new SitePage({ kind: 'meeting', frame: frame(path, meetingTitle(m.meeting, lang)), model: m }, links)];
+    yield [path, new SitePage({ kind: 'meeting', frame: frame(path, meetingTitle(m.meeting, lang)), model: meetingPageModel(m) }, links)];
     search.meeting(m);
     if (search.full) yield search.shard();
     rows.push(meetingRow(m));

@@ -2,17 +2,17 @@
 // writes the site's files (io/site-writer.ts), which renders it with the same functions — the same bytes as when this
 // thread renders it. The links a page makes depend on its language's sets (which actors, activities and sources have
 // a page): those cross once per language (PageLinks), not with every page.
-import type { SiteMeeting } from '../../core/queries/site.js';
 import type { LinkContext } from './components.js';
 import type { PageFrame } from './layout.js';
 import { renderPage } from './layout.js';
+import type { MeetingPageModel } from './meeting-pages.js';
 import { meetingPage } from './meeting-pages.js';
 
 /** What a language's pages link by: a page's LinkContext without its path. */
 export type PageLinks = Omit<LinkContext, 'path'>;
 
 /** A page as data: which page it is (its kind), its frame (language, path, titles) and its model. */
-export type PageJob = { readonly kind: 'meeting'; readonly frame: PageFrame; readonly model: SiteMeeting };
+export type PageJob = { readonly kind: 'meeting'; readonly frame: PageFrame; readonly model: MeetingPageModel };
 
 /** The page's HTML. */
 export function renderJob(job: PageJob, links: PageLinks): string {
