@@ -39,13 +39,11 @@ export const SITE_WRITER_ROLE = 'acta-site-writer';
 
 const WORKER = new URL('./site-writer.js', import.meta.url);
 
-/** Whether the site's files are written by a worker: when asked (ACTA_SITE_WRITER=1; not with ACTA_SITE_THREADS=2, the
- * thread per language of io/site-threads.ts), and only when the worker's module is there (not in the sources the tests
- * run: src/io/site-writer.ts is compiled to dist/ only). Not by default: on this shared machine it gave 0.73× the wall
- * time at 2,000 meetings but 1.00× at 8,000, for 0.93–0.97× the CPU and 46–72 MiB more at the peak
- * (docs/internals/performance.md, "`site`, fourth round"); a quiet machine's bench decides. */
+/** Whether the site's files are written by a worker: by default, when the worker's module is there (not in the sources
+ * the tests run: src/io/site-writer.ts is compiled to dist/ only); not under ACTA_SITE_WRITER=0 (one thread does it
+ * all, the same bytes). See docs/internals/performance.md, "`site`, fifth round". */
 export function siteWriterThread(env: NodeJS.ProcessEnv = runtime().env, worker: URL = WORKER): boolean {
-  if (env['ACTA_SITE_WRITER'] !== '1' || env['ACTA_SITE_THREADS'] === '2') return false;
+  if (env['ACTA_SITE_WRITER'] === '0') return false;
   return existsSync(fileURLToPath(worker));
 }
 
