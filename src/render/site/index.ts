@@ -100,8 +100,9 @@ export function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, S
     const books = { overdue: site.overdue(), upcoming: site.upcoming() };
     yield put(sitePaths.home(lang), `${w.asOf} ${day(site.asOf, lang)} — ${spec.titles[lang]}`, (lc) => homePage(site, books, lc));
     // The lists: an index per list, and each actor's part as pages of their own (see list-book.ts).
-    // An actor's part is rendered where it is written, as a meeting's page is (page-job.ts).
-    for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield p.entry ? [p.path, new SitePage({ kind: 'listEntry', frame: frame(p.path, p.title), model: p.entry }, links)] : put(p.path, p.title, p.body);
+    // Rendered here, not sent as models to the writer thread: a part's rows (commitments' views) cost more to clone than
+    // to render (docs/internals/performance.md, "`site`, fifth round").
+    for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
   }
   // A meeting's content is built for its page and its search entries, then dropped: only its list row stays.
   const search = new SearchIndexBuilder(lang, other.actors, spec.searchShardDocuments);

@@ -24,8 +24,6 @@ export interface BookPage {
   readonly path: string;
   readonly title: string;
   readonly body: (lc: LinkContext) => Html;
-  /** An actor's part: its model, which a writer thread renders (entryPage) from. */
-  readonly entry?: EntryPageModel;
 }
 
 const pagesOf = (n: number, size: number): number => Math.max(1, Math.ceil(n / size));
@@ -41,7 +39,7 @@ export function* bookPages(book: FollowupBook, lang: LinkContext['lang']): Gener
       for (let page = 1; page <= pages; page++) {
         const name = entry.key === '' ? w.bookSections.none : entry.label;
         const model = entryPageModel(book, entry, page, pages);
-        yield { path: sitePaths.listPart(lang, book.kind, entry.key, page), title: `${name} — ${title}${pages > 1 ? ` (${w.page.toLowerCase()} ${page}/${pages})` : ''}`, body: (lc) => entryPage(model, lc), entry: model };
+        yield { path: sitePaths.listPart(lang, book.kind, entry.key, page), title: `${name} — ${title}${pages > 1 ? ` (${w.page.toLowerCase()} ${page}/${pages})` : ''}`, body: (lc) => entryPage(model, lc) };
       }
     }
   if (book.waiting.length) {
@@ -81,8 +79,7 @@ ${Array.from({ length: pages }, (_, i) => i + 1).map((n) => html`<li>${n === pag
 `)}</ul></nav>`;
 }
 
-/** One page of an actor's part of a list: what the page shows of its entry, sliced (the model of a page rendered
- * where it is written: it crosses to the writer thread, so it holds the page's rows, not the entry's). */
+/** One page of an actor's part of a list: what the page shows of its entry, sliced (its rows, not the entry's). */
 export interface EntryPageModel {
   readonly kind: FollowupBook['kind'];
   readonly asOf: FollowupBook['asOf'];

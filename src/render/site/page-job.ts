@@ -5,8 +5,6 @@
 import type { LinkContext } from './components.js';
 import type { PageFrame } from './layout.js';
 import { renderPage } from './layout.js';
-import type { EntryPageModel } from './list-book.js';
-import { entryPage } from './list-book.js';
 import type { MeetingPageModel } from './meeting-pages.js';
 import { meetingPage } from './meeting-pages.js';
 
@@ -14,9 +12,7 @@ import { meetingPage } from './meeting-pages.js';
 export type PageLinks = Omit<LinkContext, 'path'>;
 
 /** A page as data: which page it is (its kind), its frame (language, path, titles) and its model. */
-export type PageJob =
-  | { readonly kind: 'meeting'; readonly frame: PageFrame; readonly model: MeetingPageModel }
-  | { readonly kind: 'listEntry'; readonly frame: PageFrame; readonly model: EntryPageModel };
+export type PageJob = { readonly kind: 'meeting'; readonly frame: PageFrame; readonly model: MeetingPageModel };
 
 /** The page's HTML. */
 export function renderJob(job: PageJob, links: PageLinks): string {
@@ -24,8 +20,6 @@ export function renderJob(job: PageJob, links: PageLinks): string {
   switch (job.kind) {
     case 'meeting':
       return renderPage(job.frame, meetingPage(job.model, lc));
-    case 'listEntry':
-      return renderPage(job.frame, entryPage(job.model, lc));
   }
 }
 
