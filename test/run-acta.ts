@@ -36,6 +36,10 @@ function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.Process
 /** The build's precompiled templates (dist/templates-compiled-*.js, made by `npm test`'s pretest build). */
 const COMPILED_TEMPLATES = path.join(REPO_ROOT, 'dist');
 
+/** The run's folder for the tarball `acta init` vendors from this checkout (ACTA_PACKED_DIR): the first to pack
+ * keeps it there for the rest (src/io/scaffold.ts vendorTarball; test/adoption/first-week.test.ts puts its own there). */
+export const packedDir = (): string => path.join(inject('sharedFolder'), 'packed');
+
 // In-process runs read src/ through vitest, where the parse worker (a .js file next to dist/) does not exist: they
 // parse on this thread (ACTA_WORKERS=0) unless a test asks otherwise; test/io/parse-pool.test.ts runs the real pool.
 // Nor are the package's templates compiled beside src/: runs take dist/'s specs (ACTA_COMPILED_TEMPLATES, used only for
@@ -50,7 +54,7 @@ export async function runActa(args: readonly string[], options: RunOptions = {})
   const tty = options.columns !== undefined;
   const code = await main(['node', BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: testEnv({ ACTA_WORKERS: '0', ACTA_COMPILED_TEMPLATES: COMPILED_TEMPLATES, ACTA_PACKED_DIR: path.join(inject('sharedFolder'), 'packed'), ...options.env }),
+    env: testEnv({ ACTA_WORKERS: '0', ACTA_COMPILED_TEMPLATES: COMPILED_TEMPLATES, ACTA_PACKED_DIR: packedDir(), ...options.env }),
     stdout: { write: (s) => void (stdout += s), isTTY: tty, columns: options.columns },
     stderr: { write: (s) => void (stderr += s), isTTY: false },
   });

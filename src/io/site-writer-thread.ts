@@ -129,6 +129,8 @@ export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
           post({ file, text });
           inFlight += text.reduce((n, s) => n + s.length, 0);
         }
+        // Says when it waits for room (the worker has nothing to do with it; a test's stand-in knows then, not by a timer).
+        if (inFlight > IN_FLIGHT && !failure) post({ waiting: true });
         while (inFlight > IN_FLIGHT && !failure) await waitForWorker();
         if (failure) throw failure;
       }

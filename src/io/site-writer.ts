@@ -14,9 +14,11 @@ import { writeSiteFile } from './site-folder.js';
 import { DOCUMENT_UNITS, PAGE_UNITS, SITE_WRITER_ROLE } from './site-writer-thread.js';
 
 /** What the main thread sends: the new folder first, then each file (its text, its pieces, or a search shard's
- * documents), then the end. */
+ * documents), then the end; and `waiting` whenever it stops to wait for room (nothing to do here: it says when, for the
+ * tests' stand-in worker, test/fixtures/site-writer/worker.mjs). */
 export type SiteWriterMessage =
   | { readonly temp: string }
+  | { readonly waiting: true }
   | { readonly file: string; readonly bytes: Uint8Array }
   | { readonly file: string; readonly text: readonly string[] }
   | { readonly file: string; readonly docs: readonly SearchDocument[]; readonly n: number }
@@ -45,7 +47,7 @@ if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_
   let written: Written = [];
   let units = 0;
   port.on('message', (m: SiteWriterMessage) => {
-    if (failed) return;
+    if (failed || 'waiting' in m) return;
     try {
       if ('temp' in m) temp = m.temp;
       else if ('id' in m) links.set(m.id, m.links);

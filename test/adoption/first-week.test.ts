@@ -7,7 +7,7 @@
 //
 // ACTA_README_UPDATE=1 writes the real outputs back into the pages (review the diff), as for test/readme.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Command } from '../readme/readme-examples.js';
 import { blockCommands, compare, matchKind, normalise, replayBlocks } from '../readme/readme-examples.js';
+import { packedDir } from '../run-acta.js';
 import { cleanEnv, ok, run, runnerEnvFile, runStep, type Run, type Step } from './runner.js';
 
 const ROOT = path.resolve('.');
@@ -88,6 +89,19 @@ async function packCopy(): Promise<void> {
   if (fresh) cpSync(path.join(ROOT, 'dist'), path.join(packDir, 'dist'), { recursive: true });
   const r = ok(await run('npm', ['pack', '--json', ...(fresh ? ['--ignore-scripts'] : []), '--pack-destination', work], packDir, env), 'npm pack');
   packed = (JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as (typeof packed)[])[0]!;
+  // Packed from the checkout's files and its fresh dist/: the bytes `acta init` packs from the checkout itself (npm
+  // pack's fixed dates; compared with cmp), so the in-process inits of the other test files take this one (the run's
+  // ACTA_PACKED_DIR, test/run-acta.ts) instead of packing again (1.2 s of CPU). Not when prepack built a dist/ of its own.
+  if (fresh) keepPacked(path.join(work, packed.filename));
+}
+
+/** Puts `tarball` where vendorTarball looks for the run's packed acta, unless one is there already (whole: a rename). */
+function keepPacked(tarball: string): void {
+  const kept = path.join(packedDir(), path.basename(tarball));
+  if (existsSync(kept)) return;
+  mkdirSync(packedDir(), { recursive: true });
+  cpSync(tarball, `${kept}.${process.pid}.part`);
+  renameSync(`${kept}.${process.pid}.part`, kept);
 }
 
 beforeAll(async () => {
