@@ -13,6 +13,9 @@ import type { Style } from './style.js';
 
 export type Row = readonly (string | number)[];
 
+/** A table's items: an array, or a list whose items are made as they are read (core/queries/lazy-list.ts), its length known. */
+export type Items<T> = Iterable<T> & { readonly length: number };
+
 const CHUNK = 200;
 
 function tableOf(head: readonly string[], widths: readonly number[], rows: readonly Row[]): string {
@@ -114,11 +117,22 @@ export function renderTable(head: readonly string[], preferred: readonly number[
 
 /** The same table in parts (joined, exactly renderTable's text), each item's row made only when its part is: piped
  * output (no width to fit) never holds every row's cells, nor the whole table, at once. */
-export function* tableParts<T>(head: readonly string[], preferred: readonly number[], items: readonly T[], toRow: (item: T) => Row, style: Style, width?: number): Generator<string> {
-  const all = width === undefined ? undefined : items.map(toRow);
+export function* tableParts<T>(head: readonly string[], preferred: readonly number[], items: Items<T>, toRow: (item: T) => Row, style: Style, width?: number): Generator<string> {
+  const all = width === undefined ? undefined : Array.from(items, toRow);
   const widths = all ? fitColumns(head, preferred, all, width) : [...preferred];
   const broken = all ? breakLongWords(all, widths) : undefined;
-  const rows = (from: number, to: number): Row[] => (broken ? broken.slice(from, to) : items.slice(from, to).map(toRow));
+  // Piped, the items are read once, in order, a chunk at a time (a LazyList makes each when it is read).
+  const next = broken ? undefined : items[Symbol.iterator]();
+  const rows = (from: number, to: number): Row[] => {
+    if (broken) return broken.slice(from, to);
+    const out: Row[] = [];
+    for (let i = from; i < to; i++) {
+      const item = next!.next();
+      if (item.done) break;
+      out.push(toRow(item.value));
+    }
+    return out;
+  };
   const bold = head.map((h) => style.bold(h));
   if (items.length <= CHUNK) {
     yield tableOf(bold, widths, rows(0, items.length));
