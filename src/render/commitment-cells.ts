@@ -184,6 +184,9 @@ function hyphenate(word: string, room: number): string {
 export function idCell(raw: string, width = 24): string {
   const id = oneLine(raw);
   const hash = id.indexOf('#');
+  // Most ids: a record of at most `width` characters and a point as short: the two lines, no arrays made.
+  if (hash >= 0 && hash <= width && id.length - hash <= width) return hash === 0 ? id : `${id.slice(0, hash)}\n${id.slice(hash)}`;
+  if (hash < 0 && id.length <= width) return id;
   const parts = hash < 0 ? [id] : [id.slice(0, hash), id.slice(hash)];
   return parts.flatMap((p) => Array.from({ length: Math.ceil(p.length / width) }, (_, i) => p.slice(i * width, (i + 1) * width))).join('\n');
 }
@@ -207,7 +210,8 @@ export function owersCell(c: CommitmentView, lang: Lang): string {
 export function taskCell(c: CommitmentView, l: Labels, style: Style): string {
   const lines = [oneLine(localText(c.task, l.lang))];
   if (c.deadlineText) lines.push(style.dim(`«${oneLine(localText(c.deadlineText, l.lang))}»`));
-  if (eventText(c.due, l.lang)) lines.push(style.dim(oneLine(eventText(c.due, l.lang))));
+  const event = eventText(c.due, l.lang);
+  if (event) lines.push(style.dim(oneLine(event)));
   for (const e of c.extensions) lines.push(style.dim(oneLine(extensionText(e, l.lang))));
   if (c.delivered.length) lines.push(style.dim(`${l.words.delivered}: ${c.delivered.map((d) => `${oneLine(d.actor.label)} (${day(d.date, l.lang)}${d.daysLate !== undefined ? `, ${daysLateText(d.daysLate, l.lang)}` : ''})`).join(', ')}`));
   return lines.join('\n');
