@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Period } from '../../src/core/dates.js';
 import { daysBetween, formatDay, formatDue, halfYearsBetween, isRealDate, parseDue, parsePeriod, shiftDays, shiftMonths, YEARS } from '../../src/core/dates.js';
 import { UTCDate } from '@date-fns/utc';
-import { differenceInCalendarDays } from 'date-fns';
+import { addDays, differenceInCalendarDays } from 'date-fns';
 
 const original = process.env['TZ'];
 afterAll(() => {
@@ -128,6 +128,19 @@ describe('daysBetween (Date.UTC arithmetic for a YYYY-MM-DD text, without date-f
     for (const [a, b] of [['0049-12-31', '0050-01-01'], ['0099-12-31', '0100-01-01'], ['2016-02-30', '2016-03-01'], ['2017-13-01', '2018-01-01'], ['2017-00-10', '2016-12-10'], ...EDGES.map((e) => [e, '1970-01-01'])] as const) {
       expect(daysBetween(a, b), `${a} → ${b}`).toBe(reference(b) - reference(a));
     }
+  });
+  it('shiftDays equals date-fns addDays on the same UTC date, any ten-character day and a span of days either way', () => {
+    const added = (day: string, n: number): string => {
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      const date = new UTCDate(0);
+      date.setUTCFullYear(y, m - 1, d);
+      const to = addDays(date, n);
+      return `${String(to.getUTCFullYear()).padStart(4, '0')}-${String(to.getUTCMonth() + 1).padStart(2, '0')}-${String(to.getUTCDate()).padStart(2, '0')}`;
+    };
+    const realish = fc.tuple(fc.integer({ min: 100, max: 9000 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    fc.assert(fc.property(realish, fc.integer({ min: -4000, max: 4000 }), (day, n) => shiftDays(day, n) === added(day, n)), { numRuns: 2000 });
+    for (const [day, n] of [['2016-02-28', 1], ['2016-03-01', -1], ['2017-12-31', 1], ['2016-02-30', 0], ['0100-01-01', -1], ['2011-12-29', 2]] as const) expect(shiftDays(day, n), `${day} ${n}`).toBe(added(day, n));
+    expect(shiftDays('0099-12-31', 1)).toBe(added('0099-12-31', 1));
   });
   it('throws on a text that is not a day, as before', () => {
     expect(() => daysBetween('2016-1-01', '2016-01-01')).toThrow(/not a day/);
