@@ -135,7 +135,7 @@ function occurrenceOf(source: CommitmentSource, id: string, occurrence: string, 
 function evaluate(source: CommitmentSource, moved: Moved, ctx: Context): Commitment {
   const owed = ownersOf(source.owners, ctx);
   const replay = replayFollowup(source.entries, ctx.dir);
-  const due = resolveDue(moved.deadline, { calendar: ctx.calendar, anchor: moved.anchor, ...(replay.lastReport ? { lastReport: replay.lastReport } : {}) });
+  const due = resolveDue(moved.deadline, replay.lastReport ? { calendar: ctx.calendar, anchor: moved.anchor, lastReport: replay.lastReport } : { calendar: ctx.calendar, anchor: moved.anchor });
   const recurring = due.kind === 'recurring';
   const warnDays = ctx.options.within ?? moved.deadline?.warn ?? ctx.options.warnDays ?? 30;
   const dueOn = due.kind === 'dated' ? due.day : undefined;
