@@ -264,8 +264,22 @@ function intlDate(day: Day, lang: string, options: Intl.DateTimeFormatOptions): 
   return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
-const dayEs = memo((day) => format(parts(day), 'd MMM yyyy', { locale: LOCALES.es }));
-const dayEn = memo((day) => format(parts(day), 'd MMM yyyy', { locale: LOCALES.en }));
+const dayEs = memo((day) => shortDay(day, SHORT_MONTHS.es));
+const dayEn = memo((day) => shortDay(day, SHORT_MONTHS.en));
+
+// date-fns' 'd MMM yyyy' spelt directly: its locales' abbreviated month names (formatting context), the day unpadded, the
+// year in four digits. date-fns' format parses its pattern and builds a formatter on every call (~20 µs, once per day
+// a report or a table names); test/followup/calendar-dates.test.ts holds this to format() on every day of some years
+// and random days, rolled-over ones included.
+const SHORT_MONTHS = {
+  es: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+} as const;
+
+function shortDay(day: Day, months: readonly string[]): string {
+  const date = parts(day);
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${String(date.getUTCFullYear()).padStart(4, '0')}`;
+}
 
 /** A period for people, by its precision: 21 Jul 2017 · August 2017 · Q3 2017 · second half of 2017 · 2017 (es: 3.er trimestre de 2017, 2.º semestre de 2017). */
 export function formatDue(period: Period, lang: string): string {

@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Period } from '../../src/core/dates.js';
 import { daysBetween, formatDay, formatDue, halfYearsBetween, isRealDate, parseDue, parsePeriod, shiftDays, shiftMonths, YEARS } from '../../src/core/dates.js';
 import { UTCDate } from '@date-fns/utc';
-import { addDays, differenceInCalendarDays } from 'date-fns';
+import type { Locale } from 'date-fns';
+import { addDays, differenceInCalendarDays, format } from 'date-fns';
+import { enUS, es } from 'date-fns/locale';
 
 const original = process.env['TZ'];
 afterAll(() => {
@@ -141,6 +143,23 @@ describe('daysBetween (Date.UTC arithmetic for a YYYY-MM-DD text, without date-f
     fc.assert(fc.property(realish, fc.integer({ min: -4000, max: 4000 }), (day, n) => shiftDays(day, n) === added(day, n)), { numRuns: 2000 });
     for (const [day, n] of [['2016-02-28', 1], ['2016-03-01', -1], ['2017-12-31', 1], ['2016-02-30', 0], ['0100-01-01', -1], ['2011-12-29', 2]] as const) expect(shiftDays(day, n), `${day} ${n}`).toBe(added(day, n));
     expect(shiftDays('0099-12-31', 1)).toBe(added('0099-12-31', 1));
+  });
+  it('formatDay equals date-fns format "d MMM yyyy" in its es and en locales: every day of four years, and random days', () => {
+    const spelt = (day: string, locale: Locale): string => {
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      const date = new UTCDate(0);
+      date.setUTCFullYear(y, m - 1, d);
+      return format(date, 'd MMM yyyy', { locale });
+    };
+    for (const year of [1900, 2016, 2017, 2200]) {
+      for (let n = 0; n < 366; n++) {
+        const day = shiftDays(`${year}-01-01`, n);
+        expect(formatDay(day, 'es'), day).toBe(spelt(day, es));
+        expect(formatDay(day, 'en'), day).toBe(spelt(day, enUS));
+      }
+    }
+    const any = fc.tuple(fc.integer({ min: 100, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    fc.assert(fc.property(any, (day) => formatDay(day, 'es') === spelt(day, es) && formatDay(day, 'en') === spelt(day, enUS)), { numRuns: 1000 });
   });
   it('throws on a text that is not a day, as before', () => {
     expect(() => daysBetween('2016-1-01', '2016-01-01')).toThrow(/not a day/);
