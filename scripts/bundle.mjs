@@ -25,7 +25,7 @@ rmSync(BUNDLE_DIR, { recursive: true, force: true });
 mkdirSync(BUNDLE_DIR, { recursive: true });
 const bundled = await build({
   metafile: true,
-  entryPoints: { cli: path.join(ROOT, 'dist', 'cli.js'), 'site-worker': path.join(ROOT, 'dist', 'io', 'site-worker.js'), 'site-writer': path.join(ROOT, 'dist', 'io', 'site-writer.js') },
+  entryPoints: { cli: path.join(ROOT, 'dist', 'cli.js'), 'site-writer': path.join(ROOT, 'dist', 'io', 'site-writer.js') },
   outdir: BUNDLE_DIR,
   bundle: true,
   splitting: true,
