@@ -145,6 +145,11 @@ export function parseDue(value: string): DueForm | undefined {
 }
 
 export function shiftDays(day: Day, days: number): Day {
+  // A ten-character day in a year from 100 on and a whole number of days: Date.UTC's arithmetic, which is what
+  // date-fns' addDays does on the UTC date parts() makes (the property test in test/followup/calendar-dates holds the two
+  // equal), without making that date. Anything else as before.
+  const n = dayNumberOf(day);
+  if (n !== undefined && Number.isSafeInteger(days)) return toDay(new Date((n + days) * 86_400_000));
   return toDay(addDays(parts(day), days));
 }
 
@@ -153,8 +158,36 @@ export function daysBetween(a: Day, b: Day): number {
   return dayNumber(b) - dayNumber(a);
 }
 
-// Days since 1970-01-01 (UTC dates: every day is 86,400,000 ms), worked out once per day.
-const dayNumber = memo((day) => differenceInCalendarDays(parts(day), utc(1970, 1, 1)));
+// Days since 1970-01-01 (UTC dates: every day is 86,400,000 ms). A day of ten digits and dashes in a year from 100 on
+// is Date.UTC's arithmetic (which rolls a day or month past its end over as setUTCFullYear does, so it equals the
+// date-fns answer for every such text): no map, no Date. Anything else is worked out once per day through date-fns.
+function dayNumber(day: Day): number {
+  return dayNumberOf(day) ?? slowDayNumber(day);
+}
+
+/** Date.UTC's day number of a YYYY-MM-DD text of digits in a year from 100 on; undefined for any other text. */
+function dayNumberOf(day: string): number | undefined {
+  if (day.length === 10 && day.charCodeAt(4) === 45 && day.charCodeAt(7) === 45) {
+    const y = digits(day, 0, 4);
+    const m = digits(day, 5, 7);
+    const d = digits(day, 8, 10);
+    if (y >= 100 && m >= 0 && d >= 0) return Date.UTC(y, m - 1, d) / 86_400_000;
+  }
+  return undefined;
+}
+
+const slowDayNumber = memo((day) => differenceInCalendarDays(parts(day), utc(1970, 1, 1)));
+
+/** The number written in s[from, to) when it is all ASCII digits, else -1. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
 
 /** The same day n months later (or earlier); clamped to the month's last day (2017-08-31 + 6 → 2018-02-28). */
 export function shiftMonths(day: Day, months: number): Day {
@@ -231,8 +264,22 @@ function intlDate(day: Day, lang: string, options: Intl.DateTimeFormatOptions): 
   return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
-const dayEs = memo((day) => format(parts(day), 'd MMM yyyy', { locale: LOCALES.es }));
-const dayEn = memo((day) => format(parts(day), 'd MMM yyyy', { locale: LOCALES.en }));
+const dayEs = memo((day) => shortDay(day, SHORT_MONTHS.es));
+const dayEn = memo((day) => shortDay(day, SHORT_MONTHS.en));
+
+// date-fns' 'd MMM yyyy' spelt directly: its locales' abbreviated month names (formatting context), the day unpadded, the
+// year in four digits. date-fns' format parses its pattern and builds a formatter on every call (~20 µs, once per day
+// a report or a table names); test/followup/calendar-dates.test.ts holds this to format() on every day of some years
+// and random days, rolled-over ones included.
+const SHORT_MONTHS = {
+  es: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+} as const;
+
+function shortDay(day: Day, months: readonly string[]): string {
+  const date = parts(day);
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${String(date.getUTCFullYear()).padStart(4, '0')}`;
+}
 
 /** A period for people, by its precision: 21 Jul 2017 · August 2017 · Q3 2017 · second half of 2017 · 2017 (es: 3.er trimestre de 2017, 2.º semestre de 2017). */
 export function formatDue(period: Period, lang: string): string {

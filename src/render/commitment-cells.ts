@@ -13,6 +13,9 @@ import type { Style } from './style.js';
 
 export type Row = readonly (string | number)[];
 
+/** A table's items: an array, or a list whose items are made as they are read (core/queries/lazy-list.ts), its length known. */
+export type Items<T> = Iterable<T> & { readonly length: number };
+
 const CHUNK = 200;
 
 function tableOf(head: readonly string[], widths: readonly number[], rows: readonly Row[]): string {
@@ -114,11 +117,22 @@ export function renderTable(head: readonly string[], preferred: readonly number[
 
 /** The same table in parts (joined, exactly renderTable's text), each item's row made only when its part is: piped
  * output (no width to fit) never holds every row's cells, nor the whole table, at once. */
-export function* tableParts<T>(head: readonly string[], preferred: readonly number[], items: readonly T[], toRow: (item: T) => Row, style: Style, width?: number): Generator<string> {
-  const all = width === undefined ? undefined : items.map(toRow);
+export function* tableParts<T>(head: readonly string[], preferred: readonly number[], items: Items<T>, toRow: (item: T) => Row, style: Style, width?: number): Generator<string> {
+  const all = width === undefined ? undefined : Array.from(items, toRow);
   const widths = all ? fitColumns(head, preferred, all, width) : [...preferred];
   const broken = all ? breakLongWords(all, widths) : undefined;
-  const rows = (from: number, to: number): Row[] => (broken ? broken.slice(from, to) : items.slice(from, to).map(toRow));
+  // Piped, the items are read once, in order, a chunk at a time (a LazyList makes each when it is read).
+  const next = broken ? undefined : items[Symbol.iterator]();
+  const rows = (from: number, to: number): Row[] => {
+    if (broken) return broken.slice(from, to);
+    const out: Row[] = [];
+    for (let i = from; i < to; i++) {
+      const item = next!.next();
+      if (item.done) break;
+      out.push(toRow(item.value));
+    }
+    return out;
+  };
   const bold = head.map((h) => style.bold(h));
   if (items.length <= CHUNK) {
     yield tableOf(bold, widths, rows(0, items.length));
@@ -170,6 +184,9 @@ function hyphenate(word: string, room: number): string {
 export function idCell(raw: string, width = 24): string {
   const id = oneLine(raw);
   const hash = id.indexOf('#');
+  // Most ids: a record of at most `width` characters and a point as short: the two lines, no arrays made.
+  if (hash >= 0 && hash <= width && id.length - hash <= width) return hash === 0 ? id : `${id.slice(0, hash)}\n${id.slice(hash)}`;
+  if (hash < 0 && id.length <= width) return id;
   const parts = hash < 0 ? [id] : [id.slice(0, hash), id.slice(hash)];
   return parts.flatMap((p) => Array.from({ length: Math.ceil(p.length / width) }, (_, i) => p.slice(i * width, (i + 1) * width))).join('\n');
 }
@@ -193,7 +210,8 @@ export function owersCell(c: CommitmentView, lang: Lang): string {
 export function taskCell(c: CommitmentView, l: Labels, style: Style): string {
   const lines = [oneLine(localText(c.task, l.lang))];
   if (c.deadlineText) lines.push(style.dim(`«${oneLine(localText(c.deadlineText, l.lang))}»`));
-  if (eventText(c.due, l.lang)) lines.push(style.dim(oneLine(eventText(c.due, l.lang))));
+  const event = eventText(c.due, l.lang);
+  if (event) lines.push(style.dim(oneLine(event)));
   for (const e of c.extensions) lines.push(style.dim(oneLine(extensionText(e, l.lang))));
   if (c.delivered.length) lines.push(style.dim(`${l.words.delivered}: ${c.delivered.map((d) => `${oneLine(d.actor.label)} (${day(d.date, l.lang)}${d.daysLate !== undefined ? `, ${daysLateText(d.daysLate, l.lang)}` : ''})`).join(', ')}`));
   return lines.join('\n');

@@ -68,12 +68,19 @@ const CSV_CHUNK = 500;
 
 /** csvTable's text in parts (a header, then rows made a few hundred at a time): every row ends with its delimiter,
  * so the parts join into exactly csvTable([head, ...items.map(toRow)]). */
-export function* csvParts<T>(head: readonly CsvValue[], items: readonly T[], toRow: (item: T) => readonly CsvValue[]): Generator<string> {
+export function* csvParts<T>(head: readonly CsvValue[], items: Iterable<T>, toRow: (item: T) => readonly CsvValue[]): Generator<string> {
   const csv = csvWriter();
   yield csv.row(head);
-  for (let i = 0; i < items.length; i += CSV_CHUNK) {
-    let text = '';
-    for (let k = i; k < Math.min(items.length, i + CSV_CHUNK); k++) text += csv.row(toRow(items[k]!));
-    yield text;
+  // Read once, in order (a LazyList makes each item as it is read): CSV_CHUNK rows a part.
+  let text = '';
+  let n = 0;
+  for (const item of items) {
+    text += csv.row(toRow(item));
+    if (++n === CSV_CHUNK) {
+      yield text;
+      text = '';
+      n = 0;
+    }
   }
+  if (n > 0) yield text;
 }

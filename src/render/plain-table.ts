@@ -79,13 +79,16 @@ export function drawPlainTable(head: readonly string[], widths: readonly number[
   if (all.length === 0) return '';
   const span = widths.reduce((a, b) => a + b, 0) + widths.length - 1;
   const line = '─'.repeat(span);
+  // The rules between rows are the same few lines: each made once per table, not once per row.
+  const between = rule(widths, '├', '┼', '┤');
+  const blanks = widths.map((w) => ' '.repeat(w));
   const out: string[] = [];
   let above: boolean | undefined; // the row above is a FullRow
   for (const row of all) {
     const full = isFull(row);
     if (above === undefined) out.push(full ? `┌${line}┐` : rule(widths, '┌', '┬', '┐'));
     else if (full) out.push(above ? `├${line}┤` : rule(widths, '├', '┴', '┤'));
-    else out.push(above ? rule(widths, '├', '┬', '┤') : rule(widths, '├', '┼', '┤'));
+    else out.push(above ? rule(widths, '├', '┬', '┤') : between);
     if (full) {
       // cli-table3 wraps a spanning cell at the columns' widths added up (the borders between them left out), then
       // draws it across the whole span.
@@ -94,9 +97,15 @@ export function drawPlainTable(head: readonly string[], widths: readonly number[
       for (const l of lines) out.push(`│ ${fit(l, span - 2)} │`);
     } else {
       const cells = row.map((cell, x) => wrapWords(widths[x]! - 2, String(cell)));
-      const height = Math.max(1, ...cells.map((c) => c.length));
+      let height = 1;
+      for (const c of cells) if (c.length > height) height = c.length;
       for (let n = 0; n < height; n++) {
-        out.push(`│${cells.map((c, x) => (c[n] === undefined ? ' '.repeat(widths[x]!) : ` ${fit(c[n]!, widths[x]! - 2)} `)).join('│')}│`);
+        let text = '│';
+        for (let x = 0; x < cells.length; x++) {
+          const c = cells[x]![n];
+          text += (c === undefined ? blanks[x]! : ` ${fit(c, widths[x]! - 2)} `) + '│';
+        }
+        out.push(text);
       }
     }
     above = full;

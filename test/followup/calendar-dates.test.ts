@@ -4,6 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Period } from '../../src/core/dates.js';
 import { daysBetween, formatDay, formatDue, halfYearsBetween, isRealDate, parseDue, parsePeriod, shiftDays, shiftMonths, YEARS } from '../../src/core/dates.js';
 import { UTCDate } from '@date-fns/utc';
+import type { Locale } from 'date-fns';
+import { addDays, differenceInCalendarDays, format } from 'date-fns';
+import { enUS, es } from 'date-fns/locale';
 
 const original = process.env['TZ'];
 afterAll(() => {
@@ -109,5 +112,57 @@ describe('daysInMonth (isRealDate without making a date for each)', () => {
         expect(daysInMonth(y, m), `${y}-${m}, again`).toBe(expected);
       }
     }
+  });
+});
+
+describe('daysBetween (Date.UTC arithmetic for a YYYY-MM-DD text, without date-fns)', () => {
+  // The reference: what it was before, date-fns on a UTC date set as setUTCFullYear sets it (a day or month past its
+  // end rolls over, a year below 100 stays as written).
+  const reference = (day: string): number => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const date = new UTCDate(0);
+    date.setUTCFullYear(y, m - 1, d);
+    return differenceInCalendarDays(date, new UTCDate(Date.UTC(1970, 0, 1)));
+  };
+  const anyDay = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+  it('equals date-fns on any ten-character day, real or not, years below 100 and months or days past their end included', () => {
+    fc.assert(fc.property(anyDay, anyDay, (a, b) => daysBetween(a, b) === reference(b) - reference(a)), { numRuns: 2000 });
+    for (const [a, b] of [['0049-12-31', '0050-01-01'], ['0099-12-31', '0100-01-01'], ['2016-02-30', '2016-03-01'], ['2017-13-01', '2018-01-01'], ['2017-00-10', '2016-12-10'], ...EDGES.map((e) => [e, '1970-01-01'])] as const) {
+      expect(daysBetween(a, b), `${a} → ${b}`).toBe(reference(b) - reference(a));
+    }
+  });
+  it('shiftDays equals date-fns addDays on the same UTC date, any ten-character day and a span of days either way', () => {
+    const added = (day: string, n: number): string => {
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      const date = new UTCDate(0);
+      date.setUTCFullYear(y, m - 1, d);
+      const to = addDays(date, n);
+      return `${String(to.getUTCFullYear()).padStart(4, '0')}-${String(to.getUTCMonth() + 1).padStart(2, '0')}-${String(to.getUTCDate()).padStart(2, '0')}`;
+    };
+    const realish = fc.tuple(fc.integer({ min: 100, max: 9000 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    fc.assert(fc.property(realish, fc.integer({ min: -4000, max: 4000 }), (day, n) => shiftDays(day, n) === added(day, n)), { numRuns: 2000 });
+    for (const [day, n] of [['2016-02-28', 1], ['2016-03-01', -1], ['2017-12-31', 1], ['2016-02-30', 0], ['0100-01-01', -1], ['2011-12-29', 2]] as const) expect(shiftDays(day, n), `${day} ${n}`).toBe(added(day, n));
+    expect(shiftDays('0099-12-31', 1)).toBe(added('0099-12-31', 1));
+  });
+  it('formatDay equals date-fns format "d MMM yyyy" in its es and en locales: every day of four years, and random days', () => {
+    const spelt = (day: string, locale: Locale): string => {
+      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+      const date = new UTCDate(0);
+      date.setUTCFullYear(y, m - 1, d);
+      return format(date, 'd MMM yyyy', { locale });
+    };
+    for (const year of [1900, 2016, 2017, 2200]) {
+      for (let n = 0; n < 366; n++) {
+        const day = shiftDays(`${year}-01-01`, n);
+        expect(formatDay(day, 'es'), day).toBe(spelt(day, es));
+        expect(formatDay(day, 'en'), day).toBe(spelt(day, enUS));
+      }
+    }
+    const any = fc.tuple(fc.integer({ min: 100, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    fc.assert(fc.property(any, (day) => formatDay(day, 'es') === spelt(day, es) && formatDay(day, 'en') === spelt(day, enUS)), { numRuns: 1000 });
+  });
+  it('throws on a text that is not a day, as before', () => {
+    expect(() => daysBetween('2016-1-01', '2016-01-01')).toThrow(/not a day/);
+    expect(() => daysBetween('2016-01-0x', '2016-01-01')).toThrow(/not a day/);
   });
 });

@@ -39,7 +39,7 @@ export function deriveCommitments(records: RecordSet, asOf: Day, options: Derive
   // live beside all the commitments (peak memory, README: "Indexes, not searches").
   const out: Commitment[] = [];
   const add = (sources: readonly CommitmentSource[]): void => {
-    for (const s of sources) for (const c of evaluateSource(asKnownOn(s, asOf), ctx)) out.push(c);
+    for (const s of sources) evaluateSource(asKnownOn(s, asOf), ctx, out);
   };
   for (const m of meetings) add(meetingSources(m.data, m.parsed.file));
   for (const p of plans) add(planSources(p.data, p.parsed.file, records.config.inferred_periods));
@@ -59,10 +59,16 @@ function supersessions(meetings: readonly Meeting[], asOf: Day): Map<string, str
 
 // "As of" a date means as known then: follow-up entries dated later are not seen yet.
 function asKnownOn(source: CommitmentSource, asOf: Day): CommitmentSource {
-  const known = (list: readonly FollowUp[]): readonly FollowUp[] => (list.every((f) => f.date <= asOf) ? list : list.filter((f) => f.date <= asOf));
-  const entries = known(source.entries);
-  const moves = known(source.moves);
+  // Most commitments have no entries at all: nothing to look at, no closure made.
+  if (source.entries.length === 0 && source.moves.length === 0) return source;
+  const entries = knownOn(source.entries, asOf);
+  const moves = knownOn(source.moves, asOf);
   return entries === source.entries && moves === source.moves ? source : { ...source, entries, moves };
+}
+
+function knownOn(list: readonly FollowUp[], asOf: Day): readonly FollowUp[] {
+  for (const f of list) if (f.date > asOf) return list.filter((g) => g.date <= asOf);
+  return list;
 }
 
 interface Moved {
@@ -73,6 +79,8 @@ interface Moved {
 
 // Each entry with a `deadline` replaces the one in force; an event deadline set by it counts from the deciding meeting (or the entry's date).
 function applyMoves(source: CommitmentSource, start: Moved, calendar: Calendar): Moved {
+  // No entry moves the deadline (almost every commitment): the start as it is, no copy of its extensions.
+  if (source.moves.length === 0) return start;
   let { deadline, anchor } = start;
   const extensions = [...start.extensions];
   const moves = source.occurrence === undefined ? source.moves.filter((f) => f.occurrence === undefined) : source.moves;
@@ -87,23 +95,47 @@ function applyMoves(source: CommitmentSource, start: Moved, calendar: Calendar):
   return { deadline, anchor, extensions };
 }
 
-function evaluateSource(source: CommitmentSource, ctx: Context): Commitment[] {
-  const moved = applyMoves(source, { deadline: source.deadline, anchor: source.anchor, extensions: [] }, ctx.calendar);
-  const halves = moved.deadline ? halfYearsOf(moved.deadline, source.origin.date) : [];
-  if (halves.length === 0) return [evaluate(source, moved, ctx)];
-  return halves.map((label) => {
-    const entries = source.entries.filter((f) => f.occurrence === undefined || f.occurrence === label || f.occurrence === label.slice(0, 4));
-    const occurrence: CommitmentSource = { ...source, id: `${source.id}@${label}`, occurrence: label, entries, moves: source.moves.filter((f) => f.occurrence === label) };
-    const { from: _from, until: _until, ...rest } = moved.deadline!;
+// Each commitment of a source (one, or one per half-year of a twice-a-year deadline with an end) pushed onto `out`.
+function evaluateSource(source: CommitmentSource, ctx: Context, out: Commitment[]): void {
+  const moved = applyMoves(source, { deadline: source.deadline, anchor: source.anchor, extensions: NO_EXTENSIONS }, ctx.calendar);
+  const halves = moved.deadline?.due === 'twice-a-year' ? halfYearsOf(moved.deadline, source.origin.date) : NO_HALVES;
+  if (halves.length === 0) {
+    out.push(evaluate(source, moved, ctx));
+    return;
+  }
+  // What every half-year shares is made once: the deadline without its span (each half's is it with its label as
+  // `due`), and the source's members, which each occurrence's source copies member by member (not a spread).
+  const { from: _from, until: _until, ...rest } = moved.deadline!;
+  for (const label of halves) {
+    const year = label.slice(0, 4);
+    const entries = source.entries.length === 0 ? source.entries : source.entries.filter((f) => f.occurrence === undefined || f.occurrence === label || f.occurrence === year);
+    const moves = source.moves.length === 0 ? source.moves : source.moves.filter((f) => f.occurrence === label);
+    const occurrence = occurrenceOf(source, `${source.id}@${label}`, label, entries, moves);
     const start: Moved = { deadline: { ...rest, due: label }, anchor: moved.anchor, extensions: moved.extensions };
-    return evaluate(occurrence, applyMoves(occurrence, start, ctx.calendar), ctx);
-  });
+    out.push(evaluate(occurrence, applyMoves(occurrence, start, ctx.calendar), ctx));
+  }
+}
+
+const NO_HALVES: readonly string[] = Object.freeze([]);
+/** The extensions of a commitment no entry moved (almost all): one frozen empty list shared by them. */
+const NO_EXTENSIONS: readonly Extension[] = Object.freeze([]);
+
+/** `{ ...source, id, occurrence, entries, moves }`, member by member (the keys evaluate and applyMoves read). */
+function occurrenceOf(source: CommitmentSource, id: string, occurrence: string, entries: readonly FollowUp[], moves: readonly FollowUp[]): CommitmentSource {
+  const s: Mutable<CommitmentSource> = { id, kind: source.kind, origin: source.origin, occurrence, task: source.task, owners: source.owners, entries, moves };
+  if (source.step !== undefined) s.step = source.step;
+  if (source.action !== undefined) s.action = source.action;
+  if (source.inferred !== undefined) s.inferred = source.inferred;
+  if (source.tentative !== undefined) s.tentative = source.tentative;
+  if (source.deadline !== undefined) s.deadline = source.deadline;
+  if (source.anchor !== undefined) s.anchor = source.anchor;
+  return s;
 }
 
 function evaluate(source: CommitmentSource, moved: Moved, ctx: Context): Commitment {
   const owed = ownersOf(source.owners, ctx);
   const replay = replayFollowup(source.entries, ctx.dir);
-  const due = resolveDue(moved.deadline, { calendar: ctx.calendar, anchor: moved.anchor, ...(replay.lastReport ? { lastReport: replay.lastReport } : {}) });
+  const due = resolveDue(moved.deadline, replay.lastReport ? { calendar: ctx.calendar, anchor: moved.anchor, lastReport: replay.lastReport } : { calendar: ctx.calendar, anchor: moved.anchor });
   const recurring = due.kind === 'recurring';
   const warnDays = ctx.options.within ?? moved.deadline?.warn ?? ctx.options.warnDays ?? 30;
   const dueOn = due.kind === 'dated' ? due.day : undefined;

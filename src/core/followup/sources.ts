@@ -103,15 +103,25 @@ export function planSources(plan: Plan, file: string, inferredPeriods?: Config['
 
 function activitySources(plan: Plan, file: string, { activity, ref, pointer }: ActivityAt, inferredPeriods: Config['inferred_periods']): CommitmentSource[] {
   const origin: Origin = { recordKind: 'plan', record: plan.id, body: plan.body, ref, file, pointer };
-  const tentative = periodsTentative(plan, activity, inferredPeriods) ? { tentative: true as const } : {};
-  const inferred = activity.inferred?.includes('responsible') ? { inferred: true as const } : {};
-  const base = { origin, kind: 'activity' as const, task: activity.text, owners: activity.responsible ?? [], ...inferred };
+  const tentative = periodsTentative(plan, activity, inferredPeriods);
+  const inferred = activity.inferred?.includes('responsible') === true;
+  const owners = activity.responsible ?? [];
   const followup = activity.followup ?? [];
   const cells = occurrencesOf(activity.schedule ?? {});
-  if (cells.length === 0) return [{ ...base, id: ref, entries: followup, moves: followup.filter((f) => f.deadline) }];
+  // Member by member, as meetingSources' (one object per occurrence: plans list an activity for each of their years).
+  const make = (id: string, entries: readonly FollowUp[], moves: readonly FollowUp[]): Mutable<CommitmentSource> => {
+    const s: Mutable<CommitmentSource> = { origin, kind: 'activity', task: activity.text, owners, id, entries, moves };
+    if (inferred) s.inferred = true;
+    return s;
+  };
+  if (cells.length === 0) return [make(ref, followup, followup.filter((f) => f.deadline))];
   return cells.map((o) => {
-    const entries = followup.filter((f) => f.occurrence === undefined || f.occurrence === o.label || f.occurrence === o.column);
-    const moves = entries.filter((f) => f.deadline && (f.occurrence === o.label || cells.length === 1));
-    return { ...base, ...tentative, id: `${ref}@${o.label}`, occurrence: o.label, deadline: { due: o.due }, entries, moves };
+    const entries = followup.length === 0 ? followup : followup.filter((f) => f.occurrence === undefined || f.occurrence === o.label || f.occurrence === o.column);
+    const moves = entries.length === 0 ? entries : entries.filter((f) => f.deadline && (f.occurrence === o.label || cells.length === 1));
+    const s = make(`${ref}@${o.label}`, entries, moves);
+    if (tentative) s.tentative = true;
+    s.occurrence = o.label;
+    s.deadline = { due: o.due };
+    return s;
   });
 }

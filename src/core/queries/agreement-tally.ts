@@ -40,7 +40,10 @@ function countedPoints(meeting: Meeting): { action: Action | 'none'; ref: string
 
 /** How many agreement points a meeting adopted (headings that only introduce sub-items not counted). */
 export function countPoints(meeting: Meeting): number {
-  return countedPoints(meeting).length;
+  // countedPoints' length, counted without making its list (the report asks it of every meeting it lists).
+  let n = 0;
+  for (const { agreement: a } of walkAgreements(meeting)) if (a.action !== undefined || !a.items?.length) n++;
+  return n;
 }
 
 /** Meetings in report order; bodies appear in the order of their first meeting. `operational`: the refs of points the

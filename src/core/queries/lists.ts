@@ -10,6 +10,7 @@ import { inRange, matchesCommitment } from './selection.js';
 import type { ActorRef, CommitmentView, LocalText, ViewContext } from './view.js';
 import { actorRefs, pickText, viewCommitment } from './view.js';
 import { groupBy } from './group-by.js';
+import { LazyList } from './lazy-list.js';
 
 export type ListKind = 'meetings' | 'agreements' | 'commitments' | 'plans';
 export const LIST_KINDS: readonly ListKind[] = ['meetings', 'agreements', 'commitments', 'plans'];
@@ -53,7 +54,8 @@ export interface PlanRow {
 export type ListResult = { readonly version: 1; readonly asOf: Day; readonly lang: Lang; readonly count: number } & (
   | { readonly kind: 'meetings'; readonly rows: readonly MeetingRow[] }
   | { readonly kind: 'agreements'; readonly rows: readonly AgreementRow[] }
-  | { readonly kind: 'commitments'; readonly rows: readonly CommitmentView[] }
+  /** Made as read (a LazyList: JSON.stringify writes it as an array): read them through iteration, once per output. */
+  | { readonly kind: 'commitments'; readonly rows: LazyList<CommitmentView> }
   | { readonly kind: 'plans'; readonly rows: readonly PlanRow[] }
 );
 
@@ -84,7 +86,8 @@ export function buildList(kind: ListKind, given: ListInput | CommitmentsListInpu
       return { ...head, kind, count: rows.length, rows };
     }
     case 'commitments': {
-      const rows = input.commitments.filter((c) => matchesCommitment(c, input.sel)).map((c) => viewCommitment(c, input.ctx));
+      // Each view made when an output reaches it (as export's): at 8,000 meetings ~112,000 views never live at once.
+      const rows = LazyList.map(input.commitments.filter((c) => matchesCommitment(c, input.sel)), (c) => viewCommitment(c, input.ctx));
       return { ...head, kind, count: rows.length, rows };
     }
     case 'plans': {
