@@ -10,7 +10,7 @@ import { getDay } from 'date-fns/getDay';
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { createRequire } from 'node:module';
-import type { format as Format, Locale } from 'date-fns';
+import type { format as Format, Locale, Month } from 'date-fns';
 
 /** A calendar day as YYYY-MM-DD. Strings of this shape compare correctly with < and >. */
 export type Day = string;
@@ -271,10 +271,9 @@ const dayEn = memo((day) => shortDay(day, SHORT_MONTHS.en));
 // year in four digits. date-fns' format parses its pattern and builds a formatter on every call (~20 µs, once per day
 // a report or a table names); test/followup/calendar-dates.test.ts holds this to format() on every day of some years
 // and random days, rolled-over ones included.
-const SHORT_MONTHS = {
-  es: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'],
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-} as const;
+// The names are the locale's own, asked of it once (as format's 'MMM' asks: abbreviated, formatting context).
+const abbreviatedMonths = (locale: Locale): readonly string[] => Array.from({ length: 12 }, (_, m) => String(locale.localize.month(m as Month, { width: 'abbreviated', context: 'formatting' })));
+const SHORT_MONTHS = { es: abbreviatedMonths(LOCALES.es), en: abbreviatedMonths(LOCALES.en) } as const;
 
 function shortDay(day: Day, months: readonly string[]): string {
   const date = parts(day);
