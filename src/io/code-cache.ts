@@ -11,7 +11,7 @@
 // the bundle imports files named at run time through io/import-module.ts, a file node compiles itself.
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -92,7 +92,14 @@ export function requireCached(file: string, folder: string, record = false): unk
 // io/import-module.js, compile as node compiles them.
 function hook(folder: string): void {
   if (hooked !== undefined) return;
-  hooked = folder.endsWith(path.sep) ? folder : folder + path.sep;
+  // (node loads a module from its real path: the folder's, a link to it followed, is what those paths start with.)
+  let real = folder;
+  try {
+    real = realpathSync(folder);
+  } catch {
+    // A folder that is not there holds nothing to load.
+  }
+  hooked = real.endsWith(path.sep) ? real : real + path.sep;
   const prefix = hooked;
   const compile = NodeModules.prototype._compile;
   NodeModules.prototype._compile = function (this: NodeModule, content: string, filename: string): unknown {
