@@ -65,6 +65,23 @@ export function growthTable(sizes) {
   return { headers, rows };
 }
 
+/** The formats a command's `--help` lists for `-f, --format <format>` (`table | json | csv (default: …)`, wrapped over
+ * lines as commander wraps them; words in brackets such as `docx (Word: needs -o)` are notes, not formats). */
+export function formatsFromHelp(help) {
+  const flat = help.replace(/\s+/g, ' ');
+  const m = /--format <format> (.*?)(?:\(default|;|$| -[a-z-], --)/.exec(flat);
+  if (!m) return [];
+  return m[1].replace(/\([^)]*\)/g, ' ').split('|').map((f) => f.trim()).filter((f) => /^[a-z]+$/.test(f));
+}
+
+export const FORMS_HEADERS = ['command', 'format', 'wall', 'CPU', 'peak memory'];
+
+/** One row per output form measured (one cold run each): the largest first, so what is nearest the limit leads. */
+export function formRows(forms) {
+  const sorted = [...forms].sort((a, b) => (b.rss ?? -1) - (a.rss ?? -1));
+  return sorted.map((f) => (f.failed ? [f.label, f.format, `failed (${f.failed})`, '—', '—'] : [f.label, f.format, seconds(f.ms), seconds(f.cpu), megabytes(f.rss)]));
+}
+
 export const READ_COMMANDS = ['overdue', 'upcoming', 'list', 'report-md', 'report-html', 'export-csv', 'export-ics', 'export-json', 'statement', 'workplan', 'diff'];
 export const GOAL_HEADERS = ['goal (issue 24)', 'measured (medians of per-round ratios, wall; CPU beside)', 'verdict (on wall)'];
 
@@ -112,6 +129,8 @@ export function goalRows(results) {
   if (!big) rows.push(['peak memory ≤ 500 MB at 8,000, every command', 'no 8,000-meeting run', UNMEASURED]);
   else {
     const peaks = big.rows.filter((r) => !r.skipped).map((r) => ({ label: r.label.replace(/^acta /, ''), kb: Math.max(...[r.cold?.rss, r.warm?.rss, r.ci?.rss].filter((n) => Number.isFinite(n))) })).filter((p) => Number.isFinite(p.kb));
+    // Every output form measured beside the default ones (one cold run each).
+    for (const f of big.forms ?? []) if (Number.isFinite(f.rss)) peaks.push({ label: `${f.label.replace(/^acta /, '')} -f ${f.format}`, kb: f.rss });
     const over = peaks.filter((p) => p.kb > 500 * 1024).sort((a, b) => b.kb - a.kb);
     const top = [...peaks].sort((a, b) => b.kb - a.kb)[0];
     rows.push(['peak memory ≤ 500 MB at 8,000, every command', over.length ? `over: ${over.map((p) => `${p.label} ${megabytes(p.kb)}`).join('; ')}` : `largest: ${top ? `${top.label} ${megabytes(top.kb)}` : '—'}`, over.length ? MISSED : MET]);
@@ -150,6 +169,10 @@ export function renderResults(results, { markdown }) {
     const loads = size.loads?.length ? `, load average ${size.loads.map((l) => l.toFixed(1)).join(', ')} at their starts` : '';
     heading(`${count(size.meetings)} meetings, ${count(size.plans)} plans (${count(size.files)} files, ${(size.bytes / 1e6).toFixed(1)} MB), --as-of ${size.asOf}; ${size.runs} round${size.runs === 1 ? '' : 's'}${loads}`);
     parts.push(renderTable(SIZE_HEADERS, sizeRows(size), markdown), '');
+  }
+  for (const size of results.sizes.filter((s) => s.forms?.length)) {
+    heading(`Peak memory of every output form, ${count(size.meetings)} meetings (one cold run each, largest first)`);
+    parts.push(renderTable(FORMS_HEADERS, formRows(size.forms), markdown), '');
   }
   if (results.sizes.length > 1) {
     heading('Growth (cold medians; wall, then CPU)');

@@ -10,7 +10,8 @@
 // less with the machine's load).
 //
 // Options: --sizes 250,2000,8000 · --runs N (rounds, 3) · --runs-large N (2: rounds at sizes over 2,000)
-// · --commands a,b (names below, validate always: the yardstick; validate-ci and changed-since-ci are the CI cases) · --markdown (print the tables as
+// · --commands a,b (names below, validate always: the yardstick; validate-ci and changed-since-ci are the CI cases;
+// forms: the peak memory of every output form, one cold run each, at --forms-at N meetings, 8000) · --markdown (print the tables as
 // Markdown) · --no-write (leave results.md) · --corpus DIR (bench/.corpus) · --acta PATH (another build's
 // bin/acta.js) · --agreements N (15) · --text-scale X (0.1).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,7 +20,7 @@ import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFi
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderResults, roundRatios, summarise } from './bench-table.mjs';
+import { formatsFromHelp, renderResults, roundRatios, summarise } from './bench-table.mjs';
 import { generateCorpus } from './generate-corpus.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +40,7 @@ const opts = {
   runs: option('runs', 3),
   runsLarge: option('runs-large', 2),
   only: option('commands', '').split(',').filter(Boolean),
+  formsAt: option('forms-at', 8000),
   markdown: process.argv.includes('--markdown'),
   write: !process.argv.includes('--no-write'),
   base: path.resolve(option('corpus', path.join(ROOT, 'bench', '.corpus'))),
@@ -275,7 +277,45 @@ function measureSize(meetings, ajvArgs, site) {
     if (c.ci) return { name: c.name, label: c.label, ci: figure(`${c.name}:ci`) };
     return { name: c.name, label: c.label, cold: figure(`${c.name}:cold`), warm: figure(`${c.name}:warm`) };
   });
-  return { ...size, runs, loads, ajv: figure('ajv'), rows, ...(ci ? { ciCache: ciUsesCache(ci.dir) } : {}) };
+  const forms = meetings === opts.formsAt && (opts.only.length === 0 || opts.only.includes('forms')) ? measureForms(size) : undefined;
+  return { ...size, runs, loads, ajv: figure('ajv'), rows, ...(ci ? { ciCache: ciUsesCache(ci.dir) } : {}), ...(forms ? { forms } : {}) };
+}
+
+// Every output form of every command that prints records (each format its --help lists), one cold run each: the
+// peak memory goal is for every command, and a form the timed table does not run (a JSON or CSV beside a default
+// table) can hold the whole output as one string. Word documents go to a file (-o), the rest to /dev/null.
+function measureForms(size) {
+  const first = readdirSync(path.join(size.dir, 'meetings')).sort()[0].replace(/\.yaml$/, '');
+  const plan = readdirSync(path.join(size.dir, 'plans')).sort()[0].replace(/\.yaml$/, '');
+  const asOf = ['--as-of', size.asOf];
+  const commands = [
+    ['acta validate', ['validate']],
+    ['acta overdue', ['overdue', ...asOf]],
+    ['acta upcoming', ['upcoming', ...asOf]],
+    ...['meetings', 'agreements', 'commitments', 'plans'].map((what) => [`acta list ${what}`, ['list', what, ...asOf]]),
+    ['acta report', ['report', ...asOf]],
+    ['acta export', ['export', ...asOf]],
+    ['acta statement MX', ['statement', 'MX', ...asOf]],
+    ['acta workplan', ['workplan', ...asOf]],
+    ['acta dashboard', ['dashboard', ...asOf]],
+    [`acta show ${first}`, ['show', first, ...asOf]],
+    [`acta show ${plan}`, ['show', plan, ...asOf]],
+    ['acta diff HEAD~1 HEAD', ['diff', 'HEAD~1', 'HEAD']],
+  ];
+  const out = path.join(opts.base, 'forms-out');
+  mkdirSync(out, { recursive: true });
+  const forms = [];
+  for (const [label, args] of commands) {
+    const help = spawnSync(process.execPath, [opts.acta, args[0], '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ACTA_LANG: 'en' } }).stdout ?? '';
+    for (const format of formatsFromHelp(help)) {
+      const to = format === 'docx' ? ['-o', path.join(out, `${args[0]}.docx`)] : [];
+      const r = runOnce([opts.acta, '--root', '.', ...args, '-f', format, ...to], { cwd: size.dir, mode: 'cold' });
+      forms.push(r.failed ? { label, format, failed: r.failed } : { label, format, ms: r.ms, cpu: r.cpu, rss: r.rss });
+    }
+  }
+  rmSync(out, { recursive: true, force: true });
+  progress(`bench: ${size.meetings} meetings, ${forms.length} output forms measured once each`);
+  return forms;
 }
 
 function measureHelp() {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Figure, Size } from '../../bench/bench-table.mjs';
-import { GOAL_HEADERS, goalRows, growthTable, renderResults, roundRatios, SIZE_HEADERS, sizeRows, summarise } from '../../bench/bench-table.mjs';
+import { formatsFromHelp, formRows, FORMS_HEADERS, GOAL_HEADERS, goalRows, growthTable, renderResults, roundRatios, SIZE_HEADERS, sizeRows, summarise } from '../../bench/bench-table.mjs';
 
 // A made-up figure: its median, the medians of its per-round ratios to ajv-cli and to validate cold, its peak memory.
 const fig = (median: number, perAjv: number, perValidate: number, rss = 100_000, cpu = median / 2): Figure => ({
@@ -84,6 +84,33 @@ describe('bench tables', () => {
     expect(md).toContain('#### 2,000 meetings, 1 plans (2,006 files, 9.4 MB), --as-of 2017-01-01; 3 rounds, load average 1.3, 2.0, 3.5 at their starts');
     expect(md).toContain('#### Goals');
     expect(md).toContain('- a note');
+  });
+
+  it('reads the formats a command offers from its help, wrapped as commander wraps it, notes in brackets left out', () => {
+    expect(formatsFromHelp('  -f, --format <format>  table | json | csv | md (default: "table")\n  -h, --help')).toEqual(['table', 'json', 'csv', 'md']);
+    expect(formatsFromHelp('  -f, --format <format>  md | html | json | docx (Word: needs -o) (default:\n                         "md")')).toEqual(['md', 'html', 'json', 'docx']);
+    expect(formatsFromHelp('  -f, --format <format>  table | md | html | json | docx (Word: needs --out);\n                         default: table\n  -o, --out <file>')).toEqual(['table', 'md', 'html', 'json', 'docx']);
+    expect(formatsFromHelp('  -f, --format <format>  pretty | text | json | github (default: github under\n  CI)')).toEqual(['pretty', 'text', 'json', 'github']);
+    expect(formatsFromHelp('Usage: acta fmt [options] [paths...]\n  --check  only list them')).toEqual([]);
+  });
+
+  it('lists every output form largest first, and counts each in the memory goal', () => {
+    const forms = [
+      { label: 'acta overdue', format: 'json', ms: 2000, cpu: 1500, rss: 300_000 },
+      { label: 'acta report', format: 'docx', ms: 30_000, cpu: 12_000, rss: 1_800_000 },
+      { label: 'acta list plans', format: 'csv', failed: 'exit 2: no such plan' },
+    ];
+    const rows = formRows(forms);
+    expect(rows.every((r) => r.length === FORMS_HEADERS.length)).toBe(true);
+    expect(rows.map((r) => r.slice(0, 2).join(' '))).toEqual(['acta report docx', 'acta overdue json', 'acta list plans csv']);
+    expect(rows[0]).toEqual(['acta report', 'docx', '30.0 s', '12.0 s', '1758 MB']);
+    expect(rows[2]!.slice(2)).toEqual(['failed (exit 2: no such plan)', '—', '—']);
+    const big = { ...size(8000, 20), forms };
+    const memory = goalRows({ sizes: [big] }).find((r) => r[0]!.startsWith('peak memory'))!;
+    expect(memory[1]).toBe('over: report -f docx 1758 MB; validate --changed-since HEAD~1 — CI, restored cache 586 MB');
+    const md = renderResults({ sizes: [big] }, { markdown: true });
+    expect(md).toContain('#### Peak memory of every output form, 8,000 meetings (one cold run each, largest first)');
+    expect(md).toContain('| acta report | docx | 30.0 s | 12.0 s | 1758 MB |');
   });
 });
 
