@@ -8,6 +8,7 @@ import { Packer } from 'docx';
 import type { Zippable } from 'fflate';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Day } from '../core/dates.js';
+import { PLACEHOLDER_PATTERN, takePieces } from '../render/docx/deferred.js';
 
 type Parts = Record<string, Uint8Array>;
 
@@ -24,7 +25,7 @@ const NUMBERED: readonly { readonly pattern: RegExp; readonly space: string }[] 
 
 const isXml = (name: string): boolean => name.endsWith('.xml') || name.endsWith('.rels');
 
-function renumber(parts: Parts): Parts {
+function renumber(parts: Parts, pieces: Uint8Array[]): Parts {
   const names = Object.keys(parts).sort();
   const texts = new Map(names.filter(isXml).map((n) => [n, strFromU8(parts[n]!)]));
   // Random relationship ids, as the relationship parts declare them: renamed rIdH1, rIdH2, … in order of appearance.
@@ -32,21 +33,47 @@ function renumber(parts: Parts): Parts {
   for (const [, text] of texts) for (const m of text.matchAll(RANDOM_REL)) if (!rels.has(m[1]!)) rels.set(m[1]!, `rIdH${rels.size + 1}`);
   const counters = new Map<string, Map<string, number>>();
   const out: Parts = {};
-  for (const name of Object.keys(parts)) {
-    let text = texts.get(name);
-    if (text === undefined) {
-      out[name] = parts[name]!;
-      continue;
-    }
+  const fix = (text: string): string => {
     if (rels.size) text = text.replace(/"(rId[0-9a-z_-]{21})"/g, (all, id: string) => (rels.has(id) ? `"${rels.get(id)!}"` : all));
     for (const { pattern, space } of NUMBERED) {
       const seen = counters.get(space) ?? counters.set(space, new Map()).get(space)!;
       text = text.replace(pattern, (_all, before: string, n: string, after: string) => `${before}${seen.get(n) ?? seen.set(n, seen.size + 1).get(n)!}${after}`);
     }
-    out[name] = strToU8(text);
+    return text;
+  };
+  for (const name of Object.keys(parts)) {
+    const text = texts.get(name);
+    if (text === undefined) out[name] = parts[name]!;
+    else if (name === 'word/document.xml' && pieces.length) out[name] = withPieces(text, pieces, fix);
+    else out[name] = strToU8(fix(text));
   }
   return out;
 }
+
+// The document's XML with the pieces written apart (render/docx/deferred.ts) in place of their placeholders, each
+// segment renumbered in document order (a pattern never spans two: pieces are whole elements), as UTF-8 bytes.
+// Each piece is let go once copied.
+function withPieces(text: string, pieces: Uint8Array[], fix: (text: string) => string): Uint8Array {
+  const segments: Uint8Array[] = [];
+  let at = 0;
+  for (const m of text.matchAll(PLACEHOLDER_PATTERN)) {
+    segments.push(strToU8(fix(text.slice(at, m.index))));
+    const n = Number(m[1]);
+    segments.push(strToU8(fix(strFromU8(pieces[n]!))));
+    pieces[n] = EMPTY;
+    at = m.index + m[0].length;
+  }
+  segments.push(strToU8(fix(text.slice(at))));
+  const out = new Uint8Array(segments.reduce((sum, s) => sum + s.length, 0));
+  let offset = 0;
+  for (const s of segments) {
+    out.set(s, offset);
+    offset += s.length;
+  }
+  return out;
+}
+
+const EMPTY = new Uint8Array(0);
 
 // The core properties' dates (created, modified): the date of issue (a workbook embedded for a chart has its own).
 function stampCore(parts: Parts, issued: Day): Parts {
@@ -68,5 +95,6 @@ function zipFixed(parts: Parts, issued: Day): Uint8Array {
 
 /** The .docx bytes of a document, deterministic: same document and date of issue → same bytes. */
 export async function packDocx(doc: File, issued: Day): Promise<Uint8Array> {
-  return zipFixed(stampCore(renumber(unzipSync(await Packer.toBuffer(doc))), issued), issued);
+  const packed = unzipSync(await Packer.toBuffer(doc));
+  return zipFixed(stampCore(renumber(packed, takePieces(doc)), issued), issued);
 }

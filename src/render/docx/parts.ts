@@ -6,6 +6,7 @@ import { AlignmentType, ExternalHyperlink, Footer, Header, PageNumber, Paragraph
 import type { Day } from '../../core/dates.js';
 import type { Lang } from '../../core/model.js';
 import { docxText } from '../escape.js';
+import { deferredChunks } from './deferred.js';
 import { day } from '../i18n.js';
 import { STYLE } from './styles.js';
 import { documentWords } from './words.js';
@@ -55,17 +56,28 @@ export interface Cell {
 export const cell = (...lines: Line[]): Cell => ({ lines });
 export const num = (value: number | string): Cell => ({ lines: [[String(value)]], num: true });
 
+/** Table rows from items, each made into cells only when its piece of the table is written (deferred.ts). */
+export interface LazyRows {
+  readonly items: readonly unknown[];
+  readonly cells: (item: never) => readonly Cell[];
+}
+export const lazyRows = <T>(items: readonly T[], cells: (item: T) => readonly Cell[]): LazyRows => ({ items, cells: cells as (item: never) => readonly Cell[] });
+
 export interface TableSpec {
   /** The header row (repeated on each page). */
   readonly head: readonly (string | { readonly text: string; readonly num?: boolean })[];
   /** Relative widths of the columns (any unit; the table fills the text width). */
   readonly widths?: readonly number[];
-  readonly rows: readonly (readonly Cell[])[];
+  /** The body rows: cells, or items and how each becomes cells (made only when written, a piece at a time). */
+  readonly rows: readonly (readonly Cell[])[] | LazyRows;
   /** A last row of totals (the table style sets it apart). */
   readonly total?: readonly Cell[];
   /** The first column names the row (bold). */
   readonly rowHeads?: boolean;
 }
+
+/** Table rows made and written together (see deferred.ts): small enough that a piece's objects are a few MB. */
+const ROWS_PER_PIECE = 50;
 
 /** A4 with 20 mm margins: the text is 170 mm wide. */
 const TEXT_WIDTH = 9638;
@@ -85,13 +97,21 @@ export function table(spec: TableSpec): Table {
     children: spec.head.map((h, i) => tableCell(typeof h === 'string' ? cell([h]) : { lines: [[h.text]], ...(h.num ? { num: true } : {}) }, widths[i])),
   });
   const row = (cells: readonly Cell[]): TableRow => new TableRow({ cantSplit: true, children: cells.map((c, i) => tableCell(c, widths[i])) });
-  return new Table({
+  const t = new Table({
     style: STYLE.table,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     tableLook: { firstRow: true, lastRow: spec.total !== undefined, firstColumn: spec.rowHeads ?? true, lastColumn: false, noHBand: false, noVBand: true },
-    rows: [head, ...spec.rows.map(row), ...(spec.total ? [row(spec.total)] : [])],
+    rows: [head],
   });
+  // The body rows are made when the document is written, ROWS_PER_PIECE at a time (deferred.ts): a table of tens of
+  // thousands of rows is never whole as objects. Appended after the head as the library's constructor appends rows;
+  // its other work on rows (merged cells, widths for cells without one) does not apply to acta's (each has a width).
+  const body: LazyRows = 'items' in spec.rows ? spec.rows : lazyRows(spec.rows, (cells) => cells);
+  const cellsOf = body.cells as (item: unknown) => readonly Cell[];
+  for (const r of deferredChunks(body.items, ROWS_PER_PIECE, (chunk) => chunk.map((item) => row(cellsOf(item))))) t.addChildElement(r);
+  if (spec.total) t.addChildElement(row(spec.total));
+  return t;
 }
 
 /** What the page header says: the document's reference and date of issue; and the language it was written in. */

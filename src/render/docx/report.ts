@@ -14,8 +14,9 @@ import { reportLabels } from '../report-labels.js';
 import { statementView } from '../statement-view.js';
 import type { ReportView } from '../svg/report-charts.js';
 import { chartParagraph } from './chart.js';
-import type { Cell, DocumentMeta, Line, Piece } from './parts.js';
-import { caption, cell, contents, heading, isHttp, num, originalLine, para, scope, section, table } from './parts.js';
+import { deferredChunks } from './deferred.js';
+import type { Cell, DocumentMeta, LazyRows, Line, Piece } from './parts.js';
+import { caption, cell, contents, heading, isHttp, lazyRows, num, originalLine, para, scope, section, table } from './parts.js';
 import { statementBlocks } from './statement.js';
 import { shortUrl } from '../short-url.js';
 import { STYLE, stylesXml } from './styles.js';
@@ -102,7 +103,7 @@ function meetings(view: ReportView, { r, l, lang }: Words): FileChild[] {
     table({
       head: [l.words.dates, l.words.meeting, l.words.place, l.words.participants, { text: l.words.agreements, num: true }, { text: l.words.commitments, num: true }],
       widths: [12, 26, 12, 27, 11, 12],
-      rows: view.meetings.map((m) => {
+      rows: lazyRows(view.meetings, (m) => {
         const when: Line[] = [[day(m.start, lang)], ...(m.end ? [[`– ${day(m.end, lang)}`]] : [])];
         const what: Line[] = [[{ text: m.body.label, style: 'bold' }], ...(m.title ? [[localText(m.title, lang)]] : []), [{ text: m.id, style: 'muted' }], [{ text: `${l.words.source}: ${m.source.document}`, style: 'muted' }, ...(m.source.url && isHttp(m.source.url) ? [' · ', { url: m.source.url, label: shortUrl(m.source.url) }] : [])]];
         const where: Line[] = m.place.virtual ? [[r.virtual]] : [[m.place.city ?? ''], ...(m.place.country ? [[{ text: m.place.country.label, style: 'muted' as const }]] : [])];
@@ -137,7 +138,7 @@ function participation(view: ReportView, { r, a, lang }: Words): FileChild[] {
       table({
         head: [r.country, ...columns.map((c) => `${day(c.date, lang)} ${c.body.label}`), { text: r.attended, num: true }],
         widths: [22, ...columns.map(() => 66 / columns.length), 12],
-        rows: p.rows.map((row) => [cell([name(row.country)]), ...row.cells.slice(from, from + MEETINGS_PER_TABLE).map((c) => cell([a.attendance[c]])), num(`${row.attended}/${row.listed}`)]),
+        rows: lazyRows(p.rows, (row) => [cell([name(row.country)]), ...row.cells.slice(from, from + MEETINGS_PER_TABLE).map((c) => cell([a.attendance[c]])), num(`${row.attended}/${row.listed}`)]),
         // Attendance not listed: "≥N" when some came on record (observers), else "?".
         total: [cell([r.present]), ...columns.map((c) => cell([c.listed ? String(c.present) : c.present ? `≥${c.present}` : '?'])), cell()],
       }),
@@ -158,7 +159,7 @@ function agreements(view: ReportView, { r, l }: Words): FileChild[] {
       table({
         head: [l.words.action, r.kind, ...t.bodies.map((b) => ({ text: b.label, num: true })), { text: cap(l.words.total), num: true }],
         widths: [24, 14, ...t.bodies.map(() => 52 / t.bodies.length), 10],
-        rows: t.rows.map((row) => [
+        rows: lazyRows(t.rows, (row) => [
           cell(row.action === 'none' ? [{ text: r.noAction, style: 'italic' }] : [cap(l.actions[row.action])]),
           cell([row.informational ? r.informational : row.action === 'none' ? '' : r.operational]),
           ...row.counts.map((n) => num(n)),
@@ -175,7 +176,7 @@ function agreements(view: ReportView, { r, l }: Words): FileChild[] {
     table({
       head: [l.words.point, r.addressee, l.words.text],
       widths: [24, 16, 60],
-      rows: view.recommendations.map((rec) => [cell([rec.ref]), cell([rec.addressee.label]), cell([localText(rec.text, view.lang)])]),
+      rows: lazyRows(view.recommendations, (rec) => [cell([rec.ref]), cell([rec.addressee.label]), cell([localText(rec.text, view.lang)])]),
     }),
   );
   return out;
@@ -215,7 +216,7 @@ function delivered(view: ReportView, { r, l, lang }: Words): FileChild[] {
     table({
       head: [l.words.date, l.words.commitment, l.words.task, r.deliveredBy, r.onTimeOrLate],
       widths: [13, 22, 37, 16, 12],
-      rows: view.delivered.map((d) => {
+      rows: lazyRows(view.delivered, (d) => {
         const task: Line[] = [[localText(d.commitment.task, lang)]];
         for (const e of d.evidence) task.push([{ text: `${l.words.evidence}:`, style: 'muted' }, ...(e.url ? [' ', { url: e.url }] : []), ...(e.record ? [` ${e.record}`] : []), ...(e.document ? [` ${e.document}`] : [])]);
         return [cell([day(d.date, lang)]), cell([d.commitment.id], [{ text: d.commitment.body.label, style: 'muted' }]), { lines: task }, cell([names(d.by)]), cell([d.daysLate ? { text: daysLateText(d.daysLate, lang), style: 'late' } : r.onTime])];
@@ -225,8 +226,8 @@ function delivered(view: ReportView, { r, l, lang }: Words): FileChild[] {
   return out;
 }
 
-function commitmentRows(rows: readonly (CommitmentView & { earlier?: boolean })[], days: 'late' | 'left', { r, l, lang }: Words): Cell[][] {
-  return rows.map((c) => {
+function commitmentRows(rows: readonly (CommitmentView & { earlier?: boolean })[], days: 'late' | 'left', { r, l, lang }: Words): LazyRows {
+  return lazyRows(rows, (c): Cell[] => {
     const task: Line[] = [[localText(c.task, lang)]];
     if (c.deadlineText) task.push([{ text: localText(c.deadlineText, lang), style: 'italic' }]);
     if (c.delivered.length) task.push([{ text: `${l.words.delivered}: ${c.delivered.map((d) => `${d.actor.label} (${day(d.date, lang)}${d.daysLate ? `, ${daysLateText(d.daysLate, lang)}` : ''})`).join(', ')}`, style: 'muted' }]);
@@ -297,22 +298,26 @@ function records(view: ReportView, { r }: Words): FileChild[] {
     table({
       head: [r.severity, r.where, r.code, r.problem],
       widths: [13, 27, 20, 40],
-      rows: h.items.map((i) => [cell([cap(r[i.severity])]), cell([`${i.file}:${i.line}`]), cell([i.code]), cell([i.message], ...(i.explained ? [[{ text: `${r.explained}: ${i.explained}`, style: 'muted' as const }]] : []))]),
+      rows: lazyRows(h.items, (i) => [cell([cap(r[i.severity])]), cell([`${i.file}:${i.line}`]), cell([i.code]), cell([i.message], ...(i.explained ? [[{ text: `${r.explained}: ${i.explained}`, style: 'muted' as const }]] : []))]),
     }),
   );
   if (h.more) out.push(para([`… ${h.more} ${r.more}`]));
   return out;
 }
 
+const POINTS_PER_PIECE = 50;
+
 function texts(view: ReportView, { r, lang }: Words): FileChild[] {
   if (!view.texts) return [];
   const out: FileChild[] = [heading(1, `A ${r.textsTitle}`), scope(r.textsScope)];
   for (const m of view.texts) {
+    // The heading stays in the tree (the table of contents is filled from the headings there); the points' paragraphs
+    // are made when written (deferred.ts).
     out.push(heading(2, `${m.body.label} — ${day(m.date, lang)}${m.title ? `: ${localText(m.title, lang)}` : ''} ${m.meeting}`));
-    for (const p of m.points) {
+    out.push(...deferredChunks(m.points, POINTS_PER_PIECE, (points) => points.map((p) => {
       const line: Line = [`${p.number}. `, p.text ? localText(p.text, lang) : { text: r.noText, style: 'italic' }, ...(p.commitment ? [' ', { text: r.holdsCommitment, style: 'muted' as const }] : [])];
-      out.push(para(line, undefined, {}));
-    }
+      return para(line, undefined, {});
+    })));
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { FileChild } from 'docx';
 import { Document } from 'docx';
 import type { StatementView } from '../statement-view.js';
 import type { DocumentMeta, Line } from './parts.js';
-import { cell, contents, heading, num, originalLine, para, scope, section, table } from './parts.js';
+import { cell, contents, heading, lazyRows, num, originalLine, para, scope, section, table } from './parts.js';
 import { STYLE, stylesXml } from './styles.js';
 
 /** The sections of a statement: a heading per section (level `hs`), per group (`hs + 1`), and its table. */
@@ -19,7 +19,7 @@ export function statementBlocks(view: Omit<StatementView, 'statement'>, hs: 1 | 
         table({
           head: [s.columns[0], { text: s.columns[1], num: true }, view.head.commitment, view.head.task],
           widths: [15, 9, 27, 49],
-          rows: g.rows.map((r) => {
+          rows: lazyRows(g.rows, (r) => {
             const task: Line[] = [[r.task]];
             if (r.wording) task.push([{ text: `«${r.wording}»`, style: 'italic' }]);
             for (const n of r.notes) task.push([{ text: n, style: 'muted' }]);
