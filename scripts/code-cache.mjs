@@ -7,14 +7,17 @@
 // what a later start does not compile again. No command that changes V8's flags (site) runs here: a cache holds the
 // flags it was made under, and a start under other flags would refuse it.
 //
+// The parse worker's code is trained in a worker (below) as io/parse-pool.ts drives one.
+//
 // Then a new process loads the bundle through the cache: if V8 refuses any file's cache (or a file is not the one the
 // cache was made from), every cache is removed and the build says so — acta then starts as it did without one.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel, Worker } from 'node:worker_threads';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist') + path.sep;
@@ -88,12 +91,42 @@ try {
   rmSync(repo, { recursive: true, force: true });
 }
 
-const written = writeCodeCaches();
+// The parse worker (validate and the read commands from 600 files on start one or more): its code compiled in a worker
+// of its own, given data/'s context and then each record to check and to read, as io/parse-pool.ts gives them.
+const WORKER_CODE = path.join(DIST, 'bundle', 'parse-worker.code.js');
+const workerWritten = await new Promise((resolve, reject) => {
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(path.join(ROOT, 'scripts', 'code-cache-worker.cjs'), { workerData: { loader: LOADER, code: WORKER_CODE, dist: DIST, port: port2 }, transferList: [port2] });
+  worker.on('error', reject);
+  const bytes = (file) => new Uint8Array(readFileSync(path.join(DATA, file)));
+  const inFolder = (folder) => readdirSync(path.join(DATA, folder)).filter((n) => n.endsWith('.yaml')).map((n) => `${folder}/${n}`);
+  const context = ['acta.yaml', ...inFolder('registries')].map((file) => ({ file, bytes: bytes(file) }));
+  const records = [...inFolder('meetings'), ...inFolder('plans')];
+  worker.postMessage({ type: 'context', files: context, options: { rootFile: 'acta.yaml', asOf: AS_OF[1] }, done: new Int32Array(new SharedArrayBuffer(4)) });
+  let id = 0;
+  const requests = records.flatMap((file) => [
+    { type: 'check', file },
+    { type: 'read', file, checks: true },
+    { type: 'read', file, checks: false },
+  ]);
+  let answered = 0;
+  worker.on('message', () => {
+    if (++answered < requests.length) return;
+    port1.once('message', (files) => {
+      port1.close();
+      void worker.terminate().then(() => resolve(files));
+    });
+    port1.postMessage('write');
+  });
+  for (const r of requests) worker.postMessage({ ...r, id: id++, bytes: bytes(r.file) });
+});
+
+const written = [...writeCodeCaches(), ...workerWritten];
 
 // A new process, as bin/acta.js starts: every cache taken?
 const check = spawnSync(
   process.execPath,
-  ['-e', `const c = require(${JSON.stringify(LOADER)}); c.requireCached(${JSON.stringify(CLI)}, ${JSON.stringify(DIST)}); for (const f of ${JSON.stringify(written)}) require(f); console.log(JSON.stringify([...c.codeCacheUses()]));`],
+  ['-e', `const c = require(${JSON.stringify(LOADER)}); c.requireCached(${JSON.stringify(CLI)}, ${JSON.stringify(DIST)}); for (const f of ${JSON.stringify(written)}) f.endsWith('.cjs') ? require(f) : c.requireCached(f, ${JSON.stringify(DIST)}); console.log(JSON.stringify([...c.codeCacheUses()]));`],
   { encoding: 'utf8' },
 );
 const uses = check.status === 0 ? new Map(JSON.parse(check.stdout)) : new Map();

@@ -113,11 +113,12 @@ export function codeCacheUses(): ReadonlyMap<string, CacheUse> {
   return uses;
 }
 
-/** Writes the cache of every file compiled since requireCached(…, record = true): V8's data now holds every function
- * compiled so far, so a later start compiles none of them. Returns the files written. */
-export function writeCodeCaches(): string[] {
+/** Writes the cache of every file compiled since requireCached(…, record = true) (those `only` keeps): V8's data now
+ * holds every function compiled so far, so a later start compiles none of them. Returns the files written. */
+export function writeCodeCaches(only: (file: string) => boolean = () => true): string[] {
   const written: string[] = [];
   for (const [file, { script, hash }] of recorded) {
+    if (!only(file)) continue;
     writeFileSync(cacheFileOf(file), Buffer.concat([hash, script.createCachedData()]));
     written.push(file);
   }
