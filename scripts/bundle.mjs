@@ -56,12 +56,12 @@ const COMMONJS = {
   metafile: true,
 };
 
-// The command line and the three workers, each one file. A worker is a new Node environment that loads its modules
+// The command line and the two workers, each one file. A worker is a new Node environment that loads its modules
 // again; one file (the parse worker: 217 KB) costs it fewer module jobs than chunks shared with cli.js did — 196
 // against 224 ms of CPU a worker, to its first 30 meetings checked (docs/internals/performance.md, "Cold validate,
 // sixth round"). The workers' entry files (parse-worker.js, …) are the few lines below, which load the code
 // (parse-worker.code.js) through the code cache.
-const ENTRIES = { cli: 'cli.js', 'parse-worker': 'io/parse-worker.js', 'site-worker': 'io/site-worker.js', 'site-writer': 'io/site-writer.js' };
+const ENTRIES = { cli: 'cli.js', 'parse-worker': 'io/parse-worker.js', 'site-writer': 'io/site-writer.js' };
 const WORKERS = Object.keys(ENTRIES).filter((name) => name !== 'cli');
 const builds = await Promise.all([
   build({ ...COMMONJS, entryPoints: { cli: path.join(ROOT, 'dist', ENTRIES.cli) }, outdir: BUNDLE_DIR }),

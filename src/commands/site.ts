@@ -16,13 +16,12 @@ import { configuredLang } from '../io/locales.js';
 import { readSources } from '../io/sources.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
-import { startLanguageThread } from '../io/site-threads.js';
 import { startSiteWriter } from '../io/site-writer-thread.js';
 import { loadTemplateSet, PACKAGE_TEMPLATES } from '../io/templates.js';
 import { t } from '../render/catalog.js';
 import { formatLeftOutNote } from '../render/left-out.js';
 import type { SiteAssets, SiteSpec } from '../render/site/index.js';
-import { languageFiles, sharedFiles, SITE_MARKER, siteFiles } from '../render/site/index.js';
+import { SITE_MARKER, siteFiles } from '../render/site/index.js';
 import { siteLabels } from '../render/site/site-labels.js';
 import { loadFromOptions, resolveAsOf, resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
@@ -63,27 +62,24 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   const guard = { root };
   await checkOutputFolder(out, shown, SITE_MARKER, guard);
   siteUrl(options.url, options.lang ?? 'es'); // refused before any work
-  // Under ACTA_SITE_THREADS=2, English in a thread of its own (which reads the records itself, while this one does),
-  // Spanish and the shared files in this one: the two languages share no file (see io/site-threads.ts). Else all here.
   const settled = { ...options, root, asOf };
-  // Under ACTA_SITE_WRITER=1 this thread builds the pages and a worker writes them and indexes the search shards
-  // (io/site-writer-thread.ts): the records held once, the same bytes.
-  const english = startLanguageThread(settled, 'en');
-  const writer = english ? undefined : startSiteWriter();
+  // This thread builds the pages and a worker writes them, renders the pages sent as models (meetings, the lists'
+  // parts) and indexes the search shards (io/site-writer-thread.ts): the records held once, the same bytes. Under
+  // ACTA_SITE_WRITER=0, or where the worker's module is not there, this thread does it all.
+  const writer = startSiteWriter();
   try {
     const { spec, leftOut } = await prepareSite(settled);
-    const count = await writeFolderAtomic(out, shown, SITE_MARKER, english ? concat(sharedFiles(spec), languageFiles(spec, 'es')) : siteFiles(spec), guard, english ? [english.part] : [], writer?.writer);
+    const count = await writeFolderAtomic(out, shown, SITE_MARKER, siteFiles(spec), guard, [], writer?.writer);
     const warning = formatLeftOutNote(leftOut) ?? '';
     const slash = shown.endsWith('/') ? shown : `${shown}/`;
     return { stdout: '', stderr: `${warning}${t(lang, 'written.site', { folder: slash, pages: count.pages, files: count.files })}\n`, exitCode: 0 };
   } finally {
-    await english?.stop();
     await writer?.stop();
   }
 }
 
 /** What a thread renders from: the records read, and the site's spec (both languages' models; each built lazily, a
- * page's content when it is asked for). Also run by the thread that writes a language (io/site-worker.ts). */
+ * page's content when it is asked for). */
 export async function prepareSite(options: SiteOptions): Promise<{ readonly spec: SiteSpec; readonly leftOut: RecordSet['leftOut'] }> {
   const asOf = resolveAsOf(options);
   const url = siteUrl(options.url, options.lang ?? 'es');
@@ -97,10 +93,6 @@ export async function prepareSite(options: SiteOptions): Promise<{ readonly spec
   const sources = await readSources(repo.root, citedSources(records));
   const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets(), sources, ...(url !== undefined ? { url } : {}) };
   return { spec, leftOut: records.leftOut };
-}
-
-function* concat<T>(...parts: Iterable<T>[]): Generator<T> {
-  for (const part of parts) yield* part;
 }
 
 // The folder as people read it: relative to the working folder when it is there or below (`.` for the working folder

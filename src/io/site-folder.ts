@@ -11,6 +11,7 @@ import path from 'node:path';
 import { say } from '../core/diagnostics.js';
 import { SaidError } from './files.js';
 import { isInside } from './source.js';
+import { SitePage } from '../render/site/page-job.js';
 import { writeFailure } from './write.js';
 
 /** The manifest format; an older marker (plain text) is not a manifest. */
@@ -175,13 +176,15 @@ export function writeFilesInto(temp: string, files: Iterable<readonly [string, s
 
 /** Write one file of the site into the new folder `temp`, new (never over a file), its folder made unless `made` says it
  * was: its size. Also run by the thread that writes the site's files (io/site-writer.ts). */
-export function writeSiteFile(temp: string, file: string, text: string | Uint8Array | Iterable<string>, made: Set<string>): number {
+export function writeSiteFile(temp: string, file: string, content: string | Uint8Array | Iterable<string>, made: Set<string>): number {
+  let text = content;
   if (file.split('/').some((part) => part === '..' || part === '' || part === '.') || !SITE_FILE.test(file)) throw new Error(`site file name ${file} leaves its folder or is not a site file`);
   const folder = path.posix.dirname(file);
   if (!made.has(folder)) mkdirSync(path.join(temp, folder), { recursive: true });
   made.add(folder);
   // Written synchronously: tens of thousands of small files, each an open, a write and a close — through the
   // thread pool and a promise each, the run waited on them (a third of its wall time at 2,000 meetings).
+  if (text instanceof SitePage) text = text.render(); // a page rendered where it is written: one string, as before
   if (text instanceof Uint8Array) {
     writeFileSync(path.join(temp, file), text, { flag: 'wx' });
     return text.length;

@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { say } from '../core/diagnostics.js';
+import type { PageLinks } from '../render/site/page-job.js';
+import { SitePage } from '../render/site/page-job.js';
 import { SearchShard } from '../render/site/search-index.js';
 import { SaidError } from './files.js';
 import { runtime } from './runtime.js';
@@ -24,6 +26,9 @@ const encoder = new TextEncoder();
 /** A file's weight in units: its bytes (characters when sent in pieces), a search document counted as this many. */
 export const DOCUMENT_UNITS = 400;
 
+/** A page sent as its model (SitePage) counted as this many units: about a meeting page's bytes. */
+export const PAGE_UNITS = 1 << 15;
+
 /** The writer's young generation, in MB: what it allocates lives for a page or a shard, and V8's default young
  * generation (tens of MB, grown to its limit by the shards' indexing) was most of what the thread added to the peak
  * (2,000 meetings: 350 → 299 MB with 4 MB, for a CPU within the noise; docs/internals/performance.md). */
@@ -34,13 +39,11 @@ export const SITE_WRITER_ROLE = 'acta-site-writer';
 
 const WORKER = new URL('./site-writer.js', import.meta.url);
 
-/** Whether the site's files are written by a worker: when asked (ACTA_SITE_WRITER=1; not with ACTA_SITE_THREADS=2, the
- * thread per language of io/site-threads.ts), and only when the worker's module is there (not in the sources the tests
- * run: src/io/site-writer.ts is compiled to dist/ only). Not by default: on this shared machine it gave 0.73× the wall
- * time at 2,000 meetings but 1.00× at 8,000, for 0.93–0.97× the CPU and 46–72 MiB more at the peak
- * (docs/internals/performance.md, "`site`, fourth round"); a quiet machine's bench decides. */
+/** Whether the site's files are written by a worker: by default, when the worker's module is there (not in the sources
+ * the tests run: src/io/site-writer.ts is compiled to dist/ only); not under ACTA_SITE_WRITER=0 (one thread does it
+ * all, the same bytes). See docs/internals/performance.md, "`site`, fifth round". */
 export function siteWriterThread(env: NodeJS.ProcessEnv = runtime().env, worker: URL = WORKER): boolean {
-  if (env['ACTA_SITE_WRITER'] !== '1' || env['ACTA_SITE_THREADS'] === '2') return false;
+  if (env['ACTA_SITE_WRITER'] === '0') return false;
   return existsSync(fileURLToPath(worker));
 }
 
@@ -100,6 +103,7 @@ export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
       thread.ref();
       const post = (m: SiteWriterMessage, transfer?: ArrayBuffer[]): void => thread.postMessage(m, transfer);
       post({ temp });
+      const linkIds = new Map<PageLinks, number>();
       for (const [file, content] of files) {
         if (failure) throw failure;
         if (typeof content === 'string') {
@@ -108,6 +112,15 @@ export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
           const bytes = encoder.encode(content);
           inFlight += bytes.length; // before it is handed over: then this thread's view of it is empty
           post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
+        } else if (content instanceof SitePage) {
+          // A page crosses as its model and is rendered there; its language's link sets cross once, before its first.
+          let id = linkIds.get(content.links);
+          if (id === undefined) {
+            linkIds.set(content.links, (id = linkIds.size));
+            post({ links: content.links, id });
+          }
+          post({ file, job: content.job, links: id });
+          inFlight += PAGE_UNITS;
         } else if (content instanceof SearchShard) {
           post({ file, docs: content.docs, n: content.n });
           inFlight += content.docs.length * DOCUMENT_UNITS;

@@ -4,12 +4,14 @@
 // given) as it goes, so the main thread knows how much is still in flight, or with why it failed.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Said } from '../core/diagnostics.js';
+import type { PageJob, PageLinks } from '../render/site/page-job.js';
+import { renderJob } from '../render/site/page-job.js';
 import type { SearchDocument } from '../render/site/search-index.js';
 import { SearchShard } from '../render/site/search-index.js';
 import { SaidError } from './files.js';
 import type { Written } from './site-folder.js';
 import { writeSiteFile } from './site-folder.js';
-import { DOCUMENT_UNITS, SITE_WRITER_ROLE } from './site-writer-thread.js';
+import { DOCUMENT_UNITS, PAGE_UNITS, SITE_WRITER_ROLE } from './site-writer-thread.js';
 
 /** What the main thread sends: the new folder first, then each file (its text, its pieces, or a search shard's
  * documents), then the end. */
@@ -18,6 +20,8 @@ export type SiteWriterMessage =
   | { readonly file: string; readonly bytes: Uint8Array }
   | { readonly file: string; readonly text: readonly string[] }
   | { readonly file: string; readonly docs: readonly SearchDocument[]; readonly n: number }
+  | { readonly links: PageLinks; readonly id: number }
+  | { readonly file: string; readonly job: PageJob; readonly links: number }
   | { readonly end: true };
 
 /** What it answers: what it wrote since its last answer and how much of what was sent that was (`units`, as the
@@ -37,19 +41,26 @@ if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_
   let temp: string | undefined;
   let failed = false;
   const made = new Set<string>();
+  const links = new Map<number, PageLinks>();
   let written: Written = [];
   let units = 0;
   port.on('message', (m: SiteWriterMessage) => {
     if (failed) return;
     try {
       if ('temp' in m) temp = m.temp;
+      else if ('id' in m) links.set(m.id, m.links);
       else if ('end' in m) {
         port.postMessage({ kind: 'done', written, units } satisfies SiteWriterReply);
         written = [];
         units = 0;
       } else {
         if (temp === undefined) throw new Error('site writer: no folder given');
-        if ('docs' in m) {
+        if ('job' in m) {
+          const given = links.get(m.links);
+          if (!given) throw new Error('site writer: a page before its links');
+          written.push([m.file, writeSiteFile(temp, m.file, renderJob(m.job, given), made)]);
+          units += PAGE_UNITS;
+        } else if ('docs' in m) {
           written.push([m.file, writeSiteFile(temp, m.file, new SearchShard(m.docs, m.n), made)]);
           units += m.docs.length * DOCUMENT_UNITS;
         } else if ('bytes' in m) {

@@ -1,5 +1,5 @@
-// acta site's writer thread (io/site-writer-thread.ts, io/site-writer.ts; ACTA_SITE_WRITER=1): this thread builds the
-// pages and a worker writes them and indexes the search shards. The same bytes and manifest as one thread writes — the binary on
+// acta site's writer thread (io/site-writer-thread.ts, io/site-writer.ts; the default, ACTA_SITE_WRITER=0 turns it off):
+// this thread builds the pages and a worker writes them, renders the pages sent as models and indexes the search shards. The same bytes and manifest as one thread writes — the binary on
 // data/ and on a generated set, and the compiled worker in process with shards of a few documents — and a worker that
 // fails (stops without a word, fails to write, throws, never answers while this thread fails) ends the run with a clear
 // error and leaves no site and no temporary folder behind; a worker that falls behind makes this thread wait.
@@ -13,6 +13,7 @@ import { writeFilesInto, writeFolderAtomic } from '../../src/io/site-folder.js';
 import { IN_FLIGHT, siteWriterThread, startSiteWriter } from '../../src/io/site-writer-thread.js';
 import type { SiteSpec } from '../../src/render/site/index.js';
 import { siteFiles } from '../../src/render/site/index.js';
+import { SitePage } from '../../src/render/site/page-job.js';
 import { loadTemplateSet } from '../../src/io/templates.js';
 import { buildActorDirectory } from '../../src/core/actors.js';
 import { deriveCommitments } from '../../src/core/followup/index.js';
@@ -49,23 +50,23 @@ const noSite = (out: string): void => {
 };
 
 describe("acta site's writer thread", () => {
-  it('is used when asked (ACTA_SITE_WRITER=1) and the compiled worker is there; not with ACTA_SITE_THREADS=2', () => {
+  it('is used by default when the compiled worker is there; not under ACTA_SITE_WRITER=0', () => {
+    expect(siteWriterThread({}, DIST_WRITER)).toBe(true);
     expect(siteWriterThread({ ACTA_SITE_WRITER: '1' }, DIST_WRITER)).toBe(true);
-    expect(siteWriterThread({}, DIST_WRITER)).toBe(false);
-    expect(siteWriterThread({ ACTA_SITE_WRITER: '1', ACTA_SITE_THREADS: '2' }, DIST_WRITER)).toBe(false);
-    expect(siteWriterThread({ ACTA_SITE_WRITER: '1' }, new URL('./site-writer.js', pathToFileURL(path.resolve('src/io/site-writer-thread.ts'))))).toBe(false);
+    expect(siteWriterThread({ ACTA_SITE_WRITER: '0' }, DIST_WRITER)).toBe(false);
+    expect(siteWriterThread({}, new URL('./site-writer.js', pathToFileURL(path.resolve('src/io/site-writer-thread.ts'))))).toBe(false);
   });
 
   it('the binary writes the same bytes and manifest with the writer thread as in one thread: data/ and a generated set', async () => {
     const out = path.join(tempFolder('acta-writer-'), 'site');
-    const a = actaProcess(['site', '--root', path.resolve('data'), '--as-of', AS_OF, '--out', out], { env: { ACTA_SITE_WRITER: '1' } });
+    const a = actaProcess(['site', '--root', path.resolve('data'), '--as-of', AS_OF, '--out', out]);
     expect(a.code, a.stderr).toBe(0);
     expect(readTree(out)).toEqual(readTree(await dataSite()));
     const root = path.join(tempFolder('acta-writer-corpus-'), 'records');
     generateCorpus(root, { meetings: 12, plans: 2, registries: path.resolve('data/registries') });
     const [one, two] = [path.join(tempFolder('acta-writer-'), 'site'), path.join(tempFolder('acta-writer-'), 'site')];
-    const b = actaProcess(['site', '--root', root, '--as-of', '2000-06-01', '--out', one]);
-    const c = actaProcess(['site', '--root', root, '--as-of', '2000-06-01', '--out', two], { env: { ACTA_SITE_WRITER: '1' } });
+    const b = actaProcess(['site', '--root', root, '--as-of', '2000-06-01', '--out', one], { env: { ACTA_SITE_WRITER: '0' } });
+    const c = actaProcess(['site', '--root', root, '--as-of', '2000-06-01', '--out', two]);
     expect([b.code, c.code], b.stderr + c.stderr).toEqual([0, 0]);
     expect(c.stderr).toBe(b.stderr.replace(one, two).replace(path.relative(process.cwd(), one), path.relative(process.cwd(), two)));
     const [t1, t2] = [readTree(one), readTree(two)];
@@ -73,7 +74,7 @@ describe("acta site's writer thread", () => {
     expect(t2).toEqual(t1);
   }, 120_000);
 
-  it('the compiled worker indexes search shards of a few documents into the same bytes as this thread', async () => {
+  it('the compiled worker renders the meeting pages sent as models and indexes search shards of a few documents into the same bytes as this thread', async () => {
     const repo = await run({}, () => loadRepository(path.resolve('data')));
     const records = repo.records;
     const commitments = deriveCommitments(records, AS_OF);
@@ -92,6 +93,10 @@ describe("acta site's writer thread", () => {
         await writer.stop();
       }
     });
+    // The meetings' pages cross as models (SitePage) and are rendered there.
+    const models = [...siteFiles(spec)].filter(([, content]) => content instanceof SitePage).map(([f]) => f);
+    expect(models.length).toBeGreaterThan(4);
+    expect(models.every((f) => /^(es|en)\/meetings\/[^/]+\.html$/.test(f))).toBe(true);
     const shards = mine.filter(([f]) => /search-index\/\d+\.js$/.test(f));
     expect(shards.length).toBeGreaterThan(10);
     expect(count).toEqual({ files: mine.length + 1, pages: mine.filter(([f]) => f.endsWith('.html')).length });

@@ -132,7 +132,9 @@ export function buildSite(input: SiteInput): SiteModel {
       };
     },
     actors: actorEntries(input),
-    actorPage: (id) => buildActor(input, meetings, id, (owing ??= groupOwing(commitments)), view),
+    // Given the view context and the day, not the input: the site holds this function to its end, and the input holds
+    // the records as read (every file's text), which the site's pages never read.
+    actorPage: (id) => buildActor(ctx, asOf, meetings, id, (owing ??= groupOwing(commitments)), view),
     plans,
     planPage: (plan) => ({
       matrix: buildWorkplanPlan(plan, own(plan.id), {}, ctx),
@@ -193,8 +195,7 @@ export const CALENDAR_DAYS = 366;
 /** A deadline a calendar shows: dated (or recurring, at its next due day) on or after `from`. */
 const inCalendar = (c: Commitment, from: Day): boolean => (c.due.kind === 'dated' || c.due.kind === 'recurring') && c.due.day >= from;
 
-function buildActor(input: SiteInput, meetings: readonly Meeting[], id: ActorId, owing: Owing, view: Views): SiteActor {
-  const { ctx, asOf } = input;
+function buildActor(ctx: ViewContext, asOf: Day, meetings: readonly Meeting[], id: ActorId, owing: Owing, view: Views): SiteActor {
   const info = ctx.dir.byId.get(id);
   const kind: ActorKind = info?.kind ?? 'organisation';
   const group = kind === 'group';

@@ -7,11 +7,14 @@ import { statementLabels } from '../statement-labels.js';
 import { actorPage, actorPartPage, actorParts, actorPartTitle, actorsIndex } from './actor-pages.js';
 import type { LinkContext } from './components.js';
 import type { Html } from './html.js';
+import type { PageFrame } from './layout.js';
 import { renderPage, renderRootIndex } from './layout.js';
+import type { PageLinks } from './page-job.js';
+import { SitePage } from './page-job.js';
 import { bookPages } from './list-book.js';
 import { homePage, searchPage } from './list-pages.js';
 import type { MeetingRow } from './meeting-pages.js';
-import { meetingPage, meetingRow, meetingsIndex, meetingsPages, meetingTitle } from './meeting-pages.js';
+import { meetingPageModel, meetingRow, meetingsIndex, meetingsPages, meetingTitle } from './meeting-pages.js';
 import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
 import type { PlanRow } from './plan-pages.js';
 import { activityPage, planPage, planRow, plansIndex, planTitle } from './plan-pages.js';
@@ -88,16 +91,17 @@ export function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, S
   const activityPages = site.activityPages;
   const sources = new Set(spec.sources?.keys() ?? []);
   const w = siteLabels(lang);
-  const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): [string, string] => {
-    const lc: LinkContext = { lang, path, actors, activityPages, sources };
-    return [path, renderPage({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) }, body(lc))];
-  };
+  const links: PageLinks = { lang, actors, activityPages, sources };
+  const frame = (path: string, title: string, scripts?: readonly string[]): PageFrame => ({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) });
+  const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): [string, string] => [path, renderPage(frame(path, title, scripts), body({ ...links, path }))];
   // The overdue and upcoming lists right after the home page, which counts from them: then they are dropped, not held
   // (every overdue commitment's view) while the rest of the language is written.
   {
     const books = { overdue: site.overdue(), upcoming: site.upcoming() };
     yield put(sitePaths.home(lang), `${w.asOf} ${day(site.asOf, lang)} — ${spec.titles[lang]}`, (lc) => homePage(site, books, lc));
     // The lists: an index per list, and each actor's part as pages of their own (see list-book.ts).
+    // Rendered here, not sent as models to the writer thread: a part's rows (commitments' views) cost more to clone than
+    // to render (docs/internals/performance.md, "`site`, fifth round").
     for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
   }
   // A meeting's content is built for its page and its search entries, then dropped: only its list row stays.
@@ -105,7 +109,9 @@ export function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, S
   const rows: MeetingRow[] = [];
   for (const record of site.meetings) {
     const m = site.meetingPage(record);
-    yield put(sitePaths.meeting(lang, m.meeting.id), meetingTitle(m.meeting, lang), (lc) => meetingPage(m, lc));
+    // Rendered where it is written (a writer thread renders it from the model: see page-job.ts).
+    const path = sitePaths.meeting(lang, m.meeting.id);
+    yield [path, new SitePage({ kind: 'meeting', frame: frame(path, meetingTitle(m.meeting, lang)), model: meetingPageModel(m) }, links)];
     search.meeting(m);
     if (search.full) yield search.shard();
     rows.push(meetingRow(m));

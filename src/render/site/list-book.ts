@@ -3,7 +3,7 @@
 // full rows. A group commitment is shown once in full under the group, with who already delivered; under each member
 // still owing it, a one-line reference. No page grows with the whole list: each grows with one actor's page.
 import type { BookEntry, FollowupBook } from '../../core/queries/followup-book.js';
-import type { CommitmentView } from '../../core/queries/view.js';
+import type { ActorRef, CommitmentView } from '../../core/queries/view.js';
 import { countLine, day, reportTitle } from '../i18n.js';
 import { num } from '../numbers.js';
 import type { LinkContext } from './components.js';
@@ -38,7 +38,8 @@ export function* bookPages(book: FollowupBook, lang: LinkContext['lang']): Gener
       const pages = Math.max(pagesOf(entry.own.length, PAGE_ROWS), pagesOf(entry.through.reduce((n, t) => n + t.rows.length, 0), PAGE_REFS));
       for (let page = 1; page <= pages; page++) {
         const name = entry.key === '' ? w.bookSections.none : entry.label;
-        yield { path: sitePaths.listPart(lang, book.kind, entry.key, page), title: `${name} — ${title}${pages > 1 ? ` (${w.page.toLowerCase()} ${page}/${pages})` : ''}`, body: (lc) => entryPage(book, entry, page, pages, lc) };
+        const model = entryPageModel(book, entry, page, pages);
+        yield { path: sitePaths.listPart(lang, book.kind, entry.key, page), title: `${name} — ${title}${pages > 1 ? ` (${w.page.toLowerCase()} ${page}/${pages})` : ''}`, body: (lc) => entryPage(model, lc) };
       }
     }
   if (book.waiting.length) {
@@ -78,12 +79,25 @@ ${Array.from({ length: pages }, (_, i) => i + 1).map((n) => html`<li>${n === pag
 `)}</ul></nav>`;
 }
 
-function entryPage(book: FollowupBook, e: BookEntry, page: number, pages: number, lc: LinkContext): Html {
-  const w = siteLabels(lc.lang);
-  const title = reportTitle(book.kind, book.asOf, undefined, lc.lang);
-  const name = e.key === '' ? html`${w.bookSections.none}` : lc.actors.has(e.key) ? actorLink({ id: e.key, label: e.label }, lc) : html`${e.label}`;
+/** One page of an actor's part of a list: what the page shows of its entry, sliced (its rows, not the entry's). */
+export interface EntryPageModel {
+  readonly kind: FollowupBook['kind'];
+  readonly asOf: FollowupBook['asOf'];
+  readonly key: BookEntry['key'];
+  readonly label: string;
+  readonly entryKind: BookEntry['kind'];
+  readonly count: number;
+  /** How many it owes in its own name (all pages); `rows` are this page's. */
+  readonly ownCount: number;
+  readonly rows: readonly CommitmentView[];
+  /** By group: how many it owes through the group (all pages), and this page's references. */
+  readonly through: readonly { readonly group: ActorRef; readonly count: number; readonly shown: readonly CommitmentView[] }[];
+  readonly page: number;
+  readonly pages: number;
+}
+
+export function entryPageModel(book: FollowupBook, e: BookEntry, page: number, pages: number): EntryPageModel {
   const from = (page - 1) * PAGE_ROWS;
-  const rows = e.own.slice(from, from + PAGE_ROWS);
   const refsFrom = (page - 1) * PAGE_REFS;
   let skipped = 0;
   const through = e.through.flatMap((t) => {
@@ -91,22 +105,31 @@ function entryPage(book: FollowupBook, e: BookEntry, page: number, pages: number
     const end = Math.max(0, refsFrom + PAGE_REFS - skipped);
     skipped += t.rows.length;
     const shown = t.rows.slice(start, end);
-    return shown.length ? [{ ...t, shown }] : [];
+    return shown.length ? [{ group: t.group, count: t.rows.length, shown }] : [];
   });
-  return html`<p class="print-hide"><a href="${relativeHref(lc.path, book.kind === 'overdue' ? sitePaths.overdue(lc.lang) : sitePaths.upcoming(lc.lang))}">${w.wholeList}</a></p>
+  return { kind: book.kind, asOf: book.asOf, key: e.key, label: e.label, entryKind: e.kind, count: e.count, ownCount: e.own.length, rows: e.own.slice(from, from + PAGE_ROWS), through, page, pages };
+}
+
+export function entryPage(e: EntryPageModel, lc: LinkContext): Html {
+  const w = siteLabels(lc.lang);
+  const title = reportTitle(e.kind, e.asOf, undefined, lc.lang);
+  const name = e.key === '' ? html`${w.bookSections.none}` : lc.actors.has(e.key) ? actorLink({ id: e.key, label: e.label }, lc) : html`${e.label}`;
+  const { page, pages, rows } = e;
+  const from = (page - 1) * PAGE_ROWS;
+  return html`<p class="print-hide"><a href="${relativeHref(lc.path, e.kind === 'overdue' ? sitePaths.overdue(lc.lang) : sitePaths.upcoming(lc.lang))}">${w.wholeList}</a></p>
 <h1>${name}</h1>
-<p class="subtitle">${title} · ${countLine(book.kind, e.count, lc.lang).replace(String(e.count), num(e.count, lc.lang))}</p>
-${pager(book.kind, e.key, page, pages, lc)}
-${rows.length ? html`<h2>${e.kind === 'group' ? w.groupOwes : w.ownCol}</h2>
-${e.own.length > PAGE_ROWS ? html`<p>${shownOf(num(e.own.length, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang), lc.lang)}</p>` : ''}
-${e.kind === 'group' ? groupTable(rows, lc, `${title} — ${e.label}`) : commitmentTable(rows, lc, `${title} — ${e.label}`)}` : ''}
-${through.map((t) => html`<h2>${w.throughHeading} ${actorLink(t.group, lc)} (${num(t.rows.length, lc.lang)})</h2>
+<p class="subtitle">${title} · ${countLine(e.kind, e.count, lc.lang).replace(String(e.count), num(e.count, lc.lang))}</p>
+${pager(e.kind, e.key, page, pages, lc)}
+${rows.length ? html`<h2>${e.entryKind === 'group' ? w.groupOwes : w.ownCol}</h2>
+${e.ownCount > PAGE_ROWS ? html`<p>${shownOf(num(e.ownCount, lc.lang), num(from + 1, lc.lang), num(from + rows.length, lc.lang), lc.lang)}</p>` : ''}
+${e.entryKind === 'group' ? groupTable(rows, lc, `${title} — ${e.label}`) : commitmentTable(rows, lc, `${title} — ${e.label}`)}` : ''}
+${e.through.map((t) => html`<h2>${w.throughHeading} ${actorLink(t.group, lc)} (${num(t.count, lc.lang)})</h2>
 <p class="note">${w.oneLineNote}</p>
 <ul class="refs">
-${t.shown.map((c) => html`<li>${refLine(c, book.kind, lc)}</li>
+${t.shown.map((c) => html`<li>${refLine(c, e.kind, lc)}</li>
 `)}</ul>
 `)}
-${pager(book.kind, e.key, page, pages, lc)}`;
+${pager(e.kind, e.key, page, pages, lc)}`;
 }
 
 /** A one-line reference: the commitment's name (linked to its group's page), how late or how soon. */

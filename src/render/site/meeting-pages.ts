@@ -55,7 +55,22 @@ ${rows.map(({ meeting: m, agreements }) => html`<tr><td data-label="${l.words.da
 ${nav}`;
 }
 
-export function meetingPage(site: SiteMeeting, lc: LinkContext): Html {
+/** What a meeting's page reads: the meeting's header (not its points) and its agreements without the meeting's header
+ * each carries (a page's model crosses to the writer thread: both were half its size). */
+export interface MeetingPageModel {
+  readonly meeting: MeetingHead;
+  readonly agreements: readonly AgreementSectionModel[];
+}
+
+type AgreementSectionModel = Omit<AgreementShow, 'meeting' | 'version' | 'asOf' | 'lang' | 'kind'>;
+
+/** A meeting's page model taken from its site content: the same page, half the data. */
+export function meetingPageModel(m: SiteMeeting): MeetingPageModel {
+  const { points: _points, ...meeting } = m.meeting;
+  return { meeting, agreements: m.agreements.map(({ meeting: _m, version: _v, asOf: _a, lang: _l, kind: _k, ...a }) => a) };
+}
+
+export function meetingPage(site: MeetingPageModel, lc: LinkContext): Html {
   const m = site.meeting;
   const l = labels(lc.lang);
   const w = siteLabels(lc.lang);
@@ -76,7 +91,7 @@ ${site.agreements.map((a) => agreementSection(a, lc))}
 <p class="print-hide"><a href="${relativeHref(lc.path, sitePaths.meetings(lc.lang))}">${w.meetings}</a></p>`;
 }
 
-function agreementSection(a: AgreementShow, lc: LinkContext): Html {
+function agreementSection(a: AgreementSectionModel, lc: LinkContext): Html {
   const l = labels(lc.lang);
   const w = siteLabels(lc.lang);
   const anchor = agreementAnchor(a.number);
