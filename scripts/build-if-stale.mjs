@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** What dist/ is built from: the sources, the schemas (compiled into dist/validators.cjs), the build's own files. */
-export const INPUTS = ['src', 'schemas', 'locales', 'scripts/compile-validators.mjs', 'scripts/compile-catalogs.mjs', 'scripts/compile-templates.mjs', 'scripts/bundle.mjs', 'templates', 'tsconfig.json', 'package.json', 'package-lock.json'];
+export const INPUTS = ['src', 'schemas', 'locales', 'scripts/compile-validators.mjs', 'scripts/compile-catalogs.mjs', 'scripts/compile-templates.mjs', 'scripts/bundle.mjs', 'scripts/code-cache.mjs', 'scripts/code-cache-worker.cjs', 'templates', 'tsconfig.json', 'package.json', 'package-lock.json'];
 /** Written by the build's last step (scripts/compile-validators.mjs): when dist/ was last built whole. */
 export const STAMP = 'dist/.built';
 

@@ -1,7 +1,14 @@
-// Part of `npm run build`, after tsc: bundles dist/cli.js (and the parse worker) into dist/bundle/, what bin/acta.js
-// runs. Why: loading validate's ~110 small ES modules one by one (resolve, read, compile, link each) cost ~190 ms of
-// CPU on Node 20, measured alone (docs/internals/performance.md, "Start-up: one bundle"); the same code in a few files loads in a
-// fraction of that. Every `import()` a command makes stays lazy: esbuild's code splitting makes each a chunk.
+// Part of `npm run build`, after tsc: bundles dist/cli.js (and the workers) into dist/bundle/, what bin/acta.js runs.
+// Why: loading validate's ~110 small ES modules one by one (resolve, read, compile, link each) cost ~190 ms of CPU on
+// Node 20, measured alone (docs/internals/performance.md, "Start-up: one bundle"); the same code in one file loads in a
+// fraction of that.
+//
+// Each bundle is ONE CommonJS file (dist/bundle/package.json says so for the folder), because Node 20 can keep V8's
+// compiled code only for CommonJS (vm.Script's cachedData; an ES module's, through vm.SourceTextModule, needs a flag):
+// scripts/code-cache.mjs then runs the commands once and keeps their bytecode beside each file (FILE.v8), and
+// bin/acta.js and the workers load through dist/bundle/code-cache.js (src/io/code-cache.ts), which compiles nothing
+// the build compiled ("Start-up: V8's code cache" in docs/internals/performance.md). A command's modules still
+// evaluate only when it imports them: esbuild keeps each lazily imported module behind an init function.
 //
 // The bundle sits one folder below dist/, as every module it is made from (dist/io/…, dist/core/…), so the paths
 // they take from import.meta.url (../../locales/, ../validators.cjs, ../catalogs/, ./parse-worker.js) lead to the
@@ -23,39 +30,58 @@ export const EXTERNAL = ['yaml', 'ajv', 'ajv/*', 'ajv-formats', 'handlebars', 'h
 
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 mkdirSync(BUNDLE_DIR, { recursive: true });
-const bundled = await build({
-  metafile: true,
-  entryPoints: { cli: path.join(ROOT, 'dist', 'cli.js'), 'site-writer': path.join(ROOT, 'dist', 'io', 'site-writer.js') },
-  outdir: BUNDLE_DIR,
+writeFileSync(path.join(BUNDLE_DIR, 'package.json'), '{ "type": "commonjs" }\n');
+
+// import.meta.url, the one ES module feature the sources use, is the bundle file's own URL (as it was in the ES module
+// bundle: every module it holds sat one folder below dist/ too).
+// io/import-module.js (the one import() of a file named at run time) stays a file of its own beside the bundles, required
+// by them: code compiled from V8's code cache has no import() on Node 20 (src/io/import-module.ts).
+const OWN_FILE = {
+  name: 'import-module',
+  setup(b) {
+    b.onResolve({ filter: /[/\\]import-module\.js$/ }, () => ({ path: './import-module.js', external: true }));
+  },
+};
+const COMMONJS = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  plugins: [OWN_FILE],
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunk-[hash]',
   external: EXTERNAL,
-  // CommonJS libraries inside an ES module bundle call require() (node:tty, node:util): give them node's own.
-  banner: { js: "import { createRequire as __actaCreateRequire } from 'node:module'; const require = __actaCreateRequire(import.meta.url);" },
+  define: { 'import.meta.url': '__actaModuleUrl' },
+  banner: { js: "const __actaModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'eof', // a library's @license or /*! comments kept with its code
   logLevel: 'warning',
-});
+  metafile: true,
+};
 
-// The parse and check worker (io/parse-worker.ts) as one file of its own, not chunks shared with cli.js: a worker is a
-// new Node environment that loads its modules again, and one file (217 KB) costs it fewer module jobs (resolve, read,
-// link) than the eleven chunks it shared — 196 against 224 ms of CPU a worker, to its first 30 meetings checked
-// (docs/internals/performance.md, "Cold validate, sixth round").
-await build({
-  entryPoints: { 'parse-worker': path.join(ROOT, 'dist', 'io', 'parse-worker.js') },
-  outdir: BUNDLE_DIR,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: EXTERNAL,
-  banner: { js: "import { createRequire as __actaCreateRequire } from 'node:module'; const require = __actaCreateRequire(import.meta.url);" },
-  legalComments: 'eof',
-  logLevel: 'warning',
-});
+// The command line and the two workers, each one file. A worker is a new Node environment that loads its modules
+// again; one file (the parse worker: 217 KB) costs it fewer module jobs than chunks shared with cli.js did — 196
+// against 224 ms of CPU a worker, to its first 30 meetings checked (docs/internals/performance.md, "Cold validate,
+// sixth round"). The workers' entry files (parse-worker.js, …) are the few lines below, which load the code
+// (parse-worker.code.js) through the code cache.
+const ENTRIES = { cli: 'cli.js', 'parse-worker': 'io/parse-worker.js', 'site-writer': 'io/site-writer.js' };
+const WORKERS = Object.keys(ENTRIES).filter((name) => name !== 'cli');
+const builds = await Promise.all([
+  build({ ...COMMONJS, entryPoints: { cli: path.join(ROOT, 'dist', ENTRIES.cli) }, outdir: BUNDLE_DIR }),
+  ...WORKERS.map((name) => build({ ...COMMONJS, entryPoints: { [`${name}.code`]: path.join(ROOT, 'dist', ENTRIES[name]) }, outdir: BUNDLE_DIR })),
+  ...['code-cache', 'import-module'].map((name) => build({ ...COMMONJS, plugins: [], banner: {}, define: {}, external: [], entryPoints: { [name]: path.join(ROOT, 'dist', 'io', `${name}.js`) }, outdir: BUNDLE_DIR })),
+]);
+// Any other import() left in a bundle would fail there at run time (code from the cache): the build says so now.
+for (const name of Object.keys(ENTRIES)) {
+  const file = path.join(BUNDLE_DIR, `${name === 'cli' ? name : `${name}.code`}.js`);
+  const left = readFileSync(file, 'utf8').match(/(?<![\w$.])import\((?!\))/g);
+  if (left) throw new Error(`scripts/bundle.mjs: ${path.relative(ROOT, file)} keeps ${left.length} import() of a file named at run time; import it through io/import-module.ts`);
+}
+for (const name of WORKERS) {
+  writeFileSync(
+    path.join(BUNDLE_DIR, `${name}.js`),
+    `// A worker's entry: its code (${name}.code.js) through V8's code cache (scripts/bundle.mjs, src/io/code-cache.ts).\n` +
+      `const path = require('node:path');\nrequire('./code-cache.js').requireCached(path.join(__dirname, '${name}.code.js'), path.join(__dirname, '..'));\n`,
+  );
+}
+const bundled = { metafile: { inputs: Object.assign({}, ...builds.map((b) => b.metafile.inputs)) } };
 
 // Spelling dates (core/dates.ts: date-fns' format and its Spanish and English locales, 43 CommonJS modules required on
 // the first date a command spells) as one CommonJS file beside the modules: required from dist/core/ and

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TemplateFormat, TemplateSet, TemplateText } from '../render/report-template.js';
 import { say } from '../core/diagnostics.js';
 import { SaidError } from './files.js';
+import { importModule } from './import-module.js';
 import { fromCwd, runtime } from './runtime.js';
 import { isInside } from './source.js';
 
@@ -43,7 +44,7 @@ export function compiledTemplates(format: TemplateFormat, file = compiledTemplat
 
 async function importCompiled(file: string): Promise<ReadonlyMap<string, object>> {
   if (!(await exists(file))) return new Map();
-  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  const mod = (await importModule(pathToFileURL(file).href)) as { default?: unknown };
   return mod.default instanceof Map ? (mod.default as ReadonlyMap<string, object>) : new Map();
 }
 
