@@ -264,16 +264,19 @@ function intlDate(day: Day, lang: string, options: Intl.DateTimeFormatOptions): 
   return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
-const dayEs = memo((day) => shortDay(day, SHORT_MONTHS.es));
-const dayEn = memo((day) => shortDay(day, SHORT_MONTHS.en));
+const dayEs = memo((day) => shortDay(day, shortMonths('es')));
+const dayEn = memo((day) => shortDay(day, shortMonths('en')));
 
 // date-fns' 'd MMM yyyy' spelt directly: its locales' abbreviated month names (formatting context), the day unpadded, the
 // year in four digits. date-fns' format parses its pattern and builds a formatter on every call (~20 µs, once per day
 // a report or a table names); test/followup/calendar-dates.test.ts holds this to format() on every day of some years
 // and random days, rolled-over ones included.
-// The names are the locale's own, asked of it once (as format's 'MMM' asks: abbreviated, formatting context).
-const abbreviatedMonths = (locale: Locale): readonly string[] => Array.from({ length: 12 }, (_, m) => String(locale.localize.month(m as Month, { width: 'abbreviated', context: 'formatting' })));
-const SHORT_MONTHS = { es: abbreviatedMonths(LOCALES.es), en: abbreviatedMonths(LOCALES.en) } as const;
+// The names are the locale's own, asked of it on the first day spelt (as format's 'MMM' asks: abbreviated, formatting
+// context) — not at start: validate spells no date and loads no locale.
+const SHORT_MONTHS: Partial<Record<'es' | 'en', readonly string[]>> = {};
+function shortMonths(lang: 'es' | 'en'): readonly string[] {
+  return (SHORT_MONTHS[lang] ??= Array.from({ length: 12 }, (_, m) => String(LOCALES[lang].localize.month(m as Month, { width: 'abbreviated', context: 'formatting' }))));
+}
 
 function shortDay(day: Day, months: readonly string[]): string {
   const date = parts(day);
