@@ -11,8 +11,8 @@ import { FileChild } from 'docx';
 import { xmlText } from './xml-text.js';
 
 /** The placeholder a piece leaves in the library's XML: a tag no record text can make (text has `<` escaped). */
-export const PLACEHOLDER = 'acta:piece';
-export const PLACEHOLDER_PATTERN = /<acta:piece n="(\d+)"\/>/g;
+const PLACEHOLDER = 'acta:piece';
+export const PLACEHOLDER_PATTERN = new RegExp(`<${PLACEHOLDER} n="(\\d+)"/>`, 'g');
 
 // The pieces written for each document, by the File the library passes in its context; taken once by the packer.
 const written = new WeakMap<object, Uint8Array[]>();
@@ -26,7 +26,7 @@ export function takePieces(file: object): Uint8Array[] {
 }
 
 /** A placeholder in the document's tree (a body child, or a table's rows): its components are made when written. */
-export class Deferred extends FileChild {
+class Deferred extends FileChild {
   private readonly make: () => readonly (FileChild | TableRow)[];
 
   constructor(make: () => readonly (FileChild | TableRow)[]) {

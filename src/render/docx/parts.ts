@@ -68,8 +68,8 @@ export interface TableSpec {
   readonly head: readonly (string | { readonly text: string; readonly num?: boolean })[];
   /** Relative widths of the columns (any unit; the table fills the text width). */
   readonly widths?: readonly number[];
-  /** The body rows: cells, or items and how each becomes cells (made only when written, a piece at a time). */
-  readonly rows: readonly (readonly Cell[])[] | LazyRows;
+  /** The body rows: items and how each becomes cells (made only when written, a piece at a time). */
+  readonly rows: LazyRows;
   /** A last row of totals (the table style sets it apart). */
   readonly total?: readonly Cell[];
   /** The first column names the row (bold). */
@@ -107,9 +107,8 @@ export function table(spec: TableSpec): Table {
   // The body rows are made when the document is written, ROWS_PER_PIECE at a time (deferred.ts): a table of tens of
   // thousands of rows is never whole as objects. Appended after the head as the library's constructor appends rows;
   // its other work on rows (merged cells, widths for cells without one) does not apply to acta's (each has a width).
-  const body: LazyRows = 'items' in spec.rows ? spec.rows : lazyRows(spec.rows, (cells) => cells);
-  const cellsOf = body.cells as (item: unknown) => readonly Cell[];
-  for (const r of deferredChunks(body.items, ROWS_PER_PIECE, (chunk) => chunk.map((item) => row(cellsOf(item))))) t.addChildElement(r);
+  const cellsOf = spec.rows.cells as (item: unknown) => readonly Cell[];
+  for (const r of deferredChunks(spec.rows.items, ROWS_PER_PIECE, (chunk) => chunk.map((item) => row(cellsOf(item))))) t.addChildElement(r);
   if (spec.total) t.addChildElement(row(spec.total));
   return t;
 }

@@ -190,7 +190,7 @@ function stateTable(view: ReportView, w: Words, rows: readonly { label: string; 
     table({
       head: [head, ...states.map((s) => ({ text: cap(w.l.states[s]), num: true })), { text: cap(w.l.words.total), num: true }],
       widths: [19, ...states.map(() => 72 / states.length), 9],
-      rows: rows.map((row) => [cell([row.label]), ...states.map((s) => (s === 'overdue' && count(row.counts, s) ? { lines: [[{ text: String(count(row.counts, s)), style: 'late' as const }]], num: true } : num(count(row.counts, s)))), { lines: [[{ text: String(row.counts.total), style: 'bold' }]], num: true }]),
+      rows: lazyRows(rows, (row) => [cell([row.label]), ...states.map((s) => (s === 'overdue' && count(row.counts, s) ? { lines: [[{ text: String(count(row.counts, s)), style: 'late' as const }]], num: true } : num(count(row.counts, s)))), { lines: [[{ text: String(row.counts.total), style: 'bold' }]], num: true }]),
       ...(total ? { total: [cell([cap(w.l.words.total)]), ...states.map((s) => num(count(total, s))), num(total.total)] } : {}),
     }),
   ];
@@ -273,7 +273,7 @@ function workplan(view: ReportView, { r, a, l, lang }: Words): FileChild[] {
       table({
         head: [l.words.axis, { text: l.words.activities, num: true }, { text: r.scheduled, num: true }, { text: r.withFollowup, num: true }, { text: r.withoutFollowup, num: true }, { text: cap(l.states.overdue), num: true }],
         widths: [40, 12, 12, 12, 12, 12],
-        rows: plan.axes.map((axis) => [cell([`${axis.number} ${localText(axis.title, lang)}`]), num(axis.activities), num(axis.scheduled), num(axis.withFollowup), num(axis.withoutFollowup), num(axis.states.overdue)]),
+        rows: lazyRows(plan.axes, (axis) => [cell([`${axis.number} ${localText(axis.title, lang)}`]), num(axis.activities), num(axis.scheduled), num(axis.withFollowup), num(axis.withoutFollowup), num(axis.states.overdue)]),
         total: [cell([cap(l.words.total)]), num(plan.total.activities), num(plan.total.scheduled), num(plan.total.withFollowup), num(plan.total.withoutFollowup), num(plan.total.states.overdue)],
       }),
     );
