@@ -56,23 +56,25 @@ const AJV = path.join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 // changes CHANGED files). site is added only when this build has it.
 function commandsFor(size, site) {
   const asOf = ['--as-of', size.asOf];
+  // Each row: its name, its label, its arguments, and the output form it runs (as the forms pass names it: that form is
+  // not run again there).
   const list = [
-    ['validate', 'acta validate', ['validate', '--format', 'text']],
-    ['overdue', 'acta overdue', ['overdue', ...asOf]],
-    ['upcoming', 'acta upcoming', ['upcoming', ...asOf]],
-    ['list', 'acta list commitments', ['list', 'commitments', ...asOf]],
-    ['report-md', 'acta report -f md', ['report', '-f', 'md', ...asOf]],
-    ['report-html', 'acta report -f html', ['report', '-f', 'html', ...asOf]],
-    ['export-csv', 'acta export -f csv', ['export', '-f', 'csv', ...asOf]],
-    ['export-ics', 'acta export -f ics', ['export', '-f', 'ics', ...asOf]],
-    ['export-json', 'acta export -f json', ['export', '-f', 'json', ...asOf]],
-    ['statement', 'acta statement MX', ['statement', 'MX', ...asOf]],
-    ['workplan', 'acta workplan', ['workplan', ...asOf]],
+    ['validate', 'acta validate', ['validate', '--format', 'text'], 'acta validate text'],
+    ['overdue', 'acta overdue', ['overdue', ...asOf], 'acta overdue table'],
+    ['upcoming', 'acta upcoming', ['upcoming', ...asOf], 'acta upcoming table'],
+    ['list', 'acta list commitments', ['list', 'commitments', ...asOf], 'acta list commitments table'],
+    ['report-md', 'acta report -f md', ['report', '-f', 'md', ...asOf], 'acta report md'],
+    ['report-html', 'acta report -f html', ['report', '-f', 'html', ...asOf], 'acta report html'],
+    ['export-csv', 'acta export -f csv', ['export', '-f', 'csv', ...asOf], 'acta export csv'],
+    ['export-ics', 'acta export -f ics', ['export', '-f', 'ics', ...asOf], 'acta export ics'],
+    ['export-json', 'acta export -f json', ['export', '-f', 'json', ...asOf], 'acta export json'],
+    ['statement', 'acta statement MX', ['statement', 'MX', ...asOf], 'acta statement MX table'],
+    ['workplan', 'acta workplan', ['workplan', ...asOf], 'acta workplan table'],
     ['fmt-check', 'acta fmt --check', ['fmt', '--check']],
     ['changed-since', `acta validate --changed-since HEAD~1 (${size.changed} files)`, ['validate', '--format', 'text', '--changed-since', 'HEAD~1']],
-    ['diff', `acta diff HEAD~1 HEAD (${size.changed} files)`, ['diff', 'HEAD~1', 'HEAD', '--format', 'md']],
+    ['diff', `acta diff HEAD~1 HEAD (${size.changed} files)`, ['diff', 'HEAD~1', 'HEAD', '--format', 'md'], 'acta diff HEAD~1 HEAD md'],
   ];
-  const rows = list.map(([name, label, args]) => ({ name, label, args: [opts.acta, '--root', '.', ...args] }));
+  const rows = list.map(([name, label, args, form]) => ({ name, label, args: [opts.acta, '--root', '.', ...args], ...(form ? { form } : {}) }));
   // CI with a restored cache: the same command lines, run in a copy of the corpus (a fresh checkout) under CI=true.
   rows.push(
     { name: 'validate-ci', label: 'acta validate — CI, restored cache', args: rows[0].args, ci: true },
@@ -277,7 +279,7 @@ function measureSize(meetings, ajvArgs, site) {
     if (c.ci) return { name: c.name, label: c.label, ci: figure(`${c.name}:ci`) };
     return { name: c.name, label: c.label, cold: figure(`${c.name}:cold`), warm: figure(`${c.name}:warm`) };
   });
-  const timed = new Set(commands.filter((c) => !c.skipped && !c.failed && !c.ci).map((c) => TIMED_FORMS[c.name]).filter(Boolean));
+  const timed = new Set(commands.filter((c) => c.form && !c.skipped && !c.failed).map((c) => c.form));
   const forms = meetings === opts.formsAt && (opts.only.length === 0 || opts.only.includes('forms')) ? measureForms(size, timed) : undefined;
   return { ...size, runs, loads, ajv: figure('ajv'), rows, ...(ci ? { ciCache: ciUsesCache(ci.dir) } : {}), ...(forms ? { forms } : {}) };
 }
@@ -286,9 +288,6 @@ function measureSize(meetings, ajvArgs, site) {
 // peak memory goal is for every command, and a form the timed table does not run (a JSON or CSV beside a default
 // table) can hold the whole output as one string. Word documents go to a file (-o), the rest to /dev/null. The forms
 // the timed table ran are left out (their peaks are in it, and the memory goal reads both).
-// The forms the timed table runs already (its command lines' formats), by the row that runs them: not run again.
-const TIMED_FORMS = { validate: 'acta validate text', overdue: 'acta overdue table', upcoming: 'acta upcoming table', list: 'acta list commitments table', 'report-md': 'acta report md', 'report-html': 'acta report html', 'export-csv': 'acta export csv', 'export-ics': 'acta export ics', 'export-json': 'acta export json', statement: 'acta statement MX table', workplan: 'acta workplan table', diff: 'acta diff HEAD~1 HEAD md' };
-
 function measureForms(size, timed) {
   const first = readdirSync(path.join(size.dir, 'meetings')).sort()[0].replace(/\.yaml$/, '');
   const plan = readdirSync(path.join(size.dir, 'plans')).sort()[0].replace(/\.yaml$/, '');
