@@ -64,13 +64,7 @@ function withPieces(text: string, pieces: Uint8Array[], fix: (text: string) => s
     at = m.index + m[0].length;
   }
   segments.push(strToU8(fix(text.slice(at))));
-  const out = new Uint8Array(segments.reduce((sum, s) => sum + s.length, 0));
-  let offset = 0;
-  for (const s of segments) {
-    out.set(s, offset);
-    offset += s.length;
-  }
-  return out;
+  return Buffer.concat(segments);
 }
 
 const EMPTY = new Uint8Array(0);
