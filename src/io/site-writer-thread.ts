@@ -9,9 +9,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { say } from '../core/diagnostics.js';
-import type { PageLinks } from '../render/site/page-job.js';
+import type { PageSetting } from '../render/site/page-job.js';
 import { SitePage } from '../render/site/page-job.js';
-import { SearchShard } from '../render/site/search-index.js';
+import { isDocumentSource, SearchShard } from '../render/site/search-index.js';
 import { SaidError } from './files.js';
 import { runtime } from './runtime.js';
 import type { FileWriter, Written } from './site-folder.js';
@@ -103,7 +103,7 @@ export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
       thread.ref();
       const post = (m: SiteWriterMessage, transfer?: ArrayBuffer[]): void => thread.postMessage(m, transfer);
       post({ temp });
-      const linkIds = new Map<PageLinks, number>();
+      const settingIds = new Map<PageSetting, number>();
       for (const [file, content] of files) {
         if (failure) throw failure;
         if (typeof content === 'string') {
@@ -113,17 +113,20 @@ export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
           inFlight += bytes.length; // before it is handed over: then this thread's view of it is empty
           post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
         } else if (content instanceof SitePage) {
-          // A page crosses as its model and is rendered there; its language's link sets cross once, before its first.
-          let id = linkIds.get(content.links);
+          // A page crosses as what its content is built from and is built and rendered there; its language's setting
+          // crosses once, before its first page.
+          let id = settingIds.get(content.setting);
           if (id === undefined) {
-            linkIds.set(content.links, (id = linkIds.size));
-            post({ links: content.links, id });
+            settingIds.set(content.setting, (id = settingIds.size));
+            post({ setting: content.setting, id });
           }
-          post({ file, job: content.job, links: id });
+          post({ file, job: content.job, setting: id });
           inFlight += PAGE_UNITS;
         } else if (content instanceof SearchShard) {
-          post({ file, docs: content.docs, n: content.n });
-          inFlight += content.docs.length * DOCUMENT_UNITS;
+          // The documents made here; a page's (made there when it was rendered) stand as null, in their place.
+          const docs = content.entries.map((e) => (isDocumentSource(e) ? null : e));
+          post({ file, docs, n: content.n });
+          inFlight += docs.length * DOCUMENT_UNITS;
         } else {
           const text = [...content];
           post({ file, text });

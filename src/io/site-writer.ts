@@ -4,7 +4,7 @@
 // given) as it goes, so the main thread knows how much is still in flight, or with why it failed.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Said } from '../core/diagnostics.js';
-import type { PageJob, PageLinks } from '../render/site/page-job.js';
+import type { PageJob, PageSetting } from '../render/site/page-job.js';
 import { renderJob } from '../render/site/page-job.js';
 import type { SearchDocument } from '../render/site/search-index.js';
 import { SearchShard } from '../render/site/search-index.js';
@@ -21,9 +21,9 @@ export type SiteWriterMessage =
   | { readonly waiting: true }
   | { readonly file: string; readonly bytes: Uint8Array }
   | { readonly file: string; readonly text: readonly string[] }
-  | { readonly file: string; readonly docs: readonly SearchDocument[]; readonly n: number }
-  | { readonly links: PageLinks; readonly id: number }
-  | { readonly file: string; readonly job: PageJob; readonly links: number }
+  | { readonly file: string; readonly docs: readonly (SearchDocument | null)[]; readonly n: number }
+  | { readonly setting: PageSetting; readonly id: number }
+  | { readonly file: string; readonly job: PageJob; readonly setting: number }
   | { readonly end: true };
 
 /** What it answers: what it wrote since its last answer and how much of what was sent that was (`units`, as the
@@ -43,14 +43,18 @@ if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_
   let temp: string | undefined;
   let failed = false;
   const made = new Set<string>();
-  const links = new Map<number, PageLinks>();
+  const settings = new Map<number, PageSetting>();
+  // The search documents of the pages rendered here and not yet in a shard, a page's in order: a shard's null entries
+  // stand for them, one page each.
+  const pageDocs: (readonly SearchDocument[])[] = [];
+  let nextDocs = 0;
   let written: Written = [];
   let units = 0;
   port.on('message', (m: SiteWriterMessage) => {
     if (failed || 'waiting' in m) return;
     try {
       if ('temp' in m) temp = m.temp;
-      else if ('id' in m) links.set(m.id, m.links);
+      else if ('id' in m) settings.set(m.id, m.setting);
       else if ('end' in m) {
         port.postMessage({ kind: 'done', written, units } satisfies SiteWriterReply);
         written = [];
@@ -58,12 +62,27 @@ if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_
       } else {
         if (temp === undefined) throw new Error('site writer: no folder given');
         if ('job' in m) {
-          const given = links.get(m.links);
-          if (!given) throw new Error('site writer: a page before its links');
-          written.push([m.file, writeSiteFile(temp, m.file, renderJob(m.job, given), made)]);
+          const given = settings.get(m.setting);
+          if (!given) throw new Error('site writer: a page before its setting');
+          const page = renderJob(m.job, given);
+          written.push([m.file, writeSiteFile(temp, m.file, page.html, made)]);
+          pageDocs.push(page.documents);
           units += PAGE_UNITS;
         } else if ('docs' in m) {
-          written.push([m.file, writeSiteFile(temp, m.file, new SearchShard(m.docs, m.n), made)]);
+          const docs: SearchDocument[] = [];
+          for (const d of m.docs) {
+            if (d !== null) docs.push(d);
+            else {
+              if (nextDocs >= pageDocs.length) throw new Error('site writer: a shard names a page not rendered');
+              for (const x of pageDocs[nextDocs]!) docs.push(x);
+              pageDocs[nextDocs++] = [];
+            }
+          }
+          if (nextDocs === pageDocs.length) {
+            pageDocs.length = 0;
+            nextDocs = 0;
+          }
+          written.push([m.file, writeSiteFile(temp, m.file, new SearchShard(docs, m.n), made)]);
           units += m.docs.length * DOCUMENT_UNITS;
         } else if ('bytes' in m) {
           written.push([m.file, writeSiteFile(temp, m.file, m.bytes, made)]);

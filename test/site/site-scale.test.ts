@@ -25,6 +25,7 @@ import { MEETINGS_PAGE, meetingsIndex, meetingsPages } from '../../src/render/si
 import type { LinkContext } from '../../src/render/site/components.js';
 import { html } from '../../src/render/site/html.js';
 import { renderPage, renderPagePieces } from '../../src/render/site/layout.js';
+import { SitePage } from '../../src/render/site/page-job.js';
 import { sitePaths } from '../../src/render/site/paths.js';
 import { foldTerm, miniSearchJson, SearchIndexBuilder } from '../../src/render/site/search-index.js';
 import { countWork } from '../work-count.js';
@@ -89,20 +90,24 @@ describe('acta site at scale', () => {
   }, 120_000);
   afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
-  it("builds a meeting's content only when its page is written, once per language", () => {
-    let built = 0;
+  it("a meeting's page is its record and own commitments until it is rendered; its content is built then, once per language", () => {
     let plans = 0;
-    const counted = (m: SiteModel): SiteModel => ({ ...m, meetingPage: (meeting) => (built++, m.meetingPage(meeting)), planPage: (plan) => (plans++, m.planPage(plan)) });
+    const counted = (m: SiteModel): SiteModel => ({ ...m, planPage: (plan) => (plans++, m.planPage(plan)) });
     const spec: SiteSpec = { ...small.spec, models: { es: counted(small.spec.models.es), en: counted(small.spec.models.en) } };
     let pages = 0;
-    for (const [file] of siteFiles(spec)) {
-      if (/^(es|en)\/meetings\/(?!index\.html$)/.test(file)) {
-        pages++;
-        expect(built, file).toBe(pages); // built for this page, not ahead of it
-      }
+    for (const [file, content] of siteFiles(spec)) {
+      if (!/^(es|en)\/meetings\/(?!index\.html$)/.test(file)) continue;
+      pages++;
+      // Nothing of the meeting's content is built here: the page is sent as it is (to the writer thread) or rendered
+      // as it is written — its search documents then too, not made again for its shard.
+      expect(content, file).toBeInstanceOf(SitePage);
+      const page = content as SitePage;
+      expect(page.job.commitments.every((c) => c.origin.record === page.job.meeting.id)).toBe(true);
+      const none = countWork(() => undefined); // what counting itself adds
+      expect(countWork(() => page.render()), file).toBeGreaterThan(none);
+      expect(countWork(() => page.documents())).toBe(none);
     }
     expect(pages).toBe(2 * small.spec.models.es.meetings.length);
-    expect(built).toBe(pages);
     expect(plans).toBe(2 * small.spec.models.es.plans.length); // a work plan too: once per language
   });
 

@@ -99,7 +99,7 @@ function point(at: AgreementAt, commitments: CommitmentView[], ctx: ViewContext)
   return { ref: at.ref, number: at.key, ...(a.printed !== undefined ? { printed: a.printed } : {}), ...(a.action ? { action: a.action } : {}), actors: actorRefs(a.actors, ctx), text: pickText(a.text, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang }, commitments };
 }
 
-function meetingHeader(m: Meeting, ctx: ViewContext): MeetingHeader {
+export function meetingHeader(m: Meeting, ctx: ViewContext): MeetingHeader {
   const title = pickText(m.title, ctx.lang, ctx.authentic);
   const place = m.place ? { ...(m.place.city ? { city: m.place.city } : {}), ...(m.place.country ? { country: actorRefs([m.place.country], ctx)[0]! } : {}), ...(m.place.virtual ? { virtual: true } : {}) } : undefined;
   return {

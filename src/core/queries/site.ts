@@ -19,7 +19,7 @@ import { buildFollowupBook } from './followup-book.js';
 import type { PlanProgress } from './plan-progress.js';
 import { buildPlanProgress } from './plan-progress.js';
 import type { ShowResult } from './show.js';
-import { buildShow } from './show.js';
+import { buildShow, meetingHeader } from './show.js';
 import type { Statement } from './statement.js';
 import { buildStatement } from './statement.js';
 import type { ActorRef, ViewContext } from './view.js';
@@ -77,9 +77,15 @@ export interface SiteModel {
   readonly lang: Lang;
   readonly asOf: Day;
   readonly dashboard: DashboardModel;
-  /** The valid meetings, newest first: a page's content is built when asked (meetingPage), one at a time. */
+  /** The view context the language's content is built in (actor names, record text): a meeting's page content is built
+   * from it, its record and its commitments where the page is rendered (siteMeeting), in this thread or the writer's. */
+  readonly ctx: ViewContext;
+  /** The valid meetings, newest first: a page's content is built when its page is rendered (siteMeeting), one at a time. */
   readonly meetings: readonly Meeting[];
-  readonly meetingPage: (meeting: Meeting) => SiteMeeting;
+  /** A meeting's own commitments (its agreements'), in the derived order: what its page's content is built from. */
+  readonly meetingCommitments: (meeting: Meeting) => readonly Commitment[];
+  /** A meeting's header as the meetings list shows it (no agreement's content). */
+  readonly meetingHead: (meeting: Meeting) => MeetingHead;
   readonly actors: readonly SiteActorEntry[];
   /** One actor's page content, built when asked: a statement per actor held at once would grow with actors × commitments. */
   readonly actorPage: (id: ActorId) => SiteActor;
@@ -121,16 +127,9 @@ export function buildSite(input: SiteInput): SiteModel {
     asOf,
     dashboard: buildDashboard(records, input.diagnostics, commitments, ctx, asOf),
     meetings,
-    // The site reads the meeting's header from its show and each agreement's commitments from the agreement's own (a
-    // point's views are not read): the meeting's show is built without commitments, and each agreement is given only
-    // its own, so each commitment's view is made once and no agreement looks through its meeting's whole list.
-    meetingPage: (meeting) => {
-      const byRef = groupBy(own(meeting.id), (c) => c.origin.ref);
-      return {
-        meeting: buildShow({ kind: 'meeting', meeting }, [], ctx, asOf) as MeetingShow,
-        agreements: walkAgreements(meeting).map((at) => buildShow({ kind: 'agreement', meeting, at }, byRef.get(at.ref) ?? [], ctx, asOf) as AgreementShow),
-      };
-    },
+    ctx,
+    meetingCommitments: (meeting) => own(meeting.id),
+    meetingHead: (meeting) => ({ version: 1, asOf, lang: ctx.lang, kind: 'meeting', ...meetingHeader(meeting, ctx) }),
     actors: actorEntries(input),
     // Given the view context and the day, not the input: the site holds this function to its end, and the input holds
     // the records as read (every file's text), which the site's pages never read.
@@ -146,6 +145,19 @@ export function buildSite(input: SiteInput): SiteModel {
     overdue: () => buildFollowupBook(commitments, ctx, 'overdue', asOf),
     upcoming: () => buildFollowupBook(commitments, ctx, 'upcoming', asOf),
     waiting: () => commitments.filter((c) => c.state === 'waiting').sort((a, b) => (b.daysPastExpected ?? -1) - (a.daysPastExpected ?? -1) || compare(a.id, b.id)).map(view),
+  };
+}
+
+/** A meeting's page content: its header and every agreement with its own commitments and follow-up. The site reads
+ * the meeting's header from its show and each agreement's commitments from the agreement's own (a point's views are
+ * not read): the meeting's show is built without commitments, and each agreement is given only its own, so each
+ * commitment's view is made once and no agreement looks through its meeting's whole list. Plain data in, plain data
+ * out: the site's writer thread builds it from a meeting sent to it (render/site/page-job.ts). */
+export function siteMeeting(meeting: Meeting, own: readonly Commitment[], ctx: ViewContext, asOf: Day): SiteMeeting {
+  const byRef = groupBy(own, (c) => c.origin.ref);
+  return {
+    meeting: buildShow({ kind: 'meeting', meeting }, [], ctx, asOf) as MeetingShow,
+    agreements: walkAgreements(meeting).map((at) => buildShow({ kind: 'agreement', meeting, at }, byRef.get(at.ref) ?? [], ctx, asOf) as AgreementShow),
   };
 }
 

@@ -9,12 +9,12 @@ import type { LinkContext } from './components.js';
 import type { Html } from './html.js';
 import type { PageFrame } from './layout.js';
 import { renderPage, renderRootIndex } from './layout.js';
-import type { PageLinks } from './page-job.js';
+import type { PageLinks, PageSetting } from './page-job.js';
 import { SitePage } from './page-job.js';
 import { bookPages } from './list-book.js';
 import { homePage, searchPage } from './list-pages.js';
 import type { MeetingRow } from './meeting-pages.js';
-import { meetingPageModel, meetingRow, meetingsIndex, meetingsPages, meetingTitle } from './meeting-pages.js';
+import { meetingsIndex, meetingsPages, meetingTitle } from './meeting-pages.js';
 import { MINISEARCH_SCRIPT, SEARCH_SCRIPT, SITE_SCRIPT, sitePaths, STYLESHEET } from './paths.js';
 import type { PlanRow } from './plan-pages.js';
 import { activityPage, planPage, planRow, plansIndex, planTitle } from './plan-pages.js';
@@ -23,6 +23,7 @@ import { SearchIndexBuilder } from './search-index.js';
 import { sourcePage } from './source-pages.js';
 import { day, labels } from '../i18n.js';
 import { siteLabels } from './site-labels.js';
+import { walkAgreements } from '../../core/walk.js';
 
 export { SITE_MARKER } from './paths.js';
 
@@ -92,6 +93,7 @@ export function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, S
   const sources = new Set(spec.sources?.keys() ?? []);
   const w = siteLabels(lang);
   const links: PageLinks = { lang, actors, activityPages, sources };
+  const setting: PageSetting = { links, view: site.ctx, asOf: site.asOf, other: other.actors };
   const frame = (path: string, title: string, scripts?: readonly string[]): PageFrame => ({ lang, path, title, siteTitle: spec.titles[lang], asOf: site.asOf, ...(scripts ? { scripts } : {}) });
   const put = (path: string, title: string, body: (lc: LinkContext) => Html, scripts?: readonly string[]): [string, string] => [path, renderPage(frame(path, title, scripts), body({ ...links, path }))];
   // The overdue and upcoming lists right after the home page, which counts from them: then they are dropped, not held
@@ -104,17 +106,19 @@ export function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, S
     // to render (docs/internals/performance.md, "`site`, fifth round").
     for (const book of [books.overdue, books.upcoming]) for (const p of bookPages(book, lang)) yield put(p.path, p.title, p.body);
   }
-  // A meeting's content is built for its page and its search entries, then dropped: only its list row stays.
+  // A meeting's page is its record and its own commitments until it is rendered, where it is written (a writer thread
+  // builds its content there, renders it and makes its search documents: see page-job.ts); only its list row is kept.
   const search = new SearchIndexBuilder(lang, other.actors, spec.searchShardDocuments);
   const rows: MeetingRow[] = [];
   for (const record of site.meetings) {
-    const m = site.meetingPage(record);
-    // Rendered where it is written (a writer thread renders it from the model: see page-job.ts).
-    const path = sitePaths.meeting(lang, m.meeting.id);
-    yield [path, new SitePage({ kind: 'meeting', frame: frame(path, meetingTitle(m.meeting, lang)), model: meetingPageModel(m) }, links)];
-    search.meeting(m);
+    const head = site.meetingHead(record);
+    const path = sitePaths.meeting(lang, head.id);
+    const agreements = walkAgreements(record).length;
+    const page = new SitePage({ kind: 'meeting', frame: frame(path, meetingTitle(head, lang)), meeting: record, commitments: site.meetingCommitments(record) }, setting);
+    yield [path, page];
+    search.meetingPage(page, 1 + agreements);
     if (search.full) yield search.shard();
-    rows.push(meetingRow(m));
+    rows.push({ meeting: head, agreements });
   }
   const listPages = meetingsPages(rows.length);
   for (let page = 1; page <= listPages; page++) yield put(sitePaths.meetings(lang, page), `${w.meetings}${listPages > 1 ? ` (${page}/${listPages})` : ''}`, (lc) => meetingsIndex(rows, lc, page));

@@ -23,12 +23,6 @@ export interface MeetingRow {
   readonly agreements: number;
 }
 
-/** The row kept of a meeting once its page is written (its agreements' content is not). */
-export function meetingRow(m: SiteMeeting): MeetingRow {
-  const { points: _points, ...meeting } = m.meeting;
-  return { meeting, agreements: m.agreements.length };
-}
-
 /** Meetings per page of the list: newest first, the rest on pages index~2.html, index~3.html… (at 8,000 meetings the
  * whole list was one 2.3 MB page). */
 export const MEETINGS_PAGE = 200;

@@ -57,13 +57,49 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 const snippet = (s: string): string => (s.length > 180 ? `${s.slice(0, 177).trimEnd()}…` : s);
 
-type OtherActors = ReadonlyMap<string, SiteActorEntry>;
-
 /** Documents per shard of the index: a shard is built, written and dropped before the next is begun, so the whole
  * index (about 300 MB live per language at 8,000 meetings, in MiniSearch) is never in memory. */
 export const SHARD_DOCUMENTS = 2500;
 
 const newIndex = (): MiniSearch<SearchDocument> => new MiniSearch<SearchDocument>({ fields: [...SEARCH_FIELDS], storeFields: [...SEARCH_STORED], processTerm: foldTerm });
+
+/** Where a meeting's search documents come from: its page, which makes them from the content it is rendered from
+ * (render/site/page-job.ts SitePage), in this thread or in the writer's (which is sent a shard's other documents and
+ * puts each meeting's in its place: io/site-writer.ts). */
+export interface DocumentSource {
+  documents(): readonly SearchDocument[];
+}
+
+/** A shard's entries in order: documents, and pages whose documents stand there. */
+export type ShardEntry = SearchDocument | DocumentSource;
+
+export const isDocumentSource = (e: ShardEntry): e is DocumentSource => typeof (e as Partial<DocumentSource>).documents === 'function';
+
+/** The actors of the other language by id: the search finds an actor by either language's name. */
+export type OtherActors = ReadonlyMap<string, SiteActorEntry>;
+
+export const otherActors = (other: readonly SiteActorEntry[]): OtherActors => new Map(other.map((a) => [a.ref.id, a]));
+
+const searchUrl = (lang: Lang, to: string, fragment?: string): string => relativeHref(sitePaths.search(lang), to, fragment);
+
+const actorLabels = (actors: readonly ActorRef[], other: OtherActors): string => actors.map((x) => `${x.label} ${other.get(x.id)?.ref.label ?? ''}`).join(' ');
+
+/** A meeting's documents: the meeting, then each of its agreements (1 + its agreements, as its page lists them). */
+export function meetingDocuments(m: SiteMeeting, lang: Lang, other: OtherActors): SearchDocument[] {
+  const body = m.meeting.body;
+  const year = m.meeting.start.slice(0, 4);
+  const where = { body: body.id, bodyLabel: body.label, year };
+  const docs: SearchDocument[] = [{ id: searchUrl(lang, sitePaths.meeting(lang, m.meeting.id)), kind: 'meeting', title: meetingTitle(m.meeting, lang), text: [m.meeting.id, m.meeting.title ? localText(m.meeting.title, lang) : '', m.meeting.place?.city ?? ''].join(' '), actors: [m.meeting.body, ...m.meeting.participants].map((a) => a.label).join(' '), snippet: m.meeting.title ? localText(m.meeting.title, lang) : '', ref: m.meeting.id, ...where, who: [body, ...m.meeting.participants].map((a) => a.id).join(' ') }];
+  for (const a of m.agreements) {
+    const text = localText(a.text, lang);
+    const tasks = a.commitments.map((c) => localText(c.task, lang)).join(' ');
+    const name = commitmentName({ id: a.ref, ref: a.ref, record: m.meeting.id, recordKind: 'meeting', body, meetingDate: m.meeting.start }, lang);
+    const f = facet(a.commitments, lang);
+    const who = [...new Set([...a.actors.map((x) => x.id), ...(f.who ? f.who.split(' ') : [])])].join(' ');
+    docs.push({ id: searchUrl(lang, sitePaths.meeting(lang, m.meeting.id), agreementAnchor(a.number)), kind: 'agreement', title: name, text: `${a.ref} ${text} ${tasks}`, actors: actorLabels(a.actors, other), snippet: snippet(text), ref: a.ref, ...where, ...f, ...(who ? { who } : {}) });
+  }
+  return docs;
+}
 
 /**
  * One language's index, fed a meeting at a time while its pages are written (so no meeting's content is held after its
@@ -71,11 +107,13 @@ const newIndex = (): MiniSearch<SearchDocument> => new MiniSearch<SearchDocument
  * documents: when the shard in hand is full (`full`), `shard()` gives its script and begins the next, so one shard at a
  * time is in memory; `render` gives the last shard's script, and `manifest()` the script the search page loads, which
  * names the shards (the browser loads them when a search is made, and searches them all: every match is counted).
- * Documents keep this order across the shards: meetings (each followed by its agreements), activities, actors.
+ * Documents keep this order across the shards: meetings (each followed by its agreements), activities, actors. A
+ * meeting is given as its page (`meetingPage`), which makes its documents where it is rendered.
  */
 export class SearchIndexBuilder {
-  /** The shard in hand's documents, as given (indexed when the shard is written: see SearchShard). */
-  private docs: SearchDocument[] = [];
+  /** The shard in hand's entries, as given (indexed when the shard is written: see SearchShard), and its documents' count. */
+  private entries: ShardEntry[] = [];
+  private count = 0;
   private readonly from: string;
   private readonly otherActor: OtherActors;
   private readonly shards: string[] = [];
@@ -88,22 +126,23 @@ export class SearchIndexBuilder {
     private readonly shardDocuments = SHARD_DOCUMENTS,
   ) {
     this.from = sitePaths.search(lang);
-    this.otherActor = new Map(other.map((a) => [a.ref.id, a]));
+    this.otherActor = otherActors(other);
   }
 
   /** The shard in hand holds its share: write it (`shard()`) before adding more. */
   get full(): boolean {
-    return this.docs.length >= this.shardDocuments;
+    return this.count >= this.shardDocuments;
   }
 
   /** The shard in hand as [its path, its script in pieces]; the next documents go to a new shard. */
   shard(): [string, SearchShard] {
-    const docs = this.docs;
-    this.largest = Math.max(this.largest, docs.length);
-    this.docs = [];
+    const entries = this.entries;
+    this.largest = Math.max(this.largest, this.count);
+    this.entries = [];
+    this.count = 0;
     const file = sitePaths.searchShard(this.lang, this.shards.length + 1);
     this.shards.push(file);
-    return [file, new SearchShard(docs, this.shards.length - 1)];
+    return [file, new SearchShard(entries, this.shards.length - 1)];
   }
 
   /** The script the search page loads: the index's options and words, and the shards' addresses (after the last shard). */
@@ -117,29 +156,20 @@ export class SearchIndexBuilder {
     return relativeHref(this.from, to, fragment);
   }
 
-  private labels(actors: readonly ActorRef[]): string {
-    return actors.map((x) => `${x.label} ${this.otherActor.get(x.id)?.ref.label ?? ''}`).join(' ');
-  }
-
   private add(d: SearchDocument): void {
-    this.docs.push(d);
+    this.entries.push(d);
+    this.count++;
   }
 
-  /** A meeting and its agreements. */
+  /** A meeting and its agreements, as its content. */
   meeting(m: SiteMeeting): void {
-    const lang = this.lang;
-    const body = m.meeting.body;
-    const year = m.meeting.start.slice(0, 4);
-    const where = { body: body.id, bodyLabel: body.label, year };
-    this.add({ id: this.url(sitePaths.meeting(lang, m.meeting.id)), kind: 'meeting', title: meetingTitle(m.meeting, lang), text: [m.meeting.id, m.meeting.title ? localText(m.meeting.title, lang) : '', m.meeting.place?.city ?? ''].join(' '), actors: [m.meeting.body, ...m.meeting.participants].map((a) => a.label).join(' '), snippet: m.meeting.title ? localText(m.meeting.title, lang) : '', ref: m.meeting.id, ...where, who: [body, ...m.meeting.participants].map((a) => a.id).join(' ') });
-    for (const a of m.agreements) {
-      const text = localText(a.text, lang);
-      const tasks = a.commitments.map((c) => localText(c.task, lang)).join(' ');
-      const name = commitmentName({ id: a.ref, ref: a.ref, record: m.meeting.id, recordKind: 'meeting', body, meetingDate: m.meeting.start }, lang);
-      const f = facet(a.commitments, lang);
-      const who = [...new Set([...a.actors.map((x) => x.id), ...(f.who ? f.who.split(' ') : [])])].join(' ');
-      this.add({ id: this.url(sitePaths.meeting(lang, m.meeting.id), agreementAnchor(a.number)), kind: 'agreement', title: name, text: `${a.ref} ${text} ${tasks}`, actors: this.labels(a.actors), snippet: snippet(text), ref: a.ref, ...where, ...f, ...(who ? { who } : {}) });
-    }
+    for (const d of meetingDocuments(m, this.lang, this.otherActor)) this.add(d);
+  }
+
+  /** A meeting and its agreements, made where its page is rendered: `documents` of them (1 + its agreements). */
+  meetingPage(page: DocumentSource, documents: number): void {
+    this.entries.push(page);
+    this.count += documents;
   }
 
   /** A work plan's activities (after every meeting). */
@@ -151,7 +181,7 @@ export class SearchIndexBuilder {
       const f = facet(a.commitments, lang);
       const name = commitmentName({ id: a.ref, ref: a.ref, record: p.matrix.id, recordKind: 'plan', body: p.matrix.body }, lang);
       const who = [...new Set([...a.responsible.map((x) => x.id), ...(f.who ? f.who.split(' ') : [])])].join(' ');
-      this.add({ id: activityPages.has(a.ref) ? this.url(sitePaths.activity(lang, p.matrix.id, key)) : this.url(sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: name, text: `${a.ref} ${text}`, actors: this.labels(a.responsible), snippet: snippet(text), ref: a.ref, body: p.matrix.body.id, bodyLabel: p.matrix.body.label, ...f, ...(who ? { who } : {}) });
+      this.add({ id: activityPages.has(a.ref) ? this.url(sitePaths.activity(lang, p.matrix.id, key)) : this.url(sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: name, text: `${a.ref} ${text}`, actors: actorLabels(a.responsible, this.otherActor), snippet: snippet(text), ref: a.ref, body: p.matrix.body.id, bodyLabel: p.matrix.body.label, ...f, ...(who ? { who } : {}) });
     }
   }
 
@@ -165,7 +195,7 @@ export class SearchIndexBuilder {
 
   /** The last shard's file, when it holds anything or is the only one (an empty site still has an index). */
   *rest(): Generator<[string, Iterable<string>]> {
-    if (this.docs.length > 0 || this.shards.length === 0) yield this.shard();
+    if (this.entries.length > 0 || this.shards.length === 0) yield this.shard();
   }
 }
 
@@ -178,9 +208,19 @@ export class SearchIndexBuilder {
  */
 export class SearchShard implements Iterable<string> {
   constructor(
-    readonly docs: readonly SearchDocument[],
+    readonly entries: readonly ShardEntry[],
     readonly n: number,
   ) {}
+
+  /** The shard's documents in order: each page's in its place. */
+  get docs(): SearchDocument[] {
+    const docs: SearchDocument[] = [];
+    for (const e of this.entries) {
+      if (isDocumentSource(e)) for (const d of e.documents()) docs.push(d);
+      else docs.push(e);
+    }
+    return docs;
+  }
 
   [Symbol.iterator](): Iterator<string> {
     return shardScript(indexOf(this.docs), this.n);
