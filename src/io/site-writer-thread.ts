@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { say } from '../core/diagnostics.js';
 import type { PageSetting } from '../render/site/page-job.js';
 import { SitePage } from '../render/site/page-job.js';
+import type { SearchDocument } from '../render/site/search-index.js';
 import { isDocumentSource, SearchShard } from '../render/site/search-index.js';
 import { SaidError } from './files.js';
 import { runtime } from './runtime.js';
@@ -26,8 +27,12 @@ const encoder = new TextEncoder();
 /** A file's weight in units: its bytes (characters when sent in pieces), a search document counted as this many. */
 export const DOCUMENT_UNITS = 400;
 
-/** A page sent as its model (SitePage) counted as this many units: about a meeting page's bytes. */
+/** A page sent as what its content is built from (SitePage) counted as this many units: about a meeting page's bytes. */
 export const PAGE_UNITS = 1 << 15;
+
+/** Past this much in flight the writer is behind: this thread renders a page sent as a job itself (the same bytes)
+ * instead of sending it and waiting for room — the two threads share the meetings' work by how fast each goes. */
+export const STEAL_AT = IN_FLIGHT / 2;
 
 /** The writer's young generation, in MB: what it allocates lives for a page or a shard, and V8's default young
  * generation (tens of MB, grown to its limit by the shards' indexing) was most of what the thread added to the peak
@@ -55,7 +60,10 @@ export interface SiteWriter {
   stop(): Promise<void>;
 }
 
-export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
+/** Whether this thread renders a page itself, given what is in flight (tests give another rule: every page, alternate pages). */
+export type StealRule = (inFlight: number) => boolean;
+
+export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => n > STEAL_AT): SiteWriter | undefined {
   const env = runtime().env;
   if (!siteWriterThread(env, worker)) return undefined;
   const thread = new Worker(worker, { workerData: { role: SITE_WRITER_ROLE }, env: { ...env }, resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_MB } });
@@ -112,6 +120,12 @@ export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
           const bytes = encoder.encode(content);
           inFlight += bytes.length; // before it is handed over: then this thread's view of it is empty
           post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
+        } else if (content instanceof SitePage && steal(inFlight)) {
+          // The writer is behind (building and rendering the meetings sent to it): this thread renders the page
+          // itself rather than wait for room, and keeps its search documents for its shard (sent with the shard).
+          const bytes = encoder.encode(content.render());
+          inFlight += bytes.length;
+          post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
         } else if (content instanceof SitePage) {
           // A page crosses as what its content is built from and is built and rendered there; its language's setting
           // crosses once, before its first page.
@@ -123,8 +137,14 @@ export function startSiteWriter(worker: URL = WORKER): SiteWriter | undefined {
           post({ file, job: content.job, setting: id });
           inFlight += PAGE_UNITS;
         } else if (content instanceof SearchShard) {
-          // The documents made here; a page's (made there when it was rendered) stand as null, in their place.
-          const docs = content.entries.map((e) => (isDocumentSource(e) ? null : e));
+          // The documents made here (a page rendered here gives its own); a page rendered there stands as null, in its
+          // place (the writer kept its documents).
+          const docs: (SearchDocument | null)[] = [];
+          for (const e of content.entries) {
+            if (!isDocumentSource(e)) docs.push(e);
+            else if (e instanceof SitePage && e.rendered) for (const d of e.rendered) docs.push(d);
+            else docs.push(null);
+          }
           post({ file, docs, n: content.n });
           inFlight += docs.length * DOCUMENT_UNITS;
         } else {

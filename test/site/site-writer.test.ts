@@ -11,6 +11,7 @@ import { SaidError } from '../../src/io/files.js';
 import { withRuntime } from '../../src/io/runtime.js';
 import { writeFilesInto, writeFolderAtomic } from '../../src/io/site-folder.js';
 import { IN_FLIGHT, siteWriterThread, startSiteWriter } from '../../src/io/site-writer-thread.js';
+import type { StealRule } from '../../src/io/site-writer-thread.js';
 import type { SiteSpec } from '../../src/render/site/index.js';
 import { siteFiles } from '../../src/render/site/index.js';
 import { SitePage } from '../../src/render/site/page-job.js';
@@ -74,7 +75,7 @@ describe("acta site's writer thread", () => {
     expect(t2).toEqual(t1);
   }, 120_000);
 
-  it('the compiled worker renders the meeting pages sent as models and indexes search shards of a few documents into the same bytes as this thread', async () => {
+  it('the compiled worker builds and renders the meeting pages sent as records, and indexes search shards of a few documents, into the same bytes as this thread — whichever thread renders each page', async () => {
     const repo = await run({}, () => loadRepository(path.resolve('data')));
     const records = repo.records;
     const commitments = deriveCommitments(records, AS_OF);
@@ -83,28 +84,35 @@ describe("acta site's writer thread", () => {
     const workplan = await loadTemplateSet('workplan', 'html', {});
     const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: 'Actas', en: 'Records' }, authentic: 'es', assets: { css: 'b{}', siteScript: '', searchScript: '', minisearch: '', workplan }, searchShardDocuments: 7 };
     const here = path.join(tempFolder('acta-writer-'), 'new');
-    const there = path.join(tempFolder('acta-writer-'), 'site');
     const mine = writeFilesInto((await import('node:fs')).mkdirSync(here, { recursive: true }) ?? here, siteFiles(spec));
-    const count = await run({}, async () => {
-      const writer = startSiteWriter(DIST_WRITER)!;
-      try {
-        return await writeFolderAtomic(there, 'site', '.acta-site', siteFiles(spec), { root: path.resolve('data') }, [], writer.writer);
-      } finally {
-        await writer.stop();
-      }
-    });
-    // The meetings' pages cross as models (SitePage) and are rendered there.
+    // The meetings' pages are SitePages (a record and its commitments): sent to the writer, or rendered here when the
+    // writer is behind. Every page there, every page here, and every other page here (a shard then holds documents
+    // of both kinds) give the same files and manifest.
     const models = [...siteFiles(spec)].filter(([, content]) => content instanceof SitePage).map(([f]) => f);
     expect(models.length).toBeGreaterThan(4);
     expect(models.every((f) => /^(es|en)\/meetings\/[^/]+\.html$/.test(f))).toBe(true);
     const shards = mine.filter(([f]) => /search-index\/\d+\.js$/.test(f));
     expect(shards.length).toBeGreaterThan(10);
-    expect(count).toEqual({ files: mine.length + 1, pages: mine.filter(([f]) => f.endsWith('.html')).length });
-    const manifest = JSON.parse(readFileSync(path.join(there, '.acta-site'), 'utf8')) as { files: [string, number][] };
-    expect(manifest.files).toEqual(mine);
-    const theirs = readTree(there);
-    theirs.delete('.acta-site');
-    expect(theirs).toEqual(readTree(here));
+    let turn = 0;
+    const rules: [string, StealRule][] = [['there', () => false], ['here', () => true], ['alternate', () => turn++ % 2 === 1]];
+    for (const [name, rule] of rules) {
+      const there = path.join(tempFolder('acta-writer-'), 'site');
+      const count = await run({}, async () => {
+        const writer = startSiteWriter(DIST_WRITER, rule)!;
+        try {
+          return await writeFolderAtomic(there, 'site', '.acta-site', siteFiles(spec), { root: path.resolve('data') }, [], writer.writer);
+        } finally {
+          await writer.stop();
+        }
+      });
+      expect(count, name).toEqual({ files: mine.length + 1, pages: mine.filter(([f]) => f.endsWith('.html')).length });
+      const manifest = JSON.parse(readFileSync(path.join(there, '.acta-site'), 'utf8')) as { files: [string, number][] };
+      expect(manifest.files, name).toEqual(mine);
+      const theirs = readTree(there);
+      theirs.delete('.acta-site');
+      expect(theirs, name).toEqual(readTree(here));
+    }
+    expect(turn).toBe(models.length); // the alternate rule was asked of every meeting page
   }, 60_000);
 
   it('a worker that stops without a word: a clear error in the catalog, no site, no temporary folder', async () => {

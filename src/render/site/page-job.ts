@@ -80,6 +80,11 @@ export class SitePage implements Iterable<string>, DocumentSource {
     return (this.docs ??= renderJob(this.job, this.setting, false).documents);
   }
 
+  /** Its search documents when it was rendered here (else undefined: rendered elsewhere, or not yet). */
+  get rendered(): readonly SearchDocument[] | undefined {
+    return this.docs;
+  }
+
   [Symbol.iterator](): Iterator<string> {
     return [this.render()][Symbol.iterator]();
   }
