@@ -161,11 +161,6 @@ export class SearchIndexBuilder {
     this.count++;
   }
 
-  /** A meeting and its agreements, as its content. */
-  meeting(m: SiteMeeting): void {
-    for (const d of meetingDocuments(m, this.lang, this.otherActor)) this.add(d);
-  }
-
   /** A meeting and its agreements, made where its page is rendered: `documents` of them (1 + its agreements). */
   meetingPage(page: DocumentSource, documents: number): void {
     this.entries.push(page);
