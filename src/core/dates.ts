@@ -3,8 +3,9 @@
 // Every Date made here is a UTCDate (@date-fns/utc): its "local" getters and setters are the UTC ones, so date-fns
 // never reads the machine's time zone (no day is shifted or skipped, as Samoa skipped 2011-12-30 in local time).
 // The package's mini class: the same getters and setters, without the full class's toString formatters, whose three
-// Intl.DateTimeFormat objects are made when the module loads (ICU's time zone data: 15–50 ms of every command that
-// checks a date, validate included); acta never prints a Date as a string.
+// Intl.DateTimeFormat objects are made when the module loads (ICU's date and time zone data, 30–60 ms under load as a
+// process's first ICU call, for every command that checks a date); acta never prints a Date as a string. (Part of
+// ICU's start is shared: a run that then formats a number, as validate's summary line does, pays some of it there.)
 import type { UTCDate } from '@date-fns/utc';
 import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { addDays } from 'date-fns/addDays';
