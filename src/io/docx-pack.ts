@@ -8,33 +8,24 @@ import { Packer } from 'docx';
 import type { Zippable } from 'fflate';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Day } from '../core/dates.js';
+import type { Piece } from '../render/docx/deferred.js';
 import { PLACEHOLDER_PATTERN, takePieces } from '../render/docx/deferred.js';
+import { NUMBERED, RANDOM_REL, RANDOM_REL_USE, relName } from '../render/docx/ids.js';
 
 type Parts = Record<string, Uint8Array>;
 
-// Only XML markup is rewritten, never text: in a part's XML, text content has `<` escaped, so a pattern that starts
-// at `<` or inside a tag's attributes cannot match what a record said.
-const RANDOM_REL = /\bId="(rId[0-9a-z_-]{21})"/g;
-const NUMBERED: readonly { readonly pattern: RegExp; readonly space: string }[] = [
-  { pattern: /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, space: 'bookmark' },
-  { pattern: /(<w:bookmarkStart\b[^>]*?\bw:name="_Toc)(\d+)(")/g, space: 'toc' },
-  { pattern: /(<w:hyperlink\b[^>]*?\bw:anchor="_Toc)(\d+)(")/g, space: 'toc' },
-  { pattern: /(<w:instrText\b[^>]*>[^<]*?PAGEREF _Toc)(\d+)(\b)/g, space: 'toc' },
-  { pattern: /(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g, space: 'drawing' },
-];
-
 const isXml = (name: string): boolean => name.endsWith('.xml') || name.endsWith('.rels');
 
-function renumber(parts: Parts, pieces: Uint8Array[]): Parts {
+function renumber(parts: Parts, pieces: Piece[]): Parts {
   const names = Object.keys(parts).sort();
   const texts = new Map(names.filter(isXml).map((n) => [n, strFromU8(parts[n]!)]));
   // Random relationship ids, as the relationship parts declare them: renamed rIdH1, rIdH2, … in order of appearance.
   const rels = new Map<string, string>();
-  for (const [, text] of texts) for (const m of text.matchAll(RANDOM_REL)) if (!rels.has(m[1]!)) rels.set(m[1]!, `rIdH${rels.size + 1}`);
+  for (const [, text] of texts) for (const m of text.matchAll(RANDOM_REL)) if (!rels.has(m[1]!)) rels.set(m[1]!, relName(rels.size + 1));
   const counters = new Map<string, Map<string, number>>();
   const out: Parts = {};
   const fix = (text: string): string => {
-    if (rels.size) text = text.replace(/"(rId[0-9a-z_-]{21})"/g, (all, id: string) => (rels.has(id) ? `"${rels.get(id)!}"` : all));
+    if (rels.size) text = text.replace(RANDOM_REL_USE, (all, id: string) => (rels.has(id) ? `"${rels.get(id)!}"` : all));
     for (const { pattern, space } of NUMBERED) {
       const seen = counters.get(space) ?? counters.set(space, new Map()).get(space)!;
       text = text.replace(pattern, (_all, before: string, n: string, after: string) => `${before}${seen.get(n) ?? seen.set(n, seen.size + 1).get(n)!}${after}`);
@@ -51,23 +42,25 @@ function renumber(parts: Parts, pieces: Uint8Array[]): Parts {
 }
 
 // The document's XML with the pieces written apart (render/docx/deferred.ts) in place of their placeholders, each
-// segment renumbered in document order (a pattern never spans two: pieces are whole elements), as UTF-8 bytes.
+// segment renumbered in document order (a pattern never spans two: pieces are whole elements), as UTF-8 bytes. A piece
+// written with its final ids (only relationship ids in it, named when written) is spliced in as it is, never decoded.
 // Each piece is let go once copied.
-function withPieces(text: string, pieces: Uint8Array[], fix: (text: string) => string): Uint8Array {
+function withPieces(text: string, pieces: Piece[], fix: (text: string) => string): Uint8Array {
   const segments: Uint8Array[] = [];
   let at = 0;
   for (const m of text.matchAll(PLACEHOLDER_PATTERN)) {
     segments.push(strToU8(fix(text.slice(at, m.index))));
     const n = Number(m[1]);
-    segments.push(strToU8(fix(strFromU8(pieces[n]!))));
-    pieces[n] = EMPTY;
+    const piece = pieces[n]!;
+    segments.push(piece.final ? piece.bytes : strToU8(fix(strFromU8(piece.bytes))));
+    pieces[n] = GONE;
     at = m.index + m[0].length;
   }
   segments.push(strToU8(fix(text.slice(at))));
   return Buffer.concat(segments);
 }
 
-const EMPTY = new Uint8Array(0);
+const GONE: Piece = { bytes: new Uint8Array(0), final: true };
 
 // The core properties' dates (created, modified): the date of issue (a workbook embedded for a chart has its own).
 function stampCore(parts: Parts, issued: Day): Parts {
