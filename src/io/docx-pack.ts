@@ -5,11 +5,12 @@
 // ids renumbered in the order they appear. The only packer of .docx files (io/docx.ts reads them).
 import type { File } from 'docx';
 import { Packer } from 'docx';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Zippable } from 'fflate';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Day } from '../core/dates.js';
 import type { Piece } from '../render/docx/deferred.js';
-import { PLACEHOLDER_PATTERN, takePieces } from '../render/docx/deferred.js';
+import { keepPiecesWith, PLACEHOLDER_PATTERN, takePieces } from '../render/docx/deferred.js';
 import { NUMBERED, RANDOM_REL, RANDOM_REL_USE, relName } from '../render/docx/ids.js';
 
 type Parts = Record<string, Uint8Array>;
@@ -42,25 +43,46 @@ function renumber(parts: Parts, pieces: Piece[]): Parts {
 }
 
 // The document's XML with the pieces written apart (render/docx/deferred.ts) in place of their placeholders, each
-// segment renumbered in document order (a pattern never spans two: pieces are whole elements), as UTF-8 bytes. A piece
-// written with its final ids (only relationship ids in it, named when written) is spliced in as it is, never decoded.
-// Each piece is let go once copied.
+// segment renumbered in document order (a pattern never spans two: pieces are whole elements), as UTF-8 bytes. The
+// pieces were kept deflated (packDocx): each is inflated straight into its place in the one buffer of the whole XML, so
+// the XML is whole once, never twice (pieces and their concatenation). A piece written with its final ids (only
+// relationship ids in it, named when written) is copied in as it is, never decoded.
 function withPieces(text: string, pieces: Piece[], fix: (text: string) => string): Uint8Array {
-  const segments: Uint8Array[] = [];
+  // First the segments between the pieces and the pieces that need renumbering, as bytes; then the sizes are known.
+  const segments: (Uint8Array | Piece)[] = [];
   let at = 0;
   for (const m of text.matchAll(PLACEHOLDER_PATTERN)) {
     segments.push(strToU8(fix(text.slice(at, m.index))));
     const n = Number(m[1]);
     const piece = pieces[n]!;
-    segments.push(piece.final ? piece.bytes : strToU8(fix(strFromU8(piece.bytes))));
+    segments.push(piece.final ? piece : strToU8(fix(strFromU8(inflatePiece(piece)))));
     pieces[n] = GONE;
     at = m.index + m[0].length;
   }
   segments.push(strToU8(fix(text.slice(at))));
-  return Buffer.concat(segments);
+  const out = new Uint8Array(segments.reduce((sum, s) => sum + (s instanceof Uint8Array ? s.length : s.size), 0));
+  let to = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    const bytes = s instanceof Uint8Array ? s : inflatePiece(s);
+    out.set(bytes, to);
+    to += bytes.length;
+    segments[i] = EMPTY;
+  }
+  return out;
 }
 
-const GONE: Piece = { bytes: new Uint8Array(0), final: true };
+// Pieces are kept deflated (raw DEFLATE, fastest level: ~20× smaller, ~0.3 s of CPU for 120 MB) and inflated once, at
+// packing. Only their XML counts; the zip's own compression is fflate's, as before, over the whole part.
+const keepDeflated = (xml: Uint8Array): Uint8Array => deflateRawSync(xml, { level: 1 });
+const inflatePiece = (piece: Piece): Uint8Array => {
+  const xml = inflateRawSync(piece.kept);
+  if (xml.length !== piece.size) throw new Error(`docx: a piece inflated to ${xml.length} bytes, not ${piece.size}`);
+  return xml;
+};
+const EMPTY = new Uint8Array(0);
+
+const GONE: Piece = { kept: EMPTY, size: 0, final: true };
 
 // The core properties' dates (created, modified): the date of issue (a workbook embedded for a chart has its own).
 function stampCore(parts: Parts, issued: Day): Parts {
@@ -82,6 +104,7 @@ function zipFixed(parts: Parts, issued: Day): Uint8Array {
 
 /** The .docx bytes of a document, deterministic: same document and date of issue → same bytes. */
 export async function packDocx(doc: File, issued: Day): Promise<Uint8Array> {
+  keepPiecesWith(doc, keepDeflated);
   const packed = unzipSync(await Packer.toBuffer(doc));
   return zipFixed(stampCore(renumber(packed, takePieces(doc)), issued), issued);
 }

@@ -20,22 +20,34 @@ import { xmlText } from './xml-text.js';
 const PLACEHOLDER = 'acta:piece';
 export const PLACEHOLDER_PATTERN = new RegExp(`<${PLACEHOLDER} n="(\\d+)"/>`, 'g');
 
-/** A piece's XML as UTF-8; `final` when its ids are the packed document's already (see the file's head). */
+/** A piece's XML as kept (see keepPiecesWith), its size as UTF-8, and whether its ids are the packed document's
+ * already (`final`, see the file's head). */
 export interface Piece {
-  readonly bytes: Uint8Array;
+  readonly kept: Uint8Array;
+  readonly size: number;
   readonly final: boolean;
 }
 
 interface Written {
   readonly pieces: Piece[];
+  /** How a piece's UTF-8 is kept until packing. */
+  readonly keep: (xml: Uint8Array) => Uint8Array;
   /** The document's random relationship ids seen so far, by their final names, and how many relationships were read. */
   readonly rels: Map<string, string>;
   read: number;
 }
 
+const written_ = (keep: (xml: Uint8Array) => Uint8Array): Written => ({ pieces: [], keep, rels: new Map(), read: 0 });
+
 // The pieces written for each document, by the File the library passes in its context; taken once by the packer.
 const written = new WeakMap<object, Written>();
 const encoder = new TextEncoder();
+
+/** How the pieces of the document written next are kept until packing (io/docx-pack.ts deflates them: at 8,000
+ * meetings ~120 MB of XML as ~6 MB); as they are, unless said. */
+export function keepPiecesWith(file: object, keep: (xml: Uint8Array) => Uint8Array): void {
+  written.set(file, written_(keep));
+}
 
 /** The pieces written while the library wrote this document, in placeholder order (then forgotten). */
 export function takePieces(file: object): Piece[] {
@@ -82,9 +94,10 @@ class Deferred extends FileChild {
       const xml = child.prepForXml(context);
       if (xml !== undefined) text += xmlText(xml);
     }
-    const w = written.get(file) ?? written.set(file, { pieces: [], rels: new Map(), read: 0 }).get(file)!;
+    const w = written.get(file) ?? written.set(file, written_((xml) => xml)).get(file)!;
     const final = finalXml(w, text, context);
-    w.pieces.push({ bytes: encoder.encode(final ?? text), final: final !== undefined });
+    const xml = encoder.encode(final ?? text);
+    w.pieces.push({ kept: w.keep(xml), size: xml.length, final: final !== undefined });
     return { [PLACEHOLDER]: { _attr: { n: w.pieces.length - 1 } } };
   }
 }
