@@ -103,11 +103,25 @@ export function* jsonTextParts(value: unknown, depth = 2): Generator<string> {
   for (const piece of jsonPieces(value, '', '', depth)) {
     buffer += piece;
     if (buffer.length >= JSON_CHUNK) {
-      yield buffer.replace(JSON_RAW, unicodeEscape);
+      yield* pieces(buffer.replace(JSON_RAW, unicodeEscape));
       buffer = '';
     }
   }
-  yield `${buffer}\n`.replace(JSON_RAW, unicodeEscape);
+  yield* pieces(`${buffer}\n`.replace(JSON_RAW, unicodeEscape));
+}
+
+/** A long text given out JSON_CHUNK characters at a time (slices: no copy), never between the two halves of a
+ * surrogate pair (each piece is encoded on its own when written). */
+function* pieces(text: string): Generator<string> {
+  let at = 0;
+  while (text.length - at > 2 * JSON_CHUNK) {
+    let end = at + JSON_CHUNK;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(at, end);
+    at = end;
+  }
+  yield at === 0 ? text : text.slice(at);
 }
 
 const JSON_CHUNK = 1 << 16;
@@ -160,7 +174,7 @@ function* jsonPieces(v: unknown, key: string, indent: string, depth: number): Ge
   yield indent ? text.replaceAll('\n', `\n${indent}`) : text;
 }
 
-// An array's items written whole (the last level jsonPieces splits), BATCH at a time through one JSON.stringify: the
+// An array's items written whole (the last level jsonPieces splits), a part's worth at a time through one JSON.stringify: the
 // batch wrapped in as many arrays as `inner` has levels of indent, so JSON.stringify writes each item at the indent it
 // has here, and what lies between the items is the ",\n" and indent jsonPieces joins them with; the wrapping's own
 // head and tail are sliced off. No item is stringified and re-indented alone (a replaceAll over every line of a
@@ -176,10 +190,15 @@ function* wholeItems(items: Iterable<unknown>, indent: string, inner: string): G
   }
   let i = 0;
   let batch: unknown[] = [];
+  // How many items a batch takes: one at first, then as many as the last batch's items would fill a part of
+  // JSON_CHUNK with, at most twice the last (a batch stays about a part's size whatever the items' size: a report's
+  // meetings are large, a statement's sections vary); jsonTextParts cuts what is still longer into parts.
+  let size = 1;
   const flush = (): string => {
     let wrapped: unknown = batch;
     for (let j = 1; j < levels; j++) wrapped = [wrapped];
     const text = JSON.stringify(wrapped, null, 2);
+    size = Math.max(1, Math.min(MAX_BATCH, 2 * batch.length, Math.floor((JSON_CHUNK * batch.length) / Math.max(1, text.length))));
     batch = [];
     return text.slice(head, text.length - tail);
   };
@@ -193,7 +212,7 @@ function* wholeItems(items: Iterable<unknown>, indent: string, inner: string): G
     } else {
       if (batch.length === 0) yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
       batch.push(r);
-      if (batch.length === BATCH) yield flush();
+      if (batch.length >= size) yield flush();
     }
     i++;
   }
@@ -201,7 +220,7 @@ function* wholeItems(items: Iterable<unknown>, indent: string, inner: string): G
   yield i === 0 ? '[]' : `\n${indent}]`;
 }
 
-const BATCH = 64;
+const MAX_BATCH = 256;
 
 /** Markdown (tables and prose): one line, no HTML, no Markdown markup, no @mentions or #references that notify people. */
 export function markdownText(s: string): string {

@@ -58,6 +58,17 @@ describe('output in parts', () => {
     }
   });
 
+  it('JSON: a long text is cut into pieces, never between the halves of a surrogate pair', () => {
+    for (const pad of ['', 'a']) {
+      const value = { items: Array.from({ length: 40 }, (_, i) => ({ text: `${pad}${'😀'.repeat(5000 + i)}` })), one: `${pad}${'😀'.repeat(300_000)}` };
+      const parts = [...jsonTextParts(value)];
+      expect(parts.length).toBeGreaterThan(10);
+      for (const p of parts) expect(/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(p)).toBe(false); // no half pair at either end
+      expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(2 * 65536 + 2);
+      expect(parts.join('')).toBe(jsonText(value));
+    }
+  });
+
   it('JSON: a long list comes in pieces of about 64 KB, its LazyList items made as they are written', () => {
     let made = 0;
     const list = new LazyList(5000, function* () {
