@@ -1,4 +1,4 @@
-// The HTML report in a real browser: headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) opens
+// The HTML report in a real browser: headless Chromium (Debian's headless shell, test/browser.ts, driven by playwright-core) opens
 // the file offline, finds every section and both charts, runs no script, fetches nothing, and prints it to an A4 PDF.
 // Skipped — loudly — only when no Chromium is installed; .ci/run installs it.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ const available = chromiumAvailable;
 
 if (!available) {
   const bar = '!'.repeat(78);
-  console.warn(`\n${bar}\n!!! SKIPPED: the browser test of the HTML report (test/report/browser.test.ts).\n!!! No Chromium at ${CHROMIUM}. Install it: apt-get install -y chromium (.ci/run does),\n!!! or point ACTA_CHROMIUM at a Chromium binary.\n${bar}\n`);
+  console.warn(`\n${bar}\n!!! SKIPPED: the browser test of the HTML report (test/report/browser.test.ts).\n!!! No Chromium at ${CHROMIUM}. Install it: apt-get install -y chromium-headless-shell (.ci/run does),\n!!! or point ACTA_CHROMIUM at a Chromium binary.\n${bar}\n`);
 }
 
 const SECTIONS = ['summary', 'meetings', 'participation', 'agreements', 'commitments', 'delivered', 'overdue', 'due-next', 'workplan', 'records'];

@@ -1,4 +1,4 @@
-// The HTML report printed on A4 in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core), checked
+// The HTML report printed on A4 in headless Chromium (Debian's headless shell, test/browser.ts, driven by playwright-core), checked
 // for the faults of a document one would circulate: no heading left at the foot of a page away from what it
 // introduces, every total printed once and not as a page footer, no chart or progress bar that carries nothing.
 // Pages are laid out as columns of the A4 content box (CSS fragmentation: the same break rules as print), and the
