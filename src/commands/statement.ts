@@ -29,7 +29,7 @@ import type { FollowupInput, FollowupOptions } from './followup.js';
 import { loadFollowup, pickFormat } from './followup.js';
 import type { Outcome } from './outcome.js';
 import { checkOutput } from './output-file.js';
-import { collectedFirst, collectedThen } from '../io/heap.js';
+import { collectedFirst, collectedThen, collectIfLarge } from '../io/heap.js';
 import { jsonTextParts } from '../render/escape.js';
 
 const FORMATS = ['table', 'md', 'html', 'json', 'docx'] as const;
@@ -52,6 +52,24 @@ export async function runStatement(args: readonly string[], options: StatementOp
   if (options.out !== undefined) checkOutput('statement', format, options.out);
   const word = args[0] ?? '';
   if (!word) throw new SaidError(say('usage.statementWho'));
+  // The records and every commitment stay inside statementOf: by the writing only this actor's statement is live.
+  const { statement, authentic, lang, warning } = await statementOf(word, options);
+  if (format === 'table' || options.out === undefined) {
+    // The table is made once this function has returned and its records are garbage.
+    // JSON in parts as it is made (as one string it peaked at 885 MB for a country at 8,000 meetings).
+    const stdout = format === 'table' ? collectedThen(STATEMENT_FORMATTERS.table, statement, { style: resolveStyle(options), width: tableWidth() }) : format === 'json' ? collectedFirst(jsonTextParts(statement, 4)) : ((await render(statement, format, authentic, options)) as string);
+    return { stdout, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
+  }
+  // A Word document is written after one collection (collectIfLarge): the records are garbage by then, and the heap's
+  // next limit is set from the statement, not from the records (at 8,000 meetings the library's garbage otherwise
+  // filled a heap sized to the records: 1.1 GB).
+  if (format === 'docx') collectIfLarge();
+  await writeOutputFile(options.out, await render(statement, format, authentic, options));
+  return { stdout: '', stderr: `${warning}${t(lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
+}
+
+/** One actor's statement, with what its writing needs of the input; the records and commitments are let go on return. */
+async function statementOf(word: string, options: StatementOptions): Promise<{ statement: Statement; authentic?: Lang; lang: Lang; warning: string }> {
   const input = await loadStatementInput(options);
   const found = findActors(input.dir, word);
   if (found.length === 0) {
@@ -62,23 +80,15 @@ export async function runStatement(args: readonly string[], options: StatementOp
   if (input.dir.groupMembers.has(actor)) throw new SaidError(say('usage.groupNotActor', { word, member: input.dir.groupMembers.get(actor)![0]! }));
   // Record text is picked in es or en (ctx); the statement speaks the output language, a third one's catalog included.
   const statement = { ...buildStatement(input.commitments, input.ctx, { actor, asOf: input.asOf }), lang: input.lang };
-  const warning = input.warning ?? '';
-  if (format === 'table' || options.out === undefined) {
-    // The table is made once this function has returned and its records are garbage.
-    // JSON in parts as it is made (as one string it peaked at 885 MB for a country at 8,000 meetings).
-    const stdout = format === 'table' ? collectedThen(STATEMENT_FORMATTERS.table, statement, { style: resolveStyle(options), width: tableWidth() }) : format === 'json' ? collectedFirst(jsonTextParts(statement, 4)) : ((await render(statement, format, input, options)) as string);
-    return { stdout, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
-  }
-  await writeOutputFile(options.out, await render(statement, format, input, options));
-  return { stdout: '', stderr: `${warning}${t(input.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
+  return { statement, ...(input.ctx.authentic ? { authentic: input.ctx.authentic } : {}), lang: input.lang, warning: input.warning ?? '' };
 }
 
 async function loadStatementInput(options: StatementOptions): Promise<FollowupInput> {
   return loadFollowup({ ...options, actor: undefined, state: undefined, status: undefined } as FollowupOptions);
 }
 
-async function render(statement: Statement, format: Exclude<Format, 'table'>, input: FollowupInput, options: StatementOptions, templates?: TemplateSet): Promise<string | Uint8Array> {
-  if (format === 'docx') return packDocx(statementDocument(statementView(statement), documentMeta(statement, options, input.ctx.authentic)), options.issued ?? statement.asOf);
+async function render(statement: Statement, format: Exclude<Format, 'table'>, authentic: Lang | undefined, options: StatementOptions, templates?: TemplateSet): Promise<string | Uint8Array> {
+  if (format === 'docx') return packDocx(statementDocument(statementView(statement), documentMeta(statement, options, authentic)), options.issued ?? statement.asOf);
   if (format === 'html') return renderHtml(statementView(statement), templates ?? (await htmlTemplates(options)));
   return STATEMENT_FORMATTERS[format as StatementFormat](statement, { style: resolveStyle(options), width: tableWidth() });
 }
@@ -119,7 +129,7 @@ async function runAll(args: readonly string[], options: StatementOptions): Promi
     const lang = statementLang(a, options.lang, fallback);
     const statement = buildStatement(input.commitments, { ...input.ctx, lang }, { actor: a.actor, asOf: input.asOf });
     if (!owesSomething(statement)) continue;
-    files.push({ name: statementFileName(a.actor, EXTENSION[format], taken), data: await render(statement, format, input, options, templates), statement });
+    files.push({ name: statementFileName(a.actor, EXTENSION[format], taken), data: await render(statement, format, input.ctx.authentic, options, templates), statement });
   }
   const dir = await makeOutputFolder(options.out, say('safety.write.statementsFolder'));
   // All or nothing: the statements and the index checked, written beside, then renamed into place together.

@@ -2,7 +2,12 @@
 // Each function from its own module: the package index loads all of date-fns (~100 ms at start-up).
 // Every Date made here is a UTCDate (@date-fns/utc): its "local" getters and setters are the UTC ones, so date-fns
 // never reads the machine's time zone (no day is shifted or skipped, as Samoa skipped 2011-12-30 in local time).
-import { UTCDate } from '@date-fns/utc';
+// The package's mini class: the same getters and setters, without the full class's toString formatters, whose three
+// Intl.DateTimeFormat objects are made when the module loads (ICU's date and time zone data, 30–60 ms under load as a
+// process's first ICU call, for every command that checks a date); acta never prints a Date as a string. (Part of
+// ICU's start is shared: a run that then formats a number, as validate's summary line does, pays some of it there.)
+import type { UTCDate } from '@date-fns/utc';
+import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { getDay } from 'date-fns/getDay';
@@ -51,7 +56,7 @@ export function inYearRange(value: string): boolean {
 
 // setUTCFullYear takes the year as written: new Date(y, m, d) and Date.UTC read years 0–99 as 1900–1999.
 function utc(y: number, m: number, d: number): UTCDate {
-  const date = new UTCDate(0);
+  const date = new UTCDateMini(0);
   date.setUTCFullYear(y, m - 1, d);
   return date;
 }

@@ -28,7 +28,7 @@ export const HASH_CAP = 4 * 1024 * 1024;
 /** The clock the read times come from. Tests move it on, to stand for runs made long after the edits. */
 export const statClock = { now: (): number => Date.now() };
 /** Files read and hashed by snapshots in this process (for tests: work counted, not timed). */
-export const statCounts = { hashed: 0 };
+export const statCounts = { hashed: 0, vouched: 0 };
 
 export interface StatEntry {
   readonly size: number;
@@ -61,6 +61,8 @@ export function entryHolds(entry: StatEntry, stat: FileStat, real: string): bool
   );
 }
 
+const holds = (entry: StatEntry | undefined, stat: FileStat, real: string): boolean => entry !== undefined && entryHolds(entry, stat, real);
+
 /** An entry whose file was changed (mtime or ctime) less than RACY_MS before it was read: it may have changed again
  * within the same tick, after the read, and keep the same stat. */
 export function racilyClean(entry: StatEntry): boolean {
@@ -73,9 +75,10 @@ export interface Snapshot {
   /** The record files, as io/files.ts lists them (sorted, POSIX, relative to root). */
   readonly files: readonly string[];
   readonly unreadableFolders: readonly UnreadableFolder[];
-  /** Each file's sha256 (hex) — but for files taken on a voucher's word (see snapshotRoot), which have a blob id
-   * only. Undefined when some file is not a plain readable file (a link out of the root, not a
-   * regular file, too large, an error): the snapshot then keys nothing, and the run reads as it always did. */
+  /** Each file's sha256 (hex) — but for files taken on a voucher's word (see snapshotRoot) whose blob the index
+   * does not know under that name, which have a blob id only. Undefined when some file is not a plain readable file
+   * (a link out of the root, not a regular file, too large, an error): the snapshot then keys nothing, and the run
+   * reads as it always did. */
   readonly hashes: ReadonlyMap<string, string> | undefined;
   /** Each file's git blob id (sha1), when `hashes` is defined. */
   readonly blobIds: ReadonlyMap<string, string>;
@@ -94,21 +97,33 @@ export type Voucher = (name: string, stat: BigIntStats) => string | undefined;
  * its blob, whether or not the entry still holds for its file — a restored cache's entries tell sizes as well). */
 export type VoucherFor = (blobSizes: ReadonlyMap<string, number>) => Promise<Voucher | undefined | false>;
 
+export interface SnapshotOptions {
+  /** Ask for the voucher only once every file is stat'ed and some file's entry does not hold (a warm run on files the
+   * index knows starts no git process); else it is asked at once, to run while the files are stat'ed. */
+  readonly lazy?: boolean;
+  /** A file the voucher vouches for whose sha256 the index cannot tell (no entry of that name with that blob) is read
+   * and hashed, so that every file has a hash (validate's results are keyed by them); else it has its blob id only. */
+  readonly hashEvery?: boolean;
+}
+
 /** List the record files under root and tell each one's content hash, from the index where its stat is unchanged
- * (else, when a voucher is given and vouches for the file, its blob id only; else from its bytes). The voucher may
- * come later (a promise): every file is stat'ed first, and waits for it only then. */
-export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtime().env, vouchFor?: VoucherFor): Promise<Snapshot> {
+ * (else, when a voucher is given and vouches for the file, the hash the index keeps for that blob under that name, or
+ * its blob id only; else from its bytes). The voucher may come later (a promise): every file is stat'ed first, and
+ * waits for it only then. */
+export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtime().env, vouchFor?: VoucherFor, options: SnapshotOptions = {}): Promise<Snapshot> {
   const absolute = path.resolve(root);
   const listing = await walkRecordFiles(absolute);
   const file = cacheEnabled(env) ? storeFile(env, 'stat', absolute) : undefined;
   const trust = file ? trustedStore(env, file) : undefined;
   const index = readIndex(file && trust ? readStore(file, FORMAT, SALT, trust) : undefined);
   let vouching: Promise<Voucher | undefined | false> | undefined;
-  if (vouchFor) {
+  const askVoucher = (): void => {
+    if (!vouchFor || vouching) return;
     const sizes = new Map<string, number>();
     for (const entry of index.values()) sizes.set(entry.blob, entry.size);
     vouching = vouchFor(sizes);
-  }
+  };
+  if (!options.lazy) askVoucher();
   const next: [string, StatEntry][] = [];
   const hashes = new Map<string, string>();
   const blobIds = new Map<string, string>();
@@ -157,6 +172,7 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
     }
     stats.push({ name, full, stat, real, now });
   }
+  if (options.lazy && plain && stats.some(({ name, stat, real }) => !holds(index.get(name), stat, real))) askVoucher();
   // (false: the caller no longer wants the snapshot — its revision was refused, say: nothing is read, nothing keyed.)
   const vouch = plain ? await vouching : undefined;
   if (vouch === false) plain = false;
@@ -175,11 +191,16 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
       // is kept with the stat the voucher vouched for, so the next run — and a cache saved now, restored elsewhere —
       // still knows the blob's size and hash. Dropped, a `--changed-since` primed right after a checkout left the
       // cache without them: the pull request's run asked git the size of every blob of the base.
+      // Those bytes' sha256 is the entry's too (the blob id is the sha1 of the same bytes): a CI job that restored the
+      // cache keys validate's results without reading a file git's index vouches for.
       if (known && known.blob === vouched && BigInt(known.size) === stat.size) {
         next.push([name, { ...known, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino, dev: stat.dev, real, readAtMs: now }]);
+        hashes.set(name, known.hash);
+        statCounts.vouched++;
         learnt = true;
+        continue;
       }
-      continue;
+      if (!options.hashEvery) continue;
     }
     let content: Buffer;
     try {

@@ -10,6 +10,7 @@ import { cacheEnabled } from './cache-store.js';
 import type { Voucher, VoucherFor } from './cache-stat.js';
 import { snapshotRoot } from './cache-stat.js';
 import { blobSizes, listIndex } from './git.js';
+import { gitVouches } from './git-voucher.js';
 import { readParsedFiles } from './load.js';
 import { openRefsStore } from './refs-cache.js';
 import type { RecordSource } from './source.js';
@@ -148,13 +149,8 @@ async function throughStatIndex(pending: Promise<RecordSource>, head: RecordSour
         const voucher: Voucher = (name, stat) => {
           const entry = index.entries.get(name);
           const at = baseEntries.get(name);
-          if (!entry || !at || entry.flagged || (entry.mode !== '100644' && entry.mode !== '100755') || entry.object !== at.object) return undefined;
-          const size = known.get(at.object) ?? asked?.get(at.object);
-          if (size === undefined || BigInt(size) !== stat.size || entry.size !== (stat.size & LOW_32) || entry.dev !== (stat.dev & LOW_32) || entry.ino !== (stat.ino & LOW_32)) return undefined;
-          const [ms, mn] = entry.mtime;
-          const [cs, cn] = entry.ctime;
-          if (ms * NS + mn !== stat.mtimeNs || cs * NS + cn !== stat.ctimeNs || stat.mtimeNs >= index.mtimeNs) return undefined;
-          return entry.object;
+          if (!entry || !at || entry.object !== at.object) return undefined;
+          return gitVouches(entry, stat, known.get(at.object) ?? asked?.get(at.object), index.mtimeNs) ? entry.object : undefined;
         };
         return voucher;
       })
@@ -166,5 +162,3 @@ async function throughStatIndex(pending: Promise<RecordSource>, head: RecordSour
   return { head: { ...source, objectIds: async () => snapshot.blobIds }, stable: source.stable, done: () => snapshot.save() };
 }
 
-const NS = 1_000_000_000n;
-const LOW_32 = 0xffffffffn;

@@ -119,6 +119,19 @@ export async function locateRevision(dir: string, rev: string): Promise<{ workTr
   }
 }
 
+/** The work tree that holds `dir` (real path) and its index file, found by one git process; undefined when git cannot
+ * tell (not in a work tree, no git). */
+export async function locateIndex(dir: string): Promise<{ workTree: string; indexFile: string } | undefined> {
+  try {
+    const [top, index, rest] = (await runGit(['rev-parse', '--show-toplevel', '--git-path', 'index'], { cwd: dir })).toString('utf8').split('\n');
+    if (!top || !index || (rest !== undefined && rest !== '')) return undefined;
+    // --git-path answers relative to the folder git ran in.
+    return { workTree: await realpath(top), indexFile: path.resolve(dir, index) };
+  } catch {
+    return undefined;
+  }
+}
+
 export interface TreeEntry {
   /** Path relative to the listed folder, with forward slashes. */
   readonly path: string;

@@ -69,6 +69,24 @@ describe('a document written in pieces is the document made whole', () => {
   });
 });
 
+describe('pieces carry their final ids', () => {
+  // A piece with links is written with its relationship ids already named as the packer names them (rIdH<n>, the n-th
+  // of the document's relationships), counting the links written before it outside any piece; a small table is one
+  // piece, a large one a piece per 50 rows. The same bytes as the document made whole, renumbered at packing.
+  it('links in the text between tables, in small and large tables, and in a heading’s bookmark', async () => {
+    const link = (n: number): Line => [`before ${n} `, { url: `https://example.org/${n}` }];
+    const rows = (n: number, from: number): Cell[][] => Array.from({ length: n }, (_, i) => [cell(link(from + i)), cell([String(i)])]);
+    const t = (n: number, from: number) => table({ head: ['a', 'b'], rows: lazyRows(rows(n, from), (cells) => cells) });
+    const build = (): Document => new Document({ creator: 'acta', externalStyles: stylesXml('es'), sections: [section(META, [para(link(0)), t(3, 100), para(link(1)), t(120, 200), heading(1, 'h'), para(link(2)), t(1, 400), para(link(3))])] });
+    const [deferred, whole] = await bothWays(build);
+    expect(deferred.equals(whole)).toBe(true);
+    const xml = strFromU8(unzipSync(deferred)['word/document.xml']!);
+    // Every link's relationship id is the packer's name, in order of appearance (rId<n>: the header's and footer's).
+    const ids = [...xml.matchAll(/r:id="(rId[^"]+)"/g)].map((m) => m[1]).filter((id) => !/^rId\d+$/.test(id!));
+    expect(ids).toEqual(Array.from({ length: 1 + 3 + 1 + 120 + 1 + 1 + 1 }, (_, i) => `rIdH${i + 1}`));
+  });
+});
+
 describe('pieces are made when the document is written, not before', () => {
   it('building the document makes none of a table’s rows; writing it makes each piece once, in order', async () => {
     const made: number[] = [];

@@ -87,7 +87,18 @@ function tableCell(c: Cell, width: number | undefined): TableCell {
   return new TableCell({ children: paragraphs, ...(width !== undefined ? { width: { size: width, type: WidthType.DXA } } : {}) });
 }
 
-export function table(spec: TableSpec): Table {
+/**
+ * A table. A small one (up to ROWS_PER_PIECE body rows) is made whole when the document is written, as one piece
+ * (deferred.ts): a statement at 8,000 meetings has ~7,700 of them (one per group), which as objects took 100 MB and,
+ * formatted, held their head rows' XML objects until the document's XML was written. A larger one stays in the tree
+ * with its body rows made ROWS_PER_PIECE at a time.
+ */
+export function table(spec: TableSpec): FileChild {
+  if (spec.rows.items.length <= ROWS_PER_PIECE) return deferredChunks([spec], 1, ([s]) => [tableWith(s!, false)])[0]!;
+  return tableWith(spec, true);
+}
+
+function tableWith(spec: TableSpec, deferRows: boolean): Table {
   const n = spec.head.length;
   const sum = (spec.widths ?? []).reduce((a, b) => a + b, 0);
   const widths = spec.widths && spec.widths.length === n && sum > 0 ? spec.widths.map((w) => Math.floor((w / sum) * TEXT_WIDTH)) : Array.from({ length: n }, () => Math.floor(TEXT_WIDTH / n));
@@ -107,8 +118,10 @@ export function table(spec: TableSpec): Table {
   // The body rows are made when the document is written, ROWS_PER_PIECE at a time (deferred.ts): a table of tens of
   // thousands of rows is never whole as objects. Appended after the head as the library's constructor appends rows;
   // its other work on rows (merged cells, widths for cells without one) does not apply to acta's (each has a width).
+  // A table made whole inside a piece makes its rows at once (a piece's placeholder is never inside another piece).
   const cellsOf = spec.rows.cells as (item: unknown) => readonly Cell[];
-  for (const r of deferredChunks(spec.rows.items, ROWS_PER_PIECE, (chunk) => chunk.map((item) => row(cellsOf(item))))) t.addChildElement(r);
+  const make = (chunk: readonly unknown[]): TableRow[] => chunk.map((item) => row(cellsOf(item)));
+  for (const r of deferRows ? deferredChunks(spec.rows.items, ROWS_PER_PIECE, make) : make(spec.rows.items)) t.addChildElement(r);
   if (spec.total) t.addChildElement(row(spec.total));
   return t;
 }
