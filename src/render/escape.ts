@@ -103,11 +103,25 @@ export function* jsonTextParts(value: unknown, depth = 2): Generator<string> {
   for (const piece of jsonPieces(value, '', '', depth)) {
     buffer += piece;
     if (buffer.length >= JSON_CHUNK) {
-      yield buffer.replace(JSON_RAW, unicodeEscape);
+      yield* pieces(buffer.replace(JSON_RAW, unicodeEscape));
       buffer = '';
     }
   }
-  yield `${buffer}\n`.replace(JSON_RAW, unicodeEscape);
+  yield* pieces(`${buffer}\n`.replace(JSON_RAW, unicodeEscape));
+}
+
+/** A long text given out JSON_CHUNK characters at a time (slices: no copy), never between the two halves of a
+ * surrogate pair (each piece is encoded on its own when written). */
+function* pieces(text: string): Generator<string> {
+  let at = 0;
+  while (text.length - at > 2 * JSON_CHUNK) {
+    let end = at + JSON_CHUNK;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(at, end);
+    at = end;
+  }
+  yield at === 0 ? text : text.slice(at);
 }
 
 const JSON_CHUNK = 1 << 16;
@@ -128,6 +142,10 @@ function resolved(v: unknown, key: string): unknown {
 function* jsonPieces(v: unknown, key: string, indent: string, depth: number): Generator<string> {
   const value = resolved(v, key);
   const inner = `${indent}  `;
+  if (depth === 1 && (Array.isArray(value) || value instanceof LazyList)) {
+    yield* wholeItems(value as Iterable<unknown>, indent, inner);
+    return;
+  }
   if (depth > 0 && (Array.isArray(value) || value instanceof LazyList)) {
     let i = 0;
     for (const item of value as Iterable<unknown>) {
@@ -155,6 +173,54 @@ function* jsonPieces(v: unknown, key: string, indent: string, depth: number): Ge
   const text = JSON.stringify(value, null, 2);
   yield indent ? text.replaceAll('\n', `\n${indent}`) : text;
 }
+
+// An array's items written whole (the last level jsonPieces splits), a part's worth at a time through one JSON.stringify: the
+// batch wrapped in as many arrays as `inner` has levels of indent, so JSON.stringify writes each item at the indent it
+// has here, and what lies between the items is the ",\n" and indent jsonPieces joins them with; the wrapping's own
+// head and tail are sliced off. No item is stringified and re-indented alone (a replaceAll over every line of a
+// 40 MB export). toJSON is applied first, as JSON.stringify applies it, with the item's own index (a value that
+// toJSON gives and that has a toJSON again, which JSON.stringify would not call, is written alone).
+function* wholeItems(items: Iterable<unknown>, indent: string, inner: string): Generator<string> {
+  const levels = inner.length / 2;
+  let head = inner.length;
+  let tail = 0;
+  for (let j = 0; j < levels; j++) {
+    head += 2 * j + 2;
+    tail += 2 * j + 2;
+  }
+  let i = 0;
+  let batch: unknown[] = [];
+  // How many items a batch takes: one at first, then as many as the last batch's items would fill a part of
+  // JSON_CHUNK with, at most twice the last (a batch stays about a part's size whatever the items' size: a report's
+  // meetings are large, a statement's sections vary); jsonTextParts cuts what is still longer into parts.
+  let size = 1;
+  const flush = (): string => {
+    let wrapped: unknown = batch;
+    for (let j = 1; j < levels; j++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    size = Math.max(1, Math.min(MAX_BATCH, 2 * batch.length, Math.floor((JSON_CHUNK * batch.length) / Math.max(1, text.length))));
+    batch = [];
+    return text.slice(head, text.length - tail);
+  };
+  for (const item of items) {
+    const r = resolved(item, String(i));
+    if (r !== null && typeof r === 'object' && !(r instanceof LazyList) && typeof (r as { toJSON?: unknown }).toJSON === 'function') {
+      // Written alone, as jsonPieces writes an item (a toJSON that gives a value with a toJSON again).
+      if (batch.length > 0) yield flush();
+      yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+      yield* jsonPieces(r, String(i), inner, 0);
+    } else {
+      if (batch.length === 0) yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+      batch.push(r);
+      if (batch.length >= size) yield flush();
+    }
+    i++;
+  }
+  if (batch.length > 0) yield flush();
+  yield i === 0 ? '[]' : `\n${indent}]`;
+}
+
+const MAX_BATCH = 256;
 
 /** Markdown (tables and prose): one line, no HTML, no Markdown markup, no @mentions or #references that notify people. */
 export function markdownText(s: string): string {

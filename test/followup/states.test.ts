@@ -132,3 +132,15 @@ describe('statuses', () => {
     );
   });
 });
+
+describe('one shape', () => {
+  // Every commitment has every member the type lists, in one order (the absent ones undefined): the readers' property
+  // accesses see one object shape, not one per combination of optional members (docs/internals/performance.md).
+  it('every commitment, whatever its kind and state, has the same keys in the same order', () => {
+    const list = [...derive(agreements, '2020-01-16'), ...derive(agreements, '2020-03-12'), ...derive(agreements, '2020-04-02')];
+    expect(new Set(list.map((c) => c.state)).size).toBeGreaterThan(3);
+    const keys = new Set(list.map((c) => Object.keys(c).join(',')));
+    expect([...keys]).toHaveLength(1);
+    expect([...keys][0]!.split(',')).toContain('supersededBy');
+  });
+});

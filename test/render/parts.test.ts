@@ -48,6 +48,27 @@ describe('output in parts', () => {
     );
   });
 
+  it('JSON: long arrays at every depth (items batched through one JSON.stringify) join into exactly jsonText', () => {
+    const kinds = [(i: number) => ({ id: `c${i}`, text: `row ${i} \u2028`, nested: { a: [i, null, []], b: undefined, c: {} } }), (i: number) => i, () => undefined, () => null, (i: number) => [i, [i, { x: i }]], () => ({}), () => [], (i: number) => `s\n${i}`, (i: number) => ({ toJSON: (key: string) => ({ key, i }) }), (i: number) => new LazyList(2, function* () { yield i; yield { i }; })];
+    const long = (n: number): unknown[] => Array.from({ length: n }, (_, i) => kinds[(i * 7) % kinds.length]!(i));
+    for (const n of [0, 1, 63, 64, 65, 200]) {
+      const value = { a: long(n), b: { c: long(n), d: [long(n), long(3)] }, list: LazyList.map(long(n), (x) => x) };
+      for (const depth of [1, 2, 3, 4]) expect([...jsonTextParts(value, depth)].join('')).toBe(jsonText(value));
+      expect([...jsonTextParts(long(n), 1)].join('')).toBe(jsonText(long(n)));
+    }
+  });
+
+  it('JSON: a long text is cut into pieces, never between the halves of a surrogate pair', () => {
+    for (const pad of ['', 'a']) {
+      const value = { items: Array.from({ length: 40 }, (_, i) => ({ text: `${pad}${'😀'.repeat(5000 + i)}` })), one: `${pad}${'😀'.repeat(300_000)}` };
+      const parts = [...jsonTextParts(value)];
+      expect(parts.length).toBeGreaterThan(10);
+      for (const p of parts) expect(/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(p)).toBe(false); // no half pair at either end
+      expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(2 * 65536 + 2);
+      expect(parts.join('')).toBe(jsonText(value));
+    }
+  });
+
   it('JSON: a long list comes in pieces of about 64 KB, its LazyList items made as they are written', () => {
     let made = 0;
     const list = new LazyList(5000, function* () {
