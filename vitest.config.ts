@@ -22,6 +22,9 @@ export default defineConfig({
     // A folder the run shares (what a worker builds once for several files, e.g. the site of data/), removed at the end.
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
+    // A file's setup (a generated corpus, the bundle imported) as long as a test may take: vitest's default 10 s hook
+    // bound failed test/io/read-workers.test.ts's beforeAll at load 20 on 2 cores, with nothing wrong.
+    hookTimeout: 30_000,
     // vitest's default (cores - 1) is one worker on 2 cores, which left a core idle once CLI tests ran in-process
     // (test/run-acta.ts) instead of in child processes; two workers there measured ~10% faster under load.
     maxWorkers: Math.max(2, availableParallelism()),
