@@ -90,6 +90,28 @@ describe('validate --changed-since in CI, with the cache the main branch primed 
     expect(blobCounts.read - again.read).toBe(0);
   });
 
+  // git's index vouches for the pull request's files as it does for validate's (io/git-voucher.ts): by their stat. A
+  // file the pull request did not change, edited in the job after the checkout (same size, git's index not refreshed,
+  // its times then put back before the index's, so git's racy rule does not catch it) differs from the base: in scope,
+  // its problem said. A voucher that skipped the times would take it for the base's blob and leave it out.
+  it('a file edited after the checkout, its size kept and its times put back, is in scope: its new problem is said', async () => {
+    clone('pr');
+    const back = Date.now() / 1000 - 4;
+    for (const f of origin.git('-C', work, 'ls-files').split('\n').filter(Boolean)) utimesSync(path.join(work, f), back, back);
+    origin.git('-C', work, 'update-index', '-q', '--refresh');
+    const file = path.join(work, name(MEETINGS - 1));
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('body: red-nna', 'body: red-xyz'));
+    utimesSync(file, back - 2, back - 2);
+    expect(readFileSync(file).length).toBe(Buffer.byteLength(text));
+    rmSync(path.join(cache, 'edited'), { recursive: true, force: true });
+    cpSync(path.join(cache, 'primed'), path.join(cache, 'edited'), { recursive: true });
+    const since = await acta(['validate', '--format', 'json', '--changed-since', 'origin/main'], ci(path.join(cache, 'edited')));
+    const plain = await acta(['validate', '--format', 'json', '--changed-since', 'origin/main'], { ACTA_CACHE: '0' });
+    expect((JSON.parse(plain.stdout) as Json).diagnostics.some((d) => d.file === name(MEETINGS - 1))).toBe(true);
+    expect(since.stdout).toBe(plain.stdout);
+  });
+
   it('a changed file too large to read at the base: no other blob of the base is read for it', async () => {
     const big = new TempRepo('acta-ci-big-', origin);
     try {
