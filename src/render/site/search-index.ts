@@ -114,7 +114,6 @@ export class SearchIndexBuilder {
   /** The shard in hand's entries, as given (indexed when the shard is written: see SearchShard), and its documents' count. */
   private entries: ShardEntry[] = [];
   private count = 0;
-  private readonly from: string;
   private readonly otherActor: OtherActors;
   private readonly shards: string[] = [];
   /** The most documents any shard held (what the tests check the memory bound by). */
@@ -125,7 +124,6 @@ export class SearchIndexBuilder {
     other: readonly SiteActorEntry[],
     private readonly shardDocuments = SHARD_DOCUMENTS,
   ) {
-    this.from = sitePaths.search(lang);
     this.otherActor = otherActors(other);
   }
 
@@ -148,12 +146,8 @@ export class SearchIndexBuilder {
   /** The script the search page loads: the index's options and words, and the shards' addresses (after the last shard). */
   manifest(): string {
     const w = siteLabels(this.lang);
-    const head = { fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, kinds: w.resultKinds, states: labels(this.lang).states, lang: this.lang, shards: this.shards.map((f) => relativeHref(this.from, f)) };
+    const head = { fields: SEARCH_FIELDS, storeFields: SEARCH_STORED, kinds: w.resultKinds, states: labels(this.lang).states, lang: this.lang, shards: this.shards.map((f) => searchUrl(this.lang, f)) };
     return `// The search index of acta's site: its options and the addresses of its shards; generated, do not edit.\nwindow.ACTA_SEARCH = ${safeJs(JSON.stringify(head))};\n`;
-  }
-
-  private url(to: string, fragment?: string): string {
-    return relativeHref(this.from, to, fragment);
   }
 
   private add(d: SearchDocument): void {
@@ -176,7 +170,7 @@ export class SearchIndexBuilder {
       const f = facet(a.commitments, lang);
       const name = commitmentName({ id: a.ref, ref: a.ref, record: p.matrix.id, recordKind: 'plan', body: p.matrix.body }, lang);
       const who = [...new Set([...a.responsible.map((x) => x.id), ...(f.who ? f.who.split(' ') : [])])].join(' ');
-      this.add({ id: activityPages.has(a.ref) ? this.url(sitePaths.activity(lang, p.matrix.id, key)) : this.url(sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: name, text: `${a.ref} ${text}`, actors: actorLabels(a.responsible, this.otherActor), snippet: snippet(text), ref: a.ref, body: p.matrix.body.id, bodyLabel: p.matrix.body.label, ...f, ...(who ? { who } : {}) });
+      this.add({ id: activityPages.has(a.ref) ? searchUrl(lang, sitePaths.activity(lang, p.matrix.id, key)) : searchUrl(lang, sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: name, text: `${a.ref} ${text}`, actors: actorLabels(a.responsible, this.otherActor), snippet: snippet(text), ref: a.ref, body: p.matrix.body.id, bodyLabel: p.matrix.body.label, ...f, ...(who ? { who } : {}) });
     }
   }
 
@@ -184,7 +178,7 @@ export class SearchIndexBuilder {
   actors(actors: readonly SiteActorEntry[]): void {
     for (const a of actors) {
       const o = this.otherActor.get(a.ref.id);
-      this.add({ id: this.url(sitePaths.actor(this.lang, a.ref.id)), kind: 'actor', title: a.ref.label, text: [a.name, a.ref.id, o?.ref.label ?? '', o?.name ?? ''].join(' '), actors: '', snippet: a.name, ref: a.ref.id, who: a.ref.id });
+      this.add({ id: searchUrl(this.lang, sitePaths.actor(this.lang, a.ref.id)), kind: 'actor', title: a.ref.label, text: [a.name, a.ref.id, o?.ref.label ?? '', o?.name ?? ''].join(' '), actors: '', snippet: a.name, ref: a.ref.id, who: a.ref.id });
     }
   }
 
