@@ -2,7 +2,7 @@
 // action, actors, deadline as worded and normalised, state, follow-up — each at an anchor named by its number.
 import { t } from '../catalog.js';
 import type { Lang } from '../../core/model.js';
-import type { AgreementShow, MeetingHead, SiteMeeting } from '../../core/queries/site.js';
+import type { AgreementShow, MeetingHead } from '../../core/queries/site.js';
 import { dayRange, labels, othersNotRecorded, participantsText } from '../i18n.js';
 import type { LinkContext } from './components.js';
 import { actorLink, actorLinks, commitmentDue, followupTable, inferredTag, pagerNav, recordText, refHref, stateBadge } from './components.js';
@@ -49,20 +49,14 @@ ${rows.map(({ meeting: m, agreements }) => html`<tr><td data-label="${l.words.da
 ${nav}`;
 }
 
-/** What a meeting's page reads: the meeting's header (not its points) and its agreements without the meeting's header
- * each carries (a page's model crosses to the writer thread: both were half its size). */
+/** What a meeting's page reads: the meeting's header (not its points) and its agreements (a SiteMeeting is one: the
+ * page is rendered from the content built for it, where it is written — render/site/page-job.ts). */
 export interface MeetingPageModel {
   readonly meeting: MeetingHead;
   readonly agreements: readonly AgreementSectionModel[];
 }
 
 type AgreementSectionModel = Omit<AgreementShow, 'meeting' | 'version' | 'asOf' | 'lang' | 'kind'>;
-
-/** A meeting's page model taken from its site content: the same page, half the data. */
-export function meetingPageModel(m: SiteMeeting): MeetingPageModel {
-  const { points: _points, ...meeting } = m.meeting;
-  return { meeting, agreements: m.agreements.map(({ meeting: _m, version: _v, asOf: _a, lang: _l, kind: _k, ...a }) => a) };
-}
 
 export function meetingPage(site: MeetingPageModel, lc: LinkContext): Html {
   const m = site.meeting;

@@ -14,7 +14,7 @@ import type { ViewContext } from '../../core/queries/view.js';
 import type { LinkContext } from './components.js';
 import type { PageFrame } from './layout.js';
 import { renderPage } from './layout.js';
-import { meetingPage, meetingPageModel } from './meeting-pages.js';
+import { meetingPage } from './meeting-pages.js';
 import type { DocumentSource, OtherActors, SearchDocument } from './search-index.js';
 import { meetingDocuments, otherActors } from './search-index.js';
 
@@ -54,7 +54,7 @@ export function renderJob(job: PageJob, setting: PageSetting, html = true): Rend
     case 'meeting': {
       const m = siteMeeting(job.meeting, job.commitments, setting.view, setting.asOf);
       const lc: LinkContext = { ...setting.links, path: job.frame.path };
-      return { html: html ? renderPage(job.frame, meetingPage(meetingPageModel(m), lc)) : '', documents: meetingDocuments(m, setting.links.lang, otherOf(setting)) };
+      return { html: html ? renderPage(job.frame, meetingPage(m, lc)) : '', documents: meetingDocuments(m, setting.links.lang, otherOf(setting)) };
     }
   }
 }
