@@ -101,32 +101,35 @@ export async function resolveCommit(workTree: string, rev: string): Promise<stri
  * process costs a fork of this one (~10 ms of CPU at start-up), and `--changed-since` would otherwise start three
  * rev-parse for what one answers. */
 export async function locateRevision(dir: string, rev: string): Promise<{ workTree: string; indexFile: string; commit: string } | undefined> {
-  let lines: string[];
   try {
     // (A name refused is refused by resolveCommit, after findWorkTree: the same message, in the same order, as before.)
     checkRevisionName(rev);
-    lines = (await runGit(['rev-parse', '--show-toplevel', '--git-path', 'index', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: dir })).toString('utf8').split('\n');
   } catch {
     return undefined;
   }
-  const [top, index, commit, rest] = lines;
-  if (!top || !index || !commit || (rest !== undefined && rest !== '') || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(commit)) return undefined;
-  try {
-    // --git-path answers relative to the folder git ran in.
-    return { workTree: await realpath(top), indexFile: path.resolve(dir, index), commit };
-  } catch {
-    return undefined;
-  }
+  const located = await locate(dir, ['--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], 1);
+  const commit = located?.answers[0];
+  if (!located || !commit || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(commit)) return undefined;
+  return { workTree: located.workTree, indexFile: located.indexFile, commit };
 }
 
 /** The work tree that holds `dir` (real path) and its index file, found by one git process; undefined when git cannot
  * tell (not in a work tree, no git). */
 export async function locateIndex(dir: string): Promise<{ workTree: string; indexFile: string } | undefined> {
+  const located = await locate(dir, [], 0);
+  return located && { workTree: located.workTree, indexFile: located.indexFile };
+}
+
+// One rev-parse: the work tree (real path), its index file and the `count` answer lines of what `more` asks; undefined
+// when git cannot tell or answers otherwise.
+async function locate(dir: string, more: readonly string[], count: number): Promise<{ workTree: string; indexFile: string; answers: string[] } | undefined> {
   try {
-    const [top, index, rest] = (await runGit(['rev-parse', '--show-toplevel', '--git-path', 'index'], { cwd: dir })).toString('utf8').split('\n');
-    if (!top || !index || (rest !== undefined && rest !== '')) return undefined;
+    const lines = (await runGit(['rev-parse', '--show-toplevel', '--git-path', 'index', ...more], { cwd: dir })).toString('utf8').split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    const [top, index, ...answers] = lines;
+    if (!top || !index || answers.length !== count) return undefined;
     // --git-path answers relative to the folder git ran in.
-    return { workTree: await realpath(top), indexFile: path.resolve(dir, index) };
+    return { workTree: await realpath(top), indexFile: path.resolve(dir, index), answers };
   } catch {
     return undefined;
   }
