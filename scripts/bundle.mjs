@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { JS_YAML_FILE, patchJsYaml } from './js-yaml-patch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE_DIR = path.join(ROOT, 'dist', 'bundle');
@@ -42,9 +43,21 @@ const OWN_FILE = {
     b.onResolve({ filter: /[/\\]import-module\.js$/ }, () => ({ path: './import-module.js', external: true }));
   },
 };
+// js-yaml copied in with one allocation moved past an early return (scripts/js-yaml-patch.mjs says why; the build
+// fails there if the code to change is not found).
+let jsYamlPatched = 0;
+const JS_YAML = {
+  name: 'js-yaml-patch',
+  setup(b) {
+    b.onLoad({ filter: JS_YAML_FILE }, (args) => {
+      jsYamlPatched++;
+      return { contents: patchJsYaml(readFileSync(args.path, 'utf8')), loader: 'js' };
+    });
+  },
+};
 const COMMONJS = {
   bundle: true,
-  plugins: [OWN_FILE],
+  plugins: [OWN_FILE, JS_YAML],
   format: 'cjs',
   platform: 'node',
   target: 'node20',
@@ -82,6 +95,11 @@ for (const name of WORKERS) {
   );
 }
 const bundled = { metafile: { inputs: Object.assign({}, ...builds.map((b) => b.metafile.inputs)) } };
+// Every bundle that holds js-yaml got it through the patch (a js-yaml found by another path would go in unchanged).
+const withJsYaml = builds.filter((b) => Object.keys(b.metafile.inputs).some((input) => /node_modules\/js-yaml\//.test(input))).length;
+if (withJsYaml === 0 || Object.keys(bundled.metafile.inputs).some((input) => /node_modules\/js-yaml\//.test(input) && !JS_YAML_FILE.test(input)) || jsYamlPatched !== withJsYaml) {
+  throw new Error(`scripts/bundle.mjs: js-yaml bundled ${withJsYaml} times, patched ${jsYamlPatched} (scripts/js-yaml-patch.mjs)`);
+}
 
 // Spelling dates (core/dates.ts: date-fns' format and its Spanish and English locales, 43 CommonJS modules required on
 // the first date a command spells) as one CommonJS file beside the modules: required from dist/core/ and
