@@ -102,7 +102,7 @@ const workerWritten = await new Promise((resolve, reject) => {
   const inFolder = (folder) => readdirSync(path.join(DATA, folder)).filter((n) => n.endsWith('.yaml')).map((n) => `${folder}/${n}`);
   const context = ['acta.yaml', ...inFolder('registries')].map((file) => ({ file, bytes: bytes(file) }));
   const records = [...inFolder('meetings'), ...inFolder('plans')];
-  worker.postMessage({ type: 'context', files: context, options: { rootFile: 'acta.yaml', asOf: AS_OF[1] }, done: new Int32Array(new SharedArrayBuffer(4)) });
+  worker.postMessage({ type: 'context', files: context, options: { rootFile: 'acta.yaml', asOf: AS_OF[1] }, done: new Int32Array(new SharedArrayBuffer(8)) });
   let id = 0;
   const requests = records.flatMap((file) => [
     { type: 'check', file },

@@ -280,7 +280,7 @@ function checkJob(root: string, pool: CheckPool): Job<Checked1> {
         return { parsed: unreadableOf(root, name, e) };
       }
       // Every worker has enough in hand: this thread checks this one (in `each`, in order) rather than wait idle.
-      if (pool.busy()) return { parsed: readRecordFile(name, bytes) };
+      if (pool.busy(bytes.length)) return { parsed: readRecordFile(name, bytes) };
       const alone = await pool.check(name, bytes);
       return alone ? { file: name, bytes, alone } : { parsed: readRecordFile(name, bytes) };
     },

@@ -96,9 +96,11 @@ export interface CheckPool {
   /** A read command's file (core/facts.ts `read`): its data as JSON text, and its per-record results when `checks`;
    * undefined as for `check`. */
   read(file: string, bytes: Uint8Array, checks: boolean): Promise<ReadAlone | undefined>;
-  /** Every live worker has CHECK_DEPTH files in hand (or none is live): this thread had better check the next file
-   * itself than wait — it is idle otherwise, and on 2 cores it is one of the two. */
-  busy(): boolean;
+  /** Every live worker has enough in hand (or none is live): this thread had better check the next file itself than
+   * wait — it is idle otherwise, and on 2 cores it is one of the two. Without `next`: CHECK_DEPTH files in hand. With
+   * `next` (the next file's size in bytes): HAND_BYTES more than that in hand, so that the worker still has work when
+   * this thread is done with that file — its parse, schema and checks, and a collection of its heap on the way. */
+  busy(next?: number): boolean;
   close(): Promise<void>;
 }
 
@@ -114,8 +116,14 @@ export function checkPoolSize(records: number, env: NodeJS.ProcessEnv = runtime(
 
 export const CHECK_WORKERS_FROM = 600;
 
-/** Files in a worker's hand before this thread checks the next one itself (parse-pool.ts busy). */
+/** Files in a worker's hand before this thread checks the next one itself (parse-pool.ts busy, without a size). */
 export const CHECK_DEPTH = 8;
+
+/** Bytes in a worker's hand, beyond the next file's own, before this thread checks that file itself (busy with a size):
+ * about 12 ms of a worker's work on this corpus's meetings (~11 KB a millisecond), enough to cover this thread's own
+ * file and a scavenge of its heap. Counted in bytes, not files: a work plan is 15 meetings' bytes, and with 8 files in
+ * hand the worker sat idle while this thread checked one (docs/internals/performance.md, "Cold validate, eighth round"). */
+export const HAND_BYTES = 128 * 1024;
 
 /** Starts the workers and gives each the context (acta.yaml, the registries: their bytes, read as this thread read
  * them) once it is known; `start` is for tests (a worker that dies). */
@@ -124,17 +132,21 @@ export function startCheckPool(size: number, start: () => Worker = () => new Wor
   type Job = { readonly worker: Worker; readonly resolve: (a: Alone | ReadAlone | undefined) => void };
   const { live, pending, close } = jobsOn<Job, CheckReply>(workers, (job, reply) => job.resolve(reply.alone), (job) => job.resolve(undefined));
   let next = 0;
-  // Files sent to each worker, and (shared with it) how many it has checked: what it has in hand, known at once.
+  // Files and bytes sent to each worker, and (shared with it) how many files and bytes it has checked: what it has in
+  // hand, known at once.
   const sent = new Map<Worker, number>(workers.map((w) => [w, 0]));
-  const done = new Map<Worker, Int32Array>(workers.map((w) => [w, new Int32Array(new SharedArrayBuffer(4))]));
+  const sentBytes = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  const done = new Map<Worker, Int32Array>(workers.map((w) => [w, new Int32Array(new SharedArrayBuffer(8))]));
   const inHand = (w: Worker): number => sent.get(w)! - Atomics.load(done.get(w)!, 0);
+  const bytesInHand = (w: Worker): number => sentBytes.get(w)! - Atomics.load(done.get(w)!, 1);
   // To the live worker with the fewest files in hand; undefined at once when none is live.
-  const send = <A>(request: (id: number) => CheckRequest | ReadRequest): Promise<A | undefined> => {
+  const send = <A>(bytes: number, request: (id: number) => CheckRequest | ReadRequest): Promise<A | undefined> => {
     if (live.size === 0) return Promise.resolve(undefined);
     let worker: Worker | undefined;
     for (const w of live) if (!worker || inHand(w) < inHand(worker)) worker = w;
     const id = next++;
     sent.set(worker!, sent.get(worker!)! + 1);
+    sentBytes.set(worker!, sentBytes.get(worker!)! + bytes);
     return new Promise<A | undefined>((resolve) => {
       pending.set(id, { worker: worker!, resolve: resolve as (a: Alone | ReadAlone | undefined) => void });
       worker!.postMessage(request(id));
@@ -144,12 +156,12 @@ export function startCheckPool(size: number, start: () => Worker = () => new Wor
     context(files, options) {
       for (const worker of live) worker.postMessage({ type: 'context', files, options, done: done.get(worker)! } satisfies ContextRequest);
     },
-    busy() {
-      for (const w of live) if (inHand(w) < CHECK_DEPTH) return false;
+    busy(size) {
+      for (const w of live) if (size === undefined ? inHand(w) < CHECK_DEPTH : bytesInHand(w) < HAND_BYTES + size) return false;
       return true;
     },
-    check: (file, bytes) => send<Alone>((id) => ({ type: 'check', id, file, bytes })),
-    read: (file, bytes, checks) => send<ReadAlone>((id) => ({ type: 'read', id, file, bytes, checks })),
+    check: (file, bytes) => send<Alone>(bytes.length, (id) => ({ type: 'check', id, file, bytes })),
+    read: (file, bytes, checks) => send<ReadAlone>(bytes.length, (id) => ({ type: 'read', id, file, bytes, checks })),
     close,
   };
 }

@@ -15,8 +15,9 @@ export interface ContextRequest {
   readonly type: 'context';
   readonly files: readonly { readonly file: string; readonly bytes: Uint8Array }[];
   readonly options: FactsOptions;
-  /** How many files this worker has checked, counted as it goes: the main thread reads it without waiting for the
-   * replies (which it takes only between its own work), to know how much this worker has in hand. */
+  /** How many files ([0]) and bytes ([1]) this worker has checked, counted as it goes: the main thread reads them
+   * without waiting for the replies (which it takes only between its own work), to know how much this worker has in
+   * hand. */
   readonly done: Int32Array;
 }
 export interface CheckRequest { readonly type: 'check'; readonly id: number; readonly file: string; readonly bytes: Uint8Array }
@@ -38,6 +39,7 @@ parentPort?.on('message', (request: ParseRequest | ContextRequest | CheckRequest
   if (request.type === 'check' || request.type === 'read') {
     const parsed = readRecordFile(request.file, request.bytes);
     const reply: CheckReply = { id: request.id, alone: request.type === 'check' ? run!.alone(parsed) : run!.read(parsed, request.checks) };
+    Atomics.add(done!, 1, request.bytes.length);
     Atomics.add(done!, 0, 1);
     parentPort!.postMessage(reply);
     return;
