@@ -101,8 +101,9 @@ export function snapshotSource(snapshot: Snapshot): RecordSource & { stable(): b
 // `realFolders` holds each folder's real path for the source's life (null: not resolvable, or out of the root; such a
 // file goes the long way and fails there as before).
 function readInsideRoot(root: string, realRoot: string, file: string, realFolders: Map<string, string | null>): Uint8Array {
-  const full = path.resolve(root, file);
-  if (!isInside(root, full)) throw new UnreadableRecord('the path is outside the records root');
+  const plain = plainRelative(file);
+  const full = plain ? (root === path.sep ? root : root + path.sep) + file : path.resolve(root, file);
+  if (!plain && !isInside(root, full)) throw new UnreadableRecord('the path is outside the records root');
   const folder = path.dirname(full);
   let realFolder = realFolders.get(folder);
   if (realFolder === undefined) {
@@ -124,6 +125,15 @@ function readInsideRoot(root: string, realRoot: string, file: string, realFolder
   const stat = statSync(real);
   if (!stat.isFile()) throw new UnreadableRecord('it is not a regular file');
   return readRegularFile(real, stat.size);
+}
+
+// A relative name with no empty, `.` or `..` part (what a listing gives: `meetings/a.yaml`), on a system whose separator
+// is `/`: the root joined to it is what path.resolve makes, and inside the root — so neither is asked (path.relative
+// and path.resolve were ~3 % of the main thread of a cold validate at 2,000 meetings, profiled). Any other name takes
+// path.resolve and isInside, as before.
+const ODD_PART = /(?:^|\/)\.{0,2}(?:\/|$)/;
+function plainRelative(file: string): boolean {
+  return path.sep === '/' && !ODD_PART.test(file);
 }
 
 function readRegularFile(real: string, size: number): Uint8Array {

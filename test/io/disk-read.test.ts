@@ -85,6 +85,22 @@ describe('diskSource reads, a realpath a folder', () => {
     'missing/x.yaml',
     '../outside/out.yaml',
     'meetings/../plans/plan.yaml',
+    // Names that are not a plain relative path (the root joined to them is not what path.resolve makes): resolved.
+    './meetings/plain.yaml',
+    'meetings/./plain.yaml',
+    'meetings//plain.yaml',
+    'meetings/plain.yaml/',
+    'meetings/..',
+    '..',
+    '.',
+    '',
+    'plans/up/../../outside/out.yaml',
+    path.join(root, 'meetings', 'plain.yaml'),
+    path.join(outside, 'out.yaml'),
+    // Plain, with dots that are no `.` or `..` part: joined.
+    'meetings/...',
+    'meetings/..plain.yaml',
+    '.hidden/x.yaml',
   ];
 
   it('answers every entry as the realpath of the whole path did, read after read (the folders then known)', async () => {
