@@ -61,6 +61,37 @@ describe('check workers (validate, the parse cache off)', () => {
       // The unknown actor is a Later (its "did you mean" waits for the run's end), as plain data.
       expect(alone?.results.flat()).toContainEqual(expect.objectContaining({ later: 'miss', code: 'ref/unknown-actor', value: 'oim' }));
       expect(await pool.check('meetings/x.yaml', new TextEncoder().encode('record: meeting\n'))).toBeUndefined();
+      // The worker counts the bytes it has checked (the shared counter): a file larger than HAND_BYTES, once answered,
+      // is no longer in its hand.
+      const { HAND_BYTES } = await import('../../src/io/parse-pool.js');
+      const big = new TextEncoder().encode(`${MEETING}${'# a long comment line\n'.repeat(Math.ceil((HAND_BYTES * 1.5) / 22))}`);
+      const sent = pool.check('meetings/2017-03-16-red-nna.yaml', big);
+      expect(pool.busy(0)).toBe(true);
+      expect((await sent)?.kind).toBe('meeting');
+      expect(pool.busy(0)).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('this thread checks a file itself when the worker has HAND_BYTES beyond that file in hand (bytes sent, not answered)', async () => {
+    const { startCheckPool, HAND_BYTES, CHECK_DEPTH } = await import('../../src/io/parse-pool.js');
+    const { Worker } = await import('node:worker_threads');
+    // A worker that takes every file and answers none: what it has in hand is what was sent.
+    const pool = startCheckPool(1, () => new Worker("require('node:worker_threads').parentPort.on('message', () => {})", { eval: true }));
+    try {
+      pool.context([], {});
+      expect(pool.busy(0)).toBe(false);
+      void pool.check('meetings/a.yaml', new Uint8Array(HAND_BYTES - 1000));
+      expect(pool.busy(0)).toBe(false);
+      void pool.check('meetings/b.yaml', new Uint8Array(3000));
+      // HAND_BYTES + 2,000 in hand: enough for a file of up to 2,000 bytes, not for a larger one.
+      expect(pool.busy(0)).toBe(true);
+      expect(pool.busy(2000)).toBe(true);
+      expect(pool.busy(2001)).toBe(false);
+      // Without a size (the read commands' loading), the rule in files: 2 in hand, fewer than CHECK_DEPTH.
+      expect(CHECK_DEPTH).toBeGreaterThan(2);
+      expect(pool.busy()).toBe(false);
     } finally {
       await pool.close();
     }
