@@ -37,6 +37,8 @@ interface Compressed {
 const nativeCrc = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 let table: Int32Array | undefined;
 function crc32(data: Uint8Array, value = 0): number {
+  // zlib's crc32 answers 0 for no bytes at a null address (an empty TextEncoder output): nothing is nothing to add.
+  if (data.length === 0) return value;
   if (nativeCrc) return nativeCrc(data, value);
   if (!table) {
     table = new Int32Array(256);
