@@ -20,6 +20,7 @@ import { cacheEnabled } from './cache-store.js';
 import type { ParseCache } from './cache.js';
 import type { FileResults } from './cache-checks.js';
 import { openParseCache } from './cache.js';
+import { guardHeap } from './heap.js';
 
 let validator: SchemaValidator | undefined;
 export function schemaValidator(): SchemaValidator {
@@ -230,6 +231,8 @@ async function readEach<T>(source: RecordSource, names: readonly string[], job: 
   };
   try {
     for (let i = 0; i < names.length && !stopped; i++) {
+      // The heap looked at per file (io/heap.ts): loading is where most of a read command's heap is taken.
+      guardHeap();
       for (let k = i; k < i + ahead; k++) start(k);
       const read = reads.get(i)!;
       reads.delete(i);
