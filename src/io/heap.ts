@@ -8,6 +8,7 @@
 // (~0.1 s at 8,000 meetings) and is skipped below COLLECT_ABOVE, where a peak is small anyway.
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 import { say } from '../core/diagnostics.js';
 import { SaidError } from './files.js';
 
@@ -92,6 +93,7 @@ export function heapRefusal(where: 'main' | 'worker', limit = oldGenerationLimit
 
 /** Stops the run with heapRefusal when the heap is nearly full even after a collection (see above). */
 export function guardHeap(): void {
+  if (!isMainThread) return; // a worker's end is its owner's to say (ERR_WORKER_OUT_OF_MEMORY, above)
   const limit = oldGenerationLimit();
   if (v8.getHeapStatistics().used_heap_size < NEAR * limit) return;
   collectNow();

@@ -65,6 +65,7 @@ export async function loadRepository(from: string | RecordSource, extra: readonl
   if (unchecked && !dataOnly) return { records: buildRecordSet(parsed, schemaValidator()).records, diagnostics: [], root: source.root, fileNames: names };
   const validator = fileResults ? fileResults.validator(schemaValidator) : schemaValidator();
   const kept = fileResults ? { recordResults: (context: string) => fileResults.recordResults(context) } : {};
+  guardHeap(); // (and before the cross-record checks, which hold the set and build its indexes)
   const checked = dataOnly ? { records: buildRecordSet(parsed, configValidator()).records, diagnostics: [] } : checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, ...kept });
   return { ...checked, root: source.root, fileNames: names };
 }
@@ -127,6 +128,7 @@ async function loadWithWorkers(source: RecordSource, names: readonly string[], s
   }
   for (const f of source.unreadableFolders?.() ?? []) parsed.push(unreadable(source.root, f.folder, f.reason, 'folder'));
   const { validator, workerResults } = fromAnswers(answers, new Map(parsed.map((p) => [p.file, p])), schemaValidator());
+  guardHeap(); // (and before the cross-record checks, which hold the set and build its indexes)
   const repository = checked ? checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, workerResults }) : { records: buildRecordSet(parsed, validator).records, diagnostics: [] };
   return { ...repository, root: source.root, fileNames: names };
 }
