@@ -66,10 +66,12 @@ export function* collectedThen<A extends unknown[]>(make: (...args: A) => string
 // output written (cli.ts, io/write.ts) — each look a getHeapStatistics, ~1 µs.
 //
 // What runs out is the old generation: V8's limit (heap_size_limit) is the old generation's (--max-old-space-size)
-// plus the young generation's three semi-spaces (YOUNG, 48 MB on 64-bit), which a full collection empties. Past
-// NEAR of the old generation's limit one full collection is made (V8 would make it too, a few allocations later); if
-// what is live is still past STOP, the run stops: a run that kept going would spend its time in collections that free
-// nothing ("ineffective mark-compacts") and then abort. Workers are not guarded here: a worker out of heap ends with
+// plus the young generation's three semi-spaces (YOUNG, 48 MB on 64-bit). Past NEAR of the old generation's limit
+// (counted on the whole heap in use: the cheap look) one full collection is made (V8 would make it too, a few
+// allocations later); if the old generation still holds more than STOP of its limit, the run stops. V8 itself gives
+// up ("ineffective mark-compacts") after four collections in a row that leave the old generation past 80 % of its
+// limit with the program running less than 40 % of the time, and aborts: the stop is below that line, with room for
+// what is made between two looks. Workers are not guarded here: a worker out of heap ends with
 // ERR_WORKER_OUT_OF_MEMORY, which its owner catches (the parse workers' files are read again here; cli.ts says the
 // site writer's as this message).
 const YOUNG = 48 * 1024 * 1024;
@@ -97,5 +99,12 @@ export function guardHeap(): void {
   const limit = oldGenerationLimit();
   if (v8.getHeapStatistics().used_heap_size < NEAR * limit) return;
   collectNow();
-  if (v8.getHeapStatistics().used_heap_size >= STOP * limit) throw heapRefusal('main', limit);
+  if (oldGenerationUsed() >= STOP * limit) throw heapRefusal('main', limit);
+}
+
+// What the old generation holds (every space but the young generation's): what V8's limit is on.
+function oldGenerationUsed(): number {
+  let used = 0;
+  for (const space of v8.getHeapSpaceStatistics()) if (!space.space_name.startsWith('new_')) used += space.space_used_size;
+  return used;
 }
