@@ -74,7 +74,7 @@ const META: DocumentMeta = { lang: 'es', issued: '2017-08-01', original: 'es' };
 
 // A document with small tables (one piece each), a large one (pieces of 50 rows), links among them.
 function document(): Document {
-  const rows = Array.from({ length: 120 }, (_, i) => [cell([`fila ${i} «ñ» <&>`]), cell([String(i)]), cell([{ url: `https://example.org/${i % 7}` }])]);
+  const rows = Array.from({ length: 70 }, (_, i) => [cell([`fila ${i} «ñ» <&>`]), cell([String(i)]), cell([{ url: `https://example.org/${i % 7}` }])]);
   const small = (n: number) => table({ head: ['a', 'b', 'c'], rows: lazyRows(rows.slice(0, n), (c) => c) });
   return new Document({ creator: 'acta', title: 't', externalStyles: stylesXml('es'), sections: [section(META, [heading(1, 'uno'), small(3), heading(2, 'dos'), table({ head: ['a', 'b', 'c'], rows: lazyRows(rows, (c) => c) }), small(40), para(['fin'])])] });
 }
