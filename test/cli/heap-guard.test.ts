@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module without types (the benchmark's corpus generator)
 import { generateCorpus } from '../../bench/generate-corpus.mjs';
 import { BIN, REPO_ROOT } from '../run-acta.js';
 
