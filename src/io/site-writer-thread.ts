@@ -34,10 +34,6 @@ export const PAGE_UNITS = 1 << 15;
  * instead of sending it and waiting for room — the two threads share the meetings' work by how fast each goes. */
 export const STEAL_AT = IN_FLIGHT / 2;
 
-/** How much queued work (pages to build, shards to index) may be sent and not yet done: the writer's share ahead of
- * it; past it this thread renders further on in the site (or, with nothing else left, a page itself: STEAL_AT). */
-export const WORK_ROOM = STEAL_AT;
-
 /** The writer's young generation, in MB: what it allocates lives for a page or a shard, and V8's default young
  * generation (tens of MB, grown to its limit by the shards' indexing) was most of what the thread added to the peak
  * (2,000 meetings: 350 → 299 MB with 4 MB, for a CPU within the noise; docs/internals/performance.md). */
@@ -67,18 +63,13 @@ export interface SiteWriter {
 /** Whether this thread renders a page itself, given what is in flight (tests give another rule: every page, alternate pages). */
 export type StealRule = (inFlight: number) => boolean;
 
-export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => n >= STEAL_AT): SiteWriter | undefined {
+export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => n > STEAL_AT): SiteWriter | undefined {
   const env = runtime().env;
   if (!siteWriterThread(env, worker)) return undefined;
   const thread = new Worker(worker, { workerData: { role: SITE_WRITER_ROLE }, env: { ...env }, resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_MB } });
   let failure: Error | undefined;
   let ended = false;
-  // What was sent and is not yet written (units: bytes, a page to build as PAGE_UNITS, a search document as
-  // DOCUMENT_UNITS), and of it the queued work (pages to build, shards to index); `account(file)` takes off a file the
-  // writer says it wrote.
   let inFlight = 0;
-  let work = 0;
-  let account: (file: string) => void = () => {};
   const written: Written = [];
   let wake: (() => void) | undefined;
   let finish: ((w: Written) => void) | undefined;
@@ -90,10 +81,8 @@ export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => 
   thread.on('message', (reply: SiteWriterReply) => {
     if (reply.kind === 'failed') failure ??= reply.said ? new SaidError(reply.said) : Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {});
     else {
-      for (const entry of reply.written) {
-        written.push(entry);
-        account(entry[0]);
-      }
+      for (const entry of reply.written) written.push(entry);
+      inFlight -= reply.units;
       if (reply.kind === 'done') finish?.(written);
     }
     settle();
@@ -123,71 +112,31 @@ export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => 
       const post = (m: SiteWriterMessage, transfer?: ArrayBuffer[]): void => thread.postMessage(m, transfer);
       post({ temp });
       const settingIds = new Map<PageSetting, number>();
-      // The files come in the site's order (their `seq`); they are sent in another: the pages the writer builds (a
-      // meeting's, sent as what its content is built from) and the search shards, which index those pages' documents,
-      // go in their own order but ahead of the rest, as long as the writer has room for them; in between, this thread
-      // renders the rest (actors' statements, the lists, the plans) further on in the site's order, so both threads
-      // work the whole run (the writer waited idle through every language's actors and plans). The manifest lists the
-      // files in the site's order all the same (`order`: each sent file's seq; the writer answers in the order sent).
-      const source = files[Symbol.iterator]();
-      let seq = 0;
-      let exhausted = false;
-      const queued: { readonly file: string; readonly content: SitePage | SearchShard; readonly seq: number; there?: boolean }[] = [];
-      let head = 0;
-      // Each file sent and not yet written: its place in the site's order, its weight, whether it is queued work. The
-      // writer writes the bytes sent as they come and builds pages one at a time between them, so it answers in another
-      // order than the files were sent: by name (a site's file names are unique).
-      const pending = new Map<string, { readonly units: number; readonly work: boolean }>();
-      const order = new Map<string, number>();
-      account = (file) => {
-        const p = pending.get(file);
-        if (!p) return;
-        pending.delete(file);
-        inFlight -= p.units;
-        if (p.work) work -= p.units;
-      };
-      const sent = (file: string, at: number, units: number, isWork: boolean): void => {
-        pending.set(file, { units, work: isWork });
-        order.set(file, at);
-        inFlight += units;
-        if (isWork) work += units;
-      };
-      // The next file to render here, in the site's order; the pages and shards met on the way are queued.
-      const nextHere = (): { readonly file: string; readonly content: string | Iterable<string>; readonly seq: number } | undefined => {
-        while (!exhausted) {
-          const r = source.next();
-          if (r.done) {
-            exhausted = true;
-            break;
+      for (const [file, content] of files) {
+        if (failure) throw failure;
+        if (typeof content === 'string') {
+          // Encoded here into a buffer of its own that is handed over, not copied: a page sent as a string was
+          // copied twice (serialised here, a new string there), a tenth of this thread's time.
+          const bytes = encoder.encode(content);
+          inFlight += bytes.length; // before it is handed over: then this thread's view of it is empty
+          post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
+        } else if (content instanceof SitePage && steal(inFlight)) {
+          // The writer is behind (building and rendering the meetings sent to it): this thread renders the page
+          // itself rather than wait for room, and keeps its search documents for its shard (sent with the shard).
+          const bytes = encoder.encode(content.render());
+          inFlight += bytes.length;
+          post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
+        } else if (content instanceof SitePage) {
+          // A page crosses as what its content is built from and is built and rendered there; its language's setting
+          // crosses once, before its first page.
+          let id = settingIds.get(content.setting);
+          if (id === undefined) {
+            settingIds.set(content.setting, (id = settingIds.size));
+            post({ setting: content.setting, id });
           }
-          const [file, content] = r.value;
-          if (content instanceof SitePage || content instanceof SearchShard) queued.push({ file, content, seq: seq++ });
-          else return { file, content, seq: seq++ };
-        }
-        return undefined;
-      };
-      // A queued file sent (a page `here`: rendered by this thread instead).
-      const sendQueued = (q: (typeof queued)[number], here: boolean): void => {
-        const content = q.content;
-        if (content instanceof SitePage) {
-          if (here) {
-            // The writer is behind (building and rendering the meetings sent to it) and this thread has nothing else
-            // to do: it renders the page itself, and keeps its search documents for its shard (sent with the shard).
-            const bytes = encoder.encode(content.render());
-            sent(q.file, q.seq, bytes.length, false);
-            post({ file: q.file, bytes }, [bytes.buffer as ArrayBuffer]);
-          } else {
-            // A page crosses as what its content is built from and is built and rendered there; its language's
-            // setting crosses once, before its first page.
-            let id = settingIds.get(content.setting);
-            if (id === undefined) {
-              settingIds.set(content.setting, (id = settingIds.size));
-              post({ setting: content.setting, id });
-            }
-            post({ file: q.file, job: content.job, setting: id });
-            sent(q.file, q.seq, PAGE_UNITS, true);
-          }
-        } else {
+          post({ file, job: content.job, setting: id });
+          inFlight += PAGE_UNITS;
+        } else if (content instanceof SearchShard) {
           // The documents made here (a page rendered here gives its own); a page rendered there stands as null, in its
           // place (the writer kept its documents).
           const docs: (SearchDocument | null)[] = [];
@@ -196,68 +145,26 @@ export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => 
             else if (e instanceof SitePage && e.rendered) for (const d of e.rendered) docs.push(d);
             else docs.push(null);
           }
-          post({ file: q.file, docs, n: content.n });
-          sent(q.file, q.seq, docs.length * DOCUMENT_UNITS, true);
+          post({ file, docs, n: content.n });
+          inFlight += docs.length * DOCUMENT_UNITS;
+        } else {
+          const text = [...content];
+          post({ file, text });
+          inFlight += text.reduce((n, s) => n + s.length, 0);
         }
-        queued[head++] = undefined as never; // sent: not held here any longer
-      };
-      const waitForRoom = async (): Promise<void> => {
         // Says when it waits for room (the worker has nothing to do with it; a test's stand-in knows then, not by a timer).
-        if (!failure) post({ waiting: true });
-        await waitForWorker();
-      };
-      for (;;) {
+        if (inFlight > IN_FLIGHT && !failure) post({ waiting: true });
+        while (inFlight > IN_FLIGHT && !failure) await waitForWorker();
         if (failure) throw failure;
-        if (head < queued.length && work < WORK_ROOM) {
-          // In the queue's order: a shard after every page it indexes (sent or rendered here).
-          const q = queued[head]!;
-          // Each page is asked once whether this thread renders it (a page told to wait for room is not asked again).
-          sendQueued(q, q.content instanceof SitePage && !q.there && steal(work));
-          continue;
-        }
-        // The bytes sent (not the queued work) are what the bound holds this thread's own pages to.
-        const here = inFlight - work <= IN_FLIGHT ? nextHere() : undefined;
-        if (here) {
-          const { file, content } = here;
-          if (typeof content === 'string') {
-            // Encoded here into a buffer of its own that is handed over, not copied: a page sent as a string was
-            // copied twice (serialised here, a new string there), a tenth of this thread's time.
-            const bytes = encoder.encode(content);
-            sent(file, here.seq, bytes.length, false); // before it is handed over: then this thread's view of it is empty
-            post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
-          } else {
-            const text = [...content];
-            post({ file, text });
-            sent(file, here.seq, text.reduce((n, s) => n + s.length, 0), false);
-          }
-          // The writer's answers come only while this thread waits: past half its room, a turn of the event loop lets
-          // them in, so the writer is sent more before it runs dry (it was idle a third of the run without this).
-          if (work > WORK_ROOM / 2) await new Promise<void>((resolve) => setImmediate(resolve));
-          continue;
-        }
-        if (exhausted && head === queued.length) break;
-        // The writer has no room for more work and this thread nothing else to render: it renders the next page
-        // itself rather than wait (while the bytes it sent are within the bound).
-        const q = exhausted && head < queued.length ? queued[head]! : undefined;
-        if (q && q.content instanceof SitePage && !q.there && inFlight - work <= IN_FLIGHT) {
-          if (steal(work)) {
-            sendQueued(q, true);
-            continue;
-          }
-          q.there = true; // asked once a page: it waits for room and goes there
-        }
-        await waitForRoom();
       }
-      if (failure) throw failure;
-      const all = new Promise<Written>((resolve) => (finish = resolve));
+      const done = new Promise<Written>((resolve) => (finish = resolve));
       post({ end: true });
       while (!failure) {
-        const w = await Promise.race([all, waitForWorker().then(() => undefined)]);
-        if (w) {
+        const all = await Promise.race([done, waitForWorker().then(() => undefined)]);
+        if (all) {
           ended = true;
           await thread.terminate();
-          // In the site's order, as one thread writes them.
-          return [...w].sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+          return all;
         }
       }
       throw failure;

@@ -35,7 +35,7 @@ export type SiteWriterReply =
 
 /** Answer after this many files or units, so the sender, when it waits for room, is not kept waiting long. */
 const REPLY_FILES = 256;
-const REPLY_UNITS = 1 << 18;
+const REPLY_UNITS = 1 << 21;
 
 // Only in the thread started as the site's writer: this module's code may be bundled into a chunk another thread loads.
 if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_WRITER_ROLE) {
@@ -50,99 +50,56 @@ if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_
   let nextDocs = 0;
   let written: Written = [];
   let units = 0;
-  const reply = (force: boolean): void => {
-    if (force || written.length >= REPLY_FILES || units >= REPLY_UNITS) {
-      port.postMessage({ kind: 'progress', written, units } satisfies SiteWriterReply);
-      written = [];
-      units = 0;
-    }
-  };
-  const fail = (e: unknown): void => {
-    failed = true;
-    port.postMessage(failure(e));
-  };
-  // The pages to build and the shards to index wait here, in the order sent, and are done one a turn of the event
-  // loop: a page's bytes sent meanwhile are written as they come (the sender's bound counts them until then), not
-  // behind every page still to build. The end comes after them.
-  const work: (Extract<SiteWriterMessage, { job: PageJob }> | Extract<SiteWriterMessage, { docs: unknown }> | { readonly end: true })[] = [];
-  let next = 0;
-  let scheduled = false;
-  const doWork = (): void => {
-    scheduled = false;
-    if (failed) return;
-    try {
-      const m = work[next]!;
-      work[next++] = undefined as never;
-      if (next === work.length) {
-        work.length = 0;
-        next = 0;
-      }
-      if ('end' in m) {
-        port.postMessage({ kind: 'done', written, units } satisfies SiteWriterReply);
-        written = [];
-        units = 0;
-        return;
-      }
-      if (temp === undefined) throw new Error('site writer: no folder given');
-      if ('job' in m) {
-        const given = settings.get(m.setting);
-        if (!given) throw new Error('site writer: a page before its setting');
-        const page = renderJob(m.job, given);
-        written.push([m.file, writeSiteFile(temp, m.file, page.html, made)]);
-        pageDocs.push(page.documents);
-        units += PAGE_UNITS;
-      } else {
-        const docs: SearchDocument[] = [];
-        for (const d of m.docs) {
-          if (d !== null) docs.push(d);
-          else {
-            if (nextDocs >= pageDocs.length) throw new Error('site writer: a shard names a page not rendered');
-            for (const x of pageDocs[nextDocs]!) docs.push(x);
-            pageDocs[nextDocs++] = [];
-          }
-        }
-        if (nextDocs === pageDocs.length) {
-          pageDocs.length = 0;
-          nextDocs = 0;
-        }
-        written.push([m.file, writeSiteFile(temp, m.file, new SearchShard(docs, m.n), made)]);
-        units += m.docs.length * DOCUMENT_UNITS;
-      }
-      // Said at once when nothing else is to be done (the sender may be waiting for room), else as it gathers.
-      reply(next === work.length);
-    } catch (e) {
-      fail(e);
-      return;
-    }
-    if (next < work.length && !scheduled) {
-      scheduled = true;
-      setImmediate(doWork);
-    }
-  };
   port.on('message', (m: SiteWriterMessage) => {
     if (failed || 'waiting' in m) return;
     try {
       if ('temp' in m) temp = m.temp;
       else if ('id' in m) settings.set(m.id, m.setting);
-      else if ('end' in m || 'job' in m || 'docs' in m) {
-        work.push(m);
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(doWork);
-        }
+      else if ('end' in m) {
+        port.postMessage({ kind: 'done', written, units } satisfies SiteWriterReply);
+        written = [];
+        units = 0;
       } else {
         if (temp === undefined) throw new Error('site writer: no folder given');
-        if ('bytes' in m) {
+        if ('job' in m) {
+          const given = settings.get(m.setting);
+          if (!given) throw new Error('site writer: a page before its setting');
+          const page = renderJob(m.job, given);
+          written.push([m.file, writeSiteFile(temp, m.file, page.html, made)]);
+          pageDocs.push(page.documents);
+          units += PAGE_UNITS;
+        } else if ('docs' in m) {
+          const docs: SearchDocument[] = [];
+          for (const d of m.docs) {
+            if (d !== null) docs.push(d);
+            else {
+              if (nextDocs >= pageDocs.length) throw new Error('site writer: a shard names a page not rendered');
+              for (const x of pageDocs[nextDocs]!) docs.push(x);
+              pageDocs[nextDocs++] = [];
+            }
+          }
+          if (nextDocs === pageDocs.length) {
+            pageDocs.length = 0;
+            nextDocs = 0;
+          }
+          written.push([m.file, writeSiteFile(temp, m.file, new SearchShard(docs, m.n), made)]);
+          units += m.docs.length * DOCUMENT_UNITS;
+        } else if ('bytes' in m) {
           written.push([m.file, writeSiteFile(temp, m.file, m.bytes, made)]);
           units += m.bytes.length;
         } else {
           written.push([m.file, writeSiteFile(temp, m.file, m.text, made)]);
           units += m.text.reduce((n, s) => n + s.length, 0);
         }
-        reply(false);
+        if (written.length >= REPLY_FILES || units >= REPLY_UNITS) {
+          port.postMessage({ kind: 'progress', written, units } satisfies SiteWriterReply);
+          written = [];
+          units = 0;
+        }
       }
     } catch (e) {
-      fail(e);
+      failed = true;
+      port.postMessage(failure(e));
     }
   });
 }
