@@ -7,7 +7,10 @@
 // files the worker's heap in MB when the file ended (test files share a worker's heap: isolate: false); last, the CPU
 // ms of the processes still running below the worker (the shared Chromium of test/browser.ts and its renderers), which
 // the CPU column cannot see: the worker never waits for that browser (it goes with the worker), so neither this
-// column's CPU nor `/usr/bin/time npx vitest run` counts it. Add the two columns for a file's whole cost.
+// column's CPU nor `/usr/bin/time npx vitest run` counts it. Add the two columns for a file's whole cost. Files only,
+// an eighth column: when the file's hooks started, in ms since the epoch (a timeline of the workers: which one idles at
+// the end). test/cpu-account-main.ts adds a line `main` with vitest's own process's CPU (transforms, the workers'
+// messages, the reporters) and the run's start and end.
 // CPU, not wall time, because the machine is shared: wall time there measures the neighbours. A file's CPU leaves out
 // its import (vitest's module loading, before its hooks).
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
@@ -48,14 +51,16 @@ function liveTreeMs(pid = process.pid): number {
 
 let fileCpu = 0;
 let fileWall = 0;
+let fileStart = 0;
 let fileLive = 0;
 let testCpu = 0;
 beforeAll(() => {
   fileCpu = cpuMs();
   fileLive = liveTreeMs();
   fileWall = performance.now();
+  fileStart = Math.round(performance.timeOrigin + fileWall);
 });
-afterAll(() => appendFileSync(OUT, `file\t${process.pid}\t${cpuMs() - fileCpu}\t${Math.round(performance.now() - fileWall)}\t${expect.getState().testPath}\t${Math.round(process.memoryUsage().heapUsed / 2 ** 20)}\t${liveTreeMs() - fileLive}\n`));
+afterAll(() => appendFileSync(OUT, `file\t${process.pid}\t${cpuMs() - fileCpu}\t${Math.round(performance.now() - fileWall)}\t${expect.getState().testPath}\t${Math.round(process.memoryUsage().heapUsed / 2 ** 20)}\t${liveTreeMs() - fileLive}\t${fileStart}\n`));
 let testLive = 0;
 beforeEach(() => {
   testCpu = cpuMs();

@@ -6,11 +6,9 @@ import { deriveCommitments } from '../../src/core/followup/index.js';
 import type { Group, Registries } from '../../src/core/model.js';
 import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
-import { createSchemaValidator } from '../../src/core/schema.js';
-import { readSchemas } from '../../src/io/schemas.js';
 import { byId, meeting, REGISTRIES } from './harness.js';
+import { validator } from '../schema-validator.js';
 
-const validator = createSchemaValidator(readSchemas());
 
 /** Records with their diagnostics: these fixtures are wrong on purpose. */
 function load(files: Record<string, string>): ReturnType<typeof checkRecords> {

@@ -5,13 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import type { RecordSet } from '../../src/core/records.js';
-import { createSchemaValidator } from '../../src/core/schema.js';
 import type { Commitment, DeriveOptions } from '../../src/core/followup/index.js';
 import { deriveCommitments } from '../../src/core/followup/index.js';
-import { readSchemas } from '../../src/io/schemas.js';
 import { actaProcess as runActaProcess, runActa } from '../run-acta.js';
+import { validator } from '../schema-validator.js';
 
-const validator = createSchemaValidator(readSchemas());
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE = path.join(ROOT, 'test/fixtures/followup');
 

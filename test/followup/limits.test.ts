@@ -6,11 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveCommitments } from '../../src/core/followup/index.js';
 import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
-import { createSchemaValidator } from '../../src/core/schema.js';
-import { readSchemas } from '../../src/io/schemas.js';
 import { acta, actaProcess, meeting, REGISTRIES, ROOT } from './harness.js';
+import { validator } from '../schema-validator.js';
 
-const validator = createSchemaValidator(readSchemas());
 
 function load(files: Record<string, string>): ReturnType<typeof checkRecords> {
   const parsed = Object.entries({ ...REGISTRIES, ...files }).map(([name, text]) => parseRecordFile(name, new TextEncoder().encode(text)));

@@ -5,9 +5,8 @@ import { parseRecordFile } from '../../src/core/read/parse.js';
 import { diffRecordSets } from '../../src/core/diff/diff.js';
 import { deadlineName } from '../../src/render/diff-phrases.js';
 import { buildRecordSet } from '../../src/core/records.js';
-import { createSchemaValidator } from '../../src/core/schema.js';
-import { readSchemas } from '../../src/io/schemas.js';
 import { acta, byId, derive, meeting } from './harness.js';
+import { validator } from '../schema-validator.js';
 
 const within = (days: string, extra = ''): Record<string, string> =>
   meeting(`  - number: "1"
@@ -46,7 +45,6 @@ describe('the engine', () => {
 });
 
 describe('the schema', () => {
-  const validator = createSchemaValidator(readSchemas());
   const codes = (files: Record<string, string>): string[] => buildRecordSet(Object.entries(files).map(([f, t]) => parseRecordFile(f, Buffer.from(t))), validator).diagnostics.map((d) => d.code);
   it('takes 1–3660 days, and not beside due or event', () => {
     expect(codes(within('60'))).toEqual([]);
@@ -92,7 +90,6 @@ describe('every view', () => {
 });
 
 describe('diff', () => {
-  const validator = createSchemaValidator(readSchemas());
   const set = (files: Record<string, string>) => buildRecordSet(Object.entries(files).map(([f, t]) => parseRecordFile(f, Buffer.from(t))), validator).records;
   it('says how many days the period changed to', () => {
     const r = diffRecordSets(set(within('60')), set(within('90')), { base: { label: 'base' }, head: { label: 'head' } });

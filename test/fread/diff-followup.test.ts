@@ -4,12 +4,10 @@ import { parseRecordFile } from '../../src/core/read/parse.js';
 import { diffRecordSets } from '../../src/core/diff/diff.js';
 import { buildRecordSet } from '../../src/core/records.js';
 import type { RecordSet } from '../../src/core/records.js';
-import { createSchemaValidator } from '../../src/core/schema.js';
-import { readSchemas } from '../../src/io/schemas.js';
 import { DIFF_FORMATTERS } from '../../src/render/diff.js';
 import { PLAIN } from '../../src/render/style.js';
+import { validator } from '../schema-validator.js';
 
-const validator = createSchemaValidator(readSchemas());
 const set = (files: Record<string, string>): RecordSet => buildRecordSet(Object.entries(files).map(([f, t]) => parseRecordFile(f, Buffer.from(t))), validator).records;
 const SIDES = { base: { label: 'base' }, head: { label: 'head' } };
 

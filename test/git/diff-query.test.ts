@@ -6,10 +6,8 @@ import { parseRecordFile } from '../../src/core/read/parse.js';
 import { diffRecordSets } from '../../src/core/diff/diff.js';
 import { buildRecordSet } from '../../src/core/records.js';
 import type { RecordSet } from '../../src/core/records.js';
-import { createSchemaValidator } from '../../src/core/schema.js';
-import { readSchemas } from '../../src/io/schemas.js';
+import { validator } from '../schema-validator.js';
 
-const validator = createSchemaValidator(readSchemas());
 const set = (files: Record<string, string>): RecordSet => buildRecordSet(Object.entries(files).map(([f, t]) => parseRecordFile(f, Buffer.from(t))), validator).records;
 const SIDES = { base: { label: 'base' }, head: { label: 'head' } };
 

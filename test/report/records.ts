@@ -7,10 +7,8 @@ import { parseRecordFile } from '../../src/core/read/parse.js';
 import type { Checked } from '../../src/core/pipeline.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import type { ViewContext } from '../../src/core/queries/view.js';
-import { createSchemaValidator } from '../../src/core/schema.js';
-import { readSchemas } from '../../src/io/schemas.js';
+import { validator } from '../schema-validator.js';
 
-const validator = createSchemaValidator(readSchemas());
 
 export const REGISTRIES: Record<string, string> = {
   'registries/countries.yaml': `record: countries

@@ -2,10 +2,9 @@
 import { parseRecordFile } from '../../src/core/read/parse.js';
 import { checkRecords } from '../../src/core/pipeline.js';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
-import { createSchemaValidator } from '../../src/core/schema.js';
-import { readSchemas } from '../../src/io/schemas.js';
+import { validator } from '../schema-validator.js';
 
-export const validator = createSchemaValidator(readSchemas());
+export { validator };
 
 export const REGISTRIES: Record<string, string> = {
   'registries/countries.yaml': `record: countries
