@@ -20,6 +20,7 @@ import { cacheEnabled } from './cache-store.js';
 import type { ParseCache } from './cache.js';
 import type { FileResults } from './cache-checks.js';
 import { openParseCache } from './cache.js';
+import { guardHeap } from './heap.js';
 
 let validator: SchemaValidator | undefined;
 export function schemaValidator(): SchemaValidator {
@@ -64,6 +65,7 @@ export async function loadRepository(from: string | RecordSource, extra: readonl
   if (unchecked && !dataOnly) return { records: buildRecordSet(parsed, schemaValidator()).records, diagnostics: [], root: source.root, fileNames: names };
   const validator = fileResults ? fileResults.validator(schemaValidator) : schemaValidator();
   const kept = fileResults ? { recordResults: (context: string) => fileResults.recordResults(context) } : {};
+  guardHeap(); // (and before the cross-record checks, which hold the set and build its indexes)
   const checked = dataOnly ? { records: buildRecordSet(parsed, configValidator()).records, diagnostics: [] } : checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, ...kept });
   return { ...checked, root: source.root, fileNames: names };
 }
@@ -144,6 +146,7 @@ async function loadWithWorkers(source: RecordSource, names: readonly string[], s
   }
   for (const f of source.unreadableFolders?.() ?? []) parsed.push(unreadable(source.root, f.folder, f.reason, 'folder'));
   const { validator, workerResults } = fromAnswers(answers, new Map(parsed.map((p) => [p.file, p])), schemaValidator());
+  guardHeap(); // (and before the cross-record checks, which hold the set and build its indexes)
   const repository = checked ? checkRecords(parsed, validator, { rootFile: 'acta.yaml', ...checks, workerResults }) : { records: buildRecordSet(parsed, validator).records, diagnostics: [] };
   return { ...repository, root: source.root, fileNames: names };
 }
@@ -248,6 +251,8 @@ async function readEach<T>(source: RecordSource, names: readonly string[], job: 
   };
   try {
     for (let i = 0; i < names.length && !stopped; i++) {
+      // The heap looked at per file (io/heap.ts): loading is where most of a read command's heap is taken.
+      guardHeap();
       for (let k = i; k < i + ahead; k++) start(k);
       const read = reads.get(i)!;
       reads.delete(i);
