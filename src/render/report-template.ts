@@ -158,16 +158,6 @@ function templatePartsRenderer(set: TemplateSet, format: TemplateFormat): (model
         return later(() => partial(context, now));
       };
       const partials = Object.fromEntries(Object.entries(real).map(([name, p]) => [name, defer(p)]));
-      // The package's Markdown overdue table (its exact text): its rows, the report's largest table, written by a plain
-      // function (overdueMarkdown) rather than through Handlebars, chunk by chunk as the `each` below would.
-      const overdue = real['md/overdue'];
-      if (format === 'md' && overdue && set.partials['md/overdue']?.text === OVERDUE_MD) {
-        partials['md/overdue'] = (context: unknown, options?: Handlebars.RuntimeOptions & { indent?: string }): string => {
-          const rows = (context as { overdue?: unknown } | null | undefined)?.overdue;
-          if (!Array.isArray(rows) || !options || options.indent) return defer(overdue)(context, options);
-          return overdueMarkdown(rows, hb, langOf(options as HelperOptions), later);
-        };
-      }
       // {{#each}} over an array: Handlebars' own rule (a frame per item with @key, @index, @first, @last; block params
       // item and index), its items rendered EACH_CHUNK at a time, each chunk when its turn comes — a few big items (the
       // annex's statements) as well as many small ones (a table's rows).
@@ -231,66 +221,6 @@ function templatePartsRenderer(set: TemplateSet, format: TemplateFormat): (model
       if (buffer) yield buffer;
     },
   });
-}
-
-/** templates/report/partials/md/overdue.hbs as the package ships it: only this text has its rows written by
- * overdueMarkdown (an override, or an edited copy, goes through Handlebars). test/report/overdue-rows.test.ts holds the
- * file to this text and the function to Handlebars' bytes. */
-export const OVERDUE_MD = `## 6. {{t "report" "overdue"}}
-
-{{t "report" "overdueScope"}}
-
-{{#if overdue.length}}
-| {{t "words" "due"}} | {{t "words" "daysLate"}} | {{t "words" "commitment"}} | {{t "words" "task"}} | {{t "words" "owedBy"}} |
-| --- | ---: | --- | --- | --- |
-{{#each overdue}}
-| {{formatDue due}} | {{daysLate}} | {{id}}{{#if earlier}} ({{t "report" "earlier"}}){{/if}} | {{localText task}}{{#if deadlineText}} — «{{localText deadlineText}}»{{/if}} | {{#if pending.length}}{{names pending}}{{else}}_{{t "words" "nobody"}}_{{/if}}{{#if inferred}} _({{t "report" "inferred"}} {{names owners}})_{{/if}} |
-{{/each}}
-{{else}}
-{{t "report" "nothingOverdue"}}
-{{/if}}
-
-`;
-
-// Handlebars' {{#if}}: false for a falsy value (0 included: no includeZero) and for an empty array.
-const truthy = (v: unknown): boolean => Boolean(v) && !(Array.isArray(v) && v.length === 0);
-// Handlebars' {{value}} without escaping (the Markdown policy escaped the model): null and undefined print nothing.
-const text = (v: unknown): string => (v == null ? '' : `${v as string}`);
-// A member as Handlebars looks it up (lookupProperty: own members only; the prototype's are not allowed).
-const own = (o: unknown, k: string): unknown => (o != null && Object.prototype.hasOwnProperty.call(o, k) ? (o as Record<string, unknown>)[k] : undefined);
-
-/** Rows written by overdueMarkdown in this process (for tests: work counted, not timed). */
-export const fastRows = { overdue: 0 };
-
-/** OVERDUE_MD rendered without Handlebars: the same text, its rows EACH_CHUNK at a time, each chunk when its turn comes
- * (`later`), as the `each` of templatePartsRenderer renders them. The helpers are the registered ones, called as the
- * template calls them (with the root's language in their options). */
-function overdueMarkdown(rows: readonly unknown[], hb: typeof Handlebars, lang: Lang, later: (make: () => string) => string): string {
-  const options = { data: { root: { lang } } } as unknown as HelperOptions;
-  const label = (a: string, b: string): string => lookupLabel(lang, [a, b]);
-  const call = (name: string, ...args: unknown[]): string => text((hb.helpers[name] as (...a: unknown[]) => unknown)(...args, options));
-  let out = `## 6. ${label('report', 'overdue')}\n\n${label('report', 'overdueScope')}\n\n`;
-  if (!truthy(rows.length)) return `${out}${label('report', 'nothingOverdue')}\n\n`;
-  out += `| ${label('words', 'due')} | ${label('words', 'daysLate')} | ${label('words', 'commitment')} | ${label('words', 'task')} | ${label('words', 'owedBy')} |\n| --- | ---: | --- | --- | --- |\n`;
-  const earlier = ` (${label('report', 'earlier')})`;
-  const nobody = `_${label('words', 'nobody')}_`;
-  const inferred = label('report', 'inferred');
-  for (let start = 0; start < rows.length; start += EACH_CHUNK) {
-    const end = Math.min(start + EACH_CHUNK, rows.length);
-    out += later(() => {
-      let chunk = '';
-      for (let i = start; i < end; i++) {
-        if (!(i in rows)) continue;
-        const r = rows[i];
-        fastRows.overdue++;
-        const deadline = own(r, 'deadlineText');
-        const pending = own(r, 'pending');
-        chunk += `| ${call('formatDue', own(r, 'due'))} | ${text(own(r, 'daysLate'))} | ${text(own(r, 'id'))}${truthy(own(r, 'earlier')) ? earlier : ''} | ${call('localText', own(r, 'task'))}${truthy(deadline) ? ` — «${call('localText', deadline)}»` : ''} | ${truthy(own(pending, 'length')) ? call('names', pending) : nobody}${truthy(own(r, 'inferred')) ? ` _(${inferred} ${call('names', own(r, 'owners'))})_` : ''} |\n`;
-      }
-      return chunk;
-    });
-  }
-  return `${out}\n`;
 }
 
 /** renderTemplate with the templates compiled once, for many models (the site's plan pages). */
