@@ -9,7 +9,7 @@ import { terminalLines } from './render/escape.js';
 import type { Runtime } from './io/runtime.js';
 import type { HelpWords } from './render/help-words.js';
 import { notedLang, processRuntime, takeNotes, withRuntime } from './io/runtime.js';
-import { noteRunStart } from './io/heap.js';
+import { guardHeap, heapRefusal, noteRunStart } from './io/heap.js';
 
 export const VERSION = '0.1.0';
 
@@ -169,6 +169,7 @@ async function run(argv: readonly string[], rt: Runtime): Promise<number> {
       if (outcome.stdout) rt.stdout.write(outcome.stdout);
     } else {
       for (const part of outcome.stdout) {
+        guardHeap();
         if (part) rt.stdout.write(part);
         await rt.stdout.ready?.();
       }
@@ -211,6 +212,8 @@ async function writeNotes(rt: Runtime, argv: readonly string[]): Promise<void> {
 
 async function failed(e: unknown, rt: Runtime, argv: readonly string[]): Promise<number> {
   await writeNotes(rt, argv);
+  // A worker thread that ran out of heap (the site's writer): said as the main thread's heap guard says it (io/heap.ts).
+  if ((e as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') e = heapRefusal('worker');
   if (e instanceof CommanderError) {
     if (e.exitCode === 0) return 0;
     if (e.code === 'commander.help') return 2; // help shown in place of a refusal: nothing more to say

@@ -15,6 +15,7 @@ import { formatLeftOutNote } from '../render/left-out.js';
 import { loadFromOptions, resolveAsOf, recordLang, resolveLang } from './context.js';
 import type { GlobalOptions } from './outcome.js';
 import { checkChoice } from './choices.js';
+import { guardHeap } from '../io/heap.js';
 
 export interface FollowupOptions extends GlobalOptions, RawSelection {
   readonly format?: string;
@@ -44,6 +45,7 @@ export async function loadFollowup(options: FollowupOptions, within?: number): P
   const raw: RawSelection = { ...options, ...(options.status !== undefined && options.state === undefined ? { state: options.status } : {}) };
   const sel = resolveSelection(records, dir, raw);
   if (!sel.ok) throw new UsageError(saidText(sel.error, lang));
+  guardHeap(); // before the derivation (io/heap.ts)
   const commitments = deriveCommitments(records, asOf, { ...(within !== undefined ? { within } : {}), ...(records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {}) });
   const warning = formatLeftOutNote(records.leftOut);
   return { records, commitments, dir, ctx: { dir, lang: recordLang(lang), ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };

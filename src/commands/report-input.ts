@@ -16,7 +16,7 @@ import { UsageError } from '../io/files.js';
 import { formatLeftOutNote } from '../render/left-out.js';
 import { loadFromOptions, resolveAsOf, recordLang, resolveLang } from './context.js';
 import type { GlobalOptions } from './outcome.js';
-import { collectIfLarge } from '../io/heap.js';
+import { collectIfLarge, guardHeap } from '../io/heap.js';
 
 export interface ReportInputs {
   readonly root: string;
@@ -48,6 +48,7 @@ export async function loadReportInputs(options: GlobalOptions, raw: RawSelection
   const dir = buildActorDirectory(records.registries);
   const sel = resolveSelection(records, dir, raw);
   if (!sel.ok) throw new UsageError(saidText(sel.error, lang));
+  guardHeap(); // before the derivation (io/heap.ts)
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
   const warning = formatLeftOutNote(records.leftOut);
   return { root: repo.root, records, diagnostics: repo.diagnostics, commitments, dir, ctx: { dir, lang: recordLang(lang), ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };

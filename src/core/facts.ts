@@ -48,6 +48,10 @@ export interface FactsRun {
    * results only when `checks` (a command that prints no diagnostics needs none: the schema alone says which records
    * are valid). Undefined as for `alone`, and for data that JSON would not give back the same (core/read/data-json.ts). */
   read(parsed: ParsedFile, checks: boolean): ReadAlone | undefined;
+  /** `read` on the thread that keeps the records (io/load.ts, a file it parses itself while every worker has enough in
+   * hand): the same schema and per-record checks, now, while the workers are busy too, instead of in checkRecords
+   * once the load is over; no JSON (the data stays here, whole). Undefined as for `read` but for the JSON. */
+  readHere(parsed: ParsedFile, checks: boolean): Omit<ReadAlone, 'json'> | undefined;
   /** The whole-set checks over the facts, and every diagnostic of the run, as checkRecords gives them. */
   finish(): Checked;
 }
@@ -214,6 +218,12 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
       const results = checks ? resultsOf(slot) : undefined;
       forgetWalk(loaded.data);
       return { kind: slot.meeting ? 'meeting' : 'plan', json, ...(results ? { results } : {}) };
+    },
+    readHere(parsed, checks) {
+      const slot = sendable(parsed);
+      if (!slot || slot.diagnostics.length > 0) return undefined;
+      const kind = slot.meeting ? 'meeting' : 'plan';
+      return checks ? { kind, results: resultsOf(slot) } : { kind };
     },
     checked(file, bytes, alone, ordinal) {
       if (!fresh) {

@@ -8,6 +8,9 @@
 // (~0.1 s at 8,000 meetings) and is skipped below COLLECT_ABOVE, where a peak is small anyway.
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
+import { say } from '../core/diagnostics.js';
+import { SaidError } from './files.js';
 
 /** Heap in use (bytes) above which the hand-over collects. */
 export const COLLECT_ABOVE = 192 * 1024 * 1024;
@@ -26,14 +29,19 @@ export function noteRunStart(): void {
 
 /** Collects once if the heap the run added is over `above`; says whether it did. */
 export function collectIfLarge(above = COLLECT_ABOVE): boolean {
+  guardHeap();
   if (v8.getHeapStatistics().used_heap_size - atStart <= above) return false;
+  collectNow();
+  return true;
+}
+
+function collectNow(): void {
   // --expose-gc set now gives a `gc` to contexts made from now on (not to this one's global): one is made to fetch it.
   if (!gc) {
     v8.setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;
   }
   gc();
-  return true;
 }
 
 /** The parts, with one collection (collectIfLarge) before the first is made: by then the command has returned and
@@ -48,4 +56,55 @@ export function* collectedFirst(parts: Iterable<string>, above = COLLECT_ABOVE):
 export function* collectedThen<A extends unknown[]>(make: (...args: A) => string, ...args: A): Generator<string> {
   collectIfLarge();
   yield make(...args);
+}
+
+// The heap guard. When V8's heap is full it aborts the process: "FATAL ERROR: … JavaScript heap out of memory" and a
+// native stack trace, exit by signal, nothing a person can act on. A run that nears the limit stops here instead, with
+// the catalog's message (what ran out, how to give Node more) and exit 2, through the one path every refusal takes
+// (a -o file's temporary file removed, nothing renamed into place). It is looked at between stages and pieces: per
+// file read (io/load.ts), at every hand-over collection (collectIfLarge: the Word document's pieces too), per part of
+// output written (cli.ts, io/write.ts), per site file — each look a getHeapStatistics, ~0.4 µs.
+//
+// What runs out is the old generation: V8's limit (heap_size_limit) is the old generation's (--max-old-space-size)
+// plus the young generation's three semi-spaces (YOUNG, 48 MB on 64-bit). Past NEAR of the old generation's limit
+// (counted on the whole heap in use: the cheap look) one full collection is made (V8 would make it too, a few
+// allocations later); if the old generation still holds more than STOP of its limit, the run stops. V8 itself gives
+// up ("ineffective mark-compacts") after four collections in a row that leave the old generation past 80 % of its
+// limit with the program running less than 40 % of the time, and aborts: the stop is below that line, with room for
+// what is made between two looks. Workers are not guarded here: a worker out of heap ends with
+// ERR_WORKER_OUT_OF_MEMORY, which its owner catches (the parse workers' files are read again here; cli.ts says the
+// site writer's as this message).
+const YOUNG = 48 * 1024 * 1024;
+const NEAR = 0.8;
+const STOP = 0.75;
+
+const MB = 1024 * 1024;
+
+/** The old generation's limit (bytes) as V8 sets it for this process. */
+export function oldGenerationLimit(): number {
+  const { heap_size_limit: limit } = v8.getHeapStatistics();
+  return Math.max(limit - YOUNG, limit / 4);
+}
+
+/** The refusal said when the heap runs out: how much Node gave, and the setting that gives more (twice, rounded). */
+export function heapRefusal(where: 'main' | 'worker', limit = oldGenerationLimit()): SaidError {
+  const limitMb = Math.round(limit / MB);
+  const more = Math.max(1024, Math.ceil((2 * limitMb) / 512) * 512);
+  return new SaidError(say(where === 'main' ? 'safety.memory.heap' : 'safety.memory.worker', { limit: String(limitMb), more: String(more) }));
+}
+
+/** Stops the run with heapRefusal when the heap is nearly full even after a collection (see above). */
+export function guardHeap(): void {
+  if (!isMainThread) return; // a worker's end is its owner's to say (ERR_WORKER_OUT_OF_MEMORY, above)
+  const limit = oldGenerationLimit();
+  if (v8.getHeapStatistics().used_heap_size < NEAR * limit) return;
+  collectNow();
+  if (oldGenerationUsed() >= STOP * limit) throw heapRefusal('main', limit);
+}
+
+// What the old generation holds (every space but the young generation's): what V8's limit is on.
+function oldGenerationUsed(): number {
+  let used = 0;
+  for (const space of v8.getHeapSpaceStatistics()) if (!space.space_name.startsWith('new_')) used += space.space_used_size;
+  return used;
 }

@@ -13,6 +13,7 @@ import { SaidError } from './files.js';
 import { isInside } from './source.js';
 import { SitePage } from '../render/site/page-job.js';
 import { writeFailure } from './write.js';
+import { guardHeap } from './heap.js';
 
 /** The manifest format; an older marker (plain text) is not a manifest. */
 const MANIFEST_FORMAT = 1;
@@ -170,7 +171,10 @@ export async function writeFolderAtomic(out: string, shown: string, marker: stri
 export function writeFilesInto(temp: string, files: Iterable<readonly [string, string | Iterable<string>]>): Written {
   const written: Written = [];
   const made = new Set<string>();
-  for (const [file, text] of files) written.push([file, writeSiteFile(temp, file, text, made)]);
+  for (const [file, text] of files) {
+    guardHeap(); // per file (io/heap.ts: a clear stop, not V8's abort)
+    written.push([file, writeSiteFile(temp, file, text, made)]);
+  }
   return written;
 }
 

@@ -17,6 +17,7 @@ import { SaidError } from './files.js';
 import { runtime } from './runtime.js';
 import type { FileWriter, Written } from './site-folder.js';
 import type { SiteWriterMessage, SiteWriterReply } from './site-writer.js';
+import { guardHeap } from './heap.js';
 
 /** How much may be sent and not yet written (bytes of pages; a search document as DOCUMENT_UNITS): what the two
  * threads may hold beyond one page. */
@@ -114,6 +115,7 @@ export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => 
       const settingIds = new Map<PageSetting, number>();
       for (const [file, content] of files) {
         if (failure) throw failure;
+        guardHeap(); // this thread's heap, per file (io/heap.ts); the writer's own ends as ERR_WORKER_OUT_OF_MEMORY
         if (typeof content === 'string') {
           // Encoded here into a buffer of its own that is handed over, not copied: a page sent as a string was
           // copied twice (serialised here, a new string there), a tenth of this thread's time.

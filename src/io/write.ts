@@ -9,6 +9,7 @@ import { say } from '../core/diagnostics.js';
 import { SaidError, UsageError } from './files.js';
 import { fromCwd } from './runtime.js';
 import { isInside } from './source.js';
+import { guardHeap } from './heap.js';
 
 export interface WriteOptions {
   /** Refuse when the file exists (acta new, acta init): the link-then-unlink below never replaces a file. */
@@ -78,7 +79,8 @@ export async function writeFilesAtomic(root: string, writes: readonly PlannedWri
       staged.push({ shown: shownOf(target), target, temp, ...(mode !== undefined ? { mode } : {}) });
       try {
         if (typeof w.data === 'string' || w.data instanceof Uint8Array) await handle.writeFile(w.data);
-        else for (const part of w.data) if (part) await handle.writeFile(part); // each from where the last ended
+        // Each part from where the last ended; the heap looked at between parts (io/heap.ts: a clear stop, not V8's abort).
+        else for (const part of w.data) if ((guardHeap(), part)) await handle.writeFile(part);
         if (mode !== undefined) await handle.chmod(mode);
         await handle.sync();
       } catch (e) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRepository } from '../../src/io/load.js';
+import { loadCounts, loadRepository } from '../../src/io/load.js';
 import { MEETING } from '../validate/harness.js';
 import { meetingCorpus } from './meeting-corpus.js';
 import { REPO_ROOT } from '../run-acta.js';
@@ -99,6 +99,25 @@ describe('a read command whose check worker dies', () => {
       const unchecked = await loadRepository(generated, [], { unchecked: true, workers: { size: 1, start } });
       expect(unchecked.diagnostics).toEqual([]);
       expect(unchecked.records.leftOut).toEqual(alone.records.leftOut);
+    }
+  });
+
+  it('a file this thread takes while the worker is busy is checked here during the load: the same records and diagnostics', async () => {
+    // A worker that holds every file half a second, then leaves it to this thread: once it has CHECK_DEPTH in hand, this
+    // thread parses the next files itself and runs their schema and per-record checks as it reads them (facts.ts
+    // readHere), not in checkRecords after the load.
+    const slow = "const w = require('node:worker_threads'); let done; w.parentPort.on('message', (m) => { if (m.type === 'context') done = m.done; else setTimeout(() => { Atomics.add(done, 0, 1); w.parentPort.postMessage({ id: m.id, alone: undefined }); }, 500); })";
+    const start = (): Worker => new Worker(slow, { eval: true });
+    for (const unchecked of [false, true]) {
+      const options = { asOf: '2017-06-01', ...(unchecked ? { unchecked } : {}) };
+      const alone = await loadRepository(generated, [], options);
+      const before = loadCounts.here;
+      const busy = await loadRepository(generated, [], { ...options, workers: { size: 1, start } });
+      // Every file but the first CHECK_DEPTH (held by the worker) and those with a problem (left to checkRecords).
+      expect(loadCounts.here - before).toBeGreaterThan(5);
+      expect(JSON.stringify(busy.diagnostics)).toBe(JSON.stringify(alone.diagnostics));
+      expect(JSON.stringify(busy.records.meetings.map((m) => [m.parsed.file, m.valid, m.data]))).toBe(JSON.stringify(alone.records.meetings.map((m) => [m.parsed.file, m.valid, m.data])));
+      expect(busy.records.leftOut).toEqual(alone.records.leftOut);
     }
   });
 
