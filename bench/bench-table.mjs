@@ -162,6 +162,19 @@ export function renderTable(headers, rows, markdown) {
 }
 
 /** The whole story: a heading and table per size, then growth (when there are several sizes), then the goals. */
+/** This build ÷ the baseline build (bench.mjs --baseline), cold, by command and size: medians of the ratios taken
+ * inside each round, wall and CPU; undefined when no row has one. */
+export function baselineTable(sizes) {
+  const labels = [...new Set(sizes.flatMap((s) => s.rows.filter((r) => r.perBase).map((r) => r.label)))];
+  if (labels.length === 0) return undefined;
+  const headers = ['command (cold)', ...sizes.map((s) => count(s.meetings))];
+  const rows = labels.map((label) => [label, ...sizes.map((s) => {
+    const p = s.rows.find((r) => r.label === label)?.perBase;
+    return p ? (p.cpu ? `${times(p.wall.median)} (${times(p.cpu.median)})` : times(p.wall.median)) : '—';
+  })]);
+  return { headers, rows };
+}
+
 export function renderResults(results, { markdown }) {
   const parts = [];
   const heading = (text) => parts.push(markdown ? `#### ${text}` : text, '');
@@ -178,6 +191,11 @@ export function renderResults(results, { markdown }) {
     heading('Growth (cold medians; wall, then CPU)');
     const g = growthTable(results.sizes);
     parts.push(renderTable(g.headers, g.rows, markdown), '');
+  }
+  const base = baselineTable(results.sizes);
+  if (base) {
+    heading('This build ÷ the baseline build (cold; medians of per-round ratios, wall, CPU in brackets)');
+    parts.push(renderTable(base.headers, base.rows, markdown), '');
   }
   if (results.sizes.length > 0) {
     heading('Goals');

@@ -13,7 +13,9 @@
 // · --commands a,b (names below, validate always: the yardstick; validate-ci and changed-since-ci are the CI cases;
 // forms: the peak memory of every output form, one cold run each, at --forms-at N meetings, 8000) · --markdown (print the tables as
 // Markdown) · --no-write (leave results.md) · --corpus DIR (bench/.corpus) · --acta PATH (another build's
-// bin/acta.js) · --agreements N (15) · --text-scale X (0.1).
+// bin/acta.js) · --baseline PATH (another build's bin/acta.js run cold beside this one in every round: a table of this
+// build ÷ that one, taken inside each round, so that the machine's drift between runs is not read as the code's)
+// · --agreements N (15) · --text-scale X (0.1).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -45,6 +47,7 @@ const opts = {
   write: !process.argv.includes('--no-write'),
   base: path.resolve(option('corpus', path.join(ROOT, 'bench', '.corpus'))),
   acta: path.resolve(option('acta', path.join(ROOT, 'bin', 'acta.js'))),
+  baseline: option('baseline', '') ? path.resolve(option('baseline', '')) : undefined,
   agreements: option('agreements', 15),
   scale: option('text-scale', 0.1),
 };
@@ -243,6 +246,8 @@ function measureSize(meetings, ajvArgs, site) {
       continue;
     }
     for (const mode of ['cold', 'warm']) cases.push({ key: `${c.name}:${mode}`, command: c, args: c.args, cwd: size.dir, mode, before: c.before });
+    // The baseline build's run of the same command line, cold (a failure there leaves this build's figures alone).
+    if (opts.baseline) cases.push({ key: `${c.name}:base`, command: c, args: [opts.baseline, ...c.args.slice(1)], cwd: size.dir, mode: 'cold', before: c.before, baseline: true });
   }
   const samples = new Map(cases.map((k) => [k.key, []]));
   const loads = [];
@@ -250,11 +255,15 @@ function measureSize(meetings, ajvArgs, site) {
     loads.push(os.loadavg()[0]);
     const order = round % 2 ? [...cases].reverse() : cases;
     for (const k of order) {
-      if (k.command?.failed) continue;
+      if (k.command?.failed || k.failed) continue;
       k.before?.();
       const r = runOnce(k.args, k);
       if (r.failed) {
         if (k.key === 'ajv') throw new Error(`bench: ajv-cli failed on the corpus (${r.failed})`);
+        if (k.baseline) {
+          k.failed = r.failed;
+          continue;
+        }
         k.command.failed = r.failed;
         continue;
       }
@@ -277,11 +286,15 @@ function measureSize(meetings, ajvArgs, site) {
   const rows = commands.map((c) => {
     if (c.skipped || c.failed) return { name: c.name, label: c.label, skipped: c.skipped ?? `failed (${c.failed})` };
     if (c.ci) return { name: c.name, label: c.label, ci: figure(`${c.name}:ci`) };
-    return { name: c.name, label: c.label, cold: figure(`${c.name}:cold`), warm: figure(`${c.name}:warm`) };
+    const cold = samples.get(`${c.name}:cold`);
+    const base = opts.baseline ? samples.get(`${c.name}:base`) : undefined;
+    const perBase = base ? { wall: roundRatios(cold, base), cpu: roundRatios(cold, base, 'cpu') } : undefined;
+    return { name: c.name, label: c.label, cold: figure(`${c.name}:cold`), warm: figure(`${c.name}:warm`), ...(perBase?.wall ? { perBase } : {}) };
   });
   const timed = new Set(commands.filter((c) => c.form && !c.skipped && !c.failed).map((c) => c.form));
   const forms = meetings === opts.formsAt && (opts.only.length === 0 || opts.only.includes('forms')) ? measureForms(size, timed) : undefined;
-  return { ...size, runs, loads, ajv: figure('ajv'), rows, ...(ci ? { ciCache: ciUsesCache(ci.dir) } : {}), ...(forms ? { forms } : {}) };
+  const baselineFailed = cases.filter((k) => k.baseline && k.failed).map((k) => `${k.command.label}: ${k.failed}`);
+  return { ...size, runs, loads, ajv: figure('ajv'), rows, ...(baselineFailed.length ? { baselineFailed } : {}), ...(ci ? { ciCache: ciUsesCache(ci.dir) } : {}), ...(forms ? { forms } : {}) };
 }
 
 // Every output form of every command that prints records (each format its --help lists), one cold run each: the
@@ -343,6 +356,10 @@ results.notes.push(
   'Cold: ACTA_CACHE=0 (every file parsed); warm: the cache primed by an earlier run of the same command; CI, restored cache: CI=true and ACTA_CACHE_DIR pointing at a copy of a cache primed on HEAD~1 by the command of each CI case, in a copy of the corpus whose files all have new mtimes, recorded in git\'s index (git update-index --refresh, as a checkout does). Peak memory: the largest resident set of the timed process (worker threads included).',
   `Rounds: every case once a round, in one order and then the reverse; each ratio is the median of the ratios taken inside each round, of wall time, and in brackets of CPU time (user + system, worker threads included). Growth: medians across sizes, wall and CPU.`,
 );
+if (opts.baseline) {
+  results.notes.push(`Baseline: ${opts.baseline}, each command run cold with it in every round, beside this build's cold run.`);
+  for (const s of results.sizes) for (const failed of s.baselineFailed ?? []) results.notes.push(`The baseline failed at ${s.meetings} meetings, ${failed}: no ratio for that command.`);
+}
 if (results.sizes.some((s) => s.ciCache === false)) results.notes.push('This build does not use ACTA_CACHE_DIR under CI=true (issue 24 point 2): its "CI, restored cache" rows are cold runs.');
 const table = renderResults(results, { markdown: opts.markdown });
 process.stdout.write(table);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Figure, Size } from '../../bench/bench-table.mjs';
-import { formatsFromHelp, formRows, FORMS_HEADERS, GOAL_HEADERS, goalRows, growthTable, renderResults, roundRatios, SIZE_HEADERS, sizeRows, summarise } from '../../bench/bench-table.mjs';
+import { baselineTable, formatsFromHelp, formRows, FORMS_HEADERS, GOAL_HEADERS, goalRows, growthTable, renderResults, roundRatios, SIZE_HEADERS, sizeRows, summarise } from '../../bench/bench-table.mjs';
 
 // A made-up figure: its median, the medians of its per-round ratios to ajv-cli and to validate cold, its peak memory.
 const fig = (median: number, perAjv: number, perValidate: number, rss = 100_000, cpu = median / 2): Figure => ({
@@ -32,6 +32,26 @@ function size(meetings: number, k: number): Size {
 }
 
 describe('bench tables', () => {
+  it('with a baseline build: a table of this build ÷ that one by command and size, the rows without one left out', () => {
+    const r = (wall: number, cpu?: number) => ({ wall: { median: wall, min: wall, max: wall, rounds: 3 }, ...(cpu === undefined ? {} : { cpu: { median: cpu, min: cpu, max: cpu, rounds: 3 } }) });
+    const small = size(250, 1);
+    const large = size(2000, 8);
+    const sizes = [
+      { ...small, rows: small.rows.map((row) => (row.name === 'validate' ? { ...row, perBase: r(0.9, 0.92) } : row)) },
+      { ...large, rows: large.rows.map((row) => (row.name === 'validate' ? { ...row, perBase: r(1.031) } : row.name === 'diff' ? { ...row, perBase: r(0.5, 0.6) } : row)) },
+    ];
+    expect(baselineTable(sizes)).toEqual({
+      headers: ['command (cold)', '250', '2,000'],
+      rows: [
+        ['acta validate', '0.90× (0.92×)', '1.03×'],
+        ['acta diff', '—', '0.50× (0.60×)'],
+      ],
+    });
+    expect(renderResults({ sizes, notes: [] }, { markdown: true })).toContain('#### This build ÷ the baseline build');
+    expect(baselineTable([size(250, 1)])).toBeUndefined();
+    expect(renderResults({ sizes: [size(250, 1)], notes: [] }, { markdown: true })).not.toContain('baseline');
+  });
+
   it('summarises runs as median, minimum, the largest peak memory and the median CPU', () => {
     expect(summarise([3, 1, 2], [10, 30, undefined as unknown as number], [5, 7, 6])).toEqual({ median: 2, min: 1, runs: 3, rss: 30, cpu: 6 });
     expect(summarise([4, 1, 2, 3])?.median).toBe(2.5);
