@@ -29,7 +29,7 @@ export function noteRunStart(): void {
 
 /** Collects once if the heap the run added is over `above`; says whether it did. */
 export function collectIfLarge(above = COLLECT_ABOVE): boolean {
-  guardHeap();
+  if (guardHeap()) return true; // it has just collected
   if (v8.getHeapStatistics().used_heap_size - atStart <= above) return false;
   collectNow();
   return true;
@@ -93,13 +93,15 @@ export function heapRefusal(where: 'main' | 'worker', limit = oldGenerationLimit
   return new SaidError(say(where === 'main' ? 'safety.memory.heap' : 'safety.memory.worker', { limit: String(limitMb), more: String(more) }));
 }
 
-/** Stops the run with heapRefusal when the heap is nearly full even after a collection (see above). */
-export function guardHeap(): void {
-  if (!isMainThread) return; // a worker's end is its owner's to say (ERR_WORKER_OUT_OF_MEMORY, above)
+/** Stops the run with heapRefusal when the heap is nearly full even after a collection (see above); says whether it
+ * collected (near the limit, and the run goes on). */
+export function guardHeap(): boolean {
+  if (!isMainThread) return false; // a worker's end is its owner's to say (ERR_WORKER_OUT_OF_MEMORY, above)
   const limit = oldGenerationLimit();
-  if (v8.getHeapStatistics().used_heap_size < NEAR * limit) return;
+  if (v8.getHeapStatistics().used_heap_size < NEAR * limit) return false;
   collectNow();
   if (oldGenerationUsed() >= STOP * limit) throw heapRefusal('main', limit);
+  return true;
 }
 
 // What the old generation holds (every space but the young generation's): what V8's limit is on.
