@@ -79,8 +79,13 @@ export async function writeFilesAtomic(root: string, writes: readonly PlannedWri
       staged.push({ shown: shownOf(target), target, temp, ...(mode !== undefined ? { mode } : {}) });
       try {
         if (typeof w.data === 'string' || w.data instanceof Uint8Array) await handle.writeFile(w.data);
-        // Each part from where the last ended; the heap looked at between parts (io/heap.ts: a clear stop, not V8's abort).
-        else for (const part of w.data) if ((guardHeap(), part)) await handle.writeFile(part);
+        else {
+          // Each part from where the last ended; the heap looked at between parts (io/heap.ts: a clear stop, not V8's abort).
+          for (const part of w.data) {
+            guardHeap();
+            if (part) await handle.writeFile(part);
+          }
+        }
         if (mode !== undefined) await handle.chmod(mode);
         await handle.sync();
       } catch (e) {
