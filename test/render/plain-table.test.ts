@@ -22,13 +22,17 @@ const piece = fc.oneof(
   fc.stringMatching(/^[a-zA-Z0-9]{1,30}$/),
 );
 const cell = fc.oneof(fc.array(piece, { maxLength: 25 }).map((p) => p.join('')), fc.integer({ min: -5, max: 100_000 }));
+// A heading's text. Made once, outside the tables' chain: fast-check prepares a string arbitrary's biased slices when
+// it is made (tokenizing its list of edge-case strings against the unit), ~3 ms each time, and a chain makes its
+// arbitraries again for every case drawn (600 of them per property): 1.8 s of the file's 2.7 s. The same values.
+const headText = fc.stringMatching(/^[A-Za-zé ]{0,12}$/);
 
 describe('plain tables', () => {
   it('are drawn byte for byte as cli-table3 draws them', () => {
     const table = fc.integer({ min: 1, max: 6 }).chain((cols) =>
       fc.record({
         widths: fc.array(fc.integer({ min: 3, max: 30 }), { minLength: cols, maxLength: cols }),
-        head: fc.oneof(fc.constant([] as string[]), fc.array(fc.stringMatching(/^[A-Za-zé ]{0,12}$/), { minLength: cols, maxLength: cols })),
+        head: fc.oneof(fc.constant([] as string[]), fc.array(headText, { minLength: cols, maxLength: cols })),
         rows: fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { maxLength: 8 }),
       }),
     );
@@ -67,7 +71,7 @@ describe('plain tables', () => {
     const table = fc.integer({ min: 1, max: 6 }).chain((cols) =>
       fc.record({
         widths: fc.array(fc.integer({ min: 3, max: 30 }), { minLength: cols, maxLength: cols }),
-        head: fc.oneof(fc.constant([] as string[]), fc.array(fc.stringMatching(/^[A-Za-zé ]{0,12}$/), { minLength: cols, maxLength: cols })),
+        head: fc.oneof(fc.constant([] as string[]), fc.array(headText, { minLength: cols, maxLength: cols })),
         rows: fc.array(fc.oneof(fc.array(cell, { minLength: cols, maxLength: cols }), cell.map((full) => ({ full }))), { maxLength: 8 }),
       }),
     );
