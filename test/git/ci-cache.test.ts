@@ -112,6 +112,29 @@ describe('validate --changed-since in CI, with the cache the main branch primed 
     expect(since.stdout).toBe(plain.stdout);
   });
 
+  // An unchanged file's summary comes from the store (kept by the full validate that primed the cache), and the scope
+  // asks it whether the file names a changed id (core/change-scope.ts): a meeting that names a point the change took
+  // away is in scope, its problem said. (A scope that skipped kept summaries here passed both --changed-since property tests.)
+  it('an unchanged file that names a changed one, its summary kept, is in scope: its new problem is said', async () => {
+    const repo = new TempRepo('acta-ci-mention-', origin);
+    try {
+      repo.git('checkout', '-q', 'main');
+      const named = meeting(12, 'Reunión').match(/^id: (.*)$/m)![1]!;
+      repo.write({ [name(13)]: meeting(13, 'Reunión').replace('  - number: "1"\n', `  - number: "1"\n    supersedes: "${named}#1"\n`) }).commit('13 names 12');
+      const env = { ...gitEnv(repo.home), CI: 'true', ACTA_CACHE: undefined, ACTA_CACHE_DIR: path.join(repo.home, 'cache') };
+      const run = (args: string[], e: Record<string, string | undefined>): Promise<ActaRun> => runActa(['--root', '.', ...args], { cwd: repo.dir, env: e });
+      expect((await run(['validate', '--format', 'json'], env)).code).toBe(0);
+      // Meeting 12's point 1 becomes point 2: meeting 13, unchanged, now names a point that is not there.
+      repo.write({ [name(12)]: meeting(12, 'Reunión').replace('  - number: "1"\n', '  - number: "2"\n') });
+      const since = await run(['validate', '--format', 'json', '--changed-since', 'HEAD'], env);
+      const plain = await run(['validate', '--format', 'json', '--changed-since', 'HEAD'], { ...env, ACTA_CACHE: '0' });
+      expect((JSON.parse(plain.stdout) as Json).diagnostics.some((d) => d.file === name(13))).toBe(true);
+      expect(since.stdout).toBe(plain.stdout);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it('a changed file too large to read at the base: no other blob of the base is read for it', async () => {
     const big = new TempRepo('acta-ci-big-', origin);
     try {

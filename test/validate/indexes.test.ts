@@ -48,3 +48,40 @@ describe('buildIndexes', () => {
     );
   });
 });
+
+// --changed-since's records known by id only (KnownRecord: an id and its points, from the file's summary), among
+// records read, in file order: their points are indexed by the same rule — a point not of the form `ID#…` (an id with a
+// `#`, no id, a summary of another record's points) under the text before its first `#`, as any ref.
+const part = fc.constantFrom('1', '2', '2.a', 'x#y', '');
+const known = fc.record({ id: fc.option(id, { nil: undefined }), parts: fc.array(fc.oneof(part.map((p) => ({ own: true, p })), fc.constantFrom('x#1', 'xy#1', 'noHash', '#', '2020-01-01-a#1').map((p) => ({ own: false, p }))), { maxLength: 5 }) });
+const entry = fc.oneof(meeting.map((m) => ({ read: m })), known.map((k) => ({ known: k })));
+
+describe('buildIndexes with known records', () => {
+  it('lists a known record\'s points by the same rule, in file order with the records read', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 8 }), (entries) => {
+        const file = (i: number): string => `meetings/${String(i).padStart(2, '0')}.yaml`;
+        const meetings: { parsed: ParsedFile; valid: boolean; data: Meeting }[] = [];
+        const knownRecords: { file: string; kind: 'meeting'; id?: string; parts: string[] }[] = [];
+        const refs: string[] = [];
+        entries.forEach((e, i) => {
+          if ('read' in e) {
+            const m = { parsed: { ...parsed, file: file(i) }, valid: e.read.valid, data: { id: e.read.id, dates: { start: '2020-01-01' }, agreements: e.read.agreements } as unknown as Meeting };
+            meetings.push(m);
+            if (m.valid) refs.push(...walkAgreements(m.data).map((a) => a.ref));
+            return;
+          }
+          const parts = e.known.parts.map(({ own, p }) => (own && e.known.id !== undefined ? `${e.known.id}#${p}` : p));
+          knownRecords.push({ file: file(i), kind: 'meeting', ...(e.known.id !== undefined ? { id: e.known.id } : {}), parts });
+          refs.push(...parts);
+        });
+        const set = { meetings, plans: [], registries: emptyRegistries(), registryFiles: [], config: {}, files: [], leftOut: [], known: knownRecords } as unknown as RecordSet;
+        const index = buildIndexes(set);
+        const agreements = byRule(refs);
+        expect([...index.agreements]).toEqual(agreements.all);
+        expect([...index.agreementsOf]).toEqual(agreements.byRecord);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
