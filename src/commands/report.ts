@@ -12,14 +12,12 @@ import { SaidError } from '../io/files.js';
 import { t } from '../render/catalog.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeOutputFile } from '../io/write.js';
-import { packDocx } from '../io/docx-pack.js';
-import { reportDocument } from '../render/docx/report.js';
 import { jsonTextParts } from '../render/escape.js';
 import type { TemplateFormat } from '../render/report-template.js';
 import { renderTemplateParts, TemplateError } from '../render/report-template.js';
 import { sitePaths } from '../render/site/paths.js';
 import { readSources } from '../io/sources.js';
-import { siteUrl } from './site.js';
+import { siteUrl } from './site-url.js';
 import type { StatementView } from '../render/statement-view.js';
 import { statementView } from '../render/statement-view.js';
 import type { ReportView } from '../render/svg/report-charts.js';
@@ -76,6 +74,8 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
     // meetings ~700 MB of heap V8 had let grow, is gone before the document is written; the heap's next limit is set
     // from the view).
     collectIfLarge();
+    // The Word document's modules (the docx library: ~50 ms to load) only for this form.
+    const [{ packDocx }, { reportDocument }] = await Promise.all([import('../io/docx-pack.js'), import('../render/docx/report.js')]);
     const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
     await writeOutputFile(options.out!, bytes);
     return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out! })}\n`, exitCode: 0 };

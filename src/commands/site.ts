@@ -11,7 +11,7 @@ import { pickText } from '../core/local-text.js';
 import { buildSite } from '../core/queries/site.js';
 import type { RecordSet } from '../core/records.js';
 import { citedSources } from '../core/queries/sources.js';
-import { SaidError, UsageError } from '../io/files.js';
+import { SaidError } from '../io/files.js';
 import { configuredLang } from '../io/locales.js';
 import { readSources } from '../io/sources.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
@@ -24,6 +24,7 @@ import type { SiteAssets, SiteSpec } from '../render/site/index.js';
 import { SITE_MARKER, siteFiles } from '../render/site/index.js';
 import { siteLabels } from '../render/site/site-labels.js';
 import { loadFromOptions, resolveAsOf, resolveLang, resolveRoot } from './context.js';
+import { siteUrl } from './site-url.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 
 export interface SiteOptions extends GlobalOptions {
@@ -113,12 +114,4 @@ async function readAssets(): Promise<SiteAssets> {
   const workplan = await loadTemplateSet('workplan', 'html', {});
   const gridCss = workplan.partials['grid-style']?.text ?? '';
   return { css: `${await own('site.css')}\n${gridCss}`, workplan, siteScript: await own('site.js'), searchScript: await own('search.js'), minisearch: await readFile(umd, 'utf8') };
-}
-
-// The address the site will be published at: http(s) only, so a calendar's link back is one a reader can open (also
-// `acta report --site-url`, whose HTML links each meeting's source document to its page there).
-export function siteUrl(given: string | undefined, lang: Lang): string | undefined {
-  if (given === undefined) return undefined;
-  if (!/^https?:\/\/[^\s/]+/i.test(given.trim())) throw new UsageError(t(lang, 'refusals.siteUrl', { url: given }));
-  return given.trim();
 }

@@ -292,14 +292,24 @@ const dueNames = {
   },
 };
 
+// date-fns' 'MMMM yyyy' spelt directly, as shortDay spells 'd MMM yyyy': the locale's wide month names (formatting
+// context), asked of it once; the year in four digits (year 0, which date-fns' y reads as 1 BC, still through format).
+// format() was most of a month's first spelling (memoised per month, but the JIT's first pass of every read command).
+const WIDE_MONTHS: Partial<Record<'es' | 'en', readonly string[]>> = {};
+function wideMonths(lang: 'es' | 'en'): readonly string[] {
+  return (WIDE_MONTHS[lang] ??= Array.from({ length: 12 }, (_, m) => String(LOCALES[lang].localize.month(m as Month, { width: 'wide', context: 'formatting' }))));
+}
+
 function spellDue(period: Period, lang: 'es' | 'en'): string {
-  const start = parts(period.start);
+  const start = plainDate(period.start);
   const year = period.start.slice(0, 4);
   switch (period.precision) {
     case 'day':
       return formatDay(period.start, lang);
-    case 'month':
-      return format(start, 'MMMM yyyy', { locale: LOCALES[lang] });
+    case 'month': {
+      const y = start.getUTCFullYear();
+      return y > 0 ? `${wideMonths(lang)[start.getUTCMonth()]} ${String(y).padStart(4, '0')}` : format(parts(period.start), 'MMMM yyyy', { locale: LOCALES[lang] });
+    }
     case 'quarter': {
       // As people write them: "1.er trimestre de 2018", "Q1 2018".
       const q = Math.floor(start.getUTCMonth() / 3) + 1;

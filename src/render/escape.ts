@@ -16,7 +16,9 @@ const UNSAFE_TOUCHED = new RegExp(`[${MAYBE_UNSAFE}]`);
 // flags goes through the whole chain, which decides.
 const TERMINAL_TOUCHED = new RegExp(`[${MAYBE_UNSAFE}\\r]|::|##\\[`);
 const ONE_LINE_TOUCHED = new RegExp(`[${MAYBE_UNSAFE}\\r\\n\\t]|::|##\\[`);
-const MARKDOWN_TOUCHED = new RegExp(`[${MAYBE_UNSAFE}\\r\\n\\t&<>\\\\\`*_[\\]|~#@]|::|^[-+]`);
+// `#` and `@` only where markdownText acts on them (no ASCII word character before): a record's or a commitment's id
+// (`2017-06-21-red-trata#2.b`, in every row of a report) is then plain text, not a pass through the whole chain.
+const MARKDOWN_TOUCHED = new RegExp(`[${MAYBE_UNSAFE}\\r\\n\\t&<>\\\\\`*_[\\]|~]|(?<![A-Za-z0-9_])[#@]|::|^[-+]`);
 /** HTML content or attribute text that htmlText or markup escaping may change (the site's escapeHtml scans once). */
 export const HTML_TOUCHED = new RegExp(`[${MAYBE_UNSAFE}&<>"']`);
 

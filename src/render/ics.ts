@@ -14,23 +14,28 @@ export { icsText };
 
 const octets = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
-/** Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character: iterate code points, count bytes. */
+/** Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character: walk code points, count bytes,
+ * and cut the line by slices (a line of 25 UTF-16 units or fewer has at most 75 octets: it is returned as it is). */
 export function foldLine(line: string): string {
-  const parts: string[] = [];
-  let current = '';
+  if (line.length <= 25) return line;
+  let parts: string[] | undefined;
+  let start = 0;
   let size = 0;
-  for (const ch of line) {
-    const n = octets(ch.codePointAt(0)!);
-    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space, which counts
+  let limit = 75; // continuation lines start with a space, which counts: 74 after the first
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const n = octets(cp);
     if (size + n > limit) {
-      parts.push(current);
-      current = '';
+      (parts ??= []).push(line.slice(start, i));
+      start = i;
       size = 0;
+      limit = 74;
     }
-    current += ch;
     size += n;
+    i += cp > 0xffff ? 2 : 1;
   }
-  parts.push(current);
+  if (parts === undefined) return line;
+  parts.push(line.slice(start));
   return parts.join('\r\n ');
 }
 

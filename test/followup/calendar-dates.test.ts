@@ -161,6 +161,26 @@ describe('daysBetween (Date.UTC arithmetic for a YYYY-MM-DD text, without date-f
     const any = fc.tuple(fc.integer({ min: 100, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
     fc.assert(fc.property(any, (day) => formatDay(day, 'es') === spelt(day, es) && formatDay(day, 'en') === spelt(day, enUS)), { numRuns: 1000 });
   });
+  it('formatDue of a month equals date-fns format "MMMM yyyy" in its es and en locales: every month of some years, and random months', () => {
+    const spelt = (start: string, locale: Locale): string => {
+      const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+      const date = new UTCDate(0);
+      date.setUTCFullYear(y, m - 1, d);
+      return format(date, 'MMMM yyyy', { locale });
+    };
+    // parsePeriod reads years YEARS.first–YEARS.last; formatDue spells any month it is given (the start day is what it reads)
+    const month = (y: number, m: number) => parsePeriod(`${pad(y, 4)}-${pad(m, 2)}`) ?? { precision: 'month' as const, start: `${pad(y, 4)}-${pad(m, 2)}-01`, end: `${pad(y, 4)}-${pad(m, 2)}-28`, label: `${pad(y, 4)}-${pad(m, 2)}` };
+    for (const year of [100, 1900, 1999, 2016, 2200, 9999]) {
+      for (let m = 1; m <= 12; m++) {
+        const p = month(year, m);
+        expect(p.precision).toBe('month');
+        expect(formatDue(p, 'es'), p.start).toBe(spelt(p.start, es));
+        expect(formatDue(p, 'en'), p.start).toBe(spelt(p.start, enUS));
+      }
+    }
+    const any = fc.tuple(fc.integer({ min: 100, max: 9999 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => month(y, m));
+    fc.assert(fc.property(any, (p) => formatDue(p, 'es') === spelt(p.start, es) && formatDue(p, 'en') === spelt(p.start, enUS)), { numRuns: 1000, seed: 24 });
+  });
   it('throws on a text that is not a day, as before', () => {
     expect(() => daysBetween('2016-1-01', '2016-01-01')).toThrow(/not a day/);
     expect(() => daysBetween('2016-01-0x', '2016-01-01')).toThrow(/not a day/);

@@ -87,6 +87,29 @@ describe('ics', () => {
     );
   });
 
+  it('folds greedily: each line but the last is as long as it can be (the cut points RFC 5545 readers expect)', () => {
+    const octetsOf = (s: string): number => Buffer.byteLength(s, 'utf8'); // a lone surrogate: 3 (U+FFFD), as foldLine counts it
+    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 300 }));
+    fc.assert(
+      fc.property(text, (s) => {
+        const line = 'DESCRIPTION:' + s;
+        const parts = foldLine(line).split('\r\n').map((p, i) => (i ? p.slice(1) : p));
+        expect(parts.join('')).toBe(line);
+        parts.forEach((p, i) => {
+          const limit = i === 0 ? 75 : 74;
+          expect(octetsOf(p)).toBeLessThanOrEqual(limit);
+          if (i === parts.length - 1) return;
+          const next = String.fromCodePoint(parts[i + 1]!.codePointAt(0)!);
+          expect(octetsOf(p + next)).toBeGreaterThan(limit);
+        });
+      }),
+      { seed: 24, numRuns: 500 },
+    );
+    expect(foldLine('x'.repeat(25))).toBe('x'.repeat(25));
+    expect(foldLine('x'.repeat(76))).toBe(`${'x'.repeat(75)}\r\n x`);
+    expect(foldLine('é'.repeat(38))).toBe(`${'é'.repeat(37)}\r\n é`);
+  });
+
   it('derives a stable UID from the commitment id', () => {
     expect(icsUid('2017-06-21-red-trata#2.b')).toBe(icsUid('2017-06-21-red-trata#2.b'));
     expect(icsUid('2017-06-21-red-trata#2.b')).toMatch(/^[0-9a-f]{40}@acta$/);
