@@ -88,8 +88,8 @@ export async function prepareSite(options: SiteOptions): Promise<{ readonly spec
   const dir = buildActorDirectory(records.registries);
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
   const authentic: Lang = records.config.authentic ?? 'es';
-  // Each actor's commitments grouped once for both languages (core/queries/site.ts, siteShared).
-  const shared = siteShared(commitments);
+  // Each actor's statement is planned once for both languages (core/queries/site.ts, siteShared).
+  const shared = siteShared(commitments, dir, asOf);
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, shared });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
   const sources = await readSources(repo.root, citedSources(records));

@@ -20,7 +20,7 @@ import type { PlanProgress } from './plan-progress.js';
 import { buildPlanProgress } from './plan-progress.js';
 import type { ShowResult } from './show.js';
 import { buildShow, meetingHeader } from './show.js';
-import type { Statement } from './statement.js';
+import type { Statement, StatementPlan } from './statement.js';
 import { planStatement, statementIn } from './statement.js';
 import type { ActorRef, CommitmentView, ViewContext } from './view.js';
 import { actorRefs, viewCommitment } from './view.js';
@@ -107,23 +107,37 @@ export interface SiteInput {
   readonly commitments: readonly Commitment[];
   readonly ctx: ViewContext;
   readonly asOf: Day;
-  /** What the two languages' sites share (each actor's commitments): made here when not given. */
+  /** What the two languages' sites share (actors' statement plans): made here when not given. */
   readonly shared?: SiteShared;
 }
 
-/** What both languages' sites share, made once: each actor's commitments (what it owes, what it is named as owing).
- * (Each actor's statement plan is made again per language: kept from the first language for the second, the plans
- * held 18 MiB more at 2,000 meetings through the rest of the first language, against a memory goal already missed —
- * docs/internals/performance.md, "`site`, eighth round".) */
+/** What both languages' sites are built from, made once: each actor's commitments and its statement's plan (its rows
+ * placed, sorted and grouped: no language in it). A plan is made by the first language that asks and kept until the
+ * other has asked too, so each actor's statement is planned once and put into words twice. */
 export interface SiteShared {
   owing(): Owing;
+  plan(id: ActorId): StatementPlan;
 }
 
-export function siteShared(commitments: readonly Commitment[]): SiteShared {
+export function siteShared(commitments: readonly Commitment[], dir: ViewContext['dir'], asOf: Day, languages = 2): SiteShared {
   let owing: Owing | undefined;
-  // Each actor's commitments, grouped once (the first actor page asks): filtering all commitments per actor grows
-  // with actors × commitments.
-  return { owing: () => (owing ??= groupOwing(commitments)) };
+  const kept = new Map<ActorId, { readonly plan: StatementPlan; left: number }>();
+  const shared: SiteShared = {
+    // Each actor's commitments, grouped once (the first actor page asks): filtering all commitments per actor grows
+    // with actors × commitments.
+    owing: () => (owing ??= groupOwing(commitments)),
+    plan(id) {
+      const known = kept.get(id);
+      if (known) {
+        if (--known.left === 0) kept.delete(id);
+        return known.plan;
+      }
+      const plan = planStatement(shared.owing().owed.get(id) ?? [], dir, { actor: id, asOf });
+      if (languages > 1) kept.set(id, { plan, left: languages - 1 });
+      return plan;
+    },
+  };
+  return shared;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -136,8 +150,8 @@ export function buildSite(input: SiteInput): SiteModel {
   const byRecord = groupBy(commitments, (c) => c.origin.record);
   const own = (id: string): readonly Commitment[] => byRecord.get(id) ?? [];
   const view = (c: Commitment): ReturnType<typeof viewCommitment> => viewCommitment(c, ctx);
-  const shared = input.shared ?? siteShared(commitments);
-  const statements = statementViews(shared, ctx, asOf);
+  const shared = input.shared ?? siteShared(commitments, ctx.dir, asOf, 1);
+  const statements = statementViews(shared, ctx);
   return {
     lang: ctx.lang,
     asOf,
@@ -225,7 +239,7 @@ const inCalendar = (c: Commitment, from: Day): boolean => (c.due.kind === 'dated
 
 /** The actors' statements in one language: each commitment viewed once for every statement that lists it (a group's
  * commitment stands in each member's), and that view dropped once the last actor owing it has had its statement. */
-function statementViews(shared: SiteShared, ctx: ViewContext, asOf: Day): (id: ActorId) => Statement {
+function statementViews(shared: SiteShared, ctx: ViewContext): (id: ActorId) => Statement {
   let left: Map<Commitment, number> | undefined;
   const views = new Map<Commitment, CommitmentView>();
   const view = (c: Commitment): CommitmentView => views.get(c) ?? views.set(c, viewCommitment(c, ctx)).get(c)!;
@@ -237,7 +251,7 @@ function statementViews(shared: SiteShared, ctx: ViewContext, asOf: Day): (id: A
       left = new Map();
       for (const [actor, list] of owed) if (ctx.dir.byId.has(actor) && ctx.dir.byId.get(actor)!.kind !== 'group') for (const c of list) left.set(c, (left.get(c) ?? 0) + 1);
     }
-    const statement = statementIn(planStatement(owed.get(id) ?? [], ctx.dir, { actor: id, asOf }), ctx, view);
+    const statement = statementIn(shared.plan(id), ctx, view);
     for (const c of owed.get(id) ?? []) {
       const n = left.get(c);
       if (n === undefined) continue;
