@@ -8,7 +8,7 @@ import { buildActorDirectory } from '../core/actors.js';
 import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
-import { buildSite, siteShared } from '../core/queries/site.js';
+import { buildSite } from '../core/queries/site.js';
 import type { RecordSet } from '../core/records.js';
 import { citedSources } from '../core/queries/sources.js';
 import { SaidError, UsageError } from '../io/files.js';
@@ -88,9 +88,7 @@ export async function prepareSite(options: SiteOptions): Promise<{ readonly spec
   const dir = buildActorDirectory(records.registries);
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
   const authentic: Lang = records.config.authentic ?? 'es';
-  // Each actor's statement is planned once for both languages (core/queries/site.ts, siteShared).
-  const shared = siteShared(commitments, dir, asOf);
-  const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, shared });
+  const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
   const sources = await readSources(repo.root, citedSources(records));
   const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: title('es'), en: title('en') }, authentic, assets: await readAssets(), sources, ...(url !== undefined ? { url } : {}) };

@@ -20,9 +20,9 @@ import type { PlanProgress } from './plan-progress.js';
 import { buildPlanProgress } from './plan-progress.js';
 import type { ShowResult } from './show.js';
 import { buildShow, meetingHeader } from './show.js';
-import type { Statement, StatementPlan } from './statement.js';
-import { planStatement, statementIn } from './statement.js';
-import type { ActorRef, CommitmentView, ViewContext } from './view.js';
+import type { Statement } from './statement.js';
+import { buildStatement } from './statement.js';
+import type { ActorRef, ViewContext } from './view.js';
 import { actorRefs, viewCommitment } from './view.js';
 import type { WorkplanPlan } from './workplan.js';
 import { buildWorkplanPlan } from './workplan.js';
@@ -107,37 +107,6 @@ export interface SiteInput {
   readonly commitments: readonly Commitment[];
   readonly ctx: ViewContext;
   readonly asOf: Day;
-  /** What the two languages' sites share (actors' statement plans): made here when not given. */
-  readonly shared?: SiteShared;
-}
-
-/** What both languages' sites are built from, made once: each actor's commitments and its statement's plan (its rows
- * placed, sorted and grouped: no language in it). A plan is made by the first language that asks and kept until the
- * other has asked too, so each actor's statement is planned once and put into words twice. */
-export interface SiteShared {
-  owing(): Owing;
-  plan(id: ActorId): StatementPlan;
-}
-
-export function siteShared(commitments: readonly Commitment[], dir: ViewContext['dir'], asOf: Day, languages = 2): SiteShared {
-  let owing: Owing | undefined;
-  const kept = new Map<ActorId, { readonly plan: StatementPlan; left: number }>();
-  const shared: SiteShared = {
-    // Each actor's commitments, grouped once (the first actor page asks): filtering all commitments per actor grows
-    // with actors × commitments.
-    owing: () => (owing ??= groupOwing(commitments)),
-    plan(id) {
-      const known = kept.get(id);
-      if (known) {
-        if (--known.left === 0) kept.delete(id);
-        return known.plan;
-      }
-      const plan = planStatement(shared.owing().owed.get(id) ?? [], dir, { actor: id, asOf });
-      if (languages > 1) kept.set(id, { plan, left: languages - 1 });
-      return plan;
-    },
-  };
-  return shared;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -150,8 +119,9 @@ export function buildSite(input: SiteInput): SiteModel {
   const byRecord = groupBy(commitments, (c) => c.origin.record);
   const own = (id: string): readonly Commitment[] => byRecord.get(id) ?? [];
   const view = (c: Commitment): ReturnType<typeof viewCommitment> => viewCommitment(c, ctx);
-  const shared = input.shared ?? siteShared(commitments, ctx.dir, asOf, 1);
-  const statements = statementViews(shared, ctx);
+  // Each actor's commitments, grouped once (the first actor page asks): filtering all commitments per actor grows
+  // with actors × commitments.
+  let owing: Owing | undefined;
   return {
     lang: ctx.lang,
     asOf,
@@ -163,7 +133,7 @@ export function buildSite(input: SiteInput): SiteModel {
     actors: actorEntries(input),
     // Given the view context and the day, not the input: the site holds this function to its end, and the input holds
     // the records as read (every file's text), which the site's pages never read.
-    actorPage: (id) => buildActor(ctx, asOf, meetings, id, shared.owing(), view, statements),
+    actorPage: (id) => buildActor(ctx, asOf, meetings, id, (owing ??= groupOwing(commitments)), view),
     plans,
     planPage: (plan) => ({
       matrix: buildWorkplanPlan(plan, own(plan.id), {}, ctx),
@@ -237,35 +207,7 @@ export const CALENDAR_DAYS = 366;
 /** A deadline a calendar shows: dated (or recurring, at its next due day) on or after `from`. */
 const inCalendar = (c: Commitment, from: Day): boolean => (c.due.kind === 'dated' || c.due.kind === 'recurring') && c.due.day >= from;
 
-/** The actors' statements in one language: each commitment viewed once for every statement that lists it (a group's
- * commitment stands in each member's), and that view dropped once the last actor owing it has had its statement. */
-function statementViews(shared: SiteShared, ctx: ViewContext): (id: ActorId) => Statement {
-  let left: Map<Commitment, number> | undefined;
-  const views = new Map<Commitment, CommitmentView>();
-  const view = (c: Commitment): CommitmentView => views.get(c) ?? views.set(c, viewCommitment(c, ctx)).get(c)!;
-  return (id) => {
-    const { owed } = shared.owing();
-    if (!left) {
-      // How many statements list each commitment: those of the actors with a page that are not groups (a group owes
-      // through its members).
-      left = new Map();
-      for (const [actor, list] of owed) if (ctx.dir.byId.has(actor) && ctx.dir.byId.get(actor)!.kind !== 'group') for (const c of list) left.set(c, (left.get(c) ?? 0) + 1);
-    }
-    const statement = statementIn(shared.plan(id), ctx, view);
-    for (const c of owed.get(id) ?? []) {
-      const n = left.get(c);
-      if (n === undefined) continue;
-      if (n > 1) left.set(c, n - 1);
-      else {
-        left.delete(c);
-        views.delete(c);
-      }
-    }
-    return statement;
-  };
-}
-
-function buildActor(ctx: ViewContext, asOf: Day, meetings: readonly Meeting[], id: ActorId, owing: Owing, view: Views, statement: (id: ActorId) => Statement): SiteActor {
+function buildActor(ctx: ViewContext, asOf: Day, meetings: readonly Meeting[], id: ActorId, owing: Owing, view: Views): SiteActor {
   const info = ctx.dir.byId.get(id);
   const kind: ActorKind = info?.kind ?? 'organisation';
   const group = kind === 'group';
@@ -283,7 +225,7 @@ function buildActor(ctx: ViewContext, asOf: Day, meetings: readonly Meeting[], i
     ref: actorRefs([id], ctx)[0]!,
     kind,
     name: actorName(ctx.dir, id, ctx.lang),
-    ...(group ? {} : { statement: statement(id) }),
+    ...(group ? {} : { statement: buildStatement(own, ctx, { actor: id, asOf }) }),
     members: actorRefs(ctx.dir.groupMembers.get(id) ?? [], ctx),
     groups: actorRefs([...ctx.dir.groupMembers.entries()].filter(([, m]) => m.includes(id)).map(([g]) => g).sort(), ctx),
     meetings: roles,

@@ -65,66 +65,21 @@ export interface StatementOptions {
 // sees its commitment from the actor (owed, pending, owing and delivered narrowed to it: the report's own sections list every owner), so that N
 // statements over commitments owed by an N-member group cost N·commitments, not N²·commitments.
 export function buildStatement(commitments: readonly Commitment[], ctx: ViewContext, options: StatementOptions, index?: StatementIndex): Statement {
-  if (!index) return statementIn(planStatement(commitments, ctx.dir, options), ctx, (c) => viewCommitment(c, ctx));
   const { actor } = options;
   const rows = new Map<StatementSection, { c: Commitment; row: StatementRow }[]>(STATEMENT_SECTIONS.map((s) => [s, []]));
   for (const c of commitments) {
-    const placed = placeIndexed(c, actor, index);
+    if (!index && !c.owed.includes(actor)) continue;
+    const placed = index ? placeIndexed(c, actor, index) : place(c, actor, ctx);
     if (placed) rows.get(placed.section)!.push({ c, row: placed.row });
   }
-  const sections = STATEMENT_SECTIONS.map((section) => ({ section, groups: groupRows(sortRows(section, rows.get(section)!)).map(groupOf) }));
+  const sections = STATEMENT_SECTIONS.map((section) => ({ section, groups: groupRows(sortRows(section, rows.get(section)!)) }));
   const counts = Object.fromEntries(STATEMENT_SECTIONS.map((s) => [s, rows.get(s)!.length])) as Record<StatementSection, number>;
   return {
     version: 1,
     kind: 'statement',
     actor: actorRefs([actor], ctx)[0]!,
-    via: actorRefs(index.groupsOf(actor), ctx),
+    via: actorRefs(index ? index.groupsOf(actor) : groupsOf(actor, ctx.dir), ctx),
     asOf: options.asOf,
-    lang: ctx.lang,
-    counts: { ...counts, total: STATEMENT_SECTIONS.reduce((n, s) => n + counts[s], 0) },
-    sections,
-  };
-}
-
-/** A statement's row before any language: its commitment as derived, not yet viewed. */
-export type PlacedRow = Omit<StatementRow, 'commitment'> & { readonly commitment: Commitment };
-
-/** An actor's statement in no language yet: its rows placed in their sections, sorted and grouped by body and record —
- * all of it from the commitments and the actor directory. `statementIn` gives it a language: the site builds it once
- * and makes both languages' statements from it. */
-export interface StatementPlan {
-  readonly actor: ActorId;
-  /** The groups it belongs to, sorted. */
-  readonly via: readonly ActorId[];
-  readonly asOf: Day;
-  readonly sections: readonly { readonly section: StatementSection; readonly groups: readonly (readonly PlacedRow[])[] }[];
-}
-
-export function planStatement(commitments: readonly Commitment[], dir: ActorDirectory, options: StatementOptions): StatementPlan {
-  const { actor } = options;
-  const rows = new Map<StatementSection, { c: Commitment; row: PlacedRow }[]>(STATEMENT_SECTIONS.map((s) => [s, []]));
-  for (const c of commitments) {
-    if (!c.owed.includes(actor)) continue;
-    const placed = place(c, actor, dir);
-    if (placed) rows.get(placed.section)!.push({ c, row: placed.row });
-  }
-  return { actor, via: groupsOf(actor, dir), asOf: options.asOf, sections: STATEMENT_SECTIONS.map((section) => ({ section, groups: groupRows(sortRows(section, rows.get(section)!)) })) };
-}
-
-/** The plan's statement in `ctx`'s language: each row's commitment seen through `view` (the site's is shared by every
- * actor's statement in that language: a group's commitment is viewed once, not once per member). */
-export function statementIn(plan: StatementPlan, ctx: ViewContext, view: (c: Commitment) => CommitmentView): Statement {
-  const sections = plan.sections.map(({ section, groups }) => ({
-    section,
-    groups: groups.map((rows) => groupOf(rows.map((r) => ({ ...r, commitment: view(r.commitment) })))),
-  }));
-  const counts = Object.fromEntries(plan.sections.map((s) => [s.section, s.groups.reduce((n, g) => n + g.length, 0)])) as Record<StatementSection, number>;
-  return {
-    version: 1,
-    kind: 'statement',
-    actor: actorRefs([plan.actor], ctx)[0]!,
-    via: actorRefs(plan.via, ctx),
-    asOf: plan.asOf,
     lang: ctx.lang,
     counts: { ...counts, total: STATEMENT_SECTIONS.reduce((n, s) => n + counts[s], 0) },
     sections,
@@ -202,16 +157,16 @@ function placeIndexed(c: Commitment, actor: ActorId, index: StatementIndex): { s
   return sectionOf(c, view);
 }
 
-// Where the actor's row for `c` goes, and what it says (its commitment not yet viewed).
-function place(c: Commitment, actor: ActorId, dir: ActorDirectory): { section: StatementSection; row: PlacedRow } | undefined {
+function place(c: Commitment, actor: ActorId, ctx: ViewContext): { section: StatementSection; row: StatementRow } | undefined {
+  const view = viewCommitment(c, ctx);
   // A rolling twice-a-year duty keeps everyone owing after a report: a delivery counts only once it took the actor off.
   const own = c.pending.includes(actor) ? undefined : c.delivered.find((d) => d.actor === actor);
-  if (own) return { section: 'delivered', row: { commitment: c, deliveredOn: own.date, ...(own.daysLate !== undefined ? { deliveredLate: own.daysLate } : {}), evidence: evidenceOf(c.followup, (f) => deliveredBy(f, actor, dir)) } };
-  if (c.state === 'done') return { section: 'delivered', row: { commitment: c, ...(c.doneOn ? { deliveredOn: c.doneOn } : {}), ...(c.daysLateDelivered !== undefined ? { deliveredLate: c.daysLateDelivered } : {}), evidence: evidenceOf(c.followup, (f) => f.status === 'done') } };
-  return sectionOf(c, c);
+  if (own) return { section: 'delivered', row: { commitment: view, deliveredOn: own.date, ...(own.daysLate !== undefined ? { deliveredLate: own.daysLate } : {}), evidence: evidenceOf(c.followup, (f) => deliveredBy(f, actor, ctx.dir)) } };
+  if (c.state === 'done') return { section: 'delivered', row: { commitment: view, ...(c.doneOn ? { deliveredOn: c.doneOn } : {}), ...(c.daysLateDelivered !== undefined ? { deliveredLate: c.daysLateDelivered } : {}), evidence: evidenceOf(c.followup, (f) => f.status === 'done') } };
+  return sectionOf(c, view);
 }
 
-function sectionOf<V>(c: Commitment, view: V): { section: StatementSection; row: Omit<StatementRow, 'commitment'> & { readonly commitment: V } } | undefined {
+function sectionOf(c: Commitment, view: CommitmentView): { section: StatementSection; row: StatementRow } | undefined {
   const none = { commitment: view, evidence: [] };
   switch (c.state) {
     case 'overdue':
@@ -239,25 +194,21 @@ function evidenceOf(entries: readonly FollowUp[], pick: (f: FollowUp) => boolean
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 // Overdue: the most late first; due next: the soonest first; delivered: the latest first; the rest in record order.
-function sortRows<R extends { readonly deliveredOn?: Day }>(section: StatementSection, list: { c: Commitment; row: R }[]): { c: Commitment; row: R }[] {
-  const by = (key: (x: { c: Commitment; row: R }) => string): typeof list => [...list].sort((a, b) => compare(key(a), key(b)) || compare(a.c.id, b.c.id));
+function sortRows(section: StatementSection, list: { c: Commitment; row: StatementRow }[]): { c: Commitment; row: StatementRow }[] {
+  const by = (key: (x: { c: Commitment; row: StatementRow }) => string): typeof list => [...list].sort((a, b) => compare(key(a), key(b)) || compare(a.c.id, b.c.id));
   if (section === 'overdue' || section === 'due-next') return by((x) => dueDay(x.c) ?? '');
   if (section === 'delivered') return [...list].sort((a, b) => compare(b.row.deliveredOn ?? '', a.row.deliveredOn ?? '') || compare(a.c.id, b.c.id));
   return list;
 }
 
-// Rows by body and record, the groups in the order their first row comes, so the section's order holds across groups.
-function groupRows<R>(list: readonly { c: Commitment; row: R }[]): R[][] {
-  const groups = new Map<string, R[]>();
-  for (const { c, row } of list) {
-    const key = `${c.origin.body}\u0000${c.origin.record}`;
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push(row);
+// Groups in the order their first row comes, so the section's order holds across groups.
+function groupRows(list: readonly { c: Commitment; row: StatementRow }[]): StatementGroup[] {
+  const groups = new Map<string, { body: ActorRef; record: string; recordKind: 'meeting' | 'plan'; meetingDate?: Day; rows: StatementRow[] }>();
+  for (const { row } of list) {
+    const v = row.commitment;
+    const key = `${v.body.id}\u0000${v.record}`;
+    const g = groups.get(key) ?? groups.set(key, { body: v.body, record: v.record, recordKind: v.recordKind, ...(v.meetingDate ? { meetingDate: v.meetingDate } : {}), rows: [] }).get(key)!;
+    g.rows.push(row);
   }
   return [...groups.values()];
-}
-
-/** A group of rows with its body and record (its first row's). */
-function groupOf(rows: readonly StatementRow[]): StatementGroup {
-  const v = rows[0]!.commitment;
-  return { body: v.body, record: v.record, recordKind: v.recordKind, ...(v.meetingDate ? { meetingDate: v.meetingDate } : {}), rows };
 }
