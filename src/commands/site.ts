@@ -15,7 +15,6 @@ import { SaidError, UsageError } from '../io/files.js';
 import { configuredLang } from '../io/locales.js';
 import { readSources } from '../io/sources.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
-import { collectedBetween } from '../io/heap.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
 import { startSiteWriter } from '../io/site-writer-thread.js';
 import { loadTemplateSet, PACKAGE_TEMPLATES } from '../io/templates.js';
@@ -70,8 +69,7 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   const writer = startSiteWriter();
   try {
     const { spec, leftOut } = await prepareSite(settled);
-    // A collection before each language's files: the loading's garbage before the first, the first's before the second.
-    const count = await writeFolderAtomic(out, shown, SITE_MARKER, collectedBetween(siteFiles(spec), languageOf), guard, [], writer?.writer);
+    const count = await writeFolderAtomic(out, shown, SITE_MARKER, siteFiles(spec), guard, [], writer?.writer);
     const warning = formatLeftOutNote(leftOut) ?? '';
     const slash = shown.endsWith('/') ? shown : `${shown}/`;
     return { stdout: '', stderr: `${warning}${t(lang, 'written.site', { folder: slash, pages: count.pages, files: count.files })}\n`, exitCode: 0 };
@@ -79,8 +77,6 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
     await writer?.stop();
   }
 }
-
-const languageOf = (file: string): string => /^(es|en)\//.exec(file)?.[1] ?? '';
 
 /** What a thread renders from: the records read, and the site's spec (both languages' models; each built lazily, a
  * page's content when it is asked for). */

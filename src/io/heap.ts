@@ -51,19 +51,6 @@ export function* collectedFirst(parts: Iterable<string>, above = COLLECT_ABOVE):
   yield* parts;
 }
 
-/** The files, with one collection (collectIfLarge) before the first of each part (`partOf` names a file's part): the
- * garbage a part leaves (the loading's before the first, a language's before the next) is freed there, and the heap's
- * next limit is set from what is live then. */
-export function* collectedBetween<F extends readonly [string, unknown]>(files: Iterable<F>, partOf: (file: string) => string, above = COLLECT_ABOVE): Generator<F> {
-  let part: string | undefined;
-  for (const entry of files) {
-    const now = partOf(entry[0]);
-    if (now !== part) collectIfLarge(above);
-    part = now;
-    yield entry;
-  }
-}
-
 /** `make(...args)`'s text as one part, made after one collection (collectIfLarge): for a command whose writing is one
  * string, made once the command has returned (`make` and `args` must not hold the records). */
 export function* collectedThen<A extends unknown[]>(make: (...args: A) => string, ...args: A): Generator<string> {

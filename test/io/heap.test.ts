@@ -2,7 +2,7 @@
 // what nothing holds any more (the records, in a command) before the first part is made. Counts bytes, never time.
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { collectedBetween, collectedFirst, collectedThen, collectIfLarge, noteRunStart } from '../../src/io/heap.js';
+import { collectedFirst, collectedThen, collectIfLarge, noteRunStart } from '../../src/io/heap.js';
 
 const used = (): number => v8.getHeapStatistics().used_heap_size;
 
@@ -30,27 +30,6 @@ describe('collectIfLarge', () => {
     })(), 0);
     expect([...parts]).toEqual(['a', 'b']);
     expect(seen[0]!).toBeLessThan(before - 24 * 1024 * 1024);
-  });
-
-  it('collectedBetween passes the files on as they come and collects before the first of each part: a language\'s garbage is gone when the next begins', () => {
-    expect(collectIfLarge(-Infinity)).toBe(true);
-    noteRunStart();
-    const seen = new Map<string, number>();
-    const files = collectedBetween((function* (): Generator<[string, string]> {
-      yield ['index.html', 'root'];
-      yield ['es/a.html', 'a'];
-      let garbage: number[] | undefined = new Array<number>(4 * 1024 * 1024).fill(0).map((_, i) => i + 0.5);
-      yield ['es/b.html', String(garbage.length)];
-      garbage = undefined;
-      yield ['en/a.html', 'a'];
-    })(), (file) => /^(es|en)\//.exec(file)?.[1] ?? '', 0);
-    const out: [string, string][] = [];
-    for (const entry of files) {
-      seen.set(entry[0], used());
-      out.push(entry);
-    }
-    expect(out).toEqual([['index.html', 'root'], ['es/a.html', 'a'], ['es/b.html', String(4 * 1024 * 1024)], ['en/a.html', 'a']]);
-    expect(seen.get('en/a.html')!).toBeLessThan(seen.get('es/b.html')! - 24 * 1024 * 1024);
   });
 
   it('collectedThen makes its one part after collecting, from the arguments given', () => {
