@@ -178,7 +178,8 @@ export async function checkRepository(from: string | RecordSource, extra: readon
   }
   // One progress display for both passes (a terminal shows "read n/N files" for the whole run).
   const progress = startProgress(names.length);
-  let whole: boolean;
+  let whole: boolean | undefined;
+  let closing: Promise<void> | undefined;
   try {
     const context: { file: string; bytes: Uint8Array }[] = [];
     await readEach(source, first.map((i) => names[i]!), parseJob(source.root, false), ({ parsed, bytes }, k) => {
@@ -196,11 +197,21 @@ export async function checkRepository(from: string | RecordSource, extra: readon
     }
   } finally {
     progress.stop();
-    await pool?.close();
+    // The workers are done: they end while this thread runs the whole-set checks, not before (a worker's end — its heap
+    // torn down — is waited for once those are run; at once when the reading failed).
+    closing = pool?.close();
+    if (whole === undefined) await closing;
   }
-  if (!whole) return loadRepository(source, extra, options);
-  (source.unreadableFolders?.() ?? []).forEach((f, i) => run.record(unreadable(source.root, f.folder, f.reason, 'folder'), names.length + i));
-  return { ...run.finish(), root: source.root, fileNames: names };
+  if (!whole) {
+    await closing;
+    return loadRepository(source, extra, options);
+  }
+  try {
+    (source.unreadableFolders?.() ?? []).forEach((f, i) => run.record(unreadable(source.root, f.folder, f.reason, 'folder'), names.length + i));
+    return { ...run.finish(), root: source.root, fileNames: names };
+  } finally {
+    await closing;
+  }
 }
 
 // How many files a check worker's answers may run ahead of the one this thread keeps (small answers: facts and results).
