@@ -178,8 +178,7 @@ export async function checkRepository(from: string | RecordSource, extra: readon
   }
   // One progress display for both passes (a terminal shows "read n/N files" for the whole run).
   const progress = startProgress(names.length);
-  let whole: boolean | undefined;
-  let closing: Promise<void> | undefined;
+  let whole: boolean;
   try {
     const context: { file: string; bytes: Uint8Array }[] = [];
     await readEach(source, first.map((i) => names[i]!), parseJob(source.root, false), ({ parsed, bytes }, k) => {
@@ -197,21 +196,11 @@ export async function checkRepository(from: string | RecordSource, extra: readon
     }
   } finally {
     progress.stop();
-    // The workers are done: they end while this thread runs the whole-set checks, not before (a worker's end — its heap
-    // torn down — is waited for once those are run; at once when the reading failed).
-    closing = pool?.close();
-    if (whole === undefined) await closing;
+    await pool?.close();
   }
-  if (!whole) {
-    await closing;
-    return loadRepository(source, extra, options);
-  }
-  try {
-    (source.unreadableFolders?.() ?? []).forEach((f, i) => run.record(unreadable(source.root, f.folder, f.reason, 'folder'), names.length + i));
-    return { ...run.finish(), root: source.root, fileNames: names };
-  } finally {
-    await closing;
-  }
+  if (!whole) return loadRepository(source, extra, options);
+  (source.unreadableFolders?.() ?? []).forEach((f, i) => run.record(unreadable(source.root, f.folder, f.reason, 'folder'), names.length + i));
+  return { ...run.finish(), root: source.root, fileNames: names };
 }
 
 // How many files a check worker's answers may run ahead of the one this thread keeps (small answers: facts and results).
