@@ -11,7 +11,7 @@
 // are read first (`context`); a file that turns out to be one only after records were checked (`record` answers false)
 // sends the caller back to the whole-record path (io/load.ts), which gives the same answer, only slower.
 import type { Check, Found, Indexes } from './checks/context.js';
-import { buildIndexes, freshIndex, indexBuilder, isLater } from './checks/context.js';
+import { buildIndexes, freshIndex, isLater } from './checks/context.js';
 import { followupAfterAsOf } from './checks/followup.js';
 import { CHECKS } from './checks/index.js';
 import { resolveLater } from './checks/later.js';
@@ -89,9 +89,9 @@ interface Slot {
   results?: Results;
 }
 
-/** Counts of this process (for tests: work counted, not timed): records checked fresh, records kept whole, of the
- * fresh ones those checked by a worker (`checked`), and runs whose indexes were built while reading (`early`). */
-export const factCounts = { fresh: 0, whole: 0, byWorker: 0, early: 0 };
+/** Counts of this process (for tests: work counted, not timed): records checked fresh, records kept whole, and of the
+ * fresh ones those checked by a worker (`checked`). */
+export const factCounts = { fresh: 0, whole: 0, byWorker: 0 };
 
 export function startFacts(validator: SchemaValidator, options: FactsOptions = {}): FactsRun {
   const slots: Slot[] = [];
@@ -104,24 +104,6 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
   let fresh: { readonly set: RecordSet; readonly index: Indexes } | undefined;
   const none = { meetings: [], plans: [], registryFiles: [], files: [], leftOut: [] };
   const contextSet = (): RecordSet => ({ ...none, registries, config, configFile, ...(options.known?.length ? { known: options.known } : {}) });
-  // The whole set's indexes built while the files are read (checks/context.ts indexBuilder): each meeting and plan fed
-  // as it is kept, in file order — the order buildIndexes walks them — so that finish() does not build them once every
-  // file is read, when the check workers are idle (~40 ms of this thread at 2,000 meetings). Dropped, and built at the
-  // end as before, when a record comes out of file order, a meeting or plan is among the context files, or records are
-  // known by id (--changed-since: buildIndexes merges them in).
-  let early = options.known?.length ? undefined : { built: indexBuilder(), meetings: [] as Loaded<Meeting>[], plans: [] as Loaded<Plan>[], last: -1 };
-  const keep = (slot: Slot): void => {
-    if (!early || (!slot.meeting && !slot.plan)) return;
-    if (slot.ordinal <= early.last) return void (early = undefined);
-    early.last = slot.ordinal;
-    if (slot.meeting) {
-      early.built.meeting(slot.meeting);
-      early.meetings.push(slot.meeting);
-    } else {
-      early.built.plan(slot.plan!);
-      early.plans.push(slot.plan!);
-    }
-  };
 
   const place = (parsed: ParsedFile, ordinal: number): { slot: Slot; late: boolean } => {
     const slot: Slot = { ordinal, diagnostics: [], file: parsed };
@@ -206,10 +188,7 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
   return {
     context(parsed, ordinal) {
       const { slot } = place(parsed, ordinal);
-      if (slot.meeting || slot.plan) {
-        waiting.push(slot);
-        early = undefined;
-      }
+      if (slot.meeting || slot.plan) waiting.push(slot);
     },
     record(parsed, ordinal) {
       if (!fresh) {
@@ -219,7 +198,6 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
       const { slot, late } = place(parsed, ordinal);
       if (late) return false;
       check(slot);
-      keep(slot);
       return true;
     },
     alone(parsed) {
@@ -254,9 +232,7 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
       }
       const light = withTreeOnDemand(file, bytes, undefined, undefined, [], true);
       const loaded = { parsed: light, valid: true };
-      const slot: Slot = { ordinal, diagnostics: [...alone.diagnostics], file: light, results: alone.results, ...(alone.kind === 'meeting' ? { meeting: { ...loaded, data: alone.facts as Meeting } } : { plan: { ...loaded, data: alone.facts as Plan } }) };
-      slots.push(slot);
-      keep(slot);
+      slots.push({ ordinal, diagnostics: [...alone.diagnostics], file: light, results: alone.results, ...(alone.kind === 'meeting' ? { meeting: { ...loaded, data: alone.facts as Meeting } } : { plan: { ...loaded, data: alone.facts as Plan } }) });
       factCounts.fresh++;
       factCounts.byWorker++;
     },
@@ -279,11 +255,7 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
         leftOut,
         ...(options.known?.length ? { known: options.known } : {}),
       };
-      // Built while reading when every record was fed in the order buildIndexes walks them (the same records, the same
-      // order: the same indexes), else now.
-      const built = early && sameList(early.meetings, records.meetings) && sameList(early.plans, records.plans) ? early.built : undefined;
-      if (built) factCounts.early++;
-      const index = built ? built.indexes(records) : buildIndexes(records);
+      const index = buildIndexes(records);
       // As checkRecords: each check in turn; a per-record one's results record by record (meetings, then plans, in file
       // order), then its run over the registry files, as recordByRecord gathers them.
       // A record that failed its schema, kept whole, is given to each check in its place too, as the whole-set run
@@ -318,8 +290,6 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
     },
   };
 }
-
-const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** acta.yaml at the root, and the files named like a registry (registries/…, countries.yaml, …): read first. */
 export function looksLikeContext(name: string): boolean {

@@ -97,10 +97,7 @@ describe('the facts path says what the whole-record path says', () => {
     const source = diskSource('data');
     const files = await readParsedFiles(source, await source.list());
     const before = factCounts.fresh;
-    const early = factCounts.early;
     const facts = checkByFacts(files, schemaValidator(), { rootFile: 'acta.yaml' })!;
-    // Its indexes built while the records were read, each fed in file order (the end of the run builds none).
-    expect(factCounts.early - early).toBe(1);
     expect(printed(facts)).toBe(printed(checkRecords(files, schemaValidator(), { rootFile: 'acta.yaml' })));
     const meetings = facts.records.meetings.filter((m) => m.valid);
     expect(meetings.length).toBeGreaterThanOrEqual(4);
@@ -114,7 +111,6 @@ describe('the facts path says what the whole-record path says', () => {
     const sent = factCounts.byWorker;
     expect(printed(checkByFacts(files, schemaValidator(), { rootFile: 'acta.yaml' }, structuredClone)!)).toBe(printed(facts));
     expect(factCounts.byWorker - sent).toBe(meetings.length + facts.records.plans.filter((p) => p.valid).length);
-    expect(factCounts.early - early).toBe(2);
     const read = byAnswers(files, { rootFile: 'acta.yaml', asOf: '2010-01-01' });
     expect(read.answered).toBe(meetings.length + facts.records.plans.filter((p) => p.valid).length);
     expect(printed(read)).toBe(printed(checkRecords(files, schemaValidator(), { rootFile: 'acta.yaml', asOf: '2010-01-01' })));
@@ -157,26 +153,7 @@ describe('the order of reading', () => {
     expect(['acta.yaml', 'registries/x.yaml', 'lists/countries.yaml', 'a/groups.yml'].every(looksLikeContext)).toBe(true);
     expect(['meetings/acta.yaml', 'meetings/2017-03-16-red-nna.yaml', 'registries.yaml', 'plans/bodies-plan.yaml'].some(looksLikeContext)).toBe(false);
     const files = { ...REGISTRIES, 'registries/2017-03-16-red-nna.yaml': MEETING.replace(/^participants: \[/m, 'participants: [ZZ, '), 'a/plan-first.yaml': 'record: plan\nid: x\n' };
-    const early = factCounts.early;
     same(files);
-    // A meeting among the context files: the indexes are built at the end, from every record in file order.
-    expect(factCounts.early - early).toBe(0);
-  });
-
-  it('records kept out of file order: the indexes are built at the end, and say what the whole-record path says', () => {
-    const other = MEETING.replace(/2017-03-16-red-nna/g, '2017-06-21-red-nna').replace('action: thank', 'action: thank\n    supersedes: "2017-03-16-red-nna#1"');
-    const files = { ...REGISTRIES, 'meetings/2017-03-16-red-nna.yaml': MEETING.replace('record: meeting', 'record: meeting\nfollows:\n  - ref: "2017-06-21-red-nna#1"\n  - ref: "2017-06-21-red-nna#9"'), 'meetings/2017-06-21-red-nna.yaml': other, 'meetings/2017-06-21-copy.yaml': other };
-    const parsed = fast(files);
-    const run = startFacts(schemaValidator(), { rootFile: 'acta.yaml' });
-    parsed.forEach((f, i) => looksLikeContext(f.file) && run.context(f, i));
-    const early = factCounts.early;
-    // The record files given last first (a caller that keeps them as they come, not in order).
-    for (const [i, f] of [...parsed.entries()].reverse()) if (!looksLikeContext(f.file)) expect(run.record(f, i)).toBe(true);
-    const checked = run.finish();
-    expect(factCounts.early - early).toBe(0);
-    const whole = checkRecords(fast(files), schemaValidator(), { rootFile: 'acta.yaml' });
-    expect(whole.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['id/duplicate', 'ref/unknown-agreement']));
-    expect(printed(checked)).toBe(printed(whole));
   });
 
   it('a registry not named like one: the core path says so, and validate takes the whole-record path (the same answer)', async () => {

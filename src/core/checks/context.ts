@@ -3,8 +3,7 @@ import type { Code, Diagnostic, DiagnosticParams, Phrase, Related } from '../dia
 import { defaultSeverity } from '../diagnostics.js';
 import type { ParsedFile } from '../read/index.js';
 import { locate } from '../read/index.js';
-import type { Meeting, Plan } from '../model.js';
-import type { KnownRecord, Loaded, RecordSet } from '../records.js';
+import type { KnownRecord, RecordSet } from '../records.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 
 export interface Indexes {
@@ -120,66 +119,45 @@ function addRefsOf(all: Set<string>, byRecord: Map<string, string[]>, id: string
 }
 
 export function buildIndexes(records: RecordSet): Indexes {
-  const built = indexBuilder();
-  for (const m of inFileOrder(records.meetings, records.known, 'meeting')) built.meeting(m);
-  for (const p of inFileOrder(records.plans, records.known, 'plan')) built.plan(p);
-  return built.indexes(records);
-}
-
-/** buildIndexes a record at a time: the parts built from the records, fed meeting by meeting and plan by plan in file
- * order (meetings and plans apart: they fill different parts), then completed with the registries' part. validate's
- * facts path (core/facts.ts) feeds each record as it is kept, while the files are still being read, so the end of the
- * run does not build them; fed the records buildIndexes would walk, in its order, it gives the same indexes. */
-export interface IndexBuilder {
-  meeting(m: Loaded<Meeting> | KnownRecord): void;
-  plan(p: Loaded<Plan> | KnownRecord): void;
-  indexes(records: RecordSet): Indexes;
-}
-
-export function indexBuilder(): IndexBuilder {
+  const r = records.registries;
+  const countries = new Set(r.countries.map((c) => c.code));
+  const actors = new Set<string>([...countries, ...r.organisations.map((o) => o.id), ...r.bodies.map((b) => b.id), ...r.groups.map((g) => g.id)]);
   const meetings = new Map<string, { start: string }>();
   const agreements = new Set<string>();
   const agreementsOf = new Map<string, string[]>();
+  for (const m of inFileOrder(records.meetings, records.known, 'meeting')) {
+    if (!('data' in m)) {
+      if (m.id !== undefined) meetings.set(m.id, { start: '' });
+      for (const ref of m.parts ?? []) addRef(agreements, agreementsOf, ref);
+      continue;
+    }
+    if (typeof m.data.id !== 'string') continue;
+    meetings.set(m.data.id, { start: typeof m.data.dates?.start === 'string' ? m.data.dates.start : '' });
+    if (m.valid) addRefsOf(agreements, agreementsOf, m.data.id, walkAgreements(m.data));
+  }
   const plans = new Set<string>();
   const activities = new Set<string>();
   const activitiesOf = new Map<string, string[]>();
+  for (const p of inFileOrder(records.plans, records.known, 'plan')) {
+    if (!('data' in p)) {
+      if (p.id !== undefined) plans.add(p.id);
+      continue;
+    }
+    if (typeof p.data.id !== 'string') continue;
+    plans.add(p.data.id);
+    if (p.valid) addRefsOf(activities, activitiesOf, p.data.id, walkActivities(p.data));
+  }
+  const kinds = new Set(records.registryFiles.map((f) => f.kind));
   return {
-    meeting(m) {
-      if (!('data' in m)) {
-        if (m.id !== undefined) meetings.set(m.id, { start: '' });
-        for (const ref of m.parts ?? []) addRef(agreements, agreementsOf, ref);
-        return;
-      }
-      if (typeof m.data.id !== 'string') return;
-      meetings.set(m.data.id, { start: typeof m.data.dates?.start === 'string' ? m.data.dates.start : '' });
-      if (m.valid) addRefsOf(agreements, agreementsOf, m.data.id, walkAgreements(m.data));
-    },
-    plan(p) {
-      if (!('data' in p)) {
-        if (p.id !== undefined) plans.add(p.id);
-        return;
-      }
-      if (typeof p.data.id !== 'string') return;
-      plans.add(p.data.id);
-      if (p.valid) addRefsOf(activities, activitiesOf, p.data.id, walkActivities(p.data));
-    },
-    indexes(records) {
-      const r = records.registries;
-      const countries = new Set(r.countries.map((c) => c.code));
-      const actors = new Set<string>([...countries, ...r.organisations.map((o) => o.id), ...r.bodies.map((b) => b.id), ...r.groups.map((g) => g.id)]);
-      const kinds = new Set(records.registryFiles.map((f) => f.kind));
-      return {
-        countries,
-        actors,
-        bodies: new Set(r.bodies.map((b) => b.id)),
-        meetings,
-        agreements,
-        agreementsOf,
-        activities,
-        activitiesOf,
-        plans,
-        hasRegistry: { countries: kinds.has('countries'), actors: kinds.size === 4, bodies: kinds.has('bodies') },
-      };
-    },
+    countries,
+    actors,
+    bodies: new Set(r.bodies.map((b) => b.id)),
+    meetings,
+    agreements,
+    agreementsOf,
+    activities,
+    activitiesOf,
+    plans,
+    hasRegistry: { countries: kinds.has('countries'), actors: kinds.size === 4, bodies: kinds.has('bodies') },
   };
 }
