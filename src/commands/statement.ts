@@ -8,14 +8,12 @@ import type { Statement } from '../core/queries/statement.js';
 import { buildStatement } from '../core/queries/statement.js';
 import { batchActors, owesSomething, statementFileName, statementLang } from '../core/queries/statement-batch.js';
 import { closestMatches } from '../core/text-distance.js';
-import { packDocx } from '../io/docx-pack.js';
 import { SaidError } from '../io/files.js';
 import { t } from '../render/catalog.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { tableWidth } from '../io/terminal.js';
 import { makeOutputFolder, writeFilesAtomic, writeOutputFile } from '../io/write.js';
 import { csvTable } from '../render/csv.js';
-import { statementDocument } from '../render/docx/statement.js';
 import { documentWords } from '../render/docx/words.js';
 import type { TemplateSet } from '../render/report-template.js';
 import { renderTemplate, TemplateError } from '../render/report-template.js';
@@ -88,7 +86,11 @@ async function loadStatementInput(options: StatementOptions): Promise<FollowupIn
 }
 
 async function render(statement: Statement, format: Exclude<Format, 'table'>, authentic: Lang | undefined, options: StatementOptions, templates?: TemplateSet): Promise<string | Uint8Array> {
-  if (format === 'docx') return packDocx(statementDocument(statementView(statement), documentMeta(statement, options, authentic)), options.issued ?? statement.asOf);
+  if (format === 'docx') {
+    // The Word document's modules (the docx library, fflate) only for this form, as in report.
+    const [{ packDocx }, { statementDocument }] = await Promise.all([import('../io/docx-pack.js'), import('../render/docx/statement.js')]);
+    return packDocx(statementDocument(statementView(statement), documentMeta(statement, options, authentic)), options.issued ?? statement.asOf);
+  }
   if (format === 'html') return renderHtml(statementView(statement), templates ?? (await htmlTemplates(options)));
   return STATEMENT_FORMATTERS[format as StatementFormat](statement, { style: resolveStyle(options), width: tableWidth() });
 }
