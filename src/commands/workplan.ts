@@ -13,7 +13,6 @@ import { fromCwd } from '../io/runtime.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeFileAtomic } from '../io/write.js';
 import { jsonText } from '../render/escape.js';
-import { renderTemplate, TemplateError } from '../render/report-template.js';
 import { formatWorkplanCsv } from '../render/workplan-csv.js';
 import { formatWorkplanTable } from '../render/workplan-table.js';
 import { tableWidth } from '../io/terminal.js';
@@ -84,6 +83,8 @@ async function formatWorkplan(format: WorkplanFormat, model: WorkplanModel, root
       return formatPlain(format, model, options);
     default: {
       const set = await loadTemplateSet('workplan', format, { root, ...(options.template !== undefined ? { explicit: options.template } : {}) });
+      // Handlebars and the template runtime only for the forms a template renders (~30 ms of a table's start-up).
+      const { renderTemplate, TemplateError } = await import('../render/report-template.js');
       try {
         return renderTemplate(set, model, format);
       } catch (e) {
