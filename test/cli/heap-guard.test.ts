@@ -29,7 +29,9 @@ function underHeap(mb: number, args: readonly string[], lang = 'es') {
 describe('a run that runs out of heap', () => {
   it.each([
     ['report -f docx, while its records load', 20, 'es', ['report', '-f', 'docx']],
-    ['statement MX -f docx, after its records are checked', 24, 'en', ['statement', 'MX', '-f', 'docx']],
+    // 22 MB: the records load and are checked within it (statement MX -f json runs at 21 MB), the Word document does
+    // not fit (it needs 24 MB since the statement's table forms stopped loading Handlebars and the docx library; over 26 MB before).
+    ['statement MX -f docx, after its records are checked', 22, 'en', ['statement', 'MX', '-f', 'docx']],
   ])('%s: the catalog message, exit 2, no stack trace, no file written', (_what, mb, lang, args) => {
     const out = path.join(base, `out-${mb}`);
     mkdirSync(out);
