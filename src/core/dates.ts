@@ -253,8 +253,8 @@ function intlDate(day: Day, lang: string, options: Intl.DateTimeFormatOptions): 
   return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
-const dayEs = memo((day) => shortDay(day, shortMonths('es')));
-const dayEn = memo((day) => shortDay(day, shortMonths('en')));
+const dayEs = memo((day) => shortDay(day, monthNames('es', 'abbreviated')));
+const dayEn = memo((day) => shortDay(day, monthNames('en', 'abbreviated')));
 
 // date-fns' 'd MMM yyyy' spelt directly: its locales' abbreviated month names (formatting context), the day unpadded, the
 // year in four digits. date-fns' format parses its pattern and builds a formatter on every call (~20 µs, once per day
@@ -262,9 +262,13 @@ const dayEn = memo((day) => shortDay(day, shortMonths('en')));
 // and random days, rolled-over ones included.
 // The names are the locale's own, asked of it on the first day spelt (as format's 'MMM' asks: abbreviated, formatting
 // context) — not at start: validate spells no date and loads no locale.
-const SHORT_MONTHS: Partial<Record<'es' | 'en', readonly string[]>> = {};
-function shortMonths(lang: 'es' | 'en'): readonly string[] {
-  return (SHORT_MONTHS[lang] ??= Array.from({ length: 12 }, (_, m) => String(LOCALES[lang].localize.month(m as Month, { width: 'abbreviated', context: 'formatting' }))));
+// (Also the wide names, for 'MMMM yyyy': spellDue.)
+const MONTH_NAMES = new Map<string, readonly string[]>();
+function monthNames(lang: 'es' | 'en', width: 'abbreviated' | 'wide'): readonly string[] {
+  const key = `${lang} ${width}`;
+  let names = MONTH_NAMES.get(key);
+  if (!names) MONTH_NAMES.set(key, (names = Array.from({ length: 12 }, (_, m) => String(LOCALES[lang].localize.month(m as Month, { width, context: 'formatting' })))));
+  return names;
 }
 
 // Through plainDate: a UTCDate's constructor per day spelt was ~10 % of a report's template at 2,000 meetings (profile).
@@ -292,13 +296,6 @@ const dueNames = {
   },
 };
 
-// date-fns' 'MMMM yyyy' spelt directly, as shortDay spells 'd MMM yyyy': the locale's wide month names (formatting
-// context), asked of it once; the year in four digits (year 0, which date-fns' y reads as 1 BC, still through format).
-// format() was most of a month's first spelling (memoised per month, but the JIT's first pass of every read command).
-const WIDE_MONTHS: Partial<Record<'es' | 'en', readonly string[]>> = {};
-function wideMonths(lang: 'es' | 'en'): readonly string[] {
-  return (WIDE_MONTHS[lang] ??= Array.from({ length: 12 }, (_, m) => String(LOCALES[lang].localize.month(m as Month, { width: 'wide', context: 'formatting' }))));
-}
 
 function spellDue(period: Period, lang: 'es' | 'en'): string {
   const start = plainDate(period.start);
@@ -307,8 +304,10 @@ function spellDue(period: Period, lang: 'es' | 'en'): string {
     case 'day':
       return formatDay(period.start, lang);
     case 'month': {
+      // date-fns' 'MMMM yyyy' spelt directly, as shortDay spells 'd MMM yyyy' (format() was most of a month's first
+      // spelling); year 0, which date-fns' y reads as 1 BC, still through format.
       const y = start.getUTCFullYear();
-      return y > 0 ? `${wideMonths(lang)[start.getUTCMonth()]} ${String(y).padStart(4, '0')}` : format(parts(period.start), 'MMMM yyyy', { locale: LOCALES[lang] });
+      return y > 0 ? `${monthNames(lang, 'wide')[start.getUTCMonth()]} ${String(y).padStart(4, '0')}` : format(parts(period.start), 'MMMM yyyy', { locale: LOCALES[lang] });
     }
     case 'quarter': {
       // As people write them: "1.er trimestre de 2018", "Q1 2018".

@@ -15,6 +15,14 @@ afterAll(() => {
 });
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+// A YYYY-MM-DD text as date-fns' UTC date, set as setUTCFullYear sets it (a day or month past its end rolls over, a year
+// below 100 stays as written): the references below put date-fns to work on it.
+const utcDate = (day: string): UTCDate => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new UTCDate(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date;
+};
 /** Any YYYY-MM-DD shape with a year acta reads, real or not (day 29–31 of short months included). */
 const dayArb = fc.tuple(fc.integer({ min: YEARS.first, max: YEARS.last }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
 const periodArb = fc.tuple(fc.integer({ min: YEARS.first, max: YEARS.last }), fc.constantFrom('', '-01', '-02', '-12', '-13', '-Q1', '-Q4', '-H1', '-H2')).map(([y, tail]) => `${y}${tail}`);
@@ -119,10 +127,7 @@ describe('daysBetween (Date.UTC arithmetic for a YYYY-MM-DD text, without date-f
   // The reference: what it was before, date-fns on a UTC date set as setUTCFullYear sets it (a day or month past its
   // end rolls over, a year below 100 stays as written).
   const reference = (day: string): number => {
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    const date = new UTCDate(0);
-    date.setUTCFullYear(y, m - 1, d);
-    return differenceInCalendarDays(date, new UTCDate(Date.UTC(1970, 0, 1)));
+    return differenceInCalendarDays(utcDate(day), new UTCDate(Date.UTC(1970, 0, 1)));
   };
   const anyDay = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
   it('equals date-fns on any ten-character day, real or not, years below 100 and months or days past their end included', () => {
@@ -133,10 +138,7 @@ describe('daysBetween (Date.UTC arithmetic for a YYYY-MM-DD text, without date-f
   });
   it('shiftDays equals date-fns addDays on the same UTC date, any ten-character day and a span of days either way', () => {
     const added = (day: string, n: number): string => {
-      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-      const date = new UTCDate(0);
-      date.setUTCFullYear(y, m - 1, d);
-      const to = addDays(date, n);
+      const to = addDays(utcDate(day), n);
       return `${String(to.getUTCFullYear()).padStart(4, '0')}-${String(to.getUTCMonth() + 1).padStart(2, '0')}-${String(to.getUTCDate()).padStart(2, '0')}`;
     };
     const realish = fc.tuple(fc.integer({ min: 100, max: 9000 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
@@ -146,10 +148,7 @@ describe('daysBetween (Date.UTC arithmetic for a YYYY-MM-DD text, without date-f
   });
   it('formatDay equals date-fns format "d MMM yyyy" in its es and en locales: every day of four years, and random days', () => {
     const spelt = (day: string, locale: Locale): string => {
-      const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-      const date = new UTCDate(0);
-      date.setUTCFullYear(y, m - 1, d);
-      return format(date, 'd MMM yyyy', { locale });
+      return format(utcDate(day), 'd MMM yyyy', { locale });
     };
     for (const year of [1900, 2016, 2017, 2200]) {
       for (let n = 0; n < 366; n++) {
@@ -163,10 +162,7 @@ describe('daysBetween (Date.UTC arithmetic for a YYYY-MM-DD text, without date-f
   });
   it('formatDue of a month equals date-fns format "MMMM yyyy" in its es and en locales: every month of some years, and random months', () => {
     const spelt = (start: string, locale: Locale): string => {
-      const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-      const date = new UTCDate(0);
-      date.setUTCFullYear(y, m - 1, d);
-      return format(date, 'MMMM yyyy', { locale });
+      return format(utcDate(start), 'MMMM yyyy', { locale });
     };
     // parsePeriod reads years YEARS.first–YEARS.last; formatDue spells any month it is given (the start day is what it reads)
     const month = (y: number, m: number) => parsePeriod(`${pad(y, 4)}-${pad(m, 2)}`) ?? { precision: 'month' as const, start: `${pad(y, 4)}-${pad(m, 2)}-01`, end: `${pad(y, 4)}-${pad(m, 2)}-28`, label: `${pad(y, 4)}-${pad(m, 2)}` };

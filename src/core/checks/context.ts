@@ -101,35 +101,20 @@ function addRef(all: Set<string>, byRecord: Map<string, string[]>, ref: string):
   else byRecord.set(record, [ref]);
 }
 
-// The refs of one record's walk, all `ID#…`: as addRef each, with the record's list looked up once (not a slice of each
-// ref and a look-up of it: at 8,000 meetings addRef was most of buildIndexes, 4 % of validate's main thread), and one
-// hashing of each ref (the set's size says whether it was new).
-function addRefsOf(all: Set<string>, byRecord: Map<string, string[]>, id: string, walked: readonly { readonly ref: string }[]): void {
-  if (id.includes('#')) {
-    for (const w of walked) addRef(all, byRecord, w.ref);
-    return;
-  }
-  let list = byRecord.get(id);
-  for (const { ref } of walked) {
-    const size = all.size;
-    if (all.add(ref).size === size) continue;
-    if (list) list.push(ref);
-    else byRecord.set(id, (list = [ref]));
-  }
-}
-
-// A known record's points (`ID#…`, from its summary): as addRef each, with the record's list looked up once — ~30,000
-// points at 2,000 meetings, at every --changed-since run. A point not of the form `ID#…` (an id with a '#', a summary
-// of another shape) goes through addRef, whose record is the ref's part before its first '#'.
-// (Such a point's record is not `id`: its list is not the one looked up.)
-function addKnownRefs(all: Set<string>, byRecord: Map<string, string[]>, id: string | undefined, parts: readonly string[]): void {
+// One record's refs (its walk's, all `ID#…`; or a known record's points, from its summary): as addRef each, with the
+// record's list looked up once (not a slice of each ref and a look-up of it: at 8,000 meetings addRef was most of
+// buildIndexes, 4 % of validate's main thread; a known record's ~30,000 points at 2,000 meetings, at every
+// --changed-since run), and one hashing of each ref (the set's size says whether it was new). A ref not of the form
+// `ID#…` (an id with a '#', a summary of another shape) goes through addRef, whose record is the part before its first '#'.
+function addRefsOf<T>(all: Set<string>, byRecord: Map<string, string[]>, id: string | undefined, items: readonly T[], refOf: (item: T) => string): void {
   if (id === undefined || id.includes('#')) {
-    for (const ref of parts) addRef(all, byRecord, ref);
+    for (const item of items) addRef(all, byRecord, refOf(item));
     return;
   }
   const prefix = `${id}#`;
   let list = byRecord.get(id);
-  for (const ref of parts) {
+  for (const item of items) {
+    const ref = refOf(item);
     if (!ref.startsWith(prefix)) {
       addRef(all, byRecord, ref);
       continue;
@@ -141,6 +126,9 @@ function addKnownRefs(all: Set<string>, byRecord: Map<string, string[]>, id: str
   }
 }
 
+const walkedRef = (w: { readonly ref: string }): string => w.ref;
+const itself = (ref: string): string => ref;
+
 export function buildIndexes(records: RecordSet): Indexes {
   const r = records.registries;
   const countries = new Set(r.countries.map((c) => c.code));
@@ -151,12 +139,12 @@ export function buildIndexes(records: RecordSet): Indexes {
   for (const m of inFileOrder(records.meetings, records.known, 'meeting')) {
     if (!('data' in m)) {
       if (m.id !== undefined) meetings.set(m.id, { start: '' });
-      if (m.parts) addKnownRefs(agreements, agreementsOf, m.id, m.parts);
+      if (m.parts) addRefsOf(agreements, agreementsOf, m.id, m.parts, itself);
       continue;
     }
     if (typeof m.data.id !== 'string') continue;
     meetings.set(m.data.id, { start: typeof m.data.dates?.start === 'string' ? m.data.dates.start : '' });
-    if (m.valid) addRefsOf(agreements, agreementsOf, m.data.id, walkAgreements(m.data));
+    if (m.valid) addRefsOf(agreements, agreementsOf, m.data.id, walkAgreements(m.data), walkedRef);
   }
   const plans = new Set<string>();
   const activities = new Set<string>();
@@ -168,7 +156,7 @@ export function buildIndexes(records: RecordSet): Indexes {
     }
     if (typeof p.data.id !== 'string') continue;
     plans.add(p.data.id);
-    if (p.valid) addRefsOf(activities, activitiesOf, p.data.id, walkActivities(p.data));
+    if (p.valid) addRefsOf(activities, activitiesOf, p.data.id, walkActivities(p.data), walkedRef);
   }
   const kinds = new Set(records.registryFiles.map((f) => f.kind));
   return {
