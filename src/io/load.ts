@@ -79,7 +79,8 @@ export const loadCounts = { here: 0 };
  * (when `checked`) its per-record checks, and sends back its data as JSON text (core/facts.ts `read`): JSON.parse of
  * it here is the same data, for far less than parsing the YAML. The file is then what readRecordFile makes of it (the
  * same bytes: its positions, text and node tree made from them when asked). This thread parses a file itself when
- * every worker has enough in hand (`busy`), when a worker leaves it here (a problem, the located path, data JSON would
+ * every worker has enough bytes in hand (`busy` with the file's size, as validate's path: counted in files, the worker
+ * sat idle while this thread parsed one of its own), when a worker leaves it here (a problem, the located path, data JSON would
  * change), or when no worker is live. The answers go to checkRecords (`fromAnswers`): their schema and per-record
  * checks are not run again — the same records and diagnostics either way (test/io/read-workers.test.ts). */
 async function loadWithWorkers(source: RecordSource, names: readonly string[], size: number, checks: Pick<LoadOptions, 'asOf' | 'known'>, checked: boolean, start?: () => Worker): Promise<Repository> {
@@ -114,7 +115,7 @@ async function loadWithWorkers(source: RecordSource, names: readonly string[], s
         } catch (e) {
           return unreadableOf(source.root, name, e);
         }
-        if (pool.busy()) {
+        if (pool.busy(bytes.length)) {
           const parsed = readRecordFile(name, bytes);
           const mine = here.readHere(parsed, checked);
           if (mine) {
