@@ -43,6 +43,17 @@ export const WRITER_YOUNG_MB = 4;
 /** What the writer thread is started with (its workerData.role). */
 export const SITE_WRITER_ROLE = 'acta-site-writer';
 
+/** What the writer thread is started with: its role, and where it counts the units it has written (`done`, one
+ * BigInt64 in shared memory, added to after every file). This thread reads the count where it sends: its own event
+ * loop does not run while it builds and sends files, so the writer's answers (every REPLY_FILES files or REPLY_UNITS
+ * units, io/site-writer.ts) are read only when it waits for room — counted by them, what was in flight stayed near
+ * IN_FLIGHT once it was first reached, and every meeting page was rendered here (docs/internals/performance.md,
+ * "`site`, eleventh round"). */
+export interface SiteWriterData {
+  readonly role: typeof SITE_WRITER_ROLE;
+  readonly done: SharedArrayBuffer;
+}
+
 const WORKER = new URL('./site-writer.js', import.meta.url);
 
 /** Whether the site's files are written by a worker: by default, when the worker's module is there (not in the sources
@@ -67,10 +78,15 @@ export type StealRule = (inFlight: number) => boolean;
 export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => n > STEAL_AT): SiteWriter | undefined {
   const env = runtime().env;
   if (!siteWriterThread(env, worker)) return undefined;
-  const thread = new Worker(worker, { workerData: { role: SITE_WRITER_ROLE }, env: { ...env }, resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_MB } });
+  const shared = new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT);
+  const done = new BigInt64Array(shared);
+  const workerData: SiteWriterData = { role: SITE_WRITER_ROLE, done: shared };
+  const thread = new Worker(worker, { workerData, env: { ...env }, resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_MB } });
   let failure: Error | undefined;
   let ended = false;
-  let inFlight = 0;
+  // Units sent; what is in flight is what of them the writer has not yet counted as written.
+  let sent = 0;
+  const inFlight = (): number => sent - Number(Atomics.load(done, 0));
   const written: Written = [];
   let wake: (() => void) | undefined;
   let finish: ((w: Written) => void) | undefined;
@@ -83,7 +99,6 @@ export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => 
     if (reply.kind === 'failed') failure ??= reply.said ? new SaidError(reply.said) : Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {});
     else {
       for (const entry of reply.written) written.push(entry);
-      inFlight -= reply.units;
       if (reply.kind === 'done') finish?.(written);
     }
     settle();
@@ -120,13 +135,13 @@ export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => 
           // Encoded here into a buffer of its own that is handed over, not copied: a page sent as a string was
           // copied twice (serialised here, a new string there), a tenth of this thread's time.
           const bytes = encoder.encode(content);
-          inFlight += bytes.length; // before it is handed over: then this thread's view of it is empty
+          sent += bytes.length; // before it is handed over: then this thread's view of it is empty
           post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
-        } else if (content instanceof SitePage && steal(inFlight)) {
+        } else if (content instanceof SitePage && steal(inFlight())) {
           // The writer is behind (building and rendering the meetings sent to it): this thread renders the page
           // itself rather than wait for room, and keeps its search documents for its shard (sent with the shard).
           const bytes = encoder.encode(content.render());
-          inFlight += bytes.length;
+          sent += bytes.length;
           post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
         } else if (content instanceof SitePage) {
           // A page crosses as what its content is built from and is built and rendered there; its language's setting
@@ -137,7 +152,7 @@ export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => 
             post({ setting: content.setting, id });
           }
           post({ file, job: content.job, setting: id });
-          inFlight += PAGE_UNITS;
+          sent += PAGE_UNITS;
         } else if (content instanceof SearchShard) {
           // The documents made here (a page rendered here gives its own); a page rendered there stands as null, in its
           // place (the writer kept its documents).
@@ -148,15 +163,15 @@ export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => 
             else docs.push(null);
           }
           post({ file, docs, n: content.n });
-          inFlight += docs.length * DOCUMENT_UNITS;
+          sent += docs.length * DOCUMENT_UNITS;
         } else {
           const text = [...content];
           post({ file, text });
-          inFlight += text.reduce((n, s) => n + s.length, 0);
+          sent += text.reduce((n, s) => n + s.length, 0);
         }
         // Says when it waits for room (the worker has nothing to do with it; a test's stand-in knows then, not by a timer).
-        if (inFlight > IN_FLIGHT && !failure) post({ waiting: true });
-        while (inFlight > IN_FLIGHT && !failure) await waitForWorker();
+        if (inFlight() > IN_FLIGHT && !failure) post({ waiting: true });
+        while (inFlight() > IN_FLIGHT && !failure) await waitForWorker();
         if (failure) throw failure;
       }
       const done = new Promise<Written>((resolve) => (finish = resolve));

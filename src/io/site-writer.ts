@@ -11,6 +11,7 @@ import { SearchShard } from '../render/site/search-index.js';
 import { SaidError } from './files.js';
 import type { Written } from './site-folder.js';
 import { writeSiteFile } from './site-folder.js';
+import type { SiteWriterData } from './site-writer-thread.js';
 import { DOCUMENT_UNITS, PAGE_UNITS, SITE_WRITER_ROLE } from './site-writer-thread.js';
 
 /** What the main thread sends: the new folder first, then each file (its text, its pieces, or a search shard's
@@ -26,20 +27,22 @@ export type SiteWriterMessage =
   | { readonly file: string; readonly job: PageJob; readonly setting: number }
   | { readonly end: true };
 
-/** What it answers: what it wrote since its last answer and how much of what was sent that was (`units`, as the
- * sender counted them: see site-writer-thread.ts), then done, or why it failed. */
+/** What it answers: what it wrote since its last answer (how much of what was sent that was, in units as the sender
+ * counts them, it adds to the shared count after each file: see site-writer-thread.ts), then done, or why it failed. */
 export type SiteWriterReply =
-  | { readonly kind: 'progress'; readonly written: Written; readonly units: number }
-  | { readonly kind: 'done'; readonly written: Written; readonly units: number }
+  | { readonly kind: 'progress'; readonly written: Written }
+  | { readonly kind: 'done'; readonly written: Written }
   | { readonly kind: 'failed'; readonly said?: Said; readonly code?: string; readonly message: string };
 
-/** Answer after this many files or units, so the sender, when it waits for room, is not kept waiting long. */
+/** Answer after this many files or units, so the sender, when it waits for room, is woken soon (it reads what is
+ * written from the shared count, not from the answers). */
 const REPLY_FILES = 256;
 const REPLY_UNITS = 1 << 21;
 
 // Only in the thread started as the site's writer: this module's code may be bundled into a chunk another thread loads.
-if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_WRITER_ROLE) {
+if (parentPort && (workerData as Partial<SiteWriterData> | undefined)?.role === SITE_WRITER_ROLE) {
   const port = parentPort;
+  const done = new BigInt64Array((workerData as SiteWriterData).done);
   let temp: string | undefined;
   let failed = false;
   const made = new Set<string>();
@@ -56,11 +59,12 @@ if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_
       if ('temp' in m) temp = m.temp;
       else if ('id' in m) settings.set(m.id, m.setting);
       else if ('end' in m) {
-        port.postMessage({ kind: 'done', written, units } satisfies SiteWriterReply);
+        port.postMessage({ kind: 'done', written } satisfies SiteWriterReply);
         written = [];
         units = 0;
       } else {
         if (temp === undefined) throw new Error('site writer: no folder given');
+        const before = units;
         if ('job' in m) {
           const given = settings.get(m.setting);
           if (!given) throw new Error('site writer: a page before its setting');
@@ -91,8 +95,9 @@ if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_
           written.push([m.file, writeSiteFile(temp, m.file, m.text, made)]);
           units += m.text.reduce((n, s) => n + s.length, 0);
         }
+        Atomics.add(done, 0, BigInt(units - before));
         if (written.length >= REPLY_FILES || units >= REPLY_UNITS) {
-          port.postMessage({ kind: 'progress', written, units } satisfies SiteWriterReply);
+          port.postMessage({ kind: 'progress', written } satisfies SiteWriterReply);
           written = [];
           units = 0;
         }
