@@ -48,7 +48,7 @@ export const SITE_WRITER_ROLE = 'acta-site-writer';
  * added to after every file). This thread reads the counts where it sends: its own event loop does not run while it
  * builds and sends files, so the writer's answers are read only when it waits for room — counted by them, what was in
  * flight stayed near IN_FLIGHT once it was first reached, and every meeting page was rendered here
- * (docs/internals/performance.md, "`site`, eleventh round"). */
+ * (docs/internals/performance.md, "`site`, ninth round"). */
 export interface SiteWriterData {
   readonly role: typeof SITE_WRITER_ROLE;
   readonly counts: SharedArrayBuffer;
