@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SaidError } from '../../src/io/files.js';
 import { withRuntime } from '../../src/io/runtime.js';
 import { writeFilesInto, writeFolderAtomic } from '../../src/io/site-folder.js';
-import { IN_FLIGHT, siteWriterThread, startSiteWriter, STEAL_AT } from '../../src/io/site-writer-thread.js';
+import { IN_FLIGHT, siteWriterThread, startSiteWriter } from '../../src/io/site-writer-thread.js';
 import type { StealRule } from '../../src/io/site-writer-thread.js';
 import type { SiteSpec } from '../../src/render/site/index.js';
 import { siteFiles } from '../../src/render/site/index.js';
@@ -31,7 +31,7 @@ const silent = { write: (): void => {}, isTTY: false };
 const run = <T>(env: Record<string, string>, f: () => Promise<T>): Promise<T> => withRuntime({ cwd: process.cwd(), env: { ...process.env, ACTA_SITE_WRITER: '1', ...env }, stdout: silent, stderr: silent }, f);
 
 /** writeFolderAtomic into a new folder, the files written by the stand-in worker behaving as `behaviour` says. */
-function writeWith(behaviour: string, files: () => Iterable<[string, string | Iterable<string>]>, env: Record<string, string> = {}): { out: string; result: Promise<unknown> } {
+function writeWith(behaviour: string, files: () => Iterable<[string, string]>, env: Record<string, string> = {}): { out: string; result: Promise<unknown> } {
   const out = path.join(tempFolder('acta-writer-'), 'site');
   const result = run({ SITE_TEST_WRITER: behaviour, ...env }, async () => {
     const writer = startSiteWriter(FAKE);
@@ -43,17 +43,6 @@ function writeWith(behaviour: string, files: () => Iterable<[string, string | It
     }
   });
   return { out, result };
-}
-
-/** The site of data/ as this thread builds it (both models), with search shards of 7 documents. */
-async function dataSpec(): Promise<SiteSpec> {
-  const repo = await run({}, () => loadRepository(path.resolve('data')));
-  const records = repo.records;
-  const commitments = deriveCommitments(records, AS_OF);
-  const dir = buildActorDirectory(records.registries);
-  const model = (lang: 'es' | 'en') => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang }, asOf: AS_OF });
-  const workplan = await loadTemplateSet('workplan', 'html', {});
-  return { models: { es: model('es'), en: model('en') }, titles: { es: 'Actas', en: 'Records' }, authentic: 'es', assets: { css: 'b{}', siteScript: '', searchScript: '', minisearch: '', workplan }, searchShardDocuments: 7 };
 }
 
 const noSite = (out: string): void => {
@@ -87,7 +76,13 @@ describe("acta site's writer thread", () => {
   }, 120_000);
 
   it('the compiled worker builds and renders the meeting pages sent as records, and indexes search shards of a few documents, into the same bytes as this thread — whichever thread renders each page', async () => {
-    const spec = await dataSpec();
+    const repo = await run({}, () => loadRepository(path.resolve('data')));
+    const records = repo.records;
+    const commitments = deriveCommitments(records, AS_OF);
+    const dir = buildActorDirectory(records.registries);
+    const model = (lang: 'es' | 'en') => buildSite({ records, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang }, asOf: AS_OF });
+    const workplan = await loadTemplateSet('workplan', 'html', {});
+    const spec: SiteSpec = { models: { es: model('es'), en: model('en') }, titles: { es: 'Actas', en: 'Records' }, authentic: 'es', assets: { css: 'b{}', siteScript: '', searchScript: '', minisearch: '', workplan }, searchShardDocuments: 7 };
     const here = path.join(tempFolder('acta-writer-'), 'new');
     const mine = writeFilesInto((await import('node:fs')).mkdirSync(here, { recursive: true }) ?? here, siteFiles(spec));
     // The meetings' pages are SitePages (a record and its commitments): sent to the writer, or rendered here when the
@@ -174,25 +169,4 @@ describe("acta site's writer thread", () => {
     noSite(out);
     rmSync(count);
   });
-
-  it('this thread gives the writer up to STEAL_AT meeting pages it has not built, and renders the next ones itself', async () => {
-    // The stand-in never builds a page (nor writes one): every page sent stays behind, so after STEAL_AT of them this
-    // thread renders each next page and sends its bytes — those are the only files the stand-in is sent to write.
-    const page = [...siteFiles(await dataSpec())].map(([, content]) => content).find((c) => c instanceof SitePage)!;
-    const count = path.join(tempFolder('acta-writer-count-'), 'sent.txt');
-    const extra = 3;
-    const { out, result } = writeWith(
-      'silent',
-      function* () {
-        for (let i = 0; i < STEAL_AT + 1 + extra; i++) yield [`es/meetings/${i}.html`, page];
-      },
-      { SITE_TEST_COUNT: count },
-    );
-    const e = await result.catch((x: unknown) => x);
-    expect((e as SaidError).said?.say).toBe('safety.site.writerStopped');
-    const sent = readFileSync(count, 'utf8').trim().split('\n').map((line) => line.split(' ')[0]);
-    expect(sent).toEqual(Array.from({ length: extra }, (_, i) => `es/meetings/${STEAL_AT + 1 + i}.html`));
-    noSite(out);
-    rmSync(count);
-  }, 60_000);
 });
