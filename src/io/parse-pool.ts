@@ -97,10 +97,10 @@ export interface CheckPool {
    * undefined as for `check`. */
   read(file: string, bytes: Uint8Array, checks: boolean): Promise<ReadAlone | undefined>;
   /** Every live worker has enough in hand (or none is live): this thread had better check the next file itself than
-   * wait — it is idle otherwise, and on 2 cores it is one of the two. Without `next`: CHECK_DEPTH files in hand. With
-   * `next` (the next file's size in bytes): HAND_BYTES more than that in hand, so that the worker still has work when
-   * this thread is done with that file — its parse, schema and checks, and a collection of its heap on the way. */
-  busy(next?: number): boolean;
+   * wait — it is idle otherwise, and on 2 cores it is one of the two. Enough is HAND_BYTES more than `next` (the next
+   * file's size in bytes), so that the worker still has work when this thread is done with that file — its parse,
+   * schema and checks, and a collection of its heap on the way. */
+  busy(next: number): boolean;
   close(): Promise<void>;
 }
 
@@ -116,13 +116,11 @@ export function checkPoolSize(records: number, env: NodeJS.ProcessEnv = runtime(
 
 export const CHECK_WORKERS_FROM = 600;
 
-/** Files in a worker's hand before this thread checks the next one itself (parse-pool.ts busy, without a size). */
-export const CHECK_DEPTH = 8;
-
 /** Bytes in a worker's hand, beyond the next file's own, before this thread checks that file itself (busy with a size):
  * about 12 ms of a worker's work on this corpus's meetings (~11 KB a millisecond), enough to cover this thread's own
  * file and a scavenge of its heap. Counted in bytes, not files: a work plan is 15 meetings' bytes, and with 8 files in
- * hand the worker sat idle while this thread checked one (docs/internals/performance.md, "Cold validate, eighth round"). */
+ * hand the worker sat idle while this thread checked one (docs/internals/performance.md, "Cold validate, eighth round";
+ * the read commands' loading too since the eleventh). */
 export const HAND_BYTES = 128 * 1024;
 
 /** Starts the workers and gives each the context (acta.yaml, the registries: their bytes, read as this thread read
@@ -157,7 +155,7 @@ export function startCheckPool(size: number, start: () => Worker = () => new Wor
       for (const worker of live) worker.postMessage({ type: 'context', files, options, done: done.get(worker)! } satisfies ContextRequest);
     },
     busy(size) {
-      for (const w of live) if (size === undefined ? inHand(w) < CHECK_DEPTH : bytesInHand(w) < HAND_BYTES + size) return false;
+      for (const w of live) if (bytesInHand(w) < HAND_BYTES + size) return false;
       return true;
     },
     check: (file, bytes) => send<Alone>(bytes.length, (id) => ({ type: 'check', id, file, bytes })),

@@ -41,8 +41,9 @@ const ON_DATA = ALL ? READ_COMMANDS : [['overdue'], ['report', '-f', 'md'], ['ex
 // A set with problems of every level: unknown actors (a Later: "did you mean"), duplicate keys (the located path: left
 // to this thread), numbers as points' numbers (schema errors), a supersession across meetings, an unparsable file.
 let generated: string;
-function generate(): string {
+function generate(pad = ''): string {
   const root = meetingCorpus('acta-read-workers-', 24, (text, i) => {
+    text += pad;
     if (i % 5 === 0) text = text.replace('actors: [iom]', 'actors: [oim]');
     if (i % 7 === 0) text = text.replace('body: red-nna', 'body: red-nna\nbody: grcm');
     if (i % 11 === 0) text = text.replace('number: "1"', 'number: 1.10');
@@ -103,21 +104,28 @@ describe('a read command whose check worker dies', () => {
   });
 
   it('a file this thread takes while the worker is busy is checked here during the load: the same records and diagnostics', async () => {
-    // A worker that holds every file half a second, then leaves it to this thread: once it has CHECK_DEPTH in hand, this
+    // A worker that holds every file half a second, then leaves it to this thread: once it has HAND_BYTES in hand, this
     // thread parses the next files itself and runs their schema and per-record checks as it reads them (facts.ts
     // readHere), not in checkRecords after the load.
-    const slow = "const w = require('node:worker_threads'); let done; w.parentPort.on('message', (m) => { if (m.type === 'context') done = m.done; else setTimeout(() => { Atomics.add(done, 0, 1); w.parentPort.postMessage({ id: m.id, alone: undefined }); }, 500); })";
+    // The balance counts bytes in hand (HAND_BYTES beyond the next file's), so the set's files carry a 12 KB comment
+    // each: the worker holds the first ~11, and this thread takes the rest.
+    const slow = "const w = require('node:worker_threads'); let done; w.parentPort.on('message', (m) => { if (m.type === 'context') done = m.done; else setTimeout(() => { Atomics.add(done, 1, m.bytes.length); Atomics.add(done, 0, 1); w.parentPort.postMessage({ id: m.id, alone: undefined }); }, 500); })";
     const start = (): Worker => new Worker(slow, { eval: true });
-    for (const unchecked of [false, true]) {
-      const options = { asOf: '2017-06-01', ...(unchecked ? { unchecked } : {}) };
-      const alone = await loadRepository(generated, [], options);
-      const before = loadCounts.here;
-      const busy = await loadRepository(generated, [], { ...options, workers: { size: 1, start } });
-      // Every file but the first CHECK_DEPTH (held by the worker) and those with a problem (left to checkRecords).
-      expect(loadCounts.here - before).toBeGreaterThan(5);
-      expect(JSON.stringify(busy.diagnostics)).toBe(JSON.stringify(alone.diagnostics));
-      expect(JSON.stringify(busy.records.meetings.map((m) => [m.parsed.file, m.valid, m.data]))).toBe(JSON.stringify(alone.records.meetings.map((m) => [m.parsed.file, m.valid, m.data])));
-      expect(busy.records.leftOut).toEqual(alone.records.leftOut);
+    const padded = generate(`# ${'x'.repeat(12 * 1024)}\n`);
+    try {
+      for (const unchecked of [false, true]) {
+        const options = { asOf: '2017-06-01', ...(unchecked ? { unchecked } : {}) };
+        const alone = await loadRepository(padded, [], options);
+        const before = loadCounts.here;
+        const busy = await loadRepository(padded, [], { ...options, workers: { size: 1, start } });
+        // Every file after the worker's HAND_BYTES, but those with a problem (left to checkRecords).
+        expect(loadCounts.here - before).toBeGreaterThan(5);
+        expect(JSON.stringify(busy.diagnostics)).toBe(JSON.stringify(alone.diagnostics));
+        expect(JSON.stringify(busy.records.meetings.map((m) => [m.parsed.file, m.valid, m.data]))).toBe(JSON.stringify(alone.records.meetings.map((m) => [m.parsed.file, m.valid, m.data])));
+        expect(busy.records.leftOut).toEqual(alone.records.leftOut);
+      }
+    } finally {
+      rmSync(padded, { recursive: true, force: true });
     }
   });
 
