@@ -34,18 +34,15 @@ describe('export lets the records go before its views', () => {
   it('the collection after loading frees them: none is freed later', async () => {
     const { collectIfLarge } = await vi.importActual<typeof import('../../src/io/heap.js')>('../../src/io/heap.js');
     const { runExport } = await import('../../src/commands/export.js');
-    collectIfLarge(-Infinity);
-    const before = used();
     const outcome = await runExport({ root, asOf: '2018-01-01', format: 'json' });
     collectIfLarge(-Infinity);
     const after = used();
-    expect(atHandOver.length).toBeGreaterThan(0);
+    // One collection asked for before the command returns (the one before the first part is made is collectedFirst's,
+    // when the output is read).
+    expect(atHandOver).toHaveLength(1);
     // What a later collection still frees: ~1 MB with 300 meetings (the records' data) when the command's frame kept
     // them, a few bytes either way when the hand-over's collection had freed them.
-    const held = atHandOver[0]! - before;
-    const freedLater = atHandOver[0]! - after;
-    expect(held).toBeGreaterThan(1024 * 1024);
-    expect(freedLater).toBeLessThan(256 * 1024);
+    expect(atHandOver[0]! - after).toBeLessThan(256 * 1024);
     expect(outcome.exitCode).toBe(0);
   });
 });
