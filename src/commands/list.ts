@@ -7,7 +7,7 @@ import type { ListFormat } from '../render/lists.js';
 import { LIST_FORMATTERS, LIST_PARTS } from '../render/lists.js';
 import { resolveStyle } from './context.js';
 import type { CommitmentsInput, FollowupInput, FollowupOptions } from './followup.js';
-import { loadFollowup, pickFormat, withoutRecords } from './followup.js';
+import { loadCommitments, loadFollowup, pickFormat } from './followup.js';
 import { nearestChoice } from './choices.js';
 import type { Outcome } from './outcome.js';
 import { tableWidth } from '../io/terminal.js';
@@ -17,7 +17,7 @@ export async function runList(what: string | undefined, options: FollowupOptions
   if (!what || !LIST_KINDS.includes(what as ListKind)) throw new SaidError(say('usage.listWhat', { what: what || 'none', kinds: LIST_KINDS.join(' | '), suggestion: nearestChoice(what ?? '', LIST_KINDS) }));
   const format = pickFormat(options.format, Object.keys(LIST_FORMATTERS) as ListFormat[], 'table');
   // list commitments reads only the commitments: the records are let go (and collected) before its views are made.
-  const input: CommitmentsInput | FollowupInput = what === 'commitments' ? withoutRecords(await loadFollowup(options)) : await loadFollowup(options);
+  const input: CommitmentsInput | FollowupInput = what === 'commitments' ? await loadCommitments(options) : await loadFollowup(options);
   if (what === 'commitments') collectIfLarge();
   const result = isWhole(input) ? buildList(what as ListKind, input) : buildList('commitments', input);
   return { stdout: collectedFirst(LIST_PARTS[format](result, { style: resolveStyle(options), width: tableWidth() })), ...(input.warning ? { stderr: input.warning } : {}), exitCode: 0 };

@@ -9,7 +9,7 @@ import { REPORT_FORMATTERS, REPORT_PARTS } from '../render/followup-report.js';
 import { checkChoice } from './choices.js';
 import { resolveStyle } from './context.js';
 import type { FollowupOptions } from './followup.js';
-import { loadFollowup, pickFormat, withoutRecords } from './followup.js';
+import { loadCommitments, pickFormat } from './followup.js';
 import type { Outcome } from './outcome.js';
 import { tableWidth } from '../io/terminal.js';
 import { collectedFirst, collectIfLarge } from '../io/heap.js';
@@ -30,7 +30,7 @@ export async function runReport(kind: 'overdue' | 'upcoming', options: OverdueOp
   const within = options.within === undefined ? undefined : parseWindow(options.within);
   if (options.within !== undefined && within === undefined) throw new SaidError(say('usage.badWithin', { value: options.within }));
   // The records let go before the views are built: only the commitments are read from here on.
-  const input = withoutRecords(await loadFollowup(options, within));
+  const input = await loadCommitments(options, within);
   collectIfLarge();
   const report = buildFollowupReport(input.commitments, input.sel, input.ctx, { kind, asOf: input.asOf, ...(options.by ? { by: options.by as GroupBy } : {}), ...(within !== undefined ? { within } : {}) });
   const render = { style: resolveStyle(options), width: tableWidth() };
