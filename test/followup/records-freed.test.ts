@@ -32,6 +32,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('export lets the records go before its views', () => {
   it('the collection after loading frees them: none is freed later', async () => {
+    // The command's modules evaluated afresh, with heap.js mocked: the suite runs files in one process (isolate:
+    // false), and another file may have loaded export.js with the real heap.js already.
+    vi.resetModules();
     const { collectIfLarge } = await vi.importActual<typeof import('../../src/io/heap.js')>('../../src/io/heap.js');
     const { runExport } = await import('../../src/commands/export.js');
     const outcome = await runExport({ root, asOf: '2018-01-01', format: 'json' });
