@@ -45,7 +45,7 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   const period = options.period === undefined ? undefined : parsePeriod(options.period);
   if (options.period !== undefined && !period) throw new SaidError(say('usage.badPlanPeriod', { value: options.period }));
   // The plans picked, the records let go (and collected) before the model is built: it reads plans and commitments.
-  const { input, plans } = pickPlans(await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {}), planQuery);
+  const { input, plans } = await loadPlans(options, planQuery);
   collectIfLarge();
   const axes = options.axis === undefined ? undefined : new Set(options.axis.split(',').map((a) => a.trim()).filter(Boolean));
   if (axes && plans.length && ![...axes].every((a) => plans.some((p) => p.axes.some((x) => x.number === a)))) throw new SaidError(say('usage.noSuchAxis', { value: options.axis ?? '', axes: [...new Set(plans.flatMap((p) => p.axes.map((x) => x.number)))].join(', ') }));
@@ -58,6 +58,13 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
   const out = fromCwd(options.out);
   await writeFileAtomic(path.dirname(out), path.basename(out), text);
   return { stdout: '', stderr: `${input.warning ?? ''}${t(input.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
+}
+
+/** The records loaded and the plans picked, from a frame of its own: an async function keeps what it awaited in its
+ * frame until it returns, so `pickPlans(await loadReportInputs(…))` in runWorkplan's body kept the records reachable
+ * through the collection meant to free them (see commands/followup.ts loadCommitments). */
+async function loadPlans(options: WorkplanOptions, planQuery: string | undefined): Promise<ReturnType<typeof pickPlans>> {
+  return pickPlans(await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {}), planQuery);
 }
 
 function pickPlans({ records, ...input }: ReportInputs, planQuery: string | undefined): { input: Omit<ReportInputs, 'records'>; plans: Plan[] } {
