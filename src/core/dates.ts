@@ -296,7 +296,6 @@ const dueNames = {
   },
 };
 
-
 function spellDue(period: Period, lang: 'es' | 'en'): string {
   const start = plainDate(period.start);
   const year = period.start.slice(0, 4);
