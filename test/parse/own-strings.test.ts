@@ -15,14 +15,18 @@ function heapAfterCollection(): number {
   return process.memoryUsage().heapUsed;
 }
 
-// A file whose text is mostly a comment: the data is a few short strings, the text ~8 KB.
+// A file whose text is mostly a comment: the data is a few short strings, the text ~32 KB.
 function fileText(i: number): string {
-  return `# ${`note ${i} `.repeat(800)}\nrecord: meeting\nid: 2017-06-21-red-trata-${i}\ntitle: Reunión de la red número ${i}\nplace: "Ciudad de Guatemala ${i}"\n`;
+  return `# ${`note ${i} `.repeat(3200)}\nrecord: meeting\nid: 2017-06-21-red-trata-${i}\ntitle: Reunión de la red número ${i}\nplace: "Ciudad de Guatemala ${i}"\n`;
 }
 
 describe('the fast path keeps no file text', () => {
   it('holds a few hundred files of data in far less than their texts', () => {
     const files = 300;
+    // A first pass, its data dropped: the parser's code is compiled and optimized and its caches filled before the
+    // count, so the count holds the data and not V8's own growth (measured ~250 KB on a first pass, enough to fail a
+    // smaller margin).
+    for (let i = 0; i < files; i++) readPlainRecord(fileText(files + i), LIMITS);
     const before = heapAfterCollection();
     const kept: unknown[] = [];
     let textBytes = 0;
@@ -35,9 +39,9 @@ describe('the fast path keeps no file text', () => {
       kept.push(data);
     }
     const held = heapAfterCollection() - before;
-    expect(textBytes).toBeGreaterThan(2_000_000);
+    expect(textBytes).toBeGreaterThan(8_000_000);
     // The data (three strings of 20–40 characters per file and their objects) is ~100 KB; the texts kept would be
-    // 2.4 MB more.
+    // 9.6 MB more.
     expect(held).toBeLessThan(textBytes / 4);
     expect(kept).toHaveLength(files);
   });
