@@ -65,10 +65,8 @@ export function buildShow(target: Target, commitments: readonly Commitment[], ct
   switch (target.kind) {
     case 'meeting':
       return { ...head, kind: 'meeting', ...meetingHeader(target.meeting, ctx), points: walkAgreements(target.meeting).map((at) => point(at, of(at.ref), ctx)) };
-    case 'agreement': {
-      const a = target.at.agreement;
-      return { ...head, kind: 'agreement', meeting: meetingHeader(target.meeting, ctx), ...point(target.at, of(target.at.ref), ctx), ...(a.supersedes ? { supersedes: a.supersedes } : {}), followup: (a.followup ?? []).map((f) => viewFollowUp(f, ctx)) };
-    }
+    case 'agreement':
+      return { ...head, kind: 'agreement', meeting: meetingHeader(target.meeting, ctx), ...agreementPart(target.at, of(target.at.ref), ctx) };
     case 'plan': {
       const p = target.plan;
       const objective = pickText(p.objective, ctx.lang, ctx.authentic);
@@ -92,6 +90,16 @@ function worst(own: readonly Commitment[]): { state?: CommitmentState } {
 function activityRow(ref: string, a: Plan['axes'][number]['objectives'][number]['results'][number]['activities'][number], ctx: ViewContext): Omit<ActivityRow, 'state'> {
   const schedule = Object.keys(a.schedule ?? {}).sort().map((column) => ({ column, cell: a.schedule![column]! }));
   return { ref, text: pickText(a.text, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang }, responsible: actorRefs(a.responsible, ctx), schedule };
+}
+
+/** An agreement as its show gives it, without the show's head and its meeting's header: the point, what it
+ * supersedes, its follow-up. (The site's meeting page lists every agreement of one meeting under that meeting's
+ * header, made once: core/queries/site.ts siteMeeting.) */
+export type AgreementPart = PointView & { readonly supersedes?: string; readonly followup: readonly FollowUpView[] };
+
+export function agreementPart(at: AgreementAt, commitments: CommitmentView[], ctx: ViewContext): AgreementPart {
+  const a = at.agreement;
+  return { ...point(at, commitments, ctx), ...(a.supersedes ? { supersedes: a.supersedes } : {}), followup: (a.followup ?? []).map((f) => viewFollowUp(f, ctx)) };
 }
 
 function point(at: AgreementAt, commitments: CommitmentView[], ctx: ViewContext): PointView {

@@ -18,8 +18,8 @@ import type { FollowupBook } from './followup-book.js';
 import { buildFollowupBook } from './followup-book.js';
 import type { PlanProgress } from './plan-progress.js';
 import { buildPlanProgress } from './plan-progress.js';
-import type { ShowResult } from './show.js';
-import { buildShow, meetingHeader } from './show.js';
+import type { AgreementPart, ShowResult } from './show.js';
+import { agreementPart, buildShow, meetingHeader } from './show.js';
 import type { Statement } from './statement.js';
 import { buildStatement } from './statement.js';
 import type { ActorRef, ViewContext } from './view.js';
@@ -29,17 +29,17 @@ import { buildWorkplanPlan } from './workplan.js';
 import { groupBy } from './group-by.js';
 
 export type MeetingShow = Extract<ShowResult, { kind: 'meeting' }>;
-export type AgreementShow = Extract<ShowResult, { kind: 'agreement' }>;
 export type ActivityShow = Extract<ShowResult, { kind: 'activity' }>;
 
 /** A meeting's header as the meetings list shows it. */
 export type MeetingHead = Omit<MeetingShow, 'points'>;
 
 export interface SiteMeeting {
-  readonly meeting: MeetingShow;
-  /** Every agreement (points and sub-items) with its follow-up history, in the record's order. The meeting's own
-   * `points` carry no commitments (an agreement's are here). */
-  readonly agreements: readonly AgreementShow[];
+  /** The meeting's header, once (not its points: the agreements below are they). */
+  readonly meeting: MeetingHead;
+  /** Every agreement (points and sub-items) with its commitments and follow-up history, in the record's order;
+   * without its show's head and meeting header, which the page shows once above them. */
+  readonly agreements: readonly AgreementPart[];
 }
 
 /** An actor as lists and the search name it: its page's content is built on demand (SiteModel.actorPage). */
@@ -129,7 +129,7 @@ export function buildSite(input: SiteInput): SiteModel {
     meetings,
     ctx,
     meetingCommitments: (meeting) => own(meeting.id),
-    meetingHead: (meeting) => ({ version: 1, asOf, lang: ctx.lang, kind: 'meeting', ...meetingHeader(meeting, ctx) }),
+    meetingHead: (meeting) => meetingHead(meeting, ctx, asOf),
     actors: actorEntries(input),
     // Given the view context and the day, not the input: the site holds this function to its end, and the input holds
     // the records as read (every file's text), which the site's pages never read.
@@ -148,16 +148,21 @@ export function buildSite(input: SiteInput): SiteModel {
   };
 }
 
-/** A meeting's page content: its header and every agreement with its own commitments and follow-up. The site reads
- * the meeting's header from its show and each agreement's commitments from the agreement's own (a point's views are
- * not read): the meeting's show is built without commitments, and each agreement is given only its own, so each
- * commitment's view is made once and no agreement looks through its meeting's whole list. Plain data in, plain data
- * out: the site's writer thread builds it from a meeting sent to it (render/site/page-job.ts). */
+function meetingHead(meeting: Meeting, ctx: ViewContext, asOf: Day): MeetingHead {
+  return { version: 1, asOf, lang: ctx.lang, kind: 'meeting', ...meetingHeader(meeting, ctx) };
+}
+
+/** A meeting's page content: its header, made once, and every agreement with its own commitments and follow-up —
+ * each agreement's part of its show (`agreementPart`), not its whole show: an agreement's show repeats its meeting's
+ * header (participants, observers, guests as actor references), and a meeting's show lists its points, neither of
+ * which the page reads (at 2,000 meetings the site made ~19 headers and a point list per meeting page for one
+ * header). Each agreement is given only its own commitments, so each commitment's view is made once. Plain data in,
+ * plain data out: the site's writer thread builds it from a meeting sent to it (render/site/page-job.ts). */
 export function siteMeeting(meeting: Meeting, own: readonly Commitment[], ctx: ViewContext, asOf: Day): SiteMeeting {
   const byRef = groupBy(own, (c) => c.origin.ref);
   return {
-    meeting: buildShow({ kind: 'meeting', meeting }, [], ctx, asOf) as MeetingShow,
-    agreements: walkAgreements(meeting).map((at) => buildShow({ kind: 'agreement', meeting, at }, byRef.get(at.ref) ?? [], ctx, asOf) as AgreementShow),
+    meeting: meetingHead(meeting, ctx, asOf),
+    agreements: walkAgreements(meeting).map((at) => agreementPart(at, (byRef.get(at.ref) ?? []).map((c) => viewCommitment(c, ctx)), ctx)),
   };
 }
 

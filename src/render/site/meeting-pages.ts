@@ -2,7 +2,8 @@
 // action, actors, deadline as worded and normalised, state, follow-up — each at an anchor named by its number.
 import { t } from '../catalog.js';
 import type { Lang } from '../../core/model.js';
-import type { AgreementShow, MeetingHead } from '../../core/queries/site.js';
+import type { MeetingHead } from '../../core/queries/site.js';
+import type { AgreementPart } from '../../core/queries/show.js';
 import { dayRange, labels, othersNotRecorded, participantsText } from '../i18n.js';
 import type { LinkContext } from './components.js';
 import { actorLink, actorLinks, commitmentDue, followupTable, inferredTag, pagerNav, recordText, refHref, stateBadge } from './components.js';
@@ -53,10 +54,9 @@ ${nav}`;
  * page is rendered from the content built for it, where it is written — render/site/page-job.ts). */
 export interface MeetingPageModel {
   readonly meeting: MeetingHead;
-  readonly agreements: readonly AgreementSectionModel[];
+  readonly agreements: readonly AgreementPart[];
 }
 
-type AgreementSectionModel = Omit<AgreementShow, 'meeting' | 'version' | 'asOf' | 'lang' | 'kind'>;
 
 export function meetingPage(site: MeetingPageModel, lc: LinkContext): Html {
   const m = site.meeting;
@@ -79,7 +79,7 @@ ${site.agreements.map((a) => agreementSection(a, lc))}
 <p class="print-hide"><a href="${relativeHref(lc.path, sitePaths.meetings(lc.lang))}">${w.meetings}</a></p>`;
 }
 
-function agreementSection(a: AgreementSectionModel, lc: LinkContext): Html {
+function agreementSection(a: AgreementPart, lc: LinkContext): Html {
   const l = labels(lc.lang);
   const w = siteLabels(lc.lang);
   const anchor = agreementAnchor(a.number);
