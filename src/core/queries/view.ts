@@ -1,6 +1,6 @@
 // Commitments → views for people and machines: actor names and record text in the language asked for, ids kept beside them.
 import type { ActorDirectory } from '../actors.js';
-import { actorLabel, expandActors } from '../actors.js';
+import { actorLabel } from '../actors.js';
 import type { Day, Period } from '../dates.js';
 import type { Commitment, CommitmentKind, CommitmentState, DueDate } from '../followup/index.js';
 import type { Action, ActorId, FollowUp, Lang, Status, Text } from '../model.js';
@@ -154,18 +154,21 @@ export function viewCommitment(c: Commitment, ctx: ViewContext): CommitmentView 
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-// Keeps "Member Countries" while none of them has delivered, and names the ones left once some have.
+// Keeps "Member Countries" while none of them has delivered, and names the ones left once some have. Made for every
+// commitment's view (the site views each one several times): arrays searched in place, no Set — a commitment's owners
+// and what it still owes are a few actors, a group's members (the directory's expansion, each once) a dozen or so.
 function owingOf(c: Commitment, dir: ActorDirectory): ActorId[] {
-  const pending = new Set(c.pending);
+  const pending = c.pending;
   const out: ActorId[] = [];
+  const add = (id: ActorId): void => void (out.includes(id) || out.push(id));
   for (const owner of c.owners) {
-    const members = expandActors(dir, [owner]);
-    if (members.length > 1 || members[0] !== owner) {
-      if (members.every((m) => pending.has(m))) out.push(owner);
-      else out.push(...members.filter((m) => pending.has(m)));
-    } else if (pending.has(owner)) out.push(owner);
+    const members = dir.groupMembers.get(owner);
+    if (!members) {
+      if (pending.includes(owner)) add(owner);
+    } else if (members.every((m) => pending.includes(m))) add(owner);
+    else for (const m of members) if (pending.includes(m)) add(m);
   }
-  return [...new Set(out)];
+  return out;
 }
 
 export interface FollowUpView {
