@@ -113,7 +113,8 @@ export async function vendorTarball(origin: ActaOrigin, folder: string, name = t
   if (packed?.name !== name) {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     try {
-      await promisify(execFile)(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder, PACKAGE_DIR], { cwd: folder, shell: process.platform === 'win32' });
+      // The run's environment (PATH, npm's settings), as git gets it: not this process's, which a run may not share.
+      await promisify(execFile)(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder, PACKAGE_DIR], { cwd: folder, env: runtime().env, shell: process.platform === 'win32' });
     } catch (e) {
       throw new SaidError(say('usage.initPackFailed', { folder, dir: PACKAGE_DIR, reason: (e as { stderr?: string }).stderr?.trim() || (e as Error).message }));
     }
