@@ -27,18 +27,38 @@ export interface LinkContext {
 }
 
 export function actorLink(a: ActorRef, lc: LinkContext): Html {
-  // The same few hundred actors are linked from every row of every page: a link depends only on the page's folder.
-  const folder = lc.path.slice(0, lc.path.lastIndexOf('/') + 1);
-  let links = ACTOR_LINKS.get(lc.actors);
-  if (!links) ACTOR_LINKS.set(lc.actors, (links = new Map()));
-  const key = `${lc.lang}\n${folder}\n${a.id}\n${a.label}`;
-  let link = links.get(key);
-  if (!link) links.set(key, (link = lc.actors.has(a.id) ? html`<a href="${relativeHref(lc.path, sitePaths.actor(lc.lang, a.id))}">${a.label}</a>` : html`${a.label}`));
+  const links = linksOf(lc);
+  const made = links.get(a.id);
+  if (made?.label === a.label) return made.link;
+  const link = lc.actors.has(a.id) ? html`<a href="${relativeHref(lc.path, sitePaths.actor(lc.lang, a.id))}">${a.label}</a>` : html`${a.label}`;
+  if (!made) links.set(a.id, { label: a.label, link });
   return link;
 }
 
-/** Actor links made, per set of actors with a page (one per language of a site). */
-const ACTOR_LINKS = new WeakMap<ReadonlySet<string>, Map<string, Html>>();
+// The same few hundred actors are linked from every row of every page: a link depends only on the page's folder and
+// language (and the actor's label, which is its id's in that language: a label other than the one kept is made anew).
+// The links of a folder are found once per page (its LinkContext), then each by the actor's id — no key made and
+// hashed per link (at 2,000 meetings the site links ~2 million actors).
+interface MadeLink {
+  readonly label: string;
+  readonly link: Html;
+}
+
+/** Actor links made, per set of actors with a page (one per language of a site), per language and folder. */
+const ACTOR_LINKS = new WeakMap<ReadonlySet<string>, Map<string, Map<string, MadeLink>>>();
+const PAGE_LINKS = new WeakMap<LinkContext, Map<string, MadeLink>>();
+
+function linksOf(lc: LinkContext): Map<string, MadeLink> {
+  let links = PAGE_LINKS.get(lc);
+  if (links) return links;
+  let byFolder = ACTOR_LINKS.get(lc.actors);
+  if (!byFolder) ACTOR_LINKS.set(lc.actors, (byFolder = new Map()));
+  const key = `${lc.lang}\n${lc.path.slice(0, lc.path.lastIndexOf('/') + 1)}`;
+  links = byFolder.get(key);
+  if (!links) byFolder.set(key, (links = new Map()));
+  PAGE_LINKS.set(lc, links);
+  return links;
+}
 
 export function actorLinks(list: readonly ActorRef[], lc: LinkContext): Html {
   return list.length ? join(list.map((a) => actorLink(a, lc)), ', ') : html`—`;

@@ -41,11 +41,18 @@ export const SEARCH_STORED = ['kind', 'title', 'snippet', 'ref', 'state', 'due',
 // Most pressing first: what a reader looking for a commitment needs to know about it.
 const PRESSING: readonly CommitmentState[] = ['overdue', 'upcoming', 'open', 'waiting', 'no-date', 'continuous', 'done', 'not-applicable', 'superseded', 'cancelled'];
 
-/** The state and deadline to show beside an agreement or activity: its most pressing commitment's. */
-function facet(commitments: readonly CommitmentView[], lang: Lang): { state?: CommitmentState; due?: string; who?: string } {
+/** The state and deadline to show beside an agreement or activity (its most pressing commitment's), and who it
+ * concerns: the actors it names, then its commitments' owners and owed actors, each once, in that order. */
+function facet(commitments: readonly CommitmentView[], named: readonly ActorRef[], lang: Lang): { state?: CommitmentState; due?: string; who?: string } {
   const state = PRESSING.find((st) => commitments.some((c) => c.state === st));
   const first = commitments.find((c) => c.state === state);
-  const who = [...new Set(commitments.flatMap((c) => [...c.owners, ...c.owed].map((a) => a.id)))].join(' ');
+  const ids = new Set<string>();
+  for (const a of named) ids.add(a.id);
+  for (const c of commitments) {
+    for (const a of c.owners) ids.add(a.id);
+    for (const a of c.owed) ids.add(a.id);
+  }
+  const who = [...ids].join(' ');
   return { ...(state ? { state } : {}), ...(first ? { due: dueShort(first.due, lang) } : {}), ...(who ? { who } : {}) };
 }
 
@@ -94,9 +101,7 @@ export function meetingDocuments(m: SiteMeeting, lang: Lang, other: OtherActors)
     const text = localText(a.text, lang);
     const tasks = a.commitments.map((c) => localText(c.task, lang)).join(' ');
     const name = commitmentName({ id: a.ref, ref: a.ref, record: m.meeting.id, recordKind: 'meeting', body, meetingDate: m.meeting.start }, lang);
-    const f = facet(a.commitments, lang);
-    const who = [...new Set([...a.actors.map((x) => x.id), ...(f.who ? f.who.split(' ') : [])])].join(' ');
-    docs.push({ id: searchUrl(lang, sitePaths.meeting(lang, m.meeting.id), agreementAnchor(a.number)), kind: 'agreement', title: name, text: `${a.ref} ${text} ${tasks}`, actors: actorLabels(a.actors, other), snippet: snippet(text), ref: a.ref, ...where, ...f, ...(who ? { who } : {}) });
+    docs.push({ id: searchUrl(lang, sitePaths.meeting(lang, m.meeting.id), agreementAnchor(a.number)), kind: 'agreement', title: name, text: `${a.ref} ${text} ${tasks}`, actors: actorLabels(a.actors, other), snippet: snippet(text), ref: a.ref, ...where, ...facet(a.commitments, a.actors, lang) });
   }
   return docs;
 }
@@ -167,10 +172,8 @@ export class SearchIndexBuilder {
     for (const a of p.activities) {
       const text = localText(a.text, lang);
       const key = a.ref.slice(a.ref.indexOf('#') + 1);
-      const f = facet(a.commitments, lang);
       const name = commitmentName({ id: a.ref, ref: a.ref, record: p.matrix.id, recordKind: 'plan', body: p.matrix.body }, lang);
-      const who = [...new Set([...a.responsible.map((x) => x.id), ...(f.who ? f.who.split(' ') : [])])].join(' ');
-      this.add({ id: activityPages.has(a.ref) ? searchUrl(lang, sitePaths.activity(lang, p.matrix.id, key)) : searchUrl(lang, sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: name, text: `${a.ref} ${text}`, actors: actorLabels(a.responsible, this.otherActor), snippet: snippet(text), ref: a.ref, body: p.matrix.body.id, bodyLabel: p.matrix.body.label, ...f, ...(who ? { who } : {}) });
+      this.add({ id: activityPages.has(a.ref) ? searchUrl(lang, sitePaths.activity(lang, p.matrix.id, key)) : searchUrl(lang, sitePaths.plan(lang, p.matrix.id), key), kind: 'activity', title: name, text: `${a.ref} ${text}`, actors: actorLabels(a.responsible, this.otherActor), snippet: snippet(text), ref: a.ref, body: p.matrix.body.id, bodyLabel: p.matrix.body.label, ...facet(a.commitments, a.responsible, lang) });
     }
   }
 
