@@ -102,14 +102,12 @@ function unpackRefs(stored: Record<string, unknown> | undefined): { get(id: stri
     if (start + HEAD + data[start + 3]! + data[start + 4]! + data[start + 5]! + data[start + 6]! !== end) return undefined;
     if (kind >= n || !KINDS.has(strings[kind]!) || registryKind > n || id > n) return undefined;
     let at = start + HEAD;
-    // Each list made at its length (a mention list is ~90 strings: grown by push, ~3× its size was allocated and
-    // dropped on the way, for 2,025 entries a run in CI).
     const list = (length: number): string[] | undefined => {
-      const out = new Array<string>(length);
-      for (let k = 0; k < length; k++, at++) {
+      const out: string[] = [];
+      for (const last = at + length; at < last; at++) {
         const index = data[at]!;
         if (index >= n) return undefined;
-        out[k] = strings[index]!;
+        out.push(strings[index]!);
       }
       return out;
     };
