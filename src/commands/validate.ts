@@ -101,7 +101,8 @@ async function checkFrom(source: RecordSource, scope: ChangeScope | undefined, s
   const { subsetSource } = await import('../io/source.js');
   const from = scope && !scope.readAll ? subsetSource(source, [...scope.selected, ...scope.context]) : source;
   // Each record checked while fresh, only its facts kept (core/facts.ts): the whole-record path's answer.
-  const repo = await checkRepository(from, selected ?? [], { ...(asOf !== undefined ? { asOf } : {}), ...(scope && !scope.readAll ? { known: scope.known } : {}) });
+  // (The scope's context files are read for what the selected ones' checks consult: their own checks are not run.)
+  const repo = await checkRepository(from, selected ?? [], { ...(asOf !== undefined ? { asOf } : {}), ...(scope && !scope.readAll ? { known: scope.known, reported: new Set(scope.selected) } : {}) });
   return fromRepository(repo);
 }
 

@@ -34,8 +34,10 @@ export interface FactsRun {
    * plan among them waits, whole, until the context is read). `ordinal` is the file's place in the run's file order. */
   context(parsed: ParsedFile, ordinal: number): void;
   /** A file read once the context is whole: checked now, its data dropped. False when it is acta.yaml or a registry
-   * after all: the records checked so far did not see it, and the caller must start over on the whole-record path. */
-  record(parsed: ParsedFile, ordinal: number): boolean;
+   * after all: the records checked so far did not see it, and the caller must start over on the whole-record path.
+   * `own` false: a file read only for what the checks of others consult (validate --changed-since's context) — its
+   * schema and facts, not its own per-record checks, whose diagnostics are about it alone and are not reported. */
+  record(parsed: ParsedFile, ordinal: number, own?: boolean): boolean;
   /** A check worker's side (io/check-pool.ts): what `record` would keep of a file, as plain data that crosses a thread,
    * without keeping it here — or undefined for a file `record` must see itself (anything but a meeting or plan that
    * took the fast parse path and passed its schema: those are few, and kept whole or sent to the whole-record path). */
@@ -91,7 +93,10 @@ interface Slot {
 
 /** Counts of this process (for tests: work counted, not timed): records checked fresh, records kept whole, and of the
  * fresh ones those checked by a worker (`checked`). */
-export const factCounts = { fresh: 0, whole: 0, byWorker: 0 };
+export const factCounts = { fresh: 0, whole: 0, byWorker: 0, factsOnly: 0 };
+
+// The results of a record whose own per-record checks are not run (record's `own`): none, for every check.
+const NO_RESULTS: Results = [...PER_RECORD.map(() => []), []];
 
 export function startFacts(validator: SchemaValidator, options: FactsOptions = {}): FactsRun {
   const slots: Slot[] = [];
@@ -134,14 +139,18 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
 
   // The checks of one meeting or plan, now; then its data is dropped (a valid one's: an invalid one is checked at the
   // end, alone, as checkRecords does, and kept whole — it has diagnostics anyway).
-  const check = (slot: Slot): void => {
+  const check = (slot: Slot, own = true): void => {
     const loaded = slot.meeting ?? slot.plan;
     if (!loaded) return;
     if (!loaded.valid) {
       factCounts.whole++;
       return;
     }
-    slot.results = resultsOf(slot);
+    if (own) slot.results = resultsOf(slot);
+    else {
+      slot.results = NO_RESULTS;
+      factCounts.factsOnly++;
+    }
     forgetWalk(loaded.data);
     const light = withoutData(loaded.parsed);
     if (!light) {
@@ -190,14 +199,14 @@ export function startFacts(validator: SchemaValidator, options: FactsOptions = {
       const { slot } = place(parsed, ordinal);
       if (slot.meeting || slot.plan) waiting.push(slot);
     },
-    record(parsed, ordinal) {
+    record(parsed, ordinal, own = true) {
       if (!fresh) {
         fresh = begin();
         for (const slot of waiting.splice(0)) check(slot);
       }
       const { slot, late } = place(parsed, ordinal);
       if (late) return false;
-      check(slot);
+      check(slot, own);
       return true;
     },
     alone(parsed) {

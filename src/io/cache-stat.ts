@@ -148,9 +148,12 @@ export async function snapshotRoot(root: string, env: NodeJS.ProcessEnv = runtim
   // First every file's stat (what the index and a voucher are compared with); then, once the voucher is there (git's
   // index, listed by a git process that runs meanwhile: io/changed-since.ts), what each file's content is.
   const stats: { name: string; full: string; stat: BigIntStats; real: string; now: number }[] = [];
+  // The listing's names are made of the folders' own entries (no `.`, `..` or empty part: io/files.ts), so on POSIX a
+  // name joined to the root is the two put together; path.join normalises each of 2,025 paths again (~5 ms a run).
+  const under = path.sep === '/' ? (absolute.endsWith('/') ? absolute : `${absolute}/`) : undefined;
   for (const name of listing.files) {
     const now = statClock.now();
-    const full = path.join(absolute, name);
+    const full = under !== undefined ? under + name : path.join(absolute, name);
     let stat: BigIntStats | undefined;
     let real: string | undefined;
     try {

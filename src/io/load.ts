@@ -157,7 +157,8 @@ async function loadWithWorkers(source: RecordSource, names: readonly string[], s
  * A registry or acta.yaml found among the others sends the run to loadRepository (the same answer, slower).
  * With check workers (a cold run of enough files: parse-pool.ts checkPoolSize), each record file is parsed and checked
  * on a worker, which sends back only its facts and results (`alone`); this thread reads the files and keeps the run. */
-export async function checkRepository(from: string | RecordSource, extra: readonly string[] = [], options: Pick<LoadOptions, 'asOf' | 'known'> = {}): Promise<Repository> {
+export async function checkRepository(from: string | RecordSource, extra: readonly string[] = [], options: Pick<LoadOptions, 'asOf' | 'known'> & CheckScope = {}): Promise<Repository> {
+  const { reported, ...checks } = options;
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
   const { looksLikeContext, startFacts } = await import('../core/facts.js');
@@ -169,7 +170,7 @@ export async function checkRepository(from: string | RecordSource, extra: readon
   // Started first, before this thread loads the validators: they load their modules while this thread does that and
   // reads the context.
   const pool = size > 0 ? startCheckPool(size) : undefined;
-  const factsOptions = { rootFile: 'acta.yaml', ...options };
+  const factsOptions = { rootFile: 'acta.yaml', ...checks };
   let run: ReturnType<typeof startFacts>;
   try {
     run = startFacts(schemaValidator(), factsOptions);
@@ -193,15 +194,22 @@ export async function checkRepository(from: string | RecordSource, extra: readon
         return run.record(done.parsed, rest[k]!);
       }, CHECK_WINDOW, progress);
     } else {
-      whole = await readEach(source, rest.map((i) => names[i]!), parseJob(source.root), ({ parsed }, k) => run.record(parsed, rest[k]!), 4, progress);
+      whole = await readEach(source, rest.map((i) => names[i]!), parseJob(source.root), ({ parsed }, k) => run.record(parsed, rest[k]!, reported?.has(names[rest[k]!]!) ?? true), 4, progress);
     }
   } finally {
     progress.stop();
     await pool?.close();
   }
-  if (!whole) return loadRepository(source, extra, options);
+  if (!whole) return loadRepository(source, extra, checks);
   (source.unreadableFolders?.() ?? []).forEach((f, i) => run.record(unreadable(source.root, f.folder, f.reason, 'folder'), names.length + i));
   return { ...run.finish(), root: source.root, fileNames: names };
+}
+
+export interface CheckScope {
+  /** The files whose own diagnostics the caller reports (validate --changed-since: the scope's selected files): any
+   * other meeting or plan is read for what their checks consult — its schema and facts — and its own per-record
+   * checks, whose diagnostics would be about it alone, are not run (core/facts.ts `record`'s `own`). */
+  readonly reported?: ReadonlySet<string>;
 }
 
 // How many files a check worker's answers may run ahead of the one this thread keeps (small answers: facts and results).

@@ -1,5 +1,6 @@
 // acta validate --changed-since REV: the files changed since REV and the records that refer to them, nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factCounts } from '../../src/core/facts.js';
 import { TempRepo } from './repo.js';
 
 const meeting = (id: string, extra = ''): string => `record: meeting
@@ -72,6 +73,30 @@ describe('acta validate --changed-since', () => {
       expect(now.json.diagnostics.some((d) => d.file.includes('2018-01-10'))).toBe(false);
     } finally {
       repo.git('checkout', '-q', '--', '.');
+    }
+  });
+
+  it("reads a record the changed one names for what its checks consult, and does not run that record's own checks", async () => {
+    // 2017-03-16 has a problem of its own (an unknown body, found by its per-record checks) and is named by 2017-06-21
+    // (supersedes its point 1): an edit of 2017-06-21 reads it as context. The same answer as a full run for the
+    // changed file; the context record's schema and facts only (its own per-record checks would find its problem, which
+    // is not reported).
+    repo.write({ 'meetings/2017-03-16-red-nna.yaml': meeting('2017-03-16-red-nna').replace('body: red-nna', 'body: no-such-body') });
+    try {
+      repo.commit('a wrong body', 'v3');
+      repo.write({ 'meetings/2017-06-21-red-nna.yaml': meeting('2017-06-21-red-nna', REFERS).replace('Tomar nota', 'Tomar debida nota') });
+      repo.commit('an edit that names it', 'v4');
+      const before = factCounts.factsOnly;
+      const since = await validate('--changed-since', 'v3');
+      const factsOnly = factCounts.factsOnly - before;
+      const full = await validate();
+      expect(since.json.summary.files).toBe(1);
+      expect(full.json.diagnostics.map((d) => `${d.file} ${d.code}`)).toContain('meetings/2017-03-16-red-nna.yaml ref/unknown-body');
+      expect(since.json.diagnostics).toEqual(full.json.diagnostics.filter((d) => d.file === 'meetings/2017-06-21-red-nna.yaml'));
+      expect(factsOnly).toBe(1);
+    } finally {
+      repo.git('checkout', '-q', 'v1', '--', '.');
+      repo.commit('back to v1', 'v5');
     }
   });
 });
