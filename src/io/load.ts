@@ -79,9 +79,9 @@ export const loadCounts = { here: 0 };
  * (when `checked`) its per-record checks, and sends back its data as JSON text (core/facts.ts `read`): JSON.parse of
  * it here is the same data, for far less than parsing the YAML. The file is then what readRecordFile makes of it (the
  * same bytes: its positions, text and node tree made from them when asked). This thread parses a file itself when
- * every worker has enough bytes in hand (`busy` with the file's size, as validate's path: counted in files, the worker
- * sat idle while this thread parsed one of its own), when a worker leaves it here (a problem, the located path, data JSON would
- * change), or when no worker is live. The answers go to checkRecords (`fromAnswers`): their schema and per-record
+ * every worker has enough bytes in hand (`busy` with the file's size, as validate's path: counted in files, the
+ * worker sat idle while this thread parsed one of its own), when a worker leaves it here (a problem, the located
+ * path, data JSON would change), or when no worker is live. The answers go to checkRecords (`fromAnswers`): their schema and per-record
  * checks are not run again — the same records and diagnostics either way (test/io/read-workers.test.ts). */
 async function loadWithWorkers(source: RecordSource, names: readonly string[], size: number, checks: Pick<LoadOptions, 'asOf' | 'known'>, checked: boolean, start?: () => Worker): Promise<Repository> {
   const { fromAnswers, looksLikeContext, startFacts } = await import('../core/facts.js');
@@ -159,6 +159,8 @@ async function loadWithWorkers(source: RecordSource, names: readonly string[], s
  * on a worker, which sends back only its facts and results (`alone`); this thread reads the files and keeps the run. */
 export async function checkRepository(from: string | RecordSource, extra: readonly string[] = [], options: Pick<LoadOptions, 'asOf' | 'known'> & CheckScope = {}): Promise<Repository> {
   const { reported, ...checks } = options;
+  // Whether the file at this place is checked as its own (CheckScope): every file, unless the caller names some.
+  const own = (ordinal: number): boolean => reported?.has(names[ordinal]!) ?? true;
   const source = typeof from === 'string' ? diskSource(from) : from;
   const names = [...new Set([...(await source.list()), ...extra])].sort();
   const { looksLikeContext, startFacts } = await import('../core/facts.js');
@@ -191,10 +193,10 @@ export async function checkRepository(from: string | RecordSource, extra: readon
       pool.context(context, factsOptions);
       whole = await readEach(source, rest.map((i) => names[i]!), checkJob(source.root, pool), (done, k) => {
         if ('alone' in done) return run.checked(done.file, done.bytes, done.alone, rest[k]!);
-        return run.record(done.parsed, rest[k]!);
+        return run.record(done.parsed, rest[k]!, own(rest[k]!));
       }, CHECK_WINDOW, progress);
     } else {
-      whole = await readEach(source, rest.map((i) => names[i]!), parseJob(source.root), ({ parsed }, k) => run.record(parsed, rest[k]!, reported?.has(names[rest[k]!]!) ?? true), 4, progress);
+      whole = await readEach(source, rest.map((i) => names[i]!), parseJob(source.root), ({ parsed }, k) => run.record(parsed, rest[k]!, own(rest[k]!)), 4, progress);
     }
   } finally {
     progress.stop();
@@ -207,8 +209,9 @@ export async function checkRepository(from: string | RecordSource, extra: readon
 
 export interface CheckScope {
   /** The files whose own diagnostics the caller reports (validate --changed-since: the scope's selected files): any
-   * other meeting or plan is read for what their checks consult — its schema and facts — and its own per-record
-   * checks, whose diagnostics would be about it alone, are not run (core/facts.ts `record`'s `own`). */
+   * other meeting or plan this thread checks is read for what their checks consult — its schema and facts — and its
+   * own per-record checks, whose diagnostics would be about it alone, are not run (core/facts.ts `record`'s `own`).
+   * A check worker's answer comes with its checks made: it is taken as it is. */
   readonly reported?: ReadonlySet<string>;
 }
 

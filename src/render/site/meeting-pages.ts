@@ -57,7 +57,6 @@ export interface MeetingPageModel {
   readonly agreements: readonly AgreementPart[];
 }
 
-
 export function meetingPage(site: MeetingPageModel, lc: LinkContext): Html {
   const m = site.meeting;
   const l = labels(lc.lang);
