@@ -80,8 +80,9 @@ export interface SiteModel {
   /** The view context the language's content is built in (actor names, record text): a meeting's page content is built
    * from it, its record and its commitments where the page is rendered (siteMeeting), in this thread or the writer's. */
   readonly ctx: ViewContext;
-  /** The valid meetings, newest first: a page's content is built when its page is rendered (siteMeeting), one at a time. */
-  readonly meetings: readonly Meeting[];
+  /** The valid meetings, newest first, as held (HeldMeeting): a page's content is built from its record when its page is
+   * rendered (siteMeeting), one at a time. */
+  readonly meetings: readonly HeldMeeting[];
   /** A meeting's own commitments (its agreements'), in the derived order: what its page's content is built from. */
   readonly meetingCommitments: (meeting: Meeting) => readonly Commitment[];
   /** A meeting's header as the meetings list shows it (no agreement's content). */
@@ -101,19 +102,50 @@ export interface SiteModel {
   readonly waiting: () => ExportResult['commitments'];
 }
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A valid meeting as the site holds it from its start to its pages: what the lists, the search form and the actors'
+ * pages read of it, and its record, asked for when its page is built (once per language). The record is kept as the
+ * caller's `hold` keeps it (holdMeetings): the site command keeps it serialised, off the heap, since at 8,000 meetings
+ * the records' objects were ~90 MiB of the ~220 MiB the site held live from the load to its end, for pages that read
+ * one record at a time (docs/internals/performance.md, "`site`, eleventh round"). */
+export interface HeldMeeting {
+  readonly id: string;
+  readonly body: string;
+  readonly start: Day;
+  readonly participants?: readonly ActorId[];
+  readonly observers?: readonly ActorId[];
+  readonly record: () => Meeting;
+}
+
+/** How a record is held until it is asked for: a function that gives it (or a copy equal to it) each time it is called. */
+export type Hold = <T>(record: T) => () => T;
+
+/** Held as it is. */
+export const holdAsIs: Hold = (record) => () => record;
+
+/** The valid meetings, newest first (then by id), each held by `hold`. */
+export function holdMeetings(records: RecordSet, hold: Hold = holdAsIs): HeldMeeting[] {
+  return records.meetings
+    .filter((m) => m.valid)
+    .map((m) => m.data)
+    .sort((a, b) => compare(b.dates.start, a.dates.start) || compare(a.id, b.id))
+    .map((m) => ({ id: m.id, body: m.body, start: m.dates.start, ...(m.participants ? { participants: m.participants } : {}), ...(m.observers ? { observers: m.observers } : {}), record: hold(m) }));
+}
+
 export interface SiteInput {
   readonly records: RecordSet;
+  /** The valid meetings as held (holdMeetings), shared by both languages' models; held as they are when not given. */
+  readonly meetings?: readonly HeldMeeting[];
   readonly diagnostics: readonly Diagnostic[];
   readonly commitments: readonly Commitment[];
   readonly ctx: ViewContext;
   readonly asOf: Day;
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 export function buildSite(input: SiteInput): SiteModel {
   const { records, commitments, ctx, asOf } = input;
-  const meetings = records.meetings.filter((m) => m.valid).map((m) => m.data).sort((a, b) => compare(b.dates.start, a.dates.start) || compare(a.id, b.id));
+  const meetings = input.meetings ?? holdMeetings(records);
   const plans = records.plans.filter((p) => p.valid).map((p) => p.data).sort((a, b) => compare(a.id, b.id));
   // Each record's page asks buildShow about its own commitments only: the whole list per agreement would be quadratic.
   const byRecord = groupBy(commitments, (c) => c.origin.record);
@@ -212,7 +244,7 @@ export const CALENDAR_DAYS = 366;
 /** A deadline a calendar shows: dated (or recurring, at its next due day) on or after `from`. */
 const inCalendar = (c: Commitment, from: Day): boolean => (c.due.kind === 'dated' || c.due.kind === 'recurring') && c.due.day >= from;
 
-function buildActor(ctx: ViewContext, asOf: Day, meetings: readonly Meeting[], id: ActorId, owing: Owing, view: Views): SiteActor {
+function buildActor(ctx: ViewContext, asOf: Day, meetings: readonly HeldMeeting[], id: ActorId, owing: Owing, view: Views): SiteActor {
   const info = ctx.dir.byId.get(id);
   const kind: ActorKind = info?.kind ?? 'organisation';
   const group = kind === 'group';
@@ -220,7 +252,7 @@ function buildActor(ctx: ViewContext, asOf: Day, meetings: readonly Meeting[], i
   const owed = group ? (owing.owners.get(id) ?? []) : own;
   const roles = meetings.flatMap((m) => {
     const role = m.body === id ? 'body' : m.participants?.includes(id) ? 'participant' : m.observers?.includes(id) ? 'observer' : undefined;
-    return role ? [{ id: m.id, date: m.dates.start, role } as const] : [];
+    return role ? [{ id: m.id, date: m.start, role } as const] : [];
   });
   // A group's views are its page's table too; anyone else's are made as its calendar is written, never all at once.
   const views = group ? owed.map(view) : [];

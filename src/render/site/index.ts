@@ -110,7 +110,8 @@ export function* languageFiles(spec: SiteSpec, lang: Lang): Generator<[string, S
   // builds its content there, renders it and makes its search documents: see page-job.ts); only its list row is kept.
   const search = new SearchIndexBuilder(lang, other.actors, spec.searchShardDocuments);
   const rows: MeetingRow[] = [];
-  for (const record of site.meetings) {
+  for (const held of site.meetings) {
+    const record = held.record();
     const head = site.meetingHead(record);
     const path = sitePaths.meeting(lang, head.id);
     const agreements = walkAgreements(record).length;

@@ -67,7 +67,7 @@ export function searchPage(site: SiteModel, lc: LinkContext): Html {
   const l = labels(lc.lang);
   const bodyIds = new Set([...site.meetings.map((m) => m.body), ...site.plans.map((p) => p.body)]);
   const bodies = site.actors.filter((a) => bodyIds.has(a.ref.id));
-  const years = [...new Set(site.meetings.map((m) => m.dates.start.slice(0, 4)))].sort().reverse();
+  const years = [...new Set(site.meetings.map((m) => m.start.slice(0, 4)))].sort().reverse();
   const states = ['overdue', 'upcoming', 'open', 'waiting', 'no-date', 'done'] as const;
   const select = (name: string, label: string, options: readonly (readonly [string, string])[]): Html => html`<label>${label}
 <select name="${name}" id="f-${name}"><option value="">${w.any}</option>
