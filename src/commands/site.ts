@@ -9,11 +9,11 @@ import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite, holdMeetings } from '../core/queries/site.js';
+import { heldAsJson } from '../core/read/data-json.js';
 import type { RecordSet } from '../core/records.js';
 import { citedSources } from '../core/queries/sources.js';
 import { SaidError } from '../io/files.js';
 import { configuredLang } from '../io/locales.js';
-import { holdPacked } from '../io/packed.js';
 import { readSources } from '../io/sources.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
 import { checkOutputFolder, writeFolderAtomic } from '../io/site-folder.js';
@@ -90,8 +90,8 @@ export async function prepareSite(options: SiteOptions): Promise<{ readonly spec
   const dir = buildActorDirectory(records.registries);
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
   const authentic: Lang = records.config.authentic ?? 'es';
-  // The meetings held serialised (io/packed.ts), once for both languages: each page makes its record again.
-  const meetings = holdMeetings(records, holdPacked);
+  // The meetings held as JSON text (heldAsJson), once for both languages: each page makes its record again.
+  const meetings = holdMeetings(records, heldAsJson);
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, meetings, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
   const sources = await readSources(repo.root, citedSources(records));

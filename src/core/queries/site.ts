@@ -106,9 +106,9 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A valid meeting as the site holds it from its start to its pages: what the lists, the search form and the actors'
  * pages read of it, and its record, asked for when its page is built (once per language). The record is kept as the
- * caller's `hold` keeps it (holdMeetings): the site command keeps it serialised, off the heap, since at 8,000 meetings
- * the records' objects were ~90 MiB of the ~220 MiB the site held live from the load to its end, for pages that read
- * one record at a time (docs/internals/performance.md, "`site`, eleventh round"). */
+ * caller's `hold` keeps it (holdMeetings): the site command keeps it as JSON text (core/read/data-json.ts heldAsJson),
+ * since at 8,000 meetings the records' objects were ~90 MiB of the ~220 MiB the site held live from the load to its
+ * end, for pages that read one record at a time (docs/internals/performance.md, "`site`, eleventh round"). */
 export interface HeldMeeting {
   readonly id: string;
   readonly body: string;
@@ -118,7 +118,8 @@ export interface HeldMeeting {
   readonly record: () => Meeting;
 }
 
-/** How a record is held until it is asked for: a function that gives it (or a copy equal to it) each time it is called. */
+/** How a record is held until it is asked for: a function that gives it (or a copy equal to it) each time it is
+ * called. */
 export type Hold = <T>(record: T) => () => T;
 
 /** Held as it is. */
