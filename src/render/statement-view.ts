@@ -2,7 +2,7 @@
 // texts already chosen (day, days, notes), so the template only lays them out. Documented in the README.
 import { t } from './catalog.js';
 import type { Lang } from '../core/model.js';
-import type { Evidence, Statement, StatementSection } from '../core/queries/statement.js';
+import type { Evidence, Statement, StatementRow, StatementSection } from '../core/queries/statement.js';
 import { evidenceText, groupTitle, statementTitle, summaryLine } from './statement.js';
 import { dayOf } from './statement-cells.js';
 import { labels, localText } from './i18n.js';
@@ -20,9 +20,22 @@ export interface StatementView {
     readonly section: StatementSection;
     readonly title: string;
     readonly columns: readonly [string, string];
-    readonly groups: readonly { readonly title: string; readonly rows: readonly { readonly id: string; readonly when: string; readonly days: string; readonly late: boolean; readonly task: string; readonly wording: string; readonly notes: readonly string[]; readonly links: readonly string[]; readonly evidence: readonly Evidence[] }[] }[];
+    readonly groups: readonly { readonly title: string; readonly rows: readonly StatementRowView[] }[];
   }[];
   readonly statement: Statement;
+}
+
+/** A row's texts: its day, its days (late, left, since), its notes, its task and wording in the statement's language. */
+export interface StatementRowView {
+  readonly id: string;
+  readonly when: string;
+  readonly days: string;
+  readonly late: boolean;
+  readonly task: string;
+  readonly wording: string;
+  readonly notes: readonly string[];
+  readonly links: readonly string[];
+  readonly evidence: readonly Evidence[];
 }
 
 export function statementView(st: Statement): StatementView {
@@ -32,21 +45,8 @@ export function statementView(st: Statement): StatementView {
     .filter((s) => s.groups.length)
     .map(({ section, groups }) => ({
       section,
-      title: `${w.sections[section]} — ${st.counts[section]}`,
-      columns: columnsOf(section, st.lang),
-      groups: groups.map((g) => ({
-        title: groupTitle(g, st.lang),
-        rows: g.rows.map((r) => {
-          const c = r.commitment;
-          const days = section === 'overdue' ? r.daysLate : section === 'due-next' ? r.daysLeft : section === 'delivered' ? (r.deliveredLate ?? 0) : section === 'waiting' ? r.daysPastExpected : undefined;
-          const notes = [
-            ...(section === 'delivered' ? [r.deliveredLate !== undefined ? daysLateText(r.deliveredLate, st.lang) : w.onTime] : []),
-            ...(section === 'waiting' ? [waitingText(c.due, st.lang)] : []),
-            ...(c.inferred ? [t(st.lang, 'marks.inferred')] : []),
-          ];
-          return { id: c.id, when: dayOf(r, section, st.lang), days: days === undefined ? '' : section === 'due-next' && days === 0 ? w.dueToday : String(days), late: section === 'overdue' || r.deliveredLate !== undefined, task: localText(c.task, st.lang), wording: c.deadlineText ? localText(c.deadlineText, st.lang) : '', notes, links: r.evidence.map(evidenceText), evidence: r.evidence };
-        }),
-      })),
+      ...sectionHead(st, section),
+      groups: groups.map((g) => ({ title: groupTitle(g, st.lang), rows: g.rows.map((r) => statementRowView(r, section, st.lang)) })),
     }));
   return {
     lang: st.lang,
@@ -58,6 +58,25 @@ export function statementView(st: Statement): StatementView {
     sections,
     statement: st,
   };
+}
+
+/** A section's title (with its count) and its two columns' names. */
+export function sectionHead(st: Statement, section: StatementSection): { readonly title: string; readonly columns: readonly [string, string] } {
+  return { title: `${statementLabels(st.lang).sections[section]} — ${st.counts[section]}`, columns: columnsOf(section, st.lang) };
+}
+
+/** One row's texts, made alone: the site makes those of the rows a page shows (a country's statement at 8,000 meetings
+ * has ~15,000 rows, and their texts made at once were held through all its pages). */
+export function statementRowView(r: StatementRow, section: StatementSection, lang: Lang): StatementRowView {
+  const w = statementLabels(lang);
+  const c = r.commitment;
+  const days = section === 'overdue' ? r.daysLate : section === 'due-next' ? r.daysLeft : section === 'delivered' ? (r.deliveredLate ?? 0) : section === 'waiting' ? r.daysPastExpected : undefined;
+  const notes = [
+    ...(section === 'delivered' ? [r.deliveredLate !== undefined ? daysLateText(r.deliveredLate, lang) : w.onTime] : []),
+    ...(section === 'waiting' ? [waitingText(c.due, lang)] : []),
+    ...(c.inferred ? [t(lang, 'marks.inferred')] : []),
+  ];
+  return { id: c.id, when: dayOf(r, section, lang), days: days === undefined ? '' : section === 'due-next' && days === 0 ? w.dueToday : String(days), late: section === 'overdue' || r.deliveredLate !== undefined, task: localText(c.task, lang), wording: c.deadlineText ? localText(c.deadlineText, lang) : '', notes, links: r.evidence.map(evidenceText), evidence: r.evidence };
 }
 
 function columnsOf(section: StatementSection, lang: Lang): [string, string] {

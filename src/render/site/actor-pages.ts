@@ -5,10 +5,11 @@ import type { SiteActor, SiteActorEntry } from '../../core/queries/site.js';
 import type { ActorRef } from '../../core/queries/view.js';
 import { dayRange, labels } from '../i18n.js';
 import { num } from '../numbers.js';
-import type { Statement, StatementRow, StatementSection } from '../../core/queries/statement.js';
-import { statementLabels } from '../statement-labels.js';
-import type { StatementView } from '../statement-view.js';
-import { statementView } from '../statement-view.js';
+import type { StatementRow, StatementSection } from '../../core/queries/statement.js';
+import { groupTitle, summaryLine } from '../statement.js';
+import { statementLabels, viaLine } from '../statement-labels.js';
+import type { StatementRowView } from '../statement-view.js';
+import { sectionHead, statementRowView } from '../statement-view.js';
 import type { LinkContext } from './components.js';
 import { actorLink, actorLinks, commitmentLink, commitmentTable, evidenceLinks, pagerNav, recordText, refHref } from './components.js';
 import { commitmentName } from '../commitment-name.js';
@@ -104,16 +105,6 @@ ${part === 'owes' ? owesSection(a, lc, page) : part === 'meetings' ? meetingsSec
 ${nav}`;
 }
 
-/** Each statement's view, made once for all its actor's pages: made per part page, an actor owing n commitments cost
- * n × n / PART_ROWS (at 8,000 meetings a country has ~300 such pages of ~15,000 rows each). */
-const VIEWS = new WeakMap<Statement, StatementView>();
-
-function viewOf(st: Statement): StatementView {
-  let view = VIEWS.get(st);
-  if (!view) VIEWS.set(st, (view = statementView(st)));
-  return view;
-}
-
 /** Where each group's rows start in its section, and (last) how many rows it has: made once per section. */
 const STARTS = new WeakMap<readonly { readonly rows: readonly unknown[] }[], number[]>();
 
@@ -141,7 +132,6 @@ function firstGroup(starts: readonly number[], from: number): number {
 
 function statementSection(a: SiteActor, lc: LinkContext, only?: { readonly section: StatementSection; readonly page: number }): Html {
   const st = a.statement!;
-  const view = viewOf(st);
   const s = statementLabels(lc.lang);
   const w = siteLabels(lc.lang);
   const l = labels(lc.lang);
@@ -149,30 +139,32 @@ function statementSection(a: SiteActor, lc: LinkContext, only?: { readonly secti
   const from = only ? (only.page - 1) * PART_ROWS : 0;
   const limit = only ? PART_ROWS : ACTOR_ROWS;
   return html`${only ? '' : html`<h2>${s.title}</h2>
-<p>${view.summary}</p>
-${view.via ? html`<p>${view.via}</p>` : ''}
-${view.empty ? html`<p>${view.empty}</p>` : ''}`}
-${view.sections.map((section, i) => {
-  if (only && section.section !== only.section) return '';
-  const starts = startsOf(section.groups);
+<p>${summaryLine(st)}</p>
+${st.via.length ? html`<p>${viaLine(st)}</p>` : ''}
+${st.counts.total === 0 ? html`<p>${s.empty}</p>` : ''}`}
+${shown.map((x) => {
+  if (only && x.section !== only.section) return '';
+  const section = { section: x.section, ...sectionHead(st, x.section) };
+  const starts = startsOf(x.groups);
   const total = starts[starts.length - 1]!;
-  // Only this page's groups and rows are looked at: those before `from` are skipped by a binary search, not walked.
-  const groups: { g: (typeof section.groups)[number]; j: number; pick: { r: (typeof section.groups)[number]['rows'][number]; k: number }[] }[] = [];
-  for (let j = firstGroup(starts, from); j < section.groups.length && starts[j]! < from + limit; j++) {
-    const g = section.groups[j]!;
+  // Only this page's groups and rows are looked at: those before `from` are skipped by a binary search, not walked;
+  // their texts are made here, for this page (statementRowView), not for the whole statement at once.
+  const groups: { g: { readonly title: string }; pick: StatementRow[] }[] = [];
+  for (let j = firstGroup(starts, from); j < x.groups.length && starts[j]! < from + limit; j++) {
+    const g = x.groups[j]!;
     const first = Math.max(0, from - starts[j]!);
-    groups.push({ g, j, pick: g.rows.slice(first, Math.max(first, from + limit - starts[j]!)).map((r, i) => ({ r, k: first + i })) });
+    groups.push({ g: { title: groupTitle(g, lc.lang) }, pick: g.rows.slice(first, Math.max(first, from + limit - starts[j]!)) });
   }
-  const count = groups.reduce((n, x) => n + x.pick.length, 0);
+  const count = groups.reduce((n, y) => n + y.pick.length, 0);
   // A row it owes only as a member of a group is a one-line reference, under that group's name, after the tables of
   // what it owes in its own name: the task stands once, in full, on the group's page (with who delivered).
-  type Picked = { r: (typeof section.groups)[number]['rows'][number]; row: StatementRow };
-  const tables: { g: (typeof section.groups)[number]; rows: Picked[] }[] = [];
+  type Picked = { r: StatementRowView; row: StatementRow };
+  const tables: { g: { readonly title: string }; rows: Picked[] }[] = [];
   const refs = new Map<string, { through: readonly ActorRef[]; rows: Picked[] }>();
-  for (const { g, j, pick } of groups) {
+  for (const { g, pick } of groups) {
     const rows: Picked[] = [];
-    for (const { r, k } of pick) {
-      const row = shown[i]!.groups[j]!.rows[k]!;
+    for (const row of pick) {
+      const r = statementRowView(row, x.section, lc.lang);
       const through = throughOf(row.commitment, a);
       if (!through) rows.push({ r, row });
       else {
