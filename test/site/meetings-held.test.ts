@@ -34,7 +34,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('a record held as JSON text', () => {
   it('is given back equal, key order kept, as new objects each time', () => {
-    const record = { id: 'm', n: 3, none: null, ok: true, day: '2017-03-16', '2': 'whole-number key', list: [{ es: 'Acuerdo', en: 'Agreement' }], nested: { a: [1, [2, 'x']] } };
+    const record = { id: 'm', n: 3, none: null, ok: true, day: '2017-03-16', '2': 'whole-number key', title: 'Reunión — «Grupo» “ad hoc” 🚀 \u2028', list: [{ es: 'Acuerdo', en: 'Agreement' }], nested: { a: [1, [2, 'x']] } };
     const held = heldAsJson(record);
     const first = held();
     expect(first).toStrictEqual(record);
