@@ -9,7 +9,7 @@ import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite, holdMeetings } from '../core/queries/site.js';
-import { heldAsJson } from '../core/read/data-json.js';
+import { heldAsJson } from '../core/read/index.js';
 import type { RecordSet } from '../core/records.js';
 import { citedSources } from '../core/queries/sources.js';
 import { SaidError } from '../io/files.js';
