@@ -365,7 +365,7 @@ const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
 results.notes.push(
   `Machine: ${os.availableParallelism()} CPUs (${cpu}), Node ${process.version}, ${os.platform()} ${os.arch()}; load average ${os.loadavg()[0].toFixed(1)} at the end of the run.`,
   `Corpus: bench/generate-corpus.mjs, seed ${SEED}, ${opts.agreements} points a meeting, text scale ${opts.scale}, plus acta.yaml and the registries of data/; every record valid and canonical.`,
-  'Cold: ACTA_CACHE=0 (every file parsed); warm: the cache primed by an earlier run of the same command; CI, restored cache: CI=true and ACTA_CACHE_DIR pointing at a copy of a cache primed on HEAD~1 by the command of each CI case, in a copy of the corpus whose files all have new mtimes, recorded in git\'s index (git update-index --refresh, as a checkout does). Peak memory: the largest resident set of the timed process (worker threads included).',
+  'Cold: ACTA_CACHE=0 (every file parsed); warm: the cache primed by an earlier run of the same command; CI, restored cache: CI=true and ACTA_CACHE_DIR pointing at a copy of a cache primed on HEAD~1 by the commands of both CI cases (validate, then validate --changed-since HEAD~1, whichever are timed), in a copy of the corpus whose files all have new mtimes, recorded in git\'s index (git update-index --refresh, as a checkout does). Peak memory: the largest resident set of the timed process (worker threads included).',
   `Rounds: every case once a round, in one order and then the reverse; each ratio is the median of the ratios taken inside each round, of wall time, and in brackets of CPU time (user + system, worker threads included). Growth: medians across sizes, wall and CPU.`,
 );
 if (opts.baseline) {
