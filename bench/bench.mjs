@@ -55,9 +55,14 @@ const RSS_FILE = path.join(opts.base, 'max-rss.txt');
 const CACHE = path.join(opts.base, 'cache');
 const AJV = path.join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 
+// The commands --commands names; validate cold is every ratio's yardstick: it runs whatever --commands names.
+function commandsFor(size, site) {
+  return everyCommand(size, site).filter((r) => opts.only.length === 0 || opts.only.includes(r.name) || r.name === 'validate');
+}
+
 // Every command timed, by the name --commands takes; args run in the corpus folder (a git repository, HEAD~1 → HEAD
 // changes CHANGED files). site is added only when this build has it.
-function commandsFor(size, site) {
+function everyCommand(size, site) {
   const asOf = ['--as-of', size.asOf];
   // Each row: its name, its label, its arguments, and the output form it runs (as the forms pass names it: that form is
   // not run again there).
@@ -86,8 +91,15 @@ function commandsFor(size, site) {
   const out = path.join(opts.base, `site-${size.meetings}`);
   if (site.args) rows.push({ name: 'site', label: 'acta site', args: [opts.acta, '--root', '.', ...site.args(out), ...asOf], before: () => rmSync(out, { recursive: true, force: true }) });
   else rows.push({ name: 'site', label: 'acta site', skipped: site.reason });
-  // validate cold is every ratio's yardstick: it runs whatever --commands names.
-  return rows.filter((r) => opts.only.length === 0 || opts.only.includes(r.name) || r.name === 'validate');
+  return rows;
+}
+
+// What primes the CI cache: every CI row's command line (a full `validate`, then `validate --changed-since HEAD~1`),
+// whichever CI rows --commands names. Primed by `--changed-since` alone, the cache keeps no stat entry for the files
+// git's index vouched for (that run reads none of them), and the CI row then asks git the size of every unchanged
+// blob: another run than the full bench's, and than a CI job on a main branch that runs `validate`.
+function ciPrimers(size, site) {
+  return everyCommand(size, site).filter((c) => c.ci).map((c) => c.args);
 }
 
 const DEVNULL = openSync(os.devNull, 'w');
@@ -180,8 +192,8 @@ function progress(text) {
 }
 
 // A fresh checkout of the corpus for the CI cases (a copy, at its own path: the caches are kept per records root),
-// and a cache primed there on the base commit (HEAD~1) by each CI case's command line (`validate`, and `validate
-// --changed-since HEAD~1`, which saves the file summaries a later --changed-since reads), as the cache a pull
+// and a cache primed there on the base commit (HEAD~1) by both CI cases' command lines, whichever are timed
+// (`validate`, and `validate --changed-since HEAD~1`: ciPrimers), as the cache a pull
 // request's job restores was saved by the last run on the main branch. Each CI run then gets a new copy of that
 // cache and new mtimes on every file (git writes every file of a checkout), so a size+mtime stat cache misses and
 // only content hashes can hit — and then `git update-index -q --refresh`, as a checkout records the times it wrote in
@@ -230,7 +242,7 @@ function measureSize(meetings, ajvArgs, site) {
   const commands = commandsFor(size, site);
   progress(`bench: ${meetings} meetings (${(size.bytes / 1e6).toFixed(1)} MB), ${commands.length} commands, ${runs} round(s)`);
   const ciCommands = commands.filter((c) => c.ci);
-  const ci = ciCommands.length ? prepareCi(size, ciCommands.map((c) => c.args)) : undefined;
+  const ci = ciCommands.length ? prepareCi(size, ciPrimers(size, site)) : undefined;
   // Every timed case: ajv-cli, each command cold and warm, the CI cases. Warm ones are primed (and each command
   // proved to run) before the first round.
   const cases = [{ key: 'ajv', args: ajvArgs, cwd: size.dir, mode: 'cold' }];
@@ -353,7 +365,7 @@ const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
 results.notes.push(
   `Machine: ${os.availableParallelism()} CPUs (${cpu}), Node ${process.version}, ${os.platform()} ${os.arch()}; load average ${os.loadavg()[0].toFixed(1)} at the end of the run.`,
   `Corpus: bench/generate-corpus.mjs, seed ${SEED}, ${opts.agreements} points a meeting, text scale ${opts.scale}, plus acta.yaml and the registries of data/; every record valid and canonical.`,
-  'Cold: ACTA_CACHE=0 (every file parsed); warm: the cache primed by an earlier run of the same command; CI, restored cache: CI=true and ACTA_CACHE_DIR pointing at a copy of a cache primed on HEAD~1 by the command of each CI case, in a copy of the corpus whose files all have new mtimes, recorded in git\'s index (git update-index --refresh, as a checkout does). Peak memory: the largest resident set of the timed process (worker threads included).',
+  'Cold: ACTA_CACHE=0 (every file parsed); warm: the cache primed by an earlier run of the same command; CI, restored cache: CI=true and ACTA_CACHE_DIR pointing at a copy of a cache primed on HEAD~1 by the commands of both CI cases (validate, then validate --changed-since HEAD~1, whichever are timed), in a copy of the corpus whose files all have new mtimes, recorded in git\'s index (git update-index --refresh, as a checkout does). Peak memory: the largest resident set of the timed process (worker threads included).',
   `Rounds: every case once a round, in one order and then the reverse; each ratio is the median of the ratios taken inside each round, of wall time, and in brackets of CPU time (user + system, worker threads included). Growth: medians across sizes, wall and CPU.`,
 );
 if (opts.baseline) {

@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { asciiOnly } from './ascii-only.mjs';
 import { JS_YAML_FILE, patchJsYaml } from './js-yaml-patch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,6 +88,11 @@ for (const name of Object.keys(ENTRIES)) {
   const left = readFileSync(file, 'utf8').match(/(?<![\w$.])import\((?!\))/g);
   if (left) throw new Error(`scripts/bundle.mjs: ${path.relative(ROOT, file)} keeps ${left.length} import() of a file named at run time; import it through io/import-module.ts`);
 }
+// In ASCII (scripts/ascii-only.mjs): node then reads each as Latin-1, one byte a character.
+for (const name of Object.keys(ENTRIES)) {
+  const file = path.join(BUNDLE_DIR, `${name === 'cli' ? name : `${name}.code`}.js`);
+  writeFileSync(file, asciiOnly(readFileSync(file, 'utf8'), path.relative(ROOT, file)));
+}
 for (const name of WORKERS) {
   writeFileSync(
     path.join(BUNDLE_DIR, `${name}.js`),
@@ -119,6 +125,8 @@ const spelling = await build({
   legalComments: 'eof', // a library's @license or /*! comments kept with its code
   logLevel: 'warning',
 });
+const spellingFile = path.join(ROOT, 'dist', 'date-spelling.cjs');
+writeFileSync(spellingFile, asciiOnly(readFileSync(spellingFile, 'utf8'), 'dist/date-spelling.cjs'));
 
 // The libraries copied into the bundle travel without their own folders, so their licences go with them: one file
 // beside the bundle, each bundled package's name, version and licence text (MIT and the like ask for the notice to

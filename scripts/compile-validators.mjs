@@ -3,6 +3,7 @@
 // from; acta compiles at run time instead when it does not match (src/io/schemas.ts).
 import { writeFileSync } from 'node:fs';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { asciiOnly } from './ascii-only.mjs';
 import { createAjv, SCHEMA_FILE } from '../dist/core/schema.js';
 import { readSchemas, schemaHash, validatorName } from '../dist/io/schemas.js';
 
@@ -15,7 +16,8 @@ const standalone = standaloneCode.default(ajv, Object.fromEntries(files.map((f) 
 const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
 const FAST_UCS2LENGTH = `((slow, high) => (s) => (high.test(s) ? slow(s) : s.length))(${UCS2LENGTH}, /[\\uD800-\\uDBFF]/)`;
 const code = standalone.includes(UCS2LENGTH) ? standalone.replace(UCS2LENGTH, FAST_UCS2LENGTH) : standalone;
-writeFileSync(new URL('../dist/validators.cjs', import.meta.url), `${code}\nexports.schemaHash = ${JSON.stringify(schemaHash())};\n`);
+// (In ASCII, scripts/ascii-only.mjs: the schemas' descriptions are Spanish too.)
+writeFileSync(new URL('../dist/validators.cjs', import.meta.url), asciiOnly(`${code}\nexports.schemaHash = ${JSON.stringify(schemaHash())};\n`, 'dist/validators.cjs'));
 // The code hash the cache keys validate's results with (io/cache-results.ts), hashed once here, not at every run.
 (await import('../dist/io/cache-results.js')).writeCodeHash();
 // The build's last step: the stamp scripts/build-if-stale.mjs compares with the sources.

@@ -1,10 +1,11 @@
 // Every word acta prints comes from here: t(lang, 'section.key', params) renders the ICU message of locales/<lang>/
 // (plural and select rules, numbers through Intl in the catalog's language). Keys and sections are typed from the
 // English catalog (catalog-keys.ts, generated); a language other than es/en falls back to English key by key.
-import { IntlMessageFormat } from 'intl-messageformat';
+import type { IntlMessageFormat } from 'intl-messageformat';
 import type { CatalogMessages } from '../io/locales.js';
 import { readCatalog } from '../io/locales.js';
 import type { MessageKey, Sections } from './catalog-keys.js';
+import { messageFormat } from './message-format.js';
 
 export type { MessageKey, Sections } from './catalog-keys.js';
 export type SectionName = keyof Sections;
@@ -35,7 +36,7 @@ function compiled(messages: CatalogMessages, key: string, lang: string): IntlMes
   const text = messages.get(key);
   if (text === undefined) return undefined;
   // Plain text (no argument, no quoting) is its own rendering: most labels never reach the ICU parser.
-  const made = /[{}']/.test(text) ? new IntlMessageFormat(text, lang) : text;
+  const made = /[{}']/.test(text) ? messageFormat(text, lang) : text;
   cache.set(key, made);
   return made;
 }

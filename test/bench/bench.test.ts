@@ -2,7 +2,7 @@
 // script itself runs once on a corpus of 5 meetings (a git repository with a second commit), 1 round, validate cold,
 // warm and in CI with a restored cache — the shape of what it prints, not speed.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -158,5 +158,22 @@ describe('npm run bench (bench/bench.mjs), on 5 meetings', () => {
     expect(stdout).toMatch(/#### 5 meetings, 1 plans \(11 files, [\d.]+ MB\), --as-of [\d-]+; 1 round, load average [\d.]+ at their starts/);
     expect(stdout).toContain('#### Goals');
     expect(stdout).not.toContain('skipped');
+  }, 120_000);
+});
+
+describe('the CI cases primed as the full bench primes them', () => {
+  it('primes the CI cache with a full validate, then --changed-since, when only the --changed-since CI row is asked for', async () => {
+    const corpus = mkdtempSync(path.join(os.tmpdir(), 'acta-bench-'));
+    temps.push(corpus);
+    // A build that logs each command line it is given and where (the cache folder), then runs this build's acta.
+    const log = path.join(corpus, 'runs.log');
+    const wrapper = path.join(corpus, 'acta-logged.cjs');
+    const acta = path.resolve('bin', 'acta.js');
+    writeFileSync(wrapper, `require('node:fs').appendFileSync(${JSON.stringify(log)}, JSON.stringify({ args: process.argv.slice(2), cache: process.env.ACTA_CACHE_DIR }) + '\\n');\nrequire(${JSON.stringify(acta)});\n`);
+    const args = ['bench/bench.mjs', '--sizes', '5', '--runs', '1', '--commands', 'changed-since-ci', '--no-write', '--corpus', corpus, '--acta', wrapper];
+    await promisify(execFile)(process.execPath, args, { env: { ...process.env, ACTA_CACHE: undefined } });
+    const runs = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { args: string[]; cache: string });
+    const primers = runs.filter((r) => r.cache === path.join(corpus, 'ci-cache-5', 'primed')).map((r) => r.args.slice(2).join(' '));
+    expect(primers).toEqual(['validate --format text', 'validate --format text --changed-since HEAD~1']);
   }, 120_000);
 });
