@@ -101,16 +101,12 @@ if (withJsYaml === 0 || Object.keys(bundled.metafile.inputs).some((input) => /no
   throw new Error(`scripts/bundle.mjs: js-yaml bundled ${withJsYaml} times, patched ${jsYamlPatched} (scripts/js-yaml-patch.mjs)`);
 }
 
-// Spelling dates (core/dates.ts: date-fns' format and its Spanish and English locales, 43 CommonJS modules required on
-// the first date a command spells) as one CommonJS file beside the modules: required from dist/core/ and
-// dist/bundle/ alike as ../date-spelling.cjs.
+// Spelling dates (core/dates.ts: src/date-spelling.cjs, date-fns' format and its Spanish and English locales, 43
+// CommonJS modules required on the first date a command spells) as one CommonJS file beside the modules: required from
+// dist/core/ and dist/bundle/ alike as ../date-spelling.cjs.
 const spelling = await build({
   metafile: true,
-  stdin: {
-    contents: "module.exports = { format: require('date-fns/format').format, es: require('date-fns/locale/es').es, enUS: require('date-fns/locale/en-US').enUS };",
-    resolveDir: ROOT,
-    loader: 'js',
-  },
+  entryPoints: [path.join(ROOT, 'src', 'date-spelling.cjs')],
   outfile: path.join(ROOT, 'dist', 'date-spelling.cjs'),
   bundle: true,
   format: 'cjs',
