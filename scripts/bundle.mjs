@@ -12,14 +12,18 @@
 //
 // The bundle sits one folder below dist/, as every module it is made from (dist/io/…, dist/core/…), so the paths
 // they take from import.meta.url (../../locales/, ../validators.cjs, ../catalogs/, ./parse-worker.js) lead to the
-// same places. dist/*/ stays as tsc wrote it: the cache keys hash it (io/cache.ts), the build scripts import it.
+// same places. dist/*/ stays as tsc wrote it: the build scripts and some tests import it; the package does not ship
+// it (package.json `files`: dist/bundle/ and the files beside dist/*/ that it reads).
 //
-// Bundled: the small libraries on every run's path (commander, js-yaml, date-fns, chalk, intl-messageformat, …).
-// Left to node_modules (external): what acta loads by require() at run time or shares between modules by identity —
-// yaml (core/read/yaml-library.ts requires it; one instance for every yaml node), ajv (the precompiled validators
-// require its runtime), handlebars (the precompiled templates import it), and the large ones only a few commands
-// load (docx, mammoth, minisearch): nothing gained by copying them into dist/.
+// Bundled: the small libraries on every run's path (commander, js-yaml, date-fns, chalk, intl-messageformat, …), which
+// are therefore devDependencies: an install of acta does not write them again (date-fns alone is 5,136 files).
+// Left to node_modules (external), acta's only `dependencies`: what acta loads by require() at run time or shares
+// between modules by identity — yaml (core/read/yaml-library.ts requires it; one instance for every yaml node), ajv
+// (the precompiled validators require its runtime), handlebars (the precompiled templates import it), and the large
+// ones only a few commands load (docx, mammoth, minisearch): nothing gained by copying them into dist/. A library
+// imported by the code but in neither list fails the build (below).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -28,7 +32,7 @@ import { JS_YAML_FILE, patchJsYaml } from './js-yaml-patch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE_DIR = path.join(ROOT, 'dist', 'bundle');
-export const EXTERNAL = ['yaml', 'ajv', 'ajv/*', 'ajv-formats', 'handlebars', 'handlebars/*', 'docx', 'docx/*', 'mammoth', 'minisearch'];
+export const EXTERNAL = ['yaml', 'ajv', 'ajv/*', 'handlebars', 'handlebars/*', 'docx', 'docx/*', 'mammoth', 'minisearch'];
 
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 mkdirSync(BUNDLE_DIR, { recursive: true });
@@ -101,22 +105,31 @@ for (const name of WORKERS) {
   );
 }
 const bundled = { metafile: { inputs: Object.assign({}, ...builds.map((b) => b.metafile.inputs)) } };
+// The split between the bundle and node_modules is package.json's: every library a bundle leaves to node_modules is a
+// dependency (the installed package has nothing else), and every dependency is one a bundle leaves there (a bundled
+// one installed too would be written for nothing on every install).
+const { dependencies = {} } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const leftOut = new Set(
+  builds.flatMap((b) => Object.values(b.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && !/^(node:|\.)/.test(i.path) && !builtinModules.includes(i.path)).map((i) => packageOf(i.path)))),
+);
+const notDependencies = [...leftOut].filter((name) => !(name in dependencies));
+const notLeftOut = Object.keys(dependencies).filter((name) => !leftOut.has(name) && !EXTERNAL.includes(name));
+if (notDependencies.length || notLeftOut.length) {
+  throw new Error(`scripts/bundle.mjs: the bundles require ${notDependencies.join(', ') || 'nothing'} from node_modules without package.json's dependencies naming it; dependencies ${notLeftOut.join(', ') || 'none'} not left external (EXTERNAL)`);
+}
 // Every bundle that holds js-yaml got it through the patch (a js-yaml found by another path would go in unchanged).
 const withJsYaml = builds.filter((b) => Object.keys(b.metafile.inputs).some((input) => /node_modules\/js-yaml\//.test(input))).length;
 if (withJsYaml === 0 || Object.keys(bundled.metafile.inputs).some((input) => /node_modules\/js-yaml\//.test(input) && !JS_YAML_FILE.test(input)) || jsYamlPatched !== withJsYaml) {
   throw new Error(`scripts/bundle.mjs: js-yaml bundled ${withJsYaml} times, patched ${jsYamlPatched} (scripts/js-yaml-patch.mjs)`);
 }
 
-// Spelling dates (core/dates.ts: date-fns' format and its Spanish and English locales, 43 CommonJS modules required on
-// the first date a command spells) as one CommonJS file beside the modules: required from dist/core/ and
-// dist/bundle/ alike as ../date-spelling.cjs.
+// Spelling dates (core/dates.ts: src/date-spelling.cjs, date-fns' format and its Spanish and English locales, 43
+// CommonJS modules required on the first date a command spells) as one CommonJS file beside the modules: required from
+// dist/core/ and dist/bundle/ alike as ../date-spelling.cjs.
 const spelling = await build({
   metafile: true,
-  stdin: {
-    contents: "module.exports = { format: require('date-fns/format').format, es: require('date-fns/locale/es').es, enUS: require('date-fns/locale/en-US').enUS };",
-    resolveDir: ROOT,
-    loader: 'js',
-  },
+  entryPoints: [path.join(ROOT, 'src', 'date-spelling.cjs')],
   outfile: path.join(ROOT, 'dist', 'date-spelling.cjs'),
   bundle: true,
   format: 'cjs',

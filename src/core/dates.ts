@@ -213,18 +213,8 @@ interface Spelling {
 let spelling: Spelling | undefined;
 function spell(): Spelling {
   if (!spelling) {
-    const require = createRequire(import.meta.url);
-    // The build bundles the three into one file (scripts/bundle.mjs: dist/date-spelling.cjs, 43 modules → 1); from
-    // src/ (the tests) or a build without it, date-fns' own modules.
-    let bundled: { format: typeof Format; es: Locale; enUS: Locale } | undefined;
-    try {
-      bundled = require('../date-spelling.cjs') as typeof bundled;
-    } catch (e) {
-      if ((e as { code?: unknown }).code !== 'MODULE_NOT_FOUND') throw e;
-    }
-    const { format } = bundled ?? (require('date-fns/format') as { format: typeof Format });
-    const { es } = bundled ?? (require('date-fns/locale/es') as { es: Locale });
-    const { enUS } = bundled ?? (require('date-fns/locale/en-US') as { enUS: Locale });
+    // src/date-spelling.cjs, which the build bundles into dist/date-spelling.cjs (43 modules → 1, scripts/bundle.mjs).
+    const { format, es, enUS } = createRequire(import.meta.url)('../date-spelling.cjs') as { format: typeof Format; es: Locale; enUS: Locale };
     spelling = { format, locales: { es, en: enUS } };
   }
   return spelling;

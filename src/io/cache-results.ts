@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { dependencyPackageJson, isDiagnostic, readStore, storeFile, trustedStore, writeStore } from './cache-store.js';
 import type { Snapshot } from './cache-stat.js';
@@ -74,9 +74,10 @@ export function writeResult(root: string, key: string, result: CachedResult, env
 
 let code: string | undefined;
 /** A hash of the code a result depends on: every module of core/ and io/ (as built: dist/, or src/ under the tests),
- * validate's own command modules, the compiled validators, the schemas, and the versions of what they use. ~1 MB:
- * read and hashed by the build (writeCodeHash, dist/code-hash.json) and at run time only when a file differs, in
- * size or time, from what the build hashed — a build never serves a result another build made. */
+ * validate's own command modules, the compiled validators, the schemas, and the versions of what they use — run from
+ * the bundle (bin/acta.js), the bundle's files in their place (codeFiles). ~1.5 MB: read and hashed by the build
+ * (writeCodeHash, dist/code-hash.json) and at run time only when a file differs, in size or time, from what the build
+ * hashed — a build never serves a result another build made. */
 export function codeHash(): string {
   if (code !== undefined) return code;
   const files = codeFiles();
@@ -88,10 +89,13 @@ export function liveCodeHash(): string {
   return hashCode(codeFiles());
 }
 
-/** The build's last step (scripts/compile-validators.mjs): the code hash and the size and time of each file it read. */
+/** The build's last step (scripts/compile-validators.mjs): the code hash and the size and time of each file it read,
+ * once as the modules compute it (a script importing dist/io/) and once as the bundle does (bin/acta.js). */
 export function writeCodeHash(): void {
-  const files = codeFiles();
-  const built: BuiltCodeHash = { hash: hashCode(files), files: files.map((f) => [f.name, ...statOf(f.full)]) };
+  const built: BuiltCodeHash[] = [HERE, BUNDLE].map((here) => {
+    const files = codeFiles(here);
+    return { hash: hashCode(files), files: files.map((f) => [f.name, ...statOf(f.full)]) };
+  });
   writeFileSync(BUILT_CODE_HASH, `${JSON.stringify(built)}\n`);
 }
 
@@ -106,15 +110,30 @@ interface BuiltCodeHash {
 }
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-// io/ by name: run from dist/bundle/ (bin/acta.js, scripts/bundle.mjs) HERE is the bundle, made from these modules.
-const IO = path.join(HERE, '..', 'io');
+/** dist/bundle/: what bin/acta.js runs, and all the code the installed package ships (package.json `files`). */
+const BUNDLE = path.join(HERE, '..', 'bundle');
+/** The bundle's files that hold the code of core/, io/ and commands/: the command line's and the parse worker's. */
+const BUNDLE_CODE = ['cli.js', 'parse-worker.code.js'];
 /** dist/code-hash.json (src/code-hash.json under vitest: never there, so the tests hash as they go). */
 const BUILT_CODE_HASH = path.join(HERE, '..', 'code-hash.json');
 
-function codeFiles(): CodeFile[] {
+/** Whether this code runs from the bundle (HERE is dist/bundle/: bin/acta.js, the workers), not from its modules. */
+export function runsFromBundle(here: string = HERE): boolean {
+  return path.basename(here) === 'bundle';
+}
+
+/**
+ * What the code hash reads, as code at `here` runs. From the modules (src/ under the tests, dist/io/ imported by a
+ * script): every module of core/ and io/, validate's command modules. From the bundle: the bundle files those modules
+ * were built into — the installed package ships no modules (only dist/bundle/ and the files it reads), and a module
+ * rebuilt alone (tsc) is not what bin/acta.js runs anyway. Then the compiled validators, the schemas, package.json and
+ * the libraries loaded from node_modules (from the bundle: yaml and ajv; js-yaml and date-fns are in the bundle).
+ */
+function codeFiles(here: string = HERE): CodeFile[] {
+  const io = path.join(here, '..', 'io');
   const files: CodeFile[] = [];
   const add = (full: string): void => {
-    files.push({ name: path.relative(IO, full), full });
+    files.push({ name: path.relative(io, full), full });
   };
   const walk = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -123,14 +142,19 @@ function codeFiles(): CodeFile[] {
       else if (/\.(c?js|ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) add(full);
     }
   };
-  walk(path.join(IO, '..', 'core'));
-  walk(IO);
-  for (const name of readdirSync(path.join(IO, '..', 'commands')).sort()) if (/^(validate|context)\.(js|ts)$/.test(name)) add(path.join(IO, '..', 'commands', name));
-  add(path.join(IO, '..', 'validators.cjs'));
-  walk(path.join(IO, '..', '..', 'schemas'));
-  add(path.join(IO, '..', '..', 'package.json'));
-  for (const dependency of ['yaml', 'js-yaml', 'ajv', 'date-fns']) {
-    const full = dependencyPackageJson(dependency, import.meta.url);
+  const bundle = runsFromBundle(here);
+  if (bundle) for (const name of BUNDLE_CODE) add(path.join(here, name));
+  else {
+    walk(path.join(io, '..', 'core'));
+    walk(io);
+    for (const name of readdirSync(path.join(io, '..', 'commands')).sort()) if (/^(validate|context)\.(js|ts)$/.test(name)) add(path.join(io, '..', 'commands', name));
+  }
+  add(path.join(io, '..', 'validators.cjs'));
+  walk(path.join(io, '..', '..', 'schemas'));
+  add(path.join(io, '..', '..', 'package.json'));
+  const from = here === HERE ? import.meta.url : pathToFileURL(path.join(here, BUNDLE_CODE[0]!)).href;
+  for (const dependency of bundle ? ['yaml', 'ajv'] : ['yaml', 'js-yaml', 'ajv', 'date-fns']) {
+    const full = dependencyPackageJson(dependency, from);
     if (full === undefined) files.push({ name: `${dependency} ?`, full: '' });
     else add(full);
   }
@@ -162,18 +186,22 @@ function statOf(full: string): [size: number, mtimeMs: number] {
 
 // The build's hash, when it read exactly these files and each still has the size and time it had then.
 function builtCodeHash(files: readonly CodeFile[]): string | undefined {
-  let built: BuiltCodeHash;
+  let built: unknown;
   try {
-    built = JSON.parse(readFileSync(BUILT_CODE_HASH, 'utf8')) as BuiltCodeHash;
+    built = JSON.parse(readFileSync(BUILT_CODE_HASH, 'utf8'));
   } catch {
     return undefined;
   }
-  if (typeof built?.hash !== 'string' || !Array.isArray(built.files) || built.files.length !== files.length) return undefined;
-  const holds = files.every((f, i) => {
-    const entry = built.files[i];
-    if (!Array.isArray(entry) || entry[0] !== f.name) return false;
-    const [size, mtimeMs] = statOf(f.full);
-    return size >= 0 && entry[1] === size && entry[2] === mtimeMs;
-  });
-  return holds ? built.hash : undefined;
+  if (!Array.isArray(built)) return undefined;
+  const holds = (entry: BuiltCodeHash): boolean =>
+    typeof entry?.hash === 'string' &&
+    Array.isArray(entry.files) &&
+    entry.files.length === files.length &&
+    files.every((f, i) => {
+      const listed = entry.files[i];
+      if (!Array.isArray(listed) || listed[0] !== f.name) return false;
+      const [size, mtimeMs] = statOf(f.full);
+      return size >= 0 && listed[1] === size && listed[2] === mtimeMs;
+    });
+  return (built as BuiltCodeHash[]).find(holds)?.hash;
 }

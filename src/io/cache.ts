@@ -12,6 +12,7 @@ import { openCacheTrust, trustedFolder } from './cache-trust.js';
 import type { ParsedFile } from '../core/read/index.js';
 import { plainText, withTreeOnDemand } from '../core/read/index.js';
 import { cacheCap, pruneIfDue } from './cache-prune.js';
+import { codeHash, runsFromBundle } from './cache-results.js';
 import { runtime } from './runtime.js';
 import { boundedPlainData, cacheEnabled, cacheFolder, dependencyPackageJson, isDiagnostic, isPlainObject } from './cache-store.js';
 import { SCHEMA_DIR } from './schemas.js';
@@ -131,9 +132,12 @@ function ofFile(d: Diagnostic, file: string): Diagnostic {
 let salt: string | undefined;
 // What a parse depends on besides the bytes: acta's version, the parse code (every module at the top of core/ and in core/read/,
 // hashed as built), the versions of the two YAML libraries, the schemas, and the serialisation format of this Node.
+// Run from the bundle, the code is the bundle's (codeHash: the installed package ships no modules, and a module rebuilt
+// alone is not what runs).
 export function parseSalt(): string {
   if (salt !== undefined) return salt;
   const hash = createHash('sha256').update(`acta-parse-cache ${ENTRY_FORMAT} ${packageVersion()} v8 ${process.versions.v8}\0`);
+  if (runsFromBundle()) return (salt = hash.update(codeHash()).digest('hex'));
   const folders = [fileURLToPath(new URL('../core/', import.meta.url)), fileURLToPath(new URL('../core/read/', import.meta.url)), SCHEMA_DIR];
   for (const folder of folders) {
     for (const name of readdirSync(folder).sort()) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileRefs } from '../core/reference-index.js';
 import { parseSalt } from './cache.js';
+import { runsFromBundle } from './cache-results.js';
 import { cacheEnabled, readStore, storeFile, trustedStore, writeStore } from './cache-store.js';
 import type { CacheTrust } from './cache-trust.js';
 import { runtime } from './runtime.js';
@@ -182,6 +183,8 @@ let fmtSalt: string | undefined;
 export function formatSalt(): string {
   if (fmtSalt !== undefined) return fmtSalt;
   const hash = createHash('sha256').update(parseSalt());
+  // Run from the bundle, the formatting code is in the parse salt's code hash already (io/cache.ts).
+  if (runsFromBundle()) return (fmtSalt = hash.digest('hex'));
   const folder = fileURLToPath(new URL('../core/format/', import.meta.url));
   for (const name of readdirSync(folder).sort()) if (/\.(js|ts)$/.test(name)) hash.update(`${name}\0`).update(readFileSync(path.join(folder, name))).update('\0');
   return (fmtSalt = hash.digest('hex'));

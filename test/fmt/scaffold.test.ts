@@ -58,7 +58,7 @@ describe('acta init', () => {
     expect(r.stdout).toContain(`  ${tarball} (acta misma`);
     expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toEqual(expect.objectContaining({ devDependencies: { 'acta-records': `file:${tarball}` } }));
     const listed = spawnSync('tar', ['-tzf', path.join(dir, tarball)], { encoding: 'utf8' }).stdout.split('\n');
-    expect(listed).toEqual(expect.arrayContaining(['package/package.json', 'package/bin/acta.js', 'package/dist/cli.js', 'package/templates/init/package.json']));
+    expect(listed).toEqual(expect.arrayContaining(['package/package.json', 'package/bin/acta.js', 'package/dist/bundle/cli.js', 'package/templates/init/package.json']));
     // Another init in the same process vendors the same bytes (npm pack runs once a process: src/io/scaffold.ts).
     const second = path.join(temp(), 'records');
     expect((await acta(['init', second], os.tmpdir())).code).toBe(0);

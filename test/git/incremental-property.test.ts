@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffRecordSets } from '../../src/core/diff/diff.js';
+import type { RecordSet } from '../../src/core/records.js';
 import { scopeChangedSince } from '../../src/io/changed-since.js';
 import { loadRepository } from '../../src/io/load.js';
 import { changedFiles, diskSource, gitSource } from '../../src/io/source.js';
@@ -22,6 +23,7 @@ const repo = new TempRepo('acta-incr-prop-');
 const NESTED = 'meetings/2031-01-01-red-nna.yaml';
 let meetings: string[] = [];
 let baseline: Map<string, string>;
+let baseSide: { label: string; commit: string; records: RecordSet };
 
 beforeAll(async () => {
   const generated = mkdtempSync(path.join(os.tmpdir(), 'acta-incr-gen-'));
@@ -38,6 +40,10 @@ beforeAll(async () => {
   repo.commit('base', 'base');
   meetings = readdirSync(path.join(repo.dir, 'meetings')).sort().map((f) => `meetings/${f}`);
   baseline = byFile(await validate());
+  // The diff property's reference side at the base: the commit never changes, so its records are read once (every case
+  // read them again through git, the same records each time).
+  const base = await gitSource(repo.dir, 'base');
+  baseSide = { label: base.label, commit: base.commit!, records: (await loadRepository(base)).records };
 }, 60_000);
 afterAll(() => repo.cleanup());
 
@@ -109,15 +115,17 @@ describe('incremental review over random edits', () => {
         expect(since.diagnostics).toEqual(full.diagnostics.filter((d) => covered.has(d.file)));
         // Every file whose diagnostics changed, and every changed file, is covered.
         const now = byFile(full);
-        const changed = (await changedFiles(await gitSource(repo.dir, 'base'), diskSource(repo.dir))).filter((c) => c.after !== undefined).map((c) => c.file);
+        // The files the edits changed, read once for both checks below (validate and diff write nothing: no cache).
+        const changes = await changedFiles(await gitSource(repo.dir, 'base'), diskSource(repo.dir));
+        const changed = changes.filter((c) => c.after !== undefined).map((c) => c.file);
         const affected = [...new Set([...now.keys(), ...baseline.keys()])].filter((f) => now.get(f) !== baseline.get(f) && existsSync(path.join(repo.dir, f)));
         for (const file of [...affected, ...changed]) expect(covered, `${file} after ${JSON.stringify(list)}`).toContain(file);
         // diff reads the changed files only: with a duplicated id an unchanged file would take part (README), so not here.
         if (list.some(([k]) => k % EDITS === DUPLICATES)) return;
         const r = await repo.acta(['diff', 'base', '--format', 'json']);
-        const [base, head] = [await gitSource(repo.dir, 'base'), diskSource(repo.dir)];
-        const names = new Set((await changedFiles(base, head)).map((c) => c.file));
-        const everything = diffRecordSets((await loadRepository(base)).records, (await loadRepository(head)).records, { base: { label: base.label, commit: base.commit! }, head: { label: head.label } }, names);
+        const head = diskSource(repo.dir);
+        const names = new Set(changes.map((c) => c.file));
+        const everything = diffRecordSets(baseSide.records, (await loadRepository(head)).records, { base: { label: baseSide.label, commit: baseSide.commit }, head: { label: head.label } }, names);
         expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(everything)));
       }),
       // The edits of issue 26 point 10 run every time, first, whatever the seed draws.
