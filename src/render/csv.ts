@@ -30,6 +30,10 @@ export interface CsvWriter {
   table(rows: readonly (readonly CsvValue[])[]): string;
   /** One row → its CSV line, ending in CRLF. */
   row(row: readonly CsvValue[]): string;
+  /** Cells → their fields joined as a row joins them, without the CRLF: a run of cells many rows share, made once. */
+  cells(cells: readonly CsvValue[]): string;
+  /** One cell → its field. */
+  field(value: CsvValue): string;
 }
 
 export function csvWriter(): CsvWriter {
@@ -44,13 +48,16 @@ export function csvWriter(): CsvWriter {
     }
     return text;
   };
-  const row = (cells: readonly CsvValue[]): string => {
+  const cells = (values: readonly CsvValue[]): string => {
     let line = '';
-    for (let i = 0; i < cells.length; i++) line += i === 0 ? field(cells[i]) : ',' + field(cells[i]);
-    return line + '\r\n';
+    for (let i = 0; i < values.length; i++) line += i === 0 ? field(values[i]) : ',' + field(values[i]);
+    return line;
   };
+  const row = (values: readonly CsvValue[]): string => cells(values) + '\r\n';
   return {
     row,
+    cells,
+    field,
     table(rows) {
       let text = '';
       for (const r of rows) text += row(r);

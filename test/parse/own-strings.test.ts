@@ -46,3 +46,25 @@ describe('the fast path keeps no file text', () => {
     expect(kept).toHaveLength(files);
   });
 });
+
+// A string's representation, as V8's serializer writes it after its header (and any padding bytes, 0, that align
+// two-byte text): '"' one byte a character, 'c' two.
+function oneByte(s: string): boolean {
+  const bytes = v8.serialize(s);
+  let at = 2;
+  while (bytes[at] === 0) at++;
+  expect([0x22, 0x63]).toContain(bytes[at]);
+  return bytes[at] === 0x22;
+}
+
+describe('a text with a character beyond Latin-1 gives one-byte strings where it can', () => {
+  it('copies each Latin-1 scalar one byte a character, the others as they are', () => {
+    const text = `record: meeting\nid: 2017-06-21-red-trata\ntitle: Reunión de la red de Panamá\nplace: Panamá\nnotes:\n  - "Países Miembros"\n  - “Hola”, dijo…\nitems:\n  - id: 1\n    text: La coordinación regional\n`;
+    expect(oneByte(text)).toBe(false);
+    const data = readPlainRecord(text, LIMITS) as { id: string; title: string; place: string; notes: string[]; items: { text: string }[] };
+    expect(data).toEqual({ record: 'meeting', id: '2017-06-21-red-trata', title: 'Reunión de la red de Panamá', place: 'Panamá', notes: ['Países Miembros', '“Hola”, dijo…'], items: [{ id: 1, text: 'La coordinación regional' }] });
+    // Long and short, plain and quoted, at every depth: without the copy every one is two-byte, as its text is.
+    for (const s of [data.id, data.title, data.place, data.notes[0]!, data.items[0]!.text]) expect(oneByte(s), s).toBe(true);
+    expect(oneByte(data.notes[1]!)).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import type { CsvValue } from '../../src/render/csv.js';
-import { CSV_OPTIONS, csvTable } from '../../src/render/csv.js';
+import { CSV_OPTIONS, csvTable, csvWriter } from '../../src/render/csv.js';
 import { csvText } from '../../src/render/escape.js';
 
 // What csvTable wrote before: every row through csv-stringify at once, text cells guarded.
@@ -27,6 +27,21 @@ describe('CSV through csv-stringify field by field', () => {
       fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }), (rows) => {
         expect(csvTable(rows)).toBe(wholeRows(rows));
         expect(csvTable(rows)).toBe(wholeRows(rows)); // every field now from the cache
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a row made of runs of cells (cells, field) joined with commas equals the row whole', () => {
+    // The export joins a commitment's own cells once for all its actors' rows (render/export.ts csvRows).
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 10 }), fc.array(fc.nat(10), { maxLength: 4 }), (row, cuts) => {
+        const csv = csvWriter();
+        const at = [...new Set(cuts.map((c) => c % row.length).filter((c) => c > 0))].sort((a, b) => a - b);
+        const runs = [0, ...at].map((start, i) => row.slice(start, at[i] ?? row.length));
+        const line = runs.map((run) => (run.length === 1 ? csv.field(run[0]) : csv.cells(run))).join(',');
+        expect(`${line}\r\n`).toBe(wholeRows([row]));
+        expect(csv.row(row)).toBe(wholeRows([row]));
       }),
       { numRuns: 300 },
     );

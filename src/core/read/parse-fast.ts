@@ -14,12 +14,13 @@ export function readPlainRecord(text: string, limits: PrescanLimits, also?: Node
   let data: unknown;
   try {
     const watch = watchNodes(limits);
+    const copy = WIDE.test(text) ? narrowCopy : ownCopy;
     // One listener shape whether or not positions are kept: js-yaml's hot loop, optimised on the fast path's
     // listener, is not thrown back to the interpreter by a second kind of function (positions.ts, cold in a run).
     const listener: NodeListener = (event, state) => {
       watch(event, state);
       if (also) also(event, state);
-      if (event === 'close' && typeof state.result === 'string' && state.result.length >= SLICE_MIN) (state as { result: unknown }).result = ownCopy(state.result);
+      if (event === 'close' && typeof state.result === 'string') (state as { result: unknown }).result = copy(state.result);
     };
     data = jsYaml.load(text, { schema: CORE_SCHEMA, listener } as jsYaml.LoadOptions);
   } catch {
@@ -35,7 +36,19 @@ export function readPlainRecord(text: string, limits: PrescanLimits, also?: Node
 const SLICE_MIN = 13;
 function ownCopy(s: string): string {
   // A rope of a space and the slice, flattened by the slice of it: a new flat string that holds the slice's characters.
-  return (' ' + s).slice(1);
+  return s.length < SLICE_MIN ? s : (' ' + s).slice(1);
+}
+
+// A text with one character beyond Latin-1 (a typographic quote, an ellipsis, a dash: common in records) is held by V8
+// two bytes a character, and so is every slice and copy of it — "Panamá", "2001-2006-red-nna" too. A value made from
+// such a string is two-byte as well, and JSON.stringify, meeting one, writes all the rest of its text two-byte: at
+// 2,000 meetings the group labels (registries/groups.yaml) and the plans' scalars made nearly every batch of
+// `export -f json` two-byte (twice the bytes to build, escape and encode). In such a text each scalar without a
+// character beyond Latin-1 is copied one byte a character (JSON.parse writes a string one-byte when it can); the
+// characters are the same.
+const WIDE = /[^\x00-\xff]/;
+function narrowCopy(s: string): string {
+  return WIDE.test(s) ? ownCopy(s) : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 /** At least the count the pre-scan (prescan.ts) would reach on `text`'s lexer tokens, found without lexing: on a
