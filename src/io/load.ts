@@ -81,8 +81,9 @@ export const loadCounts = { here: 0 };
  * same bytes: its positions, text and node tree made from them when asked). This thread parses a file itself when
  * every worker has enough bytes in hand (`busy` with the file's size, as validate's path: counted in files, the
  * worker sat idle while this thread parsed one of its own), when a worker leaves it here (a problem, the located
- * path, data JSON would change), or when no worker is live. The answers go to checkRecords (`fromAnswers`): their schema and per-record
- * checks are not run again — the same records and diagnostics either way (test/io/read-workers.test.ts). */
+ * path, data JSON would change), or when no worker is live. The answers go to checkRecords (`fromAnswers`): their
+ * schema and per-record checks are not run again — the same records and diagnostics either way
+ * (test/io/read-workers.test.ts). */
 async function loadWithWorkers(source: RecordSource, names: readonly string[], size: number, checks: Pick<LoadOptions, 'asOf' | 'known'>, checked: boolean, start?: () => Worker): Promise<Repository> {
   const { fromAnswers, looksLikeContext, startFacts } = await import('../core/facts.js');
   // Started first: they load their modules while this thread reads the context.

@@ -123,7 +123,7 @@ export interface HeldMeeting {
 export type Hold = <T>(record: T) => () => T;
 
 /** Held as it is. */
-export const holdAsIs: Hold = (record) => () => record;
+const holdAsIs: Hold = (record) => () => record;
 
 /** The valid meetings, newest first (then by id), each held by `hold`. */
 export function holdMeetings(records: RecordSet, hold: Hold = holdAsIs): HeldMeeting[] {
