@@ -78,10 +78,25 @@ describe('buildIndexes with known records', () => {
         const set = { meetings, plans: [], registries: emptyRegistries(), registryFiles: [], config: {}, files: [], leftOut: [], known: knownRecords } as unknown as RecordSet;
         const index = buildIndexes(set);
         const agreements = byRule(refs);
+        // What the checks ask (has, get) first: a known meeting's points may be looked up only then (lazy).
+        if (!(index.agreementsOf instanceof Map)) lazy++;
+        const byRecord = new Map(agreements.byRecord);
+        for (const ref of [...refs, ...pool]) expect(index.agreements.has(ref)).toBe(agreements.all.includes(ref));
+        for (const id of [...byRecord.keys(), ...ids]) {
+          expect(index.agreementsOf.get(id)).toEqual(byRecord.get(id));
+          expect(index.agreementsOf.has(id)).toBe(byRecord.has(id));
+        }
+        expect(index.agreements.size).toBe(agreements.all.length);
         expect([...index.agreements]).toEqual(agreements.all);
         expect([...index.agreementsOf]).toEqual(agreements.byRecord);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 24 },
     );
+    // (The lazy path was taken: known meetings with ids of their own and points of the form `ID#…`.)
+    expect(lazy).toBeGreaterThan(10);
   });
 });
+
+let lazy = 0;
+const ids = ['2020-01-01-a', '2020-01-01-b', 'x#y', 'x', '#', 'a#b#c', '', 'y', '2020-01-01'];
+const pool = ids.flatMap((i) => ['1', '2', '2.a', 'x#y', '', '3'].map((p) => `${i}#${p}`)).concat(['noHash', '#', 'x', '']);

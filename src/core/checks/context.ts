@@ -130,6 +130,123 @@ const walkedRef = (w: { readonly ref: string }): string => w.ref;
 const itself = (ref: string): string => ref;
 
 export function buildIndexes(records: RecordSet): Indexes {
+  const lazy = lazyKnownParts(records);
+  if (!lazy) return indexesOf(records, undefined);
+  const index = indexesOf(records, lazy);
+  // (A ref of another record filed under a lazy id — an id holding a '#' splits so — merges in file order: built whole.)
+  for (const id of (index.agreementsOf as RefsOfKnown).eagerIds()) if (lazy.has(id)) return indexesOf(records, undefined);
+  return index;
+}
+
+// Known records' points (--changed-since: ~30,000 at 2,000 meetings, of which the selected files' checks look up a few
+// dozen; adding each to the indexes was ~20 ms of every such run): a known meeting whose id no other meeting has and
+// holds no '#', and whose points all read `ID#…`, is kept as its list, looked up by the id a ref names. Anything else
+// is added as before. The answers are the same: such a meeting's refs are exactly its points, under its id alone.
+function lazyKnownParts(records: RecordSet): Map<string, readonly string[]> | undefined {
+  const known = records.known;
+  if (!known || known.length === 0) return undefined;
+  const ids = new Map<string, readonly string[] | null>();
+  for (const m of records.meetings) if (typeof m.data.id === 'string') ids.set(m.data.id, null);
+  for (const k of known) {
+    if (k.kind !== 'meeting' || k.id === undefined) continue;
+    if (ids.has(k.id)) {
+      ids.set(k.id, null);
+      continue;
+    }
+    const prefix = `${k.id}#`;
+    ids.set(k.id, !k.id.includes('#') && (k.parts ?? []).every((p) => p.startsWith(prefix)) ? (k.parts ?? []) : null);
+  }
+  const lazy = new Map<string, readonly string[]>();
+  for (const [id, parts] of ids) if (parts) lazy.set(id, parts);
+  return lazy.size > 0 ? lazy : undefined;
+}
+
+// The agreements' set and each meeting's list, the lazy meetings' looked up on demand; whatever else is asked of them
+// (their size, their order) from the indexes built whole.
+class RefsOfKnown implements ReadonlyMap<string, readonly string[]> {
+  private readonly lists = new Map<string, readonly string[]>();
+  constructor(
+    private readonly eager: Map<string, string[]>,
+    private readonly lazy: ReadonlyMap<string, readonly string[]>,
+    private readonly whole: () => Indexes,
+  ) {}
+  eagerIds(): Iterable<string> {
+    return this.eager.keys();
+  }
+  get(id: string): readonly string[] | undefined {
+    const own = this.eager.get(id);
+    if (own) return own;
+    const parts = this.lazy.get(id);
+    if (!parts || parts.length === 0) return undefined;
+    let list = this.lists.get(id);
+    if (!list) this.lists.set(id, (list = [...new Set(parts)]));
+    return list;
+  }
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+  private full(): ReadonlyMap<string, readonly string[]> {
+    return this.whole().agreementsOf;
+  }
+  get size(): number {
+    return this.full().size;
+  }
+  forEach(fn: (value: readonly string[], key: string, map: ReadonlyMap<string, readonly string[]>) => void): void {
+    this.full().forEach((v, k) => fn(v, k, this));
+  }
+  entries(): MapIterator<[string, readonly string[]]> {
+    return this.full().entries();
+  }
+  keys(): MapIterator<string> {
+    return this.full().keys();
+  }
+  values(): MapIterator<readonly string[]> {
+    return this.full().values();
+  }
+  [Symbol.iterator](): MapIterator<[string, readonly string[]]> {
+    return this.full()[Symbol.iterator]();
+  }
+}
+
+// The two parts of the indexes with the lazy meetings in them; the indexes built whole once, if ever asked for.
+function withKnown(records: RecordSet, agreements: Set<string>, agreementsOf: Map<string, string[]>, lazy: ReadonlyMap<string, readonly string[]>): Pick<Indexes, 'agreements' | 'agreementsOf'> {
+  let built: Indexes | undefined;
+  const whole = (): Indexes => (built ??= indexesOf(records, undefined));
+  return { agreements: new AgreementsWithKnown(agreements, lazy, () => whole().agreements), agreementsOf: new RefsOfKnown(agreementsOf, lazy, whole) };
+}
+
+class AgreementsWithKnown implements ReadonlySet<string> {
+  constructor(
+    private readonly eager: Set<string>,
+    private readonly lazy: ReadonlyMap<string, readonly string[]>,
+    private readonly full: () => ReadonlySet<string>,
+  ) {}
+  has(ref: string): boolean {
+    if (this.eager.has(ref)) return true;
+    const hash = ref.indexOf('#');
+    return hash >= 0 && (this.lazy.get(ref.slice(0, hash))?.includes(ref) ?? false);
+  }
+  get size(): number {
+    return this.full().size;
+  }
+  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void): void {
+    this.full().forEach((v) => fn(v, v, this));
+  }
+  entries(): SetIterator<[string, string]> {
+    return this.full().entries();
+  }
+  keys(): SetIterator<string> {
+    return this.full().keys();
+  }
+  values(): SetIterator<string> {
+    return this.full().values();
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.full()[Symbol.iterator]();
+  }
+}
+
+function indexesOf(records: RecordSet, lazy: ReadonlyMap<string, readonly string[]> | undefined): Indexes {
   const r = records.registries;
   const countries = new Set(r.countries.map((c) => c.code));
   const actors = new Set<string>([...countries, ...r.organisations.map((o) => o.id), ...r.bodies.map((b) => b.id), ...r.groups.map((g) => g.id)]);
@@ -139,7 +256,7 @@ export function buildIndexes(records: RecordSet): Indexes {
   for (const m of inFileOrder(records.meetings, records.known, 'meeting')) {
     if (!('data' in m)) {
       if (m.id !== undefined) meetings.set(m.id, { start: '' });
-      if (m.parts) addRefsOf(agreements, agreementsOf, m.id, m.parts, itself);
+      if (m.parts && !(m.id !== undefined && lazy?.has(m.id))) addRefsOf(agreements, agreementsOf, m.id, m.parts, itself);
       continue;
     }
     if (typeof m.data.id !== 'string') continue;
@@ -164,8 +281,7 @@ export function buildIndexes(records: RecordSet): Indexes {
     actors,
     bodies: new Set(r.bodies.map((b) => b.id)),
     meetings,
-    agreements,
-    agreementsOf,
+    ...(lazy ? withKnown(records, agreements, agreementsOf, lazy) : { agreements, agreementsOf }),
     activities,
     activitiesOf,
     plans,
