@@ -55,10 +55,28 @@ function lookupLabel(lang: Lang, keys: readonly unknown[]): string {
   return message(lang, keys.map(String).join('.')) ?? String(keys[keys.length - 1] ?? '');
 }
 
+// A label's text by language and keys, for one environment: the same few labels are asked once per row of a table
+// ("nobody", "earlier", "delivered"), and each look-up found the run's catalog anew (html report at 2,000 meetings:
+// ~0.1 s). Keys joined with NUL, which no key of a catalog holds; a key that holds one is looked up every time.
+type LabelCache = Map<string, string>;
+
+function cachedLabel(labels: LabelCache, lang: Lang, keys: readonly unknown[]): string {
+  let at: string = lang;
+  for (const k of keys) {
+    const part = String(k);
+    if (part.includes('\u0000')) return lookupLabel(lang, keys);
+    at += `\u0000${part}`;
+  }
+  let label = labels.get(at);
+  if (label === undefined) labels.set(at, (label = lookupLabel(lang, keys)));
+  return label;
+}
+
 function registerHelpers(hb: typeof Handlebars): void {
+  const labels: LabelCache = new Map();
   hb.registerHelper('t', (...args: unknown[]) => {
     const { values, options } = split(args);
-    return lookupLabel(langOf(options), values);
+    return cachedLabel(labels, langOf(options), values);
   });
   hb.registerHelper('formatDay', (d: unknown, options: HelperOptions) => (typeof d === 'string' && d ? day(d, langOf(options)) : ''));
   hb.registerHelper('formatDays', (start: unknown, end: unknown, options: HelperOptions) => (typeof start === 'string' ? dayRange(start, typeof end === 'string' ? end : undefined, langOf(options)) : ''));
@@ -181,7 +199,9 @@ function templatePartsRenderer(set: TemplateSet, format: TemplateFormat): (model
                 frame['first'] = i === 0;
                 frame['last'] = i === items.length - 1;
               }
-              text += options.fn(items[i], frame ? { data: frame, blockParams: [items[i], i] } : { blockParams: [items[i], i] });
+              // Read once: an item of a lazy array is made on each reading (core/queries/lazy-list.ts).
+              const item = items[i];
+              text += options.fn(item, frame ? { data: frame, blockParams: [item, i] } : { blockParams: [item, i] });
             }
             return text;
           });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplateSet, PACKAGE_TEMPLATES } from '../../src/io/templates.js';
-import { escapeMarkdownDeep, renderTemplate, TemplateError } from '../../src/render/report-template.js';
+import { escapeMarkdownDeep, renderTemplate, TemplateError, templateRenderer } from '../../src/render/report-template.js';
 import { layoutStateBars } from '../../src/render/svg/state-bars.js';
 import { summariseStates } from '../../src/core/followup/index.js';
 
@@ -33,6 +33,14 @@ describe('renderTemplate', () => {
     const t = '{{t "states" "overdue"}} · {{cap (t "actions" "take-note")}} · {{formatDay d}} · {{formatDays d e}} · {{t "report" "nope"}}';
     expect(render(t, { d: '2017-07-21', e: '2017-07-22' }, 'html')).toBe('overdue · Take note · 21 Jul 2017 · 21–22 Jul 2017 · nope');
     expect(renderTemplate({ main: { name: 'm', text: '{{t "states" "overdue"}} {{formatDay d}}' }, partials: {} }, { lang: 'es', d: '2017-07-21' } as { lang: 'es' }, 'html')).toBe('vencido 21 jul 2017');
+  });
+
+  it('a label asked again is the same label, per language and per list of keys (templateRenderer reused for many models)', () => {
+    const main = { name: 'm', text: '{{t "states" "overdue"}}|{{t "a.b" "c"}}|{{t "a" "b.c"}}|{{t "states" "overdue"}}' };
+    const renderer = templateRenderer({ main, partials: {} }, 'html');
+    expect(renderer({ lang: 'es' })).toBe('vencido|c|b.c|vencido');
+    expect(renderer({ lang: 'en' })).toBe('overdue|c|b.c|overdue');
+    expect(renderer({ lang: 'es' })).toBe('vencido|c|b.c|vencido');
   });
 
   it('prototype properties are not reachable from a template', () => {

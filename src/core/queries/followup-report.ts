@@ -64,10 +64,11 @@ export function buildFollowupReport(commitments: readonly Commitment[], sel: Sel
 
 /** The rows of buildFollowupReport, ungrouped and without its waiting list (fresh views, the caller's own). */
 export function followupRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, kind: 'overdue' | 'upcoming'): CommitmentView[] {
-  return commitments
-    .filter((c) => c.state === kind && matchesCommitment(c, sel, { owing: true }))
-    .sort((a, b) => compare(dueDay(a) ?? '', dueDay(b) ?? '') || compare(a.id, b.id))
-    .map((c) => viewCommitment(c, ctx));
+  // Each one's due day read once, not in every comparison (13,000 overdue at 2,000 meetings: ~180,000 comparisons).
+  const rows: { readonly day: string; readonly c: Commitment }[] = [];
+  for (const c of commitments) if (c.state === kind && matchesCommitment(c, sel, { owing: true })) rows.push({ day: dueDay(c) ?? '', c });
+  rows.sort((a, b) => compare(a.day, b.day) || compare(a.c.id, b.c.id));
+  return rows.map((r) => viewCommitment(r.c, ctx));
 }
 
 /** Waiting for a meeting that was expected in a period now past: the longest past first. */
