@@ -11,6 +11,6 @@ export default function setup(): () => void {
   const start = Date.now();
   return () => {
     const { user, system } = process.cpuUsage();
-    appendFileSync(OUT, `main\t${process.pid}\t${Math.round((user + system) / 1000)}\t${Date.now() - start}\tvitest\t\t\t${start}\n`);
+    appendFileSync(OUT, `main\t${process.pid}\t${Math.round((user + system) / 1000)}\t${Date.now() - start}\tvitest\t\t\t${start}\t${Math.round(system / 1000)}\n`);
   };
 }

@@ -9,8 +9,9 @@
 // the CPU column cannot see: the worker never waits for that browser (it goes with the worker), so neither this
 // column's CPU nor `/usr/bin/time npx vitest run` counts it. Add the two columns for a file's whole cost. Files only,
 // an eighth column: when the file's hooks started, in ms since the epoch (a timeline of the workers: which one idles at
-// the end). test/cpu-account-main.ts adds a line `main` with vitest's own process's CPU (transforms, the workers'
-// messages, the reporters) and the run's start and end.
+// the end); a ninth: the system (kernel) part of the CPU column (process starts, file system work).
+// test/cpu-account-main.ts adds a line `main` with vitest's own process's CPU (transforms, the workers' messages, the
+// reporters), the run's start and end, and its system part.
 // CPU, not wall time, because the machine is shared: wall time there measures the neighbours. A file's CPU leaves out
 // its import (vitest's module loading, before its hooks).
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
@@ -41,6 +42,17 @@ function childrenOf(pid: number): number[] {
 /** This process's CPU and its waited-for children's, in ms. */
 const cpuMs = (): number => statMs('self');
 
+/** The system (kernel) part of cpuMs: stime and cstime — process starts, file system work. */
+function systemMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[12]) + Number(fields[14])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 /** The CPU of the processes still running below this one (a shared Chromium and its renderers, test/browser.ts), with
  * what their own finished children took: not in cpuMs until they end and this process waits for them, if ever. */
 function liveTreeMs(pid = process.pid): number {
@@ -53,14 +65,16 @@ let fileCpu = 0;
 let fileWall = 0;
 let fileStart = 0;
 let fileLive = 0;
+let fileSystem = 0;
 let testCpu = 0;
 beforeAll(() => {
   fileCpu = cpuMs();
+  fileSystem = systemMs();
   fileLive = liveTreeMs();
   fileWall = performance.now();
   fileStart = Math.round(performance.timeOrigin + fileWall);
 });
-afterAll(() => appendFileSync(OUT, `file\t${process.pid}\t${cpuMs() - fileCpu}\t${Math.round(performance.now() - fileWall)}\t${expect.getState().testPath}\t${Math.round(process.memoryUsage().heapUsed / 2 ** 20)}\t${liveTreeMs() - fileLive}\t${fileStart}\n`));
+afterAll(() => appendFileSync(OUT, `file\t${process.pid}\t${cpuMs() - fileCpu}\t${Math.round(performance.now() - fileWall)}\t${expect.getState().testPath}\t${Math.round(process.memoryUsage().heapUsed / 2 ** 20)}\t${liveTreeMs() - fileLive}\t${fileStart}\t${systemMs() - fileSystem}\n`));
 let testLive = 0;
 beforeEach(() => {
   testCpu = cpuMs();

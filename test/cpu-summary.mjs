@@ -9,16 +9,18 @@ import { readFileSync } from 'node:fs';
 const table = process.argv[2] ?? process.env['ACTA_TEST_CPU'] ?? '/tmp/acta-test-cpu.tsv';
 const top = Number(process.argv[3] ?? 15);
 const rows = readFileSync(table, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t'));
-const files = rows.filter((r) => r[0] === 'file').map((r) => ({ pid: r[1], cpu: Number(r[2]), wall: Number(r[3]), file: r[4].replace(/^.*?\/test\//, 'test/'), chromium: Number(r[6] || 0), start: Number(r[7] || 0) }));
+const files = rows.filter((r) => r[0] === 'file').map((r) => ({ pid: r[1], cpu: Number(r[2]), wall: Number(r[3]), file: r[4].replace(/^.*?\/test\//, 'test/'), chromium: Number(r[6] || 0), start: Number(r[7] || 0), system: Number(r[8] || 0) }));
 const main = rows.filter((r) => r[0] === 'main').map((r) => ({ cpu: Number(r[2]), wall: Number(r[3]), start: Number(r[7]) })).at(-1);
 const s = (ms) => (ms / 1000).toFixed(1);
 const sum = (list, f) => list.reduce((a, x) => a + f(x), 0);
 
 const filesCpu = sum(files, (f) => f.cpu);
 const chromium = sum(files, (f) => f.chromium);
-console.log(`${files.length} files: their CPU ${s(filesCpu)} s, Chromium ${s(chromium)} s${main ? `, vitest's process ${s(main.cpu)} s; the run ${s(main.wall)} s of wall` : ''}`);
-console.log(`\ncostliest files (CPU s, Chromium s, wall s):`);
-for (const f of [...files].sort((a, b) => b.cpu + b.chromium - (a.cpu + a.chromium)).slice(0, top)) console.log(`${s(f.cpu).padStart(6)} ${s(f.chromium).padStart(6)} ${s(f.wall).padStart(6)}  ${f.file}`);
+console.log(`${files.length} files: their CPU ${s(filesCpu)} s (system ${s(sum(files, (f) => f.system))} s), Chromium ${s(chromium)} s${main ? `, vitest's process ${s(main.cpu)} s; the run ${s(main.wall)} s of wall` : ''}`);
+console.log(`\ncostliest files (CPU s, of it system s, Chromium s, wall s):`);
+for (const f of [...files].sort((a, b) => b.cpu + b.chromium - (a.cpu + a.chromium)).slice(0, top)) console.log(`${s(f.cpu).padStart(6)} ${s(f.system).padStart(6)} ${s(f.chromium).padStart(6)} ${s(f.wall).padStart(6)}  ${f.file}`);
+console.log(`\nmost system CPU (s):`);
+for (const f of [...files].sort((a, b) => b.system - a.system).slice(0, top)) console.log(`${s(f.system).padStart(6)} of ${s(f.cpu).padStart(6)}  ${f.file}`);
 
 if (main && files.every((f) => f.start)) {
   console.log(`\nworkers (s from the run's start; the run ended at ${s(main.wall)}):`);

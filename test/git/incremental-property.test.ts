@@ -11,6 +11,7 @@ import { diffRecordSets } from '../../src/core/diff/diff.js';
 import type { RecordSet } from '../../src/core/records.js';
 import { scopeChangedSince } from '../../src/io/changed-since.js';
 import { loadRepository } from '../../src/io/load.js';
+import type { RecordSource } from '../../src/io/source.js';
 import { changedFiles, diskSource, gitSource } from '../../src/io/source.js';
 import { propertyRuns } from '../fixed-seeds.js';
 import { REPO_ROOT } from '../run-acta.js';
@@ -24,6 +25,7 @@ const NESTED = 'meetings/2031-01-01-red-nna.yaml';
 let meetings: string[] = [];
 let baseline: Map<string, string>;
 let baseSide: { label: string; commit: string; records: RecordSet };
+let baseSource: RecordSource;
 
 beforeAll(async () => {
   const generated = mkdtempSync(path.join(os.tmpdir(), 'acta-incr-gen-'));
@@ -40,10 +42,12 @@ beforeAll(async () => {
   repo.commit('base', 'base');
   meetings = readdirSync(path.join(repo.dir, 'meetings')).sort().map((f) => `meetings/${f}`);
   baseline = byFile(await validate());
-  // The diff property's reference side at the base: the commit never changes, so its records are read once (every case
-  // read them again through git, the same records each time).
-  const base = await gitSource(repo.dir, 'base');
-  baseSide = { label: base.label, commit: base.commit!, records: (await loadRepository(base)).records };
+  // The reference side at the base: the commit never changes, so its records are read once (every case read them again
+  // through git, the same records each time), and the test's own scope and list of changed files take the same source
+  // (a source at a commit keeps its tree listing and blobs, which are the commit's: each case made two, ~8 git
+  // processes). acta's own runs (validate --changed-since, diff) read the base afresh, every case.
+  baseSource = await gitSource(repo.dir, 'base');
+  baseSide = { label: baseSource.label, commit: baseSource.commit!, records: (await loadRepository(baseSource)).records };
 }, 60_000);
 afterAll(() => repo.cleanup());
 
@@ -108,7 +112,7 @@ describe('incremental review over random edits', () => {
         repo.git('checkout', '-q', '-f', 'base', '--', '.');
         repo.git('clean', '-qfd');
         for (const e of list) apply(e);
-        const scope = await scopeChangedSince(await gitSource(repo.dir, 'base'), diskSource(repo.dir));
+        const scope = await scopeChangedSince(baseSource, diskSource(repo.dir));
         const covered = new Set(scope.selected);
         const full = await validate();
         const since = await validate('--changed-since', 'base');
@@ -116,7 +120,7 @@ describe('incremental review over random edits', () => {
         // Every file whose diagnostics changed, and every changed file, is covered.
         const now = byFile(full);
         // The files the edits changed, read once for both checks below (validate and diff write nothing: no cache).
-        const changes = await changedFiles(await gitSource(repo.dir, 'base'), diskSource(repo.dir));
+        const changes = await changedFiles(baseSource, diskSource(repo.dir));
         const changed = changes.filter((c) => c.after !== undefined).map((c) => c.file);
         const affected = [...new Set([...now.keys(), ...baseline.keys()])].filter((f) => now.get(f) !== baseline.get(f) && existsSync(path.join(repo.dir, f)));
         for (const file of [...affected, ...changed]) expect(covered, `${file} after ${JSON.stringify(list)}`).toContain(file);

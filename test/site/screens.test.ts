@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeContext, chromiumAvailable, CHROMIUM, closeContexts, seriousViolations, sharedBrowser } from '../browser.js';
 // @ts-expect-error: a plain ES module without types (the benchmark's corpus generator)
@@ -98,9 +98,12 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
     if (!measured.has(key)) measured.set(key, measureBoth(base, pages));
     return measured.get(key)!;
   }
+  // One context for the reader's tabs of the two measurements and the search (a context is ~0.2–0.3 s of Chromium's
+  // CPU to open and close; each tab is its own page, at the context's phone size when it opens).
+  let readerContext: Promise<BrowserContext> | undefined;
+  const readerTab = async (): Promise<Page> => (await (readerContext ??= browser.newContext({ viewport: PHONE }))).newPage();
   async function measureBoth(base: string, pages: readonly string[]): Promise<Map<string, { phone: Size; desk: Size }>> {
-    const context = await browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
+    const page = await readerTab();
     const size = (): Promise<Size> => page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
     const out = new Map<string, { phone: Size; desk: Size }>();
     let width = PHONE;
@@ -116,7 +119,7 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
       out.set(p, width === PHONE ? { phone: first, desk: second } : { phone: second, desk: first });
       width = other;
     }
-    await context.close();
+    await page.close();
     return out;
   }
 
@@ -156,8 +159,7 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
     const overdue = all.filter((h) => h['state'] === 'overdue').length;
     const format = (n: number): string => new Intl.NumberFormat('es', { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions).format(n);
 
-    const context = await browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
+    const page = await readerTab();
     await page.goto(`${large.base}es/search.html?q=protocolo`);
     const status = page.locator('#search-status');
     await expect.poll(() => status.textContent()).toBe(`${format(all.length)} resultados (se muestran 1–20)`);
@@ -185,7 +187,7 @@ describe.skipIf(!available)('the site on a phone and a desktop, in Chromium over
     // Nothing found: says so, and what to try.
     await page.goto(`${large.base}es/search.html?q=zzzzqqqq`);
     await expect.poll(() => status.textContent()).toMatch(/^Ningún resultado\. Pruebe con menos palabras/);
-    await context.close();
+    await page.close();
   }, 60_000);
 
   it('axe-core: no serious or critical violation on the new page kinds, at volume, nor in the report and the statement', async () => {
