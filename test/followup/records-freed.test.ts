@@ -13,17 +13,9 @@ import { meetingCorpus } from '../io/meeting-corpus.js';
 // when no tick is queued — under the test runner, at no step a test can count on (test/site/meetings-held.test.ts:
 // it failed one run in three there).
 const seen = vi.hoisted(() => ({ loads: 0, collections: 0, freed: new Set<number>(), registry: new FinalizationRegistry<number>((load) => void seen.freed.add(load)) }));
-vi.mock('../../src/io/load.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/io/load.js')>();
-  return {
-    ...real,
-    loadRepository: async (...args: Parameters<typeof real.loadRepository>) => {
-      const repo = await real.loadRepository(...args);
-      seen.registry.register(repo.records, ++seen.loads);
-      return repo;
-    },
-  };
-});
+vi.mock('../../src/io/load.js', async (importOriginal) =>
+  (await import('../io/after-load.js')).afterLoad(importOriginal, (repo) => void seen.registry.register(repo.records, ++seen.loads)),
+);
 // Each collection the command asks for is a full one (made whatever the heap's size): the only one this test makes.
 vi.mock('../../src/io/heap.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/io/heap.js')>();

@@ -12,19 +12,13 @@ import { meetingCorpus } from '../io/meeting-corpus.js';
 // keeps its target to the end of the job that made or read it, and node ends that job only when no tick is queued —
 // under the test runner, at no step a test can count on (tried: it failed one run in three).
 const seen = vi.hoisted(() => ({ registered: false, freed: false, registry: new FinalizationRegistry<string>(() => (seen.freed = true)) }));
-vi.mock('../../src/io/load.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/io/load.js')>();
-  return {
-    ...real,
-    loadRepository: async (...args: Parameters<typeof real.loadRepository>) => {
-      const repo = await real.loadRepository(...args);
-      const first = repo.records.meetings.find((m) => m.valid);
-      if (first) seen.registry.register(first.data, first.data.id);
-      seen.registered = first !== undefined;
-      return repo;
-    },
-  };
-});
+vi.mock('../../src/io/load.js', async (importOriginal) =>
+  (await import('../io/after-load.js')).afterLoad(importOriginal, (repo) => {
+    const first = repo.records.meetings.find((m) => m.valid);
+    if (first) seen.registry.register(first.data, first.data.id);
+    seen.registered = first !== undefined;
+  }),
+);
 
 let root: string;
 beforeAll(() => {
