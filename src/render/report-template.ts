@@ -151,9 +151,58 @@ function frameNow(frame: unknown): unknown {
   return copy;
 }
 
+// A compiled template's runtime state (Handlebars' `container`): the partials its programs see right now.
+interface Container {
+  partials: Record<string, unknown>;
+}
+
+/** An inline partial's scope: the partials a template's programs saw while the program that declares it ran. */
+interface InlineScope {
+  readonly container: Container;
+  readonly partials: Record<string, unknown>;
+}
+
 function templatePartsRenderer(set: TemplateSet, format: TemplateFormat): (model: { readonly lang: Lang }) => Iterable<string> {
   const hb = Handlebars.create();
   registerHelpers(hb);
+  // {{#*inline "name"}}: Handlebars' own decorator adds a program's inline partials to its template's partials while
+  // that program runs and takes them out after. A call deferred here runs after, and found no such partial. This
+  // decorator does what Handlebars' does and also keeps the scopes open now (innermost last); a deferred call takes
+  // them as they were when it was made and puts them back while it runs.
+  let scopes: readonly InlineScope[] = [];
+  const inScopes = (seen: readonly InlineScope[], make: () => string): string => {
+    const outer = scopes;
+    const before = seen.map((scope) => scope.container.partials);
+    for (const scope of seen) scope.container.partials = scope.partials;
+    scopes = seen;
+    try {
+      return make();
+    } finally {
+      for (let i = seen.length - 1; i >= 0; i--) seen[i]!.container.partials = before[i]!;
+      scopes = outer;
+    }
+  };
+  type Program = (context: unknown, options?: unknown) => string;
+  hb.registerDecorator('inline', (fn: Program, props: { partials?: Record<string, unknown> }, container: Container, options: { args: unknown[]; fn: unknown }): Program => {
+    let program = fn;
+    if (!props.partials) {
+      const own: Record<string, unknown> = (props.partials = {});
+      program = (context, runOptions) => {
+        const original = container.partials;
+        container.partials = { ...original, ...own };
+        const outer = scopes;
+        scopes = [...outer, { container, partials: container.partials }];
+        try {
+          return fn(context, runOptions);
+        } finally {
+          container.partials = original;
+          scopes = outer;
+        }
+      };
+    }
+    props.partials[String(options.args[0])] = options.fn;
+    return program;
+  });
   const real = Object.fromEntries(Object.entries(set.partials).map(([name, t]) => [name, compile(hb, t, format)]));
   const main = compile(hb, set.main, format);
   const each = hb.helpers['each'] as Handlebars.HelperDelegate;
@@ -166,7 +215,8 @@ function templatePartsRenderer(set: TemplateSet, format: TemplateFormat): (model
       let next = 0;
       const later = (make: () => string): string => {
         const id = next++;
-        calls.set(id, make);
+        const seen = scopes;
+        calls.set(id, seen.length ? () => inScopes(seen, make) : make);
         return `\u0000acta-${nonce}-${id}\u0000`;
       };
       const defer = (partial: Handlebars.TemplateDelegate) => (context: unknown, options?: Handlebars.RuntimeOptions & { indent?: string }): string => {

@@ -41,6 +41,39 @@ describe('renderTemplateParts', () => {
     });
   }
 
+  // An inline partial ({{#*inline}}) is in scope only while the program that declares it runs: Handlebars swaps it in
+  // and out around that program. The deferred calls (an {{#each}}'s chunks, a partial's call) run after it, and must
+  // still see it — in the main template, in a partial (and the caller's), in a block, where one shadows a real partial
+  // (and after the block, the real one again).
+  const inline = set(
+    [
+      '{{#*inline "mcell"}}<main-cell {{id}}>{{/inline}}',
+      '{{#each rows}}{{> mcell}}{{/each}}',
+      '{{> table rows=rows}}',
+      '{{#if title}}{{#*inline "cell"}}<if-cell {{id}}>{{/inline}}{{#each rows}}{{> cell}}{{/each}}{{/if}}',
+      '{{#each rows}}{{> cell}}{{/each}}',
+      '{{> plain}}',
+    ].join('\n'),
+    {
+      cell: '<real-cell {{id}}>',
+      table: '{{#*inline "item"}}[{{this}}]{{/inline}}{{#*inline "row"}}<row {{id}}{{> mcell}}{{#each items}}{{> item}}{{/each}}>{{/inline}}{{#each rows}}{{> row}}{{/each}}',
+      plain: '{{#each rows}}{{> cell}}{{/each}}',
+    },
+  );
+
+  for (const format of ['md', 'html'] as const) {
+    it(`${format}: inline partials, declared in the main template, a partial or a block, are found by deferred calls`, () => {
+      const model = { lang: 'en' as const, title: 'T', rows: rows.slice(0, 120) }; // chunks of EACH_CHUNK and a rest
+      const whole = renderTemplate(inline, model, format);
+      expect(whole).toContain('<main-cell r119>');
+      expect(whole).toContain('<row r119<main-cell r119>[119][120]>');
+      expect(whole).toContain('<if-cell r119>');
+      expect(whole).toContain('<real-cell r119>');
+      const parts = [...renderTemplateParts(inline, model, format)];
+      expect(parts.join('')).toBe(whole);
+    });
+  }
+
   it('the package report templates: the same text as renderTemplate, in parts', async () => {
     for (const format of ['md', 'html'] as const) {
       const templates = await loadTemplateSet('report', format, { root: FIXTURE });
