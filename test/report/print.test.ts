@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, CHROMIUM, closeContexts, sharedBrowser } from '../browser.js';
+import { chromiumAvailable, CHROMIUM, closeContexts, newContext, sharedBrowser, unpaintedPage } from '../browser.js';
 import { acta } from './run.js';
 
 const available = chromiumAvailable;
@@ -38,13 +38,15 @@ describe.skipIf(!available)('the HTML report printed on A4', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  // The tests read, measure and print the page, and click nothing: its tab lays it out without painting it
+  // (test/browser.ts unpaintedPage).
   // One tab for the file (a new tab cost 0.2–0.6 s, see test/browser.ts), the report loaded in it on print media. A test
   // that changes the document (the heading test's columns and spacer) marks it changed, and the next test loads the
   // report again, a new document; the others only read it (or print it, which changes nothing), and share a load: the heading test comes last.
   let tab: Page | undefined;
   let changed = true;
   async function printed(change = false): Promise<Page> {
-    tab ??= await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    tab ??= await unpaintedPage(await newContext(browser, { viewport: { width: 1100, height: 1400 } }));
     if (changed) {
       await tab.goto('about:blank');
       await tab.goto(`file://${file}`);
