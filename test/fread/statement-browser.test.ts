@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, CHROMIUM, closeContexts, sharedBrowser } from '../browser.js';
+import { chromiumAvailable, CHROMIUM, closeContexts, newContext, sharedBrowser, unpaintedPage } from '../browser.js';
 import { runActa } from '../run-acta.js';
 
 const available = chromiumAvailable;
@@ -35,6 +35,8 @@ describe.skipIf(!available)('the HTML statement in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
   const files: Record<string, string> = {};
+  // The tests read, measure and print the page, and click nothing: its tab lays it out without painting it
+  // (test/browser.ts unpaintedPage).
   // One tab for the file (a new tab cost 0.2–0.6 s, see test/browser.ts): each test loads its statement in it, a new
   // document with its own record of requests, on screen media.
   let tab: Page;
@@ -61,7 +63,7 @@ describe.skipIf(!available)('the HTML statement in headless Chromium', () => {
 
   async function open(name: string): Promise<{ page: Page; requests: string[] }> {
     if (!tab) {
-      tab = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      tab = await unpaintedPage(await newContext(browser, { viewport: { width: 1100, height: 1400 } }));
       await tab.route('**/*', (route) => {
         requests.push(route.request().url());
         return route.request().url().startsWith('file://') ? route.continue() : route.abort();

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, CHROMIUM, closeContexts, sharedBrowser } from '../browser.js';
+import { chromiumAvailable, CHROMIUM, closeContexts, newContext, sharedBrowser, unpaintedPage } from '../browser.js';
 import { acta } from './run.js';
 
 const available = chromiumAvailable;
@@ -38,14 +38,21 @@ describe.skipIf(!available)('the HTML report printed on A4', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  // One tab for the file (a new tab cost 0.2–0.6 s, see test/browser.ts): each test loads the report again in it, a new
-  // document (the heading test changes its layout), on print media.
+  // The tests read, measure and print the page, and click nothing: its tab lays it out without painting it
+  // (test/browser.ts unpaintedPage).
+  // One tab for the file (a new tab cost 0.2–0.6 s, see test/browser.ts), the report loaded in it on print media. A test
+  // that changes the document (the heading test's columns and spacer) marks it changed, and the next test loads the
+  // report again, a new document; the others only read it (or print it, which changes nothing), and share a load: the heading test comes last.
   let tab: Page | undefined;
-  async function printed(): Promise<Page> {
-    tab ??= await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-    await tab.goto('about:blank');
-    await tab.goto(`file://${file}`);
-    await tab.emulateMedia({ media: 'print' });
+  let changed = true;
+  async function printed(change = false): Promise<Page> {
+    tab ??= await unpaintedPage(await newContext(browser, { viewport: { width: 1100, height: 1400 } }));
+    if (changed) {
+      await tab.goto('about:blank');
+      await tab.goto(`file://${file}`);
+      await tab.emulateMedia({ media: 'print' });
+    }
+    changed = change;
     return tab;
   }
 
@@ -55,8 +62,24 @@ describe.skipIf(!available)('the HTML report printed on A4', () => {
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(8);
   }, 60_000);
 
-  it('keeps every heading on the page of the first row or item it introduces, wherever the page breaks fall', async () => {
+  it('prints each total once, as the last row of its table (no footer group, which repeats on every page)', async () => {
     const page = await printed();
+    const tables = await page.evaluate(() =>
+      [...document.querySelectorAll('table')].map((t) => ({ caption: t.caption?.textContent ?? '', tfoot: t.tFoot !== null, totals: t.querySelectorAll('tr.total').length, last: t.tBodies[t.tBodies.length - 1]?.lastElementChild?.classList.contains('total') ?? false })),
+    );
+    expect(tables.filter((t) => t.tfoot)).toEqual([]);
+    for (const t of tables.filter((x) => x.totals > 0)) expect(t, t.caption).toMatchObject({ totals: 1, last: true });
+    expect(tables.filter((t) => t.totals > 0).length).toBeGreaterThanOrEqual(4);
+  }, 60_000);
+
+  it('draws no empty progress bar: the work plan has none while no activity has follow-up', async () => {
+    const page = await printed();
+    const meters = await page.evaluate(() => [...document.querySelectorAll('section#workplan meter')].map((m) => (m as HTMLMeterElement).value));
+    expect(meters.length === 0 || meters.some((v) => v > 0)).toBe(true);
+    expect(await page.locator('section#workplan tbody tr').count()).toBeGreaterThan(0);
+  }, 60_000);
+  it('keeps every heading on the page of the first row or item it introduces, wherever the page breaks fall', async () => {
+    const page = await printed(true);
     const orphans = await page.evaluate(({ width, height }) => {
       const s = document.createElement('style');
       s.textContent = `html, body { margin: 0 !important; padding: 0 !important; max-width: none !important; } body { width: ${width}px; height: ${height}px; columns: ${width}px; column-gap: 0; column-fill: auto; }`;
@@ -80,21 +103,4 @@ describe.skipIf(!available)('the HTML report printed on A4', () => {
     }, PAGE);
     expect(orphans).toEqual([]);
   }, 120_000);
-
-  it('prints each total once, as the last row of its table (no footer group, which repeats on every page)', async () => {
-    const page = await printed();
-    const tables = await page.evaluate(() =>
-      [...document.querySelectorAll('table')].map((t) => ({ caption: t.caption?.textContent ?? '', tfoot: t.tFoot !== null, totals: t.querySelectorAll('tr.total').length, last: t.tBodies[t.tBodies.length - 1]?.lastElementChild?.classList.contains('total') ?? false })),
-    );
-    expect(tables.filter((t) => t.tfoot)).toEqual([]);
-    for (const t of tables.filter((x) => x.totals > 0)) expect(t, t.caption).toMatchObject({ totals: 1, last: true });
-    expect(tables.filter((t) => t.totals > 0).length).toBeGreaterThanOrEqual(4);
-  }, 60_000);
-
-  it('draws no empty progress bar: the work plan has none while no activity has follow-up', async () => {
-    const page = await printed();
-    const meters = await page.evaluate(() => [...document.querySelectorAll('section#workplan meter')].map((m) => (m as HTMLMeterElement).value));
-    expect(meters.length === 0 || meters.some((v) => v > 0)).toBe(true);
-    expect(await page.locator('section#workplan tbody tr').count()).toBeGreaterThan(0);
-  }, 60_000);
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeContext, chromiumAvailable, CHROMIUM, closeContexts, seriousViolations, sharedBrowser } from '../browser.js';
+import { axeContext, chromiumAvailable, CHROMIUM, closeContexts, seriousViolations, sharedBrowser, unpaintedPage } from '../browser.js';
 import { dataSite } from './site-files.js';
 
 const available = chromiumAvailable;
@@ -129,8 +129,8 @@ describe.skipIf(!available)('acta site in headless Chromium, from file://', () =
     const kinds = ['es/index.html', 'es/meetings/index.html', 'es/meetings/2017-06-21-red-trata.html', 'es/actors/index.html', 'es/actors/MX~.html', 'es/actors/member-countries.html', 'es/workplan/index.html', 'es/workplan/2017-2022-red-nna.html', 'en/meetings/2017-03-16-red-nna.html'];
     const found: string[] = [];
     // One page, navigated from kind to kind: each load is a new document (axe runs on it alone), without a new tab's
-    // cost (about 0.4 s each, measured).
-    const page = await audit.newPage();
+    // cost (about 0.4 s each, measured); laid out, never painted (axe reads the layout: test/browser.ts unpaintedPage).
+    const page = await unpaintedPage(audit);
     for (const p of kinds) {
       await page.goto(p.includes('?') ? `${url(p.slice(0, p.indexOf('?')))}${p.slice(p.indexOf('?'))}` : url(p));
       found.push(...(await seriousViolations(p, page)));
