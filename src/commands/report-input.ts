@@ -21,6 +21,7 @@ import { collectIfLarge, guardHeap } from '../io/heap.js';
 export interface ReportInputs {
   readonly root: string;
   readonly records: RecordSet;
+  /** The validator's diagnostics; none when loaded `unchecked`. */
   readonly diagnostics: readonly Diagnostic[];
   readonly commitments: readonly Commitment[];
   readonly dir: ActorDirectory;
@@ -37,11 +38,14 @@ export interface LoadInputOptions {
    * large): the loading's garbage goes, so the derivation's fills the pages it leaves instead of new ones (report at
    * 8,000 meetings: ~20 MB off its peak, for one marking of the loaded records). */
   readonly collectAfterLoad?: boolean;
+  /** The caller prints no diagnostics (workplan): the records' schema decides which are valid and left out, as for the
+   * follow-up commands, and the cross-record and per-record checks are not run (`diagnostics` is empty). */
+  readonly unchecked?: boolean;
 }
 
 export async function loadReportInputs(options: GlobalOptions, raw: RawSelection = {}, how: LoadInputOptions = {}): Promise<ReportInputs> {
   const asOf = resolveAsOf(options);
-  const repo = await loadFromOptions(options);
+  const repo = await loadFromOptions(options, how.unchecked ? { unchecked: true } : {});
   const records = repo.records;
   if (how.collectAfterLoad) collectIfLarge();
   const lang = resolveLang(options, records.config.lang ?? 'es');

@@ -64,7 +64,9 @@ export async function runWorkplan(planQuery: string | undefined, options: Workpl
  * frame until it returns, so `pickPlans(await loadReportInputs(…))` in runWorkplan's body kept the records reachable
  * through the collection meant to free them (see commands/followup.ts loadCommitments). */
 async function loadPlans(options: WorkplanOptions, planQuery: string | undefined): Promise<ReturnType<typeof pickPlans>> {
-  return pickPlans(await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {}), planQuery);
+  // Unchecked: a work plan prints no diagnostics (the records' schema still decides which plans and meetings count).
+  // Checked, it ran validate's per-record checks on the workers and the cross-record ones here, and threw them away.
+  return pickPlans(await loadReportInputs(options, options.actor !== undefined ? { actor: options.actor } : {}, { unchecked: true }), planQuery);
 }
 
 function pickPlans({ records, ...input }: ReportInputs, planQuery: string | undefined): { input: Omit<ReportInputs, 'records'>; plans: Plan[] } {

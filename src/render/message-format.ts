@@ -8,15 +8,21 @@
 // - the message's locale: for one language tag, intl-messageformat makes an Intl.Locale of the first tag
 //   supportedLocalesOf returns, or of the tag itself when none is — the same tag either way (supportedLocalesOf
 //   returns the tags asked for that it supports, canonicalised as Intl.Locale canonicalises them);
-// - a whole number from 0 to 999, unstyled (a plural's `#`, `{n, number}`), in Spanish and English: its ASCII digits,
-//   as ICU writes it there (test/render/message-format.test.ts compares every one). Any other number, style or
-//   language goes to Intl.NumberFormat as before.
+// - a whole number (0 to Number.MAX_SAFE_INTEGER), unstyled (a plural's `#`, `{n, number}`), in Spanish and English:
+//   its ASCII digits, grouped as ICU groups them there — English a ',' every three digits from 1,000, Spanish a '.'
+//   every three from 10.000 (CLDR's minimum grouping digits of 2: "3598", "12.345") — test/render/message-format.test.ts
+//   compares 0 to 20,000, each power of ten ±10 and random ones up to the largest. Any other number, style or
+//   language goes to Intl.NumberFormat as before. (`list commitments` printed "3598 compromisos." through ICU: ~20 ms.)
 import { IntlMessageFormat } from 'intl-messageformat';
 
 type Formatters = NonNullable<ConstructorParameters<typeof IntlMessageFormat>[3]>['formatters'] & object;
 
-/** Languages whose numbers 0–999 ICU writes as plain ASCII digits. */
-const PLAIN_DIGITS: ReadonlySet<string> = new Set(['es', 'en']);
+/** Languages whose whole numbers ICU writes in ASCII digits, and how it groups them: `separator` every three digits
+ * when the number has at least `from` digits. */
+const PLAIN_DIGITS: ReadonlyMap<string, { readonly separator: string; readonly from: number }> = new Map([
+  ['es', { separator: '.', from: 5 }],
+  ['en', { separator: ',', from: 4 }],
+]);
 
 const made = new Map<string, unknown>();
 function once<T>(key: string, make: () => T): T {
@@ -25,16 +31,26 @@ function once<T>(key: string, make: () => T): T {
   return hit;
 }
 
-const plain = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0);
+const plain = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && !Object.is(n, -0);
+
+/** A whole number's digits, grouped as ICU groups them in a PLAIN_DIGITS language. */
+function grouped(n: number, { separator, from }: { readonly separator: string; readonly from: number }): string {
+  const digits = String(n);
+  if (digits.length < from) return digits;
+  let text = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = text.length; i < digits.length; i += 3) text += separator + digits.slice(i, i + 3);
+  return text;
+}
 
 /** The formatters every message shares (Intl objects are made once a process for each language and options). */
 const FORMATTERS: Formatters = {
   getNumberFormat(locales, options) {
     const key = `number\0${JSON.stringify([locales, options])}`;
     const icu = (): Intl.NumberFormat => once(key, () => new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions | undefined));
-    if (options !== undefined || typeof locales !== 'string' || !PLAIN_DIGITS.has(locales)) return icu();
+    const grouping = options === undefined && typeof locales === 'string' ? PLAIN_DIGITS.get(locales) : undefined;
+    if (grouping === undefined) return icu();
     // (intl-messageformat calls format alone on it.)
-    return { format: (n: number | bigint) => (plain(n) ? String(n) : icu().format(n)) } as Intl.NumberFormat;
+    return { format: (n: number | bigint) => (plain(n) ? grouped(n, grouping) : icu().format(n)) } as Intl.NumberFormat;
   },
   getDateTimeFormat: (...args) => once(`date\0${JSON.stringify(args)}`, () => new Intl.DateTimeFormat(...args)),
   getPluralRules: (...args) => once(`plural\0${JSON.stringify(args)}`, () => new Intl.PluralRules(...args)),

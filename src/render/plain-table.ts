@@ -62,10 +62,12 @@ function wrapWords(max: number, text: string): string[] {
   return lines;
 }
 
-// A line cut to `room` with an ellipsis when longer, then padded to it.
-function fit(line: string, room: number): string {
-  const text = line.length <= room ? line : line.slice(0, Math.max(0, room - 1)) + '…';
-  return text + ' '.repeat(Math.max(0, room - text.length));
+// A line cut to `room` with an ellipsis when longer, then padded to it with `pads` (pads[n]: n spaces, made once per
+// table rather than a new string of spaces per cell).
+function fit(line: string, room: number, pads: readonly string[]): string {
+  if (line.length <= room) return line + pads[room - line.length]!;
+  const text = line.slice(0, Math.max(0, room - 1)) + '…';
+  return text + pads[Math.max(0, room - text.length)]!;
 }
 
 function rule(widths: readonly number[], left: string, mid: string, right: string): string {
@@ -81,7 +83,11 @@ export function drawPlainTable(head: readonly string[], widths: readonly number[
   const line = '─'.repeat(span);
   // The rules between rows are the same few lines: each made once per table, not once per row.
   const between = rule(widths, '├', '┼', '┤');
-  const blanks = widths.map((w) => ' '.repeat(w));
+  // A blank cell with the border after it, and runs of spaces: each made once per table, not once per cell.
+  const blanks = widths.map((w) => ' '.repeat(w) + '│');
+  const pads: string[] = [];
+  for (let n = 0, run = ''; n <= span; n++, run += ' ') pads.push(run);
+  const cells: string[][] = [];
   const out: string[] = [];
   let above: boolean | undefined; // the row above is a FullRow
   for (const row of all) {
@@ -93,17 +99,20 @@ export function drawPlainTable(head: readonly string[], widths: readonly number[
       // cli-table3 wraps a spanning cell at the columns' widths added up (the borders between them left out), then
       // draws it across the whole span.
       const lines = wrapWords(span - widths.length - 1, String(row.full));
-      if (lines.length === 0) out.push(`│${' '.repeat(span)}│`);
-      for (const l of lines) out.push(`│ ${fit(l, span - 2)} │`);
+      if (lines.length === 0) out.push(`│${pads[span]!}│`);
+      for (const l of lines) out.push(`│ ${fit(l, span - 2, pads)} │`);
     } else {
-      const cells = row.map((cell, x) => wrapWords(widths[x]! - 2, String(cell)));
       let height = 1;
-      for (const c of cells) if (c.length > height) height = c.length;
+      for (let x = 0; x < row.length; x++) {
+        const lines = wrapWords(widths[x]! - 2, String(row[x]));
+        cells[x] = lines;
+        if (lines.length > height) height = lines.length;
+      }
       for (let n = 0; n < height; n++) {
         let text = '│';
-        for (let x = 0; x < cells.length; x++) {
+        for (let x = 0; x < row.length; x++) {
           const c = cells[x]![n];
-          text += (c === undefined ? blanks[x]! : ` ${fit(c, widths[x]! - 2)} `) + '│';
+          text += c === undefined ? blanks[x]! : ` ${fit(c, widths[x]! - 2, pads)} │`;
         }
         out.push(text);
       }

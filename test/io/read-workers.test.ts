@@ -31,7 +31,8 @@ async function run(args: readonly string[], workers: string): Promise<string> {
 }
 
 // Every read command on every set with ACTA_READ_WORKERS_ALL=1 (a long run). In npm test, on data/, one command of each
-// way of loading (loadFollowup, unchecked: overdue, statement; loadReportInputs, checked: report, workplan) and the one
+// way of loading (loadFollowup, unchecked: overdue, statement; loadReportInputs, checked: report, and unchecked:
+// workplan) and the one
 // that prints the records' data whole (export -f json); upcoming, list, report html, csv and ics load as one of those
 // and differ only in what they print from the same records. The two paths on the other sets.
 const ALL = process.env['ACTA_READ_WORKERS_ALL'] === '1';
