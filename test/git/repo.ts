@@ -66,8 +66,17 @@ export class TempRepo {
     this.tick++;
     this.git('add', '-A');
     this.git('commit', '-q', '--allow-empty', '-m', message);
-    if (tag) this.git('tag', tag);
-    return this.head();
+    const id = this.head();
+    if (tag) this.tag(tag, id);
+    return id;
+  }
+
+  /** A lightweight tag on `id`: the loose ref `git tag` writes (no reflog for tags), without a git process for a
+   * plain name; through `git tag` for any other. */
+  private tag(name: string, id: string): void {
+    const ref = path.join(this.dir, '.git', 'refs', 'tags', name);
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) || existsSync(ref)) return void this.git('tag', name);
+    writeFileSync(ref, `${id}\n`);
   }
 
   /** The commit HEAD names, read from the repository's files as git writes them (a loose ref after a commit), without
