@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { BINARY } from '../binary-unit.js';
 import { propertyRuns } from '../fixed-seeds.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ const refs = [
 const actors = ['MX', 'GT', 'HN', 'SV', 'CR', 'PA', 'US', 'CA', 'DO', 'BZ', 'NI', 'iom', 'st', 'OIM'];
 
 const day = fc.date({ min: new Date(Date.UTC(2015, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const words = fc.string({ unit: 'binary', minLength: 1, maxLength: 80 });
+const words = fc.string({ unit: BINARY, minLength: 1, maxLength: 80 });
 const request: fc.Arbitrary<FollowupRequest> = fc.oneof(
   fc.record({ kind: fc.constant('done' as const), by: fc.option(fc.subarray(actors, { minLength: 1, maxLength: 4 }).map((a) => a.join(',')), { nil: undefined }), evidence: fc.option(fc.oneof(fc.webUrl(), words), { nil: undefined }), note: fc.option(words, { nil: undefined }) }, { requiredKeys: ['kind'] }),
   fc.record({ kind: fc.constant('extend' as const), to: fc.oneof(day, fc.constantFrom('2019', '2018-H2', '2020-Q3', '2021-04', 'continuous', 'tbd')), reason: fc.option(words, { nil: undefined }) }, { requiredKeys: ['kind', 'to'] }),

@@ -1,5 +1,6 @@
 // Output escaping for hostile record text: CSV formulas and quoting, iCalendar escaping and folding, Markdown, terminals.
 import fc from 'fast-check';
+import { BINARY } from '../binary-unit.js';
 import { describe, expect, it } from 'vitest';
 import { csvTable } from '../../src/render/csv.js';
 
@@ -89,7 +90,7 @@ describe('ics', () => {
 
   it('folds greedily: each line but the last is as long as it can be (the cut points RFC 5545 readers expect)', () => {
     const octetsOf = (s: string): number => Buffer.byteLength(s, 'utf8'); // a lone surrogate: 3 (U+FFFD), as foldLine counts it
-    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 300 }));
+    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: BINARY, maxLength: 300 }), fc.string({ maxLength: 300 }));
     fc.assert(
       fc.property(text, (s) => {
         const line = 'DESCRIPTION:' + s;

@@ -1,6 +1,6 @@
 // Temporary git repositories with real commits, and whole-CLI runs in them.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ActaRun } from '../run-acta.js';
@@ -38,7 +38,9 @@ export class TempRepo {
       return;
     }
     mkdirSync(this.dir);
-    writeFileSync(path.join(this.home, 'gitconfig'), '');
+    // No `git maintenance run --auto` after each commit (a git process of its own each time; a test's repository never
+    // grows to where it would do anything).
+    writeFileSync(path.join(this.home, 'gitconfig'), '[maintenance]\n\tauto = false\n');
     this.git('init', '-q', '-b', 'main');
   }
 
@@ -64,8 +66,28 @@ export class TempRepo {
     this.tick++;
     this.git('add', '-A');
     this.git('commit', '-q', '--allow-empty', '-m', message);
-    if (tag) this.git('tag', tag);
-    return this.git('rev-parse', 'HEAD').trim();
+    const id = this.head();
+    if (tag) this.tag(tag, id);
+    return id;
+  }
+
+  /** A lightweight tag on `id`: the loose ref `git tag` writes (no reflog for tags), without a git process for a
+   * plain name; through `git tag` for any other. */
+  private tag(name: string, id: string): void {
+    const ref = path.join(this.dir, '.git', 'refs', 'tags', name);
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) || existsSync(ref)) return void this.git('tag', name);
+    writeFileSync(ref, `${id}\n`);
+  }
+
+  /** The commit HEAD names, read from the repository's files as git writes them (a loose ref after a commit), without
+   * a git process; through `git rev-parse` when HEAD is anything else (a packed ref). */
+  head(): string {
+    const git = path.join(this.dir, '.git');
+    const head = readFileSync(path.join(git, 'HEAD'), 'utf8').trim();
+    if (/^[0-9a-f]{40}$/.test(head)) return head;
+    const ref = /^ref: (refs\/[^\s]+)$/.exec(head)?.[1];
+    const loose = ref && existsSync(path.join(git, ref)) ? readFileSync(path.join(git, ref), 'utf8').trim() : '';
+    return /^[0-9a-f]{40}$/.test(loose) ? loose : this.git('rev-parse', 'HEAD').trim();
   }
 
   /** Copy the CRM registries from data/ into the repository (under `under`). */

@@ -39,12 +39,19 @@ interface Situation {
   cleanup(): void;
 }
 
-/** A git repository whose main branch holds a copy of data/ (its root is the records root). */
+/** The repository dataRepo copies: made (git init, add, commit of data/) once for the file, on first use. */
+let dataTemplate: TempRepo | undefined;
+afterAll(() => dataTemplate?.cleanup());
+
+/** A git repository whose main branch holds a copy of data/ (its root is the records root): a copy of one made once —
+ * the same files, history and commit ids as one made afresh, without its git processes. */
 function dataRepo(): TempRepo {
-  const repo = new TempRepo('acta-readme-');
-  cpSync(path.join(REPO_ROOT, 'data'), repo.dir, { recursive: true });
-  repo.commit('the CRM records');
-  return repo;
+  if (!dataTemplate) {
+    dataTemplate = new TempRepo('acta-readme-');
+    cpSync(path.join(REPO_ROOT, 'data'), dataTemplate.dir, { recursive: true });
+    dataTemplate.commit('the CRM records');
+  }
+  return new TempRepo('acta-readme-', dataTemplate);
 }
 
 function inRepo(repo: TempRepo, extra: Partial<Situation> = {}): Situation {
@@ -151,9 +158,10 @@ function scratch(): Situation {
  * Commit ids an example names that this clone does not have because it is shallow: the example is skipped, loudly.
  * In a full clone nothing is skipped (a mistyped id fails the example).
  */
+let shallowClone: boolean | undefined; // asked of git once for the file, not once per example
 function missingCommits(lines: readonly string[]): string[] {
-  const shallow = execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim() === 'true';
-  if (!shallow) return [];
+  shallowClone ??= execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim() === 'true';
+  if (!shallowClone) return [];
   const ids = lines.flatMap((l) => tokenize(l).flatMap((t) => ('word' in t && /^[0-9a-f]{7,40}$/.test(t.word) ? [t.word] : [])));
   return ids.filter((id) => {
     try {

@@ -1,5 +1,6 @@
 // The output policies (src/render/escape.ts), one per output kind: hostile strings by example, then arbitrary ones.
 import fc from 'fast-check';
+import { BINARY } from '../binary-unit.js';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { csvTable } from '../../src/render/csv.js';
@@ -89,7 +90,7 @@ describe('one policy per output kind, by example', () => {
 
 describe('property: every policy holds for arbitrary text', () => {
   const PIECES = [OSC52, CLEAR, '\u0000', '\u009b', '\u0085', '\r', '\n', '\t', ' ', '::', '##[', '@', '#', '=', '+', '-', '|', '<', '\ud800', '\udfff', '\ufffe', ...BIDI];
-  const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 5 }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 3 })), { maxLength: 10 }).map((parts) => parts.join(''));
+  const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: BINARY, maxLength: 5 }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 3 })), { maxLength: 10 }).map((parts) => parts.join(''));
 
   it('terminal, csv, html, json, markdown, ics, github', () => {
     fc.assert(
@@ -114,7 +115,7 @@ describe('htmlText: the quick test of plain text never lets an unsafe code point
     // Every code point at the edges of the quick test's ranges, and strings of them.
     const edges = [0x8, 0x9, 0xa, 0xb, 0xd, 0xe, 0x1f, 0x20, 0x7e, 0x7f, 0x9f, 0xa0, 0x61b, 0x61c, 0x61d, 0x200d, 0x200e, 0x200f, 0x2010, 0x2027, 0x2028, 0x2029, 0x202e, 0x202f, 0x2065, 0x2066, 0x2069, 0x206a, 0xd7ff, 0xd800, 0xdfff, 0xe000, 0xfdd0, 0xfffe, 0xffff].map((c) => String.fromCharCode(c));
     for (const c of edges) expect(htmlText(`ab${c}cd`), c.charCodeAt(0).toString(16)).toBe(full(`ab${c}cd`));
-    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...edges), fc.string({ unit: 'binary' })), { maxLength: 8 }).map((p) => p.join('')), (x) => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...edges), fc.string({ unit: BINARY })), { maxLength: 8 }).map((p) => p.join('')), (x) => {
       expect(htmlText(x)).toBe(full(x));
     }), { numRuns: 3000 });
     expect(htmlText('Acuerdo «informe» — 2.º semestre… “ok”')).toBe('Acuerdo «informe» — 2.º semestre… “ok”');

@@ -1,6 +1,7 @@
 // Where the site's pages live and how they link: file names from record ids never collide or climb out of their
 // folder, and relative links lead from any page to any other.
 import fc from 'fast-check';
+import { BINARY } from '../binary-unit.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileSlug, relativeHref, sitePaths } from '../../src/render/site/paths.js';
@@ -17,7 +18,7 @@ describe('fileSlug', () => {
 
   it('never collides, never names a hidden file or a parent folder', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+      fc.property(fc.string({ unit: BINARY }), fc.string({ unit: BINARY }), (a, b) => {
         const x = fileSlug(a);
         if (a !== b) expect(x).not.toBe(fileSlug(b));
         expect(x.startsWith('.')).toBe(false);
@@ -50,7 +51,7 @@ describe('file names on file systems that ignore case, and on Windows', () => {
   });
 
   it('never collides without case, never a reserved name, never ends in a dot', () => {
-    const id = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.stringMatching(/^(?:[A-Za-z]{1,3}|con|nul|Com[0-9]|[a-zA-Z.]{1,4})$/));
+    const id = fc.oneof(fc.string({ unit: BINARY, maxLength: 6 }), fc.stringMatching(/^(?:[A-Za-z]{1,3}|con|nul|Com[0-9]|[a-zA-Z.]{1,4})$/));
     fc.assert(
       fc.property(id, id, (a, b) => {
         const x = fileSlug(a);

@@ -20,7 +20,7 @@ import { buildActorDirectory } from '../../src/core/actors.js';
 import { deriveCommitments } from '../../src/core/followup/index.js';
 import { buildSite } from '../../src/core/queries/site.js';
 import { loadRepository } from '../../src/io/load.js';
-import { actaProcess } from '../run-acta.js';
+import { actaProcess, runActa } from '../run-acta.js';
 import { AS_OF, dataSite, readTree, tempFolder } from './site-files.js';
 // @ts-expect-error: a plain ES module without types (the benchmark's corpus generator)
 import { generateCorpus } from '../../bench/generate-corpus.mjs';
@@ -66,7 +66,9 @@ describe("acta site's writer thread", () => {
     const root = path.join(tempFolder('acta-writer-corpus-'), 'records');
     generateCorpus(root, { meetings: 12, plans: 2, registries: path.resolve('data/registries') });
     const [one, two] = [path.join(tempFolder('acta-writer-'), 'site'), path.join(tempFolder('acta-writer-'), 'site')];
-    const b = actaProcess(['site', '--root', root, '--as-of', '2000-06-01', '--out', one], { env: { ACTA_SITE_WRITER: '0' } });
+    // In one thread: in-process (the sources run without the writer thread, as for data/ above, and a child process
+    // would add only its start); with the writer thread: the binary.
+    const b = await runActa(['site', '--root', root, '--as-of', '2000-06-01', '--out', one], { env: { ACTA_SITE_WRITER: '0' } });
     const c = actaProcess(['site', '--root', root, '--as-of', '2000-06-01', '--out', two]);
     expect([b.code, c.code], b.stderr + c.stderr).toEqual([0, 0]);
     expect(c.stderr).toBe(b.stderr.replace(one, two).replace(path.relative(process.cwd(), one), path.relative(process.cwd(), two)));

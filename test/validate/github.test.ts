@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import { BINARY } from '../binary-unit.js';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { countDiagnostics } from '../../src/core/diagnostics.js';
@@ -88,7 +89,7 @@ describe('the github format, read by the runner', () => {
 
 // Text built from the characters that matter to the runner, with arbitrary code points between them.
 const PIECES = ['::', ':', '##[', '#', '[', ']', ' ', '\u00a0', '\u2028', '\u0085', '\t', '\r', '\n', '\r\n', 'error', 'warning', 'group', 'endgroup', 'stop-commands', 'add-mask', '=', ',', ';', '%', '%0A', '%0D', '%25', TOKEN, '\u001b', '\u009b', '\u0000'];
-const hostileText = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 12 }).map((parts) => parts.join(''));
+const hostileText = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: BINARY, maxLength: 4 })), { maxLength: 12 }).map((parts) => parts.join(''));
 const hostileDiagnostic = fc.record({ file: hostileText, message: hostileText, hint: fc.option(hostileText, { nil: undefined }), explained: fc.option(hostileText, { nil: undefined }), related: fc.option(fc.array(fc.record({ file: hostileText, message: hostileText, line: fc.constant(1), column: fc.constant(1), endLine: fc.constant(1), endColumn: fc.constant(2) }), { maxLength: 2 }), { nil: undefined }) }).map(({ file, message, hint, explained, related }) => diagnostic(file, message, { ...(hint !== undefined ? { hint } : {}), ...(explained !== undefined ? { explained, severity: 'warning' } : {}), ...(related !== undefined ? { related } : {}) }));
 
 describe('property: record text never produces an extra command', () => {

@@ -1,6 +1,7 @@
 // placeholders.ts tests TODO's expression only on texts whose first character may start a match (a `T` or a space
 // as `\s` reads it): never a placeholder missed, over every character that may come first.
 import fc from 'fast-check';
+import { BINARY } from '../binary-unit.js';
 import { describe, expect, it } from 'vitest';
 import { mayBeTodo } from '../../src/core/checks/placeholders.js';
 
@@ -19,7 +20,7 @@ describe('mayBeTodo', () => {
 
   it('agrees with the expression on random texts', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('', ' ', '\u3000TODO', '\ufeffTODO', 'TODOs', 'Todo')), (s) => {
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: BINARY }), fc.constantFrom('', ' ', '\u3000TODO', '\ufeffTODO', 'TODOs', 'Todo')), (s) => {
         if (TODO.test(s)) expect(mayBeTodo(s)).toBe(true);
       }),
       { numRuns: 2000 },
