@@ -9,7 +9,7 @@ import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite, holdMeetings } from '../core/queries/site.js';
-import { heldAsJson } from '../core/read/index.js';
+import { heldInBlocks } from '../core/read/index.js';
 import type { RecordSet } from '../core/records.js';
 import { citedSources } from '../core/queries/sources.js';
 import { SaidError } from '../io/files.js';
@@ -91,7 +91,7 @@ export async function prepareSite(options: SiteOptions): Promise<{ readonly spec
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
   const authentic: Lang = records.config.authentic ?? 'es';
   // The meetings held as JSON text (heldAsJson), once for both languages: each page makes its record again.
-  const meetings = holdMeetings(records, heldAsJson);
+  const meetings = holdMeetings(records, heldInBlocks());
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, meetings, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
   const sources = await readSources(repo.root, citedSources(records));
