@@ -13,6 +13,7 @@ import { heldInBlocks } from '../core/read/index.js';
 import type { RecordSet } from '../core/records.js';
 import { citedSources } from '../core/queries/sources.js';
 import { SaidError } from '../io/files.js';
+import { collectIfLarge } from '../io/heap.js';
 import { configuredLang } from '../io/locales.js';
 import { readSources } from '../io/sources.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
@@ -71,6 +72,13 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   const writer = startSiteWriter();
   try {
     const { spec, leftOut } = await prepareSite(settled);
+    // The records are garbage from here (the spec holds the meetings as bytes, the commitments and the views' context):
+    // one collection now frees them before the first page, and sets V8's next limit from what the pages are built
+    // from. Without it the pages' garbage filled the heap up to the limit the load had set (records, commitments and
+    // the derivation live at once) before a collection found the records gone: V8's pages 250 → 304 MB at 8,000
+    // meetings in the first seconds of writing, the run's peak (docs/internals/performance.md, "`site`, thirteenth
+    // round"). Skipped where the heap is small (COLLECT_ABOVE).
+    collectIfLarge();
     const count = await writeFolderAtomic(out, shown, SITE_MARKER, siteFiles(spec), guard, [], writer?.writer);
     const warning = formatLeftOutNote(leftOut) ?? '';
     const slash = shown.endsWith('/') ? shown : `${shown}/`;
