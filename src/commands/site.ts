@@ -93,7 +93,8 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
 export async function prepareSite(options: SiteOptions): Promise<{ readonly spec: SiteSpec; readonly leftOut: RecordSet['leftOut'] }> {
   const asOf = resolveAsOf(options);
   const url = siteUrl(options.url, options.lang ?? 'es');
-  const repo = await loadFromOptions(options);
+  // The files' bytes read into blocks (io/source.ts): kept to the load's end, and let go together with the records.
+  const repo = await loadFromOptions(options, { reading: { blocks: true } });
   const records = repo.records;
   const dir = buildActorDirectory(records.registries);
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
