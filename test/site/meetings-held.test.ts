@@ -1,8 +1,9 @@
-// acta site holds its meetings as JSON text from the load to their pages (core/read/data-json.ts heldAsJson,
-// core/queries/site.ts holdMeetings): a meeting's record is made again for its page in each language, the same
-// record, and the objects the load made are let go — at 8,000 meetings they were ~90 MiB of what the site held live
-// to its end. Asks the collector (a loaded meeting registered for finalisation), never a clock; the site's bytes are
-// the same as with its meetings held as they are (site.test.ts and site-writer.test.ts compare whole sites).
+// acta site holds its meetings as JSON text from the load to their pages (core/read/data-json.ts heldAsJson, its bytes
+// in blocks: heldInBlocks; core/queries/site.ts holdMeetings): a meeting's record is made again for its page in each
+// language, the same record, and the objects the load made are let go — at 8,000 meetings they were ~90 MiB of what
+// the site held live to its end. Asks the collector (a loaded meeting registered for finalisation), never a clock; the
+// site's bytes are the same as with its meetings held as they are (site.test.ts and site-writer.test.ts compare whole
+// sites).
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { heldAsJson, heldInBlocks } from '../../src/core/read/data-json.js';
