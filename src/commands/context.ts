@@ -11,7 +11,7 @@ import { say } from '../core/diagnostics.js';
 import type { Output } from '../io/runtime.js';
 import { fromCwd, noteLang, runtime } from '../io/runtime.js';
 import type { Repository } from '../io/load.js';
-import type { RecordSource } from '../io/source.js';
+import type { DiskReading, RecordSource } from '../io/source.js';
 import type { ChangeScope } from '../core/change-scope.js';
 import { styleFor, useColour } from '../io/terminal.js';
 import type { Style } from '../render/style.js';
@@ -82,9 +82,9 @@ export function resolveStyle(options: GlobalOptions, stream: Pick<Output, 'isTTY
 }
 
 /** Where the records are read from: the git revision named by --rev (read through git, never checked out), else the disk. */
-export async function resolveSource(options: GlobalOptions, root: string): Promise<RecordSource> {
+export async function resolveSource(options: GlobalOptions, root: string, reading: DiskReading = {}): Promise<RecordSource> {
   const { diskSource, gitSource } = await import('../io/source.js');
-  if (options.rev === undefined) return diskSource(root);
+  if (options.rev === undefined) return diskSource(root, reading);
   const source = await gitSource(root, options.rev);
   // --root DIR at a revision whose DIR holds no acta.yaml: refused as on disk (issue 23 point 1).
   if (options.root !== undefined && !(await source.list()).includes(CONFIG_FILE)) throw new SaidError(noRootHere(options.root, root, options.rev));
@@ -93,10 +93,10 @@ export async function resolveSource(options: GlobalOptions, root: string): Promi
 
 /** The one way a read-only command loads records: resolves --root (near a path, if given) and --rev, then loads.
  * `unchecked`: the command prints no diagnostics, so the cross-record checks are not run (io/load.ts LoadOptions). */
-export async function loadFromOptions(options: GlobalOptions, load: { near?: string; extra?: readonly string[]; unchecked?: boolean } = {}): Promise<Repository> {
+export async function loadFromOptions(options: GlobalOptions, load: { near?: string; extra?: readonly string[]; unchecked?: boolean; reading?: DiskReading } = {}): Promise<Repository> {
   const root = await resolveRoot(options, load.near);
   const { loadRepository } = await import('../io/load.js');
-  return loadRepository(await resolveSource(options, root), load.extra ?? [], load.unchecked ? { unchecked: true } : {});
+  return loadRepository(await resolveSource(options, root, load.reading), load.extra ?? [], load.unchecked ? { unchecked: true } : {});
 }
 
 /** For --changed-since REV: what to read and report on (see core/change-scope.ts), compared with `head`, what --rev

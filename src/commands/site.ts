@@ -9,10 +9,11 @@ import { deriveCommitments } from '../core/followup/index.js';
 import type { Lang } from '../core/model.js';
 import { pickText } from '../core/local-text.js';
 import { buildSite, holdMeetings } from '../core/queries/site.js';
-import { heldAsJson } from '../core/read/index.js';
+import { heldInBlocks } from '../core/read/index.js';
 import type { RecordSet } from '../core/records.js';
 import { citedSources } from '../core/queries/sources.js';
 import { SaidError } from '../io/files.js';
+import { collectIfLarge } from '../io/heap.js';
 import { configuredLang } from '../io/locales.js';
 import { readSources } from '../io/sources.js';
 import { fromCwd, shownFromCwd } from '../io/runtime.js';
@@ -71,6 +72,13 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   const writer = startSiteWriter();
   try {
     const { spec, leftOut } = await prepareSite(settled);
+    // The records are garbage from here (the spec holds the meetings as bytes, the commitments and the views' context):
+    // one collection now frees them before the first page, and sets V8's next limit from what the pages are built
+    // from. Without it the pages' garbage filled the heap up to the limit the load had set (records, commitments and
+    // the derivation live at once) before a collection found the records gone: V8's pages 250 → 304 MB at 8,000
+    // meetings in the first seconds of writing, the run's peak (docs/internals/performance.md, "`site`, thirteenth
+    // round"). Skipped where the heap is small (COLLECT_ABOVE).
+    collectIfLarge();
     const count = await writeFolderAtomic(out, shown, SITE_MARKER, siteFiles(spec), guard, [], writer?.writer);
     const warning = formatLeftOutNote(leftOut) ?? '';
     const slash = shown.endsWith('/') ? shown : `${shown}/`;
@@ -85,13 +93,15 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
 export async function prepareSite(options: SiteOptions): Promise<{ readonly spec: SiteSpec; readonly leftOut: RecordSet['leftOut'] }> {
   const asOf = resolveAsOf(options);
   const url = siteUrl(options.url, options.lang ?? 'es');
-  const repo = await loadFromOptions(options);
+  // The files' bytes read into blocks (io/source.ts): kept to the load's end, and let go together with the records.
+  const repo = await loadFromOptions(options, { reading: { blocks: true } });
   const records = repo.records;
   const dir = buildActorDirectory(records.registries);
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
   const authentic: Lang = records.config.authentic ?? 'es';
-  // The meetings held as JSON text (heldAsJson), once for both languages: each page makes its record again.
-  const meetings = holdMeetings(records, heldAsJson);
+  // The meetings held as JSON text (heldInBlocks: heldAsJson's bytes, in blocks), once for both languages: each page
+  // makes its record again.
+  const meetings = holdMeetings(records, heldInBlocks());
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, meetings, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });
   const title = (lang: Lang): string => pickText(records.config.name, lang)?.text ?? siteLabels(lang).site;
   const sources = await readSources(repo.root, citedSources(records));

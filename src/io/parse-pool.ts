@@ -80,11 +80,17 @@ export function startParsePool(size: number, start: () => Worker = () => new Wor
       const worker = alive[id % alive.length]!;
       return new Promise((resolve) => {
         pending.set(id, { file, bytes, worker, resolve });
-        worker.postMessage({ id, file, bytes });
+        worker.postMessage({ id, file, bytes: alone(bytes) });
       });
     },
     close,
   };
+}
+
+/** A file's bytes as a message sends them: a message copies a view's whole buffer, and a file read into a block
+ * (io/source.ts, reading.blocks) is a view of 32 MiB — so such a file is copied out of it first. */
+function alone(bytes: Uint8Array): Uint8Array {
+  return bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
 
 /** validate's check workers (core/facts.ts `alone`): each record file parsed and checked on a worker, only its facts and
@@ -151,14 +157,15 @@ export function startCheckPool(size: number, start: () => Worker = () => new Wor
   };
   return {
     context(files, options) {
-      for (const worker of live) worker.postMessage({ type: 'context', files, options, done: done.get(worker)! } satisfies ContextRequest);
+      const own = files.map((f) => ({ file: f.file, bytes: alone(f.bytes) }));
+      for (const worker of live) worker.postMessage({ type: 'context', files: own, options, done: done.get(worker)! } satisfies ContextRequest);
     },
     busy(size) {
       for (const w of live) if (bytesInHand(w) < HAND_BYTES + size) return false;
       return true;
     },
-    check: (file, bytes) => send<Alone>(bytes.length, (id) => ({ type: 'check', id, file, bytes })),
-    read: (file, bytes, checks) => send<ReadAlone>(bytes.length, (id) => ({ type: 'read', id, file, bytes, checks })),
+    check: (file, bytes) => send<Alone>(bytes.length, (id) => ({ type: 'check', id, file, bytes: alone(bytes) })),
+    read: (file, bytes, checks) => send<ReadAlone>(bytes.length, (id) => ({ type: 'read', id, file, bytes: alone(bytes), checks })),
     close,
   };
 }

@@ -1,6 +1,6 @@
 // Where records are read from: the files on disk, or the tree of a git commit (read through git, never checked out).
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS } from '../core/read/index.js';
 import type { UnreadableFolder } from './files.js';
@@ -41,12 +41,20 @@ export class UnreadableRecord extends Error {
   }
 }
 
+/** How a disk source keeps what it reads: each file its own buffer (readFileSync), or `blocks`: files read one after
+ * another into blocks of FILE_BLOCK bytes (FileBlocks), for a command that lets all of them go at once. */
+export interface DiskReading {
+  /** True: blocks of FILE_BLOCK bytes; a number: of that many (tests). */
+  readonly blocks?: boolean | number;
+}
+
 /** The files on disk under root. Reads refuse paths and links that lead out of the root, and anything but a regular file. */
-export function diskSource(root: string): RecordSource {
+export function diskSource(root: string, reading: DiskReading = {}): RecordSource {
   const absolute = path.resolve(root);
   let realRoot: string | undefined;
   const realFolders = new Map<string, string | null>();
   let unreadable: readonly UnreadableFolder[] = [];
+  const blocks = reading.blocks === undefined || reading.blocks === false ? undefined : fileBlocks(reading.blocks === true ? FILE_BLOCK : reading.blocks);
   return {
     root: absolute,
     label: 'working tree',
@@ -58,7 +66,7 @@ export function diskSource(root: string): RecordSource {
     },
     unreadableFolders: () => unreadable,
     // Synchronous calls inside: several async round trips per file cost more than the reading itself.
-    read: async (file) => readInsideRoot(absolute, (realRoot ??= realpathSync.native(absolute)), file, realFolders),
+    read: async (file) => readInsideRoot(absolute, (realRoot ??= realpathSync.native(absolute)), file, realFolders, blocks),
   };
 }
 
@@ -100,7 +108,7 @@ export function snapshotSource(snapshot: Snapshot): RecordSource & { stable(): b
 // the same checks, answers and reasons (test/io/disk-read.test.ts holds it to the realpath of every path).
 // `realFolders` holds each folder's real path for the source's life (null: not resolvable, or out of the root; such a
 // file goes the long way and fails there as before).
-function readInsideRoot(root: string, realRoot: string, file: string, realFolders: Map<string, string | null>): Uint8Array {
+function readInsideRoot(root: string, realRoot: string, file: string, realFolders: Map<string, string | null>, blocks?: FileBlocks): Uint8Array {
   const plain = plainRelative(file);
   const full = plain ? (root === path.sep ? root : root + path.sep) + file : path.resolve(root, file);
   if (!plain && !isInside(root, full)) throw new UnreadableRecord('the path is outside the records root');
@@ -118,13 +126,13 @@ function readInsideRoot(root: string, realRoot: string, file: string, realFolder
   if (realFolder !== null) {
     const real = path.join(realFolder, path.basename(full));
     const stat = lstatSync(real, { throwIfNoEntry: false });
-    if (stat?.isFile()) return readRegularFile(real, stat.size);
+    if (stat?.isFile()) return readRegularFile(real, stat.size, blocks);
   }
   const real = realpathSync.native(full);
   if (!isInside(realRoot, real)) throw new UnreadableRecord('it is a symbolic link that leads out of the records root');
   const stat = statSync(real);
   if (!stat.isFile()) throw new UnreadableRecord('it is not a regular file');
-  return readRegularFile(real, stat.size);
+  return readRegularFile(real, stat.size, blocks);
 }
 
 // A relative name with no empty, `.` or `..` part (what a listing gives: `meetings/a.yaml`), on a system whose separator
@@ -136,9 +144,49 @@ function plainRelative(file: string): boolean {
   return path.sep === '/' && !ODD_PART.test(file);
 }
 
-function readRegularFile(real: string, size: number): Uint8Array {
+function readRegularFile(real: string, size: number, blocks?: FileBlocks): Uint8Array {
   if (size > LIMITS.bytes) throw new UnreadableRecord(`it has ${size} bytes; acta reads record files up to ${LIMITS.bytes} bytes`);
-  return readFileSync(real);
+  return blocks?.read(real, size) ?? readFileSync(real);
+}
+
+/** Files' bytes read one after another into blocks: `read` gives a file's bytes as a view of a block, or undefined
+ * for a file the caller reads on its own (longer than a block, or longer than it was when stat'ed). */
+interface FileBlocks {
+  read(real: string, size: number): Uint8Array | undefined;
+}
+
+/** A block of FileBlocks: 32 MiB, as large as glibc's largest threshold for mapping a request apart from its heap —
+ * so each block is a mapping of its own, given back whole when the last file read into it is let go. Each file its
+ * own buffer was an allocation in the C allocator's heap (at 8,000 meetings 44 MB of them, let go only at the
+ * preparation's end), under what was allocated after them: the heap kept them as holes to the run's end
+ * (docs/internals/performance.md, "`site`, thirteenth round"). */
+export const FILE_BLOCK = 32 * 1024 * 1024;
+
+function fileBlocks(block: number): FileBlocks {
+  let bytes = new Uint8Array(0);
+  let used = 0;
+  return {
+    read(real, size) {
+      // One byte more than stat said, to see a file that grew since: read on its own then, as readFileSync reads it.
+      const room = size + 1;
+      if (room > block) return undefined;
+      if (bytes.length - used < room) {
+        bytes = new Uint8Array(block);
+        used = 0;
+      }
+      const fd = openSync(real, 'r');
+      let read = 0;
+      try {
+        for (let n; read < room && (n = readSync(fd, bytes, used + read, room - read, null)) > 0; ) read += n;
+      } finally {
+        closeSync(fd);
+      }
+      if (read > size) return undefined;
+      const file = bytes.subarray(used, used + read);
+      used += read;
+      return file;
+    },
+  };
 }
 
 export function isInside(root: string, full: string): boolean {

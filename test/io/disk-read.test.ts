@@ -114,6 +114,19 @@ describe('diskSource reads, a realpath a folder', () => {
     }
   });
 
+  it('answers the same when the files are read into blocks: each read its own bytes, kept as they were by the later reads', async () => {
+    const expected = await Promise.all(names.map((n) => answerOf(() => byWholeRealpath(root, n))));
+    // Blocks of 64 bytes: several files to a block, a new block when the rest is too short, a longer file on its own.
+    for (const blocks of [64, true] as const) {
+      const source = diskSource(root, { blocks });
+      const read: (Uint8Array | undefined)[] = [];
+      const got: Answer[] = [];
+      for (const n of names) got.push(await answerOf(() => source.read(n).then((b) => (read.push(b), b), (e: unknown) => (read.push(undefined), Promise.reject(e)))));
+      expect(got).toEqual(expected);
+      expect(read.map((b) => (b ? { bytes: Buffer.from(b).toString('utf8') } : undefined)).filter((b) => b)).toEqual(expected.filter((a) => 'bytes' in a));
+    }
+  });
+
   it('refuses what the hardening rules refuse, with its reason', async () => {
     const source = diskSource(root);
     const reason = async (n: string): Promise<Answer> => answerOf(() => source.read(n));

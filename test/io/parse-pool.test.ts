@@ -93,6 +93,24 @@ describe('check workers (validate, the parse cache off)', () => {
       await pool.close();
     }
   });
+
+  it("sends a file's own bytes, not the whole buffer a file read into a block is a view of", async () => {
+    const { startCheckPool } = await import('../../src/io/parse-pool.js');
+    const { Worker } = await import('node:worker_threads');
+    // A worker that answers each file with the size of the buffer it was given and the bytes it holds.
+    const echo = "const { parentPort } = require('node:worker_threads'); parentPort.on('message', (m) => { if (m.type !== 'context') parentPort.postMessage({ id: m.id, alone: { buffer: m.bytes.buffer.byteLength, text: Buffer.from(m.bytes).toString() } }); });";
+    const pool = startCheckPool(1, () => new Worker(echo, { eval: true }));
+    try {
+      pool.context([], {});
+      const block = new Uint8Array(1 << 20);
+      block.set(Buffer.from('record: meeting\n'), 4096);
+      const file = block.subarray(4096, 4096 + 16);
+      expect(await pool.read('meetings/a.yaml', file, false)).toEqual({ buffer: 16, text: 'record: meeting\n' });
+      expect(await pool.check('meetings/b.yaml', file)).toEqual({ buffer: 16, text: 'record: meeting\n' });
+    } finally {
+      await pool.close();
+    }
+  });
 });
 
 // A job given to workers that exit at once (as an out-of-memory worker would), and five more once they may be gone —

@@ -1,11 +1,12 @@
-// acta site holds its meetings as JSON text from the load to their pages (core/read/data-json.ts heldAsJson,
-// core/queries/site.ts holdMeetings): a meeting's record is made again for its page in each language, the same
-// record, and the objects the load made are let go — at 8,000 meetings they were ~90 MiB of what the site held live
-// to its end. Asks the collector (a loaded meeting registered for finalisation), never a clock; the site's bytes are
-// the same as with its meetings held as they are (site.test.ts and site-writer.test.ts compare whole sites).
+// acta site holds its meetings as JSON text from the load to their pages (core/read/data-json.ts heldAsJson, its bytes
+// in blocks: heldInBlocks; core/queries/site.ts holdMeetings): a meeting's record is made again for its page in each
+// language, the same record, and the objects the load made are let go — at 8,000 meetings they were ~90 MiB of what
+// the site held live to its end. Asks the collector (a loaded meeting registered for finalisation), never a clock; the
+// site's bytes are the same as with its meetings held as they are (site.test.ts and site-writer.test.ts compare whole
+// sites).
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { heldAsJson } from '../../src/core/read/data-json.js';
+import { heldAsJson, heldInBlocks } from '../../src/core/read/data-json.js';
 import { meetingCorpus } from '../io/meeting-corpus.js';
 
 // Whether the first valid meeting the last load made was collected. A FinalizationRegistry, not a WeakRef: a WeakRef
@@ -45,6 +46,35 @@ describe('a record held as JSON text', () => {
       const held = heldAsJson(odd);
       expect(held()).toBe(odd);
     }
+  });
+});
+
+describe('records held one after another in blocks', () => {
+  // Records of many sizes (UTF-8 of one to four bytes a character) into blocks of 1,024 bytes: several to a block, each
+  // written where the last ended, into a new block when the rest of this one is too short, and one alone, longer than a
+  // block.
+  const records = Array.from({ length: 60 }, (_, i) => ({ id: `m${i}`, n: i, title: i === 30 ? 'x'.repeat(2000) : 'Reunión «G» “ad hoc” 🚀 '.repeat(i % 4), list: Array.from({ length: i % 3 }, (_, k) => ({ es: 'Acuerdo', k })) }));
+
+  it('gives each back equal, key order kept, as new objects each time', () => {
+    const hold = heldInBlocks(1024);
+    const held = records.map((r) => hold(r));
+    held.forEach((h, i) => {
+      const first = h();
+      expect(first).toStrictEqual(records[i]);
+      expect(Object.keys(first)).toEqual(Object.keys(records[i]!));
+      expect(first).not.toBe(records[i]);
+      expect(h()).not.toBe(first);
+    });
+    // The records written after one is given back are not changed by it, nor is it by them.
+    expect(held.map((h) => h())).toStrictEqual(records);
+  });
+
+  it('holds a record as it is when JSON would not give it back exactly', () => {
+    const hold = heldInBlocks(1024);
+    const odd = { n: -0 };
+    const [a, h, b] = [hold(records[1]), hold(odd), hold(records[2])];
+    expect(h()).toBe(odd);
+    expect([a(), b()]).toStrictEqual([records[1], records[2]]);
   });
 });
 

@@ -106,7 +106,7 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A valid meeting as the site holds it from its start to its pages: what the lists, the search form and the actors'
  * pages read of it, and its record, asked for when its page is built (once per language). The record is kept as the
- * caller's `hold` keeps it (holdMeetings): the site command keeps it as JSON text (core/read/data-json.ts heldAsJson),
+ * caller's `hold` keeps it (holdMeetings): the site command keeps it as JSON text (core/read/data-json.ts heldInBlocks),
  * since at 8,000 meetings the records' objects were ~90 MiB of the ~220 MiB the site held live from the load to its
  * end, for pages that read one record at a time (docs/internals/performance.md, "`site`, eleventh round"). */
 export interface HeldMeeting {

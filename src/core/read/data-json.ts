@@ -42,6 +42,38 @@ export function heldAsJson<T>(record: T): () => T {
 const UTF8 = new TextEncoder();
 const TEXT = new TextDecoder();
 
+/** heldAsJson's bytes written one after another into blocks of `block` bytes (the last block's unused end untouched):
+ * a Hold (core/queries/site.ts) that keeps its records as heldAsJson does. Each record's own buffer was a small
+ * allocation of the C allocator's main heap, made while the files' bytes still lay below them: at 8,000 meetings 32 MB
+ * of them above 44 MB of files' bytes let go at the preparation's end, which the heap could then neither give back nor
+ * shrink over. A block as large as this is a mapping of its own (glibc maps any request of 32 MiB or more apart from
+ * its heap), its untouched pages not resident (docs/internals/performance.md, "`site`, thirteenth round"). */
+export function heldInBlocks(block = HELD_BLOCK): <T>(record: T) => () => T {
+  let bytes = new Uint8Array(0);
+  let used = 0;
+  return <T>(record: T): (() => T) => {
+    const json = dataAsJson(record);
+    if (json === undefined) return () => record;
+    // UTF-8 is at most three bytes a UTF-16 unit: past that, a block too short for the text is known before writing.
+    if (bytes.length - used < json.length * 3) {
+      const fits = UTF8.encodeInto(json, bytes.subarray(used));
+      if (fits.read === json.length) return heldAt(bytes, used, (used += fits.written));
+      if (json.length * 3 > block) return fromJson<T>(UTF8.encode(json));
+      bytes = new Uint8Array(block);
+      used = 0;
+    }
+    const written = UTF8.encodeInto(json, bytes.subarray(used)).written;
+    return heldAt(bytes, used, (used += written));
+  };
+}
+
+/** heldInBlocks' block: 32 MiB, glibc's largest threshold for mapping a request apart from its heap. */
+export const HELD_BLOCK = 32 * 1024 * 1024;
+
+function heldAt<T>(bytes: Uint8Array, start: number, end: number): () => T {
+  return () => JSON.parse(TEXT.decode(bytes.subarray(start, end))) as T;
+}
+
 // Apart from heldAsJson: a closure made there would keep its scope's `record` too (V8 gives a scope's closures one
 // context), and so the objects it is held instead of.
 function fromJson<T>(bytes: Uint8Array): () => T {
