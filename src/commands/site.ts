@@ -99,7 +99,7 @@ export async function prepareSite(options: SiteOptions): Promise<{ readonly spec
   const dir = buildActorDirectory(records.registries);
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
   const authentic: Lang = records.config.authentic ?? 'es';
-  // The meetings held as JSON text (heldInBlocks: heldAsJson's bytes, in blocks), once for both languages: each page
+  // The meetings held as JSON text (heldInBlocks), once for both languages: each page
   // makes its record again.
   const meetings = holdMeetings(records, heldInBlocks());
   const model = (lang: Lang): ReturnType<typeof buildSite> => buildSite({ records, meetings, diagnostics: repo.diagnostics, commitments, ctx: { dir, lang, ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf });

@@ -1,12 +1,12 @@
-// acta site holds its meetings as JSON text from the load to their pages (core/read/data-json.ts heldAsJson, its bytes
-// in blocks: heldInBlocks; core/queries/site.ts holdMeetings): a meeting's record is made again for its page in each
+// acta site holds its meetings as JSON text from the load to their pages (core/read/data-json.ts heldInBlocks, its bytes
+// in blocks; core/queries/site.ts holdMeetings): a meeting's record is made again for its page in each
 // language, the same record, and the objects the load made are let go — at 8,000 meetings they were ~90 MiB of what
 // the site held live to its end. Asks the collector (a loaded meeting registered for finalisation), never a clock; the
 // site's bytes are the same as with its meetings held as they are (site.test.ts and site-writer.test.ts compare whole
 // sites).
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { heldAsJson, heldInBlocks } from '../../src/core/read/data-json.js';
+import { heldInBlocks } from '../../src/core/read/data-json.js';
 import { meetingCorpus } from '../io/meeting-corpus.js';
 
 // Whether the first valid meeting the last load made was collected. A FinalizationRegistry, not a WeakRef: a WeakRef
@@ -30,7 +30,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('a record held as JSON text', () => {
   it('is given back equal, key order kept, as new objects each time', () => {
     const record = { id: 'm', n: 3, none: null, ok: true, day: '2017-03-16', '2': 'whole-number key', title: 'Reunión — «Grupo» “ad hoc” 🚀 \u2028', list: [{ es: 'Acuerdo', en: 'Agreement' }], nested: { a: [1, [2, 'x']] } };
-    const held = heldAsJson(record);
+    const held = heldInBlocks()(record);
     const first = held();
     expect(first).toStrictEqual(record);
     expect(Object.keys(first)).toEqual(Object.keys(record));
@@ -43,7 +43,7 @@ describe('a record held as JSON text', () => {
 
   it('is held as it is when JSON would not give it back exactly', () => {
     for (const odd of [{ n: -0 }, { n: Infinity }, { n: NaN }, { list: [1, , 3] }, { when: new Date(0) }, Object.assign(Object.create(null), { a: 1 })]) {
-      const held = heldAsJson(odd);
+      const held = heldInBlocks()(odd);
       expect(held()).toBe(odd);
     }
   });

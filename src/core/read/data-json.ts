@@ -28,26 +28,20 @@ function jsonSafe(v: unknown, depth: number): boolean {
   return true;
 }
 
-/** A record held as its JSON text in UTF-8 and made again, as new objects, each time it is asked for — or held as it is
- * when JSON would not give it back exactly (dataAsJson). Bytes a record instead of its graph of objects: what a command
- * holds from its start to its end but reads one at a time (the site's meetings, core/queries/site.ts holdMeetings)
- * costs the collector nothing to mark and its heap nothing (2,000 meetings: 7.5 MB of bytes for ~22 MiB of objects; as
- * strings, 15 MB of the heap — a meeting with one character beyond Latin-1 is a two-byte string whole, and every
- * generated one was). */
-export function heldAsJson<T>(record: T): () => T {
-  const json = dataAsJson(record);
-  return json === undefined ? () => record : fromJson<T>(UTF8.encode(json));
-}
-
 const UTF8 = new TextEncoder();
 const TEXT = new TextDecoder();
 
-/** heldAsJson's bytes written one after another into blocks of `block` bytes (the last block's unused end untouched):
- * a Hold (core/queries/site.ts) that keeps its records as heldAsJson does. Each record's own buffer was a small
- * allocation of the C allocator's main heap, made while the files' bytes still lay below them: at 8,000 meetings 32 MB
- * of them above 44 MB of files' bytes let go at the preparation's end, which the heap could then neither give back nor
- * shrink over. A block as large as this is a mapping of its own (glibc maps any request of 32 MiB or more apart from
- * its heap), its untouched pages not resident (docs/internals/performance.md, "`site`, thirteenth round"). */
+/** A Hold (core/queries/site.ts holdMeetings): each record held as its JSON text in UTF-8 and made again, as new
+ * objects, each time it is asked for — or held as it is when JSON would not give it back exactly (dataAsJson). Bytes a
+ * record instead of its graph of objects: what a command holds from its start to its end but reads one at a time (the
+ * site's meetings) costs the collector nothing to mark and its heap nothing (2,000 meetings: 7.5 MB of bytes for ~22
+ * MiB of objects; as strings, 15 MB of the heap — a meeting with one character beyond Latin-1 is a two-byte string
+ * whole, and every generated one was). The bytes are written one after another into blocks of `block` bytes (the last
+ * block's unused end untouched): each record's own buffer was a small allocation of the C allocator's main heap, made
+ * while the files' bytes still lay below them: at 8,000 meetings 32 MB of them above 44 MB of files' bytes let go at
+ * the preparation's end, which the heap could then neither give back nor shrink over. A block as large as this is a
+ * mapping of its own (glibc maps any request of 32 MiB or more apart from its heap), its untouched pages not resident
+ * (docs/internals/performance.md, "`site`, thirteenth round"). */
 export function heldInBlocks(block = HELD_BLOCK): <T>(record: T) => () => T {
   let bytes = new Uint8Array(0);
   let used = 0;
@@ -74,8 +68,8 @@ function heldAt<T>(bytes: Uint8Array, start: number, end: number): () => T {
   return () => JSON.parse(TEXT.decode(bytes.subarray(start, end))) as T;
 }
 
-// Apart from heldAsJson: a closure made there would keep its scope's `record` too (V8 gives a scope's closures one
-// context), and so the objects it is held instead of.
+// Apart from heldInBlocks: a closure made there would keep its scope's `record` and `json` too (V8 gives a scope's
+// closures one context), and so the objects it is held instead of.
 function fromJson<T>(bytes: Uint8Array): () => T {
   return () => JSON.parse(TEXT.decode(bytes)) as T;
 }

@@ -6,4 +6,4 @@ export { joinPointer, LIMITS, locate, parseRecordFile, plainText, readRecordFile
 export { findDuplicateKeys } from './duplicate-keys.js';
 export { commentTokens, PARSE_OPTIONS, parseEditable, plainScalarReadsBack } from './editable.js';
 export { parsePlainYaml, parseSettingsYaml } from './plain.js';
-export { dataAsJson, heldAsJson, heldInBlocks } from './data-json.js';
+export { dataAsJson, heldInBlocks } from './data-json.js';
