@@ -31,35 +31,45 @@ function isPlainCell(cell: string | number): boolean {
 
 // cli-table3's wordWrap: split on whitespace runs; a word that does not fit starts a new line (and is cut later).
 // A cell that fits on one line (no line break, no leading white space to drop) is that line: most cells are.
+// Scanned in place rather than split with /(\s+)/ into words and joined again (`list commitments` at 2,000 meetings
+// wraps ~70,000 cells): a line is always one stretch of its part of the text — from the part's start (leading space
+// kept, as cli-table3 keeps it) or from the word that opened it, to its last word — so it is that slice. In a plain
+// cell (isPlainTable) the only white space is the space, the no-break space and the line break.
 const NOT_ONE_LINE = /^\s|\n/;
+const isSpace = (c: number): boolean => c === 0x20 || c === 0xa0;
 function wrapWords(max: number, text: string): string[] {
   if (text.length <= max) {
     if (text.length === 0) return [];
     if (!NOT_ONE_LINE.test(text)) return [text];
   }
   const lines: string[] = [];
-  for (const part of text.split('\n')) {
-    const split = part.split(/(\s+)/g);
-    let line: string[] = [];
-    let length = 0;
-    let space: string | undefined;
-    for (let i = 0; i < split.length; i += 2) {
-      const word = split[i]!;
-      let next = length + word.length;
-      if (length > 0 && space) next += space.length;
+  for (let from = 0; ; ) {
+    const nl = text.indexOf('\n', from);
+    const end = nl < 0 ? text.length : nl;
+    let start = from; // where the line being made starts
+    let last = from; // where its last word ends
+    let length = 0; // its length as cli-table3 counts it (a leading run of spaces not counted)
+    let space = 0; // the run of spaces before this word
+    for (let i = from; ; ) {
+      let j = i;
+      while (j < end && !isSpace(text.charCodeAt(j))) j++;
+      let next = length + (j - i);
+      if (length > 0) next += space;
       if (next > max) {
-        if (length !== 0) lines.push(line.join(''));
-        line = [word];
-        length = word.length;
-      } else {
-        line.push(space || '', word);
-        length = next;
-      }
-      space = split[i + 1];
+        if (length !== 0) lines.push(text.slice(start, last));
+        start = i;
+        length = j - i;
+      } else length = next;
+      last = j;
+      if (j === end) break;
+      i = j;
+      while (i < end && isSpace(text.charCodeAt(i))) i++;
+      space = i - j;
     }
-    if (length) lines.push(line.join(''));
+    if (length) lines.push(text.slice(start, last));
+    if (nl < 0) return lines;
+    from = nl + 1;
   }
-  return lines;
 }
 
 // A line cut to `room` with an ellipsis when longer, then padded to it with `pads` (pads[n]: n spaces, made once per
