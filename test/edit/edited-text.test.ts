@@ -6,6 +6,7 @@ import path from 'node:path';
 import { YAMLSeq } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import type { FollowupEntry } from '../../src/core/edit/followup-entry.js';
 import { appendFollowup } from '../../src/core/edit/followup-entry.js';
 import { editedText, formatRecordText, LAYOUT } from '../../src/core/format/format.js';
 import { keyOrderFor } from '../../src/core/format/key-order.js';
@@ -21,14 +22,14 @@ const POINTER = ['agreements', 1, 'items', 1];
 // Notes a formatter writes plain, double-quoted, or (spanning lines) as the yaml library chooses.
 const NOTES = ['plain words', 'a: b', '# not a comment', 'yes', '2020-01-01', ' leading space', "it's \"quoted\"", 'ñandú — bien', 'one line\nand another', 'two\n\nparagraphs\n'];
 // In the schema's order, as planFollowup gives an entry.
-const entry = (note: string) => ({ date: '2017-07-20', status: 'partial', note: { es: note }, delivered_by: ['MX', 'GT'] });
+const entry = (note: string): FollowupEntry => ({ date: '2017-07-20', status: 'partial', note: { es: note }, delivered_by: ['MX', 'GT'] });
 
 // The edit appendFollowup makes, on a document of its own.
 function edited(note: string) {
   const doc = parseEditable(text);
   const point = doc.getIn(POINTER, true) as YAMLMap;
   const item = doc.createNode(entry(note));
-  (item.get('delivered_by', true) as YAMLSeq).flow = true;
+  (item.get('delivered_by', true) as unknown as YAMLSeq).flow = true;
   const list = new YAMLSeq();
   list.items.push(item);
   point.set(doc.createNode('followup'), list);
