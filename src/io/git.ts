@@ -1,7 +1,7 @@
 // The git edge. Every call goes through runGit: argv arrays (never a shell), no pager, no fsmonitor, no transport,
 // a scrubbed environment, and only plumbing that runs no diff, textconv or filter driver (rev-parse, ls-tree, cat-file,
 // ls-files).
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { say } from '../core/diagnostics.js';
@@ -42,12 +42,14 @@ export interface GitOptions {
 
 const DEFAULT_MAX_BUFFER = 64 * 1024 * 1024;
 
+const gitArgs = (args: readonly string[]): string[] => ['--no-pager', '--literal-pathspecs', ...SAFE_CONFIG, ...args];
+
 /** Run `git ARGS…` safely and return its standard output. Rejects with GitError when git exits non-zero. */
 export function runGit(args: readonly string[], options: GitOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
-      ['--no-pager', '--literal-pathspecs', ...SAFE_CONFIG, ...args],
+      gitArgs(args),
       { cwd: options.cwd, env: gitEnvironment(), encoding: 'buffer', maxBuffer: options.maxBuffer ?? DEFAULT_MAX_BUFFER, windowsHide: true, shell: false },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
@@ -218,6 +220,101 @@ export async function readBlobs(workTree: string, objects: readonly string[], si
     at += n + 1;
   }
   return out;
+}
+
+/** The PATHs on which git refused `cat-file --batch-command` (a git before 2.36): that git is not asked again. */
+const refusedBatchCommand = new Set<string>();
+
+/** The sizes of these blobs, and the bytes of those within `sizeCap`, from one git process: `cat-file --batch-command`
+ * asked for every header first (`info`, as --batch-check), then for the contents of the blobs within the cap
+ * (`contents`, as --batch), on the same standard input. A git too old for --batch-command (before 2.36), or one that
+ * refuses it, is asked as before: blobSizes, then readBlobs. Each git process is a fork of acta's (~10 ms of CPU), and
+ * a revision read would otherwise start two for what one answers. A blob git does not have, or an object that is not a
+ * blob, has no size and is not read. */
+export async function sizedBlobs(workTree: string, objects: readonly string[], sizeCap: number): Promise<{ sizes: Map<string, number>; blobs: Map<string, Uint8Array> }> {
+  const wanted = [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
+  if (wanted.length === 0) return { sizes: new Map(), blobs: new Map() };
+  const gitFrom = runtime().env['PATH'] ?? '';
+  if (!refusedBatchCommand.has(gitFrom)) {
+    const answered = await batchCommandBlobs(workTree, wanted, sizeCap);
+    if (answered) return answered;
+    refusedBatchCommand.add(gitFrom);
+  }
+  const sizes = await blobSizes(workTree, wanted);
+  const blobs = await readBlobs(workTree, wanted.filter((o) => (sizes.get(o) ?? Infinity) <= sizeCap), sizeCap);
+  return { sizes, blobs };
+}
+
+// One `cat-file --batch-command`: undefined when git refuses the option before answering anything (the caller then
+// asks the old way); a GitError when git fails after that, or answers what was not asked.
+function batchCommandBlobs(workTree: string, wanted: readonly string[], sizeCap: number): Promise<{ sizes: Map<string, number>; blobs: Map<string, Uint8Array> } | undefined> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', gitArgs(['cat-file', '--batch-command=%(objectname) %(objecttype) %(objectsize)']), { cwd: workTree, env: gitEnvironment(), windowsHide: true, shell: false });
+    const sizes = new Map<string, number>();
+    const blobs = new Map<string, Uint8Array>();
+    const errors: Buffer[] = [];
+    let pending: Buffer = Buffer.alloc(0);
+    let headers = 0; // info answers read
+    let reading: string[] | undefined; // the blobs whose contents were asked for, in order
+    let read = 0;
+    let settled = false;
+    const fail = (e: Error): void => {
+      if (settled) return;
+      settled = true;
+      child.kill();
+      reject(e);
+    };
+    const limit = wanted.length * (sizeCap + 200) + 1024;
+    let total = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) return fail(new GitError('git cat-file answered more than was asked', '', null));
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      let at = 0;
+      for (;;) {
+        const eol = pending.indexOf(0x0a, at);
+        if (eol < 0) break;
+        const [object, type, size] = pending.subarray(at, eol).toString('utf8').split(' ');
+        if (reading === undefined) {
+          if (object === undefined || object !== wanted[headers]) return fail(new GitError(`git cat-file answered ${object ?? ''} for ${wanted[headers] ?? 'nothing'}`, '', null));
+          if (type === 'blob' && size !== undefined && /^\d+$/.test(size)) sizes.set(object, Number(size));
+          at = eol + 1;
+          if (++headers === wanted.length) {
+            reading = wanted.filter((o) => (sizes.get(o) ?? Infinity) <= sizeCap);
+            blobCounts.sized += wanted.length;
+            blobCounts.read += reading.length;
+            child.stdin.end(reading.map((o) => `contents ${o}\n`).join(''));
+          }
+        } else {
+          if (object === undefined || object !== reading[read] || type !== 'blob' || size === undefined) return fail(new GitError(`git cat-file answered ${object ?? ''} for ${reading[read] ?? 'nothing'}`, '', null));
+          const n = Number(size);
+          if (pending.length < eol + 1 + n + 1) break; // the contents and their newline are not all here yet
+          blobs.set(object, new Uint8Array(pending.subarray(eol + 1, eol + 1 + n)));
+          at = eol + 1 + n + 1;
+          read++;
+        }
+      }
+      pending = pending.subarray(at);
+    });
+    child.stderr.on('data', (chunk: Buffer) => void errors.push(chunk));
+    child.stdin.on('error', () => {});
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      if (settled) return;
+      settled = true;
+      if (e.code === 'ENOENT') reject(new SaidError(say('usage.gitMissing')));
+      else reject(e);
+    });
+    child.on('close', (code) => {
+      if (settled) return;
+      settled = true;
+      const stderr = Buffer.concat(errors).toString('utf8').trim();
+      if (code === 0 && reading !== undefined && read === reading.length && pending.length === 0) return resolve({ sizes, blobs });
+      // Refused before any answer as an unknown option (git exits 129 with its usage): the old way.
+      if (code === 129 && total === 0) return resolve(undefined);
+      reject(new GitError(`git cat-file failed: ${stderr || `exit ${String(code)}`}`, stderr, code));
+    });
+    child.stdin.write(wanted.map((o) => `info ${o}\n`).join(''));
+  });
 }
 
 /** A file as git's index recorded it when it last wrote the file's entry (stage 0): its blob and the stat it had. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { LIMITS } from '../core/read/index.js';
 import type { UnreadableFolder } from './files.js';
 import { walkRecordFiles } from './files.js';
-import { blobSizes, findWorkTree, folderInWorkTree, listTree, locateRevision, readBlobs, resolveCommit } from './git.js';
+import { findWorkTree, folderInWorkTree, listTree, locateRevision, resolveCommit, sizedBlobs } from './git.js';
 import type { TreeEntry } from './git.js';
 import type { Snapshot } from './cache-stat.js';
 
@@ -204,7 +204,7 @@ export function isRecordPath(file: string): boolean {
 }
 
 /** The records root as it was at a git revision. The revision is resolved once; reads use the commit's object ids.
- * One `ls-tree` and at most one `cat-file --batch` per source, however many files are read and however concurrently. */
+ * One `ls-tree` and at most one `cat-file --batch-command` per source, however many files are read and however concurrently. */
 export async function gitSource(root: string, rev: string): Promise<RecordSource> {
   const absolute = path.resolve(root);
   // One git process for the three answers when all are there; step by step (each says why) otherwise.
@@ -216,8 +216,8 @@ export async function gitSource(root: string, rev: string): Promise<RecordSource
   const load = (): Promise<Map<string, TreeEntry>> =>
     (entries ??= listTree(workTree, commit, folder).then((list) => new Map(list.filter((e) => e.type === 'blob' && isRecordPath(e.path)).map((e) => [e.path, e]))));
   // Blobs by object id. Fetches are chained, so concurrent reads share one batch instead of each starting its own.
-  // The listing has no sizes (io/git.ts listTree): a fetch asks for the sizes of its blobs first (one
-  // `cat-file --batch-check`) and reads only those within LIMITS.bytes.
+  // The listing has no sizes (io/git.ts listTree): a fetch asks for the sizes of its blobs first and reads only those
+  // within LIMITS.bytes, both through one `cat-file --batch-command` (io/git.ts sizedBlobs).
   const blobs = new Map<string, Uint8Array>();
   const sizes = new Map<string, number>();
   const tried = new Set<string>();
@@ -227,9 +227,9 @@ export async function gitSource(root: string, rev: string): Promise<RecordSource
       const missing = [...new Set(objects)].filter((o) => !tried.has(o));
       if (missing.length === 0) return;
       for (const o of missing) tried.add(o);
-      for (const [object, size] of await blobSizes(workTree, missing)) sizes.set(object, size);
-      const within = missing.filter((o) => (sizes.get(o) ?? Infinity) <= LIMITS.bytes);
-      for (const [object, bytes] of await readBlobs(workTree, within, LIMITS.bytes)) blobs.set(object, bytes);
+      const answer = await sizedBlobs(workTree, missing, LIMITS.bytes);
+      for (const [object, size] of answer.sizes) sizes.set(object, size);
+      for (const [object, bytes] of answer.blobs) blobs.set(object, bytes);
     }));
   return {
     root: absolute,

@@ -2,7 +2,7 @@
 // or those about the pointers named. Pure: record text in, new text out.
 import { isMap, isSeq } from 'yaml';
 import type { KeyOrder } from '../format/key-order.js';
-import { formatRecordText, LAYOUT, normaliseLineEnds } from '../format/format.js';
+import { editedText, formatRecordText, normaliseLineEnds } from '../format/format.js';
 import { parseEditable } from '../read/index.js';
 import type { Said } from '../diagnostics.js';
 import { say } from '../diagnostics.js';
@@ -37,7 +37,7 @@ export function acceptImportNotes(text: string, only: readonly string[] | undefi
   });
   if (removed === 0) return { ok: true, text, removed, left };
   if (notes.items.length === 0) root.delete('notes');
-  const formatted = formatRecordText(doc.toString(LAYOUT), order);
+  const formatted = formatRecordText(editedText(doc), order);
   if (!formatted.ok) return { ok: false, reason: formatted.reason };
   // The draft's header comment tells the reviewer to check the notes; with none left, it has said its piece.
   const done = left === 0 ? formatted.text.replace(/^# A draft made by `acta import [^\n]*\n/m, '') : formatted.text;

@@ -3,7 +3,7 @@
 import { isMap, isScalar, isSeq, visit, YAMLSeq } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import type { KeyOrder } from '../format/key-order.js';
-import { formatRecordText, LAYOUT, normaliseLineEnds } from '../format/format.js';
+import { editedText, formatRecordText, normaliseLineEnds } from '../format/format.js';
 import { parseEditable } from '../read/index.js';
 import type { FollowUp } from '../model.js';
 import type { Said } from '../diagnostics.js';
@@ -67,6 +67,6 @@ function editAt(text: string, pointer: string, order: KeyOrder | undefined, chan
   if (!isMap(map)) return { ok: false, reason: map };
   const problem = change(doc, map);
   if (problem) return { ok: false, reason: problem };
-  const formatted = formatRecordText(doc.toString(LAYOUT), order);
+  const formatted = formatRecordText(editedText(doc), order);
   return formatted.ok ? formatted : { ok: false, reason: formatted.reason };
 }

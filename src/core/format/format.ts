@@ -57,6 +57,17 @@ function formatOnce(text: string, order: KeyOrder | undefined): FormatOutcome {
   return { ok: true, text: doc.toString(LAYOUT) };
 }
 
+/** The text of a record's document after an edit (nodes added, changed or removed), for formatRecordText: its scalars
+ * quoted and its flow lists written as the formatter writes them, so that a record canonical before the edit is
+ * canonical after it, and formatRecordText's first pass gives back the same text (one parse, not the four of a text
+ * that needs formatting: first pass, both sides of checkSameMeaning, second pass). What this leaves to the formatter
+ * (the keys' order, the header comment, a new multi-line string) it still does; the text formatRecordText returns is
+ * the same either way: formatOnce reads back the same nodes, of the same types, from both. */
+export function editedText(doc: Document): string {
+  normaliseNodes(doc, true);
+  return doc.toString(LAYOUT);
+}
+
 function hasAliases(doc: Document): boolean {
   let found = false;
   visit(doc, {
@@ -116,14 +127,16 @@ function keyText(key: unknown): string {
 
 // Keys: plain when every YAML reader (1.1 and 1.2) reads the plain text back as the same string, else double quotes.
 // Values keep the author's plain or double quotes where that is safe; unsafe plain and single quotes become double. Flow sequences are written [a, b], flow mappings { a: b }.
-function normaliseNodes(doc: Document): void {
+// `edited` (editedText): a string node made by an edit (no type yet) that spans lines is left to the yaml library, which
+// may write it as a block, as it did before editedText.
+function normaliseNodes(doc: Document, edited = false): void {
   visit(doc, {
     Scalar(key, node) {
       if (typeof node.value !== 'string') return;
       if (key === 'key') return void (node.type = canBePlain(node.value) ? Scalar.PLAIN : Scalar.QUOTE_DOUBLE);
       if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) return;
       if (node.type === Scalar.QUOTE_SINGLE || (node.type === Scalar.PLAIN && !canBePlain(node.value))) node.type = Scalar.QUOTE_DOUBLE;
-      else if (node.type === undefined) node.type = canBePlain(node.value) ? Scalar.PLAIN : Scalar.QUOTE_DOUBLE;
+      else if (node.type === undefined && !(edited && /[\n\r]/.test(node.value))) node.type = canBePlain(node.value) ? Scalar.PLAIN : Scalar.QUOTE_DOUBLE;
     },
     Seq(_key, node) {
       if (node.flow) writeUnpadded(node);
