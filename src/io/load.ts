@@ -14,7 +14,7 @@ import { diskSource, UnreadableRecord } from './source.js';
 import { precompiledValidators, readSchemas } from './schemas.js';
 import { startProgress } from './terminal.js';
 import type { CheckPool, ParsePool } from './parse-pool.js';
-import { CHECK_HAND_BYTES, checkPoolSize, poolSize, startCheckPool, startParsePool } from './parse-pool.js';
+import { checkPoolSize, poolSize, startCheckPool, startParsePool } from './parse-pool.js';
 import type { Alone, ReadAlone } from '../core/facts.js';
 import { cacheEnabled } from './cache-store.js';
 import type { ParseCache } from './cache.js';
@@ -315,9 +315,8 @@ function checkJob(root: string, pool: CheckPool): Job<Checked1> {
       } catch (e) {
         return { parsed: unreadableOf(root, name, e) };
       }
-      // Every worker has far more than enough in hand (CHECK_HAND_BYTES): this thread checks this one (in `each`, in
-      // order) rather than wait.
-      if (pool.busy(bytes.length, CHECK_HAND_BYTES)) return { parsed: readRecordFile(name, bytes) };
+      // Every worker has enough in hand: this thread checks this one (in `each`, in order) rather than wait idle.
+      if (pool.busy(bytes.length)) return { parsed: readRecordFile(name, bytes) };
       const alone = await pool.check(name, bytes);
       return alone ? { file: name, bytes, alone } : { parsed: readRecordFile(name, bytes) };
     },

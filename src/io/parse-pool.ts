@@ -105,9 +105,8 @@ export interface CheckPool {
   /** Every live worker has enough in hand (or none is live): this thread had better check the next file itself than
    * wait — it is idle otherwise, and on 2 cores it is one of the two. Enough: HAND_BYTES more than `next` (the next
    * file's size in bytes) in hand, so that the worker still has work when this thread is done with that file — its
-   * parse, schema and checks, and a collection of its heap on the way. `hand` for another amount than HAND_BYTES
-   * (validate's path: CHECK_HAND_BYTES). */
-  busy(next: number, hand?: number): boolean;
+   * parse, schema and checks, and a collection of its heap on the way. */
+  busy(next: number): boolean;
   close(): Promise<void>;
 }
 
@@ -128,15 +127,6 @@ export const CHECK_WORKERS_FROM = 600;
  * file and a scavenge of its heap. Counted in bytes, not files: a work plan is 15 meetings' bytes, and with 8 files in
  * hand the worker sat idle while this thread checked one (docs/internals/performance.md, "Cold validate, eighth round"). */
 export const HAND_BYTES = 128 * 1024;
-
-/** validate's hand (io/load.ts `checkJob`): this thread checks a file itself only when the worker has 2 MB beyond it in
- * hand — about 180 ms of its work, more than the window of answers (CHECK_WINDOW, 256 files: ~1.4 MB of meetings)
- * holds, so in practice only when work plans fill the window. A thread that checks files runs, and has V8 optimise,
- * the same code as the worker: js-yaml, the validators, the checks — optimised twice, once a thread. This thread
- * checking (almost) none spared ~0.2–0.25 s of the compiler's CPU at 2,000 meetings: whole CPU 0.90–0.98× in six
- * paired calls at 2,000 (under load), 0.91× at 600, 0.97× at 8,000 (docs/internals/performance.md, "Cold validate, tenth round").
- * The read commands keep HAND_BYTES: this thread parses every file they keep anyway. */
-export const CHECK_HAND_BYTES = 2 * 1024 * 1024;
 
 /** Starts the workers and gives each the context (acta.yaml, the registries: their bytes, read as this thread read
  * them) once it is known; `start` is for tests (a worker that dies). */
@@ -170,8 +160,8 @@ export function startCheckPool(size: number, start: () => Worker = () => new Wor
       const own = files.map((f) => ({ file: f.file, bytes: alone(f.bytes) }));
       for (const worker of live) worker.postMessage({ type: 'context', files: own, options, done: done.get(worker)! } satisfies ContextRequest);
     },
-    busy(size, hand = HAND_BYTES) {
-      for (const w of live) if (bytesInHand(w) < hand + size) return false;
+    busy(size) {
+      for (const w of live) if (bytesInHand(w) < HAND_BYTES + size) return false;
       return true;
     },
     check: (file, bytes) => send<Alone>(bytes.length, (id) => ({ type: 'check', id, file, bytes: alone(bytes) })),
