@@ -254,6 +254,12 @@ function batchCommandBlobs(workTree: string, wanted: readonly string[], sizeCap:
     const blobs = new Map<string, Uint8Array>();
     const errors: Buffer[] = [];
     let pending: Buffer = Buffer.alloc(0);
+    // A blob's contents arrive in pipe-sized chunks (64 KiB): joined to `pending` one at a time, a blob near the cap
+    // would be copied once a chunk (quadratic). Chunks are held instead until the answer being read, whose length
+    // its header told (`need`, counted from pending's start), is all here, and then joined once.
+    const held: Buffer[] = [];
+    let heldBytes = 0;
+    let need = 0;
     let headers = 0; // info answers read
     let reading: string[] | undefined; // the blobs whose contents were asked for, in order
     let read = 0;
@@ -269,7 +275,15 @@ function batchCommandBlobs(workTree: string, wanted: readonly string[], sizeCap:
     child.stdout.on('data', (chunk: Buffer) => {
       total += chunk.length;
       if (total > limit) return fail(new GitError('git cat-file answered more than was asked', '', null));
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      if (pending.length + heldBytes + chunk.length < need) {
+        held.push(chunk);
+        heldBytes += chunk.length;
+        return;
+      }
+      pending = pending.length || held.length ? Buffer.concat([pending, ...held, chunk]) : chunk;
+      held.length = 0;
+      heldBytes = 0;
+      need = 0;
       let at = 0;
       for (;;) {
         const eol = pending.indexOf(0x0a, at);
@@ -288,7 +302,10 @@ function batchCommandBlobs(workTree: string, wanted: readonly string[], sizeCap:
         } else {
           if (object === undefined || object !== reading[read] || type !== 'blob' || size === undefined) return fail(new GitError(`git cat-file answered ${object ?? ''} for ${reading[read] ?? 'nothing'}`, '', null));
           const n = Number(size);
-          if (pending.length < eol + 1 + n + 1) break; // the contents and their newline are not all here yet
+          if (pending.length < eol + 1 + n + 1) {
+            need = eol + 1 + n + 1 - at; // the contents and their newline are not all here yet
+            break;
+          }
           blobs.set(object, new Uint8Array(pending.subarray(eol + 1, eol + 1 + n)));
           at = eol + 1 + n + 1;
           read++;
@@ -308,7 +325,7 @@ function batchCommandBlobs(workTree: string, wanted: readonly string[], sizeCap:
       if (settled) return;
       settled = true;
       const stderr = Buffer.concat(errors).toString('utf8').trim();
-      if (code === 0 && reading !== undefined && read === reading.length && pending.length === 0) return resolve({ sizes, blobs });
+      if (code === 0 && reading !== undefined && read === reading.length && pending.length === 0 && heldBytes === 0) return resolve({ sizes, blobs });
       // Refused before any answer as an unknown option (git exits 129 with its usage): the old way.
       if (code === 129 && total === 0) return resolve(undefined);
       reject(new GitError(`git cat-file failed: ${stderr || `exit ${String(code)}`}`, stderr, code));

@@ -56,6 +56,21 @@ describe('the blobs of a revision', () => {
     expect(blobs.get(empty)!.length).toBe(0);
   });
 
+  it('a blob near the cap, which arrives in many chunks, is read whole and byte for byte', async () => {
+    // Bytes that are not all one value, so that a chunk joined twice or dropped would show.
+    const near = Buffer.alloc(LIMITS.bytes - 7);
+    for (let i = 0; i < near.length; i++) near[i] = 0x21 + ((i * 7919) % 90);
+    near[near.length - 1] = 0x0a;
+    const file = path.join(repo.home, 'near.bin');
+    writeFileSync(file, near);
+    const id = execFileSync('git', ['hash-object', '-w', file], { cwd: repo.dir, env: gitEnv(repo.home), encoding: 'utf8' }).trim();
+    const small = object('meetings/2020-01-01-small.yaml');
+    const { sizes, blobs } = await sizedBlobs(repo.dir, [small, id, small], LIMITS.bytes);
+    expect(sizes.get(id)).toBe(near.length);
+    expect(Buffer.from(blobs.get(id)!).equals(near)).toBe(true);
+    expect(Buffer.from(blobs.get(small)!).toString('utf8')).toBe(SMALL);
+  });
+
   it('through acta: one cat-file process, and the file over the cap said unreadable with its size', async () => {
     const { stdout, calls } = await run(newGit);
     expect(count(calls, 'cat-file')).toBe(1);
