@@ -182,13 +182,16 @@ export function parseTreeListing(text: string): TreeEntry[] {
   return out;
 }
 
+// Each object asked for once, and only full object ids (sha1 or sha256): nothing git would read as an option or a name.
+const objectIds = (objects: readonly string[]): string[] => [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
+
 /** Blobs whose size or bytes this process asked git for (for tests: work counted, not timed). */
 export const blobCounts = { sized: 0, read: 0 };
 
 /** The size in bytes of each of these blobs (`cat-file --batch-check`: git reads each object's header, not its
  * bytes); a blob git does not have is left out. */
 export async function blobSizes(workTree: string, objects: readonly string[]): Promise<Map<string, number>> {
-  const wanted = [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
+  const wanted = objectIds(objects);
   const out = new Map<string, number>();
   if (wanted.length === 0) return out;
   blobCounts.sized += wanted.length;
@@ -202,7 +205,7 @@ export async function blobSizes(workTree: string, objects: readonly string[]): P
 
 /** The contents of blobs by object id, in one `git cat-file --batch` run (no drivers, no filters). */
 export async function readBlobs(workTree: string, objects: readonly string[], sizeCap: number): Promise<Map<string, Uint8Array>> {
-  const wanted = [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
+  const wanted = objectIds(objects);
   const out = new Map<string, Uint8Array>();
   if (wanted.length === 0) return out;
   blobCounts.read += wanted.length;
@@ -232,7 +235,7 @@ const refusedBatchCommand = new Set<string>();
  * a revision read would otherwise start two for what one answers. A blob git does not have, or an object that is not a
  * blob, has no size and is not read. */
 export async function sizedBlobs(workTree: string, objects: readonly string[], sizeCap: number): Promise<{ sizes: Map<string, number>; blobs: Map<string, Uint8Array> }> {
-  const wanted = [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
+  const wanted = objectIds(objects);
   if (wanted.length === 0) return { sizes: new Map(), blobs: new Map() };
   const gitFrom = runtime().env['PATH'] ?? '';
   if (!refusedBatchCommand.has(gitFrom)) {

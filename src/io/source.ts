@@ -160,7 +160,7 @@ interface FileBlocks {
  * own buffer was an allocation in the C allocator's heap (at 8,000 meetings 44 MB of them, let go only at the
  * preparation's end), under what was allocated after them: the heap kept them as holes to the run's end
  * (docs/internals/performance.md, "`site`, thirteenth round"). */
-export const FILE_BLOCK = 32 * 1024 * 1024;
+const FILE_BLOCK = 32 * 1024 * 1024;
 
 function fileBlocks(block: number): FileBlocks {
   let bytes = new Uint8Array(0);

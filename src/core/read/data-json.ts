@@ -62,7 +62,7 @@ export function heldInBlocks(block = HELD_BLOCK): <T>(record: T) => () => T {
 }
 
 /** heldInBlocks' block: 32 MiB, glibc's largest threshold for mapping a request apart from its heap. */
-export const HELD_BLOCK = 32 * 1024 * 1024;
+const HELD_BLOCK = 32 * 1024 * 1024;
 
 function heldAt<T>(bytes: Uint8Array, start: number, end: number): () => T {
   return () => JSON.parse(TEXT.decode(bytes.subarray(start, end))) as T;
