@@ -35,12 +35,6 @@ export const PAGE_UNITS = 1 << 15;
  * instead of sending it and waiting for room — the two threads share the meetings' work by how fast each goes. */
 export const STEAL_AT = IN_FLIGHT / 2;
 
-/** Pages up to this many characters are encoded one after another into a batch of BATCH_BYTES and sent together: a
- * message a page cost this thread ~80 µs (8,300 pages at 2,000 meetings: 0.7 s) and each page a buffer of its own; a
- * longer page is sent alone, as its transfer costs little beside its encoding. */
-export const BATCH_PAGE = 1 << 16;
-export const BATCH_BYTES = 1 << 20;
-
 /** The writer's young generation, in MB: what it allocates lives for a page or a shard, and V8's default young
  * generation (tens of MB, grown to its limit by the shards' indexing) was most of what the thread added to the peak
  * (2,000 meetings: 350 → 299 MB with 4 MB, for a CPU within the noise; docs/internals/performance.md). */
@@ -119,58 +113,22 @@ export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => 
       const post = (m: SiteWriterMessage, transfer?: ArrayBuffer[]): void => thread.postMessage(m, transfer);
       post({ temp });
       const settingIds = new Map<PageSetting, number>();
-      // The batch being filled: its files and where each ends in `batch` (sent before any other message, and before
-      // this thread waits, so the writer gets every file in order).
-      let batch = new Uint8Array(BATCH_BYTES);
-      let used = 0;
-      let names: string[] = [];
-      let ends: number[] = [];
-      const flush = (): void => {
-        if (names.length === 0) return;
-        const bytes = batch.subarray(0, used);
-        post({ files: names, ends, bytes }, [bytes.buffer as ArrayBuffer]);
-        batch = new Uint8Array(BATCH_BYTES);
-        used = 0;
-        names = [];
-        ends = [];
-      };
-      // A page's text as bytes: into the batch when it is short (encoded once where it surely fits, else tried and, if
-      // it did not fit, encoded again into the next batch), else alone.
-      const send = (file: string, text: string): void => {
-        if (text.length > BATCH_PAGE) {
-          flush();
-          const bytes = encoder.encode(text);
-          inFlight += bytes.length; // before it is handed over: then this thread's view of it is empty
-          post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
-          return;
-        }
-        const room = batch.length - used;
-        if (room < text.length * 3) {
-          const tried = room >= text.length ? encoder.encodeInto(text, batch.subarray(used)) : undefined;
-          if (tried?.read === text.length) return added(file, tried.written);
-          flush();
-        }
-        added(file, encoder.encodeInto(text, batch.subarray(used)).written);
-      };
-      const added = (file: string, written: number): void => {
-        used += written;
-        inFlight += written;
-        names.push(file);
-        ends.push(used);
-      };
       for (const [file, content] of files) {
         if (failure) throw failure;
         guardHeap(); // this thread's heap, per file (io/heap.ts); the writer's own ends as ERR_WORKER_OUT_OF_MEMORY
         if (typeof content === 'string') {
-          // Encoded here into a buffer that is handed over, not copied: a page sent as a string was copied twice
-          // (serialised here, a new string there), a tenth of this thread's time.
-          send(file, content);
+          // Encoded here into a buffer of its own that is handed over, not copied: a page sent as a string was
+          // copied twice (serialised here, a new string there), a tenth of this thread's time.
+          const bytes = encoder.encode(content);
+          inFlight += bytes.length; // before it is handed over: then this thread's view of it is empty
+          post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
         } else if (content instanceof SitePage && steal(inFlight)) {
           // The writer is behind (building and rendering the meetings sent to it): this thread renders the page
           // itself rather than wait for room, and keeps its search documents for its shard (sent with the shard).
-          send(file, content.render());
+          const bytes = encoder.encode(content.render());
+          inFlight += bytes.length;
+          post({ file, bytes }, [bytes.buffer as ArrayBuffer]);
         } else if (content instanceof SitePage) {
-          flush();
           // A page crosses as what its content is built from and is built and rendered there; its language's setting
           // crosses once, before its first page.
           let id = settingIds.get(content.setting);
@@ -181,7 +139,6 @@ export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => 
           post({ file, job: content.job, setting: id });
           inFlight += PAGE_UNITS;
         } else if (content instanceof SearchShard) {
-          flush();
           // The documents made here (a page rendered here gives its own); a page rendered there stands as null, in its
           // place (the writer kept its documents).
           const docs: (SearchDocument | null)[] = [];
@@ -193,20 +150,15 @@ export function startSiteWriter(worker: URL = WORKER, steal: StealRule = (n) => 
           post({ file, docs, n: content.n });
           inFlight += docs.length * DOCUMENT_UNITS;
         } else {
-          flush();
           const text = [...content];
           post({ file, text });
           inFlight += text.reduce((n, s) => n + s.length, 0);
         }
         // Says when it waits for room (the worker has nothing to do with it; a test's stand-in knows then, not by a timer).
-        if (inFlight > IN_FLIGHT && !failure) {
-          flush();
-          post({ waiting: true });
-        }
+        if (inFlight > IN_FLIGHT && !failure) post({ waiting: true });
         while (inFlight > IN_FLIGHT && !failure) await waitForWorker();
         if (failure) throw failure;
       }
-      flush();
       const done = new Promise<Written>((resolve) => (finish = resolve));
       post({ end: true });
       while (!failure) {

@@ -20,7 +20,6 @@ export type SiteWriterMessage =
   | { readonly temp: string }
   | { readonly waiting: true }
   | { readonly file: string; readonly bytes: Uint8Array }
-  | { readonly files: readonly string[]; readonly ends: readonly number[]; readonly bytes: Uint8Array }
   | { readonly file: string; readonly text: readonly string[] }
   | { readonly file: string; readonly docs: readonly (SearchDocument | null)[]; readonly n: number }
   | { readonly setting: PageSetting; readonly id: number }
@@ -51,30 +50,12 @@ if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_
   let nextDocs = 0;
   let written: Written = [];
   let units = 0;
-  const reply = (): void => {
-    if (written.length >= REPLY_FILES || units >= REPLY_UNITS) {
-      port.postMessage({ kind: 'progress', written, units } satisfies SiteWriterReply);
-      written = [];
-      units = 0;
-    }
-  };
   port.on('message', (m: SiteWriterMessage) => {
     if (failed || 'waiting' in m) return;
     try {
       if ('temp' in m) temp = m.temp;
       else if ('id' in m) settings.set(m.id, m.setting);
-      else if ('files' in m) {
-        // Pages encoded one after another (site-writer-thread.ts, BATCH_PAGE): each file its part of the bytes.
-        if (temp === undefined) throw new Error('site writer: no folder given');
-        let start = 0;
-        for (let i = 0; i < m.files.length; i++) {
-          const end = m.ends[i]!;
-          written.push([m.files[i]!, writeSiteFile(temp, m.files[i]!, m.bytes.subarray(start, end), made)]);
-          start = end;
-        }
-        units += start;
-        reply();
-      } else if ('end' in m) {
+      else if ('end' in m) {
         port.postMessage({ kind: 'done', written, units } satisfies SiteWriterReply);
         written = [];
         units = 0;
@@ -110,7 +91,11 @@ if (parentPort && (workerData as { role?: unknown } | undefined)?.role === SITE_
           written.push([m.file, writeSiteFile(temp, m.file, m.text, made)]);
           units += m.text.reduce((n, s) => n + s.length, 0);
         }
-        reply();
+        if (written.length >= REPLY_FILES || units >= REPLY_UNITS) {
+          port.postMessage({ kind: 'progress', written, units } satisfies SiteWriterReply);
+          written = [];
+          units = 0;
+        }
       }
     } catch (e) {
       failed = true;

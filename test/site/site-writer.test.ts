@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SaidError } from '../../src/io/files.js';
 import { withRuntime } from '../../src/io/runtime.js';
 import { writeFilesInto, writeFolderAtomic } from '../../src/io/site-folder.js';
-import { BATCH_BYTES, BATCH_PAGE, IN_FLIGHT, siteWriterThread, startSiteWriter } from '../../src/io/site-writer-thread.js';
+import { IN_FLIGHT, siteWriterThread, startSiteWriter } from '../../src/io/site-writer-thread.js';
 import type { StealRule } from '../../src/io/site-writer-thread.js';
 import type { SiteSpec } from '../../src/render/site/index.js';
 import { siteFiles } from '../../src/render/site/index.js';
@@ -115,40 +115,6 @@ describe("acta site's writer thread", () => {
       expect(theirs, name).toEqual(readTree(here));
     }
     expect(turn).toBe(models.length); // the alternate rule was asked of every meeting page
-  }, 60_000);
-
-  it('short pages sent together (BATCH_PAGE, BATCH_BYTES) are each written whole, in order: multi-byte text at the batches\' ends, empty pages, long pages between', async () => {
-    // Pages of a seeded mix of lengths and 1- to 4-byte characters, some longer than BATCH_PAGE (sent alone), over
-    // several batches: the files and manifest the compiled worker writes equal those this thread writes.
-    let seed = 17;
-    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
-    const pieces = ['a', 'ñ', '€', '😀', '<p>', '\n'];
-    const files: [string, string][] = [];
-    for (let i = 0; i < 300; i++) {
-      const kind = next(10);
-      const length = kind === 0 ? 0 : kind === 1 ? BATCH_PAGE - 2 + next(4) : kind === 2 ? BATCH_PAGE + 1 + next(40_000) : next(30_000);
-      let text = '';
-      while (text.length < length) text += pieces[next(pieces.length)]!.repeat(1 + next(50));
-      files.push([`es/p/${i}.html`, text]);
-    }
-    const total = files.reduce((n, [, t]) => n + Buffer.byteLength(t), 0);
-    expect(total).toBeGreaterThan(4 * BATCH_BYTES);
-    const here = path.join(tempFolder('acta-writer-'), 'new');
-    const mine = writeFilesInto((await import('node:fs')).mkdirSync(here, { recursive: true }) ?? here, files);
-    const there = path.join(tempFolder('acta-writer-'), 'site');
-    await run({}, async () => {
-      const writer = startSiteWriter(DIST_WRITER)!;
-      try {
-        return await writeFolderAtomic(there, 'site', '.acta-site', files, { root: path.resolve('data') }, [], writer.writer);
-      } finally {
-        await writer.stop();
-      }
-    });
-    const manifest = JSON.parse(readFileSync(path.join(there, '.acta-site'), 'utf8')) as { files: [string, number][] };
-    expect(manifest.files).toEqual(mine);
-    const theirs = readTree(there);
-    theirs.delete('.acta-site');
-    expect(theirs).toEqual(readTree(here));
   }, 60_000);
 
   it('a worker that stops without a word: a clear error in the catalog, no site, no temporary folder', async () => {
