@@ -18,12 +18,18 @@
 // Bundled: the small libraries on every run's path (commander, js-yaml, date-fns, chalk, intl-messageformat, …), which
 // are therefore devDependencies: an install of acta does not write them again (date-fns alone is 5,136 files).
 // Left to node_modules (external), acta's only `dependencies`: what acta loads by require() at run time or shares
-// between modules by identity — yaml (core/read/yaml-library.ts requires it; one instance for every yaml node), ajv
-// (the precompiled validators require its runtime), handlebars (the precompiled templates import it), and the large
-// ones only a few commands load (docx, mammoth, minisearch): nothing gained by copying them into dist/. A library
-// imported by the code but in neither list fails the build (below).
+// between modules by identity — ajv (the precompiled validators require its runtime), handlebars (the precompiled
+// templates import it), and the large ones only a few commands load (docx, mammoth, minisearch): nothing gained by
+// copying them into dist/. A library imported by the code but in neither list fails the build (below).
+//
+// The yaml library is neither: bundled on its own into dist/yaml.cjs (one CommonJS file beside the modules, as the date
+// spelling is), which every bundle requires where the code says `yaml` — one instance for every yaml node, loaded only
+// when a command needs it (core/read/yaml-library.ts; validate's fast path never does). Its own 72 modules were loaded
+// from node_modules and compiled cold by every write command (done, extend, status, new, fmt, import: ~40 ms to
+// require, a first parse ~30–50 ms more); one file under dist/ is compiled through the code cache as the bundle is.
+// So yaml is a devDependency: the installed package has it in dist/yaml.cjs.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -32,7 +38,7 @@ import { JS_YAML_FILE, patchJsYaml } from './js-yaml-patch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE_DIR = path.join(ROOT, 'dist', 'bundle');
-export const EXTERNAL = ['yaml', 'ajv', 'ajv/*', 'handlebars', 'handlebars/*', 'docx', 'docx/*', 'mammoth', 'minisearch'];
+export const EXTERNAL = ['ajv', 'ajv/*', 'handlebars', 'handlebars/*', 'docx', 'docx/*', 'mammoth', 'minisearch'];
 
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 mkdirSync(BUNDLE_DIR, { recursive: true });
@@ -50,6 +56,25 @@ const OWN_FILE = {
 };
 // js-yaml copied in with one allocation moved past an early return (scripts/js-yaml-patch.mjs says why; the build
 // fails there if the code to change is not found).
+// `yaml` in a bundle is dist/yaml.cjs (above): the static imports (core/format, core/edit, core/import) by name, and
+// core/read/yaml-library.ts's lazy require (createRequire: esbuild does not follow it) by its one string, changed here
+// (the build fails if it is not found once).
+const YAML_FILE = '../yaml.cjs';
+const YAML_LIBRARY = /[/\\]core[/\\]read[/\\]yaml-library\.js$/;
+let yamlLibraryPatched = 0;
+const YAML = {
+  name: 'yaml-file',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: YAML_FILE, external: true }));
+    b.onLoad({ filter: YAML_LIBRARY }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const found = source.split(`('yaml')`).length - 1;
+      if (found !== 1) throw new Error(`scripts/bundle.mjs: ${path.relative(ROOT, args.path)} requires 'yaml' ${found} times, not once`);
+      yamlLibraryPatched++;
+      return { contents: source.replace(`('yaml')`, `(${JSON.stringify(YAML_FILE)})`), loader: 'js' };
+    });
+  },
+};
 let jsYamlPatched = 0;
 const JS_YAML = {
   name: 'js-yaml-patch',
@@ -62,7 +87,7 @@ const JS_YAML = {
 };
 const COMMONJS = {
   bundle: true,
-  plugins: [OWN_FILE, JS_YAML],
+  plugins: [OWN_FILE, JS_YAML, YAML],
   format: 'cjs',
   platform: 'node',
   target: 'node20',
@@ -123,6 +148,11 @@ const withJsYaml = builds.filter((b) => Object.keys(b.metafile.inputs).some((inp
 if (withJsYaml === 0 || Object.keys(bundled.metafile.inputs).some((input) => /node_modules\/js-yaml\//.test(input) && !JS_YAML_FILE.test(input)) || jsYamlPatched !== withJsYaml) {
   throw new Error(`scripts/bundle.mjs: js-yaml bundled ${withJsYaml} times, patched ${jsYamlPatched} (scripts/js-yaml-patch.mjs)`);
 }
+// And the yaml library in none of them: every bundle that holds yaml-library.js requires dist/yaml.cjs through it.
+const withYamlLibrary = builds.filter((b) => Object.keys(b.metafile.inputs).some((input) => YAML_LIBRARY.test(input))).length;
+if (withYamlLibrary === 0 || yamlLibraryPatched !== withYamlLibrary || Object.keys(bundled.metafile.inputs).some((input) => /node_modules\/yaml\//.test(input))) {
+  throw new Error(`scripts/bundle.mjs: yaml-library.js in ${withYamlLibrary} bundles, its require changed in ${yamlLibraryPatched}; the yaml library must stay out of them (dist/yaml.cjs)`);
+}
 
 // Spelling dates (core/dates.ts: src/date-spelling.cjs, date-fns' format and its Spanish and English locales, 43
 // CommonJS modules required on the first date a command spells) as one CommonJS file beside the modules: required from
@@ -141,11 +171,27 @@ const spelling = await build({
 const spellingFile = path.join(ROOT, 'dist', 'date-spelling.cjs');
 writeFileSync(spellingFile, asciiOnly(readFileSync(spellingFile, 'utf8'), 'dist/date-spelling.cjs'));
 
+// The yaml library (its CommonJS build, the one node's `require('yaml')` loads: 72 modules) as one CommonJS file beside
+// the modules, dist/yaml.cjs, required by the bundles (above) as ../yaml.cjs and compiled through the code cache.
+const yamlFile = path.join(ROOT, 'dist', 'yaml.cjs');
+const yamlBuild = await build({
+  metafile: true,
+  entryPoints: [createRequire(import.meta.url).resolve('yaml')],
+  outfile: yamlFile,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
+writeFileSync(yamlFile, asciiOnly(readFileSync(yamlFile, 'utf8'), 'dist/yaml.cjs'));
+
 // The libraries copied into the bundle travel without their own folders, so their licences go with them: one file
 // beside the bundle, each bundled package's name, version and licence text (MIT and the like ask for the notice to
 // go with every copy).
 const packages = new Map();
-for (const input of [...Object.keys(bundled.metafile.inputs), ...Object.keys(spelling.metafile.inputs)]) {
+for (const input of [...Object.keys(bundled.metafile.inputs), ...Object.keys(spelling.metafile.inputs), ...Object.keys(yamlBuild.metafile.inputs)]) {
   const at = input.lastIndexOf('node_modules/');
   if (at < 0) continue;
   const parts = input.slice(at + 'node_modules/'.length).split('/');
@@ -158,4 +204,4 @@ const notices = [...packages].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, d
   const text = file && existsSync(path.join(dir, file)) ? readFileSync(path.join(dir, file), 'utf8').trim() : `License: ${license}`;
   return `${name} ${version}\n\n${text}\n`;
 });
-writeFileSync(path.join(BUNDLE_DIR, 'THIRD-PARTY-LICENSES.txt'), `Libraries bundled into dist/bundle/ and dist/date-spelling.cjs by scripts/bundle.mjs, with their licences.\n\n${notices.join('\n' + '-'.repeat(78) + '\n\n')}`);
+writeFileSync(path.join(BUNDLE_DIR, 'THIRD-PARTY-LICENSES.txt'), `Libraries bundled into dist/bundle/, dist/date-spelling.cjs and dist/yaml.cjs by scripts/bundle.mjs, with their licences.\n\n${notices.join('\n' + '-'.repeat(78) + '\n\n')}`);

@@ -51,6 +51,10 @@ const RUNS = [
   ['statement', 'MX', ...AS_OF],
   ['workplan', ...AS_OF],
   ['fmt', '--check'],
+  // The follow-up writes (dry runs: data/ is not changed), which load the yaml library (dist/yaml.cjs) and format.
+  ['done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20', '--dry-run'],
+  ['extend', '2017-06-21-red-trata#4', '--to', '2017-09-30', '--on', '2017-08-01', '--dry-run'],
+  ['status', '2017-06-21-red-trata#4', 'no-information', '--on', '2017-08-01', '--dry-run', '--lang', 'en'],
   [...AS_OF],
 ];
 
@@ -87,6 +91,11 @@ try {
     await run(['validate', '--format', 'text', '--changed-since', 'HEAD~1'], repo, { ...cache, ACTA_CACHE: undefined });
     await run(['diff', 'HEAD~1', 'HEAD', '--format', 'md'], repo);
   }
+  // The commands that write a record, on the copy: a new meeting, then fmt over a record written as a person might.
+  await run(['new', 'meeting', '--body', 'crm', '--date', '2019-07-01', '--place', 'Tegucigalpa', '--country', 'HN', '--ordinal', '9', '--session', 'ordinary'], repo);
+  const edited = path.join(repo, 'meetings', '2016-06-08-red-consular.yaml');
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace(/\[([A-Z]{2})\]/g, "[ '$1' ]"));
+  await run(['fmt'], repo);
 } finally {
   rmSync(repo, { recursive: true, force: true });
 }

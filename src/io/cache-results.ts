@@ -127,7 +127,8 @@ export function runsFromBundle(here: string = HERE): boolean {
  * script): every module of core/ and io/, validate's command modules. From the bundle: the bundle files those modules
  * were built into — the installed package ships no modules (only dist/bundle/ and the files it reads), and a module
  * rebuilt alone (tsc) is not what bin/acta.js runs anyway. Then the compiled validators, the schemas, package.json and
- * the libraries loaded from node_modules (from the bundle: yaml and ajv; js-yaml and date-fns are in the bundle).
+ * the libraries loaded from node_modules (from the bundle: ajv, and the yaml library's own file, dist/yaml.cjs; js-yaml
+ * and date-fns are in the bundle).
  */
 function codeFiles(here: string = HERE): CodeFile[] {
   const io = path.join(here, '..', 'io');
@@ -150,10 +151,11 @@ function codeFiles(here: string = HERE): CodeFile[] {
     for (const name of readdirSync(path.join(io, '..', 'commands')).sort()) if (/^(validate|context)\.(js|ts)$/.test(name)) add(path.join(io, '..', 'commands', name));
   }
   add(path.join(io, '..', 'validators.cjs'));
+  if (bundle) add(path.join(io, '..', 'yaml.cjs'));
   walk(path.join(io, '..', '..', 'schemas'));
   add(path.join(io, '..', '..', 'package.json'));
   const from = here === HERE ? import.meta.url : pathToFileURL(path.join(here, BUNDLE_CODE[0]!)).href;
-  for (const dependency of bundle ? ['yaml', 'ajv'] : ['yaml', 'js-yaml', 'ajv', 'date-fns']) {
+  for (const dependency of bundle ? ['ajv'] : ['yaml', 'js-yaml', 'ajv', 'date-fns']) {
     const full = dependencyPackageJson(dependency, from);
     if (full === undefined) files.push({ name: `${dependency} ?`, full: '' });
     else add(full);

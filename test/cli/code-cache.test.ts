@@ -28,12 +28,13 @@ const load = (record: boolean): string =>
   `const value = c.requireCached(${JSON.stringify(file)}, ${JSON.stringify(dir)}, ${record}); ${record ? 'c.writeCodeCaches();' : ''} return { value, uses: Object.fromEntries(c.codeCacheUses()) };`;
 
 describe('code cache', () => {
-  it("the build's caches are taken by a new process: the bundle, the validators, the date spelling, the parse worker's code", () => {
+  it("the build's caches are taken by a new process: the bundle, the validators, the date spelling, the yaml library, the parse worker's code", () => {
     const dist = path.join(REPO_ROOT, 'dist') + path.sep;
     const uses = inNode(
-      `c.requireCached(${JSON.stringify(path.join(dist, 'bundle/cli.js'))}, ${JSON.stringify(dist)}); require(${JSON.stringify(path.join(dist, 'validators.cjs'))}); require(${JSON.stringify(path.join(dist, 'date-spelling.cjs'))}); c.requireCached(${JSON.stringify(path.join(dist, 'bundle/parse-worker.code.js'))}, ${JSON.stringify(dist)}); return Object.fromEntries(c.codeCacheUses());`,
+      `c.requireCached(${JSON.stringify(path.join(dist, 'bundle/cli.js'))}, ${JSON.stringify(dist)}); require(${JSON.stringify(path.join(dist, 'validators.cjs'))}); require(${JSON.stringify(path.join(dist, 'date-spelling.cjs'))}); require(${JSON.stringify(path.join(dist, 'yaml.cjs'))}); c.requireCached(${JSON.stringify(path.join(dist, 'bundle/parse-worker.code.js'))}, ${JSON.stringify(dist)}); return Object.fromEntries(c.codeCacheUses());`,
     ) as Record<string, string>;
-    expect(Object.values(uses)).toEqual(['used', 'used', 'used', 'used']);
+    expect(Object.keys(uses).map((f) => path.relative(dist, f))).toEqual(['bundle/cli.js', 'validators.cjs', 'date-spelling.cjs', 'yaml.cjs', 'bundle/parse-worker.code.js']);
+    expect(Object.values(uses)).toEqual(['used', 'used', 'used', 'used', 'used']);
   });
 
   it('a file and the .cjs it requires: cached once, then taken; a source of the same length changed since is compiled anew', () => {
