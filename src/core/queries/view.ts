@@ -42,6 +42,53 @@ export function actorRefs(ids: readonly ActorId[] | undefined, ctx: ViewContext)
   return (ids ?? []).map((id) => actorRef(id, ctx));
 }
 
+/** A view's lists of actors, shared and frozen: one per list of owners (by content) and per list the engine owes
+ * (by identity: deriveCommitments makes one `owed` per list of owners), per directory and language. An overdue table
+ * of 13,000 rows names a few dozen such lists; each row held four fresh arrays of them (and the report's escape walk
+ * copied each), now references (mapStringsDeep maps a frozen object once). */
+interface RefLists {
+  readonly owners: Map<string, readonly ActorRef[]>;
+  readonly owed: WeakMap<readonly ActorId[], readonly ActorRef[]>;
+  /** owed → owners (joined) → who still owes it when nothing was delivered (owingOf). */
+  readonly owing: WeakMap<readonly ActorId[], Map<string, readonly ActorRef[]>>;
+}
+const LISTS = new WeakMap<ActorDirectory, { es?: RefLists; en?: RefLists }>();
+/** The one empty list of every view's empty lists (frozen: nothing adds to a view's list). */
+const NO_REFS: readonly never[] = Object.freeze([]);
+
+function refLists(ctx: ViewContext): RefLists {
+  let byLang = LISTS.get(ctx.dir);
+  if (!byLang) LISTS.set(ctx.dir, (byLang = {}));
+  return (byLang[ctx.lang] ??= { owners: new Map(), owed: new WeakMap(), owing: new WeakMap() });
+}
+
+const frozenRefs = (ids: readonly ActorId[], ctx: ViewContext): readonly ActorRef[] => (ids.length === 0 ? NO_REFS : Object.freeze(actorRefs(ids, ctx)));
+const joined = (ids: readonly ActorId[]): string => (ids.length === 1 ? ids[0]! : ids.join('\u0000'));
+
+function ownersRefs(ids: readonly ActorId[], lists: RefLists, ctx: ViewContext): readonly ActorRef[] {
+  const key = joined(ids);
+  let refs = lists.owners.get(key);
+  if (!refs) lists.owners.set(key, (refs = frozenRefs(ids, ctx)));
+  return refs;
+}
+
+function owedRefs(ids: readonly ActorId[], lists: RefLists, ctx: ViewContext): readonly ActorRef[] {
+  let refs = lists.owed.get(ids);
+  if (!refs) lists.owed.set(ids, (refs = frozenRefs(ids, ctx)));
+  return refs;
+}
+
+// Who still owes a commitment nothing was delivered for depends only on its owners and what they owe.
+function owingRefs(c: Commitment, lists: RefLists, ctx: ViewContext): readonly ActorRef[] {
+  if (c.pending !== c.owed) return actorRefs(owingOf(c, ctx.dir), ctx);
+  let byOwners = lists.owing.get(c.owed);
+  if (!byOwners) lists.owing.set(c.owed, (byOwners = new Map()));
+  const key = joined(c.owners);
+  let refs = byOwners.get(key);
+  if (!refs) byOwners.set(key, (refs = frozenRefs(owingOf(c, ctx.dir), ctx)));
+  return refs;
+}
+
 export interface DueView {
   readonly kind: DueDate['kind'];
   /** The day it falls due (dated, recurring). */
@@ -131,16 +178,17 @@ export function viewCommitment(c: Commitment, ctx: ViewContext): CommitmentView 
   if (c.occurrence !== undefined) v.occurrence = c.occurrence;
   if (c.action) v.action = c.action;
   v.task = pickText(c.task, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang };
-  v.owners = actorRefs(c.owners, ctx);
+  const lists = refLists(ctx);
+  v.owners = ownersRefs(c.owners, lists, ctx);
   if (c.inferred) v.inferred = true;
   if (c.tentative) v.tentative = true;
-  v.owed = actorRefs(c.owed, ctx);
-  v.pending = c.pending.length === 0 ? [] : c.pending === c.owed ? [...v.owed] : actorRefs(c.pending, ctx);
-  v.owing = c.pending.length === 0 ? [] : actorRefs(owingOf(c, ctx.dir), ctx);
-  v.delivered = c.delivered.length === 0 ? [] : c.delivered.map((d) => (d.daysLate !== undefined ? { actor: actorRef(d.actor, ctx), date: d.date, daysLate: d.daysLate } : { actor: actorRef(d.actor, ctx), date: d.date }));
+  v.owed = owedRefs(c.owed, lists, ctx);
+  v.pending = c.pending.length === 0 ? NO_REFS : c.pending === c.owed ? v.owed : actorRefs(c.pending, ctx);
+  v.owing = c.pending.length === 0 ? NO_REFS : owingRefs(c, lists, ctx);
+  v.delivered = c.delivered.length === 0 ? NO_REFS : c.delivered.map((d) => (d.daysLate !== undefined ? { actor: actorRef(d.actor, ctx), date: d.date, daysLate: d.daysLate } : { actor: actorRef(d.actor, ctx), date: d.date }));
   v.due = viewDue(c.due, ctx);
   if (deadlineText) v.deadlineText = deadlineText;
-  v.extensions = c.extensions.length === 0 ? [] : c.extensions.map((e) => ({ date: e.date, from: viewDue(e.from, ctx), to: viewDue(e.to, ctx), ...(e.decidedBy ? { decidedBy: e.decidedBy } : {}) }));
+  v.extensions = c.extensions.length === 0 ? NO_REFS : c.extensions.map((e) => ({ date: e.date, from: viewDue(e.from, ctx), to: viewDue(e.to, ctx), ...(e.decidedBy ? { decidedBy: e.decidedBy } : {}) }));
   v.state = c.state;
   if (c.daysLate !== undefined) v.daysLate = c.daysLate;
   if (c.daysLeft !== undefined) v.daysLeft = c.daysLeft;
