@@ -25,8 +25,9 @@
 // The yaml library is neither: bundled on its own into dist/yaml.cjs (one CommonJS file beside the modules, as the date
 // spelling is), which every bundle requires where the code says `yaml` — one instance for every yaml node, loaded only
 // when a command needs it (core/read/yaml-library.ts; validate's fast path never does). Its own 72 modules were loaded
-// from node_modules and compiled cold by every write command (done, extend, status, new, fmt, import: ~40 ms to
-// require, a first parse ~30–50 ms more); one file under dist/ is compiled through the code cache as the bundle is.
+// from node_modules and compiled cold by every write command (done, extend, status, new, fmt, import: 58–93 ms to
+// require); one file under dist/ is compiled through the code cache as the bundle is (9–12 ms). The first parse stays
+// as dear (75–120 ms: cold code's feedback, which a code cache does not keep).
 // So yaml is a devDependency: the installed package has it in dist/yaml.cjs.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
