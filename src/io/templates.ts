@@ -101,19 +101,26 @@ export async function loadTemplateSet(kind: string, format: TemplateFormat, look
   const relMain = `${kind}/${kind}.${format}.hbs`;
   const own = lookup.root ? path.join(lookup.root, 'templates') : undefined;
   let main: TemplateText;
+  // Whether every text is the package's: no --template, no file under the records' templates/ for this kind.
+  let packaged = false;
   if (lookup.explicit !== undefined) main = await readTemplate(fromCwd(lookup.explicit), lookup.explicit);
   else if (own && (await exists(path.join(own, relMain)))) main = await readTemplate(path.join(own, relMain), `templates/${relMain}`, lookup.root);
-  else main = await readTemplate(path.join(PACKAGE_TEMPLATES, relMain), `(acta) templates/${relMain}`);
+  else {
+    main = await readTemplate(path.join(PACKAGE_TEMPLATES, relMain), `(acta) templates/${relMain}`);
+    packaged = true;
+  }
   const partials: Record<string, TemplateText> = {};
   for (const rel of await listPartials(path.join(PACKAGE_TEMPLATES, kind, 'partials'))) {
     partials[rel.replace(/\.hbs$/, '')] = await readTemplate(path.join(PACKAGE_TEMPLATES, kind, 'partials', rel), `(acta) templates/${kind}/partials/${rel}`);
   }
   if (own) {
     for (const rel of await listPartials(path.join(own, kind, 'partials'))) {
+      packaged = false;
       partials[rel.replace(/\.hbs$/, '')] = await readTemplate(path.join(own, kind, 'partials', rel), `templates/${kind}/partials/${rel}`, lookup.root);
     }
   }
   const specs = await compiledTemplates(format);
-  if (specs.size === 0) return { main, partials };
-  return { main: withCompiled(main, specs), partials: Object.fromEntries(Object.entries(partials).map(([name, t]) => [name, withCompiled(t, specs)])) };
+  const mark = packaged ? { packaged: true as const } : {};
+  if (specs.size === 0) return { main, partials, ...mark };
+  return { main: withCompiled(main, specs), partials: Object.fromEntries(Object.entries(partials).map(([name, t]) => [name, withCompiled(t, specs)])), ...mark };
 }
