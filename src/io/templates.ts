@@ -94,6 +94,17 @@ async function listPartials(dir: string): Promise<string[]> {
   return out;
 }
 
+// The files read together (the report's ~30 partials: one after another, each read waited for this thread's turn
+// between the load's messages and for the file system's threads behind the records' reads), given in `rels`' order;
+// a failure is the first in that order, as reading them one by one would meet it.
+async function readAll(rels: readonly string[], read: (rel: string) => Promise<TemplateText>): Promise<[string, TemplateText][]> {
+  const settled = await Promise.allSettled(rels.map(read));
+  return settled.map((r, i) => {
+    if (r.status === 'rejected') throw r.reason;
+    return [rels[i]!, r.value];
+  });
+}
+
 const exists = (file: string): Promise<boolean> => fs.lstat(file).then(() => true, () => false);
 
 /** The main template and every partial for `kind` (report, workplan) and format, overrides applied. */
@@ -110,14 +121,12 @@ export async function loadTemplateSet(kind: string, format: TemplateFormat, look
     packaged = true;
   }
   const partials: Record<string, TemplateText> = {};
-  for (const rel of await listPartials(path.join(PACKAGE_TEMPLATES, kind, 'partials'))) {
-    partials[rel.replace(/\.hbs$/, '')] = await readTemplate(path.join(PACKAGE_TEMPLATES, kind, 'partials', rel), `(acta) templates/${kind}/partials/${rel}`);
-  }
+  const packageRels = await listPartials(path.join(PACKAGE_TEMPLATES, kind, 'partials'));
+  for (const [rel, t] of await readAll(packageRels, (rel) => readTemplate(path.join(PACKAGE_TEMPLATES, kind, 'partials', rel), `(acta) templates/${kind}/partials/${rel}`))) partials[rel.replace(/\.hbs$/, '')] = t;
   if (own) {
-    for (const rel of await listPartials(path.join(own, kind, 'partials'))) {
-      packaged = false;
-      partials[rel.replace(/\.hbs$/, '')] = await readTemplate(path.join(own, kind, 'partials', rel), `templates/${kind}/partials/${rel}`, lookup.root);
-    }
+    const ownRels = await listPartials(path.join(own, kind, 'partials'));
+    if (ownRels.length) packaged = false;
+    for (const [rel, t] of await readAll(ownRels, (rel) => readTemplate(path.join(own, kind, 'partials', rel), `templates/${kind}/partials/${rel}`, lookup.root))) partials[rel.replace(/\.hbs$/, '')] = t;
   }
   const specs = await compiledTemplates(format);
   const mark = packaged ? { packaged: true as const } : {};
