@@ -72,20 +72,26 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
   const { format, next } = checkOptions(options);
   checkOutput('report', format, options.out);
   if (format === 'md' || format === 'html') return runTemplated(options, format, next);
-  const { view, root: _root, warning, authentic } = await reportView(await reportInputs(options), options, next);
-  if (format === 'docx') {
-    // The hand-over, as the other forms' collectedFirst: one collection once the view is built (its garbage, at 8,000
-    // meetings ~700 MB of heap V8 had let grow, is gone before the document is written; the heap's next limit is set
-    // from the view).
-    collectIfLarge();
-    // The Word document's modules (the docx library: ~50 ms to load) only for this form.
-    const [{ packDocx }, { reportDocument }] = await Promise.all([import('../io/docx-pack.js'), import('../render/docx/report.js')]);
-    const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
-    await writeOutputFile(options.out!, bytes);
-    return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out! })}\n`, exitCode: 0 };
-  }
+  if (format === 'docx') return runDocx(options, next);
+  // -f json prints the whole view: the documented contract.
+  const { view, warning } = await reportView(await reportInputs(options), options, next);
   // Written as it is made (to standard output, or into -o's temporary file): the whole text is never one string.
   return written(collectedFirst(jsonTextParts(view)), view.lang, options.out, warning);
+}
+
+// The Word document reads only what the package's templates print of a commitment row (render/docx/report.ts
+// DocumentView): it gets lean rows too.
+async function runDocx(options: ReportOptions, next: number): Promise<Outcome> {
+  const { view, warning, authentic } = await reportView(await reportInputs(options), options, next, true);
+  // The hand-over, as the other forms' collectedFirst: one collection once the view is built (its garbage, at 8,000
+  // meetings ~700 MB of heap V8 had let grow, is gone before the document is written; the heap's next limit is set
+  // from the view).
+  collectIfLarge();
+  // The Word document's modules (the docx library: ~50 ms to load) only for this form.
+  const [{ packDocx }, { reportDocument }] = await Promise.all([import('../io/docx-pack.js'), import('../render/docx/report.js')]);
+  const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
+  await writeOutputFile(options.out!, bytes);
+  return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out! })}\n`, exitCode: 0 };
 }
 
 // Markdown and HTML through the templates. When every text of the template set is the package's, the view's
