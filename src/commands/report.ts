@@ -3,6 +3,7 @@ import { diagnosticText } from '../render/diagnostic-text.js';
 import { expandActors } from '../core/actors.js';
 import { parsePeriod } from '../core/dates.js';
 import type { ActorId, Lang } from '../core/model.js';
+import type { CommitmentLine, CommitmentView } from '../core/queries/view.js';
 import type { Statement } from '../core/queries/statement.js';
 import type { ReportBasis } from '../core/queries/report.js';
 import { reportBasis, reportFromBasis } from '../core/queries/report.js';
@@ -10,14 +11,16 @@ import { parseWindow } from '../core/queries/selection.js';
 import { say } from '../core/diagnostics.js';
 import { SaidError } from '../io/files.js';
 import { t } from '../render/catalog.js';
+import type { TemplateLookup } from '../io/templates.js';
 import { loadTemplateSet } from '../io/templates.js';
 import { writeOutputFile } from '../io/write.js';
 import { jsonTextParts } from '../render/escape.js';
-import type { TemplateFormat } from '../render/report-template.js';
+import type { TemplateFormat, TemplateSet } from '../render/report-template.js';
 import { renderTemplateParts, TemplateError } from '../render/report-template.js';
 import { sitePaths } from '../render/site/paths.js';
 import { readSources } from '../io/sources.js';
 import { siteUrl } from './site-url.js';
+import { resolveRoot } from './context.js';
 import type { StatementView } from '../render/statement-view.js';
 import { statementView } from '../render/statement-view.js';
 import type { ReportView } from '../render/svg/report-charts.js';
@@ -68,24 +71,49 @@ function checkOptions(o: ReportOptions): { format: ReportFormat; next: number } 
 export async function runReport(options: ReportOptions): Promise<Outcome> {
   const { format, next } = checkOptions(options);
   checkOutput('report', format, options.out);
-  const { view, root, warning, authentic } = await reportView(options, next);
-  if (format === 'docx') {
-    // The hand-over, as the other forms' collectedFirst: one collection once the view is built (its garbage, at 8,000
-    // meetings ~700 MB of heap V8 had let grow, is gone before the document is written; the heap's next limit is set
-    // from the view).
-    collectIfLarge();
-    // The Word document's modules (the docx library: ~50 ms to load) only for this form.
-    const [{ packDocx }, { reportDocument }] = await Promise.all([import('../io/docx-pack.js'), import('../render/docx/report.js')]);
-    const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
-    await writeOutputFile(options.out!, bytes);
-    return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out! })}\n`, exitCode: 0 };
-  }
-  const links = format === 'html' ? await sourceLinks(view, root, siteUrl(options.siteUrl, view.lang)) : undefined;
+  if (format === 'md' || format === 'html') return runTemplated(options, format, next);
+  if (format === 'docx') return runDocx(options, next);
+  // -f json prints the whole view: the documented contract.
+  const { view, warning } = await reportView(await reportInputs(options), options, next);
   // Written as it is made (to standard output, or into -o's temporary file): the whole text is never one string.
-  const parts = format === 'json' ? collectedFirst(jsonTextParts(view)) : await renderWith(format, { ...withAnnexViews(view), ...(links ? { sourceLinks: links } : {}) }, root, options.template);
-  if (options.out === undefined) return { stdout: parts, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
-  await writeOutputFile(options.out, parts);
-  return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out })}\n`, exitCode: 0 };
+  return written(collectedFirst(jsonTextParts(view)), view.lang, options.out, warning);
+}
+
+// The Word document reads only what the package's templates print of a commitment row (render/docx/report.ts
+// DocumentView): it gets lean rows too.
+async function runDocx(options: ReportOptions, next: number): Promise<Outcome> {
+  const { view, warning, authentic } = await reportView(await reportInputs(options), options, next, true);
+  // The hand-over, as the other forms' collectedFirst: one collection once the view is built (its garbage, at 8,000
+  // meetings ~700 MB of heap V8 had let grow, is gone before the document is written; the heap's next limit is set
+  // from the view).
+  collectIfLarge();
+  // The Word document's modules (the docx library: ~50 ms to load) only for this form.
+  const [{ packDocx }, { reportDocument }] = await Promise.all([import('../io/docx-pack.js'), import('../render/docx/report.js')]);
+  const bytes = await packDocx(reportDocument(view, documentMeta(view, options, authentic)), options.issued ?? view.asOf);
+  await writeOutputFile(options.out!, bytes);
+  return { stdout: '', stderr: `${warning ?? ''}${t(view.lang, 'written.file', { file: options.out! })}\n`, exitCode: 0 };
+}
+
+// Markdown and HTML through the templates. When every text of the template set is the package's, the view's
+// commitment rows are the members those templates print (ReportInput.lean: core/queries/view.ts CommitmentLine), not
+// whole views. The set is read while the records load (its ~30 files' reads otherwise left this thread idle between
+// the derivation and the view: 40–110 ms at 2,000 meetings); a failure there is raised only once the records are
+// read, by reading it again then, so a usage error about the records still comes first, as before.
+async function runTemplated(options: ReportOptions, format: TemplateFormat, next: number): Promise<Outcome> {
+  const lookup = (root: string): TemplateLookup => ({ root, ...(options.template !== undefined ? { explicit: options.template } : {}) });
+  const early = resolveRoot(options).then((root) => loadTemplateSet('report', format, lookup(root)).then((set) => ({ root, set }))).catch(() => undefined);
+  const input = await reportInputs(options);
+  const read = await early;
+  const set = read !== undefined && read.root === input.root ? read.set : await loadTemplateSet('report', format, lookup(input.root));
+  const { view, root, warning } = await reportView(input, options, next, set.packaged === true);
+  const links = format === 'html' ? await sourceLinks(view, root, siteUrl(options.siteUrl, view.lang)) : undefined;
+  return written(renderWith(set, format, { ...withAnnexViews(view), ...(links ? { sourceLinks: links } : {}) }), view.lang, options.out, warning);
+}
+
+async function written(parts: Iterable<string>, lang: Lang, out: string | undefined, warning: string | undefined): Promise<Outcome> {
+  if (out === undefined) return { stdout: parts, ...(warning ? { stderr: warning } : {}), exitCode: 0 };
+  await writeOutputFile(out, parts);
+  return { stdout: '', stderr: `${warning ?? ''}${t(lang, 'written.file', { file: out })}\n`, exitCode: 0 };
 }
 
 // The report's view, built in two steps so the records go first. reportInputs reads what the report needs of the
@@ -94,10 +122,18 @@ export async function runReport(options: ReportOptions): Promise<Outcome> {
 // the pages they held. The commitments and the basis stay until the view is built, and go at the hand-over to the
 // writing. With the collection between loading and derivation (collectAfterLoad), three at 8,000 meetings, none at
 // 2,000 (io/heap.ts: only over 192 MB added); see docs/internals/performance.md, "The report's view after the records".
-async function reportView(options: ReportOptions, next: number): Promise<{ view: ReportView; root: string; warning?: string; authentic?: Lang }> {
-  const input = await reportInputs(options);
+interface BuiltView<R extends CommitmentLine> {
+  readonly view: ReportView<R>;
+  readonly root: string;
+  readonly warning?: string;
+  readonly authentic?: Lang;
+}
+
+function reportView(input: ReportBasisInputs, options: ReportOptions, next: number): Promise<BuiltView<CommitmentView>>;
+function reportView(input: ReportBasisInputs, options: ReportOptions, next: number, lean: boolean): Promise<BuiltView<CommitmentLine>>;
+async function reportView(input: ReportBasisInputs, options: ReportOptions, next: number, lean = false): Promise<BuiltView<CommitmentLine>> {
   collectIfLarge();
-  const report = reportFromBasis(input.basis, { ...input, ...(options.year !== undefined ? { year: options.year } : {}), next, ...(options.texts ? { texts: true } : {}) });
+  const report = reportFromBasis(input.basis, { ...input, ...(options.year !== undefined ? { year: options.year } : {}), next, ...(options.texts ? { texts: true } : {}), lean });
   return { view: { ...withCharts(report), ...(options.quality ? { quality: true as const } : {}) }, root: input.root, ...(input.warning ? { warning: input.warning } : {}), ...(input.ctx.authentic ? { authentic: input.ctx.authentic } : {}) };
 }
 
@@ -119,7 +155,7 @@ export async function reportInputs(options: ReportOptions): Promise<ReportBasisI
 
 // --site-url: each meeting's source document that the site ships (found in the records' sources/ folder, as acta site
 // finds it) → its page on the published site. Without --site-url, or for a document not on disk, the report names it.
-async function sourceLinks(view: ReportView, root: string, url: string | undefined): Promise<Record<string, string> | undefined> {
+async function sourceLinks(view: ReportView<CommitmentLine>, root: string, url: string | undefined): Promise<Record<string, string> | undefined> {
   if (url === undefined) return undefined;
   const found = await readSources(root, [...new Set(view.meetings.map((m) => m.source.document))]);
   const base = url.replace(/\/+$/, '');
@@ -140,8 +176,7 @@ function annexActors(input: Pick<ReportInputs, 'dir' | 'sel'>): ActorId[] {
   return expandActors(input.dir, [...(input.sel.actors ?? [])]);
 }
 
-async function renderWith(format: TemplateFormat, view: { lang: 'es' | 'en' }, root: string, template: string | undefined): Promise<Iterable<string>> {
-  const set = await loadTemplateSet('report', format, { root, ...(template !== undefined ? { explicit: template } : {}) });
+function renderWith(set: TemplateSet, format: TemplateFormat, view: { lang: 'es' | 'en' }): Iterable<string> {
   try {
     return saidParts(collectedFirst(renderTemplateParts(set, view, format)));
   } catch (e) {

@@ -94,6 +94,17 @@ async function listPartials(dir: string): Promise<string[]> {
   return out;
 }
 
+// The files read together (the report's ~30 partials: one after another, each read waited for this thread's turn
+// between the load's messages and for the file system's threads behind the records' reads), given in `rels`' order;
+// a failure is the first in that order, as reading them one by one would meet it.
+async function readAll(rels: readonly string[], read: (rel: string) => Promise<TemplateText>): Promise<[string, TemplateText][]> {
+  const settled = await Promise.allSettled(rels.map(read));
+  return settled.map((r, i) => {
+    if (r.status === 'rejected') throw r.reason;
+    return [rels[i]!, r.value];
+  });
+}
+
 const exists = (file: string): Promise<boolean> => fs.lstat(file).then(() => true, () => false);
 
 /** The main template and every partial for `kind` (report, workplan) and format, overrides applied. */
@@ -101,19 +112,24 @@ export async function loadTemplateSet(kind: string, format: TemplateFormat, look
   const relMain = `${kind}/${kind}.${format}.hbs`;
   const own = lookup.root ? path.join(lookup.root, 'templates') : undefined;
   let main: TemplateText;
+  // Whether every text is the package's: no --template, no file under the records' templates/ for this kind.
+  let packaged = false;
   if (lookup.explicit !== undefined) main = await readTemplate(fromCwd(lookup.explicit), lookup.explicit);
   else if (own && (await exists(path.join(own, relMain)))) main = await readTemplate(path.join(own, relMain), `templates/${relMain}`, lookup.root);
-  else main = await readTemplate(path.join(PACKAGE_TEMPLATES, relMain), `(acta) templates/${relMain}`);
-  const partials: Record<string, TemplateText> = {};
-  for (const rel of await listPartials(path.join(PACKAGE_TEMPLATES, kind, 'partials'))) {
-    partials[rel.replace(/\.hbs$/, '')] = await readTemplate(path.join(PACKAGE_TEMPLATES, kind, 'partials', rel), `(acta) templates/${kind}/partials/${rel}`);
+  else {
+    main = await readTemplate(path.join(PACKAGE_TEMPLATES, relMain), `(acta) templates/${relMain}`);
+    packaged = true;
   }
+  const partials: Record<string, TemplateText> = {};
+  const packageRels = await listPartials(path.join(PACKAGE_TEMPLATES, kind, 'partials'));
+  for (const [rel, t] of await readAll(packageRels, (rel) => readTemplate(path.join(PACKAGE_TEMPLATES, kind, 'partials', rel), `(acta) templates/${kind}/partials/${rel}`))) partials[rel.replace(/\.hbs$/, '')] = t;
   if (own) {
-    for (const rel of await listPartials(path.join(own, kind, 'partials'))) {
-      partials[rel.replace(/\.hbs$/, '')] = await readTemplate(path.join(own, kind, 'partials', rel), `templates/${kind}/partials/${rel}`, lookup.root);
-    }
+    const ownRels = await listPartials(path.join(own, kind, 'partials'));
+    if (ownRels.length) packaged = false;
+    for (const [rel, t] of await readAll(ownRels, (rel) => readTemplate(path.join(own, kind, 'partials', rel), `templates/${kind}/partials/${rel}`, lookup.root))) partials[rel.replace(/\.hbs$/, '')] = t;
   }
   const specs = await compiledTemplates(format);
-  if (specs.size === 0) return { main, partials };
-  return { main: withCompiled(main, specs), partials: Object.fromEntries(Object.entries(partials).map(([name, t]) => [name, withCompiled(t, specs)])) };
+  const mark = packaged ? { packaged: true as const } : {};
+  if (specs.size === 0) return { main, partials, ...mark };
+  return { main: withCompiled(main, specs), partials: Object.fromEntries(Object.entries(partials).map(([name, t]) => [name, withCompiled(t, specs)])), ...mark };
 }

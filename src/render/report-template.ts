@@ -35,6 +35,9 @@ export interface TemplateSet {
   readonly main: TemplateText;
   /** Partial name (path under partials/, without .hbs: `html/style`) → its text. */
   readonly partials: Readonly<Record<string, TemplateText>>;
+  /** Every text is the package's own (no --template, nothing under the records' templates/): the report may give it
+   * the rows it prints rather than whole views (core/queries/view.ts CommitmentLine). */
+  readonly packaged?: true;
 }
 
 /** A template that does not compile or render: the message names the file. */

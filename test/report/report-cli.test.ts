@@ -165,4 +165,19 @@ describe('acta report: templates', () => {
     expect(r.stderr).toContain('un enlace que sale de la raíz de los registros');
     expect(existsSync(outside)).toBe(true);
   });
+
+  // The partials are read together (io/templates.ts readAll): of several it refuses, the first in their order is
+  // named, as when they were read one by one — the large one first, though the link is refused sooner.
+  it('of several partials it refuses, names the first in their order', async () => {
+    const root = tempCopy();
+    const outside = path.join(mkdtempSync(path.join(os.tmpdir(), 'acta-outside-')), 'secret.hbs');
+    writeFileSync(outside, 'secret\n');
+    mkdirSync(path.join(root, 'templates/report/partials/md'), { recursive: true });
+    writeFileSync(path.join(root, 'templates/report/partials/md/a-large.hbs'), 'x'.repeat(600 * 1024));
+    symlinkSync(outside, path.join(root, 'templates/report/partials/md/b-link.hbs'));
+    const r = await acta(['report', '--root', root, '--year', '2017', '--as-of', AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a-large.hbs');
+    expect(r.stderr).not.toContain('b-link.hbs');
+  });
 });

@@ -62,13 +62,16 @@ export function buildFollowupReport(commitments: readonly Commitment[], sel: Sel
   };
 }
 
-/** The rows of buildFollowupReport, ungrouped and without its waiting list (fresh views, the caller's own). */
-export function followupRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, kind: 'overdue' | 'upcoming'): CommitmentView[] {
+/** The rows of buildFollowupReport, ungrouped and without its waiting list (fresh views, the caller's own; `view`
+ * makes them: the report's package templates take a leaner row, view.ts viewCommitmentLine). */
+export function followupRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, kind: 'overdue' | 'upcoming'): CommitmentView[];
+export function followupRows<R>(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, kind: 'overdue' | 'upcoming', view: (c: Commitment, ctx: ViewContext) => R): R[];
+export function followupRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, kind: 'overdue' | 'upcoming', view: (c: Commitment, ctx: ViewContext) => unknown = viewCommitment): unknown[] {
   // Each one's due day read once, not in every comparison (13,000 overdue at 2,000 meetings: ~180,000 comparisons).
   const rows: { readonly day: string; readonly c: Commitment }[] = [];
   for (const c of commitments) if (c.state === kind && matchesCommitment(c, sel, { owing: true })) rows.push({ day: dueDay(c) ?? '', c });
   rows.sort((a, b) => compare(a.day, b.day) || compare(a.c.id, b.c.id));
-  return rows.map((r) => viewCommitment(r.c, ctx));
+  return rows.map((r) => view(r.c, ctx));
 }
 
 /** Waiting for a meeting that was expected in a period now past: the longest past first. */

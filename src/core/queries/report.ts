@@ -30,8 +30,8 @@ import { buildRecordHealth } from './record-health.js';
 import type { Selection } from './selection.js';
 import type { Statement } from './statement.js';
 import { buildStatements } from './statement.js';
-import type { ActorRef, CommitmentView, LocalText, ViewContext } from './view.js';
-import { actorRefs, pickText, viewCommitment } from './view.js';
+import type { ActorRef, CommitmentLine, CommitmentView, LocalText, ViewContext } from './view.js';
+import { actorRefs, pickText, viewCommitment, viewCommitmentLine } from './view.js';
 
 /** A point of a meeting held in the period that recommends something to another body (`addressee`): the addressee
  * owes nothing by it, so it is listed here and never among commitments. */
@@ -44,9 +44,12 @@ export interface RecommendationRow {
 }
 
 /** An overdue commitment; `earlier` when it comes from before the period (a meeting held, or an occurrence due, before it). */
-export type OverdueRow = CommitmentView & { readonly earlier: boolean };
+export type OverdueRow<R extends CommitmentLine = CommitmentView> = R & { readonly earlier: boolean };
 
-export interface ReportModel {
+/** The report; its commitment rows (overdue, due next, delivered) are whole views (R = CommitmentView: the documented
+ * contract, what `-f json`, `-f docx` and a user's template get) or, for the package's own templates, the members they
+ * print (R = CommitmentLine; ReportInput.lean). */
+export interface ReportModel<R extends CommitmentLine = CommitmentView> {
   readonly version: 1;
   readonly kind: 'report';
   readonly lang: Lang;
@@ -84,10 +87,10 @@ export interface ReportModel {
   /** Commitments from the meetings held in the period (work-plan activities are in `workplan`). */
   readonly commitments: CommitmentTally;
   /** Everything overdue as of `asOf` in the bodies asked for, the most late first — also from before the period. */
-  readonly overdue: readonly OverdueRow[];
-  readonly dueNext: readonly CommitmentView[];
+  readonly overdue: readonly OverdueRow<R>[];
+  readonly dueNext: readonly R[];
   /** What was delivered within the period in the bodies reported on, oldest first (from the follow-up entries). */
-  readonly delivered: readonly DeliveredRow[];
+  readonly delivered: readonly DeliveredRow<R>[];
   readonly workplan: readonly PlanProgress[];
   readonly records: RecordHealth;
   /** --texts: the adopted text of every point of the meetings held in the period. */
@@ -114,6 +117,8 @@ export interface ReportInput {
   readonly texts?: boolean;
   /** Include the per-country annex: of these actors, or (no list) of every country that took part in the period. */
   readonly annex?: { readonly actors?: readonly ActorId[] };
+  /** The commitment rows as CommitmentLine (what the package's report templates print), not whole views. */
+  readonly lean?: boolean;
 }
 
 const byStart = (a: Meeting, b: Meeting): number => (a.dates.start < b.dates.start ? -1 : a.dates.start > b.dates.start ? 1 : a.id < b.id ? -1 : 1);
@@ -165,21 +170,30 @@ export function reportBasis(input: BasisInput): ReportBasis {
   };
 }
 
-export function buildReport(input: ReportInput): ReportModel {
+export function buildReport(input: ReportInput & { readonly lean?: false }): ReportModel {
   return reportFromBasis(reportBasis(input), input);
 }
 
+type FromBasisInput = Omit<ReportInput, 'records' | 'diagnostics' | 'describe'>;
+
 /** The report from its basis and the commitments: reads no record file (see ReportBasis). */
-export function reportFromBasis(basis: ReportBasis, input: Omit<ReportInput, 'records' | 'diagnostics' | 'describe'>): ReportModel {
+export function reportFromBasis(basis: ReportBasis, input: FromBasisInput & { readonly lean?: false }): ReportModel;
+export function reportFromBasis(basis: ReportBasis, input: FromBasisInput): ReportModel<CommitmentLine>;
+export function reportFromBasis(basis: ReportBasis, input: FromBasisInput): ReportModel<CommitmentLine> {
   const { commitments, sel, ctx, asOf } = input;
+  const view: (c: Commitment, ctx: ViewContext) => CommitmentLine = input.lean ? viewCommitmentLine : viewCommitment;
   const { period, meetings, members } = basis;
   const held = new Set(meetings.map((m) => m.id));
   const fromMeetings = commitments.filter((c) => c.origin.recordKind === 'meeting' && held.has(c.origin.record));
   const ownByMeeting = groupBy(fromMeetings, (c) => c.origin.record);
   const operational = new Set(fromMeetings.filter((c) => c.kind === 'agreement').map((c) => c.origin.ref));
   const agreements = tallyAgreements(meetings, operational, ctx);
-  const overdue = overdueRows(commitments, sel, ctx, period.from);
-  const dueNext = dueNextRows(commitments, sel, ctx, input.next);
+  let overdueFromPlans = 0;
+  const overdue = overdueRows(commitments, sel, ctx, period.from, (c, viewCtx) => {
+    if (c.origin.recordKind === 'plan') overdueFromPlans++;
+    return view(c, viewCtx);
+  });
+  const dueNext = dueNextRows(commitments, sel, ctx, input.next, view);
   return {
     version: 1,
     kind: 'report',
@@ -197,7 +211,7 @@ export function reportFromBasis(basis: ReportBasis, input: Omit<ReportInput, 're
       commitments: summariseStates(fromMeetings),
       overdue: overdue.length,
       overdueEarlier: overdue.filter((r) => r.earlier).length,
-      overdueFromPlans: overdue.filter((r) => r.recordKind === 'plan').length,
+      overdueFromPlans,
       dueNext: dueNext.length,
       doneLate: fromMeetings.filter((c) => c.state === 'done' && c.daysLateDelivered !== undefined).length,
     },
@@ -209,7 +223,7 @@ export function reportFromBasis(basis: ReportBasis, input: Omit<ReportInput, 're
     commitments: tallyCommitments(fromMeetings, agreements.bodies.map((b) => b.id), ctx),
     overdue,
     dueNext,
-    delivered: deliveredRows(commitments, period, ctx, (c) => inBodies(c.origin.body, sel)),
+    delivered: deliveredRows(commitments, period, ctx, (c) => inBodies(c.origin.body, sel), view),
     workplan: planProgress(basis.plans, commitments, period, ctx),
     records: basis.health,
     ...(input.texts ? { texts: adoptedTexts(meetings, new Set(fromMeetings.map((c) => c.origin.ref)), ctx) } : {}),
@@ -232,7 +246,7 @@ function unsourcedMembership(ctx: ViewContext): ReportModel['unsourcedMembership
 
 /** Countries that took part in (or observed) a meeting of the period, or that owe something overdue (a country that
  * stayed away still owes what its groups owe), in the report's order of members, then others. */
-function annexCountries(meetings: readonly Meeting[], members: readonly string[], overdue: readonly OverdueRow[], ctx: ViewContext): ActorId[] {
+function annexCountries(meetings: readonly Meeting[], members: readonly string[], overdue: readonly OverdueRow<CommitmentLine>[], ctx: ViewContext): ActorId[] {
   const came = new Set([...meetings.flatMap((m) => [...(m.participants ?? []), ...(m.observers ?? [])]), ...overdue.flatMap((r) => r.pending.map((a) => a.id))]);
   const others = [...came].filter((id) => ctx.dir.byId.get(id)?.kind === 'country' && !members.includes(id)).sort();
   return [...members.filter((id) => came.has(id)), ...others];
@@ -249,22 +263,34 @@ function recommendationRows(m: Meeting, ctx: ViewContext): RecommendationRow[] {
     .map((at) => ({ ref: at.ref, meeting: m.id, from: actorRefs([m.body], ctx)[0]!, addressee: actorRefs([at.agreement.addressee!], ctx)[0]!, text: pickText(at.agreement.text, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang } }));
 }
 
-/** Everything overdue in the selected bodies, the most late first (the overdue report's own order). */
-export function overdueRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, from: Day): OverdueRow[] {
+/** Everything overdue in the selected bodies, the most late first (the overdue report's own order); `view` makes each
+ * row (whole views by default). */
+export function overdueRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, from: Day): OverdueRow[];
+export function overdueRows<R extends CommitmentLine>(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, from: Day, view: (c: Commitment, ctx: ViewContext) => R): OverdueRow<R>[];
+export function overdueRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, from: Day, view: (c: Commitment, ctx: ViewContext) => CommitmentLine = viewCommitment): OverdueRow<CommitmentLine>[] {
   const bodies: Selection = sel.bodies ? { bodies: sel.bodies } : {};
-  // The views are made here (followupRows): `earlier` is set on each as its last member, no copy made.
-  return followupRows(commitments, bodies, ctx, 'overdue').map((row) => {
-    (row as { earlier?: boolean }).earlier = (row.meetingDate ?? row.due.day ?? from) < from;
-    return row as OverdueRow;
+  // The views are made here (followupRows): `earlier` is set on each as its last member, no copy made. Read from the
+  // commitment (the meeting's date, else the due day in force: the view's meetingDate ?? due.day), which a lean row lacks.
+  const earlier = (c: Commitment): boolean => ((c.origin.date || undefined) ?? dueDayOf(c.due) ?? from) < from;
+  return followupRows(commitments, bodies, ctx, 'overdue', (c, viewCtx) => {
+    const row = view(c, viewCtx) as CommitmentLine & { earlier?: boolean };
+    row.earlier = earlier(c);
+    return row as OverdueRow<CommitmentLine>;
   });
 }
 
-/** Open commitments whose due day falls within the next `days` days (the engine's daysLeft; 0 = due today), soonest first. */
-export function dueNextRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, days: number): CommitmentView[] {
+/** The day a due date names, as its view carries it (DueView.day: dated and recurring). */
+const dueDayOf = (due: Commitment['due']): Day | undefined => (due.kind === 'dated' || due.kind === 'recurring' ? due.day : undefined);
+
+/** Open commitments whose due day falls within the next `days` days (the engine's daysLeft; 0 = due today), soonest
+ * first; `view` makes each row (whole views by default). */
+export function dueNextRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, days: number): CommitmentView[];
+export function dueNextRows<R>(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, days: number, view: (c: Commitment, ctx: ViewContext) => R): R[];
+export function dueNextRows(commitments: readonly Commitment[], sel: Selection, ctx: ViewContext, days: number, view: (c: Commitment, ctx: ViewContext) => unknown = viewCommitment): unknown[] {
   return commitments
     .filter((c) => (c.state === 'open' || c.state === 'upcoming') && c.daysLeft !== undefined && c.daysLeft <= days && inBodies(c.origin.body, sel))
     .sort((a, b) => ((dueDay(a) ?? '') < (dueDay(b) ?? '') ? -1 : (dueDay(a) ?? '') > (dueDay(b) ?? '') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((c) => viewCommitment(c, ctx));
+    .map((c) => view(c, ctx));
 }
 
 function plansIn(records: RecordSet, sel: Selection, period: { from: Day; to: Day }): Plan[] {

@@ -183,9 +183,9 @@ export function viewCommitment(c: Commitment, ctx: ViewContext): CommitmentView 
   if (c.inferred) v.inferred = true;
   if (c.tentative) v.tentative = true;
   v.owed = owedRefs(c.owed, lists, ctx);
-  v.pending = c.pending.length === 0 ? NO_REFS : c.pending === c.owed ? v.owed : actorRefs(c.pending, ctx);
+  v.pending = pendingRefs(c, v.owed, ctx);
   v.owing = c.pending.length === 0 ? NO_REFS : owingRefs(c, lists, ctx);
-  v.delivered = c.delivered.length === 0 ? NO_REFS : c.delivered.map((d) => (d.daysLate !== undefined ? { actor: actorRef(d.actor, ctx), date: d.date, daysLate: d.daysLate } : { actor: actorRef(d.actor, ctx), date: d.date }));
+  v.delivered = deliveredRefs(c, ctx);
   v.due = viewDue(c.due, ctx);
   if (deadlineText) v.deadlineText = deadlineText;
   v.extensions = c.extensions.length === 0 ? NO_REFS : c.extensions.map((e) => ({ date: e.date, from: viewDue(e.from, ctx), to: viewDue(e.to, ctx), ...(e.decidedBy ? { decidedBy: e.decidedBy } : {}) }));
@@ -201,6 +201,33 @@ export function viewCommitment(c: Commitment, ctx: ViewContext): CommitmentView 
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const pendingRefs = (c: Commitment, owed: readonly ActorRef[], ctx: ViewContext): readonly ActorRef[] => (c.pending.length === 0 ? NO_REFS : c.pending === c.owed ? owed : actorRefs(c.pending, ctx));
+
+function deliveredRefs(c: Commitment, ctx: ViewContext): CommitmentView['delivered'] {
+  return c.delivered.length === 0 ? NO_REFS : c.delivered.map((d) => (d.daysLate !== undefined ? { actor: actorRef(d.actor, ctx), date: d.date, daysLate: d.daysLate } : { actor: actorRef(d.actor, ctx), date: d.date }));
+}
+
+/** What the package's own report templates print of a commitment (a row of the overdue, due-next and delivered
+ * tables): a CommitmentView's members of those names, the same values, and no other. The report builds its rows as
+ * these only for the package's templates (a user's template, `-f json` and `-f docx` get whole views): an overdue
+ * table is 58,000 rows at 8,000 meetings, and the members no table prints (who owes what as a group, the record, the
+ * state…) were most of each row's making and of the Markdown policy's walk of it. test/report/lean-rows.test.ts holds
+ * the package's templates to the same bytes from either. */
+export type CommitmentLine = Pick<CommitmentView, 'id' | 'body' | 'task' | 'owners' | 'inferred' | 'pending' | 'delivered' | 'due' | 'deadlineText' | 'daysLate' | 'daysLeft'>;
+
+export function viewCommitmentLine(c: Commitment, ctx: ViewContext): CommitmentLine {
+  const lists = refLists(ctx);
+  const v: Mutable<CommitmentLine> = { id: c.id, body: actorRef(c.origin.body, ctx), task: pickText(c.task, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang }, owners: ownersRefs(c.owners, lists, ctx), pending: NO_REFS, delivered: NO_REFS, due: viewDue(c.due, ctx) };
+  if (c.inferred) v.inferred = true;
+  if (c.pending.length !== 0) v.pending = c.pending === c.owed ? owedRefs(c.owed, lists, ctx) : actorRefs(c.pending, ctx);
+  if (c.delivered.length !== 0) v.delivered = deliveredRefs(c, ctx);
+  const deadlineText = pickText(c.deadline?.text, ctx.lang, ctx.authentic);
+  if (deadlineText) v.deadlineText = deadlineText;
+  if (c.daysLate !== undefined) v.daysLate = c.daysLate;
+  if (c.daysLeft !== undefined) v.daysLeft = c.daysLeft;
+  return v;
+}
 
 // Keeps "Member Countries" while none of them has delivered, and names the ones left once some have. Made for every
 // commitment's view (the site views each one several times): arrays searched in place, no Set — a commitment's owners

@@ -6,13 +6,17 @@ import { Document } from 'docx';
 import type { CommitmentState } from '../../core/followup/index.js';
 import type { Lang } from '../../core/model.js';
 import type { OverdueRow } from '../../core/queries/report.js';
-import type { CommitmentView } from '../../core/queries/view.js';
+import type { CommitmentLine } from '../../core/queries/view.js';
 import type { StateSummary } from '../../core/followup/index.js';
 import { day, dueText, labels, localText } from '../i18n.js';
 import { daysLateText } from '../late-phrases.js';
 import { reportLabels } from '../report-labels.js';
 import { statementView } from '../statement-view.js';
 import type { ReportView } from '../svg/report-charts.js';
+
+/** The report's view as this document reads it: the commitment rows' printed members (CommitmentLine) are all it
+ * needs, so the report hands it lean rows (a whole view is one too). */
+type DocumentView = ReportView<CommitmentLine>;
 import { chartParagraph } from './chart.js';
 import { deferredChunks } from './deferred.js';
 import type { Cell, DocumentMeta, LazyRows, Line, Piece } from './parts.js';
@@ -34,11 +38,11 @@ interface Words {
 }
 
 /** The report's title: "Informe consolidado 2017". */
-export function reportTitle(view: ReportView): string {
+export function reportTitle(view: DocumentView): string {
   return `${reportLabels(view.lang).report.title}${view.period.year ? ` ${view.period.year}` : ''}`;
 }
 
-export function reportDocument(view: ReportView, meta: DocumentMeta): Document {
+export function reportDocument(view: DocumentView, meta: DocumentMeta): Document {
   const w: Words = { lang: view.lang, r: reportLabels(view.lang).report, a: reportLabels(view.lang), l: labels(view.lang) };
   const children: FileChild[] = [
     ...cover(view, w, meta),
@@ -66,7 +70,7 @@ export function reportDocument(view: ReportView, meta: DocumentMeta): Document {
   });
 }
 
-function cover(view: ReportView, { r, lang }: Words, meta: DocumentMeta): FileChild[] {
+function cover(view: DocumentView, { r, lang }: Words, meta: DocumentMeta): FileChild[] {
   return [
     ...(view.secretariat ? [para([localText(view.secretariat, lang)], STYLE.subtitle)] : []),
     para([reportTitle(view)], STYLE.title),
@@ -81,7 +85,7 @@ function cover(view: ReportView, { r, lang }: Words, meta: DocumentMeta): FileCh
 const sectionTitle = (n: string, text: string): FileChild => heading(1, `${n} ${text}`);
 
 // The HTML report's cards as lines: the figure in bold (overdue in red), what it counts, a note in grey.
-function summary(view: ReportView, { r }: Words): FileChild[] {
+function summary(view: DocumentView, { r }: Words): FileChild[] {
   const s = view.summary;
   const muted = (text: string): Piece => ({ text, style: 'muted' });
   const lines: Line[] = [
@@ -95,7 +99,7 @@ function summary(view: ReportView, { r }: Words): FileChild[] {
   return [heading(1, r.atAGlance), ...lines.map((l, i) => para(l, STYLE.facts, { keepNext: i < lines.length - 1 }))];
 }
 
-function meetings(view: ReportView, { r, l, lang }: Words): FileChild[] {
+function meetings(view: DocumentView, { r, l, lang }: Words): FileChild[] {
   const out: FileChild[] = [sectionTitle('1', r.meetingsHeld)];
   if (!view.meetings.length) return [...out, para([r.noMeetings])];
   out.push(caption(`${r.meetingsHeld}: ${view.meetings.length}`));
@@ -125,7 +129,7 @@ function meetings(view: ReportView, { r, l, lang }: Words): FileChild[] {
 // countries and their totals (the caption says which part it is when there are several).
 const MEETINGS_PER_TABLE = 8;
 
-function participation(view: ReportView, { r, a, lang }: Words): FileChild[] {
+function participation(view: DocumentView, { r, a, lang }: Words): FileChild[] {
   const p = view.participation;
   const out: FileChild[] = [sectionTitle('2', r.participation)];
   if (!p.columns.length) return [...out, para([r.noMeetings])];
@@ -150,7 +154,7 @@ function participation(view: ReportView, { r, a, lang }: Words): FileChild[] {
   return out;
 }
 
-function agreements(view: ReportView, { r, l }: Words): FileChild[] {
+function agreements(view: DocumentView, { r, l }: Words): FileChild[] {
   const t = view.agreements;
   const out: FileChild[] = [sectionTitle('3', r.agreementsByAction)];
   if (t.rows.length) {
@@ -182,7 +186,7 @@ function agreements(view: ReportView, { r, l }: Words): FileChild[] {
   return out;
 }
 
-function stateTable(view: ReportView, w: Words, rows: readonly { label: string; counts: StateSummary }[], captionText: string, head: string, total?: StateSummary): FileChild[] {
+function stateTable(view: DocumentView, w: Words, rows: readonly { label: string; counts: StateSummary }[], captionText: string, head: string, total?: StateSummary): FileChild[] {
   const states = view.commitments.states;
   const count = (s: StateSummary, state: CommitmentState): number => s[state];
   return [
@@ -196,7 +200,7 @@ function stateTable(view: ReportView, w: Words, rows: readonly { label: string; 
   ];
 }
 
-function commitments(view: ReportView, w: Words): FileChild[] {
+function commitments(view: DocumentView, w: Words): FileChild[] {
   const { r, l } = w;
   const out: FileChild[] = [sectionTitle('4', r.commitmentsByState), scope(r.commitmentsScope)];
   if (!view.commitments.total.total) return [...out, para([r.noCommitments])];
@@ -208,7 +212,7 @@ function commitments(view: ReportView, w: Words): FileChild[] {
   return out;
 }
 
-function delivered(view: ReportView, { r, l, lang }: Words): FileChild[] {
+function delivered(view: DocumentView, { r, l, lang }: Words): FileChild[] {
   const out: FileChild[] = [sectionTitle('5', r.delivered), scope(r.deliveredScope)];
   if (!view.delivered.length) return [...out, para([r.nothingDelivered])];
   out.push(caption(`${r.delivered}: ${view.delivered.length}`));
@@ -226,7 +230,7 @@ function delivered(view: ReportView, { r, l, lang }: Words): FileChild[] {
   return out;
 }
 
-function commitmentRows(rows: readonly (CommitmentView & { earlier?: boolean })[], days: 'late' | 'left', { r, l, lang }: Words): LazyRows {
+function commitmentRows(rows: readonly (CommitmentLine & { earlier?: boolean })[], days: 'late' | 'left', { r, l, lang }: Words): LazyRows {
   return lazyRows(rows, (c): Cell[] => {
     const task: Line[] = [[localText(c.task, lang)]];
     if (c.deadlineText) task.push([{ text: localText(c.deadlineText, lang), style: 'italic' }]);
@@ -242,7 +246,7 @@ function commitmentRows(rows: readonly (CommitmentView & { earlier?: boolean })[
   });
 }
 
-function commitmentTable(rows: readonly (CommitmentView & { earlier?: boolean })[], days: 'late' | 'left', w: Words): FileChild {
+function commitmentTable(rows: readonly (CommitmentLine & { earlier?: boolean })[], days: 'late' | 'left', w: Words): FileChild {
   return table({
     head: [w.l.words.due, { text: days === 'late' ? w.l.words.daysLate : w.l.words.daysLeft, num: true }, w.l.words.commitment, w.l.words.task, w.l.words.owedBy],
     widths: [13, 9, 25, 35, 18],
@@ -250,21 +254,21 @@ function commitmentTable(rows: readonly (CommitmentView & { earlier?: boolean })
   });
 }
 
-function overdue(view: ReportView, w: Words): FileChild[] {
+function overdue(view: DocumentView, w: Words): FileChild[] {
   const { r } = w;
   const out: FileChild[] = [sectionTitle('6', r.overdue), scope(r.overdueScope)];
   if (!view.overdue.length) return [...out, para([r.nothingOverdue])];
-  return [...out, caption(`${r.overdue}: ${view.overdue.length}`), commitmentTable(view.overdue as readonly OverdueRow[], 'late', w)];
+  return [...out, caption(`${r.overdue}: ${view.overdue.length}`), commitmentTable(view.overdue as readonly OverdueRow<CommitmentLine>[], 'late', w)];
 }
 
-function dueNext(view: ReportView, w: Words): FileChild[] {
+function dueNext(view: DocumentView, w: Words): FileChild[] {
   const { r, lang } = w;
   const out: FileChild[] = [sectionTitle('7', r.dueNext), scope(`${r.dueNextScope} ${day(view.next.from, lang)} ${r.and} ${day(view.next.to, lang)} (${view.next.days} ${r.days}).`)];
   if (!view.dueNext.length) return [...out, para([r.nothingDue])];
   return [...out, caption(`${r.dueNext}: ${view.dueNext.length}`), commitmentTable(view.dueNext, 'left', w)];
 }
 
-function workplan(view: ReportView, { r, a, l, lang }: Words): FileChild[] {
+function workplan(view: DocumentView, { r, a, l, lang }: Words): FileChild[] {
   const out: FileChild[] = [sectionTitle('8', r.workplan), scope(r.workplanScope)];
   if (!view.workplan.length) return [...out, para([r.noPlans])];
   for (const plan of view.workplan) {
@@ -284,7 +288,7 @@ function workplan(view: ReportView, { r, a, l, lang }: Words): FileChild[] {
   return out;
 }
 
-function records(view: ReportView, { r }: Words): FileChild[] {
+function records(view: DocumentView, { r }: Words): FileChild[] {
   const h = view.records;
   const out: FileChild[] = [
     sectionTitle('9', r.records),
@@ -307,7 +311,7 @@ function records(view: ReportView, { r }: Words): FileChild[] {
 
 const POINTS_PER_PIECE = 50;
 
-function texts(view: ReportView, { r, lang }: Words): FileChild[] {
+function texts(view: DocumentView, { r, lang }: Words): FileChild[] {
   if (!view.texts) return [];
   const out: FileChild[] = [heading(1, `A ${r.textsTitle}`), scope(r.textsScope)];
   for (const m of view.texts) {
@@ -322,7 +326,7 @@ function texts(view: ReportView, { r, lang }: Words): FileChild[] {
   return out;
 }
 
-function annex(view: ReportView, { r }: Words): FileChild[] {
+function annex(view: DocumentView, { r }: Words): FileChild[] {
   if (!view.annex?.length) return [];
   const out: FileChild[] = [heading(1, `${view.texts ? 'B' : 'A'} ${r.annexTitle}`), scope(r.annexScope)];
   for (const st of view.annex) {
