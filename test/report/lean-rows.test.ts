@@ -33,7 +33,7 @@ describe('report: the package templates read lean rows', () => {
   for (const format of ['md', 'html'] as const) {
     it(`${format}: the same bytes as the package's template given as a user's (whole views)`, async () => {
       for (const [, root, asOf, from] of roots()) {
-        for (const extra of [[], ['--lang', 'en', '--annex', '--texts', '--quality'], ['--from', from]]) {
+        for (const extra of [[], ['--lang', 'en', '--annex', '--texts', '--quality', '--from', from]]) {
           const args = ['report', '--root', root, '--as-of', asOf, '-f', format, ...extra];
           const lean = await runActa(args);
           const whole = await runActa([...args, '--template', path.join(REPO_ROOT, `templates/report/report.${format}.hbs`)]);
