@@ -89,58 +89,13 @@ export function readStore(file: string, format: number, salt: string, trust: Cac
   }
 }
 
-// A store of the caller's own bytes (no v8 serialisation: io/refs-cache.ts lays out tables that are read as views):
-// the HMAC, then RAW_MAGIC, a byte-order mark, the format, the salt's length and bytes, zeros to a multiple of 8, the
-// body. Undefined as readStore's is (missing, not verified, another format or salt, another byte order). The body
-// starts 8-aligned in the file, so a caller may view it as 32-bit integers without a copy.
-const RAW_MAGIC = 0x41435452; // 'ACTR'; a v8 payload starts 0xff
-const ORDER = 0x01020304;
-
-export function readRawStore(file: string, format: number, salt: string, trust: CacheTrust): Buffer | undefined {
-  try {
-    const raw = readFileSync(file);
-    if (raw.length < 32 + 16) return undefined;
-    const payload = raw.subarray(32);
-    if (!timingSafeEqual(trust.sign(path.basename(file), payload), raw.subarray(0, 32))) return undefined;
-    const head = new Uint32Array(Uint8Array.from(payload.subarray(0, 16)).buffer);
-    if (head[0] !== RAW_MAGIC || head[1] !== ORDER || head[2] !== format) return undefined;
-    const saltEnd = 16 + head[3]!;
-    if (saltEnd > payload.length || payload.toString('utf8', 16, saltEnd) !== salt) return undefined;
-    return payload.subarray((saltEnd + 7) & ~7);
-  } catch {
-    return undefined;
-  }
-}
-
-export function writeRawStore(file: string, format: number, salt: string, body: readonly Uint8Array[], trust: CacheTrust): void {
-  writeSigned(file, rawStorePayload(format, salt, body), trust);
-}
-
-/** What writeRawStore signs and writes after the signature. */
-export function rawStorePayload(format: number, salt: string, body: readonly Uint8Array[]): Buffer {
-  const saltBytes = Buffer.from(salt, 'utf8');
-  const head = Buffer.alloc((16 + saltBytes.length + 7) & ~7);
-  Buffer.from(Uint32Array.from([RAW_MAGIC, ORDER, format, saltBytes.length]).buffer).copy(head);
-  saltBytes.copy(head, 16);
-  return Buffer.concat([head, ...body]);
-}
-
 /** Write a store file whole, atomically (a temporary file renamed into place); a folder that cannot be written is
  * left as it is. */
 export function writeStore(file: string, format: number, salt: string, fields: Record<string, unknown>, trust: CacheTrust): void {
-  let payload: Buffer;
-  try {
-    payload = serialize({ ...fields, format, salt });
-  } catch {
-    return;
-  }
-  writeSigned(file, payload, trust);
-}
-
-function writeSigned(file: string, payload: Buffer, trust: CacheTrust): void {
   const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const payload = serialize({ ...fields, format, salt });
     writeFileSync(temp, Buffer.concat([trust.sign(path.basename(file), payload), payload]), { mode: 0o600 });
     renameSync(temp, file);
   } catch {

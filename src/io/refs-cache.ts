@@ -11,7 +11,7 @@ import type { FileRefs } from '../core/reference-index.js';
 import { refsMention } from '../core/reference-index.js';
 import { parseSalt } from './cache.js';
 import { runsFromBundle } from './cache-results.js';
-import { cacheEnabled, readRawStore, readStore, storeFile, trustedStore, writeRawStore, writeStore } from './cache-store.js';
+import { cacheEnabled, readStore, storeFile, trustedStore, writeStore } from './cache-store.js';
 import type { CacheTrust } from './cache-trust.js';
 import { runtime } from './runtime.js';
 
@@ -27,9 +27,8 @@ export interface RefsStore {
   save(keep: Iterable<string>): void;
 }
 
-/** The summaries' store (format 5: a table of strings and one array of indices, laid out as bytes, see packRefs and
- * encodeTable); the fmt store's. */
-const FORMAT = 5;
+/** The summaries' store (format 4: a table of strings and one array of indices, see packRefs); the fmt store's. */
+const FORMAT = 4;
 const FMT_FORMAT = 3;
 const NONE: RefsStore = { get: () => undefined, mentionsAny: refsMention, put: () => undefined, save: () => undefined };
 
@@ -39,7 +38,7 @@ export function openRefsStore(root: string, env: NodeJS.ProcessEnv = runtime().e
   const file = storeFile(env, 'refs', root);
   const trust = trustedStore(env, file);
   if (!trust) return NONE;
-  const stored = unpackRefs(decodeTable(readRawStore(file, FORMAT, salt, trust)));
+  const stored = unpackRefs(readStore(file, FORMAT, salt, trust));
   const added = new Map<string, FileRefs>();
   return {
     get: (id) => added.get(id) ?? stored.get(id),
@@ -54,8 +53,7 @@ export function openRefsStore(root: string, env: NodeJS.ProcessEnv = runtime().e
         const refs = added.get(id) ?? stored.get(id);
         if (refs) kept.set(id, refs);
       }
-      const body = encodeTable(packRefs(kept));
-      if (body) writeRawStore(file, FORMAT, salt, body, trust);
+      writeStore(file, FORMAT, salt, packRefs(kept), trust);
     },
   };
 }
@@ -67,7 +65,7 @@ export function openRefsStore(root: string, env: NodeJS.ProcessEnv = runtime().e
 // the lists' strings. A summary is made only when asked for (get), from the indices, checked then: a store whose
 // shape is off (a count that does not add up, an index out of the table, an unknown kind) answers nothing for that
 // entry, and the file is summarised again.
-function packRefs(entries: ReadonlyMap<string, FileRefs>): RefsTable {
+function packRefs(entries: ReadonlyMap<string, FileRefs>): Record<string, unknown> {
   const table = new Map<string, number>();
   const at = (value: string): number => {
     let i = table.get(value);
@@ -85,95 +83,15 @@ function packRefs(entries: ReadonlyMap<string, FileRefs>): RefsTable {
   return { keys: [...entries.keys()], strings: [...table.keys()], data: Uint32Array.from(data), offsets: Uint32Array.from(offsets) };
 }
 
-/** The table as packRefs makes it. */
-export interface RefsTable {
-  readonly keys: readonly string[];
-  readonly strings: readonly string[];
-  readonly data: Uint32Array;
-  readonly offsets: Uint32Array;
-}
-
-// The table as bytes (format 5), read back as views, not deserialised (v8's deserialisation of the ~49,000 strings
-// and two arrays of ~1 MB was ~25 ms of CPU at 2,000 meetings, and the strings outlived the young generation): eight
-// 32-bit words (the counts of keys, strings and data, each text's encoding and length in bytes), the keys' and the
-// strings' ends (in characters), the offsets, the data, then the keys' text and the strings' text, each all the
-// keys or strings one after another (Latin-1 when every character is, else UTF-16). A string is made when it is
-// first asked for, a slice of its text.
-const WORDS = 8;
-const LATIN1 = 1;
-const UTF16 = 2;
-
-/** The table as the summaries' store keeps it (undefined: a text too long to lay out). */
-export function encodeTable(table: RefsTable): Uint8Array[] | undefined {
-  const text = (list: readonly string[]): { ends: Uint32Array; bytes: Buffer; encoding: number } => {
-    const joined = list.join('');
-    const ends = new Uint32Array(list.length);
-    let end = 0;
-    list.forEach((value, i) => (ends[i] = end += value.length));
-    const encoding = /[^\x00-\xff]/.test(joined) ? UTF16 : LATIN1;
-    return { ends, bytes: Buffer.from(joined, encoding === LATIN1 ? 'latin1' : 'utf16le'), encoding };
-  };
-  const keys = text(table.keys);
-  const strings = text(table.strings);
-  if (keys.bytes.length >= 2 ** 32 || strings.bytes.length >= 2 ** 32) return undefined;
-  const head = Uint32Array.from([table.keys.length, table.strings.length, table.data.length, keys.encoding, keys.bytes.length, strings.encoding, strings.bytes.length, 0]);
-  const words = [head, keys.ends, strings.ends, table.offsets, table.data].map((w) => new Uint8Array(w.buffer, w.byteOffset, w.byteLength));
-  // (The strings' text starts at an even byte, for UTF-16.)
-  return [...words, keys.bytes, Buffer.alloc(keys.bytes.length % 2), strings.bytes];
-}
-
-interface TableView {
-  readonly keys: readonly string[];
-  readonly strings: readonly string[];
-  /** Each string's end in `text` (characters): string k is text.slice(ends[k - 1] ?? 0, ends[k]). */
-  readonly text: string;
-  readonly ends: Uint32Array;
-  readonly data: Uint32Array;
-  readonly offsets: Uint32Array;
-}
-
-function decodeTable(body: Buffer | undefined): TableView | undefined {
-  if (!body || body.length < WORDS * 4) return undefined;
-  // (Views of the file's bytes where they are 4-aligned, as they are when node reads a file of this size; else a copy.)
-  const aligned = body.byteOffset % 4 === 0 ? body : Buffer.from(body);
-  const u32 = (at: number, count: number): Uint32Array => new Uint32Array(aligned.buffer, aligned.byteOffset + at * 4, count);
-  const [nKeys, nStrings, nData, keysEncoding, keysBytes, stringsEncoding, stringsBytes] = u32(0, WORDS);
-  const words = WORDS + nKeys! + nStrings! + nKeys! + 1 + nData!;
-  if (words * 4 + keysBytes! + (keysBytes! % 2) + stringsBytes! !== aligned.length) return undefined;
-  const keyEnds = u32(WORDS, nKeys!);
-  const ends = u32(WORDS + nKeys!, nStrings!);
-  const offsets = u32(WORDS + nKeys! + nStrings!, nKeys! + 1);
-  const data = u32(WORDS + nKeys! + nStrings! + nKeys! + 1, nData!);
-  const decode = (encoding: number, at: number, bytes: number): string | undefined =>
-    encoding === LATIN1 ? aligned.toString('latin1', at, at + bytes) : encoding === UTF16 && bytes % 2 === 0 ? aligned.toString('utf16le', at, at + bytes) : undefined;
-  const keysText = decode(keysEncoding!, words * 4, keysBytes!);
-  const text = decode(stringsEncoding!, words * 4 + keysBytes! + (keysBytes! % 2), stringsBytes!);
-  const ordered = (list: Uint32Array, length: number): boolean => {
-    let last = 0;
-    for (let i = 0; i < list.length; i++) {
-      if (list[i]! < last) return false;
-      last = list[i]!;
-    }
-    return last === length;
-  };
-  if (keysText === undefined || text === undefined || !ordered(keyEnds, keysText.length) || !ordered(ends, text.length)) return undefined;
-  // Every string made at once, pushed in order (made one by one when first asked for, through a sparse cache, the
-  // CI row's ~40,000 look-ups cost ~30 ms more than these ~11).
-  const slices = (list: Uint32Array, all: string): string[] => {
-    const out: string[] = [];
-    for (let i = 0; i < list.length; i++) out.push(all.slice(i === 0 ? 0 : list[i - 1], list[i]));
-    return out;
-  };
-  return { keys: slices(keyEnds, keysText), strings: slices(ends, text), text, ends, data, offsets };
-}
-
 const KINDS: ReadonlySet<string> = new Set<FileRefs['kind']>(['meeting', 'plan', 'registry', 'config', 'none']);
 const HEAD = 7;
 
-function unpackRefs(table: TableView | undefined): Pick<RefsStore, 'get' | 'mentionsAny'> {
+function unpackRefs(stored: Record<string, unknown> | undefined): Pick<RefsStore, 'get' | 'mentionsAny'> {
   const none = { get: () => undefined, mentionsAny: refsMention };
-  if (!table) return none;
-  const { keys, strings, data, offsets, text, ends } = table;
+  if (!stored) return none;
+  const { keys, strings, data, offsets } = stored;
+  const allStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (!allStrings(keys) || !allStrings(strings) || !(data instanceof Uint32Array) || !(offsets instanceof Uint32Array)) return none;
   if (offsets.length !== keys.length + 1 || offsets[0] !== 0 || offsets[keys.length] !== data.length) return none;
   const place = new Map<string, number>();
   keys.forEach((key, i) => place.set(key, i));
@@ -213,7 +131,7 @@ function unpackRefs(table: TableView | undefined): Pick<RefsStore, 'get' | 'ment
     if (!parts) return undefined;
     let mentions: string[] | undefined;
     const refs: { -readonly [K in keyof FileRefs]: FileRefs[K] } = {
-      kind: strings[kind]! as FileRefs['kind'],
+      kind: strings[kind] as FileRefs['kind'],
       defines,
       get mentions(): string[] {
         if (mentions === undefined) {
@@ -230,35 +148,16 @@ function unpackRefs(table: TableView | undefined): Pick<RefsStore, 'get' | 'ment
     mentionsOf.set(refs, [from, to]);
     return refs;
   };
-  // Which strings of the table are among the ids last asked about, then a summary's mentions are read as indices, no
-  // string made. A few ids of six characters or more (a meeting's, a plan's) are found in the text, each match kept
-  // when it is a whole string of the table; other ids (a registry's codes: short, often found inside other strings)
-  // by one look-up a string of the table (~49,000 at 2,000 meetings).
+  // Which strings of the table are among the ids last asked about: one look-up a string of the table (~49,000 at 2,000
+  // meetings), then a summary's mentions are read as indices, no string made.
   let flagged: { ids: ReadonlySet<string>; size: number; flags: Uint8Array } | undefined;
   const flagsFor = (ids: ReadonlySet<string>): Uint8Array => {
     if (flagged?.ids !== ids || flagged.size !== ids.size) {
       const flags = new Uint8Array(n);
-      let search = ids.size <= 32;
-      ids.forEach((id) => void (search &&= id.length >= 6));
-      if (search) ids.forEach((id) => flagMatches(id, flags));
-      else for (let k = 0; k < n; k++) if (ids.has(strings[k]!)) flags[k] = 1;
+      for (let k = 0; k < n; k++) if (ids.has(strings[k]!)) flags[k] = 1;
       flagged = { ids, size: ids.size, flags };
     }
     return flagged.flags;
-  };
-  // The string that ends where a match ends (the first, when an empty string ends there too), if it starts where it starts.
-  const flagMatches = (id: string, flags: Uint8Array): void => {
-    for (let at = text.indexOf(id); at >= 0; at = text.indexOf(id, at + 1)) {
-      const end = at + id.length;
-      let low = 0;
-      let high = n;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (ends[mid]! < end) low = mid + 1;
-        else high = mid;
-      }
-      if (low < n && ends[low] === end && (low === 0 ? 0 : ends[low - 1]) === at) flags[low] = 1;
-    }
   };
   return {
     get(id) {

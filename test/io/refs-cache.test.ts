@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileRefs } from '../../src/core/reference-index.js';
 import { refsMention } from '../../src/core/reference-index.js';
 import { parseSalt } from '../../src/io/cache.js';
-import { trustedStore, writeRawStore, writeStore } from '../../src/io/cache-store.js';
-import { encodeTable, openRefsStore, storeFile } from '../../src/io/refs-cache.js';
+import { trustedStore, writeStore } from '../../src/io/cache-store.js';
+import { openRefsStore, storeFile } from '../../src/io/refs-cache.js';
 
 let base: string;
 const env = (): NodeJS.ProcessEnv => ({ ACTA_CACHE: '1', ACTA_CACHE_DIR: path.join(base, 'cache') });
@@ -58,26 +58,12 @@ describe('the summaries store', () => {
     ];
     const offsets = [0];
     for (const c of cases) offsets.push(offsets.at(-1)! + c.length);
-    writeRawStore(file, 5, parseSalt(), encodeTable({ keys: ['good', 'short', 'far', 'kind', 'id'], strings, data: Uint32Array.from(cases.flat()), offsets: Uint32Array.from(offsets) })!, trust);
+    writeStore(file, 4, parseSalt(), { keys: ['good', 'short', 'far', 'kind', 'id'], strings, data: Uint32Array.from(cases.flat()), offsets: Uint32Array.from(offsets) }, trust);
     const store = openRefsStore(root(), env());
     expect(store.get('good')).toEqual({ kind: 'meeting', id: 'x', defines: [], mentions: ['x'], supersedes: [], parts: [] });
     for (const id of ['short', 'far', 'kind', 'id']) expect(store.get(id)).toBeUndefined();
     // Offsets that do not cover the data: nothing is read.
-    writeRawStore(file, 5, parseSalt(), encodeTable({ keys: ['good'], strings, data: Uint32Array.from(cases[0]!), offsets: Uint32Array.from([0, 5]) })!, trust);
-    expect(openRefsStore(root(), env()).get('good')).toBeUndefined();
-    // The bytes (format 5): the strings' ends not reaching the end of their text, a body cut short, a text in an
-    // unknown encoding, the table of an earlier format (v8's serialisation): nothing is read.
-    const good = (): Uint8Array[] => encodeTable({ keys: ['good'], strings, data: Uint32Array.from(cases[0]!), offsets: Uint32Array.from([0, cases[0]!.length]) })!;
-    writeRawStore(file, 5, parseSalt(), good(), trust);
-    expect(openRefsStore(root(), env()).get('good')).toEqual({ kind: 'meeting', id: 'x', defines: [], mentions: ['x'], supersedes: [], parts: [] });
-    const spoilt = (change: (body: Buffer) => Buffer): void => {
-      writeRawStore(file, 5, parseSalt(), [change(Buffer.concat(good()))], trust);
-      expect(openRefsStore(root(), env()).get('good')).toBeUndefined();
-    };
-    spoilt((b) => (b.writeUInt32LE(b.readUInt32LE(4 * 8 + 4 * 1 + 4 * 2) - 1, 4 * 8 + 4 * 1 + 4 * 2), b)); // the last string's end
-    spoilt((b) => b.subarray(0, b.length - 1));
-    spoilt((b) => (b.writeUInt32LE(7, 4 * 5), b)); // the strings' encoding
-    writeStore(file, 4, parseSalt(), { keys: ['good'], strings, data: Uint32Array.from(cases[0]!), offsets: Uint32Array.from([0, cases[0]!.length]) }, trust);
+    writeStore(file, 4, parseSalt(), { keys: ['good'], strings, data: Uint32Array.from(cases[0]!), offsets: Uint32Array.from([0, 5]) }, trust);
     expect(openRefsStore(root(), env()).get('good')).toBeUndefined();
   });
 
@@ -85,8 +71,7 @@ describe('the summaries store', () => {
   // indices into the table): the answer must be refsMention's over the summary as put, for any ids — and again when
   // the set of ids has grown (the flags are made anew), and for summaries put in this run (not stored).
   it('answers whether a stored summary mentions one of a set of ids as its list does (fixed seed)', () => {
-    // (Ids of six characters or more are found in the table's text: some here are inside, or the start or end of, others.)
-    const word = fc.constantFrom('MX', 'GT', 'a', 'b', 'c', '2017-04-10-red-nna', '2017-04-10-red-nna#1', 'red-nna', 'x2017-04-10-red-nna', 'nna#1', '1', '');
+    const word = fc.constantFrom('MX', 'GT', 'a', 'b', 'c', '2017-04-10-red-nna', '2017-04-10-red-nna#1', '1', '');
     const list = fc.array(word, { maxLength: 8 });
     const refs = fc.record({ kind: fc.constantFrom('meeting', 'plan', 'registry', 'config', 'none'), defines: list, mentions: list, supersedes: list, parts: list }) as fc.Arbitrary<FileRefs>;
     let round = 0;
@@ -107,9 +92,6 @@ describe('the summaries store', () => {
         check();
         for (const id of more) ids.add(id);
         check();
-        // Only long ids, asked with a new set: the text is searched.
-        const long = new Set([...ids].filter((id) => id.length >= 6));
-        summaries.forEach((r, i) => expect(store.mentionsAny(store.get(`k${i}`)!, long)).toBe(refsMention(r, long)));
         // And the lists, read after the answers, are those put.
         summaries.forEach((r, i) => expect(store.get(`k${i}`)).toEqual(r));
       }),

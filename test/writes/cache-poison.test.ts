@@ -10,9 +10,8 @@ import { serialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRecordFile } from '../../src/core/read/index.js';
 import { parseSalt } from '../../src/io/cache.js';
-import { rawStorePayload } from '../../src/io/cache-store.js';
 import { openCacheTrust } from '../../src/io/cache-trust.js';
-import { encodeTable, formatSalt, openRefsStore, storeFile } from '../../src/io/refs-cache.js';
+import { formatSalt, openRefsStore, storeFile } from '../../src/io/refs-cache.js';
 import { REPO_ROOT, runActa } from '../run-acta.js';
 import { countWorkAsync } from '../work-count.js';
 
@@ -116,7 +115,7 @@ describe('forged stores beside the parse cache are never used', () => {
     const store = storeFile(env(), 'refs', root);
     const refs = { kind: 'meeting' as const, defines: [], mentions: [], supersedes: [], parts: [] };
     // The store's own format (a table of strings, indices: io/refs-cache.ts), with the checksum anyone can compute.
-    const payload = rawStorePayload(5, parseSalt(), encodeTable({ keys: ['blob1'], strings: ['meeting'], data: Uint32Array.from([0, 0, 0, 0, 0, 0, 0]), offsets: Uint32Array.from([0, 7]) })!);
+    const payload = serialize({ format: 4, salt: parseSalt(), keys: ['blob1'], strings: ['meeting'], data: Uint32Array.from([0, 0, 0, 0, 0, 0, 0]), offsets: Uint32Array.from([0, 7]) });
     mkdirSync(path.dirname(store), { recursive: true, mode: 0o700 });
     writeFileSync(store, Buffer.concat([sha(payload), payload]));
     expect(openRefsStore(root, env()).get('blob1')).toBeUndefined();
