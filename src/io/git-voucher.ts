@@ -1,8 +1,7 @@
 // Git's own index as a voucher for the stat index (io/cache-stat.ts): a file whose entry in git's index holds is taken
 // to have that entry's blob without being read, as `git status` takes it. Used by `validate --changed-since`
 // (io/changed-since.ts, beside the base's tree) and by `validate` over the disk, in a CI job that restored the cache.
-import type { BigIntStats } from 'node:fs';
-import type { VoucherFor } from './cache-stat.js';
+import type { FileStat, VoucherFor } from './cache-stat.js';
 import type { IndexEntry } from './git.js';
 import { folderInWorkTree, listIndex, locateIndex } from './git.js';
 
@@ -13,7 +12,7 @@ const LOW_32 = 0xffffffffn;
 // assume-unchanged or skip-worktree), the file's size, times, inode and device those the entry recorded, the entry older
 // than the index file (git's racily clean rule), and the blob of the entry's size (`blobSize`, told by the stat index or
 // by git: no end-of-line or other conversion between the blob and the file).
-export function gitVouches(entry: IndexEntry, stat: BigIntStats, blobSize: number | undefined, indexMtimeNs: bigint): boolean {
+export function gitVouches(entry: IndexEntry, stat: FileStat, blobSize: number | undefined, indexMtimeNs: bigint): boolean {
   if (entry.flagged || (entry.mode !== '100644' && entry.mode !== '100755')) return false;
   if (blobSize === undefined || BigInt(blobSize) !== stat.size || entry.size !== (stat.size & LOW_32) || entry.dev !== (stat.dev & LOW_32) || entry.ino !== (stat.ino & LOW_32)) return false;
   const [ms, mn] = entry.mtime;

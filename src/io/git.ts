@@ -432,16 +432,16 @@ export function parseIndexFile(bytes: Uint8Array, folder: string): Map<string, I
     previous = name;
     if (at > end) return undefined;
     if ((mode & 0o170000) === 0o040000) return undefined; // a sparse index's directory entry
-    if (((flags >> 12) & 3) !== 0 || !name.subarray(0, prefix.length).equals(prefix)) continue;
-    const u32 = (offset: number): bigint => BigInt(buf.readUInt32BE(start + offset));
+    // (No prefix, the records at the work tree's top: no view of the name made to compare with nothing.)
+    if (((flags >> 12) & 3) !== 0 || (prefix.length > 0 && !name.subarray(0, prefix.length).equals(prefix))) continue;
     out.set(name.toString('utf8', prefix.length), {
       mode: mode.toString(8).padStart(6, '0'),
       object: buf.toString('hex', start + 40, start + 40 + ID),
-      ctime: [u32(0), u32(4)],
-      mtime: [u32(8), u32(12)],
-      dev: u32(16),
-      ino: u32(20),
-      size: u32(36),
+      ctime: [BigInt(buf.readUInt32BE(start)), BigInt(buf.readUInt32BE(start + 4))],
+      mtime: [BigInt(buf.readUInt32BE(start + 8)), BigInt(buf.readUInt32BE(start + 12))],
+      dev: BigInt(buf.readUInt32BE(start + 16)),
+      ino: BigInt(buf.readUInt32BE(start + 20)),
+      size: BigInt(buf.readUInt32BE(start + 36)),
       flagged: (flags & 0xc000) !== 0,
     });
   }

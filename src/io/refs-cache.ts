@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileRefs } from '../core/reference-index.js';
+import { refsMention } from '../core/reference-index.js';
 import { parseSalt } from './cache.js';
 import { runsFromBundle } from './cache-results.js';
 import { cacheEnabled, readStore, storeFile, trustedStore, writeStore } from './cache-store.js';
@@ -18,6 +19,9 @@ export { storeFile } from './cache-store.js';
 
 export interface RefsStore {
   get(id: string): FileRefs | undefined;
+  /** Whether a summary mentions one of `ids` (refsMention), answered for a summary this store made without making its
+   * list of mentions. `ids` must not change between calls (a flag per string of the table is kept for it). */
+  mentionsAny(refs: FileRefs, ids: ReadonlySet<string>): boolean;
   put(id: string, refs: FileRefs): void;
   /** Write the store back, keeping only the entries of these ids (the files of this run), if anything was added. */
   save(keep: Iterable<string>): void;
@@ -26,7 +30,7 @@ export interface RefsStore {
 /** The summaries' store (format 4: a table of strings and one array of indices, see packRefs); the fmt store's. */
 const FORMAT = 4;
 const FMT_FORMAT = 3;
-const NONE: RefsStore = { get: () => undefined, put: () => undefined, save: () => undefined };
+const NONE: RefsStore = { get: () => undefined, mentionsAny: refsMention, put: () => undefined, save: () => undefined };
 
 export function openRefsStore(root: string, env: NodeJS.ProcessEnv = runtime().env): RefsStore {
   if (!cacheEnabled(env)) return NONE;
@@ -38,6 +42,7 @@ export function openRefsStore(root: string, env: NodeJS.ProcessEnv = runtime().e
   const added = new Map<string, FileRefs>();
   return {
     get: (id) => added.get(id) ?? stored.get(id),
+    mentionsAny: stored.mentionsAny,
     put(id, refs) {
       added.set(id, refs);
     },
@@ -81,8 +86,8 @@ function packRefs(entries: ReadonlyMap<string, FileRefs>): Record<string, unknow
 const KINDS: ReadonlySet<string> = new Set<FileRefs['kind']>(['meeting', 'plan', 'registry', 'config', 'none']);
 const HEAD = 7;
 
-function unpackRefs(stored: Record<string, unknown> | undefined): { get(id: string): FileRefs | undefined } {
-  const none = { get: () => undefined };
+function unpackRefs(stored: Record<string, unknown> | undefined): Pick<RefsStore, 'get' | 'mentionsAny'> {
+  const none = { get: () => undefined, mentionsAny: refsMention };
   if (!stored) return none;
   const { keys, strings, data, offsets } = stored;
   const allStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -91,6 +96,8 @@ function unpackRefs(stored: Record<string, unknown> | undefined): { get(id: stri
   const place = new Map<string, number>();
   keys.forEach((key, i) => place.set(key, i));
   const made = new Map<number, FileRefs | undefined>();
+  // Where the mentions of each summary made here are in `data` (start, end): read from there by mentionsAny.
+  const mentionsOf = new Map<FileRefs, readonly [number, number]>();
   // (Plain loops: Array.from with a mapper over subarrays cost ~30 ms for 2,000 entries, these ~3.)
   const n = strings.length;
   const decode = (i: number): FileRefs | undefined => {
@@ -113,14 +120,44 @@ function unpackRefs(stored: Record<string, unknown> | undefined): { get(id: stri
       return out;
     };
     const defines = list(data[start + 3]!);
-    const mentions = defines && list(data[start + 4]!);
-    const supersedes = mentions && list(data[start + 5]!);
+    if (!defines) return undefined;
+    // The mentions (~90 strings a meeting, most of a summary) are checked here but made into a list only when read:
+    // the scope asks every file whether it mentions a changed id (mentionsAny), and reads the lists of a few dozen.
+    const from = at;
+    for (const last = at + data[start + 4]!; at < last; at++) if (data[at]! >= n) return undefined;
+    const to = at;
+    const supersedes = list(data[start + 5]!);
     const parts = supersedes && list(data[start + 6]!);
     if (!parts) return undefined;
-    const refs: { -readonly [K in keyof FileRefs]: FileRefs[K] } = { kind: strings[kind] as FileRefs['kind'], defines: defines!, mentions: mentions!, supersedes: supersedes!, parts };
+    let mentions: string[] | undefined;
+    const refs: { -readonly [K in keyof FileRefs]: FileRefs[K] } = {
+      kind: strings[kind] as FileRefs['kind'],
+      defines,
+      get mentions(): string[] {
+        if (mentions === undefined) {
+          mentions = [];
+          for (let k = from; k < to; k++) mentions.push(strings[data[k]!]!);
+        }
+        return mentions;
+      },
+      supersedes,
+      parts,
+    };
     if (registryKind > 0) refs.registryKind = strings[registryKind - 1]!;
     if (id > 0) refs.id = strings[id - 1]!;
+    mentionsOf.set(refs, [from, to]);
     return refs;
+  };
+  // Which strings of the table are among the ids last asked about: one look-up a string of the table (~49,000 at 2,000
+  // meetings), then a summary's mentions are read as indices, no string made.
+  let flagged: { ids: ReadonlySet<string>; size: number; flags: Uint8Array } | undefined;
+  const flagsFor = (ids: ReadonlySet<string>): Uint8Array => {
+    if (flagged?.ids !== ids || flagged.size !== ids.size) {
+      const flags = new Uint8Array(n);
+      for (let k = 0; k < n; k++) if (ids.has(strings[k]!)) flags[k] = 1;
+      flagged = { ids, size: ids.size, flags };
+    }
+    return flagged.flags;
   };
   return {
     get(id) {
@@ -128,6 +165,13 @@ function unpackRefs(stored: Record<string, unknown> | undefined): { get(id: stri
       if (i === undefined) return undefined;
       if (!made.has(i)) made.set(i, decode(i));
       return made.get(i);
+    },
+    mentionsAny(refs, ids) {
+      const range = mentionsOf.get(refs);
+      if (!range) return refsMention(refs, ids);
+      const flags = flagsFor(ids);
+      for (let k = range[0]; k < range[1]; k++) if (flags[data[k]!] === 1) return true;
+      return false;
     },
   };
 }

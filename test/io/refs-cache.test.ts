@@ -4,8 +4,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileRefs } from '../../src/core/reference-index.js';
+import { refsMention } from '../../src/core/reference-index.js';
 import { parseSalt } from '../../src/io/cache.js';
 import { trustedStore, writeStore } from '../../src/io/cache-store.js';
 import { openRefsStore, storeFile } from '../../src/io/refs-cache.js';
@@ -63,5 +65,37 @@ describe('the summaries store', () => {
     // Offsets that do not cover the data: nothing is read.
     writeStore(file, 4, parseSalt(), { keys: ['good'], strings, data: Uint32Array.from(cases[0]!), offsets: Uint32Array.from([0, 5]) }, trust);
     expect(openRefsStore(root(), env()).get('good')).toBeUndefined();
+  });
+
+  // The scope asks every stored summary whether it mentions a changed id without making its list of mentions (read as
+  // indices into the table): the answer must be refsMention's over the summary as put, for any ids — and again when
+  // the set of ids has grown (the flags are made anew), and for summaries put in this run (not stored).
+  it('answers whether a stored summary mentions one of a set of ids as its list does (fixed seed)', () => {
+    const word = fc.constantFrom('MX', 'GT', 'a', 'b', 'c', '2017-04-10-red-nna', '2017-04-10-red-nna#1', '1', '');
+    const list = fc.array(word, { maxLength: 8 });
+    const refs = fc.record({ kind: fc.constantFrom('meeting', 'plan', 'registry', 'config', 'none'), defines: list, mentions: list, supersedes: list, parts: list }) as fc.Arbitrary<FileRefs>;
+    let round = 0;
+    fc.assert(
+      fc.property(fc.array(refs, { minLength: 1, maxLength: 6 }), fc.array(word, { maxLength: 4 }), fc.array(word, { maxLength: 3 }), (summaries, asked, more) => {
+        const at = path.join(base, `round-${round++}`);
+        const put = openRefsStore(at, env());
+        summaries.forEach((r, i) => put.put(`k${i}`, r));
+        put.save(summaries.map((_, i) => `k${i}`));
+        const store = openRefsStore(at, env());
+        const fresh: FileRefs = { kind: 'none', defines: [], mentions: more, supersedes: [], parts: [] };
+        store.put('new', fresh);
+        const ids = new Set(asked);
+        const check = (): void => {
+          summaries.forEach((r, i) => expect(store.mentionsAny(store.get(`k${i}`)!, ids)).toBe(refsMention(r, ids)));
+          expect(store.mentionsAny(store.get('new')!, ids)).toBe(refsMention(fresh, ids));
+        };
+        check();
+        for (const id of more) ids.add(id);
+        check();
+        // And the lists, read after the answers, are those put.
+        summaries.forEach((r, i) => expect(store.get(`k${i}`)).toEqual(r));
+      }),
+      { seed: 24, numRuns: 150 },
+    );
   });
 });
