@@ -16,7 +16,18 @@ export type Row = readonly (string | number)[];
 /** A table's items: an array, or a list whose items are made as they are read (core/queries/lazy-list.ts), its length known. */
 export type Items<T> = Iterable<T> & { readonly length: number };
 
+/** Rows a chunk of a long table takes at most (cli-table3, which draws the tables that are not plain, slows down with
+ * the square of the rows). */
 const CHUNK = 200;
+/** Characters a part of a table holds, about (the chunks' rows follow it). V8 makes a string of more than 128 KB — 64K
+ * characters two bytes each, as a table's are (its borders are beyond Latin-1) — in its large-object space, on pages of
+ * its own from the system: each was faulted in page by page as it was written and handed back at the next full
+ * collection. A part of 200 rows of `list commitments` (~95,000 characters) cost so twice, the chunk's table and the
+ * part cut from it: drawing, cutting and encoding the 2,000-meeting table took 393–617 ms of CPU in 200-row parts and
+ * 99–260 ms in 64-row ones (docs/internals/performance.md, "Read commands, eleventh round (the lists and exports)"). */
+export const PART_CHARS = 48 * 1024;
+/** The first chunk's rows (the next ones fill PART_CHARS as the last did). */
+const FIRST_ROWS = 64;
 
 function tableOf(head: readonly string[], widths: readonly number[], rows: readonly Row[]): string {
   if (isPlainTable(head, widths, rows)) return drawPlainTable(head, widths, rows);
@@ -134,15 +145,20 @@ export function* tableParts<T>(head: readonly string[], preferred: readonly numb
     return out;
   };
   const bold = head.map((h) => style.bold(h));
-  if (items.length <= CHUNK) {
-    yield tableOf(bold, widths, rows(0, items.length));
+  if (items.length === 0) {
+    yield tableOf(bold, widths, []);
     return;
   }
   // Each chunk is a table of its own: the top border of a later one becomes a row separator, and the bottom border
   // of all but the last is dropped. Only those two lines are touched (the chunk is not split into lines and joined).
-  for (let i = 0; i < items.length; i += CHUNK) {
-    let text = tableOf(i === 0 ? bold : [], widths, rows(i, i + CHUNK));
-    if (i + CHUNK < items.length) {
+  // A chunk's rows: as many as the last chunk's would fill PART_CHARS with (at most twice the last and CHUNK, at least
+  // one; FIRST_ROWS first), so that no part, nor the table text it is cut from, is a large object (PART_CHARS).
+  let size = FIRST_ROWS;
+  for (let i = 0; i < items.length; ) {
+    const n = Math.min(size, items.length - i);
+    let text = tableOf(i === 0 ? bold : [], widths, rows(i, i + n));
+    size = Math.max(1, Math.min(CHUNK, 2 * n, Math.floor((n * PART_CHARS) / Math.max(1, text.length))));
+    if (i + n < items.length) {
       const last = text.lastIndexOf('\n');
       if (last >= 0) text = text.slice(0, last);
       else text = '';
@@ -153,6 +169,7 @@ export function* tableParts<T>(head: readonly string[], preferred: readonly numb
       text = first.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤') + (end < 0 ? '' : text.slice(end));
     }
     yield (i > 0 ? '\n' : '') + text;
+    i += n;
   }
 }
 

@@ -7,7 +7,7 @@ import { LazyList } from '../../src/core/queries/lazy-list.js';
 import type { CommitmentView } from '../../src/core/queries/view.js';
 import { jsonText, jsonTextParts } from '../../src/render/escape.js';
 import { icsParts } from '../../src/render/ics.js';
-import { tableParts } from '../../src/render/commitment-cells.js';
+import { PART_CHARS, tableParts } from '../../src/render/commitment-cells.js';
 import { csvParts, csvTable } from '../../src/render/csv.js';
 import { PLAIN } from '../../src/render/style.js';
 
@@ -31,6 +31,21 @@ describe('output in parts', () => {
     const one = new Table({ head: ['A', 'B'], colWidths: [30, 20], wordWrap: true, style: { head: [], border: [] } });
     one.push(...items.map((x) => [x.id, x.text]));
     expect(first.value + rest.join('')).toBe(one.toString());
+  });
+
+  it('tables: no part is a large object for V8 (over 64K characters), long rows or short; the same table whole', () => {
+    // Rows of ~1,000 characters drawn (a task wrapped over ~20 lines): 200 of them, the old fixed chunk, are ~200,000.
+    const long = Array.from({ length: 700 }, (_, i) => ({ id: `2017-06-21-red-trata#${i}`, text: `${'word '.repeat(i % 3 === 0 ? 180 : 8)}${i}` }));
+    for (const list of [long, items]) {
+      const parts = [...tableParts(['A', 'B'], [30, 60], list, (x) => [x.id, x.text], PLAIN)];
+      expect(parts.length).toBeGreaterThan(3);
+      // 128 KB of two-byte characters (a header of 16 bytes): past it V8 makes the string in its large-object space.
+      for (const p of parts) expect(p.length).toBeLessThanOrEqual((128 * 1024 - 16) / 2);
+      expect(Math.max(...parts.map((p) => p.length))).toBeGreaterThan(PART_CHARS / 2);
+      const one = new Table({ head: ['A', 'B'], colWidths: [30, 60], wordWrap: true, style: { head: [], border: [] } });
+      one.push(...list.map((x) => [x.id, x.text]));
+      expect(parts.join('')).toBe(one.toString());
+    }
   });
 
   it('JSON: jsonTextParts joins into exactly jsonText, for any value (nested, empty, unwritten members, hostile text)', () => {
