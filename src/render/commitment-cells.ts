@@ -6,6 +6,7 @@ import type { Lang } from '../core/model.js';
 import type { ActorRef, CommitmentView } from '../core/queries/view.js';
 import { oneLine } from './escape.js';
 import { drawPlainTable, isPlainTable } from './plain-table.js';
+import { PART_CHARS } from './part-size.js';
 import type { Labels } from './i18n.js';
 import { day, dueShort, eventText, extensionText, localText } from './i18n.js';
 import { daysLateText, stateText } from './late-phrases.js';
@@ -19,13 +20,6 @@ export type Items<T> = Iterable<T> & { readonly length: number };
 /** Rows a chunk of a long table takes at most (cli-table3, which draws the tables that are not plain, slows down with
  * the square of the rows). */
 const CHUNK = 200;
-/** Characters a part of a table holds, about (the chunks' rows follow it). V8 makes a string of more than 128 KB — 64K
- * characters two bytes each, as a table's are (its borders are beyond Latin-1) — in its large-object space, on pages of
- * its own from the system: each was faulted in page by page as it was written and handed back at the next full
- * collection. A part of 200 rows of `list commitments` (~95,000 characters) cost so twice, the chunk's table and the
- * part cut from it: drawing, cutting and encoding the 2,000-meeting table took 393–617 ms of CPU in 200-row parts and
- * 99–260 ms in 64-row ones (docs/internals/performance.md, "Read commands, eleventh round (the lists and exports)"). */
-export const PART_CHARS = 48 * 1024;
 /** The first chunk's rows (the next ones fill PART_CHARS as the last did). */
 const FIRST_ROWS = 64;
 
@@ -152,7 +146,7 @@ export function* tableParts<T>(head: readonly string[], preferred: readonly numb
   // Each chunk is a table of its own: the top border of a later one becomes a row separator, and the bottom border
   // of all but the last is dropped. Only those two lines are touched (the chunk is not split into lines and joined).
   // A chunk's rows: as many as the last chunk's would fill PART_CHARS with (at most twice the last and CHUNK, at least
-  // one; FIRST_ROWS first), so that no part, nor the table text it is cut from, is a large object (PART_CHARS).
+  // one; FIRST_ROWS first), so that no part, nor the table text it is cut from, is a large object (part-size.ts).
   let size = FIRST_ROWS;
   for (let i = 0; i < items.length; ) {
     const n = Math.min(size, items.length - i);

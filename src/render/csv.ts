@@ -2,6 +2,7 @@
 // (escape.ts: unsafe code points replaced, formulas guarded).
 import { stringify } from 'csv-stringify/sync';
 import { csvText } from './escape.js';
+import { PART_CHARS } from './part-size.js';
 
 export type CsvValue = string | number | undefined | null;
 
@@ -81,12 +82,17 @@ export function* csvParts<T>(head: readonly CsvValue[], items: Iterable<T>, toRo
   // Read once, in order (a LazyList makes each item as it is read): CSV_CHUNK rows a part, its rows joined once — a
   // part made by `text +=` is a rope of every row's pieces, kept alive (and copied by the young generation) until the
   // write flattens it, which costs more than the join (docs/internals/performance.md, "Read commands, eighth round").
+  // A part ends at CSV_CHUNK rows or PART_CHARS characters, whichever comes first (part-size.ts: no part a large object).
   let lines: string[] = [];
+  let chars = 0;
   for (const item of items) {
-    lines.push(csv.row(toRow(item)));
-    if (lines.length === CSV_CHUNK) {
+    const line = csv.row(toRow(item));
+    lines.push(line);
+    chars += line.length;
+    if (lines.length === CSV_CHUNK || chars >= PART_CHARS) {
       yield lines.join('');
       lines = [];
+      chars = 0;
     }
   }
   if (lines.length > 0) yield lines.join('');
