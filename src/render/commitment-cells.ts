@@ -6,6 +6,7 @@ import type { Lang } from '../core/model.js';
 import type { ActorRef, CommitmentView } from '../core/queries/view.js';
 import { oneLine } from './escape.js';
 import { drawPlainTable, isPlainTable } from './plain-table.js';
+import { PART_CHARS } from './part-size.js';
 import type { Labels } from './i18n.js';
 import { day, dueShort, eventText, extensionText, localText } from './i18n.js';
 import { daysLateText, stateText } from './late-phrases.js';
@@ -16,7 +17,11 @@ export type Row = readonly (string | number)[];
 /** A table's items: an array, or a list whose items are made as they are read (core/queries/lazy-list.ts), its length known. */
 export type Items<T> = Iterable<T> & { readonly length: number };
 
+/** Rows a chunk of a long table takes at most (cli-table3, which draws the tables that are not plain, slows down with
+ * the square of the rows). */
 const CHUNK = 200;
+/** The first chunk's rows (the next ones fill PART_CHARS as the last did). */
+const FIRST_ROWS = 64;
 
 function tableOf(head: readonly string[], widths: readonly number[], rows: readonly Row[]): string {
   if (isPlainTable(head, widths, rows)) return drawPlainTable(head, widths, rows);
@@ -134,15 +139,20 @@ export function* tableParts<T>(head: readonly string[], preferred: readonly numb
     return out;
   };
   const bold = head.map((h) => style.bold(h));
-  if (items.length <= CHUNK) {
-    yield tableOf(bold, widths, rows(0, items.length));
+  if (items.length === 0) {
+    yield tableOf(bold, widths, []);
     return;
   }
   // Each chunk is a table of its own: the top border of a later one becomes a row separator, and the bottom border
   // of all but the last is dropped. Only those two lines are touched (the chunk is not split into lines and joined).
-  for (let i = 0; i < items.length; i += CHUNK) {
-    let text = tableOf(i === 0 ? bold : [], widths, rows(i, i + CHUNK));
-    if (i + CHUNK < items.length) {
+  // A chunk's rows: as many as the last chunk's would fill PART_CHARS with (at most twice the last and CHUNK, at least
+  // one; FIRST_ROWS first), so that no part, nor the table text it is cut from, is a large object (part-size.ts).
+  let size = FIRST_ROWS;
+  for (let i = 0; i < items.length; ) {
+    const n = Math.min(size, items.length - i);
+    let text = tableOf(i === 0 ? bold : [], widths, rows(i, i + n));
+    size = Math.max(1, Math.min(CHUNK, 2 * n, Math.floor((n * PART_CHARS) / Math.max(1, text.length))));
+    if (i + n < items.length) {
       const last = text.lastIndexOf('\n');
       if (last >= 0) text = text.slice(0, last);
       else text = '';
@@ -153,6 +163,7 @@ export function* tableParts<T>(head: readonly string[], preferred: readonly numb
       text = first.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤') + (end < 0 ? '' : text.slice(end));
     }
     yield (i > 0 ? '\n' : '') + text;
+    i += n;
   }
 }
 

@@ -2,6 +2,7 @@
 // (escape.ts: unsafe code points replaced, formulas guarded).
 import { stringify } from 'csv-stringify/sync';
 import { csvText } from './escape.js';
+import { PART_CHARS } from './part-size.js';
 
 export type CsvValue = string | number | undefined | null;
 
@@ -25,6 +26,21 @@ function guard(value: CsvValue): string | number {
 // outputs); its map is emptied at FIELDS_KEPT values.
 const FIELDS_KEPT = 20_000;
 
+// What makes csv-stringify quote a field under CSV_OPTIONS: the delimiter, the quote (its escape too), the record
+// delimiter's characters and quoted_match's.
+const QUOTES = /[",\r\n]/;
+
+/** One guarded value → its field as csv-stringify writes it under CSV_OPTIONS: a text with nothing to quote, or a
+ * number, is itself (csv-stringify's cast of a number is `'' + value`); anything else is asked of csv-stringify. Most
+ * values (ids, days, states, names, most tasks) need no quotes: the library's record, its cast context and its options
+ * were made for each of them (~100,000 distinct values in `export -f csv` at 2,000 meetings). test/render/csv.test.ts
+ * holds the two equal. */
+function quoted(value: string | number): string {
+  if (typeof value === 'number' ? Number.isFinite(value) : !QUOTES.test(value)) return typeof value === 'number' ? `${value}` : value;
+  const record = stringify([[value]], CSV_OPTIONS);
+  return record.slice(0, record.length - 2); // the CRLF that ends the one-field record
+}
+
 export interface CsvWriter {
   /** Rows → their CSV lines, each ending in CRLF. */
   table(rows: readonly (readonly CsvValue[])[]): string;
@@ -41,8 +57,7 @@ export function csvWriter(): CsvWriter {
   const field = (value: CsvValue): string => {
     let text = fields.get(value);
     if (text === undefined) {
-      const record = stringify([[guard(value)]], CSV_OPTIONS);
-      text = record.slice(0, record.length - 2); // the CRLF that ends the one-field record
+      text = quoted(guard(value));
       if (fields.size >= FIELDS_KEPT) fields.clear();
       fields.set(value, text);
     }
@@ -81,12 +96,17 @@ export function* csvParts<T>(head: readonly CsvValue[], items: Iterable<T>, toRo
   // Read once, in order (a LazyList makes each item as it is read): CSV_CHUNK rows a part, its rows joined once — a
   // part made by `text +=` is a rope of every row's pieces, kept alive (and copied by the young generation) until the
   // write flattens it, which costs more than the join (docs/internals/performance.md, "Read commands, eighth round").
+  // A part ends at CSV_CHUNK rows or PART_CHARS characters, whichever comes first (part-size.ts: no part a large object).
   let lines: string[] = [];
+  let chars = 0;
   for (const item of items) {
-    lines.push(csv.row(toRow(item)));
-    if (lines.length === CSV_CHUNK) {
+    const line = csv.row(toRow(item));
+    lines.push(line);
+    chars += line.length;
+    if (lines.length === CSV_CHUNK || chars >= PART_CHARS) {
       yield lines.join('');
       lines = [];
+      chars = 0;
     }
   }
   if (lines.length > 0) yield lines.join('');

@@ -7,6 +7,7 @@ import type { CsvWriter } from './csv.js';
 import { csvWriter } from './csv.js';
 import { jsonText, jsonTextParts } from './escape.js';
 import { formatIcs, icsParts } from './ics.js';
+import { PART_CHARS } from './part-size.js';
 
 export type ExportFormat = 'csv' | 'ics' | 'json';
 
@@ -23,39 +24,44 @@ export function formatExportCsv(r: ExportFeed): string {
   return [...exportCsvParts(r)].join('');
 }
 
-/** formatExportCsv's text in parts: the rows of a few hundred commitments at a time. */
+/** formatExportCsv's text in parts: the rows of as many commitments as fill a part (PART_CHARS: none a large object for
+ * V8, part-size.ts), a commitment's rows never split. */
 export function* exportCsvParts(r: ExportFeed): Generator<string> {
   const csv = csvWriter();
   yield csv.row(HEAD);
-  let batch: CommitmentView[] = [];
+  // The part's lines in an array, joined once: a part made by `text +=` was a rope of ~30,000 pieces, all kept alive
+  // (and copied by the young generation's scavenges) until the write flattened it.
+  let lines: string[] = [];
+  let chars = 0;
   for (const c of r.commitments) {
-    batch.push(c);
-    if (batch.length === 200) {
-      yield csvRows(csv, batch, r.actors);
-      batch = [];
+    chars += csvRows(csv, c, r.actors, lines);
+    if (chars >= PART_CHARS) {
+      yield lines.join('');
+      lines = [];
+      chars = 0;
     }
   }
-  if (batch.length) yield csvRows(csv, batch, r.actors);
+  if (lines.length) yield lines.join('');
 }
 
 // A row is the commitment's cells, the actor's, the commitment's again and the actor's days late. A group-owed
 // commitment has a row per member (2.7 rows a commitment at 2,000 meetings): its own cells are made and joined once
-// for all its rows (the same fields, joined with the same commas).
-function csvRows(csv: CsvWriter, views: readonly CommitmentView[], only: readonly string[] | undefined): string {
-  // The part's lines in an array, joined once: a part made by `text +=` was a rope of ~30,000 pieces, all kept alive
-  // (and copied by the young generation's scavenges) until the write flattened it.
-  const lines: string[] = [];
-  for (const c of views) {
-    const rows = actorRows(c, only);
-    if (rows.length === 0) continue;
-    const before = csv.cells([c.id, c.ref, c.record, c.body.id, c.kind, c.step, c.occurrence, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status]);
-    const after = csv.cells([
-      c.owners.map((o) => o.id).join(' '), c.inferred ? 'true' : '', c.task.text, c.task.lang, c.deadlineText?.text,
-      c.extensions.map((e) => e.decidedBy ?? e.date).join(' '), c.supersededBy, c.doneOn, c.daysLateDelivered,
-    ]);
-    for (const { actor, state, deliveredOn, daysLate } of rows) lines.push(`${before},${csv.cells([actor?.id, actor?.label, state, deliveredOn])},${after},${csv.field(daysLate)}\r\n`);
+// for all its rows (the same fields, joined with the same commas). Its rows pushed on `lines`; their length returned.
+function csvRows(csv: CsvWriter, c: CommitmentView, only: readonly string[] | undefined, lines: string[]): number {
+  const rows = actorRows(c, only);
+  if (rows.length === 0) return 0;
+  const before = csv.cells([c.id, c.ref, c.record, c.body.id, c.kind, c.step, c.occurrence, c.due.day, c.due.period?.precision ?? c.due.kind, c.state, c.daysLate, c.daysLeft, c.status]);
+  const after = csv.cells([
+    c.owners.map((o) => o.id).join(' '), c.inferred ? 'true' : '', c.task.text, c.task.lang, c.deadlineText?.text,
+    c.extensions.map((e) => e.decidedBy ?? e.date).join(' '), c.supersededBy, c.doneOn, c.daysLateDelivered,
+  ]);
+  let chars = 0;
+  for (const { actor, state, deliveredOn, daysLate } of rows) {
+    const line = `${before},${csv.cells([actor?.id, actor?.label, state, deliveredOn])},${after},${csv.field(daysLate)}\r\n`;
+    lines.push(line);
+    chars += line.length;
   }
-  return lines.join('');
+  return chars;
 }
 
 /** Each format's text in parts, for the command to write as they are made. */

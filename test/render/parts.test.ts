@@ -7,7 +7,9 @@ import { LazyList } from '../../src/core/queries/lazy-list.js';
 import type { CommitmentView } from '../../src/core/queries/view.js';
 import { jsonText, jsonTextParts } from '../../src/render/escape.js';
 import { icsParts } from '../../src/render/ics.js';
+import { exportCsvParts } from '../../src/render/export.js';
 import { tableParts } from '../../src/render/commitment-cells.js';
+import { PART_CHARS } from '../../src/render/part-size.js';
 import { csvParts, csvTable } from '../../src/render/csv.js';
 import { PLAIN } from '../../src/render/style.js';
 
@@ -31,6 +33,43 @@ describe('output in parts', () => {
     const one = new Table({ head: ['A', 'B'], colWidths: [30, 20], wordWrap: true, style: { head: [], border: [] } });
     one.push(...items.map((x) => [x.id, x.text]));
     expect(first.value + rest.join('')).toBe(one.toString());
+  });
+
+  it('tables: no part is a large object for V8 (over 64K characters), long rows or short; the same table whole', () => {
+    // Rows of ~1,000 characters drawn (a task wrapped over ~20 lines): 200 of them, the old fixed chunk, are ~200,000.
+    const long = Array.from({ length: 700 }, (_, i) => ({ id: `2017-06-21-red-trata#${i}`, text: `${'word '.repeat(i % 3 === 0 ? 180 : 8)}${i}` }));
+    for (const list of [long, items]) {
+      const parts = [...tableParts(['A', 'B'], [30, 60], list, (x) => [x.id, x.text], PLAIN)];
+      expect(parts.length).toBeGreaterThan(3);
+      // 128 KB of two-byte characters (a header of 16 bytes): past it V8 makes the string in its large-object space.
+      for (const p of parts) expect(p.length).toBeLessThanOrEqual((128 * 1024 - 16) / 2);
+      expect(Math.max(...parts.map((p) => p.length))).toBeGreaterThan(PART_CHARS / 2);
+      const one = new Table({ head: ['A', 'B'], colWidths: [30, 60], wordWrap: true, style: { head: [], border: [] } });
+      one.push(...list.map((x) => [x.id, x.text]));
+      expect(parts.join('')).toBe(one.toString());
+    }
+  });
+
+  it('CSV: long rows come in parts of about PART_CHARS characters (none a large object), the same bytes as one csvTable', () => {
+    const long = Array.from({ length: 900 }, (_, i) => ({ id: `2017-06-21-red-trata#${i}`, text: `${'palabra, “dicha” '.repeat(i % 4 === 0 ? 60 : 3)}${i}` }));
+    const parts = [...csvParts(['id', 'text'], long, (x) => [x.id, x.text])];
+    expect(parts.length).toBeGreaterThan(5);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(PART_CHARS + 2_000);
+    expect(parts.join('')).toBe(csvTable([['id', 'text'], ...long.map((x) => [x.id, x.text])]));
+  });
+
+  it('export CSV: a part holds whole commitments up to about PART_CHARS characters, every part ending a row', () => {
+    const view = (i: number): CommitmentView =>
+      ({ id: `2017-06-21-red-trata#${i}`, ref: `2017-06-21-red-trata#${i}`, record: '2017-06-21-red-trata', kind: 'agreement', body: { id: 'crm', label: 'CRM' }, task: { text: `Tarea “${i}”, ${'larga '.repeat(i % 5 === 0 ? 150 : 5)}`, lang: 'es' }, owners: [{ id: 'mm', label: 'MM' }], owed: [{ id: 'mx', label: 'México' }, { id: 'gt', label: 'Guatemala' }, { id: 'sv', label: 'El Salvador' }], pending: [], owing: [], delivered: [], due: { kind: 'dated', day: '2025-03-01', period: { precision: 'day' } }, extensions: [], state: 'overdue', daysLate: 3 }) as unknown as CommitmentView;
+    const parts = [...exportCsvParts({ version: 1, asOf: '2025-03-04', lang: 'es', count: 600, commitments: Array.from({ length: 600 }, (_, i) => view(i)) })];
+    expect(parts.length).toBeGreaterThan(5);
+    for (const p of parts) {
+      expect(p.endsWith('\r\n')).toBe(true);
+      expect(p.length).toBeLessThanOrEqual(PART_CHARS + 3 * 1_200);
+    }
+    const rows = parts.join('').split('\r\n');
+    expect(rows.length).toBe(1 + 3 * 600 + 1); // the header, three rows a commitment, the empty end
+    expect(rows[1]!.startsWith('2017-06-21-red-trata#0,')).toBe(true);
   });
 
   it('JSON: jsonTextParts joins into exactly jsonText, for any value (nested, empty, unwritten members, hostile text)', () => {
