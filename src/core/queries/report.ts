@@ -271,16 +271,13 @@ export function overdueRows(commitments: readonly Commitment[], sel: Selection, 
   const bodies: Selection = sel.bodies ? { bodies: sel.bodies } : {};
   // The views are made here (followupRows): `earlier` is set on each as its last member, no copy made. Read from the
   // commitment (the meeting's date, else the due day in force: the view's meetingDate ?? due.day), which a lean row lacks.
-  const earlier = (c: Commitment): boolean => ((c.origin.date || undefined) ?? dueDayOf(c.due) ?? from) < from;
+  const earlier = (c: Commitment): boolean => ((c.origin.date || undefined) ?? dueDay(c) ?? from) < from;
   return followupRows(commitments, bodies, ctx, 'overdue', (c, viewCtx) => {
     const row = view(c, viewCtx) as CommitmentLine & { earlier?: boolean };
     row.earlier = earlier(c);
     return row as OverdueRow<CommitmentLine>;
   });
 }
-
-/** The day a due date names, as its view carries it (DueView.day: dated and recurring). */
-const dueDayOf = (due: Commitment['due']): Day | undefined => (due.kind === 'dated' || due.kind === 'recurring' ? due.day : undefined);
 
 /** Open commitments whose due day falls within the next `days` days (the engine's daysLeft; 0 = due today), soonest
  * first; `view` makes each row (whole views by default). */
