@@ -218,10 +218,9 @@ export type CommitmentLine = Pick<CommitmentView, 'id' | 'body' | 'task' | 'owne
 
 export function viewCommitmentLine(c: Commitment, ctx: ViewContext): CommitmentLine {
   const lists = refLists(ctx);
-  const v: Mutable<CommitmentLine> = { id: c.id, body: actorRef(c.origin.body, ctx), task: pickText(c.task, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang }, owners: ownersRefs(c.owners, lists, ctx), pending: NO_REFS, delivered: NO_REFS, due: viewDue(c.due, ctx) };
+  // pending and delivered as viewCommitment makes them (owedRefs: the shared list pendingRefs takes when it is owed's).
+  const v: Mutable<CommitmentLine> = { id: c.id, body: actorRef(c.origin.body, ctx), task: pickText(c.task, ctx.lang, ctx.authentic) ?? { text: '', lang: ctx.lang }, owners: ownersRefs(c.owners, lists, ctx), pending: pendingRefs(c, owedRefs(c.owed, lists, ctx), ctx), delivered: deliveredRefs(c, ctx), due: viewDue(c.due, ctx) };
   if (c.inferred) v.inferred = true;
-  if (c.pending.length !== 0) v.pending = c.pending === c.owed ? owedRefs(c.owed, lists, ctx) : actorRefs(c.pending, ctx);
-  if (c.delivered.length !== 0) v.delivered = deliveredRefs(c, ctx);
   const deadlineText = pickText(c.deadline?.text, ctx.lang, ctx.authentic);
   if (deadlineText) v.deadlineText = deadlineText;
   if (c.daysLate !== undefined) v.daysLate = c.daysLate;
