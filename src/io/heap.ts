@@ -66,7 +66,7 @@ export function* collectedThen<A extends unknown[]>(make: (...args: A) => string
 // output written (cli.ts, io/write.ts), per site file — each look a getHeapStatistics, ~0.4 µs.
 //
 // What runs out is the old generation: V8's limit (heap_size_limit) is the old generation's (--max-old-space-size)
-// plus the young generation's three semi-spaces (YOUNG, 48 MB on 64-bit). Past NEAR of the old generation's limit
+// plus the young generation's three semi-spaces (oldGenerationLimitOf, below). Past NEAR of the old generation's limit
 // (counted on the whole heap in use: the cheap look) one full collection is made (V8 would make it too, a few
 // allocations later); if the old generation still holds more than STOP of its limit, the run stops. V8 itself gives
 // up ("ineffective mark-compacts") after four collections in a row that leave the old generation past 80 % of its
@@ -74,16 +74,52 @@ export function* collectedThen<A extends unknown[]>(make: (...args: A) => string
 // what is made between two looks. Workers are not guarded here: a worker out of heap ends with
 // ERR_WORKER_OUT_OF_MEMORY, which its owner catches (the parse workers' files are read again here; cli.ts says the
 // site writer's as this message).
-const YOUNG = 48 * 1024 * 1024;
 const NEAR = 0.8;
 const STOP = 0.75;
 
 const MB = 1024 * 1024;
 
-/** The old generation's limit (bytes) as V8 sets it for this process. */
+// The young generation's part of V8's limit when no flag says it: V8 sizes a semi-space from the old generation (at
+// most old/64, so the three at most ~4.5 % of the whole) up to a cap that depends on V8's version and the machine —
+// 16 MB on Node 20 and 22, 64 MB on Node 24 on a 24 GB machine — so the part taken off is the smaller of the largest
+// cap known (3 × 64 MB) and 5 % of the limit: exact or a little too much (a stop a little early), never too little.
+const YOUNG_MAX = 3 * 64 * MB;
+const YOUNG_SHARE = 0.05;
+
+/**
+ * The old generation's limit (bytes), from V8's whole limit and the V8 flags the process was given (node's own
+ * arguments, then NODE_OPTIONS: the command line wins). `--max-old-space-size` given is the limit itself (what the
+ * refusal advises setting); `--max-semi-space-size` given, the young generation is three of it. A fixed young
+ * generation of 48 MB (Node 20's) made the limit 164 MB on Node 24 under --max-old-space-size=20, whose young
+ * generation is 192 MB: the guard never looked in time and V8 aborted.
+ */
+export function oldGenerationLimitOf(heapSizeLimit: number, execArgv: readonly string[], nodeOptions = ''): number {
+  const flags = [...nodeOptions.split(/\s+/).filter(Boolean), ...execArgv];
+  const old = flagMb(flags, 'max-old-space-size');
+  if (old !== undefined) return Math.min(old * MB, heapSizeLimit);
+  const semi = flagMb(flags, 'max-semi-space-size');
+  const young = semi !== undefined ? 3 * semi * MB : Math.min(YOUNG_MAX, YOUNG_SHARE * heapSizeLimit);
+  // (A floor in case V8 clamped a semi-space flag larger than it allows.)
+  return Math.max(heapSizeLimit - young, heapSizeLimit / 16);
+}
+
+// A V8 size flag's last value in MB (`--name=N`, `--name N`, underscores for dashes), if a positive number.
+function flagMb(flags: readonly string[], name: string): number | undefined {
+  let value: number | undefined;
+  for (let i = 0; i < flags.length; i++) {
+    const m = /^--([a-z_-]+)(?:=(.*))?$/.exec(flags[i]!);
+    if (!m || m[1]!.replaceAll('_', '-') !== name) continue;
+    const n = Number(m[2] ?? flags[i + 1]);
+    if (Number.isFinite(n) && n > 0) value = n;
+  }
+  return value;
+}
+
+let processLimit: number | undefined;
+
+/** The old generation's limit (bytes) as V8 set it for this process when it started (it does not change after). */
 export function oldGenerationLimit(): number {
-  const { heap_size_limit: limit } = v8.getHeapStatistics();
-  return Math.max(limit - YOUNG, limit / 4);
+  return (processLimit ??= oldGenerationLimitOf(v8.getHeapStatistics().heap_size_limit, process.execArgv, process.env['NODE_OPTIONS']));
 }
 
 /** The refusal said when the heap runs out: how much Node gave, and the setting that gives more (twice, rounded). */

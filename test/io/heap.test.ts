@@ -2,7 +2,7 @@
 // what nothing holds any more (the records, in a command) before the first part is made. Counts bytes, never time.
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { collectedFirst, collectedThen, collectIfLarge, noteRunStart } from '../../src/io/heap.js';
+import { collectedFirst, collectedThen, collectIfLarge, noteRunStart, oldGenerationLimitOf } from '../../src/io/heap.js';
 
 const used = (): number => v8.getHeapStatistics().used_heap_size;
 
@@ -51,5 +51,37 @@ describe('the threshold is on what the run added', () => {
     const added = new Array<number>(6 * 1024 * 1024).fill(0);
     expect(collectIfLarge(16 * 1024 * 1024)).toBe(true);
     expect(held.length + added.length).toBe(12 * 1024 * 1024);
+  });
+});
+
+describe('the old generation limit the guard stops under (oldGenerationLimitOf)', () => {
+  const MB = 1024 * 1024;
+  it('is --max-old-space-size when it is given, whatever the young generation (Node 24: 192 MB of it)', () => {
+    // Node 20 under --max-old-space-size=20: heap_size_limit 68 MB; Node 24 on a 24 GB machine: 212 MB.
+    expect(oldGenerationLimitOf(68 * MB, ['--max-old-space-size=20'])).toBe(20 * MB);
+    expect(oldGenerationLimitOf(212 * MB, ['--max-old-space-size=20'])).toBe(20 * MB);
+    expect(oldGenerationLimitOf(212 * MB, ['--max_old_space_size', '20'])).toBe(20 * MB);
+    expect(oldGenerationLimitOf(1216 * MB, [], '--max-old-space-size=1024')).toBe(1024 * MB);
+    // The command line wins over NODE_OPTIONS, as node has it; the last of several wins.
+    expect(oldGenerationLimitOf(212 * MB, ['--max-old-space-size=20'], '--max-old-space-size=1024')).toBe(20 * MB);
+    expect(oldGenerationLimitOf(1216 * MB, ['--max-old-space-size=20', '--max-old-space-size=1024'])).toBe(1024 * MB);
+  });
+
+  it('is the limit less three semi-spaces when --max-semi-space-size is given', () => {
+    expect(oldGenerationLimitOf(44 * MB, ['--max-semi-space-size=8'])).toBe(20 * MB);
+    expect(oldGenerationLimitOf(212 * MB, [], '--max-semi-space-size=64 --stack-size=900')).toBe(20 * MB);
+  });
+
+  it('without a flag, never above the true limit: exact for Node 24 and a little under for Node 20 on a large machine', () => {
+    expect(oldGenerationLimitOf(4288 * MB, [])).toBe(4096 * MB); // Node 24: 4096 + 3 × 64
+    const node20 = oldGenerationLimitOf(4144 * MB, []); // Node 20: 4096 + 3 × 16
+    expect(node20).toBeLessThanOrEqual(4096 * MB);
+    expect(node20).toBeGreaterThan(0.95 * 4096 * MB);
+    // A small heap (a container's memory sized it): at most 5 % taken off for the young generation.
+    expect(oldGenerationLimitOf(262 * MB, [])).toBeGreaterThanOrEqual(0.95 * 262 * MB);
+  });
+
+  it('ignores flags that are not sizes, and values that are not positive numbers', () => {
+    expect(oldGenerationLimitOf(4288 * MB, ['--max-old-space-size=lots', '--max-old-space-size-percentage=50', '--expose-gc'])).toBe(4096 * MB);
   });
 });
