@@ -3,7 +3,7 @@
 // never committed, is missing); that a fresh dist/ is left alone keeps `npm ci` + `npm test` in CI at one build,
 // as before: npm ci builds, npm test finds it fresh. `npm pack` still rebuilds from scratch (prepack).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,10 +21,18 @@ function newest(p) {
   return Math.max(0, ...readdirSync(p).map((e) => newest(path.join(p, e))));
 }
 
+/** The stamp's text: which Node built dist/. Its V8 code caches (scripts/code-cache.mjs) serve that V8 only. */
+export function stampText(versions = process.versions) {
+  return `dist/ built whole by npm run build (its time is what counts)\nnode ${versions.node} v8 ${versions.v8}\n`;
+}
+
 /** Why dist/ must be built in `root`, or undefined when it is fresh. */
-export function staleReason(root = ROOT) {
+export function staleReason(root = ROOT, versions = process.versions) {
   const stamp = path.join(root, STAMP);
   if (!existsSync(stamp) || !existsSync(path.join(root, 'dist/cli.js')) || !existsSync(path.join(root, 'dist/bundle/cli.js'))) return 'dist/ was never built here';
+  // Another Node (nvm, a new major): its V8 rejects every code cache of the build, and the code-cache test fails.
+  const by = /^node (\S+) v8 (\S+)$/m.exec(readFileSync(stamp, 'utf8'));
+  if (by?.[2] !== versions.v8) return `dist/ was built by ${by ? `Node ${by[1]}` : 'another Node'}, this is Node ${versions.node}`;
   const built = statSync(stamp).mtimeMs;
   const changed = INPUTS.find((i) => newest(path.join(root, i)) > built);
   return changed === undefined ? undefined : `${changed} changed since dist/ was built`;

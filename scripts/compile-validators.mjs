@@ -21,4 +21,4 @@ writeFileSync(new URL('../dist/validators.cjs', import.meta.url), asciiOnly(`${c
 // The code hash the cache keys validate's results with (io/cache-results.ts), hashed once here, not at every run.
 (await import('../dist/io/cache-results.js')).writeCodeHash();
 // The build's last step: the stamp scripts/build-if-stale.mjs compares with the sources.
-writeFileSync(new URL('../dist/.built', import.meta.url), 'dist/ built whole by npm run build (its time is what counts)\n');
+writeFileSync(new URL('../dist/.built', import.meta.url), (await import('./build-if-stale.mjs')).stampText());
