@@ -1,13 +1,18 @@
 // The direct table drawer (src/render/plain-table.ts) against cli-table3 itself: same bytes on every plain table, and
 // "not plain" for whatever it cannot promise to draw the same.
+import { createRequire } from 'node:module';
 import Table from 'cli-table3';
-import emojiRegex from 'emoji-regex';
 import fc from 'fast-check';
-import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { propertyRuns } from '../fixed-seeds.js';
 import { drawPlainTable, isPlainTable } from '../../src/render/plain-table.js';
 import type { PlainItem, PlainRow } from '../../src/render/plain-table.js';
+
+// The width cli-table3 itself measures with: its own string-width and that one's emoji-regex, resolved from cli-table3's
+// folder (neither is a package acta declares; whichever versions cli-table3 brings are the ones to agree with).
+const fromCliTable = createRequire(createRequire(import.meta.url).resolve('cli-table3'));
+const stringWidth = fromCliTable('string-width') as (text: string) => number;
+const emojiRegex = createRequire(fromCliTable.resolve('string-width'))('emoji-regex') as () => RegExp;
 
 function cliTable(head: readonly string[], widths: readonly number[], rows: readonly PlainItem[]): string {
   const t = new Table({ ...(head.length ? { head: [...head] } : {}), colWidths: [...widths], wordWrap: true, style: { head: [], border: [] } });
