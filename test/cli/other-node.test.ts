@@ -8,7 +8,7 @@
 // site and the Word document too; and a run out of heap ends with the catalog's message on the other Node as well.
 // Without ACTA_OTHER_NODE the file skips (npm test runs on one Node).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,21 @@ afterAll(() => {
 function run(node: string, args: readonly string[], nodeFlags: readonly string[] = []) {
   const r = spawnSync(node, [...nodeFlags, BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, ACTA_CACHE: '0', NO_COLOR: '1', TZ: 'America/Guatemala' }, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Every file under `dir` (its path in it → its bytes as base64); git's own folder left out (object names hold times).
+function files(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== '.git') walk(p);
+      } else out.set(path.relative(dir, p), readFileSync(p).toString('base64'));
+    }
+  };
+  walk(dir);
+  return out;
 }
 
 const FORMS: readonly (readonly string[])[] = [
@@ -87,18 +102,6 @@ describe.each(OTHERS.length ? OTHERS : [''])('the same program on another Node (
 
   it('writes the same site and the same Word documents', () => {
     const args = ['--root', path.join(REPO_ROOT, 'data'), '--as-of', '2026-12-08'];
-    const files = (dir: string): Map<string, string> => {
-      const out = new Map<string, string>();
-      const walk = (d: string): void => {
-        for (const e of readdirSync(d, { withFileTypes: true })) {
-          const p = path.join(d, e.name);
-          if (e.isDirectory()) walk(p);
-          else out.set(path.relative(dir, p), readFileSync(p).toString('base64'));
-        }
-      };
-      walk(dir);
-      return out;
-    };
     const made = ['here', 'there'].map((side, i) => {
       const node = i === 0 ? process.execPath : OTHER;
       const dir = mkdtempSync(path.join(base, `${side}-`));
@@ -112,6 +115,31 @@ describe.each(OTHERS.length ? OTHERS : [''])('the same program on another Node (
     expect([...made[1]!.keys()].sort()).toEqual([...made[0]!.keys()].sort());
     for (const [file, bytes] of made[0]!) expect(made[1]!.get(file), file).toBe(bytes);
   }, 120_000);
+
+  it('writes the same records: follow-up entries, a new meeting, fmt, an import, init', () => {
+    const steps: readonly (readonly string[])[] = [
+      ['done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20', '--evidence', 'https://example.org/informe-mx'],
+      ['extend', '2017-06-21-red-trata#2.b', '--to', '2018-06-30', '--reason', 'plazo ampliado', '--on', '2017-08-01'],
+      ['status', '2017-06-21-red-trata#2.b', 'cancelled', '--note', 'sin seguimiento', '--on', '2017-09-01', '--dry-run'],
+      ['new', 'meeting', '--body', 'st', '--date', '2025-03-04', '--title', 'Reunión de prueba'],
+      ['fmt'],
+      ['import', path.join(REPO_ROOT, 'test/fixtures/import-corpus/docs/01-crm-vi-2001.es.txt'), '--stdout'],
+      ['import', path.join(REPO_ROOT, 'test/fixtures/import-corpus/docs/05-rcm-vii-2002.en.txt')],
+      ['validate'],
+    ];
+    const trees = ['here', 'there'].map((side, i) => {
+      const node = i === 0 ? process.execPath : OTHER;
+      const root = path.join(mkdtempSync(path.join(base, `${side}-writes-`)), 'records');
+      cpSync(path.join(REPO_ROOT, 'data'), root, { recursive: true });
+      const said = steps.map((step) => run(node, ['--root', root, '--as-of', '2026-12-08', ...step]));
+      const init = run(node, ['--as-of', '2026-12-08', 'init', path.join(root, '..', 'fresh')]);
+      return { said: [...said, init].map((r) => ({ ...r, stdout: r.stdout.replaceAll(root, 'ROOT').replaceAll(path.dirname(root), 'TMP'), stderr: r.stderr.replaceAll(root, 'ROOT').replaceAll(path.dirname(root), 'TMP') })), files: files(path.dirname(root)) };
+    });
+    expect(trees[1]!.said).toEqual(trees[0]!.said);
+    expect(trees[0]!.said.filter((r) => r.status === 0).length).toBeGreaterThan(5);
+    expect([...trees[1]!.files.keys()].sort()).toEqual([...trees[0]!.files.keys()].sort());
+    for (const [file, bytes] of trees[0]!.files) expect(trees[1]!.files.get(file), file).toBe(bytes);
+  });
 
   it('a run out of heap ends with the catalog message, exit 2, no file written', () => {
     const out = mkdtempSync(path.join(base, 'heap-'));
