@@ -11,6 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 import { say } from '../core/diagnostics.js';
 import { SaidError } from './files.js';
+import { processRuntime } from './runtime.js';
 
 /** Heap in use (bytes) above which the hand-over collects. */
 export const COLLECT_ABOVE = 192 * 1024 * 1024;
@@ -119,7 +120,8 @@ let processLimit: number | undefined;
 
 /** The old generation's limit (bytes) as V8 set it for this process when it started (it does not change after). */
 export function oldGenerationLimit(): number {
-  return (processLimit ??= oldGenerationLimitOf(v8.getHeapStatistics().heap_size_limit, process.execArgv, process.env['NODE_OPTIONS']));
+  // (The process's own NODE_OPTIONS, not a run's: V8 took its flags from it when the process started.)
+  return (processLimit ??= oldGenerationLimitOf(v8.getHeapStatistics().heap_size_limit, process.execArgv, processRuntime().env['NODE_OPTIONS']));
 }
 
 /** The refusal said when the heap runs out: how much Node gave, and the setting that gives more (twice, rounded). */
