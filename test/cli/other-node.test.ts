@@ -139,7 +139,7 @@ describe.each(OTHERS.length ? OTHERS : [''])('the same program on another Node (
     expect(trees[0]!.said.filter((r) => r.status === 0).length).toBeGreaterThan(5);
     expect([...trees[1]!.files.keys()].sort()).toEqual([...trees[0]!.files.keys()].sort());
     for (const [file, bytes] of trees[0]!.files) expect(trees[1]!.files.get(file), file).toBe(bytes);
-  });
+  }, 180_000);
 
   it('a run out of heap ends with the catalog message, exit 2, no file written', () => {
     const out = mkdtempSync(path.join(base, 'heap-'));
@@ -149,5 +149,5 @@ describe.each(OTHERS.length ? OTHERS : [''])('the same program on another Node (
     expect(r.stderr).toContain('acta: sin memoria: el montículo de Node (20 MB)');
     expect(r.stderr).not.toMatch(/FATAL ERROR|heap out of memory|^\s+at |Native stack/m);
     expect(readdirSync(out)).toEqual([]);
-  });
+  }, 60_000);
 });
