@@ -80,7 +80,7 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
     // round"). Skipped where the heap is small (COLLECT_ABOVE).
     collectIfLarge();
     const count = await writeFolderAtomic(out, shown, SITE_MARKER, siteFiles(spec), guard, [], writer?.writer);
-    const warning = formatLeftOutNote(leftOut) ?? '';
+    const warning = formatLeftOutNote(leftOut, lang) ?? '';
     const slash = shown.endsWith('/') ? shown : `${shown}/`;
     return { stdout: '', stderr: `${warning}${t(lang, 'written.site', { folder: slash, pages: count.pages, files: count.files })}\n`, exitCode: 0 };
   } finally {
