@@ -100,7 +100,13 @@ export function formatWorkplanTable(m: WorkplanModel, o: { style: Style; width?:
     out.push(s.bold(oneLine(localText(p.title, l.lang))), s.dim(`${p.id} · ${oneLine(p.body.label)} · ${p.period.start}–${p.period.end} · ${r.workplan.asOf} ${day(m.asOf, m.lang)}`), counts(p, l, r, s), ...provenance(p, r).map((x) => s.dim(x)), '');
     out.push(p.activities ? planTable(p, l, r, s, o.width) : r.workplan.noActivities, '');
   }
-  const cells = (Object.keys(r.cellsShort) as (keyof ReportLabels['cellsShort'])[]).map((k) => `${r.cellsShort[k]} ${l.cells[k].toLocaleLowerCase(m.lang)}`);
+  const cells = (Object.keys(r.cellsShort) as (keyof ReportLabels['cellsShort'])[]).map((k) => `${r.cellsShort[k]} ${inSentence(l.cells[k], m.lang)}`);
   out.push(s.dim(`${r.workplan.legend}: ${cells.join(' · ')}`), s.dim(r.workplan.marks), '');
   return out.join('\n');
+}
+
+// A cell's name inside a sentence: its words in lower case, but for those written in capitals ("I Semestre" → "I
+// semestre", not "i semestre": a roman numeral, an acronym).
+function inSentence(name: string, lang: string): string {
+  return name.replace(/\p{L}+/gu, (w) => (/^[IVX]+$/.test(w) || (w.length > 1 && w === w.toLocaleUpperCase(lang)) ? w : w.toLocaleLowerCase(lang)));
 }
