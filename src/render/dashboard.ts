@@ -87,7 +87,7 @@ function figures(m: DashboardModel, l: Labels, r: ReportLabels, s: Style, wide: 
     [d.meetings, `${n(m.meetings)}${m.latestMeeting ? s.dim(`  (${d.latest}: ${day(m.latestMeeting.date, m.lang)}, ${oneLine(m.latestMeeting.body.label)})`) : ''}`],
     ...(m.scheduled ? [[d.scheduled, `${n(m.scheduled)}${m.nextMeeting ? s.dim(`  (${d.next}: ${day(m.nextMeeting.date, m.lang)}, ${oneLine(m.nextMeeting.body.label)})`) : ''}`] as [string, string]] : []),
     [d.agreements, n(m.agreements)],
-    [d.plans, `${n(m.plans)}${m.plans ? s.dim(`  (${n(m.activities)} ${d.activities})`) : ''}`],
+    [d.plans, `${n(m.plans)}${m.plans ? s.dim(`  (${t(m.lang, 'workplan.activityCount', { count: m.activities })})`) : ''}`],
     [d.commitments, n(m.commitments.total)],
   ];
   const width = Math.max(d.records.length, ...rows.map(([k]) => [...k].length));

@@ -77,8 +77,11 @@ function cachedLabel(labels: LabelCache, lang: Lang, keys: readonly unknown[]): 
 
 function registerHelpers(hb: typeof Handlebars): void {
   const labels: LabelCache = new Map();
+  // {{t "workplan" "activityCount" count=n}}: a message with parameters (a plural) takes them as the hash.
   hb.registerHelper('t', (...args: unknown[]) => {
     const { values, options } = split(args);
+    const params = options.hash as Record<string, string | number> | undefined;
+    if (params && Object.keys(params).length) return message(langOf(options), values.map(String).join('.'), params) ?? String(values[values.length - 1] ?? '');
     return cachedLabel(labels, langOf(options), values);
   });
   hb.registerHelper('formatDay', (d: unknown, options: HelperOptions) => (typeof d === 'string' && d ? day(d, langOf(options)) : ''));

@@ -3,6 +3,7 @@
 import Table from 'cli-table3';
 import type { CommitmentState } from '../core/followup/index.js';
 import type { WorkplanActivity, WorkplanCell, WorkplanModel, WorkplanPlan } from '../core/queries/workplan.js';
+import { t } from './catalog.js';
 import { oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { day, labels, localText } from './i18n.js';
@@ -82,7 +83,7 @@ function planTable(p: WorkplanPlan, l: Labels, r: ReportLabels, s: Style, width:
 
 function counts(p: WorkplanPlan, l: Labels, r: ReportLabels, s: Style): string {
   const parts = (['overdue', 'upcoming', 'open', 'done'] as const).filter((k) => p.states[k] > 0).map((k) => paint(k, `${l.states[k]} ${p.states[k]}`, s));
-  return [`${p.activities} ${r.workplan.activitiesShown}`, ...parts].join(' · ');
+  return [t(l.lang, 'workplan.activityCount', { count: p.activities }), ...parts].join(' · ');
 }
 
 /** What the plan's columns and periods rest on: the columns inferred, the periods tentative. */
