@@ -6,7 +6,7 @@ import type { MeetingHead } from '../../core/queries/site.js';
 import type { AgreementPart } from '../../core/queries/show.js';
 import { dayRange, labels, othersNotRecorded, participantsText } from '../i18n.js';
 import type { LinkContext } from './components.js';
-import { actorLink, actorLinks, commitmentDue, followupTable, inferredTag, pagerNav, recordText, refHref, stateBadge } from './components.js';
+import { actorLink, actorLinks, commitmentDue, followupTable, inferredTag, lateDays, pagerNav, recordText, refHref, stateBadge } from './components.js';
 import type { Html } from './html.js';
 import { sourceLink } from './source-pages.js';
 import { html } from './html.js';
@@ -96,7 +96,7 @@ ${a.commitments.length ? a.commitments.map((c) => html`<div class="commitment">
 <dt>${l.words.owners}</dt><dd>${actorLinks(c.owners, lc)}${inferredTag(c, lc.lang)}</dd>
 <dt>${l.words.owedBy}</dt><dd>${actorLinks(c.owing, lc)}</dd>
 <dt>${l.words.deadline}</dt><dd>${commitmentDue(c, lc.lang)}</dd>
-<dt>${l.words.state}</dt><dd>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}</dd>
+<dt>${l.words.state}</dt><dd>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${lateDays(c.daysLate, lc.lang)})` : ''}</dd>
 </dl>
 </div>`) : html`<p class="note">${w.noCommitment}</p>`}
 ${a.followup.length ? followupTable(a.followup, lc, `${l.words.followup} — ${l.words.point} ${a.number}`) : ''}
