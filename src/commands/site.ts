@@ -64,7 +64,7 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   const lang = resolveLang(options, configuredLang(root)); // chosen before the folder is checked: a refusal of it is said in it
   const guard = { root };
   await checkOutputFolder(out, shown, SITE_MARKER, guard);
-  siteUrl(options.url, options.lang ?? 'es'); // refused before any work
+  siteUrl(options.url, lang); // refused before any work
   const settled = { ...options, root, asOf };
   // This thread builds the pages and a worker writes them, renders the pages sent as models (meetings, the lists'
   // parts) and indexes the search shards (io/site-writer-thread.ts): the records held once, the same bytes. Under
