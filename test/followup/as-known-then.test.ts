@@ -1,6 +1,9 @@
 // "As of" a date means as known then (exploratory review, nineteenth session): a meeting whose record exists but that
 // starts after --as-of has adopted nothing yet, so it owes nothing, is due nothing and is not a meeting held; and a
 // follow-up entry dated after --as-of, which the states leave out, is not in the history shown beside them either.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/core/queries/report.js';
 import { load, meeting as reportMeeting } from '../report/records.js';
@@ -48,5 +51,22 @@ describe('the follow-up history shown as of a date', () => {
     expect(text).not.toContain('20 Apr 2020');
     const activity = JSON.parse((await acta(['--root', FIXTURE, 'show', '2020-2021-red-x#1/I/1/1.1', '--as-of', '2020-05-14', '-f', 'json'])).stdout) as typeof shown;
     expect(activity.followup).toEqual([]);
+  });
+});
+
+describe('the site as of a date before a meeting on record', () => {
+  // Its point with a commitment is not "not a commitment": the page says the meeting was not yet held on that day.
+  it('says the meeting was not held yet, and calls none of its points "not a commitment"', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'acta-not-held-'));
+    try {
+      expect((await acta(['--root', FIXTURE, '--as-of', '2020-03-01', 'site', '--out', out])).status).toBe(0);
+      const page = readFileSync(path.join(out, 'es/meetings/2020-04-20-grcm.html'), 'utf8');
+      expect(page).toContain('Aún no se había celebrado el 1 mar 2020, fecha de este sitio');
+      expect(page).not.toContain('No es un compromiso.');
+      const held = readFileSync(path.join(out, 'es/meetings/2020-01-15-red-x.html'), 'utf8');
+      expect(held).not.toContain('Aún no se había celebrado');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
