@@ -105,7 +105,10 @@ export function agreementPart(at: AgreementAt, commitments: CommitmentView[], ct
 // The history as known on `asOf`, as the states beside it are: an entry dated later is not shown (the commitments'
 // states leave it out too, core/followup/derive.ts asKnownOn).
 function knownBy(entries: readonly FollowUp[] | undefined, asOf: Day): readonly FollowUp[] {
-  return (entries ?? []).filter((f) => f.date <= asOf);
+  if (!entries) return [];
+  // Most histories end before asOf: the list itself, no copy (the site makes a part for every point of every meeting).
+  for (const f of entries) if (f.date > asOf) return entries.filter((g) => g.date <= asOf);
+  return entries;
 }
 
 function point(at: AgreementAt, commitments: CommitmentView[], ctx: ViewContext): PointView {
