@@ -43,6 +43,13 @@ export interface TemplateSet {
 /** A template that does not compile or render: the message names the file. */
 export class TemplateError extends Error {}
 
+// Handlebars' parse error is "Parse error on line N:", then the line and a caret under the place, then the tokens it
+// expected: the first three lines (the first alone said nothing after its colon); any other error, its first line.
+function templateMessage(e: unknown): string {
+  const lines = (e as Error).message.split('\n');
+  return /^Parse error on line \d+:$/.test(lines[0] ?? '') && lines.length >= 3 ? lines.slice(0, 3).join('\n') : lines[0]!;
+}
+
 /** Every string in a value, Markdown-escaped (the Markdown policy); numbers, booleans and keys untouched. */
 export function escapeMarkdownDeep(value: unknown): unknown {
   return mapStringsDeep(value, markdownText);
@@ -117,7 +124,7 @@ function compile(hb: typeof Handlebars, t: TemplateText, format: TemplateFormat)
     hb.parse(t.text); // compile() is lazy: parse now, so a broken template is named before anything renders
     return hb.compile(t.text, templateOptions(format));
   } catch (e) {
-    throw new TemplateError(`${t.name}: ${(e as Error).message.split('\n')[0]}`);
+    throw new TemplateError(`${t.name}: ${templateMessage(e)}`);
   }
 }
 
@@ -268,7 +275,7 @@ function templatePartsRenderer(set: TemplateSet, format: TemplateFormat): (model
         try {
           return make();
         } catch (e) {
-          throw new TemplateError(`${set.main.name}: ${(e as Error).message.split('\n')[0]}`);
+          throw new TemplateError(`${set.main.name}: ${templateMessage(e)}`);
         }
       };
       let buffer = '';
@@ -310,7 +317,7 @@ export function templateRenderer(set: TemplateSet, format: TemplateFormat): (mod
     try {
       return main(data, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (e) {
-      throw new TemplateError(`${set.main.name}: ${(e as Error).message.split('\n')[0]}`);
+      throw new TemplateError(`${set.main.name}: ${templateMessage(e)}`);
     }
   };
 }
