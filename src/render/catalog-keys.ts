@@ -25,7 +25,7 @@ export interface Sections {
   readonly "sessions": 'ordinary' | 'extraordinary' | 'virtual' | 'workshop';
   readonly "cells": 'continuous' | 'twice-a-year' | 'H1' | 'H2' | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'year' | 'tbd';
   readonly "words": 'due' | 'daysLate' | 'daysLeft' | 'days' | 'commitment' | 'task' | 'owedBy' | 'owners' | 'ownersShort' | 'state' | 'status' | 'body' | 'meeting' | 'dates' | 'place' | 'agreements' | 'commitments' | 'number' | 'point' | 'action' | 'actors' | 'text' | 'deadline' | 'plan' | 'period' | 'activity' | 'activities' | 'participants' | 'observers' | 'guests' | 'source' | 'followup' | 'date' | 'note' | 'delivered' | 'schedule' | 'responsible' | 'session' | 'axis' | 'objective' | 'result' | 'step' | 'none' | 'total' | 'supersededBy' | 'supersedes' | 'decidedBy' | 'evidence' | 'nobody' | 'points' | 'open' | 'overdue' | 'title';
-  readonly "marks": 'inferred' | 'tentative' | 'restoredNumber' | 'othersNotRecorded' | 'notRecorded' | 'translation';
+  readonly "marks": 'inferred' | 'tentative' | 'restoredNumber' | 'othersNotRecorded' | 'notRecorded' | 'translation' | 'notHeldYet';
   readonly "due": 'within' | 'event' | 'waiting' | 'waitingExpected' | 'continuous' | 'recurring' | 'tbd' | 'asap' | 'none' | 'eventMeeting' | 'extended' | 'extendedBy' | 'dayRange' | 'dayRangeSameMonth';
   readonly "late": 'waiting' | 'waitingExpected' | 'waitingCount' | 'waitingTitle' | 'doneLate' | 'daysLate';
   readonly "titles": 'overdue' | 'upcoming' | 'upcomingWithin';

@@ -70,3 +70,13 @@ describe('the site as of a date before a meeting on record', () => {
     }
   });
 });
+
+describe('show of a meeting not yet held as of --as-of', () => {
+  // Its points had no deadline or state and no word why (nineteenth session's review).
+  it('says the meeting was not yet held on that day (meeting and point), and says nothing of the kind once it is', async () => {
+    const meeting = await acta(['--root', FIXTURE, 'show', '2020-04-20-grcm', '--as-of', '2020-03-01']);
+    expect(meeting.stdout).toContain('\nAún no se había celebrado el 1 mar 2020 (--as-of): sus acuerdos se siguen desde su primer día.\n');
+    expect((await acta(['--root', FIXTURE, 'show', '2020-04-20-grcm#2', '--as-of', '2020-03-01', '--lang', 'en'])).stdout).toContain('\nNot yet held on 1 Mar 2020 (--as-of): ');
+    expect((await acta(['--root', FIXTURE, 'show', '2020-04-20-grcm', '--as-of', '2020-04-20'])).stdout).not.toContain('Aún no se había celebrado');
+  });
+});
