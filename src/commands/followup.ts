@@ -47,7 +47,7 @@ export async function loadFollowup(options: FollowupOptions, within?: number): P
   if (!sel.ok) throw new UsageError(saidText(sel.error, lang));
   guardHeap(); // before the derivation (io/heap.ts)
   const commitments = deriveCommitments(records, asOf, { ...(within !== undefined ? { within } : {}), ...(records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {}) });
-  const warning = formatLeftOutNote(records.leftOut);
+  const warning = formatLeftOutNote(records.leftOut, lang);
   return { records, commitments, dir, ctx: { dir, lang: recordLang(lang), ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
 }
 

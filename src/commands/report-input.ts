@@ -54,6 +54,6 @@ export async function loadReportInputs(options: GlobalOptions, raw: RawSelection
   if (!sel.ok) throw new UsageError(saidText(sel.error, lang));
   guardHeap(); // before the derivation (io/heap.ts)
   const commitments = deriveCommitments(records, asOf, records.config.warn_days !== undefined ? { warnDays: records.config.warn_days } : {});
-  const warning = formatLeftOutNote(records.leftOut);
+  const warning = formatLeftOutNote(records.leftOut, lang);
   return { root: repo.root, records, diagnostics: repo.diagnostics, commitments, dir, ctx: { dir, lang: recordLang(lang), ...(records.config.authentic ? { authentic: records.config.authentic } : {}) }, asOf, lang, sel: sel.value, ...(warning ? { warning } : {}) };
 }

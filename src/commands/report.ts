@@ -106,7 +106,7 @@ async function runTemplated(options: ReportOptions, format: TemplateFormat, next
   const read = await early;
   const set = read !== undefined && read.root === input.root ? read.set : await loadTemplateSet('report', format, lookup(input.root));
   const { view, root, warning } = await reportView(input, options, next, set.packaged === true);
-  const links = format === 'html' ? await sourceLinks(view, root, siteUrl(options.siteUrl, view.lang)) : undefined;
+  const links = format === 'html' ? await sourceLinks(view, root, siteUrl(options.siteUrl, view.lang, '--site-url')) : undefined;
   return written(renderWith(set, format, { ...withAnnexViews(view), ...(links ? { sourceLinks: links } : {}) }), view.lang, options.out, warning);
 }
 

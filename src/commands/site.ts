@@ -64,7 +64,7 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
   const lang = resolveLang(options, configuredLang(root)); // chosen before the folder is checked: a refusal of it is said in it
   const guard = { root };
   await checkOutputFolder(out, shown, SITE_MARKER, guard);
-  siteUrl(options.url, options.lang ?? 'es'); // refused before any work
+  siteUrl(options.url, lang); // refused before any work
   const settled = { ...options, root, asOf };
   // This thread builds the pages and a worker writes them, renders the pages sent as models (meetings, the lists'
   // parts) and indexes the search shards (io/site-writer-thread.ts): the records held once, the same bytes. Under
@@ -80,7 +80,7 @@ async function buildAndWrite(options: SiteOptions): Promise<Outcome> {
     // round"). Skipped where the heap is small (COLLECT_ABOVE).
     collectIfLarge();
     const count = await writeFolderAtomic(out, shown, SITE_MARKER, siteFiles(spec), guard, [], writer?.writer);
-    const warning = formatLeftOutNote(leftOut) ?? '';
+    const warning = formatLeftOutNote(leftOut, lang) ?? '';
     const slash = shown.endsWith('/') ? shown : `${shown}/`;
     return { stdout: '', stderr: `${warning}${t(lang, 'written.site', { folder: slash, pages: count.pages, files: count.files })}\n`, exitCode: 0 };
   } finally {

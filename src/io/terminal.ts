@@ -5,10 +5,14 @@ import { PLAIN } from '../render/style.js';
 import type { Output } from './runtime.js';
 import { runtime } from './runtime.js';
 
+// NO_COLOR (set, not empty) wins; then FORCE_COLOR as Node and chalk read it: 0 or false is "no colour", any other
+// value colour even into a pipe; then a terminal, unless it says it cannot show colour (TERM=dumb).
 export function useColour(stream: Pick<Output, 'isTTY'>, env: NodeJS.ProcessEnv = runtime().env): boolean {
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
-  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
-  return Boolean(stream.isTTY);
+  const force = env['FORCE_COLOR'];
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined) return true;
+  return Boolean(stream.isTTY) && env['TERM'] !== 'dumb';
 }
 
 export function styleFor(colour: boolean): Style {

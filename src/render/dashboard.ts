@@ -50,9 +50,14 @@ function overdueLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style, w
   const title = s.bold(`${r.dashboard.mostOverdue}${m.overdue > m.mostOverdue.length ? ` (${m.mostOverdue.length} ${r.dashboard.ofTotal} ${num(m.overdue, m.lang)})` : ''}`);
   const waiting = m.waitingPastExpected ? wrapWords(waitingCountText(m.waitingPastExpected, l.lang), wide - 2).map((t) => `  ${s.yellow(t)}`) : [];
   if (!m.mostOverdue.length) return [title, `  ${s.green(r.dashboard.nothingOverdue)}`, ...waiting];
-  const width = Math.max(...m.mostOverdue.map((c) => String(c.daysLate ?? '').length));
   const idWidth = Math.max(...m.mostOverdue.map((c) => c.id.length));
-  return [title, ...m.mostOverdue.map((c) => line(c, s.red(`${String(c.daysLate ?? '').padStart(width)} ${r.dashboard.daysLate}`), idWidth, l, wide)), ...waiting];
+  // "1 día", "12 días": the unit agrees with its number; the numbers right-aligned, the ids after them in one column.
+  const late = m.mostOverdue.map((c) => t(l.lang, 'report.dayCount', { count: c.daysLate ?? 0 }));
+  const digits = (text: string): number => text.indexOf(' ');
+  const width = Math.max(...late.map(digits));
+  const padded = late.map((text) => ' '.repeat(width - digits(text)) + text);
+  const room = Math.max(...padded.map((text) => [...text].length));
+  return [title, ...m.mostOverdue.map((c, i) => line(c, s.red(padded[i]!.padEnd(room)), idWidth, l, wide)), ...waiting];
 }
 
 function nextLines(m: DashboardModel, l: Labels, r: ReportLabels, s: Style, wide: number): string[] {
@@ -87,7 +92,7 @@ function figures(m: DashboardModel, l: Labels, r: ReportLabels, s: Style, wide: 
     [d.meetings, `${n(m.meetings)}${m.latestMeeting ? s.dim(`  (${d.latest}: ${day(m.latestMeeting.date, m.lang)}, ${oneLine(m.latestMeeting.body.label)})`) : ''}`],
     ...(m.scheduled ? [[d.scheduled, `${n(m.scheduled)}${m.nextMeeting ? s.dim(`  (${d.next}: ${day(m.nextMeeting.date, m.lang)}, ${oneLine(m.nextMeeting.body.label)})`) : ''}`] as [string, string]] : []),
     [d.agreements, n(m.agreements)],
-    [d.plans, `${n(m.plans)}${m.plans ? s.dim(`  (${n(m.activities)} ${d.activities})`) : ''}`],
+    [d.plans, `${n(m.plans)}${m.plans ? s.dim(`  (${t(m.lang, 'workplan.activityCount', { count: m.activities })})`) : ''}`],
     [d.commitments, n(m.commitments.total)],
   ];
   const width = Math.max(d.records.length, ...rows.map(([k]) => [...k].length));

@@ -8,7 +8,7 @@ import { owersCell } from './commitment-cells.js';
 import { icsText } from './escape.js';
 import type { Labels } from './i18n.js';
 import { dueText, extensionText, labels, localText } from './i18n.js';
-import { stateText } from './late-phrases.js';
+import { overdueDaysText, stateText } from './late-phrases.js';
 
 export { icsText };
 
@@ -50,7 +50,7 @@ function event(c: CommitmentView, stamp: string, l: Labels): string[] {
   const dueDay = c.due.day!;
   const owners = owersCell(c, l.lang);
   const summary = `[${l.states[c.state]}${c.tentative ? ` ${t(l.lang, 'marks.tentative')}` : ''}] ${owners}: ${localText(c.task, l.lang)}`;
-  const description = [c.id, `${l.words.deadline}: ${dueText(c.due, l.lang)}${c.tentative ? ` ${t(l.lang, 'marks.tentative')}` : ''}`, c.deadlineText ? `«${localText(c.deadlineText, l.lang)}»` : '', `${l.words.state}: ${stateText(c, l.lang)}${c.daysLate !== undefined ? ` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}`, `${l.words.owedBy}: ${owners}`, ...c.extensions.map((e) => extensionText(e, l.lang))].filter(Boolean).join('\n');
+  const description = [c.id, `${l.words.deadline}: ${dueText(c.due, l.lang)}${c.tentative ? ` ${t(l.lang, 'marks.tentative')}` : ''}`, c.deadlineText ? `«${localText(c.deadlineText, l.lang)}»` : '', `${l.words.state}: ${stateText(c, l.lang)}${c.daysLate !== undefined ? ` (${overdueDaysText(c.daysLate, l.lang)})` : ''}`, `${l.words.owedBy}: ${owners}`, ...c.extensions.map((e) => extensionText(e, l.lang))].filter(Boolean).join('\n');
   return [
     'BEGIN:VEVENT',
     `UID:${icsUid(c.id)}`,

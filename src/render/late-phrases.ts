@@ -29,6 +29,16 @@ export function lateText(days: number, lang: Lang): string {
   return t(lang, 'late.doneLate', { days });
 }
 
+/** "43 días de atraso" / "1 day late": an overdue commitment's days late in a sentence (calendars, the site's pages),
+ * made once per number and language (an export writes one per overdue row). */
+const OVERDUE_DAYS = new Map<string, string>();
+export function overdueDaysText(days: number, lang: Lang): string {
+  const key = `${lang}\u0000${days}`;
+  let text = OVERDUE_DAYS.get(key);
+  if (text === undefined) OVERDUE_DAYS.set(key, (text = t(lang, 'site.daysLate', { days })));
+  return text;
+}
+
 /** "13 days late" / "13 días de retraso", beside one actor's delivery. */
 export function daysLateText(days: number, lang: Lang): string {
   return t(lang, 'late.daysLate', { days });

@@ -43,6 +43,13 @@ export interface TemplateSet {
 /** A template that does not compile or render: the message names the file. */
 export class TemplateError extends Error {}
 
+// Handlebars' parse error is "Parse error on line N:", then the line and a caret under the place, then the tokens it
+// expected: the first three lines (the first alone said nothing after its colon); any other error, its first line.
+function templateMessage(e: unknown): string {
+  const lines = (e as Error).message.split('\n');
+  return /^Parse error on line \d+:$/.test(lines[0] ?? '') && lines.length >= 3 ? lines.slice(0, 3).join('\n') : lines[0]!;
+}
+
 /** Every string in a value, Markdown-escaped (the Markdown policy); numbers, booleans and keys untouched. */
 export function escapeMarkdownDeep(value: unknown): unknown {
   return mapStringsDeep(value, markdownText);
@@ -77,8 +84,11 @@ function cachedLabel(labels: LabelCache, lang: Lang, keys: readonly unknown[]): 
 
 function registerHelpers(hb: typeof Handlebars): void {
   const labels: LabelCache = new Map();
+  // {{t "workplan" "activityCount" count=n}}: a message with parameters (a plural) takes them as the hash.
   hb.registerHelper('t', (...args: unknown[]) => {
     const { values, options } = split(args);
+    const params = options.hash as Record<string, string | number> | undefined;
+    if (params && Object.keys(params).length) return message(langOf(options), values.map(String).join('.'), params) ?? String(values[values.length - 1] ?? '');
     return cachedLabel(labels, langOf(options), values);
   });
   hb.registerHelper('formatDay', (d: unknown, options: HelperOptions) => (typeof d === 'string' && d ? day(d, langOf(options)) : ''));
@@ -114,7 +124,7 @@ function compile(hb: typeof Handlebars, t: TemplateText, format: TemplateFormat)
     hb.parse(t.text); // compile() is lazy: parse now, so a broken template is named before anything renders
     return hb.compile(t.text, templateOptions(format));
   } catch (e) {
-    throw new TemplateError(`${t.name}: ${(e as Error).message.split('\n')[0]}`);
+    throw new TemplateError(`${t.name}: ${templateMessage(e)}`);
   }
 }
 
@@ -265,7 +275,7 @@ function templatePartsRenderer(set: TemplateSet, format: TemplateFormat): (model
         try {
           return make();
         } catch (e) {
-          throw new TemplateError(`${set.main.name}: ${(e as Error).message.split('\n')[0]}`);
+          throw new TemplateError(`${set.main.name}: ${templateMessage(e)}`);
         }
       };
       let buffer = '';
@@ -307,7 +317,7 @@ export function templateRenderer(set: TemplateSet, format: TemplateFormat): (mod
     try {
       return main(data, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (e) {
-      throw new TemplateError(`${set.main.name}: ${(e as Error).message.split('\n')[0]}`);
+      throw new TemplateError(`${set.main.name}: ${templateMessage(e)}`);
     }
   };
 }

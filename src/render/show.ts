@@ -38,14 +38,14 @@ export function formatShowText(r: ShowResult, o: ShowFormatOptions): string {
     case 'meeting': {
       out.push(s.bold(`${r.id} — ${oneLine(r.body.label)}`));
       if (r.title) out.push(oneLine(text(r.title, l)));
-      out.push(...fields([[w.dates, dayRange(r.start, r.end, l.lang)], [w.place, [r.place?.city, r.place?.country?.label].filter(Boolean).join(', ')], [w.session, [r.session ? l.sessions[r.session] : '', r.ordinal !== undefined ? `#${r.ordinal}` : ''].filter(Boolean).join(' ')], [w.participants, participantsText(r.participants.length ? actorList(r.participants, l.lang) : '', r.attendance, l.lang)], [w.observers, r.observers.length ? actorList(r.observers, l.lang) : ''], [w.guests, r.guests.map((g) => [g.name, g.actor?.label, g.role ? text(g.role, l) : ''].filter(Boolean).join(' — ')).join('; ')], [w.source, r.source]], s), '');
+      out.push(...fields([[w.dates, dayRange(r.start, r.end, l.lang)], [w.place, [r.place?.city, r.place?.country?.label].filter(Boolean).join(', ')], [w.session, [r.session ? l.sessions[r.session] : '', r.ordinal !== undefined ? `#${r.ordinal}` : ''].filter(Boolean).join(' ')], [w.participants, participantsText(r.participants.length ? actorList(r.participants, l.lang) : '', r.attendance, l.lang)], [w.observers, r.observers.length ? actorList(r.observers, l.lang) : ''], [w.guests, r.guests.map((g) => [g.name, g.actor?.label, g.role ? text(g.role, l) : ''].filter(Boolean).join(' — ')).join('; ')], [w.source, r.source]], s), ...notHeldYet(r.start, r.asOf, l, s), '');
       out.push(renderTable([w.number, w.action, w.actors, w.text, `${w.deadline} / ${w.state}`], [7, 16, 20, 56, 30], r.points.map((p) => [p.number, p.action ? l.actions[p.action] : '', actorList(p.actors, l.lang), oneLine(text(p.text, l)), p.commitments.map((c) => deadlineLines(c, l, s)).join('\n')]), s, o.width));
       break;
     }
     case 'agreement': {
       out.push(s.bold(`${r.ref}${r.action ? ` — ${l.actions[r.action]}` : ''}`));
       if (r.printed !== undefined) out.push(s.dim(t(l.lang, 'marks.restoredNumber', { printed: oneLine(r.printed) })));
-      out.push(...fields([[w.meeting, `${r.meeting.id} (${oneLine(r.meeting.body.label)}, ${dayRange(r.meeting.start, r.meeting.end, l.lang)})`], [w.actors, r.actors.length ? actorList(r.actors, l.lang) : ''], [w.supersedes, r.supersedes ?? ''], [w.text, text(r.text, l)]], s));
+      out.push(...fields([[w.meeting, `${r.meeting.id} (${oneLine(r.meeting.body.label)}, ${dayRange(r.meeting.start, r.meeting.end, l.lang)})`], [w.actors, r.actors.length ? actorList(r.actors, l.lang) : ''], [w.supersedes, r.supersedes ?? ''], [w.text, text(r.text, l)]], s), ...notHeldYet(r.meeting.start, r.asOf, l, s));
       out.push(...commitmentsBlock(r.commitments, l, s, o.width), ...followupBlock(r.followup, l, s));
       break;
     }
@@ -88,4 +88,10 @@ function followupBlock(list: readonly FollowUpView[], l: Labels, s: Style): stri
     return [`${day(f.date, l.lang)}  ${f.status ? l.statuses[f.status] : l.lang === 'es' ? 'prórroga' : 'extension'}${parts.length ? ` — ${oneLine(parts.join('; '))}` : ''}`, f.note ? `    ${oneLine(text(f.note, l))}` : '', evidence ? `    ${s.dim(`${l.words.evidence}: ${oneLine(evidence)}`)}` : ''].filter(Boolean).join('\n');
   });
   return ['', title, ...lines];
+}
+
+// A meeting on record that starts after --as-of has adopted nothing yet (core/followup/derive.ts): said, so that its
+// points' empty deadlines and states are not read as "no commitment".
+function notHeldYet(start: string, asOf: string, l: Labels, s: Style): string[] {
+  return start > asOf ? [s.dim(t(l.lang, 'marks.notHeldYet', { date: day(asOf, l.lang) }))] : [];
 }

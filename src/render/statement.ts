@@ -113,7 +113,7 @@ export function formatStatementTable(st: Statement, o: StatementFormatOptions): 
 /** "Overdue 4 · Due next 2 · Delivered 0 · Waiting for a meeting 0 · No date 30 — 36 commitments in all". */
 export function summaryLine(st: Statement): string {
   const w = statementLabels(st.lang);
-  return `${st.sections.map(({ section }) => `${w.sections[section]} ${st.counts[section]}`).join(' · ')} — ${st.counts.total} ${w.total}`;
+  return `${st.sections.map(({ section }) => `${w.sections[section]} ${st.counts[section]}`).join(' · ')} — ${t(st.lang, 'statement.total', { count: st.counts.total })}`;
 }
 
 export function formatStatementMarkdown(st: Statement): string {

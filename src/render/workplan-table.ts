@@ -3,6 +3,7 @@
 import Table from 'cli-table3';
 import type { CommitmentState } from '../core/followup/index.js';
 import type { WorkplanActivity, WorkplanCell, WorkplanModel, WorkplanPlan } from '../core/queries/workplan.js';
+import { t } from './catalog.js';
 import { oneLine } from './escape.js';
 import type { Labels } from './i18n.js';
 import { day, labels, localText } from './i18n.js';
@@ -82,7 +83,7 @@ function planTable(p: WorkplanPlan, l: Labels, r: ReportLabels, s: Style, width:
 
 function counts(p: WorkplanPlan, l: Labels, r: ReportLabels, s: Style): string {
   const parts = (['overdue', 'upcoming', 'open', 'done'] as const).filter((k) => p.states[k] > 0).map((k) => paint(k, `${l.states[k]} ${p.states[k]}`, s));
-  return [`${p.activities} ${r.workplan.activitiesShown}`, ...parts].join(' · ');
+  return [t(l.lang, 'workplan.activityCount', { count: p.activities }), ...parts].join(' · ');
 }
 
 /** What the plan's columns and periods rest on: the columns inferred, the periods tentative. */
@@ -100,7 +101,13 @@ export function formatWorkplanTable(m: WorkplanModel, o: { style: Style; width?:
     out.push(s.bold(oneLine(localText(p.title, l.lang))), s.dim(`${p.id} · ${oneLine(p.body.label)} · ${p.period.start}–${p.period.end} · ${r.workplan.asOf} ${day(m.asOf, m.lang)}`), counts(p, l, r, s), ...provenance(p, r).map((x) => s.dim(x)), '');
     out.push(p.activities ? planTable(p, l, r, s, o.width) : r.workplan.noActivities, '');
   }
-  const cells = (Object.keys(r.cellsShort) as (keyof ReportLabels['cellsShort'])[]).map((k) => `${r.cellsShort[k]} ${l.cells[k].toLocaleLowerCase(m.lang)}`);
+  const cells = (Object.keys(r.cellsShort) as (keyof ReportLabels['cellsShort'])[]).map((k) => `${r.cellsShort[k]} ${inSentence(l.cells[k], m.lang)}`);
   out.push(s.dim(`${r.workplan.legend}: ${cells.join(' · ')}`), s.dim(r.workplan.marks), '');
   return out.join('\n');
+}
+
+// A cell's name inside a sentence: its words in lower case, but for those written in capitals ("I Semestre" → "I
+// semestre", not "i semestre": a roman numeral, an acronym).
+function inSentence(name: string, lang: string): string {
+  return name.replace(/\p{L}+/gu, (w) => (/^[IVX]+$/.test(w) || (w.length > 1 && w === w.toLocaleUpperCase(lang)) ? w : w.toLocaleLowerCase(lang)));
 }

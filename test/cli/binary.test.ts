@@ -2,7 +2,7 @@
 // early, colour when forced. Every other CLI test runs in-process (test/run-acta.ts).
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { actaProcess, BIN, REPO_ROOT } from '../run-acta.js';
+import { actaProcess, BIN, REPO_ROOT, runActa } from '../run-acta.js';
 
 describe('bin/acta.js', () => {
   it('exits 0, 1 and 2 as documented', () => {
@@ -35,5 +35,16 @@ describe('bin/acta.js', () => {
     const args = ['overdue', '--root', 'data', '--as-of', '2017-08-01'];
     expect(actaProcess(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toContain('\x1b[');
     expect(actaProcess(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\x1b[');
+  });
+
+  // FORCE_COLOR=0 (Node's and chalk's "no colour") and TERM=dumb coloured a terminal anyway (nineteenth session's review).
+  it('on a terminal: colour, but not under FORCE_COLOR=0 or false, nor on TERM=dumb', async () => {
+    const args = ['overdue', '--root', 'data', '--as-of', '2017-08-01'];
+    const tty = (env: Record<string, string | undefined>) => runActa(args, { columns: 140, env: { NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm', ...env } });
+    expect((await tty({})).stdout).toContain('\x1b[');
+    expect((await tty({ FORCE_COLOR: '0' })).stdout).not.toContain('\x1b[');
+    expect((await tty({ FORCE_COLOR: 'false' })).stdout).not.toContain('\x1b[');
+    expect((await tty({ TERM: 'dumb' })).stdout).not.toContain('\x1b[');
+    expect((await tty({ TERM: 'dumb', FORCE_COLOR: '1' })).stdout).toContain('\x1b[');
   });
 });

@@ -96,6 +96,9 @@ describe('exit codes and filters', () => {
       [['show', 'nope', '--lang', 'en'], /no meeting or plan `nope`; nearest: /],
       [['upcoming', '--within', 'soon'], /--within soon: se esperaba un número de días/],
       [['upcoming', '--within', 'soon', '--lang', 'en'], /--within soon: expected a number of days/],
+      // A number of days past the cap: the message says the cap (nineteenth session's review).
+      [['upcoming', '--within', '9999d', '--lang', 'en'], /--within 9999d: expected .*, at most 3660 days/],
+      [['report', '--next', '0'], /--next 0: se esperaba .*, de 1 a 3660 días/],
       [['overdue', '--by', 'country'], /--by country: se esperaba uno de actor, body, meeting/],
       [['overdue', '--by', 'country', '--lang', 'en'], /--by country: expected one of actor, body, meeting/],
       [['overdue', '-f', 'xml'], /--format xml: se esperaba uno de table, json, csv, md/],

@@ -1,4 +1,7 @@
 // The iCalendar export parses with ical.js (the npm iCalendar parser): events, all-day dates, stable UIDs, hostile text intact.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { buildActorDirectory } from '../../src/core/actors.js';
@@ -7,6 +10,7 @@ import { buildExport } from '../../src/core/queries/export.js';
 import { formatIcs, icsUid } from '../../src/render/ics.js';
 import { loadRepository } from '../../src/io/load.js';
 import { FIXTURE } from './harness.js';
+import { runActa } from '../run-acta.js';
 
 async function exportIcs(asOf: string, lang: 'es' | 'en' = 'en'): Promise<{ text: string; ids: string[]; days: string[] }> {
   const { records } = await loadRepository(FIXTURE);
@@ -49,5 +53,26 @@ describe('ics export', () => {
     const a = await exportIcs('2020-07-15', 'en');
     const b = await exportIcs('2020-09-01', 'es');
     expect(uids(b.text).filter((u) => uids(a.text).includes(u)).length).toBeGreaterThan(10);
+  });
+});
+
+// "vencido (1 días de atraso)" / "overdue (1 days late)" in a calendar's description and on the site's meeting page
+// (exploratory review, nineteenth session): one day late is said in the singular.
+describe('one day late', () => {
+  it('is said in the singular in the calendar and on the site', async () => {
+    const es = ICAL.parse((await exportIcs('2020-04-01', 'es')).text);
+    const described = new ICAL.Component(es).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('description')));
+    expect(described.find((d) => d.startsWith('2020-01-15-red-x#2\n'))).toContain('vencido (1 día de atraso)');
+    const en = new ICAL.Component(ICAL.parse((await exportIcs('2020-04-02', 'en')).text)).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('description')));
+    expect(en.find((d) => d.startsWith('2020-01-15-red-x#2\n'))).toContain('overdue (2 days late)');
+    const out = mkdtempSync(path.join(os.tmpdir(), 'acta-one-day-'));
+    try {
+      expect((await runActa(['--root', FIXTURE, '--as-of', '2020-04-01', 'site', '--out', out])).code).toBe(0);
+      const page = readFileSync(path.join(out, 'en/meetings/2020-01-15-red-x.html'), 'utf8');
+      expect(page).toContain('(1 day late)');
+      expect(page).not.toContain('(1 days late)');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

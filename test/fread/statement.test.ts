@@ -33,6 +33,14 @@ describe('acta statement MX --as-of 2017-08-01 --root data', () => {
     expect(st.counts.overdue).toBe(4);
   });
 
+  // "— 1 compromisos en total" / "1 commitments in all" (exploratory review, nineteenth session).
+  it('counts one commitment in the singular, in every format that prints the summary line', async () => {
+    const one = (args: string[]) => runActa(['statement', 'unicef', '--as-of', '2021-06-01', '--root', 'test/fixtures/followup', ...args]);
+    expect((await one([])).stdout).toContain(' — 1 compromiso en total\n');
+    expect((await one(['--lang', 'en', '-f', 'md'])).stdout).toContain(' — 1 commitment in all\n');
+    expect((await one(['-f', 'html'])).stdout).toContain(' — 1 compromiso en total');
+  });
+
   it('refuses a group and an unknown actor (exit 2, with a suggestion)', async () => {
     const group = await runActa(['statement', 'member-countries', '--root', 'data', '--as-of', '2017-08-01']);
     expect(group.code).toBe(2);

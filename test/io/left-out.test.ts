@@ -32,7 +32,12 @@ describe('files left out', () => {
   it.each(COMMANDS.map((c) => [c.join(' '), c] as const))('acta %s names every file it left out, in one note', async (_, args) => {
     const r = (await acta(args));
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`acta: left out 5 files with errors: ${LEFT_OUT.join(', ')}; run \`acta validate\` to see them\n`);
+    expect(r.stderr).toBe(`acta: quedaron fuera 5 archivos con errores: ${LEFT_OUT.join(', ')}; ejecute \`acta validate\` para verlos\n`);
+  });
+
+  // The records' language (lang: es here) or --lang: the note was English whatever the language (nineteenth session).
+  it('says it in the language of the run', async () => {
+    expect((await acta(['--lang', 'en', 'overdue'])).stderr).toBe(`acta: left out 5 files with errors: ${LEFT_OUT.join(', ')}; run \`acta validate\` to see them\n`);
   });
 
   it('uses nothing of a file with several documents (not even the first)', async () => {

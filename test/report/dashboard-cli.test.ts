@@ -13,6 +13,16 @@ describe('the dashboard', () => {
     await expect(r.stdout).toMatchFileSnapshot(`../golden/report/dashboard.${lang}.txt`);
   });
 
+  // "1 días" beside the most overdue, "(1 días)" in the report's due-next scope (exploratory review, nineteenth session).
+  it('says one day in the singular, the ids still in one column; so does the report\'s due-next window', async () => {
+    const followup = FIXTURE.replace(/report$/, 'followup');
+    const lines = (await acta(['--root', followup, '--as-of', '2020-04-01', 'dashboard'])).stdout.split('\n');
+    expect(lines).toContain('  32 días  2020-01-15-red-x#3  Preparar un borrador de hoja de ruta — ST');
+    expect(lines.some((l) => l.startsWith('   1 día   2020-01-15-red-x#2  '))).toBe(true);
+    expect((await acta(['--root', FIXTURE, '--as-of', AS_OF, 'report', '--next', '1'])).stdout).toMatch(/ \(1 día\)\.\n/);
+    expect((await acta(['--root', FIXTURE, '--as-of', AS_OF, 'report', '--next', '1', '-f', 'html', '--lang', 'en'])).stdout).toMatch(/ \(1 day\)\.<\/p>/);
+  });
+
   it('is what `acta dashboard` shows; JSON gives the model', async () => {
     const alone = await acta(['--root', FIXTURE, '--as-of', AS_OF]);
     expect((await acta(['dashboard', '--root', FIXTURE, '--as-of', AS_OF])).stdout).toBe(alone.stdout);

@@ -55,7 +55,7 @@ describe('hostile record text, every output kind', async () => {
 
   it('stderr: the "left out" note names the file without its escape sequences', async () => {
     const r = await run(['overdue']);
-    expect(r.stderr).toMatch(/^acta: left out 1 /);
+    expect(r.stderr).toMatch(/^acta: quedó fuera 1 archivo /);
     expect(r.stderr).toContain('\uFFFD]52;c;ZXZpbA==\uFFFD\uFFFD[2J.yaml');
     expect(r.stderr).not.toMatch(TERMINAL_BAD);
   });

@@ -152,6 +152,10 @@ describe('acta report: templates', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`error de plantilla: ${file}`);
     expect(r.stderr).not.toContain('    at ');
+    // Where: handlebars' line and the caret under the place, not "Parse error on line 1:" and nothing after it
+    // (exploratory review, nineteenth session).
+    writeFileSync(file, '{{#each meetings}\n');
+    expect((await acta([...base, '--template', file])).stderr).toBe(`acta: error de plantilla: ${file}: Parse error on line 1:\n{{#each meetings}\n----------------^\n`);
   });
 
   it('refuses a template that links out of the records root', async () => {

@@ -20,6 +20,16 @@ describe('acta workplan', () => {
     await expect(r.stdout).toMatchFileSnapshot(`../golden/report/workplan.${lang}.${format === 'table' ? 'txt' : format}`);
   });
 
+  // "1 actividades" / "1 activities" in the matrix's counts, the dashboard and the site's list of plans (exploratory
+  // review, nineteenth session): one activity is said in the singular.
+  it('counts one activity in the singular (table, md, html)', async () => {
+    const one = ['--actor', 'MX', '--as-of', '2018-07-01'];
+    expect((await acta([...base.slice(0, 3), ...one, '--lang', 'en'])).stdout).toContain('\n1 activity\n');
+    expect((await acta([...base.slice(0, 3), ...one, '-f', 'md'])).stdout).toMatch(/ · 1 actividad\b(?!es)/);
+    expect((await acta([...base.slice(0, 3), ...one, '-f', 'html', '--lang', 'en'])).stdout).toMatch(/ · 1 activity\b/);
+    expect((await acta([...base.slice(0, 3), '--as-of', AS_OF])).stdout).toMatch(/\n5 actividades · /);
+  });
+
   it('colours cells by state through the Style (overdue in red)', async () => {
     const r = await acta([...base, '--lang', 'en'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(r.stdout).toContain('\u001b[31m\u001b[1m2×/yr!\u001b[22m\u001b[39m');

@@ -71,5 +71,14 @@ describe('acta report -f html and the source documents', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
+    // The refusal names report's own option, not site's --url (exploratory review, nineteenth session).
+    expect(r.stderr).toMatch(/^acta: --site-url javascript:alert\(1\): /);
+  });
+
+  it('acta site --url refuses in the run\'s language (ACTA_LANG, acta.yaml), not always Spanish', async () => {
+    const out = path.join(tempFolder('acta-site-url-lang-'), 'site');
+    const r = await runActa(['site', '--root', root, '--as-of', AS_OF, '--out', out, '--url', 'ftp://x'], { env: { ACTA_LANG: 'en' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('acta: --url ftp://x: give the address the site will be published at, starting with https:// or http://\n');
   });
 });

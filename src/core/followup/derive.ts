@@ -41,7 +41,8 @@ export function deriveCommitments(records: RecordSet, asOf: Day, options: Derive
   const add = (sources: readonly CommitmentSource[]): void => {
     for (const s of sources) evaluateSource(asKnownOn(s, asOf), ctx, out);
   };
-  for (const m of meetings) add(meetingSources(m.data, m.parsed.file));
+  // As known then: a meeting that starts after `asOf` has adopted nothing yet (its record may exist ahead of it).
+  for (const m of meetings) if (m.data.dates.start <= asOf) add(meetingSources(m.data, m.parsed.file));
   for (const p of plans) add(planSources(p.data, p.parsed.file, records.config.inferred_periods));
   return out;
 }

@@ -85,6 +85,6 @@ export function buildDashboard(records: RecordSet, diagnostics: readonly Diagnos
       .slice(0, SHOWN)
       .map((c) => viewCommitment(c, ctx)),
     ahead: ahead.length,
-    records: { valid: counts.errors === 0, files: records.files.length, ...counts, leftOut: [...records.meetings, ...records.plans].filter((r) => !r.valid).length },
+    records: { valid: counts.errors === 0, files: records.files.length, ...counts, leftOut: records.leftOut.length },
   };
 }

@@ -20,7 +20,7 @@ export interface RecordHealth {
   readonly errors: number;
   readonly warnings: number;
   readonly explained: number;
-  /** Meetings and plans that failed their schema: left out of every figure. */
+  /** Files left out of every figure (RecordSet.leftOut: a file that cannot be read or parsed, or fails its schema). */
   readonly leftOut: readonly string[];
   /** The first problems, errors first (at most `limit`). */
   readonly items: readonly HealthItem[];
@@ -44,6 +44,8 @@ export function buildRecordHealth(records: RecordSet, diagnostics: readonly Diag
     message: describe(d),
     ...(d.explained !== undefined ? { explained: d.explained } : {}),
   }));
-  const leftOut = [...records.meetings, ...records.plans].filter((r) => !r.valid).map((r) => r.parsed.file).sort();
+  // What every read command leaves out (the one place that decides it), not only the records that failed their schema:
+  // a file that could not be parsed is left out of the figures too.
+  const leftOut = records.leftOut.map((l) => l.file);
   return { valid: counts.errors === 0, files: records.files.length, ...counts, leftOut, items, more: Math.max(0, diagnostics.length - items.length) };
 }

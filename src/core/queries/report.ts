@@ -137,7 +137,7 @@ export function reportPeriod(records: RecordSet, sel: Selection, asOf: Day): { f
  * before the view is built — at 8,000 meetings they are ~150 MB of the heap. */
 export interface ReportBasis {
   readonly period: { readonly from: Day; readonly to: Day };
-  /** Held in the period, in the bodies asked for, by start then id. */
+  /** Held in the period (started by asOf: a later one is not held yet), in the bodies asked for, by start then id. */
   readonly meetings: readonly Meeting[];
   /** Valid plans of the bodies asked for that overlap the period, by id. */
   readonly plans: readonly Plan[];
@@ -154,7 +154,7 @@ export type BasisInput = Pick<ReportInput, 'records' | 'diagnostics' | 'describe
 export function reportBasis(input: BasisInput): ReportBasis {
   const { records, sel, ctx, asOf } = input;
   const period = reportPeriod(records, sel, asOf);
-  const meetings = records.meetings.filter((m) => m.valid && inBodies(m.data.body, sel) && m.data.dates.start >= period.from && m.data.dates.start <= period.to).map((m) => m.data).sort(byStart);
+  const meetings = records.meetings.filter((m) => m.valid && inBodies(m.data.body, sel) && m.data.dates.start >= period.from && m.data.dates.start <= period.to && m.data.dates.start <= asOf).map((m) => m.data).sort(byStart);
   const collator = new Intl.Collator(ctx.lang);
   const members = records.registries.countries.filter((c) => c.member !== false).map((c) => ({ code: c.code, label: actorRefs([c.code], ctx)[0]!.label })).sort((a, b) => collator.compare(a.label, b.label)).map((c) => c.code);
   const secretariat = pickText(records.config.name, ctx.lang); // the secretariat's own name: not a translation of a source

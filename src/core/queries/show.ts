@@ -3,7 +3,7 @@ import type { Day } from '../dates.js';
 import type { Commitment, CommitmentState } from '../followup/index.js';
 import { STATES } from '../followup/index.js';
 import { attendanceOf } from '../attendance.js';
-import type { Action, Cell, Lang, Meeting, Plan, AttendanceRecord } from '../model.js';
+import type { Action, Cell, FollowUp, Lang, Meeting, Plan, AttendanceRecord } from '../model.js';
 import { walkActivities, walkAgreements } from '../walk.js';
 import type { AgreementAt } from '../walk.js';
 import type { Target } from './find-record.js';
@@ -66,7 +66,7 @@ export function buildShow(target: Target, commitments: readonly Commitment[], ct
     case 'meeting':
       return { ...head, kind: 'meeting', ...meetingHeader(target.meeting, ctx), points: walkAgreements(target.meeting).map((at) => point(at, of(at.ref), ctx)) };
     case 'agreement':
-      return { ...head, kind: 'agreement', meeting: meetingHeader(target.meeting, ctx), ...agreementPart(target.at, of(target.at.ref), ctx) };
+      return { ...head, kind: 'agreement', meeting: meetingHeader(target.meeting, ctx), ...agreementPart(target.at, of(target.at.ref), ctx, asOf) };
     case 'plan': {
       const p = target.plan;
       const objective = pickText(p.objective, ctx.lang, ctx.authentic);
@@ -77,7 +77,7 @@ export function buildShow(target: Target, commitments: readonly Commitment[], ct
       const { at, plan } = target;
       const parts = { axis: pickText(at.axis.title, ctx.lang, ctx.authentic), objective: pickText(at.objective.text, ctx.lang, ctx.authentic), result: pickText(at.result.text, ctx.lang, ctx.authentic) };
       const present = Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined));
-      return { ...head, kind: 'activity', plan: { id: plan.id, title: text(plan.title) }, ...present, ...activityRow(at.ref, at.activity, ctx), followup: (at.activity.followup ?? []).map((f) => viewFollowUp(f, ctx)), commitments: of(at.ref) };
+      return { ...head, kind: 'activity', plan: { id: plan.id, title: text(plan.title) }, ...present, ...activityRow(at.ref, at.activity, ctx), followup: knownBy(at.activity.followup, asOf).map((f) => viewFollowUp(f, ctx)), commitments: of(at.ref) };
     }
   }
 }
@@ -97,9 +97,18 @@ function activityRow(ref: string, a: Plan['axes'][number]['objectives'][number][
  * header, made once: core/queries/site.ts siteMeeting.) */
 export type AgreementPart = PointView & { readonly supersedes?: string; readonly followup: readonly FollowUpView[] };
 
-export function agreementPart(at: AgreementAt, commitments: CommitmentView[], ctx: ViewContext): AgreementPart {
+export function agreementPart(at: AgreementAt, commitments: CommitmentView[], ctx: ViewContext, asOf: Day): AgreementPart {
   const a = at.agreement;
-  return { ...point(at, commitments, ctx), ...(a.supersedes ? { supersedes: a.supersedes } : {}), followup: (a.followup ?? []).map((f) => viewFollowUp(f, ctx)) };
+  return { ...point(at, commitments, ctx), ...(a.supersedes ? { supersedes: a.supersedes } : {}), followup: knownBy(a.followup, asOf).map((f) => viewFollowUp(f, ctx)) };
+}
+
+// The history as known on `asOf`, as the states beside it are: an entry dated later is not shown (the commitments'
+// states leave it out too, core/followup/derive.ts asKnownOn).
+function knownBy(entries: readonly FollowUp[] | undefined, asOf: Day): readonly FollowUp[] {
+  if (!entries) return [];
+  // Most histories end before asOf: the list itself, no copy (the site makes a part for every point of every meeting).
+  for (const f of entries) if (f.date > asOf) return entries.filter((g) => g.date <= asOf);
+  return entries;
 }
 
 function point(at: AgreementAt, commitments: CommitmentView[], ctx: ViewContext): PointView {

@@ -195,7 +195,7 @@ export function siteMeeting(meeting: Meeting, own: readonly Commitment[], ctx: V
   const byRef = groupBy(own, (c) => c.origin.ref);
   return {
     meeting: meetingHead(meeting, ctx, asOf),
-    agreements: walkAgreements(meeting).map((at) => agreementPart(at, (byRef.get(at.ref) ?? []).map((c) => viewCommitment(c, ctx)), ctx)),
+    agreements: walkAgreements(meeting).map((at) => agreementPart(at, (byRef.get(at.ref) ?? []).map((c) => viewCommitment(c, ctx)), ctx, asOf)),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Lang } from '../../core/model.js';
 import type { OverdueRow } from '../../core/queries/report.js';
 import type { CommitmentLine } from '../../core/queries/view.js';
 import type { StateSummary } from '../../core/followup/index.js';
+import { t } from '../catalog.js';
 import { day, dueText, labels, localText } from '../i18n.js';
 import { daysLateText } from '../late-phrases.js';
 import { reportLabels } from '../report-labels.js';
@@ -263,7 +264,7 @@ function overdue(view: DocumentView, w: Words): FileChild[] {
 
 function dueNext(view: DocumentView, w: Words): FileChild[] {
   const { r, lang } = w;
-  const out: FileChild[] = [sectionTitle('7', r.dueNext), scope(`${r.dueNextScope} ${day(view.next.from, lang)} ${r.and} ${day(view.next.to, lang)} (${view.next.days} ${r.days}).`)];
+  const out: FileChild[] = [sectionTitle('7', r.dueNext), scope(`${r.dueNextScope} ${day(view.next.from, lang)} ${r.and} ${day(view.next.to, lang)} (${t(lang, 'report.dayCount', { count: view.next.days })}).`)];
   if (!view.dueNext.length) return [...out, para([r.nothingDue])];
   return [...out, caption(`${r.dueNext}: ${view.dueNext.length}`), commitmentTable(view.dueNext, 'left', w)];
 }

@@ -4,9 +4,9 @@ import { t } from '../catalog.js';
 import type { Lang } from '../../core/model.js';
 import type { MeetingHead } from '../../core/queries/site.js';
 import type { AgreementPart } from '../../core/queries/show.js';
-import { dayRange, labels, othersNotRecorded, participantsText } from '../i18n.js';
+import { day, dayRange, labels, othersNotRecorded, participantsText } from '../i18n.js';
 import type { LinkContext } from './components.js';
-import { actorLink, actorLinks, commitmentDue, followupTable, inferredTag, pagerNav, recordText, refHref, stateBadge } from './components.js';
+import { actorLink, actorLinks, commitmentDue, followupTable, inferredTag, lateDays, pagerNav, recordText, refHref, stateBadge } from './components.js';
 import type { Html } from './html.js';
 import { sourceLink } from './source-pages.js';
 import { html } from './html.js';
@@ -61,6 +61,9 @@ export function meetingPage(site: MeetingPageModel, lc: LinkContext): Html {
   const m = site.meeting;
   const l = labels(lc.lang);
   const w = siteLabels(lc.lang);
+  // A meeting on record that starts after the site's date has adopted nothing yet (core/followup/derive.ts): its points
+  // are not said to be "not a commitment".
+  const ahead = m.start > m.asOf;
   return html`<h1>${meetingTitle(m, lc.lang)}</h1>
 ${m.title ? html`<p class="subtitle">${recordText(m.title, lc.lang)}</p>` : ''}
 <dl class="facts">
@@ -73,12 +76,13 @@ ${m.session ? html`<dt>${l.words.session}</dt><dd>${l.sessions[m.session]}${m.or
 ${m.observers.length ? html`<dt>${l.words.observers}</dt><dd>${actorLinks(m.observers, lc)}</dd>` : ''}
 ${m.guests.length ? html`<dt>${l.words.guests}</dt><dd>${m.guests.map((g, i) => html`${i ? ', ' : ''}${g.actor ? actorLink(g.actor, lc) : g.name ?? ''}${g.role ? html` (${recordText(g.role, lc.lang)})` : ''}`)}</dd>` : ''}
 </dl>
-<h2>${l.words.agreements} (${site.agreements.length})</h2>
-${site.agreements.map((a) => agreementSection(a, lc))}
+${ahead ? html`<p class="note">${t(lc.lang, 'site.notHeldYet', { date: day(m.asOf, lc.lang) })}</p>
+` : ''}<h2>${l.words.agreements} (${site.agreements.length})</h2>
+${site.agreements.map((a) => agreementSection(a, lc, ahead))}
 <p class="print-hide"><a href="${relativeHref(lc.path, sitePaths.meetings(lc.lang))}">${w.meetings}</a></p>`;
 }
 
-function agreementSection(a: AgreementPart, lc: LinkContext): Html {
+function agreementSection(a: AgreementPart, lc: LinkContext, ahead: boolean): Html {
   const l = labels(lc.lang);
   const w = siteLabels(lc.lang);
   const anchor = agreementAnchor(a.number);
@@ -96,9 +100,9 @@ ${a.commitments.length ? a.commitments.map((c) => html`<div class="commitment">
 <dt>${l.words.owners}</dt><dd>${actorLinks(c.owners, lc)}${inferredTag(c, lc.lang)}</dd>
 <dt>${l.words.owedBy}</dt><dd>${actorLinks(c.owing, lc)}</dd>
 <dt>${l.words.deadline}</dt><dd>${commitmentDue(c, lc.lang)}</dd>
-<dt>${l.words.state}</dt><dd>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${c.daysLate} ${l.words.daysLate.toLowerCase()})` : ''}</dd>
+<dt>${l.words.state}</dt><dd>${stateBadge(c, lc.lang)}${c.daysLate !== undefined ? html` (${lateDays(c.daysLate, lc.lang)})` : ''}</dd>
 </dl>
-</div>`) : html`<p class="note">${w.noCommitment}</p>`}
+</div>`) : ahead ? '' : html`<p class="note">${w.noCommitment}</p>`}
 ${a.followup.length ? followupTable(a.followup, lc, `${l.words.followup} — ${l.words.point} ${a.number}`) : ''}
 </article>
 `;

@@ -4,6 +4,7 @@ import type { ActivityShow, SitePlan } from '../../core/queries/site.js';
 import type { Lang } from '../../core/model.js';
 import type { TemplateSet } from '../report-template.js';
 import { templateRenderer } from '../report-template.js';
+import { t } from '../catalog.js';
 import { labels, localText } from '../i18n.js';
 import { reportLabels } from '../report-labels.js';
 import { statementLabels } from '../statement-labels.js';
@@ -28,10 +29,9 @@ export function planRow(p: SitePlan): PlanRow {
 
 export function plansIndex(plans: readonly PlanRow[], lc: LinkContext): Html {
   const w = siteLabels(lc.lang);
-  const l = labels(lc.lang);
   return html`<h1>${w.workplan}</h1>
 ${plans.length ? html`<ul>
-${plans.map((p) => html`<li><a href="${relativeHref(lc.path, sitePaths.plan(lc.lang, p.matrix.id))}">${p.matrix.title ? recordText(p.matrix.title, lc.lang) : p.matrix.id}</a> — ${actorLink(p.matrix.body, lc)}, ${p.matrix.period.start}–${p.matrix.period.end} (${p.matrix.activities} ${l.words.activities.toLowerCase()})</li>
+${plans.map((p) => html`<li><a href="${relativeHref(lc.path, sitePaths.plan(lc.lang, p.matrix.id))}">${p.matrix.title ? recordText(p.matrix.title, lc.lang) : p.matrix.id}</a> — ${actorLink(p.matrix.body, lc)}, ${p.matrix.period.start}–${p.matrix.period.end} (${t(lc.lang, 'workplan.activityCount', { count: p.matrix.activities })})</li>
 `)}</ul>` : html`<p>${w.nothing}</p>`}`;
 }
 
