@@ -27,3 +27,40 @@ describe('a schema description as a hint', () => {
     expect(es.hint).toContain('2017-03-16-red-nna');
   });
 });
+
+// The yaml library's messages are English: a Spanish officer read "YAML no válido: Implicit keys need to be on a single
+// line" for a missing colon. The usual mistakes are now said in the catalog's words, in both languages.
+describe('YAML mistakes said in the officer\'s language', () => {
+  const cases: readonly (readonly [string, string, string, string, RegExp, RegExp])[] = [
+    ['a missing colon', 'body: red-nna', 'body red-nna', 'missingColon', /falta `:` tras una clave/, /missing its `:`/],
+    ['a key with no value', 'agreements:', 'agreements:\nnotes', 'missingColon', /falta `:`/, /missing its `:`/],
+    ['a colon inside a value without quotes', 'text: { es: Agradecer a las delegaciones. }', 'text:\n      es: Agradecer: a las delegaciones.', 'colonInValue', /contiene `: `/, /holds `: `/],
+    ['a key indented off by one', '  start: 2017-03-16', '   start: 2017-03-16', 'indent', /este mapeo no empiezan en la misma columna/, /this mapping do not start/],
+    ['a quote never closed', 'source: { document: informe.txt }', 'source:\n  document: "informe.txt', 'unclosedQuote', /comilla " abierta más arriba/, /a " quote opened above/],
+    ['a bracket never closed', 'participants: [GT, HN, MX]', 'participants: [GT, HN, MX', 'unclosedFlow', /no se cierra con `\]`/, /not closed with `\]`/],
+    ['a value starting with @', 'city: Tegucigalpa', 'city: @Tegucigalpa', 'reservedStart', /no puede empezar con `@`/, /cannot start with `@`/],
+    ['text after a closing quote', 'text: { es: Agradecer a las delegaciones. }', 'text:\n      es: "Agradecer" a las delegaciones.', 'afterClosing', /texto después de la comilla/, /text after the quote/],
+  ];
+  it.each(cases)('%s', (_name, from, to, variant, es, en) => {
+    expect(MEETING).toContain(from);
+    const files = { [M]: MEETING.replace(from, to) };
+    const d = check(files).find((x) => x.code === 'yaml/syntax');
+    expect(d?.variant).toBe(variant);
+    const [said, saidEn] = [diagnosticText(d!, 'es'), diagnosticText(d!, 'en')];
+    expect(said.message).toMatch(es);
+    expect(saidEn.message).toMatch(en);
+    for (const t of [said, saidEn]) expect(`${t.message} ${t.hint}`).not.toMatch(/Implicit|Nested|must start|Missing|Plain value|Unexpected/);
+    expect(said.hint).not.toBe('corrija la sintaxis YAML en esta posición');
+  });
+
+  it('a tab: no English words in the Spanish message', () => {
+    const d = check({ [M]: MEETING.replace('  end: 2017-03-17', '\tend: 2017-03-17') }).find((x) => x.code === 'yaml/tab');
+    expect(diagnosticText(d!, 'es').message).not.toMatch(/Tabs/);
+  });
+
+  it('another syntax error keeps the library\'s own words', () => {
+    const d = check({ [M]: MEETING.replace('participants: [GT, HN, MX]', 'participants: [GT,, HN]') }).find((x) => x.code === 'yaml/syntax');
+    expect(d?.variant).toBeUndefined();
+    expect(diagnosticText(d!, 'en').message).toMatch(/Unexpected ,/);
+  });
+});
