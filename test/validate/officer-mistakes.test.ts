@@ -64,3 +64,14 @@ describe('YAML mistakes said in the officer\'s language', () => {
     expect(diagnosticText(d!, 'en').message).toMatch(/Unexpected ,/);
   });
 });
+
+describe('a required field left out', () => {
+  // "a el registro le falta `agreements`": Spanish contracts "a el" to "al"; the sentence now needs no contraction.
+  it.each([
+    ['agreements:', 'agreemnts:', 'falta `agreements` en el registro'],
+    ['  start: 2017-03-16\n', '', 'falta `start` en `dates`'],
+  ])('%s → said in good Spanish', (from, to, want) => {
+    const d = check({ [M]: MEETING.replace(from, to) }).find((x) => x.code === 'schema/required');
+    expect(diagnosticText(d!, 'es').message).toBe(want);
+  });
+});
