@@ -75,3 +75,14 @@ describe('a required field left out', () => {
     expect(diagnosticText(d!, 'es').message).toBe(want);
   });
 });
+
+describe('a file saved in Latin-1', () => {
+  // "el byte 105 no es UTF-8 válido" read as a byte whose value is 105 (the letter i): it was the byte's position.
+  it('names the byte by its value, and says where it is', () => {
+    const enc = new TextEncoder();
+    const bytes = Uint8Array.from([...enc.encode('record: meeting\nid: caf'), 0xe9, ...enc.encode('\n')]);
+    const d = check({ [M]: bytes }).find((x) => x.code === 'file/encoding')!;
+    expect(diagnosticText(d, 'es').message).toBe('el byte 0xE9 (el 24.º del archivo) no es UTF-8 válido');
+    expect(diagnosticText(d, 'en').message).toBe('byte 0xE9 (byte 24 of the file) is not valid UTF-8');
+  });
+});
