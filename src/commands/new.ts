@@ -47,6 +47,13 @@ interface Skeleton {
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const MEETING_ID = /^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9][a-z0-9-]{0,60}$/;
 const SOURCE_TODO = "TODO: the adopted report's file name or reference";
+// The plan skeleton's placeholder texts, set in the records' authentic language (the template writes them `es`).
+const PLAN_TEXTS: readonly (readonly [readonly (string | number)[], string])[] = [
+  [['axes', 0, 'title'], "TODO: the axis's title"],
+  [['axes', 0, 'objectives', 0, 'text'], 'TODO: the strategic objective'],
+  [['axes', 0, 'objectives', 0, 'results', 0, 'text'], 'TODO: the expected result'],
+  [['axes', 0, 'objectives', 0, 'results', 0, 'activities', 0, 'text'], 'TODO: the activity, word for word'],
+];
 
 export async function runNew(args: readonly string[], options: NewOptions): Promise<Outcome> {
   const [kind] = args;
@@ -55,7 +62,10 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);
   const lang = resolveLang(options, repo.records.config.lang ?? 'es');
-  const skeleton = kind === 'meeting' ? meetingSkeleton(options, lang) : planSkeleton(options, lang);
+  // The skeleton's texts (--title, the placeholders) are the source's own words: the records' authentic language, not
+  // the one acta speaks in (a `--lang en` title in a Spanish repository would be a translation with no original).
+  const authentic = repo.records.config.authentic ?? 'es';
+  const skeleton = kind === 'meeting' ? meetingSkeleton(options, authentic) : planSkeleton(options, authentic);
   const file = `${skeleton.folder}/${skeleton.id}.yaml`;
   if (existsSync(path.join(root, file))) throw new UsageError(t(lang, 'refusals.alreadyExists', { file, command: 'new', stdout: 'no' }));
   const schemaPath = schemaPathFrom(path.join(root, file), findSchemasFolder(root), `${kind}.schema.json`);
@@ -71,7 +81,7 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   return { stdout: `${t(lang, 'newRecord.created', { file: shown })}\n${t(lang, 'newRecord.next', { kind })}\n`, exitCode: 0 };
 }
 
-function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {
+function meetingSkeleton(o: NewOptions, textLang: Lang): Skeleton {
   const body = required(o.body, '--body', 'meetingBody');
   const date = required(o.date, '--date', 'meetingDate');
   if (!ID.test(body)) throw new SaidError(say('usage.badBodyId', { value: JSON.stringify(body) }));
@@ -89,7 +99,7 @@ function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {
       [['body'], body],
       [['ordinal'], ordinal],
       [['session'], o.session],
-      [['title'], o.title === undefined ? undefined : { [lang]: o.title }],
+      [['title'], o.title === undefined ? undefined : { [textLang]: o.title }],
       [['dates'], { start: date, ...(o.end !== undefined && o.end !== date ? { end: o.end } : {}) }],
       [['place'], place],
       [['source', 'document'], o.source ?? SOURCE_TODO],
@@ -97,7 +107,7 @@ function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {
   };
 }
 
-function planSkeleton(o: NewOptions, lang: Lang): Skeleton {
+function planSkeleton(o: NewOptions, textLang: Lang): Skeleton {
   const body = required(o.body, '--body', 'planBody');
   const period = required(o.period, '--period', 'planPeriod');
   const m = /^([0-9]{4})-([0-9]{4})$/.exec(period);
@@ -113,7 +123,8 @@ function planSkeleton(o: NewOptions, lang: Lang): Skeleton {
     settings: [
       [['id'], id],
       [['body'], body],
-      [['title'], { [lang]: o.title ?? "TODO: the plan's title" }],
+      [['title'], { [textLang]: o.title ?? "TODO: the plan's title" }],
+      ...PLAN_TEXTS.map(([at, todo]): Setting => [at, { [textLang]: todo }]),
       [['period'], { start, end }],
       [['columns'], columns],
       [['source', 'document'], o.source ?? SOURCE_TODO],

@@ -40,3 +40,30 @@ describe('acta done on a file not in the canonical layout', () => {
     expect(r.stdout.split('\n')).toHaveLength(6);
   });
 });
+
+// `acta new plan --lang en` in a Spanish repository was refused (its title placeholder went into `en`, a translation
+// with no authentic text), and `acta new plan` in a repository whose reports are adopted in English (`authentic: en`)
+// always was (the skeleton's texts were `es`). A skeleton's texts are the source's own words: the authentic language.
+describe('acta new in a language other than the records\' authentic one', () => {
+  const written = (file: string): string => readFileSync(path.join(dir, file), 'utf8');
+  it('--lang en in a Spanish repository: the plan is written, its placeholders Spanish keys', async () => {
+    const r = await acta('new', 'plan', '--body', 'red-nna', '--period', '2026-2028', '--lang', 'en');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(written('plans/2026-2028-red-nna.yaml')).toContain("title:\n  es: \"TODO: the plan's title\"\n");
+  });
+
+  it('authentic: en: a plan, and a meeting with --title, are written with `en` texts', async () => {
+    const config = path.join(dir, 'acta.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('authentic: es', 'authentic: en'));
+    const plan = await acta('new', 'plan', '--body', 'red-nna', '--period', '2026-2028');
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(0);
+    const text = written('plans/2026-2028-red-nna.yaml');
+    expect(text).not.toMatch(/^\s+es:/m);
+    expect(text).toContain("  en: \"TODO: the axis's title\"\n");
+    const meeting = await acta('new', 'meeting', '--body', 'red-nna', '--date', '2026-05-04', '--title', 'Second meeting of the Network');
+    expect(meeting.stderr).toBe('');
+    expect(written('meetings/2026-05-04-red-nna.yaml')).toContain('title:\n  en: Second meeting of the Network\n');
+  });
+});
