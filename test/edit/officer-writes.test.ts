@@ -67,3 +67,22 @@ describe('acta new in a language other than the records\' authentic one', () => 
     expect(written('meetings/2026-05-04-red-nna.yaml')).toContain('title:\n  en: Second meeting of the Network\n');
   });
 });
+
+// `acta done --note … --lang en` in a Spanish repository was refused (exit 1): the note went in as `en`, which validate
+// reads as a translation with no Spanish original. The officer's note is its own original: it says so.
+describe('a note written in the other language', () => {
+  it('done --note --lang en, extend --reason --lang en: written, marked as their own original, validate clean', async () => {
+    const done = await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20', '--note', 'Report received', '--lang', 'en');
+    expect(done.stderr).toBe('');
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('            note:\n              en: Report received\n              authentic: en\n');
+    const extend = await acta('extend', '2017-06-21-red-trata#3', '--to', '2017-09-30', '--reason', 'Asked by the network', '--on', '2017-07-25', '--lang', 'en');
+    expect(extend.code).toBe(0);
+    expect((await acta('validate', '-f', 'text')).code).toBe(0);
+  });
+
+  it('in the authentic language, no mark', async () => {
+    const done = await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20', '--note', 'Informe recibido');
+    expect(done.stdout).toContain('            note:\n              es: Informe recibido\n            delivered_by');
+  });
+});
