@@ -13,7 +13,9 @@ const acta = (...args: string[]) => runActa([...args, '--root', dir], { cwd: dir
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'acta-owrite-'));
-  cpSync(path.join(REPO_ROOT, 'data'), dir, { recursive: true });
+  // Not a records lock another test's command may hold on data/ at that moment (acta import takes it): copied, it
+  // would make this copy's writer wait for a live process that never lets go of it here.
+  cpSync(path.join(REPO_ROOT, 'data'), dir, { recursive: true, filter: (from) => path.basename(from) !== '.acta.lock' });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
