@@ -191,7 +191,14 @@ function readLines(input: readonly string[], afterBlank: readonly boolean[], row
     else for (let i = marks.length - 1; i > 0 && first < 0; i--) if (marks[i]?.kind === 'bullet' && marks[i - 1] === undefined) first = i;
   }
   if (first < 0) first = marks.findIndex(opener);
-  if (first < 0) return unnumbered(lines);
+  if (first < 0) {
+    // No number, bullet or heading marker: the un-numbered paragraphs after "acordaron:"; else a list lettered from
+    // "a)" with a "b)" after it ("a) Agradecer … b) Solicitar …"), whose letters are then the points' own markers.
+    const plain = unnumbered(lines);
+    if (plain.points.length > 0) return plain;
+    first = marks.findIndex((m, i) => m?.kind === 'letter' && m.printed === 'a' && marks.slice(i + 1).some((n) => n?.kind === 'letter' && n.printed === 'b'));
+    if (first < 0) return plain;
+  }
   const top: Kind = marks[first]!.kind === 'upper' && marks[first]!.printed === 'I' ? 'roman' : marks[first]!.kind;
   const points: Building[] = [];
   let subRun: string | undefined; // the repeated printed number of a damaged sub-list
@@ -208,7 +215,7 @@ function readLines(input: readonly string[], afterBlank: readonly boolean[], row
     const opensList = current !== undefined && current.items.length === 0 && /:\s*$/.test(tail(current));
     const repeats = mark?.kind === 'digit' && top === 'digit' && (mark.printed === subRun || (opensList && next?.kind === 'digit' && next.printed === mark.printed && mark.printed !== (current.printed ?? current.number)));
     const restarts = mark?.kind === 'digit' && top === 'digit' && ((opensList && mark.value === 1 && counter >= 1) || (restarted > 0 && mark.value === restarted + 1));
-    const sub = mark && current && !closed && (mark.kind === 'letter' || mark.kind === 'lroman' || repeats || restarts || (mark.kind !== top && mark.kind !== 'upper' && mark.kind !== 'roman'));
+    const sub = mark && current && !closed && ((mark.kind === 'letter' && top !== 'letter') || mark.kind === 'lroman' || repeats || restarts || (mark.kind !== top && mark.kind !== 'upper' && mark.kind !== 'roman'));
     if (mark && current && sub) {
       subRun = repeats ? mark.printed : undefined;
       restarted = restarts ? mark.value! : 0;

@@ -1,0 +1,31 @@
+// Meeting reports in styles the seeds do not use (nineteenth session's exploratory review): the importer reads their
+// points, or says it found none — never invents a point, a title or a body.
+import { describe, expect, it } from 'vitest';
+import { cleanSource } from '../../src/core/import/clean-source.js';
+import { readPoints } from '../../src/core/import/read-points.js';
+
+const pointsOf = (text: string) => {
+  const clean = cleanSource(text);
+  return readPoints(clean.lines, clean.afterBlank);
+};
+
+describe('a list lettered a), b), c) with no numbered point', () => {
+  // Found no point at all, and the whole document became the header: the draft's title was the point "b) Solicitar a
+  // la ST …", and the body matched from it (the ST).
+  const report = ['Informe de la Reunión de la Red de Protección', '', 'Fecha: 8 de marzo de 2026', '', 'Acuerdos', '', 'a) Agradecer a Guatemala por su hospitalidad.', 'b) Solicitar a la ST que prepare una nota conceptual a más tardar el 15 de abril de 2026.', 'c) Solicitar a UNICEF apoyo técnico para el taller regional.', ''].join('\n');
+  it('its letters are the points, numbered 1, 2, 3 with the printed letter kept; the header stops before them', () => {
+    const { header, points } = pointsOf(report);
+    expect(points.map((p) => [p.number, p.printed, p.items.length])).toEqual([['1', 'a', 0], ['2', 'b', 0], ['3', 'c', 0]]);
+    expect(points[1]!.text).toMatch(/^Solicitar a la ST/);
+    expect(header.join(' ')).not.toMatch(/Solicitar/);
+  });
+
+  it('a lone "a)" in running text is no list', () => {
+    expect(pointsOf('Informe\n\nSe habló de dos temas: a) la trata y otros.\n').points).toEqual([]);
+  });
+
+  it('letters under a numbered point stay its sub-items', () => {
+    const { points } = pointsOf('Acuerdos\n\n1. Solicitar a la ST:\na) un informe.\nb) una nota.\n2. Agradecer a todos.\n');
+    expect(points.map((p) => [p.number, p.items.map((i) => i.number).join('')])).toEqual([['1', 'ab'], ['2', '']]);
+  });
+});
