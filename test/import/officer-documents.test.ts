@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanSource } from '../../src/core/import/clean-source.js';
 import { readPoints } from '../../src/core/import/read-points.js';
+import { draftMeeting } from '../../src/core/import/draft-meeting.js';
+import type { Registries } from '../../src/core/model.js';
 
 const pointsOf = (text: string) => {
   const clean = cleanSource(text);
@@ -27,5 +29,27 @@ describe('a list lettered a), b), c) with no numbered point', () => {
   it('letters under a numbered point stay its sub-items', () => {
     const { points } = pointsOf('Acuerdos\n\n1. Solicitar a la ST:\na) un informe.\nb) una nota.\n2. Agradecer a todos.\n');
     expect(points.map((p) => [p.number, p.items.map((i) => i.number).join('')])).toEqual([['1', 'ab'], ['2', '']]);
+  });
+});
+
+// "Solicitar a la Secretaría Técnica: a) circular … a más tardar …; b) preparar …": the items were owed by the network
+// that met (inferred), not by the ST the point asks.
+describe('the items of a request name no owner of their own', () => {
+  const REGISTRIES: Registries = {
+    countries: [{ code: 'GT', name: { es: 'Guatemala' } }],
+    organisations: [{ id: 'iom', acronym: { es: 'OIM', en: 'IOM' }, name: { es: 'Organización Internacional para las Migraciones' } }],
+    bodies: [
+      { id: 'st', type: 'organ', acronym: { es: 'ST', en: 'TS' }, name: { es: 'Secretaría Técnica' } },
+      { id: 'red-consular', type: 'network', name: { es: 'Red de Funcionarios de Enlace en materia de Protección Consular' } },
+    ],
+    groups: [],
+  };
+  const report = ['INFORME DE LA IV REUNIÓN DE LA RED DE FUNCIONARIOS DE ENLACE EN MATERIA DE PROTECCIÓN CONSULAR', 'Ciudad de Guatemala, Guatemala, 14 y 15 de octubre de 2026', '', 'ACUERDOS', '', '1. Agradecer al Gobierno de Guatemala por la hospitalidad brindada.', '2. Solicitar a la Secretaría Técnica:', 'a) circular el directorio consular actualizado a más tardar el 30 de noviembre de 2026;', 'b) preparar una propuesta de protocolo durante el primer trimestre de 2027.', '3. Tomar nota de la presentación de la OIM.', ''].join('\n');
+  it('they are owed by whom the point names, as an inference, with a note saying so', () => {
+    const outcome = draftMeeting(report, 'informe.txt', REGISTRIES);
+    const items = outcome.draft.agreements[1]!.items!;
+    expect(outcome.draft.body).toBe('red-consular');
+    expect(items.map((i) => [i.number, i.commitment?.owners, i.commitment?.inferred, i.commitment?.deadline?.due])).toEqual([['a', ['st'], true, '2026-11-30'], ['b', ['st'], true, '2027-Q1']]);
+    expect(outcome.draft.notes.some((n) => n.at === '/agreements/1/items/0/commitment/owners' && /those of the point that introduces it \(st\)/.test(n.text.en ?? ''))).toBe(true);
   });
 });
