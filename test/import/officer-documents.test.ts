@@ -53,3 +53,27 @@ describe('the items of a request name no owner of their own', () => {
     expect(outcome.draft.notes.some((n) => n.at === '/agreements/1/items/0/commitment/owners' && /those of the point that introduces it \(st\)/.test(n.text.en ?? ''))).toBe(true);
   });
 });
+
+// A declaration numbers its preamble: "CONSIDERANDO: 1. … 2. …", then "ACUERDAN: 1. … 2. … 3. …". The considerandos
+// were drafted as agreements 1 and 2, "ACUERDAN:" glued to the second, and the three agreements made its sub-items.
+describe('a numbered preamble before the operative part', () => {
+  const declaration = ['DECLARACIÓN DE LA XXX REUNIÓN VICEMINISTERIAL', 'Ciudad de Panamá, Panamá, 20 y 21 de junio de 2026', '', 'CONSIDERANDO:', '', '1. La importancia de la cooperación regional para una migración segura, ordenada y regular.', '', '2. Que los flujos migratorios en la región han aumentado en los últimos años.', '', 'ACUERDAN:', '', '1. Agradecer al Gobierno de Panamá por la organización de la reunión.', '', '2. Encomendar a la Secretaría Técnica un informe regional a más tardar el 31 de diciembre de 2026.', '', '3. Solicitar a la OIM apoyo técnico.', ''].join('\n');
+  it('the points start after "ACUERDAN:"; the preamble stays in the header', () => {
+    const { header, points, preamble } = pointsOf(declaration);
+    expect(points.map((p) => [p.number, p.items.length, p.text.slice(0, 12)])).toEqual([['1', 0, 'Agradecer al'], ['2', 0, 'Encomendar a'], ['3', 0, 'Solicitar a ']]);
+    expect(header.join('\n')).toContain('Que los flujos');
+    expect(preamble).toEqual({ heading: 'ACUERDAN:', skipped: 2 });
+  });
+
+  it('the draft says so in a note', () => {
+    const outcome = draftMeeting(declaration, 'declaracion.txt', { countries: [{ code: 'PA', name: { es: 'Panamá' } }], organisations: [], bodies: [{ id: 'rvm', type: 'organ', name: { es: 'Reunión Viceministerial' } }], groups: [] });
+    expect(outcome.draft.agreements).toHaveLength(3);
+    expect(outcome.draft.notes.some((n) => n.at === '/agreements' && /2 numbered paragraphs before "ACUERDAN:" were read as a preamble/.test(n.text.en ?? ''))).toBe(true);
+  });
+
+  it('a report whose agreements follow a heading and nothing numbered before: unchanged', () => {
+    const { points, preamble } = pointsOf('Informe\n\nACUERDOS\n\n1. Agradecer a todos.\n2. Solicitar a la ST un informe.\n');
+    expect(points).toHaveLength(2);
+    expect(preamble).toBeUndefined();
+  });
+});
