@@ -1,0 +1,47 @@
+// Revisions an officer names where git cannot resolve them (nineteenth session's exploratory review): a repository with
+// no commit yet, and a shallow clone (CI's default checkout) without the history named. Both were "no such commit".
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gitEnv, TempRepo } from './repo.js';
+import { runActa } from '../run-acta.js';
+
+const MEETING = `record: meeting
+id: 2026-05-04-st
+body: st
+dates: { start: "2026-05-04" }
+source: { document: informe.pdf }
+agreements:
+  - number: "1"
+    action: thank
+    text: { es: Agradecer a México. }
+    actors: [MX]
+`;
+
+describe('a revision git cannot resolve', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = new TempRepo('acta-revs-').withRegistries().write({ 'meetings/2026-05-04-st.yaml': MEETING });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('in a repository with no commit yet: says so, and how to make the first', async () => {
+    const r = await repo.acta(['validate', '--changed-since', 'HEAD']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/has no commit yet — make the first one/);
+    const es = await repo.acta(['diff', 'HEAD', '--lang', 'es']);
+    expect(es.stderr).toMatch(/aún no tiene ningún commit/);
+  });
+
+  it('in a shallow clone: says the history is missing, and how to fetch it', async () => {
+    repo.commit('one');
+    repo.write({ 'meetings/2026-05-04-st.yaml': MEETING.replace('México', 'Guatemala') }).commit('two');
+    const clone = path.join(repo.home, 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, clone], { env: gitEnv(repo.home) });
+    const r = await runActa(['diff', 'HEAD~1'], { cwd: clone, env: gitEnv(repo.home) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/a shallow clone that lacks the earlier history — fetch it \(git fetch --unshallow/);
+    // A name that is not there at all, in a full repository: as before.
+    expect((await repo.acta(['diff', 'no-such-branch'])).stderr).toMatch(/no such commit in/);
+  });
+});
