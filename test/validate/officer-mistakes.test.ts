@@ -86,3 +86,13 @@ describe('a file saved in Latin-1', () => {
     expect(diagnosticText(d, 'en').message).toBe('byte 0xE9 (byte 24 of the file) is not valid UTF-8');
   });
 });
+
+describe('a draft\'s import notes', () => {
+  // The Spanish warning quoted the note's English text ("… sigue sin revisar en /body: import: the body (red-nna) …").
+  it('are quoted in the officer\'s language', () => {
+    const files = { [M]: `${MEETING}notes:\n  - text:\n      es: "import: fechas leídas de «16-17 de marzo»."\n      en: "import: dates read from \\"16-17 March\\"."\n    at: /dates\n` };
+    const d = check(files).find((x) => x.code === 'import/unchecked')!;
+    expect(diagnosticText(d, 'es').message).toBe('una suposición de la importación sigue sin revisar en /dates: import: fechas leídas de «16-17 de marzo».');
+    expect(diagnosticText(d, 'en').message).toBe('an import guess is still unchecked at /dates: import: dates read from "16-17 March".');
+  });
+});
