@@ -96,3 +96,16 @@ describe('a draft\'s import notes', () => {
     expect(diagnosticText(d, 'en').message).toBe('an import guess is still unchecked at /dates: import: dates read from "16-17 March".');
   });
 });
+
+describe('an id written in the wrong form', () => {
+  // "2017-3-16-red-nna": besides schema/pattern, id/file-name advised renaming the file to 2017-3-16-red-nna.yaml.
+  it('is the schema\'s to report: no advice to name the file after it', () => {
+    const codes = check({ [M]: MEETING.replace('id: 2017-03-16-red-nna', 'id: 2017-3-16-red-nna') }).map((d) => d.code);
+    expect(codes).toContain('schema/pattern');
+    expect(codes).not.toContain('id/file-name');
+  });
+
+  it('a well-formed id in a file named otherwise is still reported', () => {
+    expect(check({ 'meetings/otra.yaml': MEETING }).map((d) => d.code)).toContain('id/file-name');
+  });
+});
