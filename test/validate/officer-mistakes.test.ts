@@ -109,3 +109,12 @@ describe('an id written in the wrong form', () => {
     expect(check({ 'meetings/otra.yaml': MEETING }).map((d) => d.code)).toContain('id/file-name');
   });
 });
+
+describe('a code written in the wrong case', () => {
+  // `country: cr` was answered "(¿quiso decir `CA`, `CR`?)": the one that differs only in case is what was meant.
+  it('is suggested alone', () => {
+    const countries = 'record: countries\ncountries:\n  - code: CA\n    name: { es: Canadá }\n  - code: CR\n    name: { es: Costa Rica }\n  - code: GT\n    name: { es: Guatemala }\n  - code: HN\n    name: { es: Honduras }\n  - code: MX\n    name: { es: México }\n';
+    const d = check({ 'registries/countries.yaml': countries, [M]: MEETING.replace('country: HN', 'country: cr') }).find((x) => x.code === 'ref/unknown-country')!;
+    expect(diagnosticText(d, 'es').message).toBe('país desconocido `cr` (¿quiso decir `CR`?)');
+  });
+});
