@@ -1,6 +1,7 @@
 // Revisions an officer names where git cannot resolve them (nineteenth session's exploratory review): a repository with
 // no commit yet, and a shallow clone (CI's default checkout) without the history named. Both were "no such commit".
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gitEnv, TempRepo } from './repo.js';
@@ -43,5 +44,27 @@ describe('a revision git cannot resolve', () => {
     expect(r.stderr).toMatch(/a shallow clone that lacks the earlier history — fetch it \(git fetch --unshallow/);
     // A name that is not there at all, in a full repository: as before.
     expect((await repo.acta(['diff', 'no-such-branch'])).stderr).toMatch(/no such commit in/);
+  });
+});
+
+// In Spanish, the diff's header named the working tree in English and said "1 señalados".
+describe('acta diff in Spanish', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = new TempRepo('acta-diff-es-').withRegistries().write({ 'meetings/2026-05-04-st.yaml': MEETING.replace('    actors: [MX]\n', '    actors: [MX]\n  - number: "2"\n    action: request\n    text: { es: Solicitar a la ST un informe. }\n    actors: [st]\n    commitment: { owners: [st], deadline: { due: 2026-06 } }\n') });
+    repo.commit('one');
+    repo.write({ 'meetings/2026-05-04-st.yaml': readFileSync(path.join(repo.dir, 'meetings/2026-05-04-st.yaml'), 'utf8').replace('due: 2026-06', 'due: 2026-07') });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('names the working tree and counts one flagged change in Spanish, in both formats; JSON keeps its label', async () => {
+    const pretty = await repo.acta(['diff', 'HEAD', '--lang', 'es']);
+    expect(pretty.stdout).toMatch(/^acta diff: HEAD \([0-9a-f]{7}\) → árbol de trabajo — 1 cambio en 1 registro, 1 señalado\n/);
+    expect(pretty.stdout).toContain('⚑ 1 señalado: se reescribió');
+    const md = await repo.acta(['diff', 'HEAD', '--lang', 'es', '-f', 'md']);
+    expect(md.stdout).toContain('→ `árbol de trabajo`');
+    expect(md.stdout).toContain('**1 señalado**:');
+    const json = JSON.parse((await repo.acta(['diff', 'HEAD', '--lang', 'es', '-f', 'json'])).stdout) as { head: { label: string } };
+    expect(json.head.label).toBe('working tree');
   });
 });
