@@ -63,7 +63,7 @@ describe('acta new in a language other than the records\' authentic one', () => 
     expect(plan.code).toBe(0);
     const text = written('plans/2026-2028-red-nna.yaml');
     expect(text).not.toMatch(/^\s+es:/m);
-    expect(text).toContain("  en: \"TODO: the axis's title\"\n");
+    expect(text).toContain('  en: "TODO: el título del eje"\n');
     const meeting = await acta('new', 'meeting', '--body', 'red-nna', '--date', '2026-05-04', '--title', 'Second meeting of the Network');
     expect(meeting.stderr).toBe('');
     expect(written('meetings/2026-05-04-red-nna.yaml')).toContain('title:\n  en: Second meeting of the Network\n');
@@ -86,5 +86,21 @@ describe('a note written in the other language', () => {
   it('in the authentic language, no mark', async () => {
     const done = await acta('done', '2017-06-21-red-trata#2.b', '--by', 'MX', '--on', '2017-07-20', '--note', 'Informe recibido');
     expect(done.stdout).toContain('            note:\n              es: Informe recibido\n            delivered_by');
+  });
+});
+
+// The skeleton of `acta new` was English in a Spanish repository: its guiding comments and its TODO placeholders.
+describe('acta new speaks the officer\'s language', () => {
+  const written = (file: string): string => readFileSync(path.join(dir, file), 'utf8');
+  it('Spanish by default here; English with --lang en', async () => {
+    await acta('new', 'meeting', '--body', 'red-nna', '--date', '2026-05-04');
+    const es = written('meetings/2026-05-04-red-nna.yaml');
+    expect(es).toContain('# Un registro de reunión. Complételo a partir del informe adoptado');
+    expect(es).toContain('document: "TODO: el nombre de archivo o la referencia del informe adoptado"');
+    expect(es).not.toMatch(/^# [A-Z][a-z]+ (?:meeting|the|member)/m);
+    await acta('new', 'plan', '--body', 'red-nna', '--period', '2026-2028', '--lang', 'en');
+    const en = written('plans/2026-2028-red-nna.yaml');
+    expect(en).toContain('# A work plan. Copy its matrix');
+    expect(en).toContain("es: \"TODO: the axis's title\"");
   });
 });
