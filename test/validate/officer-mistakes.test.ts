@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticText } from '../../src/render/diagnostic-text.js';
 import { check, MEETING } from './harness.js';
+import { formatPretty } from '../../src/render/diagnostics.js';
+import { PLAIN } from '../../src/render/style.js';
+import { countDiagnostics } from '../../src/core/diagnostics.js';
 
 const M = 'meetings/2017-03-16-red-nna.yaml';
 const said = (files: Record<string, string>, code: string, lang: string) => {
@@ -116,5 +119,30 @@ describe('a code written in the wrong case', () => {
     const countries = 'record: countries\ncountries:\n  - code: CA\n    name: { es: Canadá }\n  - code: CR\n    name: { es: Costa Rica }\n  - code: GT\n    name: { es: Guatemala }\n  - code: HN\n    name: { es: Honduras }\n  - code: MX\n    name: { es: México }\n';
     const d = check({ 'registries/countries.yaml': countries, [M]: MEETING.replace('country: HN', 'country: cr') }).find((x) => x.code === 'ref/unknown-country')!;
     expect(diagnosticText(d, 'es').message).toBe('país desconocido `cr` (¿quiso decir `CR`?)');
+  });
+});
+
+// A text of thousands of characters is one line of a record: the code frame printed it whole (40,000 columns), once for
+// every problem near it.
+describe('the code frame of a very long line', () => {
+  const frame = (files: Record<string, string>, code: string): string[] => {
+    const d = check(files).filter((x) => x.code === code);
+    const out = formatPretty({ root: '.', files: [M], diagnostics: d, counts: countDiagnostics(d) }, { style: PLAIN, lang: 'en', sources: new Map([[M, files[M]!]]) });
+    return out.split('\n');
+  };
+  it('shows a window of the line around the column, the caret still under the value', () => {
+    const long = `Agradecer ${'a las delegaciones '.repeat(400)}presentes.`;
+    const files = { [M]: MEETING.replace('{ es: Solicitar a la OIM la publicación. }', `{ es: "${long}" }`).replace('actors: [iom]', `actors: [${'iom, '.repeat(80)}${'x'.repeat(10)}, ${'iom, '.repeat(600)}iom]`) };
+    const lines = frame(files, 'ref/unknown-actor');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(260);
+    const at = lines.findIndex((l) => l.startsWith('  > '));
+    const caret = lines[at + 1]!.indexOf('^');
+    expect(lines[at]!.slice(caret, caret + 10)).toBe('xxxxxxxxxx');
+    expect(lines.some((l) => l.endsWith('…'))).toBe(true);
+  });
+
+  it('a short line is shown as it is', () => {
+    const lines = frame({ [M]: MEETING.replace('actors: [iom]', 'actors: [oim]') }, 'ref/unknown-actor');
+    expect(lines).toContain('  > 17 |     actors: [oim]');
   });
 });
