@@ -77,3 +77,21 @@ describe('a numbered preamble before the operative part', () => {
     expect(preamble).toBeUndefined();
   });
 });
+
+// In a repository whose reports are adopted in English (acta.yaml `authentic: en`), a Spanish report's draft had an
+// error on every text (each read as a translation with no original): only an English report was marked as its own.
+describe('a report in the other language than the records\' authentic one', () => {
+  const REGISTRIES: Registries = { countries: [{ code: 'GT', name: { es: 'Guatemala', en: 'Guatemala' } }], organisations: [], bodies: [{ id: 'st', type: 'organ', acronym: { es: 'ST', en: 'TS' }, name: { es: 'Secretaría Técnica', en: 'Technical Secretariat' } }], groups: [] };
+  const es = 'INFORME DE LA REUNIÓN DE LA SECRETARÍA TÉCNICA\nCiudad de Guatemala, Guatemala, 4 de mayo de 2026\n\nACUERDOS\n\n1. Agradecer a Guatemala por la hospitalidad.\n2. Solicitar a la ST un informe a más tardar el 30 de junio de 2026.\n';
+  const en = 'REPORT OF THE MEETING OF THE TECHNICAL SECRETARIAT\nGuatemala City, Guatemala, 4 May 2026\n\nAGREEMENTS\n\n1. To thank Guatemala for its hospitality.\n2. To request the TS to send a report by 30 June 2026.\n';
+  it('a Spanish report where authentic is en: authentic: es, with a note', () => {
+    const d = draftMeeting(es, 'informe.txt', REGISTRIES, [], { recordsAuthentic: 'en' }).draft;
+    expect(d.authentic).toBe('es');
+    expect(d.notes.some((n) => n.at === '/authentic' && /the report is in Spanish/.test(n.text.en ?? ''))).toBe(true);
+  });
+  it('an English report where authentic is en: nothing to say; where it is es (the default): authentic: en, as before', () => {
+    expect(draftMeeting(en, 'report.txt', REGISTRIES, [], { recordsAuthentic: 'en' }).draft.authentic).toBeUndefined();
+    expect(draftMeeting(en, 'report.txt', REGISTRIES).draft.authentic).toBe('en');
+    expect(draftMeeting(es, 'informe.txt', REGISTRIES).draft.authentic).toBeUndefined();
+  });
+});

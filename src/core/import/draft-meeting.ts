@@ -63,6 +63,8 @@ export interface DraftOptions {
   readonly place?: { readonly city: string; readonly country?: string };
   readonly lang?: Lang;
   readonly encoding?: string;
+  /** acta.yaml's `authentic` (default `es`): a report in the other language says so (`authentic:` on the record). */
+  readonly recordsAuthentic?: Lang;
 }
 
 /** Always a draft: what could not be found is a placeholder with a note saying what to put there. */
@@ -159,7 +161,11 @@ export function draftMeeting(text: string, document: string, registries: Registr
   const tables = reading.tables;
   if (tables?.agreements) notes.push(note(`${tables.agreements} tabla(s) de acuerdos o pasos: cada fila es un punto, su texto la columna de la acción; responsables y plazos leídos de sus columnas.`, `${tables.agreements} table(s) of agreements or steps: each row is a point, its text the action column; owners and deadlines read from their columns.`, '/agreements'));
   for (const t of tables?.text ?? []) notes.push(note(`la tabla «${t.slice(0, 120)}» no es de acuerdos (no tiene columna de acción con responsable o plazo): se deja como texto.`, `the table "${t.slice(0, 120)}" is not one of agreements (no action column with a responsible or deadline one): it is left as text.`));
-  if (lang === 'en') notes.push(note('el informe está en inglés: authentic: en (el texto en inglés es el auténtico).', 'the report is in English: authentic: en (the English text is the authentic one).', '/authentic'));
+  // A report in another language than the records' authentic one (an English report here; a Spanish one where reports
+  // are adopted in English) is authentic in its own: the draft says so, or its every text reads as a translation.
+  const ownAuthentic = lang !== (options.recordsAuthentic ?? 'es');
+  if (ownAuthentic && lang === 'en') notes.push(note('el informe está en inglés: authentic: en (el texto en inglés es el auténtico).', 'the report is in English: authentic: en (the English text is the authentic one).', '/authentic'));
+  else if (ownAuthentic) notes.push(note('el informe está en español: authentic: es (el texto en español es el auténtico).', 'the report is in Spanish: authentic: es (the Spanish text is the authentic one).', '/authentic'));
   if (clean.removed) notes.push(note(`se quitaron ${clean.removed} restos de extracción ([bookmark: …], notas al pie).`, `${clean.removed} pieces of extraction debris ([bookmark: …], footnotes) were removed.`));
   const runTogether = findRunTogether(clean.lines);
   if (runTogether.length) notes.push(note(`palabras unidas en la fuente, conservadas tal cual: ${runTogether.join(', ')}.`, `words run together in the source, kept as printed: ${runTogether.join(', ')}.`));
@@ -176,7 +182,7 @@ export function draftMeeting(text: string, document: string, registries: Registr
       record: 'meeting',
       id: `${start === UNKNOWN_DAY ? 'undated' : start}-${bodyId}`,
       body: bodyId,
-      ...(lang === 'en' ? { authentic: 'en' as const } : {}),
+      ...(ownAuthentic ? { authentic: lang } : {}),
       ...(ordinal ? { ordinal: ordinal.value } : {}),
       ...(title ? { title } : {}),
       dates: { start, ...(dates?.end ? { end: dates.end } : {}) },
