@@ -2,6 +2,8 @@
 // points, or says it found none — never invents a point, a title or a body.
 import { describe, expect, it } from 'vitest';
 import { cleanSource } from '../../src/core/import/clean-source.js';
+import { actorNames } from '../../src/core/import/match-actors.js';
+import { readPlace } from '../../src/core/import/read-header.js';
 import { readPoints } from '../../src/core/import/read-points.js';
 import { draftMeeting } from '../../src/core/import/draft-meeting.js';
 import type { Registries } from '../../src/core/model.js';
@@ -93,5 +95,17 @@ describe('a report in the other language than the records\' authentic one', () =
     expect(draftMeeting(en, 'report.txt', REGISTRIES, [], { recordsAuthentic: 'en' }).draft.authentic).toBeUndefined();
     expect(draftMeeting(en, 'report.txt', REGISTRIES).draft.authentic).toBe('en');
     expect(draftMeeting(es, 'informe.txt', REGISTRIES).draft.authentic).toBeUndefined();
+  });
+});
+
+// "Lugar: San José, Costa Rica" — a header that labels its fields — gave no place: the label was read as the city.
+describe('a labelled place line', () => {
+  const names = actorNames({ countries: [{ code: 'CR', name: { es: 'Costa Rica' } }, { code: 'HN', name: { es: 'Honduras' } }], organisations: [], bodies: [], groups: [] });
+  it.each([
+    ['Lugar: San José, Costa Rica', 'San José', 'CR'],
+    ['Lugar y fecha: San José, Costa Rica, 8 de marzo de 2026', 'San José', 'CR'],
+    ['Venue: Tegucigalpa, Honduras', 'Tegucigalpa', 'HN'],
+  ])('%s', (line, city, country) => {
+    expect(readPlace(['Acta de la reunión', line], names)).toEqual({ city, country });
   });
 });
