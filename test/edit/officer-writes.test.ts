@@ -104,3 +104,12 @@ describe('acta new speaks the officer\'s language', () => {
     expect(en).toContain("es: \"TODO: the axis's title\"");
   });
 });
+
+// `extend --to` takes twice-a-year and asap too; its refusal listed only continuous and tbd.
+describe('extend --to in a form it does not take', () => {
+  it('lists every form it takes', async () => {
+    const r = await acta('extend', '2017-06-21-red-trata#3', '--to', 'junio 2017', '--on', '2017-07-25');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('continuous, twice-a-year, tbd o asap');
+  });
+});
