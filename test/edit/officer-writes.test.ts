@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runActa } from '../run-acta.js';
+import { firstChange } from '../../src/commands/fmt.js';
 
 const TRATA = 'meetings/2017-06-21-red-trata.yaml';
 let dir: string;
@@ -111,5 +112,15 @@ describe('extend --to in a form it does not take', () => {
     const r = await acta('extend', '2017-06-21-red-trata#3', '--to', 'junio 2017', '--on', '2017-07-25');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('continuous, twice-a-year, tbd o asap');
+  });
+});
+
+// `fmt --check` says in words what no line shows: a file with a byte-order mark and CRLF line ends was said to have
+// the mark only, and one that also needed other changes showed its first hunk with neither said.
+describe('fmt --check on a file saved by a Windows editor', () => {
+  it('says both the byte-order mark and the CRLF line ends, also beside a hunk', () => {
+    expect(firstChange('\uFEFFa: 1\r\n', 'a: 1\n', 'en')).toEqual(['(a byte-order mark to drop)', '(CRLF line ends to make LF)']);
+    expect(firstChange('\uFEFFa: 1\r\nb: 2\r\n', "a: 1\nb: '2'\n", 'en')).toEqual(['@@ line 1 @@', ' a: 1', '-b: 2', "+b: '2'", '(a byte-order mark to drop)', '(CRLF line ends to make LF)']);
+    expect(firstChange('a: 1\nb: 2\n', "a: 1\nb: '2'\n", 'en')).toEqual(['@@ line 1 @@', ' a: 1', '-b: 2', "+b: '2'"]);
   });
 });
