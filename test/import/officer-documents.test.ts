@@ -2,6 +2,7 @@
 // points, or says it found none — never invents a point, a title or a body.
 import { describe, expect, it } from 'vitest';
 import { cleanSource } from '../../src/core/import/clean-source.js';
+import { readAction } from '../../src/core/import/actions.js';
 import { actorNames } from '../../src/core/import/match-actors.js';
 import { readPlace } from '../../src/core/import/read-header.js';
 import { readPoints } from '../../src/core/import/read-points.js';
@@ -107,5 +108,17 @@ describe('a labelled place line', () => {
     ['Venue: Tegucigalpa, Honduras', 'Tegucigalpa', 'HN'],
   ])('%s', (line, city, country) => {
     expect(readPlace(['Acta de la reunión', line], names)).toEqual({ city, country });
+  });
+});
+
+// "To ask IOM to organise a workshop …", "Invitar a los Países Miembros a …": no action was read (a note said so).
+describe('requests worded as asking or inviting', () => {
+  it.each([
+    ['To ask IOM to organise a workshop in the first half of 2027.', 'request'],
+    ['To invite the Member Countries to share their protocols.', 'request'],
+    ['To call upon the Member Countries to designate focal points.', 'request'],
+    ['Invitar a los Países Miembros a compartir sus protocolos.', 'request'],
+  ])('%s', (text, action) => {
+    expect(readAction(text)).toBe(action);
   });
 });
