@@ -6,7 +6,12 @@ const t = (lang: Lang, en: string, es: string): string => (lang === 'es' ? es : 
 
 /** A side of the diff for people: the working tree in the reader's language (its JSON label stays "working tree"). */
 export function sideLabel(side: DiffResult['head'], lang: Lang): string {
-  return side.commit === undefined && side.label === 'working tree' ? t(lang, 'working tree', 'árbol de trabajo') : side.label;
+  return side.commit === undefined ? labelText(side.label, lang) : side.label;
+}
+
+/** A revision's label for people: "working tree" (no git name can hold a space) in the reader's language. */
+export function labelText(label: string, lang: Lang): string {
+  return label === 'working tree' ? t(lang, 'working tree', 'árbol de trabajo') : label;
 }
 
 /** "1 flagged" / "1 señalado", "2 señalados". */

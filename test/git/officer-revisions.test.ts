@@ -68,3 +68,24 @@ describe('acta diff in Spanish', () => {
     expect(json.head.label).toBe('working tree');
   });
 });
+
+// A record removed, and a file that no longer parses, said "eliminada (1 agreement)" and "no pudo leerse en working tree"
+// in Spanish.
+describe('acta diff in Spanish, a record gone', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = new TempRepo('acta-diff-gone-').withRegistries().write({ 'meetings/2026-05-04-st.yaml': MEETING, 'meetings/2026-05-05-st.yaml': MEETING.replace(/2026-05-04/g, '2026-05-05') });
+    repo.commit('one');
+    repo.write({ 'meetings/2026-05-04-st.yaml': MEETING.replace('body: st', 'body st') }).remove('meetings/2026-05-05-st.yaml');
+  });
+  afterAll(() => repo.cleanup());
+
+  it('counts its agreements and names the working tree in Spanish; JSON keeps its English summary', async () => {
+    const es = (await repo.acta(['diff', 'HEAD', '--lang', 'es'])).stdout;
+    expect(es).toContain('⚑ reunión 2026-05-05-st: eliminada (1 acuerdo)');
+    expect(es).toContain('no pudo leerse en árbol de trabajo: falta `:` tras una clave');
+    expect((await repo.acta(['diff', 'HEAD', '--lang', 'en'])).stdout).toContain('removed (1 agreement)');
+    const json = JSON.parse((await repo.acta(['diff', 'HEAD', '-f', 'json'])).stdout) as { changes: { kind: string; summary?: string; size?: unknown }[] };
+    expect(json.changes.find((c) => c.kind === 'record-removed')).toMatchObject({ summary: '1 agreement', size: { agreements: 1 } });
+  });
+});
