@@ -100,14 +100,15 @@ async function formatOne(root: string, file: string, bytes: Uint8Array | unknown
 
 const SHOWN_DIFF_LINES = 8;
 
-/** The first hunk of what acta fmt would change (one line of context), cut to a few lines: enough to see why. A change
- * only in bytes no line shows (a byte-order mark, line ends) is said in words. */
+/** The first hunk of what acta fmt would change (one line of context), cut to a few lines: enough to see why. What no
+ * line shows (a byte-order mark, CRLF line ends) is said in words, each, after the hunk if there is one. */
 export function firstChange(before: string, after: string, lang: string): string[] {
   const lines = (t: string): string[] => t.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const patch = structuredPatch('', '', lines(before).join('\n'), lines(after).join('\n'), '', '', { context: 1 });
   const hunk = patch.hunks[0];
-  if (!hunk) return [t(lang, before.startsWith('\uFEFF') ? 'fmt.byteOrderMark' : /\r/.test(before) ? 'fmt.crlf' : 'fmt.invisibleBytes')];
+  const unseen = [...(before.startsWith('\uFEFF') ? [t(lang, 'fmt.byteOrderMark')] : []), ...(/\r/.test(before) ? [t(lang, 'fmt.crlf')] : [])];
+  if (!hunk) return unseen.length ? unseen : [t(lang, 'fmt.invisibleBytes')];
   const body = hunk.lines.filter((l) => !l.startsWith('\\'));
   const shown = body.slice(0, SHOWN_DIFF_LINES);
-  return [t(lang, 'fmt.diffAt', { line: hunk.oldStart }), ...shown, ...(body.length > shown.length || patch.hunks.length > 1 ? ['…'] : [])];
+  return [t(lang, 'fmt.diffAt', { line: hunk.oldStart }), ...shown, ...(body.length > shown.length || patch.hunks.length > 1 ? ['…'] : []), ...unseen];
 }

@@ -9,6 +9,7 @@ import { appendFollowup, setSupersedes } from '../core/edit/followup-entry.js';
 import type { FollowupRequest, PlannedEdit } from '../core/edit/followup-request.js';
 import { planFollowup } from '../core/edit/followup-request.js';
 import { keyOrderFor } from '../core/format/key-order.js';
+import { formatRecordText } from '../core/format/format.js';
 import { SaidError, UsageError } from '../io/files.js';
 import { parseRecordFile } from '../core/read/index.js';
 import { checkRecords } from '../core/pipeline.js';
@@ -95,25 +96,36 @@ async function writeFollowup(verb: 'done' | 'extend' | 'status', args: readonly 
   // All files or none; each only if it still holds the bytes read (an editor saving meanwhile is not overwritten).
   await writeFilesAtomic(root, files.map((f) => ({ file: f, data: texts.after.get(f)!, expected: disk.bytesRead(f)! })));
   const lines = [`${oneLine(plan.value.ref)}: ${oneLine(saidText(plan.value.summary, lang))}`];
-  for (const f of files) lines.push(`${shown(f)}:`, ...addedLines(texts.before.get(f)!, texts.after.get(f)!));
+  // The lines the entry added, against the file as `acta fmt` would have left it: a file not in the canonical layout
+  // (CRLF, other indentation, flow style) is rewritten whole, and its every line is not what was recorded.
+  for (const f of files) {
+    const canonical = texts.canonical.get(f)!;
+    lines.push(`${shown(f)}:`, ...addedLines(canonical, texts.after.get(f)!));
+    if (canonical !== texts.before.get(f)) lines.push(t(lang, 'written.reformatted'));
+  }
   const stderr = planWarnings + (warning ?? '');
   return { stdout: lines.join('\n') + '\n', ...(stderr ? { stderr } : {}), exitCode: 0 };
 }
 
 /** Each file's text before and after the planned edits (several edits to one file apply in turn). */
-async function editedTexts(disk: RememberingSource, edits: readonly PlannedEdit[], isPlan: (file: string) => boolean, lang: string): Promise<{ before: Map<string, string>; after: Map<string, string> }> {
+async function editedTexts(disk: RememberingSource, edits: readonly PlannedEdit[], isPlan: (file: string) => boolean, lang: string): Promise<{ before: Map<string, string>; after: Map<string, string>; canonical: Map<string, string> }> {
   const before = new Map<string, string>();
   const after = new Map<string, string>();
+  const canonical = new Map<string, string>();
   const schemas = readSchemas();
   for (const e of edits) {
     if (!before.has(e.file)) before.set(e.file, decode(disk.bytesRead(e.file) ?? (await disk.read(e.file))));
     const order = keyOrderFor(schemas, isPlan(e.file) ? 'plan' : 'meeting');
+    if (!canonical.has(e.file)) {
+      const formatted = formatRecordText(before.get(e.file)!, order);
+      canonical.set(e.file, formatted.ok ? formatted.text : before.get(e.file)!);
+    }
     const text = after.get(e.file) ?? before.get(e.file)!;
     const out: EditOutcome = 'append' in e ? appendFollowup(text, e.pointer, e.append, order) : setSupersedes(text, e.pointer, e.supersedes, order);
     if (!out.ok) throw new UsageError(t(lang, 'refusals.cannotAddEntry', { file: e.file, reason: saidText(out.reason, lang) }));
     after.set(e.file, out.text);
   }
-  return { before, after };
+  return { before, after, canonical };
 }
 
 // Errors the change brings: those after it that were not there before (matched without line numbers, which an

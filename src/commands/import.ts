@@ -112,6 +112,7 @@ export async function runImport(args: readonly string[], options: ImportOptions)
     ...(place ? { place } : {}),
     ...(options.sourceLang ? { lang: options.sourceLang as 'es' | 'en' } : {}),
     ...(encoding ? { encoding } : {}),
+    ...(repo.records.config.authentic ? { recordsAuthentic: repo.records.config.authentic } : {}),
   });
   const file = `meetings/${outcome.draft.id}.yaml`;
   const schemaPath = schemaPathFrom(path.join(root, file), findSchemasFolder(root), 'meeting.schema.json');

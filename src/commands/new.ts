@@ -46,7 +46,20 @@ interface Skeleton {
 
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const MEETING_ID = /^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9][a-z0-9-]{0,60}$/;
-const SOURCE_TODO = "TODO: the adopted report's file name or reference";
+// The skeleton speaks the officer's language (--lang): its guiding comments (templates/new/es/ in Spanish) and its
+// "TODO: …" placeholders, which say what goes where until the source's words replace them.
+interface Placeholders { readonly source: string; readonly planTitle: string; readonly axis: string; readonly objective: string; readonly result: string; readonly activity: string }
+const PLACEHOLDERS: Readonly<Record<Lang, Placeholders>> = {
+  en: { source: "TODO: the adopted report's file name or reference", planTitle: "TODO: the plan's title", axis: "TODO: the axis's title", objective: 'TODO: the strategic objective', result: 'TODO: the expected result', activity: 'TODO: the activity, word for word' },
+  es: { source: 'TODO: el nombre de archivo o la referencia del informe adoptado', planTitle: 'TODO: el título del plan', axis: 'TODO: el título del eje', objective: 'TODO: el objetivo estratégico', result: 'TODO: el resultado esperado', activity: 'TODO: la actividad, palabra por palabra' },
+};
+// The plan skeleton's placeholder texts, set in the records' authentic language (the template writes them `es`).
+const PLAN_TEXTS: readonly (readonly [readonly (string | number)[], keyof Placeholders])[] = [
+  [['axes', 0, 'title'], 'axis'],
+  [['axes', 0, 'objectives', 0, 'text'], 'objective'],
+  [['axes', 0, 'objectives', 0, 'results', 0, 'text'], 'result'],
+  [['axes', 0, 'objectives', 0, 'results', 0, 'activities', 0, 'text'], 'activity'],
+];
 
 export async function runNew(args: readonly string[], options: NewOptions): Promise<Outcome> {
   const [kind] = args;
@@ -55,11 +68,14 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   const root = await resolveRoot(options);
   const repo = await loadRepository(root);
   const lang = resolveLang(options, repo.records.config.lang ?? 'es');
-  const skeleton = kind === 'meeting' ? meetingSkeleton(options, lang) : planSkeleton(options, lang);
+  // The skeleton's texts (--title, the placeholders) are the source's own words: the records' authentic language, not
+  // the one acta speaks in (a `--lang en` title in a Spanish repository would be a translation with no original).
+  const authentic = repo.records.config.authentic ?? 'es';
+  const skeleton = kind === 'meeting' ? meetingSkeleton(options, authentic, PLACEHOLDERS[lang]) : planSkeleton(options, authentic, PLACEHOLDERS[lang]);
   const file = `${skeleton.folder}/${skeleton.id}.yaml`;
   if (existsSync(path.join(root, file))) throw new UsageError(t(lang, 'refusals.alreadyExists', { file, command: 'new', stdout: 'no' }));
   const schemaPath = schemaPathFrom(path.join(root, file), findSchemasFolder(root), `${kind}.schema.json`);
-  const formatted = formatRecordText(fillTemplate(readTemplate(`new/${kind}.yaml`), skeleton.settings, schemaPath), keyOrderFor(readSchemas(), kind));
+  const formatted = formatRecordText(fillTemplate(readTemplate(lang === 'es' ? `new/es/${kind}.yaml` : `new/${kind}.yaml`), skeleton.settings, schemaPath), keyOrderFor(readSchemas(), kind));
   if (!formatted.ok) throw new Error(`the ${kind} template did not format: ${JSON.stringify(formatted.reason)}`);
   const parsed = parseRecordFile(file, Buffer.from(formatted.text, 'utf8'));
   const checked = checkRecords([...repo.records.files, parsed], schemaValidator());
@@ -71,7 +87,7 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
   return { stdout: `${t(lang, 'newRecord.created', { file: shown })}\n${t(lang, 'newRecord.next', { kind })}\n`, exitCode: 0 };
 }
 
-function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {
+function meetingSkeleton(o: NewOptions, textLang: Lang, todo: Placeholders): Skeleton {
   const body = required(o.body, '--body', 'meetingBody');
   const date = required(o.date, '--date', 'meetingDate');
   if (!ID.test(body)) throw new SaidError(say('usage.badBodyId', { value: JSON.stringify(body) }));
@@ -89,15 +105,15 @@ function meetingSkeleton(o: NewOptions, lang: Lang): Skeleton {
       [['body'], body],
       [['ordinal'], ordinal],
       [['session'], o.session],
-      [['title'], o.title === undefined ? undefined : { [lang]: o.title }],
+      [['title'], o.title === undefined ? undefined : { [textLang]: o.title }],
       [['dates'], { start: date, ...(o.end !== undefined && o.end !== date ? { end: o.end } : {}) }],
       [['place'], place],
-      [['source', 'document'], o.source ?? SOURCE_TODO],
+      [['source', 'document'], o.source ?? todo.source],
     ],
   };
 }
 
-function planSkeleton(o: NewOptions, lang: Lang): Skeleton {
+function planSkeleton(o: NewOptions, textLang: Lang, todo: Placeholders): Skeleton {
   const body = required(o.body, '--body', 'planBody');
   const period = required(o.period, '--period', 'planPeriod');
   const m = /^([0-9]{4})-([0-9]{4})$/.exec(period);
@@ -113,10 +129,11 @@ function planSkeleton(o: NewOptions, lang: Lang): Skeleton {
     settings: [
       [['id'], id],
       [['body'], body],
-      [['title'], { [lang]: o.title ?? "TODO: the plan's title" }],
+      [['title'], { [textLang]: o.title ?? todo.planTitle }],
+      ...PLAN_TEXTS.map(([at, what]): Setting => [at, { [textLang]: todo[what] }]),
       [['period'], { start, end }],
       [['columns'], columns],
-      [['source', 'document'], o.source ?? SOURCE_TODO],
+      [['source', 'document'], o.source ?? todo.source],
     ],
   };
 }

@@ -222,10 +222,12 @@ function lastName(pointer: string): DiagnosticParam {
   return `\`${last}\``;
 }
 
-// The schemas describe each property in English and Spanish: "English. — Español."
+// The schemas describe each property in English and Spanish: "English. — Español." The English may have dashes of its
+// own (the deadline's does): the Spanish is what follows the last one.
 function bilingual(description: string): Bilingual {
-  const [en = '', es] = description.split(' — ');
-  return { en: en.trim(), es: (es ?? en).trim() };
+  const cut = description.lastIndexOf(' — ');
+  if (cut < 0) return { en: description.trim(), es: description.trim() };
+  return { en: description.slice(0, cut).trim(), es: description.slice(cut + 3).trim() };
 }
 
 const TYPES = new Set(['string', 'object', 'array', 'integer', 'number', 'boolean', 'null']);

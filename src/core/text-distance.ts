@@ -24,16 +24,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return d > limit ? limit + 1 : d;
 }
 
-/** The candidates close enough to `name` to be what was meant, best first. */
+/** The candidates close enough to `name` to be what was meant, best first; one that differs only in case is what was
+ * meant, alone (`cr` is `CR`, not also `CA`, one letter off). */
 export function closestMatches(name: string, candidates: Iterable<string>, max = 3): string[] {
   const lower = name.toLowerCase();
   const scored: { c: string; d: number }[] = [];
   for (const c of candidates) {
     const cl = c.toLowerCase();
     const limit = Math.max(1, Math.floor(Math.max(name.length, c.length) / 3));
-    const d = cl.startsWith(lower) || lower.startsWith(cl) ? 1 : editDistance(lower, cl, limit);
+    const d = cl === lower ? 0 : cl.startsWith(lower) || lower.startsWith(cl) ? 1 : editDistance(lower, cl, limit);
     if (d <= limit) scored.push({ c, d });
   }
   scored.sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
-  return scored.slice(0, max).map((s) => s.c);
+  const same = scored.filter((s) => s.d === 0);
+  return (same.length ? same : scored).slice(0, max).map((s) => s.c);
 }

@@ -90,11 +90,27 @@ export async function resolveCommit(workTree: string, rev: string): Promise<stri
   try {
     out = (await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: workTree })).toString('utf8').trim();
   } catch (e) {
-    if (e instanceof GitError) throw new SaidError(say('usage.revNoCommit', { rev: JSON.stringify(rev), tree: workTree }));
+    if (e instanceof GitError) throw new SaidError(say(await whyNoCommit(workTree), { rev: JSON.stringify(rev), tree: workTree }));
     throw e;
   }
   if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(out)) throw new SaidError(say('usage.revNotOne', { rev: JSON.stringify(rev) }));
   return out;
+}
+
+// Why a revision did not resolve, asked of git only then: a repository with no commit yet, or a shallow clone (CI's
+// default checkout) that lacks the history the revision is in, is said as such, with what to do.
+async function whyNoCommit(workTree: string): Promise<'usage.revNoCommit' | 'usage.revNoHistory' | 'usage.revShallow'> {
+  const asked = async (args: readonly string[]): Promise<string | undefined> => {
+    try {
+      return (await runGit(args, { cwd: workTree })).toString('utf8').trim();
+    } catch (e) {
+      if (e instanceof GitError) return undefined;
+      throw e;
+    }
+  };
+  if ((await asked(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])) === undefined) return 'usage.revNoHistory';
+  if ((await asked(['rev-parse', '--is-shallow-repository'])) === 'true') return 'usage.revShallow';
+  return 'usage.revNoCommit';
 }
 
 /** Where a revision is read from, found by one git process: the work tree that holds `dir` (real path), the index

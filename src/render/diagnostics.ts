@@ -70,22 +70,39 @@ export function formatPretty(r: ValidationResult, o: FormatOptions): string {
   return out.join('\n') + '\n';
 }
 
+// A frame shows at most FRAME_WIDTH characters of each line, from one place for all its lines: the start, or just
+// before the column when it lies further in. A record's 40,000-character text is one line; it was printed whole.
+const FRAME_WIDTH = 200;
+const FRAME_LEAD = 60;
+
 function codeFrame(source: string, d: Diagnostic, s: Style): string[] {
   const lines = source.split(/\r?\n/);
   const first = Math.max(1, d.line - 2);
   const last = Math.min(lines.length, d.line + 1);
   const width = String(last).length;
+  const from = d.column - 1 > FRAME_WIDTH - FRAME_LEAD ? d.column - 1 - FRAME_LEAD : 0;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = terminalSafe(lines[n - 1] ?? '').replace(/\t/g, ' ');
+    const text = terminalSafe(framed(lines[n - 1] ?? '', from)).replace(/\t/g, ' ');
     const mark = n === d.line ? s.red('>') : ' ';
     out.push(`  ${mark} ${s.dim(String(n).padStart(width) + ' |')} ${text}`);
     if (n === d.line) {
       const span = d.endLine === d.line && d.endColumn > d.column ? d.endColumn - d.column : 1;
-      out.push(`    ${' '.repeat(width)} ${s.dim('|')} ${' '.repeat(Math.max(0, d.column - 1))}${s.red('^'.repeat(Math.min(span, 80)))}`);
+      const pad = d.column - 1 - from + (from > 0 ? 1 : 0);
+      out.push(`    ${' '.repeat(width)} ${s.dim('|')} ${' '.repeat(Math.max(0, pad))}${s.red('^'.repeat(Math.min(span, 80)))}`);
     }
   }
   return out;
+}
+
+/** The part of a line a frame shows, "…" where it was cut (never inside a surrogate pair). */
+function framed(line: string, from: number): string {
+  if (from === 0 && line.length <= FRAME_WIDTH) return line;
+  let start = from;
+  let end = Math.min(line.length, from + FRAME_WIDTH);
+  if (start > 0 && /[\udc00-\udfff]/.test(line[start] ?? '')) start++;
+  if (end < line.length && /[\ud800-\udbff]/.test(line[end - 1] ?? '')) end--;
+  return `${start > 0 ? '…' : ''}${line.slice(start, end)}${end < line.length ? '…' : ''}`;
 }
 
 /** The JSON contract (version 1): stable keys, documented in the README. `message` and `hint` are in the chosen

@@ -4,6 +4,21 @@ import type { Change, DiffResult } from '../core/diff/types.js';
 
 const t = (lang: Lang, en: string, es: string): string => (lang === 'es' ? es : en);
 
+/** A side of the diff for people: the working tree in the reader's language (its JSON label stays "working tree"). */
+export function sideLabel(side: DiffResult['head'], lang: Lang): string {
+  return side.commit === undefined ? labelText(side.label, lang) : side.label;
+}
+
+/** A revision's label for people: "working tree" (no git name can hold a space) in the reader's language. */
+export function labelText(label: string, lang: Lang): string {
+  return label === 'working tree' ? t(lang, 'working tree', 'árbol de trabajo') : label;
+}
+
+/** "1 flagged" / "1 señalado", "2 señalados". */
+export function flaggedCount(n: number, lang: Lang): string {
+  return t(lang, `${n} flagged`, `${n} señalado${n === 1 ? '' : 's'}`);
+}
+
 export function diffHeadline(r: DiffResult, lang: Lang): string {
   const { changes, flagged, records } = r.counts;
   const n = (k: number, en: string, es: string): string => `${k} ${t(lang, en, es)}${k === 1 ? '' : 's'}`;

@@ -4,7 +4,7 @@ import { pickText } from '../core/local-text.js';
 import type { Lang, Text } from '../core/model.js';
 import type { Change, DiffResult } from '../core/diff/types.js';
 import type { WordPart } from '../core/word-diff.js';
-import { changeClass, diffHeadline, groupByFile, shorten } from './diff-layout.js';
+import { changeClass, diffHeadline, flaggedCount, groupByFile, shorten, sideLabel } from './diff-layout.js';
 import { phrase } from './diff-phrases.js';
 import { markdownText, oneLine } from './escape.js';
 
@@ -23,8 +23,8 @@ function icon(c: Change): string {
 
 export function formatDiffMarkdown(r: DiffResult, o: { lang: Lang }): string {
   const lang = o.lang;
-  const head = [DIFF_COMMENT_MARKER, `### acta diff: ${diffHeadline(r, lang)}`, '', `\`${code(r.base.label)}\` → \`${code(r.head.label)}\``, ''];
-  if (r.counts.flagged) head.push(`> ⚠️ **${t(lang, `${r.counts.flagged} flagged`, `${r.counts.flagged} señalados`)}**: ${t(lang, 'adopted text, deadlines or recorded follow-up were rewritten in place. Check them against the source document.', 'se reescribió texto adoptado, plazos o seguimiento registrado. Contrástelos con el documento fuente.')}`, '');
+  const head = [DIFF_COMMENT_MARKER, `### acta diff: ${diffHeadline(r, lang)}`, '', `\`${code(sideLabel(r.base, lang))}\` → \`${code(sideLabel(r.head, lang))}\``, ''];
+  if (r.counts.flagged) head.push(`> ⚠️ **${flaggedCount(r.counts.flagged, lang)}**: ${t(lang, 'adopted text, deadlines or recorded follow-up were rewritten in place. Check them against the source document.', 'se reescribió texto adoptado, plazos o seguimiento registrado. Contrástelos con el documento fuente.')}`, '');
   const body: string[] = [];
   let length = head.join('\n').length;
   let shown = 0;

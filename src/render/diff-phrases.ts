@@ -6,6 +6,7 @@ import type { DeadlineWhen } from '../core/diff/types.js';
 import type { MessageKey } from './catalog.js';
 import { message, t } from './catalog.js';
 import { diagnosticText } from './diagnostic-text.js';
+import { labelText } from './diff-layout.js';
 
 export interface Phrase {
   /** Where: "agreement 6 of the 2017-03-16-red-nna meeting". */
@@ -77,20 +78,28 @@ export function phrase(c: Change, lang: Lang): Phrase {
   return { subject: subjectOf(c, lang), text: changeText(c, lang) };
 }
 
+// A record's size in the reader's words ("4 acuerdos", "2 ejes, 5 actividades"); the English summary without counts.
+function sizeText(c: Change, lang: Lang): string {
+  const size = c.size;
+  if (size?.agreements !== undefined) return t(lang, 'diff.sizeMeeting', { agreements: size.agreements });
+  if (size?.axes !== undefined) return t(lang, 'diff.sizePlan', { axes: size.axes, activities: size.activities ?? 0 });
+  return c.summary ?? '';
+}
+
 function changeText(c: Change, lang: Lang): string {
   const date = c.summary ?? '';
   const kind = recordParams(c).kind;
   switch (c.kind) {
     case 'record-added':
-      return t(lang, 'diff.recordAdded', { kind, summary: date });
+      return t(lang, 'diff.recordAdded', { kind, summary: sizeText(c, lang) });
     case 'record-removed':
-      return t(lang, 'diff.recordRemoved', { kind, summary: date });
+      return t(lang, 'diff.recordRemoved', { kind, summary: sizeText(c, lang) });
     case 'record-moved':
       return t(lang, 'diff.recordMoved', { kind, from: valueName(c.before), to: valueName(c.after) });
     case 'file-unreadable':
       {
       const reason = c.problem ? diagnosticText(c.problem, lang).message : date;
-      return c.revision === undefined ? t(lang, 'diff.unreadable', { reason }) : t(lang, 'diff.unreadableAt', { revision: c.revision, reason });
+      return c.revision === undefined ? t(lang, 'diff.unreadable', { reason }) : t(lang, 'diff.unreadableAt', { revision: labelText(c.revision, lang), reason });
     }
     case 'part-added':
     case 'entry-added':

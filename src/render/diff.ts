@@ -2,7 +2,7 @@
 import type { Lang } from '../core/model.js';
 import type { Change, DiffResult } from '../core/diff/types.js';
 import type { WordPart } from '../core/word-diff.js';
-import { changeClass, diffHeadline, groupByFile, shorten } from './diff-layout.js';
+import { changeClass, diffHeadline, flaggedCount, groupByFile, shorten, sideLabel } from './diff-layout.js';
 import { formatDiffMarkdown } from './diff-md.js';
 import { phrase } from './diff-phrases.js';
 import { jsonText, oneLine } from './escape.js';
@@ -29,7 +29,7 @@ function marker(c: Change, s: Style): string {
 
 export function formatDiffPretty(r: DiffResult, o: DiffFormatOptions): string {
   const s = o.style;
-  const out = [s.bold(`acta diff: ${oneLine(r.base.label)} → ${oneLine(r.head.label)}`) + ` — ${diffHeadline(r, o.lang)}`];
+  const out = [s.bold(`acta diff: ${oneLine(sideLabel(r.base, o.lang))} → ${oneLine(sideLabel(r.head, o.lang))}`) + ` — ${diffHeadline(r, o.lang)}`];
   for (const [file, changes] of groupByFile(r.changes)) {
     out.push('', s.bold(oneLine(file)));
     for (const c of changes) {
@@ -38,7 +38,7 @@ export function formatDiffPretty(r: DiffResult, o: DiffFormatOptions): string {
       if (c.words) out.push(`      ${wordLine(c.words, s)}`);
     }
   }
-  if (r.counts.flagged) out.push('', s.yellow(t(o.lang, `⚑ ${r.counts.flagged} flagged: adopted text, deadlines or recorded follow-up were rewritten in place — check them against the source.`, `⚑ ${r.counts.flagged} señalados: se reescribió texto adoptado, plazos o seguimiento registrado — contrástelos con la fuente.`)));
+  if (r.counts.flagged) out.push('', s.yellow(`⚑ ${flaggedCount(r.counts.flagged, o.lang)}: ${t(o.lang, 'adopted text, deadlines or recorded follow-up were rewritten in place — check them against the source.', 'se reescribió texto adoptado, plazos o seguimiento registrado — contrástelos con la fuente.')}`));
   return out.join('\n') + '\n';
 }
 

@@ -16,8 +16,9 @@ export const imported: Check = {
       notes.forEach((n, i) => {
         const lang = PREFIX.test(n.text.es ?? '') ? 'es' : PREFIX.test(n.text.en ?? '') ? 'en' : undefined;
         if (!lang) return;
-        const what = n.text.en ?? n.text.es ?? '';
-        out.push(n.at ? diagnosticAt(parsed, `/notes/${i}/text/${lang}`, 'import/unchecked', { at: n.at, note: what.slice(0, 120) }, { variant: 'at' }) : diagnosticAt(parsed, `/notes/${i}/text/${lang}`, 'import/unchecked', { note: what.slice(0, 120) }));
+        // The note in the officer's language (a draft's notes give both): the Spanish message quoted the English one.
+        const what = { es: (n.text.es ?? n.text.en ?? '').slice(0, 120), en: (n.text.en ?? n.text.es ?? '').slice(0, 120) };
+        out.push(n.at ? diagnosticAt(parsed, `/notes/${i}/text/${lang}`, 'import/unchecked', { at: n.at, note: what }, { variant: 'at' }) : diagnosticAt(parsed, `/notes/${i}/text/${lang}`, 'import/unchecked', { note: what }));
       });
     }
     return out;

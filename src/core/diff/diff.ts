@@ -47,7 +47,7 @@ function diffById(kind: 'meeting' | 'plan', base: readonly Loadedish[], head: re
   for (const [id, b] of before) {
     const a = after.get(id);
     if (!a) {
-      out.push(finishChange({ file: b.parsed.file, recordKind: kind, record: id }, { kind: 'record-removed', summary: describeRecord(kind, b.data) }));
+      out.push(finishChange({ file: b.parsed.file, recordKind: kind, record: id }, { kind: 'record-removed', ...describeRecord(kind, b.data) }));
       continue;
     }
     const at: RecordAt = { file: a.parsed.file, recordKind: kind, record: id };
@@ -55,7 +55,7 @@ function diffById(kind: 'meeting' | 'plan', base: readonly Loadedish[], head: re
     out.push(...differ(at, asObject(b.data), asObject(a.data), authentic).map((d) => finishChange(at, d)));
   }
   for (const [id, a] of after) {
-    if (!before.has(id)) out.push(finishChange({ file: a.parsed.file, recordKind: kind, record: id }, { kind: 'record-added', summary: describeRecord(kind, a.data) }));
+    if (!before.has(id)) out.push(finishChange({ file: a.parsed.file, recordKind: kind, record: id }, { kind: 'record-added', ...describeRecord(kind, a.data) }));
   }
   return out;
 }

@@ -70,6 +70,8 @@ export interface Change {
   readonly revision?: string;
   /** A short description: "12 agreements", a follow-up entry's date; file-unreadable: the code of the first problem. */
   readonly summary?: string;
+  /** record-added, record-removed: the record's size as counts (`summary` says it in English words, for tools). */
+  readonly size?: { readonly agreements?: number; readonly axes?: number; readonly activities?: number };
   /** file-unreadable: the first problem that keeps the file from being read (its code and parameters). */
   readonly problem?: Pick<Diagnostic, 'code' | 'variant' | 'params'>;
 }

@@ -18,16 +18,19 @@ export function isScalar(value: unknown): boolean {
 }
 
 /** "12 agreements", "5 axes, 40 activities". */
-export function describeRecord(kind: 'meeting' | 'plan', data: unknown): string {
+/** A record's size, as counts (the words are the reader's language's: render/diff-phrases.ts). */
+export interface RecordSize { readonly agreements?: number; readonly axes?: number; readonly activities?: number }
+
+export function describeRecord(kind: 'meeting' | 'plan', data: unknown): { summary: string; size: RecordSize } {
   const record = asObject(data);
   if (kind === 'meeting') {
     const n = asArray(record.agreements).length;
-    return `${n} agreement${n === 1 ? '' : 's'}`;
+    return { summary: `${n} agreement${n === 1 ? '' : 's'}`, size: { agreements: n } };
   }
   const axes = asArray(record.axes);
   let activities = 0;
   for (const axis of axes) for (const o of asArray(asObject(axis).objectives)) for (const r of asArray(asObject(o).results)) activities += asArray(asObject(r).activities).length;
-  return `${axes.length} ax${axes.length === 1 ? 'is' : 'es'}, ${activities} activit${activities === 1 ? 'y' : 'ies'}`;
+  return { summary: `${axes.length} ax${axes.length === 1 ? 'is' : 'es'}, ${activities} activit${activities === 1 ? 'y' : 'ies'}`, size: { axes: axes.length, activities } };
 }
 
 /** The "when" of a deadline, as stored — due (and its range), or the event it hangs on — without wording or warning window. */

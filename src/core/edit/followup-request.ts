@@ -4,7 +4,7 @@ import type { ActorDirectory } from '../actors.js';
 import { expandActors, findActors, actorWords } from '../actors.js';
 import { isRealDate, parseDue } from '../dates.js';
 import type { Day } from '../dates.js';
-import type { Lang, Status } from '../model.js';
+import type { Lang, Status, Text } from '../model.js';
 import type { DiagnosticParams, Said } from '../diagnostics.js';
 import { names, quoted, say } from '../diagnostics.js';
 import { findRecord } from '../queries/find-record.js';
@@ -14,6 +14,15 @@ import { closestMatches } from '../text-distance.js';
 import { halfYearsOf } from '../followup/deadline.js';
 import { occurrencesOf } from '../followup/sources.js';
 import type { FollowupEntry } from './followup-entry.js';
+
+// A note (--note, --reason) is the officer's own words, in the language they wrote it in (--lang). Where that is not
+// the authentic language of the record (its own `authentic`, else acta.yaml's), the text says it is its original
+// (`authentic: en`): without it validate took the note for a translation with no original and the write was refused.
+function noteText(records: RecordSet, file: string, lang: Lang, text: string): Text {
+  const record = [...records.meetings, ...records.plans].find((r) => r.parsed.file === file);
+  const source = (record?.data as { authentic?: Lang } | undefined)?.authentic ?? records.config.authentic;
+  return source !== undefined && source !== lang ? { [lang]: text, authentic: lang } : { [lang]: text };
+}
 
 export const STATUSES: readonly Status[] = ['pending', 'in-progress', 'done', 'partial', 'no-information', 'not-applicable', 'superseded', 'cancelled'];
 
@@ -131,7 +140,7 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
     if (already.length) return fail('alreadyDelivered', { actors: names(already.map((d) => d.actor)), ref: `${w.ref}${occurrence && !w.ref.includes('@') ? `@${occurrence}` : ''}`, date: already[0]!.date });
     const status = statusOfDelivery(dir, w, by.value);
     const evidence = req.evidence === undefined ? undefined : evidenceOf(records, req.evidence);
-    const entry: FollowupEntry = { ...base, status, ...(req.note ? { note: { [lang]: req.note } } : {}), ...(by.value.length ? { delivered_by: by.value } : {}), ...(occurrence ? { occurrence } : {}), ...(evidence ? { evidence } : {}) };
+    const entry: FollowupEntry = { ...base, status, ...(req.note ? { note: noteText(records, w.file, lang, req.note) } : {}), ...(by.value.length ? { delivered_by: by.value } : {}), ...(occurrence ? { occurrence } : {}), ...(evidence ? { evidence } : {}) };
     return one(entry, by.value.length ? say('written.deliveredBy', { actors: names(by.value), status: statusWord(status) }) : say('written.done'));
   }
   if (req.kind === 'extend') {
@@ -140,7 +149,7 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
     const decider = req.decidedBy === undefined ? undefined : findRecord(records, req.decidedBy);
     if (decider && !decider.ok) return fail('option', { option: '--decided-by', reason: decider.error });
     const decidedBy = decider?.ok ? idOf(decider.value) : undefined;
-    const entry: FollowupEntry = { ...base, ...(req.reason ? { note: { [lang]: req.reason } } : {}), ...(w.occurrence ? { occurrence: w.occurrence } : {}), deadline: { due: req.to }, ...(decidedBy ? { decided_by: decidedBy } : {}) };
+    const entry: FollowupEntry = { ...base, ...(req.reason ? { note: noteText(records, w.file, lang, req.reason) } : {}), ...(w.occurrence ? { occurrence: w.occurrence } : {}), deadline: { due: req.to }, ...(decidedBy ? { decided_by: decidedBy } : {}) };
     const to = req.to;
     const summary = decidedBy ? say('written.extendedBy', { to, by: decidedBy }) : say('written.extended', { to });
     // A point with steps has no deadline of its own (each step has its own): extending the point extends every step,
@@ -157,7 +166,7 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
   const status = req.status as Status | undefined;
   if (status === undefined || !STATUSES.includes(status)) return status === undefined ? fail('statusMissing', { statuses: names(STATUSES) }) : fail('statusUnknown', { statuses: names(STATUSES), status });
   if (req.supersededBy !== undefined && status !== 'superseded') return fail('supersededByStatus');
-  const entry: FollowupEntry = { ...base, status, ...(req.note ? { note: { [lang]: req.note } } : {}), ...(w.occurrence ? { occurrence: w.occurrence } : {}) };
+  const entry: FollowupEntry = { ...base, status, ...(req.note ? { note: noteText(records, w.file, lang, req.note) } : {}), ...(w.occurrence ? { occurrence: w.occurrence } : {}) };
   if (req.supersededBy === undefined) return one(entry, say('written.status', { status: statusWord(status) }));
   const later = findRecord(records, req.supersededBy);
   if (!later.ok) return fail('option', { option: '--superseded-by', reason: later.error });

@@ -18,7 +18,7 @@ const VERBS: readonly (readonly [RegExp, Action])[] = [
   [/^agradecer|^agradecen\b|^agradecemos\b|^thank/i, 'thank'],
   [/^reconocer|^reconocen\b|^reconocemos\b|^acknowledge|^recogni[sz]e/i, 'acknowledge'],
   [/^reafirmar|^reafirman\b|^reafirmamos\b|^reaffirm|^reiterate/i, 'reaffirm'],
-  [/^solicitar|^pedir|^request|^instar\b|^exhortar\b|^urge\b|^encourage\b/i, 'request'],
+  [/^solicitar|^pedir|^request|^instar\b|^exhortar\b|^invitar\b|^urge\b|^encourage\b|^ask\b|^invite\b|^call\s+(?:up)?on\b/i, 'request'],
   [/^encomendar|^encargar|^entrust/i, 'entrust'],
   [/^recomendar|^recommend/i, 'recommend'],
   // Suggesting to a body ("Sugerir al GRCM") is a recommendation to it (draft-meeting.ts reads the addressee).

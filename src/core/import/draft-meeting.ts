@@ -63,6 +63,8 @@ export interface DraftOptions {
   readonly place?: { readonly city: string; readonly country?: string };
   readonly lang?: Lang;
   readonly encoding?: string;
+  /** acta.yaml's `authentic` (default `es`): a report in the other language says so (`authentic:` on the record). */
+  readonly recordsAuthentic?: Lang;
 }
 
 /** Always a draft: what could not be found is a placeholder with a note saying what to put there. */
@@ -154,11 +156,16 @@ export function draftMeeting(text: string, document: string, registries: Registr
     notes.push(note('no se encontraron puntos (ni numerados, ni viñetas, ni párrafos tras «acordaron:»): copie los acuerdos de la fuente en agreements.', 'no points were found (numbered, bulleted, or paragraphs after "agreed to:"): copy the agreements from the source into agreements.', '/agreements'));
   }
   if (reading.points.length > MAX_POINTS || reading.points.some((p) => p.items.length > MAX_ITEMS)) notes.push(note(`la fuente tiene más de ${MAX_POINTS} puntos (o de ${MAX_ITEMS} subpuntos en un punto): solo se leyeron los primeros.`, `the source has more than ${MAX_POINTS} points (or ${MAX_ITEMS} items in a point): only the first were read.`, '/agreements'));
+  if (reading.preamble) notes.push(note(`${reading.preamble.skipped} párrafos numerados antes de «${reading.preamble.heading}» se leyeron como preámbulo, no como acuerdos: compárelos con la fuente.`, `${reading.preamble.skipped} numbered paragraphs before "${reading.preamble.heading}" were read as a preamble, not as agreements: compare them with the source.`, '/agreements'));
   if (unnumbered) notes.push(note('la fuente no numera sus puntos (párrafos tras «acordaron:» o frases que abren con un infinitivo): se numeran en orden.', 'the source does not number its points (paragraphs after "agreed to:" or sentences that open with an infinitive): they are numbered in order.', '/agreements'));
   const tables = reading.tables;
   if (tables?.agreements) notes.push(note(`${tables.agreements} tabla(s) de acuerdos o pasos: cada fila es un punto, su texto la columna de la acción; responsables y plazos leídos de sus columnas.`, `${tables.agreements} table(s) of agreements or steps: each row is a point, its text the action column; owners and deadlines read from their columns.`, '/agreements'));
   for (const t of tables?.text ?? []) notes.push(note(`la tabla «${t.slice(0, 120)}» no es de acuerdos (no tiene columna de acción con responsable o plazo): se deja como texto.`, `the table "${t.slice(0, 120)}" is not one of agreements (no action column with a responsible or deadline one): it is left as text.`));
-  if (lang === 'en') notes.push(note('el informe está en inglés: authentic: en (el texto en inglés es el auténtico).', 'the report is in English: authentic: en (the English text is the authentic one).', '/authentic'));
+  // A report in another language than the records' authentic one (an English report here; a Spanish one where reports
+  // are adopted in English) is authentic in its own: the draft says so, or its every text reads as a translation.
+  const ownAuthentic = lang !== (options.recordsAuthentic ?? 'es');
+  if (ownAuthentic && lang === 'en') notes.push(note('el informe está en inglés: authentic: en (el texto en inglés es el auténtico).', 'the report is in English: authentic: en (the English text is the authentic one).', '/authentic'));
+  else if (ownAuthentic) notes.push(note('el informe está en español: authentic: es (el texto en español es el auténtico).', 'the report is in Spanish: authentic: es (the Spanish text is the authentic one).', '/authentic'));
   if (clean.removed) notes.push(note(`se quitaron ${clean.removed} restos de extracción ([bookmark: …], notas al pie).`, `${clean.removed} pieces of extraction debris ([bookmark: …], footnotes) were removed.`));
   const runTogether = findRunTogether(clean.lines);
   if (runTogether.length) notes.push(note(`palabras unidas en la fuente, conservadas tal cual: ${runTogether.join(', ')}.`, `words run together in the source, kept as printed: ${runTogether.join(', ')}.`));
@@ -175,7 +182,7 @@ export function draftMeeting(text: string, document: string, registries: Registr
       record: 'meeting',
       id: `${start === UNKNOWN_DAY ? 'undated' : start}-${bodyId}`,
       body: bodyId,
-      ...(lang === 'en' ? { authentic: 'en' as const } : {}),
+      ...(ownAuthentic ? { authentic: lang } : {}),
       ...(ordinal ? { ordinal: ordinal.value } : {}),
       ...(title ? { title } : {}),
       dates: { start, ...(dates?.end ? { end: dates.end } : {}) },
@@ -228,7 +235,7 @@ export function recommendationTo(text: string, names: readonly ActorName[]): { r
   return first && first.start === 0 && first.kind === 'body' ? { addressee: first.actor, opening: m.index === 0 } : undefined;
 }
 
-function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: string, parentAction?: Action): DraftAgreement {
+function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: string, parentAction?: Action, leadOwners: readonly string[] = []): DraftAgreement {
   // Names, verbs and deadlines are read in a point's first MAX_SCAN characters: a real point is far shorter, and a
   // 2 MB "point" must not cost seconds per rule. The text itself is kept whole.
   const scan = p.text.length > MAX_SCAN ? p.text.slice(0, MAX_SCAN) : p.text;
@@ -257,10 +264,13 @@ function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: 
   if (actors.length) ctx.notes.push(note('actores leídos de los nombres del texto (las sedes «Ciudad, País», los títulos entre comillas y los marcos «de la CRM» no cuentan).', 'actors read from the names in the text (venues "City, Country", quoted titles and frames "of the RCM" do not count).', `${at}/actors`));
   else ctx.notes.push(note('ningún actor registrado nombrado: añada actors si el punto nombra a alguien que el registro no tiene.', 'no registered actor named: add actors if the point names someone the registries lack.', `${at}/actors`));
   if (addressee) ctx.notes.push(note(`recomendación a ${addressee} (${own ? 'la frase «sugerir/se sugiere al …»' : 'subpunto de una recomendación'}): sin compromiso.`, `a recommendation to ${addressee} (${own ? 'the phrase "sugerir/se sugiere al …"' : 'a sub-item of a recommendation'}): no commitment.`, `${at}/addressee`));
-  const commitment = addressee ? undefined : p.cells ? rowCommitment(p.cells, responsible, at, ctx) : commitmentOf(scan, action, actors, at, ctx);
+  const commitment = addressee ? undefined : p.cells ? rowCommitment(p.cells, responsible, at, ctx) : commitmentOf(scan, action, actors, at, ctx, leadOwners);
   const passOn = own && /:\s*$/.test(p.text.slice(-16)) ? own.addressee : undefined;
   const lead = /:\s*$/.test(p.text.slice(-16)) ? action : undefined;
-  const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx, passOn, lead));
+  // "Solicitar a la ST: a) circular …; b) preparar …": the lead's commitment is owed by whom it names, and so are its
+  // items that name no one (not the body that met).
+  const owing = lead !== undefined && !INFORMATIONAL_ACTIONS.has(lead) ? (commitment?.owners ?? []) : [];
+  const items = p.items.map((x, i) => agreementOf(x, `${at}/items/${i}`, ctx, passOn, lead, commitment?.inferred ? [] : owing));
   return {
     number: p.number,
     ...(p.printed !== undefined ? { printed: p.printed } : {}),
@@ -273,7 +283,7 @@ function agreementOf(p: SourcePoint, at: string, ctx: PointContext, inherited?: 
   };
 }
 
-function commitmentOf(text: string, action: Action | undefined, actors: readonly string[], at: string, ctx: PointContext): DraftAgreement['commitment'] {
+function commitmentOf(text: string, action: Action | undefined, actors: readonly string[], at: string, ctx: PointContext, leadOwners: readonly string[] = []): DraftAgreement['commitment'] {
   const phraseCtx = { lang: ctx.lang, meetingDate: ctx.meetingDate, bodies: ctx.bodies };
   const sentences = text.split(/(?<=\.)\s+(?=\p{Lu})/u);
   const schedule = sentences.map((s) => readSchedule(s, phraseCtx)).find((s) => s !== undefined);
@@ -292,13 +302,14 @@ function commitmentOf(text: string, action: Action | undefined, actors: readonly
   const sentence = dated?.sentence ?? found[0]?.sentence ?? text;
   const owners = findActors(sentence, ctx.names).filter((a) => !a.framed).map((a) => a.actor).slice(0, 1);
   const named = owners.length ? owners : actors.slice(0, 1);
-  const chosen = named.length ? named : [ctx.body];
+  const chosen = named.length ? named : leadOwners.length ? leadOwners : [ctx.body];
   if (named.length === 0) {
-    if (!dated && !schedule) {
+    if (!dated && !schedule && leadOwners.length === 0) {
       ctx.notes.push(note('el punto parece un compromiso, pero no nombra a quién: indique los responsables.', 'the point looks like a commitment but names no one: set its owners.', at));
       return undefined;
     }
-    ctx.notes.push(note(`el plazo no nombra responsable: se pone la instancia que se reunió (${ctx.body}), como inferencia; corríjalo.`, `the deadline names no owner: the body that met (${ctx.body}) is set, as an inference; correct it.`, `${at}/commitment/owners`));
+    if (leadOwners.length) ctx.notes.push(note(`el subpunto no nombra responsable: se ponen los del punto que lo introduce (${leadOwners.join(', ')}), como inferencia; revíselo.`, `the item names no owner: those of the point that introduces it (${leadOwners.join(', ')}) are set, as an inference; check it.`, `${at}/commitment/owners`));
+    else ctx.notes.push(note(`el plazo no nombra responsable: se pone la instancia que se reunió (${ctx.body}), como inferencia; corríjalo.`, `the deadline names no owner: the body that met (${ctx.body}) is set, as an inference; correct it.`, `${at}/commitment/owners`));
   } else ctx.notes.push(note('responsables supuestos: el primer actor que nombra la frase del plazo; revíselos.', 'owners guessed: the first actor the deadline sentence names; check them.', `${at}/commitment/owners`));
   for (const f of found) {
     for (const n of f.notes) ctx.notes.push(note(`«${f.wording}»: ${n.es ?? ''}`, `"${f.wording}": ${n.en ?? ''}`, `${at}/commitment`));

@@ -143,9 +143,13 @@ function countryAt(rest: string, names: readonly ActorName[]): string | undefine
 /** Where the meeting took place: "Tegucigalpa, Honduras" (a line of its own, before or after the date), or a city and
  * its registered country inside a sentence ("tuvo lugar en San José, Costa Rica"). A city named with its country
  * anywhere in the header wins over one named alone. */
+const PLACE_LABEL = /^(?:lugar(?:\s+y\s+fecha)?|sede|place(?:\s+and\s+date)?|venue|location)\s*:\s*/i;
+
 export function readPlace(lines: readonly string[], names: readonly ActorName[]): ReportHeader['place'] {
   let alone: string | undefined;
-  for (const raw of lines) {
+  for (const labelled of lines) {
+    // A header that labels its fields ("Lugar: San José, Costa Rica", "Lugar y fecha: …", "Venue: …"): the value.
+    const raw = labelled.replace(PLACE_LABEL, '');
     const dated = readMeetingDates([raw]);
     const line = dated ? raw.replace(dated.wording, '').replace(/^[\s,–—-]+|[\s,–—-]+$/g, '') : raw;
     const m = /^([\p{Lu}][\p{L} .'-]{1,60}),\s*(.{2,80})$/u.exec(line) ?? (dated ? /^([\p{Lu}][\p{L} .'-]{1,60})()$/u.exec(line) : null);

@@ -29,6 +29,17 @@ export interface TablesFound {
   readonly text: readonly string[];
 }
 
+/** Numbered paragraphs before the line that heads the agreements: a preamble, left in the header. */
+export interface Preamble {
+  /** The line that heads the agreements ("ACUERDAN:"). */
+  readonly heading: string;
+  /** How many numbered paragraphs came before it. */
+  readonly skipped: number;
+}
+
+// A line that heads the operative part of a report or declaration, standing alone: the agreements follow it.
+const OPERATIVE = /^(?:(?:los\s+\p{L}+(?:\s+\p{L}+){0,3}\s+)?(?:acuerd(?:an|a)|acordaron|acordamos|se\s+acuerda|se\s+acord[óo](?:\s+lo\s+siguiente)?|declaran|resuelven|resuelve|deciden|decide|agree|decides?|resolves?|declares?)\s*:|acuerdos(?:\s+adoptados)?|agreements|decisions|resoluciones|resolutions|decisiones)\s*:?$/iu;
+
 type Kind = 'digit' | 'roman' | 'upper' | 'letter' | 'lroman' | 'ordinal' | 'bullet';
 
 interface Marker {
@@ -138,13 +149,13 @@ function append(target: Piece, line: string): void {
 }
 
 /** The points from the first marked line (a "1." first; else any marker) to the end; the lines before are the header. */
-export function readPoints(source: readonly string[], sourceBlank: readonly boolean[] = []): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true; tables?: TablesFound } {
+export function readPoints(source: readonly string[], sourceBlank: readonly boolean[] = []): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true; tables?: TablesFound; preamble?: Preamble } {
   const tables = readTables(source, sourceBlank);
   const found = tables.agreementTables || tables.textTables.length ? { tables: { agreements: tables.agreementTables, text: tables.textTables } } : {};
   return { ...readLines(tables.lines, tables.afterBlank, tables.cells, tables.textLines), ...found };
 }
 
-function readLines(input: readonly string[], afterBlank: readonly boolean[], rowCells: ReadonlyMap<number, TableCells>, tableText: ReadonlySet<number>): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true } {
+function readLines(input: readonly string[], afterBlank: readonly boolean[], rowCells: ReadonlyMap<number, TableCells>, tableText: ReadonlySet<number>): { header: readonly string[]; points: SourcePoint[]; unnumbered?: true; preamble?: Preamble } {
   // Flattened lists are split, and a marker alone on its line takes the line after it.
   const lines: string[] = [];
   const para: boolean[] = []; // a blank line came before this one
@@ -190,8 +201,21 @@ function readLines(input: readonly string[], afterBlank: readonly boolean[], row
     if (lead >= 0) first = marks.findIndex((m, i) => i > lead && bullet(m));
     else for (let i = marks.length - 1; i > 0 && first < 0; i--) if (marks[i]?.kind === 'bullet' && marks[i - 1] === undefined) first = i;
   }
+  // A numbered preamble ("CONSIDERANDO: 1. … 2. …") or agenda before the operative part: when a line standing alone
+  // heads the agreements ("ACUERDAN:", "ACUERDOS", "Se acuerda:", "DECIDE:") and a "1." follows it, the points start
+  // there, and the numbered paragraphs before it are the header (said in a note), not points.
+  const operative = first < 0 ? -1 : lines.findIndex((l, i) => i > first && OPERATIVE.test(l) && isFirst(marks[i + 1]));
+  const preamble: Preamble | undefined = operative > first ? { heading: lines[operative]!, skipped: marks.slice(first, operative).filter(opener).length } : undefined;
+  if (preamble) first = operative + 1;
   if (first < 0) first = marks.findIndex(opener);
-  if (first < 0) return unnumbered(lines);
+  if (first < 0) {
+    // No number, bullet or heading marker: the un-numbered paragraphs after "acordaron:"; else a list lettered from
+    // "a)" with a "b)" after it ("a) Agradecer … b) Solicitar …"), whose letters are then the points' own markers.
+    const plain = unnumbered(lines);
+    if (plain.points.length > 0) return plain;
+    first = marks.findIndex((m, i) => m?.kind === 'letter' && m.printed === 'a' && marks.slice(i + 1).some((n) => n?.kind === 'letter' && n.printed === 'b'));
+    if (first < 0) return plain;
+  }
   const top: Kind = marks[first]!.kind === 'upper' && marks[first]!.printed === 'I' ? 'roman' : marks[first]!.kind;
   const points: Building[] = [];
   let subRun: string | undefined; // the repeated printed number of a damaged sub-list
@@ -208,7 +232,7 @@ function readLines(input: readonly string[], afterBlank: readonly boolean[], row
     const opensList = current !== undefined && current.items.length === 0 && /:\s*$/.test(tail(current));
     const repeats = mark?.kind === 'digit' && top === 'digit' && (mark.printed === subRun || (opensList && next?.kind === 'digit' && next.printed === mark.printed && mark.printed !== (current.printed ?? current.number)));
     const restarts = mark?.kind === 'digit' && top === 'digit' && ((opensList && mark.value === 1 && counter >= 1) || (restarted > 0 && mark.value === restarted + 1));
-    const sub = mark && current && !closed && (mark.kind === 'letter' || mark.kind === 'lroman' || repeats || restarts || (mark.kind !== top && mark.kind !== 'upper' && mark.kind !== 'roman'));
+    const sub = mark && current && !closed && ((mark.kind === 'letter' && top !== 'letter') || mark.kind === 'lroman' || repeats || restarts || (mark.kind !== top && mark.kind !== 'upper' && mark.kind !== 'roman'));
     if (mark && current && sub) {
       subRun = repeats ? mark.printed : undefined;
       restarted = restarts ? mark.value! : 0;
@@ -243,7 +267,7 @@ function readLines(input: readonly string[], afterBlank: readonly boolean[], row
       append(current.items[current.items.length - 1] ?? current, line);
     }
   }
-  return { header: lines.slice(0, first), points: points.map(finish) };
+  return { header: lines.slice(0, first), points: points.map(finish), ...(preamble ? { preamble } : {}) };
 }
 
 /** A heading between points ("Seminarios y talleres", "CONCLUSIONES"): by its form (capitals; short, no closing

@@ -5,6 +5,7 @@ import { offsetPastDepth } from './cst-depth.js';
 import { findDuplicateKeys } from './duplicate-keys.js';
 import type { PrescanLimits, Problem } from './prescan.js';
 import { prescan } from './prescan.js';
+import { syntaxVariant } from './yaml-messages.js';
 import { yaml } from './yaml-library.js';
 
 export interface Composed {
@@ -96,9 +97,11 @@ function withoutStackTraces<T>(run: () => T): T {
 
 function yamlProblem(code: string, pos: readonly [number, number], message: string): Problem {
   const at = { offset: pos[0], endOffset: pos[1] };
-  if (code === 'TAB_AS_INDENT') return { code: 'yaml/tab', ...at, params: { detail: cleanYamlMessage(message) } };
+  const detail = cleanYamlMessage(message);
+  if (code === 'TAB_AS_INDENT') return { code: 'yaml/tab', ...at, params: { detail } };
   if (code === 'NON_STRING_KEY') return { code: 'yaml/non-string-key', ...at, params: {} };
-  return { code: 'yaml/syntax', ...at, params: { detail: cleanYamlMessage(message) } };
+  const said = syntaxVariant(code, detail);
+  return said ? { code: 'yaml/syntax', ...at, variant: said.variant, params: { detail, ...said.params } } : { code: 'yaml/syntax', ...at, params: { detail } };
 }
 
 function cleanYamlMessage(message: string): string {

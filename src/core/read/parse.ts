@@ -69,7 +69,8 @@ function decodeRecord(bytes: Uint8Array, problems: Problem[]): { readonly text: 
   } catch {
     const prefix = validPrefix(bytes);
     const at = new TextEncoder().encode(prefix).length;
-    problems.push({ code: 'file/encoding', offset: prefix.length, params: { byte: String(at) } });
+    // The byte by its value, as a hex editor shows it, and its place counted from 1 (`byte` was once the offset alone).
+    problems.push({ code: 'file/encoding', offset: prefix.length, params: { value: `0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')}`, byte: String(at + 1) } });
     return { text: prefix, readable: false };
   }
   if (text.charCodeAt(0) === 0xfeff) {
