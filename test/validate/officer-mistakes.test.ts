@@ -90,6 +90,34 @@ describe('a file saved in Latin-1', () => {
   });
 });
 
+describe('a file saved as UTF-16 (Windows Notepad\'s "Unicode")', () => {
+  // It read as "el byte 0xFF (el 1.º del archivo) no es UTF-8 válido" with a byte-order mark, and as a NUL byte
+  // without one: neither says what the file is, nor how to save it.
+  const utf16 = (text: string, order: 'LE' | 'BE', mark: boolean): Uint8Array => {
+    const units = [...(mark ? [0xfeff] : []), ...[...text].map((c) => c.charCodeAt(0))];
+    return Uint8Array.from(units.flatMap((u) => (order === 'LE' ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff])));
+  };
+  it.each([
+    ['little-endian, with its mark', 'LE', true],
+    ['big-endian, with its mark', 'BE', true],
+    ['little-endian, without a mark', 'LE', false],
+    ['big-endian, without a mark', 'BE', false],
+  ] as const)('%s: named as UTF-16, with how to save it as UTF-8, and nothing else said of the file', (_what, order, mark) => {
+    const found = check({ [M]: utf16(MEETING, order, mark) }).filter((x) => x.file === M);
+    expect(found.map((x) => x.code)).toEqual(['file/encoding']);
+    const es = diagnosticText(found[0]!, 'es');
+    expect(es.message).toBe(`el archivo está en UTF-16${order}, no en UTF-8`);
+    expect(es.hint).toContain('Codificación: UTF-8');
+    expect(diagnosticText(found[0]!, 'en').message).toBe(`the file is UTF-16${order}, not UTF-8`);
+    expect(found[0]!.line).toBe(1);
+  });
+
+  it('UTF-8 text that starts like UTF-16 does not exist; a file of two bytes or a short one is read as it is', () => {
+    expect(check({ [M]: MEETING }).filter((x) => x.code === 'file/encoding')).toEqual([]);
+    expect(check({ [M]: Uint8Array.from([0x61, 0]) }).map((x) => x.code)).not.toContain('file/encoding');
+  });
+});
+
 describe('a draft\'s import notes', () => {
   // The Spanish warning quoted the note's English text ("… sigue sin revisar en /body: import: the body (red-nna) …").
   it('are quoted in the officer\'s language', () => {

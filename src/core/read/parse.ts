@@ -57,10 +57,30 @@ export function readRecordFile(file: string, bytes: Uint8Array): ParsedFile {
   return readable ? composeText(file, text, problems) : finish(file, text, problems);
 }
 
+// 'UTF-16LE' or 'UTF-16BE' when the bytes are UTF-16: its byte-order mark first, or — without one — text whose first
+// characters are ASCII with a zero byte beside each (a record starts with a comment or a key: ASCII).
+function utf16Of(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+  if (bytes.length < 8) return undefined;
+  const zeroAt = (first: number): boolean => {
+    for (let i = 0; i < 8; i += 2) if (bytes[i + first] !== 0 || bytes[i + 1 - first] === 0 || bytes[i + 1 - first]! > 0x7f) return false;
+    return true;
+  };
+  return zeroAt(1) ? 'UTF-16LE' : zeroAt(0) ? 'UTF-16BE' : undefined;
+}
+
 // Bytes → text, with the problems of the bytes themselves; `readable` false when the text must not be parsed.
 function decodeRecord(bytes: Uint8Array, problems: Problem[]): { readonly text: string; readonly readable: boolean } {
   if (bytes.length > LIMITS.bytes) {
     problems.push({ code: 'file/too-large', offset: 0, params: { bytes: bytes.length, limit: LIMITS.bytes } });
+    return { text: '', readable: false };
+  }
+  // UTF-16 (what Windows Notepad saves as "Unicode"): said as such, not as a bad first byte or a NUL.
+  const utf16 = utf16Of(bytes);
+  if (utf16 !== undefined) {
+    problems.push({ code: 'file/encoding', variant: 'utf16', offset: 0, params: { encoding: utf16 } });
     return { text: '', readable: false };
   }
   let text: string;
