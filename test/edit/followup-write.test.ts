@@ -214,6 +214,28 @@ describe('acta status', () => {
     expect((await acta('fmt', '--check')).code).toBe(0);
   });
 
+  it('superseded without --superseded-by: refused when no later point names it (nothing written), taken from the one that does', async () => {
+    // PRODUCT.md: "a point superseded by a later one says so, and the later one points back". Written bare, the point
+    // said it was replaced and never by what.
+    const before = read('meetings/2017-03-16-red-nna.yaml');
+    const refused = await acta('status', '2017-03-16-red-nna#6', 'superseded', '--on', '2017-07-01');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('ningún acuerdo posterior dice `supersedes: 2017-03-16-red-nna#6`');
+    expect(refused.stderr).toContain('--superseded-by');
+    expect(read('meetings/2017-03-16-red-nna.yaml')).toBe(before);
+    const english = await acta('status', '2017-03-16-red-nna#6', 'superseded', '--on', '2017-07-01', '--lang', 'en');
+    expect(english.stderr).toContain('no later agreement says `supersedes: 2017-03-16-red-nna#6`');
+    // The later point already names it (written by hand): that is the one, and nothing else changes in its file.
+    writeFileSync(path.join(dir, TRATA), read().replace('  - number: "3"\n', '  - number: "3"\n    supersedes: 2017-03-16-red-nna#6\n'));
+    const later = read();
+    const taken = await acta('status', '2017-03-16-red-nna#6', 'superseded', '--on', '2017-07-01');
+    expect(taken.stderr).toBe('');
+    expect(taken.code).toBe(0);
+    expect(read('meetings/2017-03-16-red-nna.yaml')).toContain('superseded_by: 2017-06-21-red-trata#3');
+    expect(read()).toBe(later);
+    expect((await acta('validate')).code).toBe(0);
+  });
+
   it('refuses a status outside the vocabulary, and --superseded-by without superseded', async () => {
     expect((await acta('status', '2017-06-21-red-trata#3', 'finished', '--on', '2017-08-01')).code).toBe(2);
     expect((await acta('status', '2017-06-21-red-trata#3', 'cancelled', '--superseded-by', '2017-06-21-red-trata#2.b', '--on', '2017-08-01')).code).toBe(2);

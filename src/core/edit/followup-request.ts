@@ -13,6 +13,7 @@ import type { RecordSet } from '../records.js';
 import { closestMatches } from '../text-distance.js';
 import { halfYearsOf } from '../followup/deadline.js';
 import { occurrencesOf } from '../followup/sources.js';
+import { walkAgreements } from '../walk.js';
 import type { FollowupEntry } from './followup-entry.js';
 
 // A note (--note, --reason) is the officer's own words, in the language they wrote it in (--lang). Where that is not
@@ -167,6 +168,15 @@ export function planFollowup(records: RecordSet, dir: ActorDirectory, refText: s
   if (status === undefined || !STATUSES.includes(status)) return status === undefined ? fail('statusMissing', { statuses: names(STATUSES) }) : fail('statusUnknown', { statuses: names(STATUSES), status });
   if (req.supersededBy !== undefined && status !== 'superseded') return fail('supersededByStatus');
   const entry: FollowupEntry = { ...base, status, ...(req.note ? { note: noteText(records, w.file, lang, req.note) } : {}), ...(w.occurrence ? { occurrence: w.occurrence } : {}) };
+  if (req.supersededBy === undefined && status === 'superseded') {
+    // Superseded says by what (the later point names this one back): without --superseded-by, the later agreement
+    // whose `supersedes:` already names this point is the one; none, or several, and the officer must say which.
+    const point = refWithoutParts(w.ref);
+    const by = records.meetings.filter((m) => m.valid).flatMap((m) => walkAgreements(m.data).filter((a) => a.agreement.supersedes === point).map((a) => a.ref));
+    if (by.length === 0) return fail('supersededNeedsBy', { ref: point });
+    if (by.length > 1) return fail('supersededByWhich', { ref: point, found: names(by) });
+    return one({ ...entry, superseded_by: by[0]! }, say('written.supersededBy', { later: by[0]!, ref: point }));
+  }
   if (req.supersededBy === undefined) return one(entry, say('written.status', { status: statusWord(status) }));
   const later = findRecord(records, req.supersededBy);
   if (!later.ok) return fail('option', { option: '--superseded-by', reason: later.error });
