@@ -115,6 +115,15 @@ const SITUATIONS: Record<string, () => Situation | Promise<Situation>> = {
   'acta done 2017-06-21-red-trata#2.b --by MX --on 2017-07-20 --evidence https://example.org/informe-mx': () => inRepo(dataRepo()),
   "acta extend 2017-06-21-red-trata#3 --to 2017-09-30 --decided-by 2017-06-21-red-trata --reason 'A pedido de la red' --on 2017-07-25": () => inRepo(dataRepo()),
   'acta status 2017-06-21-red-trata#2.a no-information --on 2017-08-01': () => inRepo(dataRepo()),
+  // Refusals of commands that write take the records lock first: in a scratch copy, never in the checkout's data/
+  // (another test copying data/ met the lock half made).
+  "acta done 2017-06-21-red-trata#2.b --by '' --on 2017-07-20": scratch,
+  // (with the checkout's schemas/ beside, which the draft's modeline names, as in the checkout)
+  'acta import data/sources/000_119a54e5c1cfca12.txt --stdout': () => {
+    const s = scratch();
+    cpSync(path.join(REPO_ROOT, 'schemas'), path.join(s.shell.cwd, 'schemas'), { recursive: true });
+    return s;
+  },
   // A records repository made as `acta init` makes one: with its own schemas/, which the new file's modeline names.
   'acta new meeting --body st --date 2025-03-04': () => {
     const repo = dataRepo();

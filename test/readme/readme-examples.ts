@@ -261,6 +261,10 @@ export function writes(args: readonly string[]): boolean {
     command === 'new' ||
     command === 'init' ||
     command === 'site' ||
+    // The follow-up writes and import write records, and take the records lock (.acta.lock) before they decide —
+    // a refused one too: run in the checkout's data/, another test's copy of data/ met the lock half made.
+    (['done', 'extend', 'status'].includes(command ?? '') && !args.includes('--dry-run')) ||
+    (command === 'import' && !args.includes('--stdout')) ||
     args.some((a) => a === '-o' || a === '--out' || a.startsWith('--out='))
   );
 }
