@@ -27,6 +27,7 @@ import { diagnosticText, saidText } from '../render/diagnostic-text.js';
 import { refuseRev, resolveLang, resolveRoot } from './context.js';
 import { t } from '../render/catalog.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
+import { ID_FORM } from '../core/id-forms.js';
 
 export interface ImportOptions extends GlobalOptions {
   readonly stdout?: boolean;
@@ -75,7 +76,7 @@ export async function runImport(args: readonly string[], options: ImportOptions)
   const end = checkDay(options.end, '--end');
   if (end && !start) throw new SaidError(say('usage.importEndNeedsDate'));
   if (start && end && end < start) throw new SaidError(say('usage.importEndBefore', { end, start }));
-  if (options.body !== undefined && !/^[a-z0-9][a-z0-9-]{0,79}$/.test(options.body)) throw new SaidError(say('usage.importBadBody', { value: options.body }));
+  if (options.body !== undefined && !ID_FORM.test(options.body)) throw new SaidError(say('usage.importBadBody', { value: options.body }));
   if (options.sourceLang !== undefined && options.sourceLang !== 'es' && options.sourceLang !== 'en') throw new SaidError(say('usage.importBadSourceLang', { value: options.sourceLang }));
   const full = fromCwd(input);
   const stat = await fs.stat(full).catch(() => undefined);

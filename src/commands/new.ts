@@ -23,6 +23,7 @@ import { t } from '../render/catalog.js';
 import { badDate, refuseRev, resolveLang, resolveRoot } from './context.js';
 import type { GlobalOptions, Outcome } from './outcome.js';
 import { existsSync } from 'node:fs';
+import { ID_FORM, MEETING_ID_FORM } from '../core/id-forms.js';
 
 export interface NewOptions extends GlobalOptions {
   readonly body?: string;
@@ -44,8 +45,6 @@ interface Skeleton {
   readonly settings: readonly Setting[];
 }
 
-const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
-const MEETING_ID = /^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9][a-z0-9-]{0,60}$/;
 // The skeleton speaks the officer's language (--lang): its guiding comments (templates/new/es/ in Spanish) and its
 // "TODO: …" placeholders, which say what goes where until the source's words replace them.
 interface Placeholders { readonly source: string; readonly planTitle: string; readonly axis: string; readonly objective: string; readonly result: string; readonly activity: string }
@@ -90,10 +89,10 @@ export async function runNew(args: readonly string[], options: NewOptions): Prom
 function meetingSkeleton(o: NewOptions, textLang: Lang, todo: Placeholders): Skeleton {
   const body = required(o.body, '--body', 'meetingBody');
   const date = required(o.date, '--date', 'meetingDate');
-  if (!ID.test(body)) throw new SaidError(say('usage.badBodyId', { value: JSON.stringify(body) }));
+  if (!ID_FORM.test(body)) throw new SaidError(say('usage.badBodyId', { value: JSON.stringify(body) }));
   for (const [flag, d] of [['--date', date], ['--end', o.end]] as const) if (d !== undefined && !isRealDate(d)) throw new SaidError(badDate(flag, JSON.stringify(d)));
   const id = o.id ?? `${date}-${body}`;
-  if (!MEETING_ID.test(id)) throw new SaidError(say('usage.badMeetingId', { value: JSON.stringify(id) }));
+  if (!MEETING_ID_FORM.test(id)) throw new SaidError(say('usage.badMeetingId', { value: JSON.stringify(id) }));
   const ordinal = o.ordinal === undefined ? undefined : Number(o.ordinal);
   if (ordinal !== undefined && !(Number.isInteger(ordinal) && ordinal >= 1 && ordinal <= 1000)) throw new SaidError(say('usage.badOrdinal', { value: JSON.stringify(o.ordinal) }));
   const place = o.place !== undefined || o.country !== undefined ? { ...(o.place !== undefined ? { city: o.place } : {}), ...(o.country !== undefined ? { country: o.country } : {}) } : undefined;
@@ -118,10 +117,10 @@ function planSkeleton(o: NewOptions, textLang: Lang, todo: Placeholders): Skelet
   const period = required(o.period, '--period', 'planPeriod');
   const m = /^([0-9]{4})-([0-9]{4})$/.exec(period);
   if (!m || Number(m[2]) < Number(m[1]) || Number(m[2]) - Number(m[1]) > 19) throw new SaidError(say('usage.badPlanYears', { value: JSON.stringify(period) }));
-  if (!ID.test(body)) throw new SaidError(say('usage.badBodyId', { value: JSON.stringify(body) }));
+  if (!ID_FORM.test(body)) throw new SaidError(say('usage.badBodyId', { value: JSON.stringify(body) }));
   const [start, end] = [m[1]!, m[2]!];
   const id = o.id ?? `${start}-${end}-${body}`;
-  if (!ID.test(id)) throw new SaidError(say('usage.badPlanId', { value: JSON.stringify(id) }));
+  if (!ID_FORM.test(id)) throw new SaidError(say('usage.badPlanId', { value: JSON.stringify(id) }));
   const columns = Array.from({ length: Number(end) - Number(start) + 1 }, (_, i) => String(Number(start) + i));
   return {
     id,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRecordFiles } from '../../src/io/files.js';
 import { readSchemas } from '../../src/io/schemas.js';
+import { ID_FORM, MEETING_ID_FORM } from '../../src/core/id-forms.js';
 
 const schemas = readSchemas();
 
@@ -75,5 +76,13 @@ describe('editor modelines', () => {
       const expected = file === 'acta.yaml' ? 'config.schema.json' : kind === 'meeting' ? 'meeting.schema.json' : kind === 'plan' ? 'plan.schema.json' : 'registry.schema.json';
       expect(path.basename(target)).toBe(expected);
     }
+  });
+});
+
+describe('the id forms code checks before a record holds an id (core/id-forms.ts)', () => {
+  it("are the schemas' own patterns for `id` and `meetingRef`", () => {
+    const common = Object.values(schemas).find((x) => JSON.stringify(x).includes('"meetingRef"')) as { $defs: Record<string, { pattern: string }> };
+    expect(ID_FORM.source).toBe(common.$defs['id']!.pattern);
+    expect(MEETING_ID_FORM.source).toBe(common.$defs['meetingRef']!.pattern);
   });
 });

@@ -5,6 +5,7 @@ import type { ParsedFile } from '../read/index.js';
 import { registryKey } from '../schema.js';
 import type { Check } from './context.js';
 import { diagnosticAt, inFileOrder, relatedAt } from './context.js';
+import { ID_FORM, MEETING_ID_FORM } from '../id-forms.js';
 
 /** Where an id was first defined; no parse for a record known only by id (validate --changed-since reads every
  * file that defines an id a reported file defines, so such a place is never shown). */
@@ -46,17 +47,14 @@ export const uniqueIds: Check = {
   },
 };
 
-// The ids the schemas accept (common.schema.json's meetingRef and id): an id of another form is the schema's to report
-// (schema/pattern); naming the file after it, as id/file-name's hint says, would not help.
-const MEETING_ID = /^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9][a-z0-9-]{0,60}$/;
-const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 export const fileNames: Check = {
   name: 'file names match ids',
   global: true,
   run(records) {
     const out: Diagnostic[] = [];
-    for (const [list, form] of [[records.meetings, MEETING_ID], [records.plans, PLAN_ID]] as const) {
+    // An id of a form the schemas refuse is schema/pattern's to report: naming the file after it would not help.
+    for (const [list, form] of [[records.meetings, MEETING_ID_FORM], [records.plans, ID_FORM]] as const) {
       for (const r of list) {
         const id = r.data.id;
         if (typeof id !== 'string' || !form.test(id)) continue;
