@@ -67,7 +67,8 @@ function asKnownOn(source: CommitmentSource, asOf: Day): CommitmentSource {
   return entries === source.entries && moves === source.moves ? source : { ...source, entries, moves };
 }
 
-function knownOn(list: readonly FollowUp[], asOf: Day): readonly FollowUp[] {
+/** The entries known on `asOf` (none dated later); the list itself when all are (no copy: most histories end earlier). */
+export function knownOn(list: readonly FollowUp[], asOf: Day): readonly FollowUp[] {
   for (const f of list) if (f.date > asOf) return list.filter((g) => g.date <= asOf);
   return list;
 }

@@ -6,7 +6,7 @@ import type { Day } from '../dates.js';
 import type { Commitment, CommitmentState } from './types.js';
 import { CLOSED_STATES, STATES } from './types.js';
 
-export { deriveCommitments } from './derive.js';
+export { deriveCommitments, knownOn } from './derive.js';
 export { buildCalendar, nextMeeting, resolveDue } from './deadline.js';
 export type { Calendar, CalendarMeeting } from './deadline.js';
 export { CLOSED_STATES, STATES } from './types.js';

@@ -1,7 +1,7 @@
 // One meeting, agreement, plan or activity with everything known about it: the result `acta show` prints.
 import type { Day } from '../dates.js';
 import type { Commitment, CommitmentState } from '../followup/index.js';
-import { STATES } from '../followup/index.js';
+import { knownOn, STATES } from '../followup/index.js';
 import { attendanceOf } from '../attendance.js';
 import type { Action, Cell, FollowUp, Lang, Meeting, Plan, AttendanceRecord } from '../model.js';
 import { walkActivities, walkAgreements } from '../walk.js';
@@ -102,14 +102,9 @@ export function agreementPart(at: AgreementAt, commitments: CommitmentView[], ct
   return { ...point(at, commitments, ctx), ...(a.supersedes ? { supersedes: a.supersedes } : {}), followup: knownBy(a.followup, asOf).map((f) => viewFollowUp(f, ctx)) };
 }
 
-// The history as known on `asOf`, as the states beside it are: an entry dated later is not shown (the commitments'
-// states leave it out too, core/followup/derive.ts asKnownOn).
-function knownBy(entries: readonly FollowUp[] | undefined, asOf: Day): readonly FollowUp[] {
-  if (!entries) return [];
-  // Most histories end before asOf: the list itself, no copy (the site makes a part for every point of every meeting).
-  for (const f of entries) if (f.date > asOf) return entries.filter((g) => g.date <= asOf);
-  return entries;
-}
+// The history as known on `asOf`, as the states beside it are (the derivation's own knownOn): an entry dated later is
+// not shown.
+const knownBy = (entries: readonly FollowUp[] | undefined, asOf: Day): readonly FollowUp[] => (entries ? knownOn(entries, asOf) : []);
 
 function point(at: AgreementAt, commitments: CommitmentView[], ctx: ViewContext): PointView {
   const a = at.agreement;
