@@ -14,6 +14,7 @@ import { externalLink, html, join } from './html.js';
 import { agreementAnchor, relativeHref, sitePaths } from './paths.js';
 import { siteLabels } from './site-labels.js';
 import { sourceLink } from './source-pages.js';
+import { overdueDaysText as lateDays } from '../late-phrases.js';
 
 /** What a page needs to link: its own path and language, and which actors have a page. */
 export interface LinkContext {
@@ -131,16 +132,8 @@ ${entries.map((f) => html`<tr><td data-label="${l.words.date}">${day(f.date, lc.
 
 const cap = (s: string): string => s.replace(/^./, (c) => c.toUpperCase());
 
-/** "123 días de atraso" / "1 day late". */
-export function lateDays(days: number, lang: Lang): string {
-  const known = LATE_DAYS[lang];
-  let text = known.get(days);
-  if (text === undefined) known.set(days, (text = t(lang, 'site.daysLate', { days })));
-  return text;
-}
-
-/** The catalog's message for each number of days, formatted once (every overdue row of every page asks). */
-const LATE_DAYS: Readonly<Record<Lang, Map<number, string>>> = { es: new Map(), en: new Map() };
+/** "123 días de atraso" / "1 day late": the calendars' phrase (render/late-phrases.ts), made once per number. */
+export { lateDays };
 
 /** A commitment as people name it (body · meeting date · point), linked; its id below, a copyable detail. */
 export function commitmentLink(c: Parameters<typeof commitmentName>[0], lc: LinkContext): Html {
